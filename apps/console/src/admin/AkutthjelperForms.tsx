@@ -1,0 +1,274 @@
+// The administrator's forms for the akutthjelper scheme: a new organisation, unit, member or
+// agreement. Each is checked with the contract's schema before it is sent; on an error (ours or
+// the server's) everything typed stays in the form, and the tree is reloaded after a success.
+import { CreateAgreementRequest, CreateMemberRequest, CreateOrganisationRequest, CreateResponderUnitRequest } from '@amk/contracts';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { api } from '../api/http.js';
+import { useT } from '../i18n/i18n.js';
+import { EVENT_TYPES, eventLabel, type Tree } from './akutthjelper-kit.js';
+import { Field, fieldErrors, messageOf, osloDate, Outcome, type T } from './form-kit.js';
+
+type Schema = {
+  safeParse(v: unknown): { success: true; data: unknown } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[] } };
+};
+
+/** State and submit for one form: validate, send, keep the input on failure, reset on success. */
+function useAdminForm<F extends Record<string, unknown>>(initial: F, opts: {
+  schema: Schema; toBody(f: F): unknown; path: string; hints?: Parameters<typeof fieldErrors>[2]; ok(f: F): string; after(): Promise<unknown> | void; keepOnSuccess?: (keyof F)[];
+}) {
+  const t = useT();
+  const [form, setForm] = useState(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [outcome, setOutcome] = useState<{ ok: string | null; error: string | null }>({ ok: null, error: null });
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof F>(k: K, v: F[K]) => setForm((f) => ({ ...f, [k]: v }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    const parsed = opts.schema.safeParse(opts.toBody(form));
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error.issues, t, opts.hints));
+      setOutcome({ ok: null, error: null });
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      await api('POST', opts.path, parsed.data);
+      setOutcome({ ok: opts.ok(form), error: null });
+      const kept = Object.fromEntries((opts.keepOnSuccess ?? []).map((k) => [k, form[k]]));
+      setForm({ ...initial, ...kept });
+      await opts.after();
+    } catch (err) {
+      setOutcome({ ok: null, error: messageOf(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { form, set, errors, outcome, busy, submit };
+}
+
+const num = (s: string) => (s.trim() === '' ? undefined : Number(s.trim().replace(',', '.')));
+
+function AdminForm({ title, onSubmit, busy, submitLabel, children, outcome }: {
+  title: string; onSubmit(e: FormEvent): void; busy: boolean; submitLabel: string; children: ReactNode; outcome: { ok: string | null; error: string | null };
+}) {
+  return (
+    <form onSubmit={onSubmit} className="adm-form" aria-label={title} noValidate>
+      <h3>{title}</h3>
+      {children}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>{submitLabel}</button>
+      </div>
+      <Outcome {...outcome} />
+    </form>
+  );
+}
+
+export function AkutthjelperForms({ tree, names, onChanged }: { tree: Tree; names: Map<string, string>; onChanged(): Promise<unknown> | void }) {
+  const t = useT();
+  const [open, setOpen] = useState<'agreement' | 'member' | 'unit' | 'organisation'>('agreement');
+  const units = tree.organisations.flatMap((o) => o.units.map((u) => ({ id: u.id, label: `${o.name}: ${u.name}` })));
+  const kinds = [['agreement', 'admin.newAgreement'], ['member', 'adm.member.new'], ['unit', 'adm.unit.new'], ['organisation', 'adm.org.new']] as const;
+  return (
+    <div className="adm-forms">
+      <div className="adm-form-tabs" role="group" aria-label={t('adm.forms')}>
+        {kinds.map(([k, label]) => (
+          <button key={k} type="button" aria-pressed={open === k} onClick={() => setOpen(k)}>{t(label)}</button>
+        ))}
+      </div>
+      {/* kept mounted so a half-filled form survives switching to another */}
+      <div hidden={open !== 'agreement'}><AgreementForm t={t} units={units} names={names} onChanged={onChanged} /></div>
+      <div hidden={open !== 'member'}><MemberForm t={t} units={units} onChanged={onChanged} /></div>
+      <div hidden={open !== 'unit'}><UnitForm t={t} organisations={tree.organisations} onChanged={onChanged} /></div>
+      <div hidden={open !== 'organisation'}><OrganisationForm t={t} onChanged={onChanged} /></div>
+    </div>
+  );
+}
+
+type UnitOption = { id: string; label: string };
+
+function UnitSelect({ t, units, value, onChange, error }: { t: T; units: UnitOption[]; value: string; onChange(v: string): void; error?: string | undefined }) {
+  return (
+    <Field label={t('admin.unit')} error={error}>
+      <select value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={!!error}>
+        <option value="">{t('adm.choose')}</option>
+        {units.map((u) => <option key={u.id} value={u.id}>{u.label}</option>)}
+      </select>
+    </Field>
+  );
+}
+
+function AgreementForm({ t, units, names, onChanged }: { t: T; units: UnitOption[]; names: Map<string, string>; onChanged(): Promise<unknown> | void }) {
+  const f = useAdminForm(
+    { unitId: '', kommuner: '', eventTypes: [] as string[], validFrom: osloDate(), validTo: '', documentRef: '' },
+    {
+      schema: CreateAgreementRequest,
+      path: '/akutthjelper/agreements',
+      toBody: (v) => ({
+        unitId: v.unitId,
+        kommuner: v.kommuner.split(/[\s,;]+/).filter(Boolean),
+        eventTypes: v.eventTypes,
+        validFrom: v.validFrom,
+        validTo: v.validTo || null,
+        ...(v.documentRef.trim() && { documentRef: v.documentRef.trim() }),
+      }),
+      hints: { unitId: 'adm.err.unit', kommuner: 'adm.err.kommuner', validFrom: 'adm.err.date', validTo: 'adm.err.validTo', eventTypes: 'adm.err.chooseOne' },
+      ok: (v) => t('adm.agreement.created', { kommuner: v.kommuner }),
+      after: onChanged,
+    },
+  );
+  const { form, set, errors } = f;
+  const typed = form.kommuner.split(/[\s,;]+/).filter(Boolean);
+  const unknown = typed.filter((k) => /^\d{4}$/.test(k) && names.size > 0 && !names.has(k));
+  return (
+    <AdminForm title={t('admin.newAgreement')} onSubmit={f.submit} busy={f.busy} submitLabel={t('admin.save')} outcome={f.outcome}>
+      <UnitSelect t={t} units={units} value={form.unitId} onChange={(v) => set('unitId', v)} error={errors.unitId} />
+      <Field label={t('admin.kommuner')} error={errors.kommuner}>
+        <input value={form.kommuner} onChange={(e) => set('kommuner', e.target.value)} placeholder="4601, 4627" inputMode="numeric" aria-invalid={!!errors.kommuner} />
+        {typed.length > 0 && !errors.kommuner && (
+          <span className="hint">
+            {typed.map((k) => (names.has(k) ? `${k} ${names.get(k)}` : k)).join(', ')}
+            {unknown.length > 0 && <span className="warn-text"> · {t('adm.agreement.otherCentre', { list: unknown.join(', ') })}</span>}
+          </span>
+        )}
+      </Field>
+      <fieldset className={errors.eventTypes ? 'adm-fieldset invalid' : 'adm-fieldset'}>
+        <legend>{t('adm.agreement.eventTypes')}</legend>
+        {EVENT_TYPES.map((et) => (
+          <label key={et} className="check">
+            <input
+              type="checkbox"
+              checked={form.eventTypes.includes(et)}
+              onChange={(e) => set('eventTypes', e.target.checked ? [...form.eventTypes, et] : form.eventTypes.filter((x) => x !== et))}
+            />
+            {eventLabel(t, et)}
+          </label>
+        ))}
+        {errors.eventTypes && <span className="field-error">{errors.eventTypes}</span>}
+      </fieldset>
+      <div className="row">
+        <Field label={t('adm.agreement.validFrom')} error={errors.validFrom}>
+          <input type="date" value={form.validFrom} onChange={(e) => set('validFrom', e.target.value)} aria-invalid={!!errors.validFrom} />
+        </Field>
+        <Field label={t('adm.agreement.validTo')} error={errors.validTo}>
+          <input type="date" value={form.validTo} onChange={(e) => set('validTo', e.target.value)} aria-invalid={!!errors.validTo} />
+        </Field>
+      </div>
+      <Field label={t('adm.agreement.documentRef')} error={errors.documentRef}>
+        <input value={form.documentRef} onChange={(e) => set('documentRef', e.target.value)} />
+      </Field>
+    </AdminForm>
+  );
+}
+
+function MemberForm({ t, units, onChanged }: { t: T; units: UnitOption[]; onChanged(): Promise<unknown> | void }) {
+  const f = useAdminForm(
+    { unitId: '', name: '', phone: '', trainingValidUntil: '', onDuty: false, username: '' },
+    {
+      schema: CreateMemberRequest,
+      path: '/akutthjelper/members',
+      toBody: (v) => ({
+        unitId: v.unitId,
+        name: v.name,
+        phone: v.phone.replace(/[\s-]/g, ''),
+        trainingValidUntil: v.trainingValidUntil || null,
+        onDuty: v.onDuty,
+        ...(v.username.trim() && { username: v.username.trim() }),
+      }),
+      hints: { unitId: 'adm.err.unit', phone: 'adm.err.phone', trainingValidUntil: 'adm.err.date' },
+      ok: (v) => t('adm.member.created', { name: v.name.trim() }),
+      after: onChanged,
+      keepOnSuccess: ['unitId'],
+    },
+  );
+  const { form, set, errors } = f;
+  return (
+    <AdminForm title={t('adm.member.new')} onSubmit={f.submit} busy={f.busy} submitLabel={t('admin.save')} outcome={f.outcome}>
+      <UnitSelect t={t} units={units} value={form.unitId} onChange={(v) => set('unitId', v)} error={errors.unitId} />
+      <Field label={t('adm.member.name')} error={errors.name}>
+        <input value={form.name} onChange={(e) => set('name', e.target.value)} aria-invalid={!!errors.name} />
+      </Field>
+      <div className="row">
+        <Field label={t('adm.member.phone')} error={errors.phone}>
+          <input value={form.phone} onChange={(e) => set('phone', e.target.value)} inputMode="tel" placeholder="+4790000000" aria-invalid={!!errors.phone} />
+        </Field>
+        <Field label={t('adm.member.trainingUntil')} error={errors.trainingValidUntil}>
+          <input type="date" value={form.trainingValidUntil} onChange={(e) => set('trainingValidUntil', e.target.value)} aria-invalid={!!errors.trainingValidUntil} />
+        </Field>
+      </div>
+      <Field label={t('adm.member.username')} error={errors.username}>
+        <input value={form.username} onChange={(e) => set('username', e.target.value)} autoComplete="off" />
+        <span className="hint">{t('adm.member.usernameHint')}</span>
+      </Field>
+      <label className="check">
+        <input type="checkbox" checked={form.onDuty} onChange={(e) => set('onDuty', e.target.checked)} /> {t('adm.member.onDutyNow')}
+      </label>
+    </AdminForm>
+  );
+}
+
+function UnitForm({ t, organisations, onChanged }: { t: T; organisations: Tree['organisations']; onChanged(): Promise<unknown> | void }) {
+  const f = useAdminForm(
+    { organisationId: '', name: '', lat: '', lon: '' },
+    {
+      schema: CreateResponderUnitRequest,
+      path: '/akutthjelper/units',
+      toBody: (v) => ({ organisationId: v.organisationId, name: v.name, lat: num(v.lat), lon: num(v.lon) }),
+      hints: { organisationId: 'adm.err.organisation', lat: 'adm.err.lat', lon: 'adm.err.lon' },
+      ok: (v) => t('adm.unit.created', { name: v.name.trim() }),
+      after: onChanged,
+      keepOnSuccess: ['organisationId'],
+    },
+  );
+  const { form, set, errors } = f;
+  return (
+    <AdminForm title={t('adm.unit.new')} onSubmit={f.submit} busy={f.busy} submitLabel={t('admin.save')} outcome={f.outcome}>
+      <Field label={t('adm.org')} error={errors.organisationId}>
+        <select value={form.organisationId} onChange={(e) => set('organisationId', e.target.value)} aria-invalid={!!errors.organisationId}>
+          <option value="">{t('adm.choose')}</option>
+          {organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+        </select>
+      </Field>
+      <Field label={t('adm.unit.name')} error={errors.name}>
+        <input value={form.name} onChange={(e) => set('name', e.target.value)} aria-invalid={!!errors.name} />
+      </Field>
+      <div className="row">
+        <Field label={t('adm.unit.lat')} error={errors.lat}>
+          <input value={form.lat} onChange={(e) => set('lat', e.target.value)} inputMode="decimal" placeholder="60.3913" aria-invalid={!!errors.lat} />
+        </Field>
+        <Field label={t('adm.unit.lon')} error={errors.lon}>
+          <input value={form.lon} onChange={(e) => set('lon', e.target.value)} inputMode="decimal" placeholder="5.3221" aria-invalid={!!errors.lon} />
+        </Field>
+      </div>
+    </AdminForm>
+  );
+}
+
+function OrganisationForm({ t, onChanged }: { t: T; onChanged(): Promise<unknown> | void }) {
+  const f = useAdminForm(
+    { name: '', kind: 'FORF' },
+    {
+      schema: CreateOrganisationRequest,
+      path: '/akutthjelper/organisations',
+      toBody: (v) => ({ name: v.name, kind: v.kind }),
+      ok: (v) => t('adm.org.created', { name: v.name.trim() }),
+      after: onChanged,
+    },
+  );
+  const { form, set, errors } = f;
+  return (
+    <AdminForm title={t('adm.org.new')} onSubmit={f.submit} busy={f.busy} submitLabel={t('admin.save')} outcome={f.outcome}>
+      <Field label={t('adm.org.name')} error={errors.name}>
+        <input value={form.name} onChange={(e) => set('name', e.target.value)} aria-invalid={!!errors.name} />
+      </Field>
+      <Field label={t('adm.org.kind')} error={errors.kind}>
+        <select value={form.kind} onChange={(e) => set('kind', e.target.value)}>
+          <option value="BRANN">{t('adm.kind.BRANN')}</option>
+          <option value="FORF">{t('adm.kind.FORF')}</option>
+        </select>
+      </Field>
+    </AdminForm>
+  );
+}

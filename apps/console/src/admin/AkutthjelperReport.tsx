@@ -1,0 +1,91 @@
+// A small report on the akutthjelper missions of my centre over a period (default the last 30
+// days): per organisation and kommune, median alert→arrival, how often they came before the
+// ambulance, and bistand requests counted apart.
+import type { AkutthjelperReport } from '@amk/contracts';
+import { useState, type FormEvent } from 'react';
+import { useT } from '../i18n/i18n.js';
+import { kommuneText } from './akutthjelper-kit.js';
+import { addDays, Field, osloDate, showDate, useLoad } from './form-kit.js';
+
+type Report = ReturnType<typeof AkutthjelperReport.parse>;
+
+/** The server wants times: from the start of the first day to the end of the last, local time. */
+function query(from: string, to: string): string {
+  const start = new Date(`${from}T00:00:00`);
+  const end = new Date(`${addDays(to, 1)}T00:00:00`);
+  return `/akutthjelper/reports?${new URLSearchParams({ from: start.toISOString(), to: end.toISOString() })}`;
+}
+
+export function AkutthjelperReportBox({ names }: { names: Map<string, string> }) {
+  const t = useT();
+  const today = osloDate();
+  const [range, setRange] = useState({ from: addDays(today, -30), to: today });
+  const [draft, setDraft] = useState(range);
+  const [rangeError, setRangeError] = useState<string | null>(null);
+  const { data, error, loading } = useLoad<Report>(query(range.from, range.to));
+
+  function apply(e: FormEvent) {
+    e.preventDefault();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.from) || !/^\d{4}-\d{2}-\d{2}$/.test(draft.to)) return setRangeError(t('adm.err.date'));
+    if (draft.to < draft.from) return setRangeError(t('adm.err.validTo'));
+    setRangeError(null);
+    setRange(draft);
+  }
+
+  const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)} %`);
+  return (
+    <section className="adm-report" aria-labelledby="adm-report-h">
+      <h3 id="adm-report-h">{t('adm.report')}</h3>
+      <form onSubmit={apply} className="inline" aria-label={t('adm.report.period')} noValidate>
+        <Field label={t('indicators.from')} className="grow">
+          <input type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+        </Field>
+        <Field label={t('indicators.to')} className="grow" error={rangeError ?? undefined}>
+          <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        </Field>
+        <button type="submit" className="adm-inline-button">{t('admin.preview')}</button>
+      </form>
+      {error && <p role="alert" className="error">{error}</p>}
+      {data && (
+        <div aria-busy={loading}>
+          <p className="small muted">{t('adm.report.range', { from: showDate(range.from), to: showDate(range.to) })}</p>
+          <div className="adm-figures">
+            <Figure label={t('adm.report.missions')} value={String(data.byOrganisation.reduce((n, o) => n + o.missions, 0))} />
+            <Figure label={t('adm.report.median')} value={data.medianAlertToArrivalMinutes === null ? '–' : `${data.medianAlertToArrivalMinutes.toFixed(1).replace('.', ',')} min`} />
+            <Figure label={t('adm.report.before')} value={pct(data.shareBeforeAmbulance)} sub={t('adm.report.beforeOf', { n: data.arrivedBeforeAmbulance, of: data.arrivalsWithAmbulanceKnown })} />
+            <Figure label={t('adm.report.bistandHelse')} value={String(data.bistand.helse)} />
+            <Figure label={t('adm.report.bistandKommune')} value={String(data.bistand.kommune)} />
+          </div>
+          <table className="adm-table" aria-label={t('adm.report.byOrganisation')}>
+            <thead><tr><th>{t('adm.org')}</th><th className="num">{t('adm.report.missions')}</th><th className="num">{t('adm.report.arrivals')}</th></tr></thead>
+            <tbody>
+              {data.byOrganisation.length === 0 && <tr><td colSpan={3} className="muted">{t('adm.report.none')}</td></tr>}
+              {data.byOrganisation.map((o) => (
+                <tr key={o.organisationId}><td>{o.name} <span className="tag">{t(`adm.kind.${o.kind}`)}</span></td><td className="num">{o.missions}</td><td className="num">{o.arrivals}</td></tr>
+              ))}
+            </tbody>
+          </table>
+          <table className="adm-table" aria-label={t('adm.report.byKommune')}>
+            <thead><tr><th>{t('adm.report.kommune')}</th><th className="num">{t('adm.report.missions')}</th></tr></thead>
+            <tbody>
+              {data.byKommune.length === 0 && <tr><td colSpan={2} className="muted">{t('adm.report.none')}</td></tr>}
+              {data.byKommune.map((k) => (
+                <tr key={k.kommunenummer ?? '-'}><td>{kommuneText(names, k.kommunenummer, t('adm.report.unknownKommune'))}</td><td className="num">{k.missions}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function Figure({ label, value, sub, warn }: { label: string; value: string; sub?: string; warn?: boolean }) {
+  return (
+    <div className={warn ? 'adm-figure warn' : 'adm-figure'}>
+      <strong>{value}</strong>
+      <span>{label}</span>
+      {sub && <span className="small muted">{sub}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,258 @@
+// § 20: sound recordings are kept three years and then deleted, unless a hold keeps them for a
+// tilsyn, a complaint, a compensation case, other case handling or their documentary value.
+// Here: the figures and purge history of my centre, a dry run for any day, and holds.
+import { HoldParams, PlaceHoldRequest, PurgePreviewQuery, RecordingIdParams, ReleaseHoldRequest, type PurgePreview, type RecordingSummary, type RetentionOverview } from '@amk/contracts';
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/http.js';
+import { useT } from '../i18n/i18n.js';
+import { Figure } from './AkutthjelperReport.js';
+import { Field, fieldErrors, messageOf, osloDate, Outcome, showDate, showTime, useLoad, type T } from './form-kit.js';
+
+type Overview = ReturnType<typeof RetentionOverview.parse>;
+type Preview = ReturnType<typeof PurgePreview.parse>;
+type Hold = RecordingSummary['holds'][number];
+const REASONS = ['tilsyn', 'klage', 'erstatning', 'annen_saksbehandling', 'dokumentasjonsverdi'] as const;
+const reasonLabel = (t: T, r: string) => ((REASONS as readonly string[]).includes(r) ? t(`hold.${r as (typeof REASONS)[number]}`) : r);
+
+export function RetentionAdmin({ canHold }: { canHold: boolean }) {
+  const t = useT();
+  const { data, error, reload } = useLoad<Overview>('/recordings/retention');
+  const [recordingId, setRecordingId] = useState('');
+  return (
+    <section className="admin-section" aria-labelledby="adm-ret">
+      <h2 id="adm-ret">{t('admin.retention')}</h2>
+      <p className="hint">{t('adm.ret.intro')}</p>
+      <div className="adm-columns">
+        <div>
+          {error && <p role="alert" className="error">{error}</p>}
+          {data && <OverviewView data={data} t={t} />}
+          <DryRun t={t} onPick={setRecordingId} />
+        </div>
+        <div className="adm-side">
+          {canHold ? <Holds t={t} recordingId={recordingId} setRecordingId={setRecordingId} onChanged={reload} /> : <p className="muted">{t('adm.ret.noHolds')}</p>}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function OverviewView({ data, t }: { data: Overview; t: T }) {
+  return (
+    <>
+      <div className="adm-figures" aria-label={t('adm.ret.figures')}>
+        <Figure label={t('adm.ret.today')} value={showDate(data.today)} />
+        <Figure label={t('adm.ret.total')} value={data.total.toLocaleString('nb-NO')} />
+        <Figure label={t('adm.ret.due')} value={data.dueWithin30Days.toLocaleString('nb-NO')} />
+        <Figure label={t('adm.ret.held')} value={data.held.toLocaleString('nb-NO')} warn={data.held > 0} />
+      </div>
+      <div className="adm-two-tables">
+        <table className="adm-table" aria-label={t('admin.deletedPerMonth')}>
+          <caption>{t('admin.deletedPerMonth')}</caption>
+          <thead><tr><th>{t('adm.ret.month')}</th><th className="num">{t('adm.ret.deleted')}</th></tr></thead>
+          <tbody>
+            {data.deletedPerMonth.length === 0 && <tr><td colSpan={2} className="muted">{t('adm.ret.noneDeleted')}</td></tr>}
+            {data.deletedPerMonth.map((m) => <tr key={m.month}><td>{m.month}</td><td className="num">{m.count.toLocaleString('nb-NO')}</td></tr>)}
+          </tbody>
+        </table>
+        <table className="adm-table" aria-label={t('admin.purgeRuns')}>
+          <caption>{t('admin.purgeRuns')}</caption>
+          <thead><tr><th>{t('adm.ret.started')}</th><th>{t('adm.ret.asOf')}</th><th className="num">{t('adm.ret.deleted')}</th><th>{t('adm.ret.status')}</th></tr></thead>
+          <tbody>
+            {data.purgeRuns.length === 0 && <tr><td colSpan={4} className="muted">{t('adm.ret.noRuns')}</td></tr>}
+            {data.purgeRuns.map((r) => (
+              <tr key={r.id}>
+                <td>{showTime(r.startedAt)}</td>
+                <td>{showDate(r.asOfDate)}</td>
+                <td className="num">{r.deletedCount.toLocaleString('nb-NO')}</td>
+                <td className={r.error ? 'error' : r.finishedAt ? 'ok-text' : 'muted'}>{r.error ?? (r.finishedAt ? t('adm.ret.done') : t('adm.ret.running'))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function DryRun({ t, onPick }: { t: T; onPick(id: string): void }) {
+  const [date, setDate] = useState(osloDate());
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [result, setResult] = useState<Preview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function run(e: FormEvent) {
+    e.preventDefault();
+    const parsed = PurgePreviewQuery.safeParse({ date });
+    if (!parsed.success) return setFieldError(t('adm.err.date'));
+    setFieldError(null);
+    setBusy(true);
+    try {
+      setResult(await api<Preview>('GET', `/recordings/purge/preview?${new URLSearchParams({ date: parsed.data.date })}`));
+      setError(null);
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="adm-box">
+      <form onSubmit={run} className="inline" aria-label={t('adm.ret.dryRun')} noValidate>
+        <Field label={t('admin.dryRun')} className="grow" error={fieldError ?? undefined}>
+          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={!!fieldError} />
+        </Field>
+        <button type="submit" className="adm-inline-button" disabled={busy}>{t('admin.preview')}</button>
+      </form>
+      {error && <p role="alert" className="error">{error}</p>}
+      {result && (
+        <div>
+          <p role="status">{t('admin.wouldDelete', { n: result.wouldDelete.toLocaleString('nb-NO'), held: result.heldBack.toLocaleString('nb-NO'), date: showDate(result.date) })}</p>
+          {result.sample.length > 0 && (
+            <table className="adm-table" aria-label={t('adm.ret.sample')}>
+              <caption>{t('adm.ret.sample')}</caption>
+              <thead><tr><th>{t('adm.ret.recording')}</th><th>{t('adm.ret.recordedAt')}</th><th>{t('adm.ret.deleteAfter')}</th><th /></tr></thead>
+              <tbody>
+                {result.sample.map((s) => (
+                  <tr key={s.id}>
+                    <td className="mono">{s.id}</td>
+                    <td>{showTime(s.recordedAt)}</td>
+                    <td>{showDate(s.deleteAfter)}</td>
+                    <td><button type="button" className="small-button" onClick={() => onPick(s.id)}>{t('adm.ret.pick')}</button></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Holds({ t, recordingId, setRecordingId, onChanged }: { t: T; recordingId: string; setRecordingId(v: string): void; onChanged(): Promise<unknown> | void }) {
+  const [place, setPlace] = useState({ reason: 'klage', caseRef: '' });
+  const [release, setRelease] = useState({ holdId: '', reason: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [outcome, setOutcome] = useState<{ ok: string | null; error: string | null }>({ ok: null, error: null });
+  const [busy, setBusy] = useState(false);
+  const [summary, setSummary] = useState<RecordingSummary | null>(null);
+
+  async function send(write: () => Promise<RecordingSummary>, ok: string, reset: () => void) {
+    setBusy(true);
+    try {
+      setSummary(await write());
+      setOutcome({ ok, error: null });
+      reset();
+      await onChanged();
+    } catch (err) {
+      setOutcome({ ok: null, error: messageOf(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function checkId(extra: Record<string, string>): string | null {
+    const id = RecordingIdParams.safeParse({ recordingId: recordingId.trim() });
+    const all = { ...extra, ...(id.success ? {} : { recordingId: t('adm.err.recordingId') }) };
+    setErrors(all);
+    return Object.keys(all).length ? null : recordingId.trim();
+  }
+
+  function placeHold(e: FormEvent) {
+    e.preventDefault();
+    const body = PlaceHoldRequest.safeParse(place);
+    const id = checkId(body.success ? {} : prefix('place', fieldErrors(body.error.issues, t, { caseRef: 'adm.err.caseRef' })));
+    if (!id || !body.success) return;
+    void send(() => api<RecordingSummary>('POST', `/recordings/${id}/holds`, body.data), t('adm.hold.placed', { caseRef: body.data.caseRef }), () => setPlace({ ...place, caseRef: '' }));
+  }
+
+  function releaseHold(e: FormEvent) {
+    e.preventDefault();
+    const holdId = release.holdId.trim();
+    const body = ReleaseHoldRequest.safeParse({ reason: release.reason });
+    const holdOk = HoldParams.shape.holdId.safeParse(holdId).success;
+    const id = checkId({
+      ...(body.success ? {} : prefix('release', fieldErrors(body.error.issues, t, { reason: 'adm.err.releaseReason' }))),
+      ...(holdOk ? {} : { releaseHoldId: t('adm.err.holdId') }),
+    });
+    if (!id || !body.success || !holdOk) return;
+    void send(() => api<RecordingSummary>('POST', `/recordings/${id}/holds/${holdId}/release`, body.data), t('adm.hold.released'), () => setRelease({ holdId: '', reason: '' }));
+  }
+
+  return (
+    <div className="adm-holds">
+      <h3>{t('adm.hold.heading')}</h3>
+      <Field label={t('admin.recordingId')} error={errors.recordingId}>
+        <input className="mono" value={recordingId} onChange={(e) => setRecordingId(e.target.value)} placeholder="xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" aria-invalid={!!errors.recordingId} autoComplete="off" />
+        <span className="hint">{t('adm.hold.idHint')}</span>
+      </Field>
+      <form onSubmit={placeHold} className="adm-form" aria-label={t('admin.hold')} noValidate>
+        <h4>{t('admin.hold')}</h4>
+        <div className="row">
+          <Field label={t('admin.reason')} error={errors.placeReason}>
+            <select value={place.reason} onChange={(e) => setPlace({ ...place, reason: e.target.value })}>
+              {REASONS.map((r) => <option key={r} value={r}>{t(`hold.${r}`)}</option>)}
+            </select>
+          </Field>
+          <Field label={t('admin.caseRef')} error={errors.placeCaseRef}>
+            <input value={place.caseRef} onChange={(e) => setPlace({ ...place, caseRef: e.target.value })} aria-invalid={!!errors.placeCaseRef} />
+          </Field>
+        </div>
+        <button type="submit" className="primary" disabled={busy}>{t('admin.placeHold')}</button>
+      </form>
+      <form onSubmit={releaseHold} className="adm-form" aria-label={t('adm.hold.release')} noValidate>
+        <h4>{t('adm.hold.release')}</h4>
+        <Field label={t('adm.hold.holdId')} error={errors.releaseHoldId}>
+          <input className="mono" value={release.holdId} onChange={(e) => setRelease({ ...release, holdId: e.target.value })} aria-invalid={!!errors.releaseHoldId} autoComplete="off" />
+        </Field>
+        <Field label={t('adm.hold.releaseReason')} error={errors.releaseReason}>
+          <input value={release.reason} onChange={(e) => setRelease({ ...release, reason: e.target.value })} aria-invalid={!!errors.releaseReason} />
+        </Field>
+        <button type="submit" disabled={busy}>{t('adm.hold.releaseButton')}</button>
+      </form>
+      <Outcome {...outcome} />
+      {summary && <SummaryView t={t} summary={summary} onRelease={(h) => { setRecordingId(summary.id); setRelease({ ...release, holdId: h.id }); }} />}
+    </div>
+  );
+}
+
+const prefix = (p: string, errs: Record<string, string>) => Object.fromEntries(Object.entries(errs).map(([k, v]) => [p + k[0]!.toUpperCase() + k.slice(1), v]));
+
+function SummaryView({ t, summary: s, onRelease }: { t: T; summary: RecordingSummary; onRelease(h: Hold): void }) {
+  const active = s.holds.filter((h) => !h.releasedAt).length;
+  return (
+    <div className="adm-recording" aria-label={t('adm.hold.recording')}>
+      <h4>{t('adm.hold.recording')}</h4>
+      <dl className="adm-dl">
+        <dt>{t('adm.ret.recording')}</dt><dd className="mono">{s.id}</dd>
+        <dt>{t('adm.hold.call')}</dt><dd className="mono">{s.callExternalId}</dd>
+        <dt>{t('adm.ret.recordedAt')}</dt><dd>{showTime(s.recordedAt)}</dd>
+        <dt>{t('adm.ret.deleteAfter')}</dt><dd>{showDate(s.deleteAfter)} {active > 0 && <span className="warn-badge">{t('adm.hold.keptBy', { n: active })}</span>}</dd>
+        <dt>{t('adm.hold.size')}</dt><dd>{(s.sizeBytes / 1024).toLocaleString('nb-NO', { maximumFractionDigits: 0 })} kB · {s.contentType}</dd>
+      </dl>
+      <table className="adm-table" aria-label={t('adm.hold.list')}>
+        <caption>{t('adm.hold.list')}</caption>
+        <thead><tr><th>{t('admin.reason')}</th><th>{t('admin.caseRef')}</th><th>{t('adm.hold.placedBy')}</th><th>{t('adm.hold.releasedBy')}</th><th /></tr></thead>
+        <tbody>
+          {s.holds.length === 0 && <tr><td colSpan={5} className="muted">{t('adm.hold.none')}</td></tr>}
+          {s.holds.map((h) => (
+            <tr key={h.id} className={h.releasedAt ? 'released' : ''}>
+              <td>{reasonLabel(t, h.reason)}<div className="mono small muted">{h.id}</div></td>
+              <td>{h.caseRef}</td>
+              <td>{h.placedBy}<div className="small muted">{showTime(h.placedAt)}</div></td>
+              <td>
+                {h.releasedAt ? (
+                  <>{h.releasedBy ?? '–'}<div className="small muted">{showTime(h.releasedAt)}</div>{h.releaseReason && <div className="small">«{h.releaseReason}»</div>}</>
+                ) : (
+                  <span className="warn-text">{t('adm.hold.active')}</span>
+                )}
+              </td>
+              <td>{!h.releasedAt && <button type="button" className="small-button" onClick={() => onRelease(h)}>{t('adm.hold.releaseThis')}</button>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

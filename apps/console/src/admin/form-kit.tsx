@@ -1,0 +1,91 @@
+// Small pieces the admin forms share: reading a GET with reload, running a write and keeping the
+// server's message, turning zod issues into one message per field (in the console's language
+// where we know a better wording), and a labelled field that shows its own error.
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { api, ApiError } from '../api/http.js';
+import { useT, type MessageKey } from '../i18n/i18n.js';
+
+export type T = ReturnType<typeof useT>;
+
+/** GETs a path (null = not yet), with reload and the server's message on failure. */
+export function useLoad<D>(path: string | null) {
+  const [data, setData] = useState<D | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const reload = useCallback(async () => {
+    if (!path) return;
+    setLoading(true);
+    try {
+      setData(await api<D>('GET', path));
+      setError(null);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setLoading(false);
+    }
+  }, [path]);
+  useEffect(() => void reload(), [reload]);
+  return { data, error, loading, reload };
+}
+
+export const messageOf = (e: unknown): string => (e instanceof ApiError ? e.message : String(e));
+
+/** Today as YYYY-MM-DD in Norway (the server's calendar for agreements and retention). */
+export function osloDate(at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** DD.MM.YYYY for a YYYY-MM-DD date, as Norwegians write it. */
+export function showDate(date: string | null | undefined): string {
+  if (!date) return '–';
+  const [y, m, d] = date.slice(0, 10).split('-');
+  return `${d}.${m}.${y}`;
+}
+
+export const showTime = (iso: string | null | undefined): string => (iso ? new Date(iso).toLocaleString('nb-NO', { dateStyle: 'short', timeStyle: 'short' }) : '–');
+
+interface Issue { path: readonly PropertyKey[]; code: string; message: string; origin?: string; input?: unknown }
+
+/**
+ * One message per field from a failed safeParse. `hints` gives a field's own wording (it should
+ * fit both "missing" and "not valid": "Velg en enhet", "8 til 15 sifre"); other fields say they
+ * are required or need a number, else zod's own message.
+ */
+export function fieldErrors(issues: readonly Issue[], t: T, hints: Partial<Record<string, MessageKey>> = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? 'form');
+    if (out[field]) continue;
+    const hint = hints[field];
+    if (hint) out[field] = t(hint);
+    else if (issue.code === 'too_small' && issue.origin === 'array') out[field] = t('adm.err.chooseOne');
+    else if (issue.message === 'is required' || (issue.code === 'too_small' && issue.origin === 'string')) out[field] = t('adm.err.required');
+    else if (issue.code === 'invalid_type' && typeof issue.input === 'number') out[field] = t('adm.err.number');
+    else out[field] = issue.message;
+  }
+  return out;
+}
+
+/** A label around its input, with the field's error beneath it. */
+export function Field({ label, error, children, className }: { label: ReactNode; error?: string | undefined; children: ReactNode; className?: string }) {
+  return (
+    <label className={[className, error ? 'invalid' : ''].filter(Boolean).join(' ')}>
+      {label}
+      {children}
+      {error && <span className="field-error">{error}</span>}
+    </label>
+  );
+}
+
+/** The outcome of the last write: a success line or the server's message. */
+export function Outcome({ ok, error }: { ok: string | null; error: string | null }) {
+  if (error) return <p role="alert" className="error">{error}</p>;
+  if (ok) return <p role="status" className="ok-text small">{ok}</p>;
+  return null;
+}

@@ -1,0 +1,61 @@
+// The operator console: calls on the left, the live map in the middle, the selected call's record
+// (or the unit board) on the right. It loads a snapshot, then listens for events from its seq.
+import type { Me } from '@amk/contracts';
+import { useEffect, useState } from 'react';
+import { CallList } from '../calls/CallList.js';
+import { CallRecordPanel } from '../calls/CallRecordPanel.js';
+import { NewCallForm } from '../calls/NewCallForm.js';
+import { useT } from '../i18n/i18n.js';
+import { RosterPanel } from '../legevakt/RosterPanel.js';
+import { MapView } from '../map/MapView.js';
+import { connectRealtime, loadSnapshot } from '../realtime/connection.js';
+import { AnswerTimes } from '../stats/AnswerTimes.js';
+import { useConsole } from '../store/console-store.js';
+import { TransfersPanel } from '../transfers/TransfersPanel.js';
+import { UnitsPanel } from '../units/UnitsPanel.js';
+import { Header } from './Header.js';
+
+export function ConsolePage({ me }: { me: Me }) {
+  const t = useT();
+  const [ready, setReady] = useState(false);
+  const [newCall, setNewCall] = useState(false);
+  const selected = useConsole((s) => s.selectedCallId);
+
+  useEffect(() => {
+    let disconnect: (() => void) | undefined;
+    loadSnapshot().then(() => {
+      setReady(true);
+      disconnect = connectRealtime();
+    });
+    return () => disconnect?.();
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F2' || (e.altKey && e.key.toLowerCase() === 'n')) {
+        e.preventDefault();
+        setNewCall(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (!ready) return <div className="loading">{t('conn.connecting')}</div>;
+  return (
+    <div className="console">
+      <Header me={me} onNewCall={() => setNewCall(true)} />
+      <aside className="left">
+        <AnswerTimes kind={me.centre.kind} />
+        <CallList />
+        <TransfersPanel />
+        {me.centre.kind === 'LVS' && <RosterPanel />}
+      </aside>
+      <main className="centre">
+        <MapView />
+      </main>
+      <aside className="right">{selected ? <CallRecordPanel key={selected} callId={selected} /> : <UnitsPanel />}</aside>
+      {newCall && <NewCallForm centreKind={me.centre.kind} onClose={() => setNewCall(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Me } from '@amk/contracts';
+import { api } from '../api/http.js';
+import { LanguageSwitch } from '../auth/LanguageSwitch.js';
+import { useT } from '../i18n/i18n.js';
+import { useConsole } from '../store/console-store.js';
+import { formatAge, useNow } from './use-now.js';
+
+export function Header({ me, onNewCall }: { me: Me; onNewCall(): void }) {
+  const t = useT();
+  const now = useNow();
+  const connection = useConsole((s) => s.connection);
+  const lastEventAt = useConsole((s) => s.lastEventAt);
+  const label = connection === 'live' ? t('conn.live') : connection === 'connecting' ? t('conn.connecting') : t('conn.offline');
+  return (
+    <header className="header">
+      <div className="brand">
+        <strong>{me.centre.name}</strong> <span className="muted">{me.centre.code}</span>
+      </div>
+      <button type="button" className="primary" onClick={onNewCall}>{t('calls.new')}</button>
+      <div className={`conn conn-${connection}`} role="status" aria-live="polite" data-testid="connection">
+        <span className="dot" /> {label}
+        {lastEventAt && <span className="muted"> · {t('conn.lastEvent', { age: formatAge(now - lastEventAt) })}</span>}
+      </div>
+      <div className="user">
+        {me.displayName} <span className="muted">({me.role})</span>
+      </div>
+      {['supervisor', 'admin'].includes(me.role) && <a href="/wall" className="button">{t('header.wall')}</a>}
+      {['supervisor', 'admin'].includes(me.role) && <a href="/indicators" className="button">{t('header.indicators')}</a>}
+      {['supervisor', 'admin', 'auditor'].includes(me.role) && <a href="/audit" className="button">{t('header.audit')}</a>}
+      {['supervisor', 'admin'].includes(me.role) && <a href="/admin" className="button">{t('header.admin')}</a>}
+      <LanguageSwitch />
+      <button type="button" onClick={() => api('POST', '/auth/logout').finally(() => window.location.assign('/login'))}>{t('header.logout')}</button>
+    </header>
+  );
+}

@@ -1,0 +1,42 @@
+// The selected call: everything about it in one column, each part in its own small component.
+import { api } from '../api/http.js';
+import { useT } from '../i18n/i18n.js';
+import { useConsole } from '../store/console-store.js';
+import { DispatchSection } from './record/DispatchSection.js';
+import { JournalSection } from './record/JournalSection.js';
+import { NotifySection } from './record/NotifySection.js';
+import { PatientSection } from './record/PatientSection.js';
+import { RecordingsSection } from './record/RecordingsSection.js';
+import { TransferSection } from './record/TransferSection.js';
+import { TriageSection } from './record/TriageSection.js';
+import { useCallRecord } from './record/use-record.js';
+
+export function CallRecordPanel({ callId }: { callId: string }) {
+  const t = useT();
+  const { record, error, setRecord } = useCallRecord(callId);
+  const close = () => useConsole.getState().selectCall(null);
+  if (error) return <div className="panel"><p role="alert" className="error">{error}</p><button type="button" onClick={close}>{t('record.close')}</button></div>;
+  if (!record) return <div className="panel">…</div>;
+  return (
+    <div className={`panel record urgency-${record.urgency ?? 'none'}`} aria-label="call record">
+      <div className="record-head">
+        <span className="urgency-badge">{record.urgency ?? '–'}</span>
+        <h2>{record.callerName ?? record.callerNumber ?? t('calls.unknownCaller')}</h2>
+        <button type="button" onClick={close} aria-label={t('record.close')}>✕</button>
+      </div>
+      <p className="muted">
+        {record.line} · {t(`state.${record.state}`)} · {record.addressText ?? t('calls.noAddress')}
+        {record.kommunenummer && ` · ${record.kommunenummer}`}
+        {record.positionRadiusM != null && ` · ±${Math.round(record.positionRadiusM)} m`}
+      </p>
+      <TriageSection record={record} onSaved={setRecord} />
+      <DispatchSection record={record} />
+      <PatientSection key={record.updatedAt} record={record} onSaved={setRecord} />
+      <NotifySection record={record} />
+      <TransferSection record={record} />
+      <RecordingsSection callId={record.id} />
+      <JournalSection record={record} onSaved={setRecord} />
+      <button type="button" onClick={() => api('POST', `/calls/${record.id}/close`).then(close)}>{t('record.finish')}</button>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+// Keyboard-first intake: F2 opens it, Tab moves through the fields, A/H/V keys on the urgency
+// choice, Enter registers, Escape closes. The console chooses the call's id, so a retry after a
+// network failure can never create a second call; what the operator typed is kept until it is saved.
+import { CreateCallRequest, type CallSummary, type CentreKind } from '@amk/contracts';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { api, ApiError } from '../api/http.js';
+import { useT } from '../i18n/i18n.js';
+import { useConsole } from '../store/console-store.js';
+
+const LINES: Record<CentreKind, string[]> = { AMK: ['113'], LVS: ['116117', 'LEGEVAKT'] };
+const RETRIES = 3;
+
+export function NewCallForm({ centreKind, onClose }: { centreKind: CentreKind; onClose(): void }) {
+  const t = useT();
+  const id = useRef(crypto.randomUUID()); // the same id for every retry of this form
+  const [form, setForm] = useState({ line: LINES[centreKind][0]!, callerNumber: '', callerName: '', addressText: '', lat: '', lon: '', urgency: '', summary: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+
+  function request() {
+    const body: Record<string, unknown> = { id: id.current, line: form.line };
+    for (const k of ['callerNumber', 'callerName', 'addressText', 'summary'] as const) if (form[k].trim()) body[k] = form[k].trim();
+    if (form.lat.trim()) body.lat = Number(form.lat.replace(',', '.'));
+    if (form.lon.trim()) body.lon = Number(form.lon.replace(',', '.'));
+    if (form.urgency) body.urgency = form.urgency;
+    return CreateCallRequest.safeParse(body);
+  }
+
+  async function submit(e?: FormEvent) {
+    e?.preventDefault();
+    if (busy) return;
+    const parsed = request();
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'form'), i.message])));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    for (let attempt = 0; attempt <= RETRIES; attempt++) {
+      setStatus(attempt ? t('form.retrying', { n: attempt }) : t('form.saving'));
+      try {
+        const call = await api<CallSummary>('POST', '/calls', parsed.data);
+        useConsole.getState().upsertCall(call);
+        useConsole.getState().selectCall(call.id);
+        onClose();
+        return;
+      } catch (err) {
+        if (err instanceof ApiError && !err.isNetwork && err.status < 500) {
+          setStatus(err.message);
+          setBusy(false);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+      }
+    }
+    setStatus(t('form.failed'));
+    setBusy(false);
+  }
+
+  function onKey(e: KeyboardEvent) {
+    if (e.key === 'Escape') onClose();
+    if (e.key === 'Enter' && !(e.target instanceof HTMLTextAreaElement && !e.ctrlKey)) {
+      e.preventDefault();
+      void submit();
+    }
+  }
+
+  const field = (k: keyof typeof form, label: string, props: Record<string, unknown> = {}) => (
+    <label className={errors[k] ? 'invalid' : ''}>
+      {label}
+      <input value={form[k]} onChange={set(k)} aria-invalid={!!errors[k]} {...props} />
+      {errors[k] && <span className="field-error">{errors[k]}</span>}
+    </label>
+  );
+
+  return (
+    <div className="modal-backdrop" onKeyDown={onKey}>
+      <form className="modal" onSubmit={submit} aria-labelledby="new-call-heading" role="dialog" aria-modal="true">
+        <h2 id="new-call-heading">{t('form.heading')}</h2>
+        <label>
+          {t('form.line')}
+          <select value={form.line} onChange={set('line')} autoFocus>
+            {LINES[centreKind].map((l) => <option key={l} value={l}>{l}</option>)}
+          </select>
+        </label>
+        {field('callerNumber', t('form.callerNumber'), { inputMode: 'tel' })}
+        {field('callerName', t('form.callerName'))}
+        {field('addressText', t('form.address'))}
+        <div className="row">
+          {field('lat', t('form.lat'), { inputMode: 'decimal' })}
+          {field('lon', t('form.lon'), { inputMode: 'decimal' })}
+        </div>
+        <fieldset className="urgency-choice">
+          <legend>{t('form.urgency')}</legend>
+          {(['A', 'H', 'V'] as const).map((u) => (
+            <label key={u} className={`urgency-${u}`}>
+              <input type="radio" name="urgency" value={u} checked={form.urgency === u} onChange={set('urgency')} />
+              {u} – {t(`urgency.${u}`)}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          {t('form.summary')}
+          <textarea value={form.summary} onChange={set('summary')} rows={3} />
+        </label>
+        {status && <p role="status" className="status">{status}</p>}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>{t('form.submit')}</button>
+          <button type="button" onClick={onClose}>{t('form.cancel')}</button>
+        </div>
+      </form>
+    </div>
+  );
+}

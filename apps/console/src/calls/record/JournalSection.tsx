@@ -1,0 +1,40 @@
+import type { CallRecord } from '@amk/contracts';
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../api/http.js';
+import { useT } from '../../i18n/i18n.js';
+
+export function JournalSection({ record, onSaved }: { record: CallRecord; onSaved(r: CallRecord): void }) {
+  const t = useT();
+  const [text, setText] = useState('');
+  const [msg, setMsg] = useState<string | null>(null);
+  async function add(e: FormEvent) {
+    e.preventDefault();
+    try {
+      onSaved(await api<CallRecord>('POST', `/calls/${record.id}/journal`, { text }));
+      setText('');
+      setMsg(null);
+    } catch (err) {
+      setMsg(err instanceof ApiError ? err.message : String(err)); // the text stays in the box
+    }
+  }
+  return (
+    <section className="section">
+      <h3>{t('record.journal')}</h3>
+      <ol className="journal">
+        {record.journal.map((j) => (
+          <li key={j.id} className={`journal-${j.kind}`}>
+            <time dateTime={j.at}>{new Date(j.at).toLocaleTimeString('nb-NO')}</time> <strong>{j.author}</strong>: {j.text}
+          </li>
+        ))}
+      </ol>
+      <form onSubmit={add} className="inline">
+        <label className="grow">
+          {t('record.addNote')}
+          <input value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <button type="submit" disabled={!text.trim()}>{t('record.addNoteButton')}</button>
+      </form>
+      {msg && <p role="alert" className="error">{msg}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import type { RecordingSummary } from '@amk/contracts';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/http.js';
+import { useT } from '../../i18n/i18n.js';
+
+/** The call's recordings; playing one is audited by the server (who, when, which, from where). */
+export function RecordingsSection({ callId }: { callId: string }) {
+  const t = useT();
+  const [list, setList] = useState<RecordingSummary[]>([]);
+  useEffect(() => void api<{ recordings: RecordingSummary[] }>('GET', `/calls/${callId}/recordings`).then((r) => setList(r.recordings), () => setList([])), [callId]);
+  if (!list.length) return null;
+  return (
+    <section className="section" aria-labelledby="recordings-heading">
+      <h3 id="recordings-heading">{t('record.recordings')}</h3>
+      <ul className="recordings">
+        {list.map((r) => (
+          <li key={r.id}>
+            <span className="muted">{new Date(r.recordedAt).toLocaleString('nb-NO')} · slettes fra {r.deleteAfter}{r.holds.some((h) => !h.releasedAt) ? ' · holdt tilbake' : ''}</span>
+            <audio controls preload="none" src={`/api/v1/recordings/${r.id}/audio`} aria-label={`${t('record.recordings')} ${r.recordedAt}`} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

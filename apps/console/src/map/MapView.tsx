@@ -1,0 +1,109 @@
+// The live map: the offline basemap, then one GeoJSON source per layer kind, fed by map-sync.
+import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, setWorkerUrl, type Map as MapLibre } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useRef, useState } from 'react';
+import { useT } from '../i18n/i18n.js';
+import { useConsole } from '../store/console-store.js';
+import { styleFromEnv } from './basemap-style.js';
+import { CLUSTER_MAX_ZOOM, liveLayers } from './layers.js';
+import { attachMap, LIVE_SOURCES, shown, startMapSync } from './map-sync.js';
+
+// The worker ships as its own file; tell MapLibre where the bundle put it.
+setWorkerUrl(workerUrl);
+
+declare global {
+  interface Window {
+    __amk?: { store: typeof useConsole; map: MapLibre | null; shown: typeof shown };
+  }
+}
+
+const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** `gaps`: kommunenummer without a free ambulance within the guideline, shaded on the map. */
+export function MapView({ gaps = [] }: { gaps?: string[] } = {}) {
+  const t = useT();
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibre | null>(null);
+  const [noWebgl, setNoWebgl] = useState(false);
+  const centre = useConsole((s) => s.centre);
+  const selected = useConsole((s) => (s.selectedCallId ? s.calls[s.selectedCallId] : undefined));
+
+  useEffect(() => {
+    let map: MapLibre;
+    // The sync runs from the start (the lists and tests read `shown`); the map joins when loaded.
+    const stopSync = startMapSync();
+    window.__amk = { store: useConsole, map: null, shown };
+    try {
+      map = new MapLibreMap({
+        container: container.current!,
+        style: styleFromEnv(),
+        center: [centre?.lon ?? 5.33, centre?.lat ?? 60.39],
+        zoom: 7,
+        attributionControl: { compact: false },
+      });
+    } catch {
+      setNoWebgl(true);
+      return stopSync;
+    }
+    mapRef.current = map;
+    window.__amk.map = map;
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    map.on('load', () => {
+      for (const name of LIVE_SOURCES) map.addSource(name, { type: 'geojson', data: { ...EMPTY, features: [...shown[name].values()] }, promoteId: 'id' });
+      map.addSource('units-clustered', { type: 'geojson', data: EMPTY, cluster: true, clusterMaxZoom: CLUSTER_MAX_ZOOM - 1, clusterRadius: 40, clusterProperties: { free: ['+', ['get', 'free']] } });
+      for (const layer of liveLayers) map.addLayer(layer);
+      attachMap(map);
+      const popup = new Popup({ closeButton: false, closeOnClick: false, className: 'map-popup' });
+      for (const layer of ['calls', 'units', 'stations']) {
+        map.on('mouseenter', layer, (e) => {
+          const f = e.features?.[0];
+          if (!f) return;
+          map.getCanvas().style.cursor = 'pointer';
+          popup.setLngLat(e.lngLat).setText(String(f.properties.label ?? '')).addTo(map!);
+        });
+        map.on('mouseleave', layer, () => {
+          map.getCanvas().style.cursor = '';
+          popup.remove();
+        });
+      }
+      map.on('click', 'calls', (e) => {
+        const id = e.features?.[0]?.properties.id;
+        if (id) useConsole.getState().selectCall(String(id));
+      });
+    });
+    map.on('error', () => {}); // a missing online style must not take the console down
+    return () => {
+      stopSync();
+      attachMap(null);
+      map.remove();
+      mapRef.current = null;
+    };
+    // The map is made once; the centre only sets where it starts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const gapKey = gaps.join(',');
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const apply = () => {
+      map.removeFeatureState({ source: 'kommuner' });
+      for (const k of gapKey ? gapKey.split(',') : []) map.setFeatureState({ source: 'kommuner', id: k }, { gap: true });
+    };
+    if (map.isStyleLoaded()) apply();
+    else map.once('idle', apply);
+  }, [gapKey]);
+
+  useEffect(() => {
+    if (selected?.lat != null && selected.lon != null) mapRef.current?.flyTo({ center: [selected.lon, selected.lat], zoom: Math.max(mapRef.current.getZoom(), 12) });
+  }, [selected?.id, selected?.lat, selected?.lon]);
+
+  return (
+    <div className="map-wrap">
+      <div ref={container} className="map" data-testid="map" />
+      {noWebgl && <div className="banner warn">{t('map.noWebgl')}</div>}
+    </div>
+  );
+}

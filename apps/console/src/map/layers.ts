@@ -1,0 +1,82 @@
+// Map layers for the live picture: circles styled by urgency or status, never a DOM marker each.
+import type { LayerSpecification } from 'maplibre-gl';
+
+export const URGENCY_COLOURS = { A: '#e53935', H: '#fbc02d', V: '#43a047', none: '#90a4ae' } as const;
+
+const statusColour: unknown = [
+  'match',
+  ['get', 'status'],
+  ['AVAILABLE_AT_STATION', 'AVAILABLE_ON_THE_MOVE'], '#2ecc71',
+  ['ALERTED', 'EN_ROUTE'], '#ff9800',
+  ['ON_SCENE', 'TRANSPORTING', 'AT_HOSPITAL'], '#29b6f6',
+  '#78909c',
+];
+
+const KIND_SIZE = ['match', ['get', 'kind'], ['HELICOPTER', 'PLANE'], 1.6, 'AMBULANCE_BOAT', 1.3, 'LEGEVAKT_CAR', 1.1, 1];
+
+/** Below this zoom, units are drawn as clusters (a count per area); from it, one circle each. */
+export const CLUSTER_MAX_ZOOM = 8;
+
+export const liveLayers: LayerSpecification[] = [
+  {
+    id: 'unit-clusters',
+    type: 'circle',
+    source: 'units-clustered',
+    maxzoom: CLUSTER_MAX_ZOOM,
+    filter: ['has', 'point_count'],
+    paint: {
+      'circle-color': ['case', ['>', ['get', 'free'], 0], '#2e7d32', '#6d4c41'],
+      'circle-radius': ['step', ['get', 'point_count'], 9, 10, 13, 50, 18],
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1,
+    },
+  },
+  {
+    id: 'unit-singles',
+    type: 'circle',
+    source: 'units-clustered',
+    maxzoom: CLUSTER_MAX_ZOOM,
+    filter: ['!', ['has', 'point_count']],
+    paint: { 'circle-radius': 4, 'circle-color': statusColour as never, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 },
+  },
+  { id: 'stations', type: 'circle', source: 'stations', paint: { 'circle-radius': 4, 'circle-color': '#cfd8dc', 'circle-opacity': 0.5 } },
+  { id: 'links', type: 'line', source: 'links', paint: { 'line-color': '#ff9800', 'line-width': 2, 'line-dasharray': [2, 1] } },
+  {
+    id: 'call-accuracy',
+    type: 'circle',
+    source: 'calls',
+    filter: ['>', ['get', 'radius0'], 0],
+    paint: {
+      'circle-radius': ['interpolate', ['exponential', 2], ['zoom'], 0, ['get', 'radius0'], 22, ['*', ['get', 'radius0'], 4194304]],
+      'circle-color': '#e53935',
+      'circle-opacity': 0.12,
+      'circle-stroke-color': '#e57373',
+      'circle-stroke-width': 1,
+    },
+  },
+  {
+    id: 'units',
+    type: 'circle',
+    source: 'units',
+    minzoom: CLUSTER_MAX_ZOOM,
+    paint: {
+      // Kind by size: aircraft largest, boats next, cars smallest; status by colour.
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, ['*', 3, KIND_SIZE], 10, ['*', 7, KIND_SIZE]] as never,
+      'circle-color': statusColour as never,
+      'circle-stroke-color': ['case', ['get', 'own'], '#ffffff', '#607d8b'],
+      'circle-stroke-width': ['case', ['get', 'crewOk'], 1.5, 3],
+      'circle-opacity': ['case', ['get', 'own'], 1, 0.55],
+    },
+  },
+  {
+    id: 'calls',
+    type: 'circle',
+    source: 'calls',
+    paint: {
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 5, 10, 10],
+      'circle-color': ['match', ['get', 'urgency'], 'A', URGENCY_COLOURS.A, 'H', URGENCY_COLOURS.H, 'V', URGENCY_COLOURS.V, URGENCY_COLOURS.none],
+      'circle-stroke-color': '#000',
+      'circle-stroke-width': 2,
+    },
+  },
+];

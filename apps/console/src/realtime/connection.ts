@@ -1,0 +1,46 @@
+// The socket lives outside React. It connects after the snapshot is loaded, asks for every event
+// after the store's lastSeq (on first connect and on every reconnect), and applies what arrives
+// to the store. When the server says the gap is too large, it reloads the snapshot.
+import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '@amk/contracts';
+import { io, type Socket } from 'socket.io-client';
+import { api } from '../api/http.js';
+import { useConsole } from '../store/console-store.js';
+
+let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+
+export async function loadSnapshot(): Promise<void> {
+  useConsole.getState().applySnapshot(await api<Snapshot>('GET', '/snapshot'));
+}
+
+export function connectRealtime(): () => void {
+  const store = useConsole;
+  socket?.disconnect();
+  const s: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+    path: '/socket.io',
+    transports: ['websocket'],
+    // A function, so every reconnect asks from where the console is now.
+    auth: (cb) => cb({ afterSeq: store.getState().lastSeq }),
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5_000,
+  });
+  socket = s;
+  store.getState().setConnection('connecting');
+  s.on('live', () => store.getState().setConnection('live'));
+  s.on('event', (e) => store.getState().applyEvent(e));
+  s.on('positions', (batch) => store.getState().applyPositions(batch));
+  s.on('resync', async () => {
+    s.disconnect();
+    await loadSnapshot().catch(() => {});
+    s.connect();
+  });
+  s.on('disconnect', () => store.getState().setConnection('offline'));
+  s.io.on('reconnect_attempt', () => store.getState().setConnection('connecting'));
+  s.on('connect_error', (err) => {
+    store.getState().setConnection('offline');
+    if (err.message === 'unauthorized') window.location.assign('/login');
+  });
+  return () => {
+    s.disconnect();
+    if (socket === s) socket = null;
+  };
+}

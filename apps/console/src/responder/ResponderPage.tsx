@@ -1,0 +1,138 @@
+// The akutthjelper's phone page: stays reachable (live socket, installable), shows an alert's
+// event type and distance, the place only after accepting; shares the phone's position while on
+// the mission, marks arrival, and shows when the ambulance is there or the mission is over.
+import type { ClientToServerEvents, Me, ResponderAlert, ServerToClientEvents } from '@amk/contracts';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import { api, ApiError } from '../api/http.js';
+import { LanguageSwitch } from '../auth/LanguageSwitch.js';
+import { useT } from '../i18n/i18n.js';
+
+interface ResponderMe {
+  memberId: string;
+  name: string;
+  unitName: string;
+  onDuty: boolean;
+  trainingValidUntil: string | null;
+  alerts: ResponderAlert[];
+}
+
+const ACTIVE = new Set(['PENDING', 'DELIVERED', 'SEEN', 'ACCEPTED']);
+
+export function ResponderPage({ me }: { me: Me }) {
+  const t = useT();
+  const [profile, setProfile] = useState<ResponderMe | null>(null);
+  const [alerts, setAlerts] = useState<Record<string, ResponderAlert>>({});
+  const [live, setLive] = useState(false);
+  const [msg, setMsg] = useState<string | null>(null);
+  const acked = useRef(new Set<string>());
+
+  const upsert = useCallback((a: ResponderAlert) => {
+    setAlerts((all) => ({ ...all, [a.id]: a }));
+    // The page has it: tell AMK it was delivered (once), and buzz the phone for a new alert.
+    if (a.state === 'PENDING' && !acked.current.has(a.id)) {
+      acked.current.add(a.id);
+      navigator.vibrate?.([400, 200, 400]);
+      void api<ResponderAlert>('POST', `/responder/alerts/${a.id}/delivered`).then((x) => setAlerts((all) => ({ ...all, [x.id]: x })), () => acked.current.delete(a.id));
+    }
+  }, []);
+
+  const reload = useCallback(async () => {
+    const p = await api<ResponderMe>('GET', '/responder/me');
+    setProfile(p);
+    p.alerts.forEach(upsert);
+  }, [upsert]);
+
+  useEffect(() => {
+    void navigator.serviceWorker?.register('/sw.js').catch(() => {});
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ path: '/socket.io', transports: ['websocket'] });
+    // After every (re)connect the page reloads its alerts: nothing sent while it was away is lost.
+    socket.on('live', () => {
+      setLive(true);
+      void reload();
+    });
+    socket.on('disconnect', () => setLive(false));
+    socket.on('event', (e) => e.type === 'responder.alert' && upsert(e.data));
+    return () => void socket.disconnect();
+  }, [reload, upsert]);
+
+  const active = Object.values(alerts).filter((a) => ACTIVE.has(a.state) && !a.missionClosed).sort((a, b) => b.alertedAt.localeCompare(a.alertedAt));
+  const onMission = active.some((a) => a.state === 'ACCEPTED');
+
+  // While on a mission, share the phone's position with AMK (at most every 10 s).
+  useEffect(() => {
+    if (!onMission || !navigator.geolocation) return;
+    let last = 0;
+    const id = navigator.geolocation.watchPosition(
+      (p) => {
+        if (Date.now() - last < 10_000) return;
+        last = Date.now();
+        void api('PUT', '/responder/position', { lat: p.coords.latitude, lon: p.coords.longitude }).catch(() => {});
+      },
+      () => {},
+      { enableHighAccuracy: true },
+    );
+    return () => navigator.geolocation.clearWatch(id);
+  }, [onMission]);
+
+  async function act(a: ResponderAlert, action: 'seen' | 'accept' | 'decline' | 'arrived') {
+    try {
+      upsert(await api<ResponderAlert>('POST', `/responder/alerts/${a.id}/${action}`));
+      setMsg(null);
+    } catch (e) {
+      setMsg(e instanceof ApiError ? e.message : String(e));
+    }
+  }
+  async function toggleDuty() {
+    if (!profile) return;
+    await api('PUT', '/responder/duty', { onDuty: !profile.onDuty });
+    await reload();
+  }
+
+  return (
+    <main className="responder">
+      <header>
+        <h1>{t('responder.heading')}</h1>
+        <span className={`conn conn-${live ? 'live' : 'offline'}`} data-testid="connection"><span className="dot" /> {live ? t('conn.live') : t('conn.connecting')}</span>
+      </header>
+      {profile && (
+        <p className="muted">
+          {profile.name} · {profile.unitName}{' '}
+          <button type="button" onClick={toggleDuty} aria-pressed={profile.onDuty}>{profile.onDuty ? t('responder.onDuty') : t('responder.offDuty')}</button>
+        </p>
+      )}
+      {active.length === 0 && <p className="idle">{t('responder.noAlerts')}</p>}
+      {active.map((a) => (
+        <article key={a.id} className={`responder-alert state-${a.state}`} aria-label={a.eventLabel} onMouseEnter={() => a.state === 'DELIVERED' && act(a, 'seen')}>
+          <h2>{t(`event.${a.eventType}`)}</h2>
+          {a.distanceKm !== null && <p className="distance">{t('responder.distance', { km: a.distanceKm.toFixed(1) })}</p>}
+          {a.ambulanceOnScene && <p className="ok-text" role="status">{t('responder.ambulanceOnScene')}</p>}
+          {a.place && (
+            <div className="place">
+              <p>{t('responder.address')}: <strong>{a.place.addressText ?? `${a.place.lat.toFixed(5)}, ${a.place.lon.toFixed(5)}`}</strong></p>
+              <a href={`geo:${a.place.lat},${a.place.lon}`} className="button">{t('responder.openMap')}</a>
+              <p className="muted">{t('responder.sharing')}</p>
+            </div>
+          )}
+          <div className="actions">
+            {a.state !== 'ACCEPTED' && (
+              <>
+                <button type="button" className="primary big" onClick={() => act(a, 'accept')}>{t('responder.accept')}</button>
+                <button type="button" className="big" onClick={() => act(a, 'decline')}>{t('responder.decline')}</button>
+              </>
+            )}
+            {a.state === 'ACCEPTED' && <button type="button" className="primary big" onClick={() => act(a, 'arrived')}>{t('responder.arrived')}</button>}
+          </div>
+        </article>
+      ))}
+      {Object.values(alerts).filter((a) => a.state === 'ARRIVED' || a.missionClosed).slice(0, 3).map((a) => (
+        <p key={a.id} className="muted">{t(`event.${a.eventType}`)}: {a.missionClosed ? t('responder.cancelled') : t(`alertState.${a.state}`)}{a.ambulanceOnScene ? ` · ${t('responder.ambulanceOnScene')}` : ''}</p>
+      ))}
+      {msg && <p role="alert" className="error">{msg}</p>}
+      <footer>
+        <span className="muted">{me.displayName}</span> <LanguageSwitch />
+        <button type="button" onClick={() => api('POST', '/auth/logout').finally(() => window.location.assign('/login'))}>{t('header.logout')}</button>
+      </footer>
+    </main>
+  );
+}

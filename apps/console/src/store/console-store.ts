@@ -1,0 +1,140 @@
+// The console's state: everything the screens draw, keyed by id, with the seq of the last event
+// applied. Events are applied idempotently: an event at or below lastSeq is ignored, and an
+// older copy of a record never replaces a newer one (the HTTP answer and the socket echo of the
+// same change may arrive in either order).
+import type {
+  AlertSummary, CallSummary, CentreRef, EventEnvelope, Me, MissionSummary, NotificationSummary, Snapshot, StationSummary, TransferSummary, UnitMoved, UnitSummary,
+} from '@amk/contracts';
+import { create } from 'zustand';
+
+export type Connection = 'connecting' | 'live' | 'offline';
+
+export interface ConsoleState {
+  me: Me | null;
+  centre: CentreRef | null;
+  calls: Record<string, CallSummary>;
+  units: Record<string, UnitSummary>;
+  stations: Record<string, StationSummary>;
+  transfers: Record<string, TransferSummary>;
+  notifications: Record<string, NotificationSummary>;
+  missions: Record<string, MissionSummary>;
+  alerts: Record<string, AlertSummary>;
+  lastSeq: number;
+  connection: Connection;
+  lastEventAt: number | null;
+  selectedCallId: string | null;
+
+  setMe(me: Me | null): void;
+  applySnapshot(s: Snapshot): void;
+  applyEvent(e: EventEnvelope): void;
+  applyPositions(batch: UnitMoved[]): void;
+  upsertCall(c: CallSummary): void;
+  upsertTransfer(t: TransferSummary): void;
+  upsertNotification(n: NotificationSummary): void;
+  upsertMission(m: MissionSummary): void;
+  upsertAlert(a: AlertSummary): void;
+  setConnection(c: Connection): void;
+  selectCall(id: string | null): void;
+}
+
+const byId = <T extends { id: string }>(items: T[]) => Object.fromEntries(items.map((i) => [i.id, i]));
+
+// How far along a record is: an HTTP answer that left the server before a socket event must not
+// undo what the event said (both arrive, in either order).
+const ALERT_RANK: Record<string, number> = { PENDING: 0, FAILED: 1, DELIVERED: 2, SEEN: 3, DECLINED: 4, ACCEPTED: 4, ARRIVED: 5, CANCELLED: 6 };
+const NOTIFICATION_RANK: Record<string, number> = { PENDING: 0, SENT: 1, DELIVERED: 2, FAILED: 2, ACKNOWLEDGED: 3 };
+const TRANSFER_RANK: Record<string, number> = { REQUESTED: 0, ACCEPTED: 1, DECLINED: 1 };
+const atLeastAsFar = (rank: Record<string, number>, current: { state: string } | undefined, incoming: { state: string }) =>
+  !current || (rank[incoming.state] ?? 0) >= (rank[current.state] ?? 0);
+const newer = (a: { updatedAt?: string } | undefined, b: { updatedAt?: string }) => !a || !a.updatedAt || !b.updatedAt || b.updatedAt >= a.updatedAt;
+
+export const useConsole = create<ConsoleState>((set, get) => ({
+  me: null,
+  centre: null,
+  calls: {},
+  units: {},
+  stations: {},
+  transfers: {},
+  notifications: {},
+  missions: {},
+  alerts: {},
+  lastSeq: 0,
+  connection: 'connecting',
+  lastEventAt: null,
+  selectedCallId: null,
+
+  setMe: (me) => set({ me }),
+
+  applySnapshot: (s) =>
+    set({
+      centre: s.centre,
+      calls: byId(s.calls),
+      units: byId(s.units),
+      stations: byId(s.stations),
+      transfers: byId(s.transfers),
+      notifications: byId(s.notifications),
+      missions: byId(s.missions),
+      lastSeq: s.seq,
+    }),
+
+  applyEvent: (e) => {
+    if (e.seq <= get().lastSeq) return; // seen already (a replay overlapping the snapshot)
+    const patch: Partial<ConsoleState> = { lastSeq: e.seq, lastEventAt: Date.now() };
+    set(patch);
+    switch (e.type) {
+      case 'call.upserted':
+        return get().upsertCall(e.data);
+      case 'unit.upserted':
+        return set((s) => ({ units: { ...s.units, [e.data.id]: e.data } }));
+      case 'transfer.upserted':
+        return get().upsertTransfer(e.data);
+      case 'notification.upserted':
+        return get().upsertNotification(e.data);
+      case 'mission.upserted':
+        return get().upsertMission(e.data);
+      case 'akutthjelper.alert.upserted':
+        return get().upsertAlert(e.data);
+      case 'responder.alert':
+        return; // the responder page's own store handles these
+    }
+  },
+
+  applyPositions: (batch) =>
+    set((s) => {
+      const units = { ...s.units };
+      for (const m of batch) {
+        const u = units[m.id];
+        if (u && (!u.positionAt || u.positionAt <= m.at)) units[m.id] = { ...u, lat: m.lat, lon: m.lon, positionAt: m.at };
+      }
+      return { units };
+    }),
+
+  upsertCall: (c) =>
+    set((s) => {
+      const mine = s.centre && c.centreId === s.centre.id;
+      const calls = { ...s.calls };
+      // A call that was closed, or that another centre now owns, leaves this console's list.
+      if (!mine || c.closedAt) delete calls[c.id];
+      else if (newer(calls[c.id], c)) calls[c.id] = c;
+      return { calls, selectedCallId: s.selectedCallId === c.id && !mine ? null : s.selectedCallId };
+    }),
+  upsertTransfer: (t) => set((s) => (atLeastAsFar(TRANSFER_RANK, s.transfers[t.id], t) ? { transfers: { ...s.transfers, [t.id]: t } } : {})),
+  upsertNotification: (n) => set((s) => (atLeastAsFar(NOTIFICATION_RANK, s.notifications[n.id], n) ? { notifications: { ...s.notifications, [n.id]: n } } : {})),
+  upsertMission: (m) =>
+    set((s) => {
+      const missions = { ...s.missions };
+      if (m.closedAt) delete missions[m.id];
+      else missions[m.id] = m;
+      return { missions };
+    }),
+  upsertAlert: (a) => set((s) => (atLeastAsFar(ALERT_RANK, s.alerts[a.id], a) ? { alerts: { ...s.alerts, [a.id]: a } } : {})),
+  setConnection: (connection) => set({ connection }),
+  selectCall: (selectedCallId) => set({ selectedCallId }),
+}));
+
+const URGENCY_ORDER: Record<string, number> = { A: 0, H: 1, V: 2 };
+
+/** Open calls, most urgent first, then oldest first: the order an operator works in. */
+export function sortCalls(calls: CallSummary[]): CallSummary[] {
+  return [...calls].sort((a, b) => (URGENCY_ORDER[a.urgency ?? ''] ?? 3) - (URGENCY_ORDER[b.urgency ?? ''] ?? 3) || a.ringingAt.localeCompare(b.ringingAt));
+}

@@ -1,0 +1,44 @@
+// The unit status board: own units first, neighbours' after, § 11 crew flags visible.
+// Positions change every second for every unit; rows only re-render when what they show changes.
+import type { StationSummary, UnitSummary } from '@amk/contracts';
+import { memo } from 'react';
+import { useT } from '../i18n/i18n.js';
+import { useConsole } from '../store/console-store.js';
+
+const UnitRow = memo(
+  function UnitRow({ u, own, station }: { u: UnitSummary; own: boolean; station: StationSummary | undefined }) {
+    const t = useT();
+    return (
+      <tr className={`unit-${u.status} ${own ? '' : 'neighbour'}`}>
+        <td title={station?.name}>
+          <strong>{u.callSign}</strong>
+          {!own && <span className="tag">{t('units.neighbour')}</span>}
+          <div className="muted small">{t(`unitKind.${u.kind}`)}</div>
+        </td>
+        <td><span className="status-pill">{t(`status.${u.status}`)}</span></td>
+        <td>{!u.crewOk && <span className="warn-text" title={u.crewProblem ?? t('units.crewWarning')} aria-label={t('units.crewWarning')}>⚠</span>}</td>
+      </tr>
+    );
+  },
+  (a, b) => a.own === b.own && a.station === b.station && a.u.status === b.u.status && a.u.crewOk === b.u.crewOk && a.u.callSign === b.u.callSign && a.u.crewProblem === b.u.crewProblem,
+);
+
+export function UnitsPanel() {
+  const t = useT();
+  const units = Object.values(useConsole((s) => s.units));
+  const stations = useConsole((s) => s.stations);
+  const centreId = useConsole((s) => s.centre?.id);
+  const sorted = units.sort((a, b) => Number(b.centreId === centreId) - Number(a.centreId === centreId) || a.callSign.localeCompare(b.callSign));
+  return (
+    <section className="panel units" aria-labelledby="units-heading">
+      <h2 id="units-heading">{t('units.heading')}</h2>
+      <table>
+        <tbody>
+          {sorted.map((u) => (
+            <UnitRow key={u.id} u={u} own={u.centreId === centreId} station={u.stationId ? stations[u.stationId] : undefined} />
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

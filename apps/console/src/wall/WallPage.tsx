@@ -1,0 +1,126 @@
+// The supervisors' wall display: full screen, no interaction, readable from four metres, dark.
+// It polls the figures and keeps the live map; when the server is away it keeps the last picture,
+// says plainly how old it is, and recovers by itself.
+import type { Me, Wall, WallCentre } from '@amk/contracts';
+import { useEffect, useState } from 'react';
+import { api } from '../api/http.js';
+import { formatAge, useNow } from '../app/use-now.js';
+import { useT } from '../i18n/i18n.js';
+import { MapView } from '../map/MapView.js';
+import { connectRealtime, loadSnapshot } from '../realtime/connection.js';
+
+const POLL_MS = 5_000;
+const STALE_MS = 15_000;
+
+export function WallPage({ me }: { me: Me }) {
+  const t = useT();
+  const now = useNow();
+  const [wall, setWall] = useState<Wall | null>(null);
+  const [fetchedAt, setFetchedAt] = useState(0);
+  const centres = new URLSearchParams(window.location.search).get('centres');
+
+  useEffect(() => {
+    let stop = false;
+    const poll = async () => {
+      try {
+        setWall(await api<Wall>('GET', `/wall${centres ? `?centres=${encodeURIComponent(centres)}` : ''}`));
+        setFetchedAt(Date.now());
+      } catch {
+        /* keep the last picture; the banner shows its age */
+      }
+      if (!stop) setTimeout(poll, POLL_MS);
+    };
+    void poll();
+    let disconnect: (() => void) | undefined;
+    const startLive = () => loadSnapshot().then(() => (disconnect = connectRealtime()), () => setTimeout(startLive, POLL_MS));
+    startLive();
+    return () => {
+      stop = true;
+      disconnect?.();
+    };
+  }, [centres]);
+
+  const stale = !fetchedAt || now - fetchedAt > STALE_MS;
+  const own = wall?.centres.find((c) => c.centre.id === me.centre.id);
+  return (
+    <div className="wall">
+      <header className="wall-head">
+        <h1>{wall?.centres.map((c) => c.centre.name).join(' · ') ?? me.centre.name}</h1>
+        <time className="clock">{new Date(now).toLocaleTimeString('nb-NO', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}</time>
+      </header>
+      {stale && (
+        <div className="wall-stale" role="alert" data-testid="stale">
+          {t('wall.stale', { age: fetchedAt ? formatAge(now - fetchedAt) : '—' })}
+        </div>
+      )}
+      <div className="wall-body" style={{ gridTemplateColumns: `repeat(${Math.max(1, wall?.centres.length ?? 1)}, 1fr)${own ? ' 1.2fr' : ''}` }}>
+        {wall?.centres.map((c) => <CentreColumn key={c.centre.id} c={c} now={now} />)}
+        {own && (
+          <section className="wall-map" aria-label={t('wall.map')}>
+            <MapView gaps={own.preparednessGaps.map((g) => g.kommunenummer)} />
+            {own.preparednessGaps.length > 0 && (
+              <div className="wall-gaps">{t('wall.gaps')}: {own.preparednessGaps.map((g) => g.kommunenavn).join(', ')}</div>
+            )}
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
+
+const pct = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)} %`);
+
+function CentreColumn({ c, now }: { c: WallCentre; now: number }) {
+  const t = useT();
+  return (
+    <section className="wall-col" aria-label={c.centre.name}>
+      <h2>{c.centre.code}</h2>
+      <div className="wall-tiles">
+        <div className="tile urgency-A"><span>{t('urgency.A')}</span><strong>{c.openCalls.A}</strong></div>
+        <div className="tile urgency-H"><span>{t('urgency.H')}</span><strong>{c.openCalls.H}</strong></div>
+        <div className="tile urgency-V"><span>{t('urgency.V')}</span><strong>{c.openCalls.V}</strong></div>
+        <div className="tile"><span>{t('calls.queue')}</span><strong>{c.openCalls.ringing}</strong></div>
+      </div>
+      {c.openCalls.oldestOpenAt && <p className="wall-line">{t('wall.oldest')}: {formatAge(now - Date.parse(c.openCalls.oldestOpenAt))}</p>}
+      {c.answerToday.map((l) => (
+        <div key={l.line} className={`wall-kpi ${l.meetsTarget ? 'ok' : 'bad'}`}>
+          <span>{t('wall.answer', { line: l.line })}</span>
+          <strong>{pct(l.shareWithinTarget)}</strong>
+          <span className="muted">/ {Math.round(l.target.targetShare * 100)} % · {l.total}</span>
+        </div>
+      ))}
+      <div className="trend" aria-label={t('wall.trend')}>
+        {c.answerTrend.map((h) => (
+          <div key={h.hour} className="bar" title={`${h.hour}: ${pct(h.share)}`} style={{ height: `${Math.round((h.share ?? 0) * 100)}%` }}><span>{h.hour}</span></div>
+        ))}
+      </div>
+      {c.centre.kind === 'AMK' && (
+        <div className="wall-kpi">
+          <span>{t('wall.response')}</span>
+          <strong>{pct(c.responseToday.TOWN.share)}</strong><span className="muted">≤{c.responseToday.TOWN.targetMinutes} min</span>
+          <strong>{pct(c.responseToday.RURAL.share)}</strong><span className="muted">≤{c.responseToday.RURAL.targetMinutes} min</span>
+        </div>
+      )}
+      <ul className="wall-facts">
+        <li>{t('wall.akutthjelper')}: <strong>{c.akutthjelperMissionsToday}</strong></li>
+        <li className={c.notificationsAwaitingAck ? 'warn-text' : ''}>{t('wall.unacked')}: <strong>{c.notificationsAwaitingAck}</strong></li>
+        <li className={c.transfersWaiting ? 'warn-text' : ''}>{t('wall.transfers')}: <strong>{c.transfersWaiting}</strong></li>
+      </ul>
+      <table className="wall-stations" aria-label={t('units.heading')}>
+        <thead>
+          <tr><th>{t('units.heading')}</th><th className="free">{t('wall.free')}</th><th className="busy">{t('wall.busy')}</th><th className="off">{t('wall.off')}</th></tr>
+        </thead>
+        <tbody>
+          {c.stations.map((s) => (
+            <tr key={s.name}>
+              <td>{s.name}</td>
+              <td className="free">{s.free}</td>
+              <td className="busy">{s.busy}</td>
+              <td className="off">{s.unavailable}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

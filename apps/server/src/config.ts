@@ -1,0 +1,51 @@
+// Configuration from the environment, checked once at start so a typo fails loudly, not at 03:00.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default(resolve(repoRoot, '.data')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  CONSOLE_DIST: z.string().default(resolve(repoRoot, 'apps/console/dist')),
+  SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  // Gateway for notifications to police, fire, HRS and other centres; without it they are
+  // 'manual' (the operator phones and records the acknowledgement).
+  NOTIFY_WEBHOOK_URL: z.string().url().optional(),
+  // An OSRM-compatible routing service for road travel times; without it, an estimate.
+  ROUTING_URL: z.string().url().optional(),
+  // The § 20 recording purge runs daily unless switched off here (e.g. on a read-only replica).
+  PURGE_SCHEDULE: z.enum(['daily', 'off']).default('daily'),
+  // Where recordings' sound is kept: files under DATA_DIR, or an S3-compatible store.
+  BLOB_STORE: z.enum(['files', 's3']).default('files'),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  // SMS gateway for akutthjelpere without the responder page; without it, development records
+  // the messages and production reports such alerts as failed.
+  SMS_GATEWAY_URL: z.string().url().optional(),
+  // Seconds before too few accepted akutthjelpere make the next nearest be alerted.
+  AKUTTHJELPER_ESCALATE_SECONDS: z.coerce.number().int().positive().default(60),
+  // Port of the embedded PostgreSQL; by default the first free one from 5433 up, so a server
+  // already listening on 5432 is never touched.
+  EMBEDDED_PG_PORT: z.coerce.number().int().positive().optional(),
+});
+
+export type Config = z.infer<typeof Env>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

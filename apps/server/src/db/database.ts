@@ -1,0 +1,38 @@
+// Resolves which PostgreSQL to use (DATABASE_URL, or an embedded one), migrates it, connects.
+import { join } from 'node:path';
+import { repoRoot, type Config } from '../config.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { migrate } from './migrate.js';
+import { createPrisma, type Db } from './prisma.js';
+
+export const migrationsDir = join(repoRoot, 'prisma', 'migrations');
+
+export interface Database {
+  url: string;
+  prisma: Db;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'EMBEDDED_PG_PORT'>, log: (msg: string) => void = () => {}): Promise<Database> {
+  let url = config.DATABASE_URL;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  if (!url) {
+    log(`starting embedded PostgreSQL (data in ${config.DATA_DIR})`);
+    const embedded = await startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT);
+    url = embedded.url;
+    stopEmbedded = embedded.stop;
+  }
+  const { applied } = await migrate(url, migrationsDir);
+  if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+  const prisma = createPrisma(url);
+  return {
+    url,
+    prisma,
+    embedded: Boolean(stopEmbedded),
+    async close() {
+      await prisma.$disconnect();
+      await stopEmbedded?.();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+// `pnpm start`: database (embedded unless DATABASE_URL), migrations, demo data, server, console.
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { seedDemo } from './seed/seed.js';
+
+const config = loadConfig();
+const say = (msg: string) => console.log(`[amk] ${msg}`);
+
+const db = await openDatabase(config, say);
+if (config.SEED_DEMO === 'auto' && (await db.prisma.centre.count()) === 0) {
+  const seeded = await seedDemo(db.prisma);
+  say(`seeded the demo region: ${seeded.kommuner} kommuner, ${seeded.unitsCreated} units, ${seeded.usersCreated} users`);
+}
+
+const app = await buildApp({ config, prisma: db.prisma, databaseUrl: db.url });
+const address = await app.listen({ host: config.HOST, port: config.PORT });
+const port = new URL(address).port;
+say(`console ready at http://localhost:${port}/  (log in as amk.bergen / demo)`);
+say(`API docs at http://localhost:${port}/api/docs`);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (closing) return;
+    closing = true;
+    say(`${signal}: shutting down`);
+    await app.close().catch(() => {});
+    await db.close().catch(() => {});
+    process.exit(0);
+  });
+}

@@ -1,0 +1,93 @@
+// Alerting akutthjelpere on a mission: one action alerts the proposed members; their
+// acknowledgements (delivered, seen, accepted/declined, arrived) come back live to the AMK
+// console; when too few accept in time, the next nearest are alerted (escalation, escalation.ts).
+import type { AkutthjelperEventType, AlertSummary } from '@amk/contracts';
+import type { UserActor } from '../../auth/actor.js';
+import type { Db, Tx } from '../../db/prisma.js';
+import { HttpError, notFound } from '../../lib/http-error.js';
+import { newId } from '../../lib/ids.js';
+import type { Transact } from '../../realtime/transact.js';
+import { loadAlert, publishAlert, toAlertSummary } from './alert-views.js';
+import { eligibility, type Candidate } from './eligibility.js';
+
+type Emit = Parameters<Parameters<Transact>[0]>[1];
+
+export function createAlertingService({ prisma, transact }: { prisma: Db; transact: Transact }) {
+  async function ownMission(db: Db | Tx, actor: UserActor, missionId: string) {
+    const mission = await db.mission.findUnique({ where: { id: missionId } });
+    if (!mission || mission.centreId !== actor.centre.id) throw notFound(`no mission ${missionId} at ${actor.centre.code}`);
+    return mission;
+  }
+
+  /** Creates alerts for these candidates in round `round`; page alerts are pushed at commit. */
+  async function createAlerts(tx: Tx, emit: Emit, missionId: string, chosen: Candidate[], round: number) {
+    const now = new Date();
+    for (const c of chosen) {
+      const id = newId();
+      await tx.akutthjelperAlert.create({ data: { id, missionId, memberId: c.memberId, channel: c.channel, round, distanceM: Math.round(c.distanceKm * 1000), state: 'PENDING', alertedAt: now } });
+      await publishAlert(tx, emit, id);
+    }
+  }
+
+  return {
+    createAlerts,
+
+    async candidates(actor: UserActor, missionId: string, eventType?: AkutthjelperEventType) {
+      const mission = await ownMission(prisma, actor, missionId);
+      const type = eventType ?? (mission.eventType as AkutthjelperEventType | null) ?? null;
+      const { refusal, candidates } = await eligibility(prisma, actor, mission, type);
+      const alreadyAlerted = new Set((await prisma.akutthjelperAlert.findMany({ where: { missionId }, select: { memberId: true } })).map((a) => a.memberId));
+      return {
+        eventType: type,
+        allowed: !refusal,
+        refusal: refusal ? { code: refusal.code, reason: refusal.reason, offerBistand: refusal.offerBistand } : null,
+        candidates: candidates.filter((c) => !alreadyAlerted.has(c.memberId)),
+      };
+    },
+
+    async alert(actor: UserActor, missionId: string, req: { eventType: AkutthjelperEventType; required: number; memberIds?: string[] }): Promise<AlertSummary[]> {
+      return transact(async (tx, emit) => {
+        const mission = await ownMission(tx, actor, missionId);
+        if (mission.closedAt) throw new HttpError(409, 'the mission is closed');
+        const { refusal, candidates } = await eligibility(tx, actor, mission, req.eventType);
+        if (refusal) {
+          throw new HttpError(refusal.code === 'NOT_AMK' ? 403 : 422, refusal.offerBistand ? `${refusal.reason} Du kan be om bistand helse eller bistand kommune i stedet.` : refusal.reason);
+        }
+        const already = new Set((await tx.akutthjelperAlert.findMany({ where: { missionId }, select: { memberId: true } })).map((a) => a.memberId));
+        const open = candidates.filter((c) => !already.has(c.memberId));
+        let chosen: Candidate[];
+        if (req.memberIds?.length) {
+          const byId = new Map(open.map((c) => [c.memberId, c]));
+          const unknown = req.memberIds.filter((id) => !byId.has(id));
+          if (unknown.length) throw new HttpError(422, `not eligible for this mission (or already alerted): ${unknown.join(', ')}`);
+          chosen = req.memberIds.map((id) => byId.get(id)!);
+        } else {
+          chosen = open.slice(0, req.required * 2);
+        }
+        if (!chosen.length) throw new HttpError(422, 'Ingen akutthjelpere på vakt med gyldig opplæring i nærheten.');
+        await tx.mission.update({ where: { id: missionId }, data: { eventType: req.eventType, requiredResponders: req.required } });
+        const round = ((await tx.akutthjelperAlert.aggregate({ where: { missionId }, _max: { round: true } }))._max.round ?? 0) + 1;
+        await createAlerts(tx, emit, missionId, chosen, round);
+        const rows = await tx.akutthjelperAlert.findMany({ where: { missionId }, select: { id: true }, orderBy: { alertedAt: 'asc' } });
+        return Promise.all(rows.map(async (r) => toAlertSummary(await loadAlert(tx, r.id))));
+      });
+    },
+
+    async list(actor: UserActor, missionId: string): Promise<AlertSummary[]> {
+      await ownMission(prisma, actor, missionId);
+      const rows = await prisma.akutthjelperAlert.findMany({ where: { missionId }, select: { id: true }, orderBy: [{ round: 'asc' }, { distanceM: 'asc' }] });
+      return Promise.all(rows.map(async (r) => toAlertSummary(await loadAlert(prisma, r.id))));
+    },
+
+    /** Outside the scheme: help asked of the organisation, recorded and counted apart. */
+    async bistand(actor: UserActor, missionId: string, req: { kind: 'HELSE' | 'KOMMUNE'; organisationId?: string; reason: string }) {
+      const mission = await ownMission(prisma, actor, missionId);
+      const row = await prisma.bistandRequest.create({
+        data: { id: newId(), missionId: mission.id, callId: mission.callId, centreId: actor.centre.id, kind: req.kind, organisationId: req.organisationId ?? null, reason: req.reason, createdById: actor.userId },
+      });
+      return { id: row.id, missionId: row.missionId, kind: row.kind as 'HELSE' | 'KOMMUNE', organisationId: row.organisationId, reason: row.reason, createdAt: row.createdAt.toISOString() };
+    },
+  };
+}
+
+export type AlertingService = ReturnType<typeof createAlertingService>;

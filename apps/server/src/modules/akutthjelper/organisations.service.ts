@@ -1,0 +1,78 @@
+// Akutthjelper organisations (BRANN / FORF), their units and members, and the written agreements
+// that bind a unit, the kommuner it serves and the hospital trust (here: its AMK centre).
+import type { UserActor } from '../../auth/actor.js';
+import type { Db } from '../../db/prisma.js';
+import { badRequest, notFound } from '../../lib/http-error.js';
+import { newId } from '../../lib/ids.js';
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const date = (s: string | null | undefined) => (s ? new Date(`${s}T00:00:00Z`) : null);
+
+export function createOrganisationsService(prisma: Db) {
+  return {
+    async tree(actor: UserActor) {
+      const orgs = await prisma.akutthjelperOrganisation.findMany({
+        orderBy: { name: 'asc' },
+        include: { units: { orderBy: { name: 'asc' }, include: { members: { orderBy: { name: 'asc' } }, agreements: { where: { centreId: actor.centre.id }, orderBy: { validFrom: 'asc' } } } } },
+      });
+      return {
+        organisations: orgs.map((o) => ({
+          id: o.id, name: o.name, kind: o.kind,
+          units: o.units.map((u) => ({
+            id: u.id, name: u.name, lat: u.lat, lon: u.lon,
+            members: u.members.map((m) => ({ id: m.id, unitId: m.unitId, name: m.name, phone: m.phone, trainingValidUntil: day(m.trainingValidUntil), onDuty: m.onDuty, hasResponderPage: !!m.userId })),
+            agreements: u.agreements.map((a) => ({ id: a.id, unitId: a.unitId, centreId: a.centreId, kommuner: a.kommuner, eventTypes: a.eventTypes, validFrom: day(a.validFrom)!, validTo: day(a.validTo), documentRef: a.documentRef })),
+          })),
+        })),
+      };
+    },
+
+    async createOrganisation(req: { name: string; kind: 'BRANN' | 'FORF' }) {
+      return prisma.akutthjelperOrganisation.create({ data: { id: newId(), ...req } });
+    },
+
+    async createUnit(req: { organisationId: string; name: string; lat: number; lon: number }) {
+      if (!(await prisma.akutthjelperOrganisation.findUnique({ where: { id: req.organisationId } }))) throw notFound(`no organisation ${req.organisationId}`);
+      return prisma.akutthjelperUnit.create({ data: { id: newId(), ...req } });
+    },
+
+    async createMember(req: { unitId: string; name: string; phone: string; trainingValidUntil?: string | null; onDuty?: boolean; username?: string }) {
+      if (!(await prisma.akutthjelperUnit.findUnique({ where: { id: req.unitId } }))) throw notFound(`no akutthjelper unit ${req.unitId}`);
+      let userId: string | null = null;
+      if (req.username) {
+        const user = await prisma.user.findUnique({ where: { username: req.username } });
+        if (!user || user.role !== 'responder') throw badRequest(`username: '${req.username}' is not a responder login`);
+        userId = user.id;
+      }
+      return prisma.akutthjelperMember.create({
+        data: { id: newId(), unitId: req.unitId, name: req.name, phone: req.phone, trainingValidUntil: date(req.trainingValidUntil), onDuty: req.onDuty ?? false, userId },
+      });
+    },
+
+    async updateMember(memberId: string, req: { onDuty?: boolean; trainingValidUntil?: string | null; phone?: string }) {
+      if (!(await prisma.akutthjelperMember.findUnique({ where: { id: memberId } }))) throw notFound(`no member ${memberId}`);
+      return prisma.akutthjelperMember.update({
+        where: { id: memberId },
+        data: { ...(req.onDuty !== undefined && { onDuty: req.onDuty }), ...(req.phone && { phone: req.phone }), ...(req.trainingValidUntil !== undefined && { trainingValidUntil: date(req.trainingValidUntil) }) },
+      });
+    },
+
+    async createAgreement(actor: UserActor, req: { unitId: string; kommuner: string[]; eventTypes: string[]; validFrom: string; validTo?: string | null; documentRef?: string }) {
+      if (!(await prisma.akutthjelperUnit.findUnique({ where: { id: req.unitId } }))) throw notFound(`no akutthjelper unit ${req.unitId}`);
+      const known = await prisma.kommune.findMany({ where: { nummer: { in: req.kommuner } }, select: { nummer: true } });
+      const unknown = req.kommuner.filter((k) => !known.some((x) => x.nummer === k));
+      if (unknown.length) throw badRequest(`kommuner: unknown kommunenummer ${unknown.join(', ')}`);
+      return prisma.akutthjelperAgreement.create({
+        data: { id: newId(), unitId: req.unitId, centreId: actor.centre.id, kommuner: req.kommuner, eventTypes: req.eventTypes, validFrom: date(req.validFrom)!, validTo: date(req.validTo), documentRef: req.documentRef ?? null },
+      });
+    },
+
+    async endAgreement(actor: UserActor, agreementId: string, validTo: string | null) {
+      const a = await prisma.akutthjelperAgreement.findUnique({ where: { id: agreementId } });
+      if (!a || a.centreId !== actor.centre.id) throw notFound(`no agreement ${agreementId} of ${actor.centre.code}`);
+      return prisma.akutthjelperAgreement.update({ where: { id: agreementId }, data: { validTo: date(validTo) } });
+    },
+  };
+}
+
+export type OrganisationsService = ReturnType<typeof createOrganisationsService>;

@@ -1,0 +1,91 @@
+// The responder's side: what the member sees, and every acknowledgement they give.
+import type { ResponderAlert } from '@amk/contracts';
+import type { UserActor } from '../../auth/actor.js';
+import type { Db } from '../../db/prisma.js';
+import type { AlertState } from '../../generated/prisma/client.js';
+import { HttpError, notFound } from '../../lib/http-error.js';
+import type { Transact } from '../../realtime/transact.js';
+import { loadAlert, publishAlert, toResponderAlert } from './alert-views.js';
+
+export type ResponderActionName = 'delivered' | 'seen' | 'accept' | 'decline' | 'arrived';
+const RANK: Record<AlertState, number> = { PENDING: 0, FAILED: 0, DELIVERED: 1, SEEN: 2, ACCEPTED: 3, DECLINED: 3, ARRIVED: 4, CANCELLED: 5 };
+
+export function createResponderService({ prisma, transact }: { prisma: Db; transact: Transact }) {
+  async function memberOf(actor: UserActor) {
+    const member = await prisma.akutthjelperMember.findUnique({ where: { userId: actor.userId }, include: { unit: true } });
+    if (!member) throw notFound('this login is not an akutthjelper member');
+    return member;
+  }
+
+  return {
+    async me(actor: UserActor) {
+      const member = await memberOf(actor);
+      const since = new Date(Date.now() - 12 * 3_600_000);
+      const rows = await prisma.akutthjelperAlert.findMany({ where: { memberId: member.id, alertedAt: { gte: since } }, orderBy: { alertedAt: 'desc' }, select: { id: true } });
+      const alerts: ResponderAlert[] = [];
+      for (const r of rows) alerts.push(await toResponderAlert(prisma, await loadAlert(prisma, r.id)));
+      return { memberId: member.id, name: member.name, unitName: member.unit.name, onDuty: member.onDuty, trainingValidUntil: member.trainingValidUntil?.toISOString().slice(0, 10) ?? null, alerts };
+    },
+
+    async act(actor: UserActor, alertId: string, action: ResponderActionName): Promise<ResponderAlert> {
+      const member = await memberOf(actor);
+      return transact(async (tx, emit) => {
+        // One answer at a time per alert: "seen" and "accept" sent a moment apart must not undo each other.
+        await tx.$queryRaw`SELECT 1 FROM "AkutthjelperAlert" WHERE "id" = ${alertId}::uuid FOR UPDATE`;
+        const a = await loadAlert(tx, alertId).catch(() => null);
+        if (!a || a.memberId !== member.id) throw notFound(`no alert ${alertId} for you`);
+        const now = new Date();
+        const data: Record<string, unknown> = {};
+        const raise = (state: AlertState) => RANK[state] > RANK[a.state] && (data.state = state);
+        switch (action) {
+          case 'delivered':
+            if (!a.deliveredAt) data.deliveredAt = now;
+            raise('DELIVERED');
+            break;
+          case 'seen':
+            if (!a.deliveredAt) data.deliveredAt = now;
+            if (!a.seenAt) data.seenAt = now;
+            raise('SEEN');
+            break;
+          case 'accept':
+          case 'decline':
+            if (a.mission.closedAt || a.state === 'CANCELLED') throw new HttpError(409, 'the mission is over; thank you');
+            if (a.acceptedAt || a.declinedAt) {
+              if ((action === 'accept') === !!a.acceptedAt) break; // the same answer again
+              throw new HttpError(409, `you have already ${a.acceptedAt ? 'accepted' : 'declined'} this alert`);
+            }
+            Object.assign(data, action === 'accept' ? { acceptedAt: now, state: 'ACCEPTED' } : { declinedAt: now, state: 'DECLINED' });
+            if (!a.deliveredAt) data.deliveredAt = now;
+            if (!a.seenAt) data.seenAt = now;
+            break;
+          case 'arrived':
+            if (!a.acceptedAt) throw new HttpError(409, 'accept the alert before marking arrival');
+            if (!a.arrivedAt) Object.assign(data, { arrivedAt: now, state: 'ARRIVED' });
+            break;
+        }
+        if (Object.keys(data).length) {
+          await tx.akutthjelperAlert.update({ where: { id: a.id }, data });
+          await publishAlert(tx, emit, a.id);
+        }
+        return toResponderAlert(tx, await loadAlert(tx, a.id));
+      });
+    },
+
+    /** While on a mission, the phone shares its position with AMK. */
+    async position(actor: UserActor, lat: number, lon: number): Promise<void> {
+      const member = await memberOf(actor);
+      await transact(async (tx, emit) => {
+        await tx.akutthjelperMember.update({ where: { id: member.id }, data: { lat, lon, positionAt: new Date() } });
+        const active = await tx.akutthjelperAlert.findMany({ where: { memberId: member.id, state: { in: ['ACCEPTED'] }, mission: { closedAt: null } }, select: { id: true } });
+        for (const a of active) await publishAlert(tx, emit, a.id);
+      });
+    },
+
+    async duty(actor: UserActor, onDuty: boolean): Promise<void> {
+      const member = await memberOf(actor);
+      await prisma.akutthjelperMember.update({ where: { id: member.id }, data: { onDuty } });
+    },
+  };
+}
+
+export type ResponderService = ReturnType<typeof createResponderService>;

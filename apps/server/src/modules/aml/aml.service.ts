@@ -1,0 +1,107 @@
+// Caller position (AML, Advanced Mobile Location): the handset sends its position by SMS or HTTPS
+// seconds after the call starts. It goes to the open call from that number at the receiving
+// centre; one that arrives before its call is kept and attached when the call is registered
+// (within an hour). Every message is stored as received, for a later dispute about where a caller was.
+import { parseAmlHttps, parseAmlSms, samePhone, canonicalPhone, type AmlResult } from '@amk/domain';
+import type { AmlResponse } from '@amk/contracts';
+import { rooms, type IntegrationActor } from '../../auth/actor.js';
+import type { Db, Tx } from '../../db/prisma.js';
+import type { Call, CallerPosition } from '../../generated/prisma/client.js';
+import { badRequest } from '../../lib/http-error.js';
+import { newId } from '../../lib/ids.js';
+import type { Transact } from '../../realtime/transact.js';
+import { toCallSummary } from '../calls/call-summary.js';
+
+export const PENDING_POSITION_MS = 60 * 60_000;
+/** An open call is matched to a position when it rang within this window. */
+const CALL_MATCH_WINDOW_MS = 6 * 60 * 60_000;
+
+type KommuneAt = (lat: number, lon: number) => { kommunenummer: string; kommunenavn: string } | null;
+
+export function createAmlService({ prisma, transact, kommuneAt }: { prisma: Db; transact: Transact; kommuneAt: KommuneAt }) {
+  async function openCallFrom(tx: Tx | Db, centreId: string, msisdn: string, now: Date): Promise<Call | null> {
+    const candidates = await tx.call.findMany({
+      where: { centreId, closedAt: null, ringingAt: { gte: new Date(now.getTime() - CALL_MATCH_WINDOW_MS) }, callerNumber: { not: null } },
+      orderBy: { ringingAt: 'desc' },
+      take: 200,
+    });
+    return candidates.find((c) => samePhone(c.callerNumber, msisdn)) ?? null;
+  }
+
+  function response(position: CallerPosition): AmlResponse {
+    const kommune = position.kommunenummer ? kommuneAt(position.lat, position.lon) : null;
+    return {
+      callId: position.callId,
+      position: { lat: position.lat, lon: position.lon, radiusM: position.radiusM, at: position.at.toISOString(), method: position.method as AmlResponse['position']['method'] },
+      kommunenummer: position.kommunenummer,
+      kommunenavn: kommune?.kommunenavn ?? null,
+    };
+  }
+
+  async function receive(actor: IntegrationActor, parsed: AmlResult, msisdnHint: string | undefined, raw: string): Promise<AmlResponse> {
+    if (!parsed.ok) throw badRequest(`AML message rejected: ${parsed.reason}`);
+    const msisdn = canonicalPhone(parsed.msisdn ?? msisdnHint);
+    if (!msisdn) throw badRequest('AML message rejected: the caller number is missing (send ?msisdn= for the SMS form, device_number for the HTTPS form)');
+    const { lat, lon, radiusM, at, method } = parsed.position;
+    const kommune = kommuneAt(lat, lon);
+
+    // The same message delivered twice is one position.
+    const duplicate = await prisma.callerPosition.findFirst({ where: { msisdn, at, lat, lon } });
+    if (duplicate) return response(duplicate);
+
+    const now = new Date();
+    const position = await transact(async (tx, emit) => {
+      const call = await openCallFrom(tx, actor.centre.id, msisdn, now);
+      const row = await tx.callerPosition.create({
+        data: { id: newId(), callId: call?.id ?? null, msisdn, lat, lon, radiusM, at, method, kommunenummer: kommune?.kommunenummer ?? null, raw },
+      });
+      const updated = call ? await applyToCall(tx, call, row) : null;
+      if (updated) emit({ type: 'call.upserted', centreId: updated.centreId, audience: [rooms.centre(updated.centreId)], data: toCallSummary(updated) });
+      return row;
+    });
+    return response(position);
+  }
+
+  return {
+    receiveSms: (actor: IntegrationActor, text: string, msisdn: string | undefined) => receive(actor, parseAmlSms(text, msisdn), msisdn, text),
+    receiveHttps: (actor: IntegrationActor, fields: Record<string, string>) =>
+      receive(actor, parseAmlHttps(fields), fields.device_number, new URLSearchParams(fields).toString()),
+
+    /**
+     * Called in the transaction that registers a call: positions from that number that arrived
+     * first (within the hour) join it, and the newest becomes its position. Returns the call as it
+     * is now.
+     */
+    async attachWaitingPositions(tx: Tx, call: Call): Promise<Call> {
+      const msisdn = canonicalPhone(call.callerNumber);
+      if (!msisdn) return call;
+      const since = new Date(Date.now() - PENDING_POSITION_MS);
+      const waiting = await tx.callerPosition.findFirst({ where: { msisdn, callId: null, receivedAt: { gte: since } }, orderBy: { at: 'desc' } });
+      if (!waiting) return call;
+      await tx.callerPosition.updateMany({ where: { msisdn, callId: null, receivedAt: { gte: since } }, data: { callId: call.id } });
+      return (await applyToCall(tx, call, waiting)) ?? call;
+    },
+  };
+}
+
+/**
+ * The newest handset position becomes the call's position, unless an operator placed it by hand.
+ * Returns the updated call, or null when the call keeps its position.
+ */
+async function applyToCall(tx: Tx, call: Call, position: CallerPosition): Promise<Call | null> {
+  if (call.positionMethod === 'MANUAL') return null;
+  if (call.positionAt && call.positionAt > position.at) return null;
+  return tx.call.update({
+    where: { id: call.id },
+    data: {
+      lat: position.lat,
+      lon: position.lon,
+      positionRadiusM: position.radiusM,
+      positionAt: position.at,
+      positionMethod: position.method,
+      kommunenummer: position.kommunenummer,
+    },
+  });
+}
+
+export type AmlService = ReturnType<typeof createAmlService>;

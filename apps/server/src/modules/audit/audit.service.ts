@@ -1,0 +1,28 @@
+// The audit log: who read or changed patient data, when, from which centre. Written in the same
+// breath as the read it records; a read whose audit row cannot be written is not served.
+import type { Actor } from '../../auth/actor.js';
+import type { Db, Tx } from '../../db/prisma.js';
+
+export interface AuditEntry {
+  action: string; // e.g. call.list, call.read, recording.play
+  entityType: string;
+  entityId?: string | null;
+  detail?: Record<string, unknown>;
+  ip?: string;
+}
+
+export async function writeAudit(db: Db | Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  await db.auditLog.create({
+    data: {
+      actorKind: actor ? (actor.kind === 'user' ? 'USER' : 'INTEGRATION') : 'SYSTEM',
+      actorId: actor ? (actor.kind === 'user' ? actor.userId : actor.keyId) : null,
+      actorName: actor ? (actor.kind === 'user' ? actor.username : actor.name) : 'system',
+      centreId: actor?.centre.id ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      detail: (entry.detail ?? undefined) as object | undefined,
+      ip: entry.ip ?? null,
+    },
+  });
+}

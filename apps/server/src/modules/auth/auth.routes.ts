@@ -1,0 +1,51 @@
+import { ApiError, LoginRequest, Me } from '@amk/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { SESSION_COOKIE, type SessionService } from '../../auth/sessions.service.js';
+import { requireUser, userOf } from '../../plugins/authenticate.js';
+import { writeAudit } from '../audit/audit.service.js';
+import type { Db } from '../../db/prisma.js';
+
+export const authRoutes =
+  (deps: { sessions: SessionService; prisma: Db; secureCookies: boolean }): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/auth/login',
+      {
+        schema: { tags: ['auth'], body: LoginRequest, response: { 200: Me, 400: ApiError, 401: ApiError, 403: ApiError, 429: ApiError } },
+        // Per username and address: guessing one password is slowed down, while a control room
+        // where every operator logs in from behind one address is not locked out.
+        config: {
+          rateLimit: {
+            max: 10,
+            timeWindow: '1 minute',
+            hook: 'preHandler',
+            keyGenerator: (request) => `${request.ip}:${String((request.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
+          },
+        },
+      },
+      async (request, reply) => {
+        const { token, actor, expiresAt } = await deps.sessions.login(request.body.username, request.body.password);
+        await writeAudit(deps.prisma, actor, { action: 'auth.login', entityType: 'User', entityId: actor.userId, ip: request.ip });
+        reply.setCookie(SESSION_COOKIE, token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: deps.secureCookies,
+          expires: expiresAt,
+        });
+        return { id: actor.userId, username: actor.username, displayName: actor.displayName, role: actor.role, locale: actor.locale, centre: actor.centre };
+      },
+    );
+
+    app.post('/auth/logout', { schema: { tags: ['auth'], response: { 204: z.null() } } }, async (request, reply) => {
+      await deps.sessions.logout(request.cookies[SESSION_COOKIE]);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    });
+
+    app.get('/auth/me', { schema: { tags: ['auth'], response: { 200: Me, 401: ApiError } }, preValidation: requireUser() }, async (request) => {
+      const a = userOf(request);
+      return { id: a.userId, username: a.username, displayName: a.displayName, role: a.role, locale: a.locale, centre: a.centre };
+    });
+  };

@@ -1,0 +1,17 @@
+// Who may see a call record: the centre that owns the call, and a centre the call is being
+// handed to (so it can decide whether to accept). Everyone else gets 404, not 403: a centre does
+// not learn that another centre's call exists.
+import type { UserActor } from '../../auth/actor.js';
+import type { Db, Tx } from '../../db/prisma.js';
+import type { Call } from '../../generated/prisma/client.js';
+import { notFound } from '../../lib/http-error.js';
+
+export async function callVisibleTo(db: Db | Tx, actor: UserActor, callId: string, mode: 'read' | 'write'): Promise<Call> {
+  const call = await db.call.findUnique({ where: { id: callId } });
+  if (call && call.centreId === actor.centre.id) return call;
+  if (call && mode === 'read') {
+    const pending = await db.transfer.findFirst({ where: { callId, toCentreId: actor.centre.id, state: 'REQUESTED' } });
+    if (pending) return call;
+  }
+  throw notFound(`no call ${callId} at ${actor.centre.code}`);
+}

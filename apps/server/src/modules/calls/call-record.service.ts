@@ -1,0 +1,161 @@
+// The call record: patient, place, language, the append-only journal, links between calls of one
+// incident, triage with the index. Every read is audited; every change is journalled and
+// published to the centre's consoles in the same transaction.
+import { urgencyChange, urgencyFromCriterion, validateNationalId } from '@amk/domain';
+import type { CallRecord, CallSummary, TriageRequest, UpdateCallRequest } from '@amk/contracts';
+import { rooms, type UserActor } from '../../auth/actor.js';
+import type { Db, Tx } from '../../db/prisma.js';
+import type { Call } from '../../generated/prisma/client.js';
+import { badRequest, conflict } from '../../lib/http-error.js';
+import { newId } from '../../lib/ids.js';
+import type { Transact } from '../../realtime/transact.js';
+import { writeAudit } from '../audit/audit.service.js';
+import { toCallSummary } from './call-summary.js';
+import { callVisibleTo } from './call-access.js';
+
+type Emit = Parameters<Parameters<Transact>[0]>[1];
+
+const FIELD_LABELS: Record<string, string> = {
+  callerName: 'innringers navn', patientName: 'pasientens navn', nationalId: 'fødselsnummer', birthDate: 'fødselsdato',
+  ageYears: 'alder', sex: 'kjønn', addressText: 'adresse', lat: 'posisjon', lon: 'posisjon', language: 'språk',
+  interpreterUsed: 'tolk', summary: 'sammendrag',
+};
+
+export function createCallRecordService({ prisma, transact, resolveKommune }: { prisma: Db; transact: Transact; resolveKommune: (lat: number, lon: number) => string | null }) {
+  async function journal(tx: Tx, callId: string, actor: UserActor, kind: string, text: string) {
+    await tx.callJournalEntry.create({ data: { id: newId(), callId, authorId: actor.userId, author: actor.displayName, kind, text } });
+  }
+
+  function publish(emit: Emit, call: Call): CallSummary {
+    const summary = toCallSummary(call);
+    emit({ type: 'call.upserted', centreId: call.centreId, audience: [rooms.centre(call.centreId)], data: summary });
+    return summary;
+  }
+
+  async function record(db: Db | Tx, call: Call): Promise<CallRecord> {
+    const [journalRows, linked] = await Promise.all([
+      db.callJournalEntry.findMany({ where: { callId: call.id }, orderBy: { at: 'asc' } }),
+      call.incidentId
+        ? db.call.findMany({ where: { incidentId: call.incidentId, id: { not: call.id } }, orderBy: { ringingAt: 'asc' } })
+        : Promise.resolve([]),
+    ]);
+    return {
+      ...toCallSummary(call),
+      patientName: call.patientName,
+      nationalId: call.nationalId,
+      birthDate: call.birthDate,
+      ageYears: call.ageYears,
+      sex: call.sex,
+      language: call.language,
+      interpreterUsed: call.interpreterUsed,
+      urgencyReason: call.urgencyReason,
+      positionMethod: call.positionMethod,
+      positionAt: call.positionAt?.toISOString() ?? null,
+      incidentId: call.incidentId,
+      linkedCalls: linked.map((c) => ({ id: c.id, ringingAt: c.ringingAt.toISOString(), callerNumber: c.callerNumber, state: c.state })),
+      journal: journalRows.map((j) => ({ id: j.id, at: j.at.toISOString(), author: j.author, kind: j.kind as CallRecord['journal'][number]['kind'], text: j.text })),
+    };
+  }
+
+  return {
+    async get(actor: UserActor, callId: string, ip?: string): Promise<CallRecord> {
+      return prisma.$transaction(async (tx) => {
+        const call = await callVisibleTo(tx, actor, callId, 'read');
+        await writeAudit(tx, actor, { action: 'call.read', entityType: 'Call', entityId: call.id, ip });
+        return record(tx, call);
+      });
+    },
+
+    async update(actor: UserActor, callId: string, req: UpdateCallRequest): Promise<CallRecord> {
+      const data: Record<string, unknown> = { ...req };
+      if (req.nationalId) {
+        const check = validateNationalId(req.nationalId);
+        if (!check.valid) throw badRequest(`nationalId: ${check.reason ?? 'not a valid fødselsnummer'}`);
+        // The number tells the birth date and sex; fill them when the operator has not.
+        if (req.birthDate === undefined && check.birthDate) data.birthDate = check.birthDate;
+        if (req.sex === undefined && check.sex) data.sex = check.sex;
+      }
+      if (req.lat != null && req.lon != null) {
+        Object.assign(data, { positionMethod: 'MANUAL', positionAt: new Date(), positionRadiusM: null, kommunenummer: resolveKommune(req.lat, req.lon) });
+      }
+      return transact(async (tx, emit) => {
+        const call = await callVisibleTo(tx, actor, callId, 'write');
+        const row = await tx.call.update({ where: { id: call.id }, data });
+        const changed = [...new Set(Object.keys(req).map((k) => FIELD_LABELS[k] ?? k))];
+        // The journal names what changed, not the values: a fødselsnummer never lands in free text.
+        await journal(tx, call.id, actor, 'SYSTEM', `Endret: ${changed.join(', ')}`);
+        publish(emit, row);
+        return record(tx, row);
+      });
+    },
+
+    async addJournalEntry(actor: UserActor, callId: string, text: string): Promise<CallRecord> {
+      return transact(async (tx, emit) => {
+        const call = await callVisibleTo(tx, actor, callId, 'write');
+        await journal(tx, call.id, actor, 'NOTE', text);
+        const row = await tx.call.update({ where: { id: call.id }, data: { updatedAt: new Date() } });
+        publish(emit, row);
+        return record(tx, row);
+      });
+    },
+
+    async triage(actor: UserActor, callId: string, req: TriageRequest): Promise<CallRecord> {
+      const criterion = await prisma.triageCriterion.findUnique({ where: { code: req.criterionCode } });
+      if (!criterion) throw badRequest(`unknown criterion '${req.criterionCode}': import the index (POST /api/v1/triage/criteria/import) or pick one from GET /api/v1/triage/criteria`);
+      const fromCriterion = urgencyFromCriterion(criterion.code)!;
+      const urgency = req.urgency ?? fromCriterion;
+      const change = urgencyChange(criterion.code, urgency, req.reason);
+      if (!change.ok) throw badRequest(change.reason);
+      return transact(async (tx, emit) => {
+        const call = await callVisibleTo(tx, actor, callId, 'write');
+        const overridden = urgency !== fromCriterion;
+        const row = await tx.call.update({
+          where: { id: call.id },
+          data: { criterionCode: criterion.code, urgency, urgencyReason: overridden ? req.reason!.trim() : null },
+        });
+        await journal(tx, call.id, actor, 'TRIAGE', `Kriterium ${criterion.code} ${criterion.text} → hastegrad ${fromCriterion}`);
+        if (overridden) await journal(tx, call.id, actor, 'URGENCY_CHANGE', `Hastegrad endret fra ${fromCriterion} til ${urgency}: ${req.reason!.trim()}`);
+        publish(emit, row);
+        return record(tx, row);
+      });
+    },
+
+    /** Two calls about the same incident: both join one incident (created on first link). */
+    async link(actor: UserActor, callId: string, otherCallId: string): Promise<CallRecord> {
+      if (callId === otherCallId) throw badRequest('a call cannot be linked to itself');
+      return transact(async (tx, emit) => {
+        const call = await callVisibleTo(tx, actor, callId, 'write');
+        const other = await callVisibleTo(tx, actor, otherCallId, 'write');
+        if (call.incidentId && other.incidentId && call.incidentId !== other.incidentId) {
+          throw conflict('both calls already belong to different incidents');
+        }
+        const incidentId = call.incidentId ?? other.incidentId ?? newId();
+        if (!call.incidentId && !other.incidentId) {
+          await tx.incident.create({ data: { id: incidentId, centreId: actor.centre.id, title: call.addressText ?? call.summary ?? 'Hendelse' } });
+        }
+        const [a, b] = await Promise.all([
+          tx.call.update({ where: { id: call.id }, data: { incidentId } }),
+          tx.call.update({ where: { id: other.id }, data: { incidentId } }),
+        ]);
+        await journal(tx, call.id, actor, 'SYSTEM', 'Koblet til en annen henvendelse om samme hendelse');
+        await journal(tx, other.id, actor, 'SYSTEM', 'Koblet til en annen henvendelse om samme hendelse');
+        publish(emit, a);
+        publish(emit, b);
+        return record(tx, a);
+      });
+    },
+
+    /** The operator has finished the record: the call leaves the open list. */
+    async close(actor: UserActor, callId: string): Promise<CallSummary> {
+      return transact(async (tx, emit) => {
+        const call = await callVisibleTo(tx, actor, callId, 'write');
+        if (call.closedAt) return toCallSummary(call);
+        const row = await tx.call.update({ where: { id: call.id }, data: { closedAt: new Date(), state: call.state === 'ANSWERED' ? 'ENDED' : call.state } });
+        await journal(tx, call.id, actor, 'SYSTEM', 'Henvendelsen avsluttet');
+        return publish(emit, row);
+      });
+    },
+  };
+}
+
+export type CallRecordService = ReturnType<typeof createCallRecordService>;

@@ -1,0 +1,139 @@
+// Registering calls: from telephony (idempotent on externalId) and by an operator (idempotent on
+// the id the console chose). Each write and its `call.upserted` event commit together.
+import type { CallSummary, CreateCallRequest, Line, RegisterCallRequest } from '@amk/contracts';
+import { rooms, type IntegrationActor, type UserActor } from '../../auth/actor.js';
+import type { Db, Tx } from '../../db/prisma.js';
+import type { Call } from '../../generated/prisma/client.js';
+import { Prisma } from '../../db/prisma.js';
+import { badRequest, conflict, forbidden } from '../../lib/http-error.js';
+import type { Transact } from '../../realtime/transact.js';
+import { toCallSummary } from './call-summary.js';
+
+const LINES_BY_CENTRE_KIND = { AMK: ['113'], LVS: ['116117', 'LEGEVAKT'] } as const;
+
+function checkLineForCentre(line: Line, centre: { code: string; kind: 'AMK' | 'LVS' }) {
+  const allowed: readonly string[] = LINES_BY_CENTRE_KIND[centre.kind];
+  if (!allowed.includes(line)) {
+    throw badRequest(`line '${line}' is not answered by ${centre.code} (${centre.kind} answers ${allowed.join(', ')})`);
+  }
+}
+
+const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
+
+export interface CallsDeps {
+  prisma: Db;
+  transact: Transact;
+  resolveKommune: (lat: number, lon: number) => string | null;
+  /** Runs in the registering transaction: e.g. a caller position that arrived before the call. */
+  onRegistered?: (tx: Tx, call: Call) => Promise<Call>;
+}
+
+export function createCallsService({ prisma, transact, resolveKommune, onRegistered = async (_tx, call) => call }: CallsDeps) {
+  return {
+    /** Telephony reports a ringing call. Returns created=false when the externalId is known. */
+    async registerFromTelephony(actor: IntegrationActor, req: RegisterCallRequest): Promise<{ call: CallSummary; created: boolean }> {
+      const centre = await prisma.centre.findUnique({ where: { code: req.centre } });
+      if (!centre) throw badRequest(`unknown centre '${req.centre}'`);
+      if (centre.id !== actor.centre.id) {
+        throw forbidden(`this integration key belongs to ${actor.centre.code} and cannot register calls for ${req.centre}`);
+      }
+      checkLineForCentre(req.line, centre);
+      const existing = await prisma.call.findUnique({ where: { centreId_externalId: { centreId: centre.id, externalId: req.externalId } } });
+      if (existing) return { call: toCallSummary(existing), created: false };
+      try {
+        const call = await transact(async (tx, emit) => {
+          const created = await tx.call.create({
+            data: {
+              id: crypto.randomUUID(),
+              centreId: centre.id,
+              externalId: req.externalId,
+              line: req.line,
+              source: req.exercise ? 'EXERCISE' : 'CTI',
+              state: 'RINGING',
+              callerNumber: req.callerNumber,
+              ringingAt: new Date(req.ringingAt),
+            },
+          });
+          const row = await onRegistered(tx, created);
+          const summary = toCallSummary(row);
+          emit({ type: 'call.upserted', centreId: centre.id, audience: [rooms.centre(centre.id)], data: summary });
+          return summary;
+        });
+        return { call, created: true };
+      } catch (e) {
+        if (!isUniqueViolation(e)) throw e;
+        // Two deliveries of the same message raced; the other one won. Same answer as a retry.
+        const row = await prisma.call.findUniqueOrThrow({ where: { centreId_externalId: { centreId: centre.id, externalId: req.externalId } } });
+        return { call: toCallSummary(row), created: false };
+      }
+    },
+
+    /** An operator registers a call by hand; they are already talking to the caller. */
+    async createManual(actor: UserActor, req: CreateCallRequest): Promise<{ call: CallSummary; created: boolean }> {
+      checkLineForCentre(req.line, actor.centre);
+      const sameId = async () => {
+        const existing = await prisma.call.findUnique({ where: { id: req.id } });
+        if (!existing) return null;
+        if (existing.centreId !== actor.centre.id) throw conflict(`call id ${req.id} is already in use`);
+        return { call: toCallSummary(existing), created: false };
+      };
+      const retry = await sameId();
+      if (retry) return retry;
+      const now = new Date();
+      const hasPosition = req.lat !== undefined && req.lon !== undefined;
+      try {
+        const call = await transact(async (tx, emit) => {
+          const created = await tx.call.create({
+            data: {
+              id: req.id,
+              centreId: actor.centre.id,
+              line: req.line,
+              source: 'MANUAL',
+              state: 'ANSWERED',
+              callerNumber: req.callerNumber ?? null,
+              callerName: req.callerName ?? null,
+              ringingAt: now,
+              answeredAt: now,
+              operatorId: actor.userId,
+              urgency: req.urgency ?? null,
+              addressText: req.addressText ?? null,
+              lat: req.lat ?? null,
+              lon: req.lon ?? null,
+              positionAt: hasPosition ? now : null,
+              positionMethod: hasPosition ? 'MANUAL' : null,
+              kommunenummer: hasPosition ? resolveKommune(req.lat!, req.lon!) : null,
+              summary: req.summary ?? null,
+            },
+          });
+          const row = await onRegistered(tx, created);
+          await tx.callJournalEntry.create({
+            data: {
+              id: crypto.randomUUID(),
+              callId: row.id,
+              authorId: actor.userId,
+              author: actor.displayName,
+              kind: 'SYSTEM',
+              text: 'Henvendelse registrert manuelt',
+            },
+          });
+          const summary = toCallSummary(row);
+          emit({ type: 'call.upserted', centreId: actor.centre.id, audience: [rooms.centre(actor.centre.id)], data: summary });
+          return summary;
+        });
+        return { call, created: true };
+      } catch (e) {
+        if (!isUniqueViolation(e)) throw e;
+        const retryAfterRace = await sameId();
+        if (retryAfterRace) return retryAfterRace;
+        throw e;
+      }
+    },
+
+    async listOpen(centreId: string): Promise<CallSummary[]> {
+      const rows = await prisma.call.findMany({ where: { centreId, closedAt: null }, orderBy: { ringingAt: 'asc' }, take: 500 });
+      return rows.map(toCallSummary);
+    },
+  };
+}
+
+export type CallsService = ReturnType<typeof createCallsService>;

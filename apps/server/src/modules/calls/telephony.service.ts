@@ -1,0 +1,88 @@
+// What the telephony system (CTI) reports after a call rings: answered, ended. Every message is
+// idempotent — telephony retries, and the same message twice must change nothing — and a call that
+// ends before anyone answered is recorded as abandoned (it counts against the answer-time bar).
+import type { CallAnsweredRequest, CallEndedRequest, CallSummary } from '@amk/contracts';
+import { rooms, type IntegrationActor, type UserActor } from '../../auth/actor.js';
+import type { Db } from '../../db/prisma.js';
+import { conflict, notFound } from '../../lib/http-error.js';
+import type { Transact } from '../../realtime/transact.js';
+import { toCallSummary } from './call-summary.js';
+
+export function createTelephonyService({ prisma, transact }: { prisma: Db; transact: Transact }) {
+  async function findByExternalId(actor: IntegrationActor, externalId: string) {
+    const call = await prisma.call.findUnique({ where: { centreId_externalId: { centreId: actor.centre.id, externalId } } });
+    if (!call) throw notFound(`no call with externalId '${externalId}' at ${actor.centre.code}; register it first with POST /api/v1/integrations/calls`);
+    return call;
+  }
+
+  return {
+    async answered(actor: IntegrationActor, externalId: string, req: CallAnsweredRequest): Promise<CallSummary> {
+      const call = await findByExternalId(actor, externalId);
+      if (call.answeredAt) return toCallSummary(call); // already known: a retry changes nothing
+      const operator = req.operator
+        ? await prisma.user.findFirst({ where: { username: req.operator, centreId: actor.centre.id } })
+        : null;
+      return transact(async (tx, emit) => {
+        const row = await tx.call.update({
+          where: { id: call.id },
+          data: {
+            answeredAt: new Date(req.answeredAt),
+            state: call.state === 'RINGING' ? 'ANSWERED' : call.state,
+            operatorId: call.operatorId ?? operator?.id ?? null,
+          },
+        });
+        const summary = toCallSummary(row);
+        emit({ type: 'call.upserted', centreId: row.centreId, audience: [rooms.centre(row.centreId)], data: summary });
+        return summary;
+      });
+    },
+
+    async ended(actor: IntegrationActor, externalId: string, req: CallEndedRequest): Promise<CallSummary> {
+      const call = await findByExternalId(actor, externalId);
+      if (call.endedAt) return toCallSummary(call);
+      const endedAt = new Date(req.endedAt);
+      const abandoned = !call.answeredAt;
+      return transact(async (tx, emit) => {
+        const row = await tx.call.update({
+          where: { id: call.id },
+          data: {
+            endedAt,
+            state: abandoned ? 'ABANDONED' : 'ENDED',
+            // An abandoned call leaves the queue; an answered one stays open until the operator
+            // has finished the record.
+            closedAt: abandoned ? endedAt : call.closedAt,
+          },
+        });
+        const summary = toCallSummary(row);
+        emit({ type: 'call.upserted', centreId: row.centreId, audience: [rooms.centre(row.centreId)], data: summary });
+        return summary;
+      });
+    },
+
+    /** An operator takes a ringing call from the queue. The first one owns it; others get 409. */
+    async take(actor: UserActor, callId: string): Promise<CallSummary> {
+      return transact(async (tx, emit) => {
+        const call = await tx.call.findUnique({ where: { id: callId } });
+        if (!call || call.centreId !== actor.centre.id) throw notFound(`no call ${callId} at ${actor.centre.code}`);
+        if (call.operatorId === actor.userId) return toCallSummary(call);
+        const takenAt = new Date();
+        const { count } = await tx.call.updateMany({
+          where: { id: callId, operatorId: null, closedAt: null },
+          data: { operatorId: actor.userId, ...(call.state === 'RINGING' ? { state: 'ANSWERED', answeredAt: takenAt } : {}) },
+        });
+        if (count === 0) {
+          // Someone else got there first (perhaps a moment ago): read who.
+          const now = await tx.call.findUniqueOrThrow({ where: { id: callId } });
+          const owner = now.operatorId ? await tx.user.findUnique({ where: { id: now.operatorId } }) : null;
+          throw conflict(owner ? `${owner.displayName} has already taken this call` : 'this call is closed');
+        }
+        const row = await tx.call.findUniqueOrThrow({ where: { id: callId } });
+        const summary = toCallSummary(row);
+        emit({ type: 'call.upserted', centreId: row.centreId, audience: [rooms.centre(row.centreId)], data: summary });
+        return summary;
+      });
+    },
+  };
+}
+
+export type TelephonyService = ReturnType<typeof createTelephonyService>;

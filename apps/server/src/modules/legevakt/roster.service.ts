@@ -1,0 +1,51 @@
+// The doctor-on-call roster per legevakt district. Each shift carries the § 7 facts; a doctor who
+// may not be alone is flagged unless a qualified backup doctor (bakvakt) covers the whole shift.
+import { mayBeAloneOnCall, rosterFlags, type DoctorCompetence } from '@amk/domain';
+import type { DoctorShiftInput } from '@amk/contracts';
+import type { UserActor } from '../../auth/actor.js';
+import type { Db } from '../../db/prisma.js';
+import type { DoctorShift } from '../../generated/prisma/client.js';
+import { badRequest } from '../../lib/http-error.js';
+import { newId } from '../../lib/ids.js';
+
+const competence = (s: DoctorShift): DoctorCompetence => ({
+  specialistGeneralPractice: s.specialistGeneralPractice,
+  approvedGeneralPractitioner: s.approvedGp,
+  legevaktWatches: s.watchesDone,
+  monthsAsMunicipalGp: s.monthsInMunicipalService,
+  courseEmergencyMedicine: s.courseEmergencyMedicine,
+  courseViolenceAndAbuse: s.courseViolenceAndAbuse,
+});
+
+export function createRosterService(prisma: Db) {
+  return {
+    async list(actor: UserActor, from: Date, to: Date) {
+      const shifts = await prisma.doctorShift.findMany({ where: { centreId: actor.centre.id, toAt: { gt: from }, fromAt: { lt: to } }, orderBy: [{ district: 'asc' }, { fromAt: 'asc' }] });
+      // Flags are worked out per district: a backup doctor covers only their own district.
+      const flags = new Map<string, { code: string; message: string; reasons: string[] }[]>();
+      for (const district of new Set(shifts.map((s) => s.district))) {
+        const inDistrict = shifts.filter((s) => s.district === district);
+        for (const f of rosterFlags(inDistrict.map((s) => ({ id: s.id, doctorName: s.doctorName, fromAt: s.fromAt.getTime(), toAt: s.toAt.getTime(), isBackup: s.isBackup, competence: competence(s) })))) {
+          flags.set(f.shiftId, [...(flags.get(f.shiftId) ?? []), { code: f.code, message: f.message, reasons: f.reasons }]);
+        }
+      }
+      return {
+        shifts: shifts.map((s) => {
+          const alone = mayBeAloneOnCall(competence(s));
+          return {
+            id: s.id, district: s.district, doctorName: s.doctorName, fromAt: s.fromAt.toISOString(), toAt: s.toAt.toISOString(), isBackup: s.isBackup,
+            mayBeAlone: alone.ok, reasons: alone.reasons, flags: flags.get(s.id) ?? [],
+          };
+        }),
+      };
+    },
+
+    async add(actor: UserActor, input: DoctorShiftInput) {
+      if (actor.centre.kind !== 'LVS') throw badRequest('the doctor-on-call roster belongs to a legevaktsentral');
+      const row = await prisma.doctorShift.create({ data: { id: newId(), centreId: actor.centre.id, ...input, fromAt: new Date(input.fromAt), toAt: new Date(input.toAt) } });
+      return row.id;
+    },
+  };
+}
+
+export type RosterService = ReturnType<typeof createRosterService>;

@@ -1,0 +1,119 @@
+// Missions: created from a call (or on their own), one or more units alerted in the same
+// transaction, every unit status change on the timeline, closed with an outcome.
+import { isAvailable, statusLabel } from '@amk/domain';
+import type { CreateMissionRequest, MissionDetail, MissionSummary } from '@amk/contracts';
+import { rooms, type UserActor } from '../../auth/actor.js';
+import type { Db, Tx } from '../../db/prisma.js';
+import { badRequest, conflict, notFound } from '../../lib/http-error.js';
+import { newId } from '../../lib/ids.js';
+import type { Transact } from '../../realtime/transact.js';
+import type { UnitsService } from '../units/units.service.js';
+import { readMission, summaryOf } from './mission-summary.js';
+
+type Emit = Parameters<Parameters<Transact>[0]>[1];
+
+export function createMissionsService({ prisma, transact, units, resolveKommune, onChanged }: {
+  prisma: Db;
+  transact: Transact;
+  units: () => UnitsService;
+  resolveKommune: (lat: number, lon: number) => string | null;
+  /** Others who follow a mission (the akutthjelpere alerted to it). */
+  onChanged?: (tx: Tx, emit: Emit, missionId: string) => Promise<void>;
+}) {
+  async function publish(tx: Tx, emit: Emit, missionId: string): Promise<MissionDetail> {
+    const detail = await readMission(tx, missionId);
+    emit({ type: 'mission.upserted', centreId: detail.centreId, audience: [rooms.centre(detail.centreId)], data: summaryOf(detail) });
+    await onChanged?.(tx, emit, missionId);
+    return detail;
+  }
+
+  async function alertUnit(tx: Tx, emit: Emit, actor: UserActor, missionId: string, unitId: string, visibleCentres: string[]) {
+    const unit = await tx.unit.findUnique({ where: { id: unitId } });
+    if (!unit || !visibleCentres.includes(unit.centreId)) throw notFound(`no unit ${unitId} that ${actor.centre.code} can dispatch`);
+    if (!isAvailable(unit.status)) throw conflict(`${unit.callSign} is not free (${statusLabel(unit.status)})`);
+    await tx.missionUnit.create({ data: { missionId, unitId, assignedAt: new Date() } });
+    await units().changeStatus(tx, emit, unit, 'ALERTED', new Date(), 'OPERATOR', actor.userId);
+  }
+
+  async function dispatchableCentres(tx: Tx | Db, actor: UserActor): Promise<string[]> {
+    const centre = await tx.centre.findUniqueOrThrow({ where: { id: actor.centre.id } });
+    return [centre.id, ...centre.neighbourCentreIds];
+  }
+
+  return {
+    /** Hook for the units service: a status change of a unit on a mission updates the mission. */
+    onMissionUnitStatus: async (tx: Tx, emit: Emit, missionId: string) => {
+      await publish(tx, emit, missionId);
+    },
+
+    async create(actor: UserActor, req: CreateMissionRequest): Promise<{ mission: MissionDetail; created: boolean }> {
+      const existing = await prisma.mission.findUnique({ where: { id: req.id } });
+      if (existing) {
+        if (existing.centreId !== actor.centre.id) throw conflict(`mission id ${req.id} is already in use`);
+        return { mission: await readMission(prisma, existing.id), created: false };
+      }
+      const mission = await transact(async (tx, emit) => {
+        const call = req.callId ? await tx.call.findUnique({ where: { id: req.callId } }) : null;
+        if (req.callId && (!call || call.centreId !== actor.centre.id)) throw notFound(`no call ${req.callId} at ${actor.centre.code}`);
+        const lat = req.lat ?? call?.lat ?? null;
+        const lon = req.lon ?? call?.lon ?? null;
+        if (req.kind === 'HOME_VISIT' && actor.centre.kind !== 'LVS') throw badRequest('home visits (sykebesøk) are sent by a legevaktsentral');
+        await tx.mission.create({
+          data: {
+            id: req.id, centreId: actor.centre.id, callId: call?.id ?? null, incidentId: call?.incidentId ?? null, kind: req.kind,
+            urgency: req.urgency ?? call?.urgency ?? null, lat, lon, kommunenummer: lat !== null && lon !== null ? resolveKommune(lat, lon) : null,
+          },
+        });
+        const centres = await dispatchableCentres(tx, actor);
+        for (const unitId of new Set(req.unitIds)) await alertUnit(tx, emit, actor, req.id, unitId, centres);
+        if (call) {
+          await tx.callJournalEntry.create({ data: { id: newId(), callId: call.id, authorId: actor.userId, author: actor.displayName, kind: 'SYSTEM', text: 'Oppdrag opprettet' } });
+        }
+        return publish(tx, emit, req.id);
+      });
+      return { mission, created: true };
+    },
+
+    async assign(actor: UserActor, missionId: string, unitId: string): Promise<MissionDetail> {
+      return transact(async (tx, emit) => {
+        const mission = await tx.mission.findUnique({ where: { id: missionId } });
+        if (!mission || mission.centreId !== actor.centre.id) throw notFound(`no mission ${missionId} at ${actor.centre.code}`);
+        if (mission.closedAt) throw conflict('the mission is closed');
+        const already = await tx.missionUnit.findUnique({ where: { missionId_unitId: { missionId, unitId } } });
+        if (already && !already.releasedAt) return readMission(tx, missionId);
+        if (already) await tx.missionUnit.delete({ where: { missionId_unitId: { missionId, unitId } } });
+        await alertUnit(tx, emit, actor, missionId, unitId, await dispatchableCentres(tx, actor));
+        return publish(tx, emit, missionId);
+      });
+    },
+
+    async close(actor: UserActor, missionId: string, outcome: string): Promise<MissionDetail> {
+      return transact(async (tx, emit) => {
+        const mission = await tx.mission.findUnique({ where: { id: missionId } });
+        if (!mission || mission.centreId !== actor.centre.id) throw notFound(`no mission ${missionId} at ${actor.centre.code}`);
+        if (mission.closedAt) return readMission(tx, missionId);
+        const now = new Date();
+        await tx.mission.update({ where: { id: missionId }, data: { closedAt: now, outcome } });
+        await tx.missionUnit.updateMany({ where: { missionId, releasedAt: null }, data: { releasedAt: now } });
+        // Akutthjelpere who had not accepted are stood down; their pages say the mission is over.
+        await tx.akutthjelperAlert.updateMany({ where: { missionId, state: { in: ['PENDING', 'DELIVERED', 'SEEN'] } }, data: { state: 'CANCELLED' } });
+        return publish(tx, emit, missionId);
+      });
+    },
+
+    async get(actor: UserActor, missionId: string): Promise<MissionDetail> {
+      const mission = await prisma.mission.findUnique({ where: { id: missionId } });
+      if (!mission || mission.centreId !== actor.centre.id) throw notFound(`no mission ${missionId} at ${actor.centre.code}`);
+      return readMission(prisma, missionId);
+    },
+
+    async listOpen(db: Db | Tx, centreId: string): Promise<MissionSummary[]> {
+      const rows = await db.mission.findMany({ where: { centreId, closedAt: null }, orderBy: { createdAt: 'asc' }, select: { id: true }, take: 500 });
+      const result: MissionSummary[] = [];
+      for (const r of rows) result.push(summaryOf(await readMission(db, r.id)));
+      return result;
+    },
+  };
+}
+
+export type MissionsService = ReturnType<typeof createMissionsService>;

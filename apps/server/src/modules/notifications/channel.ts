@@ -1,0 +1,46 @@
+// How a notification leaves the building. The real recipients (police 112, fire 110, HRS, other
+// centres) sit behind a gateway we cannot reach from here; the webhook channel speaks to such a
+// gateway over HTTP, and the manual channel is for centres without one (the operator phones and
+// records the acknowledgement by hand).
+export interface OutboundNotification {
+  id: string;
+  callId: string;
+  centreCode: string;
+  recipient: string;
+  recipientCentreCode: string | null;
+  message: string;
+}
+
+export type SendResult = { ok: true } | { ok: false; error: string };
+
+export interface NotificationChannel {
+  readonly name: string;
+  send(n: OutboundNotification): Promise<SendResult>;
+}
+
+export const manualChannel: NotificationChannel = {
+  name: 'manual',
+  async send() {
+    return { ok: true };
+  },
+};
+
+/** POSTs the notification as JSON; any 2xx is delivered, anything else is retried. */
+export function webhookChannel(url: string, timeoutMs = 5_000): NotificationChannel {
+  return {
+    name: 'webhook',
+    async send(n) {
+      try {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(n),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        return res.ok ? { ok: true } : { ok: false, error: `gateway answered ${res.status}` };
+      } catch (e) {
+        return { ok: false, error: `gateway unreachable: ${(e as Error).message}` };
+      }
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { NotificationSummary } from '@amk/contracts';
+import type { Notification } from '../../generated/prisma/client.js';
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function toNotificationSummary(n: Notification): NotificationSummary {
+  return {
+    id: n.id,
+    callId: n.callId,
+    centreId: n.centreId,
+    groupId: n.groupId,
+    recipient: n.recipient,
+    recipientCentreId: n.recipientCentreId,
+    channel: n.channel,
+    message: n.message,
+    state: n.state,
+    attempts: n.attempts,
+    lastError: n.lastError,
+    createdAt: n.createdAt.toISOString(),
+    sentAt: iso(n.sentAt),
+    acknowledgedAt: iso(n.acknowledgedAt),
+    acknowledgedBy: n.acknowledgedBy,
+  };
+}

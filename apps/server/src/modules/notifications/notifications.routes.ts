@@ -1,0 +1,43 @@
+import { AcknowledgeRequest, ApiError, CallIdParams, NotificationIdParams, NotificationList, NotificationSummary, NotifyRequest } from '@amk/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CONSOLE_ROLES, OPERATOR_ROLES } from '../../auth/roles.js';
+import { requireIntegration, requireUser, userOf } from '../../plugins/authenticate.js';
+import type { Db } from '../../db/prisma.js';
+import type { NotificationsService } from './notifications.service.js';
+
+const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError } as const;
+
+export const notificationsRoutes =
+  (deps: { notifications: NotificationsService; prisma: Db }): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/calls/:id/notifications',
+      {
+        schema: { tags: ['notifications'], summary: 'Notify other services; TRIPLE notifies police (112) and fire (110) together (§ 15 d)', params: CallIdParams, body: NotifyRequest, response: { 201: NotificationList, ...errors } },
+        preValidation: requireUser(OPERATOR_ROLES),
+      },
+      async (request, reply) => reply.status(201).send({ notifications: await deps.notifications.notify(userOf(request), request.params.id, request.body) }),
+    );
+    app.post(
+      '/notifications/:notificationId/ack',
+      {
+        schema: { tags: ['notifications'], summary: 'The operator records that the recipient confirmed (e.g. by phone)', params: NotificationIdParams, body: z.object({ by: z.string().trim().min(1).max(200) }), response: { 200: NotificationSummary, ...errors } },
+        preValidation: requireUser(OPERATOR_ROLES),
+      },
+      async (request) => deps.notifications.acknowledge(request.actor!, request.params.notificationId, request.body.by),
+    );
+    app.post(
+      '/integrations/notifications/:notificationId/ack',
+      {
+        schema: { tags: ['integrations'], summary: 'The gateway reports that the recipient acknowledged (idempotent)', params: NotificationIdParams, body: AcknowledgeRequest, response: { 200: NotificationSummary, ...errors } },
+        preValidation: requireIntegration,
+      },
+      async (request) => deps.notifications.acknowledge(request.actor!, request.params.notificationId, request.body.by, request.body.at),
+    );
+    app.get(
+      '/notifications',
+      { schema: { tags: ['notifications'], summary: "Notifications on my centre's open calls", response: { 200: NotificationList, 401: ApiError, 403: ApiError } }, preValidation: requireUser(CONSOLE_ROLES) },
+      async (request) => ({ notifications: await deps.notifications.listForCentre(deps.prisma, userOf(request).centre.id) }),
+    );
+  };

@@ -1,0 +1,176 @@
+// Recordings: ingest from the recorder, link to the call (now or when it arrives), audited
+// playback, and legal holds. Deletion is the purge's job (purge.ts) and nobody else's.
+import type { Readable } from 'node:stream';
+import { deleteAfterDate } from '@amk/domain';
+import { IsoTime, type HoldReason, type RecordingSummary } from '@amk/contracts';
+import type { Actor, UserActor } from '../../auth/actor.js';
+import type { Db, Tx } from '../../db/prisma.js';
+import type { Call } from '../../generated/prisma/client.js';
+import { badRequest, conflict, HttpError, notFound } from '../../lib/http-error.js';
+import { newId } from '../../lib/ids.js';
+import { writeAudit } from '../audit/audit.service.js';
+import type { BlobStore } from './blob-store.js';
+import { toRecordingSummary } from './recording-summary.js';
+
+export const MAX_RECORDING_BYTES = 200 * 1024 * 1024;
+const ALLOWED_TYPES = /^(audio\/[a-z0-9.+-]+|application\/octet-stream)$/i;
+
+/** A part of a multipart upload, as @fastify/multipart yields them (kept minimal on purpose). */
+export type UploadPart =
+  | { type: 'field'; fieldname: string; value: unknown }
+  | { type: 'file'; fieldname: string; mimetype: string; file: Readable };
+
+export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: BlobStore }) {
+  async function visible(actor: UserActor, recordingId: string) {
+    const r = await prisma.recording.findUnique({ where: { id: recordingId }, include: { holds: { orderBy: { placedAt: 'asc' } } } });
+    // Only the owning centre's people, and auditors, may hear a recording.
+    if (!r || (r.centreId !== actor.centre.id && actor.role !== 'auditor')) throw notFound(`no recording ${recordingId} for ${actor.centre.code}`);
+    return r;
+  }
+
+  async function summaries(rows: Parameters<typeof toRecordingSummary>[0][]): Promise<RecordingSummary[]> {
+    const ids = [...new Set(rows.flatMap((r) => r.holds.flatMap((h) => [h.placedById, h.releasedById]).filter((x): x is string => !!x)))];
+    const users = ids.length ? await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } }) : [];
+    return rows.map((r) => toRecordingSummary(r, users));
+  }
+
+  async function store(actor: Actor, staged: Awaited<ReturnType<BlobStore['stage']>>, contentType: string, fields: Record<string, string>) {
+    const callExternalId = fields.callExternalId?.trim();
+    if (!callExternalId) throw badRequest('callExternalId: is required');
+    const recordedAtText = fields.recordedAt?.trim() ?? '';
+    if (!IsoTime.safeParse(recordedAtText).success) throw badRequest('recordedAt: expected an ISO time with offset, e.g. 2026-11-22T09:15:00+01:00');
+    const expected = fields.sha256?.trim().toLowerCase();
+    if (expected && expected !== staged.sha256) throw badRequest(`sha256: the file's checksum is ${staged.sha256}, not ${expected}; nothing was stored`);
+    if (staged.sizeBytes === 0) throw badRequest('audio: the file is empty');
+    const recordedAt = new Date(recordedAtText);
+
+    // A retry of the same upload is the same recording.
+    const same = await prisma.recording.findFirst({ where: { centreId: actor.centre.id, callExternalId, sha256: staged.sha256, recordedAt } });
+    if (same) {
+      await staged.discard();
+      return { created: false, recording: { id: same.id, callId: same.callId, recordedAt: same.recordedAt.toISOString(), deleteAfter: same.deleteAfter.toISOString().slice(0, 10) } };
+    }
+    const id = newId();
+    const key = `${actor.centre.code}/${recordedAt.toISOString().slice(0, 7)}/${id}`;
+    const deleteAfter = deleteAfterDate(recordedAt);
+    // The file takes its final name first, then the row is written; if the row fails, the file
+    // goes again. (A crash between the two leaves a file no row points to, never a row pointing
+    // at nothing.)
+    await staged.commit(key);
+    try {
+      const row = await prisma.$transaction(async (tx) => {
+        const call = await tx.call.findUnique({ where: { centreId_externalId: { centreId: actor.centre.id, externalId: callExternalId } } });
+        return tx.recording.create({
+          data: {
+            id, centreId: actor.centre.id, callExternalId, callId: call?.id ?? null, recordedAt,
+            deleteAfter: new Date(`${deleteAfter}T00:00:00Z`), blobKey: key, sha256: staged.sha256, sizeBytes: staged.sizeBytes, contentType,
+          },
+        });
+      });
+      return { created: true, recording: { id: row.id, callId: row.callId, recordedAt: row.recordedAt.toISOString(), deleteAfter } };
+    } catch (e) {
+      await blobs.delete(key);
+      throw e;
+    }
+  }
+
+  return {
+    /**
+     * Receives the recorder's upload. The sound is streamed to a temporary file while its
+     * checksum is computed; the fields may come before or after it. Nothing is kept unless
+     * everything checks out.
+     */
+    async ingest(actor: Actor, parts: AsyncIterable<UploadPart>) {
+      const fields: Record<string, string> = {};
+      let staged: Awaited<ReturnType<BlobStore['stage']>> | null = null;
+      let contentType = '';
+      try {
+        const iterator = parts[Symbol.asyncIterator]();
+        for (;;) {
+          let step: IteratorResult<UploadPart>;
+          try {
+            step = await iterator.next();
+          } catch (e) {
+            throw badRequest(`malformed multipart body: ${(e as Error).message}`);
+          }
+          if (step.done) break;
+          const part = step.value;
+          if (part.type === 'field') fields[part.fieldname] = String(part.value);
+          else if (part.fieldname === 'audio' && !staged) {
+            if (!ALLOWED_TYPES.test(part.mimetype)) {
+              part.file.resume();
+              throw new HttpError(415, `audio: expected a sound file (audio/*), got ${part.mimetype}`);
+            }
+            contentType = part.mimetype;
+            staged = await blobs.stage(part.file, MAX_RECORDING_BYTES);
+          } else part.file.resume();
+        }
+        if (!staged) throw badRequest('audio: is required (a file part named audio)');
+        const result = await store(actor, staged, contentType, fields);
+        staged = null;
+        return result;
+      } finally {
+        await staged?.discard();
+      }
+    },
+
+    /** In the transaction that registers a call: recordings that came first are linked to it. */
+    async linkToCall(tx: Tx, call: Call): Promise<void> {
+      if (!call.externalId) return;
+      await tx.recording.updateMany({ where: { centreId: call.centreId, callExternalId: call.externalId, callId: null }, data: { callId: call.id } });
+    },
+
+    async forCall(actor: UserActor, callId: string, ip?: string): Promise<RecordingSummary[]> {
+      const call = await prisma.call.findUnique({ where: { id: callId } });
+      if (!call || (call.centreId !== actor.centre.id && actor.role !== 'auditor')) throw notFound(`no call ${callId} at ${actor.centre.code}`);
+      const rows = await prisma.recording.findMany({ where: { callId }, include: { holds: { orderBy: { placedAt: 'asc' } } }, orderBy: { recordedAt: 'asc' } });
+      await writeAudit(prisma, actor, { action: 'recording.list', entityType: 'Call', entityId: callId, detail: { count: rows.length }, ip });
+      return summaries(rows);
+    },
+
+    /**
+     * Opens the sound for listening or download, after writing the audit row. A player asks in
+     * ranges; the first request (no range, or from byte 0) is the listen and is audited, later
+     * ranges of the same listen are not each a new one.
+     */
+    async open(actor: UserActor, recordingId: string, range: { start: number; end: number | null } | null, ip?: string, download = false) {
+      const r = await visible(actor, recordingId);
+      const size = await blobs.size(r.blobKey);
+      if (size === null) throw conflict('the sound file is missing from the store; this has been logged');
+      const start = range?.start ?? 0;
+      const end = Math.min(range?.end ?? size - 1, size - 1);
+      if (range && (start >= size || start > end)) return { unsatisfiable: true as const, size };
+      if (!range || start === 0) {
+        await writeAudit(prisma, actor, {
+          action: download ? 'recording.download' : 'recording.play', entityType: 'Recording', entityId: r.id,
+          detail: { callId: r.callId, ownerCentreId: r.centreId, range: range ? `${start}-${end}` : null }, ip,
+        });
+      }
+      return { unsatisfiable: false as const, size, start, end, partial: !!range, contentType: r.contentType, stream: blobs.read(r.blobKey, { start, end }) };
+    },
+
+    async placeHold(actor: UserActor, recordingId: string, reason: HoldReason, caseRef: string): Promise<RecordingSummary> {
+      const r = await visible(actor, recordingId);
+      await prisma.$transaction(async (tx) => {
+        await tx.recordingHold.create({ data: { id: newId(), recordingId: r.id, reason, caseRef, placedById: actor.userId, placedAt: new Date() } });
+        await writeAudit(tx, actor, { action: 'recording.hold', entityType: 'Recording', entityId: r.id, detail: { reason, caseRef } });
+      });
+      return (await summaries([await visible(actor, recordingId)]))[0]!;
+    },
+
+    async releaseHold(actor: UserActor, recordingId: string, holdId: string, why: string): Promise<RecordingSummary> {
+      const r = await visible(actor, recordingId);
+      const hold = r.holds.find((h) => h.id === holdId);
+      if (!hold) throw notFound(`no hold ${holdId} on recording ${recordingId}`);
+      if (!hold.releasedAt) {
+        await prisma.$transaction(async (tx) => {
+          await tx.recordingHold.update({ where: { id: holdId }, data: { releasedAt: new Date(), releasedById: actor.userId, releaseReason: why } });
+          await writeAudit(tx, actor, { action: 'recording.hold.release', entityType: 'Recording', entityId: r.id, detail: { holdId, reason: why, caseRef: hold.caseRef } });
+        });
+      }
+      return (await summaries([await visible(actor, recordingId)]))[0]!;
+    },
+  };
+}
+
+export type RecordingsService = ReturnType<typeof createRecordingsService>;

@@ -1,0 +1,25 @@
+import type { StationSummary, UnitSummary } from '@amk/contracts';
+import type { Station, Unit } from '../../generated/prisma/client.js';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toUnitSummary(u: Unit): UnitSummary {
+  return {
+    id: u.id,
+    callSign: u.callSign,
+    kind: u.kind,
+    centreId: u.centreId,
+    stationId: u.stationId,
+    status: u.status,
+    statusAt: u.statusAt.toISOString(),
+    lat: u.lat,
+    lon: u.lon,
+    positionAt: iso(u.positionAt),
+    crewOk: u.crewOk,
+    crewProblem: u.crewProblem,
+  };
+}
+
+export function toStationSummary(s: Station): StationSummary {
+  return { id: s.id, centreId: s.centreId, name: s.name, lat: s.lat, lon: s.lon, kommunenummer: s.kommunenummer };
+}

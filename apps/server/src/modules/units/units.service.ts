@@ -1,0 +1,114 @@
+// Unit status and position: from unit terminals (integration keys) and operators. Status follows
+// the state machine in @amk/domain; every change is kept with its time (UnitStatusChange) and, when
+// the unit is on a mission, lands on the mission's timeline. Reports older than what the unit
+// already has are ignored, so a terminal that retries or delivers out of order does no harm.
+import { canTransition, checkCrew, isAvailable } from '@amk/domain';
+import type { UnitPositionReport, UnitStatusReport, UnitSummary } from '@amk/contracts';
+import type { IntegrationActor, UserActor } from '../../auth/actor.js';
+import type { Db, Tx } from '../../db/prisma.js';
+import type { Authorisation, Unit, UnitStatus } from '../../generated/prisma/client.js';
+import { HttpError, forbidden, notFound } from '../../lib/http-error.js';
+import { newId } from '../../lib/ids.js';
+import type { Transact } from '../../realtime/transact.js';
+import { POSITION_CHANNEL } from './position-stream.js';
+import type { UnitAudience } from './unit-audience.js';
+import { toUnitSummary } from './unit-summary.js';
+
+type Emit = Parameters<Parameters<Transact>[0]>[1];
+
+export interface StatusChangeHooks {
+  /** Called inside the transaction after a unit's status changed while on a mission. */
+  onMissionUnitStatus(tx: Tx, emit: Emit, missionId: string): Promise<void>;
+}
+
+export function createUnitsService({ prisma, transact, audience, hooks }: { prisma: Db; transact: Transact; audience: UnitAudience; hooks: () => StatusChangeHooks }) {
+  async function publishUnit(emit: Emit, unit: Unit) {
+    emit({ type: 'unit.upserted', centreId: unit.centreId, audience: await audience.roomsFor(unit.centreId), data: toUnitSummary(unit) });
+  }
+
+  /** Applies a status change in a transaction; the caller has checked who may do it. */
+  async function changeStatus(tx: Tx, emit: Emit, unit: Unit, status: UnitStatus, at: Date, source: string, byUserId: string | null): Promise<Unit> {
+    const allowed = canTransition(unit.status, status);
+    if (!allowed.ok) throw new HttpError(409, allowed.reason);
+    const open = await tx.missionUnit.findFirst({ where: { unitId: unit.id, releasedAt: null, mission: { closedAt: null } } });
+    const row = await tx.unit.update({ where: { id: unit.id }, data: { status, statusAt: at } });
+    await tx.unitStatusChange.create({ data: { id: newId(), unitId: unit.id, status, at, missionId: open?.missionId ?? null, source, byUserId } });
+    if (open && isAvailable(status)) {
+      // Free again: the unit's part in the mission is over.
+      await tx.missionUnit.update({ where: { missionId_unitId: { missionId: open.missionId, unitId: unit.id } }, data: { releasedAt: at } });
+    }
+    await publishUnit(emit, row);
+    if (open) await hooks().onMissionUnitStatus(tx, emit, open.missionId);
+    return row;
+  }
+
+  async function unitOfIntegration(actor: IntegrationActor, callSign: string): Promise<Unit> {
+    const unit = await prisma.unit.findUnique({ where: { callSign } });
+    if (!unit) throw notFound(`unknown call sign '${callSign}'`);
+    if (unit.centreId !== actor.centre.id) throw forbidden(`${callSign} belongs to another centre than this key's (${actor.centre.code})`);
+    return unit;
+  }
+
+  return {
+    publishUnit,
+    changeStatus,
+
+    async reportStatus(actor: IntegrationActor, callSign: string, report: UnitStatusReport): Promise<{ unit: UnitSummary; applied: boolean }> {
+      const unit = await unitOfIntegration(actor, callSign);
+      const at = new Date(report.at);
+      if (at <= unit.statusAt || unit.status === report.status) return { unit: toUnitSummary(unit), applied: false };
+      return transact(async (tx, emit) => {
+        const fresh = await tx.unit.findUniqueOrThrow({ where: { id: unit.id } });
+        if (at <= fresh.statusAt || fresh.status === report.status) return { unit: toUnitSummary(fresh), applied: false };
+        const row = await changeStatus(tx, emit, fresh, report.status, at, 'TERMINAL', null);
+        return { unit: toUnitSummary(row), applied: true };
+      });
+    },
+
+    async setStatus(actor: UserActor, unitId: string, status: UnitStatus): Promise<UnitSummary> {
+      return transact(async (tx, emit) => {
+        const unit = await tx.unit.findUnique({ where: { id: unitId } });
+        if (!unit || unit.centreId !== actor.centre.id) throw notFound(`no unit ${unitId} at ${actor.centre.code}`);
+        if (unit.status === status) return toUnitSummary(unit);
+        return toUnitSummary(await changeStatus(tx, emit, unit, status, new Date(), 'OPERATOR', actor.userId));
+      });
+    },
+
+    /** The crew for the shift: the old crew's shift ends, the § 11 check is run and shown on the unit. */
+    async setCrew(actor: UserActor, unitId: string, members: { personName: string; authorisation: Authorisation }[]): Promise<UnitSummary> {
+      return transact(async (tx, emit) => {
+        const unit = await tx.unit.findUnique({ where: { id: unitId } });
+        if (!unit || unit.centreId !== actor.centre.id) throw notFound(`no unit ${unitId} at ${actor.centre.code}`);
+        const now = new Date();
+        await tx.crewAssignment.updateMany({ where: { unitId, toAt: null }, data: { toAt: now } });
+        for (const m of members) await tx.crewAssignment.create({ data: { id: newId(), unitId, personName: m.personName, authorisation: m.authorisation, fromAt: now } });
+        const check = checkCrew(unit.kind, members);
+        const row = await tx.unit.update({ where: { id: unitId }, data: { crewOk: check.ok, crewProblem: check.ok ? null : (check.problem ?? check.problems.join(' ')) } });
+        await publishUnit(emit, row);
+        return toUnitSummary(row);
+      });
+    },
+
+    async reportPosition(actor: IntegrationActor, callSign: string, report: UnitPositionReport): Promise<{ unit: UnitSummary; applied: boolean }> {
+      const at = new Date(report.at);
+      const rooms = await audience.roomsFor(actor.centre.id);
+      // One round trip on the hot path: move the unit only if this report is newer, and tell every
+      // instance (NOTIFY) in the same statement. Only when nothing moved do we ask why.
+      const moved = await prisma.$queryRaw<Unit[]>`
+        WITH u AS (
+          UPDATE "Unit" SET "lat" = ${report.lat}, "lon" = ${report.lon}, "positionAt" = ${at}, "speedKmh" = ${report.speedKmh ?? null}, "headingDeg" = ${report.headingDeg ?? null}
+          WHERE "callSign" = ${callSign} AND "centreId" = ${actor.centre.id}::uuid AND ("positionAt" IS NULL OR "positionAt" < ${at})
+          RETURNING *
+        )
+        SELECT u.*, pg_notify(${POSITION_CHANNEL}, json_build_object(
+          'rooms', ${rooms}::text[],
+          'moved', json_build_object('id', u."id", 'lat', u."lat", 'lon', u."lon", 'at', ${at.toISOString()}::text, 'speedKmh', u."speedKmh", 'headingDeg', u."headingDeg"))::text)::text AS notified
+        FROM u`;
+      if (moved[0]) return { unit: toUnitSummary(moved[0]), applied: true };
+      const unit = await unitOfIntegration(actor, callSign); // 404 / 403 with the reason, or simply older
+      return { unit: toUnitSummary(unit), applied: false };
+    },
+  };
+}
+
+export type UnitsService = ReturnType<typeof createUnitsService>;

@@ -1,0 +1,60 @@
+// Quality indicators for a period and centre (the national strategy asks for them): answer times,
+// response times by urgency and town/rural, call volume by hour and by index chapter, transfers
+// between AMK and LVS, akutthjelper arrivals before the ambulance. Exercise calls are left out.
+import { summariseResponseTimes } from '@amk/domain';
+import type { Indicators } from '@amk/contracts';
+import type { Db } from '../../db/prisma.js';
+import type { AnswerTimeService } from '../stats/answer-times.service.js';
+import { responseItems } from './response-items.js';
+
+export function createIndicatorsService({ prisma, answerTimes }: { prisma: Db; answerTimes: AnswerTimeService }) {
+  return {
+    async indicators(centreId: string, kind: 'AMK' | 'LVS', from: Date, to: Date): Promise<Indicators> {
+      const [answer, items, byHour, byChapter, transfers, akutt] = await Promise.all([
+        answerTimes.report(centreId, { from: from.toISOString(), to: to.toISOString() }),
+        responseItems(prisma, centreId, from, to),
+        prisma.$queryRaw<{ hour: number; calls: number }[]>`
+          SELECT EXTRACT(HOUR FROM "ringingAt" AT TIME ZONE 'Europe/Oslo')::int AS hour, COUNT(*)::int AS calls
+          FROM "Call" WHERE "centreId" = ${centreId}::uuid AND "ringingAt" >= ${from} AND "ringingAt" < ${to} AND "source" <> 'EXERCISE' GROUP BY 1 ORDER BY 1`,
+        prisma.$queryRaw<{ chapter: number | null; chapterTitle: string | null; calls: number }[]>`
+          SELECT t."chapter", t."chapterTitle", COUNT(*)::int AS calls
+          FROM "Call" c LEFT JOIN "TriageCriterion" t ON t."code" = c."criterionCode"
+          WHERE c."centreId" = ${centreId}::uuid AND c."ringingAt" >= ${from} AND c."ringingAt" < ${to} AND c."source" <> 'EXERCISE'
+          GROUP BY 1, 2 ORDER BY 1 NULLS LAST`,
+        prisma.$queryRaw<{ direction: string; requested: number; accepted: number; declined: number }[]>`
+          SELECT fc."kind"::text || '→' || tc."kind"::text AS direction, COUNT(*)::int AS requested,
+                 COUNT(*) FILTER (WHERE t."state" = 'ACCEPTED')::int AS accepted, COUNT(*) FILTER (WHERE t."state" = 'DECLINED')::int AS declined
+          FROM "Transfer" t JOIN "Centre" fc ON fc."id" = t."fromCentreId" JOIN "Centre" tc ON tc."id" = t."toCentreId"
+          WHERE (t."fromCentreId" = ${centreId}::uuid OR t."toCentreId" = ${centreId}::uuid) AND t."requestedAt" >= ${from} AND t."requestedAt" < ${to}
+          GROUP BY 1 ORDER BY 1`,
+        prisma.$queryRaw<{ missions: number; arrivals: number; before: number }[]>`
+          SELECT COUNT(DISTINCT a."missionId")::int AS missions, COUNT(a."arrivedAt")::int AS arrivals,
+                 COUNT(*) FILTER (WHERE a."arrivedAt" IS NOT NULL AND a."arrivedAt" < COALESCE(
+                   (SELECT MIN(s."at") FROM "UnitStatusChange" s WHERE s."missionId" = a."missionId" AND s."status" = 'ON_SCENE'), 'infinity'))::int AS before
+          FROM "AkutthjelperAlert" a JOIN "Mission" m ON m."id" = a."missionId"
+          WHERE m."centreId" = ${centreId}::uuid AND a."alertedAt" >= ${from} AND a."alertedAt" < ${to}`,
+      ]);
+      const responseTimes: Indicators['responseTimes'] = [];
+      for (const urgency of ['A', 'H', 'V']) {
+        // The guideline is written for acute missions; the same measure is shown for H and V too.
+        const summary = summariseResponseTimes(items.filter((i) => (i.urgencyOfMission ?? 'A') === urgency).map(({ urgencyOfMission: _u, ...i }) => i));
+        for (const cls of ['TOWN', 'RURAL'] as const) {
+          const s = summary[cls];
+          responseTimes.push({ urgency, settlementClass: cls, count: s.count, withinTarget: s.withinTarget, share: s.share, medianMinutes: s.medianMinutes });
+        }
+      }
+      return {
+        from: from.toISOString(),
+        to: to.toISOString(),
+        answerTimes: kind === 'AMK' ? [answer.lines['113']] : [answer.lines['116117'], answer.lines.LEGEVAKT],
+        responseTimes,
+        callsByHour: byHour,
+        callsByChapter: byChapter,
+        transfers,
+        akutthjelper: { alertedMissions: akutt[0]?.missions ?? 0, arrivals: akutt[0]?.arrivals ?? 0, arrivedBeforeAmbulance: akutt[0]?.before ?? 0 },
+      };
+    },
+  };
+}
+
+export type IndicatorsService = ReturnType<typeof createIndicatorsService>;

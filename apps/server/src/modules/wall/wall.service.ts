@@ -1,0 +1,86 @@
+// The wall display's figures per centre. Figures only — counts, shares, ages — so a region wall may
+// show neighbouring centres side by side without showing anyone's patients.
+import { answerTarget, isAvailable, summariseResponseTimes } from '@amk/domain';
+import type { WallCentre } from '@amk/contracts';
+import type { UserActor } from '../../auth/actor.js';
+import type { Db } from '../../db/prisma.js';
+import { forbidden } from '../../lib/http-error.js';
+import type { AnswerTimeService } from '../stats/answer-times.service.js';
+import type { RecommendationsService } from '../missions/recommendations.service.js';
+import { responseItems } from './response-items.js';
+
+export function createWallService({ prisma, answerTimes, recommendations }: { prisma: Db; answerTimes: AnswerTimeService; recommendations: RecommendationsService }) {
+  /** Centres whose figures this user may put on a wall: their own, neighbours, and LVS in their area. */
+  async function allowedCentres(actor: UserActor) {
+    const own = await prisma.centre.findUniqueOrThrow({ where: { id: actor.centre.id } });
+    const all = await prisma.centre.findMany();
+    return all.filter((c) => c.id === own.id || own.neighbourCentreIds.includes(c.id) || c.neighbourCentreIds.includes(own.id) || c.kommuner.some((k) => own.kommuner.includes(k)));
+  }
+
+  async function figures(actor: UserActor, centre: { id: string; code: string; name: string; kind: 'AMK' | 'LVS' }): Promise<WallCentre> {
+    const [today] = await prisma.$queryRaw<{ start: Date }[]>`SELECT date_trunc('day', now() AT TIME ZONE 'Europe/Oslo') AT TIME ZONE 'Europe/Oslo' AS start`;
+    const start = today!.start;
+    const now = new Date();
+    const [open, units, stations, answer, trend, items, akutt, notif, transfers] = await Promise.all([
+      prisma.call.findMany({ where: { centreId: centre.id, closedAt: null }, select: { urgency: true, state: true, ringingAt: true } }),
+      prisma.unit.findMany({ where: { centreId: centre.id }, select: { status: true, stationId: true } }),
+      prisma.station.findMany({ where: { centreId: centre.id }, orderBy: { name: 'asc' } }),
+      answerTimes.report(centre.id, { period: 'today' }),
+      prisma.$queryRaw<{ hour: number; calls: number; within: number; judged: number }[]>`
+        SELECT EXTRACT(HOUR FROM "ringingAt" AT TIME ZONE 'Europe/Oslo')::int AS hour, COUNT(*)::int AS calls,
+               COUNT(*) FILTER (WHERE "answeredAt" IS NOT NULL AND EXTRACT(EPOCH FROM ("answeredAt" - "ringingAt")) <= CASE WHEN "line" = '113' THEN ${answerTarget('113').withinSeconds}::int ELSE ${answerTarget('116117').withinSeconds}::int END)::int AS within,
+               COUNT(*) FILTER (WHERE "answeredAt" IS NOT NULL OR "state" = 'ABANDONED')::int AS judged
+        FROM "Call" WHERE "centreId" = ${centre.id}::uuid AND "ringingAt" >= ${start} AND "source" <> 'EXERCISE' GROUP BY 1 ORDER BY 1`,
+      responseItems(prisma, centre.id, start, now),
+      prisma.mission.count({ where: { centreId: centre.id, createdAt: { gte: start }, alerts: { some: {} } } }),
+      prisma.notification.count({ where: { centreId: centre.id, acknowledgedAt: null, state: { in: ['SENT', 'PENDING', 'FAILED'] } } }),
+      prisma.transfer.count({ where: { state: 'REQUESTED', OR: [{ toCentreId: centre.id }, { fromCentreId: centre.id }] } }),
+    ]);
+    const count = (u: string | null) => open.filter((c) => (c.urgency ?? 'none') === u).length;
+    const unitsByStatus: Record<string, number> = {};
+    for (const u of units) unitsByStatus[u.status] = (unitsByStatus[u.status] ?? 0) + 1;
+    const response = summariseResponseTimes(items.filter((i) => i.urgencyOfMission === 'A' || i.urgencyOfMission === null).map(({ urgencyOfMission: _u, ...i }) => i));
+    const gaps = centre.id === actor.centre.id && centre.kind === 'AMK' ? (await recommendations.preparedness(actor)).kommuner.filter((k) => k.gap) : [];
+    return {
+      centre,
+      openCalls: {
+        A: count('A'), H: count('H'), V: count('V'), none: count('none'),
+        ringing: open.filter((c) => c.state === 'RINGING').length,
+        oldestOpenAt: open.length ? new Date(Math.min(...open.map((c) => c.ringingAt.getTime()))).toISOString() : null,
+      },
+      unitsByStatus,
+      stations: stations.map((s) => {
+        const here = units.filter((u) => u.stationId === s.id);
+        return {
+          name: s.name,
+          free: here.filter((u) => isAvailable(u.status)).length,
+          unavailable: here.filter((u) => u.status === 'UNAVAILABLE' || u.status === 'OUT_OF_SERVICE').length,
+          busy: here.filter((u) => !isAvailable(u.status) && u.status !== 'UNAVAILABLE' && u.status !== 'OUT_OF_SERVICE').length,
+        };
+      }),
+      answerToday: centre.kind === 'AMK' ? [answer.lines['113']] : [answer.lines['116117'], answer.lines.LEGEVAKT],
+      answerTrend: trend.map((t) => ({ hour: t.hour, calls: t.calls, share: t.judged ? t.within / t.judged : null })),
+      responseToday: {
+        TOWN: { count: response.TOWN.count, share: response.TOWN.share, targetMinutes: response.TOWN.target.withinMinutes },
+        RURAL: { count: response.RURAL.count, share: response.RURAL.share, targetMinutes: response.RURAL.target.withinMinutes },
+      },
+      akutthjelperMissionsToday: akutt,
+      notificationsAwaitingAck: notif,
+      transfersWaiting: transfers,
+      preparednessGaps: gaps.map((g) => ({ kommunenummer: g.kommunenummer, kommunenavn: g.kommunenavn })),
+    };
+  }
+
+  return {
+    async wall(actor: UserActor, codes?: string) {
+      const allowed = await allowedCentres(actor);
+      const wanted = codes ? codes.split(',').map((c) => c.trim()).filter(Boolean) : [actor.centre.code];
+      const unknown = wanted.filter((code) => !allowed.some((c) => c.code === code));
+      if (unknown.length) throw forbidden(`${actor.centre.code} may not show ${unknown.join(', ')} on its wall (own, neighbouring and legevakt centres of the area only)`);
+      const centres = wanted.map((code) => allowed.find((c) => c.code === code)!);
+      return { at: new Date().toISOString(), centres: await Promise.all(centres.map((c) => figures(actor, c))) };
+    },
+  };
+}
+
+export type WallService = ReturnType<typeof createWallService>;

@@ -1,0 +1,67 @@
+// Attaches the actor (a user with a session cookie, or an integration with a bearer key) to each
+// request, and offers the guards routes declare: requireUser(roles) and requireIntegration.
+import type { Role } from '@amk/contracts';
+import type { FastifyInstance, FastifyRequest, preValidationHookHandler } from 'fastify';
+import type { Actor, IntegrationActor, UserActor } from '../auth/actor.js';
+import type { IntegrationKeyService } from '../auth/integration-keys.service.js';
+import { SESSION_COOKIE, type SessionService } from '../auth/sessions.service.js';
+import { forbidden, unauthorized } from '../lib/http-error.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function registerAuthentication(app: FastifyInstance, deps: { sessions: SessionService; keys: IntegrationKeyService }) {
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      request.actor = await deps.keys.authenticate(header.slice(7).trim());
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    // Cookie-authenticated writes must come from our own pages: a browser always sends Origin on
+    // a cross-site POST, so one that names another host is refused (with SameSite=Lax cookies).
+    if (!SAFE_METHODS.has(request.method) && !sameOrigin(request)) {
+      throw forbidden('Cross-site request refused: the Origin header does not match this server');
+    }
+    request.actor = await deps.sessions.authenticate(token);
+  });
+}
+
+function sameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin ?? request.headers.referer;
+  if (!origin) return true; // not a browser: no ambient cookie risk
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+// Guards run before validation: a caller who may not use a route learns nothing about its body.
+export function requireUser(roles?: readonly Role[]): preValidationHookHandler {
+  return async (request) => {
+    const actor = request.actor;
+    if (!actor || actor.kind !== 'user') throw unauthorized('Log in first (POST /api/v1/auth/login)');
+    if (roles && !roles.includes(actor.role)) {
+      throw forbidden(`The role ${actor.role} may not do this; allowed: ${roles.join(', ')}`);
+    }
+  };
+}
+
+export const requireIntegration: preValidationHookHandler = async (request) => {
+  const actor = request.actor;
+  if (!actor || actor.kind !== 'integration') {
+    throw unauthorized('This route is for integrations: send Authorization: Bearer <integration key>');
+  }
+};
+
+export const userOf = (request: FastifyRequest): UserActor => request.actor as UserActor;
+export const integrationOf = (request: FastifyRequest): IntegrationActor => request.actor as IntegrationActor;

@@ -1,0 +1,63 @@
+// Every error answer has the ApiError shape with a message a person can act on. Client mistakes
+// (validation, bad JSON, wrong content type, too large) are 4xx; only our own faults are 500, and
+// their details go to the log, not to the client.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { HttpError } from '../lib/http-error.js';
+import { Prisma } from '../db/prisma.js';
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+function isDatabaseUnavailable(err: unknown): boolean {
+  if (err instanceof Prisma.PrismaClientInitializationError) return true;
+  const text = String((err as Error)?.message ?? '');
+  return /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|the database system is (starting|shutting) up|Can't reach database/i.test(text);
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => ({
+        path: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+        message: v.message ?? 'invalid',
+      }));
+      const message = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+      return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message, issues });
+    }
+    if (err instanceof HttpError) {
+      return reply
+        .status(err.statusCode)
+        .headers(err.headers)
+        .send({ statusCode: err.statusCode, error: STATUS_TEXT[err.statusCode] ?? 'Error', message: err.message });
+    }
+    if (isDatabaseUnavailable(err)) {
+      request.log.warn({ err: { message: err.message } }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send({ statusCode: 503, error: STATUS_TEXT[503], message: 'The database is not reachable right now; retry shortly' });
+    }
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status < 500) {
+      // Fastify's own client errors: bad JSON, wrong content type, body too large, etc.
+      return reply.status(status).send({ statusCode: status, error: STATUS_TEXT[status] ?? 'Error', message: err.message });
+    }
+    request.log.error({ err }, 'unhandled error');
+    return reply.status(500).send({ statusCode: 500, error: STATUS_TEXT[500], message: 'Something went wrong on our side; it has been logged' });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `No route ${request.method} ${request.url.split('?')[0]}` }),
+  );
+}

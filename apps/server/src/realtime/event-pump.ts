@@ -1,0 +1,158 @@
+// Each server instance tails the event log and hands every new event, in seq order, to a
+// deliver function (the Socket.IO broadcaster). Whichever instance wrote an event, every instance
+// delivers it to its own sockets: that is how two instances on one database stay in step.
+//
+// It wakes on NOTIFY (sent at commit, see event-log.ts) and also polls, so a lost notification or
+// a dropped LISTEN connection delays an event by at most POLL_MS, never loses it. It keeps the most
+// recent events in memory so that a reconnecting console can be caught up without a query.
+import pg from 'pg';
+import type { Db } from '../db/prisma.js';
+import { EVENT_CHANNEL, toStoredEvent, type StoredEvent } from './event-log.js';
+
+const POLL_MS = 1_000;
+const BATCH = 2_000;
+
+export interface EventPumpOptions {
+  prisma: Db;
+  databaseUrl: string;
+  deliver: (event: StoredEvent) => void;
+  ringSize?: number;
+  log?: { warn(obj: unknown, msg?: string): void };
+}
+
+export class EventPump {
+  /** seq of the last event delivered */
+  cursor = 0;
+  private ring: StoredEvent[] = [];
+  private readonly ringSize: number;
+  private listener: pg.Client | null = null;
+  private pulling: Promise<void> | null = null;
+  private pullAgain = false;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private waiters: { seq: number; resolve: () => void }[] = [];
+
+  constructor(private readonly opts: EventPumpOptions) {
+    this.ringSize = opts.ringSize ?? 20_000;
+  }
+
+  async start(): Promise<void> {
+    const latest = await this.opts.prisma.event.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } });
+    this.cursor = latest ? Number(latest.seq) : 0;
+    await this.listen().catch((e) => this.opts.log?.warn({ err: e }, 'event pump: LISTEN failed; polling until it reconnects'));
+    this.timer = setInterval(() => void this.pull(), POLL_MS);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.pulling?.catch(() => {});
+    await this.listener?.end().catch(() => {});
+    this.listener = null;
+  }
+
+  /** Wake the pump now (on NOTIFY, or when a local commit could not be delivered in order). */
+  poke(): void {
+    void this.pull();
+  }
+
+  /**
+   * Events this instance has just committed. When they follow on directly from what was
+   * delivered, deliver them now and save a round trip to the database; otherwise an event from
+   * another instance comes first, so read the log in order.
+   */
+  offer(events: StoredEvent[]): void {
+    if (!this.pulling && events[0]?.envelope.seq === this.cursor + 1) {
+      for (const e of events) this.deliver(e);
+    } else {
+      this.poke();
+    }
+  }
+
+  /** The first seq the in-memory ring can replay from: events after `afterSeq` are all in memory. */
+  covers(afterSeq: number): boolean {
+    if (afterSeq >= this.cursor) return true;
+    const first = this.ring[0];
+    return first !== undefined && first.envelope.seq <= afterSeq + 1;
+  }
+
+  /** Events after `afterSeq` held in memory. Only valid when covers(afterSeq). Synchronous. */
+  since(afterSeq: number): StoredEvent[] {
+    const first = this.ring[0];
+    if (!first || afterSeq >= this.cursor) return [];
+    return this.ring.slice(Math.max(0, afterSeq + 1 - first.envelope.seq));
+  }
+
+  /** Resolves once the pump has delivered `seq` (or after timeoutMs). */
+  waitFor(seq: number, timeoutMs = 5_000): Promise<boolean> {
+    if (this.cursor >= seq) return Promise.resolve(true);
+    this.poke();
+    return new Promise((resolve) => {
+      const waiter = { seq, resolve: () => resolve(true) };
+      this.waiters.push(waiter);
+      setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        resolve(this.cursor >= seq);
+      }, timeoutMs).unref();
+    });
+  }
+
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const client = new pg.Client({ connectionString: this.opts.databaseUrl });
+    client.on('notification', () => this.poke());
+    client.on('error', (err) => {
+      this.opts.log?.warn({ err }, 'event pump: LISTEN connection lost; reconnecting');
+      this.listener = null;
+      client.end().catch(() => {});
+      setTimeout(() => void this.listen().catch(() => {}), 1_000).unref();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${EVENT_CHANNEL}`);
+    this.listener = client;
+    this.poke(); // catch up on anything committed while we were not listening
+  }
+
+  private pull(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.pulling) {
+      this.pullAgain = true;
+      return this.pulling;
+    }
+    this.pulling = (async () => {
+      try {
+        do {
+          this.pullAgain = false;
+          for (;;) {
+            const rows = await this.opts.prisma.event.findMany({
+              where: { seq: { gt: BigInt(this.cursor) } },
+              orderBy: { seq: 'asc' },
+              take: BATCH,
+            });
+            for (const row of rows) this.deliver(toStoredEvent(row));
+            if (rows.length < BATCH) break;
+          }
+        } while (this.pullAgain && !this.stopped);
+      } catch (err) {
+        this.opts.log?.warn({ err }, 'event pump: reading events failed; will retry');
+      } finally {
+        this.pulling = null;
+      }
+    })();
+    return this.pulling;
+  }
+
+  private deliver(event: StoredEvent): void {
+    const seq = event.envelope.seq;
+    if (seq <= this.cursor) return;
+    this.ring.push(event);
+    if (this.ring.length > this.ringSize) this.ring.splice(0, this.ring.length - this.ringSize);
+    this.cursor = seq;
+    this.opts.deliver(event);
+    if (this.waiters.length) {
+      const ready = this.waiters.filter((w) => w.seq <= seq);
+      this.waiters = this.waiters.filter((w) => w.seq > seq);
+      for (const w of ready) w.resolve();
+    }
+  }
+}

@@ -1,0 +1,104 @@
+// Socket.IO: authenticates consoles by their session cookie, catches a reconnecting console up
+// from its last seq, then lets it hear live events in the rooms it may see.
+//
+// The catch-up is exact: replayed events come from the database (old ones) and then from the
+// pump's in-memory ring, and the socket joins its rooms in the same synchronous step as the last
+// ring read. So no event falls between replay and live, and none arrives twice.
+import type { Server as HttpServer } from 'node:http';
+import { fastifyCookie } from '@fastify/cookie';
+import type { ClientToServerEvents, ServerToClientEvents } from '@amk/contracts';
+import { Server, type Socket } from 'socket.io';
+import { roomsFor, type UserActor } from '../auth/actor.js';
+import { SESSION_COOKIE, type SessionService } from '../auth/sessions.service.js';
+import type { Db } from '../db/prisma.js';
+import { toStoredEvent, type StoredEvent } from './event-log.js';
+import type { EventPump } from './event-pump.js';
+
+/** More missed events than this: the console reloads a snapshot instead of a replay. */
+export const MAX_REPLAY = 50_000;
+const DB_BATCH = 5_000;
+
+interface SocketData {
+  user: UserActor;
+  rooms: string[];
+}
+
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export function broadcast(io: IoServer, event: StoredEvent): void {
+  if (event.audience.length) io.to(event.audience).emit('event', event.envelope);
+}
+
+export function createSocketServer(httpServer: HttpServer, deps: { sessions: SessionService; prisma: Db; pump: () => EventPump }): IoServer {
+  const io: IoServer = new Server(httpServer, {
+    path: '/socket.io',
+    serveClient: false,
+    // Consoles are served from this origin; no cross-origin socket is needed.
+    cors: undefined,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const cookies = fastifyCookie.parse(socket.handshake.headers.cookie ?? '');
+      const user = await deps.sessions.authenticate(cookies[SESSION_COOKIE]);
+      if (!user) return next(new Error('unauthorized'));
+      socket.data.user = user;
+      socket.data.rooms = roomsFor(user);
+      next();
+    } catch {
+      next(new Error('unavailable'));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    const raw = (socket.handshake.auth as { afterSeq?: unknown } | undefined)?.afterSeq;
+    const afterSeq = typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0 ? raw : null;
+    catchUp(socket, afterSeq, deps.prisma, deps.pump()).catch(() => socket.disconnect(true));
+  });
+
+  return io;
+}
+
+async function catchUp(socket: IoSocket, afterSeq: number | null, prisma: Db, pump: EventPump): Promise<void> {
+  const rooms = socket.data.rooms;
+  if (afterSeq === null) {
+    // No position given: the console loads a snapshot over HTTP; from now on it hears live events.
+    socket.join(rooms);
+    socket.emit('live', { replayed: 0, seq: pump.cursor });
+    return;
+  }
+  // The console may have seen events from another instance that this one has not pumped yet.
+  if (afterSeq > pump.cursor && !(await pump.waitFor(afterSeq))) {
+    socket.emit('resync', { reason: 'gap_too_old', latestSeq: pump.cursor });
+    return;
+  }
+  if (pump.cursor - afterSeq > MAX_REPLAY) {
+    socket.emit('resync', { reason: 'gap_too_large', latestSeq: pump.cursor });
+    return;
+  }
+  let cursor = afterSeq;
+  let replayed = 0;
+  while (!pump.covers(cursor)) {
+    const upTo = pump.cursor;
+    const rows = await prisma.$queryRaw<Parameters<typeof toStoredEvent>[0][]>`
+      SELECT "seq", "type", "centreId", "at", "data", "audience" FROM "Event"
+      WHERE "seq" > ${BigInt(cursor)} AND "seq" <= ${BigInt(upTo)} AND "audience" && ${rooms}::text[]
+      ORDER BY "seq" LIMIT ${DB_BATCH}`;
+    if (!socket.connected) return;
+    for (const row of rows) socket.emit('event', toStoredEvent(row).envelope);
+    replayed += rows.length;
+    cursor = rows.length === DB_BATCH ? Number(rows[rows.length - 1]!.seq) : upTo;
+  }
+  // From here to join() nothing awaits: the pump cannot deliver in between.
+  for (const event of pump.since(cursor)) {
+    if (event.audience.some((room) => rooms.includes(room))) {
+      socket.emit('event', event.envelope);
+      replayed++;
+    }
+  }
+  socket.join(rooms);
+  socket.emit('live', { replayed, seq: pump.cursor });
+}

@@ -1,0 +1,24 @@
+// The one way services write: a transaction whose events are appended as its last step (see
+// event-log.ts for why), then — only after commit — the committed events are offered to the local
+// pump, so this instance's consoles hear of them without waiting for NOTIFY and a re-read.
+import type { Db, Tx } from '../db/prisma.js';
+import { appendEvents, type NewEvent, type StoredEvent } from './event-log.js';
+
+export type Transact = <T>(work: (tx: Tx, emit: (event: NewEvent) => void) => Promise<T>) => Promise<T>;
+
+export function createTransact(prisma: Db, afterCommit: (committed: StoredEvent[]) => void): Transact {
+  return async (work) => {
+    let stored: StoredEvent[] = [];
+    const result = await prisma.$transaction(
+      async (tx) => {
+        const events: NewEvent[] = [];
+        const value = await work(tx, (e) => events.push(e));
+        stored = await appendEvents(tx, events);
+        return value;
+      },
+      { timeout: 15_000, maxWait: 10_000 },
+    );
+    if (stored.length) afterCommit(stored);
+    return result;
+  };
+}

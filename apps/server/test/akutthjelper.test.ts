@@ -1,0 +1,188 @@
+// Akutthjelper alerting end to end on the server: the rule, proposals, one-action alerting,
+// the responder's view (place only after accepting), acknowledgements live to AMK, SMS delivery,
+// escalation, bistand and reports.
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlertSummary, ResponderAlert } from '@amk/contracts';
+import type { App } from '../src/app.js';
+import { createPrisma } from '../src/db/prisma.js';
+import { buildTestApp, databaseUrl, login, openConsole, startServer, waitFor, standDownFleet, type TestServer } from './support/test-app.js';
+import { cookieFor } from './support/integration.js';
+
+let server: TestServer;
+let amk: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  amk = await login(server, 'amk.bergen');
+});
+afterAll(async () => {
+  await standDownFleet(server.prisma);
+  await server.close();
+});
+
+async function api(cookie: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${server.url}/api/v1${path}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  return { status: res.status, body: (await res.json().catch(() => null)) as any };
+}
+
+/** A mission at a place, from an AMK-BERGEN call, with one ambulance. */
+async function mission(lat: number, lon: number, cookie = amk) {
+  const callId = crypto.randomUUID();
+  await api(cookie, 'POST', '/calls', { id: callId, line: '113', lat, lon, addressText: 'Torgallmenningen 1', urgency: 'A' });
+  const units = await server.prisma.unit.findMany({ where: { centre: { code: 'AMK-BERGEN' }, status: { in: ['AVAILABLE_AT_STATION', 'AVAILABLE_ON_THE_MOVE'] }, kind: 'AMBULANCE_CAR' }, take: 1 });
+  const id = crypto.randomUUID();
+  const res = await api(cookie, 'POST', '/missions', { id, callId, unitIds: [units[0]!.id] });
+  expect(res.status).toBe(201);
+  return id;
+}
+
+describe('the rule', () => {
+  it('proposes on-duty members with valid training under agreements in force, nearest first', async () => {
+    const id = await mission(60.3929, 5.3241);
+    const res = await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`);
+    expect(res.body.allowed).toBe(true);
+    const names = res.body.candidates.map((c: { memberName: string }) => c.memberName);
+    expect(names).toEqual(expect.arrayContaining(['Geir Brann', 'Marte Akutthjelper', 'Per Frivillig']));
+    expect(names).not.toContain('Ola Askøy'); // expired agreement
+    const d = res.body.candidates.map((c: { distanceKm: number }) => c.distanceKm);
+    expect(d).toEqual([...d].sort((a, b) => a - b));
+    expect(res.body.candidates.find((c: { memberName: string }) => c.memberName === 'Marte Akutthjelper').channel).toBe('PAGE');
+  });
+
+  it('refuses a kommune no agreement covers, in words, and offers bistand instead; the bistand request is recorded apart', async () => {
+    const id = await mission(60.6286, 6.4115); // Voss
+    const res = await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'HJERTESTANS' });
+    expect(res.status).toBe(422);
+    expect(res.body.message).toMatch(/bistand/);
+    const candidates = await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`);
+    expect(candidates.body).toMatchObject({ allowed: false, refusal: { offerBistand: true } });
+    const bistand = await api(amk, 'POST', `/missions/${id}/bistand`, { kind: 'HELSE', reason: 'Bæring av pasient i terreng' });
+    expect(bistand.status).toBe(201);
+    expect(await server.prisma.akutthjelperAlert.count({ where: { missionId: id } })).toBe(0);
+  });
+
+  it('an LVS operator cannot alert, and an event type outside the scheme is refused', async () => {
+    const id = await mission(60.3929, 5.3241);
+    const lv = await login(server, 'lv.bergen');
+    const lvs = await api(lv, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'HJERTESTANS' });
+    expect(lvs.status).toBe(404); // not LVS's mission: it cannot even see it
+    const wrongType = await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'BRUDD' });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body.message).toMatch(/eventType/);
+  });
+});
+
+describe('alerting and acknowledgements', () => {
+  it('one action alerts; the responder sees event and distance, the place only after accepting; AMK sees each step live', async () => {
+    const id = await mission(60.3929, 5.3241);
+    const responderCookie = await login(server, 'responder.demo');
+    const phone = openConsole(server, responderCookie);
+    const console = openConsole(server, amk);
+    await Promise.all([phone.live, console.live]);
+
+    const res = await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'HJERTESTANS', required: 2 });
+    expect(res.status).toBe(201);
+    expect(res.body.alerts.length).toBeGreaterThanOrEqual(2);
+    expect(res.body.alerts.every((a: AlertSummary) => a.state === 'PENDING' && a.round === 1)).toBe(true);
+
+    const pushed = await waitFor(() => phone.received.find((e) => e.type === 'responder.alert' && (e.data as ResponderAlert).missionId === id), 5_000, 'the alert on the phone');
+    const alert = pushed.data as ResponderAlert;
+    expect(alert).toMatchObject({ eventType: 'HJERTESTANS', eventLabel: 'Hjertestans', place: null, state: 'PENDING' });
+    expect(alert.distanceKm).toBeGreaterThan(0);
+    expect(phone.received.every((e) => e.type === 'responder.alert')).toBe(true); // nothing of the centre's other work
+
+    for (const action of ['delivered', 'seen']) expect((await api(responderCookie, 'POST', `/responder/alerts/${alert.id}/${action}`)).status).toBe(200);
+    const accepted = await api(responderCookie, 'POST', `/responder/alerts/${alert.id}/accept`);
+    expect(accepted.body).toMatchObject({ state: 'ACCEPTED', place: { lat: 60.3929, lon: 5.3241, addressText: 'Torgallmenningen 1' } });
+    await api(responderCookie, 'PUT', '/responder/position', { lat: 60.391, lon: 5.327 });
+    const arrived = await api(responderCookie, 'POST', `/responder/alerts/${alert.id}/arrived`);
+    expect(arrived.body.state).toBe('ARRIVED');
+
+    const seen = (state: string) => console.received.some((e) => e.type === 'akutthjelper.alert.upserted' && (e.data as AlertSummary).id === alert.id && (e.data as AlertSummary).state === state);
+    await waitFor(() => ['DELIVERED', 'SEEN', 'ACCEPTED', 'ARRIVED'].every(seen), 5_000, 'each step on the AMK console');
+    const last = (await api(amk, 'GET', `/missions/${id}/akutthjelper/alerts`)).body.alerts.find((a: AlertSummary) => a.id === alert.id);
+    expect(last.deliveredAt && last.seenAt && last.acceptedAt && last.arrivedAt).toBeTruthy();
+    expect(last.position).toMatchObject({ lat: 60.391, lon: 5.327 });
+
+    // The ambulance arrives: the responder's page says so.
+    const unit = (await server.prisma.missionUnit.findFirstOrThrow({ where: { missionId: id }, include: { unit: true } })).unit;
+    await api(amk, 'POST', `/units/${unit.id}/status`, { status: 'EN_ROUTE' });
+    await api(amk, 'POST', `/units/${unit.id}/status`, { status: 'ON_SCENE' });
+    await waitFor(() => phone.received.some((e) => e.type === 'responder.alert' && (e.data as ResponderAlert).id === alert.id && (e.data as ResponderAlert).ambulanceOnScene), 5_000, 'ambulance on scene on the phone');
+    phone.disconnect();
+    console.disconnect();
+  });
+
+  it('a declined alert never shows the place, and a closed mission stands the others down', async () => {
+    const id = await mission(60.3929, 5.3241);
+    const responderCookie = await login(server, 'responder.demo');
+    await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'BEVISSTLOSHET', required: 1 });
+    const me = await api(responderCookie, 'GET', '/responder/me');
+    const alert = me.body.alerts.find((a: ResponderAlert) => a.missionId === id);
+    const declined = await api(responderCookie, 'POST', `/responder/alerts/${alert.id}/decline`);
+    expect(declined.body).toMatchObject({ state: 'DECLINED', place: null });
+    expect((await api(responderCookie, 'POST', `/responder/alerts/${alert.id}/accept`)).status).toBe(409);
+    await api(amk, 'POST', `/missions/${id}/close`, { outcome: 'Avklart på telefon' });
+    const others = await server.prisma.akutthjelperAlert.findMany({ where: { missionId: id, state: { notIn: ['DECLINED'] } } });
+    expect(others.every((a) => a.state === 'CANCELLED')).toBe(true);
+  });
+
+  it('sends SMS to members without the page, and escalates to the next nearest when too few accept in time', async () => {
+    const id = await mission(60.3929, 5.3241);
+    const candidates = (await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=STOR_YTRE_BLODNING`)).body.candidates;
+    const sms = candidates.find((c: { channel: string }) => c.channel === 'SMS');
+    await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'STOR_YTRE_BLODNING', required: 2, memberIds: [sms.memberId] });
+    await server.app.jobs.akutthjelper.runOnce();
+    const delivered = await server.prisma.akutthjelperAlert.findFirstOrThrow({ where: { missionId: id, memberId: sms.memberId } });
+    expect(delivered.state).toBe('DELIVERED');
+
+    // Pretend a minute has passed since round 1.
+    await server.prisma.akutthjelperAlert.updateMany({ where: { missionId: id }, data: { alertedAt: new Date(Date.now() - 61_000) } });
+    await server.app.jobs.akutthjelper.runOnce();
+    const rounds = await server.prisma.akutthjelperAlert.findMany({ where: { missionId: id }, orderBy: { round: 'asc' } });
+    expect(rounds.filter((a) => a.round === 2)).toHaveLength(2);
+    expect(new Set(rounds.map((a) => a.memberId)).size).toBe(rounds.length);
+  });
+});
+
+describe('an SMS gateway that fails', () => {
+  let gateway: Server;
+  let app: App;
+  const prisma = createPrisma(databaseUrl(), 2);
+  beforeAll(async () => {
+    gateway = createServer((_req, res) => res.writeHead(500).end());
+    await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
+    app = await buildTestApp(prisma, { SMS_GATEWAY_URL: `http://127.0.0.1:${(gateway.address() as { port: number }).port}/sms` });
+  });
+  afterAll(async () => {
+    await app.close();
+    await prisma.$disconnect();
+    gateway.close();
+  });
+
+  it('shows the alert as FAILED with the reason, never silently', async () => {
+    const id = await mission(60.3929, 5.3241);
+    const c = (await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`)).body.candidates.find((x: { channel: string }) => x.channel === 'SMS');
+    await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'HJERTESTANS', required: 1, memberIds: [c.memberId] });
+    for (let i = 0; i < 3; i++) await app.jobs.akutthjelper.runOnce();
+    const alert = await prisma.akutthjelperAlert.findFirstOrThrow({ where: { missionId: id } });
+    expect(alert).toMatchObject({ state: 'FAILED', lastError: 'SMS gateway answered 500' });
+    const cookie = await cookieFor(app, 'amk.bergen');
+    const listed = await app.inject({ method: 'GET', url: `/api/v1/missions/${id}/akutthjelper/alerts`, headers: { cookie } });
+    expect(listed.json().alerts[0]).toMatchObject({ state: 'FAILED', lastError: 'SMS gateway answered 500' });
+  });
+});
+
+describe('reports', () => {
+  it('counts missions per organisation, arrivals, before-the-ambulance share and bistand apart', async () => {
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const res = await api(amk, 'GET', `/akutthjelper/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    expect(res.status).toBe(200);
+    expect(res.body.byOrganisation.find((o: { name: string }) => o.name === 'Norsk Folkehjelp Bergen').arrivals).toBeGreaterThanOrEqual(1);
+    expect(res.body.arrivedBeforeAmbulance).toBeGreaterThanOrEqual(1);
+    expect(res.body.bistand.helse).toBeGreaterThanOrEqual(1);
+    expect(res.body.medianAlertToArrivalMinutes).not.toBeNull();
+  });
+});

@@ -1,0 +1,79 @@
+// Answer times through the API, against a hand-computed fixture in a period nothing else touches.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app.js';
+import { createPrisma } from '../src/db/prisma.js';
+import { demoCentreId } from '../src/seed/seed.js';
+import { buildTestApp, databaseUrl } from './support/test-app.js';
+import { cookieFor } from './support/integration.js';
+
+const prisma = createPrisma(databaseUrl(), 3);
+let app: App;
+const T0 = Date.parse('2025-01-15T10:00:00Z');
+
+function call(centre: string, line: string, waitMs: number | null, state: 'ANSWERED' | 'ABANDONED' | 'RINGING', source: 'CTI' | 'EXERCISE' = 'CTI', i = 0) {
+  const ringingAt = new Date(T0 + i * 60_000);
+  return {
+    id: crypto.randomUUID(),
+    centreId: demoCentreId(centre),
+    line,
+    source,
+    state,
+    ringingAt,
+    answeredAt: waitMs === null ? null : new Date(ringingAt.getTime() + waitMs),
+    endedAt: state === 'ABANDONED' ? new Date(ringingAt.getTime() + 20_000) : null,
+  };
+}
+
+beforeAll(async () => {
+  app = await buildTestApp(prisma);
+  // AMK-FORDE, 113: answered after 2, 5, 8, 10.0, 10.5, 15 and 30 s; one abandoned; one still
+  // ringing; one exercise call (left out).
+  const amk = [2_000, 5_000, 8_000, 10_000, 10_500, 15_000, 30_000].map((w, i) => call('AMK-FORDE', '113', w, 'ANSWERED', 'CTI', i));
+  amk.push(call('AMK-FORDE', '113', null, 'ABANDONED', 'CTI', 10), call('AMK-FORDE', '113', null, 'RINGING', 'CTI', 11));
+  amk.push(call('AMK-FORDE', '113', 90_000, 'ANSWERED', 'EXERCISE', 12));
+  // LVS-BERGEN, 116117: answered after 30, 60, 119, 120, 121 and 300 s.
+  const lvs = [30_000, 60_000, 119_000, 120_000, 121_000, 300_000].map((w, i) => call('LVS-BERGEN', '116117', w, 'ANSWERED', 'CTI', i));
+  await prisma.call.createMany({ data: [...amk, ...lvs] });
+});
+afterAll(async () => {
+  await app.close();
+  await prisma.$disconnect();
+});
+
+const period = 'from=2025-01-15T00:00:00Z&to=2025-01-16T00:00:00Z';
+
+describe('answer times', () => {
+  it('113 at AMK: share within 10 s counts abandoned calls against it; exactly 10 s is within', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/stats/answer-times?${period}`, headers: { cookie: await cookieFor(app, 'amk.forde') } });
+    expect(res.statusCode).toBe(200);
+    const l = res.json().lines['113'];
+    // within: 2, 5, 8, 10.0 → 4 of 8 judged (7 answered + 1 abandoned)
+    expect(l).toMatchObject({ total: 9, answered: 7, abandoned: 1, ringing: 1, withinTarget: 4, shareWithinTarget: 0.5, medianSeconds: 10, meetsTarget: false });
+    expect(l.target).toEqual({ withinSeconds: 10, targetShare: 0.9 });
+  });
+
+  it('116117 at LVS: within 2 minutes, median of an even count is the mean of the middle two', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/stats/answer-times?${period}`, headers: { cookie: await cookieFor(app, 'lv.bergen') } });
+    const l = res.json().lines['116117'];
+    expect(l).toMatchObject({ total: 6, answered: 6, abandoned: 0, withinTarget: 4, medianSeconds: 119.5, meetsTarget: false });
+    expect(l.shareWithinTarget).toBeCloseTo(4 / 6, 10);
+    expect(res.json().lines['113'].total).toBe(0); // the other centre's calls are not here
+  });
+
+  it('names a malformed period', async () => {
+    const cookie = await cookieFor(app, 'amk.forde');
+    const half = await app.inject({ method: 'GET', url: '/api/v1/stats/answer-times?from=2025-01-15T00:00:00Z', headers: { cookie } });
+    expect(half.statusCode).toBe(400);
+    expect(half.json().message).toMatch(/from and to come together/);
+    const bad = await app.inject({ method: 'GET', url: '/api/v1/stats/answer-times?period=year', headers: { cookie } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/period/);
+  });
+
+  it('summarises today for the live console', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/stats/answer-times?period=today', headers: { cookie: await cookieFor(app, 'amk.forde') } });
+    expect(res.statusCode).toBe(200);
+    expect(new Date(res.json().from).getTime()).toBeLessThanOrEqual(Date.now());
+    expect(res.json().lines['113'].total).toBe(0); // the fixture is from 2025
+  });
+});

@@ -1,0 +1,70 @@
+// The database goes away under load and comes back: the server stays up, says it is not ready,
+// answers writes with 503 and Retry-After, and carries on by itself when the database returns —
+// including live events to consoles.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallSummary } from '@amk/contracts';
+import { buildApp, type App } from '../src/app.js';
+import { createPrisma, type Db } from '../src/db/prisma.js';
+import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
+import { DbProxy } from './support/db-proxy.js';
+import { databaseUrl, login, openConsole, testConfig, waitFor } from './support/test-app.js';
+
+let proxy: DbProxy;
+let prisma: Db;
+let app: App;
+let url: string;
+let key: string;
+
+beforeAll(async () => {
+  const real = new URL(databaseUrl());
+  proxy = new DbProxy({ host: real.hostname, port: Number(real.port || 5432) });
+  await proxy.start();
+  const viaProxy = proxy.urlFor(databaseUrl());
+  prisma = createPrisma(viaProxy, 5);
+  app = await buildApp({ config: testConfig(), prisma, databaseUrl: viaProxy });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  key = (await createIntegrationKeyService(prisma).create('outage', 'AMK-BERGEN')).key;
+});
+afterAll(async () => {
+  await app.close();
+  await prisma.$disconnect();
+  await proxy.cut();
+});
+
+const ring = (id: string) =>
+  fetch(`${url}/api/v1/integrations/calls`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ externalId: id, centre: 'AMK-BERGEN', line: '113', callerNumber: '+4790000077', ringingAt: new Date().toISOString() }),
+  });
+
+describe('a database outage', () => {
+  it('is survived: not ready and 503 + Retry-After meanwhile, then everything resumes by itself', { timeout: 60_000 }, async () => {
+    const console = openConsole({ url }, await login({ url }, 'amk.bergen'));
+    await console.live;
+    // load before the outage
+    for (let i = 0; i < 5; i++) expect((await ring(`before-${Date.now()}-${i}`)).status).toBe(201);
+
+    await proxy.cut();
+    const ready = await fetch(`${url}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect((await fetch(`${url}/health/live`)).status).toBe(200);
+    const during = await ring(`during-${Date.now()}`);
+    expect(during.status).toBe(503);
+    expect(during.headers.get('retry-after')).toBeTruthy();
+    expect(((await during.json()) as { message: string }).message).toMatch(/database/);
+    const snapshot = await fetch(`${url}/api/v1/snapshot`, { headers: { cookie: 'amk_session=any' } });
+    expect(snapshot.status).toBe(503); // the session cannot even be checked
+
+    await proxy.restore();
+    await waitFor(async () => (await fetch(`${url}/health/ready`)).status === 200 || undefined, 20_000, 'ready again');
+    const after = `after-${Date.now()}`;
+    let res: Response | undefined;
+    await waitFor(async () => ((res = await ring(after)), res.status === 201 || res.status === 200 || undefined), 20_000, 'writes again');
+    const call = (await res!.json()) as CallSummary;
+    // the console (still connected to this server) hears the new call: the event pump resumed
+    await waitFor(() => console.received.some((e) => (e.data as CallSummary).id === call.id), 15_000, 'the live event after the outage');
+    console.disconnect();
+  });
+});

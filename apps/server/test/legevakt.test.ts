@@ -1,0 +1,92 @@
+// § 7 on the doctor roster, § 11 on the crew for a shift, and home visits for the doctor on call.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app.js';
+import { createPrisma } from '../src/db/prisma.js';
+import { buildTestApp, databaseUrl, standDownFleet } from './support/test-app.js';
+import { cookieFor } from './support/integration.js';
+
+const prisma = createPrisma(databaseUrl(), 3);
+let app: App;
+let lv: string;
+let amk: string;
+
+beforeAll(async () => {
+  app = await buildTestApp(prisma);
+  [lv, amk] = await Promise.all([cookieFor(app, 'lv.bergen'), cookieFor(app, 'amk.bergen')]);
+});
+afterAll(async () => {
+  await standDownFleet(prisma);
+  await app.close();
+  await prisma.$disconnect();
+});
+
+const shift = (extra: Record<string, unknown>) => ({ district: 'Test', doctorName: 'Lege Test', fromAt: '2030-01-01T15:00:00Z', toAt: '2030-01-02T07:00:00Z', ...extra });
+
+describe('the doctor-on-call roster (§ 7)', () => {
+  it('flags a doctor who may not be alone while no backup covers the shift, and clears it when one does', async () => {
+    const q = '?from=2030-01-01T00:00:00Z&to=2030-01-03T00:00:00Z';
+    const add = (body: object) => app.inject({ method: 'POST', url: '/api/v1/legevakt/roster', headers: { cookie: lv }, payload: body });
+    expect((await add(shift({ doctorName: 'Lege Ny', approvedGp: true, watchesDone: 10, courseEmergencyMedicine: true, courseViolenceAndAbuse: true }))).statusCode).toBe(201);
+    let roster = (await app.inject({ method: 'GET', url: `/api/v1/legevakt/roster${q}`, headers: { cookie: lv } })).json();
+    const ny = roster.shifts.find((s: { doctorName: string }) => s.doctorName === 'Lege Ny');
+    expect(ny.mayBeAlone).toBe(false);
+    expect(ny.flags.map((f: { code: string }) => f.code)).toEqual(['NO_QUALIFIED_BACKUP']);
+
+    await add(shift({ doctorName: 'Bakvakt Erfaren', isBackup: true, specialistGeneralPractice: true, courseViolenceAndAbuse: true, courseEmergencyMedicine: true }));
+    roster = (await app.inject({ method: 'GET', url: `/api/v1/legevakt/roster${q}`, headers: { cookie: lv } })).json();
+    expect(roster.shifts.find((s: { doctorName: string }) => s.doctorName === 'Lege Ny').flags).toEqual([]);
+  });
+
+  it('refuses a shift that ends before it starts, and AMK cannot keep a legevakt roster', async () => {
+    const bad = await app.inject({ method: 'POST', url: '/api/v1/legevakt/roster', headers: { cookie: lv }, payload: shift({ toAt: '2030-01-01T10:00:00Z' }) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/end after it starts/);
+    expect((await app.inject({ method: 'POST', url: '/api/v1/legevakt/roster', headers: { cookie: amk }, payload: shift({}) })).statusCode).toBe(403);
+  });
+
+  it('seeds tonight’s roster with a flagged doctor', async () => {
+    const roster = (await app.inject({ method: 'GET', url: '/api/v1/legevakt/roster', headers: { cookie: lv } })).json();
+    expect(roster.shifts.find((s: { doctorName: string }) => s.doctorName === 'Lege Jonas Strand').flags.length).toBe(1);
+    expect(roster.shifts.find((s: { doctorName: string }) => s.doctorName === 'Lege Anne Fjell').mayBeAlone).toBe(true);
+  });
+});
+
+describe('town or rural (the response-time guideline per kommune)', () => {
+  it('an administrator sets it; the preparedness guideline follows', async () => {
+    const admin = await cookieFor(app, 'admin');
+    const res = await app.inject({ method: 'PUT', url: '/api/v1/kommuner/4627/settlement-class', headers: { cookie: admin }, payload: { settlementClass: 'TOWN' } });
+    expect(res.json()).toEqual({ nummer: '4627', navn: 'Askøy', settlementClass: 'TOWN' });
+    const prep = (await app.inject({ method: 'GET', url: '/api/v1/preparedness', headers: { cookie: amk } })).json();
+    expect(prep.kommuner.find((k: { kommunenummer: string }) => k.kommunenummer === '4627').guidelineMinutes).toBe(12);
+    await app.inject({ method: 'PUT', url: '/api/v1/kommuner/4627/settlement-class', headers: { cookie: admin }, payload: { settlementClass: 'RURAL' } });
+    expect((await app.inject({ method: 'PUT', url: '/api/v1/kommuner/4647/settlement-class', headers: { cookie: admin }, payload: { settlementClass: 'TOWN' } })).statusCode).toBe(404); // Førde's, not Bergen's
+  });
+});
+
+describe('crew for the shift (§ 11)', () => {
+  it('flags an ambulance with one authorised worker and a driver without authorisation; two authorised pass', async () => {
+    const unit = await prisma.unit.findUniqueOrThrow({ where: { callSign: 'OS-A41' } });
+    const put = (members: object[]) => app.inject({ method: 'PUT', url: `/api/v1/units/${unit.id}/crew`, headers: { cookie: amk }, payload: { members } });
+    const short = await put([{ personName: 'Kari', authorisation: 'AMBULANCE_WORKER' }]);
+    expect(short.json()).toMatchObject({ crewOk: false });
+    expect(short.json().crewProblem).toBeTruthy();
+    const ok = await put([{ personName: 'Kari', authorisation: 'AMBULANCE_WORKER' }, { personName: 'Ola', authorisation: 'PARAMEDIC' }]);
+    expect(ok.json()).toMatchObject({ crewOk: true, crewProblem: null });
+    expect(await prisma.crewAssignment.count({ where: { unitId: unit.id, toAt: null } })).toBe(2);
+  });
+});
+
+describe('home visits', () => {
+  it('the legevaktsentral sends its doctor on call on a sykebesøk; AMK cannot', async () => {
+    const callId = crypto.randomUUID();
+    await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie: lv }, payload: { id: callId, line: '116117', lat: 60.38, lon: 5.34 } });
+    const car = await prisma.unit.findUniqueOrThrow({ where: { callSign: 'LV-BGN1' } });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/missions', headers: { cookie: lv }, payload: { id: crypto.randomUUID(), callId, kind: 'HOME_VISIT', unitIds: [car.id] } });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ kind: 'HOME_VISIT', units: [{ callSign: 'LV-BGN1' }] });
+    const amkCall = crypto.randomUUID();
+    await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie: amk }, payload: { id: amkCall, line: '113' } });
+    const refused = await app.inject({ method: 'POST', url: '/api/v1/missions', headers: { cookie: amk }, payload: { id: crypto.randomUUID(), callId: amkCall, kind: 'HOME_VISIT', unitIds: [car.id] } });
+    expect(refused.statusCode).toBe(400);
+  });
+});

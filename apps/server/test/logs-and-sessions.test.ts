@@ -1,0 +1,50 @@
+// What must never be in the log (passwords, session tokens, API keys, fødselsnummer), and
+// sessions that end by themselves.
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app.js';
+import { createPrisma } from '../src/db/prisma.js';
+import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
+import { sha256 } from '../src/auth/tokens.js';
+import { buildTestApp, databaseUrl } from './support/test-app.js';
+
+const prisma = createPrisma(databaseUrl(), 2);
+let app: App;
+let log = '';
+
+beforeAll(async () => {
+  const stream = new Writable({ write(chunk, _enc, done) { log += chunk.toString(); done(); } });
+  app = await buildTestApp(prisma, { LOG_LEVEL: 'trace' }, stream);
+  await app.ready();
+});
+afterAll(async () => {
+  await app.close();
+  await prisma.$disconnect();
+});
+
+describe('the log', () => {
+  it('never holds a password, a session token, an API key or a fødselsnummer', async () => {
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'amk.bergen', password: 'demo' } });
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    const token = cookie.split('=')[1]!;
+    const { key } = await createIntegrationKeyService(prisma).create('log test', 'AMK-BERGEN');
+    const id = crypto.randomUUID();
+    await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie }, payload: { id, line: '113' } });
+    await app.inject({ method: 'PATCH', url: `/api/v1/calls/${id}`, headers: { cookie }, payload: { nationalId: '15019012155', patientName: 'Ola' } });
+    await app.inject({ method: 'PATCH', url: `/api/v1/calls/${id}`, headers: { cookie }, payload: { nationalId: '15019012156' } }); // refused, and not echoed to the log
+    await app.inject({ method: 'POST', url: '/api/v1/integrations/calls', headers: { authorization: `Bearer ${key}` }, payload: { bad: true } });
+    await app.inject({ method: 'GET', url: `/api/v1/calls?nationalId=15019012155`, headers: { cookie } });
+    expect(log.length).toBeGreaterThan(1000); // the log was written at trace level
+    for (const secret of ['"demo"', token, key, '15019012155', '15019012156']) expect(log).not.toContain(secret);
+  });
+});
+
+describe('sessions', () => {
+  it('expire: an expired session is refused, on HTTP and on the socket', async () => {
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'lv.bergen', password: 'demo' } });
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(200);
+    await prisma.session.update({ where: { tokenHash: sha256(cookie.split('=')[1]!) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,98 @@
+// The authorisation matrix: who may call each route. One table, read by the matrix test and by the
+// fuzz test (which sends its garbage as a caller who may use the route, so it reaches validation).
+import type { Role } from '@amk/contracts';
+
+export type Caller = Role | 'anonymous' | 'integration';
+export type Allowed = 'public' | 'integration' | readonly Role[];
+
+const CONSOLE: Role[] = ['amk_operator', 'amk_doctor', 'lv_operator', 'supervisor', 'admin'];
+const OPERATORS: Role[] = ['amk_operator', 'amk_doctor', 'lv_operator'];
+const ALL_USERS: Role[] = [...CONSOLE, 'responder', 'auditor'];
+const OVERSIGHT: Role[] = ['supervisor', 'admin', 'auditor'];
+
+/** The authorisation matrix: who may call each route. */
+export const MATRIX: Record<string, Allowed> = {
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/logout': 'public',
+  'GET /api/v1/auth/me': ALL_USERS,
+
+  'POST /api/v1/integrations/calls': 'integration',
+  'POST /api/v1/integrations/calls/:externalId/answered': 'integration',
+  'POST /api/v1/integrations/calls/:externalId/ended': 'integration',
+  'POST /api/v1/integrations/aml': 'integration',
+  'POST /api/v1/integrations/notifications/:notificationId/ack': 'integration',
+  'POST /api/v1/integrations/recordings': 'integration',
+  'POST /api/v1/integrations/units/:callSign/status': 'integration',
+  'PUT /api/v1/integrations/units/:callSign/position': 'integration',
+
+  'GET /api/v1/snapshot': CONSOLE,
+  'GET /api/v1/calls': CONSOLE,
+  'GET /api/v1/calls/:id': CONSOLE,
+  'GET /api/v1/calls/:id/recommendations': CONSOLE,
+  'GET /api/v1/centres': CONSOLE,
+  'GET /api/v1/kommuner': CONSOLE,
+  'PUT /api/v1/kommuner/:nummer/settlement-class': ['admin'],
+  'GET /api/v1/legevakt/roster': CONSOLE,
+  'GET /api/v1/missions/:missionId': CONSOLE,
+  'GET /api/v1/missions/:missionId/akutthjelper/alerts': CONSOLE,
+  'GET /api/v1/notifications': CONSOLE,
+  'GET /api/v1/preparedness': CONSOLE,
+  'GET /api/v1/stats/answer-times': CONSOLE,
+  'GET /api/v1/transfers': CONSOLE,
+  'GET /api/v1/triage/criteria': CONSOLE,
+  'GET /api/v1/akutthjelper/organisations': CONSOLE,
+  'GET /api/v1/akutthjelper/reports': CONSOLE,
+  'GET /api/v1/wall': CONSOLE,
+  'GET /api/v1/indicators': CONSOLE,
+
+  'GET /api/v1/calls/:id/recordings': [...CONSOLE, 'auditor'],
+  'GET /api/v1/recordings/:recordingId/audio': [...CONSOLE, 'auditor'],
+  'GET /api/v1/recordings/purge/preview': OVERSIGHT,
+  'GET /api/v1/recordings/retention': OVERSIGHT,
+  'GET /api/v1/audit': OVERSIGHT,
+  'POST /api/v1/recordings/:recordingId/holds': OVERSIGHT,
+  'POST /api/v1/recordings/:recordingId/holds/:holdId/release': OVERSIGHT,
+
+  'POST /api/v1/calls': OPERATORS,
+  'PATCH /api/v1/calls/:id': OPERATORS,
+  'POST /api/v1/calls/:id/close': OPERATORS,
+  'POST /api/v1/calls/:id/journal': OPERATORS,
+  'POST /api/v1/calls/:id/link': OPERATORS,
+  'POST /api/v1/calls/:id/notifications': OPERATORS,
+  'POST /api/v1/calls/:id/take': OPERATORS,
+  'POST /api/v1/calls/:id/transfers': OPERATORS,
+  'POST /api/v1/calls/:id/triage': OPERATORS,
+  'POST /api/v1/missions': OPERATORS,
+  'POST /api/v1/missions/:missionId/units': OPERATORS,
+  'POST /api/v1/missions/:missionId/close': OPERATORS,
+  'GET /api/v1/missions/:missionId/akutthjelper/candidates': OPERATORS,
+  'POST /api/v1/missions/:missionId/akutthjelper/alerts': OPERATORS,
+  'POST /api/v1/missions/:missionId/bistand': OPERATORS,
+  'POST /api/v1/notifications/:notificationId/ack': OPERATORS,
+  'POST /api/v1/transfers/:transferId/answer': OPERATORS,
+  'POST /api/v1/units/:unitId/status': OPERATORS,
+  'PUT /api/v1/units/:unitId/crew': [...OPERATORS, 'supervisor', 'admin'],
+  'POST /api/v1/legevakt/roster': ['lv_operator', 'supervisor', 'admin'],
+
+  'POST /api/v1/akutthjelper/organisations': ['admin'],
+  'POST /api/v1/akutthjelper/units': ['admin'],
+  'POST /api/v1/akutthjelper/members': ['admin'],
+  'PATCH /api/v1/akutthjelper/members/:memberId': ['admin'],
+  'POST /api/v1/akutthjelper/agreements': ['admin'],
+  'PATCH /api/v1/akutthjelper/agreements/:agreementId': ['admin'],
+  'POST /api/v1/triage/criteria/import': ['admin'],
+
+  'GET /api/v1/responder/me': ['responder'],
+  'POST /api/v1/responder/alerts/:alertId/:action': ['responder'],
+  'PUT /api/v1/responder/position': ['responder'],
+  'PUT /api/v1/responder/duty': ['responder'],
+};
+
+export const USERS: Record<Role, string> = {
+  amk_operator: 'amk.bergen', amk_doctor: 'lege.bergen', lv_operator: 'lv.bergen', supervisor: 'supervisor.bergen',
+  admin: 'admin', responder: 'responder.demo', auditor: 'auditor.demo',
+};
+export const CALLERS: Caller[] = ['anonymous', 'integration', ...(Object.keys(USERS) as Role[])];
+

@@ -1,0 +1,95 @@
+// Telephony after the ring: answered, ended, abandoned; the queue and who takes a call.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app.js';
+import { createPrisma } from '../src/db/prisma.js';
+import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
+import { buildTestApp, databaseUrl } from './support/test-app.js';
+import { asIntegration, cookieFor } from './support/integration.js';
+
+const prisma = createPrisma(databaseUrl(), 3);
+let app: App;
+let cti: ReturnType<typeof asIntegration>;
+
+beforeAll(async () => {
+  app = await buildTestApp(prisma);
+  cti = asIntegration(app, (await createIntegrationKeyService(prisma).create('cti', 'AMK-BERGEN')).key);
+});
+afterAll(async () => {
+  await app.close();
+  await prisma.$disconnect();
+});
+
+const uid = () => `tel-${Math.random().toString(36).slice(2)}`;
+
+describe('answered and ended', () => {
+  it('records the answer time once; a repeated message changes nothing', async () => {
+    const id = uid();
+    await cti.ring(id, '+4790000101', { ringingAt: '2026-11-22T10:00:00Z' });
+    const first = await cti.answered(id, { answeredAt: '2026-11-22T10:00:07Z', operator: 'amk.bergen' });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ state: 'ANSWERED', answeredAt: '2026-11-22T10:00:07.000Z' });
+    expect(first.json().operatorId).toBeTruthy();
+    const events = await prisma.event.count();
+    const again = await cti.answered(id, { answeredAt: '2026-11-22T10:00:09Z' });
+    expect(again.json().answeredAt).toBe('2026-11-22T10:00:07.000Z');
+    expect(await prisma.event.count()).toBe(events);
+  });
+
+  it('an answered call that ends stays open for the operator to finish the record', async () => {
+    const id = uid();
+    await cti.ring(id);
+    await cti.answered(id, { answeredAt: new Date().toISOString() });
+    const ended = await cti.ended(id, { endedAt: new Date().toISOString() });
+    expect(ended.json()).toMatchObject({ state: 'ENDED', closedAt: null });
+  });
+
+  it('a call that rings out unanswered is recorded as abandoned and leaves the queue', async () => {
+    const id = uid();
+    const rang = (await cti.ring(id)).json();
+    const ended = await cti.ended(id, { endedAt: new Date().toISOString() });
+    expect(ended.json()).toMatchObject({ state: 'ABANDONED', answeredAt: null });
+    expect(ended.json().closedAt).not.toBeNull();
+    const again = await cti.ended(id, { endedAt: new Date(Date.now() + 5000).toISOString() });
+    expect(again.json().endedAt).toBe(ended.json().endedAt);
+    const cookie = await cookieFor(app, 'amk.bergen');
+    const open = await app.inject({ method: 'GET', url: '/api/v1/calls', headers: { cookie } });
+    expect(open.json().calls.map((c: { id: string }) => c.id)).not.toContain(rang.id);
+  });
+
+  it('names an unknown externalId and refuses bad times', async () => {
+    const unknown = await cti.answered('no-such-call', { answeredAt: new Date().toISOString() });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().message).toMatch(/no-such-call/);
+    const id = uid();
+    await cti.ring(id);
+    const bad = await cti.ended(id, { endedAt: 'soon' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/endedAt/);
+  });
+});
+
+describe('the queue', () => {
+  it('the first operator to take a ringing call owns it; the second is told who has it', async () => {
+    const id = uid();
+    const call = (await cti.ring(id)).json();
+    const a = await cookieFor(app, 'amk.bergen');
+    const b = await cookieFor(app, 'amk.bergen2');
+    const [ra, rb] = await Promise.all([
+      app.inject({ method: 'POST', url: `/api/v1/calls/${call.id}/take`, headers: { cookie: a } }),
+      app.inject({ method: 'POST', url: `/api/v1/calls/${call.id}/take`, headers: { cookie: b } }),
+    ]);
+    const statuses = [ra.statusCode, rb.statusCode].sort();
+    expect(statuses).toEqual([200, 409]);
+    const loser = ra.statusCode === 409 ? ra : rb;
+    expect(loser.json().message).toMatch(/(Ingrid Haugland|Lars Bakke) has already taken this call/);
+    const row = await prisma.call.findUniqueOrThrow({ where: { id: call.id } });
+    expect(row.state).toBe('ANSWERED');
+  });
+
+  it('another centre cannot take it', async () => {
+    const call = (await cti.ring(uid())).json();
+    const forde = await cookieFor(app, 'amk.forde');
+    const res = await app.inject({ method: 'POST', url: `/api/v1/calls/${call.id}/take`, headers: { cookie: forde } });
+    expect(res.statusCode).toBe(404);
+  });
+});

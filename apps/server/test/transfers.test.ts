@@ -1,0 +1,92 @@
+// Handing calls between AMK and the legevaktsentral, with the record travelling along.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallSummary, TransferSummary } from '@amk/contracts';
+import { login, openConsole, startServer, waitFor, type TestServer } from './support/test-app.js';
+
+let server: TestServer;
+let lv: string;
+let amk: string;
+let forde: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  [lv, amk, forde] = await Promise.all([login(server, 'lv.bergen'), login(server, 'amk.bergen'), login(server, 'amk.forde')]);
+});
+afterAll(() => server.close());
+
+async function api(cookie: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, body: (await res.json().catch(() => null)) as any };
+}
+
+async function lvsCall(): Promise<string> {
+  const id = crypto.randomUUID();
+  const res = await api(lv, 'POST', '/calls', { id, line: '116117', callerName: 'Per Hansen', addressText: 'Nygårdsgaten 5, Bergen' });
+  expect(res.status).toBe(201);
+  return id;
+}
+
+describe('LVS hands a red call to AMK', () => {
+  it('AMK sees the request live, accepts, and then owns the call with its journal; LVS sees where it stands', async () => {
+    const callId = await lvsCall();
+    await api(lv, 'POST', `/calls/${callId}/journal`, { text: 'Brystsmerter, klam og blek.' });
+    const amkConsole = openConsole(server, amk);
+    const lvConsole = openConsole(server, lv);
+    await Promise.all([amkConsole.live, lvConsole.live]);
+
+    const requested = await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'AMK-BERGEN', reason: 'Rød respons: mulig hjerteinfarkt' });
+    expect(requested.status).toBe(201);
+    expect(requested.body).toMatchObject({ state: 'REQUESTED', fromCentre: { code: 'LVS-BERGEN' }, toCentre: { code: 'AMK-BERGEN' }, requestedBy: 'Sofie Nilsen' });
+
+    const incoming = await waitFor(() => amkConsole.received.find((e) => e.type === 'transfer.upserted' && (e.data as TransferSummary).callId === callId), 5_000, 'AMK to hear the request');
+    expect((incoming.data as TransferSummary).call.callerName).toBe('Per Hansen');
+    // AMK may read the record before it decides
+    const record = await api(amk, 'GET', `/calls/${callId}`);
+    expect(record.status).toBe(200);
+    expect(record.body.journal.map((j: { text: string }) => j.text)).toContain('Brystsmerter, klam og blek.');
+
+    const accepted = await api(amk, 'POST', `/transfers/${requested.body.id}/answer`, { decision: 'ACCEPT' });
+    expect(accepted.body).toMatchObject({ state: 'ACCEPTED', answeredBy: 'Ingrid Haugland' });
+    expect(accepted.body.answeredAt).not.toBeNull();
+
+    await waitFor(() => lvConsole.received.some((e) => e.type === 'transfer.upserted' && (e.data as TransferSummary).state === 'ACCEPTED'), 5_000, 'LVS to see the acceptance');
+    await waitFor(() => lvConsole.received.some((e) => e.type === 'call.upserted' && (e.data as CallSummary).id === callId && (e.data as CallSummary).centreId !== (incoming.data as TransferSummary).fromCentre.id), 5_000, 'LVS to see the call leave');
+
+    const amkCalls = await api(amk, 'GET', '/calls');
+    expect(amkCalls.body.calls.map((c: { id: string }) => c.id)).toContain(callId);
+    const lvCalls = await api(lv, 'GET', '/calls');
+    expect(lvCalls.body.calls.map((c: { id: string }) => c.id)).not.toContain(callId);
+    const afterwards = await api(amk, 'GET', `/calls/${callId}`);
+    expect(afterwards.body.journal.map((j: { kind: string }) => j.kind)).toEqual(expect.arrayContaining(['TRANSFER']));
+    const lvTransfers = await api(lv, 'GET', '/transfers');
+    expect(lvTransfers.body.transfers.find((t: TransferSummary) => t.id === requested.body.id).state).toBe('ACCEPTED');
+    amkConsole.disconnect();
+    lvConsole.disconnect();
+  });
+
+  it('a declined transfer leaves the call where it was', async () => {
+    const callId = await lvsCall();
+    const t = await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'AMK-BERGEN', reason: 'Usikker' });
+    const declined = await api(amk, 'POST', `/transfers/${t.body.id}/answer`, { decision: 'DECLINE', note: 'Legevaktsak' });
+    expect(declined.body.state).toBe('DECLINED');
+    const again = await api(amk, 'POST', `/transfers/${t.body.id}/answer`, { decision: 'ACCEPT' });
+    expect(again.status).toBe(409);
+    expect((await api(lv, 'GET', `/calls/${callId}`)).status).toBe(200);
+  });
+
+  it('refuses a transfer between two AMK centres, to an unknown centre, twice at once, and answers from a third centre', async () => {
+    const callId = await lvsCall();
+    const toLvs = await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'LVS-BERGEN', reason: 'x' });
+    expect(toLvs.status).toBe(400);
+    expect(toLvs.body.message).toMatch(/both LVS/);
+    expect((await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'AMK-NOWHERE', reason: 'x' })).body.message).toMatch(/unknown centre 'AMK-NOWHERE'/);
+    const first = await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'AMK-BERGEN', reason: 'x' });
+    expect((await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'AMK-BERGEN', reason: 'x' })).status).toBe(409);
+    expect((await api(forde, 'POST', `/transfers/${first.body.id}/answer`, { decision: 'ACCEPT' })).status).toBe(404);
+    expect((await api(forde, 'GET', `/calls/${callId}`)).status).toBe(404);
+  });
+});

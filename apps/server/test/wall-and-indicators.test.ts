@@ -1,0 +1,85 @@
+// The wall's figures and the quality indicators against a hand-computed fixture in a period no
+// other test touches (February 2025, AMK-FORDE).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app.js';
+import { createPrisma } from '../src/db/prisma.js';
+import { demoCentreId } from '../src/seed/seed.js';
+import { buildTestApp, databaseUrl } from './support/test-app.js';
+import { cookieFor } from './support/integration.js';
+
+const prisma = createPrisma(databaseUrl(), 3);
+let app: App;
+let forde: string;
+const at = (iso: string) => new Date(iso);
+const min = 60_000;
+
+beforeAll(async () => {
+  app = await buildTestApp(prisma);
+  forde = await cookieFor(app, 'amk.forde');
+  const centreId = demoCentreId('AMK-FORDE');
+  const unit = await prisma.unit.findUniqueOrThrow({ where: { callSign: 'FRD-A12' } });
+  // Four real calls (Oslo time 08:00, 08:30, 14:00, 23:00 — UTC+1 in February) and one exercise.
+  const calls = [
+    { ringing: '2025-02-10T07:00:00Z', code: 'A.06.01', urgency: 'A' as const },
+    { ringing: '2025-02-10T07:30:00Z', code: 'A.06.01', urgency: 'A' as const },
+    { ringing: '2025-02-10T13:00:00Z', code: 'H.12.02', urgency: 'H' as const },
+    { ringing: '2025-02-10T22:00:00Z', code: null, urgency: null },
+  ].map((c) => ({ id: crypto.randomUUID(), centreId, line: '113', source: 'CTI' as const, state: 'ANSWERED' as const, ringingAt: at(c.ringing), answeredAt: new Date(at(c.ringing).getTime() + 5_000), criterionCode: c.code, urgency: c.urgency }));
+  await prisma.call.createMany({ data: [...calls, { ...calls[0]!, id: crypto.randomUUID(), source: 'EXERCISE' }] });
+  // Acute missions in Sunnfjord (rural, 25 min): first unit on scene after 20 and 30 minutes.
+  for (const [i, minutes] of [20, 30].entries()) {
+    const call = calls[i]!;
+    const missionId = crypto.randomUUID();
+    await prisma.mission.create({ data: { id: missionId, centreId, callId: call.id, kind: 'AMBULANCE', urgency: 'A', kommunenummer: '4647', createdAt: call.answeredAt } });
+    await prisma.unitStatusChange.create({ data: { id: crypto.randomUUID(), unitId: unit.id, status: 'ON_SCENE', at: new Date(call.answeredAt.getTime() + minutes * min), missionId, source: 'TERMINAL' } });
+  }
+  await prisma.transfer.create({
+    data: { id: crypto.randomUUID(), callId: calls[3]!.id, fromCentreId: centreId, toCentreId: demoCentreId('LVS-BERGEN'), reason: 'legevaktsak', state: 'ACCEPTED', requestedAt: at('2025-02-10T22:05:00Z'), requestedById: (await prisma.user.findUniqueOrThrow({ where: { username: 'amk.forde' } })).id, answeredAt: at('2025-02-10T22:06:00Z') },
+  });
+});
+afterAll(async () => {
+  await app.close();
+  await prisma.$disconnect();
+});
+
+describe('quality indicators', () => {
+  it('match the hand-computed fixture, exercise calls left out', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/indicators?from=2025-02-01T00:00:00Z&to=2025-03-01T00:00:00Z', headers: { cookie: forde } });
+    expect(res.statusCode).toBe(200);
+    const ind = res.json();
+    expect(ind.callsByHour).toEqual([{ hour: 8, calls: 2 }, { hour: 14, calls: 1 }, { hour: 23, calls: 1 }]);
+    expect(ind.callsByChapter.map((c: { chapter: number | null; calls: number }) => [c.chapter, c.calls])).toEqual([[6, 2], [12, 1], [null, 1]]);
+    expect(ind.answerTimes[0]).toMatchObject({ line: '113', total: 4, answered: 4, withinTarget: 4, shareWithinTarget: 1 });
+    expect(ind.responseTimes.find((r: { urgency: string; settlementClass: string }) => r.urgency === 'A' && r.settlementClass === 'RURAL')).toEqual({
+      urgency: 'A', settlementClass: 'RURAL', count: 2, withinTarget: 1, share: 0.5, medianMinutes: 25,
+    });
+    expect(ind.transfers).toEqual([{ direction: 'AMK→LVS', requested: 1, accepted: 1, declined: 0 }]);
+  });
+
+  it('names a period that ends before it starts', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/indicators?from=2025-03-01T00:00:00Z&to=2025-02-01T00:00:00Z', headers: { cookie: forde } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/from must be before to/);
+  });
+});
+
+describe('the wall', () => {
+  it('shows my centre, and neighbouring and legevakt centres of the area side by side — figures only', async () => {
+    const amk = await cookieFor(app, 'supervisor.bergen');
+    const res = await app.inject({ method: 'GET', url: '/api/v1/wall?centres=AMK-BERGEN,LVS-BERGEN,AMK-FORDE', headers: { cookie: amk } });
+    expect(res.statusCode).toBe(200);
+    const wall = res.json();
+    expect(wall.centres.map((c: { centre: { code: string } }) => c.centre.code)).toEqual(['AMK-BERGEN', 'LVS-BERGEN', 'AMK-FORDE']);
+    const bergen = wall.centres[0];
+    expect(bergen.stations.length).toBeGreaterThan(5);
+    expect(Object.values(bergen.unitsByStatus).reduce((a: number, b) => a + (b as number), 0)).toBeGreaterThan(10);
+    expect(JSON.stringify(wall)).not.toMatch(/callerNumber|patientName|nationalId/);
+  });
+
+  it('refuses centres outside the area', async () => {
+    const lv = await cookieFor(app, 'lv.bergen');
+    const res = await app.inject({ method: 'GET', url: '/api/v1/wall?centres=AMK-FORDE', headers: { cookie: lv } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().message).toMatch(/AMK-FORDE/);
+  });
+});

@@ -1,0 +1,47 @@
+// Issue 2: two operators of AMK-BERGEN in two browsers; A registers a call by keyboard only, B sees
+// it in the list and on the map; an AMK-FORDE operator does not.
+import { expect, test } from '@playwright/test';
+import { live, loginAs, mapFeatureIds } from './support.js';
+
+test('a call registered by one operator appears at once for the other, never at another centre', async ({ browser }) => {
+  const a = await loginAs(browser, 'amk.bergen');
+  const b = await loginAs(browser, 'amk.bergen2');
+  const forde = await loginAs(browser, 'amk.forde');
+  await Promise.all([live(a), live(b), live(forde)]);
+
+  const caller = `Innringer ${Date.now()}`;
+  await a.keyboard.press('F2');
+  await expect(a.getByRole('dialog', { name: 'Ny henvendelse' })).toBeVisible();
+  await a.keyboard.press('Tab');
+  await a.keyboard.type('91234567');
+  await a.keyboard.press('Tab');
+  await a.keyboard.type(caller);
+  await a.keyboard.press('Tab');
+  await a.keyboard.type('Bryggen 1, Bergen');
+  await a.keyboard.press('Tab');
+  await a.keyboard.type('60.3975');
+  await a.keyboard.press('Tab');
+  await a.keyboard.type('5.3245');
+  await a.keyboard.press('Enter');
+  await expect(a.getByRole('dialog')).toBeHidden();
+
+  const rowOnB = b.getByRole('list', { name: 'Åpne henvendelser' }).getByText(caller);
+  await expect(rowOnB).toBeVisible();
+  const callId = await a.evaluate(() => (window as unknown as { __amk: { store: { getState(): { selectedCallId: string } } } }).__amk.store.getState().selectedCallId);
+  await expect.poll(() => mapFeatureIds(b, 'calls')).toContain(callId);
+
+  // Førde's console is live and has heard later events, but never this call.
+  await expect(forde.getByText(caller)).toHaveCount(0);
+  expect(await mapFeatureIds(forde, 'calls')).not.toContain(callId);
+});
+
+test('the console survives a reload and shows the English interface on request', async ({ browser }) => {
+  const page = await loginAs(browser, 'amk.bergen');
+  await live(page);
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'New call (F2)' })).toBeVisible();
+  await page.reload();
+  await live(page);
+  await expect(page.getByRole('heading', { name: /Open calls/ })).toBeVisible();
+  await page.getByRole('button', { name: 'NB', exact: true }).click();
+});

@@ -1,0 +1,37 @@
+// Issue 5: an AMK operator alerts akutthjelpere; the responder's phone page (mobile viewport, a
+// second browser) accepts and marks arrival; the operator's console shows each step.
+import { expect, test } from '@playwright/test';
+import { live, loginAs } from './support.js';
+
+test('alert, accept on the phone, arrive — each step on the AMK console', async ({ browser }) => {
+  const amk = await loginAs(browser, 'amk.bergen');
+  const phone = await loginAs(browser, 'responder.demo', { width: 390, height: 844 });
+  await live(amk);
+  await expect(phone.getByRole('heading', { name: 'Akutthjelper' })).toBeVisible();
+  await live(phone);
+
+  await amk.keyboard.press('F2');
+  await amk.getByLabel('Innringers navn').fill(`Hjertestans ${Date.now()}`);
+  await amk.getByLabel('Adresse').fill('Torgallmenningen 1, Bergen');
+  await amk.getByLabel('Breddegrad').fill('60.3929');
+  await amk.getByLabel('Lengdegrad').fill('5.3241');
+  await amk.getByLabel(/A – Akutt/).check();
+  await amk.keyboard.press('Enter');
+  await amk.getByRole('button', { name: /^Send / }).first().click();
+  await amk.getByLabel('Hendelsestype').selectOption('HJERTESTANS');
+  await amk.getByRole('button', { name: 'Varsle akutthjelpere' }).click();
+
+  const marte = amk.getByTestId('alert-Marte Akutthjelper');
+  const alertCard = phone.getByRole('article', { name: 'Hjertestans' });
+  await expect(alertCard).toBeVisible();
+  await expect(alertCard).toContainText('km unna');
+  await expect(alertCard).not.toContainText('Torgallmenningen'); // no address before accepting
+  await expect(marte).toContainText('Levert');
+
+  await alertCard.getByRole('button', { name: 'Jeg drar' }).click();
+  await expect(alertCard).toContainText('Torgallmenningen 1, Bergen');
+  await expect(marte).toContainText('Akseptert');
+
+  await alertCard.getByRole('button', { name: 'Jeg er fremme' }).click();
+  await expect(marte).toContainText('Ankommet');
+});

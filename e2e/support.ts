@@ -1,0 +1,76 @@
+// Helpers for browser tests: log in as a person would, act as an integration (a unit terminal, the
+// recorder) with the key the e2e server made, and read what the map shows.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type Browser, type Page } from '@playwright/test';
+
+export const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3199}`;
+
+function e2eEnv(): { databaseUrl: string; keys: Record<string, string> } {
+  return JSON.parse(readFileSync(join(tmpdir(), `amk-e2e-${process.env.E2E_PORT ?? 3199}.json`), 'utf8'));
+}
+
+export function integrationKey(centre = 'AMK-BERGEN'): string {
+  return e2eEnv().keys[centre]!;
+}
+
+/**
+ * A second server on the same database that a test may stop and start (the webServer of the
+ * Playwright config is not the test's to restart).
+ */
+export function ownServer(port: number) {
+  let child: ChildProcess | null = null;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    async start(): Promise<void> {
+      child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        cwd: join(process.cwd(), 'apps/server'),
+        env: { ...process.env, DATABASE_URL: e2eEnv().databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'never', PURGE_SCHEDULE: 'off' },
+        stdio: 'ignore',
+      });
+      await expect.poll(async () => (await fetch(`${url}/health/ready`).catch(() => null))?.status ?? 0, { timeout: 30_000 }).toBe(200);
+    },
+    async stop(): Promise<void> {
+      child?.kill('SIGKILL');
+      await expect.poll(async () => (await fetch(`${url}/health/live`).catch(() => null))?.status ?? 0, { timeout: 10_000 }).toBe(0);
+    },
+  };
+}
+
+export async function loginAs(browser: Browser, username: string, viewport = { width: 1600, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, baseURL });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel(/Brukernavn|Username/).fill(username);
+  await page.getByLabel(/Passord|Password/).fill('demo');
+  await page.getByRole('button', { name: /Logg inn|Log in/ }).click();
+  return page;
+}
+
+/** Waits until the console's socket is live (its replay done). */
+export async function live(page: Page): Promise<void> {
+  await expect(page.getByTestId('connection')).toContainText(/Tilkoblet|Connected/, { timeout: 20_000 });
+}
+
+/** Ids of the features the map shows in one of its live sources. */
+export function mapFeatureIds(page: Page, source: 'calls' | 'units' | 'links'): Promise<string[]> {
+  return page.evaluate((s) => [...(window.__amk?.shown[s]?.keys() ?? [])], source);
+}
+
+export async function terminal(callSign: string, status: string) {
+  const res = await fetch(`${baseURL}/api/v1/integrations/units/${callSign}/status`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${integrationKey()}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ status, at: new Date().toISOString() }),
+  });
+  expect(res.status).toBe(200);
+}
+
+declare global {
+  interface Window {
+    __amk?: { shown: Record<string, Map<string, unknown>> };
+  }
+}

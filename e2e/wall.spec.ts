@@ -1,0 +1,61 @@
+// Issue 7: the wall display at 1920×1080 and 3840×2160 shows what a supervisor needs (checked for
+// content, not pixels), and after a network loss it says its data is stale, then recovers by itself.
+import { expect, test } from '@playwright/test';
+import { live, loginAs, ownServer } from './support.js';
+
+for (const viewport of [{ width: 1920, height: 1080 }, { width: 3840, height: 2160 }]) {
+  test(`the wall at ${viewport.width}×${viewport.height} shows calls, answer and response times, units and the map`, async ({ browser }) => {
+    const page = await loginAs(browser, 'supervisor.bergen', viewport);
+    await live(page);
+    await page.goto('/wall?centres=AMK-BERGEN,LVS-BERGEN');
+    const bergen = page.getByRole('region', { name: 'AMK Bergen' });
+    await expect(bergen).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Legevaktsentralen i Bergen' })).toBeVisible();
+    for (const text of ['Akutt', 'Haster', 'Vanlig', 'Svartid 113', 'Responstid akutt', 'Akutthjelperoppdrag i dag', 'Varsler uten kvittering', 'Overføringer som venter', 'Bergen ambulansestasjon']) {
+      await expect(bergen.getByText(text).first()).toBeVisible();
+    }
+    await expect(page.getByRole('region', { name: 'Kart med beredskapshull' }).locator('canvas')).toBeVisible();
+    await expect(page.getByTestId('stale')).toHaveCount(0);
+    // Nothing of the wall runs off the screen.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth || document.documentElement.scrollHeight > window.innerHeight + 1);
+    expect(overflow).toBe(false);
+    await page.screenshot({ path: `test-results/wall-${viewport.width}x${viewport.height}.png` });
+  });
+}
+
+test('after a network loss the wall says its data is stale, and recovers by itself', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const page = await loginAs(browser, 'supervisor.bergen', { width: 1920, height: 1080 });
+  await live(page);
+  await page.goto('/wall');
+  await expect(page.getByRole('region', { name: 'AMK Bergen' })).toBeVisible();
+  await page.context().setOffline(true);
+  await expect(page.getByTestId('stale')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('stale')).toContainText('ikke oppdatert');
+  await page.context().setOffline(false);
+  await expect(page.getByTestId('stale')).toHaveCount(0, { timeout: 30_000 });
+});
+
+test('the wall recovers by itself after its server restarts', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const server = ownServer(3198);
+  await server.start();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, baseURL: server.url });
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByLabel('Brukernavn').fill('supervisor.bergen');
+    await page.getByLabel('Passord').fill('demo');
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await live(page);
+    await page.goto('/wall');
+    await expect(page.getByRole('region', { name: 'AMK Bergen' })).toBeVisible();
+    await server.stop();
+    await expect(page.getByTestId('stale')).toBeVisible({ timeout: 30_000 });
+    await server.start();
+    await expect(page.getByTestId('stale')).toHaveCount(0, { timeout: 30_000 });
+    await expect(page.getByRole('region', { name: 'AMK Bergen' })).toBeVisible();
+  } finally {
+    await server.stop().catch(() => {});
+  }
+});

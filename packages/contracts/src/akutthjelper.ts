@@ -1,0 +1,140 @@
+// Akutthjelpere (§ 5 and Helsedirektoratet's national guide): organisations and agreements,
+// alerts with acknowledgements and escalation, the responder's own view, bistand requests.
+import { z } from 'zod';
+import { IsoTime, Latitude, Longitude, Uuid } from './common.js';
+
+export const AkutthjelperEventType = z.enum(['HJERTESTANS', 'BEVISSTLOSHET', 'STOR_YTRE_BLODNING', 'GENERELL_NEDKJOLING']);
+export type AkutthjelperEventType = z.infer<typeof AkutthjelperEventType>;
+export const AkutthjelperKind = z.enum(['BRANN', 'FORF']);
+export const AlertState = z.enum(['PENDING', 'DELIVERED', 'SEEN', 'ACCEPTED', 'DECLINED', 'ARRIVED', 'FAILED', 'CANCELLED']);
+
+// ── organisations, units, members, agreements (admin)
+
+export const CreateOrganisationRequest = z.object({ name: z.string().trim().min(1).max(200), kind: AkutthjelperKind });
+export const CreateResponderUnitRequest = z.object({ organisationId: Uuid, name: z.string().trim().min(1).max(200), lat: Latitude, lon: Longitude });
+export const CreateMemberRequest = z.object({
+  unitId: Uuid,
+  name: z.string().trim().min(1).max(200),
+  phone: z.string().trim().regex(/^\+?[0-9]{8,15}$/, 'a phone number is 8 to 15 digits, optionally starting with +'),
+  trainingValidUntil: z.iso.date().nullable().optional(),
+  onDuty: z.boolean().optional(),
+  username: z.string().trim().max(100).optional().describe('a responder login to link, for the responder page'),
+});
+export const UpdateMemberRequest = z
+  .object({ onDuty: z.boolean().optional(), trainingValidUntil: z.iso.date().nullable().optional(), phone: CreateMemberRequest.shape.phone.optional() })
+  .refine((m) => Object.keys(m).length > 0, { message: 'send at least one field to change' });
+export const CreateAgreementRequest = z
+  .object({
+    unitId: Uuid,
+    kommuner: z.array(z.string().regex(/^\d{4}$/, 'a kommunenummer has four digits')).min(1),
+    eventTypes: z.array(AkutthjelperEventType).min(1),
+    validFrom: z.iso.date(),
+    validTo: z.iso.date().nullable().optional(),
+    documentRef: z.string().trim().max(200).optional(),
+  })
+  .refine((a) => !a.validTo || a.validTo >= a.validFrom, { message: 'validTo is before validFrom', path: ['validTo'] });
+export const UpdateAgreementRequest = z.object({ validTo: z.iso.date().nullable() });
+
+export const MemberSummary = z.object({
+  id: Uuid, unitId: Uuid, name: z.string(), phone: z.string(), trainingValidUntil: z.string().nullable(), onDuty: z.boolean(), hasResponderPage: z.boolean(),
+});
+export const AgreementSummary = z.object({
+  id: Uuid, unitId: Uuid, centreId: Uuid, kommuner: z.array(z.string()), eventTypes: z.array(z.string()), validFrom: z.string(), validTo: z.string().nullable(), documentRef: z.string().nullable(),
+});
+export const OrganisationTree = z.object({
+  organisations: z.array(z.object({
+    id: Uuid, name: z.string(), kind: AkutthjelperKind,
+    units: z.array(z.object({ id: Uuid, name: z.string(), lat: z.number(), lon: z.number(), members: z.array(MemberSummary), agreements: z.array(AgreementSummary) })),
+  })),
+});
+
+// ── alerting
+
+export const AlertSummary = z.object({
+  id: Uuid,
+  missionId: Uuid,
+  memberId: Uuid,
+  memberName: z.string(),
+  unitName: z.string(),
+  organisationKind: AkutthjelperKind,
+  channel: z.enum(['PAGE', 'SMS']),
+  round: z.number().int(),
+  distanceM: z.number().nullable(),
+  state: AlertState,
+  alertedAt: IsoTime,
+  deliveredAt: IsoTime.nullable(),
+  seenAt: IsoTime.nullable(),
+  acceptedAt: IsoTime.nullable(),
+  declinedAt: IsoTime.nullable(),
+  arrivedAt: IsoTime.nullable(),
+  failedAt: IsoTime.nullable(),
+  lastError: z.string().nullable(),
+  /** the responder's phone position while on the mission */
+  position: z.object({ lat: z.number(), lon: z.number(), at: IsoTime }).nullable(),
+});
+export type AlertSummary = z.infer<typeof AlertSummary>;
+
+export const ResponderCandidate = z.object({
+  memberId: Uuid, memberName: z.string(), unitName: z.string(), organisationKind: AkutthjelperKind, distanceKm: z.number(), channel: z.enum(['PAGE', 'SMS']),
+});
+export const Refusal = z.object({ code: z.string(), reason: z.string(), offerBistand: z.boolean() });
+export const CandidatesAnswer = z.object({
+  eventType: AkutthjelperEventType.nullable(),
+  allowed: z.boolean(),
+  refusal: Refusal.nullable(),
+  candidates: z.array(ResponderCandidate),
+});
+
+export const AlertRespondersRequest = z.object({
+  eventType: AkutthjelperEventType,
+  /** How many should accept before escalation stops (default 2). */
+  required: z.number().int().min(1).max(10).default(2),
+  /** Alert these members; default: the nearest eligible ones (twice `required`). */
+  memberIds: z.array(Uuid).max(30).optional(),
+});
+export const AlertList = z.object({ alerts: z.array(AlertSummary) });
+
+export const BistandRequestBody = z.object({
+  kind: z.enum(['HELSE', 'KOMMUNE']),
+  organisationId: Uuid.optional(),
+  reason: z.string().trim().min(1, 'say what help is asked for').max(1000),
+});
+export const BistandSummary = z.object({ id: Uuid, missionId: Uuid.nullable(), kind: z.enum(['HELSE', 'KOMMUNE']), organisationId: Uuid.nullable(), reason: z.string(), createdAt: IsoTime });
+
+// ── the responder's own page
+
+/** What a responder sees of an alert: the place only after accepting. */
+export const ResponderAlert = z.object({
+  id: Uuid,
+  missionId: Uuid,
+  eventType: AkutthjelperEventType,
+  eventLabel: z.string(),
+  distanceKm: z.number().nullable(),
+  state: AlertState,
+  alertedAt: IsoTime,
+  /** only once accepted */
+  place: z.object({ lat: z.number(), lon: z.number(), addressText: z.string().nullable() }).nullable(),
+  ambulanceOnScene: z.boolean(),
+  missionClosed: z.boolean(),
+});
+export type ResponderAlert = z.infer<typeof ResponderAlert>;
+export const ResponderMe = z.object({
+  memberId: Uuid, name: z.string(), unitName: z.string(), onDuty: z.boolean(), trainingValidUntil: z.string().nullable(), alerts: z.array(ResponderAlert),
+});
+export const AlertIdParams = z.object({ alertId: Uuid });
+export const ResponderAction = z.enum(['delivered', 'seen', 'accept', 'decline', 'arrived']);
+export const ResponderActionParams = z.object({ alertId: Uuid, action: ResponderAction });
+export const ResponderPosition = z.object({ lat: Latitude, lon: Longitude });
+export const ResponderDuty = z.object({ onDuty: z.boolean() });
+
+export const AkutthjelperReport = z.object({
+  from: IsoTime,
+  to: IsoTime,
+  byOrganisation: z.array(z.object({ organisationId: Uuid, name: z.string(), kind: AkutthjelperKind, missions: z.number().int(), arrivals: z.number().int() })),
+  byKommune: z.array(z.object({ kommunenummer: z.string().nullable(), missions: z.number().int() })),
+  medianAlertToArrivalMinutes: z.number().nullable(),
+  arrivedBeforeAmbulance: z.number().int(),
+  arrivalsWithAmbulanceKnown: z.number().int(),
+  shareBeforeAmbulance: z.number().nullable(),
+  bistand: z.object({ helse: z.number().int(), kommune: z.number().int() }),
+});

@@ -1,0 +1,59 @@
+// Vocabulary shared by every contract. Enum values match prisma/schema.prisma.
+import { z } from 'zod';
+
+export const Line = z.enum(['113', '116117', 'LEGEVAKT']).describe('The number the caller rang: 113 (AMK), 116117 or the local legevakt number (LVS)');
+export type Line = z.infer<typeof Line>;
+
+export const Urgency = z.enum(['A', 'H', 'V']).describe('Hastegrad: A = akutt (red), H = haster (yellow), V = vanlig (green)');
+export type Urgency = z.infer<typeof Urgency>;
+
+export const CallState = z.enum(['RINGING', 'ANSWERED', 'ENDED', 'ABANDONED']);
+export type CallState = z.infer<typeof CallState>;
+
+export const CallSource = z.enum(['CTI', 'MANUAL', 'EXERCISE']);
+export type CallSource = z.infer<typeof CallSource>;
+
+export const Role = z.enum(['amk_operator', 'amk_doctor', 'lv_operator', 'supervisor', 'admin', 'responder', 'auditor']);
+export type Role = z.infer<typeof Role>;
+
+export const CentreKind = z.enum(['AMK', 'LVS']);
+export type CentreKind = z.infer<typeof CentreKind>;
+
+export const UnitKind = z.enum(['AMBULANCE_CAR', 'AMBULANCE_BOAT', 'HELICOPTER', 'PLANE', 'LEGEVAKT_CAR']);
+export type UnitKind = z.infer<typeof UnitKind>;
+
+export const UnitStatus = z.enum([
+  'AVAILABLE_AT_STATION',
+  'AVAILABLE_ON_THE_MOVE',
+  'ALERTED',
+  'EN_ROUTE',
+  'ON_SCENE',
+  'TRANSPORTING',
+  'AT_HOSPITAL',
+  'UNAVAILABLE',
+  'OUT_OF_SERVICE',
+]);
+export type UnitStatus = z.infer<typeof UnitStatus>;
+
+/** An ISO 8601 time with an offset, e.g. 2026-11-22T09:15:00Z. Read as a string, used as a Date. */
+export const IsoTime = z.iso.datetime({ offset: true }).describe('ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00');
+
+export const Uuid = z.uuid();
+
+export const Latitude = z.number().min(-90).max(90);
+export const Longitude = z.number().min(-180).max(180);
+
+/** Phone numbers as the network gives them: digits with an optional leading +. */
+export const PhoneNumber = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9]{3,15}$/, 'a phone number is 3 to 15 digits, optionally starting with +');
+
+/** The body of every 4xx/5xx answer. `message` is written for the person who sent the request. */
+export const ApiError = z.object({
+  statusCode: z.number().int(),
+  error: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;

@@ -1,0 +1,64 @@
+// The realtime contract: every change travels to consoles as one `event` message with this
+// envelope. `seq` rises by one per event in commit order; a console keeps the last seq it applied
+// and hands it back as `auth.afterSeq` when it reconnects.
+import { z } from 'zod';
+import { CallSummary } from './calls.js';
+import { IsoTime, Uuid } from './common.js';
+import { AlertSummary, ResponderAlert } from './akutthjelper.js';
+import { MissionSummary } from './missions.js';
+import { NotificationSummary } from './notifications.js';
+import { TransferSummary } from './transfers.js';
+import { UnitSummary, type UnitMoved } from './units.js';
+
+/** Payload schema per event type. Add a type here and TypeScript finds every place to handle it. */
+export const EventPayloads = {
+  /** A call was registered or changed. A call whose centreId is not yours has left your centre. */
+  'call.upserted': CallSummary,
+  'unit.upserted': UnitSummary,
+  'transfer.upserted': TransferSummary,
+  'notification.upserted': NotificationSummary,
+  'mission.upserted': MissionSummary,
+  /** For AMK consoles: one alerted akutthjelper's acknowledgements. */
+  'akutthjelper.alert.upserted': AlertSummary,
+  /** For the responder's own page: the alert as the responder may see it. */
+  'responder.alert': ResponderAlert,
+} as const;
+
+export type EventType = keyof typeof EventPayloads;
+export const EventTypeSchema = z.enum(Object.keys(EventPayloads) as [EventType, ...EventType[]]);
+export type EventData<T extends EventType> = z.infer<(typeof EventPayloads)[T]>;
+
+export type EventEnvelope<T extends EventType = EventType> = {
+  [K in T]: { seq: number; type: K; centreId: string | null; at: string; data: EventData<K> };
+}[T];
+
+export const EventEnvelopeSchema = z.object({
+  seq: z.number().int().positive(),
+  type: EventTypeSchema,
+  centreId: Uuid.nullable(),
+  at: IsoTime,
+  data: z.unknown(),
+});
+
+/** Sent instead of a replay when the missed events are too many or too old: reload the snapshot. */
+export const ResyncNotice = z.object({ reason: z.enum(['gap_too_large', 'gap_too_old']), latestSeq: z.number().int() });
+export type ResyncNotice = z.infer<typeof ResyncNotice>;
+
+/** Sent once per connection when the replay is done and live events follow. */
+export const LiveNotice = z.object({ replayed: z.number().int().nonnegative(), seq: z.number().int().nonnegative() });
+export type LiveNotice = z.infer<typeof LiveNotice>;
+
+export interface ServerToClientEvents {
+  event: (envelope: EventEnvelope) => void;
+  /** Unit positions, batched (at most every 100 ms per centre). Latest wins; never replayed. */
+  positions: (batch: UnitMoved[]) => void;
+  resync: (notice: ResyncNotice) => void;
+  live: (notice: LiveNotice) => void;
+}
+
+// Consoles only listen: every command goes over HTTP, so it has one validated, audited path.
+export type ClientToServerEvents = Record<string, never>;
+
+export interface SocketAuth {
+  afterSeq?: number;
+}

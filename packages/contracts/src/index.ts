@@ -1,0 +1,16 @@
+import './messages.js';
+export * from './common.js';
+export * from './auth.js';
+export * from './calls.js';
+export * from './units.js';
+export * from './snapshot.js';
+export * from './events.js';
+export * from './stats.js';
+export * from './call-record.js';
+export * from './transfers.js';
+export * from './notifications.js';
+export * from './missions.js';
+export * from './recordings.js';
+export * from './akutthjelper.js';
+export * from './legevakt.js';
+export * from './wall.js';

@@ -1,0 +1,43 @@
+// The legevakt's doctor-on-call roster with the § 7 competence facts, and the unit crew for a
+// shift with the § 11 check.
+import { z } from 'zod';
+import { IsoTime, Uuid } from './common.js';
+
+export const DoctorShiftInput = z
+  .object({
+    district: z.string().trim().min(1).max(100),
+    doctorName: z.string().trim().min(1).max(200),
+    fromAt: IsoTime,
+    toAt: IsoTime,
+    isBackup: z.boolean().default(false),
+    specialistGeneralPractice: z.boolean().default(false),
+    approvedGp: z.boolean().default(false),
+    watchesDone: z.number().int().min(0).max(10_000).default(0),
+    monthsInMunicipalService: z.number().int().min(0).max(1_000).default(0),
+    courseEmergencyMedicine: z.boolean().default(false),
+    courseViolenceAndAbuse: z.boolean().default(false),
+  })
+  .refine((s) => new Date(s.fromAt) < new Date(s.toAt), { message: 'the shift must end after it starts', path: ['toAt'] });
+export type DoctorShiftInput = z.infer<typeof DoctorShiftInput>;
+
+export const RosterFlagSummary = z.object({ code: z.string(), message: z.string(), reasons: z.array(z.string()) });
+
+export const DoctorShiftSummary = z.object({
+  id: Uuid,
+  district: z.string(),
+  doctorName: z.string(),
+  fromAt: IsoTime,
+  toAt: IsoTime,
+  isBackup: z.boolean(),
+  /** § 7 first paragraph: may this doctor be on call alone? */
+  mayBeAlone: z.boolean(),
+  reasons: z.array(z.string()),
+  flags: z.array(RosterFlagSummary),
+});
+export const Roster = z.object({ shifts: z.array(DoctorShiftSummary) });
+export const RosterQuery = z.object({ from: IsoTime.optional(), to: IsoTime.optional() });
+
+export const Authorisation = z.enum(['AMBULANCE_WORKER', 'PARAMEDIC', 'NURSE', 'DOCTOR', 'RESCUE_CREW', 'PILOT', 'OTHER']);
+export const SetCrewRequest = z.object({
+  members: z.array(z.object({ personName: z.string().trim().min(1).max(200), authorisation: Authorisation })).max(10),
+});

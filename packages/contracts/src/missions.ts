@@ -1,0 +1,78 @@
+// Missions (oppdrag): units sent to an incident, every status change of every unit on the
+// mission's timeline, closed with an outcome (§ 15 h).
+import { z } from 'zod';
+import { IsoTime, Latitude, Longitude, UnitKind, UnitStatus, Urgency, Uuid } from './common.js';
+
+export const MissionKind = z.enum(['AMBULANCE', 'HOME_VISIT']);
+
+export const MissionSummary = z.object({
+  id: Uuid,
+  centreId: Uuid,
+  callId: Uuid.nullable(),
+  incidentId: Uuid.nullable(),
+  kind: MissionKind,
+  urgency: Urgency.nullable(),
+  eventType: z.string().nullable(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  kommunenummer: z.string().nullable(),
+  createdAt: IsoTime,
+  closedAt: IsoTime.nullable(),
+  outcome: z.string().nullable(),
+  units: z.array(z.object({ unitId: Uuid, callSign: z.string(), assignedAt: IsoTime, releasedAt: IsoTime.nullable() })),
+  /** call answered → first unit on scene, in minutes; null until a unit is on scene */
+  responseMinutes: z.number().nullable(),
+});
+export type MissionSummary = z.infer<typeof MissionSummary>;
+
+export const TimelineEntry = z.object({ at: IsoTime, unitId: Uuid, callSign: z.string(), status: UnitStatus, source: z.string() });
+export const MissionDetail = MissionSummary.extend({ timeline: z.array(TimelineEntry) });
+export type MissionDetail = z.infer<typeof MissionDetail>;
+
+export const CreateMissionRequest = z
+  .object({
+    id: Uuid.describe('chosen by the client; the same id again returns the same mission'),
+    callId: Uuid.optional(),
+    kind: MissionKind.default('AMBULANCE'),
+    unitIds: z.array(Uuid).min(1, 'choose at least one unit').max(20),
+    urgency: Urgency.optional(),
+    lat: Latitude.optional(),
+    lon: Longitude.optional(),
+  })
+  .refine((m) => (m.lat === undefined) === (m.lon === undefined), { message: 'lat and lon come together', path: ['lat'] });
+export type CreateMissionRequest = z.infer<typeof CreateMissionRequest>;
+
+export const AssignUnitRequest = z.object({ unitId: Uuid });
+export const CloseMissionRequest = z.object({ outcome: z.string().trim().min(1, 'write the outcome').max(1000) });
+export const MissionIdParams = z.object({ missionId: Uuid });
+
+export const Recommendation = z.object({
+  unitId: Uuid,
+  callSign: z.string(),
+  kind: UnitKind,
+  status: UnitStatus,
+  centreId: Uuid,
+  /** false: a neighbouring centre's unit */
+  own: z.boolean(),
+  etaMinutes: z.number(),
+  distanceKm: z.number(),
+  method: z.enum(['road', 'sea', 'straight', 'routing']),
+});
+export const RecommendationList = z.object({ target: z.object({ lat: z.number(), lon: z.number() }), units: z.array(Recommendation) });
+export type Recommendation = z.infer<typeof Recommendation>;
+
+export const KommunePreparedness = z.object({
+  kommunenummer: z.string(),
+  kommunenavn: z.string(),
+  settlementClass: z.enum(['TOWN', 'RURAL']),
+  guidelineMinutes: z.number(),
+  /** free ambulances (car, boat, helicopter; own and neighbouring) that reach it within the guideline */
+  freeAmbulances: z.number().int(),
+  nearestFreeEtaMinutes: z.number().nullable(),
+  nearestFreeCallSign: z.string().nullable(),
+  /** no free ambulance can reach the kommune within its guideline time */
+  gap: z.boolean(),
+});
+export const PreparednessReport = z.object({ at: IsoTime, kommuner: z.array(KommunePreparedness) });
+export type PreparednessReport = z.infer<typeof PreparednessReport>;
+export type RecommendationList = z.infer<typeof RecommendationList>;

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { CentreRef } from './auth.js';
+import { CallSummary } from './calls.js';
+import { MissionSummary } from './missions.js';
+import { NotificationSummary } from './notifications.js';
+import { TransferSummary } from './transfers.js';
+import { StationSummary, UnitSummary } from './units.js';
+
+/**
+ * Everything a console needs to draw its screen, read in one transaction together with the
+ * sequence number of the last event it includes. The console then connects with afterSeq = seq.
+ */
+export const Snapshot = z.object({
+  seq: z.number().int().nonnegative(),
+  centre: CentreRef,
+  calls: z.array(CallSummary),
+  units: z.array(UnitSummary),
+  stations: z.array(StationSummary),
+  /** Transfers my centre sent or received: pending, and answered in the last 12 hours. */
+  transfers: z.array(TransferSummary),
+  /** Notifications on my open calls. */
+  notifications: z.array(NotificationSummary),
+  /** My centre's open missions. */
+  missions: z.array(MissionSummary),
+});
+export type Snapshot = z.infer<typeof Snapshot>;

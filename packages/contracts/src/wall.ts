@@ -1,0 +1,42 @@
+// The supervisors' wall display and the quality indicators: figures, never patient details, so a
+// region wall may show several centres side by side.
+import { z } from 'zod';
+import { IsoTime, Uuid } from './common.js';
+import { LineAnswerSummary } from './stats.js';
+
+export const WallCentre = z.object({
+  centre: z.object({ id: Uuid, code: z.string(), name: z.string(), kind: z.enum(['AMK', 'LVS']) }),
+  openCalls: z.object({ A: z.number().int(), H: z.number().int(), V: z.number().int(), none: z.number().int(), ringing: z.number().int(), oldestOpenAt: IsoTime.nullable() }),
+  unitsByStatus: z.record(z.string(), z.number().int()),
+  stations: z.array(z.object({ name: z.string(), free: z.number().int(), busy: z.number().int(), unavailable: z.number().int() })),
+  answerToday: z.array(LineAnswerSummary),
+  /** share within the answer bar per hour today (Norwegian time), for the trend line */
+  answerTrend: z.array(z.object({ hour: z.number().int(), share: z.number().nullable(), calls: z.number().int() })),
+  responseToday: z.object({
+    TOWN: z.object({ count: z.number().int(), share: z.number().nullable(), targetMinutes: z.number() }),
+    RURAL: z.object({ count: z.number().int(), share: z.number().nullable(), targetMinutes: z.number() }),
+  }),
+  akutthjelperMissionsToday: z.number().int(),
+  notificationsAwaitingAck: z.number().int(),
+  transfersWaiting: z.number().int(),
+  preparednessGaps: z.array(z.object({ kommunenummer: z.string(), kommunenavn: z.string() })),
+});
+export type WallCentre = z.infer<typeof WallCentre>;
+export const WallQuery = z.object({ centres: z.string().max(300).optional().describe('comma-separated centre codes; default: my own') });
+export const Wall = z.object({ at: IsoTime, centres: z.array(WallCentre) });
+export type Wall = z.infer<typeof Wall>;
+
+export const IndicatorsQuery = z
+  .object({ from: IsoTime, to: IsoTime })
+  .refine((q) => new Date(q.from) < new Date(q.to), { message: 'from must be before to', path: ['from'] });
+export const Indicators = z.object({
+  from: IsoTime,
+  to: IsoTime,
+  answerTimes: z.array(LineAnswerSummary),
+  responseTimes: z.array(z.object({ urgency: z.string(), settlementClass: z.enum(['TOWN', 'RURAL']), count: z.number().int(), withinTarget: z.number().int(), share: z.number().nullable(), medianMinutes: z.number().nullable() })),
+  callsByHour: z.array(z.object({ hour: z.number().int(), calls: z.number().int() })),
+  callsByChapter: z.array(z.object({ chapter: z.number().int().nullable(), chapterTitle: z.string().nullable(), calls: z.number().int() })),
+  transfers: z.array(z.object({ direction: z.string(), requested: z.number().int(), accepted: z.number().int(), declined: z.number().int() })),
+  akutthjelper: z.object({ alertedMissions: z.number().int(), arrivals: z.number().int(), arrivedBeforeAmbulance: z.number().int() }),
+});
+export type Indicators = z.infer<typeof Indicators>;

@@ -1,0 +1,117 @@
+// Unit recommendation: which free unit reaches the patient first (§ 15 h–i: AMK coordinates the
+// ambulance resources and keeps an overview of preparedness, including neighbouring areas).
+// This is an estimate to put the best candidates on top, not a routing engine:
+//   cars         great-circle distance × roadFactor ÷ speed  (roads are ~30 % longer than the crow flies)
+//   boats        great-circle distance × seaFactor ÷ speed   (sailing around islands and skerries)
+//   helicopter   straight line ÷ speed + start-up time       (crew to the aircraft, rotor start)
+//   plane        straight line ÷ speed + start-up time
+// Built for the whole country's fleet on every keystroke: one pass into typed arrays, then a sort
+// of an index; result objects are only created for the units that are kept.
+import { haversineKmRaw } from './geo.js';
+import { isAvailable } from './unit-status.js';
+import type { LatLon, UnitKind, UnitStatus } from './vocabulary.js';
+
+export interface RankableUnit {
+  id: string;
+  kind: UnitKind;
+  status: UnitStatus;
+  lat: number | null;
+  lon: number | null;
+  /** ms since epoch of the last position report; null if none. */
+  positionAt: number | null;
+  /** Belongs to the operator's own centre (neighbouring centres' units are shown too, § 15 i). */
+  own: boolean;
+}
+
+export type EtaMethod = 'road' | 'sea' | 'straight';
+
+export interface RankedUnit {
+  id: string;
+  kind: UnitKind;
+  etaMinutes: number;
+  /** Straight-line (great-circle) distance to the target. */
+  distanceKm: number;
+  method: EtaMethod;
+  own: boolean;
+}
+
+export interface RankOptions {
+  now: number;
+  /** A position older than this is not trusted (the unit may have moved anywhere). Default 10 min. */
+  maxPositionAgeMs?: number;
+  roadFactor?: number;
+  seaFactor?: number;
+  speedsKmh?: Partial<Record<UnitKind, number>>;
+  helicopterStartupMin?: number;
+  planeStartupMin?: number;
+  /** Keep only the first n; default all. */
+  limit?: number;
+}
+
+export const DEFAULT_SPEEDS_KMH: Readonly<Record<UnitKind, number>> = {
+  AMBULANCE_CAR: 70,
+  LEGEVAKT_CAR: 60,
+  AMBULANCE_BOAT: 40,
+  HELICOPTER: 220,
+  PLANE: 400,
+};
+
+const KINDS: readonly UnitKind[] = ['AMBULANCE_CAR', 'LEGEVAKT_CAR', 'AMBULANCE_BOAT', 'HELICOPTER', 'PLANE'];
+
+function methodOf(kind: UnitKind): EtaMethod {
+  if (kind === 'AMBULANCE_BOAT') return 'sea';
+  if (kind === 'HELICOPTER' || kind === 'PLANE') return 'straight';
+  return 'road';
+}
+
+export function rankUnits(target: LatLon, units: readonly RankableUnit[], opts: RankOptions): RankedUnit[] {
+  const maxAge = opts.maxPositionAgeMs ?? 10 * 60_000;
+  const speeds = { ...DEFAULT_SPEEDS_KMH, ...opts.speedsKmh };
+  // Per kind: minutes per straight-line km, and fixed minutes added (start-up).
+  const factor = {} as Record<UnitKind, number>;
+  const fixed = {} as Record<UnitKind, number>;
+  for (const kind of KINDS) {
+    const method = methodOf(kind);
+    const detour = method === 'road' ? (opts.roadFactor ?? 1.3) : method === 'sea' ? (opts.seaFactor ?? 1.2) : 1; // air: straight line
+    factor[kind] = (detour * 60) / speeds[kind];
+    fixed[kind] = kind === 'HELICOPTER' ? (opts.helicopterStartupMin ?? 5) : kind === 'PLANE' ? (opts.planeStartupMin ?? 10) : 0;
+  }
+
+  const n = units.length;
+  const eta = new Float64Array(n);
+  const dist = new Float64Array(n);
+  const order = new Int32Array(n);
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const u = units[i];
+    if (!u || !isAvailable(u.status)) continue;
+    if (u.lat === null || u.lon === null || u.positionAt === null) continue;
+    if (opts.now - u.positionAt > maxAge) continue;
+    const d = haversineKmRaw(target.lat, target.lon, u.lat, u.lon);
+    dist[i] = d;
+    eta[i] = d * factor[u.kind] + fixed[u.kind];
+    order[kept++] = i;
+  }
+
+  // Ties (same ETA): own centre's unit first, then the nearer one, then by id for a stable list.
+  const idx = order.subarray(0, kept);
+  idx.sort((a, b) => {
+    const byEta = (eta[a] ?? 0) - (eta[b] ?? 0);
+    if (byEta !== 0) return byEta;
+    const ua = units[a];
+    const ub = units[b];
+    if (ua?.own !== ub?.own) return ua?.own ? -1 : 1;
+    const byDist = (dist[a] ?? 0) - (dist[b] ?? 0);
+    if (byDist !== 0) return byDist;
+    return (ua?.id ?? '') < (ub?.id ?? '') ? -1 : 1;
+  });
+
+  const count = Math.min(kept, opts.limit ?? kept);
+  const result: RankedUnit[] = new Array(count);
+  for (let k = 0; k < count; k++) {
+    const i = idx[k] ?? 0;
+    const u = units[i] as RankableUnit;
+    result[k] = { id: u.id, kind: u.kind, etaMinutes: eta[i] ?? 0, distanceKm: dist[i] ?? 0, method: methodOf(u.kind), own: u.own };
+  }
+  return result;
+}

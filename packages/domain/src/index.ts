@@ -1,0 +1,19 @@
+// @amk/domain: the pure rules of the dispatch domain. No I/O, no framework, no imports from
+// outside this folder — every function here can be called from the server, the console and tests.
+export * from './vocabulary.js';
+export * from './calendar.js';
+export * from './geo.js';
+export * from './national-id.js';
+export * from './aml.js';
+export * from './kommune-resolver.js';
+export * from './answer-times.js';
+export * from './unit-status.js';
+export * from './crew.js';
+export * from './eta.js';
+export * from './response-time.js';
+export * from './doctor-on-call.js';
+export * from './retention.js';
+export * from './akutthjelper.js';
+export * from './csv.js';
+export * from './triage.js';
+export * from './phone.js';

@@ -1,0 +1,40 @@
+// Browser tests in Debian's Chromium (a test tool's own browser download cannot reach the
+// internet here). The server under test gets a fresh seeded database and the freshly built console.
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 3199);
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 1,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--use-angle=swiftshader',
+        '--enable-unsafe-swiftshader',
+        // The recording test presses play from a script, as a person would with the mouse.
+        '--autoplay-policy=no-user-gesture-required',
+      ],
+    },
+    trace: 'off',
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: 'pnpm --filter @amk/console build && pnpm --filter @amk/server exec tsx test/support/e2e-server.ts',
+    url: `http://127.0.0.1:${port}/health/ready`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: 'pipe',
+    env: { E2E_PORT: String(port) },
+  },
+});
