@@ -24,6 +24,24 @@ function call(centre: string, line: string, waitMs: number | null, state: 'ANSWE
   };
 }
 
+// Three whole Norwegian days in February 2025 at AMK-BERGEN, 113, long over: a report reads them
+// from the day roll-up. 10 Feb: 3 s, 12 s, one abandoned. 11 Feb: 9 s at 00:30 Norwegian time
+// (still 10 Feb in UTC), 10 s at noon. 12 Feb: 20 s, one still ringing.
+const ringingLate = crypto.randomUUID();
+function on(ringingAt: string, waitMs: number | null, state: 'ANSWERED' | 'ABANDONED' | 'RINGING', id = crypto.randomUUID()) {
+  const t = new Date(ringingAt);
+  return { id, centreId: demoCentreId('AMK-BERGEN'), line: '113', source: 'CTI' as const, state, ringingAt: t, answeredAt: waitMs === null ? null : new Date(t.getTime() + waitMs) };
+}
+const rolledUpDays = [
+  on('2025-02-10T08:00:00+01:00', 3_000, 'ANSWERED'),
+  on('2025-02-10T09:00:00+01:00', 12_000, 'ANSWERED'),
+  on('2025-02-10T10:00:00+01:00', null, 'ABANDONED'),
+  on('2025-02-11T00:30:00+01:00', 9_000, 'ANSWERED'),
+  on('2025-02-11T12:00:00+01:00', 10_000, 'ANSWERED'),
+  on('2025-02-12T15:00:00+01:00', 20_000, 'ANSWERED'),
+  on('2025-02-12T16:00:00+01:00', null, 'RINGING', ringingLate),
+];
+
 beforeAll(async () => {
   app = await buildTestApp(prisma);
   // AMK-FORDE, 113: answered after 2, 5, 8, 10.0, 10.5, 15 and 30 s; one abandoned; one still
@@ -34,6 +52,7 @@ beforeAll(async () => {
   // LVS-BERGEN, 116117: answered after 30, 60, 119, 120, 121 and 300 s.
   const lvs = [30_000, 60_000, 119_000, 120_000, 121_000, 300_000].map((w, i) => call('LVS-BERGEN', '116117', w, 'ANSWERED', 'CTI', i));
   await prisma.call.createMany({ data: [...amk, ...lvs] });
+  await prisma.call.createMany({ data: rolledUpDays });
 });
 afterAll(async () => {
   await app.close();
@@ -75,5 +94,33 @@ describe('answer times', () => {
     expect(res.statusCode).toBe(200);
     expect(new Date(res.json().from).getTime()).toBeLessThanOrEqual(Date.now());
     expect(res.json().lines['113'].total).toBe(0); // the fixture is from 2025
+  });
+});
+
+describe('answer times over whole days that are over', () => {
+  const days = `from=${encodeURIComponent('2025-02-10T00:00:00+01:00')}&to=${encodeURIComponent('2025-02-13T00:00:00+01:00')}`;
+  const report = async (query: string) => {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/stats/answer-times?${query}`, headers: { cookie: await cookieFor(app, 'amk.bergen') } });
+    expect(res.statusCode).toBe(200);
+    return res.json().lines['113'];
+  };
+
+  it('counts each call on its Norwegian calendar day', async () => {
+    // judged: 5 answered + 1 abandoned; within 10 s: 3, 9, 10
+    expect(await report(days)).toMatchObject({ total: 7, answered: 5, abandoned: 1, ringing: 1, withinTarget: 3, shareWithinTarget: 0.5, medianSeconds: 10 });
+    // from midnight on 11 February: the 00:30 call (23:30 UTC the day before) is in, 10 February is out
+    const from11 = `from=${encodeURIComponent('2025-02-11T00:00:00+01:00')}&to=${encodeURIComponent('2025-02-13T00:00:00+01:00')}`;
+    expect(await report(from11)).toMatchObject({ total: 4, answered: 3, abandoned: 0, ringing: 1, withinTarget: 2, medianSeconds: 10 });
+    // a period starting mid-day counts that day's part from the calls: from 08:30 on 10 February
+    const midDay = `from=${encodeURIComponent('2025-02-10T08:30:00+01:00')}&to=${encodeURIComponent('2025-02-13T00:00:00+01:00')}`;
+    expect(await report(midDay)).toMatchObject({ total: 6, answered: 4, abandoned: 1, withinTarget: 2 });
+  });
+
+  it('a late change to a call on a past day shows in the next report', async () => {
+    await report(days); // the days are rolled up by now
+    await prisma.call.update({ where: { id: ringingLate }, data: { state: 'ANSWERED', answeredAt: new Date('2025-02-12T16:00:05+01:00') } });
+    expect(await report(days)).toMatchObject({ total: 7, answered: 6, abandoned: 1, ringing: 0, withinTarget: 4, medianSeconds: 9.5 });
+    await prisma.call.delete({ where: { id: ringingLate } });
+    expect(await report(days)).toMatchObject({ total: 6, answered: 5, ringing: 0 });
   });
 });

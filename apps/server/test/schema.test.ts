@@ -15,7 +15,7 @@ const models = [
   'callerPosition', 'triageCriterion', 'transfer', 'notification', 'station', 'unit', 'crewAssignment',
   'unitStatusChange', 'mission', 'missionUnit', 'doctorShift', 'akutthjelperOrganisation', 'akutthjelperUnit',
   'akutthjelperMember', 'akutthjelperAgreement', 'akutthjelperAlert', 'bistandRequest', 'recording',
-  'recordingHold', 'recordingTombstone', 'purgeRun', 'auditLog', 'event',
+  'recordingHold', 'recordingTombstone', 'purgeRun', 'answerTimeDay', 'answerTimeDayCount', 'auditLog', 'event',
 ] as const;
 
 describe('database schema', () => {

@@ -1,18 +1,52 @@
 // Answer times (§ 15 b: 90 % of 113 calls within 10 s; § 13 d: 80 % of the legevaktsentral's
-// calls within 2 minutes), summarised in the database: one GROUP BY returns at most a few thousand
-// rows (line × whole second of waiting) however many calls there are, and the pure rules in
-// @amk/domain turn them into shares and medians. Exercise calls are left out.
-import { answerTarget, summariseAnswerTimeCounts, type AnswerTimeCount } from '@amk/domain';
-import type { AnswerTimeQuery, AnswerTimeReport } from '@amk/contracts';
-import type { Db } from '../../db/prisma.js';
+// calls within 2 minutes), summarised in the database. A period is read in two parts:
+//   - the whole Norwegian calendar days in it that are over (before yesterday) come from the
+//     AnswerTimeDay roll-up, which this service builds the first time a report needs a day;
+//   - the rest (a partial first day, yesterday and today) is counted from the calls themselves.
+// Both give the same groups (line × whole second of waiting × within × abandoned): a few thousand
+// rows however many calls, which the pure rules in @amk/domain turn into shares and medians. A
+// month of a million calls is then ~30 roll-ups plus two days of calls. A trigger on Call drops a
+// day's roll-up when one of its calls changes (see the answer_time_days migration), and both take
+// the same advisory lock per (centre, day), so a report never shows a stale day. Exercise calls
+// are left out.
+import { answerTarget, summariseAnswerTimeCounts } from '@amk/domain';
+import type { AnswerTimeQuery, AnswerTimeReport, Line } from '@amk/contracts';
+import { Prisma, type Db } from '../../db/prisma.js';
 
 interface GroupRow {
-  line: AnswerTimeCount['line'];
-  wait_s: number | null;
+  line: Line;
+  /** -1 when the call was not answered. */
+  wait_s: number;
   within: boolean;
   abandoned: boolean;
   n: number;
 }
+
+/** The split of a period: whole days [firstDay, endDay) from the roll-up, the rest from calls. */
+interface Split {
+  firstDay: string;
+  endDay: string;
+  /** Calls are counted in [from, headEnd) and [tailStart, to). */
+  headEnd: Date;
+  tailStart: Date;
+}
+
+const NOT_ANSWERED = -1;
+
+/** The grouping both the roll-up and the direct count use, over rows of "Call". */
+function groupColumns(): Prisma.Sql {
+  const limit113 = answerTarget('113').withinSeconds * 1000;
+  const limitLvs = answerTarget('116117').withinSeconds * 1000;
+  return Prisma.sql`
+    "line",
+    CASE WHEN "answeredAt" IS NULL THEN ${NOT_ANSWERED}::int
+         ELSE GREATEST(0, FLOOR(EXTRACT(EPOCH FROM ("answeredAt" - "ringingAt"))))::int END AS wait_s,
+    COALESCE(EXTRACT(EPOCH FROM ("answeredAt" - "ringingAt")) * 1000
+             <= CASE WHEN "line" = '113' THEN ${limit113}::int ELSE ${limitLvs}::int END, false) AS within,
+    ("state" = 'ABANDONED') AS abandoned`;
+}
+
+const dayKey = (centreId: string, day: string) => `${centreId} ${day}`;
 
 export function createAnswerTimeService(prisma: Db) {
   async function periodBounds(query: AnswerTimeQuery): Promise<{ from: Date; to: Date }> {
@@ -26,26 +60,72 @@ export function createAnswerTimeService(prisma: Db) {
     return { from, to: row!.now };
   }
 
+  async function split(from: Date, to: Date): Promise<Split> {
+    // first whole day: the Norwegian date of `from`, or the next one unless `from` is midnight;
+    // end: the date of `to`, but never past the day before yesterday (recent days still change).
+    const [row] = await prisma.$queryRaw<{ first_day: string; end_day: string }[]>`
+      WITH d AS (
+        SELECT ((${from}::timestamptz AT TIME ZONE 'Europe/Oslo') - interval '1 microsecond')::date + 1 AS first_day,
+               LEAST((${to}::timestamptz AT TIME ZONE 'Europe/Oslo')::date, (now() AT TIME ZONE 'Europe/Oslo')::date - 1) AS end_day)
+      SELECT first_day::text, GREATEST(first_day, end_day)::text AS end_day FROM d`;
+    const { first_day: firstDay, end_day: endDay } = row!;
+    if (firstDay === endDay) return { firstDay, endDay, headEnd: to, tailStart: to };
+    const [bounds] = await prisma.$queryRaw<{ head_end: Date; tail_start: Date }[]>`
+      SELECT (${firstDay}::date::timestamp AT TIME ZONE 'Europe/Oslo') AS head_end,
+             (${endDay}::date::timestamp AT TIME ZONE 'Europe/Oslo') AS tail_start`;
+    return { firstDay, endDay, headEnd: bounds!.head_end, tailStart: bounds!.tail_start };
+  }
+
+  /** Builds the roll-up of every day in [firstDay, endDay) that has none yet. */
+  async function ensureDays(centreId: string, firstDay: string, endDay: string): Promise<void> {
+    const missing = await prisma.$queryRaw<{ day: string }[]>`
+      SELECT d::date::text AS day FROM generate_series(${firstDay}::date, ${endDay}::date - 1, interval '1 day') d
+      WHERE NOT EXISTS (SELECT 1 FROM "AnswerTimeDay" a WHERE a."centreId" = ${centreId}::uuid AND a."day" = d::date)
+      ORDER BY 1`;
+    if (!missing.length) return;
+    const days = missing.map((m) => m.day);
+    await prisma.$transaction(async (tx) => {
+      // The trigger's lock, in the same order; a later statement then sees every change committed
+      // before it, and a change that comes after waits for this build and then drops the day.
+      await tx.$executeRaw`SELECT count(pg_advisory_xact_lock(hashtext('answer-time-day'), hashtext(k))) FROM unnest(${days.map((d) => dayKey(centreId, d))}::text[]) k`;
+      const built = await tx.$queryRaw<{ day: string }[]>`
+        INSERT INTO "AnswerTimeDay" ("centreId", "day")
+        SELECT ${centreId}::uuid, d FROM unnest(${days}::date[]) d
+        ON CONFLICT DO NOTHING RETURNING "day"::text AS day`;
+      if (!built.length) return; // another report built them meanwhile
+      const builtDays = built.map((b) => b.day).sort();
+      await tx.$executeRaw`
+        INSERT INTO "AnswerTimeDayCount" ("centreId", "day", "line", "waitS", "within", "abandoned", "n")
+        SELECT ${centreId}::uuid, day, "line", wait_s, within, abandoned, COUNT(*)::int
+        FROM (SELECT (c."ringingAt" AT TIME ZONE 'Europe/Oslo')::date AS day, ${groupColumns()}
+              FROM "Call" c
+              WHERE c."centreId" = ${centreId}::uuid AND c."source" <> 'EXERCISE'
+                AND c."ringingAt" >= (${builtDays[0]}::date::timestamp AT TIME ZONE 'Europe/Oslo')
+                AND c."ringingAt" < ((${builtDays.at(-1)}::date + 1)::timestamp AT TIME ZONE 'Europe/Oslo')) calls
+        WHERE day = ANY(${builtDays}::date[])
+        GROUP BY 2, 3, 4, 5, 6`;
+    }, { timeout: 120_000 });
+  }
+
   return {
     async report(centreId: string, query: AnswerTimeQuery): Promise<AnswerTimeReport> {
       const { from, to } = await periodBounds(query);
-      const limit113 = answerTarget('113').withinSeconds * 1000;
-      const limitLvs = answerTarget('116117').withinSeconds * 1000;
+      const s = await split(from, to);
+      if (s.firstDay !== s.endDay) await ensureDays(centreId, s.firstDay, s.endDay);
       const rows = await prisma.$queryRaw<GroupRow[]>`
-        SELECT "line",
-               CASE WHEN "answeredAt" IS NULL THEN NULL
-                    ELSE GREATEST(0, FLOOR(EXTRACT(EPOCH FROM ("answeredAt" - "ringingAt"))))::int END AS wait_s,
-               COALESCE(EXTRACT(EPOCH FROM ("answeredAt" - "ringingAt")) * 1000
-                        <= CASE WHEN "line" = '113' THEN ${limit113}::int ELSE ${limitLvs}::int END, false) AS within,
-               ("state" = 'ABANDONED') AS abandoned,
-               COUNT(*)::int AS n
-        FROM "Call"
-        WHERE "centreId" = ${centreId}::uuid AND "ringingAt" >= ${from} AND "ringingAt" < ${to} AND "source" <> 'EXERCISE'
+        SELECT "line", wait_s, within, abandoned, SUM(n)::int AS n FROM (
+          SELECT "line", "waitS" AS wait_s, "within", "abandoned", "n" FROM "AnswerTimeDayCount"
+          WHERE "centreId" = ${centreId}::uuid AND "day" >= ${s.firstDay}::date AND "day" < ${s.endDay}::date
+          UNION ALL
+          SELECT ${groupColumns()}, 1 AS n FROM "Call"
+          WHERE "centreId" = ${centreId}::uuid AND "source" <> 'EXERCISE'
+            AND (("ringingAt" >= ${from} AND "ringingAt" < ${s.headEnd}) OR ("ringingAt" >= ${s.tailStart} AND "ringingAt" < ${to}))
+        ) counted
         GROUP BY 1, 2, 3, 4`;
-      const summary = summariseAnswerTimeCounts(
-        rows.map((r) => ({ line: r.line, waitSeconds: r.wait_s, withinTarget: r.within, abandoned: r.abandoned, count: r.n })),
+      const lines = summariseAnswerTimeCounts(
+        rows.map((r) => ({ line: r.line, waitSeconds: r.wait_s === NOT_ANSWERED ? null : r.wait_s, withinTarget: r.within, abandoned: r.abandoned, count: r.n })),
       );
-      return { centreId, from: from.toISOString(), to: to.toISOString(), lines: summary };
+      return { centreId, from: from.toISOString(), to: to.toISOString(), lines };
     },
   };
 }
