@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallSummary, EventEnvelope, Snapshot } from '@amk/contracts';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
+import { appendEvents } from '../src/realtime/event-log.js';
 import { login, onceLive, openConsole, startServer, waitFor, type TestServer } from './support/test-app.js';
 
 let one: TestServer;
@@ -87,6 +88,30 @@ describe('live updates', () => {
     const after = await ring(one, `after-${Date.now()}`);
     await waitFor(() => callIds(again.received).includes(after.id));
     expect(callIds(again.received)).toEqual([...missed.map((c) => c.id), after.id]);
+    again.disconnect();
+  });
+
+  it('replays exactly what was missed when earlier seqs have holes (a rolled-back event)', async () => {
+    // a transaction that appended an event and then failed uses up a seq that never commits
+    await one.prisma
+      .$transaction(async (tx) => {
+        await appendEvents(tx, [{ type: 'call.upserted', centreId: null, audience: [], data: {} as never }]);
+        throw new Error('rolled back on purpose');
+      })
+      .catch(() => {});
+    const cookie = await login(one, 'amk.bergen');
+    const first = openConsole(one, cookie);
+    await onceLive(first);
+    const seen = await ring(one, `after-hole-${Date.now()}`);
+    await waitFor(() => callIds(first.received).includes(seen.id));
+    const lastSeq = first.received.at(-1)!.seq;
+    first.disconnect();
+
+    const missed = [await ring(one, `hole-missed-a-${Date.now()}`), await ring(one, `hole-missed-b-${Date.now()}`)];
+    const again = openConsole(one, cookie, lastSeq);
+    const live = await onceLive(again);
+    expect(live.replayed).toBe(2);
+    expect(callIds(again.received)).toEqual(missed.map((c) => c.id));
     again.disconnect();
   });
 

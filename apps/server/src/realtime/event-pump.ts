@@ -78,9 +78,17 @@ export class EventPump {
 
   /** Events after `afterSeq` held in memory. Only valid when covers(afterSeq). Synchronous. */
   since(afterSeq: number): StoredEvent[] {
-    const first = this.ring[0];
-    if (!first || afterSeq >= this.cursor) return [];
-    return this.ring.slice(Math.max(0, afterSeq + 1 - first.envelope.seq));
+    if (afterSeq >= this.cursor) return [];
+    // Binary search, not arithmetic: seqs have holes (a transaction that appended an event and
+    // then rolled back, or a database restart, uses up sequence numbers that never commit).
+    let lo = 0;
+    let hi = this.ring.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.ring[mid]!.envelope.seq <= afterSeq) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.ring.slice(lo);
   }
 
   /** Resolves once the pump has delivered `seq` (or after timeoutMs). */
