@@ -57,6 +57,24 @@ describe('recommend and dispatch', () => {
     expect(units.every((u: { status: string }) => u.status.startsWith('AVAILABLE'))).toBe(true);
   });
 
+  it('still recommends units waiting at their station hours after their last position report', async () => {
+    const callId = await call(60.39, 5.32);
+    const fresh = (await app.inject({ method: 'GET', url: `/api/v1/calls/${callId}/recommendations`, headers: { cookie: amk } })).json().units;
+    const atStation = fresh.filter((u: { status: string }) => u.status === 'AVAILABLE_AT_STATION').map((u: { callSign: string }) => u.callSign);
+    expect(atStation.length).toBeGreaterThan(0);
+    const quietSince = new Date(Date.now() - 6 * 3_600_000);
+    const old = await prisma.unit.findMany({ where: { callSign: { in: atStation } }, select: { id: true, positionAt: true } });
+    await prisma.unit.updateMany({ where: { callSign: { in: atStation } }, data: { positionAt: quietSince } });
+    try {
+      const later = (await app.inject({ method: 'GET', url: `/api/v1/calls/${callId}/recommendations`, headers: { cookie: amk } })).json().units;
+      expect(later.filter((u: { status: string }) => u.status === 'AVAILABLE_AT_STATION').map((u: { callSign: string }) => u.callSign).sort()).toEqual([...atStation].sort());
+      const prep = (await app.inject({ method: 'GET', url: '/api/v1/preparedness', headers: { cookie: amk } })).json();
+      expect(prep.kommuner.find((k: { kommunenavn: string }) => k.kommunenavn === 'Bergen').gap).toBe(false);
+    } finally {
+      for (const u of old) await prisma.unit.update({ where: { id: u.id }, data: { positionAt: u.positionAt } });
+    }
+  });
+
   it('uses the routing service for road times when one is configured', async () => {
     const callId = await call(60.39, 5.32);
     const res = await routed.inject({ method: 'GET', url: `/api/v1/calls/${callId}/recommendations`, headers: { cookie: amk } });

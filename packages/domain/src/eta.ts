@@ -21,6 +21,8 @@ export interface RankableUnit {
   positionAt: number | null;
   /** Belongs to the operator's own centre (neighbouring centres' units are shown too, § 15 i). */
   own: boolean;
+  /** Its home station: where a unit "available at station" is, whatever its last report says. */
+  station?: LatLon | null;
 }
 
 export type EtaMethod = 'road' | 'sea' | 'straight';
@@ -85,9 +87,12 @@ export function rankUnits(target: LatLon, units: readonly RankableUnit[], opts: 
   for (let i = 0; i < n; i++) {
     const u = units[i];
     if (!u || !isAvailable(u.status)) continue;
-    if (u.lat === null || u.lon === null || u.positionAt === null) continue;
-    if (opts.now - u.positionAt > maxAge) continue;
-    const d = haversineKmRaw(target.lat, target.lon, u.lat, u.lon);
+    // A unit at its station is there: a quiet terminal does not make it vanish from the list.
+    // Any other stale position is not trusted (the unit may have moved anywhere).
+    const fresh = u.lat !== null && u.lon !== null && u.positionAt !== null && opts.now - u.positionAt <= maxAge;
+    const at = u.status === 'AVAILABLE_AT_STATION' && u.station ? u.station : fresh ? { lat: u.lat as number, lon: u.lon as number } : null;
+    if (!at) continue;
+    const d = haversineKmRaw(target.lat, target.lon, at.lat, at.lon);
     dist[i] = d;
     eta[i] = d * factor[u.kind] + fixed[u.kind];
     order[kept++] = i;

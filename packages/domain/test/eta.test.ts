@@ -62,6 +62,20 @@ describe('rankUnits', () => {
     expect(r).toMatchObject({ method, own });
   });
 
+  it('places a unit available at its station at the station, however old its last report', () => {
+    const station = { lat: 60.1, lon: 10 }; // 12.390 min by road, as 'car' above
+    const quiet = [
+      unit('at-station-quiet', { lat: 61, positionAt: NOW - 12 * 60 * MIN, station }),
+      unit('at-station-never-reported', { lat: null, lon: null, positionAt: null, station }),
+      // on the move with a stale report: where it is now is unknown, so it is left out
+      unit('moving-stale', { status: 'AVAILABLE_ON_THE_MOVE', positionAt: NOW - 60 * MIN, station }),
+    ];
+    const r = rankUnits(target, quiet, { now: NOW });
+    expect(r.map((x) => x.id)).toEqual(['at-station-never-reported', 'at-station-quiet']);
+    expect(r[0]?.etaMinutes).toBeCloseTo(12.39, 2);
+    expect(r[1]?.etaMinutes).toBeCloseTo(12.39, 2);
+  });
+
   it('applies options: road factor, speeds, start-up, position age, limit', () => {
     const r = rankUnits(target, fleet, {
       now: NOW,

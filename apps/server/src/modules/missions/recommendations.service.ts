@@ -12,16 +12,26 @@ const ROUTED_CANDIDATES = 5;
 const AMBULANCE_KINDS = new Set(['AMBULANCE_CAR', 'AMBULANCE_BOAT', 'HELICOPTER']);
 
 export function createRecommendationsService({ prisma, routing }: { prisma: Db; routing: Routing | null }) {
-  async function visibleUnits(centreId: string): Promise<Unit[]> {
+  type UnitAtStation = Unit & { station: { lat: number; lon: number } | null };
+
+  async function visibleUnits(centreId: string): Promise<UnitAtStation[]> {
     const centre = await prisma.centre.findUniqueOrThrow({ where: { id: centreId } });
-    return prisma.unit.findMany({ where: { centreId: { in: [centre.id, ...centre.neighbourCentreIds] } } });
+    return prisma.unit.findMany({
+      where: { centreId: { in: [centre.id, ...centre.neighbourCentreIds] } },
+      include: { station: { select: { lat: true, lon: true } } },
+    });
   }
 
-  function rank(target: { lat: number; lon: number }, units: Unit[], ownCentre: string, limit?: number) {
+  /** Where the ranking placed the unit: its station when it is at the station, else its report. */
+  function placeOf(u: UnitAtStation): { lat: number; lon: number } {
+    return u.status === 'AVAILABLE_AT_STATION' && u.station ? u.station : { lat: u.lat!, lon: u.lon! };
+  }
+
+  function rank(target: { lat: number; lon: number }, units: UnitAtStation[], ownCentre: string, limit?: number) {
     const byId = new Map(units.map((u) => [u.id, u]));
     const ranked = rankUnits(
       target,
-      units.map((u) => ({ id: u.id, kind: u.kind, status: u.status, lat: u.lat, lon: u.lon, positionAt: u.positionAt?.getTime() ?? null, own: u.centreId === ownCentre })),
+      units.map((u) => ({ id: u.id, kind: u.kind, status: u.status, lat: u.lat, lon: u.lon, positionAt: u.positionAt?.getTime() ?? null, own: u.centreId === ownCentre, station: u.station })),
       { now: Date.now(), ...(limit ? { limit } : {}) },
     );
     return ranked.map((r) => ({ ...r, unit: byId.get(r.id)! }));
@@ -43,7 +53,7 @@ export function createRecommendationsService({ prisma, routing }: { prisma: Db; 
         await Promise.all(
           cars.map(async (r) => {
             const u = ranked.find((x) => x.id === r.unitId)!.unit;
-            const minutes = await routing.drivingMinutes({ lat: u.lat!, lon: u.lon! }, target);
+            const minutes = await routing.drivingMinutes(placeOf(u), target);
             if (minutes !== null) Object.assign(r, { etaMinutes: Math.round(minutes * 10) / 10, method: 'routing' as const });
           }),
         );
