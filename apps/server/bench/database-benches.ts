@@ -23,17 +23,27 @@ export async function monthSummaryBench(prisma: Db, calls = 1_000_000): Promise<
   await prisma.$executeRawUnsafe('ANALYZE "Call"');
   const insertSeconds = (performance.now() - t0) / 1000;
   const service = createAnswerTimeService(prisma);
+  const period = { from: '2025-11-01T00:00:00+01:00', to: '2025-12-01T00:00:00+01:00' };
+  // The first report of a month builds its day roll-ups; every later one reads them.
+  const c0 = performance.now();
+  await service.report(centre!.id, period);
+  const cold = performance.now() - c0;
   const times: number[] = [];
   let share = 0;
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    const r = await service.report(centre!.id, { from: '2025-11-01T00:00:00+01:00', to: '2025-12-01T00:00:00+01:00' });
+    const r = await service.report(centre!.id, period);
     times.push(performance.now() - t);
     share = r.lines['113'].shareWithinTarget ?? 0;
   }
   times.sort((a, b) => a - b);
   console.log(`month summary: ${calls} calls inserted in ${insertSeconds.toFixed(1)} s; share within 10 s ${(share * 100).toFixed(1)} %`);
-  return [row(`answer-time summary, one month of ${calls.toLocaleString('en')} calls, median of 5`, 'ms', percentile(times, 50)), row(`answer-time summary, one month of ${calls.toLocaleString('en')} calls, best of 5`, 'ms', times[0]!)];
+  const month = `one month of ${calls.toLocaleString('en')} calls`;
+  return [
+    row(`answer-time summary, ${month}, median of 5`, 'ms', percentile(times, 50)),
+    row(`answer-time summary, ${month}, best of 5`, 'ms', times[0]!),
+    row(`answer-time summary, ${month}, first report (builds the day roll-ups)`, 'ms', cold),
+  ];
 }
 
 export async function purgeBench(prisma: Db, databaseUrl: string, n: number): Promise<BenchRow[]> {

@@ -83,7 +83,7 @@ function s3Options(config: Partial<Config>): S3Options {
 }
 
 export interface AppDeps {
-  config: Pick<Config, 'NODE_ENV' | 'LOG_LEVEL' | 'SESSION_TTL_HOURS' | 'CONSOLE_DIST' | 'DATA_DIR'> & Partial<Pick<Config, 'NOTIFY_WEBHOOK_URL' | 'ROUTING_URL' | 'PURGE_SCHEDULE' | 'SMS_GATEWAY_URL' | 'AKUTTHJELPER_ESCALATE_SECONDS' | 'BLOB_STORE' | 'S3_ENDPOINT' | 'S3_BUCKET' | 'S3_REGION' | 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY'>>;
+  config: Pick<Config, 'NODE_ENV' | 'LOG_LEVEL' | 'SESSION_TTL_HOURS' | 'CONSOLE_DIST' | 'DATA_DIR'> & Partial<Pick<Config, 'NOTIFY_WEBHOOK_URL' | 'ROUTING_URL' | 'PURGE_SCHEDULE' | 'SMS_GATEWAY_URL' | 'AKUTTHJELPER_ESCALATE_SECONDS' | 'TRUST_PROXY' | 'BLOB_STORE' | 'S3_ENDPOINT' | 'S3_BUCKET' | 'S3_REGION' | 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY'>>;
   prisma: Db;
   databaseUrl: string;
   /** Where the log goes (default stdout); tests read it to prove what never appears there. */
@@ -113,7 +113,7 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
       ...(logStream && { stream: logStream }),
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: config.TRUST_PROXY ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

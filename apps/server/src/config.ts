@@ -34,6 +34,17 @@ const Env = z.object({
   SMS_GATEWAY_URL: z.string().url().optional(),
   // Seconds before too few accepted akutthjelpere make the next nearest be alerted.
   AKUTTHJELPER_ESCALATE_SECONDS: z.coerce.number().int().positive().default(60),
+  // Which proxies may tell the client's address in X-Forwarded-For: unset trusts none (the address
+  // the socket came from is used, so the login limit and the audit log's addresses cannot be
+  // forged); "true" trusts any, or a comma-separated list of addresses or CIDR ranges.
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v): boolean | string[] => {
+      if (!v || v === 'false') return false;
+      if (v === 'true') return true;
+      return v.split(',').map((a) => a.trim()).filter(Boolean);
+    }),
   // Port of the embedded PostgreSQL; by default the first free one from 5433 up, so a server
   // already listening on 5432 is never touched.
   EMBEDDED_PG_PORT: z.coerce.number().int().positive().optional(),

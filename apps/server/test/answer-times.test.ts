@@ -124,3 +124,20 @@ describe('answer times over whole days that are over', () => {
     expect(await report(days)).toMatchObject({ total: 6, answered: 5, ringing: 0 });
   });
 });
+
+describe('answer times belong to the centre whose line rang', () => {
+  const march = `from=${encodeURIComponent('2025-03-05T00:00:00+01:00')}&to=${encodeURIComponent('2025-03-06T00:00:00+01:00')}`;
+  const report = async (username: string) =>
+    (await app.inject({ method: 'GET', url: `/api/v1/stats/answer-times?${march}`, headers: { cookie: await cookieFor(app, username) } })).json().lines;
+
+  it('a call handed to AMK stays in the legevaktsentral’s figures; calls registered by hand are not timed', async () => {
+    const handedOver = { ...on('2025-03-05T10:00:00+01:00', 30_000, 'ANSWERED'), centreId: demoCentreId('LVS-BERGEN'), line: '116117' };
+    const byHand = { ...on('2025-03-05T11:00:00+01:00', 0, 'ANSWERED'), centreId: demoCentreId('LVS-BERGEN'), line: '116117', source: 'MANUAL' as const };
+    await prisma.call.createMany({ data: [handedOver, byHand] });
+    // the transfer is accepted: AMK owns the call now
+    await prisma.call.update({ where: { id: handedOver.id }, data: { centreId: demoCentreId('AMK-BERGEN') } });
+
+    expect((await report('lv.bergen'))['116117']).toMatchObject({ total: 1, answered: 1, withinTarget: 1, medianSeconds: 30 });
+    expect((await report('amk.bergen'))['116117']).toMatchObject({ total: 0 });
+  });
+});

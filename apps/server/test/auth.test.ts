@@ -91,6 +91,9 @@ describe('login', () => {
     expect(tries[10]!.json().message).toMatch(/retry in/);
     // another user from the same address is not locked out
     expect((await app.inject(loginBody('lv.bergen', 'demo'))).statusCode).toBe(200);
+    // and a forged X-Forwarded-For does not make a fresh address: no proxy is trusted by default
+    const forged = await app.inject({ ...loginBody('supervisor.bergen', 'guess-forged'), headers: { 'x-forwarded-for': '203.0.113.7' } });
+    expect(forged.statusCode).toBe(429);
   });
 
   it('sets security headers', async () => {

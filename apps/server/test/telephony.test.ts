@@ -65,6 +65,24 @@ describe('answered and ended', () => {
     const bad = await cti.ended(id, { endedAt: 'soon' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/endedAt/);
+
+    const early = uid();
+    await cti.ring(early, '+4790000102', { ringingAt: '2026-11-22T10:00:00Z' });
+    const beforeRing = await cti.answered(early, { answeredAt: '2026-11-22T09:59:50Z' });
+    expect(beforeRing.statusCode).toBe(400);
+    expect(beforeRing.json().message).toMatch(/answeredAt 2026-11-22T09:59:50.000Z is before the call rang/);
+    expect((await cti.ended(early, { endedAt: '2026-11-22T09:00:00Z' })).statusCode).toBe(400);
+    expect(await prisma.call.findFirst({ where: { externalId: early } })).toMatchObject({ state: 'RINGING', answeredAt: null, endedAt: null });
+  });
+
+  it('an "answered" overtaken by its "ended" brings the call back as answered, not abandoned', async () => {
+    const id = uid();
+    const rang = (await cti.ring(id, '+4790000103', { ringingAt: '2026-11-22T11:00:00Z' })).json();
+    expect((await cti.ended(id, { endedAt: '2026-11-22T11:03:00Z' })).json()).toMatchObject({ state: 'ABANDONED' });
+    const late = await cti.answered(id, { answeredAt: '2026-11-22T11:00:06Z' });
+    expect(late.json()).toMatchObject({ state: 'ENDED', answeredAt: '2026-11-22T11:00:06.000Z', closedAt: null });
+    const open = await app.inject({ method: 'GET', url: '/api/v1/calls', headers: { cookie: await cookieFor(app, 'amk.bergen') } });
+    expect(open.json().calls.map((c: { id: string }) => c.id)).toContain(rang.id);
   });
 });
 

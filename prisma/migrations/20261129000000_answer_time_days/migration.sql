@@ -1,4 +1,21 @@
--- A roll-up of answer times per centre and Norwegian calendar day, so a month of a busy centre is
+-- Answer times belong to the centre whose line rang: a transfer hands the call (centreId) to
+-- another centre, but the wait was the first centre's. Every new call gets it from centreId (a
+-- trigger, so every way of writing a call agrees); calls already handed over get the centre that
+-- handed them over.
+ALTER TABLE "Call" ADD COLUMN "answeringCentreId" UUID;
+UPDATE "Call" c SET "answeringCentreId" = COALESCE(
+    (SELECT t."fromCentreId" FROM "Transfer" t WHERE t."callId" = c."id" AND t."state" = 'ACCEPTED' ORDER BY t."requestedAt" LIMIT 1),
+    c."centreId");
+CREATE INDEX "Call_answeringCentreId_ringingAt_idx" ON "Call"("answeringCentreId", "ringingAt");
+
+CREATE FUNCTION call_answering_centre_default() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW."answeringCentreId" := COALESCE(NEW."answeringCentreId", NEW."centreId");
+  RETURN NEW;
+END $$;
+CREATE TRIGGER "Call_answering_centre" BEFORE INSERT ON "Call" FOR EACH ROW EXECUTE FUNCTION call_answering_centre_default();
+
+-- A roll-up of answer times per answering centre and Norwegian calendar day, so a month of a busy centre is
 -- summarised from ~30 small groups of counts instead of a million calls. Only days that are over
 -- (before yesterday in Norway) are rolled up; the service builds a day the first time a report
 -- needs it, and the trigger below drops a day as soon as one of its calls changes, so a late
@@ -36,11 +53,11 @@ DECLARE
 BEGIN
   -- each branch reads only the transition table its operation has
   IF TG_OP <> 'DELETE' THEN
-    keys := keys || ARRAY(SELECT "centreId"::text || ' ' || (("ringingAt" AT TIME ZONE 'Europe/Oslo')::date)::text
+    keys := keys || ARRAY(SELECT "answeringCentreId"::text || ' ' || (("ringingAt" AT TIME ZONE 'Europe/Oslo')::date)::text
                           FROM changed_new WHERE ("ringingAt" AT TIME ZONE 'Europe/Oslo')::date < today);
   END IF;
   IF TG_OP <> 'INSERT' THEN
-    keys := keys || ARRAY(SELECT "centreId"::text || ' ' || (("ringingAt" AT TIME ZONE 'Europe/Oslo')::date)::text
+    keys := keys || ARRAY(SELECT "answeringCentreId"::text || ' ' || (("ringingAt" AT TIME ZONE 'Europe/Oslo')::date)::text
                           FROM changed_old WHERE ("ringingAt" AT TIME ZONE 'Europe/Oslo')::date < today);
   END IF;
   -- in a fixed order, so two transactions touching the same days cannot deadlock

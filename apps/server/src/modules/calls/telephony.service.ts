@@ -4,7 +4,7 @@
 import type { CallAnsweredRequest, CallEndedRequest, CallSummary } from '@amk/contracts';
 import { rooms, type IntegrationActor, type UserActor } from '../../auth/actor.js';
 import type { Db } from '../../db/prisma.js';
-import { conflict, notFound } from '../../lib/http-error.js';
+import { badRequest, conflict, notFound } from '../../lib/http-error.js';
 import type { Transact } from '../../realtime/transact.js';
 import { toCallSummary } from './call-summary.js';
 
@@ -15,10 +15,20 @@ export function createTelephonyService({ prisma, transact }: { prisma: Db; trans
     return call;
   }
 
+  /** A time before the ring would make a negative wait count as answered at once. */
+  function notBeforeRinging(call: { ringingAt: Date }, field: 'answeredAt' | 'endedAt', at: Date): void {
+    if (at < call.ringingAt) throw badRequest(`${field} ${at.toISOString()} is before the call rang (${call.ringingAt.toISOString()})`);
+  }
+
   return {
     async answered(actor: IntegrationActor, externalId: string, req: CallAnsweredRequest): Promise<CallSummary> {
       const call = await findByExternalId(actor, externalId);
       if (call.answeredAt) return toCallSummary(call); // already known: a retry changes nothing
+      const answeredAt = new Date(req.answeredAt);
+      notBeforeRinging(call, 'answeredAt', answeredAt);
+      // "ended" overtook "answered" on the way and recorded the call as abandoned: it was not, so
+      // it comes back to the list for its record to be finished.
+      const overtaken = call.state === 'ABANDONED';
       const operator = req.operator
         ? await prisma.user.findFirst({ where: { username: req.operator, centreId: actor.centre.id } })
         : null;
@@ -26,8 +36,9 @@ export function createTelephonyService({ prisma, transact }: { prisma: Db; trans
         const row = await tx.call.update({
           where: { id: call.id },
           data: {
-            answeredAt: new Date(req.answeredAt),
-            state: call.state === 'RINGING' ? 'ANSWERED' : call.state,
+            answeredAt,
+            state: call.state === 'RINGING' ? 'ANSWERED' : overtaken ? 'ENDED' : call.state,
+            ...(overtaken && { closedAt: null }),
             operatorId: call.operatorId ?? operator?.id ?? null,
           },
         });
@@ -41,6 +52,7 @@ export function createTelephonyService({ prisma, transact }: { prisma: Db; trans
       const call = await findByExternalId(actor, externalId);
       if (call.endedAt) return toCallSummary(call);
       const endedAt = new Date(req.endedAt);
+      notBeforeRinging(call, 'endedAt', endedAt);
       const abandoned = !call.answeredAt;
       return transact(async (tx, emit) => {
         const row = await tx.call.update({

@@ -7,8 +7,9 @@
 // rows however many calls, which the pure rules in @amk/domain turn into shares and medians. A
 // month of a million calls is then ~30 roll-ups plus two days of calls. A trigger on Call drops a
 // day's roll-up when one of its calls changes (see the answer_time_days migration), and both take
-// the same advisory lock per (centre, day), so a report never shows a stale day. Exercise calls
-// are left out.
+// the same advisory lock per (centre, day), so a report never shows a stale day.
+// Calls count for the centre whose line rang (answeringCentreId), also after a transfer. Exercise
+// calls are left out, and so are calls an operator registered by hand: nobody measured their wait.
 import { answerTarget, summariseAnswerTimeCounts } from '@amk/domain';
 import type { AnswerTimeQuery, AnswerTimeReport, Line } from '@amk/contracts';
 import { Prisma, type Db } from '../../db/prisma.js';
@@ -32,6 +33,8 @@ interface Split {
 }
 
 const NOT_ANSWERED = -1;
+/** Calls whose wait was measured by the telephony system. */
+const MEASURED = Prisma.sql`"source" NOT IN ('EXERCISE', 'MANUAL')`;
 
 /** The grouping both the roll-up and the direct count use, over rows of "Call". */
 function groupColumns(): Prisma.Sql {
@@ -99,7 +102,7 @@ export function createAnswerTimeService(prisma: Db) {
         SELECT ${centreId}::uuid, day, "line", wait_s, within, abandoned, COUNT(*)::int
         FROM (SELECT (c."ringingAt" AT TIME ZONE 'Europe/Oslo')::date AS day, ${groupColumns()}
               FROM "Call" c
-              WHERE c."centreId" = ${centreId}::uuid AND c."source" <> 'EXERCISE'
+              WHERE c."answeringCentreId" = ${centreId}::uuid AND ${MEASURED}
                 AND c."ringingAt" >= (${builtDays[0]}::date::timestamp AT TIME ZONE 'Europe/Oslo')
                 AND c."ringingAt" < ((${builtDays.at(-1)}::date + 1)::timestamp AT TIME ZONE 'Europe/Oslo')) calls
         WHERE day = ANY(${builtDays}::date[])
@@ -118,7 +121,7 @@ export function createAnswerTimeService(prisma: Db) {
           WHERE "centreId" = ${centreId}::uuid AND "day" >= ${s.firstDay}::date AND "day" < ${s.endDay}::date
           UNION ALL
           SELECT ${groupColumns()}, 1 AS n FROM "Call"
-          WHERE "centreId" = ${centreId}::uuid AND "source" <> 'EXERCISE'
+          WHERE "answeringCentreId" = ${centreId}::uuid AND ${MEASURED}
             AND (("ringingAt" >= ${from} AND "ringingAt" < ${s.headEnd}) OR ("ringingAt" >= ${s.tailStart} AND "ringingAt" < ${to}))
         ) counted
         GROUP BY 1, 2, 3, 4`;

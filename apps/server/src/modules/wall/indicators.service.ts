@@ -15,7 +15,7 @@ export function createIndicatorsService({ prisma, answerTimes }: { prisma: Db; a
         responseItems(prisma, centreId, from, to),
         prisma.$queryRaw<{ hour: number; calls: number }[]>`
           SELECT EXTRACT(HOUR FROM "ringingAt" AT TIME ZONE 'Europe/Oslo')::int AS hour, COUNT(*)::int AS calls
-          FROM "Call" WHERE "centreId" = ${centreId}::uuid AND "ringingAt" >= ${from} AND "ringingAt" < ${to} AND "source" <> 'EXERCISE' GROUP BY 1 ORDER BY 1`,
+          FROM "Call" WHERE "answeringCentreId" = ${centreId}::uuid AND "ringingAt" >= ${from} AND "ringingAt" < ${to} AND "source" <> 'EXERCISE' GROUP BY 1 ORDER BY 1`,
         prisma.$queryRaw<{ chapter: number | null; chapterTitle: string | null; calls: number }[]>`
           SELECT t."chapter", t."chapterTitle", COUNT(*)::int AS calls
           FROM "Call" c LEFT JOIN "TriageCriterion" t ON t."code" = c."criterionCode"

@@ -30,7 +30,7 @@ export function createWallService({ prisma, answerTimes, recommendations }: { pr
         SELECT EXTRACT(HOUR FROM "ringingAt" AT TIME ZONE 'Europe/Oslo')::int AS hour, COUNT(*)::int AS calls,
                COUNT(*) FILTER (WHERE "answeredAt" IS NOT NULL AND EXTRACT(EPOCH FROM ("answeredAt" - "ringingAt")) <= CASE WHEN "line" = '113' THEN ${answerTarget('113').withinSeconds}::int ELSE ${answerTarget('116117').withinSeconds}::int END)::int AS within,
                COUNT(*) FILTER (WHERE "answeredAt" IS NOT NULL OR "state" = 'ABANDONED')::int AS judged
-        FROM "Call" WHERE "centreId" = ${centre.id}::uuid AND "ringingAt" >= ${start} AND "source" <> 'EXERCISE' GROUP BY 1 ORDER BY 1`,
+        FROM "Call" WHERE "answeringCentreId" = ${centre.id}::uuid AND "ringingAt" >= ${start} AND "source" NOT IN ('EXERCISE', 'MANUAL') GROUP BY 1 ORDER BY 1`,
       responseItems(prisma, centre.id, start, now),
       prisma.mission.count({ where: { centreId: centre.id, createdAt: { gte: start }, alerts: { some: {} } } }),
       prisma.notification.count({ where: { centreId: centre.id, acknowledgedAt: null, state: { in: ['SENT', 'PENDING', 'FAILED'] } } }),
