@@ -41,6 +41,7 @@ import { httpSmsGateway, noSmsGateway, recordingSmsGateway } from './modules/aku
 import { fileBlobStore } from './modules/recordings/blob-store.js';
 import { s3BlobStore, type S3Options } from './modules/recordings/s3-blob-store.js';
 import { createPurge, schedulePurge, type Purge } from './modules/recordings/purge.js';
+import { periodicJob } from './lib/periodic-job.js';
 import { recordingsRoutes } from './modules/recordings/recordings.routes.js';
 import { createRecordingsService, MAX_RECORDING_BYTES, type RecordingsService } from './modules/recordings/recordings.service.js';
 import { missionsRoutes } from './modules/missions/missions.routes.js';
@@ -244,16 +245,24 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
     });
   }
 
+  // Day roll-ups of answer times are built in the background (hourly, and soon after start).
+  const answerTimeRollup = periodicJob('answer-time roll-up', () => answerTimes.warm(), 3_600_000, app.log);
+  let firstRollup: NodeJS.Timeout | undefined;
   let stopPurgeSchedule: (() => void) | undefined;
   app.addHook('onReady', async () => {
     await pump!.start();
     await positions.start();
     notificationDispatcher.start();
     akutthjelperJob.start();
+    answerTimeRollup.start();
+    firstRollup = setTimeout(() => answerTimeRollup.runOnce().catch((err) => app.log.warn({ err }, 'answer-time roll-up failed; it will run again')), 30_000);
+    firstRollup.unref();
     if (config.PURGE_SCHEDULE !== 'off') stopPurgeSchedule = schedulePurge(purge, app.log);
   });
   app.addHook('preClose', async () => {
     stopPurgeSchedule?.();
+    clearTimeout(firstRollup);
+    await answerTimeRollup.stop();
     io.close();
     await notificationDispatcher.stop();
     await akutthjelperJob.stop();

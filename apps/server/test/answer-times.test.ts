@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { createPrisma } from '../src/db/prisma.js';
 import { demoCentreId } from '../src/seed/seed.js';
+import { createAnswerTimeService } from '../src/modules/stats/answer-times.service.js';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';
 
@@ -139,5 +140,20 @@ describe('answer times belong to the centre whose line rang', () => {
 
     expect((await report('lv.bergen'))['116117']).toMatchObject({ total: 1, answered: 1, withinTarget: 1, medianSeconds: 30 });
     expect((await report('amk.bergen'))['116117']).toMatchObject({ total: 0 });
+  });
+});
+
+describe('the background roll-up', () => {
+  it('builds the recent days of every centre, and a report then agrees with the calls', async () => {
+    const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000);
+    const late = { ...on(threeDaysAgo.toISOString(), 4_000, 'ANSWERED'), centreId: demoCentreId('AMK-FORDE') };
+    await prisma.call.create({ data: late });
+    await createAnswerTimeService(prisma).warm(5);
+    const built = await prisma.answerTimeDay.count({ where: { centreId: demoCentreId('AMK-FORDE') } });
+    expect(built).toBe(4); // five days ago up to the day before yesterday
+    const from = new Date(threeDaysAgo.getTime() - 60_000).toISOString();
+    const to = new Date(threeDaysAgo.getTime() + 60_000).toISOString();
+    const res = await app.inject({ method: 'GET', url: `/api/v1/stats/answer-times?from=${from}&to=${to}`, headers: { cookie: await cookieFor(app, 'amk.forde') } });
+    expect(res.json().lines['113']).toMatchObject({ total: 1, answered: 1, withinTarget: 1 });
   });
 });
