@@ -6,7 +6,8 @@ import type { App } from '../src/app.js';
 import { createPrisma } from '../src/db/prisma.js';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
 import { sha256 } from '../src/auth/tokens.js';
-import { buildTestApp, databaseUrl } from './support/test-app.js';
+import { createSessionService } from '../src/auth/sessions.service.js';
+import { buildTestApp, databaseUrl, login, onceLive, openConsole, startServer, waitFor } from './support/test-app.js';
 
 const prisma = createPrisma(databaseUrl(), 2);
 let app: App;
@@ -46,5 +47,44 @@ describe('sessions', () => {
     expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(200);
     await prisma.session.update({ where: { tokenHash: sha256(cookie.split('=')[1]!) }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(401);
+  });
+});
+
+describe('a socket lives only as long as its session', () => {
+  it('logging out closes the console’s socket at once; another session’s socket stays', async () => {
+    const server = await startServer();
+    try {
+      const mine = await login(server, 'amk.bergen');
+      const other = await login(server, 'amk.bergen2');
+      const [a, b] = [openConsole(server, mine), openConsole(server, other)];
+      await Promise.all([onceLive(a), onceLive(b)]);
+      const out = await fetch(`${server.url}/api/v1/auth/logout`, { method: 'POST', headers: { cookie: mine, origin: server.url } });
+      expect(out.status).toBe(204);
+      await waitFor(() => a.disconnected, 3_000, 'the logged-out socket to close');
+      expect(b.connected).toBe(true);
+      a.close();
+      b.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('sessions of open sockets are kept alive; logged-out, expired and disabled ones are not', async () => {
+    const token = async (username: string) => {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'demo' } });
+      return sha256(String(res.headers['set-cookie']).split(';')[0]!.split('=')[1]!);
+    };
+    const [live, expired, disabled] = [await token('amk.bergen'), await token('lv.bergen'), await token('amk.forde')];
+    await prisma.session.update({ where: { tokenHash: live }, data: { expiresAt: new Date(Date.now() + 60_000) } });
+    await prisma.session.update({ where: { tokenHash: expired }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    const forde = await prisma.user.update({ where: { username: 'amk.forde' }, data: { disabledAt: new Date() } });
+    try {
+      const alive = await createSessionService(prisma, { ttlHours: 12, production: false }).keepAlive([live, expired, disabled, sha256('logged-out-long-ago')]);
+      expect([...alive]).toEqual([live]);
+      const kept = await prisma.session.findUniqueOrThrow({ where: { tokenHash: live } });
+      expect(kept.expiresAt.getTime()).toBeGreaterThan(Date.now() + 11 * 3_600_000); // extended by the 12 h TTL
+    } finally {
+      await prisma.user.update({ where: { id: forde.id }, data: { disabledAt: null } });
+    }
   });
 });

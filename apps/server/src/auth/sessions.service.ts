@@ -1,5 +1,5 @@
 // Login sessions: a random token in an httpOnly cookie; only its sha256 is stored.
-import type { Db } from '../db/prisma.js';
+import { Prisma, type Db } from '../db/prisma.js';
 import { forbidden, HttpError, unauthorized } from '../lib/http-error.js';
 import type { UserActor } from './actor.js';
 import { dummyHashPromise, verifyPassword } from './passwords.js';
@@ -30,6 +30,7 @@ function toActor(user: { id: string; username: string; displayName: string; role
 
 export function createSessionService(prisma: Db, options: SessionOptions) {
   const ttlMs = options.ttlHours * 3_600_000;
+  const endedListeners = new Set<(tokenHash: string) => void>();
 
   return {
     ttlMs,
@@ -67,7 +68,32 @@ export function createSessionService(prisma: Db, options: SessionOptions) {
     },
 
     async logout(token: string | undefined): Promise<void> {
-      if (token) await prisma.session.deleteMany({ where: { tokenHash: sha256(token) } });
+      if (!token) return;
+      const tokenHash = sha256(token);
+      await prisma.session.deleteMany({ where: { tokenHash } });
+      for (const listener of endedListeners) listener(tokenHash);
+    },
+
+    /** Called with the session's token hash when it is logged out on this instance. */
+    onLoggedOut(listener: (tokenHash: string) => void): void {
+      endedListeners.add(listener);
+    },
+
+    /**
+     * Of these sessions (by token hash), the ones still valid, kept alive: a console that is
+     * connected is in use, even when it only listens. The rest were logged out (on any
+     * instance), expired or belong to a disabled user.
+     */
+    async keepAlive(tokenHashes: string[]): Promise<Set<string>> {
+      if (!tokenHashes.length) return new Set();
+      const now = new Date();
+      const rows = await prisma.$queryRaw<{ tokenHash: string }[]>`
+        UPDATE "Session" s SET "lastSeenAt" = ${now}, "expiresAt" = ${new Date(now.getTime() + ttlMs)}
+        FROM "User" u
+        WHERE s."userId" = u."id" AND s."tokenHash" = ANY(${tokenHashes}::text[]) AND s."expiresAt" > ${now}
+          AND u."disabledAt" IS NULL ${options.production ? Prisma.sql`AND NOT u."isDemo"` : Prisma.empty}
+        RETURNING s."tokenHash"`;
+      return new Set(rows.map((r) => r.tokenHash));
     },
   };
 }

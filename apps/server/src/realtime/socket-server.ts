@@ -10,17 +10,22 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@amk/contracts'
 import { Server, type Socket } from 'socket.io';
 import { roomsFor, type UserActor } from '../auth/actor.js';
 import { SESSION_COOKIE, type SessionService } from '../auth/sessions.service.js';
+import { sha256 } from '../auth/tokens.js';
 import type { Db } from '../db/prisma.js';
 import { toStoredEvent, type StoredEvent } from './event-log.js';
 import type { EventPump } from './event-pump.js';
 
 /** More missed events than this: the console reloads a snapshot instead of a replay. */
 export const MAX_REPLAY = 50_000;
+/** How often open sockets' sessions are checked (logged out elsewhere, expired, user disabled). */
+const SESSION_CHECK_MS = 30_000;
 const DB_BATCH = 5_000;
 
 interface SocketData {
   user: UserActor;
   rooms: string[];
+  /** sha256 of the session token: a socket lives only as long as its session. */
+  tokenHash: string;
 }
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -47,6 +52,7 @@ export function createSocketServer(httpServer: HttpServer, deps: { sessions: Ses
       if (!user) return next(new Error('unauthorized'));
       socket.data.user = user;
       socket.data.rooms = roomsFor(user);
+      socket.data.tokenHash = sha256(cookies[SESSION_COOKIE]!);
       next();
     } catch {
       next(new Error('unavailable'));
@@ -58,6 +64,19 @@ export function createSocketServer(httpServer: HttpServer, deps: { sessions: Ses
     const afterSeq = typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0 ? raw : null;
     catchUp(socket, afterSeq, deps.prisma, deps.pump()).catch(() => socket.disconnect(true));
   });
+
+  // A session that ends ends its sockets too: at once when logged out here, and within
+  // SESSION_CHECK_MS when logged out on another instance, expired or its user disabled.
+  const endSessions = (valid: (tokenHash: string) => boolean) => {
+    for (const socket of io.of('/').sockets.values()) if (!valid(socket.data.tokenHash)) socket.disconnect(true);
+  };
+  deps.sessions.onLoggedOut((ended) => endSessions((h) => h !== ended));
+  const check = setInterval(() => {
+    const hashes = [...new Set([...io.of('/').sockets.values()].map((s) => s.data.tokenHash))];
+    deps.sessions.keepAlive(hashes).then((alive) => endSessions((h) => alive.has(h)), () => {}); // database away: check again later
+  }, SESSION_CHECK_MS);
+  check.unref();
+  httpServer.on('close', () => clearInterval(check));
 
   return io;
 }
