@@ -76,6 +76,18 @@ describe('the wall', () => {
     expect(JSON.stringify(wall)).not.toMatch(/callerNumber|patientName|nationalId/);
   });
 
+  it('counts notifications waiting for an acknowledgement on calls still being handled', async () => {
+    const sup = await cookieFor(app, 'supervisor.bergen');
+    const waiting = async () => (await app.inject({ method: 'GET', url: '/api/v1/wall', headers: { cookie: sup } })).json().centres[0].notificationsAwaitingAck as number;
+    const before = await waiting();
+    const centreId = demoCentreId('AMK-BERGEN');
+    const [open, closed] = [crypto.randomUUID(), crypto.randomUUID()];
+    const now = new Date();
+    await prisma.call.createMany({ data: [open, closed].map((id) => ({ id, centreId, line: '113', source: 'CTI' as const, state: 'ANSWERED' as const, ringingAt: now, answeredAt: now, closedAt: id === closed ? now : null })) });
+    await prisma.notification.createMany({ data: [open, closed].map((callId) => ({ id: crypto.randomUUID(), callId, centreId, recipient: 'POLICE' as const, channel: 'webhook', message: 'Trippelvarsling', state: 'SENT' as const, sentAt: now })) });
+    expect(await waiting()).toBe(before + 1);
+  });
+
   it('refuses centres outside the area', async () => {
     const lv = await cookieFor(app, 'lv.bergen');
     const res = await app.inject({ method: 'GET', url: '/api/v1/wall?centres=AMK-FORDE', headers: { cookie: lv } });
