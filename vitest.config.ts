@@ -1,5 +1,5 @@
-// One `vitest run` for every package: pure rules, contracts, and the server against a real
-// PostgreSQL (a fresh database per run, created by apps/server/test/global-setup.ts).
+// One `vitest run` for every package: pure rules, contracts, the console's store, and the server
+// against a real PostgreSQL (a fresh database per run, created by apps/server/test/global-setup.ts).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -22,6 +22,14 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // The console's store and other logic that runs without a DOM.
+        test: {
+          name: 'console',
+          include: ['apps/console/test/**/*.test.ts'],
+          environment: 'node',
         },
       },
     ],

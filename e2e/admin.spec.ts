@@ -48,7 +48,6 @@ test('an administrator adds an agreement for an existing unit and sees it in the
   await admin.getByRole('button', { name: 'Nytt medlem' }).click();
   await admin.getByRole('form', { name: 'Nytt medlem' }).getByLabel('Telefon').fill('12ab');
   await admin.getByRole('form', { name: 'Nytt medlem' }).getByRole('button', { name: 'Lagre' }).click();
-  await admin.screenshot({ path: '/tmp/adm-member.png' });
   await admin.getByRole('button', { name: 'Ny avtale' }).click();
 
   // ending it: asked to confirm, then not in force after today
@@ -120,5 +119,4 @@ test('a supervisor sees the scheme without create forms and places and releases 
   await release.getByRole('button', { name: 'Opphev' }).click();
   await expect(row).toContainText('«Saken er avsluttet»');
   await expect(row).not.toContainText('aktivt');
-  await supervisor.screenshot({ path: '/tmp/adm-hold.png', fullPage: true });
 });

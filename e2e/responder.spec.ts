@@ -27,6 +27,8 @@ test('alert, accept on the phone, arrive — each step on the AMK console', asyn
   await expect(alertCard).toContainText('km unna');
   await expect(alertCard).not.toContainText('Torgallmenningen'); // no address before accepting
   await expect(marte).toContainText('Levert');
+  // Shown on a visible page is seen: no hover needed (a phone has none).
+  await expect(marte.locator('.alert-times')).toContainText('Sett');
 
   await alertCard.getByRole('button', { name: 'Jeg drar' }).click();
   await expect(alertCard).toContainText('Torgallmenningen 1, Bergen');

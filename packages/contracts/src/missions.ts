@@ -22,6 +22,11 @@ export const MissionSummary = z.object({
   units: z.array(z.object({ unitId: Uuid, callSign: z.string(), assignedAt: IsoTime, releasedAt: IsoTime.nullable() })),
   /** call answered → first unit on scene, in minutes; null until a unit is on scene */
   responseMinutes: z.number().nullable(),
+  /**
+   * The latest moment on the mission (created, a unit assigned or released, a status change,
+   * closed). It never goes backwards, so a console keeps the newer of two copies.
+   */
+  updatedAt: IsoTime,
 });
 export type MissionSummary = z.infer<typeof MissionSummary>;
 

@@ -4,9 +4,9 @@
 import type { Me } from '@amk/contracts';
 import { useState } from 'react';
 import { LanguageSwitch } from '../auth/LanguageSwitch.js';
-import { KommuneAdmin } from '../administration/KommuneAdmin.js';
 import { useT, type MessageKey } from '../i18n/i18n.js';
 import { AkutthjelperAdmin } from './AkutthjelperAdmin.js';
+import { KommuneAdmin } from './KommuneAdmin.js';
 import { RetentionAdmin } from './RetentionAdmin.js';
 
 type Tab = 'akutthjelper' | 'retention' | 'kommuner';

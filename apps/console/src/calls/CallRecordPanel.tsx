@@ -1,8 +1,8 @@
 // The selected call: everything about it in one column, each part in its own small component.
-import { api } from '../api/http.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { DispatchSection } from './record/DispatchSection.js';
+import { FinishCall } from './record/FinishCall.js';
 import { JournalSection } from './record/JournalSection.js';
 import { NotifySection } from './record/NotifySection.js';
 import { PatientSection } from './record/PatientSection.js';
@@ -31,12 +31,13 @@ export function CallRecordPanel({ callId }: { callId: string }) {
       </p>
       <TriageSection record={record} onSaved={setRecord} />
       <DispatchSection record={record} />
-      <PatientSection key={record.updatedAt} record={record} onSaved={setRecord} />
+      {/* keyed by the call, not its updatedAt: a change elsewhere must not throw away what is being typed */}
+      <PatientSection key={record.id} record={record} onSaved={setRecord} />
       <NotifySection record={record} />
       <TransferSection record={record} />
       <RecordingsSection callId={record.id} />
       <JournalSection record={record} onSaved={setRecord} />
-      <button type="button" onClick={() => api('POST', `/calls/${record.id}/close`).then(close)}>{t('record.finish')}</button>
+      <FinishCall record={record} />
     </div>
   );
 }

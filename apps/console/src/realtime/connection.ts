@@ -25,7 +25,8 @@ export function connectRealtime(): () => void {
   });
   socket = s;
   store.getState().setConnection('connecting');
-  s.on('live', () => store.getState().setConnection('live'));
+  // Events up to the notice's seq were replayed or were not for this console: skip them next time.
+  s.on('live', (notice) => store.getState().markLive(notice.seq));
   s.on('event', (e) => store.getState().applyEvent(e));
   s.on('positions', (batch) => store.getState().applyPositions(batch));
   s.on('resync', async () => {
@@ -33,7 +34,12 @@ export function connectRealtime(): () => void {
     await loadSnapshot().catch(() => {});
     s.connect();
   });
-  s.on('disconnect', () => store.getState().setConnection('offline'));
+  s.on('disconnect', (reason) => {
+    store.getState().setConnection('offline');
+    // The server closed this socket (its session ended, or catching up failed): Socket.IO does not
+    // come back by itself then. Connect again: a live session resumes, an ended one goes to login.
+    if (reason === 'io server disconnect') setTimeout(() => s.connect(), 500);
+  });
   s.io.on('reconnect_attempt', () => store.getState().setConnection('connecting'));
   s.on('connect_error', (err) => {
     store.getState().setConnection('offline');

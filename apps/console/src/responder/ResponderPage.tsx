@@ -7,6 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import { api, ApiError } from '../api/http.js';
 import { LanguageSwitch } from '../auth/LanguageSwitch.js';
 import { useT } from '../i18n/i18n.js';
+import { useMarkSeen } from './use-mark-seen.js';
 
 interface ResponderMe {
   memberId: string;
@@ -58,6 +59,7 @@ export function ResponderPage({ me }: { me: Me }) {
 
   const active = Object.values(alerts).filter((a) => ACTIVE.has(a.state) && !a.missionClosed).sort((a, b) => b.alertedAt.localeCompare(a.alertedAt));
   const onMission = active.some((a) => a.state === 'ACCEPTED');
+  useMarkSeen(active, upsert);
 
   // While on a mission, share the phone's position with AMK (at most every 10 s).
   useEffect(() => {
@@ -103,7 +105,7 @@ export function ResponderPage({ me }: { me: Me }) {
       )}
       {active.length === 0 && <p className="idle">{t('responder.noAlerts')}</p>}
       {active.map((a) => (
-        <article key={a.id} className={`responder-alert state-${a.state}`} aria-label={a.eventLabel} onMouseEnter={() => a.state === 'DELIVERED' && act(a, 'seen')}>
+        <article key={a.id} className={`responder-alert state-${a.state}`} aria-label={a.eventLabel}>
           <h2>{t(`event.${a.eventType}`)}</h2>
           {a.distanceKm !== null && <p className="distance">{t('responder.distance', { km: a.distanceKm.toFixed(1) })}</p>}
           {a.ambulanceOnScene && <p className="ok-text" role="status">{t('responder.ambulanceOnScene')}</p>}

@@ -1,7 +1,8 @@
 // The console's state: everything the screens draw, keyed by id, with the seq of the last event
 // applied. Events are applied idempotently: an event at or below lastSeq is ignored, and an
 // older copy of a record never replaces a newer one (the HTTP answer and the socket echo of the
-// same change may arrive in either order).
+// same change may arrive in either order). A call or mission that left the lists (closed,
+// transferred away) is remembered with its updatedAt, so a late older copy cannot bring it back.
 import type {
   AlertSummary, CallSummary, CentreRef, EventEnvelope, Me, MissionSummary, NotificationSummary, Snapshot, StationSummary, TransferSummary, UnitMoved, UnitSummary,
 } from '@amk/contracts';
@@ -19,6 +20,8 @@ export interface ConsoleState {
   notifications: Record<string, NotificationSummary>;
   missions: Record<string, MissionSummary>;
   alerts: Record<string, AlertSummary>;
+  /** Calls and missions that left the lists, with the updatedAt they left at. */
+  gone: { calls: Record<string, string>; missions: Record<string, string> };
   lastSeq: number;
   connection: Connection;
   lastEventAt: number | null;
@@ -28,7 +31,10 @@ export interface ConsoleState {
   applySnapshot(s: Snapshot): void;
   applyEvent(e: EventEnvelope): void;
   applyPositions(batch: UnitMoved[]): void;
+  /** The socket's replay is done; everything up to `seq` has been applied or was not for us. */
+  markLive(seq: number): void;
   upsertCall(c: CallSummary): void;
+  upsertUnit(u: UnitSummary): void;
   upsertTransfer(t: TransferSummary): void;
   upsertNotification(n: NotificationSummary): void;
   upsertMission(m: MissionSummary): void;
@@ -47,6 +53,13 @@ const TRANSFER_RANK: Record<string, number> = { REQUESTED: 0, ACCEPTED: 1, DECLI
 const atLeastAsFar = (rank: Record<string, number>, current: { state: string } | undefined, incoming: { state: string }) =>
   !current || (rank[incoming.state] ?? 0) >= (rank[current.state] ?? 0);
 const newer = (a: { updatedAt?: string } | undefined, b: { updatedAt?: string }) => !a || !a.updatedAt || !b.updatedAt || b.updatedAt >= a.updatedAt;
+/** A record that left a list comes back only as a strictly newer copy (e.g. transferred back). */
+const admit = (current: { updatedAt?: string } | undefined, goneAt: string | undefined, incoming: { updatedAt?: string }) =>
+  current ? newer(current, incoming) : goneAt === undefined || (!!incoming.updatedAt && incoming.updatedAt > goneAt);
+const without = (record: Record<string, string>, id: string) => {
+  const { [id]: _dropped, ...rest } = record;
+  return rest;
+};
 
 export const useConsole = create<ConsoleState>((set, get) => ({
   me: null,
@@ -58,6 +71,7 @@ export const useConsole = create<ConsoleState>((set, get) => ({
   notifications: {},
   missions: {},
   alerts: {},
+  gone: { calls: {}, missions: {} },
   lastSeq: 0,
   connection: 'connecting',
   lastEventAt: null,
@@ -85,7 +99,7 @@ export const useConsole = create<ConsoleState>((set, get) => ({
       case 'call.upserted':
         return get().upsertCall(e.data);
       case 'unit.upserted':
-        return set((s) => ({ units: { ...s.units, [e.data.id]: e.data } }));
+        return get().upsertUnit(e.data);
       case 'transfer.upserted':
         return get().upsertTransfer(e.data);
       case 'notification.upserted':
@@ -109,23 +123,39 @@ export const useConsole = create<ConsoleState>((set, get) => ({
       return { units };
     }),
 
+  markLive: (seq) => set((s) => ({ connection: 'live', lastSeq: Math.max(s.lastSeq, seq) })),
+
   upsertCall: (c) =>
     set((s) => {
-      const mine = s.centre && c.centreId === s.centre.id;
-      const calls = { ...s.calls };
+      if (!admit(s.calls[c.id], s.gone.calls[c.id], c)) return {};
+      const mine = !!s.centre && c.centreId === s.centre.id;
       // A call that was closed, or that another centre now owns, leaves this console's list.
-      if (!mine || c.closedAt) delete calls[c.id];
-      else if (newer(calls[c.id], c)) calls[c.id] = c;
-      return { calls, selectedCallId: s.selectedCallId === c.id && !mine ? null : s.selectedCallId };
+      if (!mine || c.closedAt) {
+        const { [c.id]: _left, ...calls } = s.calls;
+        return { calls, gone: { ...s.gone, calls: { ...s.gone.calls, [c.id]: c.updatedAt } }, selectedCallId: s.selectedCallId === c.id && !mine ? null : s.selectedCallId };
+      }
+      return { calls: { ...s.calls, [c.id]: c }, gone: { ...s.gone, calls: without(s.gone.calls, c.id) } };
+    }),
+  upsertUnit: (u) =>
+    set((s) => {
+      const current = s.units[u.id];
+      // An answer older than the status the board shows is dropped; the latest position is kept.
+      if (current && u.statusAt < current.statusAt) return {};
+      const keepPosition = current?.positionAt && (!u.positionAt || u.positionAt < current.positionAt);
+      const next = keepPosition ? { ...u, lat: current.lat, lon: current.lon, positionAt: current.positionAt } : u;
+      return { units: { ...s.units, [u.id]: next } };
     }),
   upsertTransfer: (t) => set((s) => (atLeastAsFar(TRANSFER_RANK, s.transfers[t.id], t) ? { transfers: { ...s.transfers, [t.id]: t } } : {})),
   upsertNotification: (n) => set((s) => (atLeastAsFar(NOTIFICATION_RANK, s.notifications[n.id], n) ? { notifications: { ...s.notifications, [n.id]: n } } : {})),
   upsertMission: (m) =>
     set((s) => {
-      const missions = { ...s.missions };
-      if (m.closedAt) delete missions[m.id];
-      else missions[m.id] = m;
-      return { missions };
+      // A closed mission stays closed: nothing older or newer brings it back to the open list.
+      if (m.id in s.gone.missions || !newer(s.missions[m.id], m)) return {};
+      if (m.closedAt) {
+        const { [m.id]: _closed, ...missions } = s.missions;
+        return { missions, gone: { ...s.gone, missions: { ...s.gone.missions, [m.id]: m.updatedAt ?? m.closedAt } } };
+      }
+      return { missions: { ...s.missions, [m.id]: m } };
     }),
   upsertAlert: (a) => set((s) => (atLeastAsFar(ALERT_RANK, s.alerts[a.id], a) ? { alerts: { ...s.alerts, [a.id]: a } } : {})),
   setConnection: (connection) => set({ connection }),

@@ -1,9 +1,11 @@
-// The unit status board: own units first, neighbours' after, § 11 crew flags visible.
-// Positions change every second for every unit; rows only re-render when what they show changes.
+// The unit status board: own units first, neighbours' after, § 11 crew flags visible; an own
+// unit's status can be set by hand. Positions change every second for every unit; rows only
+// re-render when what they show changes.
 import type { StationSummary, UnitSummary } from '@amk/contracts';
 import { memo } from 'react';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
+import { UnitStatusControl } from './UnitStatusControl.js';
 
 const UnitRow = memo(
   function UnitRow({ u, own, station }: { u: UnitSummary; own: boolean; station: StationSummary | undefined }) {
@@ -17,6 +19,7 @@ const UnitRow = memo(
         </td>
         <td><span className="status-pill">{t(`status.${u.status}`)}</span></td>
         <td>{!u.crewOk && <span className="warn-text" title={u.crewProblem ?? t('units.crewWarning')} aria-label={t('units.crewWarning')}>⚠</span>}</td>
+        <td>{own && <UnitStatusControl unit={u} />}</td>
       </tr>
     );
   },

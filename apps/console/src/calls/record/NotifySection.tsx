@@ -6,6 +6,7 @@ import { api, ApiError } from '../../api/http.js';
 import { formatAge, useNow } from '../../app/use-now.js';
 import { useT } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
+import { useDraft } from './use-draft.js';
 
 const ACK_WARNING_MS = 2 * 60_000;
 const WHO: Record<string, string> = { POLICE: 'Politi 112', FIRE: 'Brann 110', HRS: 'HRS', AMK: 'AMK', LVS: 'LVS' };
@@ -14,7 +15,9 @@ export function NotifySection({ record }: { record: CallRecord }) {
   const t = useT();
   const now = useNow();
   const list = Object.values(useConsole((s) => s.notifications)).filter((n) => n.callId === record.id);
-  const [message, setMessage] = useState(record.summary ?? '');
+  // The message follows the call's summary until the operator writes their own.
+  const draft = useDraft({ message: record.summary ?? '' });
+  const message = draft.values.message;
   const [msg, setMsg] = useState<string | null>(null);
 
   async function triple() {
@@ -34,7 +37,7 @@ export function NotifySection({ record }: { record: CallRecord }) {
       <h3>{t('record.notify')}</h3>
       <label>
         {t('record.notifyMessage')}
-        <input value={message} onChange={(e) => setMessage(e.target.value)} />
+        <input value={message} onChange={(e) => draft.set('message', e.target.value)} />
       </label>
       <button type="button" className="danger" onClick={triple}>{t('record.triple')}</button>
       {msg && <p role="alert" className="error">{msg}</p>}

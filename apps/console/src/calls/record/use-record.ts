@@ -1,4 +1,5 @@
-// The open call record, refetched whenever the call changes (its summary's updatedAt moves).
+// The open call record, refetched whenever the call changes (its summary's updatedAt moves). An
+// answer older than the record already shown (a slow GET overtaken by a save) is dropped.
 import type { CallRecord } from '@amk/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/http.js';
@@ -6,9 +7,10 @@ import { useConsole } from '../../store/console-store.js';
 
 export function useCallRecord(callId: string) {
   const updatedAt = useConsole((s) => s.calls[callId]?.updatedAt);
-  const [record, setRecord] = useState<CallRecord | null>(null);
+  const [record, setShown] = useState<CallRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(() => api<CallRecord>('GET', `/calls/${callId}`).then(setRecord, (e: Error) => setError(e.message)), [callId]);
+  const setRecord = useCallback((r: CallRecord) => setShown((shown) => (shown && shown.id === r.id && shown.updatedAt > r.updatedAt ? shown : r)), []);
+  const reload = useCallback(() => api<CallRecord>('GET', `/calls/${callId}`).then(setRecord, (e: Error) => setError(e.message)), [callId, setRecord]);
   useEffect(() => {
     void reload();
   }, [reload, updatedAt]);

@@ -3,6 +3,9 @@ import type { Tx, Db } from '../../db/prisma.js';
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
+/** Rows are only added or stamped, never unstamped: the latest of their times only moves forward. */
+const latest = (dates: (Date | null)[]): Date => new Date(Math.max(...dates.map((d) => d?.getTime() ?? 0)));
+
 /** Reads a mission with its units, timeline and response time (call answered → first on scene). */
 export async function readMission(db: Db | Tx, missionId: string): Promise<MissionDetail> {
   const m = await db.mission.findUniqueOrThrow({
@@ -28,6 +31,7 @@ export async function readMission(db: Db | Tx, missionId: string): Promise<Missi
     outcome: m.outcome,
     units: m.units.map((u) => ({ unitId: u.unitId, callSign: u.unit.callSign, assignedAt: u.assignedAt.toISOString(), releasedAt: iso(u.releasedAt) })),
     responseMinutes: firstOnScene ? Math.round(((firstOnScene.at.getTime() - start.getTime()) / 60_000) * 10) / 10 : null,
+    updatedAt: latest([m.createdAt, m.closedAt, ...m.units.flatMap((u) => [u.assignedAt, u.releasedAt]), ...changes.map((c) => c.at)]).toISOString(),
   };
   return {
     ...summary,

@@ -1,15 +1,26 @@
 // Town or rural per kommune: which response-time guideline (12 or 25 minutes) applies.
+import { useState } from 'react';
 import { api } from '../api/http.js';
 import { useT } from '../i18n/i18n.js';
-import { attempt, useLoad } from './use-load.js';
+import { messageOf, Outcome, useLoad } from './form-kit.js';
 
 export function KommuneAdmin({ canEdit }: { canEdit: boolean }) {
   const t = useT();
-  const { data, reload } = useLoad<{ kommuner: { nummer: string; navn: string; settlementClass: 'TOWN' | 'RURAL' }[] }>('/kommuner');
-  const set = (nummer: string, settlementClass: string) => attempt(() => api('PUT', `/kommuner/${nummer}/settlement-class`, { settlementClass })).then(() => reload());
+  const { data, error, reload } = useLoad<{ kommuner: { nummer: string; navn: string; settlementClass: 'TOWN' | 'RURAL' }[] }>('/kommuner');
+  const [failed, setFailed] = useState<string | null>(null);
+  async function set(nummer: string, settlementClass: string) {
+    try {
+      await api('PUT', `/kommuner/${nummer}/settlement-class`, { settlementClass });
+      setFailed(null);
+    } catch (e) {
+      setFailed(messageOf(e));
+    }
+    await reload();
+  }
   return (
     <section className="panel" aria-labelledby="k-admin">
       <h2 id="k-admin">{t('admin.kommuneClass')}</h2>
+      <Outcome ok={null} error={failed ?? error} />
       <table>
         <tbody>
           {data?.kommuner.map((k) => (

@@ -1,0 +1,28 @@
+// A mission's timeline: created, every unit status change with its time and source, closed.
+import type { MissionDetail } from '@amk/contracts';
+import { useT, type MessageKey } from '../../i18n/i18n.js';
+
+const time = (iso: string) => new Date(iso).toLocaleTimeString('nb-NO');
+const SOURCES = new Set(['TERMINAL', 'OPERATOR', 'SYSTEM']);
+
+export function MissionTimeline({ mission }: { mission: MissionDetail }) {
+  const t = useT();
+  return (
+    <ol className="timeline" aria-label={t('missions.timeline')}>
+      <li>
+        <time dateTime={mission.createdAt}>{time(mission.createdAt)}</time> {t('missions.created')}
+      </li>
+      {mission.timeline.map((e, i) => (
+        <li key={`${e.at}-${e.unitId}-${i}`} className={`unit-${e.status}`}>
+          <time dateTime={e.at}>{time(e.at)}</time> <strong>{e.callSign}</strong> <span className="status-pill">{t(`status.${e.status}`)}</span>
+          <span className="muted small"> {SOURCES.has(e.source) ? t(`source.${e.source}` as MessageKey) : e.source}</span>
+        </li>
+      ))}
+      {mission.closedAt && (
+        <li>
+          <time dateTime={mission.closedAt}>{time(mission.closedAt)}</time> {t('missions.closedWith', { outcome: mission.outcome ?? '' })}
+        </li>
+      )}
+    </ol>
+  );
+}
