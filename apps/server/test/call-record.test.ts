@@ -41,6 +41,17 @@ describe('the call record', () => {
     expect(audit.at(-1)).toMatchObject({ actorName: 'amk.bergen', entityType: 'Call' });
   });
 
+  it('every answer that carries the record after a change is audited too, naming the change', async () => {
+    const id = await newCall();
+    const reads = () => prisma.auditLog.findMany({ where: { action: 'call.read', entityId: id }, orderBy: { id: 'asc' } });
+    const before = (await reads()).length;
+    expect((await req('PATCH', `/api/v1/calls/${id}`, { patientName: 'Kari Nordmann' })).json().patientName).toBe('Kari Nordmann');
+    expect((await req('POST', `/api/v1/calls/${id}/journal`, { text: 'Pasienten puster' })).statusCode).toBe(200);
+    const after = await reads();
+    expect(after).toHaveLength(before + 2);
+    expect(after.slice(-2).map((a) => a.detail)).toEqual([{ after: 'update' }, { after: 'journal' }]);
+  });
+
   it('another centre cannot read or change it (404: it does not learn the call exists)', async () => {
     const id = await newCall();
     expect((await req('GET', `/api/v1/calls/${id}`, undefined, forde)).statusCode).toBe(404);

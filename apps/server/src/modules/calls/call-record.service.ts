@@ -32,7 +32,12 @@ export function createCallRecordService({ prisma, transact, resolveKommune }: { 
     return summary;
   }
 
-  async function record(db: Db | Tx, call: Call): Promise<CallRecord> {
+  /**
+   * The full record as a user sees it, with its audit row: every answer that carries the record
+   * (a read, or the record after a change) is a read of patient data. `after` names the change.
+   */
+  async function record(db: Db | Tx, actor: UserActor, call: Call, { ip, after }: { ip?: string; after?: string } = {}): Promise<CallRecord> {
+    await writeAudit(db, actor, { action: 'call.read', entityType: 'Call', entityId: call.id, ip, ...(after && { detail: { after } }) });
     const [journalRows, linked] = await Promise.all([
       db.callJournalEntry.findMany({ where: { callId: call.id }, orderBy: { at: 'asc' } }),
       call.incidentId
@@ -61,8 +66,7 @@ export function createCallRecordService({ prisma, transact, resolveKommune }: { 
     async get(actor: UserActor, callId: string, ip?: string): Promise<CallRecord> {
       return prisma.$transaction(async (tx) => {
         const call = await callVisibleTo(tx, actor, callId, 'read');
-        await writeAudit(tx, actor, { action: 'call.read', entityType: 'Call', entityId: call.id, ip });
-        return record(tx, call);
+        return record(tx, actor, call, { ip });
       });
     },
 
@@ -85,7 +89,7 @@ export function createCallRecordService({ prisma, transact, resolveKommune }: { 
         // The journal names what changed, not the values: a fødselsnummer never lands in free text.
         await journal(tx, call.id, actor, 'SYSTEM', `Endret: ${changed.join(', ')}`);
         publish(emit, row);
-        return record(tx, row);
+        return record(tx, actor, row, { after: 'update' });
       });
     },
 
@@ -95,7 +99,7 @@ export function createCallRecordService({ prisma, transact, resolveKommune }: { 
         await journal(tx, call.id, actor, 'NOTE', text);
         const row = await tx.call.update({ where: { id: call.id }, data: { updatedAt: new Date() } });
         publish(emit, row);
-        return record(tx, row);
+        return record(tx, actor, row, { after: 'journal' });
       });
     },
 
@@ -116,7 +120,7 @@ export function createCallRecordService({ prisma, transact, resolveKommune }: { 
         await journal(tx, call.id, actor, 'TRIAGE', `Kriterium ${criterion.code} ${criterion.text} → hastegrad ${fromCriterion}`);
         if (overridden) await journal(tx, call.id, actor, 'URGENCY_CHANGE', `Hastegrad endret fra ${fromCriterion} til ${urgency}: ${req.reason!.trim()}`);
         publish(emit, row);
-        return record(tx, row);
+        return record(tx, actor, row, { after: 'triage' });
       });
     },
 
@@ -141,7 +145,7 @@ export function createCallRecordService({ prisma, transact, resolveKommune }: { 
         await journal(tx, other.id, actor, 'SYSTEM', 'Koblet til en annen henvendelse om samme hendelse');
         publish(emit, a);
         publish(emit, b);
-        return record(tx, a);
+        return record(tx, actor, a, { after: 'link' });
       });
     },
 
