@@ -120,3 +120,23 @@ test('a supervisor sees the scheme without create forms and places and releases 
   await expect(row).toContainText('«Saken er avsluttet»');
   await expect(row).not.toContainText('aktivt');
 });
+
+test('an administrator imports the licensed index from a CSV file; a file with a bad line imports nothing', async ({ browser }) => {
+  const admin = await loginAs(browser, 'admin');
+  await live(admin);
+  await admin.getByRole('link', { name: 'Administrasjon' }).click();
+  await admin.getByRole('tab', { name: 'Indeks' }).click();
+  const panel = admin.getByRole('region', { name: 'Norsk indeks for medisinsk nødhjelp' });
+  await expect(panel.getByText(/kriterier i \d+ kapitler/)).toBeVisible();
+  await expect(panel.getByText(/er eksempler fra demo-dataene/)).toBeVisible();
+  const form = panel.getByRole('form', { name: 'Importer indeks' });
+  const csv = (lines: string[]) => ({ name: 'indeks.csv', mimeType: 'text/csv', buffer: Buffer.from(['code;chapter;chapter_title;text', ...lines].join('\n')) });
+
+  await form.getByLabel('CSV-fil fra sentralens lisensierte indeks').setInputFiles(csv(['A.40.01;40;Øvingskapittel;Gyldig', 'Q.40.02;40;Øvingskapittel;Ugyldig hastegrad']));
+  await form.getByRole('button', { name: 'Importer indeks' }).click();
+  await expect(form.getByRole('alert')).toContainText('line 3');
+
+  await form.getByLabel('CSV-fil fra sentralens lisensierte indeks').setInputFiles(csv(['A.40.01;40;Øvingskapittel;Gyldig', 'V.40.02;40;Øvingskapittel;Også gyldig']));
+  await form.getByRole('button', { name: 'Importer indeks' }).click();
+  await expect(form.getByRole('status')).toContainText('2 kriterier importert');
+});

@@ -1,6 +1,7 @@
 // Administration for a centre, one tab at a time: the akutthjelper scheme (organisations, units,
 // members, agreements, a report), sound recordings under § 20 (figures, dry run, holds), and
-// town/rural per kommune. Administrators change things; supervisors read, and may place holds.
+// town/rural per kommune, and the triage index. Administrators change things; supervisors read,
+// and may place holds.
 import type { Me } from '@amk/contracts';
 import { useState } from 'react';
 import { LanguageSwitch } from '../auth/LanguageSwitch.js';
@@ -8,8 +9,9 @@ import { useT, type MessageKey } from '../i18n/i18n.js';
 import { AkutthjelperAdmin } from './AkutthjelperAdmin.js';
 import { KommuneAdmin } from './KommuneAdmin.js';
 import { RetentionAdmin } from './RetentionAdmin.js';
+import { TriageIndexAdmin } from './TriageIndexAdmin.js';
 
-type Tab = 'akutthjelper' | 'retention' | 'kommuner';
+type Tab = 'akutthjelper' | 'retention' | 'kommuner' | 'index';
 const HOLD_KEEPERS: readonly string[] = ['admin', 'supervisor', 'auditor'];
 
 export function AdminPage({ me }: { me: Me }) {
@@ -18,7 +20,7 @@ export function AdminPage({ me }: { me: Me }) {
   const tabs: [Tab, MessageKey][] = [
     ...(me.centre.kind === 'AMK' && me.role !== 'auditor' ? [['akutthjelper', 'akutthjelper.heading'] as [Tab, MessageKey]] : []),
     ['retention', 'adm.tab.retention'],
-    ...(me.role !== 'auditor' ? [['kommuner', 'adm.tab.kommuner'] as [Tab, MessageKey]] : []),
+    ...(me.role !== 'auditor' ? [['kommuner', 'adm.tab.kommuner'] as [Tab, MessageKey], ['index', 'adm.tab.index'] as [Tab, MessageKey]] : []),
   ];
   const fromHash = window.location.hash.slice(1) as Tab;
   const [tab, setTab] = useState<Tab>(tabs.some(([k]) => k === fromHash) ? fromHash : tabs[0]![0]);
@@ -54,6 +56,7 @@ export function AdminPage({ me }: { me: Me }) {
               {k === 'akutthjelper' && <AkutthjelperAdmin canEdit={isAdmin} />}
               {k === 'retention' && <RetentionAdmin canHold={HOLD_KEEPERS.includes(me.role)} />}
               {k === 'kommuner' && <div className="adm-kommuner"><KommuneAdmin canEdit={isAdmin} /></div>}
+              {k === 'index' && <TriageIndexAdmin canImport={isAdmin} />}
             </div>
           ))}
         </>

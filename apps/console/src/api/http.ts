@@ -14,13 +14,22 @@ export class ApiError extends Error {
 }
 
 export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  return send<T>(method, path, body === undefined ? undefined : { contentType: 'application/json', text: JSON.stringify(body) });
+}
+
+/** Sends a text body as it is (a CSV file, say), with its own content type. */
+export function apiText<T>(method: 'POST' | 'PUT', path: string, text: string, contentType: string): Promise<T> {
+  return send<T>(method, path, { contentType, text });
+}
+
+async function send<T>(method: string, path: string, body?: { contentType: string; text: string }): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`/api/v1${path}`, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined ? {} : { 'content-type': body.contentType },
+      body: body?.text,
     });
   } catch {
     throw new ApiError(0, 'Ingen kontakt med serveren');

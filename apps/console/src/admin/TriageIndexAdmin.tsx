@@ -1,0 +1,57 @@
+// The criteria catalogue (Norsk indeks for medisinsk nødhjelp): how much of it is the seeded
+// sample and how much the centre's licensed copy, and the import of that copy as CSV. An import
+// with one bad line imports nothing; the server names the lines, and they are shown as they are.
+import type { TriageCriterion } from '@amk/contracts';
+import { useState } from 'react';
+import { apiText } from '../api/http.js';
+import { useT } from '../i18n/i18n.js';
+import { messageOf, Outcome, useLoad } from './form-kit.js';
+
+export function TriageIndexAdmin({ canImport }: { canImport: boolean }) {
+  const t = useT();
+  const { data, error, reload } = useLoad<{ criteria: TriageCriterion[] }>('/triage/criteria');
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: string | null; error: string | null }>({ ok: null, error: null });
+  const samples = data?.criteria.filter((c) => c.isSample).length ?? 0;
+  const chapters = new Set(data?.criteria.map((c) => c.chapter)).size;
+
+  async function upload(e: React.FormEvent) {
+    e.preventDefault();
+    if (!file) return setOutcome({ ok: null, error: t('index.chooseFile') });
+    setBusy(true);
+    try {
+      const result = await apiText<{ imported: number }>('POST', '/triage/criteria/import', await file.text(), 'text/csv');
+      setOutcome({ ok: t('index.imported', { n: result.imported }), error: null });
+      await reload();
+    } catch (err) {
+      setOutcome({ ok: null, error: messageOf(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="index-admin">
+      <h2 id="index-admin">{t('index.heading')}</h2>
+      <Outcome ok={null} error={error} />
+      {data && (
+        <p>
+          {t('index.summary', { n: data.criteria.length, chapters })}
+          {samples > 0 && <> · <strong>{t('index.samples', { n: samples })}</strong></>}
+        </p>
+      )}
+      {canImport && (
+        <form aria-label={t('index.import')} onSubmit={upload}>
+          <label>
+            {t('index.file')}
+            <input type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          </label>
+          <p className="muted small">{t('index.format')}</p>
+          <button type="submit" disabled={busy}>{t('index.import')}</button>
+          <Outcome ok={outcome.ok} error={outcome.error} />
+        </form>
+      )}
+    </section>
+  );
+}
