@@ -24,6 +24,8 @@ test('a call registered by one operator appears at once for the other, never at 
   await a.keyboard.type('5.3245');
   await a.keyboard.press('Enter');
   await expect(a.getByRole('dialog')).toBeHidden();
+  // The new call opens with focus in its triage field: the next thing to do.
+  await expect(a.getByRole('combobox', { name: 'Kriterium' })).toBeFocused();
 
   const rowOnB = b.getByRole('list', { name: 'Åpne henvendelser' }).getByText(caller);
   await expect(rowOnB).toBeVisible();

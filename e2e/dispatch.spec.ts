@@ -96,7 +96,7 @@ test('the timeline follows every status change; the mission is closed with an ou
 
   // The mission is closed: the call finishes without a question; the unit is set free again.
   await a.getByRole('button', { name: 'Avslutt henvendelsen' }).click();
-  await expect(a.getByLabel('call record')).toHaveCount(0);
+  await expect(a.getByLabel('Henvendelse', { exact: true })).toHaveCount(0);
   await rowOnB.getByRole('button', { name: `Endre status for ${callSign}` }).click();
   await rowOnB.getByRole('menuitem', { name: 'Ledig i bevegelse' }).click();
   await expect(pillOnB).toHaveText('Ledig i bevegelse');

@@ -27,12 +27,22 @@ beforeAll(async () => {
   ].map((c) => ({ id: crypto.randomUUID(), centreId, line: '113', source: 'CTI' as const, state: 'ANSWERED' as const, ringingAt: at(c.ringing), answeredAt: new Date(at(c.ringing).getTime() + 5_000), criterionCode: c.code, urgency: c.urgency }));
   await prisma.call.createMany({ data: [...calls, { ...calls[0]!, id: crypto.randomUUID(), source: 'EXERCISE' }] });
   // Acute missions in Sunnfjord (rural, 25 min): first unit on scene after 20 and 30 minutes.
+  const missionIds: string[] = [];
   for (const [i, minutes] of [20, 30].entries()) {
     const call = calls[i]!;
     const missionId = crypto.randomUUID();
+    missionIds.push(missionId);
     await prisma.mission.create({ data: { id: missionId, centreId, callId: call.id, kind: 'AMBULANCE', urgency: 'A', kommunenummer: '4647', createdAt: call.answeredAt } });
     await prisma.unitStatusChange.create({ data: { id: crypto.randomUUID(), unitId: unit.id, status: 'ON_SCENE', at: new Date(call.answeredAt.getTime() + minutes * min), missionId, source: 'TERMINAL' } });
   }
+  // Akutthjelpere on both missions: on the first two arrive (10 and 12 min, before the ambulance
+  // at 20 min), on the second nobody arrives.
+  const members = await prisma.akutthjelperMember.findMany({ take: 3, orderBy: { name: 'asc' } });
+  const alert = (missionId: string, memberId: string, arrivedAfterMin: number | null) => {
+    const alertedAt = new Date(calls[0]!.answeredAt.getTime() + min);
+    return { id: crypto.randomUUID(), missionId, memberId, channel: 'PAGE', state: arrivedAfterMin === null ? ('DELIVERED' as const) : ('ARRIVED' as const), alertedAt, arrivedAt: arrivedAfterMin === null ? null : new Date(calls[0]!.answeredAt.getTime() + arrivedAfterMin * min) };
+  };
+  await prisma.akutthjelperAlert.createMany({ data: [alert(missionIds[0]!, members[0]!.id, 10), alert(missionIds[0]!, members[1]!.id, 12), alert(missionIds[1]!, members[2]!.id, null)] });
   await prisma.transfer.create({
     data: { id: crypto.randomUUID(), callId: calls[3]!.id, fromCentreId: centreId, toCentreId: demoCentreId('LVS-BERGEN'), reason: 'legevaktsak', state: 'ACCEPTED', requestedAt: at('2025-02-10T22:05:00Z'), requestedById: (await prisma.user.findUniqueOrThrow({ where: { username: 'amk.forde' } })).id, answeredAt: at('2025-02-10T22:06:00Z') },
   });
@@ -54,6 +64,24 @@ describe('quality indicators', () => {
       urgency: 'A', settlementClass: 'RURAL', count: 2, withinTarget: 1, share: 0.5, medianMinutes: 25,
     });
     expect(ind.transfers).toEqual([{ direction: 'AMK→LVS', requested: 1, accepted: 1, declined: 0 }]);
+    // per mission, not per alerted member
+    expect(ind.akutthjelper).toEqual({ alertedMissions: 2, arrivals: 1, arrivedBeforeAmbulance: 1 });
+  });
+
+  it('shows a centre the wall may show (?centre=), and refuses one outside the area', async () => {
+    const sup = await cookieFor(app, 'supervisor.bergen');
+    const url = (centre: string) => `/api/v1/indicators?from=2025-02-01T00:00:00Z&to=2025-03-01T00:00:00Z&centre=${centre}`;
+    const neighbour = await app.inject({ method: 'GET', url: url('AMK-FORDE'), headers: { cookie: sup } });
+    expect(neighbour.statusCode).toBe(200);
+    expect(neighbour.json().callsByHour).toEqual([{ hour: 8, calls: 2 }, { hour: 14, calls: 1 }, { hour: 23, calls: 1 }]);
+    const options = await app.inject({ method: 'GET', url: '/api/v1/wall/centres', headers: { cookie: sup } });
+    expect(options.json().centres.map((c: { code: string }) => c.code)).toEqual(['AMK-BERGEN', 'AMK-FORDE', 'LVS-BERGEN']);
+
+    const lv = await cookieFor(app, 'lv.bergen');
+    const outside = await app.inject({ method: 'GET', url: url('AMK-FORDE'), headers: { cookie: lv } });
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json().message).toMatch(/AMK-FORDE/);
+    expect((await app.inject({ method: 'GET', url: url('AMK-OSLO'), headers: { cookie: sup } })).statusCode).toBe(403);
   });
 
   it('names a period that ends before it starts', async () => {

@@ -84,6 +84,7 @@ export const CandidatesAnswer = z.object({
   refusal: Refusal.nullable(),
   candidates: z.array(ResponderCandidate),
 });
+export type CandidatesAnswer = z.infer<typeof CandidatesAnswer>;
 
 export const AlertRespondersRequest = z.object({
   eventType: AkutthjelperEventType,

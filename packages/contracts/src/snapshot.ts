@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { CentreRef } from './auth.js';
+import { Uuid } from './common.js';
 import { CallSummary } from './calls.js';
 import { MissionSummary } from './missions.js';
 import { NotificationSummary } from './notifications.js';
 import { TransferSummary } from './transfers.js';
 import { StationSummary, UnitSummary } from './units.js';
+
+/** Who a call's operatorId is: the console shows the name of whoever has taken a call. */
+export const OperatorRef = z.object({ id: Uuid, displayName: z.string() });
+export type OperatorRef = z.infer<typeof OperatorRef>;
 
 /**
  * Everything a console needs to draw its screen, read in one transaction together with the
@@ -22,5 +27,7 @@ export const Snapshot = z.object({
   notifications: z.array(NotificationSummary),
   /** My centre's open missions. */
   missions: z.array(MissionSummary),
+  /** The people of my centre who can own a call (operators, doctors, supervisors). */
+  operators: z.array(OperatorRef).optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;

@@ -1,6 +1,7 @@
 // The supervisors' wall display and the quality indicators: figures, never patient details, so a
 // region wall may show several centres side by side.
 import { z } from 'zod';
+import { CentreRef } from './auth.js';
 import { IsoTime, Uuid } from './common.js';
 import { LineAnswerSummary } from './stats.js';
 
@@ -26,8 +27,16 @@ export const WallQuery = z.object({ centres: z.string().max(300).optional().desc
 export const Wall = z.object({ at: IsoTime, centres: z.array(WallCentre) });
 export type Wall = z.infer<typeof Wall>;
 
+/** The centres whose figures I may show: on the wall, and in the quality indicators. */
+export const WallCentreOptions = z.object({ centres: z.array(CentreRef) });
+export type WallCentreOptions = z.infer<typeof WallCentreOptions>;
+
 export const IndicatorsQuery = z
-  .object({ from: IsoTime, to: IsoTime })
+  .object({
+    from: IsoTime,
+    to: IsoTime,
+    centre: z.string().max(50).optional().describe('a centre code; default: my own. Same rule as the wall: own, neighbouring and legevakt centres of the area'),
+  })
   .refine((q) => new Date(q.from) < new Date(q.to), { message: 'from must be before to', path: ['from'] });
 export const Indicators = z.object({
   from: IsoTime,

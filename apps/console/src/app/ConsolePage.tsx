@@ -1,18 +1,22 @@
 // The operator console: calls on the left, the live map in the middle, the selected call's record
 // (or the unit board) on the right. It loads a snapshot, then listens for events from its seq.
+// At AMK, preparedness gaps are shaded on the map and listed on the left.
 import type { Me } from '@amk/contracts';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { CallList } from '../calls/CallList.js';
 import { CallRecordPanel } from '../calls/CallRecordPanel.js';
 import { NewCallForm } from '../calls/NewCallForm.js';
 import { useT } from '../i18n/i18n.js';
 import { RosterPanel } from '../legevakt/RosterPanel.js';
 import { MapView } from '../map/MapView.js';
+import { PreparednessPanel } from '../preparedness/PreparednessPanel.js';
+import { usePreparedness } from '../preparedness/use-preparedness.js';
 import { connectRealtime, loadSnapshot } from '../realtime/connection.js';
 import { AnswerTimes } from '../stats/AnswerTimes.js';
 import { useConsole } from '../store/console-store.js';
 import { TransfersPanel } from '../transfers/TransfersPanel.js';
 import { UnitsPanel } from '../units/UnitsPanel.js';
+import './console-extras.css';
 import { Header } from './Header.js';
 
 export function ConsolePage({ me }: { me: Me }) {
@@ -20,6 +24,8 @@ export function ConsolePage({ me }: { me: Me }) {
   const [ready, setReady] = useState(false);
   const [newCall, setNewCall] = useState(false);
   const selected = useConsole((s) => s.selectedCallId);
+  const preparedness = usePreparedness(ready && me.centre.kind === 'AMK');
+  const gaps = useMemo(() => preparedness?.kommuner.filter((k) => k.gap).map((k) => k.kommunenummer) ?? [], [preparedness]);
 
   useEffect(() => {
     let disconnect: (() => void) | undefined;
@@ -49,10 +55,11 @@ export function ConsolePage({ me }: { me: Me }) {
         <AnswerTimes kind={me.centre.kind} />
         <CallList />
         <TransfersPanel />
+        {me.centre.kind === 'AMK' && <PreparednessPanel report={preparedness} />}
         {me.centre.kind === 'LVS' && <RosterPanel />}
       </aside>
       <main className="centre">
-        <MapView />
+        <MapView gaps={gaps} />
       </main>
       <aside className="right">{selected ? <CallRecordPanel key={selected} callId={selected} /> : <UnitsPanel />}</aside>
       {newCall && <NewCallForm centreKind={me.centre.kind} onClose={() => setNewCall(false)} />}

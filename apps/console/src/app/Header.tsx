@@ -21,8 +21,9 @@ export function Header({ me, onNewCall }: { me: Me; onNewCall(): void }) {
         <span className="dot" /> {label}
         {lastEventAt && <span className="muted"> · {t('conn.lastEvent', { age: formatAge(now - lastEventAt) })}</span>}
       </div>
+      <span className="hotkeys muted" aria-label={t('header.hotkeys')}>{t('header.hotkeyList')}</span>
       <div className="user">
-        {me.displayName} <span className="muted">({me.role})</span>
+        {me.displayName} <span className="muted">({t(`role.${me.role}`)})</span>
       </div>
       {['supervisor', 'admin'].includes(me.role) && <a href="/wall" className="button">{t('header.wall')}</a>}
       {['supervisor', 'admin'].includes(me.role) && <a href="/indicators" className="button">{t('header.indicators')}</a>}

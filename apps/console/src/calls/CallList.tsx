@@ -1,10 +1,15 @@
-// Open calls, most urgent first and then oldest: ringing calls form the queue at the top, and the
-// first operator to take one owns it (the others see the owner at once).
+// Open calls in the order an operator works in: ringing calls form the queue at the top (oldest
+// first), then the open calls by urgency and age. The first operator to take a call owns it, and
+// every console shows who that is. F3 takes the call that has rung longest.
 import type { CallSummary } from '@amk/contracts';
-import { api, ApiError } from '../api/http.js';
-import { formatAge, useNow } from '../app/use-now.js';
+import { useNow } from '../app/use-now.js';
 import { useT } from '../i18n/i18n.js';
 import { sortCalls, useConsole } from '../store/console-store.js';
+import { nextToTake } from './call-order.js';
+import { CallTimers, ExerciseBadge } from './CallTimers.js';
+import { takeCall, takeError } from './take-call.js';
+import { useTakeHotkey } from './use-take-hotkey.js';
+import './calls.css';
 
 export function CallList() {
   const t = useT();
@@ -12,16 +17,14 @@ export function CallList() {
   const calls = sortCalls(Object.values(useConsole((s) => s.calls)));
   const selected = useConsole((s) => s.selectedCallId);
   const me = useConsole((s) => s.me);
+  const operators = useConsole((s) => s.operators);
   const ringing = calls.filter((c) => c.state === 'RINGING');
+  const next = nextToTake(calls);
+  const fail = (e: unknown) => alert(t('calls.takeFailed', { reason: takeError(e) }));
+  useTakeHotkey(fail);
 
-  async function take(call: CallSummary) {
-    try {
-      useConsole.getState().upsertCall(await api<CallSummary>('POST', `/calls/${call.id}/take`));
-      useConsole.getState().selectCall(call.id);
-    } catch (e) {
-      alert(e instanceof ApiError ? e.message : String(e));
-    }
-  }
+  const ownerName = (c: CallSummary) =>
+    operators[c.operatorId!] ?? (me && c.operatorId === me.id ? me.displayName : t('calls.otherOperator'));
 
   return (
     <section className="panel calls" aria-labelledby="calls-heading">
@@ -32,23 +35,27 @@ export function CallList() {
       {calls.length === 0 && <p className="muted">{t('calls.empty')}</p>}
       <ul className="call-list" aria-label={t('calls.heading')}>
         {calls.map((c) => (
-          <li key={c.id} className={`call-row urgency-${c.urgency ?? 'none'} ${c.id === selected ? 'selected' : ''} state-${c.state}`}>
+          <li key={c.id} className={`call-row urgency-${c.urgency ?? 'none'} ${c.id === selected ? 'selected' : ''} state-${c.state} ${c.source === 'EXERCISE' ? 'exercise' : ''}`} data-call-id={c.id}>
             <button type="button" className="call-main" onClick={() => useConsole.getState().selectCall(c.id)} aria-current={c.id === selected}>
               <span className="urgency-badge" title={t(c.urgency ? `urgency.${c.urgency}` : 'urgency.none')}>{c.urgency ?? '–'}</span>
               <span className="call-text">
-                <span className="call-who">{c.callerName ?? c.callerNumber ?? t('calls.unknownCaller')}</span>
+                <span className="call-who">
+                  <ExerciseBadge call={c} />
+                  {c.callerName ?? c.callerNumber ?? t('calls.unknownCaller')}
+                </span>
                 <span className="call-where">{c.addressText ?? t('calls.noAddress')}</span>
+                {c.operatorId && <span className={`call-owner ${c.operatorId === me?.id ? 'mine' : ''}`}>{t('calls.takenBy', { name: ownerName(c) })}</span>}
               </span>
               <span className="call-meta">
-                <span className="line">{c.line}</span>
-                <span className="state">{t(`state.${c.state}`)}</span>
-                <span className="age" title={c.ringingAt}>{formatAge(now - Date.parse(c.ringingAt))}</span>
+                <span className="line">{c.line} · {t(`state.${c.state}`)}</span>
+                <CallTimers call={c} now={now} />
               </span>
             </button>
-            {c.state === 'RINGING' && !c.operatorId && (
-              <button type="button" className="take" onClick={() => take(c)}>{t('calls.take')}</button>
+            {!c.operatorId && (
+              <button type="button" className="take" onClick={() => takeCall(c).catch(fail)} aria-keyshortcuts={c.id === next?.id ? 'F3' : undefined}>
+                {c.id === next?.id ? t('calls.takeNext') : t('calls.take')}
+              </button>
             )}
-            {c.operatorId && c.operatorId !== me?.id && c.state !== 'RINGING' && <span className="owner muted" title="operator">●</span>}
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 // The selected call: everything about it in one column, each part in its own small component.
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
+import { ExerciseBadge } from './CallTimers.js';
 import { DispatchSection } from './record/DispatchSection.js';
 import { FinishCall } from './record/FinishCall.js';
 import { JournalSection } from './record/JournalSection.js';
@@ -18,9 +19,10 @@ export function CallRecordPanel({ callId }: { callId: string }) {
   if (error) return <div className="panel"><p role="alert" className="error">{error}</p><button type="button" onClick={close}>{t('record.close')}</button></div>;
   if (!record) return <div className="panel">…</div>;
   return (
-    <div className={`panel record urgency-${record.urgency ?? 'none'}`} aria-label="call record">
+    <div className={`panel record urgency-${record.urgency ?? 'none'} ${record.source === 'EXERCISE' ? 'exercise' : ''}`} aria-label={t('record.label')}>
       <div className="record-head">
         <span className="urgency-badge">{record.urgency ?? '–'}</span>
+        <ExerciseBadge call={record} />
         <h2>{record.callerName ?? record.callerNumber ?? t('calls.unknownCaller')}</h2>
         <button type="button" onClick={close} aria-label={t('record.close')}>✕</button>
       </div>

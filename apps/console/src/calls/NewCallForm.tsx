@@ -1,11 +1,13 @@
 // Keyboard-first intake: F2 opens it, Tab moves through the fields, A/H/V keys on the urgency
-// choice, Enter registers, Escape closes. The console chooses the call's id, so a retry after a
-// network failure can never create a second call; what the operator typed is kept until it is saved.
+// choice, Enter registers, Escape closes; the new call then opens with focus in its triage field.
+// The console chooses the call's id, so a retry after a network failure can never create a second
+// call; what the operator typed is kept until it is saved.
 import { CreateCallRequest, type CallSummary, type CentreKind } from '@amk/contracts';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { api, ApiError } from '../api/http.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
+import { useFocusRequest } from './focus-request.js';
 
 const LINES: Record<CentreKind, string[]> = { AMK: ['113'], LVS: ['116117', 'LEGEVAKT'] };
 const RETRIES = 3;
@@ -44,6 +46,7 @@ export function NewCallForm({ centreKind, onClose }: { centreKind: CentreKind; o
         const call = await api<CallSummary>('POST', '/calls', parsed.data);
         useConsole.getState().upsertCall(call);
         useConsole.getState().selectCall(call.id);
+        useFocusRequest.getState().focusTriage(call.id);
         onClose();
         return;
       } catch (err) {
@@ -61,6 +64,12 @@ export function NewCallForm({ centreKind, onClose }: { centreKind: CentreKind; o
 
   function onKey(e: KeyboardEvent) {
     if (e.key === 'Escape') onClose();
+    const letter = e.key.toUpperCase();
+    if (e.target instanceof HTMLInputElement && e.target.name === 'urgency' && ['A', 'H', 'V'].includes(letter)) {
+      e.preventDefault();
+      setForm((f) => ({ ...f, urgency: letter }));
+      document.querySelector<HTMLInputElement>(`input[name="urgency"][value="${letter}"]`)?.focus();
+    }
     if (e.key === 'Enter' && !(e.target instanceof HTMLTextAreaElement && !e.ctrlKey)) {
       e.preventDefault();
       void submit();

@@ -1,11 +1,12 @@
-// Quality indicators for a chosen period: tables a person can read at a glance, each with a bar
-// to compare at a glance and a CSV export.
-import type { Indicators, Me } from '@amk/contracts';
+// Quality indicators for a chosen period of whole days in Norwegian time (both days included):
+// tables a person can read at a glance, each with a bar to compare at a glance and a CSV export.
+// A supervisor may look at any centre the wall may show for them (own, neighbours, the area's LVS).
+import type { CentreRef, Indicators, Me, WallCentreOptions } from '@amk/contracts';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/http.js';
 import { useT } from '../i18n/i18n.js';
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
+import { histogramRows } from './histogram-rows.js';
+import { osloPeriod, osloToday } from './oslo-day.js';
 
 function toCsv(rows: Record<string, unknown>[]): string {
   if (!rows.length) return '';
@@ -43,25 +44,57 @@ function Table({ title, rows, bar }: { title: string; rows: Record<string, unkno
 
 export function IndicatorsPage({ me }: { me: Me }) {
   const t = useT();
-  const [from, setFrom] = useState(day(new Date(Date.now() - 30 * 86_400_000)));
-  const [to, setTo] = useState(day(new Date(Date.now() + 86_400_000)));
+  const [from, setFrom] = useState(() => osloToday(Date.now(), 30));
+  const [to, setTo] = useState(() => osloToday());
+  const [centres, setCentres] = useState<CentreRef[]>([]);
+  const [centre, setCentre] = useState(me.centre.code);
   const [data, setData] = useState<Indicators | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<Indicators>('GET', `/indicators?from=${from}T00:00:00Z&to=${to}T00:00:00Z`).then((d) => { setData(d); setError(null); }, (e) => setError(e instanceof ApiError ? e.message : String(e)));
-  }, [from, to]);
+    api<WallCentreOptions>('GET', '/wall/centres').then((r) => setCentres(r.centres), () => {});
+  }, []);
+  useEffect(() => {
+    if (!from || !to) return; // a date field being typed in
+    let current = true;
+    const period = osloPeriod(from, to);
+    const query = new URLSearchParams({ ...period, ...(centre !== me.centre.code ? { centre } : {}) });
+    api<Indicators>('GET', `/indicators?${query}`).then(
+      (d) => {
+        if (!current) return;
+        setData(d);
+        setError(null);
+      },
+      (e) => current && setError(e instanceof ApiError ? e.message : String(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [from, to, centre, me.centre.code]);
   return (
     <main className="indicators">
       <header className="header">
-        <strong>{t('indicators.heading')}</strong> <span className="muted">{me.centre.name}</span>
-        <label className="inline-label">{t('indicators.from')} <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
-        <label className="inline-label">{t('indicators.to')} <input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
+        <strong>{t('indicators.heading')}</strong>
+        {centres.length > 1 ? (
+          <label className="inline-label">
+            {t('indicators.centre')}
+            <select value={centre} onChange={(e) => setCentre(e.target.value)}>
+              {centres.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+            </select>
+          </label>
+        ) : (
+          <span className="muted">{me.centre.name}</span>
+        )}
+        <label className="inline-label">{t('indicators.from')} <input type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} /></label>
+        <label className="inline-label">{t('indicators.to')} <input type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} /></label>
         <a href="/" className="button">{t('app.title')}</a>
       </header>
       {error && <p role="alert" className="error">{error}</p>}
       {data && (
         <div className="indicator-grid">
           <Table title={t('indicators.answer')} rows={data.answerTimes.map((l) => ({ linje: l.line, samtaler: l.total, besvart: l.answered, tapt: l.abandoned, 'innen krav': l.withinTarget, andel: l.shareWithinTarget, 'median s': l.medianSeconds, krav: `${Math.round(l.target.targetShare * 100)} % / ${l.target.withinSeconds} s` }))} bar="andel" />
+          {data.answerTimes.map((l) => (
+            <Table key={l.line} title={t('indicators.histogram', { line: l.line })} rows={histogramRows(l)} bar="samtaler" />
+          ))}
           <Table title={t('indicators.response')} rows={data.responseTimes.map((r) => ({ hastegrad: r.urgency, område: r.settlementClass === 'TOWN' ? 'tettsted' : 'grisgrendt', oppdrag: r.count, 'innen krav': r.withinTarget, andel: r.share, 'median min': r.medianMinutes }))} bar="andel" />
           <Table title={t('indicators.byHour')} rows={data.callsByHour.map((h) => ({ time: h.hour, samtaler: h.calls }))} bar="samtaler" />
           <Table title={t('indicators.byChapter')} rows={data.callsByChapter.map((c) => ({ kapittel: c.chapter ?? '–', tittel: c.chapterTitle ?? 'Ikke triagert', samtaler: c.calls }))} bar="samtaler" />

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { styleFromEnv } from './basemap-style.js';
-import { CLUSTER_MAX_ZOOM, liveLayers } from './layers.js';
+import { CLUSTER_MAX_ZOOM, CLUSTER_PROPERTIES, clusterCountLayer, liveLayers, styleFont } from './layers.js';
 import { attachMap, LIVE_SOURCES, shown, startMapSync } from './map-sync.js';
 
 // The worker ships as its own file; tell MapLibre where the bundle put it.
@@ -52,11 +52,14 @@ export function MapView({ gaps = [] }: { gaps?: string[] } = {}) {
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     map.on('load', () => {
       for (const name of LIVE_SOURCES) map.addSource(name, { type: 'geojson', data: { ...EMPTY, features: [...shown[name].values()] }, promoteId: 'id' });
-      map.addSource('units-clustered', { type: 'geojson', data: EMPTY, cluster: true, clusterMaxZoom: CLUSTER_MAX_ZOOM - 1, clusterRadius: 40, clusterProperties: { free: ['+', ['get', 'free']] } });
+      map.addSource('units-clustered', { type: 'geojson', data: EMPTY, cluster: true, clusterMaxZoom: CLUSTER_MAX_ZOOM - 1, clusterRadius: 40, clusterProperties: CLUSTER_PROPERTIES as never });
       for (const layer of liveLayers) map.addLayer(layer);
+      // Counts as text only where the style has fonts; the offline style has none (size shows scale).
+      const font = styleFont(map.getStyle());
+      if (font) map.addLayer(clusterCountLayer(font));
       attachMap(map);
       const popup = new Popup({ closeButton: false, closeOnClick: false, className: 'map-popup' });
-      for (const layer of ['calls', 'units', 'stations']) {
+      for (const layer of ['calls', 'units', 'unit-singles', 'stations', 'responders']) {
         map.on('mouseenter', layer, (e) => {
           const f = e.features?.[0];
           if (!f) return;
@@ -89,6 +92,7 @@ export function MapView({ gaps = [] }: { gaps?: string[] } = {}) {
     const map = mapRef.current;
     if (!map) return;
     const apply = () => {
+      if (!map.getSource('kommuner')) return; // an online style has no kommune outlines to shade
       map.removeFeatureState({ source: 'kommuner' });
       for (const k of gapKey ? gapKey.split(',') : []) map.setFeatureState({ source: 'kommuner', id: k }, { gap: true });
     };

@@ -1,5 +1,8 @@
 // Map layers for the live picture: circles styled by urgency or status, never a DOM marker each.
-import type { LayerSpecification } from 'maplibre-gl';
+// Units, zoomed in or out: colour = status, size = kind (aircraft largest, then boats, then cars),
+// a coloured ring = a neighbouring centre's unit. Text needs glyphs, which the offline style has
+// not: cluster counts are drawn only when the style brings fonts (see clusterCountLayer).
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 
 export const URGENCY_COLOURS = { A: '#e53935', H: '#fbc02d', V: '#43a047', none: '#90a4ae' } as const;
 
@@ -14,6 +17,16 @@ const statusColour: unknown = [
 
 const KIND_SIZE = ['match', ['get', 'kind'], ['HELICOPTER', 'PLANE'], 1.6, 'AMBULANCE_BOAT', 1.3, 'LEGEVAKT_CAR', 1.1, 1];
 
+/** The ring of a neighbouring centre's unit (own units: white). */
+export const NEIGHBOUR_RING = '#ce93d8';
+const ring: unknown = ['case', ['get', 'own'], '#ffffff', NEIGHBOUR_RING];
+
+/** Summed per cluster by MapLibre (clusterProperties): free units, and units of neighbouring centres. */
+export const CLUSTER_PROPERTIES = {
+  free: ['+', ['match', ['get', 'status'], ['AVAILABLE_AT_STATION', 'AVAILABLE_ON_THE_MOVE'], 1, 0]],
+  neighbours: ['+', ['case', ['get', 'own'], 0, 1]],
+} as const;
+
 /** Below this zoom, units are drawn as clusters (a count per area); from it, one circle each. */
 export const CLUSTER_MAX_ZOOM = 8;
 
@@ -27,8 +40,9 @@ export const liveLayers: LayerSpecification[] = [
     paint: {
       'circle-color': ['case', ['>', ['get', 'free'], 0], '#2e7d32', '#6d4c41'],
       'circle-radius': ['step', ['get', 'point_count'], 9, 10, 13, 50, 18],
-      'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 1,
+      // Only neighbours' units in the cluster: their ring; a mix or only own: white.
+      'circle-stroke-color': ['case', ['==', ['get', 'neighbours'], ['get', 'point_count']], NEIGHBOUR_RING, '#ffffff'],
+      'circle-stroke-width': ['case', ['>', ['get', 'neighbours'], 0], 2.5, 1],
     },
   },
   {
@@ -37,7 +51,12 @@ export const liveLayers: LayerSpecification[] = [
     source: 'units-clustered',
     maxzoom: CLUSTER_MAX_ZOOM,
     filter: ['!', ['has', 'point_count']],
-    paint: { 'circle-radius': 4, 'circle-color': statusColour as never, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 },
+    paint: {
+      'circle-radius': ['*', 4, KIND_SIZE] as never,
+      'circle-color': statusColour as never,
+      'circle-stroke-color': ring as never,
+      'circle-stroke-width': ['case', ['get', 'own'], 1, 2.5],
+    },
   },
   { id: 'stations', type: 'circle', source: 'stations', paint: { 'circle-radius': 4, 'circle-color': '#cfd8dc', 'circle-opacity': 0.5 } },
   { id: 'links', type: 'line', source: 'links', paint: { 'line-color': '#ff9800', 'line-width': 2, 'line-dasharray': [2, 1] } },
@@ -63,9 +82,21 @@ export const liveLayers: LayerSpecification[] = [
       // Kind by size: aircraft largest, boats next, cars smallest; status by colour.
       'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, ['*', 3, KIND_SIZE], 10, ['*', 7, KIND_SIZE]] as never,
       'circle-color': statusColour as never,
-      'circle-stroke-color': ['case', ['get', 'own'], '#ffffff', '#607d8b'],
-      'circle-stroke-width': ['case', ['get', 'crewOk'], 1.5, 3],
+      'circle-stroke-color': ring as never,
+      'circle-stroke-width': ['case', ['get', 'crewOk'], ['case', ['get', 'own'], 1.5, 2.5], 3.5],
       'circle-opacity': ['case', ['get', 'own'], 1, 0.55],
+    },
+  },
+  {
+    // Akutthjelpere on their way or arrived, from the position their phone shares.
+    id: 'responders',
+    type: 'circle',
+    source: 'responders',
+    paint: {
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 3, 10, 6],
+      'circle-color': ['match', ['get', 'state'], 'ARRIVED', '#2ecc71', '#ffffff'],
+      'circle-stroke-color': '#d81b60',
+      'circle-stroke-width': 2.5,
     },
   },
   {
@@ -80,3 +111,30 @@ export const liveLayers: LayerSpecification[] = [
     },
   },
 ];
+
+/** The font of the style's first text layer, when the style has glyphs to draw text with at all. */
+export function styleFont(style: StyleSpecification | undefined): string[] | null {
+  if (!style?.glyphs) return null;
+  for (const layer of style.layers) {
+    const font = layer.type === 'symbol' ? layer.layout?.['text-font'] : undefined;
+    if (Array.isArray(font) && font.every((f) => typeof f === 'string')) return font as string[];
+  }
+  return null;
+}
+
+/** Free / all units in each cluster, as text: only for a style with glyphs (not the offline one). */
+export const clusterCountLayer = (font: string[]): LayerSpecification => ({
+  id: 'unit-cluster-counts',
+  type: 'symbol',
+  source: 'units-clustered',
+  maxzoom: CLUSTER_MAX_ZOOM,
+  filter: ['has', 'point_count'],
+  layout: {
+    'text-field': ['concat', ['to-string', ['get', 'free']], '/', ['to-string', ['get', 'point_count']]],
+    'text-font': font,
+    'text-size': 11,
+    'text-allow-overlap': true,
+    'text-ignore-placement': true,
+  },
+  paint: { 'text-color': '#ffffff' },
+});

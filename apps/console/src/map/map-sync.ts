@@ -1,87 +1,117 @@
 // Keeps the map's live sources in step with the store: at most once per animation frame, it
-// compares what each source shows with what the store holds and sends only the difference
-// (GeoJSONSource.updateData). With 2,000 units moving every second that is one small diff a frame,
-// not 2,000 DOM nodes or a full reload of the data.
+// offers each source what the store holds and sends only the difference (GeoJSONSource.updateData).
+// A source whose store collections are the same objects as last frame is not looked at; within a
+// source, a feature is rebuilt only when its record is a new object (see feature-set.ts). With
+// 2,000 units moving every second that is one small diff a frame, not 2,000 DOM nodes or a reload.
 import type { GeoJSONSource, Map as MapLibre } from 'maplibre-gl';
-import { useConsole } from '../store/console-store.js';
-import { callFeatures, linkFeatures, stationFeatures, unitFeatures, type Feature } from './features.js';
+import { throttle } from '../app/throttle.js';
+import { useConsole, type ConsoleState } from '../store/console-store.js';
+import { FeatureSet, isEmpty } from './feature-set.js';
+import { callFeature, linkFeature, responderFeature, stationFeature, unitFeature, type Feature } from './features.js';
 
-export const LIVE_SOURCES = ['calls', 'units', 'stations', 'links'] as const;
+export const LIVE_SOURCES = ['calls', 'units', 'stations', 'links', 'responders'] as const;
 export type LiveSource = (typeof LIVE_SOURCES)[number];
 
-function featuresNow(): Record<LiveSource, Feature[]> {
-  const s = useConsole.getState();
-  return {
-    calls: callFeatures(Object.values(s.calls)),
-    units: unitFeatures(Object.values(s.units), s.centre?.id),
-    stations: stationFeatures(Object.values(s.stations)),
-    links: linkFeatures(Object.values(s.missions), s.units),
-  };
+interface SourceSpec {
+  /** The store values the source is made from; when none changed, the source is skipped. */
+  inputs(s: ConsoleState): unknown[];
+  offer(s: ConsoleState, set: FeatureSet): void;
 }
 
+const SPECS: Record<LiveSource, SourceSpec> = {
+  calls: {
+    inputs: (s) => [s.calls],
+    offer: (s, set) => {
+      for (const c of Object.values(s.calls)) set.offer(c.id, c, undefined, callFeature);
+    },
+  },
+  units: {
+    inputs: (s) => [s.units, s.centre?.id],
+    offer: (s, set) => {
+      const own = s.centre?.id;
+      for (const u of Object.values(s.units)) set.offer(u.id, u, own, unitFeature);
+    },
+  },
+  stations: {
+    inputs: (s) => [s.stations],
+    offer: (s, set) => {
+      for (const st of Object.values(s.stations)) set.offer(st.id, st, undefined, stationFeature);
+    },
+  },
+  links: {
+    inputs: (s) => [s.missions, s.units],
+    offer: (s, set) => {
+      for (const m of Object.values(s.missions)) {
+        for (const mu of m.units) if (!mu.releasedAt) set.offer(`${m.id}:${mu.unitId}`, m, s.units[mu.unitId], linkFeature);
+      }
+    },
+  },
+  responders: {
+    inputs: (s) => [s.alerts],
+    offer: (s, set) => {
+      for (const a of Object.values(s.alerts)) set.offer(a.id, a, undefined, responderFeature);
+    },
+  },
+};
+
+const sets = Object.fromEntries(LIVE_SOURCES.map((name) => [name, new FeatureSet()])) as Record<LiveSource, FeatureSet>;
+const lastInputs: Partial<Record<LiveSource, unknown[]>> = {};
+
 /** What the map shows, per source: id → feature. Read by tests through window.__amk. */
-export const shown: Record<LiveSource, Map<string, Feature>> = { calls: new Map(), units: new Map(), stations: new Map(), links: new Map() };
-const signature = new Map<string, string>();
+export const shown = Object.fromEntries(LIVE_SOURCES.map((name) => [name, sets[name].shown])) as Record<LiveSource, Map<string, Feature>>;
 
 let map: MapLibre | null = null;
 
 /**
  * Zoomed out, units are clustered. A clustered source cannot take diffs, so it is refreshed whole,
- * but at most every CLUSTER_REFRESH_MS: clusters show where free units are, not each metre moved.
+ * at most every CLUSTER_REFRESH_MS (clusters show where free units are, not each metre moved) and
+ * always once more after the last change, so a last status change is never left out.
  */
-const CLUSTER_REFRESH_MS = 2_000;
-let lastClusterRefresh = 0;
-function refreshClusters(force = false): void {
-  if (!map || (!force && Date.now() - lastClusterRefresh < CLUSTER_REFRESH_MS)) return;
-  lastClusterRefresh = Date.now();
-  const features = [...shown.units.values()].map((f) => ({ ...f, properties: { ...f.properties, free: String(f.properties.status).startsWith('AVAILABLE') ? 1 : 0 } }));
-  (map.getSource('units-clustered') as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features });
-}
+export const CLUSTER_REFRESH_MS = 2_000;
+const refreshClusters = throttle(() => {
+  (map?.getSource('units-clustered') as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: [...shown.units.values()] });
+}, CLUSTER_REFRESH_MS);
 
 /** The loaded map joins the sync; its sources start from `shown` (see MapView). */
 export function attachMap(m: MapLibre | null): void {
   map = m;
-  refreshClusters(true);
+  if (m) refreshClusters.flush();
+  else refreshClusters.cancel();
+}
+
+const sameInputs = (a: unknown[] | undefined, b: unknown[]) => !!a && a.length === b.length && a.every((v, i) => v === b[i]);
+
+function flush(): void {
+  const s = useConsole.getState();
+  for (const name of LIVE_SOURCES) {
+    const spec = SPECS[name];
+    const inputs = spec.inputs(s);
+    if (sameInputs(lastInputs[name], inputs)) continue;
+    lastInputs[name] = inputs;
+    const set = sets[name];
+    set.begin();
+    spec.offer(s, set);
+    const diff = set.end();
+    if (isEmpty(diff)) continue;
+    // After `shown` is up to date, so the refresh (now or trailing) draws this change.
+    if (name === 'units') refreshClusters();
+    const source = map?.getSource(name) as GeoJSONSource | undefined;
+    void source?.updateData({
+      add: diff.add,
+      update: diff.update.map((f) => ({ id: String(f.id), newGeometry: f.geometry, addOrUpdateProperties: Object.entries(f.properties).map(([key, value]) => ({ key, value })) })),
+      remove: diff.remove,
+    });
+  }
 }
 
 export function startMapSync(): () => void {
   let frame = 0;
-  const flush = () => {
-    frame = 0;
-    refreshClusters();
-    const next = featuresNow();
-    for (const name of LIVE_SOURCES) {
-      const before = shown[name];
-      const add: Feature[] = [];
-      const update: Feature[] = [];
-      const seen = new Set<string>();
-      for (const f of next[name]) {
-        const id = String(f.id);
-        seen.add(id);
-        const sig = JSON.stringify([f.geometry, f.properties]);
-        const key = `${name}:${id}`;
-        if (!before.has(id)) add.push(f);
-        else if (signature.get(key) !== sig) update.push(f);
-        else continue;
-        signature.set(key, sig);
-        before.set(id, f);
-      }
-      const remove = [...before.keys()].filter((id) => !seen.has(id));
-      for (const id of remove) {
-        before.delete(id);
-        signature.delete(`${name}:${id}`);
-      }
-      if (!map || !(add.length || update.length || remove.length)) continue;
-      const source = map.getSource(name) as GeoJSONSource | undefined;
-      void source?.updateData({
-        add,
-        update: update.map((f) => ({ id: String(f.id), newGeometry: f.geometry, addOrUpdateProperties: Object.entries(f.properties).map(([key, value]) => ({ key, value })) })),
-        remove,
-      });
-    }
-  };
   const schedule = () => {
-    if (!frame) frame = requestAnimationFrame(flush);
+    if (!frame)
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        flush();
+      });
   };
   const unsubscribe = useConsole.subscribe(schedule);
   schedule();

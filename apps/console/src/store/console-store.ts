@@ -20,6 +20,8 @@ export interface ConsoleState {
   notifications: Record<string, NotificationSummary>;
   missions: Record<string, MissionSummary>;
   alerts: Record<string, AlertSummary>;
+  /** Display names of the centre's people, by user id: who has taken a call. */
+  operators: Record<string, string>;
   /** Calls and missions that left the lists, with the updatedAt they left at. */
   gone: { calls: Record<string, string>; missions: Record<string, string> };
   lastSeq: number;
@@ -71,6 +73,7 @@ export const useConsole = create<ConsoleState>((set, get) => ({
   notifications: {},
   missions: {},
   alerts: {},
+  operators: {},
   gone: { calls: {}, missions: {} },
   lastSeq: 0,
   connection: 'connecting',
@@ -88,6 +91,7 @@ export const useConsole = create<ConsoleState>((set, get) => ({
       transfers: byId(s.transfers),
       notifications: byId(s.notifications),
       missions: byId(s.missions),
+      operators: Object.fromEntries((s.operators ?? []).map((o) => [o.id, o.displayName])),
       lastSeq: s.seq,
     }),
 
@@ -162,9 +166,5 @@ export const useConsole = create<ConsoleState>((set, get) => ({
   selectCall: (selectedCallId) => set({ selectedCallId }),
 }));
 
-const URGENCY_ORDER: Record<string, number> = { A: 0, H: 1, V: 2 };
-
-/** Open calls, most urgent first, then oldest first: the order an operator works in. */
-export function sortCalls(calls: CallSummary[]): CallSummary[] {
-  return [...calls].sort((a, b) => (URGENCY_ORDER[a.urgency ?? ''] ?? 3) - (URGENCY_ORDER[b.urgency ?? ''] ?? 3) || a.ringingAt.localeCompare(b.ringingAt));
-}
+/** Open calls in the order an operator works in (see calls/call-order.ts). */
+export { sortCalls } from '../calls/call-order.js';

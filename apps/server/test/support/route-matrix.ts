@@ -45,6 +45,7 @@ export const MATRIX: Record<string, Allowed> = {
   'GET /api/v1/akutthjelper/organisations': CONSOLE,
   'GET /api/v1/akutthjelper/reports': CONSOLE,
   'GET /api/v1/wall': CONSOLE,
+  'GET /api/v1/wall/centres': CONSOLE,
   'GET /api/v1/indicators': CONSOLE,
 
   'GET /api/v1/calls/:id/recordings': [...CONSOLE, 'auditor'],

@@ -1,11 +1,13 @@
-// Akutthjelpere for an AMK mission: one action to alert them for one of the four event types,
-// "bistand helse" or "bistand kommune" when the scheme does not apply (counted apart), and each
-// alerted member's acknowledgements with their times, live.
-import type { AkutthjelperEventType, AlertSummary, MissionSummary } from '@amk/contracts';
+// Akutthjelpere for an AMK mission: as soon as the operator picks one of the four event types, who
+// may be alerted (nearest first, with distance) or, in words, why not — with "bistand helse" and
+// "bistand kommune" right there when the scheme does not apply (counted apart). One action alerts;
+// each alerted member's acknowledgements follow with their times, live.
+import type { AkutthjelperEventType, AlertSummary, CandidatesAnswer, MissionSummary } from '@amk/contracts';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../api/http.js';
-import { useT, type MessageKey } from '../../i18n/i18n.js';
+import { useLocale, useT, type MessageKey } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
+import { useAkutthjelperCandidates } from './use-akutthjelper-candidates.js';
 
 const EVENT_TYPES = ['HJERTESTANS', 'BEVISSTLOSHET', 'STOR_YTRE_BLODNING', 'GENERELL_NEDKJOLING'] as const satisfies readonly AkutthjelperEventType[];
 const BISTAND: { kind: 'HELSE' | 'KOMMUNE'; label: MessageKey }[] = [
@@ -17,12 +19,35 @@ const TIMES = [
   ['alertedAt', 'PENDING'], ['deliveredAt', 'DELIVERED'], ['seenAt', 'SEEN'], ['acceptedAt', 'ACCEPTED'], ['declinedAt', 'DECLINED'], ['arrivedAt', 'ARRIVED'], ['failedAt', 'FAILED'],
 ] as const;
 const time = (iso: string) => new Date(iso).toLocaleTimeString('nb-NO');
+/** How many must accept before escalation stops; the server alerts twice as many at once. */
+const REQUIRED = 2;
+const ALERTED_AT_ONCE = REQUIRED * 2;
+const SHOWN_CANDIDATES = 8;
+type EventType = (typeof EVENT_TYPES)[number];
+const isEventType = (v: string | null): v is EventType => (EVENT_TYPES as readonly string[]).includes(v ?? '');
+/** The refusal in the operator's language: the server words it in Norwegian, with the details. */
+const REFUSAL_KEYS: Record<string, MessageKey> = {
+  NOT_AMK: 'akutthjelper.refusal.NOT_AMK',
+  EVENT_TYPE_NOT_COVERED_BY_SCHEME: 'akutthjelper.refusal.EVENT_TYPE_NOT_COVERED_BY_SCHEME',
+  AGREEMENT_NOT_VALID: 'akutthjelper.refusal.AGREEMENT_NOT_VALID',
+  KOMMUNE_NOT_COVERED: 'akutthjelper.refusal.KOMMUNE_NOT_COVERED',
+  EVENT_TYPE_NOT_IN_AGREEMENT: 'akutthjelper.refusal.EVENT_TYPE_NOT_IN_AGREEMENT',
+  NO_KOMMUNE: 'akutthjelper.refusal.NO_KOMMUNE',
+};
 
 export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
   const t = useT();
   const alerts = Object.values(useConsole((s) => s.alerts)).filter((a) => a.missionId === mission.id);
-  const [eventType, setEventType] = useState<(typeof EVENT_TYPES)[number]>('HJERTESTANS');
+  const locale = useLocale((s) => s.locale);
+  const [eventType, setEventType] = useState<EventType | ''>(isEventType(mission.eventType) ? mission.eventType : '');
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const answer = useAkutthjelperCandidates(mission, eventType, alerts.length);
+  // An answer for the event type chosen before is not an answer for this one.
+  const current: CandidatesAnswer | null = answer && answer.eventType === eventType ? answer : null;
+  const refusal = current?.refusal ?? null;
+  const refusalText = refusal && (locale === 'nb' || !REFUSAL_KEYS[refusal.code] ? refusal.reason : t(REFUSAL_KEYS[refusal.code]!));
+  const blocked = !eventType || !!refusal || (current !== null && current.candidates.length === 0);
+  const km = new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 1 });
 
   useEffect(() => {
     api<{ alerts: AlertSummary[] }>('GET', `/missions/${mission.id}/akutthjelper/alerts`).then((r) => r.alerts.forEach((a) => useConsole.getState().upsertAlert(a)), () => {});
@@ -38,13 +63,14 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
   }
   const alertResponders = () =>
     run(async () => {
-      const res = await api<{ alerts: AlertSummary[] }>('POST', `/missions/${mission.id}/akutthjelper/alerts`, { eventType, required: 2 });
+      if (!eventType) return null;
+      const res = await api<{ alerts: AlertSummary[] }>('POST', `/missions/${mission.id}/akutthjelper/alerts`, { eventType, required: REQUIRED });
       res.alerts.forEach((a) => useConsole.getState().upsertAlert(a));
       return null;
     });
   const bistand = (kind: 'HELSE' | 'KOMMUNE', label: MessageKey) =>
     run(async () => {
-      await api('POST', `/missions/${mission.id}/bistand`, { kind, reason: `${t(label)}: ${t(`event.${eventType}`)}` });
+      await api('POST', `/missions/${mission.id}/bistand`, { kind, reason: eventType ? `${t(label)}: ${t(`event.${eventType}`)}` : t(label) });
       return t('akutthjelper.bistandSent', { what: t(label) });
     });
 
@@ -53,12 +79,36 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
       <h3>{t('akutthjelper.heading')}</h3>
       <label>
         {t('akutthjelper.eventType')}
-        <select value={eventType} onChange={(e) => setEventType(e.target.value as (typeof EVENT_TYPES)[number])}>
+        <select value={eventType} onChange={(e) => setEventType(e.target.value as EventType)}>
+          <option value="" disabled>{t('akutthjelper.chooseEvent')}</option>
           {EVENT_TYPES.map((et) => <option key={et} value={et}>{t(`event.${et}`)}</option>)}
         </select>
       </label>
-      <button type="button" className="danger" onClick={alertResponders}>{t('akutthjelper.alert')}</button>
-      {BISTAND.map((b) => <button key={b.kind} type="button" onClick={() => bistand(b.kind, b.label)}>{t(b.label)}</button>)}
+      {refusal && (
+        <div className="refusal" role="status" data-testid="akutthjelper-refusal">
+          <strong>{t('akutthjelper.refused')}:</strong> {refusalText}
+        </div>
+      )}
+      {current?.allowed && current.candidates.length === 0 && alerts.length === 0 && <p className="warn-text small">{t('akutthjelper.noCandidates')}</p>}
+      {current?.allowed && current.candidates.length > 0 && (
+        <>
+          <p className="muted small">{t('akutthjelper.willAlert', { n: Math.min(ALERTED_AT_ONCE, current.candidates.length), total: current.candidates.length })}</p>
+          <ol className="candidates" aria-label={t('akutthjelper.candidates')}>
+            {current.candidates.slice(0, SHOWN_CANDIDATES).map((c, i) => (
+              <li key={c.memberId} className={i < ALERTED_AT_ONCE ? 'first-round' : ''}>
+                <strong>{c.memberName}</strong> <span className="muted">{c.unitName} · {c.organisationKind}</span>
+                <span className="distance">{km.format(c.distanceKm)} km</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      <div className="akutthjelper-actions">
+        <button type="button" className="danger" onClick={alertResponders} disabled={blocked} title={refusalText ?? undefined}>{t('akutthjelper.alert')}</button>
+        {BISTAND.map((b) => (
+          <button key={b.kind} type="button" className={refusal?.offerBistand ? 'suggested' : ''} onClick={() => bistand(b.kind, b.label)}>{t(b.label)}</button>
+        ))}
+      </div>
       {msg && <p role={msg.ok ? 'status' : 'alert'} className={msg.ok ? 'ok-text small' : 'error'}>{msg.text}</p>}
       <ul className="alerts" aria-label={t('akutthjelper.heading')}>
         {alerts.sort((a, b) => a.round - b.round || (a.distanceM ?? 0) - (b.distanceM ?? 0)).map((a) => (

@@ -1,15 +1,21 @@
 // Recommended units for the call (nearest by estimated time; neighbours marked), one key press to
 // dispatch; the open mission with its timeline and the action to close it with an outcome; and —
-// at AMK — akutthjelpere for the mission.
+// at AMK — akutthjelpere for the mission. The ranking is fetched again when units change status or
+// free units move (throttled), so a unit a colleague takes leaves the list.
 import type { CallRecord, MissionDetail, RecommendationList } from '@amk/contracts';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/http.js';
 import { useT } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
+import { useUnitChangeTick } from '../../units/use-unit-change-tick.js';
 import { AkutthjelperPanel } from './AkutthjelperPanel.js';
 import { CloseMissionForm } from './CloseMissionForm.js';
 import { MissionTimeline } from './MissionTimeline.js';
 import { useMissionDetail, useOpenMission } from './use-mission.js';
+
+/** Recommendations are ranked again at most this often while units change. */
+export const RECOMMENDATIONS_REFRESH_MS = 3_000;
+const isFree = (status: string | undefined) => status === 'AVAILABLE_AT_STATION' || status === 'AVAILABLE_ON_THE_MOVE';
 
 export function DispatchSection({ record }: { record: CallRecord }) {
   const t = useT();
@@ -22,10 +28,22 @@ export function DispatchSection({ record }: { record: CallRecord }) {
   // The mission this operator closed: it has left the store, its outcome and timeline stay in view.
   const [closed, setClosed] = useState<MissionDetail | null>(null);
 
+  const unitTick = useUnitChangeTick(RECOMMENDATIONS_REFRESH_MS);
+  // Answers may overtake each other: only one asked later than the one shown replaces it.
+  const asked = useRef({ issued: 0, shown: 0 });
   useEffect(() => {
     if (record.lat === null) return;
-    api<RecommendationList>('GET', `/calls/${record.id}/recommendations`).then(setRecs, () => setRecs(null));
-  }, [record.id, record.lat, record.lon, mission?.units.length, closed?.id]);
+    const seq = ++asked.current.issued;
+    const apply = (list: RecommendationList | null) => {
+      if (seq < asked.current.shown) return;
+      asked.current.shown = seq;
+      setRecs(list);
+    };
+    // A refresh that never reached the server keeps the last list rather than blanking it.
+    api<RecommendationList>('GET', `/calls/${record.id}/recommendations`).then(apply, (e) => (e instanceof ApiError && e.isNetwork ? undefined : apply(null)));
+  }, [record.id, record.lat, record.lon, mission?.units.length, closed?.id, unitTick]);
+  // Until the next ranking arrives, a unit that is no longer free (a colleague took it) is left out.
+  const free = recs?.units.filter((r) => !units[r.unitId] || isFree(units[r.unitId]!.status)) ?? [];
 
   async function dispatch(unitId: string) {
     try {
@@ -61,7 +79,7 @@ export function DispatchSection({ record }: { record: CallRecord }) {
         </div>
       )}
       <ol className="recommendations">
-        {recs?.units.slice(0, 6).map((r) => (
+        {free.slice(0, 6).map((r) => (
           <li key={r.unitId} className={r.own ? '' : 'neighbour'}>
             <span>{r.callSign}</span> <span className="muted">{t(`unitKind.${r.kind}`)}</span> <strong>{Math.round(r.etaMinutes)} min</strong>
             {!r.own && <span className="tag">{t('units.neighbour')}</span>}

@@ -1,63 +1,122 @@
-// Triple alerting and other notifications, with each recipient's sent and acknowledged times.
-// A notification not acknowledged within ACK_WARNING_MS is flagged.
-import type { CallRecord, NotificationSummary } from '@amk/contracts';
-import { useState } from 'react';
+// Notifications from a call: triple alerting (§ 15 d: police 112 and fire 110 in one action), HRS,
+// another AMK and the legevaktsentral (§ 15 e, f). Each recipient's row says in words where the
+// notification stands, with registered, sent and acknowledged times. Without a gateway (the
+// 'manual' channel) nothing is sent by the system: the row says so, and the operator phones it in
+// and records the acknowledgement. Failed ones, and ones unacknowledged after 2 minutes, stand out.
+import type { CallRecord, CentreRef, NotificationSummary } from '@amk/contracts';
+import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../api/http.js';
 import { formatAge, useNow } from '../../app/use-now.js';
-import { useT } from '../../i18n/i18n.js';
+import { useLocale, useT } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
+import { allCentres } from './centres.js';
+import { notificationStatus } from './notification-status.js';
 import { useDraft } from './use-draft.js';
 
-const ACK_WARNING_MS = 2 * 60_000;
-const WHO: Record<string, string> = { POLICE: 'Politi 112', FIRE: 'Brann 110', HRS: 'HRS', AMK: 'AMK', LVS: 'LVS' };
+type Recipient = 'TRIPLE' | 'HRS' | 'AMK' | 'LVS';
 
 export function NotifySection({ record }: { record: CallRecord }) {
   const t = useT();
   const now = useNow();
-  const list = Object.values(useConsole((s) => s.notifications)).filter((n) => n.callId === record.id);
+  const locale = useLocale((s) => s.locale);
+  const me = useConsole((s) => s.centre);
+  const list = Object.values(useConsole((s) => s.notifications))
+    .filter((n) => n.callId === record.id)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   // The message follows the call's summary until the operator writes their own.
   const draft = useDraft({ message: record.summary ?? '' });
   const message = draft.values.message;
+  const [centres, setCentres] = useState<CentreRef[]>([]);
+  const [target, setTarget] = useState('');
   const [msg, setMsg] = useState<string | null>(null);
+  useEffect(() => {
+    allCentres().then((all) => {
+      const others = all.filter((c) => c.id !== me?.id);
+      setCentres(others);
+      setTarget((current) => current || others[0]?.code || '');
+    }, () => setCentres([]));
+  }, [me?.id]);
 
-  async function triple() {
+  const time = (iso: string) => new Date(iso).toLocaleTimeString(locale === 'nb' ? 'nb-NO' : 'en-GB');
+  const who = (n: NotificationSummary) => {
+    const centre = n.recipientCentreId ? centres.find((c) => c.id === n.recipientCentreId)?.name : undefined;
+    return centre ? `${t(`recipient.${n.recipient}`)} – ${centre}` : t(`recipient.${n.recipient}`);
+  };
+  const fail = (err: unknown) => setMsg(err instanceof ApiError ? err.message : String(err));
+
+  async function notify(recipient: Recipient, recipientCentre?: string) {
     try {
-      const res = await api<{ notifications: NotificationSummary[] }>('POST', `/calls/${record.id}/notifications`, { recipients: ['TRIPLE'], message: message || record.addressText || 'Trippelvarsling' });
+      const res = await api<{ notifications: NotificationSummary[] }>('POST', `/calls/${record.id}/notifications`, {
+        recipients: [recipient],
+        ...(recipientCentre && { recipientCentre }),
+        message: message.trim() || record.addressText || t('notify.defaultMessage'),
+      });
       res.notifications.forEach((n) => useConsole.getState().upsertNotification(n));
       setMsg(null);
     } catch (err) {
-      setMsg(err instanceof ApiError ? err.message : String(err));
+      fail(err);
     }
   }
   async function ack(n: NotificationSummary) {
-    useConsole.getState().upsertNotification(await api<NotificationSummary>('POST', `/notifications/${n.id}/ack`, { by: 'på telefon' }));
+    try {
+      useConsole.getState().upsertNotification(await api<NotificationSummary>('POST', `/notifications/${n.id}/ack`, { by: t('notify.byPhone') }));
+    } catch (err) {
+      fail(err);
+    }
   }
+
+  const chosenCentre = centres.find((c) => c.code === target);
+  const statuses = list.map((n) => ({ n, s: notificationStatus(n, now) }));
+  const needsAction = statuses.some(({ s }) => s.failed || s.lateByMs !== null);
   return (
-    <section className="section">
-      <h3>{t('record.notify')}</h3>
+    <section className={`section ${needsAction ? 'alerting' : ''}`} aria-labelledby={`notify-${record.id}`}>
+      <h3 id={`notify-${record.id}`}>{t('record.notify')}</h3>
       <label>
         {t('record.notifyMessage')}
         <input value={message} onChange={(e) => draft.set('message', e.target.value)} />
       </label>
-      <button type="button" className="danger" onClick={triple}>{t('record.triple')}</button>
+      <div className="notify-actions">
+        <button type="button" className="danger" onClick={() => notify('TRIPLE')}>{t('record.triple')}</button>
+        <button type="button" onClick={() => notify('HRS')}>{t('notify.hrs')}</button>
+      </div>
+      {centres.length > 0 && (
+        <div className="notify-actions">
+          <label>
+            {t('notify.centre')}
+            <select value={target} onChange={(e) => setTarget(e.target.value)}>
+              {(['AMK', 'LVS'] as const).map((kind) => (
+                <optgroup key={kind} label={t(kind === 'AMK' ? 'notify.groupAMK' : 'notify.groupLVS')}>
+                  {centres.filter((c) => c.kind === kind).map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+                </optgroup>
+              ))}
+            </select>
+          </label>
+          <button type="button" disabled={!chosenCentre} onClick={() => chosenCentre && notify(chosenCentre.kind, chosenCentre.code)}>
+            {t('notify.centreButton', { centre: chosenCentre?.name ?? '' })}
+          </button>
+        </div>
+      )}
       {msg && <p role="alert" className="error">{msg}</p>}
-      <ul className="notifications">
-        {list.map((n) => {
-          const late = !n.acknowledgedAt && n.sentAt && now - Date.parse(n.sentAt) > ACK_WARNING_MS;
-          return (
-            <li key={n.id} className={`notif-${n.state} ${late ? 'late' : ''}`}>
-              <strong>{WHO[n.recipient]}</strong> {n.state}
-              {n.sentAt && <span className="muted"> · {new Date(n.sentAt).toLocaleTimeString('nb-NO')}</span>}
-              {n.acknowledgedAt ? <span> · ✓ {new Date(n.acknowledgedAt).toLocaleTimeString('nb-NO')} {n.acknowledgedBy}</span> : (
-                <>
-                  {late && <span className="warn-text"> · {t('record.unacked')} {formatAge(now - Date.parse(n.sentAt!))}</span>}
-                  {n.lastError && <span className="error"> · {n.lastError}</span>}
-                  <button type="button" onClick={() => ack(n)}>{t('record.ack')}</button>
-                </>
-              )}
-            </li>
-          );
-        })}
+      <ul className="notifications" aria-label={t('record.notify')}>
+        {statuses.map(({ n, s }) => (
+          <li key={n.id} className={`notif-${n.state} ${s.manual && !s.acknowledged ? 'manual' : ''} ${s.lateByMs !== null ? 'late' : ''}`}>
+            <strong>{who(n)}</strong>
+            <span className="notif-state">{t(s.stateKey)}</span>
+            <span className="muted">{t('notify.createdAt', { time: time(n.createdAt) })}</span>
+            {n.sentAt && !s.manual && <span className="muted">{t('notify.sentAt', { time: time(n.sentAt) })}</span>}
+            {n.acknowledgedAt && <span className="ok-text">{t('notify.ackAt', { time: time(n.acknowledgedAt), by: n.acknowledgedBy ?? '' })}</span>}
+            {!s.acknowledged && !s.failed && n.lastError && <span className="muted">{t('notify.retrying', { n: n.attempts, error: n.lastError })}</span>}
+            {!s.acknowledged && (
+              <button type="button" onClick={() => ack(n)}>{s.manual || s.failed ? t('notify.ackManual') : t('record.ack')}</button>
+            )}
+            {s.failed && (
+              <span role="alert" className="notif-flag failed">
+                {t('notify.failedAlert', { who: who(n) })}{n.lastError ? ` (${n.lastError})` : ''}
+              </span>
+            )}
+            {s.lateByMs !== null && <span role="alert" className="notif-flag late">{t('notify.late', { age: formatAge(s.lateByMs) })}</span>}
+          </li>
+        ))}
       </ul>
     </section>
   );

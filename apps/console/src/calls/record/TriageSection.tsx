@@ -1,8 +1,16 @@
-import type { CallRecord, TriageCriterion } from '@amk/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+// Triage with the index, from the keyboard: type a code or words in the criterion field and press
+// Enter on a match to set it. A/H/V (outside a text field) choose another urgency than the
+// criterion gives; that needs a reason, so focus goes to the reason field, and Enter saves.
+// When a call has just been registered or taken, this field takes focus.
+import type { CallRecord, TriageCriterion, Urgency } from '@amk/contracts';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/http.js';
 import { useT } from '../../i18n/i18n.js';
+import { useFocusRequest } from '../focus-request.js';
+import { criterionByCode } from './criterion-search.js';
+import { CriterionPicker } from './CriterionPicker.js';
 import { useDraft } from './use-draft.js';
+import { useUrgencyKeys } from './use-urgency-keys.js';
 
 let catalogue: Promise<TriageCriterion[]> | null = null;
 const criteria = () => (catalogue ??= api<{ criteria: TriageCriterion[] }>('GET', '/triage/criteria').then((r) => r.criteria));
@@ -13,45 +21,97 @@ export function TriageSection({ record, onSaved }: { record: CallRecord; onSaved
   // The criterion follows the record (a colleague may triage it) until this operator types one.
   const draft = useDraft({ code: record.criterionCode ?? '' });
   const code = draft.values.code;
-  const [urgency, setUrgency] = useState<string>('');
+  const [urgency, setUrgency] = useState<Urgency | ''>('');
   const [reason, setReason] = useState('');
   const [msg, setMsg] = useState<string | null>(null);
+  const [focusReason, setFocusReason] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const reasonRef = useRef<HTMLInputElement>(null);
   useEffect(() => void criteria().then(setList, () => setList([])), []);
-  const chosen = list.find((c) => c.code === code);
+  const chosen = criterionByCode(list, code);
+  const overrides = (c: TriageCriterion | undefined) => !!c && !!urgency && urgency !== c.urgency;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  // Just registered or taken: triage is the next thing to do.
+  const focusFor = useFocusRequest((s) => s.triageCallId);
+  useEffect(() => {
+    if (focusFor !== record.id) return;
+    inputRef.current?.focus();
+    useFocusRequest.getState().done();
+  }, [focusFor, record.id]);
+
+  useEffect(() => {
+    if (!focusReason) return;
+    reasonRef.current?.focus();
+    setFocusReason(false);
+  }, [focusReason]);
+
+  useUrgencyKeys(
+    chosen
+      ? (u) => {
+          const next = u === chosen.urgency ? '' : u;
+          setUrgency(next);
+          if (next) setFocusReason(true);
+        }
+      : null,
+  );
+
+  async function save(criterionCode: string) {
+    const criterion = criterionByCode(list, criterionCode);
+    if (overrides(criterion) && !reason.trim()) {
+      setMsg(t('triage.needReason'));
+      setFocusReason(true);
+      return;
+    }
     try {
-      onSaved(await api<CallRecord>('POST', `/calls/${record.id}/triage`, { criterionCode: code, ...(urgency && { urgency }), ...(reason.trim() && { reason: reason.trim() }) }));
-      draft.saved({ code });
+      onSaved(await api<CallRecord>('POST', `/calls/${record.id}/triage`, { criterionCode, ...(urgency && { urgency }), ...(reason.trim() && { reason: reason.trim() }) }));
+      draft.saved({ code: criterionCode });
       setMsg(null);
+      formRef.current?.focus(); // out of the text field: A/H/V now choose another urgency
     } catch (err) {
       setMsg(err instanceof ApiError ? err.message : String(err));
     }
   }
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (code.trim()) void save(code.trim().toUpperCase());
+  }
+
   return (
-    <form className="section" onSubmit={submit}>
-      <h3>{t('record.triage')}</h3>
+    <form className="section triage" onSubmit={submit} ref={formRef} tabIndex={-1} aria-labelledby={`triage-${record.id}`}>
+      <h3 id={`triage-${record.id}`}>{t('record.triage')}</h3>
       <label>
         {t('record.criterion')}
-        <input list="criteria" value={code} onChange={(e) => draft.set('code', e.target.value.toUpperCase())} placeholder="A.06.01" />
-        <datalist id="criteria">{list.map((c) => <option key={c.code} value={c.code}>{c.chapterTitle}: {c.text}</option>)}</datalist>
+        <CriterionPicker
+          list={list}
+          value={code}
+          inputRef={inputRef}
+          onChange={(text) => draft.set('code', text)}
+          onPick={(c) => {
+            draft.set('code', c.code);
+            void save(c.code);
+          }}
+        />
       </label>
-      {chosen && <p className="muted">{chosen.text}{chosen.isSample ? ' (eksempel)' : ''}</p>}
+      {chosen && <p className="muted">{chosen.text}{chosen.isSample ? ` ${t('triage.sample')}` : ''}</p>}
+      {record.criterionCode && record.urgency && (
+        <p className="muted" data-testid="triage-current">{t('triage.current', { code: record.criterionCode, urgency: `${record.urgency} – ${t(`urgency.${record.urgency}`)}` })}</p>
+      )}
       <label>
         {t('form.urgency')}
-        <select value={urgency} onChange={(e) => setUrgency(e.target.value)}>
+        <select value={urgency} onChange={(e) => setUrgency(e.target.value as Urgency | '')}>
           <option value="">{chosen ? `${chosen.urgency} (${t(`urgency.${chosen.urgency}`)})` : '—'}</option>
           {(['A', 'H', 'V'] as const).map((u) => <option key={u} value={u}>{u} – {t(`urgency.${u}`)}</option>)}
         </select>
       </label>
-      {chosen && urgency && urgency !== chosen.urgency && (
+      {overrides(chosen) && (
         <label>
           {t('record.reason')}
-          <input value={reason} onChange={(e) => setReason(e.target.value)} required />
+          <input ref={reasonRef} value={reason} onChange={(e) => setReason(e.target.value)} required />
         </label>
       )}
-      <button type="submit" disabled={!code}>{t('record.setTriage')}</button>
+      <button type="submit" disabled={!code.trim()}>{t('record.setTriage')}</button>
+      <p className="hint">{t('triage.keys')}</p>
       {msg && <p role="alert" className="error">{msg}</p>}
     </form>
   );

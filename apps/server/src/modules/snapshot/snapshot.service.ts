@@ -20,7 +20,7 @@ export function createSnapshotService(prisma: Db, deps: SnapshotDeps) {
         async (tx) => {
           const centre = await tx.centre.findUniqueOrThrow({ where: { id: actor.centre.id } });
           const visibleCentres = [centre.id, ...centre.neighbourCentreIds];
-          const [latest, calls, units, stations, notifications, transfers, missions] = await Promise.all([
+          const [latest, calls, units, stations, notifications, transfers, missions, operators] = await Promise.all([
             tx.event.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } }),
             tx.call.findMany({ where: { centreId: centre.id, closedAt: null }, orderBy: { ringingAt: 'asc' }, take: 1000 }),
             tx.unit.findMany({ where: { centreId: { in: visibleCentres } }, orderBy: { callSign: 'asc' } }),
@@ -28,6 +28,8 @@ export function createSnapshotService(prisma: Db, deps: SnapshotDeps) {
             deps.notificationsFor(tx, centre.id),
             deps.transfersFor(centre.id, tx),
             deps.missionsFor(tx, centre.id),
+            // names for the operatorId on calls: disabled users too, an open call may still be theirs
+            tx.user.findMany({ where: { centreId: centre.id, role: { notIn: ['responder', 'auditor'] } }, select: { id: true, displayName: true }, orderBy: { displayName: 'asc' } }),
           ]);
           await writeAudit(tx, actor, { action: 'call.list', entityType: 'Call', detail: { count: calls.length, open: true }, ip });
           return {
@@ -39,6 +41,7 @@ export function createSnapshotService(prisma: Db, deps: SnapshotDeps) {
             transfers,
             notifications,
             missions,
+            operators,
           };
         },
         { isolationLevel: 'RepeatableRead' },

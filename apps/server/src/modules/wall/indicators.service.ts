@@ -24,15 +24,23 @@ export function createIndicatorsService({ prisma, answerTimes }: { prisma: Db; a
         prisma.$queryRaw<{ direction: string; requested: number; accepted: number; declined: number }[]>`
           SELECT fc."kind"::text || '→' || tc."kind"::text AS direction, COUNT(*)::int AS requested,
                  COUNT(*) FILTER (WHERE t."state" = 'ACCEPTED')::int AS accepted, COUNT(*) FILTER (WHERE t."state" = 'DECLINED')::int AS declined
-          FROM "Transfer" t JOIN "Centre" fc ON fc."id" = t."fromCentreId" JOIN "Centre" tc ON tc."id" = t."toCentreId"
+          FROM "Transfer" t JOIN "Centre" fc ON fc."id" = t."fromCentreId" JOIN "Centre" tc ON tc."id" = t."toCentreId" JOIN "Call" c ON c."id" = t."callId"
           WHERE (t."fromCentreId" = ${centreId}::uuid OR t."toCentreId" = ${centreId}::uuid) AND t."requestedAt" >= ${from} AND t."requestedAt" < ${to}
+            AND c."source" <> 'EXERCISE'
           GROUP BY 1 ORDER BY 1`,
+        // Per akutthjelper mission: did anyone arrive, and was the first one there before the
+        // first ambulance (a mission the ambulance never reached counts as before)?
         prisma.$queryRaw<{ missions: number; arrivals: number; before: number }[]>`
-          SELECT COUNT(DISTINCT a."missionId")::int AS missions, COUNT(a."arrivedAt")::int AS arrivals,
-                 COUNT(*) FILTER (WHERE a."arrivedAt" IS NOT NULL AND a."arrivedAt" < COALESCE(
-                   (SELECT MIN(s."at") FROM "UnitStatusChange" s WHERE s."missionId" = a."missionId" AND s."status" = 'ON_SCENE'), 'infinity'))::int AS before
-          FROM "AkutthjelperAlert" a JOIN "Mission" m ON m."id" = a."missionId"
-          WHERE m."centreId" = ${centreId}::uuid AND a."alertedAt" >= ${from} AND a."alertedAt" < ${to}`,
+          WITH per_mission AS (
+            SELECT a."missionId", MIN(a."arrivedAt") AS first_arrival,
+                   (SELECT MIN(s."at") FROM "UnitStatusChange" s WHERE s."missionId" = a."missionId" AND s."status" = 'ON_SCENE') AS ambulance
+            FROM "AkutthjelperAlert" a JOIN "Mission" m ON m."id" = a."missionId" LEFT JOIN "Call" c ON c."id" = m."callId"
+            WHERE m."centreId" = ${centreId}::uuid AND a."alertedAt" >= ${from} AND a."alertedAt" < ${to}
+              AND (c."source" IS NULL OR c."source" <> 'EXERCISE')
+            GROUP BY a."missionId")
+          SELECT COUNT(*)::int AS missions, COUNT(first_arrival)::int AS arrivals,
+                 COUNT(*) FILTER (WHERE first_arrival < COALESCE(ambulance, 'infinity'))::int AS before
+          FROM per_mission`,
       ]);
       const responseTimes: Indicators['responseTimes'] = [];
       for (const urgency of ['A', 'H', 'V']) {

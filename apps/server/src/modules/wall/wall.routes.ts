@@ -1,4 +1,4 @@
-import { ApiError, Indicators, IndicatorsQuery, Wall, WallQuery } from '@amk/contracts';
+import { ApiError, Indicators, IndicatorsQuery, Wall, WallCentreOptions, WallQuery } from '@amk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CONSOLE_ROLES } from '../../auth/roles.js';
 import { requireUser, userOf } from '../../plugins/authenticate.js';
@@ -14,11 +14,17 @@ export const wallRoutes =
       async (request) => deps.wall.wall(userOf(request), request.query.centres),
     );
     app.get(
+      '/wall/centres',
+      { schema: { tags: ['wall'], summary: 'The centres whose figures I may show (wall and indicators): own, neighbouring and legevakt centres of the area', response: { 200: WallCentreOptions, 401: ApiError, 403: ApiError } }, preValidation: requireUser(CONSOLE_ROLES) },
+      async (request) => ({ centres: await deps.wall.centres(userOf(request)) }),
+    );
+    app.get(
       '/indicators',
-      { schema: { tags: ['wall'], summary: 'Quality indicators of my centre for a period (exercise calls left out)', querystring: IndicatorsQuery, response: { 200: Indicators, 400: ApiError, 401: ApiError, 403: ApiError } }, preValidation: requireUser(CONSOLE_ROLES) },
+      { schema: { tags: ['wall'], summary: 'Quality indicators of my centre — or another the wall may show (?centre=) — for a period (exercise calls left out)', querystring: IndicatorsQuery, response: { 200: Indicators, 400: ApiError, 401: ApiError, 403: ApiError } }, preValidation: requireUser(CONSOLE_ROLES) },
       async (request) => {
         const actor = userOf(request);
-        return deps.indicators.indicators(actor.centre.id, actor.centre.kind, new Date(request.query.from), new Date(request.query.to));
+        const centre = request.query.centre ? await deps.wall.centre(actor, request.query.centre) : actor.centre;
+        return deps.indicators.indicators(centre.id, centre.kind, new Date(request.query.from), new Date(request.query.to));
       },
     );
   };

@@ -73,6 +73,21 @@ export function createWallService({ prisma, answerTimes, recommendations }: { pr
   }
 
   return {
+    /** The centres this user may show figures of (wall, indicators), own first. */
+    async centres(actor: UserActor) {
+      const allowed = await allowedCentres(actor);
+      return allowed
+        .sort((a, b) => Number(b.id === actor.centre.id) - Number(a.id === actor.centre.id) || a.code.localeCompare(b.code))
+        .map(({ id, code, name, kind, lat, lon }) => ({ id, code, name, kind, lat, lon }));
+    },
+
+    /** One centre by code, if this user may show its figures (the wall's rule); otherwise 403. */
+    async centre(actor: UserActor, code: string) {
+      const found = (await allowedCentres(actor)).find((c) => c.code === code);
+      if (!found) throw forbidden(`${actor.centre.code} may not see the figures of ${code} (own, neighbouring and legevakt centres of the area only)`);
+      return found;
+    },
+
     async wall(actor: UserActor, codes?: string) {
       const allowed = await allowedCentres(actor);
       const wanted = codes ? codes.split(',').map((c) => c.trim()).filter(Boolean) : [actor.centre.code];

@@ -1,0 +1,20 @@
+// Which store changes can change a ranking of free units (recommendations, preparedness): a unit
+// added or gone, a status changed, or a free unit moved. A busy unit driving along cannot.
+import type { UnitSummary } from '@amk/contracts';
+
+const isFree = (u: UnitSummary) => u.status === 'AVAILABLE_AT_STATION' || u.status === 'AVAILABLE_ON_THE_MOVE';
+
+export function unitsChangedForRanking(prev: Record<string, UnitSummary>, next: Record<string, UnitSummary>): boolean {
+  if (prev === next) return false;
+  let count = 0;
+  for (const id in next) {
+    count++;
+    const a = prev[id];
+    const b = next[id]!;
+    if (!a) return true;
+    if (a === b) continue;
+    if (a.status !== b.status || a.centreId !== b.centreId) return true;
+    if (isFree(b) && (a.lat !== b.lat || a.lon !== b.lon)) return true;
+  }
+  return count !== Object.keys(prev).length;
+}

@@ -1,0 +1,70 @@
+// The map's sources follow the store by object identity: a feature is rebuilt only when its record
+// is a new object, and the diff says exactly what to add, update and remove.
+import type { AlertSummary, UnitSummary } from '@amk/contracts';
+import { describe, expect, it, vi } from 'vitest';
+import { FeatureSet } from '../src/map/feature-set.js';
+import { responderFeature, unitFeature } from '../src/map/features.js';
+import { styleFont } from '../src/map/layers.js';
+
+const unit = (id: string, over: Partial<UnitSummary> = {}): UnitSummary => ({
+  id, callSign: id, kind: 'AMBULANCE_CAR', centreId: 'own', stationId: null, status: 'AVAILABLE_AT_STATION', statusAt: '2026-01-01T10:00:00.000Z',
+  lat: 60.4, lon: 5.3, positionAt: null, crewOk: true, crewProblem: null, ...over,
+});
+
+function pass(set: FeatureSet, units: UnitSummary[], own: string, build = unitFeature) {
+  set.begin();
+  for (const u of units) set.offer(u.id, u, own, build);
+  return set.end();
+}
+
+describe('FeatureSet', () => {
+  it('adds, leaves the same objects alone, updates new objects, removes the gone and the unplaced', () => {
+    const set = new FeatureSet();
+    const a = unit('a');
+    const b = unit('b', { centreId: 'neighbour' });
+    const build = vi.fn(unitFeature);
+    expect(pass(set, [a, b], 'own', build).add.map((f) => f.properties.own)).toEqual([true, false]);
+    expect(build).toHaveBeenCalledTimes(2);
+
+    const again = pass(set, [a, b], 'own', build);
+    expect(again).toEqual({ add: [], update: [], remove: [] });
+    expect(build).toHaveBeenCalledTimes(2); // nothing rebuilt
+
+    const moved = { ...a, status: 'ALERTED' as const };
+    const diff = pass(set, [moved, b], 'own', build);
+    expect(diff.update.map((f) => [f.id, f.properties.status])).toEqual([['a', 'ALERTED']]);
+    expect(set.shown.get('a')?.properties.status).toBe('ALERTED');
+
+    expect(pass(set, [moved, { ...b, lat: null, lon: null }], 'own').remove).toEqual(['b']);
+    expect(pass(set, [], 'own').remove).toEqual(['a']);
+    expect(set.shown.size).toBe(0);
+  });
+
+  it('rebuilds everything when the second input changes (another own centre)', () => {
+    const set = new FeatureSet();
+    const a = unit('a');
+    pass(set, [a], 'own');
+    expect(pass(set, [a], 'other').update[0]?.properties.own).toBe(false);
+  });
+});
+
+describe('responder positions', () => {
+  const alert = (over: Partial<AlertSummary>): AlertSummary => ({
+    id: 'al', missionId: 'm', memberId: 'mem', memberName: 'Marte', unitName: 'Askøy RK', organisationKind: 'FORF', channel: 'PAGE', round: 1, distanceM: 900,
+    state: 'ACCEPTED', alertedAt: '2026-01-01T10:00:00.000Z', deliveredAt: null, seenAt: null, acceptedAt: null, declinedAt: null, arrivedAt: null, failedAt: null,
+    lastError: null, position: { lat: 60.4, lon: 5.2, at: '2026-01-01T10:01:00.000Z' }, ...over,
+  });
+  it('are drawn while the responder is on the way or there, not before or after', () => {
+    expect(responderFeature(alert({}))?.geometry).toEqual({ type: 'Point', coordinates: [5.2, 60.4] });
+    expect(responderFeature(alert({ state: 'ARRIVED' }))).not.toBeNull();
+    expect(responderFeature(alert({ state: 'DECLINED' }))).toBeNull();
+    expect(responderFeature(alert({ position: null }))).toBeNull();
+  });
+});
+
+describe('styleFont', () => {
+  it('finds a font only in a style with glyphs (the offline style has none)', () => {
+    expect(styleFont({ version: 8, sources: {}, layers: [] })).toBeNull();
+    expect(styleFont({ version: 8, glyphs: 'x/{fontstack}/{range}.pbf', sources: {}, layers: [{ id: 'l', type: 'symbol', source: 's', layout: { 'text-font': ['Noto Sans Regular'] } }] })).toEqual(['Noto Sans Regular']);
+  });
+});

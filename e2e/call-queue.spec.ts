@@ -1,0 +1,91 @@
+// The queue, keyboard only: calls ringing from the telephony integration sit at the top of the
+// list, oldest first; F3 takes the oldest, focus goes to triage, a typed code and Enter triage it;
+// every console shows who took it. An exercise call is marked as such. A notification to HRS
+// shows its state in words, and without a gateway it says it must be phoned in.
+import { expect, test } from '@playwright/test';
+import { baseURL, integrationKey, live, loginAs } from './support.js';
+
+async function ring(externalId: string, callerNumber: string, ringingAt: Date, exercise = false) {
+  const res = await fetch(`${baseURL}/api/v1/integrations/calls`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${integrationKey()}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ externalId, centre: 'AMK-BERGEN', line: '113', callerNumber, ringingAt: ringingAt.toISOString(), ...(exercise && { exercise: true }) }),
+  });
+  expect(res.status).toBe(201);
+}
+
+async function hangUp(externalId: string) {
+  const res = await fetch(`${baseURL}/api/v1/integrations/calls/${externalId}/ended`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${integrationKey()}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ endedAt: new Date().toISOString() }),
+  });
+  expect(res.status).toBe(200);
+}
+
+test('a ringing call is taken with F3, triaged by keyboard, and shows who took it', async ({ browser }) => {
+  const a = await loginAs(browser, 'amk.bergen');
+  const b = await loginAs(browser, 'amk.bergen2');
+  await Promise.all([live(a), live(b)]);
+
+  const stamp = Date.now();
+  const oldest = `+47${String(stamp).slice(-8)}`;
+  const newer = `+47${String(stamp + 1).slice(-8)}`;
+  const drill = `+47${String(stamp + 2).slice(-8)}`;
+  // The oldest rang ten minutes ago: it waits longest, so it leads the queue and F3 takes it.
+  await ring(`queue-${stamp}-old`, oldest, new Date(stamp - 10 * 60_000));
+  await ring(`queue-${stamp}-new`, newer, new Date(stamp - 5_000));
+  await ring(`queue-${stamp}-drill`, drill, new Date(stamp - 1_000), true);
+
+  const list = a.getByRole('list', { name: 'Åpne henvendelser' });
+  const rows = list.getByRole('listitem');
+  await expect(rows.first()).toContainText(oldest);
+  await expect(rows.first().getByRole('button', { name: 'Ta samtalen (F3)' })).toBeVisible();
+  await expect(rows.first().getByTestId('ring-timer')).toContainText(/Ringt 1\d:\d\d/);
+  await expect(list.getByRole('listitem').filter({ hasText: drill })).toContainText('ØVELSE');
+
+  // Keyboard only from here: F3, then the triage field has focus.
+  await a.keyboard.press('F3');
+  const record = a.getByLabel('Henvendelse', { exact: true });
+  await expect(record.getByRole('heading', { name: oldest })).toBeVisible();
+  const criterion = record.getByRole('combobox', { name: 'Kriterium' });
+  await expect(criterion).toBeFocused();
+  await a.keyboard.type('A.06.01');
+  await expect(record.getByRole('option', { name: /A\.06\.01/ })).toBeVisible();
+  await a.keyboard.press('Enter');
+  await expect(record.getByTestId('triage-current')).toContainText('A.06.01 → A – Akutt');
+
+  // Taken, answered and red, on both consoles, with the operator's name and a talk timer.
+  const row = list.getByRole('listitem').filter({ hasText: oldest });
+  await expect(row).toContainText('Tatt av Ingrid Haugland');
+  await expect(row.locator('.urgency-badge')).toHaveText('A');
+  await expect(row.getByTestId('talk-timer')).toBeVisible();
+  const rowOnB = b.getByRole('list', { name: 'Åpne henvendelser' }).getByRole('listitem').filter({ hasText: oldest });
+  await expect(rowOnB).toContainText('Tatt av Ingrid Haugland');
+  await expect(rowOnB.getByRole('button', { name: /Ta samtalen/ })).toHaveCount(0);
+  // The next ringing call now leads B's queue, above the red call being handled.
+  await expect(b.getByRole('list', { name: 'Åpne henvendelser' }).getByRole('listitem').first()).toContainText(newer);
+
+  // A/H/V outside a text field choose another urgency: it needs a reason, which gets the focus.
+  await a.keyboard.press('h');
+  const reason = record.getByLabel('Begrunnelse for annen hastegrad');
+  await expect(reason).toBeFocused();
+  await a.keyboard.type('Stabil ved ny vurdering');
+  await a.keyboard.press('Enter');
+  await expect(record.getByTestId('triage-current')).toContainText('A.06.01 → H – Haster');
+  await expect(row.locator('.urgency-badge')).toHaveText('H');
+
+  // HRS is notified; without a gateway the row says it must be phoned in, never that it was sent.
+  await record.getByRole('button', { name: 'Varsle HRS' }).click();
+  const hrs = record.getByRole('list', { name: 'Varsling' }).getByRole('listitem').filter({ hasText: 'HRS' });
+  await expect(hrs).toContainText('Ikke sendt automatisk – ring mottakeren og registrer kvitteringen');
+  await expect(hrs).not.toContainText(/Sendt –|sendt \d/);
+  await hrs.getByRole('button', { name: 'Registrer kvittering' }).click();
+  await expect(hrs).toContainText('Kvittert');
+  await expect(hrs).toContainText('(på telefon)');
+
+  // The drill and the other caller hang up unanswered: they leave the queue.
+  await hangUp(`queue-${stamp}-new`);
+  await hangUp(`queue-${stamp}-drill`);
+  await expect(list.getByText(newer)).toHaveCount(0);
+});
