@@ -48,7 +48,7 @@ describe('exercise mode', () => {
     const changes = await server.prisma.unitStatusChange.findMany({ where: { unitId, missionId: missions[0]!.id }, orderBy: { at: 'asc' } });
     expect(changes.map((c) => c.status)).toEqual(expect.arrayContaining(['ALERTED', 'EN_ROUTE', 'ON_SCENE', 'TRANSPORTING', 'AT_HOSPITAL']));
     const used = await server.prisma.unit.findMany({ where: { id: { in: missions.flatMap((m) => m.units.map((u) => u.unitId)) } } });
-    for (const u of used) expect(u.status, u.callSign).toMatch(/^AVAILABLE_/);
+    for (const u of used) expect(u.status, `${u.callSign} back at its station`).toBe('AVAILABLE_AT_STATION');
 
     expect(await today()).toBe(before);
   }, 60_000);

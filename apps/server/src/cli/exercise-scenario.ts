@@ -3,7 +3,8 @@
 //   ring → the handset's AML position → answered → triaged (urgency from the chosen mix)
 //   → for acute and urgent calls: the recommended ambulance is dispatched, reports en route,
 //     drives to the patient (positions every few seconds), on scene, transports to hospital,
-//     at hospital, free again; the mission is closed with an outcome
+//     at hospital, free again; the mission is closed with an outcome and the ambulance drives
+//     back to its station
 //   → the caller hangs up and the operator closes the record.
 // Every wait is divided by `speed`, and all of them end at once when the exercise is stopped,
 // so a stopped exercise leaves no call open and no unit busy.
@@ -75,6 +76,9 @@ async function dispatch(ctx: ExerciseContext, callId: string, place: { lat: numb
     await wait(ctx, 5 * 60_000);
     await unitStatus(ctx, unit.callSign, 'AVAILABLE_ON_THE_MOVE');
     await send(ctx, `/missions/${missionId}/close`, { outcome: 'Øvelse: pasient levert sykehus' }, { as: 'operator' });
+    // home to where it was alerted (its station), so the exercise leaves the fleet as it found it
+    await drive(ctx, unit.callSign, ctx.hospital, origin);
+    await unitStatus(ctx, unit.callSign, 'AVAILABLE_AT_STATION');
   } finally {
     ctx.busy.delete(unit.unitId);
   }
