@@ -63,8 +63,9 @@ describe('responder positions', () => {
 });
 
 describe('styleFont', () => {
-  it('finds a font only in a style with glyphs (the offline style has none)', () => {
-    expect(styleFont({ version: 8, sources: {}, layers: [] })).toBeNull();
+  it("writes in the style's own font when it has glyphs, else in the browser's (the offline style)", () => {
+    expect(styleFont({ version: 8, sources: {}, layers: [] })).toEqual(['sans-serif']);
     expect(styleFont({ version: 8, glyphs: 'x/{fontstack}/{range}.pbf', sources: {}, layers: [{ id: 'l', type: 'symbol', source: 's', layout: { 'text-font': ['Noto Sans Regular'] } }] })).toEqual(['Noto Sans Regular']);
+    expect(styleFont({ version: 8, glyphs: 'x/{fontstack}/{range}.pbf', sources: {}, layers: [] })).toBeNull();
   });
 });

@@ -19,6 +19,34 @@ export interface MultiPolygonGeometry {
   coordinates: readonly (readonly LinearRing[])[];
 }
 
+/**
+ * One point to name an area by: the centroid of its largest outer ring (area-weighted). A
+ * kommune of many islands gets one label, on its main part; good enough as a distance point too.
+ */
+export function labelPoint(geometry: PolygonGeometry | MultiPolygonGeometry): { lat: number; lon: number } {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let best = { area: -1, lat: 0, lon: 0 };
+  for (const poly of polygons) {
+    const ring = poly[0];
+    if (!ring) continue;
+    let a = 0;
+    let cx = 0;
+    let cy = 0;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const x0 = ring[j]![0]!;
+      const y0 = ring[j]![1]!;
+      const x1 = ring[i]![0]!;
+      const y1 = ring[i]![1]!;
+      const cross = x0 * y1 - x1 * y0;
+      a += cross;
+      cx += (x0 + x1) * cross;
+      cy += (y0 + y1) * cross;
+    }
+    if (Math.abs(a) > best.area && a !== 0) best = { area: Math.abs(a), lon: cx / (3 * a), lat: cy / (3 * a) };
+  }
+  return { lat: best.lat, lon: best.lon };
+}
+
 export interface KommuneProperties {
   kommunenummer: string;
   kommunenavn: string;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
-import { createKommuneResolver } from '../src/index.js';
+import { createKommuneResolver, labelPoint } from '../src/index.js';
 import type { KommuneFeatureCollection } from '../src/index.js';
 
 const geojsonPath = fileURLToPath(new URL('../../geodata/data/Kommuner-S.geojson', import.meta.url));
@@ -120,5 +120,16 @@ describe('kommune resolver on hand-made polygons', () => {
 
   it('reports the distance to the nearest edge for fallbacks', () => {
     expect(r.resolve(60.42, 10.5)?.distanceKm).toBeCloseTo(2.224, 2);
+  });
+});
+
+describe('labelPoint', () => {
+  it('names an area at the centroid of its largest part', () => {
+    const square = (x: number, y: number, size: number) => [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]];
+    expect(labelPoint({ type: 'Polygon', coordinates: [square(5, 60, 2)] })).toEqual({ lat: 61, lon: 6 });
+    // a small island and the main part: the label goes on the main part
+    const islands = labelPoint({ type: 'MultiPolygon', coordinates: [[square(4, 59, 0.1)], [square(6, 61, 1)]] });
+    expect(islands.lat).toBeCloseTo(61.5, 10);
+    expect(islands.lon).toBeCloseTo(6.5, 10);
   });
 });

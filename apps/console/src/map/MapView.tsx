@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { styleFromEnv } from './basemap-style.js';
-import { CLUSTER_MAX_ZOOM, CLUSTER_PROPERTIES, clusterCountLayer, liveLayers, styleFont } from './layers.js';
+import { CLUSTER_MAX_ZOOM, CLUSTER_PROPERTIES, clusterCountLayer, liveLayers, styleFont, unitLabelLayer } from './layers.js';
 import { attachMap, LIVE_SOURCES, shown, startMapSync } from './map-sync.js';
 
 // The worker ships as its own file; tell MapLibre where the bundle put it.
@@ -56,7 +56,10 @@ export function MapView({ gaps = [] }: { gaps?: string[] } = {}) {
       for (const layer of liveLayers) map.addLayer(layer);
       // Counts as text only where the style has fonts; the offline style has none (size shows scale).
       const font = styleFont(map.getStyle());
-      if (font) map.addLayer(clusterCountLayer(font));
+      if (font) {
+        map.addLayer(clusterCountLayer(font));
+        map.addLayer(unitLabelLayer(font), 'calls');
+      }
       attachMap(map);
       const popup = new Popup({ closeButton: false, closeOnClick: false, className: 'map-popup' });
       for (const layer of ['calls', 'units', 'unit-singles', 'stations', 'responders']) {

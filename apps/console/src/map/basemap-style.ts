@@ -1,7 +1,9 @@
 // The default basemap, drawn offline from Kartverket's outlines (no tiles from the internet; control
 // rooms often run on closed networks). An online style can be set with VITE_MAP_STYLE_URL.
 import type { StyleSpecification } from 'maplibre-gl';
+import fylkeLabelsUrl from '@amk/geodata/data/Fylker-labels.geojson?url';
 import fylkerUrl from '@amk/geodata/data/Fylker-S.geojson?url';
+import kommuneLabelsUrl from '@amk/geodata/data/Kommuner-labels.geojson?url';
 import kommunerUrl from '@amk/geodata/data/Kommuner-S.geojson?url';
 import norgeUrl from '@amk/geodata/data/Norge-S.geojson?url';
 
@@ -14,6 +16,9 @@ export function offlineStyle(): StyleSpecification {
       norge: { type: 'geojson', data: norgeUrl, attribution: ATTRIBUTION },
       fylker: { type: 'geojson', data: fylkerUrl },
       kommuner: { type: 'geojson', data: kommunerUrl, promoteId: 'kommunenummer' },
+      // one point per area to write its name at (see packages/geodata/make-label-points.ts)
+      'fylke-labels': { type: 'geojson', data: fylkeLabelsUrl },
+      'kommune-labels': { type: 'geojson', data: kommuneLabelsUrl },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': '#0e2233' } },
@@ -23,6 +28,23 @@ export function offlineStyle(): StyleSpecification {
       { id: 'kommune-borders', type: 'line', source: 'kommuner', minzoom: 6.5, paint: { 'line-color': '#4a6357', 'line-width': 0.6 } },
       { id: 'fylke-borders', type: 'line', source: 'fylker', paint: { 'line-color': '#7c9a8a', 'line-width': 1.4 } },
       { id: 'coast', type: 'line', source: 'norge', paint: { 'line-color': '#8fb3a3', 'line-width': 0.8 } },
+      // Names in the browser's own font: no glyphs named, so MapLibre draws them locally.
+      {
+        id: 'fylke-names',
+        type: 'symbol',
+        source: 'fylke-labels',
+        maxzoom: 7.5,
+        layout: { 'text-field': ['get', 'fylkesnavn'], 'text-font': ['sans-serif'], 'text-size': 13, 'text-transform': 'uppercase', 'text-letter-spacing': 0.1 },
+        paint: { 'text-color': '#9fb8aa', 'text-halo-color': '#0e2233', 'text-halo-width': 1 },
+      },
+      {
+        id: 'kommune-names',
+        type: 'symbol',
+        source: 'kommune-labels',
+        minzoom: 7.5,
+        layout: { 'text-field': ['get', 'kommunenavn'], 'text-font': ['sans-serif'], 'text-size': 11 },
+        paint: { 'text-color': '#7f9a8c', 'text-halo-color': '#0e2233', 'text-halo-width': 1 },
+      },
     ],
   };
 }

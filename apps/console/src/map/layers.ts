@@ -1,7 +1,8 @@
 // Map layers for the live picture: circles styled by urgency or status, never a DOM marker each.
 // Units, zoomed in or out: colour = status, size = kind (aircraft largest, then boats, then cars),
-// a coloured ring = a neighbouring centre's unit. Text needs glyphs, which the offline style has
-// not: cluster counts are drawn only when the style brings fonts (see clusterCountLayer).
+// a coloured ring = a neighbouring centre's unit. Text (call signs, cluster counts) is drawn with
+// the style's glyphs when it has them, and otherwise with the browser's own fonts (MapLibre
+// renders them locally when a style names no glyphs), so the offline map has text too.
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 
 export const URGENCY_COLOURS = { A: '#e53935', H: '#fbc02d', V: '#43a047', none: '#90a4ae' } as const;
@@ -112,9 +113,16 @@ export const liveLayers: LayerSpecification[] = [
   },
 ];
 
-/** The font of the style's first text layer, when the style has glyphs to draw text with at all. */
+/** The browser's own sans-serif: what MapLibre draws text with when a style has no glyphs. */
+export const LOCAL_FONT = ['sans-serif'];
+
+/**
+ * The font to write text in: the style's first text layer's font when it has glyphs, else the
+ * browser's local font (the offline style). Null only for a style with glyphs but no text layer
+ * to learn a font stack from.
+ */
 export function styleFont(style: StyleSpecification | undefined): string[] | null {
-  if (!style?.glyphs) return null;
+  if (!style?.glyphs) return LOCAL_FONT;
   for (const layer of style.layers) {
     const font = layer.type === 'symbol' ? layer.layout?.['text-font'] : undefined;
     if (Array.isArray(font) && font.every((f) => typeof f === 'string')) return font as string[];
@@ -122,7 +130,24 @@ export function styleFont(style: StyleSpecification | undefined): string[] | nul
   return null;
 }
 
-/** Free / all units in each cluster, as text: only for a style with glyphs (not the offline one). */
+/** Call signs beside the unit circles once zoomed in far enough to read them. */
+export const unitLabelLayer = (font: string[]): LayerSpecification => ({
+  id: 'unit-labels',
+  type: 'symbol',
+  source: 'units',
+  minzoom: 9,
+  layout: {
+    'text-field': ['get', 'label'],
+    'text-font': font,
+    'text-size': 11,
+    'text-offset': [0, 1.3],
+    'text-anchor': 'top',
+    'text-optional': true,
+  },
+  paint: { 'text-color': '#e0e0e0', 'text-halo-color': '#0e2233', 'text-halo-width': 1.5 },
+});
+
+/** Free / all units in each cluster, as text. */
 export const clusterCountLayer = (font: string[]): LayerSpecification => ({
   id: 'unit-cluster-counts',
   type: 'symbol',
