@@ -1,15 +1,25 @@
 // Issue 7: the wall display at 1920×1080 and 3840×2160 shows what a supervisor needs (checked for
 // content, not pixels), and after a network loss it says its data is stale, then recovers by itself.
 import { expect, test } from '@playwright/test';
-import { live, loginAs, ownServer } from './support.js';
+import { baseURL, integrationKey, live, loginAs, ownServer } from './support.js';
 
 for (const viewport of [{ width: 1920, height: 1080 }, { width: 3840, height: 2160 }]) {
   test(`the wall at ${viewport.width}×${viewport.height} shows calls, answer and response times, units and the map`, async ({ browser }) => {
+    // a caller has been waiting in the queue for two minutes
+    const ring = await fetch(`${baseURL}/api/v1/integrations/calls`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${integrationKey()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ externalId: `wall-${viewport.width}-${Date.now()}`, centre: 'AMK-BERGEN', line: '113', callerNumber: '+4790011223', ringingAt: new Date(Date.now() - 120_000).toISOString() }),
+    });
+    expect(ring.status).toBe(201);
     const page = await loginAs(browser, 'supervisor.bergen', viewport);
     await live(page);
     await page.goto('/wall?centres=AMK-BERGEN,LVS-BERGEN');
     const bergen = page.getByRole('region', { name: 'AMK Bergen' });
     await expect(bergen).toBeVisible();
+    const queue = bergen.getByTestId('wall-tile-ringing');
+    await expect(queue).toContainText(/Kø\s*[1-9]/);
+    await expect(queue).toContainText(/eldste (0[2-9]|[1-9]\d):\d\d/);
     await expect(page.getByRole('region', { name: 'Legevaktsentralen i Bergen' })).toBeVisible();
     for (const text of ['Akutt', 'Haster', 'Vanlig', 'Svartid 113', 'Responstid akutt', 'Akutthjelperoppdrag i dag', 'Varsler uten kvittering', 'Overføringer som venter', 'Bergen ambulansestasjon']) {
       await expect(bergen.getByText(text).first()).toBeVisible();

@@ -7,7 +7,11 @@ import { LineAnswerSummary } from './stats.js';
 
 export const WallCentre = z.object({
   centre: z.object({ id: Uuid, code: z.string(), name: z.string(), kind: z.enum(['AMK', 'LVS']) }),
-  openCalls: z.object({ A: z.number().int(), H: z.number().int(), V: z.number().int(), none: z.number().int(), ringing: z.number().int(), oldestOpenAt: IsoTime.nullable() }),
+  openCalls: z.object({
+    A: z.number().int(), H: z.number().int(), V: z.number().int(), none: z.number().int(), ringing: z.number().int(), oldestOpenAt: IsoTime.nullable(),
+    /** when the longest-waiting open call of each kind rang: its age is what a supervisor watches */
+    oldestAt: z.object({ A: IsoTime.nullable(), H: IsoTime.nullable(), V: IsoTime.nullable(), none: IsoTime.nullable(), ringing: IsoTime.nullable() }),
+  }),
   unitsByStatus: z.record(z.string(), z.number().int()),
   stations: z.array(z.object({ name: z.string(), free: z.number().int(), busy: z.number().int(), unavailable: z.number().int() })),
   answerToday: z.array(LineAnswerSummary),

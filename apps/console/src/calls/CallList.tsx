@@ -7,6 +7,7 @@ import { useT } from '../i18n/i18n.js';
 import { sortCalls, useConsole } from '../store/console-store.js';
 import { nextToTake } from './call-order.js';
 import { CallTimers, ExerciseBadge } from './CallTimers.js';
+import { kommuneName } from './kommune-names.js';
 import { takeCall, takeError } from './take-call.js';
 import { useTakeHotkey } from './use-take-hotkey.js';
 import './calls.css';
@@ -43,7 +44,7 @@ export function CallList() {
                   <ExerciseBadge call={c} />
                   {c.callerName ?? c.callerNumber ?? t('calls.unknownCaller')}
                 </span>
-                <span className="call-where">{c.addressText ?? t('calls.noAddress')}</span>
+                <span className="call-where">{c.addressText ?? kommuneName(c.kommunenummer) ?? t('calls.noAddress')}</span>
                 {c.operatorId && <span className={`call-owner ${c.operatorId === me?.id ? 'mine' : ''}`}>{t('calls.takenBy', { name: ownerName(c) })}</span>}
               </span>
               <span className="call-meta">

@@ -238,6 +238,7 @@ export const en: Record<MessageKey, string> = {
   "wall.map": "Map with preparedness gaps",
   "wall.gaps": "No free ambulance within the guideline time",
   "wall.oldest": "Oldest open call",
+  "wall.oldestShort": "oldest {age}",
   "wall.answer": "Answer time {line}",
   "wall.trend": "Answer time per hour today",
   "wall.response": "Response time, acute",

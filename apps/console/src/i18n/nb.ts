@@ -237,6 +237,7 @@ export const nb = {
   "wall.map": "Kart med beredskapshull",
   "wall.gaps": "Uten ledig ambulanse innen veiledende tid",
   "wall.oldest": "Eldste åpne henvendelse",
+  "wall.oldestShort": "eldste {age}",
   "wall.answer": "Svartid {line}",
   "wall.trend": "Svartid per time i dag",
   "wall.response": "Responstid akutt",

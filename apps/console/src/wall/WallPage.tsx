@@ -76,10 +76,16 @@ function CentreColumn({ c, now }: { c: WallCentre; now: number }) {
     <section className="wall-col" aria-label={c.centre.name}>
       <h2>{c.centre.code}</h2>
       <div className="wall-tiles">
-        <div className="tile urgency-A"><span>{t('urgency.A')}</span><strong>{c.openCalls.A}</strong></div>
-        <div className="tile urgency-H"><span>{t('urgency.H')}</span><strong>{c.openCalls.H}</strong></div>
-        <div className="tile urgency-V"><span>{t('urgency.V')}</span><strong>{c.openCalls.V}</strong></div>
-        <div className="tile"><span>{t('calls.queue')}</span><strong>{c.openCalls.ringing}</strong></div>
+        {(['A', 'H', 'V', 'ringing'] as const).map((k) => {
+          const since = c.openCalls.oldestAt[k];
+          return (
+            <div key={k} className={`tile ${k === 'ringing' ? 'queue' : `urgency-${k}`}`} data-testid={`wall-tile-${k}`}>
+              <span>{k === 'ringing' ? t('calls.queue') : t(`urgency.${k}`)}</span>
+              <strong>{c.openCalls[k]}</strong>
+              {since && <small className="tile-age">{t('wall.oldestShort', { age: formatAge(now - Date.parse(since)) })}</small>}
+            </div>
+          );
+        })}
       </div>
       {c.openCalls.oldestOpenAt && <p className="wall-line">{t('wall.oldest')}: {formatAge(now - Date.parse(c.openCalls.oldestOpenAt))}</p>}
       {c.answerToday.map((l) => (

@@ -38,6 +38,8 @@ export function createWallService({ prisma, answerTimes, recommendations }: { pr
       prisma.transfer.count({ where: { state: 'REQUESTED', OR: [{ toCentreId: centre.id }, { fromCentreId: centre.id }] } }),
     ]);
     const count = (u: string | null) => open.filter((c) => (c.urgency ?? 'none') === u).length;
+    const oldest = (calls: typeof open) => (calls.length ? new Date(Math.min(...calls.map((c) => c.ringingAt.getTime()))).toISOString() : null);
+    const oldestOf = (u: string) => oldest(open.filter((c) => (c.urgency ?? 'none') === u));
     const unitsByStatus: Record<string, number> = {};
     for (const u of units) unitsByStatus[u.status] = (unitsByStatus[u.status] ?? 0) + 1;
     const response = summariseResponseTimes(items.filter((i) => i.urgencyOfMission === 'A' || i.urgencyOfMission === null).map(({ urgencyOfMission: _u, ...i }) => i));
@@ -47,7 +49,8 @@ export function createWallService({ prisma, answerTimes, recommendations }: { pr
       openCalls: {
         A: count('A'), H: count('H'), V: count('V'), none: count('none'),
         ringing: open.filter((c) => c.state === 'RINGING').length,
-        oldestOpenAt: open.length ? new Date(Math.min(...open.map((c) => c.ringingAt.getTime()))).toISOString() : null,
+        oldestOpenAt: oldest(open),
+        oldestAt: { A: oldestOf('A'), H: oldestOf('H'), V: oldestOf('V'), none: oldestOf('none'), ringing: oldest(open.filter((c) => c.state === 'RINGING')) },
       },
       unitsByStatus,
       stations: stations.map((s) => {
