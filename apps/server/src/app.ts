@@ -195,8 +195,8 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
   const alerting = createAlertingService({ prisma, transact });
   missions = createMissionsService({ prisma, transact, units: () => units, resolveKommune: kommuner.kommunenummerAt, onChanged: republishMissionAlerts });
   const organisations = createOrganisationsService(prisma);
-  const responder = createResponderService({ prisma, transact });
   const sms = config.SMS_GATEWAY_URL ? httpSmsGateway(config.SMS_GATEWAY_URL) : production ? noSmsGateway : recordingSmsGateway();
+  const responder = createResponderService({ prisma, transact, sms });
   const akutthjelperJob = createAkutthjelperJob({ prisma, transact, alerting, sms, escalateAfterMs: (config.AKUTTHJELPER_ESCALATE_SECONDS ?? 60) * 1000, log: app.log });
   const recommendations = createRecommendationsService({ prisma, routing: config.ROUTING_URL ? osrmRouting(config.ROUTING_URL) : null });
   const positions = new PositionStream(databaseUrl, io, app.log);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertSummary, ResponderAlert } from '@amk/contracts';
 import type { App } from '../src/app.js';
 import { createPrisma } from '../src/db/prisma.js';
+import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
 import { buildTestApp, databaseUrl, login, openConsole, startServer, waitFor, standDownFleet, type TestServer } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';
 
@@ -171,6 +172,69 @@ describe('an SMS gateway that fails', () => {
     const cookie = await cookieFor(app, 'amk.bergen');
     const listed = await app.inject({ method: 'GET', url: `/api/v1/missions/${id}/akutthjelper/alerts`, headers: { cookie } });
     expect(listed.json().alerts[0]).toMatchObject({ state: 'FAILED', lastError: 'SMS gateway answered 500' });
+  });
+});
+
+describe('a member without the page answers by SMS', () => {
+  let gateway: Server;
+  let app: App;
+  const texts: { to: string; text: string }[] = [];
+  const prisma = createPrisma(databaseUrl(), 2);
+  beforeAll(async () => {
+    // a stand-in for the SMS gateway (the edge of the world): it keeps what it was asked to send
+    gateway = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        texts.push(JSON.parse(body));
+        res.writeHead(200).end('{}');
+      });
+    });
+    await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
+    app = await buildTestApp(prisma, { SMS_GATEWAY_URL: `http://127.0.0.1:${(gateway.address() as { port: number }).port}/sms` });
+  });
+  afterAll(async () => {
+    await app.close();
+    await prisma.$disconnect();
+    gateway.close();
+  });
+
+  it('JA accepts and brings the place by SMS, FRAM marks arrival; AMK sees both', async () => {
+    const key = (await createIntegrationKeyService(prisma).create('sms gateway', 'AMK-BERGEN')).key;
+    const inbound = (from: string, text: string) =>
+      app.inject({ method: 'POST', url: '/api/v1/integrations/sms/inbound', headers: { authorization: `Bearer ${key}` }, payload: { from, text } });
+    const id = await mission(60.3929, 5.3241);
+    const c = (await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`)).body.candidates.find((x: { channel: string }) => x.channel === 'SMS');
+    await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'HJERTESTANS', required: 1, memberIds: [c.memberId] });
+    await app.jobs.akutthjelper.runOnce();
+    const member = await prisma.akutthjelperMember.findUniqueOrThrow({ where: { id: c.memberId } });
+    const alertSms = texts.find((t) => t.to === member.phone)!;
+    expect(alertSms.text).toMatch(/^AMK akutthjelper: Hjertestans ca\. \d+,\d km unna\. Svar JA/);
+    expect(alertSms.text).not.toContain('Torgallmenningen');
+
+    // the gateway may write the number its own way: +47 and spaces, or the bare national digits
+    const spaced = `+47 ${member.phone.replace(/\D/g, '').slice(-8).replace(/(\d{3})(\d{2})(\d{3})/, '$1 $2 $3')}`;
+    const odd = await inbound(spaced.replace(/ /g, ''), 'Hæ?');
+    expect(odd.json()).toMatchObject({ understood: false, action: null });
+    expect(texts.at(-1)!.text).toMatch(/Svar JA/);
+    expect((await inbound(spaced.replace(/ /g, ''), 'fram')).json().reply).toMatch(/Svar JA først/);
+
+    const yes = await inbound(member.phone, 'Ja, kommer!');
+    expect(yes.statusCode).toBe(200);
+    expect(yes.json()).toMatchObject({ understood: true, action: 'accept' });
+    expect(texts.at(-1)).toMatchObject({ to: member.phone, text: expect.stringContaining('Torgallmenningen 1') });
+    expect((await inbound(member.phone, 'ja')).json().action).toBe('accept'); // the gateway retried: nothing changes
+    expect((await inbound(member.phone, 'FRAM')).json().action).toBe('arrived');
+
+    const listed = await api(amk, 'GET', `/missions/${id}/akutthjelper/alerts`);
+    expect(listed.body.alerts[0]).toMatchObject({ state: 'ARRIVED', channel: 'SMS', acceptedAt: expect.any(String), arrivedAt: expect.any(String) });
+  });
+
+  it('names a number that no alert waits for', async () => {
+    const key = (await createIntegrationKeyService(prisma).create('sms gateway 2', 'AMK-BERGEN')).key;
+    const res = await app.inject({ method: 'POST', url: '/api/v1/integrations/sms/inbound', headers: { authorization: `Bearer ${key}` }, payload: { from: '+4799999999', text: 'ja' } });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().message).toMatch(/\+4799999999/);
   });
 });
 

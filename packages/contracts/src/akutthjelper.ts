@@ -1,7 +1,7 @@
 // Akutthjelpere (§ 5 and Helsedirektoratet's national guide): organisations and agreements,
 // alerts with acknowledgements and escalation, the responder's own view, bistand requests.
 import { z } from 'zod';
-import { IsoTime, Latitude, Longitude, Uuid } from './common.js';
+import { IsoTime, Latitude, Longitude, PhoneNumber, Uuid } from './common.js';
 
 export const AkutthjelperEventType = z.enum(['HJERTESTANS', 'BEVISSTLOSHET', 'STOR_YTRE_BLODNING', 'GENERELL_NEDKJOLING']);
 export type AkutthjelperEventType = z.infer<typeof AkutthjelperEventType>;
@@ -126,6 +126,21 @@ export const AlertIdParams = z.object({ alertId: Uuid });
 export const ResponderAction = z.enum(['delivered', 'seen', 'accept', 'decline', 'arrived']);
 export const ResponderActionParams = z.object({ alertId: Uuid, action: ResponderAction });
 export const ResponderPosition = z.object({ lat: Latitude, lon: Longitude });
+
+/** An SMS from an akutthjelper without the page, passed on by the SMS gateway. */
+export const SmsInbound = z.object({
+  from: PhoneNumber.describe('the sender, as the gateway saw it'),
+  text: z.string().max(1600).describe('what they wrote: JA, NEI or FRAM (first word counts)'),
+});
+export type SmsInbound = z.infer<typeof SmsInbound>;
+export const SmsInboundAnswer = z.object({
+  understood: z.boolean(),
+  action: z.enum(['accept', 'decline', 'arrived']).nullable(),
+  alertId: Uuid,
+  /** what was sent back to the member by SMS */
+  reply: z.string(),
+});
+export type SmsInboundAnswer = z.infer<typeof SmsInboundAnswer>;
 export const ResponderDuty = z.object({ onDuty: z.boolean() });
 
 export const AkutthjelperReport = z.object({

@@ -26,6 +26,7 @@ export const MATRIX: Record<string, Allowed> = {
   'POST /api/v1/integrations/recordings': 'integration',
   'POST /api/v1/integrations/units/:callSign/status': 'integration',
   'PUT /api/v1/integrations/units/:callSign/position': 'integration',
+  'POST /api/v1/integrations/sms/inbound': 'integration',
 
   'GET /api/v1/snapshot': CONSOLE,
   'GET /api/v1/calls': CONSOLE,

@@ -1,12 +1,13 @@
 import {
   AkutthjelperEventType, AkutthjelperReport, AlertList, AlertRespondersRequest, ApiError, BistandRequestBody, BistandSummary, CandidatesAnswer,
   CreateAgreementRequest, CreateMemberRequest, CreateOrganisationRequest, CreateResponderUnitRequest, MissionIdParams, OrganisationTree,
-  ResponderActionParams, ResponderAlert, ResponderDuty, ResponderMe, ResponderPosition, UpdateAgreementRequest, UpdateMemberRequest, Uuid,
+  ResponderActionParams, ResponderAlert, ResponderDuty, ResponderMe, ResponderPosition, SmsInbound, SmsInboundAnswer, UpdateAgreementRequest,
+  UpdateMemberRequest, Uuid,
 } from '@amk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CONSOLE_ROLES, OPERATOR_ROLES } from '../../auth/roles.js';
-import { requireUser, userOf } from '../../plugins/authenticate.js';
+import { integrationOf, requireIntegration, requireUser, userOf } from '../../plugins/authenticate.js';
 import type { Db } from '../../db/prisma.js';
 import type { AlertingService } from './alerting.service.js';
 import type { OrganisationsService } from './organisations.service.js';
@@ -55,6 +56,13 @@ export const akutthjelperRoutes =
       '/akutthjelper/reports',
       { schema: { tags: ['akutthjelper'], summary: 'Akutthjelper missions per organisation and kommune, alert to arrival, arrivals before the ambulance, bistand apart', querystring: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }), response: { 200: AkutthjelperReport, ...errors } }, preValidation: requireUser(CONSOLE_ROLES) },
       async (request) => akutthjelperReport(deps.prisma, userOf(request).centre.id, new Date(request.query.from), new Date(request.query.to)),
+    );
+
+    // ── answers by SMS from members without the page (the SMS gateway passes them on)
+    app.post(
+      '/integrations/sms/inbound',
+      { schema: { tags: ['integrations'], summary: 'An akutthjelper answers the alert SMS: JA accepts, NEI declines, FRAM marks arrival; the reply SMS carries the place after JA', body: SmsInbound, response: { 200: SmsInboundAnswer, 502: ApiError, ...errors } }, preValidation: requireIntegration },
+      async (request) => deps.responder.answerSms(integrationOf(request), request.body),
     );
 
     // ── the responder's own page

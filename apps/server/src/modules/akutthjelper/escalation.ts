@@ -4,7 +4,7 @@
 //     page is asleep still gets the alert);
 //   - a mission where fewer than the required number have accepted within ESCALATE_AFTER_MS of
 //     the last round alerts the next nearest eligible members (a new round), live on the console.
-import { AKUTTHJELPER_EVENT_LABELS, isAkutthjelperEventType } from '@amk/domain';
+import { AKUTTHJELPER_EVENT_LABELS, alertSmsText, isAkutthjelperEventType } from '@amk/domain';
 import type { UserActor } from '../../auth/actor.js';
 import type { Db } from '../../db/prisma.js';
 import { periodicJob } from '../../lib/periodic-job.js';
@@ -38,8 +38,8 @@ export function createAkutthjelperJob({ prisma, transact, alerting, sms, escalat
     const due = await prisma.akutthjelperAlert.findMany({ where: { channel: 'SMS', state: 'PENDING', deliveredAt: null, mission: { closedAt: null } }, include: { member: true, mission: true }, take: 100 });
     for (const a of due) {
       const label = isAkutthjelperEventType(a.mission.eventType) ? AKUTTHJELPER_EVENT_LABELS[a.mission.eventType] : 'Akutthjelperoppdrag';
-      const km = a.distanceM !== null ? ` ca. ${(a.distanceM / 1000).toFixed(1)} km unna` : '';
-      const result = await sms.send(a.member.phone, `AMK: ${label}${km}. Svar i akutthjelper-siden eller ring AMK.`);
+      // answered by SMS too (POST /integrations/sms/inbound), so a member without the page can say yes
+      const result = await sms.send(a.member.phone, alertSmsText(label, a.distanceM));
       const attempts = (smsAttempts.get(a.id) ?? 0) + 1;
       smsAttempts.set(a.id, attempts);
       if (!result.ok && attempts < SMS_MAX_ATTEMPTS) continue;

@@ -1,20 +1,66 @@
-// The responder's side: what the member sees, and every acknowledgement they give.
-import type { ResponderAlert } from '@amk/contracts';
-import type { UserActor } from '../../auth/actor.js';
+// The responder's side: what the member sees, and every acknowledgement they give, on the
+// responder page or, for a member without it, by answering the alert SMS.
+import { parseSmsReply, samePhone, smsReplyText } from '@amk/domain';
+import type { ResponderAlert, SmsInbound, SmsInboundAnswer } from '@amk/contracts';
+import type { IntegrationActor, UserActor } from '../../auth/actor.js';
 import type { Db } from '../../db/prisma.js';
 import type { AlertState } from '../../generated/prisma/client.js';
 import { HttpError, notFound } from '../../lib/http-error.js';
 import type { Transact } from '../../realtime/transact.js';
 import { loadAlert, publishAlert, toResponderAlert } from './alert-views.js';
+import type { SmsGateway } from './sms-gateway.js';
 
 export type ResponderActionName = 'delivered' | 'seen' | 'accept' | 'decline' | 'arrived';
 const RANK: Record<AlertState, number> = { PENDING: 0, FAILED: 0, DELIVERED: 1, SEEN: 2, ACCEPTED: 3, DECLINED: 3, ARRIVED: 4, CANCELLED: 5 };
 
-export function createResponderService({ prisma, transact }: { prisma: Db; transact: Transact }) {
+export function createResponderService({ prisma, transact, sms }: { prisma: Db; transact: Transact; sms: SmsGateway }) {
   async function memberOf(actor: UserActor) {
     const member = await prisma.akutthjelperMember.findUnique({ where: { userId: actor.userId }, include: { unit: true } });
     if (!member) throw notFound('this login is not an akutthjelper member');
     return member;
+  }
+
+  async function actFor(memberId: string, alertId: string, action: ResponderActionName): Promise<ResponderAlert> {
+    return transact(async (tx, emit) => {
+      // One answer at a time per alert: "seen" and "accept" sent a moment apart must not undo each other.
+      await tx.$queryRaw`SELECT 1 FROM "AkutthjelperAlert" WHERE "id" = ${alertId}::uuid FOR UPDATE`;
+      const a = await loadAlert(tx, alertId).catch(() => null);
+      if (!a || a.memberId !== memberId) throw notFound(`no alert ${alertId} for you`);
+      const now = new Date();
+      const data: Record<string, unknown> = {};
+      const raise = (state: AlertState) => RANK[state] > RANK[a.state] && (data.state = state);
+      switch (action) {
+        case 'delivered':
+          if (!a.deliveredAt) data.deliveredAt = now;
+          raise('DELIVERED');
+          break;
+        case 'seen':
+          if (!a.deliveredAt) data.deliveredAt = now;
+          if (!a.seenAt) data.seenAt = now;
+          raise('SEEN');
+          break;
+        case 'accept':
+        case 'decline':
+          if (a.mission.closedAt || a.state === 'CANCELLED') throw new HttpError(409, 'the mission is over; thank you');
+          if (a.acceptedAt || a.declinedAt) {
+            if ((action === 'accept') === !!a.acceptedAt) break; // the same answer again
+            throw new HttpError(409, `you have already ${a.acceptedAt ? 'accepted' : 'declined'} this alert`);
+          }
+          Object.assign(data, action === 'accept' ? { acceptedAt: now, state: 'ACCEPTED' } : { declinedAt: now, state: 'DECLINED' });
+          if (!a.deliveredAt) data.deliveredAt = now;
+          if (!a.seenAt) data.seenAt = now;
+          break;
+        case 'arrived':
+          if (!a.acceptedAt) throw new HttpError(409, 'accept the alert before marking arrival');
+          if (!a.arrivedAt) Object.assign(data, { arrivedAt: now, state: 'ARRIVED' });
+          break;
+      }
+      if (Object.keys(data).length) {
+        await tx.akutthjelperAlert.update({ where: { id: a.id }, data });
+        await publishAlert(tx, emit, a.id);
+      }
+      return toResponderAlert(tx, await loadAlert(tx, a.id));
+    });
   }
 
   return {
@@ -28,47 +74,36 @@ export function createResponderService({ prisma, transact }: { prisma: Db; trans
     },
 
     async act(actor: UserActor, alertId: string, action: ResponderActionName): Promise<ResponderAlert> {
-      const member = await memberOf(actor);
-      return transact(async (tx, emit) => {
-        // One answer at a time per alert: "seen" and "accept" sent a moment apart must not undo each other.
-        await tx.$queryRaw`SELECT 1 FROM "AkutthjelperAlert" WHERE "id" = ${alertId}::uuid FOR UPDATE`;
-        const a = await loadAlert(tx, alertId).catch(() => null);
-        if (!a || a.memberId !== member.id) throw notFound(`no alert ${alertId} for you`);
-        const now = new Date();
-        const data: Record<string, unknown> = {};
-        const raise = (state: AlertState) => RANK[state] > RANK[a.state] && (data.state = state);
-        switch (action) {
-          case 'delivered':
-            if (!a.deliveredAt) data.deliveredAt = now;
-            raise('DELIVERED');
-            break;
-          case 'seen':
-            if (!a.deliveredAt) data.deliveredAt = now;
-            if (!a.seenAt) data.seenAt = now;
-            raise('SEEN');
-            break;
-          case 'accept':
-          case 'decline':
-            if (a.mission.closedAt || a.state === 'CANCELLED') throw new HttpError(409, 'the mission is over; thank you');
-            if (a.acceptedAt || a.declinedAt) {
-              if ((action === 'accept') === !!a.acceptedAt) break; // the same answer again
-              throw new HttpError(409, `you have already ${a.acceptedAt ? 'accepted' : 'declined'} this alert`);
-            }
-            Object.assign(data, action === 'accept' ? { acceptedAt: now, state: 'ACCEPTED' } : { declinedAt: now, state: 'DECLINED' });
-            if (!a.deliveredAt) data.deliveredAt = now;
-            if (!a.seenAt) data.seenAt = now;
-            break;
-          case 'arrived':
-            if (!a.acceptedAt) throw new HttpError(409, 'accept the alert before marking arrival');
-            if (!a.arrivedAt) Object.assign(data, { arrivedAt: now, state: 'ARRIVED' });
-            break;
-        }
-        if (Object.keys(data).length) {
-          await tx.akutthjelperAlert.update({ where: { id: a.id }, data });
-          await publishAlert(tx, emit, a.id);
-        }
-        return toResponderAlert(tx, await loadAlert(tx, a.id));
+      return actFor((await memberOf(actor)).id, alertId, action);
+    },
+
+    /**
+     * An SMS from a member, passed on by the gateway: JA accepts, NEI declines, FRAM marks arrival,
+     * on the member's latest open alert from this centre. The answer goes back by SMS, with the
+     * place only after JA, as on the page.
+     */
+    async answerSms(actor: IntegrationActor, message: SmsInbound): Promise<SmsInboundAnswer> {
+      const open = await prisma.akutthjelperAlert.findMany({
+        where: { mission: { centreId: actor.centre.id, closedAt: null }, state: { notIn: ['CANCELLED', 'DECLINED'] } },
+        include: { member: true },
+        orderBy: { alertedAt: 'desc' },
       });
+      const alert = open.find((a) => samePhone(a.member.phone, message.from));
+      if (!alert) throw notFound(`no akutthjelper alert from ${actor.centre.code} is waiting for an answer from ${message.from}`);
+      const action = parseSmsReply(message.text);
+      let reply = smsReplyText(null, null); // not understood: how to answer
+      let done = false;
+      if (action === 'arrived' && !alert.acceptedAt) reply = 'AMK: Svar JA først, og FRAM når du er på stedet.';
+      else if (action === 'decline' && alert.acceptedAt) reply = 'AMK: Du har svart JA. Ring AMK hvis du likevel ikke kan.';
+      else if (action) {
+        reply = smsReplyText(action, (await actFor(alert.memberId, alert.id, action)).place);
+        done = true;
+      }
+      // A reply that cannot be sent makes the gateway try the message again (answering twice
+      // changes nothing), so the member is never left without the place after JA.
+      const sent = await sms.send(alert.member.phone, reply);
+      if (!sent.ok) throw new HttpError(502, `the answer was recorded, but the reply SMS could not be sent: ${sent.error}`);
+      return { understood: done, action: done ? action : null, alertId: alert.id, reply };
     },
 
     /** While on a mission, the phone shares its position with AMK. */

@@ -1,0 +1,39 @@
+// What an akutthjelper without the responder page answers by SMS. The alert asks for JA or NEI;
+// on the way they may answer FRAM when they are there. People type on the move: case, spaces,
+// punctuation and the common English and Norwegian variants are all understood; anything else
+// is not guessed at.
+export type SmsReplyAction = 'accept' | 'decline' | 'arrived';
+
+const WORDS: Readonly<Record<string, SmsReplyAction>> = {
+  ja: 'accept', j: 'accept', jepp: 'accept', ok: 'accept', yes: 'accept', y: 'accept', kommer: 'accept',
+  nei: 'decline', n: 'decline', no: 'decline',
+  fram: 'arrived', frem: 'arrived', framme: 'arrived', fremme: 'arrived', ankommet: 'arrived', arrived: 'arrived', here: 'arrived',
+};
+
+/** The action the first word of a reply asks for, or null when it is not one we know. */
+export function parseSmsReply(text: string): SmsReplyAction | null {
+  const first = text.trim().toLowerCase().split(/[^a-zæøå]+/u).find(Boolean) ?? '';
+  return WORDS[first] ?? null;
+}
+
+/** The alert SMS: the event and distance, and how to answer. No address before accepting. */
+export function alertSmsText(eventLabel: string, distanceM: number | null): string {
+  const km = distanceM !== null ? ` ca. ${(distanceM / 1000).toFixed(1).replace('.', ',')} km unna` : '';
+  return `AMK akutthjelper: ${eventLabel}${km}. Svar JA hvis du rykker ut, NEI hvis du ikke kan.`;
+}
+
+/** The answer to a reply: the place after accepting, and what to send next. */
+export function smsReplyText(action: SmsReplyAction | null, place: { addressText: string | null; lat: number; lon: number } | null): string {
+  switch (action) {
+    case 'accept':
+      return place
+        ? `Takk! Sted: ${place.addressText ?? 'se kart'} – https://www.openstreetmap.org/?mlat=${place.lat.toFixed(5)}&mlon=${place.lon.toFixed(5)}#map=17/${place.lat.toFixed(5)}/${place.lon.toFixed(5)} . Svar FRAM når du er på stedet.`
+        : 'Takk! AMK ringer deg med stedet. Svar FRAM når du er på stedet.';
+    case 'decline':
+      return 'Takk for svar. Du er ikke med på dette oppdraget.';
+    case 'arrived':
+      return 'Registrert: du er på stedet. AMK er varslet.';
+    default:
+      return 'Svar JA hvis du rykker ut, NEI hvis du ikke kan, eller FRAM når du er på stedet.';
+  }
+}
