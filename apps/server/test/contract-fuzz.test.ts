@@ -1,0 +1,70 @@
+// Fuzzing from the contracts: for every route with a JSON body, the OpenAPI document (made from the
+// zod schemas) gives a valid body; each request then has exactly one thing wrong with it. Every
+// one must be refused with a 4xx whose message names the field, nothing may be written, and the
+// server stays ready. (fuzz.test.ts sends shapeless garbage; this sends near-misses.)
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '@amk/contracts';
+import type { App } from '../src/app.js';
+import { createPrisma } from '../src/db/prisma.js';
+import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
+import { buildTestApp, databaseUrl } from './support/test-app.js';
+import { cookieFor } from './support/integration.js';
+import { MATRIX, USERS } from './support/route-matrix.js';
+import { example, mutations, type JsonSchema } from './support/schema-mutations.js';
+
+const prisma = createPrisma(databaseUrl(), 3);
+let app: App;
+const auth: Record<string, Record<string, string>> = {};
+
+async function counts() {
+  const tables = [prisma.call, prisma.event, prisma.mission, prisma.notification, prisma.transfer, prisma.recording, prisma.triageCriterion, prisma.akutthjelperAlert, prisma.akutthjelperAgreement, prisma.akutthjelperMember, prisma.doctorShift, prisma.bistandRequest, prisma.callJournalEntry];
+  return Promise.all(tables.map((t) => (t as unknown as { count(): Promise<number> }).count()));
+}
+
+beforeAll(async () => {
+  app = await buildTestApp(prisma);
+  await app.ready();
+  auth.integration = { authorization: `Bearer ${(await createIntegrationKeyService(prisma).create('contract fuzz', 'AMK-BERGEN')).key}` };
+  for (const [role, username] of Object.entries(USERS)) auth[role] = { cookie: await cookieFor(app, username) };
+});
+afterAll(async () => {
+  await app.close();
+  await prisma.$disconnect();
+});
+
+describe('fuzzing from the contracts', () => {
+  it('every body with one thing wrong is refused, naming the field; nothing is written', { timeout: 180_000 }, async () => {
+    type Operation = { parameters?: { in: string; name: string; schema: JsonSchema }[]; requestBody?: { content?: Record<string, { schema: JsonSchema }> } };
+    const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, Operation>> };
+    const before = await counts();
+    const failures: string[] = [];
+    let sent = 0;
+    let routes = 0;
+    for (const [openApiPath, operations] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        const schema = op.requestBody?.content?.['application/json']?.schema;
+        if (!schema) continue;
+        const route = `${method.toUpperCase()} ${openApiPath.replace(/\{(\w+)\}/g, ':$1')}`;
+        const allowed = MATRIX[route];
+        if (!allowed || allowed === 'public') continue; // login: rate-limited by design, covered in auth tests
+        const caller = allowed === 'integration' ? 'integration' : (allowed as Role[])[0]!;
+        // path parameters as their own contract wants them, so only the body is wrong
+        const url = openApiPath.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(example(op.parameters?.find((p) => p.in === 'path' && p.name === name)?.schema ?? { type: 'string', format: 'uuid' }))));
+        routes++;
+        for (const m of mutations(schema)) {
+          const res = await app.inject({ method: method.toUpperCase() as 'POST', url, headers: { ...auth[caller], 'content-type': 'application/json' }, payload: JSON.stringify(m.body) });
+          sent++;
+          const field = m.path.split('.')[0]!;
+          const message = res.statusCode >= 400 ? String(res.json().message ?? '') : '';
+          if (res.statusCode < 400 || res.statusCode >= 500) failures.push(`${route} ${m.path || '(body)'} ${m.what} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+          else if (res.statusCode === 400 && field && !message.includes(field)) failures.push(`${route} ${m.path} ${m.what} → 400 without naming ${field}: ${message.slice(0, 160)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(routes).toBeGreaterThan(25);
+    expect(sent).toBeGreaterThan(400);
+    expect(await counts()).toEqual(before);
+    expect((await app.inject({ method: 'GET', url: '/health/ready' })).json()).toMatchObject({ status: 'ok' });
+  });
+});
