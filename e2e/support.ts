@@ -60,10 +60,11 @@ export function mapFeatureIds(page: Page, source: 'calls' | 'units' | 'links'): 
   return page.evaluate((s) => [...(window.__amk?.shown[s]?.keys() ?? [])], source);
 }
 
-export async function terminal(callSign: string, status: string) {
+/** A unit terminal reports a status, with the key of the unit's centre (AMK-BERGEN or LVS-BERGEN). */
+export async function terminal(callSign: string, status: string, centre = 'AMK-BERGEN') {
   const res = await fetch(`${baseURL}/api/v1/integrations/units/${callSign}/status`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${integrationKey()}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${integrationKey(centre)}`, 'content-type': 'application/json' },
     body: JSON.stringify({ status, at: new Date().toISOString() }),
   });
   expect(res.status).toBe(200);

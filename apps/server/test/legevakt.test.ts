@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { createPrisma } from '../src/db/prisma.js';
+import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
 import { buildTestApp, databaseUrl, standDownFleet } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';
 
@@ -35,6 +36,22 @@ describe('the doctor-on-call roster (§ 7)', () => {
     await add(shift({ doctorName: 'Bakvakt Erfaren', isBackup: true, specialistGeneralPractice: true, courseViolenceAndAbuse: true, courseEmergencyMedicine: true }));
     roster = (await app.inject({ method: 'GET', url: `/api/v1/legevakt/roster${q}`, headers: { cookie: lv } })).json();
     expect(roster.shifts.find((s: { doctorName: string }) => s.doctorName === 'Lege Ny').flags).toEqual([]);
+  });
+
+  it('a backup in another district, or one who covers only part of the watch, leaves the flag', async () => {
+    const q = '?from=2031-01-01T00:00:00Z&to=2031-01-03T00:00:00Z';
+    const add = (body: object) => app.inject({ method: 'POST', url: '/api/v1/legevakt/roster', headers: { cookie: lv }, payload: body });
+    const watch = { fromAt: '2031-01-01T15:00:00Z', toAt: '2031-01-02T07:00:00Z' };
+    const qualified = { isBackup: true, specialistGeneralPractice: true, courseViolenceAndAbuse: true };
+    await add({ ...watch, district: 'Vest', doctorName: 'Lege Vest', approvedGp: true, watchesDone: 10 });
+    await add({ ...watch, district: 'Øst', doctorName: 'Bakvakt Øst', ...qualified });
+    await add({ district: 'Vest', doctorName: 'Bakvakt Kveld', fromAt: '2031-01-01T15:00:00Z', toAt: '2031-01-01T23:00:00Z', ...qualified });
+    const flagsOf = async () =>
+      (await app.inject({ method: 'GET', url: `/api/v1/legevakt/roster${q}`, headers: { cookie: lv } })).json().shifts.find((s: { doctorName: string }) => s.doctorName === 'Lege Vest').flags;
+    expect((await flagsOf()).map((f: { code: string }) => f.code)).toEqual(['NO_QUALIFIED_BACKUP']);
+    // The night is covered by a second backup: the whole watch is covered.
+    await add({ district: 'Vest', doctorName: 'Bakvakt Natt', fromAt: '2031-01-01T23:00:00Z', toAt: '2031-01-02T07:00:00Z', ...qualified });
+    expect(await flagsOf()).toEqual([]);
   });
 
   it('refuses a shift that ends before it starts, and AMK cannot keep a legevakt roster', async () => {
@@ -84,6 +101,19 @@ describe('home visits', () => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/missions', headers: { cookie: lv }, payload: { id: crypto.randomUUID(), callId, kind: 'HOME_VISIT', unitIds: [car.id] } });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ kind: 'HOME_VISIT', units: [{ callSign: 'LV-BGN1' }] });
+    const missionId = res.json().id;
+
+    // The legevakt car's terminal reports en route, on scene and free; the home visit follows.
+    const key = (await createIntegrationKeyService(prisma).create('legevakt test terminal', 'LVS-BERGEN')).key;
+    const report = (status: string, at: Date) =>
+      app.inject({ method: 'POST', url: '/api/v1/integrations/units/LV-BGN1/status', headers: { authorization: `Bearer ${key}` }, payload: { status, at: at.toISOString() } });
+    const t0 = Date.now();
+    for (const [i, status] of ['EN_ROUTE', 'ON_SCENE', 'AVAILABLE_ON_THE_MOVE'].entries()) expect((await report(status, new Date(t0 + (i + 1) * 1_000))).statusCode).toBe(200);
+    const visit = (await app.inject({ method: 'GET', url: `/api/v1/missions/${missionId}`, headers: { cookie: lv } })).json();
+    expect(visit.timeline.map((e: { status: string }) => e.status)).toEqual(['ALERTED', 'EN_ROUTE', 'ON_SCENE', 'AVAILABLE_ON_THE_MOVE']);
+    expect(visit.responseMinutes).not.toBeNull();
+    expect(visit.units[0].releasedAt).not.toBeNull();
+
     const amkCall = crypto.randomUUID();
     await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie: amk }, payload: { id: amkCall, line: '113' } });
     const refused = await app.inject({ method: 'POST', url: '/api/v1/missions', headers: { cookie: amk }, payload: { id: crypto.randomUUID(), callId: amkCall, kind: 'HOME_VISIT', unitIds: [car.id] } });

@@ -1,45 +1,82 @@
-// Tonight's doctors on call per district, with the § 7 check: a doctor who may not be on call
-// alone is flagged while no qualified backup doctor covers the shift.
+// The doctors on call in the next 24 hours per district, with the § 7 verdict on every shift: a
+// doctor who may not be on call alone is flagged while no qualified backup doctor covers the
+// shift. The form below puts a doctor (or a backup) on the roster; with an empty roster it is open.
 import { useEffect, useState } from 'react';
-import { api } from '../api/http.js';
-import { useT } from '../i18n/i18n.js';
+import { useLocale, useT, type MessageKey } from '../i18n/i18n.js';
+import './legevakt.css';
+import { shiftPeriod } from './oslo-time.js';
+import { RosterForm } from './RosterForm.js';
+import { useRoster, type RosterShift } from './roster-store.js';
 
-interface Shift {
-  id: string;
-  district: string;
-  doctorName: string;
-  fromAt: string;
-  toAt: string;
-  isBackup: boolean;
-  mayBeAlone: boolean;
-  reasons: string[];
-  flags: { code: string; message: string }[];
-}
-
-const time = (iso: string) => new Date(iso).toLocaleTimeString('nb-NO', { hour: '2-digit', minute: '2-digit' });
+const FLAG_KEYS: Record<string, MessageKey> = { NO_QUALIFIED_BACKUP: 'roster.flag.NO_QUALIFIED_BACKUP', BACKUP_NOT_QUALIFIED: 'roster.flag.BACKUP_NOT_QUALIFIED' };
 
 export function RosterPanel() {
   const t = useT();
-  const [shifts, setShifts] = useState<Shift[]>([]);
+  const { shifts, error } = useRoster();
+  const [formOpen, setFormOpen] = useState(false);
   useEffect(() => {
-    const load = () => api<{ shifts: Shift[] }>('GET', '/legevakt/roster').then((r) => setShifts(r.shifts), () => {});
-    void load();
+    const load = () => void useRoster.getState().load();
+    load();
     const id = setInterval(load, 60_000);
     return () => clearInterval(id);
   }, []);
-  if (!shifts.length) return null;
+
+  const empty = shifts !== null && shifts.length === 0;
+  const open = formOpen || empty;
+  const districts = [...new Set((shifts ?? []).map((s) => s.district))].sort();
   return (
     <section className="panel roster" aria-labelledby="roster-heading">
       <h2 id="roster-heading">{t('roster.heading')}</h2>
-      <ul>
-        {shifts.map((s) => (
-          <li key={s.id} className={s.flags.length ? 'flagged' : ''}>
-            <strong>{s.doctorName}</strong> {s.isBackup && <span className="tag">{t('roster.backup')}</span>}
-            <div className="muted">{s.district} · {time(s.fromAt)}–{time(s.toAt)}</div>
-            {s.flags.map((f) => <div key={f.code} className="warn-text" role="alert">⚠ {f.message}</div>)}
-          </li>
-        ))}
-      </ul>
+      {error && <p role="alert" className="error small">{error}</p>}
+      {empty && <p className="muted">{t('roster.empty')}</p>}
+      {shifts && shifts.length > 0 && (
+        <ul aria-label={t('roster.list')}>
+          {shifts.map((s) => <ShiftItem key={s.id} shift={s} />)}
+        </ul>
+      )}
+      {!empty && (
+        <button type="button" className="roster-toggle" aria-expanded={open} aria-controls="roster-form" onClick={() => setFormOpen((o) => !o)}>
+          {open ? t('roster.hideForm') : t('roster.addShift')}
+        </button>
+      )}
+      {/* kept mounted so a half-filled form survives closing it */}
+      <div id="roster-form" hidden={!open}>
+        <RosterForm districts={districts} />
+      </div>
     </section>
+  );
+}
+
+function ShiftItem({ shift: s }: { shift: RosterShift }) {
+  const t = useT();
+  const locale = useLocale((l) => l.locale);
+  const flagged = s.flags.length > 0;
+  let verdict: { text: string; ok: boolean } | null = null;
+  if (!flagged) {
+    if (s.isBackup) verdict = { text: t('roster.verdict.backupOk'), ok: true };
+    else if (s.mayBeAlone) verdict = { text: t('roster.verdict.aloneOk'), ok: true };
+    else verdict = { text: t('roster.verdict.covered'), ok: true };
+  }
+  return (
+    <li className={flagged ? 'flagged' : ''} aria-label={s.doctorName}>
+      <strong>{s.doctorName}</strong> {s.isBackup && <span className="tag">{t('roster.backup')}</span>}
+      <div className="muted">
+        {s.district} · <span className="period">{shiftPeriod(s.fromAt, s.toAt, locale)}</span>
+      </div>
+      {verdict && <div className="ok-text small verdict">✓ {verdict.text}</div>}
+      {s.flags.map((f) => (
+        <div key={f.code} className="warn-text verdict" role="alert">
+          ⚠ {FLAG_KEYS[f.code] ? t(FLAG_KEYS[f.code]!, { doctor: s.doctorName }) : f.message}
+        </div>
+      ))}
+      {(flagged || (!s.isBackup && !s.mayBeAlone)) && (
+        <details className="reasons">
+          <summary>{t('roster.why')}</summary>
+          <ul>
+            {(flagged ? s.flags.flatMap((f) => f.reasons) : s.reasons).map((r) => <li key={r}>{r}</li>)}
+          </ul>
+        </details>
+      )}
+    </li>
   );
 }

@@ -8,6 +8,8 @@ import { useConsole } from '../store/console-store.js';
 import { styleFromEnv } from './basemap-style.js';
 import { CLUSTER_MAX_ZOOM, CLUSTER_PROPERTIES, clusterCountLayer, liveLayers, styleFont, unitLabelLayer } from './layers.js';
 import { attachMap, LIVE_SOURCES, shown, startMapSync } from './map-sync.js';
+import { deliverPoint, isPicking, usePointPick } from './point-pick.js';
+import './point-pick.css';
 
 // The worker ships as its own file; tell MapLibre where the bundle put it.
 setWorkerUrl(workerUrl);
@@ -28,6 +30,7 @@ export function MapView({ gaps = [] }: { gaps?: string[] } = {}) {
   const [noWebgl, setNoWebgl] = useState(false);
   const centre = useConsole((s) => s.centre);
   const selected = useConsole((s) => (s.selectedCallId ? s.calls[s.selectedCallId] : undefined));
+  const picking = usePointPick((s) => s.owner !== null);
 
   useEffect(() => {
     let map: MapLibre;
@@ -66,17 +69,22 @@ export function MapView({ gaps = [] }: { gaps?: string[] } = {}) {
         map.on('mouseenter', layer, (e) => {
           const f = e.features?.[0];
           if (!f) return;
-          map.getCanvas().style.cursor = 'pointer';
+          if (!isPicking()) map.getCanvas().style.cursor = 'pointer';
           popup.setLngLat(e.lngLat).setText(String(f.properties.label ?? '')).addTo(map!);
         });
         map.on('mouseleave', layer, () => {
-          map.getCanvas().style.cursor = '';
+          map.getCanvas().style.cursor = isPicking() ? 'crosshair' : '';
           popup.remove();
         });
       }
       map.on('click', 'calls', (e) => {
+        if (isPicking() || e.defaultPrevented) return; // the click places a point, it does not select
         const id = e.features?.[0]?.properties.id;
         if (id) useConsole.getState().selectCall(String(id));
+      });
+      // A pending "pick a point" request (point-pick.ts) takes the next click anywhere in the map.
+      map.on('click', (e) => {
+        if (deliverPoint({ lat: e.lngLat.lat, lon: e.lngLat.lng })) e.preventDefault();
       });
     });
     map.on('error', () => {}); // a missing online style must not take the console down
@@ -89,6 +97,11 @@ export function MapView({ gaps = [] }: { gaps?: string[] } = {}) {
     // The map is made once; the centre only sets where it starts.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  useEffect(() => {
+    const canvas = mapRef.current?.getCanvas();
+    if (canvas) canvas.style.cursor = picking ? 'crosshair' : '';
+  }, [picking]);
 
   const gapKey = gaps.join(',');
   useEffect(() => {
@@ -110,6 +123,7 @@ export function MapView({ gaps = [] }: { gaps?: string[] } = {}) {
   return (
     <div className="map-wrap">
       <div ref={container} className="map" data-testid="map" />
+      {picking && <div className="banner map-pick-hint">{t('map.pickHint')}</div>}
       {noWebgl && <div className="banner warn">{t('map.noWebgl')}</div>}
     </div>
   );

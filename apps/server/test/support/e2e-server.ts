@@ -14,7 +14,13 @@ const db = await createFreshDatabase('e2e');
 // Browser tests act as the integrations too (unit terminals, the recorder): they get keys here.
 const prisma = createPrisma(db.url, 1);
 const keys = createIntegrationKeyService(prisma);
-writeFileSync(e2eEnvFile(port), JSON.stringify({ databaseUrl: db.url, keys: { 'AMK-BERGEN': (await keys.create('e2e terminals', 'AMK-BERGEN')).key } }));
+writeFileSync(
+  e2eEnvFile(port),
+  JSON.stringify({
+    databaseUrl: db.url,
+    keys: { 'AMK-BERGEN': (await keys.create('e2e terminals', 'AMK-BERGEN')).key, 'LVS-BERGEN': (await keys.create('e2e terminals', 'LVS-BERGEN')).key },
+  }),
+);
 await prisma.$disconnect();
 const dataDir = mkdtempSync(join(tmpdir(), 'amk-e2e-data-'));
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {

@@ -6,6 +6,7 @@ import type { CallRecord, MissionDetail, RecommendationList } from '@amk/contrac
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/http.js';
 import { useT } from '../../i18n/i18n.js';
+import { DoctorsOnCallNow } from '../../legevakt/DoctorsOnCallNow.js';
 import { useConsole } from '../../store/console-store.js';
 import { useUnitChangeTick } from '../../units/use-unit-change-tick.js';
 import { AkutthjelperPanel } from './AkutthjelperPanel.js';
@@ -44,6 +45,9 @@ export function DispatchSection({ record }: { record: CallRecord }) {
   }, [record.id, record.lat, record.lon, mission?.units.length, closed?.id, unitTick]);
   // Until the next ranking arrives, a unit that is no longer free (a colleague took it) is left out.
   const free = recs?.units.filter((r) => !units[r.unitId] || isFree(units[r.unitId]!.status)) ?? [];
+  // At the legevaktsentral the doctor on call goes out on a home visit (sykebesøk).
+  const homeVisit = (mission ?? closed)?.kind === 'HOME_VISIT' || (!mission && !closed && kind === 'LVS');
+  const missionWord = homeVisit ? t('missions.homeVisit') : t('missions.heading');
 
   async function dispatch(unitId: string) {
     try {
@@ -61,11 +65,12 @@ export function DispatchSection({ record }: { record: CallRecord }) {
   return (
     <section className="section">
       <h3>{t('record.recommend')}</h3>
+      {kind === 'LVS' && <DoctorsOnCallNow />}
       {record.lat === null && <p className="muted">{t('record.noPosition')}</p>}
       {mission && (
-        <div className="mission" aria-label={t('missions.heading')}>
+        <div className="mission" aria-label={missionWord}>
           <p>
-            {t('missions.heading')}: {mission.units.map((u) => `${u.callSign} (${t(`status.${units[u.unitId]?.status ?? 'ALERTED'}`)})`).join(', ')}
+            {missionWord}: {mission.units.map((u) => `${u.callSign} (${t(`status.${units[u.unitId]?.status ?? 'ALERTED'}`)})`).join(', ')}
             {mission.responseMinutes !== null && <span className="muted"> · {mission.responseMinutes} min</span>}
           </p>
           {detail && <MissionTimeline mission={detail} />}
@@ -73,8 +78,8 @@ export function DispatchSection({ record }: { record: CallRecord }) {
         </div>
       )}
       {!mission && closed && (
-        <div className="mission closed" aria-label={t('missions.heading')}>
-          <p role="status">{t('missions.closedWith', { outcome: closed.outcome ?? '' })}</p>
+        <div className="mission closed" aria-label={missionWord}>
+          <p role="status">{t(homeVisit ? 'missions.homeVisitClosedWith' : 'missions.closedWith', { outcome: closed.outcome ?? '' })}</p>
           <MissionTimeline mission={closed} />
         </div>
       )}
@@ -83,7 +88,7 @@ export function DispatchSection({ record }: { record: CallRecord }) {
           <li key={r.unitId} className={r.own ? '' : 'neighbour'}>
             <span>{r.callSign}</span> <span className="muted">{t(`unitKind.${r.kind}`)}</span> <strong>{Math.round(r.etaMinutes)} min</strong>
             {!r.own && <span className="tag">{t('units.neighbour')}</span>}
-            <button type="button" onClick={() => dispatch(r.unitId)}>{t('record.dispatch', { unit: r.callSign })}</button>
+            <button type="button" onClick={() => dispatch(r.unitId)}>{t(kind === 'LVS' ? 'record.dispatchHomeVisit' : 'record.dispatch', { unit: r.callSign })}</button>
           </li>
         ))}
       </ol>

@@ -2,7 +2,9 @@ import type { CallRecord } from '@amk/contracts';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/http.js';
 import { useT } from '../../i18n/i18n.js';
+import { LinkedCallsSection } from './LinkedCallsSection.js';
 
+/** The journal, after the calls linked to this one: a link is an entry in both journals. */
 export function JournalSection({ record, onSaved }: { record: CallRecord; onSaved(r: CallRecord): void }) {
   const t = useT();
   const [text, setText] = useState('');
@@ -18,23 +20,26 @@ export function JournalSection({ record, onSaved }: { record: CallRecord; onSave
     }
   }
   return (
-    <section className="section">
-      <h3>{t('record.journal')}</h3>
-      <ol className="journal">
-        {record.journal.map((j) => (
-          <li key={j.id} className={`journal-${j.kind}`}>
-            <time dateTime={j.at}>{new Date(j.at).toLocaleTimeString('nb-NO')}</time> <strong>{j.author}</strong>: {j.text}
-          </li>
-        ))}
-      </ol>
-      <form onSubmit={add} className="inline">
-        <label className="grow">
-          {t('record.addNote')}
-          <input value={text} onChange={(e) => setText(e.target.value)} />
-        </label>
-        <button type="submit" disabled={!text.trim()}>{t('record.addNoteButton')}</button>
-      </form>
-      {msg && <p role="alert" className="error">{msg}</p>}
-    </section>
+    <>
+      <LinkedCallsSection record={record} onSaved={onSaved} />
+      <section className="section">
+        <h3>{t('record.journal')}</h3>
+        <ol className="journal">
+          {record.journal.map((j) => (
+            <li key={j.id} className={`journal-${j.kind}`}>
+              <time dateTime={j.at}>{new Date(j.at).toLocaleTimeString('nb-NO')}</time> <strong>{j.author}</strong>: {j.text}
+            </li>
+          ))}
+        </ol>
+        <form onSubmit={add} className="inline">
+          <label className="grow">
+            {t('record.addNote')}
+            <input value={text} onChange={(e) => setText(e.target.value)} />
+          </label>
+          <button type="submit" disabled={!text.trim()}>{t('record.addNoteButton')}</button>
+        </form>
+        {msg && <p role="alert" className="error">{msg}</p>}
+      </section>
+    </>
   );
 }

@@ -1,32 +1,39 @@
 // Caller and patient details. The form follows the record as others change it (an AML position,
 // a colleague's edit) but never overwrites what this operator has typed and not yet saved.
+// The fødselsnummer is checked with the domain rule as it is typed; a valid one gives the birth
+// date and sex (the server fills them). Without one, birth date, age and sex are entered by hand.
 import type { CallRecord } from '@amk/contracts';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import { api, ApiError } from '../../api/http.js';
-import { useT } from '../../i18n/i18n.js';
+import { useT, type MessageKey } from '../../i18n/i18n.js';
+import { nationalIdProblem, patientChanges, patientValues, type PatientField, type PatientValues } from './patient-fields.js';
+import { PositionSection } from './PositionSection.js';
 import { useDraft } from './use-draft.js';
 
-const TEXT_FIELDS = ['callerName', 'patientName', 'nationalId', 'addressText', 'language'] as const;
-type TextField = (typeof TEXT_FIELDS)[number];
-
-const fromRecord = (r: CallRecord) => ({
-  callerName: r.callerName ?? '', patientName: r.patientName ?? '', nationalId: r.nationalId ?? '', addressText: r.addressText ?? '', language: r.language ?? '',
-  interpreterUsed: r.interpreterUsed,
-});
+type InputField = Exclude<PatientField, 'sex' | 'interpreterUsed'>;
+const SEXES = ['FEMALE', 'MALE', 'UNKNOWN'] as const;
 
 export function PatientSection({ record, onSaved }: { record: CallRecord; onSaved(r: CallRecord): void }) {
   const t = useT();
-  const draft = useDraft(fromRecord(record));
+  const draft = useDraft<PatientValues>(patientValues(record));
   const v = draft.values;
   const [msg, setMsg] = useState<string | null>(null);
+  const [typingId, setTypingId] = useState(false);
+  const { errors } = patientChanges(draft.edits);
+  // Only the operator's own edit is checked: a stored number passed the same check when saved.
+  const idProblem = 'nationalId' in draft.edits ? nationalIdProblem(v.nationalId) : null;
+  // While the number is being typed, "too short" is not news; every other fault shows at once.
+  const idShown = idProblem && !(typingId && idProblem.code === 'WRONG_LENGTH' && idProblem.length < 11) ? idProblem : null;
 
   async function save(e: FormEvent) {
     e.preventDefault();
     const sent = { ...draft.edits };
-    const body: Record<string, unknown> = {};
-    for (const k of TEXT_FIELDS) if (k in sent) body[k] = (sent[k] ?? '').trim() || null;
-    if (sent.interpreterUsed !== undefined) body.interpreterUsed = sent.interpreterUsed;
-    if (Object.keys(body).length === 0) return;
+    const { body, errors: wrong } = patientChanges(sent);
+    if (Object.keys(wrong).length) {
+      setTypingId(false); // nothing is sent; every fault shows, a number too short as well
+      return;
+    }
+    if (!body) return;
     try {
       onSaved(await api<CallRecord>('PATCH', `/calls/${record.id}`, body));
       draft.saved(sent);
@@ -35,37 +42,73 @@ export function PatientSection({ record, onSaved }: { record: CallRecord; onSave
       setMsg(err instanceof ApiError ? err.message : String(err)); // the edits stay in the form
     }
   }
-  const input = (k: TextField, label: string) => {
+
+  const errorText = (k: PatientField): string | null => {
+    if (k === 'nationalId') return idShown ? t('record.nationalIdInvalid', { reason: t(`nationalId.${idShown.code}` as MessageKey, { n: idShown.length }) }) : null;
+    if (!errors[k]) return null;
+    return t(k === 'ageYears' ? 'record.ageInvalid' : k === 'birthDate' ? 'record.birthDateInvalid' : 'record.fieldInvalid');
+  };
+  const changedElsewhere = (k: PatientField) => {
     const theirs = draft.changedUnder(k);
+    if (theirs === undefined) return null;
+    const shown = k === 'sex' && theirs ? t(`sex.${theirs as string}` as MessageKey) : String(theirs);
     return (
-      <label className={k in draft.edits ? 'edited' : undefined}>
+      <span className="muted small">
+        {t('record.changedElsewhere', { value: shown || '–' })}{' '}
+        <button type="button" className="small-button" onClick={() => draft.undo(k)}>{t('record.useTheirs')}</button>
+      </span>
+    );
+  };
+  const field = (k: PatientField, label: string, control: ReactNode) => {
+    const error = errorText(k);
+    return (
+      <label className={[k in draft.edits && 'edited', error && 'invalid'].filter(Boolean).join(' ') || undefined}>
         {label}
-        <input value={v[k]} onChange={(e) => draft.set(k, e.target.value)} />
-        {theirs !== undefined && (
-          <span className="muted small">
-            {t('record.changedElsewhere', { value: theirs || '–' })}{' '}
-            <button type="button" className="small-button" onClick={() => draft.undo(k)}>{t('record.useTheirs')}</button>
-          </span>
-        )}
+        {control}
+        {error && <span className="field-error" id={`patient-${k}-error`}>{error}</span>}
+        {changedElsewhere(k)}
       </label>
     );
   };
+  const input = (k: InputField, label: string, props: InputHTMLAttributes<HTMLInputElement> = {}) =>
+    field(k, label, (
+      <input
+        value={v[k]}
+        onChange={(e) => draft.set(k, e.target.value)}
+        aria-invalid={!!errorText(k)}
+        aria-describedby={errorText(k) ? `patient-${k}-error` : undefined}
+        {...props}
+      />
+    ));
+
   const dirty = Object.keys(draft.edits).length > 0;
   return (
-    <form className="section" onSubmit={save}>
-      <h3>{t('record.patient')}</h3>
-      {input('callerName', t('form.callerName'))}
-      {input('patientName', t('record.patientName'))}
-      {input('nationalId', t('record.nationalId'))}
-      {input('addressText', t('form.address'))}
-      {input('language', t('record.language'))}
-      <label className="check">
-        <input type="checkbox" checked={v.interpreterUsed} onChange={(e) => draft.set('interpreterUsed', e.target.checked)} /> {t('record.interpreter')}
-      </label>
-      {record.birthDate && <p className="muted">{record.birthDate} {record.sex ?? ''}</p>}
-      <button type="submit" disabled={!dirty}>{t('record.save')}</button>
-      {dirty && <span className="muted small"> {t('record.unsaved')}</span>}
-      {msg && <span role="status" className="status">{msg}</span>}
-    </form>
+    <>
+      <form className="section" onSubmit={save}>
+        <h3>{t('record.patient')}</h3>
+        {input('callerName', t('form.callerName'))}
+        {input('patientName', t('record.patientName'))}
+        {input('nationalId', t('record.nationalId'), { inputMode: 'numeric', autoComplete: 'off', onFocus: () => setTypingId(true), onBlur: () => setTypingId(false) })}
+        <div className="row">
+          {input('birthDate', t('record.birthDate'), { type: 'date' })}
+          {input('ageYears', t('record.ageYears'), { type: 'number', min: 0, max: 130, step: 1, inputMode: 'numeric' })}
+          {field('sex', t('record.sex'), (
+            <select value={v.sex} onChange={(e) => draft.set('sex', e.target.value as PatientValues['sex'])}>
+              <option value="">{t('record.sexNotGiven')}</option>
+              {SEXES.map((s) => <option key={s} value={s}>{t(`sex.${s}`)}</option>)}
+            </select>
+          ))}
+        </div>
+        {input('addressText', t('form.address'))}
+        {input('language', t('record.language'))}
+        <label className="check">
+          <input type="checkbox" checked={v.interpreterUsed} onChange={(e) => draft.set('interpreterUsed', e.target.checked)} /> {t('record.interpreter')}
+        </label>
+        <button type="submit" disabled={!dirty}>{t('record.save')}</button>
+        {dirty && <span className="muted small"> {t('record.unsaved')}</span>}
+        {msg && <span role="status" className="status">{msg}</span>}
+      </form>
+      <PositionSection record={record} onSaved={onSaved} />
+    </>
   );
 }

@@ -1,0 +1,69 @@
+// Several calls about one incident (a crash reported by three cars): the calls linked to this one,
+// and linking it to another open call of the centre. The server links both and publishes both, so
+// every console showing either call sees the link.
+import type { CallRecord } from '@amk/contracts';
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../api/http.js';
+import { useT, type MessageKey } from '../../i18n/i18n.js';
+import { useConsole } from '../../store/console-store.js';
+import { kommuneName } from '../kommune-names.js';
+import { callLabel, linkCandidates, type LabelWords } from './linked-calls.js';
+import './record-extras.css';
+
+const time = (iso: string) => new Date(iso).toLocaleTimeString('nb-NO', { hour: '2-digit', minute: '2-digit' });
+
+export function LinkedCallsSection({ record, onSaved }: { record: CallRecord; onSaved(r: CallRecord): void }) {
+  const t = useT();
+  const calls = useConsole((s) => s.calls);
+  const candidates = linkCandidates(Object.values(calls), record);
+  const [other, setOther] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [msg, setMsg] = useState<string | null>(null);
+  const words: LabelWords = { time, kommune: kommuneName, unknownCaller: t('calls.unknownCaller'), noAddress: t('calls.noAddress') };
+  // A call that left the list (closed, transferred) since it was chosen cannot be linked from here.
+  const chosen = candidates.some((c) => c.id === other) ? other : '';
+
+  async function link(e: FormEvent) {
+    e.preventDefault();
+    if (!chosen || busy) return;
+    setBusy(true);
+    try {
+      onSaved(await api<CallRecord>('POST', `/calls/${record.id}/link`, { otherCallId: chosen }));
+      setOther('');
+      setMsg(null);
+    } catch (err) {
+      setMsg(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="section" aria-label={t('record.linked')}>
+      <h3>{t('record.linked')}</h3>
+      {record.linkedCalls.length === 0 ? (
+        <p className="muted">{t('record.noLinked')}</p>
+      ) : (
+        <ul className="linked-calls" aria-label={t('record.linked')}>
+          {record.linkedCalls.map((l) => (
+            <li key={l.id}>
+              {callLabel({ ...l, ...calls[l.id] }, words)} · {t(`state.${calls[l.id]?.state ?? l.state}` as MessageKey)}
+              <button type="button" className="small-button" onClick={() => useConsole.getState().selectCall(l.id)}>{t('record.openLinked')}</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="inline" onSubmit={link}>
+        <label className="grow">
+          {t('record.linkTo')}
+          <select value={chosen} onChange={(e) => setOther(e.target.value)}>
+            <option value="">{candidates.length ? t('record.linkChoose') : t('record.linkNone')}</option>
+            {candidates.map((c) => <option key={c.id} value={c.id}>{callLabel(c, words)}</option>)}
+          </select>
+        </label>
+        <button type="submit" disabled={!chosen || busy}>{t('record.linkButton')}</button>
+      </form>
+      {msg && <p role="alert" className="error">{msg}</p>}
+    </section>
+  );
+}

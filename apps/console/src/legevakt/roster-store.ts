@@ -1,0 +1,56 @@
+// The doctor-on-call roster as the console holds it: one copy for the roster panel and for the
+// dispatch section's "doctor on call now", read again after a shift is saved and every minute.
+import { create } from 'zustand';
+import { api, ApiError } from '../api/http.js';
+
+export interface RosterShift {
+  id: string;
+  district: string;
+  doctorName: string;
+  fromAt: string;
+  toAt: string;
+  isBackup: boolean;
+  mayBeAlone: boolean;
+  reasons: string[];
+  flags: { code: string; message: string; reasons: string[] }[];
+}
+
+const DAY_MS = 24 * 3_600_000;
+
+interface RosterState {
+  /** null until the first answer. */
+  shifts: RosterShift[] | null;
+  error: string | null;
+  /** The list runs from now to the next 24 h, or further when a shift was saved that ends later. */
+  until: number;
+  load(): Promise<void>;
+  /** Keep a saved shift in view although it ends beyond the next 24 h. */
+  showUntil(at: number): void;
+}
+
+let issued = 0;
+
+export const useRoster = create<RosterState>((set, get) => ({
+  shifts: null,
+  error: null,
+  until: 0,
+  async load() {
+    const seq = ++issued;
+    const now = Date.now();
+    const to = Math.max(now + DAY_MS, get().until);
+    try {
+      const r = await api<{ shifts: RosterShift[] }>('GET', `/legevakt/roster?from=${encodeURIComponent(new Date(now).toISOString())}&to=${encodeURIComponent(new Date(to).toISOString())}`);
+      if (seq === issued) set({ shifts: r.shifts, error: null });
+    } catch (e) {
+      // A refresh that never reached the server keeps the list shown.
+      if (seq === issued) set((s) => ({ error: e instanceof ApiError ? e.message : String(e), shifts: s.shifts }));
+    }
+  },
+  showUntil(at) {
+    set((s) => ({ until: Math.max(s.until, at) }));
+  },
+}));
+
+/** Shifts running at this moment. */
+export const onCallAt = (shifts: readonly RosterShift[], at: number) =>
+  shifts.filter((s) => Date.parse(s.fromAt) <= at && at < Date.parse(s.toAt));

@@ -1,0 +1,115 @@
+// The call record's patient, linked calls and hand-set position: an operator registers a call with
+// no position, types a wrong fødselsnummer and is told before saving, saves a valid one and gets the
+// birth date and sex; gives age and sex on a second call; links the two (a colleague's console shows
+// the link at once); and sets the first call's position with a click in the map.
+import { expect, test, type Page } from '@playwright/test';
+import { live, loginAs } from './support.js';
+
+type AmkWindow = {
+  __amk: {
+    store: { getState(): { selectedCallId: string | null } };
+    map: {
+      jumpTo(o: { center: [number, number]; zoom: number }): void;
+      project(p: [number, number]): { x: number; y: number };
+      loaded(): boolean;
+      once(event: string, fn: () => void): void;
+    } | null;
+  };
+};
+
+const record = (page: Page) => page.locator('[aria-label="Henvendelse"]');
+
+/** F2, caller number and name, Enter: a call with no address and no position. */
+async function registerCall(page: Page, number: string, name: string): Promise<string> {
+  await page.keyboard.press('F2');
+  await expect(page.getByRole('dialog', { name: 'Ny henvendelse' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(number);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(name);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(record(page).getByRole('heading', { name })).toBeVisible();
+  return page.evaluate(() => (window as unknown as AmkWindow).__amk.store.getState().selectedCallId!);
+}
+
+test('patient details, linked calls and a position set in the map', async ({ browser }) => {
+  const a = await loginAs(browser, 'amk.bergen');
+  const b = await loginAs(browser, 'amk.bergen2');
+  await Promise.all([live(a), live(b)]);
+
+  const stamp = String(Date.now()).slice(-6);
+  const first = { number: `47${stamp}`, name: `Først ${stamp}` };
+  const second = { number: `48${stamp}`, name: `Andre ${stamp}` };
+
+  // 1. A wrong fødselsnummer is caught as it is typed, before anything is saved.
+  await registerCall(a, first.number, first.name);
+  const rec = record(a);
+  await expect(rec.getByRole('region', { name: 'Posisjon' })).toContainText('Henvendelsen har ingen posisjon ennå');
+  const nationalId = rec.getByLabel('Fødselsnummer');
+  await nationalId.fill('15019012156'); // the last check digit is wrong
+  await expect(rec.getByText('Ugyldig fødselsnummer: kontrollsifrene stemmer ikke')).toBeVisible();
+  await expect(nationalId).toHaveAttribute('aria-invalid', 'true');
+  await rec.getByRole('button', { name: 'Lagre', exact: true }).click();
+  await expect(rec.getByRole('status').filter({ hasText: 'Lagret' })).toHaveCount(0); // nothing was sent
+  await expect(rec.getByText(/Endret: fødselsnummer/)).toHaveCount(0);
+
+  // Fixed: the server fills the birth date and sex from the number.
+  await nationalId.fill('15019012155');
+  await expect(rec.getByText(/Ugyldig fødselsnummer/)).toHaveCount(0);
+  await rec.getByRole('button', { name: 'Lagre', exact: true }).click();
+  await expect(rec.getByRole('status').filter({ hasText: 'Lagret' })).toBeVisible();
+  await expect(rec.getByLabel('Fødselsdato')).toHaveValue('1990-01-15');
+  await expect(rec.getByLabel('Kjønn')).toHaveValue('MALE');
+  await expect(rec.getByText(/Endret: fødselsnummer/)).toBeVisible();
+
+  // The colleague opens the first call before it is linked.
+  await b.getByRole('list', { name: 'Åpne henvendelser' }).getByText(first.name).click();
+  const recB = record(b);
+  await expect(recB.getByRole('heading', { name: first.name })).toBeVisible();
+  await expect(recB.getByRole('region', { name: 'Koblede henvendelser' })).toContainText('Ikke koblet til andre henvendelser');
+
+  // 2. No fødselsnummer on the second call: age and sex by hand.
+  await registerCall(a, second.number, second.name);
+  await rec.getByLabel('Alder (år)').fill('47');
+  await rec.getByLabel('Kjønn').selectOption({ label: 'Kvinne' });
+  await rec.getByRole('button', { name: 'Lagre', exact: true }).click();
+  await expect(rec.getByText(/Endret: alder, kjønn/)).toBeVisible();
+  await expect(rec.getByLabel('Alder (år)')).toHaveValue('47');
+  await expect(rec.getByLabel('Kjønn')).toHaveValue('FEMALE');
+
+  // 3. Link the second call to the first, picked by its caller number.
+  const linked = rec.getByRole('region', { name: 'Koblede henvendelser' });
+  const pick = linked.getByLabel('Koble til en henvendelse om samme hendelse');
+  const value = await pick.locator('option', { hasText: first.number }).getAttribute('value');
+  await pick.selectOption(value!);
+  await linked.getByRole('button', { name: 'Koble', exact: true }).click();
+  await expect(linked.getByRole('list', { name: 'Koblede henvendelser' })).toContainText(first.number);
+  // The colleague's open record of the first call shows the link without a reload.
+  await expect(recB.getByRole('list', { name: 'Koblede henvendelser' })).toContainText(second.number);
+
+  // The first call shows the link on A's console too.
+  await linked.getByRole('listitem').filter({ hasText: first.number }).getByRole('button', { name: 'Åpne' }).click();
+  await expect(rec.getByRole('heading', { name: first.name })).toBeVisible();
+  await expect(rec.getByRole('list', { name: 'Koblede henvendelser' })).toContainText(second.number);
+
+  // 4. Set the first call's position with a click in the map, at Bryggen in Bergen.
+  const position = rec.getByRole('region', { name: 'Posisjon' });
+  await position.getByRole('button', { name: 'Sett posisjon i kartet' }).click();
+  await expect(position).toContainText('Klikk i kartet der pasienten er');
+  const mapBox = (await a.getByTestId('map').boundingBox())!;
+  const point = await a.evaluate(async () => {
+    const map = (window as unknown as AmkWindow).__amk.map!;
+    if (!map.loaded()) await new Promise<void>((done) => map.once('load', () => done()));
+    const idle = new Promise<void>((done) => map.once('idle', () => done()));
+    map.jumpTo({ center: [5.3245, 60.3975], zoom: 13 });
+    await idle;
+    return map.project([5.3245, 60.3975]);
+  });
+  await a.mouse.click(mapBox.x + point.x, mapBox.y + point.y);
+  await expect(position.getByTestId('position-method')).toHaveText('Satt manuelt i kartet');
+  await expect(position.getByTestId('position-kommune')).toHaveText('Bergen (4601)');
+  await expect(position).toContainText('60.397');
+  // The colleague's console shows the call in Bergen now.
+  await expect(recB.getByRole('region', { name: 'Posisjon' }).getByTestId('position-kommune')).toHaveText('Bergen (4601)');
+});

@@ -1,0 +1,97 @@
+// The legevaktsentral: the operator puts doctors on the roster and sees the § 7 verdict (a doctor
+// who may not be alone is flagged until a qualified backup covers the watch), then sends the
+// doctor on call on a home visit (sykebesøk) from a 116117 call and follows it to on scene.
+import { expect, test } from '@playwright/test';
+import { live, loginAs, terminal } from './support.js';
+
+test('roster: a doctor who may not be alone is flagged until a qualified backup is added', async ({ browser }) => {
+  const lv = await loginAs(browser, 'lv.bergen');
+  await live(lv);
+  const n = Date.now();
+  const district = `Testdistrikt ${n}`;
+  const doctor = `Lege Ny ${n}`;
+  const backup = `Bakvakt Erfaren ${n}`;
+
+  const roster = lv.getByRole('region', { name: 'Vaktliste lege i vakt' });
+  await roster.getByRole('button', { name: 'Legg til vakt' }).click();
+  const form = roster.getByRole('form', { name: 'Ny vakt på vaktlisten' });
+  // Tonight's watch is offered: 16:00 to 08:00 the next day.
+  await expect(form.getByLabel('Fra klokkeslett')).toHaveValue('16:00');
+  await expect(form.getByLabel('Til klokkeslett')).toHaveValue('08:00');
+  const fromDate = await form.getByLabel('Fra dato').inputValue();
+  const toDate = await form.getByLabel('Til dato').inputValue();
+  expect(toDate > fromDate).toBe(true);
+
+  await form.getByLabel('Distrikt').fill(district);
+  await form.getByLabel('Lege', { exact: true }).fill(doctor);
+  await form.getByLabel('Godkjent allmennlege').check();
+  await form.getByLabel('Legevakter gjennomført').fill('10');
+  await expect(form.getByLabel('Vurdering etter § 7')).toContainText('kan ikke ha legevakt alene');
+
+  // A watch that ends before it starts is refused in the browser; nothing typed is lost.
+  await form.getByLabel('Til dato').fill(fromDate);
+  await form.getByRole('button', { name: 'Lagre vakten' }).click();
+  await expect(form.getByText('Vakten må slutte etter at den begynner')).toBeVisible();
+  await expect(form.getByLabel('Lege', { exact: true })).toHaveValue(doctor);
+  await expect(form.getByLabel('Legevakter gjennomført')).toHaveValue('10');
+  await form.getByLabel('Til dato').fill(toDate);
+  await form.getByRole('button', { name: 'Lagre vakten' }).click();
+  await expect(form.getByRole('status')).toContainText(`Vakt lagret: ${doctor}`);
+
+  const shifts = roster.getByRole('list', { name: 'Vakter' });
+  const item = (name: string) => shifts.getByRole('listitem').filter({ hasText: name });
+  await expect(item(doctor)).toContainText(district);
+  await expect(item(doctor).getByRole('alert')).toContainText(`${doctor} kan ikke ha legevakt alene, og vakten mangler kvalifisert bakvakt`);
+  // The watch ends tomorrow: the end shows its day and date, not only the time.
+  await expect(item(doctor).locator('.period')).toHaveText(/^(16:00|.+ 16:00)–\S+ \d{1,2}\.\d{1,2}\.? 08:00$/);
+
+  // The district and the watch stay for the next entry: the backup doctor for the same watch.
+  await expect(form.getByLabel('Distrikt')).toHaveValue(district);
+  await expect(form.getByLabel('Lege', { exact: true })).toHaveValue('');
+  await form.getByLabel('Lege', { exact: true }).fill(backup);
+  await form.getByLabel('Bakvakt', { exact: true }).check();
+  await form.getByLabel('Spesialist i allmennmedisin').check();
+  await form.getByLabel('Kurs i volds- og overgrepshåndtering').check();
+  await expect(form.getByLabel('Vurdering etter § 7')).toContainText('oppfyller kravene til bakvakt');
+  await form.getByRole('button', { name: 'Lagre vakten' }).click();
+  await expect(form.getByRole('status')).toContainText(`Vakt lagret: ${backup}`);
+
+  await expect(item(backup)).toContainText('Kvalifisert bakvakt');
+  await expect(item(doctor).getByRole('alert')).toHaveCount(0);
+  await expect(item(doctor)).toContainText('har kvalifisert bakvakt hele vakten');
+});
+
+test('home visit: the legevakt car is sent from a 116117 call and followed to on scene', async ({ browser }) => {
+  const lv = await loginAs(browser, 'lv.bergen');
+  await live(lv);
+
+  await lv.keyboard.press('F2');
+  await expect(lv.getByRole('dialog', { name: 'Ny henvendelse' })).toBeVisible();
+  await lv.getByLabel('Innringers navn').fill(`Feber ${Date.now()}`);
+  await lv.getByLabel('Breddegrad').fill('60.3911');
+  await lv.getByLabel('Lengdegrad').fill('5.3222');
+  await lv.keyboard.press('Enter');
+  await expect(lv.getByRole('dialog')).toBeHidden();
+
+  // The doctor on call now is named beside the dispatch (the roster is not linked to the cars).
+  await expect(lv.getByRole('group', { name: 'Lege i vakt nå' })).toContainText('Lege Anne Fjell');
+
+  await lv.getByRole('button', { name: 'Send LV-BGN1 på sykebesøk' }).click();
+  const visit = lv.getByLabel('Sykebesøk', { exact: true });
+  await expect(visit).toContainText('Sykebesøk: LV-BGN1 (Varslet)');
+
+  await terminal('LV-BGN1', 'EN_ROUTE', 'LVS-BERGEN');
+  await expect(visit).toContainText('LV-BGN1 (På vei)');
+  await terminal('LV-BGN1', 'ON_SCENE', 'LVS-BERGEN');
+  await expect(visit).toContainText('Sykebesøk: LV-BGN1 (På stedet)');
+  const timeline = visit.getByRole('list', { name: 'Tidslinje' });
+  await expect(timeline.getByRole('listitem').filter({ hasText: 'LV-BGN1' }).filter({ hasText: 'På stedet' })).toContainText('terminal');
+
+  // The doctor is done: the car reports free, and the operator closes the home visit.
+  await terminal('LV-BGN1', 'AVAILABLE_ON_THE_MOVE', 'LVS-BERGEN');
+  await expect(visit).toContainText('LV-BGN1 (Ledig i bevegelse)');
+  const close = visit.getByRole('form', { name: 'Avslutt oppdrag med utfall' });
+  await close.getByLabel('Utfall').selectOption({ label: 'Behandlet på stedet' });
+  await close.getByRole('button', { name: 'Avslutt oppdraget' }).click();
+  await expect(lv.getByRole('status').filter({ hasText: 'Sykebesøket avsluttet: Behandlet på stedet' })).toBeVisible();
+});
