@@ -230,6 +230,23 @@ describe('a member without the page answers by SMS', () => {
     expect(listed.body.alerts[0]).toMatchObject({ state: 'ARRIVED', channel: 'SMS', acceptedAt: expect.any(String), arrivedAt: expect.any(String) });
   });
 
+  it('a NEI retried by the gateway finds the same alert and changes nothing', async () => {
+    const key = (await createIntegrationKeyService(prisma).create('sms gateway 3', 'AMK-BERGEN')).key;
+    const inbound = (from: string, text: string) =>
+      app.inject({ method: 'POST', url: '/api/v1/integrations/sms/inbound', headers: { authorization: `Bearer ${key}` }, payload: { from, text } });
+    const id = await mission(60.3929, 5.3241);
+    const c = (await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`)).body.candidates.find((x: { channel: string }) => x.channel === 'SMS');
+    await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'HJERTESTANS', required: 1, memberIds: [c.memberId] });
+    const member = await prisma.akutthjelperMember.findUniqueOrThrow({ where: { id: c.memberId } });
+    const first = (await inbound(member.phone, 'nei')).json();
+    expect(first).toMatchObject({ understood: true, action: 'decline' });
+    const retried = await inbound(member.phone, 'nei');
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json()).toMatchObject({ understood: true, action: 'decline', alertId: first.alertId });
+    expect((await inbound(member.phone, 'ja')).json().reply).toMatch(/Du har svart NEI/);
+    expect(await prisma.akutthjelperAlert.findUniqueOrThrow({ where: { id: first.alertId } })).toMatchObject({ state: 'DECLINED', acceptedAt: null });
+  });
+
   it('names a number that no alert waits for', async () => {
     const key = (await createIntegrationKeyService(prisma).create('sms gateway 2', 'AMK-BERGEN')).key;
     const res = await app.inject({ method: 'POST', url: '/api/v1/integrations/sms/inbound', headers: { authorization: `Bearer ${key}` }, payload: { from: '+4799999999', text: 'ja' } });

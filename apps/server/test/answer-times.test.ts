@@ -153,9 +153,15 @@ describe('the background roll-up', () => {
     const built = await prisma.answerTimeDay.findMany({ where: { centreId: demoCentreId('AMK-FORDE'), day: { gte: day(5) } }, orderBy: { day: 'asc' } });
     // five days ago up to the day before yesterday: yesterday and today still change
     expect(built.map((b) => b.day.toISOString().slice(0, 10))).toEqual([5, 4, 3, 2].map((d) => day(d).toISOString().slice(0, 10)));
-    const from = new Date(threeDaysAgo.getTime() - 60_000).toISOString();
-    const to = new Date(threeDaysAgo.getTime() + 60_000).toISOString();
-    const res = await app.inject({ method: 'GET', url: `/api/v1/stats/answer-times?from=${from}&to=${to}`, headers: { cookie: await cookieFor(app, 'amk.forde') } });
+    // the whole Norwegian day of the call: read from the roll-up just built
+    const [bounds] = await prisma.$queryRaw<{ from: Date; to: Date }[]>`
+      SELECT (d::timestamp AT TIME ZONE 'Europe/Oslo') AS "from", ((d + 1)::timestamp AT TIME ZONE 'Europe/Oslo') AS "to"
+      FROM (SELECT (${threeDaysAgo}::timestamptz AT TIME ZONE 'Europe/Oslo')::date AS d) x`;
+    const query = `from=${bounds!.from.toISOString()}&to=${bounds!.to.toISOString()}`;
+    const res = await app.inject({ method: 'GET', url: `/api/v1/stats/answer-times?${query}`, headers: { cookie: await cookieFor(app, 'amk.forde') } });
     expect(res.json().lines['113']).toMatchObject({ total: 1, answered: 1, withinTarget: 1 });
+    // and the figures come from the roll-up: its counts are what the report shows
+    const counted = await prisma.answerTimeDayCount.aggregate({ _sum: { n: true }, where: { centreId: demoCentreId('AMK-FORDE'), day: day(3) } });
+    expect(counted._sum.n).toBe(1);
   });
 });

@@ -22,6 +22,13 @@ export function alertSmsText(eventLabel: string, distanceM: number | null): stri
   return `AMK akutthjelper: ${eventLabel}${km}. Svar JA hvis du rykker ut, NEI hvis du ikke kan.`;
 }
 
+/** The answer to a reply that does not fit where the alert stands. */
+export const SMS_OUT_OF_TURN = {
+  arrivedBeforeAccept: 'AMK: Svar JA først, og FRAM når du er på stedet.',
+  declineAfterAccept: 'AMK: Du har svart JA. Ring AMK hvis du likevel ikke kan.',
+  acceptAfterDecline: 'AMK: Du har svart NEI. Ring AMK hvis du likevel kan rykke ut.',
+} as const;
+
 /** The answer to a reply: the place after accepting, and what to send next. */
 export function smsReplyText(action: SmsReplyAction | null, place: { addressText: string | null; lat: number; lon: number } | null): string {
   switch (action) {

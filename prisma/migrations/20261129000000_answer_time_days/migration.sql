@@ -3,9 +3,10 @@
 -- trigger, so every way of writing a call agrees); calls already handed over get the centre that
 -- handed them over.
 ALTER TABLE "Call" ADD COLUMN "answeringCentreId" UUID;
-UPDATE "Call" c SET "answeringCentreId" = COALESCE(
-    (SELECT t."fromCentreId" FROM "Transfer" t WHERE t."callId" = c."id" AND t."state" = 'ACCEPTED' ORDER BY t."requestedAt" LIMIT 1),
-    c."centreId");
+UPDATE "Call" c SET "answeringCentreId" = first."fromCentreId"
+FROM (SELECT DISTINCT ON ("callId") "callId", "fromCentreId" FROM "Transfer" WHERE "state" = 'ACCEPTED' ORDER BY "callId", "requestedAt") first
+WHERE first."callId" = c."id";
+UPDATE "Call" SET "answeringCentreId" = "centreId" WHERE "answeringCentreId" IS NULL;
 CREATE INDEX "Call_answeringCentreId_ringingAt_idx" ON "Call"("answeringCentreId", "ringingAt");
 
 CREATE FUNCTION call_answering_centre_default() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -24,6 +24,7 @@ export function connectRealtime(): () => void {
     reconnectionDelayMax: 5_000,
   });
   socket = s;
+  let reconnect: ReturnType<typeof setTimeout> | undefined;
   store.getState().setConnection('connecting');
   // Events up to the notice's seq were replayed or were not for this console: skip them next time.
   s.on('live', (notice) => store.getState().markLive(notice.seq));
@@ -38,7 +39,7 @@ export function connectRealtime(): () => void {
     store.getState().setConnection('offline');
     // The server closed this socket (its session ended, or catching up failed): Socket.IO does not
     // come back by itself then. Connect again: a live session resumes, an ended one goes to login.
-    if (reason === 'io server disconnect') setTimeout(() => s.connect(), 500);
+    if (reason === 'io server disconnect') reconnect = setTimeout(() => socket === s && s.connect(), 500);
   });
   s.io.on('reconnect_attempt', () => store.getState().setConnection('connecting'));
   s.on('connect_error', (err) => {
@@ -46,6 +47,7 @@ export function connectRealtime(): () => void {
     if (err.message === 'unauthorized') window.location.assign('/login');
   });
   return () => {
+    clearTimeout(reconnect);
     s.disconnect();
     if (socket === s) socket = null;
   };

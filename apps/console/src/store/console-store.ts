@@ -138,7 +138,8 @@ export const useConsole = create<ConsoleState>((set, get) => ({
         const { [c.id]: _left, ...calls } = s.calls;
         return { calls, gone: { ...s.gone, calls: { ...s.gone.calls, [c.id]: c.updatedAt } }, selectedCallId: s.selectedCallId === c.id && !mine ? null : s.selectedCallId };
       }
-      return { calls: { ...s.calls, [c.id]: c }, gone: { ...s.gone, calls: without(s.gone.calls, c.id) } };
+      // (the usual case, a call that never left, copies nothing more than the call list)
+      return { calls: { ...s.calls, [c.id]: c }, ...(c.id in s.gone.calls && { gone: { ...s.gone, calls: without(s.gone.calls, c.id) } }) };
     }),
   upsertUnit: (u) =>
     set((s) => {

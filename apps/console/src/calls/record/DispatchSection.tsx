@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/http.js';
 import { useT } from '../../i18n/i18n.js';
 import { DoctorsOnCallNow } from '../../legevakt/DoctorsOnCallNow.js';
+import { useShallow } from 'zustand/react/shallow';
 import { useConsole } from '../../store/console-store.js';
 import { useUnitChangeTick } from '../../units/use-unit-change-tick.js';
 import { AkutthjelperPanel } from './AkutthjelperPanel.js';
@@ -22,7 +23,8 @@ export function DispatchSection({ record }: { record: CallRecord }) {
   const t = useT();
   const mission = useOpenMission(record.id);
   const detail = useMissionDetail(mission);
-  const units = useConsole((s) => s.units);
+  // statuses only: a position batch every second must not re-render the whole section
+  const statuses = useConsole(useShallow((s) => Object.fromEntries(Object.values(s.units).map((u) => [u.id, u.status]))));
   const kind = useConsole((s) => s.centre?.kind);
   const [recs, setRecs] = useState<RecommendationList | null>(null);
   const [msg, setMsg] = useState<string | null>(null);
@@ -44,7 +46,7 @@ export function DispatchSection({ record }: { record: CallRecord }) {
     api<RecommendationList>('GET', `/calls/${record.id}/recommendations`).then(apply, (e) => (e instanceof ApiError && e.isNetwork ? undefined : apply(null)));
   }, [record.id, record.lat, record.lon, mission?.units.length, closed?.id, unitTick]);
   // Until the next ranking arrives, a unit that is no longer free (a colleague took it) is left out.
-  const free = recs?.units.filter((r) => !units[r.unitId] || isFree(units[r.unitId]!.status)) ?? [];
+  const free = recs?.units.filter((r) => !statuses[r.unitId] || isFree(statuses[r.unitId]!)) ?? [];
   // At the legevaktsentral the doctor on call goes out on a home visit (sykebesøk).
   const homeVisit = (mission ?? closed)?.kind === 'HOME_VISIT' || (!mission && !closed && kind === 'LVS');
   const missionWord = homeVisit ? t('missions.homeVisit') : t('missions.heading');
@@ -70,7 +72,7 @@ export function DispatchSection({ record }: { record: CallRecord }) {
       {mission && (
         <div className="mission" aria-label={missionWord}>
           <p>
-            {missionWord}: {mission.units.map((u) => `${u.callSign} (${t(`status.${units[u.unitId]?.status ?? 'ALERTED'}`)})`).join(', ')}
+            {missionWord}: {mission.units.map((u) => `${u.callSign} (${t(`status.${statuses[u.unitId] ?? 'ALERTED'}`)})`).join(', ')}
             {mission.responseMinutes !== null && <span className="muted"> · {mission.responseMinutes} min</span>}
           </p>
           {detail && <MissionTimeline mission={detail} />}

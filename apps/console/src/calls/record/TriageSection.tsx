@@ -13,7 +13,15 @@ import { useDraft } from './use-draft.js';
 import { useUrgencyKeys } from './use-urgency-keys.js';
 
 let catalogue: Promise<TriageCriterion[]> | null = null;
-const criteria = () => (catalogue ??= api<{ criteria: TriageCriterion[] }>('GET', '/triage/criteria').then((r) => r.criteria));
+/** The catalogue, loaded once; a failed load is tried again next time instead of kept. */
+const criteria = () =>
+  (catalogue ??= api<{ criteria: TriageCriterion[] }>('GET', '/triage/criteria').then(
+    (r) => r.criteria,
+    (e: unknown) => {
+      catalogue = null;
+      throw e;
+    },
+  ));
 
 export function TriageSection({ record, onSaved }: { record: CallRecord; onSaved(r: CallRecord): void }) {
   const t = useT();

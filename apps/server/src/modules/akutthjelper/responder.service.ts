@@ -1,6 +1,6 @@
 // The responder's side: what the member sees, and every acknowledgement they give, on the
 // responder page or, for a member without it, by answering the alert SMS.
-import { parseSmsReply, samePhone, smsReplyText } from '@amk/domain';
+import { parseSmsReply, samePhone, SMS_OUT_OF_TURN, smsReplyText } from '@amk/domain';
 import type { ResponderAlert, SmsInbound, SmsInboundAnswer } from '@amk/contracts';
 import type { IntegrationActor, UserActor } from '../../auth/actor.js';
 import type { Db } from '../../db/prisma.js';
@@ -83,8 +83,9 @@ export function createResponderService({ prisma, transact, sms }: { prisma: Db; 
      * place only after JA, as on the page.
      */
     async answerSms(actor: IntegrationActor, message: SmsInbound): Promise<SmsInboundAnswer> {
+      // DECLINED stays in: a gateway retrying a "NEI" must find the same alert, not an older one
       const open = await prisma.akutthjelperAlert.findMany({
-        where: { mission: { centreId: actor.centre.id, closedAt: null }, state: { notIn: ['CANCELLED', 'DECLINED'] } },
+        where: { mission: { centreId: actor.centre.id, closedAt: null }, state: { not: 'CANCELLED' } },
         include: { member: true },
         orderBy: { alertedAt: 'desc' },
       });
@@ -93,8 +94,9 @@ export function createResponderService({ prisma, transact, sms }: { prisma: Db; 
       const action = parseSmsReply(message.text);
       let reply = smsReplyText(null, null); // not understood: how to answer
       let done = false;
-      if (action === 'arrived' && !alert.acceptedAt) reply = 'AMK: Svar JA først, og FRAM når du er på stedet.';
-      else if (action === 'decline' && alert.acceptedAt) reply = 'AMK: Du har svart JA. Ring AMK hvis du likevel ikke kan.';
+      if (action === 'arrived' && !alert.acceptedAt) reply = SMS_OUT_OF_TURN.arrivedBeforeAccept;
+      else if (action === 'decline' && alert.acceptedAt) reply = SMS_OUT_OF_TURN.declineAfterAccept;
+      else if ((action === 'accept' || action === 'arrived') && alert.declinedAt) reply = SMS_OUT_OF_TURN.acceptAfterDecline;
       else if (action) {
         reply = smsReplyText(action, (await actFor(alert.memberId, alert.id, action)).place);
         done = true;

@@ -3,7 +3,7 @@
 // ends before anyone answered is recorded as abandoned (it counts against the answer-time bar).
 import type { CallAnsweredRequest, CallEndedRequest, CallSummary } from '@amk/contracts';
 import { rooms, type IntegrationActor, type UserActor } from '../../auth/actor.js';
-import type { Db } from '../../db/prisma.js';
+import type { Db, Tx } from '../../db/prisma.js';
 import { badRequest, conflict, notFound } from '../../lib/http-error.js';
 import type { Transact } from '../../realtime/transact.js';
 import { toCallSummary } from './call-summary.js';
@@ -15,6 +15,15 @@ export function createTelephonyService({ prisma, transact }: { prisma: Db; trans
     return call;
   }
 
+  /**
+   * The call as it is now, locked until the transaction ends: "answered" and "ended" for one call
+   * may arrive together, and each must see what the other wrote.
+   */
+  async function locked(tx: Tx, callId: string) {
+    await tx.$queryRaw`SELECT 1 FROM "Call" WHERE "id" = ${callId}::uuid FOR UPDATE`;
+    return tx.call.findUniqueOrThrow({ where: { id: callId } });
+  }
+
   /** A time before the ring would make a negative wait count as answered at once. */
   function notBeforeRinging(call: { ringingAt: Date }, field: 'answeredAt' | 'endedAt', at: Date): void {
     if (at < call.ringingAt) throw badRequest(`${field} ${at.toISOString()} is before the call rang (${call.ringingAt.toISOString()})`);
@@ -22,17 +31,19 @@ export function createTelephonyService({ prisma, transact }: { prisma: Db; trans
 
   return {
     async answered(actor: IntegrationActor, externalId: string, req: CallAnsweredRequest): Promise<CallSummary> {
-      const call = await findByExternalId(actor, externalId);
-      if (call.answeredAt) return toCallSummary(call); // already known: a retry changes nothing
+      const found = await findByExternalId(actor, externalId);
+      if (found.answeredAt) return toCallSummary(found); // already known: a retry changes nothing
       const answeredAt = new Date(req.answeredAt);
-      notBeforeRinging(call, 'answeredAt', answeredAt);
-      // "ended" overtook "answered" on the way and recorded the call as abandoned: it was not, so
-      // it comes back to the list for its record to be finished.
-      const overtaken = call.state === 'ABANDONED';
+      notBeforeRinging(found, 'answeredAt', answeredAt);
       const operator = req.operator
         ? await prisma.user.findFirst({ where: { username: req.operator, centreId: actor.centre.id } })
         : null;
       return transact(async (tx, emit) => {
+        const call = await locked(tx, found.id);
+        if (call.answeredAt) return toCallSummary(call);
+        // "ended" overtook "answered" on the way and recorded the call as abandoned: it was not, so
+        // it comes back to the list for its record to be finished.
+        const overtaken = call.state === 'ABANDONED';
         const row = await tx.call.update({
           where: { id: call.id },
           data: {
@@ -49,12 +60,14 @@ export function createTelephonyService({ prisma, transact }: { prisma: Db; trans
     },
 
     async ended(actor: IntegrationActor, externalId: string, req: CallEndedRequest): Promise<CallSummary> {
-      const call = await findByExternalId(actor, externalId);
-      if (call.endedAt) return toCallSummary(call);
+      const found = await findByExternalId(actor, externalId);
+      if (found.endedAt) return toCallSummary(found);
       const endedAt = new Date(req.endedAt);
-      notBeforeRinging(call, 'endedAt', endedAt);
-      const abandoned = !call.answeredAt;
+      notBeforeRinging(found, 'endedAt', endedAt);
       return transact(async (tx, emit) => {
+        const call = await locked(tx, found.id);
+        if (call.endedAt) return toCallSummary(call);
+        const abandoned = !call.answeredAt;
         const row = await tx.call.update({
           where: { id: call.id },
           data: {
