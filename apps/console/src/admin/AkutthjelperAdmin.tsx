@@ -7,7 +7,8 @@ import { useT } from '../i18n/i18n.js';
 import { eventLabel, kommuneText, useKommuneNames, type Agreement, type Member, type Tree, type Unit } from './akutthjelper-kit.js';
 import { AkutthjelperForms } from './AkutthjelperForms.js';
 import { AkutthjelperReportBox } from './AkutthjelperReport.js';
-import { addDays, messageOf, osloDate, showDate, useLoad, type T } from './form-kit.js';
+import { addDays, osloToday } from '../app/oslo-calendar.js';
+import { messageOf, showDate, useLoad, type T } from './form-kit.js';
 
 export function AkutthjelperAdmin({ canEdit }: { canEdit: boolean }) {
   const t = useT();
@@ -31,7 +32,7 @@ export function AkutthjelperAdmin({ canEdit }: { canEdit: boolean }) {
   const setDuty = (m: Member, onDuty: boolean) =>
     run(`duty-${m.id}`, () => api('PATCH', `/akutthjelper/members/${m.id}`, { onDuty }), t(onDuty ? 'adm.member.nowOnDuty' : 'adm.member.nowOffDuty', { name: m.name }));
   const endAgreement = (a: Agreement) =>
-    run(`end-${a.id}`, () => api('PATCH', `/akutthjelper/agreements/${a.id}`, { validTo: osloDate() }), t('adm.agreement.ended', { date: showDate(osloDate()) }));
+    run(`end-${a.id}`, () => api('PATCH', `/akutthjelper/agreements/${a.id}`, { validTo: osloToday() }), t('adm.agreement.ended', { date: showDate(osloToday()) }));
 
   return (
     <section className="admin-section" aria-labelledby="adm-ah">
@@ -73,7 +74,7 @@ function UnitView({ unit: u, t, names, canEdit, busy, onDuty, onEnd }: {
   unit: Unit; t: T; names: Map<string, string>; canEdit: boolean; busy: string | null;
   onDuty(m: Member, v: boolean): void; onEnd(a: Agreement): void;
 }) {
-  const today = osloDate();
+  const today = osloToday();
   const soon = addDays(today, 30);
   const [confirming, setConfirming] = useState<string | null>(null);
   return (

@@ -6,7 +6,8 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../api/http.js';
 import { useT } from '../i18n/i18n.js';
 import { EVENT_TYPES, eventLabel, type Tree } from './akutthjelper-kit.js';
-import { Field, fieldErrors, messageOf, osloDate, Outcome, type T } from './form-kit.js';
+import { osloToday } from '../app/oslo-calendar.js';
+import { Field, fieldErrors, messageOf, Outcome, type T } from './form-kit.js';
 
 type Schema = {
   safeParse(v: unknown): { success: true; data: unknown } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[] } };
@@ -102,7 +103,7 @@ function UnitSelect({ t, units, value, onChange, error }: { t: T; units: UnitOpt
 
 function AgreementForm({ t, units, names, onChanged }: { t: T; units: UnitOption[]; names: Map<string, string>; onChanged(): Promise<unknown> | void }) {
   const f = useAdminForm(
-    { unitId: '', kommuner: '', eventTypes: [] as string[], validFrom: osloDate(), validTo: '', documentRef: '' },
+    { unitId: '', kommuner: '', eventTypes: [] as string[], validFrom: osloToday(), validTo: '', documentRef: '' },
     {
       schema: CreateAgreementRequest,
       path: '/akutthjelper/agreements',

@@ -5,7 +5,8 @@ import type { AkutthjelperReport } from '@amk/contracts';
 import { useState, type FormEvent } from 'react';
 import { useT } from '../i18n/i18n.js';
 import { kommuneText } from './akutthjelper-kit.js';
-import { addDays, Field, osloDate, showDate, useLoad } from './form-kit.js';
+import { addDays, osloToday } from '../app/oslo-calendar.js';
+import { Field, showDate, useLoad } from './form-kit.js';
 
 type Report = ReturnType<typeof AkutthjelperReport.parse>;
 
@@ -18,7 +19,7 @@ function query(from: string, to: string): string {
 
 export function AkutthjelperReportBox({ names }: { names: Map<string, string> }) {
   const t = useT();
-  const today = osloDate();
+  const today = osloToday();
   const [range, setRange] = useState({ from: addDays(today, -30), to: today });
   const [draft, setDraft] = useState(range);
   const [rangeError, setRangeError] = useState<string | null>(null);

@@ -6,7 +6,8 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api/http.js';
 import { useT } from '../i18n/i18n.js';
 import { Figure } from './AkutthjelperReport.js';
-import { Field, fieldErrors, messageOf, osloDate, Outcome, showDate, showTime, useLoad, type T } from './form-kit.js';
+import { osloToday } from '../app/oslo-calendar.js';
+import { Field, fieldErrors, messageOf, Outcome, showDate, showTime, useLoad, type T } from './form-kit.js';
 
 type Overview = ReturnType<typeof RetentionOverview.parse>;
 type Preview = ReturnType<typeof PurgePreview.parse>;
@@ -75,7 +76,7 @@ function OverviewView({ data, t }: { data: Overview; t: T }) {
 }
 
 function DryRun({ t, onPick }: { t: T; onPick(id: string): void }) {
-  const [date, setDate] = useState(osloDate());
+  const [date, setDate] = useState(osloToday());
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [result, setResult] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);

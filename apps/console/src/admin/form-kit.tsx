@@ -30,17 +30,6 @@ export function useLoad<D>(path: string | null) {
 
 export const messageOf = (e: unknown): string => (e instanceof ApiError ? e.message : String(e));
 
-/** Today as YYYY-MM-DD in Norway (the server's calendar for agreements and retention). */
-export function osloDate(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** DD.MM.YYYY for a YYYY-MM-DD date, as Norwegians write it. */
 export function showDate(date: string | null | undefined): string {
   if (!date) return '–';

@@ -4,6 +4,7 @@ import type { AuditEntry, Me } from '@amk/contracts';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/http.js';
 import { LanguageSwitch } from '../auth/LanguageSwitch.js';
+import { dateAndClock } from '../app/clock.js';
 
 const ACTION_WORDS: Record<string, string> = {
   'recording.play': 'Lyttet til lydopptak',
@@ -41,7 +42,7 @@ export function AuditPage({ me }: { me: Me }) {
         <tbody>
           {entries.map((e) => (
             <tr key={e.id}>
-              <td>{new Date(e.at).toLocaleString('nb-NO')}</td>
+              <td>{dateAndClock(e.at)}</td>
               <td>{e.actorName}</td>
               <td>{ACTION_WORDS[e.action] ?? e.action}</td>
               <td className="mono">{e.entityType} {e.entityId}</td>

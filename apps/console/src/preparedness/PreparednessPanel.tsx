@@ -4,8 +4,8 @@
 import type { PreparednessReport } from '@amk/contracts';
 import { useT } from '../i18n/i18n.js';
 import { gapRows } from './gap-rows.js';
+import { clock } from '../app/clock.js';
 
-const clock = (iso: string) => new Date(iso).toLocaleTimeString('nb-NO', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 export function PreparednessPanel({ report }: { report: PreparednessReport | null }) {
   const t = useT();

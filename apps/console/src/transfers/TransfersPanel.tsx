@@ -4,6 +4,7 @@ import type { TransferSummary } from '@amk/contracts';
 import { api, ApiError } from '../api/http.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
+import { clock } from '../app/clock.js';
 
 export function TransfersPanel() {
   const t = useT();
@@ -35,8 +36,8 @@ export function TransfersPanel() {
               </div>
               <div>{tr.call.callerName ?? tr.call.callerNumber ?? ''} · {tr.call.addressText ?? ''} · {tr.reason}</div>
               <div className="muted">
-                {new Date(tr.requestedAt).toLocaleTimeString('nb-NO')} {tr.requestedBy}
-                {tr.answeredAt && ` → ${new Date(tr.answeredAt).toLocaleTimeString('nb-NO')} ${tr.answeredBy ?? ''}`}
+                {clock(tr.requestedAt)} {tr.requestedBy}
+                {tr.answeredAt && ` → ${clock(tr.answeredAt)} ${tr.answeredBy ?? ''}`}
               </div>
               {incoming && tr.state === 'REQUESTED' && (
                 <div className="actions">

@@ -8,6 +8,7 @@ import { formatAge, useNow } from '../app/use-now.js';
 import { useT } from '../i18n/i18n.js';
 import { MapView } from '../map/MapView.js';
 import { connectRealtime, loadSnapshot } from '../realtime/connection.js';
+import { clock } from '../app/clock.js';
 
 const POLL_MS = 5_000;
 const STALE_MS = 15_000;
@@ -46,7 +47,7 @@ export function WallPage({ me }: { me: Me }) {
     <div className="wall">
       <header className="wall-head">
         <h1>{wall?.centres.map((c) => c.centre.name).join(' · ') ?? me.centre.name}</h1>
-        <time className="clock">{new Date(now).toLocaleTimeString('nb-NO', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}</time>
+        <time className="clock">{clock(now)}</time>
       </header>
       {stale && (
         <div className="wall-stale" role="alert" data-testid="stale">

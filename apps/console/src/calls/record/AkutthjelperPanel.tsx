@@ -8,6 +8,7 @@ import { api, ApiError } from '../../api/http.js';
 import { useLocale, useT, type MessageKey } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
 import { useAkutthjelperCandidates } from './use-akutthjelper-candidates.js';
+import { clock } from '../../app/clock.js';
 
 const EVENT_TYPES = ['HJERTESTANS', 'BEVISSTLOSHET', 'STOR_YTRE_BLODNING', 'GENERELL_NEDKJOLING'] as const satisfies readonly AkutthjelperEventType[];
 const BISTAND: { kind: 'HELSE' | 'KOMMUNE'; label: MessageKey }[] = [
@@ -18,7 +19,7 @@ const BISTAND: { kind: 'HELSE' | 'KOMMUNE'; label: MessageKey }[] = [
 const TIMES = [
   ['alertedAt', 'PENDING'], ['deliveredAt', 'DELIVERED'], ['seenAt', 'SEEN'], ['acceptedAt', 'ACCEPTED'], ['declinedAt', 'DECLINED'], ['arrivedAt', 'ARRIVED'], ['failedAt', 'FAILED'],
 ] as const;
-const time = (iso: string) => new Date(iso).toLocaleTimeString('nb-NO');
+const time = clock;
 /** How many must accept before escalation stops; the server alerts twice as many at once. */
 const REQUIRED = 2;
 const ALERTED_AT_ONCE = REQUIRED * 2;

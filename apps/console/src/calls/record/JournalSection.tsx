@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/http.js';
 import { useT } from '../../i18n/i18n.js';
 import { LinkedCallsSection } from './LinkedCallsSection.js';
+import { clock } from '../../app/clock.js';
 
 /** The journal, after the calls linked to this one: a link is an entry in both journals. */
 export function JournalSection({ record, onSaved }: { record: CallRecord; onSaved(r: CallRecord): void }) {
@@ -27,7 +28,7 @@ export function JournalSection({ record, onSaved }: { record: CallRecord; onSave
         <ol className="journal">
           {record.journal.map((j) => (
             <li key={j.id} className={`journal-${j.kind}`}>
-              <time dateTime={j.at}>{new Date(j.at).toLocaleTimeString('nb-NO')}</time> <strong>{j.author}</strong>: {j.text}
+              <time dateTime={j.at}>{clock(j.at)}</time> <strong>{j.author}</strong>: {j.text}
             </li>
           ))}
         </ol>

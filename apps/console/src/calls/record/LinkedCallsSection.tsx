@@ -9,8 +9,9 @@ import { useConsole } from '../../store/console-store.js';
 import { kommuneName } from '../kommune-names.js';
 import { callLabel, linkCandidates, type LabelWords } from './linked-calls.js';
 import './record-extras.css';
+import { clockShort } from '../../app/clock.js';
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString('nb-NO', { hour: '2-digit', minute: '2-digit' });
+const time = clockShort;
 
 export function LinkedCallsSection({ record, onSaved }: { record: CallRecord; onSaved(r: CallRecord): void }) {
   const t = useT();

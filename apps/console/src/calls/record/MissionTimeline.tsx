@@ -1,8 +1,9 @@
 // A mission's timeline: created, every unit status change with its time and source, closed.
 import type { MissionDetail } from '@amk/contracts';
 import { useT, type MessageKey } from '../../i18n/i18n.js';
+import { clock } from '../../app/clock.js';
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString('nb-NO');
+const time = clock;
 const SOURCES = new Set(['TERMINAL', 'OPERATOR', 'SYSTEM']);
 
 export function MissionTimeline({ mission }: { mission: MissionDetail }) {

@@ -7,18 +7,18 @@ import type { CallRecord, CentreRef, NotificationSummary } from '@amk/contracts'
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../api/http.js';
 import { formatAge, useNow } from '../../app/use-now.js';
-import { useLocale, useT } from '../../i18n/i18n.js';
+import { useT } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
 import { allCentres } from './centres.js';
 import { notificationStatus } from './notification-status.js';
 import { useDraft } from './use-draft.js';
+import { clock } from '../../app/clock.js';
 
 type Recipient = 'TRIPLE' | 'HRS' | 'AMK' | 'LVS';
 
 export function NotifySection({ record }: { record: CallRecord }) {
   const t = useT();
   const now = useNow();
-  const locale = useLocale((s) => s.locale);
   const me = useConsole((s) => s.centre);
   const list = Object.values(useConsole((s) => s.notifications))
     .filter((n) => n.callId === record.id)
@@ -37,7 +37,7 @@ export function NotifySection({ record }: { record: CallRecord }) {
     }, () => setCentres([]));
   }, [me?.id]);
 
-  const time = (iso: string) => new Date(iso).toLocaleTimeString(locale === 'nb' ? 'nb-NO' : 'en-GB');
+  const time = clock;
   const who = (n: NotificationSummary) => {
     const centre = n.recipientCentreId ? centres.find((c) => c.id === n.recipientCentreId)?.name : undefined;
     return centre ? `${t(`recipient.${n.recipient}`)} – ${centre}` : t(`recipient.${n.recipient}`);

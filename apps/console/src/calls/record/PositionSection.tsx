@@ -8,6 +8,7 @@ import { useT, type MessageKey } from '../../i18n/i18n.js';
 import { cancelPick, pickPoint, usePointPick } from '../../map/point-pick.js';
 import { kommuneName } from '../kommune-names.js';
 import './record-extras.css';
+import { clock } from '../../app/clock.js';
 
 const METHODS = ['GNSS', 'WIFI', 'CELL', 'FUSED', 'UNKNOWN', 'MANUAL'];
 // Six decimals: about 10 cm, finer than any click.
@@ -58,7 +59,7 @@ export function PositionSection({ record, onSaved }: { record: CallRecord; onSav
           {record.positionAt && (
             <>
               <dt>{t('record.positionAt')}</dt>
-              <dd><time dateTime={record.positionAt}>{new Date(record.positionAt).toLocaleTimeString('nb-NO')}</time></dd>
+              <dd><time dateTime={record.positionAt}>{clock(record.positionAt)}</time></dd>
             </>
           )}
         </dl>

@@ -2,6 +2,7 @@ import type { RecordingSummary } from '@amk/contracts';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/http.js';
 import { useT } from '../../i18n/i18n.js';
+import { dateAndClock } from '../../app/clock.js';
 
 /** The call's recordings; playing one is audited by the server (who, when, which, from where). */
 export function RecordingsSection({ callId }: { callId: string }) {
@@ -15,7 +16,7 @@ export function RecordingsSection({ callId }: { callId: string }) {
       <ul className="recordings">
         {list.map((r) => (
           <li key={r.id}>
-            <span className="muted">{new Date(r.recordedAt).toLocaleString('nb-NO')} · slettes fra {r.deleteAfter}{r.holds.some((h) => !h.releasedAt) ? ' · holdt tilbake' : ''}</span>
+            <span className="muted">{dateAndClock(r.recordedAt)} · slettes fra {r.deleteAfter}{r.holds.some((h) => !h.releasedAt) ? ' · holdt tilbake' : ''}</span>
             <audio controls preload="none" src={`/api/v1/recordings/${r.id}/audio`} aria-label={`${t('record.recordings')} ${r.recordedAt}`} />
           </li>
         ))}
