@@ -34,18 +34,23 @@ interface Split {
 
 const NOT_ANSWERED = -1;
 /** Calls whose wait was measured by the telephony system. */
-const MEASURED = Prisma.sql`"source" NOT IN ('EXERCISE', 'MANUAL')`;
+export const MEASURED = Prisma.sql`"source" NOT IN ('EXERCISE', 'MANUAL')`;
+
+/** Whether a call (a row of "Call") was answered within its line's bar; false when not answered. */
+export function withinTargetSql(): Prisma.Sql {
+  const limit113 = answerTarget('113').withinSeconds * 1000;
+  const limitLvs = answerTarget('116117').withinSeconds * 1000;
+  return Prisma.sql`COALESCE(EXTRACT(EPOCH FROM ("answeredAt" - "ringingAt")) * 1000
+             <= CASE WHEN "line" = '113' THEN ${limit113}::int ELSE ${limitLvs}::int END, false)`;
+}
 
 /** The grouping both the roll-up and the direct count use, over rows of "Call". */
 function groupColumns(): Prisma.Sql {
-  const limit113 = answerTarget('113').withinSeconds * 1000;
-  const limitLvs = answerTarget('116117').withinSeconds * 1000;
   return Prisma.sql`
     "line",
     CASE WHEN "answeredAt" IS NULL THEN ${NOT_ANSWERED}::int
          ELSE GREATEST(0, FLOOR(EXTRACT(EPOCH FROM ("answeredAt" - "ringingAt"))))::int END AS wait_s,
-    COALESCE(EXTRACT(EPOCH FROM ("answeredAt" - "ringingAt")) * 1000
-             <= CASE WHEN "line" = '113' THEN ${limit113}::int ELSE ${limitLvs}::int END, false) AS within,
+    ${withinTargetSql()} AS within,
     ("state" = 'ABANDONED') AS abandoned`;
 }
 

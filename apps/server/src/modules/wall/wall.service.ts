@@ -1,11 +1,11 @@
 // The wall display's figures per centre. Figures only — counts, shares, ages — so a region wall may
 // show neighbouring centres side by side without showing anyone's patients.
-import { answerTarget, isAvailable, summariseResponseTimes } from '@amk/domain';
+import { isAvailable, summariseResponseTimes } from '@amk/domain';
 import type { WallCentre } from '@amk/contracts';
 import type { UserActor } from '../../auth/actor.js';
 import type { Db } from '../../db/prisma.js';
 import { forbidden } from '../../lib/http-error.js';
-import type { AnswerTimeService } from '../stats/answer-times.service.js';
+import { MEASURED, withinTargetSql, type AnswerTimeService } from '../stats/answer-times.service.js';
 import type { RecommendationsService } from '../missions/recommendations.service.js';
 import { responseItems } from './response-items.js';
 
@@ -26,11 +26,12 @@ export function createWallService({ prisma, answerTimes, recommendations }: { pr
       prisma.unit.findMany({ where: { centreId: centre.id }, select: { status: true, stationId: true } }),
       prisma.station.findMany({ where: { centreId: centre.id }, orderBy: { name: 'asc' } }),
       answerTimes.report(centre.id, { period: 'today' }),
+      // every call rang counts in the hour's volume; only measured waits in the share
       prisma.$queryRaw<{ hour: number; calls: number; within: number; judged: number }[]>`
         SELECT EXTRACT(HOUR FROM "ringingAt" AT TIME ZONE 'Europe/Oslo')::int AS hour, COUNT(*)::int AS calls,
-               COUNT(*) FILTER (WHERE "answeredAt" IS NOT NULL AND EXTRACT(EPOCH FROM ("answeredAt" - "ringingAt")) <= CASE WHEN "line" = '113' THEN ${answerTarget('113').withinSeconds}::int ELSE ${answerTarget('116117').withinSeconds}::int END)::int AS within,
-               COUNT(*) FILTER (WHERE "answeredAt" IS NOT NULL OR "state" = 'ABANDONED')::int AS judged
-        FROM "Call" WHERE "answeringCentreId" = ${centre.id}::uuid AND "ringingAt" >= ${start} AND "source" NOT IN ('EXERCISE', 'MANUAL') GROUP BY 1 ORDER BY 1`,
+               COUNT(*) FILTER (WHERE ${MEASURED} AND ${withinTargetSql()})::int AS within,
+               COUNT(*) FILTER (WHERE ${MEASURED} AND ("answeredAt" IS NOT NULL OR "state" = 'ABANDONED'))::int AS judged
+        FROM "Call" WHERE "answeringCentreId" = ${centre.id}::uuid AND "ringingAt" >= ${start} AND "source" <> 'EXERCISE' GROUP BY 1 ORDER BY 1`,
       responseItems(prisma, centre.id, start, now),
       prisma.mission.count({ where: { centreId: centre.id, createdAt: { gte: start }, alerts: { some: {} } } }),
       // waiting for an acknowledgement on the calls still being handled (a closed call's are history)
