@@ -22,6 +22,7 @@ export interface ExerciseContext {
   busy: Set<string>;
   /** Resolves when the exercise is stopped: every remaining wait ends then. */
   stopped: Promise<void>;
+  isStopped(): boolean;
   log: (line: string) => void;
 }
 
@@ -46,6 +47,7 @@ async function drive(ctx: ExerciseContext, callSign: string, from: { lat: number
   const steps = Math.max(1, Math.round((minutes * 60_000) / POSITION_EVERY_MS));
   for (let i = 1; i <= steps; i++) {
     await wait(ctx, POSITION_EVERY_MS);
+    if (ctx.isStopped()) i = steps; // the exercise is over: straight to the destination
     const f = i / steps;
     const at = { lat: from.lat + (to.lat - from.lat) * f, lon: from.lon + (to.lon - from.lon) * f };
     await send(ctx, `/integrations/units/${callSign}/position`, { ...at, at: new Date().toISOString(), speedKmh: 70, headingDeg: 0 }, { method: 'PUT' });

@@ -84,6 +84,7 @@ const AREA = centre === 'AMK-FORDE'
   : { places: [[60.392, 5.324], [60.41, 5.22], [60.19, 5.47], [60.55, 5.29], [60.63, 6.41]], hospital: { lat: 60.3735, lon: 5.3584 } }; // Haukeland
 
 let stop!: () => void;
+let stopped = false;
 const ctx: ExerciseContext = {
   base,
   centre,
@@ -92,7 +93,8 @@ const ctx: ExerciseContext = {
   speed,
   hospital: AREA.hospital,
   busy: new Set(),
-  stopped: new Promise<void>((r) => (stop = r)),
+  stopped: new Promise<void>((r) => (stop = () => ((stopped = true), r()))),
+  isStopped: () => stopped,
   log: (line) => console.log(line),
 };
 if (!ctx.operator) console.log('[simulate] no operator session (demo logins are refused in production): calls stay untriaged and nothing is dispatched');
