@@ -58,9 +58,10 @@ export async function purgeBench(prisma: Db, databaseUrl: string, n: number): Pr
       for (let f = 0; f < perDir && d * perDir + f < n; f++) writes.push(writeFile(join(root, 'bench', String(d), String(f)), 'RIFF....WAVEfmt '));
       await Promise.all(writes);
     }
+    // One call per recording: (centre, call, time, checksum) is the ingest's unique idempotency key.
     await prisma.$executeRawUnsafe(`
       INSERT INTO "Recording" ("id", "centreId", "callExternalId", "recordedAt", "deleteAfter", "blobKey", "sha256", "sizeBytes", "contentType")
-      SELECT gen_random_uuid(), '${centre!.id}'::uuid, 'bench', timestamptz '2020-01-01 12:00+01', date '2023-01-01',
+      SELECT gen_random_uuid(), '${centre!.id}'::uuid, 'bench-' || g, timestamptz '2020-01-01 12:00+01', date '2023-01-01',
              'bench/' || (g / ${perDir}) || '/' || (g % ${perDir}), repeat('ab', 32), 16, 'audio/wav'
       FROM generate_series(0, ${n - 1}) g`);
     console.log(`purge setup: ${n} recordings and files in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -1,6 +1,7 @@
-// Recordings under § 20: ingest with checksum, linking to calls, audited playback with ranges,
-// holds, and a purge that never deletes too early, survives a crash, and runs once at a time.
-import { existsSync } from 'node:fs';
+// Recordings under § 20: ingest with checksum (idempotent, also under simultaneous retries),
+// linking to calls, audited playback with ranges, holds, and a purge that never deletes too early
+// nor a held recording, survives a crash and an undeletable file, and runs once at a time.
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,11 +24,11 @@ afterAll(() => server.close());
 const sound = (text: string) => Buffer.from(`RIFF....WAVEfmt ${text}`.padEnd(4096, '.'));
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-async function upload(fields: Record<string, string>, audio: Buffer | null = sound('x'), type = 'audio/wav') {
+async function upload(fields: Record<string, string>, audio: Buffer | null = sound('x'), type = 'audio/wav', recorderKey = key) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   if (audio) form.append('audio', new Blob([new Uint8Array(audio)], { type }), 'opptak.wav');
-  const res = await fetch(`${server.url}/api/v1/integrations/recordings`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: form });
+  const res = await fetch(`${server.url}/api/v1/integrations/recordings`, { method: 'POST', headers: { authorization: `Bearer ${recorderKey}` }, body: form });
   return { status: res.status, body: (await res.json()) as any };
 }
 async function ring(externalId: string) {
@@ -56,6 +57,19 @@ describe('ingest', () => {
     const retry = await upload({ callExternalId: externalId, recordedAt: '2026-06-15T22:30:00Z', sha256: sha(audio) }, audio);
     expect(retry.status).toBe(200);
     expect(retry.body.id).toBe(res.body.id);
+  });
+
+  it('two identical uploads at the same moment store one recording and one file, and both get its id', async () => {
+    const audio = sound(`twice-${uid()}`);
+    // February 2025: a month no other test stores in, so its folder holds only these uploads' files.
+    const fields = { callExternalId: `twice-${uid()}`, recordedAt: '2025-02-03T08:00:00Z', sha256: sha(audio) };
+    const results = await Promise.all(Array.from({ length: 4 }, () => upload(fields, audio)));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 201]);
+    const ids = new Set(results.map((r) => r.body.id as string));
+    expect(ids.size).toBe(1);
+    expect(await server.prisma.recording.count({ where: { callExternalId: fields.callExternalId } })).toBe(1);
+    expect(readdirSync(join(storeRoot, 'AMK-BERGEN', '2025-02'))).toEqual([...ids]);
+    expect(readdirSync(join(storeRoot, '.incoming'))).toEqual([]);
   });
 
   it('keeps a recording whose call is not known yet, and links it when the call arrives', async () => {
@@ -116,9 +130,39 @@ describe('playback', () => {
     expect((await get(operator, `/recordings/${body.id}/audio`, { range: 'bytes=99999-' })).status).toBe(416);
 
     const audit = await server.prisma.auditLog.findMany({ where: { entityId: body.id, action: 'recording.play' } });
-    expect(audit).toHaveLength(1); // the listen, not each later range of it
+    // One listen: the later range came from the same user minutes after the audited start, so it
+    // continues that listen rather than being a new one.
+    expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorName: 'amk.bergen', entityType: 'Recording' });
     expect(audit[0]!.centreId).toBeTruthy();
+  });
+
+  it('audits a range that starts past byte 0 unless it continues the same user’s listen of the last 10 minutes', async () => {
+    const audio = sound('mid-file');
+    const { body } = await upload({ callExternalId: `range-${uid()}`, recordedAt: new Date().toISOString() }, audio);
+    const audited = (action = 'recording.play') => server.prisma.auditLog.findMany({ where: { entityId: body.id, action }, orderBy: { id: 'asc' } });
+
+    // `bytes=1-` out of the blue: all but one byte of the sound, and it is a listen like any other.
+    const sneaky = await get(operator, `/recordings/${body.id}/audio`, { range: 'bytes=1-' });
+    expect(sneaky.status).toBe(206);
+    expect(Buffer.from(await sneaky.arrayBuffer()).equals(audio.subarray(1))).toBe(true);
+    expect(await audited()).toHaveLength(1);
+    expect((await audited())[0]).toMatchObject({ actorName: 'amk.bergen', detail: { range: `1-${audio.length - 1}` } });
+
+    // The same user's next range continues that listen.
+    await (await get(operator, `/recordings/${body.id}/audio`, { range: 'bytes=2000-' })).arrayBuffer();
+    expect(await audited()).toHaveLength(1);
+
+    // Another user's range is their own listen, and a download is a download.
+    await (await get(supervisor, `/recordings/${body.id}/audio`, { range: 'bytes=2000-' })).arrayBuffer();
+    expect((await audited()).map((a) => a.actorName)).toEqual(['amk.bergen', 'supervisor.bergen']);
+    await (await get(operator, `/recordings/${body.id}/audio?download=1`, { range: 'bytes=1-' })).arrayBuffer();
+    expect((await audited('recording.download')).map((a) => a.actorName)).toEqual(['amk.bergen']);
+
+    // Eleven minutes later the same range is a new listen.
+    await server.prisma.auditLog.updateMany({ where: { entityId: body.id }, data: { at: new Date(Date.now() - 11 * 60_000) } });
+    await (await get(operator, `/recordings/${body.id}/audio`, { range: 'bytes=2000-' })).arrayBuffer();
+    expect((await audited()).map((a) => a.actorName)).toEqual(['amk.bergen', 'supervisor.bergen', 'amk.bergen']);
   });
 
   it('only the owning centre and auditors may listen', async () => {
@@ -208,6 +252,92 @@ describe('holds and the purge', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('a hold placed after the purge chose the recording, before it was deleted, keeps it', async () => {
+    const id = await old();
+    const row = await server.prisma.recording.findUniqueOrThrow({ where: { id } });
+    let placed = 0;
+    const result = await server.app.jobs.purge.run('2024-01-01', {
+      afterDueSelected: async (ids) => {
+        if (placed || !ids.includes(id)) return;
+        // The purge has chosen the recording (no hold then); a supervisor places one now.
+        placed = (await post(supervisor, `/recordings/${id}/holds`, { reason: 'tilsyn', caseRef: 'Statsforvalteren 2026/77' })).status;
+      },
+    });
+    expect(placed).toBe(201);
+    expect(result.ran).toBe(true);
+    expect(await server.prisma.recording.count({ where: { id } })).toBe(1);
+    expect(await server.prisma.recordingHold.count({ where: { recordingId: id, releasedAt: null } })).toBe(1);
+    expect(await server.prisma.recordingTombstone.count({ where: { recordingId: id } })).toBe(0);
+    expect(existsSync(join(storeRoot, row.blobKey))).toBe(true);
+    // The next run sees the hold at once.
+    await server.app.jobs.purge.run('2024-01-01');
+    expect(await server.prisma.recording.count({ where: { id } })).toBe(1);
+  });
+
+  it('a file that cannot be deleted is reported and retried, and does not stop the deletion of others', async () => {
+    const stuck = await old();
+    const stuckKey = (await server.prisma.recording.findUniqueOrThrow({ where: { id: stuck } })).blobKey;
+    // Where its file was, a folder with something in it: no delete can remove it.
+    rmSync(join(storeRoot, stuckKey));
+    mkdirSync(join(storeRoot, stuckKey));
+    writeFileSync(join(storeRoot, stuckKey, 'x'), '');
+    const others = [await old(), await old()];
+    const fileOf = async (id: string) => join(storeRoot, (await server.prisma.recording.findUniqueOrThrow({ where: { id } })).blobKey);
+    const otherFiles = await Promise.all(others.map(fileOf));
+    const pending = (id: string) => server.prisma.recordingTombstone.findUniqueOrThrow({ where: { recordingId: id } }).then((t) => t.fileDeletedAt === null);
+    const lastRun = () => server.prisma.purgeRun.findFirstOrThrow({ orderBy: { startedAt: 'desc' } });
+
+    const first = await server.app.jobs.purge.run('2024-01-01');
+    expect(first).toMatchObject({ ran: true, filesFailed: 1 });
+    expect(await server.prisma.recording.count({ where: { id: { in: [stuck, ...others] } } })).toBe(0);
+    expect(await pending(stuck)).toBe(true);
+    expect(await Promise.all(others.map(pending))).toEqual([false, false]);
+    expect(otherFiles.map(existsSync)).toEqual([false, false]);
+    expect(await lastRun()).toMatchObject({ finishedAt: expect.any(Date), error: expect.stringContaining(stuckKey) });
+
+    // Every later run tries it again, and still deletes what has come due.
+    const later = await old();
+    const laterFile = await fileOf(later);
+    const second = await server.app.jobs.purge.run('2024-01-01');
+    expect(second).toMatchObject({ ran: true, filesFailed: 1 });
+    expect(await server.prisma.recording.count({ where: { id: later } })).toBe(0);
+    expect(existsSync(laterFile)).toBe(false);
+    expect(await pending(later)).toBe(false);
+    expect(await pending(stuck)).toBe(true);
+
+    // Once someone has fixed the cause (the file is an ordinary, deletable file again), the next run finishes it.
+    rmSync(join(storeRoot, stuckKey), { recursive: true });
+    writeFileSync(join(storeRoot, stuckKey), sound('stuck'));
+    const third = await server.app.jobs.purge.run('2024-01-01');
+    expect(third).toMatchObject({ ran: true, filesFailed: 0 });
+    expect(third.filesFinished).toBeGreaterThanOrEqual(1);
+    expect(existsSync(join(storeRoot, stuckKey))).toBe(false);
+    expect(await pending(stuck)).toBe(false);
+    expect((await lastRun()).error).toBeNull();
+  });
+
+  it("a dry run counts and lists only the caller's centre's recordings; an auditor's every centre's", async () => {
+    const fordeKey = (await createIntegrationKeyService(server.prisma).create('recorder forde', 'AMK-FORDE')).key;
+    const forde = (await upload({ callExternalId: `forde-${uid()}`, recordedAt: '2020-03-10T10:00:00Z' }, sound(uid()), 'audio/wav', fordeKey)).body.id as string;
+    const bergen = await old();
+    const bergenCentre = await server.prisma.centre.findUniqueOrThrow({ where: { code: 'AMK-BERGEN' } });
+    const due = (centreId?: string) => server.prisma.recording.count({ where: { deleteAfter: { lte: new Date('2024-01-01') }, holds: { none: { releasedAt: null } }, ...(centreId && { centreId }) } });
+    const held = (centreId?: string) => server.prisma.recording.count({ where: { deleteAfter: { lte: new Date('2024-01-01') }, holds: { some: { releasedAt: null } }, ...(centreId && { centreId }) } });
+
+    const mine = (await (await get(supervisor, '/recordings/purge/preview?date=2024-01-01')).json()) as any;
+    expect(mine.wouldDelete).toBe(await due(bergenCentre.id));
+    expect(mine.heldBack).toBe(await held(bergenCentre.id));
+    expect(mine.sample.map((s: { id: string }) => s.id)).toContain(bergen);
+    expect(mine.sample.map((s: { id: string }) => s.id)).not.toContain(forde);
+
+    const all = (await (await get(await login(server, 'auditor.demo'), '/recordings/purge/preview?date=2024-01-01')).json()) as any;
+    expect(all.wouldDelete).toBe(await due());
+    expect(all.wouldDelete).toBe(mine.wouldDelete + 1);
+    expect(all.heldBack).toBe(await held());
+    expect(all.sample.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining([bergen, forde]));
+    await server.app.jobs.purge.run('2024-01-01');
   });
 
   it('shows the retention overview to a supervisor, not to an operator', async () => {

@@ -1,6 +1,7 @@
 // Recordings in an S3-compatible store: the request signing matches AWS's published example, and
 // ingest, playback and purge work against a stand-in S3 server (the edge of the world we cannot
-// reach here) that checks every request's signature headers and payload hash.
+// reach here) that checks every request's signature headers and payload hash, and a delete the
+// store refuses holds up nothing.
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,8 @@ describe('AWS Signature Version 4', () => {
 describe('recordings in an S3-compatible store', () => {
   const objects = new Map<string, Buffer>();
   const problems: string[] = [];
+  /** Objects the stand-in refuses to delete, as a store with a wrong bucket policy would (403). */
+  const undeletable = new Set<string>();
   let s3: Server;
   let app: App;
   const prisma = createPrisma(databaseUrl(), 2);
@@ -42,6 +45,7 @@ describe('recordings in an S3-compatible store', () => {
         const key = req.url!;
         if (req.method === 'PUT') return objects.set(key, body), res.writeHead(200).end();
         const obj = objects.get(key);
+        if (req.method === 'DELETE' && undeletable.has(key)) return res.writeHead(403).end('AccessDenied');
         if (req.method === 'DELETE') return objects.delete(key), res.writeHead(204).end();
         if (!obj) return res.writeHead(404).end();
         if (req.method === 'HEAD') return res.writeHead(200, { 'content-length': String(obj.length) }).end();
@@ -62,16 +66,21 @@ describe('recordings in an S3-compatible store', () => {
     s3.close();
   });
 
-  it('stores, plays back a range, and purges through the S3 API with signed requests', async () => {
-    const key = (await createIntegrationKeyService(prisma).create('recorder s3', 'AMK-BERGEN')).key;
-    const audio = Buffer.from('RIFF....WAVEfmt '.padEnd(2048, '.'));
+  let recorderKey: string | undefined;
+  async function upload(callExternalId: string, audio: Buffer) {
+    recorderKey ??= (await createIntegrationKeyService(prisma).create('recorder s3', 'AMK-BERGEN')).key;
     const boundary = 'amkboundary';
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="callExternalId"\r\n\r\ns3-call\r\n--${boundary}\r\nContent-Disposition: form-data; name="recordedAt"\r\n\r\n2020-02-01T10:00:00Z\r\n--${boundary}\r\nContent-Disposition: form-data; name="audio"; filename="a.wav"\r\nContent-Type: audio/wav\r\n\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="callExternalId"\r\n\r\n${callExternalId}\r\n--${boundary}\r\nContent-Disposition: form-data; name="recordedAt"\r\n\r\n2020-02-01T10:00:00Z\r\n--${boundary}\r\nContent-Disposition: form-data; name="audio"; filename="a.wav"\r\nContent-Type: audio/wav\r\n\r\n`),
       audio,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const up = await app.inject({ method: 'POST', url: '/api/v1/integrations/recordings', headers: { authorization: `Bearer ${key}`, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    return app.inject({ method: 'POST', url: '/api/v1/integrations/recordings', headers: { authorization: `Bearer ${recorderKey}`, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+  }
+
+  it('stores, plays back a range, and purges through the S3 API with signed requests', async () => {
+    const audio = Buffer.from('RIFF....WAVEfmt '.padEnd(2048, '.'));
+    const up = await upload('s3-call', audio);
     expect(up.statusCode).toBe(201);
     const id = up.json().id;
     expect([...objects.keys()].some((k) => k.startsWith('/amk-recordings/AMK-BERGEN/2020-02/'))).toBe(true);
@@ -83,6 +92,31 @@ describe('recordings in an S3-compatible store', () => {
 
     await app.jobs.purge.run('2024-01-01');
     expect(objects.size).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('an object the store refuses to delete stays pending and is retried, without stopping the others', async () => {
+    const ids: string[] = [];
+    for (const name of ['s3-refused', 's3-fine']) ids.push((await upload(name, Buffer.from(`RIFF....WAVEfmt ${name}`.padEnd(2048, '.')))).json().id as string);
+    const [refused, fine] = await Promise.all(ids.map(async (id) => `/amk-recordings/${(await prisma.recording.findUniqueOrThrow({ where: { id } })).blobKey}`));
+    undeletable.add(refused!);
+
+    const pending = () => prisma.recordingTombstone.findMany({ where: { recordingId: { in: ids }, fileDeletedAt: null }, select: { recordingId: true } }).then((t) => t.map((x) => x.recordingId));
+    const first = await app.jobs.purge.run('2024-01-01');
+    expect(first).toMatchObject({ ran: true, filesFailed: 1 });
+    expect(first.deleted).toBeGreaterThanOrEqual(2);
+    expect(objects.has(fine!)).toBe(false);
+    expect([...objects.keys()]).toEqual([refused]);
+    expect(await pending()).toEqual([ids[0]]);
+    const run = await prisma.purgeRun.findFirstOrThrow({ orderBy: { startedAt: 'desc' } });
+    expect(run.error).toMatch(/1 file\(s\) could not be deleted.*403/);
+
+    undeletable.clear();
+    const second = await app.jobs.purge.run('2024-01-01');
+    expect(second).toMatchObject({ ran: true, filesFailed: 0 });
+    expect(second.filesFinished).toBeGreaterThanOrEqual(1);
+    expect(objects.size).toBe(0);
+    expect(await pending()).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

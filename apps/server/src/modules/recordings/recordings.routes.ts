@@ -84,8 +84,12 @@ export const recordingsRoutes =
 
     app.get(
       '/recordings/purge/preview',
-      { schema: { tags: ['recordings'], summary: 'Dry run: what would the purge delete on this date?', querystring: PurgePreviewQuery, response: { 200: PurgePreview, ...errors } }, preValidation: requireUser(['admin', 'supervisor', 'auditor']) },
-      async (request) => deps.purge.preview(request.query.date),
+      { schema: { tags: ['recordings'], summary: "Dry run: what would the purge delete of my centre's recordings (an auditor: every centre's) on this date?", querystring: PurgePreviewQuery, response: { 200: PurgePreview, ...errors } }, preValidation: requireUser(['admin', 'supervisor', 'auditor']) },
+      async (request) => {
+        // As for listening: a centre's people see their own centre's recordings, an auditor every centre's.
+        const actor = userOf(request);
+        return deps.purge.preview(request.query.date, actor.role === 'auditor' ? null : actor.centre.id);
+      },
     );
     app.get(
       '/recordings/retention',

@@ -5,7 +5,8 @@ import { deleteAfterDate } from '@amk/domain';
 import { IsoTime, type HoldReason, type RecordingSummary } from '@amk/contracts';
 import type { Actor, UserActor } from '../../auth/actor.js';
 import type { Db, Tx } from '../../db/prisma.js';
-import type { Call } from '../../generated/prisma/client.js';
+import type { Call, Recording } from '../../generated/prisma/client.js';
+import { Prisma } from '../../db/prisma.js';
 import { badRequest, conflict, HttpError, notFound } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import { writeAudit } from '../audit/audit.service.js';
@@ -13,7 +14,10 @@ import type { BlobStore } from './blob-store.js';
 import { toRecordingSummary } from './recording-summary.js';
 
 export const MAX_RECORDING_BYTES = 200 * 1024 * 1024;
+/** A later range of a listen within this long after its audited start is the same listen. */
+export const LISTEN_WINDOW_MS = 10 * 60_000;
 const ALLOWED_TYPES = /^(audio\/[a-z0-9.+-]+|application\/octet-stream)$/i;
+const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
 
 /** A part of a multipart upload, as @fastify/multipart yields them (kept minimal on purpose). */
 export type UploadPart =
@@ -44,11 +48,14 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
     if (staged.sizeBytes === 0) throw badRequest('audio: the file is empty');
     const recordedAt = new Date(recordedAtText);
 
-    // A retry of the same upload is the same recording.
-    const same = await prisma.recording.findFirst({ where: { centreId: actor.centre.id, callExternalId, sha256: staged.sha256, recordedAt } });
+    // A retry of the same upload is the same recording: the centre, the call, the time and the
+    // checksum are its idempotency key (unique in the database too).
+    const findSame = () => prisma.recording.findUnique({ where: { centreId_callExternalId_recordedAt_sha256: { centreId: actor.centre.id, callExternalId, recordedAt, sha256: staged.sha256 } } });
+    const existing = (same: Recording) => ({ created: false, recording: { id: same.id, callId: same.callId, recordedAt: same.recordedAt.toISOString(), deleteAfter: same.deleteAfter.toISOString().slice(0, 10) } });
+    const same = await findSame();
     if (same) {
       await staged.discard();
-      return { created: false, recording: { id: same.id, callId: same.callId, recordedAt: same.recordedAt.toISOString(), deleteAfter: same.deleteAfter.toISOString().slice(0, 10) } };
+      return existing(same);
     }
     const id = newId();
     const key = `${actor.centre.code}/${recordedAt.toISOString().slice(0, 7)}/${id}`;
@@ -70,6 +77,12 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
       return { created: true, recording: { id: row.id, callId: row.callId, recordedAt: row.recordedAt.toISOString(), deleteAfter } };
     } catch (e) {
       await blobs.delete(key);
+      if (isUniqueViolation(e)) {
+        // Two deliveries of the same upload raced and the other one won: this file has gone
+        // again, and the answer is the same as a retry's.
+        const winner = await findSame();
+        if (winner) return existing(winner);
+      }
       throw e;
     }
   }
@@ -129,9 +142,11 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
     },
 
     /**
-     * Opens the sound for listening or download, after writing the audit row. A player asks in
-     * ranges; the first request (no range, or from byte 0) is the listen and is audited, later
-     * ranges of the same listen are not each a new one.
+     * Opens the sound for listening or download, after writing the audit row. Every request that
+     * gets sound is audited, with one exception: a player asks in ranges, and a range that does
+     * not start at byte 0 continues a listen (or download) when the same user's same action on
+     * the same recording was audited within LISTEN_WINDOW_MS; that one is not a new listen. Any
+     * other range (`bytes=1-` out of the blue, another user, later) is audited.
      */
     async open(actor: UserActor, recordingId: string, range: { start: number; end: number | null } | null, ip?: string, download = false) {
       const r = await visible(actor, recordingId);
@@ -140,9 +155,14 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
       const start = range?.start ?? 0;
       const end = Math.min(range?.end ?? size - 1, size - 1);
       if (range && (start >= size || start > end)) return { unsatisfiable: true as const, size };
-      if (!range || start === 0) {
+      const action = download ? 'recording.download' : 'recording.play';
+      const continues = range !== null && start > 0 && !!(await prisma.auditLog.findFirst({
+        where: { entityType: 'Recording', entityId: r.id, action, actorKind: 'USER', actorId: actor.userId, at: { gte: new Date(Date.now() - LISTEN_WINDOW_MS) } },
+        select: { id: true },
+      }));
+      if (!continues) {
         await writeAudit(prisma, actor, {
-          action: download ? 'recording.download' : 'recording.play', entityType: 'Recording', entityId: r.id,
+          action, entityType: 'Recording', entityId: r.id,
           detail: { callId: r.callId, ownerCentreId: r.centreId, range: range ? `${start}-${end}` : null }, ip,
         });
       }
@@ -151,10 +171,16 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
 
     async placeHold(actor: UserActor, recordingId: string, reason: HoldReason, caseRef: string): Promise<RecordingSummary> {
       const r = await visible(actor, recordingId);
-      await prisma.$transaction(async (tx) => {
-        await tx.recordingHold.create({ data: { id: newId(), recordingId: r.id, reason, caseRef, placedById: actor.userId, placedAt: new Date() } });
-        await writeAudit(tx, actor, { action: 'recording.hold', entityType: 'Recording', entityId: r.id, detail: { reason, caseRef } });
-      });
+      try {
+        await prisma.$transaction(async (tx) => {
+          await tx.recordingHold.create({ data: { id: newId(), recordingId: r.id, reason, caseRef, placedById: actor.userId, placedAt: new Date() } });
+          await writeAudit(tx, actor, { action: 'recording.hold', entityType: 'Recording', entityId: r.id, detail: { reason, caseRef } });
+        });
+      } catch (e) {
+        // The purge deleted it in the moment between our read and the hold (see purge.ts).
+        if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2003') throw notFound(`recording ${recordingId} was deleted under § 20 just now`);
+        throw e;
+      }
       return (await summaries([await visible(actor, recordingId)]))[0]!;
     },
 
