@@ -199,15 +199,23 @@ describe('a member without the page answers by SMS', () => {
     gateway.close();
   });
 
-  it('JA accepts and brings the place by SMS, FRAM marks arrival; AMK sees both', async () => {
-    const key = (await createIntegrationKeyService(prisma).create('sms gateway', 'AMK-BERGEN')).key;
-    const inbound = (from: string, text: string) =>
-      app.inject({ method: 'POST', url: '/api/v1/integrations/sms/inbound', headers: { authorization: `Bearer ${key}` }, payload: { from, text } });
+  let key: string;
+  /** The SMS gateway passing a member's answer on. */
+  const inbound = async (from: string, text: string) => {
+    key ??= (await createIntegrationKeyService(prisma).create('sms gateway', 'AMK-BERGEN')).key;
+    return app.inject({ method: 'POST', url: '/api/v1/integrations/sms/inbound', headers: { authorization: `Bearer ${key}` }, payload: { from, text } });
+  };
+  /** A mission with one member without the page alerted by SMS. */
+  async function alertBySms() {
     const id = await mission(60.3929, 5.3241);
     const c = (await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`)).body.candidates.find((x: { channel: string }) => x.channel === 'SMS');
     await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'HJERTESTANS', required: 1, memberIds: [c.memberId] });
+    return { id, member: await prisma.akutthjelperMember.findUniqueOrThrow({ where: { id: c.memberId } }) };
+  }
+
+  it('JA accepts and brings the place by SMS, FRAM marks arrival; AMK sees both', async () => {
+    const { id, member } = await alertBySms();
     await app.jobs.akutthjelper.runOnce();
-    const member = await prisma.akutthjelperMember.findUniqueOrThrow({ where: { id: c.memberId } });
     const alertSms = texts.find((t) => t.to === member.phone)!;
     expect(alertSms.text).toMatch(/^AMK akutthjelper: Hjertestans ca\. \d+,\d km unna\. Svar JA/);
     expect(alertSms.text).not.toContain('Torgallmenningen');
@@ -231,13 +239,7 @@ describe('a member without the page answers by SMS', () => {
   });
 
   it('a NEI retried by the gateway finds the same alert and changes nothing', async () => {
-    const key = (await createIntegrationKeyService(prisma).create('sms gateway 3', 'AMK-BERGEN')).key;
-    const inbound = (from: string, text: string) =>
-      app.inject({ method: 'POST', url: '/api/v1/integrations/sms/inbound', headers: { authorization: `Bearer ${key}` }, payload: { from, text } });
-    const id = await mission(60.3929, 5.3241);
-    const c = (await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`)).body.candidates.find((x: { channel: string }) => x.channel === 'SMS');
-    await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'HJERTESTANS', required: 1, memberIds: [c.memberId] });
-    const member = await prisma.akutthjelperMember.findUniqueOrThrow({ where: { id: c.memberId } });
+    const { member } = await alertBySms();
     const first = (await inbound(member.phone, 'nei')).json();
     expect(first).toMatchObject({ understood: true, action: 'decline' });
     const retried = await inbound(member.phone, 'nei');
@@ -248,8 +250,7 @@ describe('a member without the page answers by SMS', () => {
   });
 
   it('names a number that no alert waits for', async () => {
-    const key = (await createIntegrationKeyService(prisma).create('sms gateway 2', 'AMK-BERGEN')).key;
-    const res = await app.inject({ method: 'POST', url: '/api/v1/integrations/sms/inbound', headers: { authorization: `Bearer ${key}` }, payload: { from: '+4799999999', text: 'ja' } });
+    const res = await inbound('+4799999999', 'ja');
     expect(res.statusCode).toBe(404);
     expect(res.json().message).toMatch(/\+4799999999/);
   });

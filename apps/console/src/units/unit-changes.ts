@@ -1,8 +1,7 @@
 // Which store changes can change a ranking of free units (recommendations, preparedness): a unit
 // added or gone, a status changed, or a free unit moved. A busy unit driving along cannot.
+import { isAvailable } from '@amk/domain';
 import type { UnitSummary } from '@amk/contracts';
-
-const isFree = (u: UnitSummary) => u.status === 'AVAILABLE_AT_STATION' || u.status === 'AVAILABLE_ON_THE_MOVE';
 
 export function unitsChangedForRanking(prev: Record<string, UnitSummary>, next: Record<string, UnitSummary>): boolean {
   if (prev === next) return false;
@@ -14,7 +13,7 @@ export function unitsChangedForRanking(prev: Record<string, UnitSummary>, next: 
     if (!a) return true;
     if (a === b) continue;
     if (a.status !== b.status || a.centreId !== b.centreId) return true;
-    if (isFree(b) && (a.lat !== b.lat || a.lon !== b.lon)) return true;
+    if (isAvailable(b.status) && (a.lat !== b.lat || a.lon !== b.lon)) return true;
   }
   return count !== Object.keys(prev).length;
 }

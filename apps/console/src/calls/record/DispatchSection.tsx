@@ -14,10 +14,10 @@ import { AkutthjelperPanel } from './AkutthjelperPanel.js';
 import { CloseMissionForm } from './CloseMissionForm.js';
 import { MissionTimeline } from './MissionTimeline.js';
 import { useMissionDetail, useOpenMission } from './use-mission.js';
+import { isAvailable } from '@amk/domain';
 
 /** Recommendations are ranked again at most this often while units change. */
 export const RECOMMENDATIONS_REFRESH_MS = 3_000;
-const isFree = (status: string | undefined) => status === 'AVAILABLE_AT_STATION' || status === 'AVAILABLE_ON_THE_MOVE';
 
 export function DispatchSection({ record }: { record: CallRecord }) {
   const t = useT();
@@ -46,7 +46,7 @@ export function DispatchSection({ record }: { record: CallRecord }) {
     api<RecommendationList>('GET', `/calls/${record.id}/recommendations`).then(apply, (e) => (e instanceof ApiError && e.isNetwork ? undefined : apply(null)));
   }, [record.id, record.lat, record.lon, mission?.units.length, closed?.id, unitTick]);
   // Until the next ranking arrives, a unit that is no longer free (a colleague took it) is left out.
-  const free = recs?.units.filter((r) => !statuses[r.unitId] || isFree(statuses[r.unitId]!)) ?? [];
+  const free = recs?.units.filter((r) => !statuses[r.unitId] || isAvailable(statuses[r.unitId]!)) ?? [];
   // At the legevaktsentral the doctor on call goes out on a home visit (sykebesøk).
   const homeVisit = (mission ?? closed)?.kind === 'HOME_VISIT' || (!mission && !closed && kind === 'LVS');
   const missionWord = homeVisit ? t('missions.homeVisit') : t('missions.heading');
