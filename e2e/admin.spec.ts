@@ -81,7 +81,7 @@ test('a supervisor sees the scheme without create forms and places and releases 
   const upload = new FormData();
   upload.append('callExternalId', externalId);
   upload.append('recordedAt', new Date().toISOString());
-  upload.append('audio', new Blob([silentWav()], { type: 'audio/wav' }), 'opptak.wav');
+  upload.append('audio', new Blob([new Uint8Array(silentWav())], { type: 'audio/wav' }), 'opptak.wav');
   const res = await fetch(`${baseURL}/api/v1/integrations/recordings`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: upload });
   expect(res.status).toBe(201);
   const recordingId = ((await res.json()) as { id: string }).id;

@@ -7,7 +7,7 @@ import { live, loginAs, terminal } from './support.js';
 /** The status the map's mission link shows for a unit (null: no open mission links it). */
 const linkStatus = (page: Page, callSign: string) =>
   page.evaluate((cs) => {
-    const amk = (window as unknown as { __amk: { store: { getState(): { units: Record<string, { id: string; callSign: string }> } }; shown: Record<string, Map<string, { properties: { status: string } }>> } }).__amk;
+    const amk = (window as unknown as { __amk: { store: { getState(): { units: Record<string, { id: string; callSign: string }> } }; shown: { links: Map<string, { properties: { status: string } }> } } }).__amk;
     const unit = Object.values(amk.store.getState().units).find((u) => u.callSign === cs)!;
     const link = [...amk.shown.links.entries()].find(([id]) => id.endsWith(`:${unit.id}`));
     return link?.[1].properties.status ?? null;

@@ -26,7 +26,7 @@ test('an operator plays a recording; the audit log shows it', async ({ browser }
   const form = new FormData();
   form.append('callExternalId', externalId);
   form.append('recordedAt', new Date().toISOString());
-  form.append('audio', new Blob([silentWav()], { type: 'audio/wav' }), 'opptak.wav');
+  form.append('audio', new Blob([new Uint8Array(silentWav())], { type: 'audio/wav' }), 'opptak.wav');
   const upload = await fetch(`${baseURL}/api/v1/integrations/recordings`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: form });
   expect(upload.status).toBe(201);
   const recordingId = ((await upload.json()) as { id: string }).id;

@@ -188,7 +188,7 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
   const transfers = createTransfersService({ prisma, transact });
   const channel = config.NOTIFY_WEBHOOK_URL ? webhookChannel(config.NOTIFY_WEBHOOK_URL) : manualChannel;
   const notifications = createNotificationsService({ prisma, transact, channelName: channel.name });
-  const notificationDispatcher = createNotificationDispatcher({ prisma, transact, channel, log: app.log });
+  const notificationDispatcher = createNotificationDispatcher({ transact, channel, log: app.log });
   const unitAudience = createUnitAudience(prisma);
   let missions: MissionsService | undefined;
   const units = createUnitsService({ prisma, transact, audience: unitAudience, hooks: () => missions! });

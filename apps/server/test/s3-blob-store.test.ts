@@ -52,6 +52,7 @@ describe('recordings in an S3-compatible store', () => {
         const m = /bytes=(\d+)-(\d+)/.exec(String(req.headers.range ?? ''));
         const part = m ? obj.subarray(Number(m[1]), Number(m[2]) + 1) : obj;
         res.writeHead(m ? 206 : 200, { 'content-length': String(part.length) }).end(part);
+        return undefined;
       });
     });
     await new Promise<void>((r) => s3.listen(0, '127.0.0.1', r));

@@ -2,7 +2,6 @@
 // exponential backoff, until MAX_ATTEMPTS; then FAILED, visible on the call, never silent.
 // Several server instances may run it: rows are claimed with FOR UPDATE SKIP LOCKED, so each
 // notification is being sent by one instance at a time.
-import type { Db } from '../../db/prisma.js';
 import { periodicJob } from '../../lib/periodic-job.js';
 import type { Transact } from '../../realtime/transact.js';
 import type { NotificationChannel } from './channel.js';
@@ -11,8 +10,7 @@ import { publishNotification } from './notifications.service.js';
 export const MAX_ATTEMPTS = 6;
 const backoffMs = (attempts: number) => Math.min(60_000, 1_000 * 2 ** (attempts - 1));
 
-export function createNotificationDispatcher({ prisma, transact, channel, intervalMs = 1_000, log }: {
-  prisma: Db;
+export function createNotificationDispatcher({ transact, channel, intervalMs = 1_000, log }: {
   transact: Transact;
   channel: NotificationChannel;
   intervalMs?: number;
