@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CentreRef } from './auth.js';
 import { IsoTime, Uuid } from './common.js';
-import { LineAnswerSummary } from './stats.js';
+import { LineAnswerSummary, reportLimitMessage, withinReportLimit } from './stats.js';
 
 export const WallCentre = z.object({
   centre: z.object({ id: Uuid, code: z.string(), name: z.string(), kind: z.enum(['AMK', 'LVS']) }),
@@ -41,7 +41,8 @@ export const IndicatorsQuery = z
     to: IsoTime,
     centre: z.string().max(50).optional().describe('a centre code; default: my own. Same rule as the wall: own, neighbouring and legevakt centres of the area'),
   })
-  .refine((q) => new Date(q.from) < new Date(q.to), { message: 'from must be before to', path: ['from'] });
+  .refine((q) => new Date(q.from) < new Date(q.to), { message: 'from must be before to', path: ['from'] })
+  .refine(withinReportLimit, { message: reportLimitMessage, path: ['from'] });
 export const Indicators = z.object({
   from: IsoTime,
   to: IsoTime,

@@ -7,7 +7,8 @@
 // rows however many calls, which the pure rules in @amk/domain turn into shares and medians. A
 // month of a million calls is then ~30 roll-ups plus two days of calls. A trigger on Call drops a
 // day's roll-up when one of its calls changes (see the answer_time_days migration), and both take
-// the same advisory lock per (centre, day), so a report never shows a stale day.
+// the same advisory lock per centre (one lock, however long the period: a lock per day exhausted
+// PostgreSQL's lock table), so a report never shows a stale day.
 // Calls count for the centre whose line rang (answeringCentreId), also after a transfer. Exercise
 // calls are left out, and so are calls an operator registered by hand: nobody measured their wait.
 import { answerTarget, summariseAnswerTimeCounts } from '@amk/domain';
@@ -54,7 +55,8 @@ function groupColumns(): Prisma.Sql {
     ("state" = 'ABANDONED') AS abandoned`;
 }
 
-const dayKey = (centreId: string, day: string) => `${centreId} ${day}`;
+/** The advisory lock's first key; the second is hashtext(centre id). The trigger uses the same. */
+export const ANSWER_TIME_LOCK = 'answer-time-centre';
 
 export function createAnswerTimeService(prisma: Db) {
   async function periodBounds(query: AnswerTimeQuery): Promise<{ from: Date; to: Date }> {
@@ -93,9 +95,9 @@ export function createAnswerTimeService(prisma: Db) {
     if (!missing.length) return;
     const days = missing.map((m) => m.day);
     await prisma.$transaction(async (tx) => {
-      // The trigger's lock, in the same order; a later statement then sees every change committed
+      // The trigger's lock, one per centre; a later statement then sees every change committed
       // before it, and a change that comes after waits for this build and then drops the day.
-      await tx.$executeRaw`SELECT count(pg_advisory_xact_lock(hashtext('answer-time-day'), hashtext(k))) FROM unnest(${days.map((d) => dayKey(centreId, d))}::text[]) k`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${ANSWER_TIME_LOCK}::text), hashtext(${centreId}::text))`;
       const built = await tx.$queryRaw<{ day: string }[]>`
         INSERT INTO "AnswerTimeDay" ("centreId", "day")
         SELECT ${centreId}::uuid, d FROM unnest(${days}::date[]) d
