@@ -94,10 +94,10 @@ test('the timeline follows every status change; the mission is closed with an ou
   await expect(timeline).toContainText('Oppdraget avsluttet');
   await expect.poll(() => linkStatus(b, callSign)).toBeNull(); // the mission's link leaves the other operator's map
 
-  // The mission is closed: the call finishes without a question; the unit is set free again.
+  // Closing the mission set the unit free (it had left: free on the move), with the reason on the timeline.
+  await expect(pillOnB).toHaveText('Ledig i bevegelse');
+  await expect(entry('Ledig i bevegelse')).toContainText('enheten frigitt');
+  // The mission is closed: the call finishes without a question.
   await a.getByRole('button', { name: 'Avslutt henvendelsen' }).click();
   await expect(a.getByLabel('Henvendelse', { exact: true })).toHaveCount(0);
-  await rowOnB.getByRole('button', { name: `Endre status for ${callSign}` }).click();
-  await rowOnB.getByRole('menuitem', { name: 'Ledig i bevegelse' }).click();
-  await expect(pillOnB).toHaveText('Ledig i bevegelse');
 });

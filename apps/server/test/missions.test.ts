@@ -121,6 +121,68 @@ describe('recommend and dispatch', () => {
   });
 });
 
+describe('missions release their units', () => {
+  const status = async (callSign: string) => (await prisma.unit.findUniqueOrThrow({ where: { callSign } })).status;
+  const dispatch = async (callSigns: string[]) => {
+    const callId = await call(60.39, 5.32);
+    const ids = (await prisma.unit.findMany({ where: { callSign: { in: callSigns } } })).map((u) => u.id);
+    const id = crypto.randomUUID();
+    const res = await app.inject({ method: 'POST', url: '/api/v1/missions', headers: { cookie: amk }, payload: { id, callId, unitIds: ids } });
+    expect(res.statusCode).toBe(201);
+    return id;
+  };
+  const close = (id: string, outcome: string) => app.inject({ method: 'POST', url: `/api/v1/missions/${id}/close`, headers: { cookie: amk }, payload: { outcome } });
+
+  it('cancelling a mission frees a unit that had not left at its station, with the reason on the timeline', async () => {
+    await standDownFleet(prisma);
+    const id = await dispatch(['BGN-A11']);
+    expect(await status('BGN-A11')).toBe('ALERTED');
+    const res = await close(id, 'Avbrutt');
+    expect(res.statusCode).toBe(200);
+    expect(await status('BGN-A11')).toBe('AVAILABLE_AT_STATION');
+    const last = res.json().timeline.at(-1);
+    expect(last).toMatchObject({ callSign: 'BGN-A11', status: 'AVAILABLE_AT_STATION', source: 'SYSTEM' });
+    expect(last.reason).toMatch(/Oppdraget avsluttet \(Avbrutt\): enheten frigitt/);
+    expect(res.json().units[0].releasedAt).not.toBeNull();
+    // free again: it is recommended
+    const callId = await call(60.39, 5.32);
+    const recs = (await app.inject({ method: 'GET', url: `/api/v1/calls/${callId}/recommendations`, headers: { cookie: amk } })).json().units;
+    expect(recs.map((u: { callSign: string }) => u.callSign)).toContain('BGN-A11');
+  });
+
+  it('closing frees every unit still on it: on the move once it had left; an unavailable one stays unavailable', async () => {
+    await standDownFleet(prisma);
+    const id = await dispatch(['BGN-A11', 'ASK-A21', 'OS-A41', 'SOT-A51']);
+    expect((await terminal('ASK-A21', 'EN_ROUTE')).statusCode).toBe(200);
+    expect((await terminal('OS-A41', 'EN_ROUTE')).statusCode).toBe(200);
+    expect((await terminal('OS-A41', 'ON_SCENE')).statusCode).toBe(200);
+    expect((await terminal('SOT-A51', 'UNAVAILABLE')).statusCode).toBe(200);
+    const res = await close(id, 'Pasient behandlet på stedet');
+    expect(res.statusCode).toBe(200);
+    expect(await status('BGN-A11')).toBe('AVAILABLE_AT_STATION');
+    expect(await status('ASK-A21')).toBe('AVAILABLE_ON_THE_MOVE');
+    expect(await status('OS-A41')).toBe('AVAILABLE_ON_THE_MOVE');
+    expect(await status('SOT-A51')).toBe('UNAVAILABLE');
+    expect(res.json().units.every((u: { releasedAt: string | null }) => u.releasedAt !== null)).toBe(true);
+    const system = res.json().timeline.filter((e: { source: string }) => e.source === 'SYSTEM');
+    expect(system.map((e: { callSign: string }) => e.callSign).sort()).toEqual(['ASK-A21', 'BGN-A11', 'OS-A41']);
+    // nothing is left alerted without an open mission
+    const alerted = await prisma.unit.findMany({ where: { status: 'ALERTED', missionUnits: { none: { releasedAt: null, mission: { closedAt: null } } } } });
+    expect(alerted).toEqual([]);
+    // closing again changes nothing
+    expect((await close(id, 'igjen')).json().outcome).toBe('Pasient behandlet på stedet');
+    await standDownFleet(prisma);
+  });
+
+  it('a terminal cannot report a unit alerted without a mission', async () => {
+    await standDownFleet(prisma);
+    const res = await terminal('BGN-A12', 'ALERTED');
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toMatch(/bare varsles ved å settes på et oppdrag/);
+    expect(await status('BGN-A12')).toBe('AVAILABLE_AT_STATION');
+  });
+});
+
 describe('preparedness', () => {
   it('flags a kommune with no free ambulance within its guideline time', async () => {
     const before = (await app.inject({ method: 'GET', url: '/api/v1/preparedness', headers: { cookie: amk } })).json();

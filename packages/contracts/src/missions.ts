@@ -30,7 +30,15 @@ export const MissionSummary = z.object({
 });
 export type MissionSummary = z.infer<typeof MissionSummary>;
 
-export const TimelineEntry = z.object({ at: IsoTime, unitId: Uuid, callSign: z.string(), status: UnitStatus, source: z.string() });
+export const TimelineEntry = z.object({
+  at: IsoTime,
+  unitId: Uuid,
+  callSign: z.string(),
+  status: UnitStatus,
+  source: z.string(),
+  /** why, when the system made the change (e.g. the mission was closed and released the unit) */
+  reason: z.string().nullable(),
+});
 export const MissionDetail = MissionSummary.extend({ timeline: z.array(TimelineEntry) });
 export type MissionDetail = z.infer<typeof MissionDetail>;
 

@@ -2,7 +2,7 @@
 // a unit that does not meet the regulation never appears as free on the board.
 import type { UnitKind } from './vocabulary.js';
 
-export type Authorisation = 'AMBULANCE_WORKER' | 'PARAMEDIC' | 'NURSE' | 'DOCTOR' | 'RESCUE_CREW' | 'PILOT' | 'OTHER';
+export type Authorisation = 'AMBULANCE_WORKER' | 'PARAMEDIC' | 'NURSE' | 'DOCTOR' | 'RESCUE_CREW' | 'PILOT' | 'OTHER' | 'HEALTH_PERSONNEL' | 'BOAT_DRIVER';
 
 export interface CrewMember {
   authorisation: Authorisation;

@@ -89,3 +89,23 @@ export function canTransition(from: UnitStatus, to: UnitStatus): TransitionResul
     reason: `Kan ikke gå fra «${statusLabel(from)}» til «${statusLabel(to)}»: ${hint(from, to)}`,
   };
 }
+
+/**
+ * Where a unit goes when its mission is closed or cancelled under it: free at the station if it
+ * had not left (alerted only), free on the move if it had (en route, on scene, transporting, at
+ * hospital). null: the unit is already free, or unavailable/out of service and stays so.
+ * Every answer is a change the status machine allows.
+ */
+export function releaseStatus(from: UnitStatus): UnitStatus | null {
+  switch (from) {
+    case 'ALERTED':
+      return 'AVAILABLE_AT_STATION';
+    case 'EN_ROUTE':
+    case 'ON_SCENE':
+    case 'TRANSPORTING':
+    case 'AT_HOSPITAL':
+      return 'AVAILABLE_ON_THE_MOVE';
+    default:
+      return null;
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { UNIT_STATUSES, canTransition, isAvailable, statusLabel } from '../src/index.js';
+import { UNIT_STATUSES, canTransition, isAvailable, releaseStatus, statusLabel } from '../src/index.js';
 import type { UnitStatus } from '../src/index.js';
 
 // The full matrix: Y = allowed, . = refused. Rows = from, columns = to, in UNIT_STATUSES order:
@@ -67,5 +67,26 @@ describe('isAvailable and statusLabel', () => {
     expect(statusLabel(status, 'nb')).toBe(nb);
     expect(statusLabel(status, 'en')).toBe(en);
     expect(statusLabel(status)).toBe(nb);
+  });
+});
+
+describe('releaseStatus — a closed or cancelled mission frees its units', () => {
+  it.each([
+    ['ALERTED', 'AVAILABLE_AT_STATION'], // had not left
+    ['EN_ROUTE', 'AVAILABLE_ON_THE_MOVE'],
+    ['ON_SCENE', 'AVAILABLE_ON_THE_MOVE'],
+    ['TRANSPORTING', 'AVAILABLE_ON_THE_MOVE'],
+    ['AT_HOSPITAL', 'AVAILABLE_ON_THE_MOVE'],
+    ['AVAILABLE_AT_STATION', null],
+    ['AVAILABLE_ON_THE_MOVE', null],
+    ['UNAVAILABLE', null],
+    ['OUT_OF_SERVICE', null],
+  ] as [UnitStatus, UnitStatus | null][])('%s → %s', (from, to) => {
+    expect(releaseStatus(from)).toBe(to);
+    if (to) expect(canTransition(from, to).ok).toBe(true);
+  });
+
+  it('never leaves a unit alerted', () => {
+    for (const s of UNIT_STATUSES) expect(releaseStatus(s) ?? s).not.toBe('ALERTED');
   });
 });

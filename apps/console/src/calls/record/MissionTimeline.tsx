@@ -17,6 +17,7 @@ export function MissionTimeline({ mission }: { mission: MissionDetail }) {
         <li key={`${e.at}-${e.unitId}-${i}`} className={`unit-${e.status}`}>
           <time dateTime={e.at}>{time(e.at)}</time> <strong>{e.callSign}</strong> <span className="status-pill">{t(`status.${e.status}`)}</span>
           <span className="muted small"> {SOURCES.has(e.source) ? t(`source.${e.source}` as MessageKey) : e.source}</span>
+          {e.reason && <span className="small"> · {e.reason}</span>}
         </li>
       ))}
       {mission.closedAt && (

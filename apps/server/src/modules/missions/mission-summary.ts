@@ -35,7 +35,7 @@ export async function readMission(db: Db | Tx, missionId: string): Promise<Missi
   };
   return {
     ...summary,
-    timeline: changes.map((c) => ({ at: c.at.toISOString(), unitId: c.unitId, callSign: c.unit.callSign, status: c.status, source: c.source })),
+    timeline: changes.map((c) => ({ at: c.at.toISOString(), unitId: c.unitId, callSign: c.unit.callSign, status: c.status, source: c.source, reason: c.reason })),
   };
 }
 

@@ -1,6 +1,6 @@
 // Missions: created from a call (or on their own), one or more units alerted in the same
 // transaction, every unit status change on the timeline, closed with an outcome.
-import { isAvailable, statusLabel } from '@amk/domain';
+import { isAvailable, releaseStatus, statusLabel } from '@amk/domain';
 import type { CreateMissionRequest, MissionDetail, MissionSummary } from '@amk/contracts';
 import { rooms, type UserActor } from '../../auth/actor.js';
 import type { Db, Tx } from '../../db/prisma.js';
@@ -9,8 +9,8 @@ import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
 import type { UnitsService } from '../units/units.service.js';
 import { readMission, summaryOf } from './mission-summary.js';
+import type { Emit } from '../../realtime/event-log.js';
 
-type Emit = Parameters<Parameters<Transact>[0]>[1];
 
 export function createMissionsService({ prisma, transact, units, resolveKommune, onChanged }: {
   prisma: Db;
@@ -93,6 +93,14 @@ export function createMissionsService({ prisma, transact, units, resolveKommune,
         if (!mission || mission.centreId !== actor.centre.id) throw notFound(`no mission ${missionId} at ${actor.centre.code}`);
         if (mission.closedAt) return readMission(tx, missionId);
         const now = new Date();
+        // Every unit still on the mission is freed first (while the mission is open, so the change
+        // lands on its timeline with the reason): never left ALERTED with no open mission.
+        const reason = `Oppdraget avsluttet (${outcome}): enheten frigitt`;
+        const still = await tx.missionUnit.findMany({ where: { missionId, releasedAt: null }, include: { unit: true }, orderBy: { assignedAt: 'asc' } });
+        for (const { unit } of still) {
+          const to = releaseStatus(unit.status);
+          if (to) await units().changeStatus(tx, emit, unit, to, now, 'SYSTEM', actor.userId, reason);
+        }
         await tx.mission.update({ where: { id: missionId }, data: { closedAt: now, outcome } });
         await tx.missionUnit.updateMany({ where: { missionId, releasedAt: null }, data: { releasedAt: now } });
         // Akutthjelpere who had not accepted are stood down; their pages say the mission is over.

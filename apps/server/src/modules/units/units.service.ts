@@ -13,8 +13,8 @@ import type { Transact } from '../../realtime/transact.js';
 import { POSITION_CHANNEL } from './position-stream.js';
 import type { UnitAudience } from './unit-audience.js';
 import { toUnitSummary } from './unit-summary.js';
+import type { Emit } from '../../realtime/event-log.js';
 
-type Emit = Parameters<Parameters<Transact>[0]>[1];
 
 export interface StatusChangeHooks {
   /** Called inside the transaction after a unit's status changed while on a mission. */
@@ -27,12 +27,14 @@ export function createUnitsService({ prisma, transact, audience, hooks }: { pris
   }
 
   /** Applies a status change in a transaction; the caller has checked who may do it. */
-  async function changeStatus(tx: Tx, emit: Emit, unit: Unit, status: UnitStatus, at: Date, source: string, byUserId: string | null): Promise<Unit> {
+  async function changeStatus(tx: Tx, emit: Emit, unit: Unit, status: UnitStatus, at: Date, source: string, byUserId: string | null, reason: string | null = null): Promise<Unit> {
     const allowed = canTransition(unit.status, status);
     if (!allowed.ok) throw new HttpError(409, allowed.reason);
     const open = await tx.missionUnit.findFirst({ where: { unitId: unit.id, releasedAt: null, mission: { closedAt: null } } });
+    // Alerted means alerted to a mission: a unit is never left ALERTED with no open mission.
+    if (status === 'ALERTED' && !open) throw new HttpError(409, `${unit.callSign} kan bare varsles ved å settes på et oppdrag.`);
     const row = await tx.unit.update({ where: { id: unit.id }, data: { status, statusAt: at } });
-    await tx.unitStatusChange.create({ data: { id: newId(), unitId: unit.id, status, at, missionId: open?.missionId ?? null, source, byUserId } });
+    await tx.unitStatusChange.create({ data: { id: newId(), unitId: unit.id, status, at, missionId: open?.missionId ?? null, source, byUserId, reason } });
     if (open && isAvailable(status)) {
       // Free again: the unit's part in the mission is over.
       await tx.missionUnit.update({ where: { missionId_unitId: { missionId: open.missionId, unitId: unit.id } }, data: { releasedAt: at } });
