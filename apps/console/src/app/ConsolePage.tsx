@@ -9,6 +9,7 @@ import { NewCallForm } from '../calls/NewCallForm.js';
 import { useT } from '../i18n/i18n.js';
 import { RosterPanel } from '../legevakt/RosterPanel.js';
 import { MapView } from '../map/MapView.js';
+import { InboxPanel } from '../notifications/InboxPanel.js';
 import { PreparednessPanel } from '../preparedness/PreparednessPanel.js';
 import { usePreparedness } from '../preparedness/use-preparedness.js';
 import { connectRealtime, loadSnapshot } from '../realtime/connection.js';
@@ -53,6 +54,7 @@ export function ConsolePage({ me }: { me: Me }) {
       <Header me={me} onNewCall={() => setNewCall(true)} />
       <aside className="left">
         <AnswerTimes kind={me.centre.kind} />
+        <InboxPanel />
         <CallList />
         <TransfersPanel />
         {me.centre.kind === 'AMK' && <PreparednessPanel report={preparedness} />}

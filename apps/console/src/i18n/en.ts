@@ -534,4 +534,9 @@ export const en: Record<MessageKey, string> = {
   "adm.err.holdId": "Paste the hold's id (36 characters)",
   "adm.err.caseRef": "Give the case reference",
   "adm.err.releaseReason": "Say why the hold is released",
+  "inbox.heading": "Notifications to us",
+  "inbox.from": "From {centre}",
+  "inbox.otherCentre": "another centre",
+  "inbox.waiting": "waiting {age}",
+  "inbox.acknowledge": "Acknowledge",
 };

@@ -533,6 +533,11 @@ export const nb = {
   "adm.err.holdId": "Lim inn tilbakeholdets id (36 tegn)",
   "adm.err.caseRef": "Oppgi saksnummer",
   "adm.err.releaseReason": "Skriv hvorfor tilbakeholdet oppheves",
+  "inbox.heading": "Varsler til oss",
+  "inbox.from": "Fra {centre}",
+  "inbox.otherCentre": "annen sentral",
+  "inbox.waiting": "venter {age}",
+  "inbox.acknowledge": "Kvitter",
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -73,6 +73,7 @@ export const MATRIX: Record<string, Allowed> = {
   'POST /api/v1/missions/:missionId/akutthjelper/alerts': OPERATORS,
   'POST /api/v1/missions/:missionId/bistand': OPERATORS,
   'POST /api/v1/notifications/:notificationId/ack': OPERATORS,
+  'POST /api/v1/notifications/:notificationId/acknowledge': OPERATORS,
   'POST /api/v1/transfers/:transferId/answer': OPERATORS,
   'POST /api/v1/units/:unitId/status': OPERATORS,
   'PUT /api/v1/units/:unitId/crew': [...OPERATORS, 'supervisor', 'admin'],

@@ -3,6 +3,8 @@
 // notification stands, with registered, sent and acknowledged times. Without a gateway (the
 // 'manual' channel) nothing is sent by the system: the row says so, and the operator phones it in
 // and records the acknowledgement. Failed ones, and ones unacknowledged after 2 minutes, stand out.
+// Another centre of this installation gets it in its inbox at once and acknowledges it there
+// (channel 'internal'): the row shows who acknowledged and when, and turns late after 60 s.
 import type { CallRecord, CentreRef, NotificationSummary } from '@amk/contracts';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../api/http.js';
@@ -106,7 +108,7 @@ export function NotifySection({ record }: { record: CallRecord }) {
             {n.sentAt && !s.manual && <span className="muted">{t('notify.sentAt', { time: time(n.sentAt) })}</span>}
             {n.acknowledgedAt && <span className="ok-text">{t('notify.ackAt', { time: time(n.acknowledgedAt), by: n.acknowledgedBy ?? '' })}</span>}
             {!s.acknowledged && !s.failed && n.lastError && <span className="muted">{t('notify.retrying', { n: n.attempts, error: n.lastError })}</span>}
-            {!s.acknowledged && (
+            {!s.acknowledged && n.channel !== 'internal' && (
               <button type="button" onClick={() => ack(n)}>{s.manual || s.failed ? t('notify.ackManual') : t('record.ack')}</button>
             )}
             {s.failed && (

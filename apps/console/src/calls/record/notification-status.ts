@@ -5,6 +5,8 @@ import type { NotificationSummary } from '@amk/contracts';
 import type { MessageKey } from '../../i18n/i18n.js';
 
 export const ACK_WARNING_MS = 2 * 60_000;
+/** A centre of this installation has it on screen at once: 60 s without an acknowledgement is late. */
+export const INTERNAL_ACK_WARNING_MS = 60_000;
 
 export interface NotificationStatus {
   stateKey: MessageKey;
@@ -25,6 +27,6 @@ export function notificationStatus(n: NotificationSummary, now: number): Notific
     manual,
     failed,
     acknowledged,
-    lateByMs: !acknowledged && !failed && waiting > ACK_WARNING_MS ? waiting : null,
+    lateByMs: !acknowledged && !failed && waiting > (n.channel === 'internal' ? INTERNAL_ACK_WARNING_MS : ACK_WARNING_MS) ? waiting : null,
   };
 }

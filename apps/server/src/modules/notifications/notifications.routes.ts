@@ -28,6 +28,14 @@ export const notificationsRoutes =
       async (request) => deps.notifications.acknowledge(request.actor!, request.params.notificationId, request.body.by),
     );
     app.post(
+      '/notifications/:notificationId/acknowledge',
+      {
+        schema: { tags: ['notifications'], summary: "An operator of the receiving centre acknowledges a notification in the centre's inbox (§ 15 e, f; idempotent)", params: NotificationIdParams, response: { 200: NotificationSummary, ...errors } },
+        preValidation: requireUser(OPERATOR_ROLES),
+      },
+      async (request) => deps.notifications.receive(userOf(request), request.params.notificationId),
+    );
+    app.post(
       '/integrations/notifications/:notificationId/ack',
       {
         schema: { tags: ['integrations'], summary: 'The gateway reports that the recipient acknowledged (idempotent)', params: NotificationIdParams, body: AcknowledgeRequest, response: { 200: NotificationSummary, ...errors } },
@@ -37,7 +45,7 @@ export const notificationsRoutes =
     );
     app.get(
       '/notifications',
-      { schema: { tags: ['notifications'], summary: "Notifications on my centre's open calls", response: { 200: NotificationList, 401: ApiError, 403: ApiError } }, preValidation: requireUser(CONSOLE_ROLES) },
+      { schema: { tags: ['notifications'], summary: "Notifications on my centre's open calls, and my centre's inbox", response: { 200: NotificationList, 401: ApiError, 403: ApiError } }, preValidation: requireUser(CONSOLE_ROLES) },
       async (request) => ({ notifications: await deps.notifications.listForCentre(deps.prisma, userOf(request).centre.id) }),
     );
   };

@@ -1,12 +1,17 @@
 // Notifications from a call: triple alerting (§ 15 d) is ONE action that notifies police and fire
 // together; HRS, another AMK and the LVS likewise (§ 15 e, f). Each recipient has its own row
-// with sent and acknowledged times. Delivery happens after commit, in the dispatcher, with retries;
-// a notification that cannot be delivered ends FAILED and shows as such on the call.
+// with sent and acknowledged times.
+//
+// Services outside the installation (police, fire, HRS) are reached through the gateway: delivery
+// happens after commit, in the dispatcher, with retries; a notification that cannot be delivered
+// ends FAILED and shows as such on the call. A centre of this installation (another AMK, an LVS)
+// is reached directly: the notification is DELIVERED in the same transaction, lands in that
+// centre's inbox on every one of its consoles, and is acknowledged there by an operator.
 import type { NotificationSummary, NotifyRequest } from '@amk/contracts';
 import { rooms, type Actor, type UserActor } from '../../auth/actor.js';
 import type { Db, Tx } from '../../db/prisma.js';
 import type { Notification } from '../../generated/prisma/client.js';
-import { badRequest, notFound } from '../../lib/http-error.js';
+import { badRequest, conflict, notFound } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
 import { callVisibleTo } from '../calls/call-access.js';
@@ -17,9 +22,14 @@ type Recipient = NotificationSummary['recipient'];
 
 const RECIPIENT_WORD: Record<Recipient, string> = { POLICE: 'politi (112)', FIRE: 'brann (110)', HRS: 'HRS', AMK: 'AMK', LVS: 'legevaktsentral' };
 
+/** The channel of a notification to a centre of this installation: no gateway, straight to its inbox. */
+export const INTERNAL_CHANNEL = 'internal';
+
 export function publishNotification(emit: Emit, n: Notification): NotificationSummary {
   const s = toNotificationSummary(n);
-  emit({ type: 'notification.upserted', centreId: n.centreId, audience: [rooms.centre(n.centreId)], data: s });
+  // The sending centre follows it; a receiving centre of this installation has it in its inbox.
+  const audience = [rooms.centre(n.centreId), ...(n.recipientCentreId && n.channel === INTERNAL_CHANNEL ? [rooms.centre(n.recipientCentreId)] : [])];
+  emit({ type: 'notification.upserted', centreId: n.centreId, audience, data: s });
   return s;
 }
 
@@ -28,9 +38,14 @@ export function createNotificationsService({ prisma, transact, channelName }: { 
     async notify(actor: UserActor, callId: string, req: NotifyRequest): Promise<NotificationSummary[]> {
       const recipients = [...new Set(req.recipients.flatMap((r) => (r === 'TRIPLE' ? (['POLICE', 'FIRE'] as const) : [r])))];
       const recipientCentre = req.recipientCentre ? await prisma.centre.findUnique({ where: { code: req.recipientCentre } }) : null;
-      if (req.recipientCentre && !recipientCentre) throw badRequest(`unknown centre '${req.recipientCentre}'`);
+      if (req.recipientCentre && !recipientCentre) throw badRequest(`ukjent sentral '${req.recipientCentre}' (unknown centre)`);
       for (const r of recipients) {
-        if ((r === 'AMK' || r === 'LVS') && recipientCentre?.kind !== r) throw badRequest(`${req.recipientCentre} is not an ${r} centre`);
+        if ((r === 'AMK' || r === 'LVS') && recipientCentre?.kind !== r) {
+          throw badRequest(`${req.recipientCentre} er ikke en ${r === 'AMK' ? 'AMK-sentral' : 'legevaktsentral'} (not an ${r} centre)`);
+        }
+        if ((r === 'AMK' || r === 'LVS') && recipientCentre?.id === actor.centre.id) {
+          throw badRequest(`${actor.centre.code} kan ikke varsle seg selv: velg en annen sentral`);
+        }
       }
       return transact(async (tx, emit) => {
         const call = await callVisibleTo(tx, actor, callId, 'write');
@@ -38,29 +53,39 @@ export function createNotificationsService({ prisma, transact, channelName }: { 
         const now = new Date();
         const created: NotificationSummary[] = [];
         for (const recipient of recipients) {
+          const internal = recipient === 'AMK' || recipient === 'LVS';
           const row = await tx.notification.create({
             data: {
               id: newId(), callId: call.id, centreId: actor.centre.id, groupId, recipient,
-              recipientCentreId: recipient === 'AMK' || recipient === 'LVS' ? recipientCentre!.id : null,
-              channel: channelName, message: req.message, state: 'PENDING', nextAttemptAt: now,
+              recipientCentreId: internal ? recipientCentre!.id : null,
+              message: req.message,
+              // A centre of this installation has it at once, in this transaction; the rest wait for the gateway.
+              ...(internal
+                ? { channel: INTERNAL_CHANNEL, state: 'DELIVERED' as const, sentAt: now, nextAttemptAt: null }
+                : { channel: channelName, state: 'PENDING' as const, nextAttemptAt: now }),
             },
           });
           created.push(publishNotification(emit, row));
         }
         const what = req.recipients.includes('TRIPLE') ? 'Trippelvarsling' : 'Varsling';
+        const word = (r: Recipient) => (r === 'AMK' || r === 'LVS' ? `${RECIPIENT_WORD[r]} ${recipientCentre!.name}` : RECIPIENT_WORD[r]);
         await tx.callJournalEntry.create({
-          data: { id: newId(), callId: call.id, authorId: actor.userId, author: actor.displayName, kind: 'NOTIFICATION', text: `${what}: ${recipients.map((r) => RECIPIENT_WORD[r]).join(', ')} — ${req.message}` },
+          data: { id: newId(), callId: call.id, authorId: actor.userId, author: actor.displayName, kind: 'NOTIFICATION', text: `${what}: ${recipients.map(word).join(', ')} — ${req.message}` },
         });
         return created;
       });
     },
 
-    /** The recipient confirmed: by API (the gateway) or by the operator's hand. Idempotent. */
+    /**
+     * A recipient outside the installation confirmed: by API (the gateway) or by the sending
+     * operator's hand. Idempotent. A centre of this installation acknowledges for itself (receive()).
+     */
     async acknowledge(actor: Actor, notificationId: string, by: string, at?: string): Promise<NotificationSummary> {
       return transact(async (tx, emit) => {
         const n = await tx.notification.findUnique({ where: { id: notificationId } });
         if (!n || n.centreId !== actor.centre.id) throw notFound(`no notification ${notificationId} at ${actor.centre.code}`);
         if (n.acknowledgedAt) return toNotificationSummary(n);
+        if (n.channel === INTERNAL_CHANNEL) throw conflict('varselet kvitteres av en operatør ved mottakende sentral, ikke av avsender');
         const row = await tx.notification.update({
           where: { id: n.id },
           data: { state: 'ACKNOWLEDGED', acknowledgedAt: at ? new Date(at) : new Date(), acknowledgedBy: by, sentAt: n.sentAt ?? new Date() },
@@ -69,8 +94,42 @@ export function createNotificationsService({ prisma, transact, channelName }: { 
       });
     },
 
+    /**
+     * An operator of the receiving centre acknowledges a notification in its inbox: by their own
+     * name, now. Idempotent; the sender sees who and when. Nobody else may (404: another centre
+     * does not learn that it exists).
+     */
+    async receive(actor: UserActor, notificationId: string): Promise<NotificationSummary> {
+      return transact(async (tx, emit) => {
+        const n = await tx.notification.findUnique({ where: { id: notificationId } });
+        if (!n || n.channel !== INTERNAL_CHANNEL || n.recipientCentreId !== actor.centre.id) {
+          throw notFound(`ingen varsel ${notificationId} til ${actor.centre.code}`);
+        }
+        if (n.acknowledgedAt) return toNotificationSummary(n);
+        const row = await tx.notification.update({
+          where: { id: n.id },
+          data: { state: 'ACKNOWLEDGED', acknowledgedAt: new Date(), acknowledgedBy: `${actor.displayName}, ${actor.centre.name}` },
+        });
+        await tx.callJournalEntry.create({
+          data: { id: newId(), callId: n.callId, authorId: actor.userId, author: actor.displayName, kind: 'NOTIFICATION', text: `Varsel kvittert av ${actor.displayName}, ${actor.centre.name}` },
+        });
+        return publishNotification(emit, row);
+      });
+    },
+
+    /** Notifications on my centre's open calls, and those in my inbox (unacknowledged, or acknowledged in the last 12 h). */
     async listForCentre(db: Db | Tx, centreId: string): Promise<NotificationSummary[]> {
-      const rows = await db.notification.findMany({ where: { centreId, call: { closedAt: null } }, orderBy: { createdAt: 'asc' }, take: 500 });
+      const since = new Date(Date.now() - 12 * 3_600_000);
+      const rows = await db.notification.findMany({
+        where: {
+          OR: [
+            { centreId, call: { closedAt: null } },
+            { recipientCentreId: centreId, channel: INTERNAL_CHANNEL, OR: [{ acknowledgedAt: null }, { acknowledgedAt: { gte: since } }] },
+          ],
+        },
+        orderBy: { createdAt: 'asc' },
+        take: 500,
+      });
       return rows.map(toNotificationSummary);
     },
   };

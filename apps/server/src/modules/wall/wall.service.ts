@@ -35,7 +35,7 @@ export function createWallService({ prisma, answerTimes, recommendations }: { pr
       responseItems(prisma, centre.id, start, now),
       prisma.mission.count({ where: { centreId: centre.id, createdAt: { gte: start }, alerts: { some: {} } } }),
       // waiting for an acknowledgement on the calls still being handled (a closed call's are history)
-      prisma.notification.count({ where: { centreId: centre.id, acknowledgedAt: null, state: { in: ['SENT', 'PENDING', 'FAILED'] }, call: { closedAt: null } } }),
+      prisma.notification.count({ where: { centreId: centre.id, acknowledgedAt: null, state: { in: ['SENT', 'DELIVERED', 'PENDING', 'FAILED'] }, call: { closedAt: null } } }),
       prisma.transfer.count({ where: { state: 'REQUESTED', OR: [{ toCentreId: centre.id }, { fromCentreId: centre.id }] } }),
     ]);
     const count = (u: string | null) => open.filter((c) => (c.urgency ?? 'none') === u).length;

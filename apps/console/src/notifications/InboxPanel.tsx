@@ -1,0 +1,80 @@
+// Notifications another centre of this installation sent to mine (§ 15 e AMK → AMK, § 15 f
+// AMK → LVS, LVS → AMK): one item per notification, on every console of the centre, that sounds
+// when it arrives and stays until an operator here acknowledges it. One waiting for longer than
+// INBOX_LATE_MS turns red.
+import type { CentreRef, NotificationSummary } from '@amk/contracts';
+import { useEffect, useRef, useState } from 'react';
+import { api, ApiError } from '../api/http.js';
+import { clock } from '../app/clock.js';
+import { formatAge, useNow } from '../app/use-now.js';
+import { allCentres } from '../calls/record/centres.js';
+import { useT } from '../i18n/i18n.js';
+import { useConsole } from '../store/console-store.js';
+import { chime } from './chime.js';
+import { inboxItems, INBOX_LATE_MS } from './inbox.js';
+import './inbox.css';
+
+const OPERATOR_ROLES = ['amk_operator', 'amk_doctor', 'lv_operator'];
+
+export function InboxPanel() {
+  const t = useT();
+  const now = useNow();
+  const centreId = useConsole((s) => s.centre?.id);
+  const role = useConsole((s) => s.me?.role);
+  const items = inboxItems(useConsole((s) => s.notifications), centreId);
+  const [centres, setCentres] = useState<CentreRef[]>([]);
+  const [msg, setMsg] = useState<string | null>(null);
+  useEffect(() => {
+    allCentres().then(setCentres, () => setCentres([]));
+  }, []);
+
+  // A sound for each item not heard before (not for those already waiting when the page loaded twice).
+  const heard = useRef(new Set<string>());
+  useEffect(() => {
+    const fresh = items.filter((n) => !heard.current.has(n.id));
+    for (const n of fresh) heard.current.add(n.id);
+    if (fresh.length) chime();
+  }, [items]);
+
+  if (!items.length) return null;
+  const from = (n: NotificationSummary) => centres.find((c) => c.id === n.centreId)?.name ?? t('inbox.otherCentre');
+  const mayAck = !!role && OPERATOR_ROLES.includes(role);
+
+  async function acknowledge(n: NotificationSummary) {
+    try {
+      useConsole.getState().upsertNotification(await api<NotificationSummary>('POST', `/notifications/${n.id}/acknowledge`));
+      setMsg(null);
+    } catch (err) {
+      setMsg(err instanceof ApiError ? err.message : String(err));
+    }
+  }
+
+  return (
+    <section className="panel inbox" aria-labelledby="inbox-heading" role="region">
+      <h2 id="inbox-heading">
+        {t('inbox.heading')} <span className="count">{items.length}</span>
+      </h2>
+      {msg && <p role="alert" className="error">{msg}</p>}
+      <ul aria-label={t('inbox.heading')}>
+        {items.map((n) => {
+          const waited = now - Date.parse(n.sentAt ?? n.createdAt);
+          const late = waited > INBOX_LATE_MS;
+          return (
+            <li key={n.id} className={late ? 'late' : ''}>
+              <div>
+                <strong>{t('inbox.from', { centre: from(n) })}</strong>
+                <span className="muted"> {clock(n.createdAt)} · {t('inbox.waiting', { age: formatAge(waited) })}</span>
+              </div>
+              <div className="inbox-message">{n.message}</div>
+              {mayAck && (
+                <button type="button" className="primary" onClick={() => acknowledge(n)}>
+                  {t('inbox.acknowledge')}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

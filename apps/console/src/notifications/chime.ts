@@ -1,0 +1,27 @@
+// A short two-tone chime through the Web Audio API (no sound file to load). Browsers may keep
+// audio muted until the page has had a click; the operator's login is one. Silent where no audio.
+let context: AudioContext | null = null;
+
+export function chime(): void {
+  try {
+    const Ctor = globalThis.AudioContext ?? (globalThis as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+    if (!Ctor) return;
+    context ??= new Ctor();
+    const ctx = context;
+    void ctx.resume?.();
+    [880, 660].forEach((freq, i) => {
+      const osc = ctx.createOscillator();
+      const gain = ctx.createGain();
+      const start = ctx.currentTime + i * 0.25;
+      osc.frequency.value = freq;
+      gain.gain.setValueAtTime(0.0001, start);
+      gain.gain.exponentialRampToValueAtTime(0.3, start + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.22);
+      osc.connect(gain).connect(ctx.destination);
+      osc.start(start);
+      osc.stop(start + 0.25);
+    });
+  } catch {
+    // no audio on this machine: the item is on screen all the same
+  }
+}

@@ -1,0 +1,130 @@
+// Notifications between centres of this installation (§ 15 e AMK → AMK, § 15 f AMK → LVS, and
+// LVS → AMK): delivered at once into the receiving centre's inbox, live on each of its consoles,
+// acknowledged there by an operator; the sender sees delivered and acknowledged (who, when) live.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NotificationSummary } from '@amk/contracts';
+import { demoCentreId } from '../src/seed/seed.js';
+import { login, openConsole, startServer, waitFor, type ConsoleSocket, type TestServer } from './support/test-app.js';
+
+let server: TestServer;
+let amk: string;
+let amk2: string;
+let lv: string;
+let forde: string;
+let supervisor: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  [amk, amk2, lv, forde, supervisor] = await Promise.all([login(server, 'amk.bergen'), login(server, 'amk.bergen2'), login(server, 'lv.bergen'), login(server, 'amk.forde'), login(server, 'supervisor.bergen')]);
+});
+afterAll(() => server.close());
+
+async function api(cookie: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, body: (await res.json().catch(() => null)) as any };
+}
+
+async function newCall(cookie: string, line = '113'): Promise<string> {
+  const id = crypto.randomUUID();
+  const res = await api(cookie, 'POST', '/calls', { id, line, addressText: 'Førdevegen 1, Sunnfjord' });
+  expect(res.status).toBe(201);
+  return id;
+}
+
+const notificationEvent = (socket: ConsoleSocket, id: string, state?: string) =>
+  socket.received.find((e) => e.type === 'notification.upserted' && (e.data as NotificationSummary).id === id && (!state || (e.data as NotificationSummary).state === state));
+
+describe('a notification to another centre of the installation', () => {
+  it('AMK → LVS (§ 15 f): in the LVS inbox at once on every LVS console; an LVS operator acknowledges; AMK sees who and when, live', async () => {
+    const callId = await newCall(amk);
+    const lvConsole = openConsole(server, lv);
+    const amkConsole = openConsole(server, amk2);
+    const fordeConsole = openConsole(server, forde);
+    await Promise.all([lvConsole.live, amkConsole.live, fordeConsole.live]);
+
+    const sent = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['LVS'], recipientCentre: 'LVS-BERGEN', message: 'Behov for lege i vakt' });
+    expect(sent.status).toBe(201);
+    const [n] = sent.body.notifications as NotificationSummary[];
+    // Delivered in the same transaction: no gateway, no dispatcher.
+    expect(n).toMatchObject({ recipient: 'LVS', recipientCentreId: demoCentreId('LVS-BERGEN'), channel: 'internal', state: 'DELIVERED', acknowledgedAt: null });
+    expect(n!.sentAt).not.toBeNull();
+
+    const inLvs = await waitFor(() => notificationEvent(lvConsole, n!.id), 5_000, 'the LVS console to hear the notification');
+    expect((inLvs.data as NotificationSummary).message).toBe('Behov for lege i vakt');
+    await waitFor(() => notificationEvent(amkConsole, n!.id, 'DELIVERED'), 5_000, 'the other AMK console to see it delivered');
+    const inbox = await api(lv, 'GET', '/notifications');
+    expect(inbox.body.notifications.map((x: NotificationSummary) => x.id)).toContain(n!.id);
+    const snapshot = await api(lv, 'GET', '/snapshot');
+    expect(snapshot.body.notifications.map((x: NotificationSummary) => x.id)).toContain(n!.id);
+
+    // The sender cannot acknowledge on the receiver's behalf, and a third centre cannot see it.
+    expect((await api(amk, 'POST', `/notifications/${n!.id}/ack`, { by: 'på telefon' })).status).toBe(409);
+    expect((await api(amk, 'POST', `/notifications/${n!.id}/acknowledge`)).status).toBe(404);
+    expect((await api(forde, 'POST', `/notifications/${n!.id}/acknowledge`)).status).toBe(404);
+    expect((await api(forde, 'GET', '/notifications')).body.notifications.map((x: NotificationSummary) => x.id)).not.toContain(n!.id);
+
+    const acked = await api(lv, 'POST', `/notifications/${n!.id}/acknowledge`);
+    expect(acked.status).toBe(200);
+    expect(acked.body).toMatchObject({ state: 'ACKNOWLEDGED', acknowledgedBy: 'Sofie Nilsen, Legevaktsentralen i Bergen' });
+    expect(acked.body.acknowledgedAt).not.toBeNull();
+    const seen = await waitFor(() => notificationEvent(amkConsole, n!.id, 'ACKNOWLEDGED'), 5_000, 'AMK to see the acknowledgement');
+    expect((seen.data as NotificationSummary).acknowledgedBy).toBe('Sofie Nilsen, Legevaktsentralen i Bergen');
+    await waitFor(() => notificationEvent(lvConsole, n!.id, 'ACKNOWLEDGED'), 5_000, 'every LVS console to see it acknowledged');
+
+    // Idempotent: a second acknowledgement changes nothing.
+    const again = await api(lv, 'POST', `/notifications/${n!.id}/acknowledge`);
+    expect(again.body.acknowledgedAt).toBe(acked.body.acknowledgedAt);
+    const record = await api(amk, 'GET', `/calls/${callId}`);
+    expect(record.body.journal.map((j: { text: string }) => j.text)).toEqual(
+      expect.arrayContaining(['Varsling: legevaktsentral Legevaktsentralen i Bergen — Behov for lege i vakt', 'Varsel kvittert av Sofie Nilsen, Legevaktsentralen i Bergen']),
+    );
+    // Førde never heard of any of it.
+    expect(fordeConsole.received.some((e) => e.type === 'notification.upserted' && (e.data as NotificationSummary).id === n!.id)).toBe(false);
+    for (const s of [lvConsole, amkConsole, fordeConsole]) s.disconnect();
+  });
+
+  it('AMK → AMK (§ 15 e) and LVS → AMK reach the other centre the same way; the wall counts them until acknowledged', async () => {
+    const fordeConsole = openConsole(server, forde);
+    const amkConsole = openConsole(server, amk);
+    await Promise.all([fordeConsole.live, amkConsole.live]);
+    const callId = await newCall(amk);
+    const toForde = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['AMK'], recipientCentre: 'AMK-FORDE', message: 'Trafikkulykke på grensen, vi sender fra Voss' });
+    const n = toForde.body.notifications[0] as NotificationSummary;
+    await waitFor(() => notificationEvent(fordeConsole, n.id), 5_000, 'Førde to hear it');
+    const wall = await api(supervisor, 'GET', '/wall');
+    expect(wall.body.centres[0].notificationsAwaitingAck).toBeGreaterThanOrEqual(1);
+    expect((await api(forde, 'POST', `/notifications/${n.id}/acknowledge`)).body.acknowledgedBy).toBe('Ola Myklebust, AMK Førde');
+
+    const lvCall = await newCall(lv, '116117');
+    const toAmk = await api(lv, 'POST', `/calls/${lvCall}/notifications`, { recipients: ['AMK'], recipientCentre: 'AMK-BERGEN', message: 'Pasient på vei inn med egen bil' });
+    expect(toAmk.status).toBe(201);
+    const m = toAmk.body.notifications[0] as NotificationSummary;
+    await waitFor(() => notificationEvent(amkConsole, m.id, 'DELIVERED'), 5_000, 'AMK to hear the LVS notification');
+    // A supervisor is not an operator: only operators acknowledge.
+    expect((await api(supervisor, 'POST', `/notifications/${m.id}/acknowledge`)).status).toBe(403);
+    expect((await api(amk, 'POST', `/notifications/${m.id}/acknowledge`)).body.state).toBe('ACKNOWLEDGED');
+    fordeConsole.disconnect();
+    amkConsole.disconnect();
+  });
+
+  it('refuses to notify its own centre, and a centre of the wrong kind, in Norwegian; nothing written', async () => {
+    const callId = await newCall(amk);
+    const self = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['AMK'], recipientCentre: 'AMK-BERGEN', message: 'x' });
+    expect(self.status).toBe(400);
+    expect(self.body.message).toMatch(/kan ikke varsle seg selv/);
+    const wrongKind = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['LVS'], recipientCentre: 'AMK-FORDE', message: 'x' });
+    expect(wrongKind.status).toBe(400);
+    expect(wrongKind.body.message).toMatch(/er ikke en legevaktsentral/);
+    expect(await server.prisma.notification.count({ where: { callId } })).toBe(0);
+  });
+
+  it('police, fire and HRS keep their gateway', async () => {
+    const callId = await newCall(amk);
+    const res = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['TRIPLE', 'HRS'], message: 'Båtulykke' });
+    expect(res.body.notifications.every((x: NotificationSummary) => x.channel !== 'internal' && x.state === 'PENDING' && x.recipientCentreId === null)).toBe(true);
+  });
+});
