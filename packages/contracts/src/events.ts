@@ -10,7 +10,11 @@ import { NotificationSummary } from './notifications.js';
 import { TransferSummary } from './transfers.js';
 import { UnitSummary, type UnitMoved } from './units.js';
 
-/** Payload schema per event type. Add a type here and TypeScript finds every place to handle it. */
+/**
+ * Payload schema per event type. Add a type here and TypeScript finds every place to handle it:
+ * the server's `emit` ties `type` to `data`, and every switch over event types ends in
+ * `satisfies never`.
+ */
 export const EventPayloads = {
   /** A call was registered or changed. A call whose centreId is not yours has left your centre. */
   'call.upserted': CallSummary,
@@ -32,13 +36,17 @@ export type EventEnvelope<T extends EventType = EventType> = {
   [K in T]: { seq: number; type: K; centreId: string | null; at: string; data: EventData<K> };
 }[T];
 
-export const EventEnvelopeSchema = z.object({
-  seq: z.number().int().positive(),
-  type: EventTypeSchema,
-  centreId: Uuid.nullable(),
-  at: IsoTime,
-  data: z.unknown(),
-});
+const envelopeOf = <K extends EventType>(type: K) =>
+  z.object({ seq: z.number().int().positive(), type: z.literal(type), centreId: Uuid.nullable(), at: IsoTime, data: EventPayloads[type] });
+
+type EnvelopeSchema = { [K in EventType]: ReturnType<typeof envelopeOf<K>> }[EventType];
+
+/** One envelope schema per type, told apart by `type`: parsing checks that the data is the payload of its own type. */
+export const EventEnvelopeSchema = z.discriminatedUnion(
+  'type',
+  // Object.keys of a non-empty record: at least one schema (zod wants that as a tuple type).
+  (Object.keys(EventPayloads) as EventType[]).map(envelopeOf) as [EnvelopeSchema, ...EnvelopeSchema[]],
+);
 
 /** Sent instead of a replay when the missed events are too many or too old: reload the snapshot. */
 export const ResyncNotice = z.object({ reason: z.enum(['gap_too_large', 'gap_too_old']), latestSeq: z.number().int() });

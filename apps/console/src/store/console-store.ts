@@ -114,6 +114,9 @@ export const useConsole = create<ConsoleState>((set, get) => ({
         return get().upsertAlert(e.data);
       case 'responder.alert':
         return; // the responder page's own store handles these
+      default:
+        // A new event type must be handled here: this line stops compiling until it is.
+        e satisfies never;
     }
   },
 

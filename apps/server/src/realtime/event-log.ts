@@ -9,37 +9,54 @@
 //
 // Why NOTIFY inside the transaction: Postgres delivers it only when the transaction commits, and
 // never when it rolls back. So every server instance hears of an event after commit, never before.
-import type { EventData, EventEnvelope, EventType } from '@amk/contracts';
+import { EventEnvelopeSchema, type EventData, type EventEnvelope, type EventType } from '@amk/contracts';
 import type { Event as EventRow } from '../generated/prisma/client.js';
 import type { Tx } from '../db/prisma.js';
 
 export const EVENT_CHANNEL = 'amk_events';
 const EVENT_WRITE_LOCK = 4_241_130_113;
 
-export interface NewEvent<T extends EventType = EventType> {
-  type: T;
-  centreId: string | null;
-  /** Rooms that may see it (see auth/actor.ts `rooms`). */
-  audience: string[];
-  data: EventData<T>;
-}
+/**
+ * An event about to be written. A union over the event types, so `type` decides what `data` must
+ * be: `{ type: 'call.upserted', data: unitSummary }` does not compile.
+ */
+export type NewEvent<T extends EventType = EventType> = {
+  [K in T]: {
+    type: K;
+    centreId: string | null;
+    /** Rooms that may see it (see auth/actor.ts `rooms`). */
+    audience: string[];
+    data: EventData<K>;
+  };
+}[T];
+
+/**
+ * What a service is handed inside a transaction to record an event (see transact.ts). Taking the
+ * union rather than a type parameter keeps the pairing even when `type` is not a literal.
+ */
+export type Emit = (event: NewEvent) => void;
 
 export interface StoredEvent {
   envelope: EventEnvelope;
   audience: string[];
 }
 
-export function toStoredEvent(row: Pick<EventRow, 'seq' | 'type' | 'centreId' | 'at' | 'data' | 'audience'>): StoredEvent {
-  return {
-    envelope: {
-      seq: Number(row.seq),
-      type: row.type as EventType,
-      centreId: row.centreId,
-      at: row.at.toISOString(),
-      data: row.data as never,
-    } as EventEnvelope,
-    audience: row.audience,
-  };
+export type EventRowFields = Pick<EventRow, 'seq' | 'type' | 'centreId' | 'at' | 'data' | 'audience'>;
+
+/**
+ * An event row as the contract's envelope, checked by the contract's schema, or null when the row
+ * does not match it (a row written by an older version whose payload has since changed). Readers
+ * skip such a row; appendEvents refuses to commit one.
+ */
+export function toStoredEvent(row: EventRowFields): StoredEvent | null {
+  const parsed = EventEnvelopeSchema.safeParse({
+    seq: Number(row.seq),
+    type: row.type,
+    centreId: row.centreId,
+    at: row.at.toISOString(),
+    data: row.data,
+  });
+  return parsed.success ? { envelope: parsed.data, audience: row.audience } : null;
 }
 
 export async function appendEvents(tx: Tx, events: NewEvent[]): Promise<StoredEvent[]> {
@@ -48,9 +65,12 @@ export async function appendEvents(tx: Tx, events: NewEvent[]): Promise<StoredEv
   const stored: StoredEvent[] = [];
   for (const e of events) {
     const row = await tx.event.create({
-      data: { type: e.type, centreId: e.centreId, audience: e.audience, data: e.data as object },
+      data: { type: e.type, centreId: e.centreId, audience: e.audience, data: e.data },
     });
-    stored.push(toStoredEvent(row));
+    const event = toStoredEvent(row);
+    // Never commit what a console could not read: the transaction rolls back with the change.
+    if (!event) throw new Error(`event ${e.type} does not match its contract`);
+    stored.push(event);
   }
   const last = stored[stored.length - 1]!.envelope.seq;
   await tx.$executeRaw`SELECT pg_notify(${EVENT_CHANNEL}, ${String(last)})`;

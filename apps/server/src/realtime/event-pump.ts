@@ -17,7 +17,7 @@ export interface EventPumpOptions {
   databaseUrl: string;
   deliver: (event: StoredEvent) => void;
   ringSize?: number;
-  log?: { warn(obj: unknown, msg?: string): void };
+  log?: { warn(obj: unknown, msg?: string): void; error(obj: unknown, msg?: string): void };
 }
 
 export class EventPump {
@@ -137,7 +137,11 @@ export class EventPump {
               orderBy: { seq: 'asc' },
               take: BATCH,
             });
-            for (const row of rows) this.deliver(toStoredEvent(row));
+            for (const row of rows) {
+              const event = toStoredEvent(row);
+              if (event) this.deliver(event);
+              else this.skip(Number(row.seq), row.type);
+            }
             if (rows.length < BATCH) break;
           }
         } while (this.pullAgain && !this.stopped);
@@ -148,6 +152,13 @@ export class EventPump {
       }
     })();
     return this.pulling;
+  }
+
+  /** A row no console could read (see toStoredEvent): passed over, loudly, rather than stalling every console. */
+  private skip(seq: number, type: string): void {
+    if (seq <= this.cursor) return;
+    this.cursor = seq;
+    this.opts.log?.error({ seq, type }, 'event pump: an event does not match its contract; skipped');
   }
 
   private deliver(event: StoredEvent): void {

@@ -2,9 +2,9 @@
 // event-log.ts for why), then — only after commit — the committed events are offered to the local
 // pump, so this instance's consoles hear of them without waiting for NOTIFY and a re-read.
 import type { Db, Tx } from '../db/prisma.js';
-import { appendEvents, type NewEvent, type StoredEvent } from './event-log.js';
+import { appendEvents, type Emit, type NewEvent, type StoredEvent } from './event-log.js';
 
-export type Transact = <T>(work: (tx: Tx, emit: (event: NewEvent) => void) => Promise<T>) => Promise<T>;
+export type Transact = <T>(work: (tx: Tx, emit: Emit) => Promise<T>) => Promise<T>;
 
 export function createTransact(prisma: Db, afterCommit: (committed: StoredEvent[]) => void): Transact {
   return async (work) => {

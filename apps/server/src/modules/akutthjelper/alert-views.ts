@@ -4,9 +4,8 @@ import { AKUTTHJELPER_EVENT_LABELS, haversineKmRaw, isAkutthjelperEventType } fr
 import type { AlertSummary, ResponderAlert } from '@amk/contracts';
 import { rooms } from '../../auth/actor.js';
 import type { Db, Tx } from '../../db/prisma.js';
-import type { Transact } from '../../realtime/transact.js';
+import type { Emit } from '../../realtime/event-log.js';
 
-type Emit = Parameters<Parameters<Transact>[0]>[1];
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 const ARRIVED_STATUSES = new Set(['ON_SCENE', 'TRANSPORTING', 'AT_HOSPITAL']);
 

@@ -9,8 +9,8 @@ import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
 import { loadAlert, publishAlert, toAlertSummary } from './alert-views.js';
 import { eligibility, type Candidate } from './eligibility.js';
+import type { Emit } from '../../realtime/event-log.js';
 
-type Emit = Parameters<Parameters<Transact>[0]>[1];
 
 export function createAlertingService({ prisma, transact }: { prisma: Db; transact: Transact }) {
   async function ownMission(db: Db | Tx, actor: UserActor, missionId: string) {

@@ -12,8 +12,8 @@ import type { Transact } from '../../realtime/transact.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { toCallSummary } from './call-summary.js';
 import { callVisibleTo } from './call-access.js';
+import type { Emit } from '../../realtime/event-log.js';
 
-type Emit = Parameters<Parameters<Transact>[0]>[1];
 
 const FIELD_LABELS: Record<string, string> = {
   callerName: 'innringers navn', patientName: 'pasientens navn', nationalId: 'fødselsnummer', birthDate: 'fødselsdato',

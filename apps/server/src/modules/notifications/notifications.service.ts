@@ -16,8 +16,8 @@ import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
 import { callVisibleTo } from '../calls/call-access.js';
 import { toNotificationSummary } from './notification-summary.js';
+import type { Emit } from '../../realtime/event-log.js';
 
-type Emit = Parameters<Parameters<Transact>[0]>[1];
 type Recipient = NotificationSummary['recipient'];
 
 const RECIPIENT_WORD: Record<Recipient, string> = { POLICE: 'politi (112)', FIRE: 'brann (110)', HRS: 'HRS', AMK: 'AMK', LVS: 'legevaktsentral' };

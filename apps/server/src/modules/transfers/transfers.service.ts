@@ -10,8 +10,8 @@ import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
 import { toCallSummary } from '../calls/call-summary.js';
 import { callVisibleTo } from '../calls/call-access.js';
+import type { Emit } from '../../realtime/event-log.js';
 
-type Emit = Parameters<Parameters<Transact>[0]>[1];
 type Loaded = Transfer & { call: Call };
 
 export function createTransfersService({ prisma, transact }: { prisma: Db; transact: Transact }) {
