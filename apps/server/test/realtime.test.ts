@@ -9,21 +9,24 @@ import { login, onceLive, openConsole, startServer, waitFor, type TestServer } f
 let one: TestServer;
 let two: TestServer;
 let key: string;
+let fordeKey: string;
 
 beforeAll(async () => {
   [one, two] = await Promise.all([startServer(), startServer()]);
-  key = (await createIntegrationKeyService(one.prisma).create('realtime test', 'AMK-BERGEN')).key;
+  const keys = createIntegrationKeyService(one.prisma);
+  key = (await keys.create('realtime test', 'AMK-BERGEN')).key;
+  fordeKey = (await keys.create('realtime test forde', 'AMK-FORDE')).key;
 });
 afterAll(async () => {
   await one.close();
   await two.close();
 });
 
-async function ring(server: TestServer, externalId: string): Promise<CallSummary> {
+async function ring(server: TestServer, externalId: string, centre = 'AMK-BERGEN'): Promise<CallSummary> {
   const res = await fetch(`${server.url}/api/v1/integrations/calls`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ externalId, centre: 'AMK-BERGEN', line: '113', callerNumber: '+4795550000', ringingAt: new Date().toISOString() }),
+    headers: { authorization: `Bearer ${centre === 'AMK-FORDE' ? fordeKey : key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ externalId, centre, line: '113', callerNumber: '+4795550000', ringingAt: new Date().toISOString() }),
   });
   expect(res.status).toBe(201);
   return (await res.json()) as CallSummary;
@@ -43,10 +46,12 @@ describe('live updates', () => {
     expect(envelope).toMatchObject({ type: 'call.upserted', centreId: call.centreId, data: { externalId: call.externalId, state: 'RINGING' } });
     expect(envelope.seq).toBeGreaterThan(0);
 
-    // Give Førde's console every chance to (wrongly) receive it: a later Førde-visible event must
-    // not be preceded by the Bergen call.
-    await new Promise((r) => setTimeout(r, 300));
+    // A later call of Førde's own reaches Førde's console in seq order: once it is there, the
+    // Bergen call (an earlier seq) would have arrived before it, had it been sent at all.
+    const fordeCall = await ring(two, `rt-forde-${Date.now()}`, 'AMK-FORDE');
+    await waitFor(() => callIds(forde.received).includes(fordeCall.id), 5_000, 'the Førde console to hear its own call');
     expect(callIds(forde.received)).not.toContain(call.id);
+    expect(callIds(bergen.received)).not.toContain(fordeCall.id);
     bergen.disconnect();
     forde.disconnect();
   });
