@@ -2,7 +2,7 @@
 // calls by urgency A, H, V, untriaged, and by age within an urgency; F3 takes the oldest unowned ringing call.
 import type { CallSummary } from '@amk/contracts';
 import { describe, expect, it } from 'vitest';
-import { nextToTake, sortCalls } from '../src/calls/call-order.js';
+import { nextToTake, sortCalls } from '../src/lib/call-order.js';
 
 const at = (minute: number) => `2026-11-22T10:${String(minute).padStart(2, '0')}:00.000Z`;
 const call = (id: string, over: Partial<CallSummary>): CallSummary => ({

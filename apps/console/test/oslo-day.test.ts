@@ -1,7 +1,7 @@
 // Indicator periods are whole days in Norwegian time, both ends included, across summer time.
 import { describe, expect, it } from 'vitest';
 import { bucketLabel } from '../src/indicators/histogram-rows.js';
-import { nextDay, osloDayStart, osloOffsetMs, osloPeriod, osloToday } from '../src/app/oslo-calendar.js';
+import { nextDay, osloDayStart, osloOffsetMs, osloPeriod, osloToday } from '../src/lib/oslo-calendar.js';
 
 describe('Oslo days', () => {
   it.each([

@@ -1,7 +1,7 @@
 // The throttle behind the preparedness, recommendation and cluster refreshes: the first change
 // runs at once, a burst inside the window becomes ONE trailing run, and the last change is never lost.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { throttle } from '../src/app/throttle.js';
+import { throttle } from '../src/lib/throttle.js';
 
 beforeEach(() => vi.useFakeTimers({ now: 1_000_000 }));
 afterEach(() => vi.useRealTimers());

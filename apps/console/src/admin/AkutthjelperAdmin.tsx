@@ -7,8 +7,8 @@ import { useT } from '../i18n/i18n.js';
 import { eventLabel, kommuneText, useKommuneNames, type Agreement, type Member, type Tree, type Unit } from './akutthjelper-kit.js';
 import { AkutthjelperForms } from './AkutthjelperForms.js';
 import { AkutthjelperReportBox } from './AkutthjelperReport.js';
-import { addDays, osloToday } from '../app/oslo-calendar.js';
-import { messageOf, showDate, useLoad, type T } from './form-kit.js';
+import { addDays, osloToday } from '../lib/oslo-calendar.js';
+import { messageOf, showDate, useLoad, type T } from '../lib/form-kit.js';
 
 export function AkutthjelperAdmin({ canEdit }: { canEdit: boolean }) {
   const t = useT();

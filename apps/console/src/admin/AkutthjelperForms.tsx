@@ -6,8 +6,8 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../api/http.js';
 import { useT } from '../i18n/i18n.js';
 import { EVENT_TYPES, eventLabel, type Tree } from './akutthjelper-kit.js';
-import { osloToday } from '../app/oslo-calendar.js';
-import { Field, fieldErrors, messageOf, Outcome, type T } from './form-kit.js';
+import { osloToday } from '../lib/oslo-calendar.js';
+import { Field, fieldErrors, messageOf, Outcome, type T } from '../lib/form-kit.js';
 
 type Schema = {
   safeParse(v: unknown): { success: true; data: unknown } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[] } };

@@ -5,8 +5,8 @@ import type { AkutthjelperReport } from '@amk/contracts';
 import { useState, type FormEvent } from 'react';
 import { useT } from '../i18n/i18n.js';
 import { kommuneText } from './akutthjelper-kit.js';
-import { addDays, osloToday } from '../app/oslo-calendar.js';
-import { Field, showDate, useLoad } from './form-kit.js';
+import { addDays, osloToday } from '../lib/oslo-calendar.js';
+import { Field, showDate, useLoad } from '../lib/form-kit.js';
 
 type Report = ReturnType<typeof AkutthjelperReport.parse>;
 

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { api } from '../api/http.js';
 import { useT } from '../i18n/i18n.js';
-import { messageOf, Outcome, useLoad } from './form-kit.js';
+import { messageOf, Outcome, useLoad } from '../lib/form-kit.js';
 
 export function KommuneAdmin({ canEdit }: { canEdit: boolean }) {
   const t = useT();

@@ -6,8 +6,8 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api/http.js';
 import { useT } from '../i18n/i18n.js';
 import { Figure } from './AkutthjelperReport.js';
-import { osloToday } from '../app/oslo-calendar.js';
-import { Field, fieldErrors, messageOf, Outcome, showDate, showTime, useLoad, type T } from './form-kit.js';
+import { osloToday } from '../lib/oslo-calendar.js';
+import { Field, fieldErrors, messageOf, Outcome, showDate, showTime, useLoad, type T } from '../lib/form-kit.js';
 
 type Overview = ReturnType<typeof RetentionOverview.parse>;
 type Preview = ReturnType<typeof PurgePreview.parse>;

@@ -5,7 +5,7 @@ import type { TriageCriterion } from '@amk/contracts';
 import { useState } from 'react';
 import { apiText } from '../api/http.js';
 import { useT } from '../i18n/i18n.js';
-import { messageOf, Outcome, useLoad } from './form-kit.js';
+import { messageOf, Outcome, useLoad } from '../lib/form-kit.js';
 
 export function TriageIndexAdmin({ canImport }: { canImport: boolean }) {
   const t = useT();

@@ -2,7 +2,7 @@
 // labels, and kommune names of my centre to show "4601 Bergen" rather than a bare number.
 import { AkutthjelperEventType, type OrganisationTree } from '@amk/contracts';
 import { useMemo } from 'react';
-import { useLoad, type T } from './form-kit.js';
+import { useLoad, type T } from '../lib/form-kit.js';
 
 export type Tree = ReturnType<typeof OrganisationTree.parse>;
 export type Org = Tree['organisations'][number];

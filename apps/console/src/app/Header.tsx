@@ -3,7 +3,7 @@ import { api } from '../api/http.js';
 import { LanguageSwitch } from '../auth/LanguageSwitch.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
-import { formatAge, useNow } from './use-now.js';
+import { formatAge, useNow } from '../lib/use-now.js';
 
 export function Header({ me, onNewCall }: { me: Me; onNewCall(): void }) {
   const t = useT();

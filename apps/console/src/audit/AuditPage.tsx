@@ -4,7 +4,7 @@ import type { AuditEntry, Me } from '@amk/contracts';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/http.js';
 import { LanguageSwitch } from '../auth/LanguageSwitch.js';
-import { dateAndClock } from '../app/clock.js';
+import { dateAndClock } from '../lib/clock.js';
 
 const ACTION_WORDS: Record<string, string> = {
   'recording.play': 'Lyttet til lydopptak',

@@ -2,10 +2,10 @@
 // first), then the open calls by urgency and age. The first operator to take a call owns it, and
 // every console shows who that is. F3 takes the call that has rung longest.
 import type { CallSummary } from '@amk/contracts';
-import { useNow } from '../app/use-now.js';
+import { useNow } from '../lib/use-now.js';
 import { useT } from '../i18n/i18n.js';
 import { sortCalls, useConsole } from '../store/console-store.js';
-import { nextToTake } from './call-order.js';
+import { nextToTake } from '../lib/call-order.js';
 import { CallTimers, ExerciseBadge } from './CallTimers.js';
 import { kommuneName } from './kommune-names.js';
 import { takeCall, takeError } from './take-call.js';

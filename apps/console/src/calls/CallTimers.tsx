@@ -1,7 +1,7 @@
 // Two clocks on a call: how long since it rang, and once answered, how long the talk has lasted
 // (stopped when the call ended).
 import type { CallSummary } from '@amk/contracts';
-import { formatAge } from '../app/use-now.js';
+import { formatAge } from '../lib/use-now.js';
 import { useT } from '../i18n/i18n.js';
 
 export function CallTimers({ call, now }: { call: CallSummary; now: number }) {

@@ -2,7 +2,7 @@
 // Not while a dialog is open: the operator is typing a call in there.
 import { useEffect, useRef } from 'react';
 import { useConsole } from '../store/console-store.js';
-import { nextToTake } from './call-order.js';
+import { nextToTake } from '../lib/call-order.js';
 import { takeCall } from './take-call.js';
 
 export const TAKE_KEY = 'F3';

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/http.js';
 import { useT } from '../i18n/i18n.js';
 import { histogramRows } from './histogram-rows.js';
-import { osloPeriod, osloToday } from '../app/oslo-calendar.js';
+import { osloPeriod, osloToday } from '../lib/oslo-calendar.js';
 
 function toCsv(rows: Record<string, unknown>[]): string {
   if (!rows.length) return '';

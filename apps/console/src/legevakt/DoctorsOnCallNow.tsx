@@ -2,7 +2,7 @@
 // visit (sykebesøk). The roster is kept per district (free text) and has no link to the units, so
 // every district's doctor on call is shown, with the § 7 flag when one may not be alone unbacked.
 import { useEffect } from 'react';
-import { useNow } from '../app/use-now.js';
+import { useNow } from '../lib/use-now.js';
 import { useLocale, useT } from '../i18n/i18n.js';
 import './legevakt.css';
 import { shiftPeriod } from './oslo-time.js';

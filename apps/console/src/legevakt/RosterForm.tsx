@@ -6,7 +6,7 @@ import { DoctorShiftInput } from '@amk/contracts';
 import { mayBeAloneOnCall, mayBeBackup, type DoctorCompetence } from '@amk/domain';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/http.js';
-import { Field, fieldErrors, messageOf, Outcome } from '../admin/form-kit.js';
+import { Field, fieldErrors, messageOf, Outcome } from '../lib/form-kit.js';
 import { useLocale, useT } from '../i18n/i18n.js';
 import { osloInstant, shiftPeriod, tonight } from './oslo-time.js';
 import { useRoster } from './roster-store.js';

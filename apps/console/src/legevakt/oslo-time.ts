@@ -1,8 +1,8 @@
 // Shift times as the legevakt writes and reads them: a date and a clock time in Norway
 // (Europe/Oslo, summer time included), sent to the server as an instant.
-import { nextDay, osloToday } from '../app/oslo-calendar.js';
+import { nextDay, osloToday } from '../lib/oslo-calendar.js';
 
-export { osloInstant } from '../app/oslo-calendar.js';
+export { osloInstant } from '../lib/oslo-calendar.js';
 
 const ZONE = 'Europe/Oslo';
 

@@ -4,7 +4,7 @@
 // source, a feature is rebuilt only when its record is a new object (see feature-set.ts). With
 // 2,000 units moving every second that is one small diff a frame, not 2,000 DOM nodes or a reload.
 import type { GeoJSONSource, Map as MapLibre } from 'maplibre-gl';
-import { throttle } from '../app/throttle.js';
+import { throttle } from '../lib/throttle.js';
 import { useConsole, type ConsoleState } from '../store/console-store.js';
 import { FeatureSet, isEmpty } from './feature-set.js';
 import { callFeature, linkFeature, responderFeature, stationFeature, unitFeature, type Feature } from './features.js';

@@ -5,8 +5,8 @@
 import type { CentreRef, NotificationSummary } from '@amk/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api/http.js';
-import { clock } from '../app/clock.js';
-import { formatAge, useNow } from '../app/use-now.js';
+import { clock } from '../lib/clock.js';
+import { formatAge, useNow } from '../lib/use-now.js';
 import { allCentres } from '../calls/record/centres.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';

@@ -4,7 +4,7 @@
 import type { PreparednessReport } from '@amk/contracts';
 import { useT } from '../i18n/i18n.js';
 import { gapRows } from './gap-rows.js';
-import { clock } from '../app/clock.js';
+import { clock } from '../lib/clock.js';
 
 
 export function PreparednessPanel({ report }: { report: PreparednessReport | null }) {

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../api/http.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
-import { throttle } from '../app/throttle.js';
+import { throttle } from '../lib/throttle.js';
 import './stats.css';
 
 const REFRESH_MS = 2_000;

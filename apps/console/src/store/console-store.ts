@@ -170,5 +170,5 @@ export const useConsole = create<ConsoleState>((set, get) => ({
   selectCall: (selectedCallId) => set({ selectedCallId }),
 }));
 
-/** Open calls in the order an operator works in (see calls/call-order.ts). */
-export { sortCalls } from '../calls/call-order.js';
+/** Open calls in the order an operator works in (see lib/call-order.ts). */
+export { sortCalls } from '../lib/call-order.js';

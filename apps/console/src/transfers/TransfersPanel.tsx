@@ -4,7 +4,7 @@ import type { TransferSummary } from '@amk/contracts';
 import { api, ApiError } from '../api/http.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
-import { clock } from '../app/clock.js';
+import { clock } from '../lib/clock.js';
 
 export function TransfersPanel() {
   const t = useT();

@@ -2,7 +2,7 @@
 // (see unit-changes.ts), at most once per `ms` and with a trailing tick, so a fetch keyed on it
 // follows the board without hammering the server while units move every second.
 import { useEffect, useState } from 'react';
-import { throttle } from '../app/throttle.js';
+import { throttle } from '../lib/throttle.js';
 import { useConsole } from '../store/console-store.js';
 import { unitsChangedForRanking } from './unit-changes.js';
 

@@ -4,11 +4,11 @@
 import type { Me, Wall, WallCentre } from '@amk/contracts';
 import { useEffect, useState } from 'react';
 import { api } from '../api/http.js';
-import { formatAge, useNow } from '../app/use-now.js';
+import { formatAge, useNow } from '../lib/use-now.js';
 import { useT } from '../i18n/i18n.js';
 import { MapView } from '../map/MapView.js';
 import { connectRealtime, loadSnapshot } from '../realtime/connection.js';
-import { clock } from '../app/clock.js';
+import { clock } from '../lib/clock.js';
 
 const POLL_MS = 5_000;
 const STALE_MS = 15_000;

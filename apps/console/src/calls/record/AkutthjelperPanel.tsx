@@ -8,7 +8,7 @@ import { api, ApiError } from '../../api/http.js';
 import { useLocale, useT, type MessageKey } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
 import { useAkutthjelperCandidates } from './use-akutthjelper-candidates.js';
-import { clock } from '../../app/clock.js';
+import { clock } from '../../lib/clock.js';
 
 const EVENT_TYPES = ['HJERTESTANS', 'BEVISSTLOSHET', 'STOR_YTRE_BLODNING', 'GENERELL_NEDKJOLING'] as const satisfies readonly AkutthjelperEventType[];
 const BISTAND: { kind: 'HELSE' | 'KOMMUNE'; label: MessageKey }[] = [

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/http.js';
 import { useT } from '../../i18n/i18n.js';
 import { LinkedCallsSection } from './LinkedCallsSection.js';
-import { clock } from '../../app/clock.js';
+import { clock } from '../../lib/clock.js';
 
 /** The journal, after the calls linked to this one: a link is an entry in both journals. */
 export function JournalSection({ record, onSaved }: { record: CallRecord; onSaved(r: CallRecord): void }) {

@@ -9,7 +9,7 @@ import { useConsole } from '../../store/console-store.js';
 import { kommuneName } from '../kommune-names.js';
 import { callLabel, linkCandidates, type LabelWords } from './linked-calls.js';
 import './record-extras.css';
-import { clockShort } from '../../app/clock.js';
+import { clockShort } from '../../lib/clock.js';
 
 const time = clockShort;
 

@@ -1,7 +1,7 @@
 // A mission's timeline: created, every unit status change with its time and source, closed.
 import type { MissionDetail } from '@amk/contracts';
 import { useT, type MessageKey } from '../../i18n/i18n.js';
-import { clock } from '../../app/clock.js';
+import { clock } from '../../lib/clock.js';
 
 const time = clock;
 const SOURCES = new Set(['TERMINAL', 'OPERATOR', 'SYSTEM']);

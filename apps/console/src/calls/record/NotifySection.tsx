@@ -8,13 +8,13 @@
 import type { CallRecord, CentreRef, NotificationSummary } from '@amk/contracts';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../api/http.js';
-import { formatAge, useNow } from '../../app/use-now.js';
+import { formatAge, useNow } from '../../lib/use-now.js';
 import { useT } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
 import { allCentres } from './centres.js';
 import { notificationStatus } from './notification-status.js';
 import { useDraft } from './use-draft.js';
-import { clock } from '../../app/clock.js';
+import { clock } from '../../lib/clock.js';
 
 type Recipient = 'TRIPLE' | 'HRS' | 'AMK' | 'LVS';
 

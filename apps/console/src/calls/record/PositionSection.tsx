@@ -8,7 +8,7 @@ import { useT, type MessageKey } from '../../i18n/i18n.js';
 import { cancelPick, pickPoint, usePointPick } from '../../map/point-pick.js';
 import { kommuneName } from '../kommune-names.js';
 import './record-extras.css';
-import { clock } from '../../app/clock.js';
+import { clock } from '../../lib/clock.js';
 
 const METHODS = ['GNSS', 'WIFI', 'CELL', 'FUSED', 'UNKNOWN', 'MANUAL'];
 // Six decimals: about 10 cm, finer than any click.

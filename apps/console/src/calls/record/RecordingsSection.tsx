@@ -2,7 +2,7 @@ import type { RecordingSummary } from '@amk/contracts';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/http.js';
 import { useT } from '../../i18n/i18n.js';
-import { dateAndClock } from '../../app/clock.js';
+import { dateAndClock } from '../../lib/clock.js';
 
 /** The call's recordings; playing one is audited by the server (who, when, which, from where). */
 export function RecordingsSection({ callId }: { callId: string }) {
