@@ -40,9 +40,9 @@ describe('database schema', () => {
     expect(rows[0].checksum).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('seeded the demo region: three centres, all 357 kommuner, demo users', async () => {
+  it('seeded the demo region: four centres, all 357 kommuner, demo users', async () => {
     const centres = await prisma.centre.findMany({ orderBy: { code: 'asc' } });
-    expect(centres.map((c) => c.code)).toEqual(['AMK-BERGEN', 'AMK-FORDE', 'LVS-BERGEN']);
+    expect(centres.map((c) => c.code)).toEqual(['AMK-BERGEN', 'AMK-FORDE', 'LVS-BERGEN', 'LVS-SUNNFJORD']);
     expect(await prisma.kommune.count()).toBe(357);
     expect(await prisma.fylke.count()).toBe(15);
     const users = await prisma.user.findMany({ select: { username: true } });

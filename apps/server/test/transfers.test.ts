@@ -78,12 +78,12 @@ describe('LVS hands a red call to AMK', () => {
     expect((await api(lv, 'GET', `/calls/${callId}`)).status).toBe(200);
   });
 
-  it('refuses a transfer between two AMK centres, to an unknown centre, twice at once, and answers from a third centre', async () => {
+  it('refuses a transfer to its own centre, to an unknown centre, twice at once, and answers from a third centre', async () => {
     const callId = await lvsCall();
     const toLvs = await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'LVS-BERGEN', reason: 'x' });
     expect(toLvs.status).toBe(400);
-    expect(toLvs.body.message).toMatch(/both LVS/);
-    expect((await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'AMK-NOWHERE', reason: 'x' })).body.message).toMatch(/unknown centre 'AMK-NOWHERE'/);
+    expect(toLvs.body.message).toMatch(/allerede hos LVS-BERGEN/);
+    expect((await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'AMK-NOWHERE', reason: 'x' })).body.message).toMatch(/ukjent sentral 'AMK-NOWHERE'/);
     const first = await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'AMK-BERGEN', reason: 'x' });
     expect((await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'AMK-BERGEN', reason: 'x' })).status).toBe(409);
     expect((await api(forde, 'POST', `/transfers/${first.body.id}/answer`, { decision: 'ACCEPT' })).status).toBe(404);

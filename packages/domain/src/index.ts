@@ -18,3 +18,4 @@ export * from './sms-reply.js';
 export * from './csv.js';
 export * from './triage.js';
 export * from './phone.js';
+export * from './hand-over.js';

@@ -1,6 +1,7 @@
 // Open calls in the order an operator works in: ringing calls form the queue at the top (oldest
 // first), then the open calls by urgency and age. The first operator to take a call owns it, and
-// every console shows who that is. F3 takes the call that has rung longest.
+// every console shows who that is. F3 takes the call that has rung longest. Calls another centre
+// is handing to this one wait on top, with their urgency and how long the offer has waited.
 import type { CallSummary } from '@amk/contracts';
 import { useNow } from '../lib/use-now.js';
 import { useT } from '../i18n/i18n.js';
@@ -10,6 +11,7 @@ import { CallTimers, ExerciseBadge } from './CallTimers.js';
 import { kommuneName } from './kommune-names.js';
 import { takeCall, takeError } from './take-call.js';
 import { useTakeHotkey } from './use-take-hotkey.js';
+import { HandOverRows } from '../transfers/HandOverRows.js';
 import './calls.css';
 
 export function CallList() {
@@ -35,6 +37,7 @@ export function CallList() {
       </h2>
       {calls.length === 0 && <p className="muted">{t('calls.empty')}</p>}
       <ul className="call-list" aria-label={t('calls.heading')}>
+        <HandOverRows now={now} />
         {calls.map((c) => (
           <li key={c.id} className={`call-row urgency-${c.urgency ?? 'none'} ${c.id === selected ? 'selected' : ''} state-${c.state} ${c.source === 'EXERCISE' ? 'exercise' : ''}`} data-call-id={c.id}>
             <button type="button" className="call-main" onClick={() => useConsole.getState().selectCall(c.id)} aria-current={c.id === selected}>

@@ -539,4 +539,10 @@ export const en: Record<MessageKey, string> = {
   "inbox.otherCentre": "another centre",
   "inbox.waiting": "waiting {age}",
   "inbox.acknowledge": "Acknowledge",
+  "transfers.conference": "Conference-connected",
+  "transfers.conferenceTag": "conference",
+  "transfers.needKommune": "Set the patient's position or kommune to hand over to the legevaktsentral covering it (§ 15 g)",
+  "transfers.waiting": "Time since the hand-over was offered",
+  "transfers.waitLabel": "Waiting",
+  "transfers.answeredAfter": "answered after {age}",
 };

@@ -1,10 +1,12 @@
-// Calls handed between AMK and the legevaktsentral: incoming ones to accept or decline, and where
-// my own requests stand, with their times.
+// Calls handed between centres: incoming ones to accept or decline (they wait in the call queue
+// too), and where my own requests stand, with their times and how long the answer took.
 import type { TransferSummary } from '@amk/contracts';
-import { api, ApiError } from '../api/http.js';
+import { ApiError } from '../api/http.js';
+import { answerTransfer } from './answer-transfer.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { clock } from '../lib/clock.js';
+import { formatAge } from '../lib/use-now.js';
 
 export function TransfersPanel() {
   const t = useT();
@@ -14,10 +16,7 @@ export function TransfersPanel() {
 
   async function answer(tr: TransferSummary, decision: 'ACCEPT' | 'DECLINE') {
     try {
-      const res = await api<TransferSummary>('POST', `/transfers/${tr.id}/answer`, { decision });
-      useConsole.getState().upsertTransfer(res);
-      useConsole.getState().upsertCall(res.call);
-      if (decision === 'ACCEPT') useConsole.getState().selectCall(res.callId);
+      await answerTransfer(tr, decision);
     } catch (e) {
       alert(e instanceof ApiError ? e.message : String(e));
     }
@@ -36,8 +35,10 @@ export function TransfersPanel() {
               </div>
               <div>{tr.call.callerName ?? tr.call.callerNumber ?? ''} · {tr.call.addressText ?? ''} · {tr.reason}</div>
               <div className="muted">
+                {tr.basis && `${tr.basis} · `}{tr.conference && `${t('transfers.conferenceTag')} · `}
                 {clock(tr.requestedAt)} {tr.requestedBy}
                 {tr.answeredAt && ` → ${clock(tr.answeredAt)} ${tr.answeredBy ?? ''}`}
+                {tr.answerSeconds !== null && ` (${t('transfers.answeredAfter', { age: formatAge(tr.answerSeconds * 1000) })})`}
               </div>
               {incoming && tr.state === 'REQUESTED' && (
                 <div className="actions">

@@ -1,5 +1,6 @@
-// The demo region in Vestland: two AMK centres (Helse Bergen HF, Helse Førde HF) and Bergen
-// kommune's legevaktsentral, with stations and units at real places. Data only; seed.ts writes it.
+// The demo region in Vestland: two AMK centres (Helse Bergen HF, Helse Førde HF), Bergen
+// kommune's and Sunnfjord kommune's legevaktsentraler, with stations and units at real places.
+// Data only; seed.ts writes it.
 import type { Authorisation, UnitKind, UnitStatus } from '../generated/prisma/client.js';
 
 export const demoCentres = [
@@ -17,6 +18,13 @@ export const demoCentres = [
     code: 'AMK-FORDE', name: 'AMK Førde', kind: 'AMK', owner: 'Helse Førde HF', lat: 61.46, lon: 5.8858,
     kommuner: ['4647', '4602', '4648', '4649', '4650', '4651', '4640', '4644', '4643', '4642', '4641', '4639', '4638', '4637', '4636', '4635', '4645', '4646'],
     neighbours: ['AMK-BERGEN'],
+  },
+  {
+    // A second legevaktsentral, in Helse Førde's area: the line AMK hands Sunnfjord's
+    // general-practice calls to (§ 15 g), and the other LVS for LVS → LVS (§ 13 b).
+    code: 'LVS-SUNNFJORD', name: 'Legevaktsentralen i Sunnfjord', kind: 'LVS', owner: 'Sunnfjord kommune', lat: 61.4522, lon: 5.8572,
+    kommuner: ['4647', '4645', '4646', '4637'],
+    neighbours: [],
   },
 ] as const;
 
@@ -47,14 +55,14 @@ export const demoUnits: { callSign: string; kind: UnitKind; station: string; sta
   { callSign: 'BGN-A11', kind: 'AMBULANCE_CAR', station: 'Bergen ambulansestasjon', crew: CAR_CREW },
   { callSign: 'BGN-A12', kind: 'AMBULANCE_CAR', station: 'Bergen ambulansestasjon', crew: CAR_CREW, status: 'AVAILABLE_ON_THE_MOVE', offset: [0.012, -0.02] },
   { callSign: 'BGN-A13', kind: 'AMBULANCE_CAR', station: 'Bergen ambulansestasjon', crew: CAR_CREW, status: 'AVAILABLE_ON_THE_MOVE', offset: [-0.03, 0.01] },
-  { callSign: 'BGN-A14', kind: 'AMBULANCE_CAR', station: 'Bergen ambulansestasjon', crew: ['AMBULANCE_WORKER'] }, // one short: flagged by the § 11 check
+  { callSign: 'BGN-A14', kind: 'AMBULANCE_CAR', station: 'Bergen ambulansestasjon', crew: ['AMBULANCE_WORKER'] }, // a crew of one: fails § 11, so it is not recommended and is refused unless overridden
   { callSign: 'ASK-A21', kind: 'AMBULANCE_CAR', station: 'Askøy ambulansestasjon', crew: CAR_CREW },
   { callSign: 'KNV-A31', kind: 'AMBULANCE_CAR', station: 'Knarvik ambulansestasjon', crew: CAR_CREW },
   { callSign: 'OS-A41', kind: 'AMBULANCE_CAR', station: 'Os ambulansestasjon', crew: CAR_CREW },
   { callSign: 'SOT-A51', kind: 'AMBULANCE_CAR', station: 'Sotra ambulansestasjon', crew: CAR_CREW },
   { callSign: 'VOS-A61', kind: 'AMBULANCE_CAR', station: 'Voss ambulansestasjon', crew: CAR_CREW },
   { callSign: 'NHS-A71', kind: 'AMBULANCE_CAR', station: 'Norheimsund ambulansestasjon', crew: CAR_CREW },
-  { callSign: 'AUS-B81', kind: 'AMBULANCE_BOAT', station: 'Austevoll ambulansebåt', crew: ['AMBULANCE_WORKER', 'OTHER'] },
+  { callSign: 'AUS-B81', kind: 'AMBULANCE_BOAT', station: 'Austevoll ambulansebåt', crew: ['BOAT_DRIVER', 'AMBULANCE_WORKER'] },
   { callSign: 'LA-BGN', kind: 'HELICOPTER', station: 'Luftambulansebase Bergen', crew: HELI_CREW },
   { callSign: 'LV-BGN1', kind: 'LEGEVAKT_CAR', station: 'Bergen legevakt', crew: ['DOCTOR', 'OTHER'] },
   { callSign: 'FRD-A11', kind: 'AMBULANCE_CAR', station: 'Førde ambulansestasjon', crew: CAR_CREW },
@@ -73,6 +81,7 @@ export const demoUsers = [
   { username: 'lv.bergen', displayName: 'Sofie Nilsen', role: 'lv_operator', centre: 'LVS-BERGEN' },
   { username: 'supervisor.bergen', displayName: 'Kari Vik', role: 'supervisor', centre: 'AMK-BERGEN' },
   { username: 'amk.forde', displayName: 'Ola Myklebust', role: 'amk_operator', centre: 'AMK-FORDE' },
+  { username: 'lv.sunnfjord', displayName: 'Hilde Solheim', role: 'lv_operator', centre: 'LVS-SUNNFJORD' },
   { username: 'admin', displayName: 'Systemadministrator', role: 'admin', centre: 'AMK-BERGEN' },
   { username: 'responder.demo', displayName: 'Marte Akutthjelper', role: 'responder', centre: 'AMK-BERGEN' },
   { username: 'auditor.demo', displayName: 'Tilsynsrevisor', role: 'auditor', centre: 'AMK-BERGEN' },

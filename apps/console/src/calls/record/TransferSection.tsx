@@ -1,34 +1,39 @@
-// Hand the call to the other kind of centre: AMK → legevaktsentral (§ 15 g), LVS → AMK (§ 13 b).
-// A red call at the legevaktsentral prompts the operator to hand it to AMK.
-import type { CallRecord, CentreRef, TransferSummary } from '@amk/contracts';
+// Hand the call to another centre where the law allows it (packages/domain hand-over.ts):
+// LVS → AMK or another LVS (§ 13 b), AMK → another AMK (§ 15 e), AMK → the LVS that covers the
+// patient's kommune (§ 15 g, "forhåndsdefinerte linjer"): that LVS is offered first, and no other.
+// A red call at the legevaktsentral prompts the operator to hand it to AMK. The hand-over can be
+// marked as conference-connected (the caller stays on the line while the other centre joins).
+import { handOverTargets } from '@amk/domain';
+import type { CallRecord, CentreOption, TransferSummary } from '@amk/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/http.js';
 import { useT } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
-
-let centresPromise: Promise<CentreRef[]> | null = null;
-const centres = () => (centresPromise ??= api<{ centres: CentreRef[] }>('GET', '/centres').then((r) => r.centres));
+import { allCentres } from './centres.js';
 
 export function TransferSection({ record }: { record: CallRecord }) {
   const t = useT();
   const me = useConsole((s) => s.centre);
   const pending = Object.values(useConsole((s) => s.transfers)).find((x) => x.callId === record.id && x.state === 'REQUESTED');
-  const [targets, setTargets] = useState<CentreRef[]>([]);
+  const [centres, setCentres] = useState<CentreOption[]>([]);
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
+  const [conference, setConference] = useState(false);
   const [msg, setMsg] = useState<string | null>(null);
   useEffect(() => {
-    void centres().then((all) => {
-      const other = all.filter((c) => c.kind !== me?.kind);
-      setTargets(other);
-      setTo((current) => current || other[0]?.code || '');
-    });
-  }, [me?.kind]);
+    allCentres().then(setCentres, () => setCentres([]));
+  }, []);
+  const own = centres.find((c) => c.id === me?.id);
+  const targets = own ? handOverTargets(own, record.kommunenummer, centres) : [];
+  // The first target is the right line (the covering LVS first); keep the operator's own choice.
+  const chosen = targets.find((c) => c.code === to) ?? targets[0];
+  const lvsNeedsKommune = me?.kind === 'AMK' && !record.kommunenummer;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (!chosen) return;
     try {
-      useConsole.getState().upsertTransfer(await api<TransferSummary>('POST', `/calls/${record.id}/transfers`, { toCentre: to, reason }));
+      useConsole.getState().upsertTransfer(await api<TransferSummary>('POST', `/calls/${record.id}/transfers`, { toCentre: chosen.code, reason, ...(conference && { conference }) }));
       setMsg(null);
     } catch (err) {
       setMsg(err instanceof ApiError ? err.message : String(err));
@@ -45,15 +50,27 @@ export function TransferSection({ record }: { record: CallRecord }) {
         <>
           <label>
             {t('record.transferTo', { centre: '' })}
-            <select value={to} onChange={(e) => setTo(e.target.value)}>
-              {targets.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+            <select value={chosen?.code ?? ''} onChange={(e) => setTo(e.target.value)}>
+              {(['AMK', 'LVS'] as const).map((kind) => {
+                const ofKind = targets.filter((c) => c.kind === kind);
+                return ofKind.length ? (
+                  <optgroup key={kind} label={t(kind === 'AMK' ? 'notify.groupAMK' : 'notify.groupLVS')}>
+                    {ofKind.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+                  </optgroup>
+                ) : null;
+              })}
             </select>
           </label>
+          {lvsNeedsKommune && <p className="muted">{t('transfers.needKommune')}</p>}
           <label>
             {t('record.transferReason')}
             <input value={reason} onChange={(e) => setReason(e.target.value)} />
           </label>
-          <button type="submit" disabled={!to || !reason.trim()}>{t('record.transferTo', { centre: targets.find((c) => c.code === to)?.code ?? '' })}</button>
+          <label className="inline">
+            <input type="checkbox" checked={conference} onChange={(e) => setConference(e.target.checked)} />
+            {t('transfers.conference')}
+          </label>
+          <button type="submit" disabled={!chosen || !reason.trim()}>{t('record.transferTo', { centre: chosen?.code ?? '' })}</button>
         </>
       )}
       {msg && <p role="alert" className="error">{msg}</p>}

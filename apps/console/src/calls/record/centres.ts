@@ -1,11 +1,12 @@
-// The centres a call can be notified to or handed to, fetched once per page load.
-import type { CentreRef } from '@amk/contracts';
+// The centres a call can be notified to or handed to, with the kommuner each covers, fetched once
+// per page load.
+import type { CentreOption } from '@amk/contracts';
 import { api } from '../../api/http.js';
 
-let centresPromise: Promise<CentreRef[]> | null = null;
+let centresPromise: Promise<CentreOption[]> | null = null;
 
-export function allCentres(): Promise<CentreRef[]> {
-  return (centresPromise ??= api<{ centres: CentreRef[] }>('GET', '/centres').then((r) => r.centres, (e: unknown) => {
+export function allCentres(): Promise<CentreOption[]> {
+  return (centresPromise ??= api<{ centres: CentreOption[] }>('GET', '/centres').then((r) => r.centres, (e: unknown) => {
     centresPromise = null; // try again next time
     throw e;
   }));

@@ -9,6 +9,8 @@ export interface AuditEntry {
   entityId?: string | null;
   detail?: Record<string, unknown>;
   ip?: string;
+  /** The centre the entry is filed under; default the actor's (a read of another centre's record is filed under both). */
+  centreId?: string;
 }
 
 export async function writeAudit(db: Db | Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
@@ -17,7 +19,7 @@ export async function writeAudit(db: Db | Tx, actor: Actor | null, entry: AuditE
       actorKind: actor ? (actor.kind === 'user' ? 'USER' : 'INTEGRATION') : 'SYSTEM',
       actorId: actor ? (actor.kind === 'user' ? actor.userId : actor.keyId) : null,
       actorName: actor ? (actor.kind === 'user' ? actor.username : actor.name) : 'system',
-      centreId: actor?.centre.id ?? null,
+      centreId: entry.centreId ?? actor?.centre.id ?? null,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,

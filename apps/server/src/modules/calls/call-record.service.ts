@@ -38,6 +38,11 @@ export function createCallRecordService({ prisma, transact, resolveKommune }: { 
    */
   async function record(db: Db | Tx, actor: UserActor, call: Call, { ip, after }: { ip?: string; after?: string } = {}): Promise<CallRecord> {
     await writeAudit(db, actor, { action: 'call.read', entityType: 'Call', entityId: call.id, ip, ...(after && { detail: { after } }) });
+    // Read by another centre (a hand-over offered to it, or handed on with its units still out):
+    // the owner's centre has the entry too, naming the reader's centre.
+    if (call.centreId !== actor.centre.id) {
+      await writeAudit(db, actor, { action: 'call.read', entityType: 'Call', entityId: call.id, ip, centreId: call.centreId, detail: { readerCentre: actor.centre.code, ...(after && { after }) } });
+    }
     const [journalRows, linked] = await Promise.all([
       db.callJournalEntry.findMany({ where: { callId: call.id }, orderBy: { at: 'asc' } }),
       call.incidentId

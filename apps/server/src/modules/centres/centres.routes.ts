@@ -1,4 +1,4 @@
-import { ApiError, CentreRef } from '@amk/contracts';
+import { ApiError, CentreOption } from '@amk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CONSOLE_ROLES } from '../../auth/roles.js';
@@ -10,9 +10,9 @@ export const centresRoutes =
   async (app) => {
     app.get(
       '/centres',
-      { schema: { tags: ['centres'], summary: 'The centres a call can be handed to or notified', response: { 200: z.object({ centres: z.array(CentreRef) }), 401: ApiError, 403: ApiError } }, preValidation: requireUser(CONSOLE_ROLES) },
+      { schema: { tags: ['centres'], summary: 'The centres a call can be handed to or notified, with the kommuner each covers', response: { 200: z.object({ centres: z.array(CentreOption) }), 401: ApiError, 403: ApiError } }, preValidation: requireUser(CONSOLE_ROLES) },
       async () => ({
-        centres: (await deps.prisma.centre.findMany({ orderBy: { code: 'asc' } })).map(({ id, code, name, kind, lat, lon }) => ({ id, code, name, kind, lat, lon })),
+        centres: (await deps.prisma.centre.findMany({ orderBy: { code: 'asc' } })).map(({ id, code, name, kind, lat, lon, kommuner }) => ({ id, code, name, kind, lat, lon, kommuner })),
       }),
     );
   };

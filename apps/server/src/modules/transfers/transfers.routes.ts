@@ -11,8 +11,8 @@ export const transfersRoutes =
   async (app) => {
     app.post(
       '/calls/:id/transfers',
-      { schema: { tags: ['transfers'], summary: 'Hand the call to AMK or the legevaktsentral', params: CallIdParams, body: RequestTransferRequest, response: { 201: TransferSummary, ...errors } }, preValidation: requireUser(OPERATOR_ROLES) },
-      async (request, reply) => reply.status(201).send(await deps.transfers.request(userOf(request), request.params.id, request.body.toCentre, request.body.reason)),
+      { schema: { tags: ['transfers'], summary: 'Hand the call to another centre where the law allows it (§ 13 b LVS → AMK/LVS, § 15 e AMK → AMK, § 15 g AMK → the LVS covering the kommune)', params: CallIdParams, body: RequestTransferRequest, response: { 201: TransferSummary, ...errors } }, preValidation: requireUser(OPERATOR_ROLES) },
+      async (request, reply) => reply.status(201).send(await deps.transfers.request(userOf(request), request.params.id, request.body.toCentre, request.body.reason, request.body.conference)),
     );
     app.post(
       '/transfers/:transferId/answer',

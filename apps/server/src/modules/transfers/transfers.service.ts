@@ -1,6 +1,9 @@
-// Handing a call between AMK and the legevaktsentral: § 15 g (AMK → LVS, general-practice
-// problems) and § 13 b (LVS → AMK, red calls). The record travels with the call: on acceptance
-// the receiving centre owns it, journal and all. Both sides see where the transfer stands.
+// Handing a call to another centre where the law allows it (packages/domain hand-over.ts):
+// § 13 b (LVS → AMK, LVS → LVS), § 15 e (AMK → AMK) and § 15 g (AMK → the LVS that covers the
+// patient's kommune). The record travels with the call: on acceptance the receiving centre owns
+// it, journal and all. Both sides see where the hand-over stands; the time from offer to answer is
+// kept. A hand-over the law does not allow is refused with the reason, and nothing is written.
+import { handOverVerdict } from '@amk/domain';
 import type { TransferSummary } from '@amk/contracts';
 import { rooms, type UserActor } from '../../auth/actor.js';
 import type { Db, Tx } from '../../db/prisma.js';
@@ -36,6 +39,9 @@ export function createTransfersService({ prisma, transact }: { prisma: Db; trans
       requestedBy: name(t.requestedById) ?? 'ukjent',
       answeredAt: t.answeredAt?.toISOString() ?? null,
       answeredBy: name(t.answeredById),
+      answerSeconds: t.answeredAt ? Math.max(0, (t.answeredAt.getTime() - t.requestedAt.getTime()) / 1000) : null,
+      basis: t.basis,
+      conference: t.conference,
       call: toCallSummary(t.call),
     };
   }
@@ -45,23 +51,25 @@ export function createTransfersService({ prisma, transact }: { prisma: Db; trans
   }
 
   return {
-    async request(actor: UserActor, callId: string, toCentreCode: string, reason: string): Promise<TransferSummary> {
+    async request(actor: UserActor, callId: string, toCentreCode: string, reason: string, conference = false): Promise<TransferSummary> {
       const to = await prisma.centre.findUnique({ where: { code: toCentreCode } });
-      if (!to) throw badRequest(`unknown centre '${toCentreCode}'`);
-      if (to.kind === actor.centre.kind) {
-        throw badRequest(`a call is handed between AMK and a legevaktsentral; ${actor.centre.code} and ${to.code} are both ${to.kind}`);
-      }
+      if (!to) throw badRequest(`ukjent sentral '${toCentreCode}' (unknown centre)`);
       return transact(async (tx, emit) => {
         const call = await callVisibleTo(tx, actor, callId, 'write');
-        if (call.closedAt) throw conflict('the call is closed; open a new one');
+        if (call.closedAt) throw conflict('henvendelsen er avsluttet; opprett en ny');
+        const centres = await tx.centre.findMany({ select: { id: true, code: true, kind: true, kommuner: true } });
+        const from = centres.find((c) => c.id === actor.centre.id)!;
+        // The patient's kommune decides which LVS is the line for § 15 g; refused before anything is written.
+        const verdict = handOverVerdict(from, to, call.kommunenummer, centres);
+        if (!verdict.ok) throw badRequest(verdict.reason);
         const pending = await tx.transfer.findFirst({ where: { callId, state: 'REQUESTED' } });
-        if (pending) throw conflict('this call is already being handed over');
+        if (pending) throw conflict('henvendelsen er allerede under overføring');
         const t = await tx.transfer.create({
-          data: { id: newId(), callId, fromCentreId: actor.centre.id, toCentreId: to.id, reason, state: 'REQUESTED', requestedAt: new Date(), requestedById: actor.userId },
+          data: { id: newId(), callId, fromCentreId: actor.centre.id, toCentreId: to.id, reason, state: 'REQUESTED', requestedAt: new Date(), requestedById: actor.userId, basis: verdict.basis, conference },
           include: { call: true },
         });
         await tx.callJournalEntry.create({
-          data: { id: newId(), callId, authorId: actor.userId, author: actor.displayName, kind: 'TRANSFER', text: `Overføring til ${to.name} bedt om: ${reason}` },
+          data: { id: newId(), callId, authorId: actor.userId, author: actor.displayName, kind: 'TRANSFER', text: `Overføring til ${to.name} bedt om (${verdict.basis}${conference ? ', satt over i konferanse' : ''}): ${reason}` },
         });
         const s = await summary(tx, t);
         publish(emit, s);
@@ -72,10 +80,10 @@ export function createTransfersService({ prisma, transact }: { prisma: Db; trans
     async answer(actor: UserActor, transferId: string, decision: 'ACCEPT' | 'DECLINE', note?: string): Promise<TransferSummary> {
       return transact(async (tx, emit) => {
         const t = await tx.transfer.findUnique({ where: { id: transferId }, include: { call: true } });
-        if (!t || t.toCentreId !== actor.centre.id) throw notFound(`no transfer ${transferId} to ${actor.centre.code}`);
+        if (!t || t.toCentreId !== actor.centre.id) throw notFound(`ingen overføring ${transferId} til ${actor.centre.code}`);
         if (t.state !== 'REQUESTED') {
           if (t.state === (decision === 'ACCEPT' ? 'ACCEPTED' : 'DECLINED')) return summary(tx, t); // a retry
-          throw conflict(`the transfer was already ${t.state.toLowerCase()}`);
+          throw conflict(`overføringen er allerede ${t.state === 'ACCEPTED' ? 'godtatt' : 'avslått'}`);
         }
         const now = new Date();
         const accepted = decision === 'ACCEPT';

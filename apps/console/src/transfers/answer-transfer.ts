@@ -1,0 +1,19 @@
+// Accept or decline a call handed to my centre; an accepted call opens at once.
+import type { TransferSummary } from '@amk/contracts';
+import { api } from '../api/http.js';
+import { useConsole } from '../store/console-store.js';
+
+export async function answerTransfer(tr: TransferSummary, decision: 'ACCEPT' | 'DECLINE'): Promise<void> {
+  const res = await api<TransferSummary>('POST', `/transfers/${tr.id}/answer`, { decision });
+  useConsole.getState().upsertTransfer(res);
+  useConsole.getState().upsertCall(res.call);
+  if (decision === 'ACCEPT') useConsole.getState().selectCall(res.callId);
+}
+
+/** Hand-overs offered to my centre and not yet answered: most urgent first, then longest waiting. */
+export function incomingHandOvers(transfers: Record<string, TransferSummary>, centreId: string | undefined): TransferSummary[] {
+  const rank = (u: string | null) => (u === 'A' ? 0 : u === 'H' ? 1 : u === 'V' ? 2 : 3);
+  return Object.values(transfers)
+    .filter((t) => t.state === 'REQUESTED' && !!centreId && t.toCentre.id === centreId)
+    .sort((a, b) => rank(a.call.urgency) - rank(b.call.urgency) || a.requestedAt.localeCompare(b.requestedAt));
+}
