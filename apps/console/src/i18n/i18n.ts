@@ -1,10 +1,33 @@
-// A tiny translation layer: bokmål by default, English on request, remembered per browser.
+// Bokmål by default, English on request, remembered per browser. i18next does the work (plural
+// forms per language, every `{var}` replaced, not only the first); the dictionaries stay plain
+// objects with `{var}` placeholders, and the language lives in a small store so components
+// re-render when it changes (react-i18next would add a provider and a second source of truth).
+import i18next, { type TOptions } from 'i18next';
 import { create } from 'zustand';
 import { en } from './en.js';
 import { nb, type MessageKey } from './nb.js';
 
 export type Locale = 'nb' | 'en';
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { nb, en };
+
+/** A key written as `x_one` / `x_other` in the dictionaries is asked for as `x`, with `n` or `count`. */
+type PluralBase<K> = K extends `${infer Base}_one` ? Base : never;
+export type TranslationKey = MessageKey | PluralBase<MessageKey>;
+type Vars = Record<string, string | number>;
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  // English must have every key Norwegian has (en.ts is typed so); a missing one falls back to nb.
+  resources: { nb: { translation: nb }, en: { translation: en satisfies Record<MessageKey, string> } },
+  lng: 'nb',
+  fallbackLng: 'nb',
+  initAsync: false,
+  // Keys contain dots and colons ("state.RINGING"): they are flat names, not paths.
+  keySeparator: false,
+  nsSeparator: false,
+  interpolation: { prefix: '{', suffix: '}', escapeValue: false }, // React escapes what it renders
+  returnNull: false,
+});
+const fixed: Record<Locale, ReturnType<typeof i18n.getFixedT>> = { nb: i18n.getFixedT('nb'), en: i18n.getFixedT('en') };
 
 const stored = (typeof localStorage !== 'undefined' && localStorage.getItem('amk.locale')) as Locale | null;
 
@@ -17,16 +40,16 @@ export const useLocale = create<{ locale: Locale; setLocale(l: Locale): void }>(
   },
 }));
 
-export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
-  let text = dictionaries[locale][key] ?? key;
-  if (vars) for (const [k, v] of Object.entries(vars)) text = text.replace(`{${k}}`, String(v));
-  return text;
+export function translate(locale: Locale, key: TranslationKey, vars?: Vars): string {
+  // `n` is the dictionaries' name for a number; i18next chooses the plural form by `count`.
+  const options: TOptions = vars && typeof vars.n === 'number' && vars.count === undefined ? { ...vars, count: vars.n } : { ...vars };
+  return fixed[locale](key, options);
 }
 
 /** The translator for the current language, for components. */
 export function useT() {
   const locale = useLocale((s) => s.locale);
-  return (key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars);
+  return (key: TranslationKey, vars?: Vars) => translate(locale, key, vars);
 }
 
 export type { MessageKey };
