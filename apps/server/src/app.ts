@@ -70,6 +70,7 @@ import { snapshotRoutes } from './modules/snapshot/snapshot.routes.js';
 import { createSnapshotService } from './modules/snapshot/snapshot.service.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
+import { registerSafeInput } from './plugins/safe-input.js';
 import { EventPump } from './realtime/event-pump.js';
 import { broadcast, createSocketServer, type IoServer } from './realtime/socket-server.js';
 import { createTransact } from './realtime/transact.js';
@@ -161,6 +162,7 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
   const sessions = createSessionService(prisma, { ttlHours: config.SESSION_TTL_HOURS, production });
   const keys = createIntegrationKeyService(prisma);
   registerErrorHandler(app);
+  registerSafeInput(app);
   registerAuthentication(app, { sessions, keys });
 
   let pump: EventPump | undefined;

@@ -9,8 +9,8 @@ import { createPrisma } from '../src/db/prisma.js';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';
-import { MATRIX, USERS } from './support/route-matrix.js';
-import { example, mutations, type JsonSchema } from './support/schema-mutations.js';
+import { MATRIX, USERS, type Allowed } from './support/route-matrix.js';
+import { example, mutations, unstorableValues, type JsonSchema } from './support/schema-mutations.js';
 
 const prisma = createPrisma(databaseUrl(), 3);
 let app: App;
@@ -26,15 +26,23 @@ beforeAll(async () => {
   await app.ready();
   auth.integration = { authorization: `Bearer ${(await createIntegrationKeyService(prisma).create('contract fuzz', 'AMK-BERGEN')).key}` };
   for (const [role, username] of Object.entries(USERS)) auth[role] = { cookie: await cookieFor(app, username) };
+  auth.public = {};
 });
 afterAll(async () => {
   await app.close();
   await prisma.$disconnect();
 });
 
+type Operation = { parameters?: { in: string; name: string; required?: boolean; schema: JsonSchema }[]; requestBody?: { content?: Record<string, { schema: JsonSchema }> } };
+
+const callerFor = (allowed: Allowed): string => (allowed === 'public' ? 'public' : allowed === 'integration' ? 'integration' : (allowed as Role[])[0]!);
+
+let address = 0;
+/** A different client address for each request, so no rate limit answers for the contract. */
+const nextAddress = () => `10.${(++address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`;
+
 describe('fuzzing from the contracts', () => {
   it('every body with one thing wrong is refused, naming the field; nothing is written', { timeout: 180_000 }, async () => {
-    type Operation = { parameters?: { in: string; name: string; schema: JsonSchema }[]; requestBody?: { content?: Record<string, { schema: JsonSchema }> } };
     const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, Operation>> };
     const before = await counts();
     const failures: string[] = [];
@@ -46,13 +54,14 @@ describe('fuzzing from the contracts', () => {
         if (!schema) continue;
         const route = `${method.toUpperCase()} ${openApiPath.replace(/\{(\w+)\}/g, ':$1')}`;
         const allowed = MATRIX[route];
-        if (!allowed || allowed === 'public') continue; // login: rate-limited by design, covered in auth tests
-        const caller = allowed === 'integration' ? 'integration' : (allowed as Role[])[0]!;
+        if (!allowed) continue;
+        const caller = callerFor(allowed);
         // path parameters as their own contract wants them, so only the body is wrong
         const url = openApiPath.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(example(op.parameters?.find((p) => p.in === 'path' && p.name === name)?.schema ?? { type: 'string', format: 'uuid' }))));
         routes++;
         for (const m of mutations(schema)) {
-          const res = await app.inject({ method: method.toUpperCase() as 'POST', url, headers: { ...auth[caller], 'content-type': 'application/json' }, payload: JSON.stringify(m.body) });
+          // login is limited per address and username: each attempt from its own address
+          const res = await app.inject({ method: method.toUpperCase() as 'POST', url, headers: { ...auth[caller], 'content-type': 'application/json' }, payload: JSON.stringify(m.body), remoteAddress: nextAddress() });
           sent++;
           const field = m.path.split('.')[0]!;
           const message = res.statusCode >= 400 ? String(res.json().message ?? '') : '';
@@ -66,5 +75,52 @@ describe('fuzzing from the contracts', () => {
     expect(sent).toBeGreaterThan(400);
     expect(await counts()).toEqual(before);
     expect((await app.inject({ method: 'GET', url: '/health/ready' })).json()).toMatchObject({ status: 'ok' });
+  });
+
+  it('every query and path parameter with a NUL, broken text or an edge date is refused, naming it; nothing is written', { timeout: 180_000 }, async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, Operation>> };
+    const before = await counts();
+    const failures: string[] = [];
+    let sent = 0;
+    for (const [openApiPath, operations] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        const route = `${method.toUpperCase()} ${openApiPath.replace(/\{(\w+)\}/g, ':$1')}`;
+        const allowed = MATRIX[route];
+        const params = (op.parameters ?? []).filter((p) => (p.in === 'query' || p.in === 'path') && [p.schema.type, p.schema.anyOf?.[0]?.type].flat().includes('string'));
+        if (!allowed || !params.length) continue;
+        const body = op.requestBody?.content?.['application/json']?.schema;
+        for (const target of params) {
+          for (const bad of unstorableValues(target.schema, { inUrl: true })) {
+            const value = (p: NonNullable<Operation['parameters']>[number]) => (p === target ? bad.value : String(example(p.schema)));
+            const path = openApiPath.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(value(op.parameters!.find((p) => p.in === 'path' && p.name === name)!)));
+            // the other query parameters valid (all times, so a period is complete), this one wrong
+            const query = (op.parameters ?? [])
+              .filter((p) => p.in === 'query' && (p === target || p.required || p.schema.format === 'date-time'))
+              .map((p) => `${p.name}=${encodeURIComponent(value(p))}`)
+              .join('&');
+            const res = await app.inject({
+              method: method.toUpperCase() as 'GET',
+              url: `${path}?${query}`,
+              headers: { ...auth[callerFor(allowed)], ...(body && { 'content-type': 'application/json' }) },
+              ...(body && { payload: JSON.stringify(example(body)) }),
+              remoteAddress: nextAddress(),
+            });
+            sent++;
+            const message = res.statusCode >= 400 ? String(res.json().message ?? '') : '';
+            if (res.statusCode < 400 || res.statusCode >= 500) failures.push(`${route} ${target.in} ${target.name} ${bad.what} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+            else if (res.statusCode === 400 && !message.includes(target.name)) failures.push(`${route} ${target.name} ${bad.what} → 400 without naming it: ${message.slice(0, 160)}`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(sent).toBeGreaterThan(30);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('the unauthenticated login refuses a NUL in the username with a 400 naming it', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'a\u0000b', password: 'x' }, remoteAddress: nextAddress() });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('username');
   });
 });

@@ -1,7 +1,8 @@
 // Akutthjelpere (§ 5 and Helsedirektoratet's national guide): organisations and agreements,
 // alerts with acknowledgements and escalation, the responder's own view, bistand requests.
 import { z } from 'zod';
-import { IsoTime, Latitude, Longitude, PhoneNumber, Uuid } from './common.js';
+import { IsoDate, IsoTime, Latitude, Longitude, PhoneNumber, Uuid } from './common.js';
+import { reportLimitMessage, withinReportLimit } from './stats.js';
 
 export const AkutthjelperEventType = z.enum(['HJERTESTANS', 'BEVISSTLOSHET', 'STOR_YTRE_BLODNING', 'GENERELL_NEDKJOLING']);
 export type AkutthjelperEventType = z.infer<typeof AkutthjelperEventType>;
@@ -16,24 +17,24 @@ export const CreateMemberRequest = z.object({
   unitId: Uuid,
   name: z.string().trim().min(1).max(200),
   phone: z.string().trim().regex(/^\+?[0-9]{8,15}$/, 'a phone number is 8 to 15 digits, optionally starting with +'),
-  trainingValidUntil: z.iso.date().nullable().optional(),
+  trainingValidUntil: IsoDate.nullable().optional(),
   onDuty: z.boolean().optional(),
   username: z.string().trim().max(100).optional().describe('a responder login to link, for the responder page'),
 });
 export const UpdateMemberRequest = z
-  .object({ onDuty: z.boolean().optional(), trainingValidUntil: z.iso.date().nullable().optional(), phone: CreateMemberRequest.shape.phone.optional() })
+  .object({ onDuty: z.boolean().optional(), trainingValidUntil: IsoDate.nullable().optional(), phone: CreateMemberRequest.shape.phone.optional() })
   .refine((m) => Object.keys(m).length > 0, { message: 'send at least one field to change' });
 export const CreateAgreementRequest = z
   .object({
     unitId: Uuid,
     kommuner: z.array(z.string().regex(/^\d{4}$/, 'a kommunenummer has four digits')).min(1),
     eventTypes: z.array(AkutthjelperEventType).min(1),
-    validFrom: z.iso.date(),
-    validTo: z.iso.date().nullable().optional(),
+    validFrom: IsoDate,
+    validTo: IsoDate.nullable().optional(),
     documentRef: z.string().trim().max(200).optional(),
   })
   .refine((a) => !a.validTo || a.validTo >= a.validFrom, { message: 'validTo is before validFrom', path: ['validTo'] });
-export const UpdateAgreementRequest = z.object({ validTo: z.iso.date().nullable() });
+export const UpdateAgreementRequest = z.object({ validTo: IsoDate.nullable() });
 
 export const MemberSummary = z.object({
   id: Uuid, unitId: Uuid, name: z.string(), phone: z.string(), trainingValidUntil: z.string().nullable(), onDuty: z.boolean(), hasResponderPage: z.boolean(),
@@ -142,6 +143,12 @@ export const SmsInboundAnswer = z.object({
 });
 export type SmsInboundAnswer = z.infer<typeof SmsInboundAnswer>;
 export const ResponderDuty = z.object({ onDuty: z.boolean() });
+
+export const AkutthjelperReportQuery = z
+  .object({ from: IsoTime, to: IsoTime })
+  .refine((q) => new Date(q.from) < new Date(q.to), { message: 'from must be before to', path: ['from'] })
+  .refine(withinReportLimit, { message: reportLimitMessage, path: ['from'] });
+export type AkutthjelperReportQuery = z.infer<typeof AkutthjelperReportQuery>;
 
 export const AkutthjelperReport = z.object({
   from: IsoTime,

@@ -1,7 +1,7 @@
 // The full call record (patient data: every read is audited) and the commands that change it.
 import { z } from 'zod';
 import { CallSummary } from './calls.js';
-import { IsoTime, Latitude, Longitude, Urgency, Uuid } from './common.js';
+import { IsoDate, IsoTime, Latitude, Longitude, Urgency, Uuid } from './common.js';
 
 export const Sex = z.enum(['FEMALE', 'MALE', 'UNKNOWN']);
 
@@ -39,7 +39,7 @@ export const UpdateCallRequest = z
     callerName: optionalText(200),
     patientName: optionalText(200),
     nationalId: z.string().trim().nullable().optional().describe('11 digits; checked by its check digits'),
-    birthDate: z.iso.date().nullable().optional(),
+    birthDate: IsoDate.nullable().optional(),
     ageYears: z.number().int().min(0).max(130).nullable().optional(),
     sex: Sex.nullable().optional(),
     addressText: optionalText(500),

@@ -35,8 +35,30 @@ export const UnitStatus = z.enum([
 ]);
 export type UnitStatus = z.infer<typeof UnitStatus>;
 
+/**
+ * The times the product can mean, from 1900 up to the end of 2999 (UTC). Wider than any call,
+ * birth or report needs, and well inside what PostgreSQL stores: "0000-01-01T00:00:00Z" or
+ * "9999-12-31T23:59:59-14:00" (year 10000 in UTC) look valid but make the database fail.
+ */
+export const EARLIEST_TIME = '1900-01-01T00:00:00Z';
+export const LATEST_TIME = '2999-12-31T23:59:59.999Z';
+const TIME_RANGE_MESSAGE = 'a time between 1900 and 2999';
+const withinTimeRange = (v: string) => {
+  const t = Date.parse(v);
+  return t >= Date.parse(EARLIEST_TIME) && t <= Date.parse(LATEST_TIME);
+};
+
 /** An ISO 8601 time with an offset, e.g. 2026-11-22T09:15:00Z. Read as a string, used as a Date. */
-export const IsoTime = z.iso.datetime({ offset: true }).describe('ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00');
+export const IsoTime = z.iso
+  .datetime({ offset: true })
+  .refine(withinTimeRange, TIME_RANGE_MESSAGE)
+  .describe('ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00');
+
+/** A calendar date, YYYY-MM-DD, in the same range as IsoTime. */
+export const IsoDate = z.iso
+  .date()
+  .refine((d) => d >= EARLIEST_TIME.slice(0, 10) && d <= LATEST_TIME.slice(0, 10), 'a date between 1900-01-01 and 2999-12-31')
+  .describe('a calendar date, YYYY-MM-DD');
 
 export const Uuid = z.uuid();
 

@@ -1,5 +1,6 @@
 import './messages.js';
 export * from './common.js';
+export * from './safe-text.js';
 export * from './auth.js';
 export * from './calls.js';
 export * from './units.js';

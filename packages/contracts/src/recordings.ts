@@ -1,7 +1,7 @@
 // Sound recordings (lydlogg) and their retention under § 20: kept three years from the
 // recording date (Norwegian calendar), then deleted, unless a hold says they are still needed.
 import { z } from 'zod';
-import { IsoTime, Uuid } from './common.js';
+import { IsoDate, IsoTime, Uuid } from './common.js';
 
 export const HoldReason = z.enum(['tilsyn', 'klage', 'erstatning', 'annen_saksbehandling', 'dokumentasjonsverdi']);
 export type HoldReason = z.infer<typeof HoldReason>;
@@ -45,7 +45,7 @@ export const ReleaseHoldRequest = z.object({ reason: z.string().trim().min(1, 's
 export const RecordingIdParams = z.object({ recordingId: Uuid });
 export const HoldParams = z.object({ recordingId: Uuid, holdId: Uuid });
 
-export const PurgePreviewQuery = z.object({ date: z.iso.date().describe('the day to imagine the purge running, YYYY-MM-DD') });
+export const PurgePreviewQuery = z.object({ date: IsoDate.describe('the day to imagine the purge running, YYYY-MM-DD') });
 export const PurgePreview = z.object({
   date: z.iso.date(),
   wouldDelete: z.number().int(),

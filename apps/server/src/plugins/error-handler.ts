@@ -4,7 +4,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { HttpError } from '../lib/http-error.js';
-import { Prisma } from '../db/prisma.js';
+import { isBadInputForDatabase, isDatabaseUnavailable, postgresCode } from '../db/postgres-errors.js';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
@@ -18,12 +18,6 @@ const STATUS_TEXT: Record<number, string> = {
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
-
-function isDatabaseUnavailable(err: unknown): boolean {
-  if (err instanceof Prisma.PrismaClientInitializationError) return true;
-  const text = String((err as Error)?.message ?? '');
-  return /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|the database system is (starting|shutting) up|Can't reach database/i.test(text);
-}
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -47,6 +41,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .status(503)
         .header('retry-after', '5')
         .send({ statusCode: 503, error: STATUS_TEXT[503], message: 'The database is not reachable right now; retry shortly' });
+    }
+    if (isBadInputForDatabase(err)) {
+      // The database refused a value the contracts let through; the client sent it, so it is a 400.
+      request.log.warn({ sqlstate: postgresCode(err) }, 'value refused by the database'); // the value itself may be patient data
+      return reply.status(400).send({ statusCode: 400, error: STATUS_TEXT[400], message: 'A value in the request cannot be stored (a NUL character, broken text, or a date or number out of range)' });
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status < 500) {

@@ -35,10 +35,13 @@ const typeOf = (s: JsonSchema): string | undefined => (Array.isArray(s.type) ? s
 const nullable = (s: JsonSchema): boolean => (Array.isArray(s.type) && s.type.includes('null')) || !!s.anyOf?.some((x) => x.type === 'null');
 const inner = (s: JsonSchema): JsonSchema => s.anyOf?.find((x) => x.type !== 'null') ?? s.oneOf?.[0] ?? s;
 
+let timesMade = 0;
+
 /** Strings that satisfy the patterns the contracts use. */
 function stringFor(s: JsonSchema): string {
   if (s.format === 'uuid') return crypto.randomUUID();
-  if (s.format === 'date-time') return new Date().toISOString();
+  // each time a minute after the one before, so a valid body's "from" comes before its "to"
+  if (s.format === 'date-time') return new Date(Date.now() + ++timesMade * 60_000).toISOString();
   if (s.format === 'date' || s.pattern?.includes('\\d{4}-\\d{2}-\\d{2}$')) return new Date().toISOString().slice(0, 10);
   if (s.pattern) {
     for (const candidate of ['+4791234567', 'A.06.01', '4601', 'BGN-A11', 'abc']) if (new RegExp(s.pattern).test(candidate)) return candidate;
@@ -80,6 +83,7 @@ function wrongValues(schema: JsonSchema): { what: string; value: unknown }[] {
   if (s.enum?.length) out.push({ what: 'not one of the options', value: 'NOT_AN_OPTION' });
   if (type === 'string') {
     out.push({ what: 'a number instead of text', value: 12345 });
+    out.push(...unstorableValues(s));
     if (s.maxLength !== undefined) out.push({ what: `longer than ${s.maxLength}`, value: 'x'.repeat(s.maxLength + 1) });
     if ((s.minLength ?? 0) > 0) out.push({ what: 'empty', value: '' });
     if (s.format === 'uuid') out.push({ what: 'not a uuid', value: 'not-a-uuid' });
@@ -98,6 +102,25 @@ function wrongValues(schema: JsonSchema): { what: string; value: unknown }[] {
     if (s.maxItems !== undefined && s.maxItems < 1000) out.push({ what: `more than ${s.maxItems} items`, value: Array.from({ length: s.maxItems + 1 }, () => example(s.items ?? {})) });
   }
   if (type === 'object') out.push({ what: 'a list instead of an object', value: [] });
+  return out;
+}
+
+/**
+ * Text that looks right to a schema but that PostgreSQL cannot store: a NUL character, a lone
+ * surrogate, and for times and dates the edges (year 0, year 10000 in UTC). Also used for query
+ * and path parameters.
+ */
+export function unstorableValues(schema: JsonSchema, { inUrl = false } = {}): { what: string; value: string }[] {
+  const s = inner(schema);
+  const valid = String(example(s));
+  const out = [{ what: 'with a NUL character', value: `${valid.slice(0, 1)}\u0000${valid.slice(1)}` }];
+  // A URL carries bytes, not UTF-16: a lone surrogate can only arrive as invalid UTF-8, which the
+  // router refuses or decodes to U+FFFD (storable). It is only a JSON body's problem.
+  if (!inUrl) out.push({ what: 'with a lone surrogate', value: `${valid}\ud800` });
+  if (s.format === 'date-time') {
+    out.push({ what: 'in year 0', value: '0000-01-01T00:00:00Z' }, { what: 'in year 10000 in UTC', value: '9999-12-31T23:59:59-14:00' }, { what: 'in year 1', value: '0001-01-01T00:00:00Z' });
+  }
+  if (s.format === 'date' || s.pattern?.includes('\\d{4}-\\d{2}-\\d{2}$')) out.push({ what: 'in year 0', value: '0000-01-01' }, { what: 'in year 9999', value: '9999-12-31' });
   return out;
 }
 

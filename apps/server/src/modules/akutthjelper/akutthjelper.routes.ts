@@ -1,5 +1,5 @@
 import {
-  AkutthjelperEventType, AkutthjelperReport, AlertList, AlertRespondersRequest, ApiError, BistandRequestBody, BistandSummary, CandidatesAnswer,
+  AkutthjelperEventType, AkutthjelperReport, AkutthjelperReportQuery, AlertList, AlertRespondersRequest, ApiError, BistandRequestBody, BistandSummary, CandidatesAnswer,
   CreateAgreementRequest, CreateMemberRequest, CreateOrganisationRequest, CreateResponderUnitRequest, MissionIdParams, OrganisationTree,
   ResponderActionParams, ResponderAlert, ResponderDuty, ResponderMe, ResponderPosition, SmsInbound, SmsInboundAnswer, UpdateAgreementRequest,
   UpdateMemberRequest, Uuid,
@@ -54,7 +54,7 @@ export const akutthjelperRoutes =
     );
     app.get(
       '/akutthjelper/reports',
-      { schema: { tags: ['akutthjelper'], summary: 'Akutthjelper missions per organisation and kommune, alert to arrival, arrivals before the ambulance, bistand apart', querystring: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }), response: { 200: AkutthjelperReport, ...errors } }, preValidation: requireUser(CONSOLE_ROLES) },
+      { schema: { tags: ['akutthjelper'], summary: 'Akutthjelper missions per organisation and kommune, alert to arrival, arrivals before the ambulance, bistand apart', querystring: AkutthjelperReportQuery, response: { 200: AkutthjelperReport, ...errors } }, preValidation: requireUser(CONSOLE_ROLES) },
       async (request) => akutthjelperReport(deps.prisma, userOf(request).centre.id, new Date(request.query.from), new Date(request.query.to)),
     );
 
