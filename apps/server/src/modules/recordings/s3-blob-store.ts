@@ -1,11 +1,14 @@
 // An S3-compatible blob store (AWS S3, MinIO, Ceph RGW, …), path-style, signed with AWS
-// Signature Version 4. An upload is staged to a local temporary file first (its checksum is
-// verified before anything is stored), then PUT with its SHA-256 as the signed payload hash.
-import { createHash, createHmac } from 'node:crypto';
+// Signature Version 4 by aws4fetch (small, no dependencies, used for S3 from edge runtimes; the
+// AWS SDK would bring megabytes for four calls). An upload is staged to a local temporary file
+// first (its checksum is verified before anything is stored), then PUT with its SHA-256 as the
+// signed payload hash.
+import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import { AwsV4Signer } from 'aws4fetch';
 import { stageToFile, type BlobStore } from './blob-store.js';
 
 export interface S3Options {
@@ -16,30 +19,33 @@ export interface S3Options {
   secretAccessKey: string;
 }
 
-const sha256Hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
-const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
-const EMPTY_HASH = sha256Hex('');
+const EMPTY_HASH = createHash('sha256').update('').digest('hex');
 
-/** AWS Signature Version 4 for service s3: the headers to send, `authorization` included. */
-export function signS3(opts: S3Options, method: string, path: string, payloadHash: string, extra: Record<string, string> = {}, now = new Date()): Record<string, string> {
-  const amzDate = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-  const day = amzDate.slice(0, 8);
-  const headers: Record<string, string> = { host: new URL(opts.endpoint).host, 'x-amz-content-sha256': payloadHash, 'x-amz-date': amzDate };
-  for (const [k, v] of Object.entries(extra)) headers[k.toLowerCase()] = v;
-  const names = Object.keys(headers).sort();
-  const canonical = [method, path, '', ...names.map((n) => `${n}:${headers[n]!.trim()}`), '', names.join(';'), payloadHash].join('\n');
-  const scope = `${day}/${opts.region}/s3/aws4_request`;
-  const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonical)].join('\n');
-  const key = hmac(hmac(hmac(hmac(`AWS4${opts.secretAccessKey}`, day), opts.region), 's3'), 'aws4_request');
-  const signature = createHmac('sha256', key).update(toSign).digest('hex');
-  return { ...headers, authorization: `AWS4-HMAC-SHA256 Credential=${opts.accessKeyId}/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}` };
+/**
+ * AWS Signature Version 4 for service s3: the headers to send, `authorization` included. Every
+ * header is signed (range too, as AWS's own example does), and the payload hash is the one given,
+ * so a PUT is signed over its real content rather than UNSIGNED-PAYLOAD.
+ */
+export async function signS3(opts: S3Options, method: string, path: string, payloadHash: string, extra: Record<string, string> = {}, now = new Date()): Promise<Headers> {
+  const signer = new AwsV4Signer({
+    method,
+    url: `${opts.endpoint.replace(/\/$/, '')}${path}`,
+    headers: { ...extra, 'x-amz-content-sha256': payloadHash },
+    accessKeyId: opts.accessKeyId,
+    secretAccessKey: opts.secretAccessKey,
+    service: 's3',
+    region: opts.region,
+    datetime: now.toISOString().replace(/[:-]|\.\d{3}/g, ''),
+    allHeaders: true,
+  });
+  return (await signer.sign()).headers;
 }
 
 export function s3BlobStore(opts: S3Options, stagingDir = join(tmpdir(), 'amk-s3-staging')): BlobStore {
   const objectPath = (key: string) => `/${encodeURIComponent(opts.bucket)}/${key.split('/').map(encodeURIComponent).join('/')}`;
-  const call = (method: string, key: string, payloadHash = EMPTY_HASH, extra: Record<string, string> = {}, body?: Buffer) => {
+  const call = async (method: string, key: string, payloadHash = EMPTY_HASH, extra: Record<string, string> = {}, body?: Buffer) => {
     const path = objectPath(key);
-    const { host: _host, ...headers } = signS3(opts, method, path, payloadHash, extra);
+    const headers = await signS3(opts, method, path, payloadHash, extra);
     return fetch(`${opts.endpoint.replace(/\/$/, '')}${path}`, { method, headers, body: body ? new Uint8Array(body) : undefined, signal: AbortSignal.timeout(60_000) });
   };
   return {
