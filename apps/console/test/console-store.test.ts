@@ -19,13 +19,13 @@ const call = (over: Partial<CallSummary> = {}): CallSummary => ({
 
 const mission = (over: Partial<MissionSummary> = {}): MissionSummary => ({
   id: MISSION, centreId: CENTRE, callId: CALL, incidentId: null, kind: 'AMBULANCE', urgency: 'A', eventType: null, lat: 60.39, lon: 5.32,
-  kommunenummer: '4601', createdAt: at(1), closedAt: null, outcome: null, units: [{ unitId: UNIT, callSign: 'KNV-A31', assignedAt: at(1), releasedAt: null }],
+  kommunenummer: '4601', createdAt: at(1), closedAt: null, outcome: null, units: [{ unitId: UNIT, callSign: 'KNV-A31', assignedAt: at(1), releasedAt: null, crewOverrideReason: null }],
   responseMinutes: null, updatedAt: at(1), ...over,
 });
 
 const unit = (over: Partial<UnitSummary> = {}): UnitSummary => ({
   id: UNIT, callSign: 'KNV-A31', kind: 'AMBULANCE_CAR', centreId: CENTRE, stationId: null, status: 'ALERTED', statusAt: at(1),
-  lat: 60.4, lon: 5.3, positionAt: at(1), crewOk: true, crewProblem: null, ...over,
+  lat: 60.4, lon: 5.3, positionAt: at(1), crewOk: true, crewProblem: null, crewOverride: null, ...over,
 } as UnitSummary);
 
 let seq = 10;

@@ -8,7 +8,7 @@ import { styleFont } from '../src/map/layers.js';
 
 const unit = (id: string, over: Partial<UnitSummary> = {}): UnitSummary => ({
   id, callSign: id, kind: 'AMBULANCE_CAR', centreId: 'own', stationId: null, status: 'AVAILABLE_AT_STATION', statusAt: '2026-01-01T10:00:00.000Z',
-  lat: 60.4, lon: 5.3, positionAt: null, crewOk: true, crewProblem: null, ...over,
+  lat: 60.4, lon: 5.3, positionAt: null, crewOk: true, crewProblem: null, crewOverride: null, ...over,
 });
 
 function pass(set: FeatureSet, units: UnitSummary[], own: string, build = unitFeature) {

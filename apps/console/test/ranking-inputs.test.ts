@@ -7,7 +7,7 @@ import { unitsChangedForRanking } from '../src/units/unit-changes.js';
 
 const unit = (id: string, over: Partial<UnitSummary> = {}): UnitSummary => ({
   id, callSign: id, kind: 'AMBULANCE_CAR', centreId: 'c1', stationId: null, status: 'AVAILABLE_ON_THE_MOVE', statusAt: '2026-01-01T10:00:00.000Z',
-  lat: 60.4, lon: 5.3, positionAt: '2026-01-01T10:00:00.000Z', crewOk: true, crewProblem: null, ...over,
+  lat: 60.4, lon: 5.3, positionAt: '2026-01-01T10:00:00.000Z', crewOk: true, crewProblem: null, crewOverride: null, ...over,
 });
 
 describe('unitsChangedForRanking', () => {
@@ -22,9 +22,13 @@ describe('unitsChangedForRanking', () => {
     expect(unitsChangedForRanking(before, { a })).toBe(true);
   });
 
-  it('ignores a busy unit driving along, a crew note, and the same records', () => {
+  it('a crew that comes to fail § 11 (or passes again) changes the ranking: such a unit is not ranked', () => {
+    expect(unitsChangedForRanking(before, { a: { ...a, crewOk: false }, b })).toBe(true);
+  });
+
+  it('ignores a busy unit driving along, an override note, and the same records', () => {
     expect(unitsChangedForRanking(before, { a, b: { ...b, lat: 60.5, lon: 5.4 } })).toBe(false);
-    expect(unitsChangedForRanking(before, { a: { ...a, crewOk: false }, b })).toBe(false);
+    expect(unitsChangedForRanking(before, { a: { ...a, crewOverride: { reason: 'x', at: a.statusAt, by: 'y' } }, b })).toBe(false);
     expect(unitsChangedForRanking(before, { ...before })).toBe(false);
     expect(unitsChangedForRanking(before, before)).toBe(false);
   });

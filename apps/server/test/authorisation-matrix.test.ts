@@ -5,9 +5,9 @@ import type { Role } from '@amk/contracts';
 import type { App } from '../src/app.js';
 import { createPrisma } from '../src/db/prisma.js';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
-import { buildTestApp, databaseUrl } from './support/test-app.js';
+import { buildTestApp, databaseUrl, standDownFleet } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';
-import { CALLERS, MATRIX, USERS, type Allowed, type Caller } from './support/route-matrix.js';
+import { CALLERS, MATRIX, OVERRIDES, USERS, type Allowed, type Caller } from './support/route-matrix.js';
 
 const prisma = createPrisma(databaseUrl(), 3);
 let app: App;
@@ -52,6 +52,42 @@ describe('authorisation matrix', () => {
       const want = expected(allowed, caller);
       const ok = want === 'ok' ? res.statusCode !== 401 && res.statusCode !== 403 && res.statusCode < 500 : res.statusCode === want;
       if (!ok) wrong.push(`${caller}: got ${res.statusCode}, want ${want}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('authorisation matrix: overriding the § 11 crew refusal', () => {
+  /** BGN-A14 as seeded: a crew of one, no override; free at its station, or unavailable for the status route. */
+  async function prepare(route: string): Promise<{ url: string; payload: object }> {
+    await standDownFleet(prisma);
+    const a14 = await prisma.unit.update({ where: { callSign: 'BGN-A14' }, data: { crewOk: false, crewProblem: 'Ambulansebil skal være bemannet med minst to personer (har 1).', crewOverrideReason: null, crewOverrideAt: null, crewOverrideBy: null } });
+    const override = { reason: 'Matrisetest: overstyrer § 11' };
+    if (route === 'POST /api/v1/units/:unitId/status') {
+      await prisma.unit.update({ where: { id: a14.id }, data: { status: 'UNAVAILABLE' } });
+      return { url: `/api/v1/units/${a14.id}/status`, payload: { status: 'AVAILABLE_AT_STATION', override } };
+    }
+    if (route === 'POST /api/v1/missions') return { url: '/api/v1/missions', payload: { id: crypto.randomUUID(), unitIds: [a14.id], lat: 60.39, lon: 5.32, override } };
+    const open = await app.inject({ method: 'POST', url: '/api/v1/missions', headers: headers.amk_operator, payload: { id: crypto.randomUUID(), unitIds: [(await prisma.unit.findUniqueOrThrow({ where: { callSign: 'BGN-A11' } })).id], lat: 60.39, lon: 5.32 } });
+    return { url: `/api/v1/missions/${open.json().id}/units`, payload: { unitId: a14.id, override } };
+  }
+  afterAll(async () => {
+    await standDownFleet(prisma);
+    await prisma.unit.update({ where: { callSign: 'BGN-A14' }, data: { crewOverrideReason: null, crewOverrideAt: null, crewOverrideBy: null } });
+  });
+
+  it.each(Object.entries(OVERRIDES))('%s: only the unit’s own centre’s operators and AMK doctors may override', async (route, allowed) => {
+    const wrong: string[] = [];
+    const callers: [string, Record<string, string> | undefined, boolean][] = [
+      ...CALLERS.map((c): [string, Record<string, string> | undefined, boolean] => [c, headers[c], (allowed as readonly string[]).includes(c)]),
+      ['amk_operator of AMK-FORDE (a neighbour that may dispatch the unit)', { cookie: await cookieFor(app, 'amk.forde') }, false],
+    ];
+    for (const [caller, h, may] of callers) {
+      const { url, payload } = await prepare(route);
+      const res = await app.inject({ method: 'POST', url, headers: h, payload });
+      const overridden = (await prisma.unit.findUniqueOrThrow({ where: { callSign: 'BGN-A14' } })).crewOverrideReason !== null;
+      if (may && (res.statusCode >= 300 || !overridden)) wrong.push(`${caller}: got ${res.statusCode} (${res.body.slice(0, 120)}), want success`);
+      if (!may && (![401, 403, 404].includes(res.statusCode) || overridden)) wrong.push(`${caller}: got ${res.statusCode}, want 401/403/404 and no override`);
     }
     expect(wrong).toEqual([]);
   });

@@ -38,6 +38,13 @@ describe('unit status from terminals', () => {
     expect(stood.status).toBe(409);
     expect(stood.body.message).toMatch(/Ledig på stasjon/);
 
+    // alerted means alerted to a mission: refused without one, accepted once the unit is on one
+    const alone = await terminal('SOT-A51', 'status', { status: 'ALERTED', at: at(2) });
+    expect(alone.status).toBe(409);
+    const sot = await server.prisma.unit.findUniqueOrThrow({ where: { callSign: 'SOT-A51' } });
+    const centre = await server.prisma.centre.findFirstOrThrow({ where: { code: 'AMK-BERGEN' } });
+    const missionId = crypto.randomUUID();
+    await server.prisma.mission.create({ data: { id: missionId, centreId: centre.id, kind: 'AMBULANCE', units: { create: { unitId: sot.id, assignedAt: new Date() } } } });
     expect((await terminal('SOT-A51', 'status', { status: 'ALERTED', at: at(2) })).body.applied).toBe(true);
     const enRoute = await terminal('SOT-A51', 'status', { status: 'EN_ROUTE', at: at(3) });
     expect(enRoute.body).toMatchObject({ applied: true, unit: { status: 'EN_ROUTE' } });

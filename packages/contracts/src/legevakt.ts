@@ -37,7 +37,21 @@ export const DoctorShiftSummary = z.object({
 export const Roster = z.object({ shifts: z.array(DoctorShiftSummary) });
 export const RosterQuery = z.object({ from: IsoTime.optional(), to: IsoTime.optional() });
 
-export const Authorisation = z.enum(['AMBULANCE_WORKER', 'PARAMEDIC', 'NURSE', 'DOCTOR', 'RESCUE_CREW', 'PILOT', 'OTHER']);
-export const SetCrewRequest = z.object({
-  members: z.array(z.object({ personName: z.string().trim().min(1).max(200), authorisation: Authorisation })).max(10),
+/** § 11: ambulance worker (paramedic included), other health personnel with authorisation or licence, nurse, doctor, rescue man, boat driver. */
+export const Authorisation = z.enum(['AMBULANCE_WORKER', 'PARAMEDIC', 'HEALTH_PERSONNEL', 'NURSE', 'DOCTOR', 'RESCUE_CREW', 'BOAT_DRIVER', 'PILOT', 'OTHER']);
+const CalendarDate = z.iso.date().describe('YYYY-MM-DD');
+export const CrewMemberInput = z.object({
+  personName: z.string().trim().min(1).max(200),
+  authorisation: Authorisation,
+  /** § 11 first paragraph: driving licence for the vehicle class; absent: held */
+  drivingLicence: z.boolean().optional(),
+  /** § 11 first paragraph: certificate for drivers of emergency vehicles; absent: held */
+  emergencyDrivingCertificate: z.boolean().optional(),
+  /** § 11 sixth paragraph: a temporary post of up to two months may be exempt from both */
+  temporaryPost: z
+    .object({ from: CalendarDate, to: CalendarDate })
+    .refine((p) => p.from <= p.to, { message: 'the temporary post ends before it begins', path: ['to'] })
+    .optional(),
 });
+export type CrewMemberInput = z.infer<typeof CrewMemberInput>;
+export const SetCrewRequest = z.object({ members: z.array(CrewMemberInput).max(10) });

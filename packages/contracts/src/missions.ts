@@ -2,6 +2,7 @@
 // mission's timeline, closed with an outcome (§ 15 h).
 import { z } from 'zod';
 import { IsoTime, Latitude, Longitude, UnitKind, UnitStatus, Urgency, Uuid } from './common.js';
+import { CrewOverride } from './units.js';
 
 export const MissionKind = z.enum(['AMBULANCE', 'HOME_VISIT']);
 
@@ -19,7 +20,16 @@ export const MissionSummary = z.object({
   createdAt: IsoTime,
   closedAt: IsoTime.nullable(),
   outcome: z.string().nullable(),
-  units: z.array(z.object({ unitId: Uuid, callSign: z.string(), assignedAt: IsoTime, releasedAt: IsoTime.nullable() })),
+  units: z.array(
+    z.object({
+      unitId: Uuid,
+      callSign: z.string(),
+      assignedAt: IsoTime,
+      releasedAt: IsoTime.nullable(),
+      /** sent although its crew failed § 11: the operator's reason */
+      crewOverrideReason: z.string().nullable(),
+    }),
+  ),
   /** call answered → first unit on scene, in minutes; null until a unit is on scene */
   responseMinutes: z.number().nullable(),
   /**
@@ -51,11 +61,13 @@ export const CreateMissionRequest = z
     urgency: Urgency.optional(),
     lat: Latitude.optional(),
     lon: Longitude.optional(),
+    /** sends units whose crew fails § 11 anyway, with the reason */
+    override: CrewOverride.optional(),
   })
   .refine((m) => (m.lat === undefined) === (m.lon === undefined), { message: 'lat and lon come together', path: ['lat'] });
 export type CreateMissionRequest = z.infer<typeof CreateMissionRequest>;
 
-export const AssignUnitRequest = z.object({ unitId: Uuid });
+export const AssignUnitRequest = z.object({ unitId: Uuid, override: CrewOverride.optional() });
 export const CloseMissionRequest = z.object({ outcome: z.string().trim().min(1, 'write the outcome').max(1000) });
 export const MissionIdParams = z.object({ missionId: Uuid });
 
@@ -71,7 +83,33 @@ export const Recommendation = z.object({
   distanceKm: z.number(),
   method: z.enum(['road', 'sea', 'straight', 'routing']),
 });
-export const RecommendationList = z.object({ target: z.object({ lat: z.number(), lon: z.number() }), units: z.array(Recommendation) });
+/** Why a unit the operator might expect is not in the ranking. */
+export const ExclusionReason = z.enum(['CREW_FAILS_SECTION_11', 'POSITION_STALE', 'OTHER_CENTRE', 'ON_ANOTHER_MISSION']);
+export type ExclusionReason = z.infer<typeof ExclusionReason>;
+export const ExcludedUnit = z.object({
+  unitId: Uuid,
+  callSign: z.string(),
+  kind: UnitKind,
+  status: UnitStatus,
+  centreId: Uuid,
+  own: z.boolean(),
+  reason: ExclusionReason,
+  /** the § 11 problem in words, or the age of the last position in minutes */
+  crewProblem: z.string().nullable(),
+  positionAgeMinutes: z.number().nullable(),
+  /** the unit's standing § 11 override, if an operator gave one */
+  crewOverrideReason: z.string().nullable(),
+  distanceKm: z.number().nullable(),
+});
+export type ExcludedUnit = z.infer<typeof ExcludedUnit>;
+export const RecommendationList = z.object({
+  target: z.object({ lat: z.number(), lon: z.number() }),
+  units: z.array(Recommendation),
+  /** units left out of the ranking, nearest first, with the reason */
+  excluded: z.array(ExcludedUnit),
+  /** a position older than this many minutes is not trusted */
+  maxPositionAgeMinutes: z.number(),
+});
 export type Recommendation = z.infer<typeof Recommendation>;
 
 export const KommunePreparedness = z.object({

@@ -25,6 +25,8 @@ export const UnitSummary = z.object({
   positionAt: IsoTime.nullable(),
   crewOk: z.boolean(),
   crewProblem: z.string().nullable(),
+  /** An operator let the unit work although its crew fails § 11: why, when, who. Kept until the crew changes. */
+  crewOverride: z.object({ reason: z.string(), at: IsoTime, by: z.string() }).nullable(),
 });
 export type UnitSummary = z.infer<typeof UnitSummary>;
 
@@ -51,8 +53,15 @@ export const UnitReportAnswer = z.object({
 export const CallSignParams = z.object({ callSign: z.string().trim().min(1).max(30) });
 export const UnitIdParams = z.object({ unitId: Uuid });
 
+/**
+ * Overrides the § 11 refusal: the unit becomes available, or is sent, although its crew fails
+ * § 11. The reason is kept on the unit (and the mission), shown and audited.
+ */
+export const CrewOverride = z.object({ reason: z.string().trim().min(3, 'skriv en begrunnelse for overstyringen').max(500) });
+export type CrewOverride = z.infer<typeof CrewOverride>;
+
 /** An operator sets a unit's status by hand. */
-export const SetUnitStatusRequest = z.object({ status: UnitStatus });
+export const SetUnitStatusRequest = z.object({ status: UnitStatus, override: CrewOverride.optional() });
 
 /**
  * A unit moved. Positions are a stream, not history: they are not kept in the event log (the

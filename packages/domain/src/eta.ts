@@ -23,6 +23,30 @@ export interface RankableUnit {
   own: boolean;
   /** Its home station: where a unit "available at station" is, whatever its last report says. */
   station?: LatLon | null;
+  /** § 11: a unit whose crew fails is never ranked (absent: passes). */
+  crewOk?: boolean;
+}
+
+/** Why a unit is not in the ranking; null when it is ranked. */
+export type NotRanked = 'ON_ANOTHER_MISSION' | 'NOT_IN_SERVICE' | 'CREW_FAILS_SECTION_11' | 'POSITION_STALE';
+
+export const DEFAULT_MAX_POSITION_AGE_MS = 10 * 60_000;
+
+/** Where the ranking places a unit: its station when it is at the station, else a fresh report; null if neither. */
+function placeOf(u: RankableUnit, now: number, maxAge: number): LatLon | null {
+  // A unit at its station is there: a quiet terminal does not make it vanish from the list.
+  // Any other stale position is not trusted (the unit may have moved anywhere).
+  if (u.status === 'AVAILABLE_AT_STATION' && u.station) return u.station;
+  const fresh = u.lat !== null && u.lon !== null && u.positionAt !== null && now - u.positionAt <= maxAge;
+  return fresh ? { lat: u.lat as number, lon: u.lon as number } : null;
+}
+
+/** The reason a unit is left out of the ranking (the same tests rankUnits applies), or null. */
+export function whyNotRanked(u: RankableUnit, now: number, maxPositionAgeMs = DEFAULT_MAX_POSITION_AGE_MS): NotRanked | null {
+  if (!isAvailable(u.status)) return u.status === 'UNAVAILABLE' || u.status === 'OUT_OF_SERVICE' ? 'NOT_IN_SERVICE' : 'ON_ANOTHER_MISSION';
+  if (u.crewOk === false) return 'CREW_FAILS_SECTION_11';
+  if (!placeOf(u, now, maxPositionAgeMs)) return 'POSITION_STALE';
+  return null;
 }
 
 export type EtaMethod = 'road' | 'sea' | 'straight';
@@ -67,7 +91,7 @@ function methodOf(kind: UnitKind): EtaMethod {
 }
 
 export function rankUnits(target: LatLon, units: readonly RankableUnit[], opts: RankOptions): RankedUnit[] {
-  const maxAge = opts.maxPositionAgeMs ?? 10 * 60_000;
+  const maxAge = opts.maxPositionAgeMs ?? DEFAULT_MAX_POSITION_AGE_MS;
   const speeds = { ...DEFAULT_SPEEDS_KMH, ...opts.speedsKmh };
   // Per kind: minutes per straight-line km, and fixed minutes added (start-up).
   const factor = {} as Record<UnitKind, number>;
@@ -86,11 +110,8 @@ export function rankUnits(target: LatLon, units: readonly RankableUnit[], opts: 
   let kept = 0;
   for (let i = 0; i < n; i++) {
     const u = units[i];
-    if (!u || !isAvailable(u.status)) continue;
-    // A unit at its station is there: a quiet terminal does not make it vanish from the list.
-    // Any other stale position is not trusted (the unit may have moved anywhere).
-    const fresh = u.lat !== null && u.lon !== null && u.positionAt !== null && opts.now - u.positionAt <= maxAge;
-    const at = u.status === 'AVAILABLE_AT_STATION' && u.station ? u.station : fresh ? { lat: u.lat as number, lon: u.lon as number } : null;
+    if (!u || !isAvailable(u.status) || u.crewOk === false) continue;
+    const at = placeOf(u, opts.now, maxAge);
     if (!at) continue;
     const d = haversineKmRaw(target.lat, target.lon, at.lat, at.lon);
     dist[i] = d;

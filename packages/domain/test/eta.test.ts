@@ -1,7 +1,7 @@
 /// <reference types="node" />
 // Node types only for the test harness (fs, performance); the package itself stays free of node.
 import { describe, it, expect } from 'vitest';
-import { rankUnits } from '../src/index.js';
+import { rankUnits, whyNotRanked } from '../src/index.js';
 import type { RankableUnit } from '../src/index.js';
 
 const NOW = Date.parse('2026-11-22T09:00:00Z');
@@ -118,5 +118,33 @@ describe('rankUnits', () => {
     const r = rankUnits(target, many, { now: NOW });
     expect(r.length).toBe(3333);
     for (let i = 1; i < r.length; i++) expect(r[i]!.etaMinutes).toBeGreaterThanOrEqual(r[i - 1]!.etaMinutes);
+  });
+});
+
+describe('whyNotRanked — every unit left out has its reason', () => {
+  const crewFails = unit('car-crew', { crewOk: false });
+  it.each([
+    ['car', null],
+    ['heli', null],
+    ['car-old-ok', null],
+    ['car-stale', 'POSITION_STALE'],
+    ['car-no-fix', 'POSITION_STALE'],
+    ['car-no-pos', 'POSITION_STALE'],
+    ['car-busy', 'ON_ANOTHER_MISSION'],
+    ['car-alerted', 'ON_ANOTHER_MISSION'],
+    ['car-oos', 'NOT_IN_SERVICE'],
+    ['car-crew', 'CREW_FAILS_SECTION_11'],
+  ])('%s → %s', (id, reason) => {
+    const u = id === 'car-crew' ? crewFails : fleet.find((x) => x.id === id)!;
+    expect(whyNotRanked(u, NOW)).toBe(reason);
+    // the ranking agrees: ranked exactly when there is no reason
+    expect(rankUnits(target, [u], { now: NOW }).length).toBe(reason === null ? 1 : 0);
+  });
+
+  it('a crew that fails § 11 is not ranked even at its station, and says so before a stale position', () => {
+    const u = unit('x', { crewOk: false, positionAt: null, station: { lat: 60.1, lon: 10 } });
+    expect(rankUnits(target, [u, unit('y', {})], { now: NOW }).map((r) => r.id)).toEqual(['y']);
+    expect(whyNotRanked(u, NOW)).toBe('CREW_FAILS_SECTION_11');
+    expect(whyNotRanked({ ...u, crewOk: true }, NOW)).toBeNull();
   });
 });

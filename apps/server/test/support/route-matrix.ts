@@ -93,6 +93,17 @@ export const MATRIX: Record<string, Allowed> = {
   'PUT /api/v1/responder/duty': ['responder'],
 };
 
+/**
+ * Who may override the § 11 crew refusal (issue 11) with `override: { reason }`: the operators and
+ * AMK doctors of the unit's own centre. Another centre is refused, also where it may dispatch the
+ * unit (a neighbour), and a terminal cannot override at all.
+ */
+export const OVERRIDES: Record<string, readonly Role[]> = {
+  'POST /api/v1/units/:unitId/status': ['amk_operator', 'amk_doctor'],
+  'POST /api/v1/missions': ['amk_operator', 'amk_doctor'],
+  'POST /api/v1/missions/:missionId/units': ['amk_operator', 'amk_doctor'],
+};
+
 export const USERS: Record<Role, string> = {
   amk_operator: 'amk.bergen', amk_doctor: 'lege.bergen', lv_operator: 'lv.bergen', supervisor: 'supervisor.bergen',
   admin: 'admin', responder: 'responder.demo', auditor: 'auditor.demo',

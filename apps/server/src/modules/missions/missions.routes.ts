@@ -26,7 +26,7 @@ export const missionsRoutes =
     app.post(
       '/missions/:missionId/units',
       { schema: { tags: ['missions'], summary: 'Add a unit to the mission and alert it', params: MissionIdParams, body: AssignUnitRequest, response: { 200: MissionDetail, ...errors } }, preValidation: requireUser(OPERATOR_ROLES) },
-      async (request) => deps.missions.assign(userOf(request), request.params.missionId, request.body.unitId),
+      async (request) => deps.missions.assign(userOf(request), request.params.missionId, request.body.unitId, request.body.override),
     );
     app.post(
       '/missions/:missionId/close',

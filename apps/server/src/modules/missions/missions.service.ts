@@ -1,13 +1,13 @@
 // Missions: created from a call (or on their own), one or more units alerted in the same
 // transaction, every unit status change on the timeline, closed with an outcome.
-import { isAvailable, releaseStatus, statusLabel } from '@amk/domain';
-import type { CreateMissionRequest, MissionDetail, MissionSummary } from '@amk/contracts';
+import { isAvailable, releaseStatus, section11Refusal, statusLabel } from '@amk/domain';
+import type { CreateMissionRequest, CrewOverride, MissionDetail, MissionSummary } from '@amk/contracts';
 import { rooms, type UserActor } from '../../auth/actor.js';
 import type { Db, Tx } from '../../db/prisma.js';
 import { badRequest, conflict, notFound } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
-import type { UnitsService } from '../units/units.service.js';
+import { failsSection11, type UnitsService } from '../units/units.service.js';
 import { readMission, summaryOf } from './mission-summary.js';
 import type { Emit } from '../../realtime/event-log.js';
 
@@ -27,11 +27,19 @@ export function createMissionsService({ prisma, transact, units, resolveKommune,
     return detail;
   }
 
-  async function alertUnit(tx: Tx, emit: Emit, actor: UserActor, missionId: string, unitId: string, visibleCentres: string[]) {
-    const unit = await tx.unit.findUnique({ where: { id: unitId } });
+  async function alertUnit(tx: Tx, emit: Emit, actor: UserActor, missionId: string, unitId: string, visibleCentres: string[], override: CrewOverride | undefined) {
+    let unit = await tx.unit.findUnique({ where: { id: unitId } });
     if (!unit || !visibleCentres.includes(unit.centreId)) throw notFound(`no unit ${unitId} that ${actor.centre.code} can dispatch`);
     if (!isAvailable(unit.status)) throw conflict(`${unit.callSign} is not free (${statusLabel(unit.status)})`);
-    await tx.missionUnit.create({ data: { missionId, unitId, assignedAt: new Date() } });
+    // § 11: a crew that fails is not put on a mission unless an operator of its own centre
+    // overrides with a reason, kept on the unit, on the mission and in the audit log.
+    let crewOverrideReason: string | null = null;
+    if (failsSection11(unit)) {
+      if (!override) throw conflict(section11Refusal(unit.callSign, unit.crewProblem));
+      unit = await units().recordOverride(tx, unit, { actor, reason: override.reason }, { missionId });
+      crewOverrideReason = override.reason;
+    }
+    await tx.missionUnit.create({ data: { missionId, unitId, assignedAt: new Date(), crewOverrideReason } });
     await units().changeStatus(tx, emit, unit, 'ALERTED', new Date(), 'OPERATOR', actor.userId);
   }
 
@@ -65,7 +73,7 @@ export function createMissionsService({ prisma, transact, units, resolveKommune,
           },
         });
         const centres = await dispatchableCentres(tx, actor);
-        for (const unitId of new Set(req.unitIds)) await alertUnit(tx, emit, actor, req.id, unitId, centres);
+        for (const unitId of new Set(req.unitIds)) await alertUnit(tx, emit, actor, req.id, unitId, centres, req.override);
         if (call) {
           await tx.callJournalEntry.create({ data: { id: newId(), callId: call.id, authorId: actor.userId, author: actor.displayName, kind: 'SYSTEM', text: 'Oppdrag opprettet' } });
         }
@@ -74,7 +82,7 @@ export function createMissionsService({ prisma, transact, units, resolveKommune,
       return { mission, created: true };
     },
 
-    async assign(actor: UserActor, missionId: string, unitId: string): Promise<MissionDetail> {
+    async assign(actor: UserActor, missionId: string, unitId: string, override?: CrewOverride): Promise<MissionDetail> {
       return transact(async (tx, emit) => {
         const mission = await tx.mission.findUnique({ where: { id: missionId } });
         if (!mission || mission.centreId !== actor.centre.id) throw notFound(`no mission ${missionId} at ${actor.centre.code}`);
@@ -82,7 +90,7 @@ export function createMissionsService({ prisma, transact, units, resolveKommune,
         const already = await tx.missionUnit.findUnique({ where: { missionId_unitId: { missionId, unitId } } });
         if (already && !already.releasedAt) return readMission(tx, missionId);
         if (already) await tx.missionUnit.delete({ where: { missionId_unitId: { missionId, unitId } } });
-        await alertUnit(tx, emit, actor, missionId, unitId, await dispatchableCentres(tx, actor));
+        await alertUnit(tx, emit, actor, missionId, unitId, await dispatchableCentres(tx, actor), override);
         return publish(tx, emit, missionId);
       });
     },
@@ -99,7 +107,11 @@ export function createMissionsService({ prisma, transact, units, resolveKommune,
         const still = await tx.missionUnit.findMany({ where: { missionId, releasedAt: null }, include: { unit: true }, orderBy: { assignedAt: 'asc' } });
         for (const { unit } of still) {
           const to = releaseStatus(unit.status);
-          if (to) await units().changeStatus(tx, emit, unit, to, now, 'SYSTEM', actor.userId, reason);
+          if (!to) continue;
+          // A crew that fails § 11 (and has no standing override) is not made available: it is
+          // released as unavailable, and the console shows why.
+          if (failsSection11(unit) && !unit.crewOverrideReason) await units().changeStatus(tx, emit, unit, 'UNAVAILABLE', now, 'SYSTEM', actor.userId, `${reason}; ikke bemannet etter § 11, satt utilgjengelig`);
+          else await units().changeStatus(tx, emit, unit, to, now, 'SYSTEM', actor.userId, reason);
         }
         await tx.mission.update({ where: { id: missionId }, data: { closedAt: now, outcome } });
         await tx.missionUnit.updateMany({ where: { missionId, releasedAt: null }, data: { releasedAt: now } });

@@ -21,8 +21,8 @@ export const unitsRoutes =
     );
     app.post(
       '/units/:unitId/status',
-      { schema: { tags: ['units'], summary: 'An operator sets a unit status by hand', params: UnitIdParams, body: SetUnitStatusRequest, response: { 200: UnitSummary, ...errors } }, preValidation: requireUser(OPERATOR_ROLES) },
-      async (request) => deps.units.setStatus(userOf(request), request.params.unitId, request.body.status),
+      { schema: { tags: ['units'], summary: 'An operator sets a unit status by hand; a unit whose crew fails § 11 becomes available only with override: { reason }', params: UnitIdParams, body: SetUnitStatusRequest, response: { 200: UnitSummary, ...errors } }, preValidation: requireUser(OPERATOR_ROLES) },
+      async (request) => deps.units.setStatus(userOf(request), request.params.unitId, request.body.status, request.body.override),
     );
     app.put(
       '/units/:unitId/crew',

@@ -2,11 +2,12 @@
 // the state machine in @amk/domain; every change is kept with its time (UnitStatusChange) and, when
 // the unit is on a mission, lands on the mission's timeline. Reports older than what the unit
 // already has are ignored, so a terminal that retries or delivers out of order does no harm.
-import { canTransition, checkCrew, isAvailable } from '@amk/domain';
-import type { UnitPositionReport, UnitStatusReport, UnitSummary } from '@amk/contracts';
+import { canTransition, checkCrew, isAvailable, isSubjectToSection11, section11Refusal } from '@amk/domain';
+import type { CrewMemberInput, CrewOverride, UnitPositionReport, UnitStatusReport, UnitSummary } from '@amk/contracts';
 import type { IntegrationActor, UserActor } from '../../auth/actor.js';
 import type { Db, Tx } from '../../db/prisma.js';
-import type { Authorisation, Unit, UnitStatus } from '../../generated/prisma/client.js';
+import type { Unit, UnitStatus } from '../../generated/prisma/client.js';
+import { writeAudit } from '../audit/audit.service.js';
 import { HttpError, forbidden, notFound } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
@@ -15,6 +16,20 @@ import type { UnitAudience } from './unit-audience.js';
 import { toUnitSummary } from './unit-summary.js';
 import type { Emit } from '../../realtime/event-log.js';
 
+
+/** The Norwegian calendar date of a moment, YYYY-MM-DD (the shift's date for § 11 sixth paragraph). */
+const osloDate = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(d);
+
+/** The crew fails § 11 (only the kinds § 11 speaks of; a legevakt car's flag is shown, not enforced). */
+export function failsSection11(unit: Pick<Unit, 'kind' | 'crewOk'>): boolean {
+  return !unit.crewOk && isSubjectToSection11(unit.kind);
+}
+
+/** An operator overriding the § 11 refusal, with the reason. */
+export interface CrewOverrideBy {
+  actor: UserActor;
+  reason: string;
+}
 
 export interface StatusChangeHooks {
   /** Called inside the transaction after a unit's status changed while on a mission. */
@@ -26,10 +41,27 @@ export function createUnitsService({ prisma, transact, audience, hooks }: { pris
     emit({ type: 'unit.upserted', centreId: unit.centreId, audience: await audience.roomsFor(unit.centreId), data: toUnitSummary(unit) });
   }
 
+  /**
+   * Keeps an operator's override of the § 11 refusal on the unit (until its crew changes) and in
+   * the audit log. `context` names what was overridden (a status change, a dispatch).
+   */
+  async function recordOverride(tx: Tx, unit: Unit, override: CrewOverrideBy, context: Record<string, unknown>): Promise<Unit> {
+    if (override.actor.centre.id !== unit.centreId) throw forbidden(`only ${unit.callSign}'s own centre may override § 11 for it`);
+    const row = await tx.unit.update({ where: { id: unit.id }, data: { crewOverrideReason: override.reason, crewOverrideAt: new Date(), crewOverrideBy: override.actor.displayName } });
+    await writeAudit(tx, override.actor, { action: 'unit.crew_override', entityType: 'Unit', entityId: unit.id, detail: { callSign: unit.callSign, reason: override.reason, crewProblem: unit.crewProblem, ...context } });
+    return row;
+  }
+
   /** Applies a status change in a transaction; the caller has checked who may do it. */
-  async function changeStatus(tx: Tx, emit: Emit, unit: Unit, status: UnitStatus, at: Date, source: string, byUserId: string | null, reason: string | null = null): Promise<Unit> {
+  async function changeStatus(tx: Tx, emit: Emit, unit: Unit, status: UnitStatus, at: Date, source: string, byUserId: string | null, reason: string | null = null, override?: CrewOverrideBy): Promise<Unit> {
     const allowed = canTransition(unit.status, status);
     if (!allowed.ok) throw new HttpError(409, allowed.reason);
+    // § 11: a crew that fails cannot become available, unless an operator overrides with a reason
+    // (now, or standing on the unit since an earlier override for this crew).
+    if (isAvailable(status) && !isAvailable(unit.status) && failsSection11(unit) && !unit.crewOverrideReason) {
+      if (!override) throw new HttpError(409, section11Refusal(unit.callSign, unit.crewProblem));
+      unit = await recordOverride(tx, unit, override, { status });
+    }
     const open = await tx.missionUnit.findFirst({ where: { unitId: unit.id, releasedAt: null, mission: { closedAt: null } } });
     // Alerted means alerted to a mission: a unit is never left ALERTED with no open mission.
     if (status === 'ALERTED' && !open) throw new HttpError(409, `${unit.callSign} kan bare varsles ved å settes på et oppdrag.`);
@@ -54,6 +86,7 @@ export function createUnitsService({ prisma, transact, audience, hooks }: { pris
   return {
     publishUnit,
     changeStatus,
+    recordOverride,
 
     async reportStatus(actor: IntegrationActor, callSign: string, report: UnitStatusReport): Promise<{ unit: UnitSummary; applied: boolean }> {
       const unit = await unitOfIntegration(actor, callSign);
@@ -62,30 +95,43 @@ export function createUnitsService({ prisma, transact, audience, hooks }: { pris
       return transact(async (tx, emit) => {
         const fresh = await tx.unit.findUniqueOrThrow({ where: { id: unit.id } });
         if (at <= fresh.statusAt || fresh.status === report.status) return { unit: toUnitSummary(fresh), applied: false };
-        const row = await changeStatus(tx, emit, fresh, report.status, at, 'TERMINAL', null);
+        const row = await changeStatus(tx, emit, fresh, report.status, at, 'TERMINAL', null); // a terminal cannot override § 11
         return { unit: toUnitSummary(row), applied: true };
       });
     },
 
-    async setStatus(actor: UserActor, unitId: string, status: UnitStatus): Promise<UnitSummary> {
+    async setStatus(actor: UserActor, unitId: string, status: UnitStatus, override?: CrewOverride): Promise<UnitSummary> {
       return transact(async (tx, emit) => {
         const unit = await tx.unit.findUnique({ where: { id: unitId } });
         if (!unit || unit.centreId !== actor.centre.id) throw notFound(`no unit ${unitId} at ${actor.centre.code}`);
         if (unit.status === status) return toUnitSummary(unit);
-        return toUnitSummary(await changeStatus(tx, emit, unit, status, new Date(), 'OPERATOR', actor.userId));
+        return toUnitSummary(await changeStatus(tx, emit, unit, status, new Date(), 'OPERATOR', actor.userId, null, override && { actor, reason: override.reason }));
       });
     },
 
     /** The crew for the shift: the old crew's shift ends, the § 11 check is run and shown on the unit. */
-    async setCrew(actor: UserActor, unitId: string, members: { personName: string; authorisation: Authorisation }[]): Promise<UnitSummary> {
+    async setCrew(actor: UserActor, unitId: string, members: CrewMemberInput[]): Promise<UnitSummary> {
       return transact(async (tx, emit) => {
         const unit = await tx.unit.findUnique({ where: { id: unitId } });
         if (!unit || unit.centreId !== actor.centre.id) throw notFound(`no unit ${unitId} at ${actor.centre.code}`);
         const now = new Date();
         await tx.crewAssignment.updateMany({ where: { unitId, toAt: null }, data: { toAt: now } });
-        for (const m of members) await tx.crewAssignment.create({ data: { id: newId(), unitId, personName: m.personName, authorisation: m.authorisation, fromAt: now } });
-        const check = checkCrew(unit.kind, members);
-        const row = await tx.unit.update({ where: { id: unitId }, data: { crewOk: check.ok, crewProblem: check.ok ? null : (check.problem ?? check.problems.join(' ')) } });
+        for (const m of members) {
+          await tx.crewAssignment.create({
+            data: {
+              id: newId(), unitId, personName: m.personName, authorisation: m.authorisation, fromAt: now,
+              drivingLicence: m.drivingLicence ?? true, emergencyDrivingCertificate: m.emergencyDrivingCertificate ?? true,
+              temporaryPostFrom: m.temporaryPost ? new Date(`${m.temporaryPost.from}T00:00:00Z`) : null,
+              temporaryPostTo: m.temporaryPost ? new Date(`${m.temporaryPost.to}T00:00:00Z`) : null,
+            },
+          });
+        }
+        const check = checkCrew(unit.kind, members, { on: osloDate(now) });
+        // A new crew is a new check: an override given for the old one no longer stands.
+        const row = await tx.unit.update({
+          where: { id: unitId },
+          data: { crewOk: check.ok, crewProblem: check.ok ? null : (check.problem ?? check.problems.join(' ')), crewOverrideReason: null, crewOverrideAt: null, crewOverrideBy: null },
+        });
         await publishUnit(emit, row);
         return toUnitSummary(row);
       });
