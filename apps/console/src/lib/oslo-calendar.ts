@@ -1,20 +1,14 @@
 // The Norwegian calendar, the one place the console turns dates and wall-clock times in Oslo into
 // instants and back: a period "from 1 March to 31 March" runs from midnight in Oslo at the start
-// of 1 March to the start of 1 April; a shift "16:00" is 16:00 in Oslo. Summer time comes from the
-// browser's own time-zone data (Intl), not from a date library.
+// of 1 March to the start of 1 April; a shift "16:00" is 16:00 in Oslo. @date-fns/tz does the
+// zone arithmetic (summer time from the browser's own zone data, through Intl), so none of it is
+// hand-written here.
+import { TZDate, tzOffset } from '@date-fns/tz';
+
 const ZONE = 'Europe/Oslo';
 
-const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-});
-
 /** Milliseconds Oslo's wall clock is ahead of UTC at this instant (+1 h winter, +2 h summer). */
-export function osloOffsetMs(at: number): number {
-  const p: Record<string, number> = {};
-  for (const { type, value } of parts.formatToParts(new Date(at))) if (type !== 'literal') p[type] = Number(value);
-  const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-  return wall - Math.floor(at / 1000) * 1000;
-}
+export const osloOffsetMs = (at: number): number => tzOffset(ZONE, new Date(at)) * 60_000;
 
 const ymd = (day: string): [number, number, number] => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
@@ -29,12 +23,8 @@ export function osloInstant(date: string, time: string): string | undefined {
   if (!d || !t) return undefined;
   const [y, mo, day, h, mi] = [Number(d[1]), Number(d[2]), Number(d[3]), Number(t[1]), Number(t[2])];
   if (mo < 1 || mo > 12 || day < 1 || day > 31 || h > 23 || mi > 59) return undefined;
-  const wall = Date.UTC(y, mo - 1, day, h, mi);
-  if (new Date(wall).getUTCDate() !== day) return undefined; // 31 February and the like
-  // The offset at a first guess, then at the instant that guess gives (they differ only around
-  // the night the clocks change, and then the second one is right: the change is at 02/03).
-  const guess = wall - osloOffsetMs(wall);
-  return new Date(wall - osloOffsetMs(guess)).toISOString();
+  if (new Date(Date.UTC(y, mo - 1, day)).getUTCDate() !== day) return undefined; // 31 February and the like
+  return new Date(new TZDate(y, mo - 1, day, h, mi, ZONE).getTime()).toISOString();
 }
 
 /** The instant midnight begins this day (YYYY-MM-DD) in Oslo. */
@@ -60,5 +50,7 @@ export function osloPeriod(from: string, to: string): { from: string; to: string
 
 /** Today's date (YYYY-MM-DD) in Oslo, `daysBack` days ago. */
 export function osloToday(now = Date.now(), daysBack = 0): string {
-  return addDays(new Date(now + osloOffsetMs(now)).toISOString().slice(0, 10), -daysBack);
+  const oslo = new TZDate(now, ZONE);
+  const today = new Date(Date.UTC(oslo.getFullYear(), oslo.getMonth(), oslo.getDate())).toISOString().slice(0, 10);
+  return addDays(today, -daysBack);
 }
