@@ -8,12 +8,14 @@ import { login, openConsole, startServer, waitFor, standDownFleet, type TestServ
 let server: TestServer;
 let bergenKey: string;
 let fordeKey: string;
+let lvsKey: string;
 
 beforeAll(async () => {
   server = await startServer();
   const keys = createIntegrationKeyService(server.prisma);
   bergenKey = (await keys.create('terminals bergen', 'AMK-BERGEN')).key;
   fordeKey = (await keys.create('terminals forde', 'AMK-FORDE')).key;
+  lvsKey = (await keys.create('terminals legevakt', 'LVS-BERGEN')).key;
 });
 afterAll(async () => {
   await standDownFleet(server.prisma);
@@ -101,7 +103,10 @@ describe('unit positions', () => {
     const find = (batches: UnitMoved[][]) => batches.flat().find((m) => m.lat === 60.41 && m.lon === 5.24);
     await waitFor(() => find(b) && find(f), 5_000, 'positions at Bergen and Førde');
     expect(find(b)).toMatchObject({ speedKmh: 62, headingDeg: 90 });
-    await new Promise((r) => setTimeout(r, 300));
+    // The legevakt's own car reports after the ambulance; once the LVS console has that report,
+    // anything sent to it before would have arrived first, so the ambulance's absence is final.
+    expect((await terminal('LV-BGN1', 'position', { lat: 60.38, lon: 5.34, at: at(3) }, lvsKey)).status).toBe(200);
+    await waitFor(() => l.flat().some((m) => m.lat === 60.38 && m.lon === 5.34), 5_000, 'the legevakt car at the LVS');
     expect(find(l)).toBeUndefined();
     expect(b.flat().some((m) => m.lat === 60.0)).toBe(false);
     for (const s of [bergen, forde, lvs]) s.disconnect();
