@@ -42,7 +42,7 @@ async function fanoutRows(consoles: number, bareUrl: string, url: string, key: s
     await fetch(`${bareUrl}/`, { method: 'POST', body: JSON.stringify({ data: { id } }) });
     return id;
   }, (d) => (d as { id: string }).id);
-  bareSockets.forEach((s) => s.disconnect());
+  for (const s of bareSockets) s.disconnect();
   const sockets = await connectMany(url, consoles, cookie);
   const run = Date.now();
   const real = await measureFanout(sockets, ROUNDS, async (i) => {
@@ -50,7 +50,7 @@ async function fanoutRows(consoles: number, bareUrl: string, url: string, key: s
     if (res.status !== 201) throw new Error(`registering a call answered ${res.status}`);
     return ((await res.json()) as { id: string }).id;
   }, (d) => (d as { id: string }).id);
-  sockets.forEach((s) => s.disconnect());
+  for (const s of sockets) s.disconnect();
   return [
     row(`call registered → screen, ${consoles} consoles, p50`, 'ms', percentile(real, 50), percentile(bare, 50)),
     row(`call registered → screen, ${consoles} consoles, p99`, 'ms', percentile(real, 99), percentile(bare, 99)),
@@ -77,7 +77,8 @@ async function main() {
   if (!existsSync(join(repoRoot, 'apps/console/dist/index.html'))) spawnSync('pnpm', ['--filter', '@amk/console', 'build'], { cwd: repoRoot, stdio: 'inherit' });
   const db = await createFreshDatabase('bench');
   const children: ChildProcess[] = [];
-  const prisma = createPrisma(db.url, 4);
+  // bulk data generation runs single statements of many seconds: no statement timeout here
+  const prisma = createPrisma(db.url, 4, { statementTimeoutMs: 0, lockTimeoutMs: 0 });
   try {
     const { key } = await createIntegrationKeyService(prisma).create('bench', 'AMK-BERGEN');
     const bare = await startChild(join(repoRoot, 'apps/server/bench/bare-socketio-server.ts'), { PORT: '0' });
@@ -110,7 +111,7 @@ async function main() {
   // A partial run (BENCH_ONLY) updates its own rows and keeps the others.
   const previous: BenchRow[] = only && existsSync(join(repoRoot, 'bench-results.json')) ? JSON.parse(readFileSync(join(repoRoot, 'bench-results.json'), 'utf8')) : [];
   const merged = [...previous.filter((p) => !rows.some((r) => r.name === p.name)), ...rows];
-  writeFileSync(join(repoRoot, 'bench-results.json'), JSON.stringify(merged, null, 2) + '\n');
+  writeFileSync(join(repoRoot, 'bench-results.json'), `${JSON.stringify(merged, null, 2)}\n`);
   console.log(`written to bench-results.json (machine: ${machine})`);
   process.exit(0);
 }

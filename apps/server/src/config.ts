@@ -45,6 +45,11 @@ const Env = z.object({
       if (v === 'true') return true;
       return v.split(',').map((a) => a.trim()).filter(Boolean);
     }),
+  // How long the database may keep a request waiting (milliseconds; 0 switches one off): a frozen
+  // or overloaded database then costs a request a few seconds and a 503 with Retry-After.
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).default(2_000),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(3_000),
   // Port of the embedded PostgreSQL; by default the first free one from 5433 up, so a server
   // already listening on 5432 is never touched.
   EMBEDDED_PG_PORT: z.coerce.number().int().positive().optional(),

@@ -68,3 +68,58 @@ describe('a database outage', () => {
     console.disconnect();
   });
 });
+
+describe('a frozen database', () => {
+  // Its own proxy and server, with short limits so the test is quick; production uses seconds too.
+  let frozenProxy: DbProxy;
+  let frozenDb: Db;
+  let frozenApp: App;
+  let frozenKey: string;
+  beforeAll(async () => {
+    const real = new URL(databaseUrl());
+    frozenProxy = new DbProxy({ host: real.hostname, port: Number(real.port || 5432) });
+    await frozenProxy.start();
+    const viaProxy = frozenProxy.urlFor(databaseUrl());
+    frozenDb = createPrisma(viaProxy, 5, { statementTimeoutMs: 1_000, lockTimeoutMs: 500, connectTimeoutMs: 1_000 });
+    frozenApp = await buildApp({ config: testConfig(), prisma: frozenDb, databaseUrl: viaProxy });
+    await frozenApp.ready();
+    frozenKey = (await createIntegrationKeyService(frozenDb).create('frozen', 'AMK-BERGEN')).key;
+  });
+  afterAll(async () => {
+    frozenProxy.thaw();
+    await frozenApp.close();
+    await frozenDb.$disconnect();
+    await frozenProxy.cut();
+  });
+
+  const ringFrozen = (id: string) =>
+    frozenApp.inject({
+      method: 'POST',
+      url: '/api/v1/integrations/calls',
+      headers: { authorization: `Bearer ${frozenKey}` },
+      payload: { externalId: id, centre: 'AMK-BERGEN', line: '113', callerNumber: '+4790000078', ringingAt: new Date().toISOString() },
+    });
+
+  it('answers 503 + Retry-After instead of hanging, is not ready at once, and recovers when it thaws', { timeout: 60_000 }, async () => {
+    expect((await ringFrozen(`warm-${Date.now()}`)).statusCode).toBe(201);
+    const cookie = (await frozenApp.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'amk.bergen', password: 'demo' } })).headers['set-cookie'];
+    const session = String(cookie).split(';')[0]!;
+
+    frozenProxy.freeze();
+    const ready = await frozenApp.inject({ method: 'GET', url: '/health/ready' });
+    expect(ready.statusCode).toBe(503);
+    // several at once: more than the pool has connections, so some wait for one and give up too
+    const during = await Promise.all([
+      ...Array.from({ length: 7 }, (_, i) => ringFrozen(`frozen-${Date.now()}-${i}`)),
+      frozenApp.inject({ method: 'GET', url: '/api/v1/snapshot', headers: { cookie: session } }),
+    ]);
+    for (const res of during) {
+      expect(res.statusCode, res.body).toBe(503);
+      expect(res.headers['retry-after']).toBeTruthy();
+    }
+
+    frozenProxy.thaw();
+    await waitFor(async () => (await frozenApp.inject({ method: 'GET', url: '/health/ready' })).statusCode === 200 || undefined, 20_000, 'ready again');
+    await waitFor(async () => (await ringFrozen(`thawed-${Date.now()}`)).statusCode === 201 || undefined, 20_000, 'writes again');
+  });
+});

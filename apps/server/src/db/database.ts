@@ -14,7 +14,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'EMBEDDED_PG_PORT'>, log: (msg: string) => void = () => {}): Promise<Database> {
+export async function openDatabase(
+  config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'EMBEDDED_PG_PORT'> & Partial<Pick<Config, 'DATABASE_STATEMENT_TIMEOUT_MS' | 'DATABASE_LOCK_TIMEOUT_MS' | 'DATABASE_CONNECT_TIMEOUT_MS'>>,
+  log: (msg: string) => void = () => {},
+): Promise<Database> {
   let url = config.DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!url) {
@@ -25,7 +28,11 @@ export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATA_D
   }
   const { applied } = await migrate(url, migrationsDir);
   if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
-  const prisma = createPrisma(url);
+  const prisma = createPrisma(url, 10, {
+    ...(config.DATABASE_STATEMENT_TIMEOUT_MS !== undefined && { statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS }),
+    ...(config.DATABASE_LOCK_TIMEOUT_MS !== undefined && { lockTimeoutMs: config.DATABASE_LOCK_TIMEOUT_MS }),
+    ...(config.DATABASE_CONNECT_TIMEOUT_MS !== undefined && { connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS }),
+  });
   return {
     url,
     prisma,

@@ -53,7 +53,7 @@ export function isBadInputForDatabase(err: unknown): boolean {
 const UNAVAILABLE_CODES = /^(57P0[1-3]|08...|53300|57014|55P03)$/;
 const UNAVAILABLE_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 const UNAVAILABLE_TEXT =
-  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Connection terminated|not queryable|timeout exceeded when trying to connect|timeout acquiring|timed out fetching a new connection|Can't reach database|the database system is (starting|shutting) up|in recovery mode|terminating connection|server closed the connection|Unable to start a transaction in the given time|Transaction already closed|connection (is )?closed/i;
+  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Connection terminated|not queryable|Query read timeout|timeout exceeded when trying to connect|timeout acquiring|timed out fetching a new connection|Can't reach database|the database system is (starting|shutting) up|in recovery mode|terminating connection|server closed the connection|Unable to start a transaction in the given time|Transaction already closed|connection (is )?closed/i;
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   if (err instanceof Prisma.PrismaClientInitializationError) return true;

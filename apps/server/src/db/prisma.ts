@@ -1,13 +1,64 @@
 // One PrismaClient per process, through the node-postgres driver adapter (no native engine).
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 
 export type Db = PrismaClient;
 /** The client inside an interactive transaction. */
 export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
-export function createPrisma(databaseUrl: string, poolSize = 10): Db {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: 5_000 });
+/**
+ * How long the database may keep a request waiting. A frozen or overloaded database must cost a
+ * request a few seconds and a 503, never hang it (and every request behind it) indefinitely.
+ * 0 switches one off (bulk jobs such as the benchmarks' data generation).
+ */
+export interface DbTimeouts {
+  /** Server side, per statement (statement_timeout). */
+  statementTimeoutMs: number;
+  /** Server side, waiting for a row or table lock (lock_timeout). */
+  lockTimeoutMs: number;
+  /** Opening a connection, and waiting for a free one from the pool. */
+  connectTimeoutMs: number;
+}
+
+export const DEFAULT_DB_TIMEOUTS: DbTimeouts = { statementTimeoutMs: 5_000, lockTimeoutMs: 2_000, connectTimeoutMs: 3_000 };
+
+// pg's query_timeout only fails the caller: the connection still waits for the lost answer, and
+// an interactive transaction hands it back to the pool as if healthy, so the next request would
+// queue behind it. A connection whose answer timed out is marked unusable, so the pool drops it.
+class TimedClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    const markIfTimedOut = (err: unknown) => {
+      if ((err as Error | undefined)?.message === 'Query read timeout') (this as unknown as { _queryable: boolean })._queryable = false;
+    };
+    const last = args.length - 1;
+    if (typeof args[last] === 'function') {
+      const callback = args[last] as (err: unknown, ...rest: unknown[]) => void;
+      args[last] = (err: unknown, ...rest: unknown[]) => {
+        markIfTimedOut(err);
+        callback(err, ...rest);
+      };
+    }
+    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    if (result instanceof Promise) result.catch(markIfTimedOut);
+    return result as never;
+  }
+}
+
+export function createPrisma(databaseUrl: string, poolSize = 10, timeouts: Partial<DbTimeouts> = {}): Db {
+  const t = { ...DEFAULT_DB_TIMEOUTS, ...timeouts };
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl,
+    max: poolSize,
+    Client: TimedClient,
+    connectionTimeoutMillis: t.connectTimeoutMs,
+    ...(t.statementTimeoutMs > 0 && {
+      statement_timeout: t.statementTimeoutMs,
+      // the client's own limit, for a database that cannot even say its statement was cancelled
+      query_timeout: t.statementTimeoutMs + 1_000,
+    }),
+    ...(t.lockTimeoutMs > 0 && { lock_timeout: t.lockTimeoutMs }),
+  });
   return new PrismaClient({ adapter });
 }
 

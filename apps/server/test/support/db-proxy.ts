@@ -1,6 +1,7 @@
 // A TCP proxy between the server and PostgreSQL, so a test can take the database away (every
 // connection cut, new ones refused) and bring it back, without touching the real server that other
-// tests use. To the application it looks exactly like a database restart.
+// tests use. To the application it looks exactly like a database restart — or, frozen, like a
+// database that has stopped answering.
 import { createServer, Socket, type Server } from 'node:net';
 
 export class DbProxy {
@@ -22,10 +23,36 @@ export class DbProxy {
           upstream.destroy();
         });
       }
-      client.pipe(upstream).pipe(client);
+      this.forward(client, upstream);
+      this.forward(upstream, client);
     });
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     this.port = (this.server.address() as { port: number }).port;
+  }
+
+  /** Bytes each way, held back while the database is frozen, in order. */
+  private forward(from: Socket, to: Socket): void {
+    from.on('data', (chunk: Buffer) => {
+      if (this.frozen) this.held.push(() => to.write(chunk));
+      else to.write(chunk);
+    });
+    from.on('end', () => (this.frozen ? this.held.push(() => to.end()) : to.end()));
+  }
+
+  private frozen = false;
+  private held: (() => void)[] = [];
+
+  /**
+   * The database freezes (as under SIGSTOP, or a stalled disk): connections stay open and new ones
+   * are accepted, but nothing is answered until thaw().
+   */
+  freeze(): void {
+    this.frozen = true;
+  }
+
+  thaw(): void {
+    this.frozen = false;
+    for (const send of this.held.splice(0)) send();
   }
 
   /** The database goes away: open connections are cut, new ones are refused. */
