@@ -17,7 +17,7 @@ function labels(from: string, to: string, number: string, name: string): void {
       geometry: { type: 'Point', coordinates: [Math.round(lon * 1e5) / 1e5, Math.round(lat * 1e5) / 1e5] },
     };
   });
-  writeFileSync(here(to), JSON.stringify({ type: 'FeatureCollection', features }) + '\n');
+  writeFileSync(here(to), `${JSON.stringify({ type: 'FeatureCollection', features })}\n`);
   console.log(`${to}: ${features.length} points`);
 }
 

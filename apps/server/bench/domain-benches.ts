@@ -26,7 +26,10 @@ export function rankingBench(): BenchRow[] {
 export function kommuneLookupBench(): BenchRow[] {
   const resolver = createKommuneResolver(JSON.parse(readFileSync(geodataFiles.kommuner, 'utf8')) as KommuneFeatureCollection);
   let seed = 7;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
   const points = Array.from({ length: 100_000 }, () => [58 + random() * 13, 5 + random() * 25] as const);
   const t = performance.now();
   for (const [lat, lon] of points) resolver.resolve(lat, lon);

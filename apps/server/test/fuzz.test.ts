@@ -13,7 +13,10 @@ const PER_ROUTE = 100;
 
 /** A small seeded generator, so a failure can be replayed. */
 function rng(seed: number) {
-  return () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  return () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
 }
 
 function garbage(r: () => number, depth = 0): unknown {
@@ -24,7 +27,7 @@ function garbage(r: () => number, depth = 0): unknown {
     case 2: return Math.floor(r() * 1e12) * (r() > 0.5 ? -1 : 1);
     case 3: return r() * 1e308;
     case 4: return 'x'.repeat(Math.floor(r() * 5_000));
-    case 5: return '💥𝔘ñïçødé\u0000\u202e' + String(r());
+    case 5: return `💥𝔘ñïçødé\u0000\u202e${r()}`;
     case 6: return '2026-13-45T99:99:99Z';
     case 7: return crypto.randomUUID();
     case 8: return 'A.06.01';
@@ -38,7 +41,7 @@ function garbage(r: () => number, depth = 0): unknown {
 
 const CONTENT = [
   (b: unknown) => ({ type: 'application/json', body: JSON.stringify(b) }),
-  (b: unknown) => ({ type: 'application/json', body: JSON.stringify(b).slice(0, -1) + '{' }),
+  (b: unknown) => ({ type: 'application/json', body: `${JSON.stringify(b).slice(0, -1)}{` }),
   () => ({ type: 'text/plain', body: 'A"ML=1;lt=+999;lg=abc;rd=-1;top=x;ml=3' }),
   () => ({ type: 'application/x-www-form-urlencoded', body: 'v=3&location_latitude=NaN&%%%' }),
   () => ({ type: 'application/xml', body: '<a/>' }),

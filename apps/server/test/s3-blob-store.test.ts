@@ -43,10 +43,16 @@ describe('recordings in an S3-compatible store', () => {
         const hash = String(req.headers['x-amz-content-sha256']);
         if (hash !== createHash('sha256').update(body).digest('hex')) problems.push(`payload hash mismatch on ${req.method} ${req.url}`);
         const key = req.url!;
-        if (req.method === 'PUT') return objects.set(key, body), res.writeHead(200).end();
+        if (req.method === 'PUT') {
+          objects.set(key, body);
+          return res.writeHead(200).end();
+        }
         const obj = objects.get(key);
         if (req.method === 'DELETE' && undeletable.has(key)) return res.writeHead(403).end('AccessDenied');
-        if (req.method === 'DELETE') return objects.delete(key), res.writeHead(204).end();
+        if (req.method === 'DELETE') {
+          objects.delete(key);
+          return res.writeHead(204).end();
+        }
         if (!obj) return res.writeHead(404).end();
         if (req.method === 'HEAD') return res.writeHead(200, { 'content-length': String(obj.length) }).end();
         const m = /bytes=(\d+)-(\d+)/.exec(String(req.headers.range ?? ''));

@@ -55,7 +55,10 @@ describe('kommune resolver on the real 2024 kommuner', () => {
       boxes.set(f.properties.kommunenummer, box);
     }
     let seed = 42;
-    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
     let exact = 0;
     for (let i = 0; i < 5_000; i++) {
       const lat = 58 + random() * 13;

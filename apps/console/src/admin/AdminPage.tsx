@@ -43,13 +43,13 @@ export function AdminPage({ me }: { me: Me }) {
         <p role="alert" className="error adm-denied">{t('adm.denied')}</p>
       ) : (
         <>
-          <nav className="adm-tabs" role="tablist" aria-label={t('admin.heading')}>
+          <div className="adm-tabs" role="tablist" aria-label={t('admin.heading')}>
             {tabs.map(([k, label]) => (
               <button key={k} type="button" role="tab" id={`adm-tab-${k}`} aria-selected={tab === k} aria-controls={`adm-panel-${k}`} onClick={() => choose(k)}>
                 {t(label)}
               </button>
             ))}
-          </nav>
+          </div>
           {/* every tab stays mounted (hidden when not chosen) so nothing half-typed is lost by switching */}
           {tabs.map(([k]) => (
             <div key={k} className="adm-panel" role="tabpanel" id={`adm-panel-${k}`} aria-labelledby={`adm-tab-${k}`} hidden={tab !== k}>

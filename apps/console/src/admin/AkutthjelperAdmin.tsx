@@ -78,7 +78,7 @@ function UnitView({ unit: u, t, names, canEdit, busy, onDuty, onEnd }: {
   const soon = addDays(today, 30);
   const [confirming, setConfirming] = useState<string | null>(null);
   return (
-    <div className="adm-unit" role="group" aria-label={u.name}>
+    <section className="adm-unit" aria-label={u.name}>
       <h4>
         {u.name} <span className="muted small mono">{u.lat.toFixed(4)}, {u.lon.toFixed(4)}</span>
       </h4>
@@ -147,19 +147,19 @@ function UnitView({ unit: u, t, names, canEdit, busy, onDuty, onEnd }: {
                   </button>
                 )}
                 {canEnd && confirming === a.id && (
-                  <div className="adm-confirm" role="group" aria-label={t('admin.endAgreement')}>
+                  <fieldset className="adm-confirm bare" aria-label={t('admin.endAgreement')}>
                     <span className="small">{t('adm.agreement.confirm', { date: showDate(today) })}</span>
                     <button type="button" className="small-button danger" disabled={busy === `end-${a.id}`} onClick={() => { setConfirming(null); onEnd(a); }}>
                       {t('adm.agreement.confirmYes')}
                     </button>
                     <button type="button" className="small-button" onClick={() => setConfirming(null)}>{t('adm.cancel')}</button>
-                  </div>
+                  </fieldset>
                 )}
               </li>
             );
           })}
         </ul>
       )}
-    </div>
+    </section>
   );
 }

@@ -15,7 +15,7 @@ type Schema = {
 
 /** State and submit for one form: validate, send, keep the input on failure, reset on success. */
 function useAdminForm<F extends Record<string, unknown>>(initial: F, opts: {
-  schema: Schema; toBody(f: F): unknown; path: string; hints?: Parameters<typeof fieldErrors>[2]; ok(f: F): string; after(): Promise<unknown> | void; keepOnSuccess?: (keyof F)[];
+  schema: Schema; toBody(f: F): unknown; path: string; hints?: Parameters<typeof fieldErrors>[2]; ok(f: F): string; after(): unknown; keepOnSuccess?: (keyof F)[];
 }) {
   const t = useT();
   const [form, setForm] = useState(initial);
@@ -67,18 +67,18 @@ function AdminForm({ title, onSubmit, busy, submitLabel, children, outcome }: {
   );
 }
 
-export function AkutthjelperForms({ tree, names, onChanged }: { tree: Tree; names: Map<string, string>; onChanged(): Promise<unknown> | void }) {
+export function AkutthjelperForms({ tree, names, onChanged }: { tree: Tree; names: Map<string, string>; onChanged(): unknown }) {
   const t = useT();
   const [open, setOpen] = useState<'agreement' | 'member' | 'unit' | 'organisation'>('agreement');
   const units = tree.organisations.flatMap((o) => o.units.map((u) => ({ id: u.id, label: `${o.name}: ${u.name}` })));
   const kinds = [['agreement', 'admin.newAgreement'], ['member', 'adm.member.new'], ['unit', 'adm.unit.new'], ['organisation', 'adm.org.new']] as const;
   return (
     <div className="adm-forms">
-      <div className="adm-form-tabs" role="group" aria-label={t('adm.forms')}>
+      <fieldset className="adm-form-tabs bare" aria-label={t('adm.forms')}>
         {kinds.map(([k, label]) => (
           <button key={k} type="button" aria-pressed={open === k} onClick={() => setOpen(k)}>{t(label)}</button>
         ))}
-      </div>
+      </fieldset>
       {/* kept mounted so a half-filled form survives switching to another */}
       <div hidden={open !== 'agreement'}><AgreementForm t={t} units={units} names={names} onChanged={onChanged} /></div>
       <div hidden={open !== 'member'}><MemberForm t={t} units={units} onChanged={onChanged} /></div>
@@ -101,7 +101,7 @@ function UnitSelect({ t, units, value, onChange, error }: { t: T; units: UnitOpt
   );
 }
 
-function AgreementForm({ t, units, names, onChanged }: { t: T; units: UnitOption[]; names: Map<string, string>; onChanged(): Promise<unknown> | void }) {
+function AgreementForm({ t, units, names, onChanged }: { t: T; units: UnitOption[]; names: Map<string, string>; onChanged(): unknown }) {
   const f = useAdminForm(
     { unitId: '', kommuner: '', eventTypes: [] as string[], validFrom: osloToday(), validTo: '', documentRef: '' },
     {
@@ -164,7 +164,7 @@ function AgreementForm({ t, units, names, onChanged }: { t: T; units: UnitOption
   );
 }
 
-function MemberForm({ t, units, onChanged }: { t: T; units: UnitOption[]; onChanged(): Promise<unknown> | void }) {
+function MemberForm({ t, units, onChanged }: { t: T; units: UnitOption[]; onChanged(): unknown }) {
   const f = useAdminForm(
     { unitId: '', name: '', phone: '', trainingValidUntil: '', onDuty: false, username: '' },
     {
@@ -210,7 +210,7 @@ function MemberForm({ t, units, onChanged }: { t: T; units: UnitOption[]; onChan
   );
 }
 
-function UnitForm({ t, organisations, onChanged }: { t: T; organisations: Tree['organisations']; onChanged(): Promise<unknown> | void }) {
+function UnitForm({ t, organisations, onChanged }: { t: T; organisations: Tree['organisations']; onChanged(): unknown }) {
   const f = useAdminForm(
     { organisationId: '', name: '', lat: '', lon: '' },
     {
@@ -247,7 +247,7 @@ function UnitForm({ t, organisations, onChanged }: { t: T; organisations: Tree['
   );
 }
 
-function OrganisationForm({ t, onChanged }: { t: T; onChanged(): Promise<unknown> | void }) {
+function OrganisationForm({ t, onChanged }: { t: T; onChanged(): unknown }) {
   const f = useAdminForm(
     { name: '', kind: 'FORF' },
     {

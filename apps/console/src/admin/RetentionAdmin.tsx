@@ -40,12 +40,12 @@ export function RetentionAdmin({ canHold }: { canHold: boolean }) {
 function OverviewView({ data, t }: { data: Overview; t: T }) {
   return (
     <>
-      <div className="adm-figures" aria-label={t('adm.ret.figures')}>
+      <section className="adm-figures" aria-label={t('adm.ret.figures')}>
         <Figure label={t('adm.ret.today')} value={showDate(data.today)} />
         <Figure label={t('adm.ret.total')} value={data.total.toLocaleString('nb-NO')} />
         <Figure label={t('adm.ret.due')} value={data.dueWithin30Days.toLocaleString('nb-NO')} />
         <Figure label={t('adm.ret.held')} value={data.held.toLocaleString('nb-NO')} warn={data.held > 0} />
-      </div>
+      </section>
       <div className="adm-two-tables">
         <table className="adm-table" aria-label={t('admin.deletedPerMonth')}>
           <caption>{t('admin.deletedPerMonth')}</caption>
@@ -131,7 +131,7 @@ function DryRun({ t, onPick }: { t: T; onPick(id: string): void }) {
   );
 }
 
-function Holds({ t, recordingId, setRecordingId, onChanged }: { t: T; recordingId: string; setRecordingId(v: string): void; onChanged(): Promise<unknown> | void }) {
+function Holds({ t, recordingId, setRecordingId, onChanged }: { t: T; recordingId: string; setRecordingId(v: string): void; onChanged(): unknown }) {
   const [place, setPlace] = useState({ reason: 'klage', caseRef: '' });
   const [release, setRelease] = useState({ holdId: '', reason: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -223,7 +223,7 @@ const prefix = (p: string, errs: Record<string, string>) => Object.fromEntries(O
 function SummaryView({ t, summary: s, onRelease }: { t: T; summary: RecordingSummary; onRelease(h: Hold): void }) {
   const active = s.holds.filter((h) => !h.releasedAt).length;
   return (
-    <div className="adm-recording" aria-label={t('adm.hold.recording')}>
+    <section className="adm-recording" aria-label={t('adm.hold.recording')}>
       <h4>{t('adm.hold.recording')}</h4>
       <dl className="adm-dl">
         <dt>{t('adm.ret.recording')}</dt><dd className="mono">{s.id}</dd>
@@ -254,6 +254,6 @@ function SummaryView({ t, summary: s, onRelease }: { t: T; summary: RecordingSum
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -21,7 +21,7 @@ export function Header({ me, onNewCall }: { me: Me; onNewCall(): void }) {
         <span className="dot" /> {label}
         {lastEventAt && <span className="muted"> · {t('conn.lastEvent', { age: formatAge(now - lastEventAt) })}</span>}
       </div>
-      <span className="hotkeys muted" aria-label={t('header.hotkeys')}>{t('header.hotkeyList')}</span>
+      <span className="hotkeys muted" title={t('header.hotkeys')}>{t('header.hotkeyList')}</span>
       <div className="user">
         {me.displayName} <span className="muted">({t(`role.${me.role}`)})</span>
       </div>

@@ -3,9 +3,9 @@ import { useLocale } from '../i18n/i18n.js';
 export function LanguageSwitch() {
   const { locale, setLocale } = useLocale();
   return (
-    <div className="lang" role="group" aria-label="Språk / Language">
+    <fieldset className="lang bare" aria-label="Språk / Language">
       <button type="button" aria-pressed={locale === 'nb'} onClick={() => setLocale('nb')}>NB</button>
       <button type="button" aria-pressed={locale === 'en'} onClick={() => setLocale('en')}>EN</button>
-    </div>
+    </fieldset>
   );
 }

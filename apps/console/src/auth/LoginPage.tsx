@@ -31,6 +31,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn(me: Me): void }) {
         <h2>{t('login.heading')}</h2>
         <label>
           {t('login.username')}
+          {/* biome-ignore lint/a11y/noAutofocus: the login form is the whole page; the first field is where every user starts */}
           <input autoFocus autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
         </label>
         <label>

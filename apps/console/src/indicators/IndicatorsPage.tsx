@@ -31,8 +31,9 @@ function Table({ title, rows, bar }: { title: string; rows: Record<string, unkno
         <thead><tr>{rows[0] && Object.keys(rows[0]).map((k) => <th key={k}>{k}</th>)}{bar && <th />}</tr></thead>
         <tbody>
           {rows.map((r, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a report's rows have no id and are replaced as a whole
             <tr key={i}>
-              {Object.values(r).map((v, j) => <td key={j}>{typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : String(v ?? '–')}</td>)}
+              {Object.entries(r).map(([column, v]) => <td key={column}>{typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : String(v ?? '–')}</td>)}
               {bar && <td className="barcell"><div className="hbar" style={{ width: `${(Number(r[bar]) / max) * 100}%` }} /></td>}
             </tr>
           ))}
@@ -98,7 +99,7 @@ export function IndicatorsPage({ me }: { me: Me }) {
           <Table title={t('indicators.response')} rows={data.responseTimes.map((r) => ({ hastegrad: r.urgency, område: r.settlementClass === 'TOWN' ? 'tettsted' : 'grisgrendt', oppdrag: r.count, 'innen krav': r.withinTarget, andel: r.share, 'median min': r.medianMinutes }))} bar="andel" />
           <Table title={t('indicators.byHour')} rows={data.callsByHour.map((h) => ({ time: h.hour, samtaler: h.calls }))} bar="samtaler" />
           <Table title={t('indicators.byChapter')} rows={data.callsByChapter.map((c) => ({ kapittel: c.chapter ?? '–', tittel: c.chapterTitle ?? 'Ikke triagert', samtaler: c.calls }))} bar="samtaler" />
-          <Table title={t('indicators.transfers')} rows={data.transfers.map((x) => ({ retning: x.direction, bedt: x.requested, godtatt: x.accepted, avslått: x.declined }))} bar="bedt" />
+          <Table title={t('indicators.transfers')} rows={data.transfers.map((x) => ({ fra: x.fromCentre, til: x.toCentre, retning: x.direction, bedt: x.requested, godtatt: x.accepted, avslått: x.declined, 'median s til godtatt': x.medianAcceptSeconds, 'lengste s': x.maxAcceptSeconds }))} bar="bedt" />
           <Table title={t('indicators.akutthjelper')} rows={[{ oppdrag: data.akutthjelper.alertedMissions, ankomster: data.akutthjelper.arrivals, 'før ambulansen': data.akutthjelper.arrivedBeforeAmbulance }]} />
         </div>
       )}

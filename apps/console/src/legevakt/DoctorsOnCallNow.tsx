@@ -17,7 +17,7 @@ export function DoctorsOnCallNow() {
   if (shifts === null) return null;
   const current = onCallAt(shifts, now);
   return (
-    <div className="on-call-now" role="group" aria-label={t('onCall.heading')}>
+    <section className="on-call-now" aria-label={t('onCall.heading')}>
       <h4>{t('onCall.heading')}</h4>
       {current.length === 0 && <p className="warn-text small">{t('onCall.none')}</p>}
       <ul>
@@ -33,6 +33,6 @@ export function DoctorsOnCallNow() {
         ))}
       </ul>
       <p className="hint">{t('onCall.noUnitLink')}</p>
-    </div>
+    </section>
   );
 }

@@ -163,12 +163,12 @@ export function RosterForm({ districts }: { districts: string[] }) {
           <input type="checkbox" checked={form.courseViolenceAndAbuse} onChange={(e) => set('courseViolenceAndAbuse', e.target.checked)} /> {t('roster.courseViolence')}
         </label>
       </fieldset>
-      <div className={verdict.ok ? 'roster-preview ok' : 'roster-preview not'} aria-label={t('roster.preview')}>
+      <section className={verdict.ok ? 'roster-preview ok' : 'roster-preview not'} aria-label={t('roster.preview')}>
         <strong>{verdictText}</strong>
         <ul className="reasons">
           {verdict.reasons.map((r) => <li key={r}>{r}</li>)}
         </ul>
-      </div>
+      </section>
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>{t('roster.save')}</button>
       </div>

@@ -43,11 +43,11 @@ export function AnswerTimes({ kind }: { kind: CentreKind }) {
     <section className="panel stats" aria-labelledby="stats-heading">
       <div className="stats-head">
         <h2 id="stats-heading">{t('stats.heading')}</h2>
-        <div className="period-switch" role="group" aria-label={t('stats.period')}>
+        <fieldset className="period-switch bare" aria-label={t('stats.period')}>
           {PERIODS.map((p) => (
             <button key={p} type="button" aria-pressed={p === period} onClick={() => setPeriod(p)}>{t(`stats.period.${p}`)}</button>
           ))}
-        </div>
+        </fieldset>
       </div>
       {lines.map((l) => (
         <div key={l.line} className={`kpi ${l.meetsTarget ? 'ok' : 'bad'}`} data-testid={`answer-${l.line}`}>

@@ -111,6 +111,12 @@ function CentreColumn({ c, now }: { c: WallCentre; now: number }) {
       <ul className="wall-facts">
         <li>{t('wall.akutthjelper')}: <strong>{c.akutthjelperMissionsToday}</strong></li>
         <li className={c.notificationsAwaitingAck ? 'warn-text' : ''}>{t('wall.unacked')}: <strong>{c.notificationsAwaitingAck}</strong></li>
+        <li className={c.inboxAwaitingAck ? 'warn-text' : ''}>{t('wall.inbox')}: <strong>{c.inboxAwaitingAck}</strong></li>
+        {c.centreNotificationsLate > 0 && (
+          <li role="alert" className="wall-centre-late" style={{ background: '#b71c1c', color: '#fff', fontWeight: 700, padding: '0.1em 0.3em', borderRadius: 4 }}>
+            {t('wall.centreLate', { n: c.centreNotificationsLate })}
+          </li>
+        )}
         <li className={c.transfersWaiting ? 'warn-text' : ''}>{t('wall.transfers')}: <strong>{c.transfersWaiting}</strong></li>
       </ul>
       <table className="wall-stations" aria-label={t('units.heading')}>

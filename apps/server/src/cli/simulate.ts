@@ -74,7 +74,10 @@ async function operatorSession(): Promise<ExerciseContext['operator']> {
 
 const pick = () => {
   let r = Math.random() * mix.reduce((a, m) => a + m.weight, 0);
-  for (const m of mix) if ((r -= m.weight) <= 0) return m.urgency;
+  for (const m of mix) {
+    r -= m.weight;
+    if (r <= 0) return m.urgency;
+  }
   return 'V';
 };
 
@@ -93,7 +96,12 @@ const ctx: ExerciseContext = {
   speed,
   hospital: AREA.hospital,
   busy: new Set(),
-  stopped: new Promise<void>((r) => (stop = () => ((stopped = true), r()))),
+  stopped: new Promise<void>((resolve) => {
+    stop = () => {
+      stopped = true;
+      resolve();
+    };
+  }),
   isStopped: () => stopped,
   log: (line) => console.log(line),
 };

@@ -41,7 +41,7 @@ export function createOrganisationsService(prisma: Db) {
       let userId: string | null = null;
       if (req.username) {
         const user = await prisma.user.findUnique({ where: { username: req.username } });
-        if (!user || user.role !== 'responder') throw badRequest(`username: '${req.username}' is not a responder login`);
+        if (user?.role !== 'responder') throw badRequest(`username: '${req.username}' is not a responder login`);
         userId = user.id;
       }
       return prisma.akutthjelperMember.create({
