@@ -111,6 +111,26 @@ describe('a notification to another centre of the installation', () => {
     amkConsole.disconnect();
   });
 
+  it('one unacknowledged after 60 s is red on both walls, sender and receiver, until acknowledged', async () => {
+    const walls = async () => {
+      const res = await api(supervisor, 'GET', '/wall?centres=AMK-BERGEN,LVS-BERGEN');
+      return res.body.centres.map((c: { centreNotificationsLate: number; inboxAwaitingAck: number }) => [c.centreNotificationsLate, c.inboxAwaitingAck]);
+    };
+    const [[amkBefore], [lvsBefore, lvsInboxBefore]] = await walls();
+    const callId = await newCall(amk);
+    const sent = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['LVS'], recipientCentre: 'LVS-BERGEN', message: 'Behov for lege i vakt' });
+    const n = sent.body.notifications[0] as NotificationSummary;
+    const [[amkFresh], [lvsFresh, lvsInbox]] = await walls();
+    expect([amkFresh, lvsFresh, lvsInbox]).toEqual([amkBefore, lvsBefore, lvsInboxBefore + 1]);
+    // 61 seconds on (the row made older rather than the test made slower)
+    await server.prisma.notification.update({ where: { id: n.id }, data: { createdAt: new Date(Date.now() - 61_000), sentAt: new Date(Date.now() - 61_000) } });
+    const [[amkLate], [lvsLate]] = await walls();
+    expect([amkLate, lvsLate]).toEqual([amkBefore + 1, lvsBefore + 1]);
+    await api(lv, 'POST', `/notifications/${n.id}/acknowledge`);
+    const [[amkAfter], [lvsAfter, lvsInboxAfter]] = await walls();
+    expect([amkAfter, lvsAfter, lvsInboxAfter]).toEqual([amkBefore, lvsBefore, lvsInboxBefore]);
+  });
+
   it('refuses to notify its own centre, and a centre of the wrong kind, in Norwegian; nothing written', async () => {
     const callId = await newCall(amk);
     const self = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['AMK'], recipientCentre: 'AMK-BERGEN', message: 'x' });

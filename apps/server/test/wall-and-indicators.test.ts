@@ -63,7 +63,8 @@ describe('quality indicators', () => {
     expect(ind.responseTimes.find((r: { urgency: string; settlementClass: string }) => r.urgency === 'A' && r.settlementClass === 'RURAL')).toEqual({
       urgency: 'A', settlementClass: 'RURAL', count: 2, withinTarget: 1, share: 0.5, medianMinutes: 25,
     });
-    expect(ind.transfers).toEqual([{ direction: 'AMK→LVS', requested: 1, accepted: 1, declined: 0 }]);
+    // per pair of centres, with the time from offer to acceptance (one minute in the fixture)
+    expect(ind.transfers).toEqual([{ direction: 'AMK→LVS', fromCentre: 'AMK-FORDE', toCentre: 'LVS-BERGEN', requested: 1, accepted: 1, declined: 0, medianAcceptSeconds: 60, maxAcceptSeconds: 60 }]);
     // per mission, not per alerted member
     expect(ind.akutthjelper).toEqual({ alertedMissions: 2, arrivals: 1, arrivedBeforeAmbulance: 1 });
   });

@@ -23,6 +23,10 @@ export const WallCentre = z.object({
   }),
   akutthjelperMissionsToday: z.number().int(),
   notificationsAwaitingAck: z.number().int(),
+  /** notifications from other centres of the installation in this centre's inbox, not yet acknowledged */
+  inboxAwaitingAck: z.number().int(),
+  /** notifications between this centre and another of the installation (either way) unacknowledged after 60 s: red */
+  centreNotificationsLate: z.number().int(),
   transfersWaiting: z.number().int(),
   preparednessGaps: z.array(z.object({ kommunenummer: z.string(), kommunenavn: z.string() })),
 });
@@ -50,7 +54,12 @@ export const Indicators = z.object({
   responseTimes: z.array(z.object({ urgency: z.string(), settlementClass: z.enum(['TOWN', 'RURAL']), count: z.number().int(), withinTarget: z.number().int(), share: z.number().nullable(), medianMinutes: z.number().nullable() })),
   callsByHour: z.array(z.object({ hour: z.number().int(), calls: z.number().int() })),
   callsByChapter: z.array(z.object({ chapter: z.number().int().nullable(), chapterTitle: z.string().nullable(), calls: z.number().int() })),
-  transfers: z.array(z.object({ direction: z.string(), requested: z.number().int(), accepted: z.number().int(), declined: z.number().int() })),
+  /** hand-overs per pair of centres, with the time from offer to acceptance */
+  transfers: z.array(z.object({
+    direction: z.string(), fromCentre: z.string(), toCentre: z.string(),
+    requested: z.number().int(), accepted: z.number().int(), declined: z.number().int(),
+    medianAcceptSeconds: z.number().nullable(), maxAcceptSeconds: z.number().nullable(),
+  })),
   akutthjelper: z.object({ alertedMissions: z.number().int(), arrivals: z.number().int(), arrivedBeforeAmbulance: z.number().int() }),
 });
 export type Indicators = z.infer<typeof Indicators>;

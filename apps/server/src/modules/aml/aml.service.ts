@@ -1,7 +1,7 @@
 // Caller position (AML, Advanced Mobile Location): the handset sends its position by SMS or HTTPS
 // seconds after the call starts. It goes to the open call from that number at the receiving
-// centre; one that arrives before its call is kept and attached when the call is registered
-// (within an hour). Every message is stored as received, for a later dispute about where a caller was.
+// centre (the one whose integration key delivered it, never another); one that arrives before its
+// call is kept and attached when that centre registers the call (within an hour). Every message is stored as received, for a later dispute about where a caller was.
 import { parseAmlHttps, parseAmlSms, samePhone, canonicalPhone, type AmlResult } from '@amk/domain';
 import type { AmlResponse } from '@amk/contracts';
 import { rooms, type IntegrationActor } from '../../auth/actor.js';
@@ -45,15 +45,16 @@ export function createAmlService({ prisma, transact, kommuneAt }: { prisma: Db; 
     const { lat, lon, radiusM, at, method } = parsed.position;
     const kommune = kommuneAt(lat, lon);
 
-    // The same message delivered twice is one position.
-    const duplicate = await prisma.callerPosition.findFirst({ where: { msisdn, at, lat, lon } });
+    // The same message delivered twice to the same centre is one position; delivered to two
+    // centres (a caller who rang both), each centre has its own.
+    const duplicate = await prisma.callerPosition.findFirst({ where: { centreId: actor.centre.id, msisdn, at, lat, lon } });
     if (duplicate) return response(duplicate);
 
     const now = new Date();
     const position = await transact(async (tx, emit) => {
       const call = await openCallFrom(tx, actor.centre.id, msisdn, now);
       const row = await tx.callerPosition.create({
-        data: { id: newId(), callId: call?.id ?? null, msisdn, lat, lon, radiusM, at, method, kommunenummer: kommune?.kommunenummer ?? null, raw },
+        data: { id: newId(), callId: call?.id ?? null, centreId: actor.centre.id, msisdn, lat, lon, radiusM, at, method, kommunenummer: kommune?.kommunenummer ?? null, raw },
       });
       const updated = call ? await applyToCall(tx, call, row) : null;
       if (updated) emit({ type: 'call.upserted', centreId: updated.centreId, audience: [rooms.centre(updated.centreId)], data: toCallSummary(updated) });
@@ -69,16 +70,17 @@ export function createAmlService({ prisma, transact, kommuneAt }: { prisma: Db; 
 
     /**
      * Called in the transaction that registers a call: positions from that number that arrived
-     * first (within the hour) join it, and the newest becomes its position. Returns the call as it
+     * first (within the hour) at the call's centre join it, and the newest becomes its position. Returns the call as it
      * is now.
      */
     async attachWaitingPositions(tx: Tx, call: Call): Promise<Call> {
       const msisdn = canonicalPhone(call.callerNumber);
       if (!msisdn) return call;
       const since = new Date(Date.now() - PENDING_POSITION_MS);
-      const waiting = await tx.callerPosition.findFirst({ where: { msisdn, callId: null, receivedAt: { gte: since } }, orderBy: { at: 'desc' } });
+      const mine = { centreId: call.centreId, msisdn, callId: null, receivedAt: { gte: since } };
+      const waiting = await tx.callerPosition.findFirst({ where: mine, orderBy: { at: 'desc' } });
       if (!waiting) return call;
-      await tx.callerPosition.updateMany({ where: { msisdn, callId: null, receivedAt: { gte: since } }, data: { callId: call.id } });
+      await tx.callerPosition.updateMany({ where: mine, data: { callId: call.id } });
       return (await applyToCall(tx, call, waiting)) ?? call;
     },
   };

@@ -24,6 +24,8 @@ const RECIPIENT_WORD: Record<Recipient, string> = { POLICE: 'politi (112)', FIRE
 
 /** The channel of a notification to a centre of this installation: no gateway, straight to its inbox. */
 export const INTERNAL_CHANNEL = 'internal';
+/** A notification between centres of the installation unacknowledged this long is red on both walls. */
+export const CENTRE_NOTIFICATION_LATE_MS = 60_000;
 
 export function publishNotification(emit: Emit, n: Notification): NotificationSummary {
   const s = toNotificationSummary(n);

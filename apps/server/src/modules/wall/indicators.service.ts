@@ -1,6 +1,7 @@
 // Quality indicators for a period and centre (the national strategy asks for them): answer times,
-// response times by urgency and town/rural, call volume by hour and by index chapter, transfers
-// between AMK and LVS, akutthjelper arrivals before the ambulance. Exercise calls are left out.
+// response times by urgency and town/rural, call volume by hour and by index chapter, hand-overs
+// per pair of centres with the time from offer to acceptance, akutthjelper arrivals before the
+// ambulance. Exercise calls are left out.
 import { summariseResponseTimes } from '@amk/domain';
 import type { Indicators } from '@amk/contracts';
 import type { Db } from '../../db/prisma.js';
@@ -21,13 +22,16 @@ export function createIndicatorsService({ prisma, answerTimes }: { prisma: Db; a
           FROM "Call" c LEFT JOIN "TriageCriterion" t ON t."code" = c."criterionCode"
           WHERE c."centreId" = ${centreId}::uuid AND c."ringingAt" >= ${from} AND c."ringingAt" < ${to} AND c."source" <> 'EXERCISE'
           GROUP BY 1, 2 ORDER BY 1 NULLS LAST`,
-        prisma.$queryRaw<{ direction: string; requested: number; accepted: number; declined: number }[]>`
-          SELECT fc."kind"::text || '→' || tc."kind"::text AS direction, COUNT(*)::int AS requested,
-                 COUNT(*) FILTER (WHERE t."state" = 'ACCEPTED')::int AS accepted, COUNT(*) FILTER (WHERE t."state" = 'DECLINED')::int AS declined
+        // per pair of centres, with the time from offer to acceptance (median and longest)
+        prisma.$queryRaw<Indicators['transfers']>`
+          SELECT fc."kind"::text || '→' || tc."kind"::text AS direction, fc."code" AS "fromCentre", tc."code" AS "toCentre", COUNT(*)::int AS requested,
+                 COUNT(*) FILTER (WHERE t."state" = 'ACCEPTED')::int AS accepted, COUNT(*) FILTER (WHERE t."state" = 'DECLINED')::int AS declined,
+                 (percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM t."answeredAt" - t."requestedAt")) FILTER (WHERE t."state" = 'ACCEPTED'))::float8 AS "medianAcceptSeconds",
+                 (MAX(EXTRACT(EPOCH FROM t."answeredAt" - t."requestedAt")) FILTER (WHERE t."state" = 'ACCEPTED'))::float8 AS "maxAcceptSeconds"
           FROM "Transfer" t JOIN "Centre" fc ON fc."id" = t."fromCentreId" JOIN "Centre" tc ON tc."id" = t."toCentreId" JOIN "Call" c ON c."id" = t."callId"
           WHERE (t."fromCentreId" = ${centreId}::uuid OR t."toCentreId" = ${centreId}::uuid) AND t."requestedAt" >= ${from} AND t."requestedAt" < ${to}
             AND c."source" <> 'EXERCISE'
-          GROUP BY 1 ORDER BY 1`,
+          GROUP BY 1, 2, 3 ORDER BY 2, 3`,
         // Per akutthjelper mission: did anyone arrive, and was the first one there before the
         // first ambulance (a mission the ambulance never reached counts as before)?
         prisma.$queryRaw<{ missions: number; arrivals: number; before: number }[]>`

@@ -7,6 +7,7 @@ import type { Db } from '../../db/prisma.js';
 import { forbidden } from '../../lib/http-error.js';
 import { MEASURED, withinTargetSql, type AnswerTimeService } from '../stats/answer-times.service.js';
 import type { RecommendationsService } from '../missions/recommendations.service.js';
+import { CENTRE_NOTIFICATION_LATE_MS, INTERNAL_CHANNEL } from '../notifications/notifications.service.js';
 import { responseItems } from './response-items.js';
 
 export function createWallService({ prisma, answerTimes, recommendations }: { prisma: Db; answerTimes: AnswerTimeService; recommendations: RecommendationsService }) {
@@ -21,7 +22,8 @@ export function createWallService({ prisma, answerTimes, recommendations }: { pr
     const [today] = await prisma.$queryRaw<{ start: Date }[]>`SELECT date_trunc('day', now() AT TIME ZONE 'Europe/Oslo') AT TIME ZONE 'Europe/Oslo' AS start`;
     const start = today!.start;
     const now = new Date();
-    const [open, units, stations, answer, trend, items, akutt, notif, transfers] = await Promise.all([
+    const lateBefore = new Date(now.getTime() - CENTRE_NOTIFICATION_LATE_MS);
+    const [open, units, stations, answer, trend, items, akutt, notif, transfers, inbox, late] = await Promise.all([
       prisma.call.findMany({ where: { centreId: centre.id, closedAt: null }, select: { urgency: true, state: true, ringingAt: true } }),
       prisma.unit.findMany({ where: { centreId: centre.id }, select: { status: true, stationId: true } }),
       prisma.station.findMany({ where: { centreId: centre.id }, orderBy: { name: 'asc' } }),
@@ -37,6 +39,9 @@ export function createWallService({ prisma, answerTimes, recommendations }: { pr
       // waiting for an acknowledgement on the calls still being handled (a closed call's are history)
       prisma.notification.count({ where: { centreId: centre.id, acknowledgedAt: null, state: { in: ['SENT', 'DELIVERED', 'PENDING', 'FAILED'] }, call: { closedAt: null } } }),
       prisma.transfer.count({ where: { state: 'REQUESTED', OR: [{ toCentreId: centre.id }, { fromCentreId: centre.id }] } }),
+      prisma.notification.count({ where: { channel: INTERNAL_CHANNEL, recipientCentreId: centre.id, acknowledgedAt: null } }),
+      // between centres of the installation, either way: red on both walls after 60 s
+      prisma.notification.count({ where: { channel: INTERNAL_CHANNEL, acknowledgedAt: null, createdAt: { lt: lateBefore }, OR: [{ centreId: centre.id }, { recipientCentreId: centre.id }] } }),
     ]);
     const count = (u: string | null) => open.filter((c) => (c.urgency ?? 'none') === u).length;
     const oldest = (calls: typeof open) => (calls.length ? new Date(Math.min(...calls.map((c) => c.ringingAt.getTime()))).toISOString() : null);
@@ -71,6 +76,8 @@ export function createWallService({ prisma, answerTimes, recommendations }: { pr
       },
       akutthjelperMissionsToday: akutt,
       notificationsAwaitingAck: notif,
+      inboxAwaitingAck: inbox,
+      centreNotificationsLate: late,
       transfersWaiting: transfers,
       preparednessGaps: gaps.map((g) => ({ kommunenummer: g.kommunenummer, kommunenavn: g.kommunenavn })),
     };
