@@ -3,7 +3,7 @@
 // where we know a better wording), and a labelled field that shows its own error.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError } from '../api/http.js';
-import { useT, type MessageKey } from '../i18n/i18n.js';
+import type { useT, MessageKey } from '../i18n/i18n.js';
 
 export type T = ReturnType<typeof useT>;
 
@@ -64,6 +64,7 @@ export function fieldErrors(issues: readonly Issue[], t: T, hints: Partial<Recor
 /** A label around its input, with the field's error beneath it. */
 export function Field({ label, error, children, className }: { label: ReactNode; error?: string | undefined; children: ReactNode; className?: string }) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is `children`, which every caller passes
     <label className={[className, error ? 'invalid' : ''].filter(Boolean).join(' ')}>
       {label}
       {children}

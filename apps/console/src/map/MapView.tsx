@@ -32,6 +32,7 @@ export function MapView({ gaps = [] }: { gaps?: string[] } = {}) {
   const selected = useConsole((s) => (s.selectedCallId ? s.calls[s.selectedCallId] : undefined));
   const picking = usePointPick((s) => s.owner !== null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the map is made once; the centre only chooses where it first looks
   useEffect(() => {
     let map: MapLibre;
     // The sync runs from the start (the lists and tests read `shown`); the map joins when loaded.
@@ -116,6 +117,7 @@ export function MapView({ gaps = [] }: { gaps?: string[] } = {}) {
     else map.once('idle', apply);
   }, [gapKey]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: selecting another call at the same place flies there too
   useEffect(() => {
     if (selected?.lat != null && selected.lon != null) mapRef.current?.flyTo({ center: [selected.lon, selected.lat], zoom: Math.max(mapRef.current.getZoom(), 12) });
   }, [selected?.id, selected?.lat, selected?.lon]);

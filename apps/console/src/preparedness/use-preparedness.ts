@@ -11,6 +11,7 @@ export const PREPAREDNESS_REFRESH_MS = 5_000;
 export function usePreparedness(enabled: boolean): PreparednessReport | null {
   const [report, setReport] = useState<PreparednessReport | null>(null);
   const tick = useUnitChangeTick(PREPAREDNESS_REFRESH_MS);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the trigger: units changed, so ask again
   useEffect(() => {
     if (!enabled) return setReport(null);
     // Answers may overtake each other when the server is slow: the newest picture wins. A failed

@@ -8,6 +8,7 @@ import { api } from '../../api/http.js';
 
 export function useAkutthjelperCandidates(mission: MissionSummary, eventType: AkutthjelperEventType | '', alertCount: number): CandidatesAnswer | null {
   const [answer, setAnswer] = useState<CandidatesAnswer | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the place and the alerts sent are triggers: the candidates change with them
   useEffect(() => {
     if (!eventType) return setAnswer(null);
     let current = true;

@@ -11,6 +11,7 @@ export function useCallRecord(callId: string) {
   const [error, setError] = useState<string | null>(null);
   const setRecord = useCallback((r: CallRecord) => setShown((shown) => (shown && shown.id === r.id && shown.updatedAt > r.updatedAt ? shown : r)), []);
   const reload = useCallback(() => api<CallRecord>('GET', `/calls/${callId}`).then(setRecord, (e: Error) => setError(e.message)), [callId, setRecord]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `updatedAt` is the trigger: the call changed elsewhere, so reload its record
   useEffect(() => {
     void reload();
   }, [reload, updatedAt]);
