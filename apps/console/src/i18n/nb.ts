@@ -542,6 +542,12 @@ export const nb = {
   "inbox.otherCentre": "annen sentral",
   "inbox.waiting": "venter {age}",
   "inbox.acknowledge": "Kvitter",
+  "transfers.conference": "Satt over i konferanse",
+  "transfers.conferenceTag": "konferanse",
+  "transfers.needKommune": "Sett pasientens posisjon eller kommune for å overføre til legevaktsentralen som dekker kommunen (§ 15 g)",
+  "transfers.waiting": "Tid siden overføringen ble tilbudt",
+  "transfers.waitLabel": "Venter",
+  "transfers.answeredAfter": "svar etter {age}",
 } as const;
 
 export type MessageKey = keyof typeof nb;
