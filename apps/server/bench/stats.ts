@@ -4,7 +4,7 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
-export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 export interface BenchRow {
   name: string;

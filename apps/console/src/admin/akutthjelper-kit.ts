@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { useLoad, type T } from '../lib/form-kit.js';
 
 export type Tree = ReturnType<typeof OrganisationTree.parse>;
-export type Org = Tree['organisations'][number];
+type Org = Tree['organisations'][number];
 export type Unit = Org['units'][number];
 export type Member = Unit['members'][number];
 export type Agreement = Unit['agreements'][number];

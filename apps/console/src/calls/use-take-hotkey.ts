@@ -5,7 +5,7 @@ import { useConsole } from '../store/console-store.js';
 import { nextToTake } from '../lib/call-order.js';
 import { takeCall } from './take-call.js';
 
-export const TAKE_KEY = 'F3';
+const TAKE_KEY = 'F3';
 
 export function useTakeHotkey(onError: (e: unknown) => void): void {
   const report = useRef(onError);

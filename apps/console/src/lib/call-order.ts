@@ -7,7 +7,7 @@ const URGENCY_ORDER: Record<string, number> = { A: 0, H: 1, V: 2 };
 const urgencyRank = (c: CallSummary) => URGENCY_ORDER[c.urgency ?? ''] ?? 3;
 const ringing = (c: CallSummary) => c.state === 'RINGING';
 
-export function compareCalls(a: CallSummary, b: CallSummary): number {
+function compareCalls(a: CallSummary, b: CallSummary): number {
   return (
     Number(ringing(b)) - Number(ringing(a)) ||
     (ringing(a) ? 0 : urgencyRank(a) - urgencyRank(b)) ||

@@ -7,9 +7,9 @@ import kommuneLabelsUrl from '@amk/geodata/data/Kommuner-labels.geojson?url';
 import kommunerUrl from '@amk/geodata/data/Kommuner-S.geojson?url';
 import norgeUrl from '@amk/geodata/data/Norge-S.geojson?url';
 
-export const ATTRIBUTION = '© <a href="https://www.kartverket.no/">Kartverket</a> (CC BY 4.0)';
+const ATTRIBUTION = '© <a href="https://www.kartverket.no/">Kartverket</a> (CC BY 4.0)';
 
-export function offlineStyle(): StyleSpecification {
+function offlineStyle(): StyleSpecification {
   return {
     version: 8,
     sources: {

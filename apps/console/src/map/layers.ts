@@ -5,7 +5,7 @@
 // renders them locally when a style names no glyphs), so the offline map has text too.
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 
-export const URGENCY_COLOURS = { A: '#e53935', H: '#fbc02d', V: '#43a047', none: '#90a4ae' } as const;
+const URGENCY_COLOURS = { A: '#e53935', H: '#fbc02d', V: '#43a047', none: '#90a4ae' } as const;
 
 const statusColour: unknown = [
   'match',
@@ -19,7 +19,7 @@ const statusColour: unknown = [
 const KIND_SIZE = ['match', ['get', 'kind'], ['HELICOPTER', 'PLANE'], 1.6, 'AMBULANCE_BOAT', 1.3, 'LEGEVAKT_CAR', 1.1, 1];
 
 /** The ring of a neighbouring centre's unit (own units: white). */
-export const NEIGHBOUR_RING = '#ce93d8';
+const NEIGHBOUR_RING = '#ce93d8';
 const ring: unknown = ['case', ['get', 'own'], '#ffffff', NEIGHBOUR_RING];
 
 /** Summed per cluster by MapLibre (clusterProperties): free units, and units of neighbouring centres. */
@@ -114,7 +114,7 @@ export const liveLayers: LayerSpecification[] = [
 ];
 
 /** The browser's own sans-serif: what MapLibre draws text with when a style has no glyphs. */
-export const LOCAL_FONT = ['sans-serif'];
+const LOCAL_FONT = ['sans-serif'];
 
 /**
  * The font to write text in: the style's first text layer's font when it has glyphs, else the

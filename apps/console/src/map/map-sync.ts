@@ -67,7 +67,7 @@ let map: MapLibre | null = null;
  * at most every CLUSTER_REFRESH_MS (clusters show where free units are, not each metre moved) and
  * always once more after the last change, so a last status change is never left out.
  */
-export const CLUSTER_REFRESH_MS = 2_000;
+const CLUSTER_REFRESH_MS = 2_000;
 const refreshClusters = throttle(() => {
   (map?.getSource('units-clustered') as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: [...shown.units.values()] });
 }, CLUSTER_REFRESH_MS);

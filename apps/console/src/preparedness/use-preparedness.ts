@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../api/http.js';
 import { useUnitChangeTick } from '../units/use-unit-change-tick.js';
 
-export const PREPAREDNESS_REFRESH_MS = 5_000;
+const PREPAREDNESS_REFRESH_MS = 5_000;
 
 export function usePreparedness(enabled: boolean): PreparednessReport | null {
   const [report, setReport] = useState<PreparednessReport | null>(null);

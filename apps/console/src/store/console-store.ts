@@ -8,7 +8,7 @@ import type {
 } from '@amk/contracts';
 import { create } from 'zustand';
 
-export type Connection = 'connecting' | 'live' | 'offline';
+type Connection = 'connecting' | 'live' | 'offline';
 
 export interface ConsoleState {
   me: Me | null;

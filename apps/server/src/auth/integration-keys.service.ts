@@ -10,7 +10,7 @@ import { randomToken, sha256 } from './tokens.js';
  * Integrations send hundreds of requests a second (unit terminals): a verified key is remembered
  * for KEY_CACHE_MS, so a revoked key stops working within that time, not instantly.
  */
-export const KEY_CACHE_MS = 10_000;
+const KEY_CACHE_MS = 10_000;
 
 export function createIntegrationKeyService(prisma: Db) {
   const cache = new Map<string, { actor: IntegrationActor; until: number }>();

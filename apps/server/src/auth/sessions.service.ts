@@ -1,6 +1,6 @@
 // Login sessions: a random token in an httpOnly cookie; only its sha256 is stored.
 import { Prisma, type Db } from '../db/prisma.js';
-import { forbidden, HttpError, unauthorized } from '../lib/http-error.js';
+import { forbidden, unauthorized } from '../lib/http-error.js';
 import type { UserActor } from './actor.js';
 import { dummyHashPromise, verifyPassword } from './passwords.js';
 import { randomToken, sha256 } from './tokens.js';
@@ -99,4 +99,3 @@ export function createSessionService(prisma: Db, options: SessionOptions) {
 }
 
 export type SessionService = ReturnType<typeof createSessionService>;
-export { HttpError };

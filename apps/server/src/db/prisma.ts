@@ -21,7 +21,7 @@ export interface DbTimeouts {
   connectTimeoutMs: number;
 }
 
-export const DEFAULT_DB_TIMEOUTS: DbTimeouts = { statementTimeoutMs: 5_000, lockTimeoutMs: 2_000, connectTimeoutMs: 3_000 };
+const DEFAULT_DB_TIMEOUTS: DbTimeouts = { statementTimeoutMs: 5_000, lockTimeoutMs: 2_000, connectTimeoutMs: 3_000 };
 
 // pg's query_timeout only fails the caller: the connection still waits for the lost answer, and
 // an interactive transaction hands it back to the pool as if healthy, so the next request would

@@ -9,7 +9,7 @@ import { useConsole } from '../../store/console-store.js';
 const OUTCOMES = ['TRANSPORTED', 'TREATED_ON_SCENE', 'HANDED_OVER', 'NO_PATIENT', 'DEAD', 'CANCELLED', 'OTHER'] as const;
 type Outcome = (typeof OUTCOMES)[number];
 
-export function outcomeText(outcome: Outcome, note: string): string {
+function outcomeText(outcome: Outcome, note: string): string {
   const label = translate('nb', `outcome.${outcome}`);
   return note.trim() ? `${label}: ${note.trim()}` : label;
 }

@@ -6,7 +6,7 @@ import type { MessageKey } from '../../i18n/i18n.js';
 
 export const ACK_WARNING_MS = 2 * 60_000;
 /** A centre of this installation has it on screen at once: 60 s without an acknowledgement is late. */
-export const INTERNAL_ACK_WARNING_MS = 60_000;
+const INTERNAL_ACK_WARNING_MS = 60_000;
 
 export interface NotificationStatus {
   stateKey: MessageKey;

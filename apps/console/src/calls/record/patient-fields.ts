@@ -3,7 +3,7 @@
 import { UpdateCallRequest, type CallRecord } from '@amk/contracts';
 import { validateNationalId, type NationalIdErrorCode } from '@amk/domain';
 
-export const TEXT_FIELDS = ['callerName', 'patientName', 'nationalId', 'addressText', 'language'] as const;
+const TEXT_FIELDS = ['callerName', 'patientName', 'nationalId', 'addressText', 'language'] as const;
 
 /** What the form holds: text as typed (age too), the sex as its code or '' for none. */
 export type PatientValues = {

@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 const KEYS: Record<string, Urgency> = { a: 'A', h: 'H', v: 'V' };
 
 /** True when the key goes into something the operator is writing or choosing in. */
-export function isTypingTarget(target: EventTarget | null): boolean {
+function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target.closest('[role="dialog"]')) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;

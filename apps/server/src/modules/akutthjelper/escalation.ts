@@ -14,8 +14,8 @@ import type { AlertingService } from './alerting.service.js';
 import { eligibility } from './eligibility.js';
 import type { SmsGateway } from './sms-gateway.js';
 
-export const PAGE_FALLBACK_MS = 30_000;
-export const SMS_MAX_ATTEMPTS = 3;
+const PAGE_FALLBACK_MS = 30_000;
+const SMS_MAX_ATTEMPTS = 3;
 const MAX_ROUNDS = 5;
 
 export function createAkutthjelperJob({ prisma, transact, alerting, sms, escalateAfterMs = 60_000, intervalMs = 2_000, log }: {

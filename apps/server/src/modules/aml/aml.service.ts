@@ -12,7 +12,7 @@ import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
 import { toCallSummary } from '../calls/call-summary.js';
 
-export const PENDING_POSITION_MS = 60 * 60_000;
+const PENDING_POSITION_MS = 60 * 60_000;
 /** An open call is matched to a position when it rang within this window. */
 const CALL_MATCH_WINDOW_MS = 6 * 60 * 60_000;
 

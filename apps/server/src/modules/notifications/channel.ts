@@ -2,7 +2,7 @@
 // centres) sit behind a gateway we cannot reach from here; the webhook channel speaks to such a
 // gateway over HTTP, and the manual channel is for centres without one (the operator phones and
 // records the acknowledgement by hand).
-export interface OutboundNotification {
+interface OutboundNotification {
   id: string;
   callId: string;
   centreCode: string;
@@ -11,7 +11,7 @@ export interface OutboundNotification {
   message: string;
 }
 
-export type SendResult = { ok: true } | { ok: false; error: string };
+type SendResult = { ok: true } | { ok: false; error: string };
 
 export interface NotificationChannel {
   readonly name: string;

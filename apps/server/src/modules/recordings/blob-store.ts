@@ -9,12 +9,6 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 
-export interface StoredBlob {
-  key: string;
-  sha256: string;
-  sizeBytes: number;
-}
-
 export interface BlobStore {
   /** Streams the content to a temporary place; commit() gives it its final key. */
   stage(content: Readable, maxBytes: number): Promise<{ sha256: string; sizeBytes: number; commit(key: string): Promise<void>; discard(): Promise<void> }>;

@@ -29,7 +29,7 @@ import { newId } from '../../lib/ids.js';
 import type { BlobStore } from './blob-store.js';
 
 const PURGE_LOCK = 2_020_000_020;
-export const PURGE_RULE = 'akuttmedisinforskriften § 20: slettet tre år etter opptaksdato';
+const PURGE_RULE = 'akuttmedisinforskriften § 20: slettet tre år etter opptaksdato';
 /** Files deleted at once: enough to keep the store (or the thread pool) busy, few enough to stay bounded. */
 const FILE_CONCURRENCY = 64;
 /** How many failed deletions a run describes in PurgeRun.error (all of them are counted). */

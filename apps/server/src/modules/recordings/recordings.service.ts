@@ -15,7 +15,7 @@ import { toRecordingSummary } from './recording-summary.js';
 
 export const MAX_RECORDING_BYTES = 200 * 1024 * 1024;
 /** A later range of a listen within this long after its audited start is the same listen. */
-export const LISTEN_WINDOW_MS = 10 * 60_000;
+const LISTEN_WINDOW_MS = 10 * 60_000;
 const ALLOWED_TYPES = /^(audio\/[a-z0-9.+-]+|application\/octet-stream)$/i;
 const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
 
