@@ -71,6 +71,7 @@ import { createSnapshotService } from './modules/snapshot/snapshot.service.js';
 import { registerAuthentication } from './plugins/authenticate.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerSafeInput } from './plugins/safe-input.js';
+import { originPolicy } from './plugins/origin.js';
 import { EventPump } from './realtime/event-pump.js';
 import { broadcast, createSocketServer, type IoServer } from './realtime/socket-server.js';
 import { createTransact } from './realtime/transact.js';
@@ -85,7 +86,7 @@ function s3Options(config: Partial<Config>): S3Options {
 }
 
 export interface AppDeps {
-  config: Pick<Config, 'NODE_ENV' | 'LOG_LEVEL' | 'SESSION_TTL_HOURS' | 'CONSOLE_DIST' | 'DATA_DIR'> & Partial<Pick<Config, 'NOTIFY_WEBHOOK_URL' | 'ROUTING_URL' | 'PURGE_SCHEDULE' | 'SMS_GATEWAY_URL' | 'AKUTTHJELPER_ESCALATE_SECONDS' | 'TRUST_PROXY' | 'BLOB_STORE' | 'S3_ENDPOINT' | 'S3_BUCKET' | 'S3_REGION' | 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY'>>;
+  config: Pick<Config, 'NODE_ENV' | 'LOG_LEVEL' | 'SESSION_TTL_HOURS' | 'CONSOLE_DIST' | 'DATA_DIR'> & Partial<Pick<Config, 'NOTIFY_WEBHOOK_URL' | 'ROUTING_URL' | 'PURGE_SCHEDULE' | 'SMS_GATEWAY_URL' | 'AKUTTHJELPER_ESCALATE_SECONDS' | 'TRUST_PROXY' | 'PUBLIC_URL' | 'LOGINS_PER_ADDRESS' | 'BLOB_STORE' | 'S3_ENDPOINT' | 'S3_BUCKET' | 'S3_REGION' | 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY'>>;
   prisma: Db;
   databaseUrl: string;
   /** Where the log goes (default stdout); tests read it to prove what never appears there. */
@@ -163,10 +164,11 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
   const keys = createIntegrationKeyService(prisma);
   registerErrorHandler(app);
   registerSafeInput(app);
-  registerAuthentication(app, { sessions, keys });
+  const sameSite = originPolicy(config.PUBLIC_URL);
+  registerAuthentication(app, { sessions, keys, sameSite });
 
   let pump: EventPump | undefined;
-  const io = createSocketServer(app.server, { sessions, prisma, pump: () => pump! });
+  const io = createSocketServer(app.server, { sessions, prisma, pump: () => pump!, sameSite });
   pump = new EventPump({ prisma, databaseUrl, deliver: (event) => broadcast(io, event), log: app.log });
   const transact = createTransact(prisma, (committed) => pump!.offer(committed));
 
@@ -212,7 +214,7 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
   await app.register(healthRoutes({ prisma }));
   await app.register(
     async (api) => {
-      await api.register(authRoutes({ sessions, prisma, secureCookies: production }));
+      await api.register(authRoutes({ sessions, prisma, secureCookies: production, loginsPerAddress: config.LOGINS_PER_ADDRESS ?? 60 }));
       await api.register(callsRoutes({ calls, prisma }));
       await api.register(telephonyRoutes({ telephony }));
       await api.register(amlRoutes({ aml }));

@@ -34,6 +34,17 @@ const Env = z.object({
   SMS_GATEWAY_URL: z.string().url().optional(),
   // Seconds before too few accepted akutthjelpere make the next nearest be alerted.
   AKUTTHJELPER_ESCALATE_SECONDS: z.coerce.number().int().positive().default(60),
+  // The address operators open, e.g. https://amk.helse-bergen.no (a comma-separated list if the
+  // console is reached under several names). Browser pages from any other origin may neither log in,
+  // write, nor open the live socket. Unset (development, tests): the page must come from the host
+  // the request was sent to. Clients that send no Origin (integrations) are not affected.
+  PUBLIC_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || v.split(',').every((u) => URL.canParse(u.trim())), 'PUBLIC_URL must be a URL (or a comma-separated list of URLs)'),
+  // Logins per client address and minute, across usernames (each username also has its own limit
+  // of 10): a control room whose whole shift logs in from behind one address stays well below it.
+  LOGINS_PER_ADDRESS: z.coerce.number().int().positive().default(60),
   // Which proxies may tell the client's address in X-Forwarded-For: unset trusts none (the address
   // the socket came from is used, so the login limit and the audit log's addresses cannot be
   // forged); "true" trusts any, or a comma-separated list of addresses or CIDR ranges.

@@ -6,6 +6,7 @@ import type { Actor, IntegrationActor, UserActor } from '../auth/actor.js';
 import type { IntegrationKeyService } from '../auth/integration-keys.service.js';
 import { SESSION_COOKIE, type SessionService } from '../auth/sessions.service.js';
 import { forbidden, unauthorized } from '../lib/http-error.js';
+import type { OriginPolicy } from './origin.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -15,10 +16,15 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function registerAuthentication(app: FastifyInstance, deps: { sessions: SessionService; keys: IntegrationKeyService }) {
+export function registerAuthentication(app: FastifyInstance, deps: { sessions: SessionService; keys: IntegrationKeyService; sameSite: OriginPolicy }) {
   app.decorateRequest('actor', null);
 
   app.addHook('onRequest', async (request) => {
+    // Writes from a browser page must come from our own pages (CSRF): with a session cookie, and
+    // also without one, so another site cannot log a console into its account (login CSRF).
+    if (!SAFE_METHODS.has(request.method) && !deps.sameSite(request.headers)) {
+      throw forbidden('Cross-site request refused: the Origin header does not match this server');
+    }
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       request.actor = await deps.keys.authenticate(header.slice(7).trim());
@@ -26,23 +32,8 @@ export function registerAuthentication(app: FastifyInstance, deps: { sessions: S
     }
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    // Cookie-authenticated writes must come from our own pages: a browser always sends Origin on
-    // a cross-site POST, so one that names another host is refused (with SameSite=Lax cookies).
-    if (!SAFE_METHODS.has(request.method) && !sameOrigin(request)) {
-      throw forbidden('Cross-site request refused: the Origin header does not match this server');
-    }
     request.actor = await deps.sessions.authenticate(token);
   });
-}
-
-function sameOrigin(request: FastifyRequest): boolean {
-  const origin = request.headers.origin ?? request.headers.referer;
-  if (!origin) return true; // not a browser: no ambient cookie risk
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
 }
 
 // Guards run before validation: a caller who may not use a route learns nothing about its body.

@@ -14,6 +14,7 @@ import { sha256 } from '../auth/tokens.js';
 import type { Db } from '../db/prisma.js';
 import { toStoredEvent, type EventRowFields, type StoredEvent } from './event-log.js';
 import type { EventPump } from './event-pump.js';
+import type { OriginPolicy } from '../plugins/origin.js';
 
 /** More missed events than this: the console reloads a snapshot instead of a replay. */
 export const MAX_REPLAY = 50_000;
@@ -35,12 +36,15 @@ export function broadcast(io: IoServer, event: StoredEvent): void {
   if (event.audience.length) io.to(event.audience).emit('event', event.envelope);
 }
 
-export function createSocketServer(httpServer: HttpServer, deps: { sessions: SessionService; prisma: Db; pump: () => EventPump }): IoServer {
+export function createSocketServer(httpServer: HttpServer, deps: { sessions: SessionService; prisma: Db; pump: () => EventPump; sameSite: OriginPolicy }): IoServer {
   const io: IoServer = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
-    // Consoles are served from this origin; no cross-origin socket is needed.
+    // Consoles are served from this origin; no cross-origin socket is needed. WebSockets are not
+    // covered by CORS, so a page on another site could otherwise open one with the operator's
+    // cookie and read every event (cross-site WebSocket hijacking): its Origin is checked here.
     cors: undefined,
+    allowRequest: (req, callback) => callback(null, deps.sameSite(req.headers)),
     pingInterval: 10_000,
     pingTimeout: 8_000,
   });

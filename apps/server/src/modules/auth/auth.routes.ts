@@ -3,16 +3,27 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE, type SessionService } from '../../auth/sessions.service.js';
 import { requireUser, userOf } from '../../plugins/authenticate.js';
+import { HttpError } from '../../lib/http-error.js';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Db } from '../../db/prisma.js';
 
 export const authRoutes =
-  (deps: { sessions: SessionService; prisma: Db; secureCookies: boolean }): FastifyPluginAsyncZod =>
+  (deps: { sessions: SessionService; prisma: Db; secureCookies: boolean; loginsPerAddress: number }): FastifyPluginAsyncZod =>
   async (app) => {
+    // Logins per client address and minute, whatever the username: one address trying many
+    // usernames (password spraying) is slowed down too. The address is the socket's, or the
+    // client's as told by a proxy trusted in TRUST_PROXY.
+    const perAddress = app.createRateLimit({ max: deps.loginsPerAddress, timeWindow: '1 minute', keyGenerator: (request) => `login:${request.ip}` });
     app.post(
       '/auth/login',
       {
         schema: { tags: ['auth'], body: LoginRequest, response: { 200: Me, 400: ApiError, 401: ApiError, 403: ApiError, 429: ApiError } },
+        onRequest: async (request) => {
+          const limit = await perAddress(request);
+          if (!limit.isAllowed && limit.isExceeded) {
+            throw new HttpError(429, `Too many logins from this address; retry in ${limit.ttlInSeconds} seconds`, { 'retry-after': String(limit.ttlInSeconds) });
+          }
+        },
         // Per username and address: guessing one password is slowed down, while a control room
         // where every operator logs in from behind one address is not locked out.
         config: {
