@@ -20,6 +20,7 @@ import { createKommuneLookup } from './geo/kommune-lookup.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { amlRoutes } from './modules/aml/aml.routes.js';
 import { createAmlService } from './modules/aml/aml.service.js';
+import { attachPositionsOnCall } from './modules/aml/attach-positions-on-call.js';
 import { callRecordRoutes } from './modules/calls/call-record.routes.js';
 import { createCallRecordService } from './modules/calls/call-record.service.js';
 import { callsRoutes } from './modules/calls/calls.routes.js';
@@ -43,7 +44,8 @@ import { s3BlobStore, type S3Options } from './modules/recordings/s3-blob-store.
 import { createPurge, schedulePurge, type Purge } from './modules/recordings/purge.js';
 import { periodicJob } from './lib/periodic-job.js';
 import { recordingsRoutes } from './modules/recordings/recordings.routes.js';
-import { createRecordingsService, MAX_RECORDING_BYTES, type RecordingsService } from './modules/recordings/recordings.service.js';
+import { createRecordingsService, MAX_RECORDING_BYTES } from './modules/recordings/recordings.service.js';
+import { linkRecordingsOnCall } from './modules/recordings/link-recordings-on-call.js';
 import { missionsRoutes } from './modules/missions/missions.routes.js';
 import { createMissionsService, type MissionsService } from './modules/missions/missions.service.js';
 import { createRecommendationsService } from './modules/missions/recommendations.service.js';
@@ -62,6 +64,7 @@ import { triageRoutes } from './modules/triage/triage.routes.js';
 import { createTriageService } from './modules/triage/triage.service.js';
 import { telephonyRoutes } from './modules/calls/telephony.routes.js';
 import { createTelephonyService } from './modules/calls/telephony.service.js';
+import { createCallHooks } from './modules/calls/call-hooks.js';
 import { createCallsService } from './modules/calls/calls.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createAnswerTimeService } from './modules/stats/answer-times.service.js';
@@ -175,16 +178,8 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
   // ── services
   const kommuner = createKommuneLookup();
   const aml = createAmlService({ prisma, transact, kommuneAt: kommuner.resolve });
-  let recordingsRef: RecordingsService | undefined;
-  const calls = createCallsService({
-    prisma,
-    transact,
-    resolveKommune: kommuner.kommunenummerAt,
-    onRegistered: async (tx, call) => {
-      await recordingsRef!.linkToCall(tx, call);
-      return aml.attachWaitingPositions(tx, call);
-    },
-  });
+  const callHooks = createCallHooks();
+  const calls = createCallsService({ prisma, transact, resolveKommune: kommuner.kommunenummerAt, hooks: callHooks });
   const telephony = createTelephonyService({ prisma, transact });
   const answerTimes = createAnswerTimeService(prisma);
   const records = createCallRecordService({ prisma, transact, resolveKommune: kommuner.kommunenummerAt });
@@ -205,7 +200,10 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
   const recommendations = createRecommendationsService({ prisma, routing: config.ROUTING_URL ? osrmRouting(config.ROUTING_URL) : null });
   const positions = new PositionStream(databaseUrl, io, app.log);
   const blobs = config.BLOB_STORE === 's3' ? s3BlobStore(s3Options(config)) : fileBlobStore(join(config.DATA_DIR, 'recordings'));
-  const recordings = (recordingsRef = createRecordingsService({ prisma, blobs }));
+  const recordings = createRecordingsService({ prisma, blobs });
+  // When a call is registered: its early recordings are linked first, then its waiting position.
+  linkRecordingsOnCall(callHooks, recordings);
+  attachPositionsOnCall(callHooks, aml);
   const purge = createPurge({ prisma, databaseUrl, blobs });
   const snapshot = createSnapshotService(prisma, { transfersFor: transfers.listFor, notificationsFor: notifications.listForCentre, missionsFor: missions.listOpen });
 

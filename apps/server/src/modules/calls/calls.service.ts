@@ -2,11 +2,11 @@
 // the id the console chose). Each write and its `call.upserted` event commit together.
 import type { CallSummary, CreateCallRequest, Line, RegisterCallRequest } from '@amk/contracts';
 import { rooms, type IntegrationActor, type UserActor } from '../../auth/actor.js';
-import type { Db, Tx } from '../../db/prisma.js';
-import type { Call } from '../../generated/prisma/client.js';
+import type { Db } from '../../db/prisma.js';
 import { Prisma } from '../../db/prisma.js';
 import { badRequest, conflict, forbidden } from '../../lib/http-error.js';
 import type { Transact } from '../../realtime/transact.js';
+import type { createCallHooks } from './call-hooks.js';
 import { toCallSummary } from './call-summary.js';
 
 const LINES_BY_CENTRE_KIND = { AMK: ['113'], LVS: ['116117', 'LEGEVAKT'] } as const;
@@ -24,11 +24,11 @@ export interface CallsDeps {
   prisma: Db;
   transact: Transact;
   resolveKommune: (lat: number, lon: number) => string | null;
-  /** Runs in the registering transaction: e.g. a caller position that arrived before the call. */
-  onRegistered?: (tx: Tx, call: Call) => Promise<Call>;
+  /** Other modules' reactions, run in the registering transaction (see call-hooks.ts). */
+  hooks: Pick<ReturnType<typeof createCallHooks>, 'registered'>;
 }
 
-export function createCallsService({ prisma, transact, resolveKommune, onRegistered = async (_tx, call) => call }: CallsDeps) {
+export function createCallsService({ prisma, transact, resolveKommune, hooks }: CallsDeps) {
   return {
     /** Telephony reports a ringing call. Returns created=false when the externalId is known. */
     async registerFromTelephony(actor: IntegrationActor, req: RegisterCallRequest): Promise<{ call: CallSummary; created: boolean }> {
@@ -54,7 +54,7 @@ export function createCallsService({ prisma, transact, resolveKommune, onRegiste
               ringingAt: new Date(req.ringingAt),
             },
           });
-          const row = await onRegistered(tx, created);
+          const row = await hooks.registered(tx, created);
           const summary = toCallSummary(row);
           emit({ type: 'call.upserted', centreId: centre.id, audience: [rooms.centre(centre.id)], data: summary });
           return summary;
@@ -105,7 +105,7 @@ export function createCallsService({ prisma, transact, resolveKommune, onRegiste
               summary: req.summary ?? null,
             },
           });
-          const row = await onRegistered(tx, created);
+          const row = await hooks.registered(tx, created);
           await tx.callJournalEntry.create({
             data: {
               id: crypto.randomUUID(),

@@ -1,0 +1,8 @@
+// The caller's AML position often arrives seconds before telephony registers the call: it waits,
+// and is attached to the call (of the same centre) when the call comes.
+import type { CallHooks } from '../calls/call-hooks.js';
+import type { AmlService } from './aml.service.js';
+
+export function attachPositionsOnCall(calls: CallHooks, aml: AmlService): void {
+  calls.onRegistered((tx, call) => aml.attachWaitingPositions(tx, call));
+}

@@ -1,0 +1,10 @@
+// A recording may reach us before telephony registers its call: when the call comes, it is linked.
+import type { CallHooks } from '../calls/call-hooks.js';
+import type { RecordingsService } from './recordings.service.js';
+
+export function linkRecordingsOnCall(calls: CallHooks, recordings: RecordingsService): void {
+  calls.onRegistered(async (tx, call) => {
+    await recordings.linkToCall(tx, call);
+    return undefined;
+  });
+}
