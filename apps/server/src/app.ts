@@ -219,7 +219,7 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
       await api.register(statsRoutes({ answerTimes }));
       await api.register(callRecordRoutes({ records }));
       await api.register(triageRoutes({ triage }));
-      await api.register(transfersRoutes({ transfers }));
+      await api.register(transfersRoutes({ transfers, prisma }));
       await api.register(notificationsRoutes({ notifications, prisma }));
       await api.register(unitsRoutes({ units }));
       await api.register(missionsRoutes({ missions, recommendations }));

@@ -1,6 +1,6 @@
 // The audit log: who read or changed patient data, when, from which centre. Written in the same
 // breath as the read it records; a read whose audit row cannot be written is not served.
-import type { Actor } from '../../auth/actor.js';
+import type { Actor, UserActor } from '../../auth/actor.js';
 import type { Db, Tx } from '../../db/prisma.js';
 
 export interface AuditEntry {
@@ -26,5 +26,35 @@ export async function writeAudit(db: Db | Tx, actor: Actor | null, entry: AuditE
       detail: (entry.detail ?? undefined) as object | undefined,
       ip: entry.ip ?? null,
     },
+  });
+}
+
+/**
+ * A read of a list whose items carry calls' caller data, some of them other centres' (offered to
+ * the reader's centre, or handed on by it): one row under the reader's centre for the list, and
+ * one per other centre's call under that call's centre, naming the reader's centre, so each
+ * owning centre sees who read its callers' names and numbers during a hand-over.
+ */
+export async function writeListAudit(
+  db: Db | Tx,
+  actor: UserActor,
+  entry: { action: string; entityType: string; calls: { id: string; centreId: string }[]; ip?: string },
+): Promise<void> {
+  const { action, entityType, calls, ip } = entry;
+  await writeAudit(db, actor, { action, entityType, detail: { count: calls.length, callIds: calls.map((c) => c.id) }, ip });
+  const others = calls.filter((c) => c.centreId !== actor.centre.id);
+  if (!others.length) return;
+  await db.auditLog.createMany({
+    data: others.map((c) => ({
+      actorKind: 'USER' as const,
+      actorId: actor.userId,
+      actorName: actor.username,
+      centreId: c.centreId,
+      action,
+      entityType: 'Call',
+      entityId: c.id,
+      detail: { readerCentre: actor.centre.code },
+      ip: ip ?? null,
+    })),
   });
 }

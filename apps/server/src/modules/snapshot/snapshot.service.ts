@@ -4,7 +4,7 @@ import type { Snapshot } from '@amk/contracts';
 import type { UserActor } from '../../auth/actor.js';
 import type { Db, Tx } from '../../db/prisma.js';
 import { toCallSummary } from '../calls/call-summary.js';
-import { writeAudit } from '../audit/audit.service.js';
+import { writeAudit, writeListAudit } from '../audit/audit.service.js';
 import { toStationSummary, toUnitSummary } from '../units/unit-summary.js';
 
 export interface SnapshotDeps {
@@ -32,6 +32,8 @@ export function createSnapshotService(prisma: Db, deps: SnapshotDeps) {
             tx.user.findMany({ where: { centreId: centre.id, role: { notIn: ['responder', 'auditor'] } }, select: { id: true, displayName: true }, orderBy: { displayName: 'asc' } }),
           ]);
           await writeAudit(tx, actor, { action: 'call.list', entityType: 'Call', detail: { count: calls.length, open: true }, ip });
+          // the hand-overs carry callers' names and numbers, other centres' among them
+          await writeListAudit(tx, actor, { action: 'transfer.list', entityType: 'Transfer', calls: transfers.map((t) => t.call), ...(ip && { ip }) });
           return {
             seq: latest ? Number(latest.seq) : 0,
             centre: { id: centre.id, code: centre.code, name: centre.name, kind: centre.kind, lat: centre.lat, lon: centre.lon },

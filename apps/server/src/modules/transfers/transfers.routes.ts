@@ -2,12 +2,14 @@ import { AnswerTransferRequest, ApiError, CallIdParams, RequestTransferRequest, 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CONSOLE_ROLES, OPERATOR_ROLES } from '../../auth/roles.js';
 import { requireUser, userOf } from '../../plugins/authenticate.js';
+import type { Db } from '../../db/prisma.js';
+import { writeListAudit } from '../audit/audit.service.js';
 import type { TransfersService } from './transfers.service.js';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError } as const;
 
 export const transfersRoutes =
-  (deps: { transfers: TransfersService }): FastifyPluginAsyncZod =>
+  (deps: { transfers: TransfersService; prisma: Db }): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/calls/:id/transfers',
@@ -22,6 +24,12 @@ export const transfersRoutes =
     app.get(
       '/transfers',
       { schema: { tags: ['transfers'], summary: 'Transfers my centre sent or received (pending, and answered in the last 12 h)', response: { 200: TransferList, 401: ApiError, 403: ApiError } }, preValidation: requireUser(CONSOLE_ROLES) },
-      async (request) => ({ transfers: await deps.transfers.listFor(userOf(request).centre.id) }),
+      async (request) => {
+        const actor = userOf(request);
+        const transfers = await deps.transfers.listFor(actor.centre.id);
+        // caller names and numbers, other centres' among them: audited for the reader and the owners
+        await writeListAudit(deps.prisma, actor, { action: 'transfer.list', entityType: 'Transfer', calls: transfers.map((t) => t.call), ip: request.ip });
+        return { transfers };
+      },
     );
   };
