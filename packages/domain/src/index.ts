@@ -16,6 +16,7 @@ export * from './retention.js';
 export * from './akutthjelper.js';
 export * from './sms-reply.js';
 export * from './csv.js';
+export * from './csv-write.js';
 export * from './triage.js';
 export * from './phone.js';
 export * from './hand-over.js';

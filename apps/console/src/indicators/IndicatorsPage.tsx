@@ -2,18 +2,13 @@
 // tables a person can read at a glance, each with a bar to compare at a glance and a CSV export.
 // A supervisor may look at any centre the wall may show for them (own, neighbours, the area's LVS).
 import type { CentreRef, Indicators, Me, WallCentreOptions } from '@amk/contracts';
+// the shared writer: formula-like text (an imported criterion title "=…") is neutralised
+import { toCsv } from '@amk/domain';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/http.js';
 import { useT } from '../i18n/i18n.js';
 import { histogramRows } from './histogram-rows.js';
 import { osloPeriod, osloToday } from '../lib/oslo-calendar.js';
-
-function toCsv(rows: Record<string, unknown>[]): string {
-  if (!rows.length) return '';
-  const cols = Object.keys(rows[0]!);
-  const cell = (v: unknown) => (v === null || v === undefined ? '' : /[;"\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-  return [cols.join(';'), ...rows.map((r) => cols.map((c) => cell(r[c])).join(';'))].join('\n');
-}
 
 function Table({ title, rows, bar }: { title: string; rows: Record<string, unknown>[]; bar?: string }) {
   const t = useT();
