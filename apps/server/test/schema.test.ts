@@ -1,8 +1,10 @@
 // The hand-written migration must match prisma/schema.prisma: Prisma reads every column of every
 // model, so a missing or misnamed column fails here rather than in front of an operator.
-import { afterAll, describe, expect, it } from 'vitest';
+import { CALL_SOURCES, CALL_STATES, CENTRE_KINDS, ROLES, UNIT_KINDS, UNIT_STATUSES, URGENCIES, type CallState, type Role, type UnitStatus } from '@amk/domain';
+import { afterAll, describe, expect, expectTypeOf, it } from 'vitest';
 import pg from 'pg';
 import { createPrisma } from '../src/db/prisma.js';
+import * as prismaEnums from '../src/generated/prisma/enums.js';
 import { migrate, listMigrations } from '../src/db/migrate.js';
 import { migrationsDir } from '../src/db/database.js';
 import { databaseUrl } from './support/test-app.js';
@@ -50,5 +52,40 @@ describe('database schema', () => {
     const flagged = await prisma.unit.findUnique({ where: { callSign: 'BGN-A14' } });
     expect(flagged?.crewOk).toBe(false);
     expect(flagged?.crewProblem).toBeTruthy();
+  });
+});
+
+describe('one source per vocabulary', () => {
+  // The domain's lists are the source; schema.prisma's enums (and so the generated client) and the
+  // database's enum types (made by the migrations) must hold exactly the same values.
+  const vocabularies = {
+    CentreKind: CENTRE_KINDS,
+    Role: ROLES,
+    CallState: CALL_STATES,
+    CallSource: CALL_SOURCES,
+    Urgency: URGENCIES,
+    UnitKind: UNIT_KINDS,
+    UnitStatus: UNIT_STATUSES,
+  } as const;
+
+  it.each(Object.entries(vocabularies))('%s: schema.prisma has exactly the domain’s values', (name, values) => {
+    expect(Object.values(prismaEnums[name as keyof typeof vocabularies]).sort()).toEqual([...values].sort());
+  });
+
+  it.each(Object.entries(vocabularies))('%s: the database’s enum type has exactly the domain’s values', async (name, values) => {
+    const client = new pg.Client({ connectionString: databaseUrl() });
+    await client.connect();
+    const { rows } = await client.query(
+      'SELECT e.enumlabel AS value FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid WHERE t.typname = $1',
+      [name],
+    );
+    await client.end();
+    expect(rows.map((r) => r.value).sort()).toEqual([...values].sort());
+  });
+
+  it('the generated client’s types are the domain’s', () => {
+    expectTypeOf<prismaEnums.UnitStatus>().toEqualTypeOf<UnitStatus>();
+    expectTypeOf<prismaEnums.Role>().toEqualTypeOf<Role>();
+    expectTypeOf<prismaEnums.CallState>().toEqualTypeOf<CallState>();
   });
 });

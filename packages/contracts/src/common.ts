@@ -1,38 +1,30 @@
-// Vocabulary shared by every contract. Enum values match prisma/schema.prisma.
+// Vocabulary shared by every contract: the zod enums are built from the domain's lists (one
+// source per vocabulary; prisma/schema.prisma's enums are checked against them in the schema test).
+import { CALL_SOURCES, CALL_STATES, CENTRE_KINDS, LINES, ROLES, UNIT_KINDS, UNIT_STATUSES, URGENCIES } from '@amk/domain';
 import { z } from 'zod';
 
-export const Line = z.enum(['113', '116117', 'LEGEVAKT']).describe('The number the caller rang: 113 (AMK), 116117 or the local legevakt number (LVS)');
+export const Line = z.enum(LINES).describe('The number the caller rang: 113 (AMK), 116117 or the local legevakt number (LVS)');
 export type Line = z.infer<typeof Line>;
 
-export const Urgency = z.enum(['A', 'H', 'V']).describe('Hastegrad: A = akutt (red), H = haster (yellow), V = vanlig (green)');
+export const Urgency = z.enum(URGENCIES).describe('Hastegrad: A = akutt (red), H = haster (yellow), V = vanlig (green)');
 export type Urgency = z.infer<typeof Urgency>;
 
-export const CallState = z.enum(['RINGING', 'ANSWERED', 'ENDED', 'ABANDONED']);
+export const CallState = z.enum(CALL_STATES);
 export type CallState = z.infer<typeof CallState>;
 
-export const CallSource = z.enum(['CTI', 'MANUAL', 'EXERCISE']);
+export const CallSource = z.enum(CALL_SOURCES);
 export type CallSource = z.infer<typeof CallSource>;
 
-export const Role = z.enum(['amk_operator', 'amk_doctor', 'lv_operator', 'supervisor', 'admin', 'responder', 'auditor']);
+export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
-export const CentreKind = z.enum(['AMK', 'LVS']);
+export const CentreKind = z.enum(CENTRE_KINDS);
 export type CentreKind = z.infer<typeof CentreKind>;
 
-export const UnitKind = z.enum(['AMBULANCE_CAR', 'AMBULANCE_BOAT', 'HELICOPTER', 'PLANE', 'LEGEVAKT_CAR']);
+export const UnitKind = z.enum(UNIT_KINDS);
 export type UnitKind = z.infer<typeof UnitKind>;
 
-export const UnitStatus = z.enum([
-  'AVAILABLE_AT_STATION',
-  'AVAILABLE_ON_THE_MOVE',
-  'ALERTED',
-  'EN_ROUTE',
-  'ON_SCENE',
-  'TRANSPORTING',
-  'AT_HOSPITAL',
-  'UNAVAILABLE',
-  'OUT_OF_SERVICE',
-]);
+export const UnitStatus = z.enum(UNIT_STATUSES);
 export type UnitStatus = z.infer<typeof UnitStatus>;
 
 /**

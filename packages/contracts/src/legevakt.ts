@@ -34,6 +34,7 @@ export const DoctorShiftSummary = z.object({
   reasons: z.array(z.string()),
   flags: z.array(RosterFlagSummary),
 });
+export type DoctorShiftSummary = z.infer<typeof DoctorShiftSummary>;
 export const Roster = z.object({ shifts: z.array(DoctorShiftSummary) });
 export const RosterQuery = z.object({ from: IsoTime.optional(), to: IsoTime.optional() });
 

@@ -1,32 +1,34 @@
-// The shared words of the dispatch domain, as plain string unions.
-// They mirror the enums in packages/contracts/src/common.ts (and prisma/schema.prisma); they are
-// repeated here on purpose because this package imports nothing, not even our own contracts.
+// The shared words of the dispatch domain: each vocabulary is written once, here, as a list of
+// its values. The contracts build their zod enums from these lists, and the schema test checks
+// that prisma/schema.prisma's enums hold the same values, so the three cannot drift apart.
 
 /** The number the caller rang: 113 (AMK, § 15), 116117 or the local legevakt number (LVS, § 13). */
-export type Line = '113' | '116117' | 'LEGEVAKT';
-export const LINES: readonly Line[] = ['113', '116117', 'LEGEVAKT'];
+export const LINES = ['113', '116117', 'LEGEVAKT'] as const;
+export type Line = (typeof LINES)[number];
 
 /** Hastegrad: A = akutt (red), H = haster (yellow), V = vanlig (green). */
-export type Urgency = 'A' | 'H' | 'V';
+export const URGENCIES = ['A', 'H', 'V'] as const;
+export type Urgency = (typeof URGENCIES)[number];
 
-export type Role = 'amk_operator' | 'amk_doctor' | 'lv_operator' | 'supervisor' | 'admin' | 'responder' | 'auditor';
+export const ROLES = ['amk_operator', 'amk_doctor', 'lv_operator', 'supervisor', 'admin', 'responder', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
 
-export type CentreKind = 'AMK' | 'LVS';
+export const CENTRE_KINDS = ['AMK', 'LVS'] as const;
+export type CentreKind = (typeof CENTRE_KINDS)[number];
 
-export type UnitKind = 'AMBULANCE_CAR' | 'AMBULANCE_BOAT' | 'HELICOPTER' | 'PLANE' | 'LEGEVAKT_CAR';
+/** The lines each kind of centre answers: AMK the 113 line (§ 15), a legevaktsentral 116117 and its own number (§ 13). */
+export const LINES_BY_CENTRE_KIND: Readonly<Record<CentreKind, readonly [Line, ...Line[]]>> = { AMK: ['113'], LVS: ['116117', 'LEGEVAKT'] };
 
-export type UnitStatus =
-  | 'AVAILABLE_AT_STATION'
-  | 'AVAILABLE_ON_THE_MOVE'
-  | 'ALERTED'
-  | 'EN_ROUTE'
-  | 'ON_SCENE'
-  | 'TRANSPORTING'
-  | 'AT_HOSPITAL'
-  | 'UNAVAILABLE'
-  | 'OUT_OF_SERVICE';
+export const CALL_STATES = ['RINGING', 'ANSWERED', 'ENDED', 'ABANDONED'] as const;
+export type CallState = (typeof CALL_STATES)[number];
 
-export const UNIT_STATUSES: readonly UnitStatus[] = [
+export const CALL_SOURCES = ['CTI', 'MANUAL', 'EXERCISE'] as const;
+export type CallSource = (typeof CALL_SOURCES)[number];
+
+export const UNIT_KINDS = ['AMBULANCE_CAR', 'AMBULANCE_BOAT', 'HELICOPTER', 'PLANE', 'LEGEVAKT_CAR'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const UNIT_STATUSES = [
   'AVAILABLE_AT_STATION',
   'AVAILABLE_ON_THE_MOVE',
   'ALERTED',
@@ -36,7 +38,8 @@ export const UNIT_STATUSES: readonly UnitStatus[] = [
   'AT_HOSPITAL',
   'UNAVAILABLE',
   'OUT_OF_SERVICE',
-];
+] as const;
+export type UnitStatus = (typeof UNIT_STATUSES)[number];
 
 /** A calendar date without time or zone, 'YYYY-MM-DD'. Compares correctly as a string. */
 export type IsoDate = string;

@@ -3,19 +3,19 @@
 // The console chooses the call's id, so a retry after a network failure can never create a second
 // call; what the operator typed is kept until it is saved.
 import { CreateCallRequest, type CallSummary, type CentreKind } from '@amk/contracts';
+import { LINES_BY_CENTRE_KIND } from '@amk/domain';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { api, ApiError } from '../api/http.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { useFocusRequest } from './focus-request.js';
 
-const LINES: Record<CentreKind, string[]> = { AMK: ['113'], LVS: ['116117', 'LEGEVAKT'] };
 const RETRIES = 3;
 
 export function NewCallForm({ centreKind, onClose }: { centreKind: CentreKind; onClose(): void }) {
   const t = useT();
   const id = useRef(crypto.randomUUID()); // the same id for every retry of this form
-  const [form, setForm] = useState({ line: LINES[centreKind][0]!, callerNumber: '', callerName: '', addressText: '', lat: '', lon: '', urgency: '', summary: '' });
+  const [form, setForm] = useState({ line: LINES_BY_CENTRE_KIND[centreKind][0]!, callerNumber: '', callerName: '', addressText: '', lat: '', lon: '', urgency: '', summary: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -91,7 +91,7 @@ export function NewCallForm({ centreKind, onClose }: { centreKind: CentreKind; o
         <label>
           {t('form.line')}
           <select value={form.line} onChange={set('line')} autoFocus>
-            {LINES[centreKind].map((l) => <option key={l} value={l}>{l}</option>)}
+            {LINES_BY_CENTRE_KIND[centreKind].map((l) => <option key={l} value={l}>{l}</option>)}
           </select>
         </label>
         {field('callerNumber', t('form.callerNumber'), { inputMode: 'tel' })}

@@ -1,19 +1,11 @@
 // The doctor-on-call roster as the console holds it: one copy for the roster panel and for the
 // dispatch section's "doctor on call now", read again after a shift is saved and every minute.
+import type { DoctorShiftSummary } from '@amk/contracts';
 import { create } from 'zustand';
 import { api, ApiError } from '../api/http.js';
 
-export interface RosterShift {
-  id: string;
-  district: string;
-  doctorName: string;
-  fromAt: string;
-  toAt: string;
-  isBackup: boolean;
-  mayBeAlone: boolean;
-  reasons: string[];
-  flags: { code: string; message: string; reasons: string[] }[];
-}
+/** A shift as the roster answers it, with its § 7 verdict. */
+export type RosterShift = DoctorShiftSummary;
 
 const DAY_MS = 24 * 3_600_000;
 

@@ -1,6 +1,7 @@
 // Registering calls: from telephony (idempotent on externalId) and by an operator (idempotent on
 // the id the console chose). Each write and its `call.upserted` event commit together.
 import type { CallSummary, CreateCallRequest, Line, RegisterCallRequest } from '@amk/contracts';
+import { LINES_BY_CENTRE_KIND } from '@amk/domain';
 import { rooms, type IntegrationActor, type UserActor } from '../../auth/actor.js';
 import type { Db } from '../../db/prisma.js';
 import { Prisma } from '../../db/prisma.js';
@@ -8,8 +9,6 @@ import { badRequest, conflict, forbidden } from '../../lib/http-error.js';
 import type { Transact } from '../../realtime/transact.js';
 import type { createCallHooks } from './call-hooks.js';
 import { toCallSummary } from './call-summary.js';
-
-const LINES_BY_CENTRE_KIND = { AMK: ['113'], LVS: ['116117', 'LEGEVAKT'] } as const;
 
 function checkLineForCentre(line: Line, centre: { code: string; kind: 'AMK' | 'LVS' }) {
   const allowed: readonly string[] = LINES_BY_CENTRE_KIND[centre.kind];
