@@ -1,7 +1,9 @@
 // An operator sets a unit's status by hand (the crew reported it on the radio). Only the changes
 // the status machine allows are offered; if the server still refuses, its reason is shown.
 import type { UnitStatus, UnitSummary } from '@amk/contracts';
+import { isAvailable } from '@amk/domain';
 import { useState } from 'react';
+import { OverrideForm } from '../calls/record/ExcludedUnits.js';
 import { api, ApiError } from '../api/http.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
@@ -12,16 +14,24 @@ export function UnitStatusControl({ unit }: { unit: UnitSummary }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A status the server refused under § 11: the operator may override it with a reason.
+  const [refused, setRefused] = useState<UnitStatus | null>(null);
   const options = nextStatuses(unit.status);
+
+  async function set(status: UnitStatus, override?: { reason: string }) {
+    useConsole.getState().upsertUnit(await api<UnitSummary>('POST', `/units/${unit.id}/status`, { status, ...(override && { override }) }));
+    setError(null);
+    setRefused(null);
+    setOpen(false);
+  }
 
   async function choose(status: UnitStatus) {
     setBusy(true);
     try {
-      useConsole.getState().upsertUnit(await api<UnitSummary>('POST', `/units/${unit.id}/status`, { status }));
-      setError(null);
-      setOpen(false);
+      await set(status);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
+      if (err instanceof ApiError && err.status === 409 && isAvailable(status) && !unit.crewOk) setRefused(status);
     } finally {
       setBusy(false);
     }
@@ -39,6 +49,7 @@ export function UnitStatusControl({ unit }: { unit: UnitSummary }) {
         </div>
       )}
       {error && <p role="alert" className="error small">{error}</p>}
+      {refused && <OverrideForm unit={unit.callSign} submitLabel={t('units.overrideStatus')} onSubmit={(reason) => set(refused, { reason })} onCancel={() => { setRefused(null); setError(null); }} />}
     </div>
   );
 }

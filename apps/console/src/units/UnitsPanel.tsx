@@ -1,4 +1,5 @@
-// The unit status board: own units first, neighbours' after, § 11 crew flags visible; an own
+// The unit status board: own units first, neighbours' after, a crew failing § 11 and its override
+// visible; an own
 // unit's status can be set by hand. Positions change every second for every unit; rows only
 // re-render when what they show changes.
 import type { StationSummary, UnitSummary } from '@amk/contracts';
@@ -18,12 +19,15 @@ const UnitRow = memo(
           <div className="muted small">{t(`unitKind.${u.kind}`)}</div>
         </td>
         <td><span className="status-pill">{t(`status.${u.status}`)}</span></td>
-        <td>{!u.crewOk && <span className="warn-text" title={u.crewProblem ?? t('units.crewWarning')} aria-label={t('units.crewWarning')}>⚠</span>}</td>
+        <td>
+          {!u.crewOk && <span className="warn-text small" title={u.crewProblem ?? t('units.crewWarning')}>⚠ {t('units.notStaffed')}</span>}
+          {u.crewOverride && <div className="small override-note" title={`${u.crewOverride.by}, ${u.crewOverride.at}`}>{t('units.crewOverride', { reason: u.crewOverride.reason })}</div>}
+        </td>
         <td>{own && <UnitStatusControl unit={u} />}</td>
       </tr>
     );
   },
-  (a, b) => a.own === b.own && a.station === b.station && a.u.status === b.u.status && a.u.crewOk === b.u.crewOk && a.u.callSign === b.u.callSign && a.u.crewProblem === b.u.crewProblem,
+  (a, b) => a.own === b.own && a.station === b.station && a.u.status === b.u.status && a.u.crewOk === b.u.crewOk && a.u.callSign === b.u.callSign && a.u.crewProblem === b.u.crewProblem && a.u.crewOverride?.reason === b.u.crewOverride?.reason,
 );
 
 export function UnitsPanel() {

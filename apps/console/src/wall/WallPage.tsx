@@ -9,6 +9,7 @@ import { useT } from '../i18n/i18n.js';
 import { MapView } from '../map/MapView.js';
 import { connectRealtime, loadSnapshot } from '../realtime/connection.js';
 import { clock } from '../lib/clock.js';
+import { CrewIssues } from '../units/CrewIssues.js';
 
 const POLL_MS = 5_000;
 const STALE_MS = 15_000;
@@ -62,6 +63,7 @@ export function WallPage({ me }: { me: Me }) {
             {own.preparednessGaps.length > 0 && (
               <div className="wall-gaps">{t('wall.gaps')}: {own.preparednessGaps.map((g) => g.kommunenavn).join(', ')}</div>
             )}
+            <CrewIssues centreId={own.centre.id} />
           </section>
         )}
       </div>

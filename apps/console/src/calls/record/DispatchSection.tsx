@@ -12,6 +12,7 @@ import { useConsole } from '../../store/console-store.js';
 import { useUnitChangeTick } from '../../units/use-unit-change-tick.js';
 import { AkutthjelperPanel } from './AkutthjelperPanel.js';
 import { CloseMissionForm } from './CloseMissionForm.js';
+import { ExcludedUnits } from './ExcludedUnits.js';
 import { MissionTimeline } from './MissionTimeline.js';
 import { useMissionDetail, useOpenMission } from './use-mission.js';
 import { isAvailable } from '@amk/domain';
@@ -51,14 +52,19 @@ export function DispatchSection({ record }: { record: CallRecord }) {
   const homeVisit = (mission ?? closed)?.kind === 'HOME_VISIT' || (!mission && !closed && kind === 'LVS');
   const missionWord = homeVisit ? t('missions.homeVisit') : t('missions.heading');
 
+  /** Sends the unit; with `override`, although its crew fails § 11 (the reason goes with it). */
+  async function send(unitId: string, override?: { reason: string }) {
+    const m = mission
+      ? await api<MissionDetail>('POST', `/missions/${mission.id}/units`, { unitId, ...(override && { override }) })
+      : await api<MissionDetail>('POST', '/missions', { id: crypto.randomUUID(), callId: record.id, unitIds: [unitId], kind: kind === 'LVS' ? 'HOME_VISIT' : 'AMBULANCE', ...(override && { override }) });
+    useConsole.getState().upsertMission(m);
+    setClosed(null);
+    setMsg(null);
+  }
+
   async function dispatch(unitId: string) {
     try {
-      const m = mission
-        ? await api<MissionDetail>('POST', `/missions/${mission.id}/units`, { unitId })
-        : await api<MissionDetail>('POST', '/missions', { id: crypto.randomUUID(), callId: record.id, unitIds: [unitId], kind: kind === 'LVS' ? 'HOME_VISIT' : 'AMBULANCE' });
-      useConsole.getState().upsertMission(m);
-      setClosed(null);
-      setMsg(null);
+      await send(unitId);
     } catch (err) {
       setMsg(err instanceof ApiError ? err.message : String(err));
     }
@@ -75,6 +81,9 @@ export function DispatchSection({ record }: { record: CallRecord }) {
             {missionWord}: {mission.units.map((u) => `${u.callSign} (${t(`status.${statuses[u.unitId] ?? 'ALERTED'}`)})`).join(', ')}
             {mission.responseMinutes !== null && <span className="muted"> · {mission.responseMinutes} min</span>}
           </p>
+          {mission.units.filter((u) => u.crewOverrideReason).map((u) => (
+            <p key={u.unitId} className="override-note warn-text" role="note">⚠ {t('missions.crewOverride', { unit: u.callSign, reason: u.crewOverrideReason ?? '' })}</p>
+          ))}
           {detail && <MissionTimeline mission={detail} />}
           <CloseMissionForm mission={mission} onClosed={setClosed} />
         </div>
@@ -94,6 +103,7 @@ export function DispatchSection({ record }: { record: CallRecord }) {
           </li>
         ))}
       </ol>
+      {recs && <ExcludedUnits excluded={recs.excluded} maxAgeMinutes={recs.maxPositionAgeMinutes} onOverride={(unitId, reason) => send(unitId, { reason })} />}
       {mission && kind === 'AMK' && <AkutthjelperPanel mission={mission} />}
       {msg && <p role="alert" className="error">{msg}</p>}
     </section>
