@@ -44,6 +44,8 @@ export async function stageToFile(content: Readable, maxBytes: number, dir: stri
   } catch (e) {
     await rm(path, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
+    // The multipart parser stops a file at the same limit before our meter sees it: too large too.
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new TooLargeError(`the recording is larger than ${maxBytes} bytes`);
     // A disk problem (ENOSPC, EACCES, …) is ours; anything else broke in the incoming stream.
     if (e instanceof TooLargeError || (code && /^E[A-Z]+$/.test(code))) throw e;
     throw new MalformedUploadError(`the upload was cut off or malformed: ${(e as Error).message}`);

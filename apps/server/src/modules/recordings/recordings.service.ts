@@ -2,7 +2,7 @@
 // playback, and legal holds. Deletion is the purge's job (purge.ts) and nobody else's.
 import type { Readable } from 'node:stream';
 import { deleteAfterDate } from '@amk/domain';
-import { IsoTime, type HoldReason, type RecordingSummary } from '@amk/contracts';
+import { IsoTime, isUnsafeText, UNSAFE_TEXT_MESSAGE, type HoldReason, type RecordingSummary } from '@amk/contracts';
 import type { Actor, UserActor } from '../../auth/actor.js';
 import type { Db, Tx } from '../../db/prisma.js';
 import type { Call, Recording } from '../../generated/prisma/client.js';
@@ -14,6 +14,9 @@ import type { BlobStore } from './blob-store.js';
 import { toRecordingSummary } from './recording-summary.js';
 
 export const MAX_RECORDING_BYTES = 200 * 1024 * 1024;
+/** The longest text field of an upload (ids, times, a checksum: far below this); multipart's fieldSize in app.ts. */
+export const MAX_FIELD_BYTES = 1024;
+const TOO_MANY = new Set(['FST_FIELDS_LIMIT', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT']);
 /** A later range of a listen within this long after its audited start is the same listen. */
 const LISTEN_WINDOW_MS = 10 * 60_000;
 const ALLOWED_TYPES = /^(audio\/[a-z0-9.+-]+|application\/octet-stream)$/i;
@@ -21,7 +24,7 @@ const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownR
 
 /** A part of a multipart upload, as @fastify/multipart yields them (kept minimal on purpose). */
 export type UploadPart =
-  | { type: 'field'; fieldname: string; value: unknown }
+  | { type: 'field'; fieldname: string; value: unknown; valueTruncated?: boolean; fieldnameTruncated?: boolean }
   | { type: 'file'; fieldname: string; mimetype: string; file: Readable };
 
 export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: BlobStore }) {
@@ -104,11 +107,21 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
           try {
             step = await iterator.next();
           } catch (e) {
+            // a file past the limit, or more fields, files or parts than an upload has: too large, not malformed
+            const code = (e as { code?: string }).code ?? '';
+            if (code === 'FST_REQ_FILE_TOO_LARGE') throw new HttpError(413, `audio: the recording is larger than ${MAX_RECORDING_BYTES} bytes; nothing was stored`);
+            if (TOO_MANY.has(code)) throw new HttpError(413, `the upload has too many parts (${(e as Error).message}); nothing was stored`);
             throw badRequest(`malformed multipart body: ${(e as Error).message}`);
           }
           if (step.done) break;
           const part = step.value;
-          if (part.type === 'field') fields[part.fieldname] = String(part.value);
+          if (part.type === 'field') {
+            // The parser cuts a field at its limit and says so; a cut value must never be stored.
+            if (part.valueTruncated || part.fieldnameTruncated) throw new HttpError(413, `${part.fieldname}: longer than ${MAX_FIELD_BYTES} bytes; nothing was stored`);
+            const value = String(part.value);
+            if (isUnsafeText(value) || isUnsafeText(part.fieldname)) throw badRequest(`${part.fieldname}: ${UNSAFE_TEXT_MESSAGE}`);
+            fields[part.fieldname] = value;
+          }
           else if (part.fieldname === 'audio' && !staged) {
             if (!ALLOWED_TYPES.test(part.mimetype)) {
               part.file.resume();
