@@ -20,3 +20,5 @@ export * from './csv-write.js';
 export * from './triage.js';
 export * from './phone.js';
 export * from './hand-over.js';
+export * from './major-incident.js';
+export * from './hospital-distribution.js';

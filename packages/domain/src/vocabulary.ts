@@ -41,6 +41,14 @@ export const UNIT_STATUSES = [
 ] as const;
 export type UnitStatus = (typeof UNIT_STATUSES)[number];
 
+/** Triagekategori in a major incident (§ 15 o): rød (immediate), gul (urgent), grønn (can wait), død (dead). */
+export const TRIAGE_CATEGORIES = ['RED', 'YELLOW', 'GREEN', 'DEAD'] as const;
+export type TriageCategory = (typeof TRIAGE_CATEGORIES)[number];
+
+/** The level a major incident is declared with: gul (raised) or rød (full) beredskap. */
+export const MAJOR_INCIDENT_LEVELS = ['YELLOW', 'RED'] as const;
+export type MajorIncidentLevel = (typeof MAJOR_INCIDENT_LEVELS)[number];
+
 /** A calendar date without time or zone, 'YYYY-MM-DD'. Compares correctly as a string. */
 export type IsoDate = string;
 
