@@ -14,6 +14,7 @@ let app: App;
 let amk: string;
 let key: string;
 const A14_PROBLEM = 'Ambulansebil skal være bemannet med minst to personer (har 1).';
+const started = new Date();
 
 beforeAll(async () => {
   app = await buildTestApp(prisma);
@@ -200,5 +201,21 @@ describe('a closed mission releases a § 11 unit without making it available', (
     expect((await unit('BGN-A14')).status).toBe('UNAVAILABLE');
     expect(closed.json().timeline.at(-1)).toMatchObject({ callSign: 'BGN-A14', status: 'UNAVAILABLE', source: 'SYSTEM' });
     expect(closed.json().timeline.at(-1).reason).toMatch(/ikke bemannet etter § 11/);
+  });
+});
+
+describe('indicators', () => {
+  it('count the overrides of § 11 as deviations: to send a unit, and to make it available', async () => {
+    const q = `from=${encodeURIComponent(started.toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 1000).toISOString())}`;
+    const before = (await app.inject({ method: 'GET', url: `/api/v1/indicators?${q}`, headers: { cookie: amk } })).json().crewOverrides;
+    // this file overrode by hand once and sent under override four times so far
+    expect(before).toEqual({ total: 5, dispatches: 4, statusChanges: 1 });
+    await createMission({ callId: await call(), unitIds: [await unitId('BGN-A14')], override: { reason: 'Ett avvik til' } });
+    const q2 = `from=${encodeURIComponent(started.toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 1000).toISOString())}`;
+    const after = (await app.inject({ method: 'GET', url: `/api/v1/indicators?${q2}`, headers: { cookie: amk } })).json().crewOverrides;
+    expect(after).toEqual({ total: 6, dispatches: 5, statusChanges: 1 });
+    // another centre's indicators do not count them
+    const forde = await cookieFor(app, 'amk.forde');
+    expect((await app.inject({ method: 'GET', url: `/api/v1/indicators?${q2}`, headers: { cookie: forde } })).json().crewOverrides.total).toBe(0);
   });
 });

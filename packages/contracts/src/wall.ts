@@ -61,5 +61,7 @@ export const Indicators = z.object({
     medianAcceptSeconds: z.number().nullable(), maxAcceptSeconds: z.number().nullable(),
   })),
   akutthjelper: z.object({ alertedMissions: z.number().int(), arrivals: z.number().int(), arrivedBeforeAmbulance: z.number().int() }),
+  /** deviations from § 11: overrides of the crew refusal, to send a unit or to make it available */
+  crewOverrides: z.object({ total: z.number().int(), dispatches: z.number().int(), statusChanges: z.number().int() }),
 });
 export type Indicators = z.infer<typeof Indicators>;

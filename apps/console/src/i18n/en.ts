@@ -314,6 +314,7 @@ export const en: Record<MessageKey, string> = {
   "indicators.byChapter": "Calls per index chapter",
   "indicators.transfers": "Hand-overs between centres (time to acceptance)",
   "indicators.akutthjelper": "First responders",
+  "indicators.crewOverrides": "Deviations from § 11: crew overridden",
   "indicators.centre": "Centre",
   "indicators.histogram": "Answer time distribution {line}",
   "prep.heading": "Preparedness",

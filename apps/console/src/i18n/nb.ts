@@ -313,6 +313,7 @@ export const nb = {
   "indicators.byChapter": "Henvendelser per indekskapittel",
   "indicators.transfers": "Overføringer mellom sentraler (tid til godtatt)",
   "indicators.akutthjelper": "Akutthjelpere",
+  "indicators.crewOverrides": "Avvik fra § 11: overstyrt bemanning",
   "indicators.centre": "Sentral",
   "indicators.histogram": "Fordeling av svartid {line}",
   "prep.heading": "Beredskap",

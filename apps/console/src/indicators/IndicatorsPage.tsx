@@ -96,6 +96,7 @@ export function IndicatorsPage({ me }: { me: Me }) {
           <Table title={t('indicators.byChapter')} rows={data.callsByChapter.map((c) => ({ kapittel: c.chapter ?? '–', tittel: c.chapterTitle ?? 'Ikke triagert', samtaler: c.calls }))} bar="samtaler" />
           <Table title={t('indicators.transfers')} rows={data.transfers.map((x) => ({ fra: x.fromCentre, til: x.toCentre, retning: x.direction, bedt: x.requested, godtatt: x.accepted, avslått: x.declined, 'median s til godtatt': x.medianAcceptSeconds, 'lengste s': x.maxAcceptSeconds }))} bar="bedt" />
           <Table title={t('indicators.akutthjelper')} rows={[{ oppdrag: data.akutthjelper.alertedMissions, ankomster: data.akutthjelper.arrivals, 'før ambulansen': data.akutthjelper.arrivedBeforeAmbulance }]} />
+          <Table title={t('indicators.crewOverrides')} rows={[{ avvik: data.crewOverrides.total, 'sendt på oppdrag': data.crewOverrides.dispatches, 'meldt ledig': data.crewOverrides.statusChanges }]} />
         </div>
       )}
     </main>

@@ -1,7 +1,7 @@
 // Quality indicators for a period and centre (the national strategy asks for them): answer times,
 // response times by urgency and town/rural, call volume by hour and by index chapter, hand-overs
 // per pair of centres with the time from offer to acceptance, akutthjelper arrivals before the
-// ambulance. Exercise calls are left out.
+// ambulance, and the § 11 crew overrides as deviations. Exercise calls are left out.
 import { summariseResponseTimes } from '@amk/domain';
 import type { Indicators } from '@amk/contracts';
 import type { Db } from '../../db/prisma.js';
@@ -11,7 +11,7 @@ import { responseItems } from './response-items.js';
 export function createIndicatorsService({ prisma, answerTimes }: { prisma: Db; answerTimes: AnswerTimeService }) {
   return {
     async indicators(centreId: string, kind: 'AMK' | 'LVS', from: Date, to: Date): Promise<Indicators> {
-      const [answer, items, byHour, byChapter, transfers, akutt] = await Promise.all([
+      const [answer, items, byHour, byChapter, transfers, akutt, overrides] = await Promise.all([
         answerTimes.report(centreId, { from: from.toISOString(), to: to.toISOString() }),
         responseItems(prisma, centreId, from, to),
         prisma.$queryRaw<{ hour: number; calls: number }[]>`
@@ -45,6 +45,11 @@ export function createIndicatorsService({ prisma, answerTimes }: { prisma: Db; a
           SELECT COUNT(*)::int AS missions, COUNT(first_arrival)::int AS arrivals,
                  COUNT(*) FILTER (WHERE first_arrival < COALESCE(ambulance, 'infinity'))::int AS before
           FROM per_mission`,
+        // Deviations: every override of the § 11 crew refusal, from the audit log (only the unit's
+        // own centre may override, so the actor's centre is the unit's).
+        prisma.$queryRaw<{ total: number; dispatches: number }[]>`
+          SELECT COUNT(*)::int AS total, COUNT(*) FILTER (WHERE "detail" ? 'missionId')::int AS dispatches
+          FROM "AuditLog" WHERE "action" = 'unit.crew_override' AND "centreId" = ${centreId}::uuid AND "at" >= ${from} AND "at" < ${to}`,
       ]);
       const responseTimes: Indicators['responseTimes'] = [];
       for (const urgency of ['A', 'H', 'V']) {
@@ -64,6 +69,7 @@ export function createIndicatorsService({ prisma, answerTimes }: { prisma: Db; a
         callsByChapter: byChapter,
         transfers,
         akutthjelper: { alertedMissions: akutt[0]?.missions ?? 0, arrivals: akutt[0]?.arrivals ?? 0, arrivedBeforeAmbulance: akutt[0]?.before ?? 0 },
+        crewOverrides: { total: overrides[0]?.total ?? 0, dispatches: overrides[0]?.dispatches ?? 0, statusChanges: (overrides[0]?.total ?? 0) - (overrides[0]?.dispatches ?? 0) },
       };
     },
   };
