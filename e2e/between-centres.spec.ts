@@ -17,6 +17,7 @@ async function registerCall(page: import('@playwright/test').Page, caller: strin
 }
 
 test('AMK notifies the legevaktsentral (§ 15 f); an LV operator acknowledges it in the inbox; AMK sees who and when', async ({ browser }) => {
+  test.slow(); // two consoles with live maps in one browser, on a shared machine
   const amk = await loginAs(browser, 'amk.bergen');
   const lv = await loginAs(browser, 'lv.bergen');
   await Promise.all([live(amk), live(lv)]);
@@ -42,6 +43,7 @@ test('AMK notifies the legevaktsentral (§ 15 f); an LV operator acknowledges it
 });
 
 test('AMK Bergen hands a call to AMK Førde (§ 15 e): it waits in Førde\'s queue with urgency and wait time; Førde accepts and owns it', async ({ browser }) => {
+  test.slow(); // two consoles with live maps in one browser, on a shared machine
   const bergen = await loginAs(browser, 'amk.bergen');
   const forde = await loginAs(browser, 'amk.forde');
   await Promise.all([live(bergen), live(forde)]);
@@ -52,6 +54,7 @@ test('AMK Bergen hands a call to AMK Førde (§ 15 e): it waits in Førde\'s que
   await record.getByLabel('Begrunnelse for overføring').fill('Innringer er i Sunnfjord');
   await record.getByLabel('Satt over i konferanse').check();
   await record.getByRole('button', { name: 'Overfør til AMK-FORDE' }).click();
+  await expect(record).toContainText('Til AMK Førde: Venter');
 
   const queued = forde.getByRole('list', { name: 'Åpne henvendelser' }).getByRole('listitem').filter({ hasText: caller });
   await expect(queued).toContainText('Innkommende fra AMK Bergen (§ 15 e)');
