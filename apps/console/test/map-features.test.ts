@@ -69,3 +69,19 @@ describe('styleFont', () => {
     expect(styleFont({ version: 8, glyphs: 'x/{fontstack}/{range}.pbf', sources: {}, layers: [] })).toBeNull();
   });
 });
+
+describe('a stale unit position on the map', () => {
+  const now = Date.parse('2026-01-01T10:30:00.000Z');
+  const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
+  it.each([
+    ['on the move, reported 5 min ago', { status: 'AVAILABLE_ON_THE_MOVE', positionAt: at(5) }, false],
+    ['on the move, reported exactly 10 min ago', { status: 'AVAILABLE_ON_THE_MOVE', positionAt: at(10) }, false],
+    ['on the move, reported 11 min ago', { status: 'AVAILABLE_ON_THE_MOVE', positionAt: at(11) }, true],
+    ['en route, never reported', { status: 'EN_ROUTE', positionAt: null }, true],
+    ['at its station, quiet for hours', { status: 'AVAILABLE_AT_STATION', positionAt: at(300) }, false],
+  ] as [string, Partial<UnitSummary>, boolean][])('%s → stale=%s', (_name, over, stale) => {
+    const f = unitFeature(unit('u', over), 'own', now)!;
+    expect(f.properties.stale).toBe(stale);
+    expect(f.properties.label).toBe(stale ? 'u ?' : 'u');
+  });
+});

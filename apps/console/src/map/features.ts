@@ -1,6 +1,7 @@
 // From the store to GeoJSON features: one function per record, pure, so map-sync.ts can build a
 // feature only when the record it comes from is a new object (the store never edits in place).
 import type { AlertSummary, CallSummary, MissionSummary, StationSummary, UnitSummary } from '@amk/contracts';
+import { DEFAULT_MAX_POSITION_AGE_MS } from '@amk/domain';
 
 export type Feature = GeoJSON.Feature<GeoJSON.Point | GeoJSON.LineString, Record<string, unknown>>;
 
@@ -24,9 +25,19 @@ export function callFeature(c: CallSummary): Feature | null {
   });
 }
 
-export function unitFeature(u: UnitSummary, ownCentreId: string | undefined): Feature | null {
+/**
+ * A position the ranking no longer trusts (older than its limit), so the map does not either: the
+ * unit may be anywhere. A unit free at its station is at its station, however quiet its terminal.
+ */
+export function isPositionStale(u: UnitSummary, now: number): boolean {
+  if (u.status === 'AVAILABLE_AT_STATION') return false;
+  return u.positionAt === null || now - Date.parse(u.positionAt) > DEFAULT_MAX_POSITION_AGE_MS;
+}
+
+export function unitFeature(u: UnitSummary, ownCentreId: string | undefined, now = Date.now()): Feature | null {
   if (u.lat === null || u.lon === null) return null;
-  return point(u.id, u.lon, u.lat, { status: u.status, kind: u.kind, label: u.callSign, own: u.centreId === ownCentreId, crewOk: u.crewOk });
+  const stale = isPositionStale(u, now);
+  return point(u.id, u.lon, u.lat, { status: u.status, kind: u.kind, label: stale ? `${u.callSign} ?` : u.callSign, own: u.centreId === ownCentreId, crewOk: u.crewOk, stale });
 }
 
 export const stationFeature = (s: StationSummary): Feature => point(s.id, s.lon, s.lat, { label: s.name });

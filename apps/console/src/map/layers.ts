@@ -85,7 +85,8 @@ export const liveLayers: LayerSpecification[] = [
       'circle-color': statusColour as never,
       'circle-stroke-color': ring as never,
       'circle-stroke-width': ['case', ['get', 'crewOk'], ['case', ['get', 'own'], 1.5, 2.5], 3.5],
-      'circle-opacity': ['case', ['get', 'own'], 1, 0.55],
+      // A stale position (older than the ranking trusts) is drawn faint: the unit may be anywhere.
+      'circle-opacity': ['case', ['get', 'stale'], 0.3, ['get', 'own'], 1, 0.55],
     },
   },
   {

@@ -3,6 +3,7 @@
 // A source whose store collections are the same objects as last frame is not looked at; within a
 // source, a feature is rebuilt only when its record is a new object (see feature-set.ts). With
 // 2,000 units moving every second that is one small diff a frame, not 2,000 DOM nodes or a reload.
+import type { UnitSummary } from '@amk/contracts';
 import type { GeoJSONSource, Map as MapLibre } from 'maplibre-gl';
 import { throttle } from '../lib/throttle.js';
 import { useConsole, type ConsoleState } from '../store/console-store.js';
@@ -18,6 +19,10 @@ interface SourceSpec {
   offer(s: ConsoleState, set: FeatureSet): void;
 }
 
+/** Changes once a minute: how often a unit's position is judged stale again. */
+const STALE_CHECK_MS = 60_000;
+const staleTick = () => Math.floor(Date.now() / STALE_CHECK_MS);
+
 const SPECS: Record<LiveSource, SourceSpec> = {
   calls: {
     inputs: (s) => [s.calls],
@@ -26,10 +31,14 @@ const SPECS: Record<LiveSource, SourceSpec> = {
     },
   },
   units: {
-    inputs: (s) => [s.units, s.centre?.id],
+    // Once a minute every unit is looked at again, so a position that grew old shows as stale.
+    inputs: (s) => [s.units, s.centre?.id, staleTick()],
     offer: (s, set) => {
       const own = s.centre?.id;
-      for (const u of Object.values(s.units)) set.offer(u.id, u, own, unitFeature);
+      const now = Date.now();
+      const build = (u: UnitSummary) => unitFeature(u, own, now);
+      const key = `${own}|${staleTick()}`;
+      for (const u of Object.values(s.units)) set.offer(u.id, u, key, build);
     },
   },
   stations: {
@@ -114,9 +123,11 @@ export function startMapSync(): () => void {
       });
   };
   const unsubscribe = useConsole.subscribe(schedule);
+  const staleCheck = setInterval(schedule, STALE_CHECK_MS);
   schedule();
   return () => {
     unsubscribe();
+    clearInterval(staleCheck);
     if (frame) cancelAnimationFrame(frame);
   };
 }
