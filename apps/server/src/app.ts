@@ -60,6 +60,10 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { transfersRoutes } from './modules/transfers/transfers.routes.js';
 import { createTransfersService } from './modules/transfers/transfers.service.js';
+import { hospitalsRoutes } from './modules/major-incidents/hospitals.routes.js';
+import { createHospitalsService } from './modules/major-incidents/hospitals.service.js';
+import { majorIncidentsRoutes } from './modules/major-incidents/major-incidents.routes.js';
+import { createMajorIncidentsService } from './modules/major-incidents/major-incidents.service.js';
 import { triageRoutes } from './modules/triage/triage.routes.js';
 import { createTriageService } from './modules/triage/triage.service.js';
 import { telephonyRoutes } from './modules/calls/telephony.routes.js';
@@ -185,6 +189,8 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
   const records = createCallRecordService({ prisma, transact, resolveKommune: kommuner.kommunenummerAt });
   const triage = createTriageService(prisma);
   const transfers = createTransfersService({ prisma, transact });
+  const majorIncidents = createMajorIncidentsService({ prisma, transact });
+  const hospitals = createHospitalsService({ prisma, transact });
   const channel = config.NOTIFY_WEBHOOK_URL ? webhookChannel(config.NOTIFY_WEBHOOK_URL) : manualChannel;
   const notifications = createNotificationsService({ prisma, transact, channelName: channel.name });
   const notificationDispatcher = createNotificationDispatcher({ transact, channel, log: app.log });
@@ -220,6 +226,8 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
       await api.register(callRecordRoutes({ records }));
       await api.register(triageRoutes({ triage }));
       await api.register(transfersRoutes({ transfers, prisma }));
+      await api.register(majorIncidentsRoutes({ majorIncidents, prisma }));
+      await api.register(hospitalsRoutes({ hospitals }));
       await api.register(notificationsRoutes({ notifications, prisma }));
       await api.register(unitsRoutes({ units }));
       await api.register(missionsRoutes({ missions, recommendations }));

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CallSummary } from './calls.js';
 import { IsoTime, Uuid } from './common.js';
 import { AlertSummary, ResponderAlert } from './akutthjelper.js';
+import { HospitalSummary, MajorIncidentDetail } from './major-incidents.js';
 import { MissionSummary } from './missions.js';
 import { NotificationSummary } from './notifications.js';
 import { TransferSummary } from './transfers.js';
@@ -26,6 +27,10 @@ export const EventPayloads = {
   'akutthjelper.alert.upserted': AlertSummary,
   /** For the responder's own page: the alert as the responder may see it. */
   'responder.alert': ResponderAlert,
+  /** A major incident of the centre (§ 15 o), with its patients and counts. */
+  'major-incident.upserted': MajorIncidentDetail,
+  /** A hospital's declared capacity or its use by open major incidents changed (for every AMK). */
+  'hospital.upserted': HospitalSummary,
 } as const;
 
 export type EventType = keyof typeof EventPayloads;

@@ -15,3 +15,4 @@ export * from './recordings.js';
 export * from './akutthjelper.js';
 export * from './legevakt.js';
 export * from './wall.js';
+export * from './major-incidents.js';

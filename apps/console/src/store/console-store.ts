@@ -7,6 +7,7 @@ import type {
   AlertSummary, CallSummary, CentreRef, EventEnvelope, Me, MissionSummary, NotificationSummary, Snapshot, StationSummary, TransferSummary, UnitMoved, UnitSummary,
 } from '@amk/contracts';
 import { create } from 'zustand';
+import { useMajorIncidents } from '../major-incidents/major-incident-store.js';
 
 type Connection = 'connecting' | 'live' | 'offline';
 
@@ -114,6 +115,10 @@ export const useConsole = create<ConsoleState>((set, get) => ({
         return get().upsertAlert(e.data);
       case 'responder.alert':
         return; // the responder page's own store handles these
+      case 'major-incident.upserted':
+        return useMajorIncidents.getState().upsertIncident(e.data);
+      case 'hospital.upserted':
+        return useMajorIncidents.getState().upsertHospital(e.data);
       default:
         // A new event type must be handled here: this line stops compiling until it is.
         e satisfies never;

@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/passwords.js';
 import type { Db } from '../db/prisma.js';
 import { DEMO_PASSWORD, demoAkutthjelpere, demoCentres, demoStations, demoUnits, demoUsers } from './demo-region.js';
 import { seedGeography } from './geography.js';
+import { seedHospitals } from './hospitals.js';
 import { stableId } from './stable-id.js';
 
 export interface SeedResult {
@@ -66,6 +67,7 @@ export async function seedDemo(prisma: Db): Promise<SeedResult> {
   }
   await seedAkutthjelpere(prisma, centreId('AMK-BERGEN'));
   await seedDoctorRoster(prisma, centreId('LVS-BERGEN'));
+  await seedHospitals(prisma);
 
   // A small sample of the triage index, marked as sample: a centre imports its licensed copy.
   if ((await prisma.triageCriterion.count()) === 0) {

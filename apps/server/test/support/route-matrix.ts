@@ -9,6 +9,7 @@ const CONSOLE: Role[] = ['amk_operator', 'amk_doctor', 'lv_operator', 'superviso
 const OPERATORS: Role[] = ['amk_operator', 'amk_doctor', 'lv_operator'];
 const ALL_USERS: Role[] = [...CONSOLE, 'responder', 'auditor'];
 const OVERSIGHT: Role[] = ['supervisor', 'admin', 'auditor'];
+const AMK: Role[] = ['amk_operator', 'amk_doctor'];
 
 /** The authorisation matrix: who may call each route. */
 export const MATRIX: Record<string, Allowed> = {
@@ -27,6 +28,7 @@ export const MATRIX: Record<string, Allowed> = {
   'POST /api/v1/integrations/units/:callSign/status': 'integration',
   'PUT /api/v1/integrations/units/:callSign/position': 'integration',
   'POST /api/v1/integrations/sms/inbound': 'integration',
+  'PUT /api/v1/integrations/hospitals/:code/capacity': 'integration',
 
   'GET /api/v1/snapshot': CONSOLE,
   'GET /api/v1/calls': CONSOLE,
@@ -86,6 +88,22 @@ export const MATRIX: Record<string, Allowed> = {
   'POST /api/v1/akutthjelper/agreements': ['admin'],
   'PATCH /api/v1/akutthjelper/agreements/:agreementId': ['admin'],
   'POST /api/v1/triage/criteria/import': ['admin'],
+
+  // § 15 o: AMK's operators and doctors run a major incident; the centre's console and wall read it.
+  'POST /api/v1/major-incidents': AMK,
+  'GET /api/v1/major-incidents': CONSOLE,
+  'GET /api/v1/major-incidents/:majorIncidentId': CONSOLE,
+  'POST /api/v1/major-incidents/:majorIncidentId/close': AMK,
+  'POST /api/v1/major-incidents/:majorIncidentId/patients': AMK,
+  'POST /api/v1/major-incidents/:majorIncidentId/patients/:patientId/category': AMK,
+  'POST /api/v1/major-incidents/:majorIncidentId/patients/:patientId/transport': AMK,
+  'POST /api/v1/major-incidents/:majorIncidentId/patients/:patientId/left-scene': AMK,
+  'POST /api/v1/major-incidents/:majorIncidentId/patients/:patientId/arrived': AMK,
+  'GET /api/v1/major-incidents/:majorIncidentId/proposal': AMK,
+  'GET /api/v1/major-incidents/:majorIncidentId/log': CONSOLE,
+  'GET /api/v1/major-incidents/:majorIncidentId/log.csv': CONSOLE,
+  'GET /api/v1/hospitals': CONSOLE,
+  'PUT /api/v1/hospitals/:code/capacity': [...AMK, 'supervisor'],
 
   'GET /api/v1/responder/me': ['responder'],
   'POST /api/v1/responder/alerts/:alertId/:action': ['responder'],

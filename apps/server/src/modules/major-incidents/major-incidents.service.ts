@@ -1,0 +1,251 @@
+// Major incidents (masseskadehendelse, § 15 o): declared from a call by AMK, patients registered by
+// their triage card, re-triaged, given a transport and a destination hospital within what the
+// hospital declared (§ 16), with the times they left the scene and arrived. Every change is one
+// transaction that writes the change, its line in the timeline and its event; the domain decides
+// what is allowed (packages/domain major-incident.ts), and a refusal writes nothing.
+import { categoryChangeVerdict, proposeDistribution, TRIAGE_CATEGORY_NB, transportVerdict, type MajorIncidentLevel, type TriageCategory } from '@amk/domain';
+import type { AssignTransportRequest, DeclareMajorIncidentRequest, DistributionProposal, MajorIncidentDetail, RegisterPatientRequest } from '@amk/contracts';
+import { rooms, type UserActor } from '../../auth/actor.js';
+import { Prisma, type Db, type Tx } from '../../db/prisma.js';
+import type { MajorIncident, MajorIncidentPatient } from '../../generated/prisma/client.js';
+import { badRequest, conflict, forbidden, notFound } from '../../lib/http-error.js';
+import { newId } from '../../lib/ids.js';
+import type { Emit } from '../../realtime/event-log.js';
+import type { Transact } from '../../realtime/transact.js';
+import { callVisibleTo } from '../calls/call-access.js';
+import { appendLog } from './major-incident-log.js';
+import { declaredCapacity, hospitalSummaries, majorIncidentDetail, openMajorIncidents, usedCapacity } from './major-incident-view.js';
+
+const LEVEL_NB: Record<MajorIncidentLevel, string> = { YELLOW: 'gul beredskap', RED: 'rød beredskap' };
+const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
+const clock = (d: Date) => d.toLocaleTimeString('nb-NO', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit' });
+
+/** Rooms of every AMK: a hospital's capacity matters to whichever AMK sends it patients. */
+export async function amkRooms(db: Db | Tx): Promise<string[]> {
+  return (await db.centre.findMany({ where: { kind: 'AMK' }, select: { id: true } })).map((c) => rooms.centre(c.id));
+}
+
+export function createMajorIncidentsService({ prisma, transact }: { prisma: Db; transact: Transact }) {
+  /** A centre sees only its own major incidents; another centre's is not found (it does not learn it exists). */
+  async function own(db: Db | Tx, actor: UserActor, id: string, mode: 'read' | 'write'): Promise<MajorIncident> {
+    const m = await db.majorIncident.findUnique({ where: { id } });
+    if (!m || m.centreId !== actor.centre.id) throw notFound(`ingen masseskadehendelse ${id} ved ${actor.centre.code}`);
+    if (mode === 'write' && m.closedAt) throw conflict('masseskadehendelsen er avsluttet; loggen kan leses, men ikke endres');
+    return m;
+  }
+
+  async function patientOf(tx: Tx, m: MajorIncident, patientId: string): Promise<MajorIncidentPatient> {
+    const p = await tx.majorIncidentPatient.findUnique({ where: { id: patientId } });
+    if (!p || p.majorIncidentId !== m.id) throw notFound(`ingen pasient ${patientId} i denne masseskadehendelsen`);
+    return p;
+  }
+
+  /** The incident's new state to its centre; hospitals whose use changed to every AMK. */
+  async function publish(tx: Tx, emit: Emit, id: string, at: Date, hospitalIds: (string | null)[] = []): Promise<MajorIncidentDetail> {
+    await tx.majorIncident.update({ where: { id }, data: { updatedAt: at } });
+    const detail = (await majorIncidentDetail(tx, id))!;
+    emit({ type: 'major-incident.upserted', centreId: detail.centreId, audience: [rooms.centre(detail.centreId)], data: detail });
+    const changed = [...new Set(hospitalIds.filter((h): h is string => !!h))];
+    if (changed.length) {
+      const audience = await amkRooms(tx);
+      for (const h of await hospitalSummaries(tx, { ids: changed })) emit({ type: 'hospital.upserted', centreId: h.centreId, audience, data: h });
+    }
+    return detail;
+  }
+
+  /** A time given by the client, or now; never before the patient was registered nor in the future. */
+  function timeOf(at: string | undefined, notBefore: Date, what: string): Date {
+    const now = new Date();
+    if (!at) return now;
+    const t = new Date(at);
+    if (t.getTime() < notBefore.getTime()) throw badRequest(`at: ${what} kan ikke være før ${notBefore.toISOString()}`);
+    if (t.getTime() > now.getTime() + 60_000) throw badRequest(`at: ${what} kan ikke være fram i tid`);
+    return t;
+  }
+
+  return {
+    async declare(actor: UserActor, req: DeclareMajorIncidentRequest): Promise<MajorIncidentDetail> {
+      if (actor.centre.kind !== 'AMK') throw forbidden('bare en AMK-sentral kan erklære masseskadehendelse');
+      try {
+        return await transact(async (tx, emit) => {
+          const again = await tx.majorIncident.findUnique({ where: { id: req.id } });
+          if (again) {
+            if (again.centreId !== actor.centre.id || again.callId !== req.callId) throw conflict(`id ${req.id} er allerede brukt`);
+            return (await majorIncidentDetail(tx, again.id))!; // a retry of the same declaration
+          }
+          const call = await callVisibleTo(tx, actor, req.callId, 'write');
+          if (call.closedAt) throw conflict('henvendelsen er avsluttet; erklær fra en åpen henvendelse');
+          let incidentId = call.incidentId;
+          if (incidentId) {
+            const already = await tx.majorIncident.findUnique({ where: { incidentId } });
+            if (already) throw conflict('hendelsen er allerede erklært som masseskadehendelse');
+            await tx.incident.update({ where: { id: incidentId }, data: { major: true } });
+          } else {
+            incidentId = newId();
+            await tx.incident.create({ data: { id: incidentId, centreId: actor.centre.id, title: req.description, major: true } });
+            await tx.call.update({ where: { id: call.id }, data: { incidentId } });
+          }
+          const now = new Date();
+          await tx.majorIncident.create({
+            data: { id: req.id, centreId: actor.centre.id, incidentId, callId: call.id, level: req.level, lat: req.lat, lon: req.lon, description: req.description, declaredAt: now, declaredById: actor.userId, updatedAt: now },
+          });
+          const text = `Masseskadehendelse erklært, ${LEVEL_NB[req.level]}: ${req.description}`;
+          await appendLog(tx, { majorIncidentId: req.id, actor, kind: 'DECLARED', text, at: now });
+          await tx.callJournalEntry.create({ data: { id: newId(), callId: call.id, authorId: actor.userId, author: actor.displayName, kind: 'SYSTEM', text, at: now } });
+          return publish(tx, emit, req.id, now);
+        });
+      } catch (err) {
+        // Two declarations of the same id or incident at once: the second finds the first's row.
+        if (isUniqueViolation(err)) throw conflict('hendelsen ble nettopp erklært av en annen; last på nytt');
+        throw err;
+      }
+    },
+
+    async get(actor: UserActor, id: string): Promise<MajorIncidentDetail> {
+      await own(prisma, actor, id, 'read');
+      return (await majorIncidentDetail(prisma, id))!;
+    },
+
+    listOpen: (actor: UserActor) => openMajorIncidents(prisma, actor.centre.id),
+
+    async registerPatient(actor: UserActor, majorIncidentId: string, req: RegisterPatientRequest): Promise<{ created: boolean; detail: MajorIncidentDetail }> {
+      const duplicate = (card: string) => conflict(`triagekort nr. ${card} er allerede registrert i denne masseskadehendelsen`);
+      try {
+        return await transact(async (tx, emit) => {
+          const m = await own(tx, actor, majorIncidentId, 'write');
+          const again = await tx.majorIncidentPatient.findUnique({ where: { id: req.id } });
+          if (again) {
+            if (again.majorIncidentId !== m.id || again.cardNumber !== req.cardNumber) throw conflict(`id ${req.id} er allerede brukt`);
+            return { created: false, detail: (await majorIncidentDetail(tx, m.id))! }; // a retry
+          }
+          if (await tx.majorIncidentPatient.findUnique({ where: { majorIncidentId_cardNumber: { majorIncidentId: m.id, cardNumber: req.cardNumber } } })) throw duplicate(req.cardNumber);
+          const now = new Date();
+          await tx.majorIncidentPatient.create({ data: { id: req.id, majorIncidentId: m.id, cardNumber: req.cardNumber, category: req.category, categoryAt: now, registeredAt: now } });
+          await appendLog(tx, { majorIncidentId: m.id, actor, kind: 'PATIENT_REGISTERED', patientId: req.id, at: now, text: `Pasient med triagekort ${req.cardNumber} registrert som ${TRIAGE_CATEGORY_NB[req.category]}` });
+          return { created: true, detail: await publish(tx, emit, m.id, now) };
+        });
+      } catch (err) {
+        // The same card registered from two consoles at once: the unique index decides.
+        if (isUniqueViolation(err)) throw duplicate(req.cardNumber);
+        throw err;
+      }
+    },
+
+    async changeCategory(actor: UserActor, majorIncidentId: string, patientId: string, category: TriageCategory, reason?: string): Promise<MajorIncidentDetail> {
+      return transact(async (tx, emit) => {
+        const m = await own(tx, actor, majorIncidentId, 'write');
+        const p = await patientOf(tx, m, patientId);
+        const verdict = categoryChangeVerdict({ from: p.category, to: category, arrived: p.arrivedAt !== null, reason: reason ?? null });
+        if (!verdict.ok) throw conflict(verdict.reason);
+        const now = new Date();
+        await tx.majorIncidentPatient.update({ where: { id: p.id }, data: { category, categoryAt: now } });
+        const why = reason ? ` (${reason})` : '';
+        await appendLog(tx, { majorIncidentId: m.id, actor, kind: 'CATEGORY_CHANGED', patientId: p.id, at: now, text: `Triagekort ${p.cardNumber}: ${TRIAGE_CATEGORY_NB[p.category]} → ${TRIAGE_CATEGORY_NB[category]}${why}` });
+        return publish(tx, emit, m.id, now, [p.hospitalId]);
+      });
+    },
+
+    async assignTransport(actor: UserActor, majorIncidentId: string, patientId: string, req: AssignTransportRequest): Promise<MajorIncidentDetail> {
+      return transact(async (tx, emit) => {
+        const m = await own(tx, actor, majorIncidentId, 'write');
+        const p = await patientOf(tx, m, patientId);
+        if (p.leftSceneAt) throw conflict(`pasienten med triagekort ${p.cardNumber} har allerede forlatt skadestedet`);
+        // One transport decision per hospital at a time, so two consoles cannot both take its last place.
+        await tx.$queryRaw`SELECT id FROM "Hospital" WHERE id = ${req.hospitalId}::uuid FOR UPDATE`;
+        const hospital = await tx.hospital.findUnique({ where: { id: req.hospitalId } });
+        if (!hospital) throw badRequest(`hospitalId: ukjent sykehus ${req.hospitalId}`);
+        let callSign: string | null = null;
+        if (req.unitId) {
+          const unit = await tx.unit.findUnique({ where: { id: req.unitId }, select: { callSign: true, centreId: true } });
+          const centre = await tx.centre.findUniqueOrThrow({ where: { id: actor.centre.id }, select: { neighbourCentreIds: true } });
+          // Own units, and neighbouring centres' (mutual aid, § 10 d): the ones this centre sees.
+          if (!unit || (unit.centreId !== actor.centre.id && !centre.neighbourCentreIds.includes(unit.centreId))) throw badRequest(`unitId: ukjent enhet ${req.unitId}`);
+          callSign = unit.callSign;
+        }
+        const used = (await usedCapacity(tx, [hospital.id])).get(hospital.id) ?? { RED: 0, YELLOW: 0, GREEN: 0 };
+        // The patient's own place at this hospital (a changed unit, say) does not count against it.
+        if (p.hospitalId === hospital.id && p.category !== 'DEAD') used[p.category] = Math.max(0, used[p.category] - 1);
+        const verdict = transportVerdict(p.category, hospital.name, declaredCapacity(hospital), used);
+        const overrideReason = verdict.ok ? null : req.override?.reason ?? null;
+        if (!verdict.ok && (!verdict.overridable || !overrideReason)) {
+          throw conflict(verdict.overridable ? `${verdict.reason}; send override: { reason } for å sende pasienten likevel` : verdict.reason);
+        }
+        const now = new Date();
+        await tx.majorIncidentPatient.update({ where: { id: p.id }, data: { hospitalId: hospital.id, unitId: req.unitId ?? null, transportAssignedAt: now, capacityOverrideReason: overrideReason } });
+        const by = callSign ? ` med ${callSign}` : '';
+        const overridden = overrideReason ? ` — over meldt kapasitet, overstyrt: ${overrideReason}` : '';
+        await appendLog(tx, { majorIncidentId: m.id, actor, kind: 'TRANSPORT_ASSIGNED', patientId: p.id, at: now, text: `Triagekort ${p.cardNumber} (${TRIAGE_CATEGORY_NB[p.category]}) til ${hospital.name}${by}${overridden}` });
+        return publish(tx, emit, m.id, now, [p.hospitalId, hospital.id]);
+      });
+    },
+
+    async recordTime(actor: UserActor, majorIncidentId: string, patientId: string, which: 'LEFT_SCENE' | 'ARRIVED', at?: string): Promise<MajorIncidentDetail> {
+      return transact(async (tx, emit) => {
+        const m = await own(tx, actor, majorIncidentId, 'write');
+        const p = await patientOf(tx, m, patientId);
+        if (!p.hospitalId) throw conflict(`pasienten med triagekort ${p.cardNumber} har ikke fått transport til sykehus ennå`);
+        const now = new Date();
+        if (which === 'LEFT_SCENE') {
+          if (p.leftSceneAt) throw conflict(`pasienten forlot skadestedet allerede kl. ${clock(p.leftSceneAt)}`);
+          const t = timeOf(at, p.registeredAt, 'avreise fra skadestedet');
+          await tx.majorIncidentPatient.update({ where: { id: p.id }, data: { leftSceneAt: t } });
+          await appendLog(tx, { majorIncidentId: m.id, actor, kind: 'LEFT_SCENE', patientId: p.id, at: now, text: `Triagekort ${p.cardNumber} forlot skadestedet kl. ${clock(t)}` });
+        } else {
+          if (!p.leftSceneAt) throw conflict(`pasienten med triagekort ${p.cardNumber} har ikke forlatt skadestedet ennå`);
+          if (p.arrivedAt) throw conflict(`pasienten kom til sykehuset allerede kl. ${clock(p.arrivedAt)}`);
+          const t = timeOf(at, p.leftSceneAt, 'ankomst til sykehuset');
+          await tx.majorIncidentPatient.update({ where: { id: p.id }, data: { arrivedAt: t } });
+          await appendLog(tx, { majorIncidentId: m.id, actor, kind: 'ARRIVED', patientId: p.id, at: now, text: `Triagekort ${p.cardNumber} kom til sykehuset kl. ${clock(t)}` });
+        }
+        return publish(tx, emit, m.id, now);
+      });
+    },
+
+    async close(actor: UserActor, majorIncidentId: string): Promise<MajorIncidentDetail> {
+      return transact(async (tx, emit) => {
+        const m = await own(tx, actor, majorIncidentId, 'write');
+        const now = new Date();
+        await tx.majorIncident.update({ where: { id: m.id }, data: { closedAt: now } });
+        await tx.incident.update({ where: { id: m.incidentId }, data: { closedAt: now } });
+        await appendLog(tx, { majorIncidentId: m.id, actor, kind: 'CLOSED', at: now, text: 'Masseskadehendelsen avsluttet' });
+        const destined = await tx.majorIncidentPatient.findMany({ where: { majorIncidentId: m.id, hospitalId: { not: null } }, select: { hospitalId: true } });
+        // Its patients no longer count against the hospitals' capacity.
+        return publish(tx, emit, m.id, now, destined.map((d) => d.hospitalId));
+      });
+    },
+
+    /** A destination per patient not yet given one, within what each hospital has left; the operator decides. */
+    async propose(actor: UserActor, majorIncidentId: string): Promise<DistributionProposal> {
+      const m = await own(prisma, actor, majorIncidentId, 'read');
+      const waiting = await prisma.majorIncidentPatient.findMany({ where: { majorIncidentId: m.id, hospitalId: null } });
+      const hospitals = await hospitalSummaries(prisma);
+      const result = proposeDistribution(
+        { lat: m.lat, lon: m.lon },
+        waiting.map((p) => ({ id: p.id, category: p.category })),
+        hospitals.map((h) => ({ id: h.id, lat: h.lat, lon: h.lon, remaining: { RED: h.capacity.RED - h.used.RED, YELLOW: h.capacity.YELLOW - h.used.YELLOW, GREEN: h.capacity.GREEN - h.used.GREEN } })),
+      );
+      const patient = new Map(waiting.map((p) => [p.id, p]));
+      const hospital = new Map(hospitals.map((h) => [h.id, h]));
+      return {
+        destinations: result.destinations.map((d) => {
+          const p = patient.get(d.patientId)!;
+          const h = hospital.get(d.hospitalId)!;
+          return { patientId: p.id, cardNumber: p.cardNumber, category: p.category, hospitalId: h.id, hospitalCode: h.code, hospitalName: h.name, distanceKm: d.distanceKm, etaMinutes: d.etaMinutes };
+        }),
+        notPlaced: result.notPlaced.map((n) => {
+          const p = patient.get(n.patientId)!;
+          return { patientId: p.id, cardNumber: p.cardNumber, category: p.category, reason: n.reason };
+        }),
+      };
+    },
+
+    /** The incident (checked to be the actor's centre's) and its patients' card numbers, for the log. */
+    async forLog(actor: UserActor, majorIncidentId: string): Promise<Map<string, string>> {
+      const m = await own(prisma, actor, majorIncidentId, 'read');
+      const patients = await prisma.majorIncidentPatient.findMany({ where: { majorIncidentId: m.id }, select: { id: true, cardNumber: true } });
+      return new Map(patients.map((p) => [p.id, p.cardNumber]));
+    },
+  };
+}
+
+export type MajorIncidentsService = ReturnType<typeof createMajorIncidentsService>;

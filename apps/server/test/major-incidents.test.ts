@@ -1,0 +1,328 @@
+// Major incidents (§ 15 o) on the real database: declared from a call, patients by triage card,
+// re-triage, transport within the hospitals' declared capacity (§ 16) or overridden with a reason,
+// the times, the proposal, the append-only log and its CSV, and each centre seeing only its own.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DistributionProposal, HospitalSummary, MajorIncidentDetail } from '@amk/contracts';
+import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
+import { login, startServer, type TestServer } from './support/test-app.js';
+
+let server: TestServer;
+let amk: string;
+let doctor: string;
+let lv: string;
+let forde: string;
+let supervisor: string;
+const opened: string[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  [amk, doctor, lv, forde, supervisor] = await Promise.all([login(server, 'amk.bergen'), login(server, 'lege.bergen'), login(server, 'lv.bergen'), login(server, 'amk.forde'), login(server, 'supervisor.bergen')]);
+});
+afterAll(async () => {
+  // Open incidents count against the hospitals' capacity: leave none behind for other files.
+  for (const id of opened) await api(amk, 'POST', `/major-incidents/${id}/close`);
+  await server.close();
+});
+
+async function api(cookie: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: { cookie, ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  let json: any = null;
+  try {
+    json = JSON.parse(text);
+  } catch {}
+  return { status: res.status, body: json, text, headers: res.headers };
+}
+
+async function amkCall(cookie = amk): Promise<string> {
+  const id = crypto.randomUUID();
+  expect((await api(cookie, 'POST', '/calls', { id, line: '113', addressText: 'E16 ved Dale, Vaksdal', lat: 60.585, lon: 5.82 })).status).toBe(201);
+  return id;
+}
+
+async function declare(cookie = amk): Promise<MajorIncidentDetail> {
+  const res = await api(cookie, 'POST', '/major-incidents', { id: crypto.randomUUID(), callId: await amkCall(cookie), level: 'RED', lat: 60.585, lon: 5.82, description: 'Buss i fjellveggen, mange skadde' });
+  expect(res.status).toBe(201);
+  opened.push(res.body.id);
+  return res.body;
+}
+
+async function register(m: { id: string }, cardNumber: string, category: string, cookie = amk) {
+  return api(cookie, 'POST', `/major-incidents/${m.id}/patients`, { id: crypto.randomUUID(), cardNumber, category });
+}
+const patientByCard = (d: MajorIncidentDetail, card: string) => d.patients.find((p) => p.cardNumber === card)!;
+const hospitalId = async (code: string) => ((await api(amk, 'GET', '/hospitals')).body.hospitals as HospitalSummary[]).find((h) => h.code === code)!.id;
+const setCapacity = (code: string, RED: number, YELLOW: number, GREEN: number) => api(amk, 'PUT', `/hospitals/${code}/capacity`, { RED, YELLOW, GREEN });
+const logOf = async (m: { id: string }) => (await api(amk, 'GET', `/major-incidents/${m.id}/log`)).body.entries as { kind: string; text: string; author: string }[];
+
+describe('declaring a major incident', () => {
+  it('an AMK operator declares from a call: level, place, description, a linked major incident, a first log line', async () => {
+    const callId = await amkCall();
+    const id = crypto.randomUUID();
+    const body = { id, callId, level: 'YELLOW', lat: 60.585, lon: 5.82, description: 'Trafikkulykke med minibuss' };
+    const res = await api(amk, 'POST', '/major-incidents', body);
+    expect(res.status).toBe(201);
+    opened.push(id);
+    expect(res.body).toMatchObject({ id, callId, level: 'YELLOW', description: 'Trafikkulykke med minibuss', declaredBy: 'Ingrid Haugland', closedAt: null, byCategory: { RED: 0, YELLOW: 0, GREEN: 0, DEAD: 0 }, patients: [] });
+    const incident = await server.prisma.incident.findUniqueOrThrow({ where: { id: res.body.incidentId } });
+    expect(incident.major).toBe(true);
+    expect((await server.prisma.call.findUniqueOrThrow({ where: { id: callId } })).incidentId).toBe(incident.id);
+    expect((await logOf(res.body)).map((e) => [e.kind, e.author])).toEqual([['DECLARED', 'Ingrid Haugland']]);
+
+    // a retry returns the same; a second declaration on the same incident is refused
+    expect((await api(amk, 'POST', '/major-incidents', body)).body.id).toBe(id);
+    const again = await api(doctor, 'POST', '/major-incidents', { ...body, id: crypto.randomUUID() });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain('allerede erklært');
+    expect(await server.prisma.majorIncident.count({ where: { callId } })).toBe(1);
+  });
+
+  it('an AMK doctor may declare; an LV operator may not; another AMK cannot declare on our call nor see our incident', async () => {
+    const m = await declare(doctor);
+    expect(m.declaredBy).toBeTruthy();
+    expect((await api(lv, 'POST', '/major-incidents', { id: crypto.randomUUID(), callId: await amkCall(), level: 'RED', lat: 60.5, lon: 5.8, description: 'x' })).status).toBe(403);
+    const theirs = await api(forde, 'POST', '/major-incidents', { id: crypto.randomUUID(), callId: await amkCall(), level: 'RED', lat: 60.5, lon: 5.8, description: 'x' });
+    expect(theirs.status).toBe(404);
+    expect((await api(forde, 'GET', `/major-incidents/${m.id}`)).status).toBe(404);
+    expect((await api(forde, 'GET', '/major-incidents')).body.majorIncidents.map((x: { id: string }) => x.id)).not.toContain(m.id);
+    expect((await register(m, '1', 'RED', forde)).status).toBe(404);
+    expect((await api(amk, 'GET', '/major-incidents')).body.majorIncidents.map((x: { id: string }) => x.id)).toContain(m.id);
+  });
+
+  it('refuses a description with a NUL or an impossible place, naming the field, writing nothing', async () => {
+    const callId = await amkCall();
+    const before = await server.prisma.majorIncident.count();
+    for (const [field, bad] of [['description', 'a\u0000b'], ['lat', 91]] as const) {
+      const res = await api(amk, 'POST', '/major-incidents', { id: crypto.randomUUID(), callId, level: 'RED', lat: 60.5, lon: 5.8, description: 'ok', [field]: bad });
+      expect(res.status).toBe(400);
+      expect(res.body.message).toContain(field);
+    }
+    expect((await api(amk, 'POST', '/major-incidents', { id: crypto.randomUUID(), callId, level: 'ORANGE', lat: 60.5, lon: 5.8, description: 'ok' })).status).toBe(400);
+    expect(await server.prisma.majorIncident.count()).toBe(before);
+  });
+});
+
+describe('patients by triage card', () => {
+  it('registers patients and counts them per category', async () => {
+    const m = await declare();
+    for (const [card, category] of [['101', 'RED'], ['102', 'YELLOW'], ['103', 'GREEN'], ['104', 'GREEN'], ['105', 'DEAD']]) expect((await register(m, card!, category!)).status).toBe(201);
+    const detail = (await api(amk, 'GET', `/major-incidents/${m.id}`)).body as MajorIncidentDetail;
+    expect(detail.byCategory).toEqual({ RED: 1, YELLOW: 1, GREEN: 2, DEAD: 1 });
+    expect(patientByCard(detail, '101')).toMatchObject({ category: 'RED', hospitalId: null, leftSceneAt: null });
+  });
+
+  it('a card number already registered is a 409 in Norwegian, and nothing is written', async () => {
+    const m = await declare();
+    expect((await register(m, '17', 'YELLOW')).status).toBe(201);
+    const [patients, log] = [await server.prisma.majorIncidentPatient.count({ where: { majorIncidentId: m.id } }), (await logOf(m)).length];
+    const again = await register(m, '17', 'RED');
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe('triagekort nr. 17 er allerede registrert i denne masseskadehendelsen');
+    expect(await server.prisma.majorIncidentPatient.count({ where: { majorIncidentId: m.id } })).toBe(patients);
+    expect((await logOf(m)).length).toBe(log);
+    // the same card in another incident is another patient
+    expect((await register(await declare(), '17', 'RED')).status).toBe(201);
+  });
+
+  it('the same card from two consoles at once: one is registered, the other refused', async () => {
+    const m = await declare();
+    const results = await Promise.all([register(m, '55', 'RED'), register(m, '55', 'GREEN')]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await server.prisma.majorIncidentPatient.count({ where: { majorIncidentId: m.id } })).toBe(1);
+  });
+
+  it('a category outside the four is a 400 naming the field', async () => {
+    const m = await declare();
+    const res = await register(m, '9', 'BLUE');
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain('category');
+    expect(await server.prisma.majorIncidentPatient.count({ where: { majorIncidentId: m.id } })).toBe(0);
+  });
+
+  it('re-triage is timestamped and logged; no change, or leaving DEAD without a reason, is refused', async () => {
+    const m = await declare();
+    await register(m, '1', 'YELLOW');
+    await register(m, '2', 'DEAD');
+    const before = patientByCard((await api(amk, 'GET', `/major-incidents/${m.id}`)).body, '1');
+    const p1 = before.id;
+    const up = await api(amk, 'POST', `/major-incidents/${m.id}/patients/${p1}/category`, { category: 'RED' });
+    expect(up.status).toBe(200);
+    expect(patientByCard(up.body, '1').category).toBe('RED');
+    expect(patientByCard(up.body, '1').categoryAt >= before.categoryAt).toBe(true);
+    expect(up.body.byCategory).toMatchObject({ RED: 1, YELLOW: 0 });
+
+    const same = await api(amk, 'POST', `/major-incidents/${m.id}/patients/${p1}/category`, { category: 'RED' });
+    expect(same.status).toBe(409);
+    expect(same.body.message).toContain('allerede rød');
+    const p2 = patientByCard(up.body, '2').id;
+    const noReason = await api(amk, 'POST', `/major-incidents/${m.id}/patients/${p2}/category`, { category: 'RED' });
+    expect(noReason.status).toBe(409);
+    expect(noReason.body.message).toContain('begrunnelse');
+    expect((await api(amk, 'POST', `/major-incidents/${m.id}/patients/${p2}/category`, { category: 'RED', reason: 'Puls funnet av lege' })).status).toBe(200);
+    expect((await logOf(m)).filter((e) => e.kind === 'CATEGORY_CHANGED').map((e) => e.text)).toEqual(['Triagekort 1: gul → rød', 'Triagekort 2: død → rød (Puls funnet av lege)']);
+  });
+});
+
+describe('transport within the hospitals’ declared capacity', () => {
+  it('refuses a transport beyond what the hospital declared unless overridden with a reason; a dead patient never', async () => {
+    expect((await setCapacity('VOSS', 1, 0, 3)).status).toBe(200);
+    const voss = await hospitalId('VOSS');
+    const unit = await server.prisma.unit.findUniqueOrThrow({ where: { callSign: 'VOS-A61' } });
+    const m = await declare();
+    for (const [card, category] of [['1', 'RED'], ['2', 'RED'], ['3', 'YELLOW'], ['4', 'DEAD']]) await register(m, card!, category!);
+    const d = (await api(amk, 'GET', `/major-incidents/${m.id}`)).body as MajorIncidentDetail;
+    const transport = (card: string, body: object) => api(amk, 'POST', `/major-incidents/${m.id}/patients/${patientByCard(d, card).id}/transport`, body);
+
+    const first = await transport('1', { hospitalId: voss, unitId: unit.id });
+    expect(first.status).toBe(200);
+    expect(patientByCard(first.body, '1')).toMatchObject({ hospitalName: 'Voss sjukehus', callSign: 'VOS-A61', capacityOverrideReason: null });
+    expect(first.body.byHospital).toEqual([expect.objectContaining({ code: 'VOSS', byCategory: { RED: 1, YELLOW: 0, GREEN: 0, DEAD: 0 } })]);
+
+    const full = await transport('2', { hospitalId: voss });
+    expect(full.status).toBe(409);
+    expect(full.body.message).toContain('Voss sjukehus har ikke mer kapasitet for røde pasienter (1 av 1 brukt)');
+    const none = await transport('3', { hospitalId: voss });
+    expect(none.status).toBe(409);
+    expect(none.body.message).toContain('har ikke meldt kapasitet for gule');
+    expect((await server.prisma.majorIncidentPatient.findMany({ where: { majorIncidentId: m.id, hospitalId: { not: null } } })).length).toBe(1);
+
+    const overridden = await transport('2', { hospitalId: voss, override: { reason: 'Haukeland har ringt og bedt oss fordele' } });
+    expect(overridden.status).toBe(200);
+    expect(patientByCard(overridden.body, '2').capacityOverrideReason).toBe('Haukeland har ringt og bedt oss fordele');
+    expect((await logOf(m)).at(-1)!.text).toContain('overstyrt: Haukeland har ringt');
+
+    const dead = await transport('4', { hospitalId: voss, override: { reason: 'prøver likevel' } });
+    expect(dead.status).toBe(409);
+    expect(dead.body.message).toContain('død pasient');
+    const hospitals = (await api(amk, 'GET', '/hospitals')).body.hospitals as HospitalSummary[];
+    expect(hospitals.find((h) => h.code === 'VOSS')).toMatchObject({ capacity: { RED: 1, YELLOW: 0, GREEN: 3 }, used: { RED: 2 }, capacityUpdatedBy: 'Ingrid Haugland' });
+  });
+
+  it('an unknown hospital or another region’s unit is a 400 naming the field', async () => {
+    const m = await declare();
+    const detail = (await register(m, '1', 'GREEN')).body as MajorIncidentDetail;
+    const p = detail.patients[0]!.id;
+    const unknown = await api(amk, 'POST', `/major-incidents/${m.id}/patients/${p}/transport`, { hospitalId: crypto.randomUUID() });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.message).toContain('hospitalId');
+    const noUnit = await api(amk, 'POST', `/major-incidents/${m.id}/patients/${p}/transport`, { hospitalId: await hospitalId('HAUKELAND'), unitId: crypto.randomUUID() });
+    expect(noUnit.status).toBe(400);
+    expect(noUnit.body.message).toContain('unitId');
+  });
+
+  it('left the scene, then arrived, in that order; the card is not re-triaged after arrival', async () => {
+    await setCapacity('HARALDSPLASS', 1, 6, 12);
+    const m = await declare();
+    const p = ((await register(m, '1', 'YELLOW')).body as MajorIncidentDetail).patients[0]!.id;
+    const at = (what: string, body: object = {}) => api(amk, 'POST', `/major-incidents/${m.id}/patients/${p}/${what}`, body);
+    expect((await at('left-scene')).status).toBe(409);
+    await at('transport', { hospitalId: await hospitalId('HARALDSPLASS') });
+    const early = await at('arrived');
+    expect(early.status).toBe(409);
+    expect(early.body.message).toContain('ikke forlatt skadestedet');
+    expect((await at('left-scene', { at: '2001-01-01T00:00:00Z' })).status).toBe(400);
+    const left = await at('left-scene');
+    expect(left.status).toBe(200);
+    expect(left.body.patients[0].leftSceneAt).not.toBeNull();
+    expect((await at('left-scene')).status).toBe(409);
+    expect((await at('transport', { hospitalId: await hospitalId('HAUKELAND') })).status).toBe(409);
+    const arrived = await at('arrived');
+    expect(arrived.status).toBe(200);
+    expect(arrived.body.patients[0].arrivedAt >= arrived.body.patients[0].leftSceneAt).toBe(true);
+    const retriage = await at('category', { category: 'RED' });
+    expect(retriage.status).toBe(409);
+    expect(retriage.body.message).toContain('kommet til sykehuset');
+    expect((await logOf(m)).map((e) => e.kind)).toEqual(['DECLARED', 'PATIENT_REGISTERED', 'TRANSPORT_ASSIGNED', 'LEFT_SCENE', 'ARRIVED']);
+  });
+});
+
+describe('hospitals’ capacity', () => {
+  it('a hospital declares it through its HF’s integration key; another HF’s hospital is not its to change', async () => {
+    const { key } = await createIntegrationKeyService(server.prisma).create('Haukeland beredskap', 'AMK-BERGEN');
+    const bearer = { authorization: `Bearer ${key}` };
+    const res = await api('', 'PUT', '/integrations/hospitals/HAUKELAND/capacity', { RED: 4, YELLOW: 9, GREEN: 15 }, bearer);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ code: 'HAUKELAND', capacity: { RED: 4, YELLOW: 9, GREEN: 15 }, capacityUpdatedBy: 'Haukeland beredskap' });
+    expect((await api('', 'PUT', '/integrations/hospitals/FORDE/capacity', { RED: 4, YELLOW: 9, GREEN: 15 }, bearer)).status).toBe(404);
+    const negative = await api('', 'PUT', '/integrations/hospitals/HAUKELAND/capacity', { RED: -1, YELLOW: 9, GREEN: 15 }, bearer);
+    expect(negative.status).toBe(400);
+    expect(negative.body.message).toContain('RED');
+    expect((await api(supervisor, 'PUT', '/hospitals/FORDE/capacity', { RED: 2, YELLOW: 2, GREEN: 2 })).status).toBe(200);
+    expect((await api(lv, 'PUT', '/hospitals/FORDE/capacity', { RED: 2, YELLOW: 2, GREEN: 2 })).status).toBe(403);
+  });
+
+  it('lists the six hospitals with acute functions of the demo region at their places', async () => {
+    const hospitals = (await api(amk, 'GET', '/hospitals')).body.hospitals as HospitalSummary[];
+    expect(hospitals.map((h) => h.code).sort()).toEqual(['FORDE', 'HARALDSPLASS', 'HAUKELAND', 'LAERDAL', 'NORDFJORD', 'VOSS']);
+    for (const h of hospitals) expect(h.lat > 60 && h.lat < 62.5 && h.lon > 4.5 && h.lon < 8).toBe(true);
+  });
+});
+
+describe('the proposal', () => {
+  it('places red first at the nearest hospital with room, never beyond a hospital’s capacity, and lists the rest', async () => {
+    await setCapacity('VOSS', 1, 1, 1);
+    await setCapacity('HAUKELAND', 1, 1, 1);
+    await setCapacity('HARALDSPLASS', 0, 1, 1);
+    await setCapacity('FORDE', 0, 0, 0);
+    await setCapacity('NORDFJORD', 0, 0, 0);
+    await setCapacity('LAERDAL', 0, 0, 0);
+    // earlier tests' open incidents use capacity: closed, so this one starts from what was declared
+    for (const id of opened.splice(0)) await api(amk, 'POST', `/major-incidents/${id}/close`);
+    const m = await declare();
+    for (const [card, category] of [['1', 'GREEN'], ['2', 'RED'], ['3', 'RED'], ['4', 'RED'], ['5', 'DEAD']]) await register(m, card!, category!);
+    const res = await api(amk, 'GET', `/major-incidents/${m.id}/proposal`);
+    expect(res.status).toBe(200);
+    const proposal = res.body as DistributionProposal;
+    // the reds first (in id order), nearest first: Voss, then Haukeland; then the green
+    expect(proposal.destinations.map((d) => [d.category, d.hospitalCode])).toEqual([['RED', 'VOSS'], ['RED', 'HAUKELAND'], ['GREEN', 'VOSS']]);
+    expect(proposal.destinations[0]!.distanceKm).toBeLessThan(proposal.destinations[1]!.distanceKm);
+    expect(proposal.notPlaced.map((n) => [n.category, n.reason])).toEqual([['RED', 'NO_CAPACITY'], ['DEAD', 'DEAD']]);
+    expect((await api(amk, 'GET', `/major-incidents/${m.id}/proposal`)).body).toEqual(proposal);
+    // a proposal is only that: nothing was assigned
+    expect(await server.prisma.majorIncidentPatient.count({ where: { majorIncidentId: m.id, hospitalId: { not: null } } })).toBe(0);
+  });
+});
+
+describe('the log', () => {
+  it('is append-only in the database', async () => {
+    const m = await declare();
+    await expect(server.prisma.$executeRaw`UPDATE "MajorIncidentLogEntry" SET "text" = 'endret' WHERE "majorIncidentId" = ${m.id}::uuid`).rejects.toThrow();
+    await expect(server.prisma.$executeRaw`DELETE FROM "MajorIncidentLogEntry" WHERE "majorIncidentId" = ${m.id}::uuid`).rejects.toThrow();
+    expect((await logOf(m)).length).toBe(1);
+  });
+
+  it('exports as CSV with formula-like text made inert, and every read is audited', async () => {
+    const m = await declare();
+    await register(m, '=HYPERLINK("http://x")', 'RED');
+    const res = await api(amk, 'GET', `/major-incidents/${m.id}/log.csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const lines = res.text.replace(/^\ufeff/, '').trim().split('\n');
+    expect(lines[0]).toBe('tid;hendelse;triagekort;tekst;av');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toContain(`;PATIENT_REGISTERED;"'=HYPERLINK(""http://x"")";`);
+    expect(lines[2]).not.toMatch(/;=/);
+    await api(amk, 'GET', `/major-incidents/${m.id}`);
+    const audited = await server.prisma.auditLog.findMany({ where: { entityType: 'MajorIncident', entityId: m.id }, select: { action: true, actorName: true } });
+    expect(audited.map((a) => a.action)).toEqual(expect.arrayContaining(['major-incident.log.export', 'major-incident.read']));
+    expect((await api(forde, 'GET', `/major-incidents/${m.id}/log.csv`)).status).toBe(404);
+  });
+
+  it('a closed major incident stays readable with its log, but takes no more changes', async () => {
+    const m = await declare();
+    await register(m, '1', 'GREEN');
+    const closed = await api(amk, 'POST', `/major-incidents/${m.id}/close`);
+    expect(closed.status).toBe(200);
+    expect(closed.body.closedAt).not.toBeNull();
+    const late = await register(m, '2', 'GREEN');
+    expect(late.status).toBe(409);
+    expect(late.body.message).toContain('avsluttet');
+    expect((await api(supervisor, 'GET', `/major-incidents/${m.id}`)).body.patients).toHaveLength(1);
+    expect((await logOf(m)).map((e) => e.kind)).toEqual(['DECLARED', 'PATIENT_REGISTERED', 'CLOSED']);
+    expect((await api(amk, 'GET', '/major-incidents')).body.majorIncidents.map((x: { id: string }) => x.id)).not.toContain(m.id);
+  });
+});

@@ -1,0 +1,138 @@
+// Major incidents (masseskadehendelse, § 15 o): declared from a call, many patients under one
+// incident by triage card, each with its category, transport and times; hospitals with acute
+// functions (§ 16) and what they can take per category; the timeline kept for the evaluation.
+import { MAJOR_INCIDENT_LEVELS, TRANSPORT_CATEGORIES, TRIAGE_CATEGORIES } from '@amk/domain';
+import { z } from 'zod';
+import { IsoTime, Latitude, Longitude, Uuid } from './common.js';
+
+export const TriageCategory = z.enum(TRIAGE_CATEGORIES).describe('Triagekategori: RED = rød, YELLOW = gul, GREEN = grønn, DEAD = død');
+export type TriageCategory = z.infer<typeof TriageCategory>;
+
+export const MajorIncidentLevel = z.enum(MAJOR_INCIDENT_LEVELS).describe('YELLOW = gul beredskap, RED = rød beredskap');
+export type MajorIncidentLevel = z.infer<typeof MajorIncidentLevel>;
+
+const Count = z.number().int().nonnegative();
+export const CategoryCounts = z.object(Object.fromEntries(TRIAGE_CATEGORIES.map((c) => [c, Count])) as Record<(typeof TRIAGE_CATEGORIES)[number], typeof Count>);
+export type CategoryCounts = z.infer<typeof CategoryCounts>;
+
+/** Patients of each category a hospital can take (the dead are not taken to a hospital). */
+export const HospitalCapacity = z.object(
+  Object.fromEntries(TRANSPORT_CATEGORIES.map((c) => [c, z.number().int().min(0).max(1000)])) as Record<(typeof TRANSPORT_CATEGORIES)[number], z.ZodNumber>,
+);
+export type HospitalCapacity = z.infer<typeof HospitalCapacity>;
+
+export const HospitalSummary = z.object({
+  id: Uuid,
+  code: z.string(),
+  name: z.string(),
+  centreId: Uuid,
+  lat: z.number(),
+  lon: z.number(),
+  /** what the hospital declared */
+  capacity: HospitalCapacity,
+  /** patients of open major incidents destined there, per category */
+  used: HospitalCapacity,
+  capacityUpdatedAt: IsoTime.nullable(),
+  capacityUpdatedBy: z.string().nullable(),
+});
+export type HospitalSummary = z.infer<typeof HospitalSummary>;
+export const HospitalList = z.object({ hospitals: z.array(HospitalSummary) });
+export const HospitalCodeParams = z.object({ code: z.string().regex(/^[A-Z0-9-]{2,40}$/, 'a hospital code such as HAUKELAND') });
+
+export const MajorIncidentPatient = z.object({
+  id: Uuid,
+  cardNumber: z.string(),
+  category: TriageCategory,
+  /** when the category was last set */
+  categoryAt: IsoTime,
+  registeredAt: IsoTime,
+  hospitalId: Uuid.nullable(),
+  hospitalName: z.string().nullable(),
+  unitId: Uuid.nullable(),
+  callSign: z.string().nullable(),
+  transportAssignedAt: IsoTime.nullable(),
+  /** sent beyond the hospital's declared capacity: the operator's reason */
+  capacityOverrideReason: z.string().nullable(),
+  leftSceneAt: IsoTime.nullable(),
+  arrivedAt: IsoTime.nullable(),
+});
+export type MajorIncidentPatient = z.infer<typeof MajorIncidentPatient>;
+
+export const MajorIncidentSummary = z.object({
+  id: Uuid,
+  centreId: Uuid,
+  incidentId: Uuid,
+  callId: Uuid.nullable(),
+  level: MajorIncidentLevel,
+  lat: z.number(),
+  lon: z.number(),
+  description: z.string(),
+  declaredAt: IsoTime,
+  declaredBy: z.string(),
+  closedAt: IsoTime.nullable(),
+  /** the latest change; never goes backwards, so a console keeps the newer of two copies */
+  updatedAt: IsoTime,
+  byCategory: CategoryCounts,
+  byHospital: z.array(z.object({ hospitalId: Uuid, code: z.string(), name: z.string(), byCategory: CategoryCounts })),
+});
+export type MajorIncidentSummary = z.infer<typeof MajorIncidentSummary>;
+export const MajorIncidentDetail = MajorIncidentSummary.extend({ patients: z.array(MajorIncidentPatient) });
+export type MajorIncidentDetail = z.infer<typeof MajorIncidentDetail>;
+export const MajorIncidentList = z.object({ majorIncidents: z.array(MajorIncidentSummary) });
+
+export const DeclareMajorIncidentRequest = z.object({
+  id: Uuid.describe('chosen by the client; the same id again returns the same major incident'),
+  callId: Uuid,
+  level: MajorIncidentLevel,
+  lat: Latitude,
+  lon: Longitude,
+  description: z.string().trim().min(1, 'beskriv hendelsen kort').max(500),
+});
+export type DeclareMajorIncidentRequest = z.infer<typeof DeclareMajorIncidentRequest>;
+
+export const RegisterPatientRequest = z.object({
+  id: Uuid.describe('chosen by the client; the same id again returns the same patient'),
+  cardNumber: z.string().trim().min(1, 'skriv triagekortets nummer').max(40),
+  category: TriageCategory,
+});
+export type RegisterPatientRequest = z.infer<typeof RegisterPatientRequest>;
+
+export const ChangeCategoryRequest = z.object({
+  category: TriageCategory,
+  /** needed to take a patient out of DEAD */
+  reason: z.string().trim().max(500).optional(),
+});
+
+export const CapacityOverride = z.object({ reason: z.string().trim().min(3, 'skriv en begrunnelse for overstyringen').max(500) });
+export const AssignTransportRequest = z.object({
+  hospitalId: Uuid,
+  unitId: Uuid.nullable().optional(),
+  /** sends the patient although the hospital declared no (more) capacity for the category, with the reason */
+  override: CapacityOverride.optional(),
+});
+export type AssignTransportRequest = z.infer<typeof AssignTransportRequest>;
+
+/** When it happened; now when left out. */
+export const PatientTimeRequest = z.object({ at: IsoTime.optional() });
+
+export const MajorIncidentIdParams = z.object({ majorIncidentId: Uuid });
+export const PatientParams = z.object({ majorIncidentId: Uuid, patientId: Uuid });
+
+export const DistributionProposal = z.object({
+  destinations: z.array(
+    z.object({ patientId: Uuid, cardNumber: z.string(), category: TriageCategory, hospitalId: Uuid, hospitalCode: z.string(), hospitalName: z.string(), distanceKm: z.number(), etaMinutes: z.number() }),
+  ),
+  notPlaced: z.array(z.object({ patientId: Uuid, cardNumber: z.string(), category: TriageCategory, reason: z.enum(['DEAD', 'NO_CAPACITY']) })),
+});
+export type DistributionProposal = z.infer<typeof DistributionProposal>;
+
+export const MajorIncidentLogEntry = z.object({
+  id: z.string(),
+  at: IsoTime,
+  author: z.string(),
+  kind: z.string(),
+  patientId: Uuid.nullable(),
+  text: z.string(),
+});
+export type MajorIncidentLogEntry = z.infer<typeof MajorIncidentLogEntry>;
+export const MajorIncidentLog = z.object({ entries: z.array(MajorIncidentLogEntry) });
