@@ -1,5 +1,6 @@
 // The selected call: everything about it in one column, each part in its own small component.
 import { useT } from '../i18n/i18n.js';
+import { MajorIncidentSection } from '../major-incidents/MajorIncidentSection.js';
 import { useConsole } from '../store/console-store.js';
 import { ExerciseBadge } from './CallTimers.js';
 import { DispatchSection } from './record/DispatchSection.js';
@@ -33,6 +34,7 @@ export function CallRecordPanel({ callId }: { callId: string }) {
       </p>
       <TriageSection record={record} onSaved={setRecord} />
       <DispatchSection record={record} />
+      <MajorIncidentSection record={record} />
       {/* keyed by the call, not its updatedAt: a change elsewhere must not throw away what is being typed */}
       <PatientSection key={record.id} record={record} onSaved={setRecord} />
       <NotifySection record={record} />

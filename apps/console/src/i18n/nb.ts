@@ -564,6 +564,21 @@ export const nb = {
   "transfers.waiting": "Tid siden overføringen ble tilbudt",
   "transfers.waitLabel": "Venter",
   "transfers.answeredAfter": "svar etter {age}",
+  'mi.title': 'Masseskadehendelse',
+  'mi.declare': 'Erklær masseskadehendelse',
+  'mi.level': 'Beredskapsnivå',
+  'mi.level.YELLOW': 'Gul beredskap',
+  'mi.level.RED': 'Rød beredskap',
+  'mi.description': 'Kort beskrivelse',
+  'mi.noPosition': 'Sett stedet for henvendelsen først (kart eller AML)',
+  'mi.total': 'Totalt',
+  'mi.cat.RED': 'Rød',
+  'mi.cat.YELLOW': 'Gul',
+  'mi.cat.GREEN': 'Grønn',
+  'mi.cat.DEAD': 'Død',
+  'mi.card': 'Triagekort nr.',
+  'mi.category': 'Kategori',
+  'mi.register': 'Registrer pasient',
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -1,0 +1,23 @@
+// The major-incident commands and reads the panel needs; every answer goes through the store, so
+// the HTTP answer and the socket echo of the same change end up as one record.
+import type { MajorIncidentDetail, MajorIncidentLevel, MajorIncidentSummary, TriageCategory } from '@amk/contracts';
+import { api } from '../api/http.js';
+import { useMajorIncidents } from './major-incident-store.js';
+
+const keep = (m: MajorIncidentDetail) => {
+  useMajorIncidents.getState().upsertIncident(m);
+  return m;
+};
+
+/** The open major incident declared from this call, if any, with its patients. */
+export async function loadForCall(callId: string): Promise<MajorIncidentDetail | null> {
+  const { majorIncidents } = await api<{ majorIncidents: MajorIncidentSummary[] }>('GET', '/major-incidents');
+  const summary = majorIncidents.find((m) => m.callId === callId);
+  return summary ? keep(await api<MajorIncidentDetail>('GET', `/major-incidents/${summary.id}`)) : null;
+}
+
+export const declare = (callId: string, body: { level: MajorIncidentLevel; lat: number; lon: number; description: string }) =>
+  api<MajorIncidentDetail>('POST', '/major-incidents', { id: crypto.randomUUID(), callId, ...body }).then(keep);
+
+export const registerPatient = (majorIncidentId: string, cardNumber: string, category: TriageCategory) =>
+  api<MajorIncidentDetail>('POST', `/major-incidents/${majorIncidentId}/patients`, { id: crypto.randomUUID(), cardNumber, category }).then(keep);

@@ -1,0 +1,27 @@
+// The console's major incidents: an older copy (a late HTTP answer) never replaces a newer one (the socket echo).
+import type { MajorIncidentDetail } from '@amk/contracts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useMajorIncidents } from '../src/major-incidents/major-incident-store.js';
+
+const incident = (updatedAt: string, cards: string[]): MajorIncidentDetail => ({
+  id: '00000000-0000-4000-8000-000000000001', centreId: '00000000-0000-4000-8000-000000000002', incidentId: '00000000-0000-4000-8000-000000000003',
+  callId: null, level: 'RED', lat: 60.5, lon: 5.8, description: 'Buss', declaredAt: '2026-12-02T18:00:00.000Z', declaredBy: 'Ingrid', closedAt: null, updatedAt,
+  byCategory: { RED: cards.length, YELLOW: 0, GREEN: 0, DEAD: 0 }, byHospital: [],
+  patients: cards.map((c, i) => ({
+    id: `00000000-0000-4000-8000-00000000010${i}`, cardNumber: c, category: 'RED', categoryAt: updatedAt, registeredAt: updatedAt, hospitalId: null, hospitalName: null,
+    unitId: null, callSign: null, transportAssignedAt: null, capacityOverrideReason: null, leftSceneAt: null, arrivedAt: null,
+  })),
+});
+
+describe('major incidents in the console', () => {
+  beforeEach(() => useMajorIncidents.setState({ incidents: {}, hospitals: {} }));
+
+  it('keeps the newer copy whichever arrives first', () => {
+    const { upsertIncident } = useMajorIncidents.getState();
+    upsertIncident(incident('2026-12-02T18:02:00.000Z', ['1', '2']));
+    upsertIncident(incident('2026-12-02T18:01:00.000Z', ['1']));
+    expect(Object.values(useMajorIncidents.getState().incidents)[0]!.patients.map((p) => p.cardNumber)).toEqual(['1', '2']);
+    upsertIncident(incident('2026-12-02T18:03:00.000Z', ['1', '2', '3']));
+    expect(Object.values(useMajorIncidents.getState().incidents)[0]!.byCategory.RED).toBe(3);
+  });
+});
