@@ -18,9 +18,12 @@ export function MajorIncidentSection({ record }: { record: CallRecord }) {
   const role = useConsole((s) => s.me?.role);
   const incident = Object.values(useMajorIncidents((s) => s.incidents)).find((m) => m.callId === record.id && !m.closedAt);
   const [msg, setMsg] = useState<string | null>(null);
+  // Major incidents are not in the snapshot: read again whenever the socket is live again, so a
+  // console that missed events (a resync) does not go on showing old counts.
+  const live = useConsole((s) => s.connection === 'live');
   useEffect(() => {
-    loadForCall(record.id).catch((err) => setMsg(messageOf(err)));
-  }, [record.id]);
+    if (live) loadForCall(record.id).catch((err) => setMsg(messageOf(err)));
+  }, [record.id, live]);
   if (role !== 'amk_operator' && role !== 'amk_doctor') return null;
   return (
     <section className="section major-incident" aria-label={t('mi.title')}>
