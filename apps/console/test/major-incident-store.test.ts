@@ -7,6 +7,7 @@ const incident = (updatedAt: string, cards: string[]): MajorIncidentDetail => ({
   id: '00000000-0000-4000-8000-000000000001', centreId: '00000000-0000-4000-8000-000000000002', incidentId: '00000000-0000-4000-8000-000000000003',
   callId: null, level: 'RED', lat: 60.5, lon: 5.8, description: 'Buss', declaredAt: '2026-12-02T18:00:00.000Z', declaredBy: 'Ingrid', closedAt: null, updatedAt,
   byCategory: { RED: cards.length, YELLOW: 0, GREEN: 0, DEAD: 0 }, byHospital: [],
+  scene: { rendezvous: null, holdingArea: null, casualtyClearing: null, operativLederHelse: null, fagLederHelse: null, innsatsleder: null, updatedAt: null },
   patients: cards.map((c, i) => ({
     id: `00000000-0000-4000-8000-00000000010${i}`, cardNumber: c, category: 'RED', categoryAt: updatedAt, registeredAt: updatedAt, hospitalId: null, hospitalName: null,
     unitId: null, callSign: null, transportAssignedAt: null, capacityOverrideReason: null, leftSceneAt: null, arrivedAt: null,

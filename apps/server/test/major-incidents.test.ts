@@ -287,6 +287,31 @@ describe('the proposal', () => {
   });
 });
 
+describe('scene organisation', () => {
+  it('places and leaders on scene are set, changed and cleared, each change a line in the log', async () => {
+    const m = await declare();
+    const put = (body: object, cookie = amk) => api(cookie, 'PUT', `/major-incidents/${m.id}/scene`, body);
+    const first = await put({ rendezvous: { lat: 60.58, lon: 5.81 }, holdingArea: { lat: 60.581, lon: 5.812 }, operativLederHelse: 'Kari Dale, BGN-OLH1' });
+    expect(first.status).toBe(200);
+    expect(first.body.scene).toMatchObject({ rendezvous: { lat: 60.58, lon: 5.81 }, holdingArea: { lat: 60.581, lon: 5.812 }, casualtyClearing: null, operativLederHelse: 'Kari Dale, BGN-OLH1', innsatsleder: null });
+    expect(first.body.scene.updatedAt).not.toBeNull();
+    // the same again changes nothing and logs nothing
+    const lines = (await logOf(m)).length;
+    expect((await put({ operativLederHelse: 'Kari Dale, BGN-OLH1' })).status).toBe(200);
+    expect((await logOf(m)).length).toBe(lines);
+    const second = await put({ holdingArea: null, innsatsleder: 'Politiet, innsatsleder 02' });
+    expect(second.body.scene).toMatchObject({ rendezvous: { lat: 60.58, lon: 5.81 }, holdingArea: null, innsatsleder: 'Politiet, innsatsleder 02' });
+    expect((await logOf(m)).filter((e) => e.kind === 'SCENE_UPDATED').map((e) => e.text)).toEqual([
+      'Oppmøteplass satt til 60.58000, 5.81000', 'Venteplass for ambulanser satt til 60.58100, 5.81200', 'Operativ leder helse: Kari Dale, BGN-OLH1',
+      'Venteplass for ambulanser fjernet', 'Innsatsleder (politiet): Politiet, innsatsleder 02',
+    ]);
+    const bad = await put({ casualtyClearing: { lat: 91, lon: 5.8 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('casualtyClearing');
+    expect((await put({ fagLederHelse: 'x' }, forde)).status).toBe(404);
+  });
+});
+
 describe('the log', () => {
   it('is append-only in the database', async () => {
     const m = await declare();

@@ -58,6 +58,37 @@ export const MajorIncidentPatient = z.object({
 });
 export type MajorIncidentPatient = z.infer<typeof MajorIncidentPatient>;
 
+export const ScenePoint = z.object({ lat: Latitude, lon: Longitude });
+export type ScenePoint = z.infer<typeof ScenePoint>;
+
+/** Scene organisation: the places on the map and who leads on scene (call sign or phone with the name). */
+export const MajorIncidentScene = z.object({
+  /** oppmøteplass */
+  rendezvous: ScenePoint.nullable(),
+  /** venteplass / holdeplass for ambulanser */
+  holdingArea: ScenePoint.nullable(),
+  /** samleplass for skadde */
+  casualtyClearing: ScenePoint.nullable(),
+  operativLederHelse: z.string().nullable(),
+  fagLederHelse: z.string().nullable(),
+  /** the police's incident commander, who leads the whole scene */
+  innsatsleder: z.string().nullable(),
+  updatedAt: IsoTime.nullable(),
+});
+export type MajorIncidentScene = z.infer<typeof MajorIncidentScene>;
+
+const SceneRole = z.string().trim().min(1, 'skriv navn og kallenavn eller telefon').max(200);
+/** What changes: a field left out stays as it is; null clears it. */
+export const UpdateSceneRequest = z.object({
+  rendezvous: ScenePoint.nullable().optional(),
+  holdingArea: ScenePoint.nullable().optional(),
+  casualtyClearing: ScenePoint.nullable().optional(),
+  operativLederHelse: SceneRole.nullable().optional(),
+  fagLederHelse: SceneRole.nullable().optional(),
+  innsatsleder: SceneRole.nullable().optional(),
+});
+export type UpdateSceneRequest = z.infer<typeof UpdateSceneRequest>;
+
 export const MajorIncidentSummary = z.object({
   id: Uuid,
   centreId: Uuid,
@@ -74,6 +105,7 @@ export const MajorIncidentSummary = z.object({
   updatedAt: IsoTime,
   byCategory: CategoryCounts,
   byHospital: z.array(z.object({ hospitalId: Uuid, code: z.string(), name: z.string(), byCategory: CategoryCounts })),
+  scene: MajorIncidentScene,
 });
 export type MajorIncidentSummary = z.infer<typeof MajorIncidentSummary>;
 export const MajorIncidentDetail = MajorIncidentSummary.extend({ patients: z.array(MajorIncidentPatient) });

@@ -94,6 +94,7 @@ export const MATRIX: Record<string, Allowed> = {
   'GET /api/v1/major-incidents': CONSOLE,
   'GET /api/v1/major-incidents/:majorIncidentId': CONSOLE,
   'POST /api/v1/major-incidents/:majorIncidentId/close': AMK,
+  'PUT /api/v1/major-incidents/:majorIncidentId/scene': AMK,
   'POST /api/v1/major-incidents/:majorIncidentId/patients': AMK,
   'POST /api/v1/major-incidents/:majorIncidentId/patients/:patientId/category': AMK,
   'POST /api/v1/major-incidents/:majorIncidentId/patients/:patientId/transport': AMK,

@@ -6,7 +6,7 @@ import { toCsv } from '@amk/domain';
 import type { Actor } from '../../auth/actor.js';
 import type { Db, Tx } from '../../db/prisma.js';
 
-export type LogKind = 'DECLARED' | 'PATIENT_REGISTERED' | 'CATEGORY_CHANGED' | 'TRANSPORT_ASSIGNED' | 'LEFT_SCENE' | 'ARRIVED' | 'CLOSED';
+export type LogKind = 'DECLARED' | 'PATIENT_REGISTERED' | 'CATEGORY_CHANGED' | 'TRANSPORT_ASSIGNED' | 'LEFT_SCENE' | 'ARRIVED' | 'SCENE_UPDATED' | 'CLOSED';
 
 export async function appendLog(tx: Tx, entry: { majorIncidentId: string; actor: Actor; kind: LogKind; text: string; patientId?: string; at: Date }): Promise<void> {
   const { actor } = entry;

@@ -2,7 +2,7 @@
 // unit's call sign, counts per category and per hospital, and each hospital's declared capacity
 // beside what open major incidents already send it. The payload is the contract, never a row.
 import { TRANSPORT_CATEGORIES, TRIAGE_CATEGORIES, type TransportCategory } from '@amk/domain';
-import type { CategoryCounts, HospitalCapacity, HospitalSummary, MajorIncidentDetail, MajorIncidentPatient, MajorIncidentSummary } from '@amk/contracts';
+import type { CategoryCounts, HospitalCapacity, HospitalSummary, MajorIncidentDetail, MajorIncidentPatient, MajorIncidentScene, MajorIncidentSummary } from '@amk/contracts';
 import type { Db, Tx } from '../../db/prisma.js';
 import type { Hospital, MajorIncident, MajorIncidentPatient as PatientRow } from '../../generated/prisma/client.js';
 
@@ -39,6 +39,18 @@ export async function hospitalSummaries(db: Db | Tx, where: { ids?: string[] } =
     capacityUpdatedBy: h.capacityUpdatedBy,
   }));
 }
+
+const point = (lat: number | null, lon: number | null) => (lat !== null && lon !== null ? { lat, lon } : null);
+
+export const sceneOf = (m: MajorIncident): MajorIncidentScene => ({
+  rendezvous: point(m.rendezvousLat, m.rendezvousLon),
+  holdingArea: point(m.holdingAreaLat, m.holdingAreaLon),
+  casualtyClearing: point(m.casualtyClearingLat, m.casualtyClearingLon),
+  operativLederHelse: m.operativLederHelse,
+  fagLederHelse: m.fagLederHelse,
+  innsatsleder: m.innsatsleder,
+  updatedAt: iso(m.sceneUpdatedAt),
+});
 
 type Loaded = MajorIncident & { patients: (PatientRow & { hospital: Hospital | null })[] };
 
@@ -79,7 +91,7 @@ async function toDetails(db: Db | Tx, rows: Loaded[]): Promise<MajorIncidentDeta
     return {
       id: m.id, centreId: m.centreId, incidentId: m.incidentId, callId: m.callId, level: m.level, lat: m.lat, lon: m.lon, description: m.description,
       declaredAt: m.declaredAt.toISOString(), declaredBy: userName.get(m.declaredById) ?? 'ukjent', closedAt: iso(m.closedAt), updatedAt: m.updatedAt.toISOString(),
-      byCategory, byHospital: [...byHospital.values()].sort((a, b) => a.name.localeCompare(b.name, 'nb')), patients,
+      byCategory, byHospital: [...byHospital.values()].sort((a, b) => a.name.localeCompare(b.name, 'nb')), scene: sceneOf(m), patients,
     };
   });
 }

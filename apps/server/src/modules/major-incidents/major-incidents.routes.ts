@@ -1,6 +1,6 @@
 import {
   ApiError, AssignTransportRequest, ChangeCategoryRequest, DeclareMajorIncidentRequest, DistributionProposal, MajorIncidentDetail, MajorIncidentIdParams,
-  MajorIncidentList, MajorIncidentLog, PatientParams, PatientTimeRequest, RegisterPatientRequest,
+  MajorIncidentList, MajorIncidentLog, PatientParams, PatientTimeRequest, RegisterPatientRequest, UpdateSceneRequest,
 } from '@amk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CONSOLE_ROLES } from '../../auth/roles.js';
@@ -44,6 +44,11 @@ export const majorIncidentsRoutes =
         await writeAudit(prisma, actor, { action: 'major-incident.read', entityType: 'MajorIncident', entityId: detail.id, detail: { patients: detail.patients.length }, ip: request.ip });
         return detail;
       },
+    );
+    app.put(
+      '/major-incidents/:majorIncidentId/scene',
+      { schema: { tags, summary: 'Scene organisation: rendezvous point, ambulance holding area, casualty clearing point, and who leads on scene (null clears)', params: MajorIncidentIdParams, body: UpdateSceneRequest, response: { 200: MajorIncidentDetail, ...errors } }, preValidation: requireUser(AMK_ROLES) },
+      async (request) => service.updateScene(userOf(request), request.params.majorIncidentId, request.body),
     );
     app.post(
       '/major-incidents/:majorIncidentId/close',

@@ -4,7 +4,7 @@
 // transaction that writes the change, its line in the timeline and its event; the domain decides
 // what is allowed (packages/domain major-incident.ts), and a refusal writes nothing.
 import { categoryChangeVerdict, proposeDistribution, TRIAGE_CATEGORY_NB, transportVerdict, type MajorIncidentLevel, type TriageCategory } from '@amk/domain';
-import type { AssignTransportRequest, DeclareMajorIncidentRequest, DistributionProposal, MajorIncidentDetail, RegisterPatientRequest } from '@amk/contracts';
+import type { AssignTransportRequest, DeclareMajorIncidentRequest, DistributionProposal, MajorIncidentDetail, RegisterPatientRequest, UpdateSceneRequest } from '@amk/contracts';
 import { rooms, type UserActor } from '../../auth/actor.js';
 import { Prisma, type Db, type Tx } from '../../db/prisma.js';
 import type { MajorIncident, MajorIncidentPatient } from '../../generated/prisma/client.js';
@@ -15,6 +15,7 @@ import type { Transact } from '../../realtime/transact.js';
 import { callVisibleTo } from '../calls/call-access.js';
 import { appendLog } from './major-incident-log.js';
 import { declaredCapacity, hospitalSummaries, majorIncidentDetail, openMajorIncidents, usedCapacity } from './major-incident-view.js';
+import { sceneChanges } from './scene.js';
 
 const LEVEL_NB: Record<MajorIncidentLevel, string> = { YELLOW: 'gul beredskap', RED: 'rød beredskap' };
 const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
@@ -197,6 +198,18 @@ export function createMajorIncidentsService({ prisma, transact }: { prisma: Db; 
           await tx.majorIncidentPatient.update({ where: { id: p.id }, data: { arrivedAt: t } });
           await appendLog(tx, { majorIncidentId: m.id, actor, kind: 'ARRIVED', patientId: p.id, at: now, text: `Triagekort ${p.cardNumber} kom til sykehuset kl. ${clock(t)}` });
         }
+        return publish(tx, emit, m.id, now);
+      });
+    },
+
+    async updateScene(actor: UserActor, majorIncidentId: string, req: UpdateSceneRequest): Promise<MajorIncidentDetail> {
+      return transact(async (tx, emit) => {
+        const m = await own(tx, actor, majorIncidentId, 'write');
+        const { data, lines } = sceneChanges(m, req);
+        if (!lines.length) return (await majorIncidentDetail(tx, m.id))!; // nothing new: no log line, no event
+        const now = new Date();
+        await tx.majorIncident.update({ where: { id: m.id }, data: { ...data, sceneUpdatedAt: now } });
+        for (const text of lines) await appendLog(tx, { majorIncidentId: m.id, actor, kind: 'SCENE_UPDATED', at: now, text });
         return publish(tx, emit, m.id, now);
       });
     },
