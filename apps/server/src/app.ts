@@ -70,6 +70,8 @@ import { telephonyRoutes } from './modules/calls/telephony.routes.js';
 import { createTelephonyService } from './modules/calls/telephony.service.js';
 import { createCallHooks } from './modules/calls/call-hooks.js';
 import { createCallsService } from './modules/calls/calls.service.js';
+import { callbacksRoutes } from './modules/callbacks/callbacks.routes.js';
+import { createCallbacksService } from './modules/callbacks/callbacks.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { createAnswerTimeService } from './modules/stats/answer-times.service.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
@@ -221,6 +223,7 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
       await api.register(authRoutes({ sessions, prisma, secureCookies: production, loginsPerAddress: config.LOGINS_PER_ADDRESS ?? 60 }));
       await api.register(callsRoutes({ calls, prisma }));
       await api.register(telephonyRoutes({ telephony }));
+      await api.register(callbacksRoutes({ callbacks: createCallbacksService({ prisma, transact }) }));
       await api.register(amlRoutes({ aml }));
       await api.register(statsRoutes({ answerTimes }));
       await api.register(callRecordRoutes({ records }));

@@ -31,7 +31,7 @@ async function api(cookie: string, method: string, path: string, body?: unknown)
 async function mission(lat: number, lon: number, cookie = amk) {
   const callId = crypto.randomUUID();
   await api(cookie, 'POST', '/calls', { id: callId, line: '113', lat, lon, addressText: 'Torgallmenningen 1', urgency: 'A' });
-  const units = await server.prisma.unit.findMany({ where: { centre: { code: 'AMK-BERGEN' }, status: { in: ['AVAILABLE_AT_STATION', 'AVAILABLE_ON_THE_MOVE'] }, kind: 'AMBULANCE_CAR' }, take: 1 });
+  const units = await server.prisma.unit.findMany({ where: { centre: { code: 'AMK-BERGEN' }, status: { in: ['AVAILABLE_AT_STATION', 'AVAILABLE_ON_THE_MOVE'] }, kind: 'AMBULANCE_CAR', crewOk: true }, take: 1 });
   const id = crypto.randomUUID();
   const res = await api(cookie, 'POST', '/missions', { id, callId, unitIds: [units[0]!.id] });
   expect(res.status).toBe(201);
@@ -152,6 +152,9 @@ describe('an SMS gateway that fails', () => {
   let app: App;
   const prisma = createPrisma(databaseUrl(), 2);
   beforeAll(async () => {
+    // The shared server's own job (every 2 s, through a gateway that always delivers) must not
+    // send these alerts before the failing gateway's instance tries: it pauses while this runs.
+    await server.app.jobs.akutthjelper.stop();
     gateway = createServer((_req, res) => res.writeHead(500).end());
     await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
     app = await buildTestApp(prisma, { SMS_GATEWAY_URL: `http://127.0.0.1:${(gateway.address() as { port: number }).port}/sms` });
@@ -160,6 +163,7 @@ describe('an SMS gateway that fails', () => {
     await app.close();
     await prisma.$disconnect();
     gateway.close();
+    server.app.jobs.akutthjelper.start();
   });
 
   it('shows the alert as FAILED with the reason, never silently', async () => {

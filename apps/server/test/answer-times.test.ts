@@ -90,11 +90,23 @@ describe('answer times', () => {
     expect(bad.json().message).toMatch(/period/);
   });
 
-  it('summarises today for the live console', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/stats/answer-times?period=today', headers: { cookie: await cookieFor(app, 'amk.forde') } });
-    expect(res.statusCode).toBe(200);
-    expect(new Date(res.json().from).getTime()).toBeLessThanOrEqual(Date.now());
-    expect(res.json().lines['113'].total).toBe(0); // the fixture is from 2025
+  it('summarises today for the live console: a call answered now counts at once', async () => {
+    // Other test files may have rung Førde today, so the test counts what its own call adds.
+    const cookie = await cookieFor(app, 'amk.forde');
+    const today = async () => {
+      const res = await app.inject({ method: 'GET', url: '/api/v1/stats/answer-times?period=today', headers: { cookie } });
+      expect(res.statusCode).toBe(200);
+      expect(new Date(res.json().from).getTime()).toBeLessThanOrEqual(Date.now());
+      return res.json().lines['113'] as { total: number; answered: number };
+    };
+    const before = await today();
+    const ringingAt = new Date(Date.now() - 60_000);
+    await prisma.call.create({
+      data: { id: crypto.randomUUID(), centreId: demoCentreId('AMK-FORDE'), line: '113', source: 'CTI', state: 'ANSWERED', ringingAt, answeredAt: new Date(ringingAt.getTime() + 4_000) },
+    });
+    const after = await today();
+    expect(after.total).toBe(before.total + 1);
+    expect(after.answered).toBe(before.answered + 1);
   });
 });
 

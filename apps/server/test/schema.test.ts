@@ -1,6 +1,6 @@
 // The hand-written migration must match prisma/schema.prisma: Prisma reads every column of every
 // model, so a missing or misnamed column fails here rather than in front of an operator.
-import { CALL_SOURCES, CALL_STATES, CENTRE_KINDS, MAJOR_INCIDENT_LEVELS, ROLES, TRIAGE_CATEGORIES, UNIT_KINDS, UNIT_STATUSES, URGENCIES, type CallState, type Role, type UnitStatus } from '@amk/domain';
+import { CALLBACK_OUTCOMES, CALL_SOURCES, CALL_STATES, CENTRE_KINDS, MAJOR_INCIDENT_LEVELS, ROLES, TRIAGE_CATEGORIES, UNIT_KINDS, UNIT_STATUSES, URGENCIES, type CallState, type Role, type UnitStatus } from '@amk/domain';
 import { afterAll, describe, expect, expectTypeOf, it } from 'vitest';
 import pg from 'pg';
 import { createPrisma } from '../src/db/prisma.js';
@@ -18,7 +18,7 @@ const models = [
   'unitStatusChange', 'mission', 'missionUnit', 'doctorShift', 'akutthjelperOrganisation', 'akutthjelperUnit',
   'akutthjelperMember', 'akutthjelperAgreement', 'akutthjelperAlert', 'bistandRequest', 'recording',
   'recordingHold', 'recordingTombstone', 'purgeRun', 'answerTimeDay', 'answerTimeDayCount', 'auditLog', 'event',
-  'hospital', 'majorIncident', 'majorIncidentPatient', 'majorIncidentLogEntry',
+  'hospital', 'majorIncident', 'majorIncidentPatient', 'majorIncidentLogEntry', 'callback',
 ] as const;
 
 describe('database schema', () => {
@@ -69,6 +69,7 @@ describe('one source per vocabulary', () => {
     UnitStatus: UNIT_STATUSES,
     TriageCategory: TRIAGE_CATEGORIES,
     MajorIncidentLevel: MAJOR_INCIDENT_LEVELS,
+    CallbackOutcome: CALLBACK_OUTCOMES,
   } as const;
 
   it.each(Object.entries(vocabularies))('%s: schema.prisma has exactly the domain’s values', (name, values) => {

@@ -3,6 +3,7 @@
 // and hands it back as `auth.afterSeq` when it reconnects.
 import { z } from 'zod';
 import { CallSummary } from './calls.js';
+import { CallbackSummary } from './callbacks.js';
 import { IsoTime, Uuid } from './common.js';
 import { AlertSummary, ResponderAlert } from './akutthjelper.js';
 import { HospitalSummary, MajorIncidentDetail } from './major-incidents.js';
@@ -19,6 +20,8 @@ import { UnitSummary, type UnitMoved } from './units.js';
 export const EventPayloads = {
   /** A call was registered or changed. A call whose centreId is not yours has left your centre. */
   'call.upserted': CallSummary,
+  /** A lost caller was put on the callback list, or taken off it (resolvedAt set). */
+  'callback.upserted': CallbackSummary,
   'unit.upserted': UnitSummary,
   'transfer.upserted': TransferSummary,
   'notification.upserted': NotificationSummary,

@@ -15,4 +15,5 @@ export * from './recordings.js';
 export * from './akutthjelper.js';
 export * from './legevakt.js';
 export * from './wall.js';
+export * from './callbacks.js';
 export * from './major-incidents.js';

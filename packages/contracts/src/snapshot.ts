@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CentreRef } from './auth.js';
 import { Uuid } from './common.js';
 import { CallSummary } from './calls.js';
+import { CallbackSummary } from './callbacks.js';
 import { MissionSummary } from './missions.js';
 import { NotificationSummary } from './notifications.js';
 import { TransferSummary } from './transfers.js';
@@ -27,6 +28,8 @@ export const Snapshot = z.object({
   notifications: z.array(NotificationSummary),
   /** My centre's open missions. */
   missions: z.array(MissionSummary),
+  /** Lost callers of my centre not yet called back (tilbakeringing). */
+  callbacks: z.array(CallbackSummary).optional(),
   /** The people of my centre who can own a call (operators, doctors, supervisors). */
   operators: z.array(OperatorRef).optional(),
 });

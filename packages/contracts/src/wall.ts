@@ -28,6 +28,8 @@ export const WallCentre = z.object({
   /** notifications between this centre and another of the installation (either way) unacknowledged after 60 s: red */
   centreNotificationsLate: z.number().int(),
   transfersWaiting: z.number().int(),
+  /** lost callers not yet called back (tilbakeringing) */
+  callbacksOpen: z.number().int(),
   preparednessGaps: z.array(z.object({ kommunenummer: z.string(), kommunenavn: z.string() })),
 });
 export type WallCentre = z.infer<typeof WallCentre>;

@@ -22,3 +22,4 @@ export * from './phone.js';
 export * from './hand-over.js';
 export * from './major-incident.js';
 export * from './hospital-distribution.js';
+export * from './callback.js';

@@ -12,6 +12,7 @@ import { kommuneName } from './kommune-names.js';
 import { takeCall, takeError } from './take-call.js';
 import { useTakeHotkey } from './use-take-hotkey.js';
 import { HandOverRows } from '../transfers/HandOverRows.js';
+import { CallbackRows } from '../callbacks/CallbackRows.js';
 import './calls.css';
 
 export function CallList() {
@@ -37,6 +38,7 @@ export function CallList() {
       </h2>
       {calls.length === 0 && <p className="muted">{t('calls.empty')}</p>}
       <ul className="call-list" aria-label={t('calls.heading')}>
+        <CallbackRows now={now} />
         <HandOverRows now={now} />
         {calls.map((c) => (
           <li key={c.id} className={`call-row urgency-${c.urgency ?? 'none'} ${c.id === selected ? 'selected' : ''} state-${c.state} ${c.source === 'EXERCISE' ? 'exercise' : ''}`} data-call-id={c.id}>

@@ -4,7 +4,7 @@
 // same change may arrive in either order). A call or mission that left the lists (closed,
 // transferred away) is remembered with its updatedAt, so a late older copy cannot bring it back.
 import type {
-  AlertSummary, CallSummary, CentreRef, EventEnvelope, Me, MissionSummary, NotificationSummary, Snapshot, StationSummary, TransferSummary, UnitMoved, UnitSummary,
+  AlertSummary, CallbackSummary, CallSummary, CentreRef, EventEnvelope, Me, MissionSummary, NotificationSummary, Snapshot, StationSummary, TransferSummary, UnitMoved, UnitSummary,
 } from '@amk/contracts';
 import { create } from 'zustand';
 import { useMajorIncidents } from '../major-incidents/major-incident-store.js';
@@ -21,10 +21,12 @@ export interface ConsoleState {
   notifications: Record<string, NotificationSummary>;
   missions: Record<string, MissionSummary>;
   alerts: Record<string, AlertSummary>;
+  /** Lost callers not yet called back (tilbakeringing), by callback id. */
+  callbacks: Record<string, CallbackSummary>;
   /** Display names of the centre's people, by user id: who has taken a call. */
   operators: Record<string, string>;
   /** Calls and missions that left the lists, with the updatedAt they left at. */
-  gone: { calls: Record<string, string>; missions: Record<string, string> };
+  gone: { calls: Record<string, string>; missions: Record<string, string>; callbacks: Record<string, string> };
   lastSeq: number;
   connection: Connection;
   lastEventAt: number | null;
@@ -42,6 +44,7 @@ export interface ConsoleState {
   upsertNotification(n: NotificationSummary): void;
   upsertMission(m: MissionSummary): void;
   upsertAlert(a: AlertSummary): void;
+  upsertCallback(c: CallbackSummary): void;
   setConnection(c: Connection): void;
   selectCall(id: string | null): void;
 }
@@ -74,8 +77,9 @@ export const useConsole = create<ConsoleState>((set, get) => ({
   notifications: {},
   missions: {},
   alerts: {},
+  callbacks: {},
   operators: {},
-  gone: { calls: {}, missions: {} },
+  gone: { calls: {}, missions: {}, callbacks: {} },
   lastSeq: 0,
   connection: 'connecting',
   lastEventAt: null,
@@ -92,6 +96,7 @@ export const useConsole = create<ConsoleState>((set, get) => ({
       transfers: byId(s.transfers),
       notifications: byId(s.notifications),
       missions: byId(s.missions),
+      callbacks: byId(s.callbacks ?? []),
       operators: Object.fromEntries((s.operators ?? []).map((o) => [o.id, o.displayName])),
       lastSeq: s.seq,
     }),
@@ -103,6 +108,8 @@ export const useConsole = create<ConsoleState>((set, get) => ({
     switch (e.type) {
       case 'call.upserted':
         return get().upsertCall(e.data);
+      case 'callback.upserted':
+        return get().upsertCallback(e.data);
       case 'unit.upserted':
         return get().upsertUnit(e.data);
       case 'transfer.upserted':
@@ -171,6 +178,16 @@ export const useConsole = create<ConsoleState>((set, get) => ({
       return { missions: { ...s.missions, [m.id]: m } };
     }),
   upsertAlert: (a) => set((s) => (atLeastAsFar(ALERT_RANK, s.alerts[a.id], a) ? { alerts: { ...s.alerts, [a.id]: a } } : {})),
+  upsertCallback: (c) =>
+    set((s) => {
+      // A settled callback leaves the list for good: no copy, older or newer, brings it back.
+      if (c.id in s.gone.callbacks || !newer(s.callbacks[c.id], c)) return {};
+      if (c.resolvedAt) {
+        const { [c.id]: _settled, ...callbacks } = s.callbacks;
+        return { callbacks, gone: { ...s.gone, callbacks: { ...s.gone.callbacks, [c.id]: c.updatedAt } } };
+      }
+      return { callbacks: { ...s.callbacks, [c.id]: c } };
+    }),
   setConnection: (connection) => set({ connection }),
   selectCall: (selectedCallId) => set({ selectedCallId }),
 }));

@@ -120,6 +120,7 @@ function CentreColumn({ c, now }: { c: WallCentre; now: number }) {
           </li>
         )}
         <li className={c.transfersWaiting ? 'warn-text' : ''}>{t('wall.transfers')}: <strong>{c.transfersWaiting}</strong></li>
+        <li className={c.callbacksOpen ? 'warn-text' : ''} data-testid="wall-callbacks">{t('wall.callbacks')}: <strong>{c.callbacksOpen}</strong></li>
       </ul>
       <table className="wall-stations" aria-label={t('units.heading')}>
         <thead>

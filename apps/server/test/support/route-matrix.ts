@@ -32,6 +32,7 @@ export const MATRIX: Record<string, Allowed> = {
 
   'GET /api/v1/snapshot': CONSOLE,
   'GET /api/v1/calls': CONSOLE,
+  'GET /api/v1/callbacks': CONSOLE,
   'GET /api/v1/calls/:id': CONSOLE,
   'GET /api/v1/calls/:id/recommendations': CONSOLE,
   'GET /api/v1/centres': CONSOLE,
@@ -66,6 +67,7 @@ export const MATRIX: Record<string, Allowed> = {
   'POST /api/v1/calls/:id/link': OPERATORS,
   'POST /api/v1/calls/:id/notifications': OPERATORS,
   'POST /api/v1/calls/:id/take': OPERATORS,
+  'POST /api/v1/callbacks/:callbackId/resolve': OPERATORS,
   'POST /api/v1/calls/:id/transfers': OPERATORS,
   'POST /api/v1/calls/:id/triage': OPERATORS,
   'POST /api/v1/missions': OPERATORS,

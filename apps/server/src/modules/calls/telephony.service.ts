@@ -7,6 +7,7 @@ import type { Db, Tx } from '../../db/prisma.js';
 import { badRequest, conflict, notFound } from '../../lib/http-error.js';
 import type { Transact } from '../../realtime/transact.js';
 import { toCallSummary } from './call-summary.js';
+import { openCallbackFor, settleAnsweredLate } from '../callbacks/on-abandoned.js';
 
 export function createTelephonyService({ prisma, transact }: { prisma: Db; transact: Transact }) {
   async function findByExternalId(actor: IntegrationActor, externalId: string) {
@@ -55,6 +56,7 @@ export function createTelephonyService({ prisma, transact }: { prisma: Db; trans
         });
         const summary = toCallSummary(row);
         emit({ type: 'call.upserted', centreId: row.centreId, audience: [rooms.centre(row.centreId)], data: summary });
+        if (overtaken) await settleAnsweredLate(tx, emit, row);
         return summary;
       });
     },
@@ -80,6 +82,8 @@ export function createTelephonyService({ prisma, transact }: { prisma: Db; trans
         });
         const summary = toCallSummary(row);
         emit({ type: 'call.upserted', centreId: row.centreId, audience: [rooms.centre(row.centreId)], data: summary });
+        // a lost caller goes on the callback list (an exercise call had nobody on the line)
+        if (abandoned && row.source !== 'EXERCISE') await openCallbackFor(tx, emit, row);
         return summary;
       });
     },

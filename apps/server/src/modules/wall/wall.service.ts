@@ -23,7 +23,7 @@ export function createWallService({ prisma, answerTimes, recommendations }: { pr
     const start = today!.start;
     const now = new Date();
     const lateBefore = new Date(now.getTime() - CENTRE_NOTIFICATION_LATE_MS);
-    const [open, units, stations, answer, trend, items, akutt, notif, transfers, inbox, late] = await Promise.all([
+    const [open, units, stations, answer, trend, items, akutt, notif, transfers, inbox, late, callbacks] = await Promise.all([
       prisma.call.findMany({ where: { centreId: centre.id, closedAt: null }, select: { urgency: true, state: true, ringingAt: true } }),
       prisma.unit.findMany({ where: { centreId: centre.id }, select: { status: true, stationId: true } }),
       prisma.station.findMany({ where: { centreId: centre.id }, orderBy: { name: 'asc' } }),
@@ -42,6 +42,7 @@ export function createWallService({ prisma, answerTimes, recommendations }: { pr
       prisma.notification.count({ where: { channel: INTERNAL_CHANNEL, recipientCentreId: centre.id, acknowledgedAt: null } }),
       // between centres of the installation, either way: red on both walls after 60 s
       prisma.notification.count({ where: { channel: INTERNAL_CHANNEL, acknowledgedAt: null, createdAt: { lt: lateBefore }, OR: [{ centreId: centre.id }, { recipientCentreId: centre.id }] } }),
+      prisma.callback.count({ where: { centreId: centre.id, resolvedAt: null } }),
     ]);
     const count = (u: string | null) => open.filter((c) => (c.urgency ?? 'none') === u).length;
     const oldest = (calls: typeof open) => (calls.length ? new Date(Math.min(...calls.map((c) => c.ringingAt.getTime()))).toISOString() : null);
@@ -79,6 +80,7 @@ export function createWallService({ prisma, answerTimes, recommendations }: { pr
       inboxAwaitingAck: inbox,
       centreNotificationsLate: late,
       transfersWaiting: transfers,
+      callbacksOpen: callbacks,
       preparednessGaps: gaps.map((g) => ({ kommunenummer: g.kommunenummer, kommunenavn: g.kommunenavn })),
     };
   }
