@@ -31,12 +31,14 @@ describe('exercise mode', () => {
     const today = async () => (await (await fetch(`${server.url}/api/v1/stats/answer-times?period=today`, { headers: { cookie } })).json()).lines['113'].total as number;
     const before = await today();
     const { key } = await createIntegrationKeyService(server.prisma).create('simulate test', 'AMK-BERGEN');
+    // Only this run's calls: other test files make exercise calls of their own.
+    const startedAt = new Date(Date.now() - 1_000);
 
     const run = await simulate(['--url', server.url, '--key', key, '--calls-per-minute', '40', '--minutes', '0.12', '--speed', '300', '--mix', 'A:100']);
     expect(run.code, run.out).toBe(0);
     expect(run.out).toMatch(/done: \d+ exercise calls/);
 
-    const calls = await server.prisma.call.findMany({ where: { centreId, source: 'EXERCISE' }, include: { missions: { include: { units: true } } } });
+    const calls = await server.prisma.call.findMany({ where: { centreId, source: 'EXERCISE', ringingAt: { gte: startedAt } }, include: { missions: { include: { units: true } } } });
     expect(calls.length).toBeGreaterThanOrEqual(3);
     for (const c of calls) expect(c, `call ${c.externalId}`).toMatchObject({ closedAt: expect.any(Date), criterionCode: expect.stringMatching(/^A\./), lat: expect.any(Number) });
     const missions = calls.flatMap((c) => c.missions);
