@@ -61,7 +61,14 @@ describe('a database outage', () => {
     await waitFor(async () => (await fetch(`${url}/health/ready`)).status === 200 || undefined, 20_000, 'ready again');
     const after = `after-${Date.now()}`;
     let res: Response | undefined;
-    await waitFor(async () => ((res = await ring(after)), res.status === 201 || res.status === 200 || undefined), 20_000, 'writes again');
+    await waitFor(
+      async () => {
+        res = await ring(after);
+        return res.status === 201 || res.status === 200 || undefined;
+      },
+      20_000,
+      'writes again',
+    );
     const call = (await res!.json()) as CallSummary;
     // the console (still connected to this server) hears the new call: the event pump resumed
     await waitFor(() => console.received.some((e) => (e.data as CallSummary).id === call.id), 15_000, 'the live event after the outage');

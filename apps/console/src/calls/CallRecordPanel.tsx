@@ -20,7 +20,7 @@ export function CallRecordPanel({ callId }: { callId: string }) {
   if (error) return <div className="panel"><p role="alert" className="error">{error}</p><button type="button" onClick={close}>{t('record.close')}</button></div>;
   if (!record) return <div className="panel">…</div>;
   return (
-    <div className={`panel record urgency-${record.urgency ?? 'none'} ${record.source === 'EXERCISE' ? 'exercise' : ''}`} aria-label={t('record.label')}>
+    <section className={`panel record urgency-${record.urgency ?? 'none'} ${record.source === 'EXERCISE' ? 'exercise' : ''}`} aria-label={t('record.label')}>
       <div className="record-head">
         <span className="urgency-badge">{record.urgency ?? '–'}</span>
         <ExerciseBadge call={record} />
@@ -42,6 +42,6 @@ export function CallRecordPanel({ callId }: { callId: string }) {
       <RecordingsSection callId={record.id} />
       <JournalSection record={record} onSaved={setRecord} />
       <FinishCall record={record} />
-    </div>
+    </section>
   );
 }

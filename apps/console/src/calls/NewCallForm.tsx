@@ -85,11 +85,12 @@ export function NewCallForm({ centreKind, onClose }: { centreKind: CentreKind; o
   );
 
   return (
-    <div className="modal-backdrop" onKeyDown={onKey}>
-      <form className="modal" onSubmit={submit} aria-labelledby="new-call-heading" role="dialog" aria-modal="true">
+    <div className="modal-backdrop">
+      <form className="modal" onSubmit={submit} onKeyDown={onKey} aria-labelledby="new-call-heading" role="dialog" aria-modal="true">
         <h2 id="new-call-heading">{t('form.heading')}</h2>
         <label>
           {t('form.line')}
+          {/* biome-ignore lint/a11y/noAutofocus: F2 opens the form to type into at once; keyboard-first intake is the point */}
           <select value={form.line} onChange={set('line')} autoFocus>
             {LINES_BY_CENTRE_KIND[centreKind].map((l) => <option key={l} value={l}>{l}</option>)}
           </select>

@@ -50,7 +50,7 @@ export function InboxPanel() {
   }
 
   return (
-    <section className="panel inbox" aria-labelledby="inbox-heading" role="region">
+    <section className="panel inbox" aria-labelledby="inbox-heading">
       <h2 id="inbox-heading">
         {t('inbox.heading')} <span className="count">{items.length}</span>
       </h2>

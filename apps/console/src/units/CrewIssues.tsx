@@ -10,7 +10,7 @@ export function CrewIssues({ centreId }: { centreId: string }) {
   const units = useConsole(useShallow((s) => Object.values(s.units).filter((u) => u.centreId === centreId && (!u.crewOk || u.crewOverride))));
   if (units.length === 0) return null;
   return (
-    <div className="wall-crew" aria-label={t('wall.crewHeading')}>
+    <section className="wall-crew" aria-label={t('wall.crewHeading')}>
       <strong>{t('wall.crewHeading')}</strong>
       <ul>
         {units.sort((a, b) => a.callSign.localeCompare(b.callSign)).map((u) => (
@@ -19,6 +19,6 @@ export function CrewIssues({ centreId }: { centreId: string }) {
           </li>
         ))}
       </ul>
-    </div>
+    </section>
   );
 }

@@ -40,7 +40,7 @@ export function registerAuthentication(app: FastifyInstance, deps: { sessions: S
 export function requireUser(roles?: readonly Role[]): preValidationHookHandler {
   return async (request) => {
     const actor = request.actor;
-    if (!actor || actor.kind !== 'user') throw unauthorized('Log in first (POST /api/v1/auth/login)');
+    if (actor?.kind !== 'user') throw unauthorized('Log in first (POST /api/v1/auth/login)');
     if (roles && !roles.includes(actor.role)) {
       throw forbidden(`The role ${actor.role} may not do this; allowed: ${roles.join(', ')}`);
     }
@@ -49,7 +49,7 @@ export function requireUser(roles?: readonly Role[]): preValidationHookHandler {
 
 export const requireIntegration: preValidationHookHandler = async (request) => {
   const actor = request.actor;
-  if (!actor || actor.kind !== 'integration') {
+  if (actor?.kind !== 'integration') {
     throw unauthorized('This route is for integrations: send Authorization: Bearer <integration key>');
   }
 };

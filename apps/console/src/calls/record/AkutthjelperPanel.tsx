@@ -51,7 +51,9 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
   const km = new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 1 });
 
   useEffect(() => {
-    api<{ alerts: AlertSummary[] }>('GET', `/missions/${mission.id}/akutthjelper/alerts`).then((r) => r.alerts.forEach((a) => useConsole.getState().upsertAlert(a)), () => {});
+    api<{ alerts: AlertSummary[] }>('GET', `/missions/${mission.id}/akutthjelper/alerts`).then((r) => {
+      for (const a of r.alerts) useConsole.getState().upsertAlert(a);
+    }, () => {});
   }, [mission.id]);
 
   async function run(write: () => Promise<string | null>) {
@@ -66,7 +68,7 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
     run(async () => {
       if (!eventType) return null;
       const res = await api<{ alerts: AlertSummary[] }>('POST', `/missions/${mission.id}/akutthjelper/alerts`, { eventType, required: REQUIRED });
-      res.alerts.forEach((a) => useConsole.getState().upsertAlert(a));
+      for (const a of res.alerts) useConsole.getState().upsertAlert(a);
       return null;
     });
   const bistand = (kind: 'HELSE' | 'KOMMUNE', label: MessageKey) =>

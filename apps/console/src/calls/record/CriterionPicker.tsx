@@ -66,12 +66,15 @@ export function CriterionPicker({ list, value, onChange, onPick, inputRef }: {
         onKeyDown={onKey}
       />
       {shown && (
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA combobox pattern: a listbox of options, focus stays in the input (aria-activedescendant)
         <ul className="combo-options" id="criterion-options" role="listbox" aria-label={t('record.criterion')}>
           {matches.length === 0 && <li className="empty">{t('triage.noMatch')}</li>}
           {matches.map((c, i) => (
+            // biome-ignore lint/a11y/useFocusableInteractive: options are reached with the arrow keys from the input (aria-activedescendant), not by tabbing
             <li
               key={c.code}
               id={optionId(c)}
+              // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an option of the combobox's listbox (WAI-ARIA pattern)
               role="option"
               aria-selected={i === active}
               className={`urgency-${c.urgency}`}

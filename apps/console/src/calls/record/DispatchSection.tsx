@@ -35,6 +35,7 @@ export function DispatchSection({ record }: { record: CallRecord }) {
   const unitTick = useUnitChangeTick(RECOMMENDATIONS_REFRESH_MS);
   // Answers may overtake each other: only one asked later than the one shown replaces it.
   const asked = useRef({ issued: 0, shown: 0 });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `unitTick` and the call's place are triggers: units or the call moved, so rank again
   useEffect(() => {
     if (record.lat === null) return;
     const seq = ++asked.current.issued;
@@ -76,7 +77,7 @@ export function DispatchSection({ record }: { record: CallRecord }) {
       {kind === 'LVS' && <DoctorsOnCallNow />}
       {record.lat === null && <p className="muted">{t('record.noPosition')}</p>}
       {mission && (
-        <div className="mission" aria-label={missionWord}>
+        <section className="mission" aria-label={missionWord}>
           <p>
             {missionWord}: {mission.units.map((u) => `${u.callSign} (${t(`status.${statuses[u.unitId] ?? 'ALERTED'}`)})`).join(', ')}
             {mission.responseMinutes !== null && <span className="muted"> · {mission.responseMinutes} min</span>}
@@ -86,13 +87,13 @@ export function DispatchSection({ record }: { record: CallRecord }) {
           ))}
           {detail && <MissionTimeline mission={detail} />}
           <CloseMissionForm mission={mission} onClosed={setClosed} />
-        </div>
+        </section>
       )}
       {!mission && closed && (
-        <div className="mission closed" aria-label={missionWord}>
+        <section className="mission closed" aria-label={missionWord}>
           <p role="status">{t(homeVisit ? 'missions.homeVisitClosedWith' : 'missions.closedWith', { outcome: closed.outcome ?? '' })}</p>
           <MissionTimeline mission={closed} />
-        </div>
+        </section>
       )}
       <ol className="recommendations">
         {free.slice(0, 6).map((r) => (

@@ -65,6 +65,7 @@ export function OverrideForm({ unit, submitLabel, onSubmit, onCancel }: { unit: 
       <p className="small">{t('units.overrideExplain')}</p>
       <label>
         {t('units.overrideReason')}
+        {/* biome-ignore lint/a11y/noAutofocus: the operator asked to override and is to type the reason next */}
         <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} required minLength={3} autoFocus />
       </label>
       <button type="submit" className="primary small-button" disabled={busy || reason.trim().length < 3}>{submitLabel ?? t('units.overrideSend')}</button>

@@ -14,6 +14,7 @@ export function MissionTimeline({ mission }: { mission: MissionDetail }) {
         <time dateTime={mission.createdAt}>{time(mission.createdAt)}</time> {t('missions.created')}
       </li>
       {mission.timeline.map((e, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: timeline entries have no id; two may share a unit and a millisecond
         <li key={`${e.at}-${e.unitId}-${i}`} className={`unit-${e.status}`}>
           <time dateTime={e.at}>{time(e.at)}</time> <strong>{e.callSign}</strong> <span className="status-pill">{t(`status.${e.status}`)}</span>
           <span className="muted small"> {SOURCES.has(e.source) ? t(`source.${e.source}` as MessageKey) : e.source}</span>

@@ -53,7 +53,7 @@ export function NotifySection({ record }: { record: CallRecord }) {
         ...(recipientCentre && { recipientCentre }),
         message: message.trim() || record.addressText || t('notify.defaultMessage'),
       });
-      res.notifications.forEach((n) => useConsole.getState().upsertNotification(n));
+      for (const n of res.notifications) useConsole.getState().upsertNotification(n);
       setMsg(null);
     } catch (err) {
       fail(err);

@@ -62,6 +62,7 @@ export function PatientSection({ record, onSaved }: { record: CallRecord; onSave
   const field = (k: PatientField, label: string, control: ReactNode) => {
     const error = errorText(k);
     return (
+      // biome-ignore lint/a11y/noLabelWithoutControl: the control is passed in as `control`
       <label className={[k in draft.edits && 'edited', error && 'invalid'].filter(Boolean).join(' ') || undefined}>
         {label}
         {control}

@@ -17,6 +17,7 @@ export function RecordingsSection({ callId }: { callId: string }) {
         {list.map((r) => (
           <li key={r.id}>
             <span className="muted">{dateAndClock(r.recordedAt)} · slettes fra {r.deleteAfter}{r.holds.some((h) => !h.releasedAt) ? ' · holdt tilbake' : ''}</span>
+            {/* biome-ignore lint/a11y/useMediaCaption: a call recording has no transcript; it is played as recorded (§ 20) */}
             <audio controls preload="none" src={`/api/v1/recordings/${r.id}/audio`} aria-label={`${t('record.recordings')} ${r.recordedAt}`} />
           </li>
         ))}

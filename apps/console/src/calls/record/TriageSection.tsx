@@ -88,6 +88,7 @@ export function TriageSection({ record, onSaved }: { record: CallRecord; onSaved
   return (
     <form className="section triage" onSubmit={submit} ref={formRef} tabIndex={-1} aria-labelledby={`triage-${record.id}`}>
       <h3 id={`triage-${record.id}`}>{t('record.triage')}</h3>
+      {/* biome-ignore lint/a11y/noLabelWithoutControl: the control is the CriterionPicker's input */}
       <label>
         {t('record.criterion')}
         <CriterionPicker

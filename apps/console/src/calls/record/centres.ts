@@ -6,8 +6,12 @@ import { api } from '../../api/http.js';
 let centresPromise: Promise<CentreOption[]> | null = null;
 
 export function allCentres(): Promise<CentreOption[]> {
-  return (centresPromise ??= api<{ centres: CentreOption[] }>('GET', '/centres').then((r) => r.centres, (e: unknown) => {
-    centresPromise = null; // try again next time
-    throw e;
-  }));
+  centresPromise ??= api<{ centres: CentreOption[] }>('GET', '/centres').then(
+    (r) => r.centres,
+    (e: unknown) => {
+      centresPromise = null; // try again next time
+      throw e;
+    },
+  );
+  return centresPromise;
 }

@@ -28,7 +28,9 @@ export function createResponderService({ prisma, transact, sms }: { prisma: Db; 
       if (!a || a.memberId !== memberId) throw notFound(`no alert ${alertId} for you`);
       const now = new Date();
       const data: Record<string, unknown> = {};
-      const raise = (state: AlertState) => RANK[state] > RANK[a.state] && (data.state = state);
+      const raise = (state: AlertState) => {
+        if (RANK[state] > RANK[a.state]) data.state = state;
+      };
       switch (action) {
         case 'delivered':
           if (!a.deliveredAt) data.deliveredAt = now;

@@ -63,7 +63,10 @@ export class PositionStream {
   private accept(notice: Notice): void {
     for (const room of notice.rooms) {
       let buffer = this.buffers.get(room);
-      if (!buffer) this.buffers.set(room, (buffer = new Map()));
+      if (!buffer) {
+        buffer = new Map();
+        this.buffers.set(room, buffer);
+      }
       buffer.set(notice.moved.id, notice.moved);
     }
   }
