@@ -86,7 +86,7 @@ import { broadcast, createSocketServer, type IoServer } from './realtime/socket-
 import { createTransact } from './realtime/transact.js';
 
 /** Any run of 11 digits (a fødselsnummer or d-nummer) becomes asterisks. */
-export const maskNationalIds = (text: string) => text.replace(/(?<!\d)\d{11}(?!\d)/g, '***********');
+const maskNationalIds = (text: string) => text.replace(/(?<!\d)\d{11}(?!\d)/g, '***********');
 
 function s3Options(config: Partial<Config>): S3Options {
   const { S3_ENDPOINT: endpoint, S3_BUCKET: bucket, S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey } = config;

@@ -42,7 +42,7 @@ export function CallbackRows({ now }: { now: number }) {
               </span>
             </div>
             {operator && (
-              <div className="callback-actions" role="group" aria-label={t('callbacks.outcomeLabel')}>
+              <fieldset className="callback-actions bare" aria-label={t('callbacks.outcomeLabel')}>
                 <span className="muted">{t('callbacks.outcomeLabel')}</span>
                 {CHOICES.map((o) => (
                   <button key={o} type="button" onClick={() => resolveCallback(cb, { outcome: o }).catch(fail)}>{t(`callbacks.outcome.${o}`)}</button>
@@ -52,7 +52,7 @@ export function CallbackRows({ now }: { now: number }) {
                     {t('callbacks.link', { time: clock(later.ringingAt) })}
                   </button>
                 )}
-              </div>
+              </fieldset>
             )}
           </li>
         );

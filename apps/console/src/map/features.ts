@@ -29,7 +29,7 @@ export function callFeature(c: CallSummary): Feature | null {
  * A position the ranking no longer trusts (older than its limit), so the map does not either: the
  * unit may be anywhere. A unit free at its station is at its station, however quiet its terminal.
  */
-export function isPositionStale(u: UnitSummary, now: number): boolean {
+function isPositionStale(u: UnitSummary, now: number): boolean {
   if (u.status === 'AVAILABLE_AT_STATION') return false;
   return u.positionAt === null || now - Date.parse(u.positionAt) > DEFAULT_MAX_POSITION_AGE_MS;
 }

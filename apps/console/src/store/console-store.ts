@@ -58,7 +58,7 @@ const NOTIFICATION_RANK: Record<string, number> = { PENDING: 0, SENT: 1, DELIVER
 const TRANSFER_RANK: Record<string, number> = { REQUESTED: 0, ACCEPTED: 1, DECLINED: 1 };
 const atLeastAsFar = (rank: Record<string, number>, current: { state: string } | undefined, incoming: { state: string }) =>
   !current || (rank[incoming.state] ?? 0) >= (rank[current.state] ?? 0);
-const newer = (a: { updatedAt?: string } | undefined, b: { updatedAt?: string }) => !a || !a.updatedAt || !b.updatedAt || b.updatedAt >= a.updatedAt;
+const newer = (a: { updatedAt?: string } | undefined, b: { updatedAt?: string }) => !a?.updatedAt || !b.updatedAt || b.updatedAt >= a.updatedAt;
 /** A record that left a list comes back only as a strictly newer copy (e.g. transferred back). */
 const admit = (current: { updatedAt?: string } | undefined, goneAt: string | undefined, incoming: { updatedAt?: string }) =>
   current ? newer(current, incoming) : goneAt === undefined || (!!incoming.updatedAt && incoming.updatedAt > goneAt);

@@ -98,11 +98,11 @@ function CentreColumn({ c, now }: { c: WallCentre; now: number }) {
           <span className="muted">/ {Math.round(l.target.targetShare * 100)} % · {l.total}</span>
         </div>
       ))}
-      <div className="trend" aria-label={t('wall.trend')}>
+      <figure className="trend" aria-label={t('wall.trend')}>
         {c.answerTrend.map((h) => (
           <div key={h.hour} className="bar" title={`${h.hour}: ${pct(h.share)}`} style={{ height: `${Math.round((h.share ?? 0) * 100)}%` }}><span>{h.hour}</span></div>
         ))}
-      </div>
+      </figure>
       {c.centre.kind === 'AMK' && (
         <div className="wall-kpi">
           <span>{t('wall.response')}</span>

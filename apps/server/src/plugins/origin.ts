@@ -11,7 +11,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 export type OriginPolicy = (headers: IncomingHttpHeaders, opts?: { refererCounts?: boolean }) => boolean;
 
 /** The origins of PUBLIC_URL (a comma-separated list is allowed), e.g. "https://amk.example.no". */
-export function publicOrigins(publicUrl: string | undefined): string[] {
+function publicOrigins(publicUrl: string | undefined): string[] {
   return (publicUrl ?? '')
     .split(',')
     .map((u) => u.trim())

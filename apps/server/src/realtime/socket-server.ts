@@ -17,7 +17,7 @@ import type { EventPump } from './event-pump.js';
 import type { OriginPolicy } from '../plugins/origin.js';
 
 /** More missed events than this: the console reloads a snapshot instead of a replay. */
-export const MAX_REPLAY = 50_000;
+const MAX_REPLAY = 50_000;
 /** How often open sockets' sessions are checked (logged out elsewhere, expired, user disabled). */
 const SESSION_CHECK_MS = 30_000;
 const DB_BATCH = 5_000;

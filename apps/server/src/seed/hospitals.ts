@@ -3,7 +3,7 @@
 import type { Db } from '../db/prisma.js';
 import { stableId } from './stable-id.js';
 
-export const demoHospitals = [
+const demoHospitals = [
   { code: 'HAUKELAND', name: 'Haukeland universitetssjukehus', centre: 'AMK-BERGEN', lat: 60.3733, lon: 5.3599, capacity: { RED: 6, YELLOW: 12, GREEN: 20 } },
   { code: 'HARALDSPLASS', name: 'Haraldsplass Diakonale Sykehus', centre: 'AMK-BERGEN', lat: 60.3985, lon: 5.3442, capacity: { RED: 1, YELLOW: 6, GREEN: 12 } },
   { code: 'VOSS', name: 'Voss sjukehus', centre: 'AMK-BERGEN', lat: 60.6295, lon: 6.4119, capacity: { RED: 1, YELLOW: 3, GREEN: 6 } },

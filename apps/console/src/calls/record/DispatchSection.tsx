@@ -18,7 +18,7 @@ import { useMissionDetail, useOpenMission } from './use-mission.js';
 import { isAvailable } from '@amk/domain';
 
 /** Recommendations are ranked again at most this often while units change. */
-export const RECOMMENDATIONS_REFRESH_MS = 3_000;
+const RECOMMENDATIONS_REFRESH_MS = 3_000;
 
 export function DispatchSection({ record }: { record: CallRecord }) {
   const t = useT();

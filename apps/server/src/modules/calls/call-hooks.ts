@@ -7,7 +7,7 @@ import type { Tx } from '../../db/prisma.js';
 import type { Call } from '../../generated/prisma/client.js';
 
 /** Runs in the registering transaction; returns the call if it changed it (e.g. gave it a position). */
-export type CallRegisteredHook = (tx: Tx, call: Call) => Promise<Call | undefined>;
+type CallRegisteredHook = (tx: Tx, call: Call) => Promise<Call | undefined>;
 
 export interface CallHooks {
   onRegistered(hook: CallRegisteredHook): void;

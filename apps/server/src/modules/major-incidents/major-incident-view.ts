@@ -42,7 +42,7 @@ export async function hospitalSummaries(db: Db | Tx, where: { ids?: string[] } =
 
 const point = (lat: number | null, lon: number | null) => (lat !== null && lon !== null ? { lat, lon } : null);
 
-export const sceneOf = (m: MajorIncident): MajorIncidentScene => ({
+const sceneOf = (m: MajorIncident): MajorIncidentScene => ({
   rendezvous: point(m.rendezvousLat, m.rendezvousLon),
   holdingArea: point(m.holdingAreaLat, m.holdingAreaLon),
   casualtyClearing: point(m.casualtyClearingLat, m.casualtyClearingLon),

@@ -15,7 +15,7 @@ import { toRecordingSummary } from './recording-summary.js';
 
 export const MAX_RECORDING_BYTES = 200 * 1024 * 1024;
 /** The longest text field of an upload (ids, times, a checksum: far below this); multipart's fieldSize in app.ts. */
-export const MAX_FIELD_BYTES = 1024;
+const MAX_FIELD_BYTES = 1024;
 const TOO_MANY = new Set(['FST_FIELDS_LIMIT', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT']);
 /** A later range of a listen within this long after its audited start is the same listen. */
 const LISTEN_WINDOW_MS = 10 * 60_000;
