@@ -6,7 +6,9 @@ const port = Number(process.env.E2E_PORT ?? 3199);
 
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 60_000,
+  // A guard against a hung test, not a speed goal: two live consoles drawing maps on a two-core
+  // machine take most of a minute for the longest tests.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   workers: 1,
   reporter: [['list']],
