@@ -20,7 +20,7 @@ test('an administrator adds an agreement for an existing unit and sees it in the
   await admin.getByRole('link', { name: 'Administrasjon' }).click();
   await expect(admin).toHaveURL(/\/admin/);
   const scheme = admin.getByRole('region', { name: 'Akutthjelpere' });
-  const askoy = scheme.getByRole('group', { name: 'Askøy Røde Kors Hjelpekorps' });
+  const askoy = scheme.getByRole('region', { name: 'Askøy Røde Kors Hjelpekorps' });
   await expect(askoy).toBeVisible();
   await expect(askoy.getByText('ikke i kraft – utløpt')).toBeVisible(); // the seeded agreement that ended
   await expect(askoy.getByRole('listitem')).toHaveCount(1);

@@ -74,7 +74,7 @@ test('home visit: the legevakt car is sent from a 116117 call and followed to on
   await expect(lv.getByRole('dialog')).toBeHidden();
 
   // The doctor on call now is named beside the dispatch (the roster is not linked to the cars).
-  await expect(lv.getByRole('group', { name: 'Lege i vakt nå' })).toContainText('Lege Anne Fjell');
+  await expect(lv.getByRole('region', { name: 'Lege i vakt nå' })).toContainText('Lege Anne Fjell');
 
   await lv.getByRole('button', { name: 'Send LV-BGN1 på sykebesøk' }).click();
   const visit = lv.getByLabel('Sykebesøk', { exact: true });
