@@ -11,6 +11,10 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 10_000 },
   workers: 1,
+  // One retry in CI only, and the report names every test that needed it (see the closing note
+  // of 2026-12-02): a console once stayed 'Kobler til …' for 20 s under load and the cause is not
+  // found yet. A retry hides nothing here: the list reporter prints the failed first try.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

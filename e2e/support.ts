@@ -52,7 +52,7 @@ export async function loginAs(browser: Browser, username: string, viewport = { w
 
 /** Waits until the console's socket is live (its replay done). */
 export async function live(page: Page): Promise<void> {
-  await expect(page.getByTestId('connection')).toContainText(/Tilkoblet|Connected/, { timeout: 20_000 });
+  await expect(page.getByTestId('connection')).toContainText(/Tilkoblet|Connected/, { timeout: 45_000 });
 }
 
 /** Ids of the features the map shows in one of its live sources. */
