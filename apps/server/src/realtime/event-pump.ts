@@ -157,8 +157,8 @@ export class EventPump {
   /** A row no console could read (see toStoredEvent): passed over, loudly, rather than stalling every console. */
   private skip(seq: number, type: string): void {
     if (seq <= this.cursor) return;
-    this.cursor = seq;
     this.opts.log?.error({ seq, type }, 'event pump: an event does not match its contract; skipped');
+    this.advanceTo(seq);
   }
 
   private deliver(event: StoredEvent): void {
@@ -166,12 +166,16 @@ export class EventPump {
     if (seq <= this.cursor) return;
     this.ring.push(event);
     if (this.ring.length > this.ringSize) this.ring.splice(0, this.ring.length - this.ringSize);
-    this.cursor = seq;
+    this.advanceTo(seq); // waiters resume as microtasks, after the delivery below
     this.opts.deliver(event);
-    if (this.waiters.length) {
-      const ready = this.waiters.filter((w) => w.seq <= seq);
-      this.waiters = this.waiters.filter((w) => w.seq > seq);
-      for (const w of ready) w.resolve();
-    }
+  }
+
+  /** The cursor moves past `seq`, delivered or skipped, and whoever waits for it goes on. */
+  private advanceTo(seq: number): void {
+    this.cursor = seq;
+    if (!this.waiters.length) return;
+    const ready = this.waiters.filter((w) => w.seq <= seq);
+    this.waiters = this.waiters.filter((w) => w.seq > seq);
+    for (const w of ready) w.resolve();
   }
 }
