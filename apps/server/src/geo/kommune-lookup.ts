@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createKommuneResolver } from '@amk/domain';
 import { geodataFiles } from '@amk/geodata';
 
+export type KommuneLookup = ReturnType<typeof createKommuneLookup>;
+
 export function createKommuneLookup() {
   let resolver: ReturnType<typeof createKommuneResolver> | null = null;
   const get = () => (resolver ??= createKommuneResolver(JSON.parse(readFileSync(geodataFiles.kommuner, 'utf8'))));

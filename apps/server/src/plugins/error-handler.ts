@@ -2,6 +2,7 @@
 // (validation, bad JSON, wrong content type, too large) are 4xx; only our own faults are 500, and
 // their details go to the log, not to the client.
 import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { HttpError } from '../lib/http-error.js';
 import { isBadInputForDatabase, isDatabaseUnavailable, postgresCode } from '../db/postgres-errors.js';
@@ -19,7 +20,7 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function registerErrorHandler(app: FastifyInstance): void {
+export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({
@@ -59,4 +60,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `No route ${request.method} ${request.url.split('?')[0]}` }),
   );
-}
+}, { name: 'error-handler', fastify: '5.x' });

@@ -4,10 +4,11 @@
 // route's guards still answer first), including routes whose body has no schema (AML text, CSV).
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '@amk/contracts';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 
 const PARTS = ['params', 'querystring', 'body'] as const;
 
-export function registerSafeInput(app: FastifyInstance): void {
+export const safeInputPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('preHandler', async (request, reply) => {
     const values = { params: request.params, querystring: request.query, body: request.body };
     for (const part of PARTS) {
@@ -18,4 +19,4 @@ export function registerSafeInput(app: FastifyInstance): void {
       return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message, issues: [{ path, message: UNSAFE_TEXT_MESSAGE }] });
     }
   });
-}
+}, { name: 'safe-input', fastify: '5.x' });

@@ -15,7 +15,7 @@ import type { Emit } from '../../realtime/event-log.js';
 export function createMissionsService({ prisma, transact, units, resolveKommune, onChanged }: {
   prisma: Db;
   transact: Transact;
-  units: () => UnitsService;
+  units: UnitsService;
   resolveKommune: (lat: number, lon: number) => string | null;
   /** Others who follow a mission (the akutthjelpere alerted to it). */
   onChanged?: (tx: Tx, emit: Emit, missionId: string) => Promise<void>;
@@ -36,11 +36,11 @@ export function createMissionsService({ prisma, transact, units, resolveKommune,
     let crewOverrideReason: string | null = null;
     if (failsSection11(unit)) {
       if (!override) throw conflict(section11Refusal(unit.callSign, unit.crewProblem));
-      unit = await units().recordOverride(tx, unit, { actor, reason: override.reason }, { missionId });
+      unit = await units.recordOverride(tx, unit, { actor, reason: override.reason }, { missionId });
       crewOverrideReason = override.reason;
     }
     await tx.missionUnit.create({ data: { missionId, unitId, assignedAt: new Date(), crewOverrideReason } });
-    await units().changeStatus(tx, emit, unit, 'ALERTED', new Date(), 'OPERATOR', actor.userId);
+    await units.changeStatus(tx, emit, unit, 'ALERTED', new Date(), 'OPERATOR', actor.userId);
   }
 
   async function dispatchableCentres(tx: Tx | Db, actor: UserActor): Promise<string[]> {
@@ -49,7 +49,7 @@ export function createMissionsService({ prisma, transact, units, resolveKommune,
   }
 
   return {
-    /** Hook for the units service: a status change of a unit on a mission updates the mission. */
+    /** Subscribed to the units' hooks: a status change of a unit on a mission updates the mission. */
     onMissionUnitStatus: async (tx: Tx, emit: Emit, missionId: string) => {
       await publish(tx, emit, missionId);
     },
@@ -110,8 +110,8 @@ export function createMissionsService({ prisma, transact, units, resolveKommune,
           if (!to) continue;
           // A crew that fails § 11 (and has no standing override) is not made available: it is
           // released as unavailable, and the console shows why.
-          if (failsSection11(unit) && !unit.crewOverrideReason) await units().changeStatus(tx, emit, unit, 'UNAVAILABLE', now, 'SYSTEM', actor.userId, `${reason}; ikke bemannet etter § 11, satt utilgjengelig`);
-          else await units().changeStatus(tx, emit, unit, to, now, 'SYSTEM', actor.userId, reason);
+          if (failsSection11(unit) && !unit.crewOverrideReason) await units.changeStatus(tx, emit, unit, 'UNAVAILABLE', now, 'SYSTEM', actor.userId, `${reason}; ikke bemannet etter § 11, satt utilgjengelig`);
+          else await units.changeStatus(tx, emit, unit, to, now, 'SYSTEM', actor.userId, reason);
         }
         await tx.mission.update({ where: { id: missionId }, data: { closedAt: now, outcome } });
         await tx.missionUnit.updateMany({ where: { missionId, releasedAt: null }, data: { releasedAt: now } });

@@ -13,6 +13,7 @@ import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
 import { POSITION_CHANNEL } from './position-stream.js';
 import type { UnitAudience } from './unit-audience.js';
+import type { createUnitHooks } from './unit-hooks.js';
 import { toUnitSummary } from './unit-summary.js';
 import type { Emit } from '../../realtime/event-log.js';
 
@@ -31,12 +32,7 @@ export interface CrewOverrideBy {
   reason: string;
 }
 
-export interface StatusChangeHooks {
-  /** Called inside the transaction after a unit's status changed while on a mission. */
-  onMissionUnitStatus(tx: Tx, emit: Emit, missionId: string): Promise<void>;
-}
-
-export function createUnitsService({ prisma, transact, audience, hooks }: { prisma: Db; transact: Transact; audience: UnitAudience; hooks: () => StatusChangeHooks }) {
+export function createUnitsService({ prisma, transact, audience, hooks }: { prisma: Db; transact: Transact; audience: UnitAudience; hooks: Pick<ReturnType<typeof createUnitHooks>, 'statusChangedOnMission'> }) {
   async function publishUnit(emit: Emit, unit: Unit) {
     emit({ type: 'unit.upserted', centreId: unit.centreId, audience: await audience.roomsFor(unit.centreId), data: toUnitSummary(unit) });
   }
@@ -72,7 +68,7 @@ export function createUnitsService({ prisma, transact, audience, hooks }: { pris
       await tx.missionUnit.update({ where: { missionId_unitId: { missionId: open.missionId, unitId: unit.id } }, data: { releasedAt: at } });
     }
     await publishUnit(emit, row);
-    if (open) await hooks().onMissionUnitStatus(tx, emit, open.missionId);
+    if (open) await hooks.statusChangedOnMission(tx, emit, open.missionId);
     return row;
   }
 

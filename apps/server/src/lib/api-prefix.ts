@@ -1,0 +1,2 @@
+/** Where every module's routes live; health checks and the console's pages are outside it. */
+export const API_V1 = { prefix: '/api/v1' } as const;

@@ -1,0 +1,21 @@
+// The console (built by `pnpm build`), with its client-side routes falling back to index.html.
+// Without a build (server tests, `pnpm dev` where Vite serves the console) there is nothing to serve.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fp from 'fastify-plugin';
+
+export const consolePagesPlugin = fp<{ consoleDist: string }>(
+  async (app, { consoleDist }) => {
+    if (!existsSync(join(consoleDist, 'index.html'))) return;
+    await app.register(fastifyStatic, { root: consoleDist, wildcard: false, index: ['index.html'] });
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      const path = request.url.split('?')[0] ?? '/';
+      if (path.startsWith('/api/') || path.startsWith('/socket.io') || path.includes('.')) {
+        return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `No route GET ${path}` });
+      }
+      return reply.sendFile('index.html');
+    });
+  },
+  { name: 'console-pages', fastify: '5.x' },
+);
