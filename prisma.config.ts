@@ -1,5 +1,5 @@
 // Prisma CLI configuration. The server itself never needs the CLI at run time: it applies
-// prisma/migrations on start (apps/server/src/db/migrate.ts) and connects through @prisma/adapter-pg.
+// prisma/migrations on start (packages/db/src/migrate.ts) and connects through @prisma/adapter-pg.
 import { defineConfig } from 'prisma/config';
 
 export default defineConfig({

@@ -6,7 +6,7 @@
 // none is installed we point PRISMA_SCHEMA_ENGINE_BINARY at a placeholder file and generate anyway.
 // Where the engine exists (or can be downloaded), nothing changes and every Prisma command works.
 // Migrations never need the engine here: the server applies prisma/migrations itself
-// (apps/server/src/db/migrate.ts), recording them in _prisma_migrations as `prisma migrate` does.
+// (packages/db/src/migrate.ts), recording them in _prisma_migrations as `prisma migrate` does.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,7 +34,7 @@ env.CHECKPOINT_DISABLE = '1';
 const prismaBin = join(dirname(require.resolve('prisma/package.json')), 'build', 'index.js');
 const result = spawnSync(process.execPath, [prismaBin, 'generate'], { stdio: 'inherit', env });
 if (result.status !== 0) process.exit(result.status ?? 1);
-if (!existsSync('apps/server/src/generated/prisma/client.ts')) {
+if (!existsSync('packages/db/src/generated/prisma/client.ts')) {
   console.error('prisma-generate: the client was not generated');
   process.exit(1);
 }

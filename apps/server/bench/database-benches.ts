@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Db } from '../src/db/prisma.js';
+import type { Db } from '@amk/db';
 import { fileBlobStore } from '../src/modules/recordings/blob-store.js';
 import { createPurge } from '../src/modules/recordings/purge.js';
 import { createAnswerTimeService } from '../src/modules/stats/answer-times.service.js';

@@ -2,7 +2,7 @@
 // a bare Socket.IO broadcast, telephony intake throughput, sustained unit positions plus calls, and
 // the catch-up of a console that missed 10,000 events.
 import { io as connect, type Socket } from 'socket.io-client';
-import type { Db } from '../src/db/prisma.js';
+import type { Db } from '@amk/db';
 import { percentile, row, type BenchRow } from './stats.js';
 
 export async function connectMany(url: string, n: number, cookie?: string, auth: object = {}): Promise<Socket[]> {

@@ -8,9 +8,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../src/config.js';
-import { createFreshDatabase } from '../test/support/fresh-database.js';
+import { createFreshDatabase } from '@amk/db/testing';
+import { seedDemo } from '../src/seed/seed.js';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
-import { createPrisma } from '../src/db/prisma.js';
+import { createPrisma } from '@amk/db';
 import { measureConsoleMainThread } from './console-main-thread.js';
 import { monthSummaryBench, purgeBench } from './database-benches.js';
 import { kommuneLookupBench, rankingBench } from './domain-benches.js';
@@ -75,7 +76,7 @@ async function main() {
   await step('pure rules (ranking, kommune)', () => [...rankingBench(), ...kommuneLookupBench()]);
 
   if (!existsSync(join(repoRoot, 'apps/console/dist/index.html'))) spawnSync('pnpm', ['--filter', '@amk/console', 'build'], { cwd: repoRoot, stdio: 'inherit' });
-  const db = await createFreshDatabase('bench');
+  const db = await createFreshDatabase('bench', seedDemo);
   const children: ChildProcess[] = [];
   // bulk data generation runs single statements of many seconds: no statement timeout here
   const prisma = createPrisma(db.url, 4, { statementTimeoutMs: 0, lockTimeoutMs: 0 });

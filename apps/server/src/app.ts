@@ -8,7 +8,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
-import type { Db } from './db/prisma.js';
+import type { Db } from '@amk/db';
 import { akutthjelperModule } from './modules/akutthjelper/akutthjelper.plugin.js';
 import { amlModule } from './modules/aml/aml.plugin.js';
 import { auditModule } from './modules/audit/audit.plugin.js';

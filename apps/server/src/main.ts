@@ -2,7 +2,7 @@
 import pg from 'pg';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
-import { openDatabase } from './db/database.js';
+import { openDatabase } from '@amk/db';
 import { seedDemo } from './seed/seed.js';
 
 const config = loadConfig();

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertSummary, ResponderAlert } from '@amk/contracts';
 import type { App } from '../src/app.js';
-import { createPrisma } from '../src/db/prisma.js';
+import { createPrisma } from '@amk/db';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
 import { buildTestApp, databaseUrl, login, openConsole, startServer, waitFor, standDownFleet, type TestServer } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';

@@ -2,7 +2,7 @@
 // to that centre's calls, and the duplicate check is per centre (issue 15, hole 4).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { createPrisma } from '../src/db/prisma.js';
+import { createPrisma } from '@amk/db';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
 import { amlSms, asIntegration } from './support/integration.js';

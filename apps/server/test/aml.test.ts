@@ -2,7 +2,7 @@
 // until the call arrives; the kommune from Kartverket's outlines; malformed messages get a 4xx.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { createPrisma } from '../src/db/prisma.js';
+import { createPrisma } from '@amk/db';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
 import { amlSms, asIntegration } from './support/integration.js';

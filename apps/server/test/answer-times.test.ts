@@ -1,7 +1,7 @@
 // Answer times through the API, against a hand-computed fixture in a period nothing else touches.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { createPrisma } from '../src/db/prisma.js';
+import { createPrisma } from '@amk/db';
 import { demoCentreId } from '../src/seed/seed.js';
 import { createAnswerTimeService } from '../src/modules/stats/answer-times.service.js';
 import { buildTestApp, databaseUrl } from './support/test-app.js';

@@ -2,7 +2,7 @@
 // the index, links between calls and closing. Through the routes with real sessions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { createPrisma } from '../src/db/prisma.js';
+import { createPrisma } from '@amk/db';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';
 

@@ -4,7 +4,7 @@
 // Recommendations list what they left out, with the reason.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { createPrisma } from '../src/db/prisma.js';
+import { createPrisma } from '@amk/db';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
 import { buildTestApp, databaseUrl, standDownFleet } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';

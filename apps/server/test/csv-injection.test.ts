@@ -4,7 +4,7 @@ import { toCsv, parseCsv } from '@amk/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Indicators } from '@amk/contracts';
 import type { App } from '../src/app.js';
-import { createPrisma } from '../src/db/prisma.js';
+import { createPrisma } from '@amk/db';
 import { demoCentreId } from '../src/seed/seed.js';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';

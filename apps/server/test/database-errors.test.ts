@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { createPrisma, Prisma } from '../src/db/prisma.js';
+import { createPrisma, Prisma } from '@amk/db';
 import { buildTestApp, databaseUrl, waitFor } from './support/test-app.js';
 
 const prisma = createPrisma(databaseUrl(), 3);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallSummary } from '@amk/contracts';
 import { buildApp, type App } from '../src/app.js';
-import { createPrisma, type Db } from '../src/db/prisma.js';
+import { createPrisma, type Db } from '@amk/db';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
 import { DbProxy } from './support/db-proxy.js';
 import { databaseUrl, login, openConsole, testConfig, waitFor } from './support/test-app.js';

@@ -1,7 +1,7 @@
 // § 7 on the doctor roster, § 11 on the crew for a shift, and home visits for the doctor on call.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { createPrisma } from '../src/db/prisma.js';
+import { createPrisma } from '@amk/db';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
 import { buildTestApp, databaseUrl, standDownFleet } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';

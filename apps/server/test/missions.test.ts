@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MissionSummary } from '@amk/contracts';
 import type { App } from '../src/app.js';
-import { createPrisma } from '../src/db/prisma.js';
+import { createPrisma } from '@amk/db';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
 import { buildTestApp, databaseUrl, standDownFleet } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';

@@ -3,7 +3,7 @@
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { createPrisma } from '../src/db/prisma.js';
+import { createPrisma } from '@amk/db';
 import { buildTestApp, databaseUrl, login } from './support/test-app.js';
 
 const prisma = createPrisma(databaseUrl(), 4);

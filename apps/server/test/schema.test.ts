@@ -3,10 +3,8 @@
 import { CALLBACK_OUTCOMES, CALL_SOURCES, CALL_STATES, CENTRE_KINDS, MAJOR_INCIDENT_LEVELS, ROLES, TRIAGE_CATEGORIES, UNIT_KINDS, UNIT_STATUSES, URGENCIES, type CallState, type Role, type UnitStatus } from '@amk/domain';
 import { afterAll, describe, expect, expectTypeOf, it } from 'vitest';
 import pg from 'pg';
-import { createPrisma } from '../src/db/prisma.js';
-import * as prismaEnums from '../src/generated/prisma/enums.js';
-import { migrate, listMigrations } from '../src/db/migrate.js';
-import { migrationsDir } from '../src/db/database.js';
+import { createPrisma, migrate, migrationsDir } from '@amk/db';
+import { listMigrations, prismaEnums } from '@amk/db/testing';
 import { databaseUrl } from './support/test-app.js';
 
 const prisma = createPrisma(databaseUrl(), 2);
@@ -73,7 +71,6 @@ describe('one source per vocabulary', () => {
   } as const;
 
   it.each(Object.entries(vocabularies))('%s: schema.prisma has exactly the domain’s values', (name, values) => {
-    // biome-ignore lint/performance/noDynamicNamespaceImportAccess: a test, reading each generated enum by its name
     expect(Object.values(prismaEnums[name as keyof typeof vocabularies]).sort()).toEqual([...values].sort());
   });
 

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REPORT_DAYS } from '@amk/contracts';
 import type { App } from '../src/app.js';
-import { createPrisma } from '../src/db/prisma.js';
+import { createPrisma } from '@amk/db';
 import { demoCentreId } from '../src/seed/seed.js';
 import { ANSWER_TIME_LOCK } from '../src/modules/stats/answer-times.service.js';
 import { buildTestApp, databaseUrl, waitFor } from './support/test-app.js';

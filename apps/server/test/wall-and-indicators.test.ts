@@ -2,7 +2,7 @@
 // other test touches (February 2025, AMK-FORDE).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { createPrisma } from '../src/db/prisma.js';
+import { createPrisma } from '@amk/db';
 import { demoCentreId } from '../src/seed/seed.js';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';

@@ -1,6 +1,6 @@
 // API keys for integrations (telephony, AML gateway, recorder, unit terminals). Shown once when
 // created; only the sha256 is stored. Format: amk_<prefix>_<secret>.
-import type { Db } from '../db/prisma.js';
+import type { Db } from '@amk/db';
 import { newId } from '../lib/ids.js';
 import { notFound } from '../lib/http-error.js';
 import type { IntegrationActor } from './actor.js';

@@ -1,5 +1,5 @@
 // Login sessions: a random token in an httpOnly cookie; only its sha256 is stored.
-import { Prisma, type Db } from '../db/prisma.js';
+import { Prisma, type Db } from '@amk/db';
 import { forbidden, unauthorized } from '../lib/http-error.js';
 import type { UserActor } from './actor.js';
 import { dummyHashPromise, verifyPassword } from './passwords.js';

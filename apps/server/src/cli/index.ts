@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { createIntegrationKeyService } from '../auth/integration-keys.service.js';
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
+import { openDatabase } from '@amk/db';
 import { seedDemo } from '../seed/seed.js';
 
 const USAGE = `Usage:

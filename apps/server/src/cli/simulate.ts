@@ -14,7 +14,7 @@
 import { parseArgs } from 'node:util';
 import { createIntegrationKeyService } from '../auth/integration-keys.service.js';
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
+import { openDatabase } from '@amk/db';
 import { playCall, type ExerciseContext } from './exercise-scenario.js';
 
 const { values } = parseArgs({

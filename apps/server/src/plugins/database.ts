@@ -1,7 +1,7 @@
 // The database the app was built with. The process that opened it (main.ts, or a test) closes it:
 // several apps may share one client, as the two-instance tests do.
 import fp from 'fastify-plugin';
-import type { Db } from '../db/prisma.js';
+import type { Db } from '@amk/db';
 
 declare module 'fastify' {
   interface FastifyInstance {

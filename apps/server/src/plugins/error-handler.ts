@@ -5,7 +5,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { HttpError } from '../lib/http-error.js';
-import { isBadInputForDatabase, isDatabaseUnavailable, postgresCode } from '../db/postgres-errors.js';
+import { isBadInputForDatabase, isDatabaseUnavailable, postgresCode } from '@amk/db';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',

@@ -10,8 +10,7 @@
 // Why NOTIFY inside the transaction: Postgres delivers it only when the transaction commits, and
 // never when it rolls back. So every server instance hears of an event after commit, never before.
 import { EventEnvelopeSchema, type EventData, type EventEnvelope, type EventType } from '@amk/contracts';
-import type { Event as EventRow } from '../generated/prisma/client.js';
-import type { Tx } from '../db/prisma.js';
+import type { Event as EventRow, Tx } from '@amk/db';
 
 export const EVENT_CHANNEL = 'amk_events';
 const EVENT_WRITE_LOCK = 4_241_130_113;

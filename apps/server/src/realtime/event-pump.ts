@@ -6,7 +6,7 @@
 // a dropped LISTEN connection delays an event by at most POLL_MS, never loses it. It keeps the most
 // recent events in memory so that a reconnecting console can be caught up without a query.
 import pg from 'pg';
-import type { Db } from '../db/prisma.js';
+import type { Db } from '@amk/db';
 import { EVENT_CHANNEL, toStoredEvent, type StoredEvent } from './event-log.js';
 
 const POLL_MS = 1_000;

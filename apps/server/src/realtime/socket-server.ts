@@ -11,7 +11,7 @@ import { Server, type Socket } from 'socket.io';
 import { roomsFor, type UserActor } from '../auth/actor.js';
 import { SESSION_COOKIE, type SessionService } from '../auth/sessions.service.js';
 import { sha256 } from '../auth/tokens.js';
-import type { Db } from '../db/prisma.js';
+import type { Db } from '@amk/db';
 import { toStoredEvent, type EventRowFields, type StoredEvent } from './event-log.js';
 import type { EventPump } from './event-pump.js';
 import type { OriginPolicy } from '../plugins/origin.js';

@@ -1,7 +1,7 @@
 // The one way services write: a transaction whose events are appended as its last step (see
 // event-log.ts for why), then — only after commit — the committed events are offered to the local
 // pump, so this instance's consoles hear of them without waiting for NOTIFY and a re-read.
-import type { Db, Tx } from '../db/prisma.js';
+import type { Db, Tx } from '@amk/db';
 import { appendEvents, type Emit, type NewEvent, type StoredEvent } from './event-log.js';
 
 export type Transact = <T>(work: (tx: Tx, emit: Emit) => Promise<T>) => Promise<T>;

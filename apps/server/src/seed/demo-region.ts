@@ -1,7 +1,7 @@
 // The demo region in Vestland: two AMK centres (Helse Bergen HF, Helse Førde HF), Bergen
 // kommune's and Sunnfjord kommune's legevaktsentraler, with stations and units at real places.
 // Data only; seed.ts writes it.
-import type { Authorisation, UnitKind, UnitStatus } from '../generated/prisma/client.js';
+import type { Authorisation, UnitKind, UnitStatus } from '@amk/db';
 
 export const demoCentres = [
   {

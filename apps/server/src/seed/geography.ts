@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { labelPoint, type MultiPolygonGeometry, type PolygonGeometry } from '@amk/domain';
 import { geodataFiles } from '@amk/geodata';
-import type { Db } from '../db/prisma.js';
+import type { Db } from '@amk/db';
 
 interface Feature {
   properties: Record<string, string>;

@@ -1,6 +1,6 @@
 // Hospitals with acute functions in the demo region (Vestland, § 16), at their real places, with a
 // demo capacity per triage category; a hospital or an operator replaces it with the real figure.
-import type { Db } from '../db/prisma.js';
+import type { Db } from '@amk/db';
 import { stableId } from './stable-id.js';
 
 const demoHospitals = [

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { checkCrew } from '@amk/domain';
 import { createTriageService } from '../modules/triage/triage.service.js';
 import { hashPassword } from '../auth/passwords.js';
-import type { Db } from '../db/prisma.js';
+import type { Db } from '@amk/db';
 import { DEMO_PASSWORD, demoAkutthjelpere, demoCentres, demoStations, demoUnits, demoUsers } from './demo-region.js';
 import { seedGeography } from './geography.js';
 import { seedHospitals } from './hospitals.js';

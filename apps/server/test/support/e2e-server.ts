@@ -5,12 +5,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createIntegrationKeyService } from '../../src/auth/integration-keys.service.js';
-import { createPrisma } from '../../src/db/prisma.js';
-import { createFreshDatabase } from './fresh-database.js';
+import { createPrisma } from '@amk/db';
+import { createFreshDatabase } from '@amk/db/testing';
+import { seedDemo } from '../../src/seed/seed.js';
 import { e2eEnvFile } from './e2e-env.js';
 
 const port = process.env.E2E_PORT ?? '3199';
-const db = await createFreshDatabase('e2e');
+const db = await createFreshDatabase('e2e', seedDemo);
 // Browser tests act as the integrations too (unit terminals, the recorder): they get keys here.
 const prisma = createPrisma(db.url, 1);
 const keys = createIntegrationKeyService(prisma);

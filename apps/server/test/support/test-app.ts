@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp, type App, type AppDeps } from '../../src/app.js';
-import { createPrisma, type Db } from '../../src/db/prisma.js';
+import { createPrisma, type Db } from '@amk/db';
 
 export interface TestServer {
   app: App;

@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CONSOLE_ROLES, OPERATOR_ROLES } from '../../auth/roles.js';
 import { integrationOf, requireIntegration, requireUser, userOf } from '../../plugins/authenticate.js';
-import type { Db } from '../../db/prisma.js';
+import type { Db } from '@amk/db';
 import type { AlertingService } from './alerting.service.js';
 import type { OrganisationsService } from './organisations.service.js';
 import { akutthjelperReport } from './reports.js';

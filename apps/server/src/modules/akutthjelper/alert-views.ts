@@ -3,7 +3,7 @@
 import { AKUTTHJELPER_EVENT_LABELS, haversineKmRaw, isAkutthjelperEventType } from '@amk/domain';
 import type { AlertSummary, ResponderAlert } from '@amk/contracts';
 import { rooms } from '../../auth/actor.js';
-import type { Db, Tx } from '../../db/prisma.js';
+import type { Db, Tx } from '@amk/db';
 import type { Emit } from '../../realtime/event-log.js';
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;

@@ -3,7 +3,7 @@
 // console; when too few accept in time, the next nearest are alerted (escalation, escalation.ts).
 import type { AkutthjelperEventType, AlertSummary } from '@amk/contracts';
 import type { UserActor } from '../../auth/actor.js';
-import type { Db, Tx } from '../../db/prisma.js';
+import type { Db, Tx } from '@amk/db';
 import { HttpError, notFound } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';

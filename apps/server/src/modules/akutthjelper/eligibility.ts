@@ -3,8 +3,7 @@
 // on-duty members with valid training of those units, nearest first.
 import { checkAkutthjelperAlert, norwegianDate, rankResponders, type AkutthjelperAlertResult } from '@amk/domain';
 import type { UserActor } from '../../auth/actor.js';
-import type { Db, Tx } from '../../db/prisma.js';
-import type { Mission } from '../../generated/prisma/client.js';
+import type { Db, Mission, Tx } from '@amk/db';
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 

@@ -6,7 +6,7 @@
 //     the last round alerts the next nearest eligible members (a new round), live on the console.
 import { AKUTTHJELPER_EVENT_LABELS, alertSmsText, isAkutthjelperEventType } from '@amk/domain';
 import type { UserActor } from '../../auth/actor.js';
-import type { Db } from '../../db/prisma.js';
+import type { Db } from '@amk/db';
 import { periodicJob } from '../../lib/periodic-job.js';
 import type { Transact } from '../../realtime/transact.js';
 import { publishAlert } from './alert-views.js';

@@ -1,7 +1,7 @@
 // Akutthjelper organisations (BRANN / FORF), their units and members, and the written agreements
 // that bind a unit, the kommuner it serves and the hospital trust (here: its AMK centre).
 import type { UserActor } from '../../auth/actor.js';
-import type { Db } from '../../db/prisma.js';
+import type { Db } from '@amk/db';
 import { badRequest, notFound } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 

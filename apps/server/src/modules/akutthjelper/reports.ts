@@ -1,6 +1,6 @@
 // Akutthjelper reports for a period: missions per organisation and kommune, time from alert to
 // arrival, the share who arrived before the ambulance, and bistand requests counted apart.
-import type { Db } from '../../db/prisma.js';
+import type { Db } from '@amk/db';
 
 export async function akutthjelperReport(prisma: Db, centreId: string, from: Date, to: Date) {
   const alerts = await prisma.akutthjelperAlert.findMany({

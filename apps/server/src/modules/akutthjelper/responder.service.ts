@@ -3,8 +3,7 @@
 import { parseSmsReply, samePhone, SMS_OUT_OF_TURN, smsReplyText } from '@amk/domain';
 import type { ResponderAlert, SmsInbound, SmsInboundAnswer } from '@amk/contracts';
 import type { IntegrationActor, UserActor } from '../../auth/actor.js';
-import type { Db } from '../../db/prisma.js';
-import type { AlertState } from '../../generated/prisma/client.js';
+import type { AlertState, Db } from '@amk/db';
 import { HttpError, notFound } from '../../lib/http-error.js';
 import type { Transact } from '../../realtime/transact.js';
 import { loadAlert, publishAlert, toResponderAlert } from './alert-views.js';

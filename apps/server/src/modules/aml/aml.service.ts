@@ -5,8 +5,7 @@
 import { parseAmlHttps, parseAmlSms, samePhone, canonicalPhone, type AmlResult } from '@amk/domain';
 import type { AmlResponse } from '@amk/contracts';
 import { rooms, type IntegrationActor } from '../../auth/actor.js';
-import type { Db, Tx } from '../../db/prisma.js';
-import type { Call, CallerPosition } from '../../generated/prisma/client.js';
+import type { Call, CallerPosition, Db, Tx } from '@amk/db';
 import { badRequest } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';

@@ -4,7 +4,7 @@ import { ApiError, AuditEntry, AuditQuery } from '@amk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser, userOf } from '../../plugins/authenticate.js';
-import type { Db } from '../../db/prisma.js';
+import type { Db } from '@amk/db';
 
 export const auditRoutes =
   (deps: { prisma: Db }): FastifyPluginAsyncZod =>

@@ -1,7 +1,7 @@
 // The audit log: who read or changed patient data, when, from which centre. Written in the same
 // breath as the read it records; a read whose audit row cannot be written is not served.
 import type { Actor, UserActor } from '../../auth/actor.js';
-import type { Db, Tx } from '../../db/prisma.js';
+import type { Db, Tx } from '@amk/db';
 
 export interface AuditEntry {
   action: string; // e.g. call.list, call.read, recording.play

@@ -5,7 +5,7 @@ import { SESSION_COOKIE, type SessionService } from '../../auth/sessions.service
 import { requireUser, userOf } from '../../plugins/authenticate.js';
 import { HttpError } from '../../lib/http-error.js';
 import { writeAudit } from '../audit/audit.service.js';
-import type { Db } from '../../db/prisma.js';
+import type { Db } from '@amk/db';
 
 export const authRoutes =
   (deps: { sessions: SessionService; prisma: Db; secureCookies: boolean; loginsPerAddress: number }): FastifyPluginAsyncZod =>

@@ -1,8 +1,7 @@
 // The read model of a callback (contracts' CallbackSummary): the lost call's number, line, ring
 // time and how long the caller waited, with how calling back went once it is settled.
 import type { CallbackSummary } from '@amk/contracts';
-import type { Db, Tx } from '../../db/prisma.js';
-import type { Call, Callback } from '../../generated/prisma/client.js';
+import type { Call, Callback, Db, Tx } from '@amk/db';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

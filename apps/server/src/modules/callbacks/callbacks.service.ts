@@ -4,7 +4,7 @@
 import type { CallbackSummary, ResolveCallbackRequest } from '@amk/contracts';
 import { callbackLinkRefusal } from '@amk/domain';
 import { rooms, type UserActor } from '../../auth/actor.js';
-import type { Db } from '../../db/prisma.js';
+import type { Db } from '@amk/db';
 import { badRequest, conflict, notFound } from '../../lib/http-error.js';
 import type { Transact } from '../../realtime/transact.js';
 import { writeAudit } from '../audit/audit.service.js';

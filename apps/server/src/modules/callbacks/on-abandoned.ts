@@ -2,8 +2,7 @@
 // the call's state and the list never disagree: an unanswered call that ended puts its caller on
 // the list; an "answered" that arrives after "ended" (the call was not lost after all) takes it off.
 import { rooms } from '../../auth/actor.js';
-import type { Tx } from '../../db/prisma.js';
-import type { Call } from '../../generated/prisma/client.js';
+import type { Call, Tx } from '@amk/db';
 import type { Emit } from '../../realtime/event-log.js';
 import { toCallbackSummary } from './callback-summary.js';
 

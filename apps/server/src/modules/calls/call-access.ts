@@ -3,8 +3,7 @@
 // while any of its own units or doctors is still on a mission for the call. Everyone else gets
 // 404, not 403: a centre does not learn that another centre's call exists.
 import type { UserActor } from '../../auth/actor.js';
-import type { Db, Tx } from '../../db/prisma.js';
-import type { Call } from '../../generated/prisma/client.js';
+import type { Call, Db, Tx } from '@amk/db';
 import { notFound } from '../../lib/http-error.js';
 
 export async function callVisibleTo(db: Db | Tx, actor: UserActor, callId: string, mode: 'read' | 'write'): Promise<Call> {

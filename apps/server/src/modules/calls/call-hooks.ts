@@ -3,8 +3,7 @@
 // as the call itself. The calls module announces; each module subscribes in its own folder
 // (recordings/link-recordings-on-call.ts, aml/attach-positions-on-call.ts), so "what happens when a
 // call is registered" is found by searching for `onRegistered`.
-import type { Tx } from '../../db/prisma.js';
-import type { Call } from '../../generated/prisma/client.js';
+import type { Call, Tx } from '@amk/db';
 
 /** Runs in the registering transaction; returns the call if it changed it (e.g. gave it a position). */
 type CallRegisteredHook = (tx: Tx, call: Call) => Promise<Call | undefined>;

@@ -4,8 +4,7 @@
 import { urgencyChange, urgencyFromCriterion, validateNationalId } from '@amk/domain';
 import type { CallRecord, CallSummary, TriageRequest, UpdateCallRequest } from '@amk/contracts';
 import { rooms, type UserActor } from '../../auth/actor.js';
-import type { Db, Tx } from '../../db/prisma.js';
-import type { Call } from '../../generated/prisma/client.js';
+import type { Call, Db, Tx } from '@amk/db';
 import { badRequest, conflict } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';

@@ -1,6 +1,6 @@
 // The read model every console of a centre sees of a call (contracts' CallSummary).
 import type { CallSummary } from '@amk/contracts';
-import type { Call } from '../../generated/prisma/client.js';
+import type { Call } from '@amk/db';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -5,7 +5,7 @@ import { integrationOf, requireIntegration, requireUser, userOf } from '../../pl
 import { OPERATOR_ROLES, CONSOLE_ROLES } from '../../auth/roles.js';
 import type { CallsService } from './calls.service.js';
 import { writeAudit } from '../audit/audit.service.js';
-import type { Db } from '../../db/prisma.js';
+import type { Db } from '@amk/db';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 409: ApiError, 413: ApiError, 415: ApiError } as const;
 

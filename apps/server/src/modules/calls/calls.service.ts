@@ -3,8 +3,7 @@
 import type { CallSummary, CreateCallRequest, Line, RegisterCallRequest } from '@amk/contracts';
 import { LINES_BY_CENTRE_KIND } from '@amk/domain';
 import { rooms, type IntegrationActor, type UserActor } from '../../auth/actor.js';
-import type { Db } from '../../db/prisma.js';
-import { Prisma } from '../../db/prisma.js';
+import { type Db, Prisma } from '@amk/db';
 import { badRequest, conflict, forbidden } from '../../lib/http-error.js';
 import type { Transact } from '../../realtime/transact.js';
 import type { createCallHooks } from './call-hooks.js';

@@ -3,7 +3,7 @@
 // ends before anyone answered is recorded as abandoned (it counts against the answer-time bar).
 import type { CallAnsweredRequest, CallEndedRequest, CallSummary } from '@amk/contracts';
 import { rooms, type IntegrationActor, type UserActor } from '../../auth/actor.js';
-import type { Db, Tx } from '../../db/prisma.js';
+import type { Db, Tx } from '@amk/db';
 import { badRequest, conflict, notFound } from '../../lib/http-error.js';
 import type { Transact } from '../../realtime/transact.js';
 import { toCallSummary } from './call-summary.js';

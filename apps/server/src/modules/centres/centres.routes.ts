@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CONSOLE_ROLES } from '../../auth/roles.js';
 import { requireUser } from '../../plugins/authenticate.js';
-import type { Db } from '../../db/prisma.js';
+import type { Db } from '@amk/db';
 
 export const centresRoutes =
   (deps: { prisma: Db }): FastifyPluginAsyncZod =>

@@ -1,9 +1,7 @@
 // Liveness (the process answers) and readiness (the database answers and is fully migrated).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../db/prisma.js';
-import { migrationsUpToDate } from '../../db/migrate.js';
-import { migrationsDir } from '../../db/database.js';
+import { type Db, migrationsDir, migrationsUpToDate } from '@amk/db';
 
 const Health = z.object({ status: z.enum(['ok', 'not_ready']), database: z.string().optional(), migrations: z.string().optional() });
 

@@ -3,8 +3,7 @@
 import { mayBeAloneOnCall, rosterFlags, type DoctorCompetence } from '@amk/domain';
 import type { DoctorShiftInput } from '@amk/contracts';
 import type { UserActor } from '../../auth/actor.js';
-import type { Db } from '../../db/prisma.js';
-import type { DoctorShift } from '../../generated/prisma/client.js';
+import type { Db, DoctorShift } from '@amk/db';
 import { badRequest } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 

@@ -4,7 +4,7 @@
 // already send there.
 import type { HospitalCapacity, HospitalSummary } from '@amk/contracts';
 import type { Actor } from '../../auth/actor.js';
-import type { Db } from '../../db/prisma.js';
+import type { Db } from '@amk/db';
 import { notFound } from '../../lib/http-error.js';
 import type { Transact } from '../../realtime/transact.js';
 import { writeAudit } from '../audit/audit.service.js';

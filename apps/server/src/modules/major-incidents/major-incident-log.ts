@@ -4,7 +4,7 @@
 import type { MajorIncidentLogEntry } from '@amk/contracts';
 import { toCsv } from '@amk/domain';
 import type { Actor } from '../../auth/actor.js';
-import type { Db, Tx } from '../../db/prisma.js';
+import type { Db, Tx } from '@amk/db';
 
 export type LogKind = 'DECLARED' | 'PATIENT_REGISTERED' | 'CATEGORY_CHANGED' | 'TRANSPORT_ASSIGNED' | 'LEFT_SCENE' | 'ARRIVED' | 'SCENE_UPDATED' | 'CLOSED';
 

@@ -3,8 +3,7 @@
 // beside what open major incidents already send it. The payload is the contract, never a row.
 import { TRANSPORT_CATEGORIES, TRIAGE_CATEGORIES, type TransportCategory } from '@amk/domain';
 import type { CategoryCounts, HospitalCapacity, HospitalSummary, MajorIncidentDetail, MajorIncidentPatient, MajorIncidentScene, MajorIncidentSummary } from '@amk/contracts';
-import type { Db, Tx } from '../../db/prisma.js';
-import type { Hospital, MajorIncident, MajorIncidentPatient as PatientRow } from '../../generated/prisma/client.js';
+import type { Db, Hospital, MajorIncident, MajorIncidentPatient as PatientRow, Tx } from '@amk/db';
 
 const zeroCounts = (): CategoryCounts => Object.fromEntries(TRIAGE_CATEGORIES.map((c) => [c, 0])) as CategoryCounts;
 const iso = (d: Date | null) => d?.toISOString() ?? null;

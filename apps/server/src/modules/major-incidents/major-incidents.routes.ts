@@ -5,7 +5,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CONSOLE_ROLES } from '../../auth/roles.js';
 import { requireUser, userOf } from '../../plugins/authenticate.js';
-import type { Db } from '../../db/prisma.js';
+import type { Db } from '@amk/db';
 import { writeAudit } from '../audit/audit.service.js';
 import { logAsCsv, readLog } from './major-incident-log.js';
 import type { MajorIncidentsService } from './major-incidents.service.js';

@@ -6,8 +6,7 @@
 import { categoryChangeVerdict, proposeDistribution, TRIAGE_CATEGORY_NB, transportVerdict, type MajorIncidentLevel, type TriageCategory } from '@amk/domain';
 import type { AssignTransportRequest, DeclareMajorIncidentRequest, DistributionProposal, MajorIncidentDetail, RegisterPatientRequest, UpdateSceneRequest } from '@amk/contracts';
 import { rooms, type UserActor } from '../../auth/actor.js';
-import { Prisma, type Db, type Tx } from '../../db/prisma.js';
-import type { MajorIncident, MajorIncidentPatient } from '../../generated/prisma/client.js';
+import { type Db, type MajorIncident, type MajorIncidentPatient, Prisma, type Tx } from '@amk/db';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import type { Emit } from '../../realtime/event-log.js';

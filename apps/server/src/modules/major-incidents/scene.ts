@@ -3,7 +3,7 @@
 // clears); each change becomes its own line in the log, in words, so the evaluation afterwards
 // reads when the holding area moved or the operational leader changed.
 import type { UpdateSceneRequest } from '@amk/contracts';
-import type { MajorIncident } from '../../generated/prisma/client.js';
+import type { MajorIncident } from '@amk/db';
 
 const PLACES = {
   rendezvous: { label: 'Oppmøteplass', lat: 'rendezvousLat', lon: 'rendezvousLon' },

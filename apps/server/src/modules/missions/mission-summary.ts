@@ -1,5 +1,5 @@
 import type { MissionDetail, MissionSummary } from '@amk/contracts';
-import type { Tx, Db } from '../../db/prisma.js';
+import type { Tx, Db } from '@amk/db';
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 

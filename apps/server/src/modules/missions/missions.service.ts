@@ -3,7 +3,7 @@
 import { isAvailable, releaseStatus, section11Refusal, statusLabel } from '@amk/domain';
 import type { CreateMissionRequest, CrewOverride, MissionDetail, MissionSummary } from '@amk/contracts';
 import { rooms, type UserActor } from '../../auth/actor.js';
-import type { Db, Tx } from '../../db/prisma.js';
+import type { Db, Tx } from '@amk/db';
 import { badRequest, conflict, notFound } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';

@@ -2,8 +2,7 @@
 import { DEFAULT_MAX_POSITION_AGE_MS, haversineKm, isSubjectToSection11, rankUnits, responseTarget, whyNotRanked, type RankableUnit } from '@amk/domain';
 import type { ExcludedUnit, PreparednessReport, Recommendation, RecommendationList } from '@amk/contracts';
 import type { UserActor } from '../../auth/actor.js';
-import type { Db } from '../../db/prisma.js';
-import type { Unit } from '../../generated/prisma/client.js';
+import type { Db, Unit } from '@amk/db';
 import { badRequest, notFound } from '../../lib/http-error.js';
 import type { Routing } from './routing.js';
 

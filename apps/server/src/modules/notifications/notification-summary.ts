@@ -1,5 +1,5 @@
 import type { NotificationSummary } from '@amk/contracts';
-import type { Notification } from '../../generated/prisma/client.js';
+import type { Notification } from '@amk/db';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CONSOLE_ROLES, OPERATOR_ROLES } from '../../auth/roles.js';
 import { requireIntegration, requireUser, userOf } from '../../plugins/authenticate.js';
-import type { Db } from '../../db/prisma.js';
+import type { Db } from '@amk/db';
 import type { NotificationsService } from './notifications.service.js';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError } as const;

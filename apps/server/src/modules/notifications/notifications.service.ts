@@ -9,8 +9,7 @@
 // centre's inbox on every one of its consoles, and is acknowledged there by an operator.
 import type { NotificationSummary, NotifyRequest } from '@amk/contracts';
 import { rooms, type Actor, type UserActor } from '../../auth/actor.js';
-import type { Db, Tx } from '../../db/prisma.js';
-import type { Notification } from '../../generated/prisma/client.js';
+import type { Db, Notification, Tx } from '@amk/db';
 import { badRequest, conflict, notFound } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';

@@ -24,7 +24,7 @@
 // same recording twice.
 import { norwegianDate } from '@amk/domain';
 import pg from 'pg';
-import type { Db } from '../../db/prisma.js';
+import type { Db } from '@amk/db';
 import { newId } from '../../lib/ids.js';
 import type { BlobStore } from './blob-store.js';
 

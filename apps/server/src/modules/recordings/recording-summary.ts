@@ -1,5 +1,5 @@
 import type { RecordingSummary } from '@amk/contracts';
-import type { Recording, RecordingHold, User } from '../../generated/prisma/client.js';
+import type { Recording, RecordingHold, User } from '@amk/db';
 
 export function toRecordingSummary(r: Recording & { holds: RecordingHold[] }, users: Pick<User, 'id' | 'displayName'>[]): RecordingSummary {
   const name = (id: string | null) => (id ? (users.find((u) => u.id === id)?.displayName ?? 'ukjent') : null);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CONSOLE_ROLES } from '../../auth/roles.js';
 import { integrationOf, requireIntegration, requireUser, userOf } from '../../plugins/authenticate.js';
 import { HttpError } from '../../lib/http-error.js';
-import type { Db } from '../../db/prisma.js';
+import type { Db } from '@amk/db';
 import { MalformedUploadError, TooLargeError } from './blob-store.js';
 import type { Purge } from './purge.js';
 import type { RecordingsService, UploadPart } from './recordings.service.js';

@@ -1,5 +1,5 @@
 import { norwegianDate } from '@amk/domain';
-import type { Db } from '../../db/prisma.js';
+import type { Db } from '@amk/db';
 
 /** Retention at a glance for an administrator: what is due soon, what is held, what went. */
 export async function retentionOverview(prisma: Db, centreId: string) {

@@ -2,7 +2,7 @@
 // event seq it reflects: replaying events after that seq brings it exactly up to date.
 import type { Snapshot } from '@amk/contracts';
 import type { UserActor } from '../../auth/actor.js';
-import type { Db, Tx } from '../../db/prisma.js';
+import type { Db, Tx } from '@amk/db';
 import { toCallSummary } from '../calls/call-summary.js';
 import { openCallbacks } from '../callbacks/callback-summary.js';
 import { writeAudit, writeListAudit } from '../audit/audit.service.js';

@@ -13,7 +13,7 @@
 // calls are left out, and so are calls an operator registered by hand: nobody measured their wait.
 import { answerTarget, summariseAnswerTimeCounts } from '@amk/domain';
 import type { AnswerTimeQuery, AnswerTimeReport, Line } from '@amk/contracts';
-import { Prisma, type Db } from '../../db/prisma.js';
+import { Prisma, type Db } from '@amk/db';
 
 interface GroupRow {
   line: Line;

@@ -2,7 +2,7 @@ import { AnswerTransferRequest, ApiError, CallIdParams, RequestTransferRequest, 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CONSOLE_ROLES, OPERATOR_ROLES } from '../../auth/roles.js';
 import { requireUser, userOf } from '../../plugins/authenticate.js';
-import type { Db } from '../../db/prisma.js';
+import type { Db } from '@amk/db';
 import { writeListAudit } from '../audit/audit.service.js';
 import type { TransfersService } from './transfers.service.js';
 

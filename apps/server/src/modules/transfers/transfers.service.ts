@@ -6,8 +6,7 @@
 import { handOverVerdict } from '@amk/domain';
 import type { TransferSummary } from '@amk/contracts';
 import { rooms, type UserActor } from '../../auth/actor.js';
-import type { Db, Tx } from '../../db/prisma.js';
-import type { Call, Centre, Transfer, User } from '../../generated/prisma/client.js';
+import type { Call, Centre, Db, Transfer, Tx, User } from '@amk/db';
 import { badRequest, conflict, notFound } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';

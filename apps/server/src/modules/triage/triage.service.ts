@@ -2,7 +2,7 @@
 // CSV from its licensed copy. An import with any bad line imports nothing, and says which lines.
 import { parseCriteriaCsv } from '@amk/domain';
 import type { TriageCriterion } from '@amk/contracts';
-import type { Db } from '../../db/prisma.js';
+import type { Db } from '@amk/db';
 import { HttpError } from '../../lib/http-error.js';
 
 export function createTriageService(prisma: Db) {

@@ -2,7 +2,7 @@
 // (§ 15 i: an overview of preparedness outside the own area). Centres change rarely; the map is
 // read once and refreshed every minute.
 import { rooms } from '../../auth/actor.js';
-import type { Db } from '../../db/prisma.js';
+import type { Db } from '@amk/db';
 
 const REFRESH_MS = 60_000;
 

@@ -2,7 +2,7 @@
 // transaction, so the mission and the unit commit together. The units module announces; missions
 // subscribes in its own folder (missions/missions.plugin.ts), which is also how the units module
 // avoids importing missions (missions already depends on units).
-import type { Tx } from '../../db/prisma.js';
+import type { Tx } from '@amk/db';
 import type { Emit } from '../../realtime/event-log.js';
 
 type UnitStatusOnMissionHook = (tx: Tx, emit: Emit, missionId: string) => Promise<void>;

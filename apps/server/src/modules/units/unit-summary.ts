@@ -1,5 +1,5 @@
 import type { StationSummary, UnitSummary } from '@amk/contracts';
-import type { Station, Unit } from '../../generated/prisma/client.js';
+import type { Station, Unit } from '@amk/db';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

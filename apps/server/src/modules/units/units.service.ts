@@ -5,8 +5,7 @@
 import { canTransition, checkCrew, isAvailable, isSubjectToSection11, section11Refusal } from '@amk/domain';
 import type { CrewMemberInput, CrewOverride, UnitPositionReport, UnitStatusReport, UnitSummary } from '@amk/contracts';
 import type { IntegrationActor, UserActor } from '../../auth/actor.js';
-import type { Db, Tx } from '../../db/prisma.js';
-import type { Unit, UnitStatus } from '../../generated/prisma/client.js';
+import type { Db, Tx, Unit, UnitStatus } from '@amk/db';
 import { writeAudit } from '../audit/audit.service.js';
 import { HttpError, forbidden, notFound } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';

@@ -4,7 +4,7 @@
 // ambulance, and the § 11 crew overrides as deviations. Exercise calls are left out.
 import { summariseResponseTimes } from '@amk/domain';
 import type { Indicators } from '@amk/contracts';
-import type { Db } from '../../db/prisma.js';
+import type { Db } from '@amk/db';
 import type { AnswerTimeService } from '../stats/answer-times.service.js';
 import { responseItems } from './response-items.js';
 

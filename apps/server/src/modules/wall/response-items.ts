@@ -1,7 +1,7 @@
 // Missions in a period as response-time items: call answered (or the mission created, when it
 // had no call) → the first unit on scene, with the town/rural class of the mission's kommune.
 import type { ResponseItem } from '@amk/domain';
-import type { Db } from '../../db/prisma.js';
+import type { Db } from '@amk/db';
 
 export async function responseItems(prisma: Db, centreId: string, from: Date, to: Date): Promise<(ResponseItem & { urgencyOfMission: string | null })[]> {
   const rows = await prisma.$queryRaw<{ start: Date; on_scene: Date | null; class: 'TOWN' | 'RURAL' | null; urgency: string | null }[]>`

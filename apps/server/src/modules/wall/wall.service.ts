@@ -3,7 +3,7 @@
 import { isAvailable, summariseResponseTimes } from '@amk/domain';
 import type { WallCentre } from '@amk/contracts';
 import type { UserActor } from '../../auth/actor.js';
-import type { Db } from '../../db/prisma.js';
+import type { Db } from '@amk/db';
 import { forbidden } from '../../lib/http-error.js';
 import { MEASURED, withinTargetSql, type AnswerTimeService } from '../stats/answer-times.service.js';
 import type { RecommendationsService } from '../missions/recommendations.service.js';

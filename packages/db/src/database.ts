@@ -1,11 +1,18 @@
 // Resolves which PostgreSQL to use (DATABASE_URL, or an embedded one), migrates it, connects.
-import { join } from 'node:path';
-import { repoRoot, type Config } from '../config.js';
+import { createPrisma, type Db } from './client.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
-import { migrate } from './migrate.js';
-import { createPrisma, type Db } from './prisma.js';
+import { migrate, migrationsDir } from './migrate.js';
 
-export const migrationsDir = join(repoRoot, 'prisma', 'migrations');
+/** The server's settings this needs, under the same names as its environment variables. */
+export interface DatabaseSettings {
+  /** Empty: start (or reuse) an embedded PostgreSQL under DATA_DIR. */
+  DATABASE_URL?: string | undefined;
+  DATA_DIR: string;
+  EMBEDDED_PG_PORT?: number | undefined;
+  DATABASE_STATEMENT_TIMEOUT_MS?: number | undefined;
+  DATABASE_LOCK_TIMEOUT_MS?: number | undefined;
+  DATABASE_CONNECT_TIMEOUT_MS?: number | undefined;
+}
 
 export interface Database {
   url: string;
@@ -15,7 +22,7 @@ export interface Database {
 }
 
 export async function openDatabase(
-  config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'EMBEDDED_PG_PORT'> & Partial<Pick<Config, 'DATABASE_STATEMENT_TIMEOUT_MS' | 'DATABASE_LOCK_TIMEOUT_MS' | 'DATABASE_CONNECT_TIMEOUT_MS'>>,
+  config: DatabaseSettings,
   log: (msg: string) => void = () => {},
 ): Promise<Database> {
   let url = config.DATABASE_URL;

@@ -1,7 +1,7 @@
 // One PrismaClient per process, through the node-postgres driver adapter (no native engine).
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaClient } from '../generated/prisma/client.js';
+import { PrismaClient } from './generated/prisma/client.js';
 
 export type Db = PrismaClient;
 /** The client inside an interactive transaction. */
@@ -62,4 +62,4 @@ export function createPrisma(databaseUrl: string, poolSize = 10, timeouts: Parti
   return new PrismaClient({ adapter });
 }
 
-export { Prisma } from '../generated/prisma/client.js';
+export { Prisma } from './generated/prisma/client.js';

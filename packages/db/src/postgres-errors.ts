@@ -1,7 +1,7 @@
 // What a database error means for the client. Errors reach us in several wrappings (Prisma's
 // known-request errors carry the driver adapter's error in meta, node-postgres errors carry the
 // SQLSTATE in `code`, pool errors only a message), so each question looks through all of them.
-import { Prisma } from './prisma.js';
+import { Prisma } from './client.js';
 
 interface Wrapped {
   code?: unknown;

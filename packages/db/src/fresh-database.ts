@@ -1,13 +1,12 @@
-// A brand-new, migrated, demo-seeded database for one test run, and how to drop it afterwards.
+// A brand-new, migrated database for one test run (filled by the caller, e.g. with the demo
+// seed), and how to drop it afterwards.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { migrate } from '../../src/db/migrate.js';
-import { migrationsDir } from '../../src/db/database.js';
-import { createPrisma } from '../../src/db/prisma.js';
-import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
-import { seedDemo } from '../../src/seed/seed.js';
+import { createPrisma, type Db } from './client.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { migrate, migrationsDir } from './migrate.js';
 
 async function reachable(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
@@ -26,7 +25,7 @@ export interface FreshDatabase {
 }
 
 /** On TEST_DATABASE_URL's server (default: the local one on 5432), else on an embedded one. */
-export async function createFreshDatabase(label: string): Promise<FreshDatabase> {
+export async function createFreshDatabase(label: string, fill?: (prisma: Db) => Promise<unknown>): Promise<FreshDatabase> {
   let adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!(await reachable(adminUrl))) {
@@ -47,9 +46,14 @@ export async function createFreshDatabase(label: string): Promise<FreshDatabase>
   url.pathname = `/${name}`;
 
   await migrate(url.toString(), migrationsDir);
-  const prisma = createPrisma(url.toString(), 2);
-  await seedDemo(prisma);
-  await prisma.$disconnect();
+  if (fill) {
+    const prisma = createPrisma(url.toString(), 2);
+    try {
+      await fill(prisma);
+    } finally {
+      await prisma.$disconnect();
+    }
+  }
 
   return {
     url: url.toString(),

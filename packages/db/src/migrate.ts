@@ -5,7 +5,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+
+/** The product's migrations: the top-level prisma/ folder, where the Prisma CLI also finds them. */
+export const migrationsDir = fileURLToPath(new URL('../../../prisma/migrations', import.meta.url));
 
 const MIGRATION_LOCK = 72_707_369; // Prisma's own advisory lock key for migrate
 
