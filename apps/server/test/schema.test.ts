@@ -1,10 +1,10 @@
 // The hand-written migration must match prisma/schema.prisma: Prisma reads every column of every
 // model, so a missing or misnamed column fails here rather than in front of an operator.
 import { CALLBACK_OUTCOMES, CALL_SOURCES, CALL_STATES, CENTRE_KINDS, MAJOR_INCIDENT_LEVELS, ROLES, TRIAGE_CATEGORIES, UNIT_KINDS, UNIT_STATUSES, URGENCIES, type CallState, type Role, type UnitStatus } from '@amk/domain';
-import { afterAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import pg from 'pg';
 import { createPrisma, migrate, migrationsDir } from '@amk/db';
-import { listMigrations, prismaEnums } from '@amk/db/testing';
+import { actualSchema, declaredSchema, listMigrations, prismaEnums, type ColumnShape } from '@amk/db/testing';
 import { databaseUrl } from './support/test-app.js';
 
 const prisma = createPrisma(databaseUrl(), 2);
@@ -41,6 +41,45 @@ describe('database schema', () => {
     expect(rows[0].checksum).toMatch(/^[0-9a-f]{64}$/);
   });
 
+});
+
+describe('the migrations build exactly what schema.prisma declares', () => {
+  const declared = declaredSchema();
+  let actual: Awaited<ReturnType<typeof actualSchema>>;
+  beforeAll(async () => {
+    const client = new pg.Client({ connectionString: databaseUrl() });
+    await client.connect();
+    try {
+      actual = await actualSchema(client);
+    } finally {
+      await client.end();
+    }
+  });
+  const key = (c: ColumnShape) => `${c.table}.${c.column}`;
+
+  it('the same tables and columns, no more and no fewer', () => {
+    expect(declared.columns.length).toBeGreaterThan(300);
+    expect(actual.columns.map(key).sort()).toEqual(declared.columns.map(key).sort());
+  });
+
+  it('each column has the declared type (enums by name) and nullability', () => {
+    const byKey = new Map(actual.columns.map((c) => [key(c), c]));
+    const mismatches = declared.columns
+      .filter((d) => byKey.get(key(d))?.type !== d.type || byKey.get(key(d))?.nullable !== d.nullable)
+      .map((d) => `${key(d)}: schema ${d.type}${d.nullable ? '?' : ''}, database ${byKey.get(key(d))?.type}${byKey.get(key(d))?.nullable ? '?' : ''}`);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('every declared index and unique constraint exists, and every plain index is declared', () => {
+    expect(declared.indexes.length).toBeGreaterThan(60);
+    const declaredSet = new Set(declared.indexes);
+    expect(declared.indexes.filter((i) => !actual.indexes.includes(i))).toEqual([]);
+    // Partial and expression indexes cannot be written in schema.prisma; they are listed, not compared.
+    expect(actual.indexes.filter((i) => !i.endsWith('(hand-written)') && !declaredSet.has(i))).toEqual([]);
+  });
+});
+
+describe('the demo seed', () => {
   it('seeded the demo region: four centres, all 357 kommuner, demo users', async () => {
     const centres = await prisma.centre.findMany({ orderBy: { code: 'asc' } });
     expect(centres.map((c) => c.code)).toEqual(['AMK-BERGEN', 'AMK-FORDE', 'LVS-BERGEN', 'LVS-SUNNFJORD']);
