@@ -1,6 +1,12 @@
 // The hand-written migration must match prisma/schema.prisma: Prisma reads every column of every
 // model, so a missing or misnamed column fails here rather than in front of an operator.
-import { CALLBACK_OUTCOMES, CALL_SOURCES, CALL_STATES, CENTRE_KINDS, MAJOR_INCIDENT_LEVELS, ROLES, TRIAGE_CATEGORIES, UNIT_KINDS, UNIT_STATUSES, URGENCIES, type CallState, type Role, type UnitStatus } from '@amk/domain';
+import {
+  AKUTTHJELPER_KINDS, ALERT_CHANNELS, ALERT_STATES, AUDIT_ACTOR_KINDS, AUTHORISATIONS, BISTAND_KINDS, CALLBACK_OUTCOMES, CALL_SOURCES,
+  CALL_STATES, CENTRE_KINDS, DELIVERY_STATES, HOLD_REASONS, JOURNAL_KINDS, LINES, MAJOR_INCIDENT_LEVELS, MAJOR_INCIDENT_LOG_KINDS,
+  MISSION_KINDS, NOTIFICATION_CHANNELS, NOTIFICATION_RECIPIENTS, ROLES, SETTLEMENT_CLASSES, SEXES, STATUS_CHANGE_SOURCES,
+  TRANSFER_STATES, TRIAGE_CATEGORIES, UNIT_KINDS, UNIT_STATUSES, URGENCIES, type CallState, type HoldReason, type JournalKind, type Role,
+  type UnitStatus,
+} from '@amk/domain';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import pg from 'pg';
 import { createPrisma, migrate, migrationsDir } from '@amk/db';
@@ -107,7 +113,41 @@ describe('one source per vocabulary', () => {
     TriageCategory: TRIAGE_CATEGORIES,
     MajorIncidentLevel: MAJOR_INCIDENT_LEVELS,
     CallbackOutcome: CALLBACK_OUTCOMES,
+    SettlementClass: SETTLEMENT_CLASSES,
+    Sex: SEXES,
+    TransferState: TRANSFER_STATES,
+    NotificationRecipient: NOTIFICATION_RECIPIENTS,
+    DeliveryState: DELIVERY_STATES,
+    NotificationChannel: NOTIFICATION_CHANNELS,
+    Authorisation: AUTHORISATIONS,
+    MissionKind: MISSION_KINDS,
+    StatusChangeSource: STATUS_CHANGE_SOURCES,
+    AkutthjelperKind: AKUTTHJELPER_KINDS,
+    AlertState: ALERT_STATES,
+    AlertChannel: ALERT_CHANNELS,
+    BistandKind: BISTAND_KINDS,
+    HoldReason: HOLD_REASONS,
+    JournalKind: JOURNAL_KINDS,
+    AuditActorKind: AUDIT_ACTOR_KINDS,
+    MajorIncidentLogKind: MAJOR_INCIDENT_LOG_KINDS,
   } as const;
+
+  it('every enum in schema.prisma is one of the domain’s vocabularies', () => {
+    expect(Object.keys(prismaEnums).sort()).toEqual(Object.keys(vocabularies).sort());
+  });
+
+  it('the line, which an enum cannot name, is checked against the domain’s list wherever it is stored', async () => {
+    const client = new pg.Client({ connectionString: databaseUrl() });
+    await client.connect();
+    const { rows } = await client.query<{ table: string; definition: string }>(
+      `SELECT rel.relname AS table, pg_get_constraintdef(c.oid) AS definition
+         FROM pg_constraint c JOIN pg_class rel ON rel.oid = c.conrelid
+        WHERE c.contype = 'c' AND c.conname LIKE '%line_check'`,
+    );
+    await client.end();
+    expect(rows.map((r) => r.table).sort()).toEqual(['AnswerTimeDayCount', 'Call']);
+    for (const r of rows) expect([...r.definition.matchAll(/'([^']+)'/g)].map((m) => m[1]).sort()).toEqual([...LINES].sort());
+  });
 
   it.each(Object.entries(vocabularies))('%s: schema.prisma has exactly the domain’s values', (name, values) => {
     expect(Object.values(prismaEnums[name as keyof typeof vocabularies]).sort()).toEqual([...values].sort());
@@ -128,5 +168,7 @@ describe('one source per vocabulary', () => {
     expectTypeOf<prismaEnums.UnitStatus>().toEqualTypeOf<UnitStatus>();
     expectTypeOf<prismaEnums.Role>().toEqualTypeOf<Role>();
     expectTypeOf<prismaEnums.CallState>().toEqualTypeOf<CallState>();
+    expectTypeOf<prismaEnums.HoldReason>().toEqualTypeOf<HoldReason>();
+    expectTypeOf<prismaEnums.JournalKind>().toEqualTypeOf<JournalKind>();
   });
 });

@@ -40,7 +40,7 @@ beforeAll(async () => {
   const members = await prisma.akutthjelperMember.findMany({ take: 3, orderBy: { name: 'asc' } });
   const alert = (missionId: string, memberId: string, arrivedAfterMin: number | null) => {
     const alertedAt = new Date(calls[0]!.answeredAt.getTime() + min);
-    return { id: crypto.randomUUID(), missionId, memberId, channel: 'PAGE', state: arrivedAfterMin === null ? ('DELIVERED' as const) : ('ARRIVED' as const), alertedAt, arrivedAt: arrivedAfterMin === null ? null : new Date(calls[0]!.answeredAt.getTime() + arrivedAfterMin * min) };
+    return { id: crypto.randomUUID(), missionId, memberId, channel: 'PAGE' as const, state: arrivedAfterMin === null ? ('DELIVERED' as const) : ('ARRIVED' as const), alertedAt, arrivedAt: arrivedAfterMin === null ? null : new Date(calls[0]!.answeredAt.getTime() + arrivedAfterMin * min) };
   };
   await prisma.akutthjelperAlert.createMany({ data: [alert(missionIds[0]!, members[0]!.id, 10), alert(missionIds[0]!, members[1]!.id, 12), alert(missionIds[1]!, members[2]!.id, null)] });
   await prisma.transfer.create({

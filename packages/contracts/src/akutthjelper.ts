@@ -1,13 +1,16 @@
 // Akutthjelpere (§ 5 and Helsedirektoratet's national guide): organisations and agreements,
 // alerts with acknowledgements and escalation, the responder's own view, bistand requests.
+import { AKUTTHJELPER_KINDS, ALERT_CHANNELS, ALERT_STATES, BISTAND_KINDS } from '@amk/domain';
 import { z } from 'zod';
 import { IsoDate, IsoTime, Latitude, Longitude, PhoneNumber, Uuid } from './common.js';
 import { reportLimitMessage, withinReportLimit } from './stats.js';
 
 export const AkutthjelperEventType = z.enum(['HJERTESTANS', 'BEVISSTLOSHET', 'STOR_YTRE_BLODNING', 'GENERELL_NEDKJOLING']);
 export type AkutthjelperEventType = z.infer<typeof AkutthjelperEventType>;
-export const AkutthjelperKind = z.enum(['BRANN', 'FORF']);
-export const AlertState = z.enum(['PENDING', 'DELIVERED', 'SEEN', 'ACCEPTED', 'DECLINED', 'ARRIVED', 'FAILED', 'CANCELLED']);
+export const AkutthjelperKind = z.enum(AKUTTHJELPER_KINDS);
+export const AlertState = z.enum(ALERT_STATES);
+export const AlertChannel = z.enum(ALERT_CHANNELS);
+export const BistandKind = z.enum(BISTAND_KINDS);
 
 // ── organisations, units, members, agreements (admin)
 
@@ -58,7 +61,7 @@ export const AlertSummary = z.object({
   memberName: z.string(),
   unitName: z.string(),
   organisationKind: AkutthjelperKind,
-  channel: z.enum(['PAGE', 'SMS']),
+  channel: AlertChannel,
   round: z.number().int(),
   distanceM: z.number().nullable(),
   state: AlertState,
@@ -76,7 +79,7 @@ export const AlertSummary = z.object({
 export type AlertSummary = z.infer<typeof AlertSummary>;
 
 export const ResponderCandidate = z.object({
-  memberId: Uuid, memberName: z.string(), unitName: z.string(), organisationKind: AkutthjelperKind, distanceKm: z.number(), channel: z.enum(['PAGE', 'SMS']),
+  memberId: Uuid, memberName: z.string(), unitName: z.string(), organisationKind: AkutthjelperKind, distanceKm: z.number(), channel: AlertChannel,
 });
 export const Refusal = z.object({ code: z.string(), reason: z.string(), offerBistand: z.boolean() });
 export const CandidatesAnswer = z.object({
@@ -97,11 +100,11 @@ export const AlertRespondersRequest = z.object({
 export const AlertList = z.object({ alerts: z.array(AlertSummary) });
 
 export const BistandRequestBody = z.object({
-  kind: z.enum(['HELSE', 'KOMMUNE']),
+  kind: BistandKind,
   organisationId: Uuid.optional(),
   reason: z.string().trim().min(1, 'say what help is asked for').max(1000),
 });
-export const BistandSummary = z.object({ id: Uuid, missionId: Uuid.nullable(), kind: z.enum(['HELSE', 'KOMMUNE']), organisationId: Uuid.nullable(), reason: z.string(), createdAt: IsoTime });
+export const BistandSummary = z.object({ id: Uuid, missionId: Uuid.nullable(), kind: BistandKind, organisationId: Uuid.nullable(), reason: z.string(), createdAt: IsoTime });
 
 // ── the responder's own page
 

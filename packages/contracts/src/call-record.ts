@@ -1,15 +1,16 @@
 // The full call record (patient data: every read is audited) and the commands that change it.
+import { JOURNAL_KINDS, SEXES } from '@amk/domain';
 import { z } from 'zod';
 import { CallSummary } from './calls.js';
 import { IsoDate, IsoTime, Latitude, Longitude, Urgency, Uuid } from './common.js';
 
-export const Sex = z.enum(['FEMALE', 'MALE', 'UNKNOWN']);
+export const Sex = z.enum(SEXES);
 
 export const JournalEntry = z.object({
   id: Uuid,
   at: IsoTime,
   author: z.string(),
-  kind: z.enum(['NOTE', 'TRIAGE', 'URGENCY_CHANGE', 'TRANSFER', 'NOTIFICATION', 'SYSTEM']),
+  kind: z.enum(JOURNAL_KINDS),
   text: z.string(),
 });
 export type JournalEntry = z.infer<typeof JournalEntry>;

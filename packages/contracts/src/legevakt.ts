@@ -1,5 +1,6 @@
 // The legevakt's doctor-on-call roster with the § 7 competence facts, and the unit crew for a
 // shift with the § 11 check.
+import { AUTHORISATIONS } from '@amk/domain';
 import { z } from 'zod';
 import { IsoTime, Uuid } from './common.js';
 
@@ -39,7 +40,7 @@ export const Roster = z.object({ shifts: z.array(DoctorShiftSummary) });
 export const RosterQuery = z.object({ from: IsoTime.optional(), to: IsoTime.optional() });
 
 /** § 11: ambulance worker (paramedic included), other health personnel with authorisation or licence, nurse, doctor, rescue man, boat driver. */
-export const Authorisation = z.enum(['AMBULANCE_WORKER', 'PARAMEDIC', 'HEALTH_PERSONNEL', 'NURSE', 'DOCTOR', 'RESCUE_CREW', 'BOAT_DRIVER', 'PILOT', 'OTHER']);
+export const Authorisation = z.enum(AUTHORISATIONS);
 const CalendarDate = z.iso.date().describe('YYYY-MM-DD');
 export const CrewMemberInput = z.object({
   personName: z.string().trim().min(1).max(200),

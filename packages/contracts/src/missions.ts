@@ -1,10 +1,11 @@
 // Missions (oppdrag): units sent to an incident, every status change of every unit on the
 // mission's timeline, closed with an outcome (§ 15 h).
+import { MISSION_KINDS, SETTLEMENT_CLASSES, STATUS_CHANGE_SOURCES } from '@amk/domain';
 import { z } from 'zod';
 import { IsoTime, Latitude, Longitude, UnitKind, UnitStatus, Urgency, Uuid } from './common.js';
 import { CrewOverride } from './units.js';
 
-export const MissionKind = z.enum(['AMBULANCE', 'HOME_VISIT']);
+export const MissionKind = z.enum(MISSION_KINDS);
 
 export const MissionSummary = z.object({
   id: Uuid,
@@ -45,7 +46,7 @@ export const TimelineEntry = z.object({
   unitId: Uuid,
   callSign: z.string(),
   status: UnitStatus,
-  source: z.string(),
+  source: z.enum(STATUS_CHANGE_SOURCES),
   /** why, when the system made the change (e.g. the mission was closed and released the unit) */
   reason: z.string().nullable(),
 });
@@ -115,7 +116,7 @@ export type Recommendation = z.infer<typeof Recommendation>;
 export const KommunePreparedness = z.object({
   kommunenummer: z.string(),
   kommunenavn: z.string(),
-  settlementClass: z.enum(['TOWN', 'RURAL']),
+  settlementClass: z.enum(SETTLEMENT_CLASSES),
   guidelineMinutes: z.number(),
   /** free ambulances (car, boat, helicopter; own and neighbouring) that reach it within the guideline */
   freeAmbulances: z.number().int(),

@@ -1,10 +1,11 @@
 // Notifications to other emergency services: triple alerting (§ 15 d: police 112 and fire 110
 // together with health), HRS, other AMK centres and the legevaktsentral (§ 15 e, f).
+import { DELIVERY_STATES, NOTIFICATION_CHANNELS, NOTIFICATION_RECIPIENTS } from '@amk/domain';
 import { z } from 'zod';
 import { IsoTime, Uuid } from './common.js';
 
-export const NotificationRecipient = z.enum(['POLICE', 'FIRE', 'HRS', 'AMK', 'LVS']);
-export const DeliveryState = z.enum(['PENDING', 'SENT', 'DELIVERED', 'FAILED', 'ACKNOWLEDGED']);
+export const NotificationRecipient = z.enum(NOTIFICATION_RECIPIENTS);
+export const DeliveryState = z.enum(DELIVERY_STATES);
 
 export const NotificationSummary = z.object({
   id: Uuid,
@@ -13,7 +14,7 @@ export const NotificationSummary = z.object({
   groupId: Uuid.nullable(),
   recipient: NotificationRecipient,
   recipientCentreId: Uuid.nullable(),
-  channel: z.string(),
+  channel: z.enum(NOTIFICATION_CHANNELS),
   message: z.string(),
   state: DeliveryState,
   attempts: z.number().int(),

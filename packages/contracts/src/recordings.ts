@@ -1,9 +1,10 @@
 // Sound recordings (lydlogg) and their retention under § 20: kept three years from the
 // recording date (Norwegian calendar), then deleted, unless a hold says they are still needed.
+import { HOLD_REASONS } from '@amk/domain';
 import { z } from 'zod';
 import { IsoDate, IsoTime, Uuid } from './common.js';
 
-export const HoldReason = z.enum(['tilsyn', 'klage', 'erstatning', 'annen_saksbehandling', 'dokumentasjonsverdi']);
+export const HoldReason = z.enum(HOLD_REASONS);
 export type HoldReason = z.infer<typeof HoldReason>;
 
 export const IngestedRecording = z.object({

@@ -1,11 +1,12 @@
 // Hand-overs between centres of this installation: § 13 b (LVS → AMK, LVS → LVS), § 15 e
 // (AMK → AMK) and § 15 g (AMK → the LVS that covers the patient's kommune).
+import { TRANSFER_STATES } from '@amk/domain';
 import { z } from 'zod';
 import { CentreRef } from './auth.js';
 import { CallSummary } from './calls.js';
 import { IsoTime, Uuid } from './common.js';
 
-export const TransferState = z.enum(['REQUESTED', 'ACCEPTED', 'DECLINED']);
+export const TransferState = z.enum(TRANSFER_STATES);
 
 export const TransferSummary = z.object({
   id: Uuid,

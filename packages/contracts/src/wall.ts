@@ -1,12 +1,13 @@
 // The supervisors' wall display and the quality indicators: figures, never patient details, so a
 // region wall may show several centres side by side.
+import { CENTRE_KINDS, SETTLEMENT_CLASSES } from '@amk/domain';
 import { z } from 'zod';
 import { CentreRef } from './auth.js';
 import { IsoTime, Uuid } from './common.js';
 import { LineAnswerSummary, reportLimitMessage, withinReportLimit } from './stats.js';
 
 export const WallCentre = z.object({
-  centre: z.object({ id: Uuid, code: z.string(), name: z.string(), kind: z.enum(['AMK', 'LVS']) }),
+  centre: z.object({ id: Uuid, code: z.string(), name: z.string(), kind: z.enum(CENTRE_KINDS) }),
   openCalls: z.object({
     A: z.number().int(), H: z.number().int(), V: z.number().int(), none: z.number().int(), ringing: z.number().int(), oldestOpenAt: IsoTime.nullable(),
     /** when the longest-waiting open call of each kind rang: its age is what a supervisor watches */
@@ -53,7 +54,7 @@ export const Indicators = z.object({
   from: IsoTime,
   to: IsoTime,
   answerTimes: z.array(LineAnswerSummary),
-  responseTimes: z.array(z.object({ urgency: z.string(), settlementClass: z.enum(['TOWN', 'RURAL']), count: z.number().int(), withinTarget: z.number().int(), share: z.number().nullable(), medianMinutes: z.number().nullable() })),
+  responseTimes: z.array(z.object({ urgency: z.string(), settlementClass: z.enum(SETTLEMENT_CLASSES), count: z.number().int(), withinTarget: z.number().int(), share: z.number().nullable(), medianMinutes: z.number().nullable() })),
   callsByHour: z.array(z.object({ hour: z.number().int(), calls: z.number().int() })),
   callsByChapter: z.array(z.object({ chapter: z.number().int().nullable(), chapterTitle: z.string().nullable(), calls: z.number().int() })),
   /** hand-overs per pair of centres, with the time from offer to acceptance */

@@ -10,18 +10,7 @@
 //                     driving licence and certificate of the first paragraph
 // The verdict is a rule, not a flag: a unit whose crew fails cannot become available, is not
 // recommended and is not put on a mission unless an operator overrides with a reason.
-import type { UnitKind } from './vocabulary.js';
-
-export type Authorisation =
-  | 'AMBULANCE_WORKER' // autorisert ambulansearbeider
-  | 'PARAMEDIC' // paramedic: an ambulance worker with further education
-  | 'HEALTH_PERSONNEL' // other health personnel with authorisation or licence
-  | 'NURSE'
-  | 'DOCTOR'
-  | 'RESCUE_CREW' // redningsmann
-  | 'BOAT_DRIVER' // båtfører
-  | 'PILOT'
-  | 'OTHER';
+import type { Authorisation, UnitKind } from './vocabulary.js';
 
 export interface CrewMember {
   authorisation: Authorisation;

@@ -3,10 +3,7 @@
 // Helsedirektoratet): 90 % of acute missions reached within 12 minutes in towns and 25 minutes
 // in rural areas. The guideline is about acute (A) missions, so items with another urgency are
 // left out; items without urgency are counted (the caller decides what to feed in).
-import type { Urgency } from './vocabulary.js';
-
-export type SettlementClass = 'TOWN' | 'RURAL';
-export const SETTLEMENT_CLASSES: readonly SettlementClass[] = ['TOWN', 'RURAL'];
+import { SETTLEMENT_CLASSES, type SettlementClass, type Urgency } from './vocabulary.js';
 
 export interface ResponseTarget {
   withinMinutes: number;

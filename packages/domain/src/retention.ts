@@ -4,14 +4,10 @@
 // The recording date is the date in Norway (Europe/Oslo): a call at 00:30 Norwegian summer time
 // on 16 June is recorded on 16 June even though it is still 15 June in UTC.
 import { formatIsoDate, isLeapYear, parseIsoDate } from './calendar.js';
-import type { IsoDate } from './vocabulary.js';
+import type { HoldReason, IsoDate } from './vocabulary.js';
 
 export const RETENTION_YEARS = 3;
 
-/** The reasons in § 20 that stop deletion. */
-export type HoldReason = 'tilsyn' | 'klage' | 'erstatning' | 'annen_saksbehandling' | 'dokumentasjonsverdi';
-
-export const HOLD_REASONS: readonly HoldReason[] = ['tilsyn', 'klage', 'erstatning', 'annen_saksbehandling', 'dokumentasjonsverdi'];
 
 export const HOLD_REASON_LABELS: Readonly<Record<HoldReason, string>> = {
   tilsyn: 'Brukt i tilsynssak',

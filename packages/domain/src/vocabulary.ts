@@ -49,6 +49,90 @@ export type TriageCategory = (typeof TRIAGE_CATEGORIES)[number];
 export const MAJOR_INCIDENT_LEVELS = ['YELLOW', 'RED'] as const;
 export type MajorIncidentLevel = (typeof MAJOR_INCIDENT_LEVELS)[number];
 
+/** Tettsted or spredtbygd: which response-time target applies (the national quality indicators). */
+export const SETTLEMENT_CLASSES = ['TOWN', 'RURAL'] as const;
+export type SettlementClass = (typeof SETTLEMENT_CLASSES)[number];
+
+export const SEXES = ['FEMALE', 'MALE', 'UNKNOWN'] as const;
+export type Sex = (typeof SEXES)[number];
+
+/** A hand-over of a call between centres. */
+export const TRANSFER_STATES = ['REQUESTED', 'ACCEPTED', 'DECLINED'] as const;
+export type TransferState = (typeof TRANSFER_STATES)[number];
+
+/** Who a notification goes to: the other emergency services (§ 15 e) or another centre. */
+export const NOTIFICATION_RECIPIENTS = ['POLICE', 'FIRE', 'HRS', 'AMK', 'LVS'] as const;
+export type NotificationRecipient = (typeof NOTIFICATION_RECIPIENTS)[number];
+
+export const DELIVERY_STATES = ['PENDING', 'SENT', 'DELIVERED', 'FAILED', 'ACKNOWLEDGED'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+/** How a notification leaves: a gateway webhook, the operator phones and records it, or (to another centre of this installation) the centre's own inbox. */
+export const NOTIFICATION_CHANNELS = ['webhook', 'manual', 'internal'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** A crew member's authorisation, as § 11 reads it. */
+export const AUTHORISATIONS = [
+  'AMBULANCE_WORKER', // autorisert ambulansearbeider
+  'PARAMEDIC', // paramedic: an ambulance worker with further education
+  'HEALTH_PERSONNEL', // other health personnel with authorisation or licence
+  'NURSE',
+  'DOCTOR',
+  'RESCUE_CREW', // redningsmann
+  'BOAT_DRIVER', // båtfører
+  'PILOT',
+  'OTHER',
+] as const;
+export type Authorisation = (typeof AUTHORISATIONS)[number];
+
+/** An ambulance mission, or a doctor's home visit (legevakt, § 7). */
+export const MISSION_KINDS = ['AMBULANCE', 'HOME_VISIT'] as const;
+export type MissionKind = (typeof MISSION_KINDS)[number];
+
+/** Who reported a unit's status: its terminal, an operator, or the system (e.g. a closed mission). */
+export const STATUS_CHANGE_SOURCES = ['TERMINAL', 'OPERATOR', 'SYSTEM'] as const;
+export type StatusChangeSource = (typeof STATUS_CHANGE_SOURCES)[number];
+
+/** The organisation behind an akutthjelper unit: fire service or a voluntary organisation. */
+export const AKUTTHJELPER_KINDS = ['BRANN', 'FORF'] as const;
+export type AkutthjelperKind = (typeof AKUTTHJELPER_KINDS)[number];
+
+export const ALERT_STATES = ['PENDING', 'DELIVERED', 'SEEN', 'ACCEPTED', 'DECLINED', 'ARRIVED', 'FAILED', 'CANCELLED'] as const;
+export type AlertState = (typeof ALERT_STATES)[number];
+
+/** How an akutthjelper is alerted: the responder page (push) or SMS. */
+export const ALERT_CHANNELS = ['PAGE', 'SMS'] as const;
+export type AlertChannel = (typeof ALERT_CHANNELS)[number];
+
+/** Whose help is asked for alongside akutthjelpere: the health service's or the kommune's. */
+export const BISTAND_KINDS = ['HELSE', 'KOMMUNE'] as const;
+export type BistandKind = (typeof BISTAND_KINDS)[number];
+
+/** § 20: the reasons that stop a recording's deletion. */
+export const HOLD_REASONS = ['tilsyn', 'klage', 'erstatning', 'annen_saksbehandling', 'dokumentasjonsverdi'] as const;
+export type HoldReason = (typeof HOLD_REASONS)[number];
+
+/** What a line in a call's journal records. */
+export const JOURNAL_KINDS = ['NOTE', 'TRIAGE', 'URGENCY_CHANGE', 'TRANSFER', 'NOTIFICATION', 'SYSTEM'] as const;
+export type JournalKind = (typeof JOURNAL_KINDS)[number];
+
+/** Who did what the audit log records. */
+export const AUDIT_ACTOR_KINDS = ['USER', 'INTEGRATION', 'SYSTEM'] as const;
+export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
+
+/** What a line in a major incident's log records. */
+export const MAJOR_INCIDENT_LOG_KINDS = [
+  'DECLARED',
+  'PATIENT_REGISTERED',
+  'CATEGORY_CHANGED',
+  'TRANSPORT_ASSIGNED',
+  'LEFT_SCENE',
+  'ARRIVED',
+  'SCENE_UPDATED',
+  'CLOSED',
+] as const;
+export type MajorIncidentLogKind = (typeof MAJOR_INCIDENT_LOG_KINDS)[number];
+
 /** A calendar date without time or zone, 'YYYY-MM-DD'. Compares correctly as a string. */
 export type IsoDate = string;
 

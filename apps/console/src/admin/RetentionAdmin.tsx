@@ -1,6 +1,7 @@
 // § 20: sound recordings are kept three years and then deleted, unless a hold keeps them for a
 // tilsyn, a complaint, a compensation case, other case handling or their documentary value.
 // Here: the figures and purge history of my centre, a dry run for any day, and holds.
+import { HOLD_REASONS, type HoldReason } from '@amk/domain';
 import { HoldParams, PlaceHoldRequest, PurgePreviewQuery, RecordingIdParams, ReleaseHoldRequest, type PurgePreview, type RecordingSummary, type RetentionOverview } from '@amk/contracts';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/http.js';
@@ -12,8 +13,7 @@ import { Field, fieldErrors, messageOf, Outcome, showDate, showTime, useLoad, ty
 type Overview = ReturnType<typeof RetentionOverview.parse>;
 type Preview = ReturnType<typeof PurgePreview.parse>;
 type Hold = RecordingSummary['holds'][number];
-const REASONS = ['tilsyn', 'klage', 'erstatning', 'annen_saksbehandling', 'dokumentasjonsverdi'] as const;
-const reasonLabel = (t: T, r: string) => ((REASONS as readonly string[]).includes(r) ? t(`hold.${r as (typeof REASONS)[number]}`) : r);
+const reasonLabel = (t: T, r: HoldReason) => t(`hold.${r}`);
 
 export function RetentionAdmin({ canHold }: { canHold: boolean }) {
   const t = useT();
@@ -193,7 +193,7 @@ function Holds({ t, recordingId, setRecordingId, onChanged }: { t: T; recordingI
         <div className="row">
           <Field label={t('admin.reason')} error={errors.placeReason}>
             <select value={place.reason} onChange={(e) => setPlace({ ...place, reason: e.target.value })}>
-              {REASONS.map((r) => <option key={r} value={r}>{t(`hold.${r}`)}</option>)}
+              {HOLD_REASONS.map((r) => <option key={r} value={r}>{t(`hold.${r}`)}</option>)}
             </select>
           </Field>
           <Field label={t('admin.caseRef')} error={errors.placeCaseRef}>

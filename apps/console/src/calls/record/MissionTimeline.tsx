@@ -1,10 +1,9 @@
 // A mission's timeline: created, every unit status change with its time and source, closed.
 import type { MissionDetail } from '@amk/contracts';
-import { useT, type MessageKey } from '../../i18n/i18n.js';
+import { useT } from '../../i18n/i18n.js';
 import { clock } from '../../lib/clock.js';
 
 const time = clock;
-const SOURCES = new Set(['TERMINAL', 'OPERATOR', 'SYSTEM']);
 
 export function MissionTimeline({ mission }: { mission: MissionDetail }) {
   const t = useT();
@@ -17,7 +16,7 @@ export function MissionTimeline({ mission }: { mission: MissionDetail }) {
         // biome-ignore lint/suspicious/noArrayIndexKey: timeline entries have no id; two may share a unit and a millisecond
         <li key={`${e.at}-${e.unitId}-${i}`} className={`unit-${e.status}`}>
           <time dateTime={e.at}>{time(e.at)}</time> <strong>{e.callSign}</strong> <span className="status-pill">{t(`status.${e.status}`)}</span>
-          <span className="muted small"> {SOURCES.has(e.source) ? t(`source.${e.source}` as MessageKey) : e.source}</span>
+          <span className="muted small"> {t(`source.${e.source}`)}</span>
           {e.reason && <span className="small"> · {e.reason}</span>}
         </li>
       ))}

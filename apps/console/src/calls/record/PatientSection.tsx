@@ -2,6 +2,7 @@
 // a colleague's edit) but never overwrites what this operator has typed and not yet saved.
 // The fødselsnummer is checked with the domain rule as it is typed; a valid one gives the birth
 // date and sex (the server fills them). Without one, birth date, age and sex are entered by hand.
+import { SEXES } from '@amk/domain';
 import type { CallRecord } from '@amk/contracts';
 import { useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import { api, ApiError } from '../../api/http.js';
@@ -11,7 +12,6 @@ import { PositionSection } from './PositionSection.js';
 import { useDraft } from './use-draft.js';
 
 type InputField = Exclude<PatientField, 'sex' | 'interpreterUsed'>;
-const SEXES = ['FEMALE', 'MALE', 'UNKNOWN'] as const;
 
 export function PatientSection({ record, onSaved }: { record: CallRecord; onSaved(r: CallRecord): void }) {
   const t = useT();

@@ -1,7 +1,7 @@
 // The call record: patient, place, language, the append-only journal, links between calls of one
 // incident, triage with the index. Every read is audited; every change is journalled and
 // published to the centre's consoles in the same transaction.
-import { urgencyChange, urgencyFromCriterion, validateNationalId } from '@amk/domain';
+import { type JournalKind, urgencyChange, urgencyFromCriterion, validateNationalId } from '@amk/domain';
 import type { CallRecord, CallSummary, TriageRequest, UpdateCallRequest } from '@amk/contracts';
 import { rooms, type UserActor } from '../../auth/actor.js';
 import type { Call, Db, Tx } from '@amk/db';
@@ -21,7 +21,7 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 export function createCallRecordService({ prisma, transact, resolveKommune }: { prisma: Db; transact: Transact; resolveKommune: (lat: number, lon: number) => string | null }) {
-  async function journal(tx: Tx, callId: string, actor: UserActor, kind: string, text: string) {
+  async function journal(tx: Tx, callId: string, actor: UserActor, kind: JournalKind, text: string) {
     await tx.callJournalEntry.create({ data: { id: newId(), callId, authorId: actor.userId, author: actor.displayName, kind, text } });
   }
 

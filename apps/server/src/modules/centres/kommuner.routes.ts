@@ -1,5 +1,6 @@
 // The town/rural class per kommune decides which response-time guideline applies (12 or 25
 // minutes); a centre's administrator keeps it.
+import { SETTLEMENT_CLASSES } from '@amk/domain';
 import { ApiError } from '@amk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,7 +10,7 @@ import type { Db } from '@amk/db';
 import { writeAudit } from '../audit/audit.service.js';
 import { notFound } from '../../lib/http-error.js';
 
-const Kommune = z.object({ nummer: z.string(), navn: z.string(), settlementClass: z.enum(['TOWN', 'RURAL']) });
+const Kommune = z.object({ nummer: z.string(), navn: z.string(), settlementClass: z.enum(SETTLEMENT_CLASSES) });
 
 export const kommunerRoutes =
   (deps: { prisma: Db }): FastifyPluginAsyncZod =>
@@ -26,7 +27,7 @@ export const kommunerRoutes =
     app.put(
       '/kommuner/:nummer/settlement-class',
       {
-        schema: { tags: ['centres'], summary: 'Set whether a kommune counts as town (12 min) or rural (25 min)', params: z.object({ nummer: z.string().regex(/^\d{4}$/, 'a kommunenummer has four digits') }), body: z.object({ settlementClass: z.enum(['TOWN', 'RURAL']) }), response: { 200: Kommune, 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError } },
+        schema: { tags: ['centres'], summary: 'Set whether a kommune counts as town (12 min) or rural (25 min)', params: z.object({ nummer: z.string().regex(/^\d{4}$/, 'a kommunenummer has four digits') }), body: z.object({ settlementClass: z.enum(SETTLEMENT_CLASSES) }), response: { 200: Kommune, 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError } },
         preValidation: requireUser(['admin']),
       },
       async (request) => {

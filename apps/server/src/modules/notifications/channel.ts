@@ -2,6 +2,8 @@
 // centres) sit behind a gateway we cannot reach from here; the webhook channel speaks to such a
 // gateway over HTTP, and the manual channel is for centres without one (the operator phones and
 // records the acknowledgement by hand).
+import type { NotificationChannel as ChannelName } from '@amk/domain';
+
 interface OutboundNotification {
   id: string;
   callId: string;
@@ -14,7 +16,7 @@ interface OutboundNotification {
 type SendResult = { ok: true } | { ok: false; error: string };
 
 export interface NotificationChannel {
-  readonly name: string;
+  readonly name: Exclude<ChannelName, 'internal'>;
   send(n: OutboundNotification): Promise<SendResult>;
 }
 

@@ -8,6 +8,7 @@
 // is reached directly: the notification is DELIVERED in the same transaction, lands in that
 // centre's inbox on every one of its consoles, and is acknowledged there by an operator.
 import type { NotificationSummary, NotifyRequest } from '@amk/contracts';
+import type { NotificationChannel } from '@amk/domain';
 import { rooms, type Actor, type UserActor } from '../../auth/actor.js';
 import type { Db, Notification, Tx } from '@amk/db';
 import { badRequest, conflict, notFound } from '../../lib/http-error.js';
@@ -22,7 +23,7 @@ type Recipient = NotificationSummary['recipient'];
 const RECIPIENT_WORD: Record<Recipient, string> = { POLICE: 'politi (112)', FIRE: 'brann (110)', HRS: 'HRS', AMK: 'AMK', LVS: 'legevaktsentral' };
 
 /** The channel of a notification to a centre of this installation: no gateway, straight to its inbox. */
-export const INTERNAL_CHANNEL = 'internal';
+export const INTERNAL_CHANNEL = 'internal' satisfies NotificationChannel;
 /** A notification between centres of the installation unacknowledged this long is red on both walls. */
 export const CENTRE_NOTIFICATION_LATE_MS = 60_000;
 
@@ -34,7 +35,7 @@ export function publishNotification(emit: Emit, n: Notification): NotificationSu
   return s;
 }
 
-export function createNotificationsService({ prisma, transact, channelName }: { prisma: Db; transact: Transact; channelName: string }) {
+export function createNotificationsService({ prisma, transact, channelName }: { prisma: Db; transact: Transact; channelName: NotificationChannel }) {
   return {
     async notify(actor: UserActor, callId: string, req: NotifyRequest): Promise<NotificationSummary[]> {
       const recipients = [...new Set(req.recipients.flatMap((r) => (r === 'TRIPLE' ? (['POLICE', 'FIRE'] as const) : [r])))];

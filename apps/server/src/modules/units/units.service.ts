@@ -2,7 +2,7 @@
 // the state machine in @amk/domain; every change is kept with its time (UnitStatusChange) and, when
 // the unit is on a mission, lands on the mission's timeline. Reports older than what the unit
 // already has are ignored, so a terminal that retries or delivers out of order does no harm.
-import { canTransition, checkCrew, isAvailable, isSubjectToSection11, section11Refusal } from '@amk/domain';
+import { canTransition, checkCrew, isAvailable, isSubjectToSection11, section11Refusal, type StatusChangeSource } from '@amk/domain';
 import type { CrewMemberInput, CrewOverride, UnitPositionReport, UnitStatusReport, UnitSummary } from '@amk/contracts';
 import type { IntegrationActor, UserActor } from '../../auth/actor.js';
 import type { Db, Tx, Unit, UnitStatus } from '@amk/db';
@@ -48,7 +48,7 @@ export function createUnitsService({ prisma, transact, audience, hooks }: { pris
   }
 
   /** Applies a status change in a transaction; the caller has checked who may do it. */
-  async function changeStatus(tx: Tx, emit: Emit, unit: Unit, status: UnitStatus, at: Date, source: string, byUserId: string | null, reason: string | null = null, override?: CrewOverrideBy): Promise<Unit> {
+  async function changeStatus(tx: Tx, emit: Emit, unit: Unit, status: UnitStatus, at: Date, source: StatusChangeSource, byUserId: string | null, reason: string | null = null, override?: CrewOverrideBy): Promise<Unit> {
     const allowed = canTransition(unit.status, status);
     if (!allowed.ok) throw new HttpError(409, allowed.reason);
     // § 11: a crew that fails cannot become available, unless an operator overrides with a reason

@@ -2,7 +2,7 @@
 // response times by urgency and town/rural, call volume by hour and by index chapter, hand-overs
 // per pair of centres with the time from offer to acceptance, akutthjelper arrivals before the
 // ambulance, and the § 11 crew overrides as deviations. Exercise calls are left out.
-import { summariseResponseTimes } from '@amk/domain';
+import { SETTLEMENT_CLASSES, summariseResponseTimes } from '@amk/domain';
 import type { Indicators } from '@amk/contracts';
 import type { Db } from '@amk/db';
 import type { AnswerTimeService } from '../stats/answer-times.service.js';
@@ -55,7 +55,7 @@ export function createIndicatorsService({ prisma, answerTimes }: { prisma: Db; a
       for (const urgency of ['A', 'H', 'V']) {
         // The guideline is written for acute missions; the same measure is shown for H and V too.
         const summary = summariseResponseTimes(items.filter((i) => (i.urgencyOfMission ?? 'A') === urgency).map(({ urgencyOfMission: _u, ...i }) => i));
-        for (const cls of ['TOWN', 'RURAL'] as const) {
+        for (const cls of SETTLEMENT_CLASSES) {
           const s = summary[cls];
           responseTimes.push({ urgency, settlementClass: cls, count: s.count, withinTarget: s.withinTarget, share: s.share, medianMinutes: s.medianMinutes });
         }
