@@ -72,7 +72,8 @@ export const AssignUnitRequest = z.object({ unitId: Uuid, override: CrewOverride
 export const CloseMissionRequest = z.object({ outcome: z.string().trim().min(1, 'write the outcome').max(1000) });
 export const MissionIdParams = z.object({ missionId: Uuid });
 
-export const Recommendation = z.object({
+/** A unit as the ranking names it, recommended or left out. */
+const RankedUnit = z.object({
   unitId: Uuid,
   callSign: z.string(),
   kind: UnitKind,
@@ -80,6 +81,8 @@ export const Recommendation = z.object({
   centreId: Uuid,
   /** false: a neighbouring centre's unit */
   own: z.boolean(),
+});
+export const Recommendation = RankedUnit.extend({
   etaMinutes: z.number(),
   distanceKm: z.number(),
   method: z.enum(['road', 'sea', 'straight', 'routing']),
@@ -87,13 +90,7 @@ export const Recommendation = z.object({
 /** Why a unit the operator might expect is not in the ranking. */
 export const ExclusionReason = z.enum(['CREW_FAILS_SECTION_11', 'POSITION_STALE', 'OTHER_CENTRE', 'ON_ANOTHER_MISSION']);
 export type ExclusionReason = z.infer<typeof ExclusionReason>;
-export const ExcludedUnit = z.object({
-  unitId: Uuid,
-  callSign: z.string(),
-  kind: UnitKind,
-  status: UnitStatus,
-  centreId: Uuid,
-  own: z.boolean(),
+export const ExcludedUnit = RankedUnit.extend({
   reason: ExclusionReason,
   /** the § 11 problem in words, or the age of the last position in minutes */
   crewProblem: z.string().nullable(),
