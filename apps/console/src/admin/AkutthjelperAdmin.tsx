@@ -2,9 +2,9 @@
 // written agreements (which kommuner, which event types, from when to when). An administrator
 // creates and changes them; a supervisor reads. A report box summarises the missions.
 import { useState } from 'react';
-import { api } from '../api/http.js';
+import { $api, client, ok as answer } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
-import { eventLabel, kommuneText, useKommuneNames, type Agreement, type Member, type Tree, type Unit } from './akutthjelper-kit.js';
+import { eventLabel, kommuneText, useKommuneNames, type Agreement, type Member, type Unit } from './akutthjelper-kit.js';
 import { AkutthjelperForms } from './AkutthjelperForms.js';
 import { AkutthjelperReportBox } from './AkutthjelperReport.js';
 import { addDays, osloToday } from '../lib/oslo-calendar.js';
@@ -12,7 +12,7 @@ import { messageOf, showDate, useLoad, type T } from '../lib/form-kit.js';
 
 export function AkutthjelperAdmin({ canEdit }: { canEdit: boolean }) {
   const t = useT();
-  const { data, error, reload } = useLoad<Tree>('/akutthjelper/organisations');
+  const { data, error, reload } = useLoad($api.useQuery('get', '/api/v1/akutthjelper/organisations'));
   const names = useKommuneNames();
   const [action, setAction] = useState<{ ok: string | null; error: string | null }>({ ok: null, error: null });
   const [busy, setBusy] = useState<string | null>(null);
@@ -30,9 +30,9 @@ export function AkutthjelperAdmin({ canEdit }: { canEdit: boolean }) {
     }
   }
   const setDuty = (m: Member, onDuty: boolean) =>
-    run(`duty-${m.id}`, () => api('PATCH', `/akutthjelper/members/${m.id}`, { onDuty }), t(onDuty ? 'adm.member.nowOnDuty' : 'adm.member.nowOffDuty', { name: m.name }));
+    run(`duty-${m.id}`, () => answer(client.PATCH('/api/v1/akutthjelper/members/{memberId}', { params: { path: { memberId: m.id } }, body: { onDuty } })), t(onDuty ? 'adm.member.nowOnDuty' : 'adm.member.nowOffDuty', { name: m.name }));
   const endAgreement = (a: Agreement) =>
-    run(`end-${a.id}`, () => api('PATCH', `/akutthjelper/agreements/${a.id}`, { validTo: osloToday() }), t('adm.agreement.ended', { date: showDate(osloToday()) }));
+    run(`end-${a.id}`, () => answer(client.PATCH('/api/v1/akutthjelper/agreements/{agreementId}', { params: { path: { agreementId: a.id } }, body: { validTo: osloToday() } })), t('adm.agreement.ended', { date: showDate(osloToday()) }));
 
   return (
     <section className="admin-section" aria-labelledby="adm-ah">

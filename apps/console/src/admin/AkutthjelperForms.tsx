@@ -3,19 +3,19 @@
 // the server's) everything typed stays in the form, and the tree is reloaded after a success.
 import { CreateAgreementRequest, CreateMemberRequest, CreateOrganisationRequest, CreateResponderUnitRequest } from '@amk/contracts';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { api } from '../api/http.js';
+import { client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { EVENT_TYPES, eventLabel, type Tree } from './akutthjelper-kit.js';
 import { osloToday } from '../lib/oslo-calendar.js';
 import { Field, fieldErrors, messageOf, Outcome, type T } from '../lib/form-kit.js';
 
-type Schema = {
-  safeParse(v: unknown): { success: true; data: unknown } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[] } };
+type Schema<B> = {
+  safeParse(v: unknown): { success: true; data: B } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[] } };
 };
 
 /** State and submit for one form: validate, send, keep the input on failure, reset on success. */
-function useAdminForm<F extends Record<string, unknown>>(initial: F, opts: {
-  schema: Schema; toBody(f: F): unknown; path: string; hints?: Parameters<typeof fieldErrors>[2]; ok(f: F): string; after(): unknown; keepOnSuccess?: (keyof F)[];
+function useAdminForm<F extends Record<string, unknown>, B>(initial: F, opts: {
+  schema: Schema<B>; toBody(f: F): unknown; send(body: B): Promise<unknown>; hints?: Parameters<typeof fieldErrors>[2]; ok(f: F): string; after(): unknown; keepOnSuccess?: (keyof F)[];
 }) {
   const t = useT();
   const [form, setForm] = useState(initial);
@@ -36,7 +36,7 @@ function useAdminForm<F extends Record<string, unknown>>(initial: F, opts: {
     setErrors({});
     setBusy(true);
     try {
-      await api('POST', opts.path, parsed.data);
+      await opts.send(parsed.data);
       setOutcome({ ok: opts.ok(form), error: null });
       const kept = Object.fromEntries((opts.keepOnSuccess ?? []).map((k) => [k, form[k]]));
       setForm({ ...initial, ...kept });
@@ -106,7 +106,7 @@ function AgreementForm({ t, units, names, onChanged }: { t: T; units: UnitOption
     { unitId: '', kommuner: '', eventTypes: [] as string[], validFrom: osloToday(), validTo: '', documentRef: '' },
     {
       schema: CreateAgreementRequest,
-      path: '/akutthjelper/agreements',
+      send: (body) => ok(client.POST('/api/v1/akutthjelper/agreements', { body })),
       toBody: (v) => ({
         unitId: v.unitId,
         kommuner: v.kommuner.split(/[\s,;]+/).filter(Boolean),
@@ -169,7 +169,7 @@ function MemberForm({ t, units, onChanged }: { t: T; units: UnitOption[]; onChan
     { unitId: '', name: '', phone: '', trainingValidUntil: '', onDuty: false, username: '' },
     {
       schema: CreateMemberRequest,
-      path: '/akutthjelper/members',
+      send: (body) => ok(client.POST('/api/v1/akutthjelper/members', { body })),
       toBody: (v) => ({
         unitId: v.unitId,
         name: v.name,
@@ -215,7 +215,7 @@ function UnitForm({ t, organisations, onChanged }: { t: T; organisations: Tree['
     { organisationId: '', name: '', lat: '', lon: '' },
     {
       schema: CreateResponderUnitRequest,
-      path: '/akutthjelper/units',
+      send: (body) => ok(client.POST('/api/v1/akutthjelper/units', { body })),
       toBody: (v) => ({ organisationId: v.organisationId, name: v.name, lat: num(v.lat), lon: num(v.lon) }),
       hints: { organisationId: 'adm.err.organisation', lat: 'adm.err.lat', lon: 'adm.err.lon' },
       ok: (v) => t('adm.unit.created', { name: v.name.trim() }),
@@ -252,7 +252,7 @@ function OrganisationForm({ t, onChanged }: { t: T; onChanged(): unknown }) {
     { name: '', kind: 'FORF' },
     {
       schema: CreateOrganisationRequest,
-      path: '/akutthjelper/organisations',
+      send: (body) => ok(client.POST('/api/v1/akutthjelper/organisations', { body })),
       toBody: (v) => ({ name: v.name, kind: v.kind }),
       ok: (v) => t('adm.org.created', { name: v.name.trim() }),
       after: onChanged,

@@ -1,20 +1,19 @@
 // A small report on the akutthjelper missions of my centre over a period (default the last 30
 // days): per organisation and kommune, median alert→arrival, how often they came before the
 // ambulance, and bistand requests counted apart.
-import type { AkutthjelperReport } from '@amk/contracts';
 import { useState, type FormEvent } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { $api } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { kommuneText } from './akutthjelper-kit.js';
 import { addDays, osloToday } from '../lib/oslo-calendar.js';
 import { Field, showDate, useLoad } from '../lib/form-kit.js';
 
-type Report = ReturnType<typeof AkutthjelperReport.parse>;
-
 /** The server wants times: from the start of the first day to the end of the last, local time. */
-function query(from: string, to: string): string {
+function query(from: string, to: string) {
   const start = new Date(`${from}T00:00:00`);
   const end = new Date(`${addDays(to, 1)}T00:00:00`);
-  return `/akutthjelper/reports?${new URLSearchParams({ from: start.toISOString(), to: end.toISOString() })}`;
+  return { from: start.toISOString(), to: end.toISOString() };
 }
 
 export function AkutthjelperReportBox({ names }: { names: Map<string, string> }) {
@@ -23,7 +22,7 @@ export function AkutthjelperReportBox({ names }: { names: Map<string, string> })
   const [range, setRange] = useState({ from: addDays(today, -30), to: today });
   const [draft, setDraft] = useState(range);
   const [rangeError, setRangeError] = useState<string | null>(null);
-  const { data, error, loading } = useLoad<Report>(query(range.from, range.to));
+  const { data, error, loading } = useLoad($api.useQuery('get', '/api/v1/akutthjelper/reports', { params: { query: query(range.from, range.to) } }, { placeholderData: keepPreviousData }));
 
   function apply(e: FormEvent) {
     e.preventDefault();

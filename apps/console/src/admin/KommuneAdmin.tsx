@@ -1,16 +1,16 @@
 // Town or rural per kommune: which response-time guideline (12 or 25 minutes) applies.
 import { useState } from 'react';
-import { api } from '../api/http.js';
+import { $api, client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { messageOf, Outcome, useLoad } from '../lib/form-kit.js';
 
 export function KommuneAdmin({ canEdit }: { canEdit: boolean }) {
   const t = useT();
-  const { data, error, reload } = useLoad<{ kommuner: { nummer: string; navn: string; settlementClass: 'TOWN' | 'RURAL' }[] }>('/kommuner');
+  const { data, error, reload } = useLoad($api.useQuery('get', '/api/v1/kommuner'));
   const [failed, setFailed] = useState<string | null>(null);
-  async function set(nummer: string, settlementClass: string) {
+  async function set(nummer: string, settlementClass: 'TOWN' | 'RURAL') {
     try {
-      await api('PUT', `/kommuner/${nummer}/settlement-class`, { settlementClass });
+      await ok(client.PUT('/api/v1/kommuner/{nummer}/settlement-class', { params: { path: { nummer } }, body: { settlementClass } }));
       setFailed(null);
     } catch (e) {
       setFailed(messageOf(e));
@@ -28,7 +28,7 @@ export function KommuneAdmin({ canEdit }: { canEdit: boolean }) {
               <td>{k.nummer}</td>
               <td>{k.navn}</td>
               <td>
-                <select value={k.settlementClass} disabled={!canEdit} onChange={(e) => set(k.nummer, e.target.value)} aria-label={k.navn}>
+                <select value={k.settlementClass} disabled={!canEdit} onChange={(e) => set(k.nummer, e.target.value === 'TOWN' ? 'TOWN' : 'RURAL')} aria-label={k.navn}>
                   <option value="TOWN">{t('admin.town')}</option>
                   <option value="RURAL">{t('admin.rural')}</option>
                 </select>

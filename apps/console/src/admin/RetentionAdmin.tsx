@@ -4,7 +4,7 @@
 import { HOLD_REASONS, type HoldReason } from '@amk/domain';
 import { HoldParams, PlaceHoldRequest, PurgePreviewQuery, RecordingIdParams, ReleaseHoldRequest, type PurgePreview, type RecordingSummary, type RetentionOverview } from '@amk/contracts';
 import { useState, type FormEvent } from 'react';
-import { api } from '../api/http.js';
+import { $api, client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { Figure } from './AkutthjelperReport.js';
 import { osloToday } from '../lib/oslo-calendar.js';
@@ -17,7 +17,7 @@ const reasonLabel = (t: T, r: HoldReason) => t(`hold.${r}`);
 
 export function RetentionAdmin({ canHold }: { canHold: boolean }) {
   const t = useT();
-  const { data, error, reload } = useLoad<Overview>('/recordings/retention');
+  const { data, error, reload } = useLoad($api.useQuery('get', '/api/v1/recordings/retention'));
   const [recordingId, setRecordingId] = useState('');
   return (
     <section className="admin-section" aria-labelledby="adm-ret">
@@ -89,7 +89,7 @@ function DryRun({ t, onPick }: { t: T; onPick(id: string): void }) {
     setFieldError(null);
     setBusy(true);
     try {
-      setResult(await api<Preview>('GET', `/recordings/purge/preview?${new URLSearchParams({ date: parsed.data.date })}`));
+      setResult(await ok(client.GET('/api/v1/recordings/purge/preview', { params: { query: { date: parsed.data.date } } })));
       setError(null);
     } catch (err) {
       setError(messageOf(err));
@@ -165,7 +165,7 @@ function Holds({ t, recordingId, setRecordingId, onChanged }: { t: T; recordingI
     const body = PlaceHoldRequest.safeParse(place);
     const id = checkId(body.success ? {} : prefix('place', fieldErrors(body.error.issues, t, { caseRef: 'adm.err.caseRef' })));
     if (!id || !body.success) return;
-    void send(() => api<RecordingSummary>('POST', `/recordings/${id}/holds`, body.data), t('adm.hold.placed', { caseRef: body.data.caseRef }), () => setPlace({ ...place, caseRef: '' }));
+    void send(() => ok(client.POST('/api/v1/recordings/{recordingId}/holds', { params: { path: { recordingId: id } }, body: body.data })), t('adm.hold.placed', { caseRef: body.data.caseRef }), () => setPlace({ ...place, caseRef: '' }));
   }
 
   function releaseHold(e: FormEvent) {
@@ -178,7 +178,7 @@ function Holds({ t, recordingId, setRecordingId, onChanged }: { t: T; recordingI
       ...(holdOk ? {} : { releaseHoldId: t('adm.err.holdId') }),
     });
     if (!id || !body.success || !holdOk) return;
-    void send(() => api<RecordingSummary>('POST', `/recordings/${id}/holds/${holdId}/release`, body.data), t('adm.hold.released'), () => setRelease({ holdId: '', reason: '' }));
+    void send(() => ok(client.POST('/api/v1/recordings/{recordingId}/holds/{holdId}/release', { params: { path: { recordingId: id, holdId } }, body: body.data })), t('adm.hold.released'), () => setRelease({ holdId: '', reason: '' }));
   }
 
   return (

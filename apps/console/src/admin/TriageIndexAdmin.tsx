@@ -1,15 +1,14 @@
 // The criteria catalogue (Norsk indeks for medisinsk nødhjelp): how much of it is the seeded
 // sample and how much the centre's licensed copy, and the import of that copy as CSV. An import
 // with one bad line imports nothing; the server names the lines, and they are shown as they are.
-import type { TriageCriterion } from '@amk/contracts';
 import { useState } from 'react';
-import { apiText } from '../api/http.js';
+import { $api, client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { messageOf, Outcome, useLoad } from '../lib/form-kit.js';
 
 export function TriageIndexAdmin({ canImport }: { canImport: boolean }) {
   const t = useT();
-  const { data, error, reload } = useLoad<{ criteria: TriageCriterion[] }>('/triage/criteria');
+  const { data, error, reload } = useLoad($api.useQuery('get', '/api/v1/triage/criteria'));
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: string | null; error: string | null }>({ ok: null, error: null });
@@ -21,7 +20,7 @@ export function TriageIndexAdmin({ canImport }: { canImport: boolean }) {
     if (!file) return setOutcome({ ok: null, error: t('index.chooseFile') });
     setBusy(true);
     try {
-      const result = await apiText<{ imported: number }>('POST', '/triage/criteria/import', await file.text(), 'text/csv');
+      const result = await ok(client.POST('/api/v1/triage/criteria/import', { body: await file.text(), bodySerializer: (csv) => csv, headers: { 'content-type': 'text/csv' } }));
       setOutcome({ ok: t('index.imported', { n: result.imported }), error: null });
       await reload();
     } catch (err) {

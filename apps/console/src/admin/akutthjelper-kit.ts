@@ -2,6 +2,7 @@
 // labels, and kommune names of my centre to show "4601 Bergen" rather than a bare number.
 import { AkutthjelperEventType, type OrganisationTree } from '@amk/contracts';
 import { useMemo } from 'react';
+import { $api } from '../api/client.js';
 import { useLoad, type T } from '../lib/form-kit.js';
 
 export type Tree = ReturnType<typeof OrganisationTree.parse>;
@@ -14,7 +15,7 @@ export const EVENT_TYPES = AkutthjelperEventType.options;
 export const eventLabel = (t: T, e: string) => ((EVENT_TYPES as readonly string[]).includes(e) ? t(`event.${e as (typeof EVENT_TYPES)[number]}`) : e);
 
 export function useKommuneNames(): Map<string, string> {
-  const { data } = useLoad<{ kommuner: { nummer: string; navn: string }[] }>('/kommuner');
+  const { data } = useLoad($api.useQuery('get', '/api/v1/kommuner'));
   return useMemo(() => new Map(data?.kommuner.map((k) => [k.nummer, k.navn]) ?? []), [data]);
 }
 export const kommuneText = (names: Map<string, string>, nr: string | null, unknown: string) => (nr ? (names.has(nr) ? `${nr} ${names.get(nr)}` : nr) : unknown);

@@ -1,8 +1,10 @@
 // Which page: the login, the operator console, or the responder's phone page. No router library:
-// three pages and the address bar are enough.
+// three pages and the address bar are enough. Every page shares one react-query cache for the reads
+// that are cached and shared (centres, the triage catalogue, the admin lists).
 import type { Me } from '@amk/contracts';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api } from '../api/http.js';
+import { client, createQueryClient, ok } from '../api/client.js';
 import { AdminPage } from '../admin/AdminPage.js';
 import { AuditPage } from '../audit/AuditPage.js';
 import { IndicatorsPage } from '../indicators/IndicatorsPage.js';
@@ -12,12 +14,22 @@ import { ResponderPage } from '../responder/ResponderPage.js';
 import { useConsole } from '../store/console-store.js';
 import { ConsolePage } from './ConsolePage.js';
 
+const queryClient = createQueryClient();
+
 export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Pages />
+    </QueryClientProvider>
+  );
+}
+
+function Pages() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const path = window.location.pathname;
 
   useEffect(() => {
-    api<Me>('GET', '/auth/me').then(setMe, () => setMe(null));
+    ok(client.GET('/api/v1/auth/me')).then(setMe, () => setMe(null));
   }, []);
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 import type { Me } from '@amk/contracts';
-import { api } from '../api/http.js';
+import { client, ok } from '../api/client.js';
 import { LanguageSwitch } from '../auth/LanguageSwitch.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
@@ -30,7 +30,7 @@ export function Header({ me, onNewCall }: { me: Me; onNewCall(): void }) {
       {['supervisor', 'admin', 'auditor'].includes(me.role) && <a href="/audit" className="button">{t('header.audit')}</a>}
       {['supervisor', 'admin'].includes(me.role) && <a href="/admin" className="button">{t('header.admin')}</a>}
       <LanguageSwitch />
-      <button type="button" onClick={() => api('POST', '/auth/logout').finally(() => window.location.assign('/login'))}>{t('header.logout')}</button>
+      <button type="button" onClick={() => ok(client.POST('/api/v1/auth/logout')).finally(() => window.location.assign('/login'))}>{t('header.logout')}</button>
     </header>
   );
 }

@@ -2,7 +2,7 @@
 // listened to which recording, when, and from which centre.
 import type { AuditEntry, Me } from '@amk/contracts';
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../api/http.js';
+import { ApiError, client, ok } from '../api/client.js';
 import { LanguageSwitch } from '../auth/LanguageSwitch.js';
 import { dateAndClock } from '../lib/clock.js';
 
@@ -22,8 +22,8 @@ export function AuditPage({ me }: { me: Me }) {
   const [entityId, setEntityId] = useState(new URLSearchParams(window.location.search).get('entityId') ?? '');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    const q = new URLSearchParams({ limit: '200', ...(entityId.trim() && { entityId: entityId.trim() }) });
-    api<{ entries: AuditEntry[] }>('GET', `/audit?${q}`).then((r) => { setEntries(r.entries); setError(null); }, (e) => setError(e instanceof ApiError ? e.message : String(e)));
+    const query = { limit: 200, ...(entityId.trim() && { entityId: entityId.trim() }) };
+    ok(client.GET('/api/v1/audit', { params: { query } })).then((r) => { setEntries(r.entries); setError(null); }, (e) => setError(e instanceof ApiError ? e.message : String(e)));
   }, [entityId]);
   return (
     <main className="audit">

@@ -1,6 +1,6 @@
 import type { Me } from '@amk/contracts';
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api/http.js';
+import { ApiError, client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
@@ -16,7 +16,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn(me: Me): void }) {
     setBusy(true);
     setError(null);
     try {
-      onLoggedIn(await api<Me>('POST', '/auth/login', { username, password }));
+      onLoggedIn(await ok(client.POST('/api/v1/auth/login', { body: { username, password } })));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : t('login.failed'));
     } finally {

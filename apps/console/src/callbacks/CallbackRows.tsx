@@ -2,7 +2,7 @@
 // how calling back went, or links the lost call to a later call from the same number. Every console
 // of the centre shows the same rows; one that is settled leaves them all.
 import { OPERATOR_CALLBACK_OUTCOMES } from '@amk/domain';
-import { ApiError } from '../api/http.js';
+import { ApiError } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { clock } from '../lib/clock.js';
 import { formatAge } from '../lib/use-now.js';

@@ -2,11 +2,11 @@
 // the same change then changes nothing), so the row leaves this console without waiting.
 import type { CallbackSummary, CallSummary, ResolveCallbackRequest } from '@amk/contracts';
 import { samePhone } from '@amk/domain';
-import { api } from '../api/http.js';
+import { client, ok } from '../api/client.js';
 import { useConsole } from '../store/console-store.js';
 
 export async function resolveCallback(cb: CallbackSummary, req: ResolveCallbackRequest): Promise<void> {
-  useConsole.getState().upsertCallback(await api<CallbackSummary>('POST', `/callbacks/${cb.id}/resolve`, req));
+  useConsole.getState().upsertCallback(await ok(client.POST('/api/v1/callbacks/{callbackId}/resolve', { params: { path: { callbackId: cb.id } }, body: req })));
 }
 
 /** Lost callers still to be called back, the longest-lost first. */

@@ -2,10 +2,10 @@
 // choice, Enter registers, Escape closes; the new call then opens with focus in its triage field.
 // The console chooses the call's id, so a retry after a network failure can never create a second
 // call; what the operator typed is kept until it is saved.
-import { CreateCallRequest, type CallSummary, type CentreKind } from '@amk/contracts';
+import { CreateCallRequest, type CentreKind } from '@amk/contracts';
 import { LINES_BY_CENTRE_KIND } from '@amk/domain';
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { api, ApiError } from '../api/http.js';
+import { ApiError, client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { useFocusRequest } from './focus-request.js';
@@ -43,7 +43,7 @@ export function NewCallForm({ centreKind, onClose }: { centreKind: CentreKind; o
     for (let attempt = 0; attempt <= RETRIES; attempt++) {
       setStatus(attempt ? t('form.retrying', { n: attempt }) : t('form.saving'));
       try {
-        const call = await api<CallSummary>('POST', '/calls', parsed.data);
+        const call = await ok(client.POST('/api/v1/calls', { body: parsed.data }));
         useConsole.getState().upsertCall(call);
         useConsole.getState().selectCall(call.id);
         useFocusRequest.getState().focusTriage(call.id);

@@ -1,11 +1,11 @@
 // Quality indicators for a chosen period of whole days in Norwegian time (both days included):
 // tables a person can read at a glance, each with a bar to compare at a glance and a CSV export.
 // A supervisor may look at any centre the wall may show for them (own, neighbours, the area's LVS).
-import type { CentreRef, Indicators, Me, WallCentreOptions } from '@amk/contracts';
+import type { CentreRef, Indicators, Me } from '@amk/contracts';
 // the shared writer: formula-like text (an imported criterion title "=…") is neutralised
 import { toCsv } from '@amk/domain';
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../api/http.js';
+import { $api, ApiError, client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { histogramRows } from './histogram-rows.js';
 import { osloPeriod, osloToday } from '../lib/oslo-calendar.js';
@@ -38,23 +38,22 @@ function Table({ title, rows, bar }: { title: string; rows: Record<string, unkno
   );
 }
 
+const NO_CENTRES: CentreRef[] = [];
+
 export function IndicatorsPage({ me }: { me: Me }) {
   const t = useT();
   const [from, setFrom] = useState(() => osloToday(Date.now(), 30));
   const [to, setTo] = useState(() => osloToday());
-  const [centres, setCentres] = useState<CentreRef[]>([]);
+  const centres = $api.useQuery('get', '/api/v1/wall/centres', undefined, { staleTime: Number.POSITIVE_INFINITY, select: (r) => r.centres }).data ?? NO_CENTRES;
   const [centre, setCentre] = useState(me.centre.code);
   const [data, setData] = useState<Indicators | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<WallCentreOptions>('GET', '/wall/centres').then((r) => setCentres(r.centres), () => {});
-  }, []);
-  useEffect(() => {
     if (!from || !to) return; // a date field being typed in
     let current = true;
     const period = osloPeriod(from, to);
-    const query = new URLSearchParams({ ...period, ...(centre !== me.centre.code ? { centre } : {}) });
-    api<Indicators>('GET', `/indicators?${query}`).then(
+    const query = { ...period, ...(centre !== me.centre.code ? { centre } : {}) };
+    ok(client.GET('/api/v1/indicators', { params: { query } })).then(
       (d) => {
         if (!current) return;
         setData(d);

@@ -5,7 +5,7 @@
 import { DoctorShiftInput } from '@amk/contracts';
 import { mayBeAloneOnCall, mayBeBackup, type DoctorCompetence } from '@amk/domain';
 import { useState, type FormEvent } from 'react';
-import { api } from '../api/http.js';
+import { client, ok } from '../api/client.js';
 import { Field, fieldErrors, messageOf, Outcome } from '../lib/form-kit.js';
 import { useLocale, useT } from '../i18n/i18n.js';
 import { osloInstant, shiftPeriod, tonight } from './oslo-time.js';
@@ -79,7 +79,7 @@ export function RosterForm({ districts }: { districts: string[] }) {
     setErrors({});
     setBusy(true);
     try {
-      await api('POST', '/legevakt/roster', parsed.data);
+      await ok(client.POST('/api/v1/legevakt/roster', { body: parsed.data }));
       setOutcome({ ok: t('roster.saved', { doctor: parsed.data.doctorName, period: shiftPeriod(parsed.data.fromAt, parsed.data.toAt, locale) }), error: null });
       setForm((f) => ({ ...f, ...DOCTOR }));
       const roster = useRoster.getState();

@@ -2,7 +2,7 @@
 // dispatch section's "doctor on call now", read again after a shift is saved and every minute.
 import type { DoctorShiftSummary } from '@amk/contracts';
 import { create } from 'zustand';
-import { api, ApiError } from '../api/http.js';
+import { ApiError, client, ok } from '../api/client.js';
 
 /** A shift as the roster answers it, with its § 7 verdict. */
 export type RosterShift = DoctorShiftSummary;
@@ -31,7 +31,7 @@ export const useRoster = create<RosterState>((set, get) => ({
     const now = Date.now();
     const to = Math.max(now + DAY_MS, get().until);
     try {
-      const r = await api<{ shifts: RosterShift[] }>('GET', `/legevakt/roster?from=${encodeURIComponent(new Date(now).toISOString())}&to=${encodeURIComponent(new Date(to).toISOString())}`);
+      const r = await ok(client.GET('/api/v1/legevakt/roster', { params: { query: { from: new Date(now).toISOString(), to: new Date(to).toISOString() } } }));
       if (seq === issued) set({ shifts: r.shifts, error: null });
     } catch (e) {
       // A refresh that never reached the server keeps the list shown.

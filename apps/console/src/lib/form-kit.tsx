@@ -1,31 +1,16 @@
-// Small pieces the admin forms share: reading a GET with reload, running a write and keeping the
+// Small pieces the admin forms share: a read (a react-query query) as data, message and reload, running a write and keeping the
 // server's message, turning zod issues into one message per field (in the console's language
 // where we know a better wording), and a labelled field that shows its own error.
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiError } from '../api/http.js';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { ApiError } from '../api/client.js';
 import type { useT, MessageKey } from '../i18n/i18n.js';
 
 export type T = ReturnType<typeof useT>;
 
-/** GETs a path (null = not yet), with reload and the server's message on failure. */
-export function useLoad<D>(path: string | null) {
-  const [data, setData] = useState<D | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const reload = useCallback(async () => {
-    if (!path) return;
-    setLoading(true);
-    try {
-      setData(await api<D>('GET', path));
-      setError(null);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [path]);
-  useEffect(() => void reload(), [reload]);
-  return { data, error, loading, reload };
+/** A read (`$api.useQuery(...)`) as the forms show it: data (null = not yet), reload, and the server's message on failure. */
+export function useLoad<D>(query: UseQueryResult<D, unknown>) {
+  return { data: query.data ?? null, error: query.error ? messageOf(query.error) : null, loading: query.isFetching, reload: query.refetch };
 }
 
 export const messageOf = (e: unknown): string => (e instanceof ApiError ? e.message : String(e));

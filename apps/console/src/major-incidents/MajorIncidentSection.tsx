@@ -4,7 +4,7 @@
 import { TRIAGE_CATEGORIES, MAJOR_INCIDENT_LEVELS } from '@amk/domain';
 import type { CallRecord, MajorIncidentDetail, MajorIncidentLevel, TriageCategory } from '@amk/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/http.js';
+import { ApiError } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { declare, loadForCall, registerPatient } from './major-incident-api.js';

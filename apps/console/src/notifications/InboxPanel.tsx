@@ -2,12 +2,12 @@
 // AMK → LVS, LVS → AMK): one item per notification, on every console of the centre, that sounds
 // when it arrives and stays until an operator here acknowledges it. One waiting for longer than
 // INBOX_LATE_MS turns red.
-import type { CentreRef, NotificationSummary } from '@amk/contracts';
+import type { NotificationSummary } from '@amk/contracts';
 import { useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../api/http.js';
+import { ApiError, client, ok } from '../api/client.js';
 import { clock } from '../lib/clock.js';
 import { formatAge, useNow } from '../lib/use-now.js';
-import { allCentres } from '../calls/record/centres.js';
+import { useCentres } from '../calls/record/centres.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { chime } from './chime.js';
@@ -22,11 +22,8 @@ export function InboxPanel() {
   const centreId = useConsole((s) => s.centre?.id);
   const role = useConsole((s) => s.me?.role);
   const items = inboxItems(useConsole((s) => s.notifications), centreId);
-  const [centres, setCentres] = useState<CentreRef[]>([]);
+  const centres = useCentres();
   const [msg, setMsg] = useState<string | null>(null);
-  useEffect(() => {
-    allCentres().then(setCentres, () => setCentres([]));
-  }, []);
 
   // A sound for each item not heard before (not for those already waiting when the page loaded twice).
   const heard = useRef(new Set<string>());
@@ -42,7 +39,7 @@ export function InboxPanel() {
 
   async function acknowledge(n: NotificationSummary) {
     try {
-      useConsole.getState().upsertNotification(await api<NotificationSummary>('POST', `/notifications/${n.id}/acknowledge`));
+      useConsole.getState().upsertNotification(await ok(client.POST('/api/v1/notifications/{notificationId}/acknowledge', { params: { path: { notificationId: n.id } } })));
       setMsg(null);
     } catch (err) {
       setMsg(err instanceof ApiError ? err.message : String(err));

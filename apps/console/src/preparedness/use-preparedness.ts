@@ -3,7 +3,7 @@
 // refresh so the last change always counts. Only AMK has ambulances to be prepared with.
 import type { PreparednessReport } from '@amk/contracts';
 import { useEffect, useState } from 'react';
-import { api } from '../api/http.js';
+import { client, ok } from '../api/client.js';
 import { useUnitChangeTick } from '../units/use-unit-change-tick.js';
 
 const PREPAREDNESS_REFRESH_MS = 5_000;
@@ -16,7 +16,7 @@ export function usePreparedness(enabled: boolean): PreparednessReport | null {
     if (!enabled) return setReport(null);
     // Answers may overtake each other when the server is slow: the newest picture wins. A failed
     // refresh keeps the last picture; the panel shows its time.
-    api<PreparednessReport>('GET', '/preparedness').then((r) => setReport((had) => (had && had.at > r.at ? had : r)), () => {});
+    ok(client.GET('/api/v1/preparedness')).then((r) => setReport((had) => (had && had.at > r.at ? had : r)), () => {});
   }, [enabled, tick]);
   return report;
 }

@@ -1,15 +1,15 @@
 // The socket lives outside React. It connects after the snapshot is loaded, asks for every event
 // after the store's lastSeq (on first connect and on every reconnect), and applies what arrives
 // to the store. When the server says the gap is too large, it reloads the snapshot.
-import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '@amk/contracts';
+import type { ClientToServerEvents, ServerToClientEvents } from '@amk/contracts';
 import { io, type Socket } from 'socket.io-client';
-import { api } from '../api/http.js';
+import { client, ok } from '../api/client.js';
 import { useConsole } from '../store/console-store.js';
 
 let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
 
 export async function loadSnapshot(): Promise<void> {
-  useConsole.getState().applySnapshot(await api<Snapshot>('GET', '/snapshot'));
+  useConsole.getState().applySnapshot(await ok(client.GET('/api/v1/snapshot')));
 }
 
 export function connectRealtime(): () => void {

@@ -4,7 +4,7 @@
 import type { ClientToServerEvents, Me, ResponderAlert, ServerToClientEvents } from '@amk/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { api, ApiError } from '../api/http.js';
+import { ApiError, client, ok } from '../api/client.js';
 import { LanguageSwitch } from '../auth/LanguageSwitch.js';
 import { useT } from '../i18n/i18n.js';
 import { useMarkSeen } from './use-mark-seen.js';
@@ -34,12 +34,12 @@ export function ResponderPage({ me }: { me: Me }) {
     if (a.state === 'PENDING' && !acked.current.has(a.id)) {
       acked.current.add(a.id);
       navigator.vibrate?.([400, 200, 400]);
-      void api<ResponderAlert>('POST', `/responder/alerts/${a.id}/delivered`).then((x) => setAlerts((all) => ({ ...all, [x.id]: x })), () => acked.current.delete(a.id));
+      void ok(client.POST('/api/v1/responder/alerts/{alertId}/{action}', { params: { path: { alertId: a.id, action: 'delivered' } } })).then((x) => setAlerts((all) => ({ ...all, [x.id]: x })), () => acked.current.delete(a.id));
     }
   }, []);
 
   const reload = useCallback(async () => {
-    const p = await api<ResponderMe>('GET', '/responder/me');
+    const p = await ok(client.GET('/api/v1/responder/me'));
     setProfile(p);
     p.alerts.forEach(upsert);
   }, [upsert]);
@@ -69,7 +69,7 @@ export function ResponderPage({ me }: { me: Me }) {
       (p) => {
         if (Date.now() - last < 10_000) return;
         last = Date.now();
-        void api('PUT', '/responder/position', { lat: p.coords.latitude, lon: p.coords.longitude }).catch(() => {});
+        void ok(client.PUT('/api/v1/responder/position', { body: { lat: p.coords.latitude, lon: p.coords.longitude } })).catch(() => {});
       },
       () => {},
       { enableHighAccuracy: true },
@@ -79,7 +79,7 @@ export function ResponderPage({ me }: { me: Me }) {
 
   async function act(a: ResponderAlert, action: 'seen' | 'accept' | 'decline' | 'arrived') {
     try {
-      upsert(await api<ResponderAlert>('POST', `/responder/alerts/${a.id}/${action}`));
+      upsert(await ok(client.POST('/api/v1/responder/alerts/{alertId}/{action}', { params: { path: { alertId: a.id, action } } })));
       setMsg(null);
     } catch (e) {
       setMsg(e instanceof ApiError ? e.message : String(e));
@@ -87,7 +87,7 @@ export function ResponderPage({ me }: { me: Me }) {
   }
   async function toggleDuty() {
     if (!profile) return;
-    await api('PUT', '/responder/duty', { onDuty: !profile.onDuty });
+    await ok(client.PUT('/api/v1/responder/duty', { body: { onDuty: !profile.onDuty } }));
     await reload();
   }
 
@@ -133,7 +133,7 @@ export function ResponderPage({ me }: { me: Me }) {
       {msg && <p role="alert" className="error">{msg}</p>}
       <footer>
         <span className="muted">{me.displayName}</span> <LanguageSwitch />
-        <button type="button" onClick={() => api('POST', '/auth/logout').finally(() => window.location.assign('/login'))}>{t('header.logout')}</button>
+        <button type="button" onClick={() => ok(client.POST('/api/v1/auth/logout')).finally(() => window.location.assign('/login'))}>{t('header.logout')}</button>
       </footer>
     </main>
   );

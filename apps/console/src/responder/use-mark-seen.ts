@@ -3,7 +3,7 @@
 // it is shown on a visible page or when the page becomes visible with it.
 import type { ResponderAlert } from '@amk/contracts';
 import { useEffect, useRef } from 'react';
-import { api } from '../api/http.js';
+import { client, ok } from '../api/client.js';
 
 export function useMarkSeen(shown: ResponderAlert[], upsert: (a: ResponderAlert) => void): void {
   const marked = useRef(new Set<string>());
@@ -17,7 +17,7 @@ export function useMarkSeen(shown: ResponderAlert[], upsert: (a: ResponderAlert)
         if (marked.current.has(id)) continue;
         marked.current.add(id);
         // Not marked after all if the request fails: the next visible moment tries again.
-        api<ResponderAlert>('POST', `/responder/alerts/${id}/seen`).then(upsert, () => marked.current.delete(id));
+        ok(client.POST('/api/v1/responder/alerts/{alertId}/{action}', { params: { path: { alertId: id, action: 'seen' } } })).then(upsert, () => marked.current.delete(id));
       }
     };
     mark();

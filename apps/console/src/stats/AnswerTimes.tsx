@@ -4,7 +4,7 @@
 // resetting delay would never fire), and every minute besides, since the last hour slides.
 import type { AnswerTimeReport, CentreKind, LineAnswerSummary } from '@amk/contracts';
 import { useEffect, useState } from 'react';
-import { api } from '../api/http.js';
+import { client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { throttle } from '../lib/throttle.js';
@@ -25,7 +25,7 @@ export function AnswerTimes({ kind }: { kind: CentreKind }) {
 
   useEffect(() => {
     let current = true;
-    const load = () => api<AnswerTimeReport>('GET', `/stats/answer-times?period=${period}`).then((r) => current && setReport(r), () => {});
+    const load = () => ok(client.GET('/api/v1/stats/answer-times', { params: { query: { period } } })).then((r) => current && setReport(r), () => {});
     const refresh = throttle(load, REFRESH_MS);
     refresh();
     const unsubscribe = useConsole.subscribe((s, prev) => s.calls !== prev.calls && refresh());

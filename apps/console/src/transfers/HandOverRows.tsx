@@ -5,7 +5,7 @@ import { kommuneName } from '../calls/kommune-names.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { answerTransfer, incomingHandOvers } from './answer-transfer.js';
-import { ApiError } from '../api/http.js';
+import { ApiError } from '../api/client.js';
 
 export function HandOverRows({ now }: { now: number }) {
   const t = useT();

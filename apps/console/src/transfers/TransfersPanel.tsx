@@ -1,7 +1,7 @@
 // Calls handed between centres: incoming ones to accept or decline (they wait in the call queue
 // too), and where my own requests stand, with their times and how long the answer took.
 import type { TransferSummary } from '@amk/contracts';
-import { ApiError } from '../api/http.js';
+import { ApiError } from '../api/client.js';
 import { answerTransfer } from './answer-transfer.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';

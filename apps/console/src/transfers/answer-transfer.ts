@@ -1,10 +1,10 @@
 // Accept or decline a call handed to my centre; an accepted call opens at once.
 import type { TransferSummary } from '@amk/contracts';
-import { api } from '../api/http.js';
+import { client, ok } from '../api/client.js';
 import { useConsole } from '../store/console-store.js';
 
 export async function answerTransfer(tr: TransferSummary, decision: 'ACCEPT' | 'DECLINE'): Promise<void> {
-  const res = await api<TransferSummary>('POST', `/transfers/${tr.id}/answer`, { decision });
+  const res = await ok(client.POST('/api/v1/transfers/{transferId}/answer', { params: { path: { transferId: tr.id } }, body: { decision } }));
   useConsole.getState().upsertTransfer(res);
   useConsole.getState().upsertCall(res.call);
   if (decision === 'ACCEPT') useConsole.getState().selectCall(res.callId);

@@ -4,7 +4,7 @@ import type { UnitStatus, UnitSummary } from '@amk/contracts';
 import { isAvailable } from '@amk/domain';
 import { useState } from 'react';
 import { OverrideForm } from '../calls/record/ExcludedUnits.js';
-import { api, ApiError } from '../api/http.js';
+import { ApiError, client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { nextStatuses } from './next-statuses.js';
@@ -19,7 +19,7 @@ export function UnitStatusControl({ unit }: { unit: UnitSummary }) {
   const options = nextStatuses(unit.status);
 
   async function set(status: UnitStatus, override?: { reason: string }) {
-    useConsole.getState().upsertUnit(await api<UnitSummary>('POST', `/units/${unit.id}/status`, { status, ...(override && { override }) }));
+    useConsole.getState().upsertUnit(await ok(client.POST('/api/v1/units/{unitId}/status', { params: { path: { unitId: unit.id } }, body: { status, ...(override && { override }) } })));
     setError(null);
     setRefused(null);
     setOpen(false);

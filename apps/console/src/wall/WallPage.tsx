@@ -3,7 +3,7 @@
 // says plainly how old it is, and recovers by itself.
 import type { Me, Wall, WallCentre } from '@amk/contracts';
 import { useEffect, useState } from 'react';
-import { api } from '../api/http.js';
+import { client, ok } from '../api/client.js';
 import { formatAge, useNow } from '../lib/use-now.js';
 import { useT } from '../i18n/i18n.js';
 import { MapView } from '../map/MapView.js';
@@ -25,7 +25,7 @@ export function WallPage({ me }: { me: Me }) {
     let stop = false;
     const poll = async () => {
       try {
-        setWall(await api<Wall>('GET', `/wall${centres ? `?centres=${encodeURIComponent(centres)}` : ''}`));
+        setWall(await ok(client.GET('/api/v1/wall', { params: { query: centres ? { centres } : {} } })));
         setFetchedAt(Date.now());
       } catch {
         /* keep the last picture; the banner shows its age */

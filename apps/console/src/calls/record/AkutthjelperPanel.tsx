@@ -2,9 +2,9 @@
 // may be alerted (nearest first, with distance) or, in words, why not — with "bistand helse" and
 // "bistand kommune" right there when the scheme does not apply (counted apart). One action alerts;
 // each alerted member's acknowledgements follow with their times, live.
-import type { AkutthjelperEventType, AlertSummary, CandidatesAnswer, MissionSummary } from '@amk/contracts';
+import type { AkutthjelperEventType, CandidatesAnswer, MissionSummary } from '@amk/contracts';
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/http.js';
+import { ApiError, client, ok as unwrap } from '../../api/client.js';
 import { useLocale, useT, type MessageKey } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
 import { useAkutthjelperCandidates } from './use-akutthjelper-candidates.js';
@@ -51,7 +51,7 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
   const km = new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 1 });
 
   useEffect(() => {
-    api<{ alerts: AlertSummary[] }>('GET', `/missions/${mission.id}/akutthjelper/alerts`).then((r) => {
+    unwrap(client.GET('/api/v1/missions/{missionId}/akutthjelper/alerts', { params: { path: { missionId: mission.id } } })).then((r) => {
       for (const a of r.alerts) useConsole.getState().upsertAlert(a);
     }, () => {});
   }, [mission.id]);
@@ -67,13 +67,13 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
   const alertResponders = () =>
     run(async () => {
       if (!eventType) return null;
-      const res = await api<{ alerts: AlertSummary[] }>('POST', `/missions/${mission.id}/akutthjelper/alerts`, { eventType, required: REQUIRED });
+      const res = await unwrap(client.POST('/api/v1/missions/{missionId}/akutthjelper/alerts', { params: { path: { missionId: mission.id } }, body: { eventType, required: REQUIRED } }));
       for (const a of res.alerts) useConsole.getState().upsertAlert(a);
       return null;
     });
   const bistand = (kind: 'HELSE' | 'KOMMUNE', label: MessageKey) =>
     run(async () => {
-      await api('POST', `/missions/${mission.id}/bistand`, { kind, reason: eventType ? `${t(label)}: ${t(`event.${eventType}`)}` : t(label) });
+      await unwrap(client.POST('/api/v1/missions/{missionId}/bistand', { params: { path: { missionId: mission.id } }, body: { kind, reason: eventType ? `${t(label)}: ${t(`event.${eventType}`)}` : t(label) } }));
       return t('akutthjelper.bistandSent', { what: t(label) });
     });
 

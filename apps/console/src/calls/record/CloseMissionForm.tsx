@@ -2,7 +2,7 @@
 // offers the usual ones and a note, and records them in Norwegian like the rest of the record.
 import type { MissionDetail, MissionSummary } from '@amk/contracts';
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api/http.js';
+import { ApiError, client, ok } from '../../api/client.js';
 import { translate, useT } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
 
@@ -27,7 +27,7 @@ export function CloseMissionForm({ mission, submitLabel, onClosed }: { mission: 
     if (!outcome || needsNote) return;
     setBusy(true);
     try {
-      const closed = await api<MissionDetail>('POST', `/missions/${mission.id}/close`, { outcome: outcomeText(outcome, note) });
+      const closed = await ok(client.POST('/api/v1/missions/{missionId}/close', { params: { path: { missionId: mission.id } }, body: { outcome: outcomeText(outcome, note) } }));
       setMsg(null);
       onClosed(closed); // first, so the closed mission is in view when the store lets it go
       useConsole.getState().upsertMission(closed);

@@ -4,7 +4,7 @@
 // free units move (throttled), so a unit a colleague takes leaves the list.
 import type { CallRecord, MissionDetail, RecommendationList } from '@amk/contracts';
 import { useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../../api/http.js';
+import { ApiError, client, ok } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
 import { DoctorsOnCallNow } from '../../legevakt/DoctorsOnCallNow.js';
 import { useShallow } from 'zustand/react/shallow';
@@ -45,7 +45,7 @@ export function DispatchSection({ record }: { record: CallRecord }) {
       setRecs(list);
     };
     // A refresh that never reached the server keeps the last list rather than blanking it.
-    api<RecommendationList>('GET', `/calls/${record.id}/recommendations`).then(apply, (e) => (e instanceof ApiError && e.isNetwork ? undefined : apply(null)));
+    ok(client.GET('/api/v1/calls/{id}/recommendations', { params: { path: { id: record.id } } })).then(apply, (e) => (e instanceof ApiError && e.isNetwork ? undefined : apply(null)));
   }, [record.id, record.lat, record.lon, mission?.units.length, closed?.id, unitTick]);
   // Until the next ranking arrives, a unit that is no longer free (a colleague took it) is left out.
   const free = recs?.units.filter((r) => !statuses[r.unitId] || isAvailable(statuses[r.unitId]!)) ?? [];
@@ -56,8 +56,8 @@ export function DispatchSection({ record }: { record: CallRecord }) {
   /** Sends the unit; with `override`, although its crew fails § 11 (the reason goes with it). */
   async function send(unitId: string, override?: { reason: string }) {
     const m = mission
-      ? await api<MissionDetail>('POST', `/missions/${mission.id}/units`, { unitId, ...(override && { override }) })
-      : await api<MissionDetail>('POST', '/missions', { id: crypto.randomUUID(), callId: record.id, unitIds: [unitId], kind: kind === 'LVS' ? 'HOME_VISIT' : 'AMBULANCE', ...(override && { override }) });
+      ? await ok(client.POST('/api/v1/missions/{missionId}/units', { params: { path: { missionId: mission.id } }, body: { unitId, ...(override && { override }) } }))
+      : await ok(client.POST('/api/v1/missions', { body: { id: crypto.randomUUID(), callId: record.id, unitIds: [unitId], kind: kind === 'LVS' ? 'HOME_VISIT' : 'AMBULANCE', ...(override && { override }) } }));
     useConsole.getState().upsertMission(m);
     setClosed(null);
     setMsg(null);

@@ -2,7 +2,7 @@
 // outcome first (or says plainly that the mission goes on): a mission is never left open silently.
 import type { CallRecord } from '@amk/contracts';
 import { useState } from 'react';
-import { api, ApiError } from '../../api/http.js';
+import { ApiError, client, ok } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
 import { CloseMissionForm } from './CloseMissionForm.js';
@@ -16,7 +16,7 @@ export function FinishCall({ record }: { record: CallRecord }) {
 
   async function finish() {
     try {
-      await api('POST', `/calls/${record.id}/close`);
+      await ok(client.POST('/api/v1/calls/{id}/close', { params: { path: { id: record.id } } }));
       useConsole.getState().selectCall(null);
     } catch (err) {
       setMsg(err instanceof ApiError ? err.message : String(err));

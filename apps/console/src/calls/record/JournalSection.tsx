@@ -1,6 +1,6 @@
 import type { CallRecord } from '@amk/contracts';
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api/http.js';
+import { ApiError, client, ok } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
 import { LinkedCallsSection } from './LinkedCallsSection.js';
 import { clock } from '../../lib/clock.js';
@@ -13,7 +13,7 @@ export function JournalSection({ record, onSaved }: { record: CallRecord; onSave
   async function add(e: FormEvent) {
     e.preventDefault();
     try {
-      onSaved(await api<CallRecord>('POST', `/calls/${record.id}/journal`, { text }));
+      onSaved(await ok(client.POST('/api/v1/calls/{id}/journal', { params: { path: { id: record.id } }, body: { text } })));
       setText('');
       setMsg(null);
     } catch (err) {

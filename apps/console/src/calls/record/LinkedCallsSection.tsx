@@ -3,7 +3,7 @@
 // every console showing either call sees the link.
 import type { CallRecord } from '@amk/contracts';
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api/http.js';
+import { ApiError, client, ok } from '../../api/client.js';
 import { useT, type MessageKey } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
 import { kommuneName } from '../kommune-names.js';
@@ -29,7 +29,7 @@ export function LinkedCallsSection({ record, onSaved }: { record: CallRecord; on
     if (!chosen || busy) return;
     setBusy(true);
     try {
-      onSaved(await api<CallRecord>('POST', `/calls/${record.id}/link`, { otherCallId: chosen }));
+      onSaved(await ok(client.POST('/api/v1/calls/{id}/link', { params: { path: { id: record.id } }, body: { otherCallId: chosen } })));
       setOther('');
       setMsg(null);
     } catch (err) {

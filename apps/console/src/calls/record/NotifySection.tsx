@@ -5,13 +5,13 @@
 // and records the acknowledgement. Failed ones, and ones unacknowledged after 2 minutes, stand out.
 // Another centre of this installation gets it in its inbox at once and acknowledges it there
 // (channel 'internal'): the row shows who acknowledged and when, and turns late after 60 s.
-import type { CallRecord, CentreRef, NotificationSummary } from '@amk/contracts';
-import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/http.js';
+import type { CallRecord, NotificationSummary } from '@amk/contracts';
+import { useState } from 'react';
+import { ApiError, client, ok } from '../../api/client.js';
 import { formatAge, useNow } from '../../lib/use-now.js';
 import { useT } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
-import { allCentres } from './centres.js';
+import { useCentres } from './centres.js';
 import { notificationStatus } from './notification-status.js';
 import { useDraft } from './use-draft.js';
 import { clock } from '../../lib/clock.js';
@@ -28,16 +28,10 @@ export function NotifySection({ record }: { record: CallRecord }) {
   // The message follows the call's summary until the operator writes their own.
   const draft = useDraft({ message: record.summary ?? '' });
   const message = draft.values.message;
-  const [centres, setCentres] = useState<CentreRef[]>([]);
-  const [target, setTarget] = useState('');
+  const centres = useCentres().filter((c) => c.id !== me?.id);
+  const [chosenTarget, setTarget] = useState('');
+  const target = chosenTarget || centres[0]?.code || '';
   const [msg, setMsg] = useState<string | null>(null);
-  useEffect(() => {
-    allCentres().then((all) => {
-      const others = all.filter((c) => c.id !== me?.id);
-      setCentres(others);
-      setTarget((current) => current || others[0]?.code || '');
-    }, () => setCentres([]));
-  }, [me?.id]);
 
   const time = clock;
   const who = (n: NotificationSummary) => {
@@ -48,11 +42,11 @@ export function NotifySection({ record }: { record: CallRecord }) {
 
   async function notify(recipient: Recipient, recipientCentre?: string) {
     try {
-      const res = await api<{ notifications: NotificationSummary[] }>('POST', `/calls/${record.id}/notifications`, {
+      const res = await ok(client.POST('/api/v1/calls/{id}/notifications', { params: { path: { id: record.id } }, body: {
         recipients: [recipient],
         ...(recipientCentre && { recipientCentre }),
         message: message.trim() || record.addressText || t('notify.defaultMessage'),
-      });
+      } }));
       for (const n of res.notifications) useConsole.getState().upsertNotification(n);
       setMsg(null);
     } catch (err) {
@@ -61,7 +55,7 @@ export function NotifySection({ record }: { record: CallRecord }) {
   }
   async function ack(n: NotificationSummary) {
     try {
-      useConsole.getState().upsertNotification(await api<NotificationSummary>('POST', `/notifications/${n.id}/ack`, { by: t('notify.byPhone') }));
+      useConsole.getState().upsertNotification(await ok(client.POST('/api/v1/notifications/{notificationId}/ack', { params: { path: { notificationId: n.id } }, body: { by: t('notify.byPhone') } })));
     } catch (err) {
       fail(err);
     }

@@ -5,7 +5,7 @@
 import { SEXES } from '@amk/domain';
 import type { CallRecord } from '@amk/contracts';
 import { useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
-import { api, ApiError } from '../../api/http.js';
+import { ApiError, client, ok } from '../../api/client.js';
 import { useT, type MessageKey } from '../../i18n/i18n.js';
 import { nationalIdProblem, patientChanges, patientValues, type PatientField, type PatientValues } from './patient-fields.js';
 import { PositionSection } from './PositionSection.js';
@@ -35,7 +35,7 @@ export function PatientSection({ record, onSaved }: { record: CallRecord; onSave
     }
     if (!body) return;
     try {
-      onSaved(await api<CallRecord>('PATCH', `/calls/${record.id}`, body));
+      onSaved(await ok(client.PATCH('/api/v1/calls/{id}', { params: { path: { id: record.id } }, body })));
       draft.saved(sent);
       setMsg(t('record.saved'));
     } catch (err) {

@@ -3,7 +3,7 @@
 // in the map; the server resolves the kommune and marks the method MANUAL.
 import type { CallRecord } from '@amk/contracts';
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/http.js';
+import { ApiError, client, ok } from '../../api/client.js';
 import { useT, type MessageKey } from '../../i18n/i18n.js';
 import { cancelPick, pickPoint, usePointPick } from '../../map/point-pick.js';
 import { kommuneName } from '../kommune-names.js';
@@ -33,7 +33,7 @@ export function PositionSection({ record, onSaved }: { record: CallRecord; onSav
     const point = await pickPoint(record.id);
     if (!point) return;
     try {
-      onSaved(await api<CallRecord>('PATCH', `/calls/${record.id}`, { lat: round(point.lat), lon: round(point.lon) }));
+      onSaved(await ok(client.PATCH('/api/v1/calls/{id}', { params: { path: { id: record.id } }, body: { lat: round(point.lat), lon: round(point.lon) } })));
       setMsg({ text: t('record.positionSaved'), error: false });
     } catch (err) {
       setMsg({ text: err instanceof ApiError ? err.message : String(err), error: true });

@@ -1,6 +1,6 @@
 import type { RecordingSummary } from '@amk/contracts';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/http.js';
+import { client, ok } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
 import { dateAndClock } from '../../lib/clock.js';
 
@@ -8,7 +8,7 @@ import { dateAndClock } from '../../lib/clock.js';
 export function RecordingsSection({ callId }: { callId: string }) {
   const t = useT();
   const [list, setList] = useState<RecordingSummary[]>([]);
-  useEffect(() => void api<{ recordings: RecordingSummary[] }>('GET', `/calls/${callId}/recordings`).then((r) => setList(r.recordings), () => setList([])), [callId]);
+  useEffect(() => void ok(client.GET('/api/v1/calls/{id}/recordings', { params: { path: { id: callId } } })).then((r) => setList(r.recordings), () => setList([])), [callId]);
   if (!list.length) return null;
   return (
     <section className="section" aria-labelledby="recordings-heading">

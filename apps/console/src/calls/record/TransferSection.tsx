@@ -4,25 +4,22 @@
 // A red call at the legevaktsentral prompts the operator to hand it to AMK. The hand-over can be
 // marked as conference-connected (the caller stays on the line while the other centre joins).
 import { handOverTargets } from '@amk/domain';
-import type { CallRecord, CentreOption, TransferSummary } from '@amk/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api/http.js';
+import type { CallRecord } from '@amk/contracts';
+import { useState, type FormEvent } from 'react';
+import { ApiError, client, ok } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
-import { allCentres } from './centres.js';
+import { useCentres } from './centres.js';
 
 export function TransferSection({ record }: { record: CallRecord }) {
   const t = useT();
   const me = useConsole((s) => s.centre);
   const pending = Object.values(useConsole((s) => s.transfers)).find((x) => x.callId === record.id && x.state === 'REQUESTED');
-  const [centres, setCentres] = useState<CentreOption[]>([]);
+  const centres = useCentres();
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
   const [conference, setConference] = useState(false);
   const [msg, setMsg] = useState<string | null>(null);
-  useEffect(() => {
-    allCentres().then(setCentres, () => setCentres([]));
-  }, []);
   const own = centres.find((c) => c.id === me?.id);
   const targets = own ? handOverTargets(own, record.kommunenummer, centres) : [];
   // The first target is the right line (the covering LVS first); keep the operator's own choice.
@@ -33,7 +30,7 @@ export function TransferSection({ record }: { record: CallRecord }) {
     e.preventDefault();
     if (!chosen) return;
     try {
-      useConsole.getState().upsertTransfer(await api<TransferSummary>('POST', `/calls/${record.id}/transfers`, { toCentre: chosen.code, reason, ...(conference && { conference }) }));
+      useConsole.getState().upsertTransfer(await ok(client.POST('/api/v1/calls/{id}/transfers', { params: { path: { id: record.id } }, body: { toCentre: chosen.code, reason, ...(conference && { conference }) } })));
       setMsg(null);
     } catch (err) {
       setMsg(err instanceof ApiError ? err.message : String(err));

@@ -4,7 +4,7 @@
 // When a call has just been registered or taken, this field takes focus.
 import type { CallRecord, TriageCriterion, Urgency } from '@amk/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api/http.js';
+import { $api, ApiError, client, ok } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
 import { useFocusRequest } from '../focus-request.js';
 import { criterionByCode } from './criterion-search.js';
@@ -12,20 +12,16 @@ import { CriterionPicker } from './CriterionPicker.js';
 import { useDraft } from './use-draft.js';
 import { useUrgencyKeys } from './use-urgency-keys.js';
 
-let catalogue: Promise<TriageCriterion[]> | null = null;
-/** The catalogue, loaded once; a failed load is tried again next time instead of kept. */
-const criteria = () =>
-  (catalogue ??= api<{ criteria: TriageCriterion[] }>('GET', '/triage/criteria').then(
-    (r) => r.criteria,
-    (e: unknown) => {
-      catalogue = null;
-      throw e;
-    },
-  ));
+const NO_CRITERIA: TriageCriterion[] = [];
+/** The catalogue, loaded once per page load and shared (react-query); a failed load is tried again next time instead of kept. */
+function useCriteria(): TriageCriterion[] {
+  const { data } = $api.useQuery('get', '/api/v1/triage/criteria', undefined, { staleTime: Number.POSITIVE_INFINITY, gcTime: Number.POSITIVE_INFINITY, select: (r) => r.criteria });
+  return data ?? NO_CRITERIA;
+}
 
 export function TriageSection({ record, onSaved }: { record: CallRecord; onSaved(r: CallRecord): void }) {
   const t = useT();
-  const [list, setList] = useState<TriageCriterion[]>([]);
+  const list = useCriteria();
   // The criterion follows the record (a colleague may triage it) until this operator types one.
   const draft = useDraft({ code: record.criterionCode ?? '' });
   const code = draft.values.code;
@@ -36,7 +32,6 @@ export function TriageSection({ record, onSaved }: { record: CallRecord; onSaved
   const formRef = useRef<HTMLFormElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const reasonRef = useRef<HTMLInputElement>(null);
-  useEffect(() => void criteria().then(setList, () => setList([])), []);
   const chosen = criterionByCode(list, code);
   const overrides = (c: TriageCriterion | undefined) => !!c && !!urgency && urgency !== c.urgency;
 
@@ -72,7 +67,7 @@ export function TriageSection({ record, onSaved }: { record: CallRecord; onSaved
       return;
     }
     try {
-      onSaved(await api<CallRecord>('POST', `/calls/${record.id}/triage`, { criterionCode, ...(urgency && { urgency }), ...(reason.trim() && { reason: reason.trim() }) }));
+      onSaved(await ok(client.POST('/api/v1/calls/{id}/triage', { params: { path: { id: record.id } }, body: { criterionCode, ...(urgency && { urgency }), ...(reason.trim() && { reason: reason.trim() }) } })));
       draft.saved({ code: criterionCode });
       setMsg(null);
       formRef.current?.focus(); // out of the text field: A/H/V now choose another urgency

@@ -4,7 +4,7 @@
 // one now chosen is the caller's to ignore (see its eventType).
 import type { AkutthjelperEventType, CandidatesAnswer, MissionSummary } from '@amk/contracts';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/http.js';
+import { client, ok } from '../../api/client.js';
 
 export function useAkutthjelperCandidates(mission: MissionSummary, eventType: AkutthjelperEventType | '', alertCount: number): CandidatesAnswer | null {
   const [answer, setAnswer] = useState<CandidatesAnswer | null>(null);
@@ -12,7 +12,7 @@ export function useAkutthjelperCandidates(mission: MissionSummary, eventType: Ak
   useEffect(() => {
     if (!eventType) return setAnswer(null);
     let current = true;
-    api<CandidatesAnswer>('GET', `/missions/${mission.id}/akutthjelper/candidates?eventType=${eventType}`).then((a) => current && setAnswer(a), () => {});
+    ok(client.GET('/api/v1/missions/{missionId}/akutthjelper/candidates', { params: { path: { missionId: mission.id }, query: { eventType } } })).then((a) => current && setAnswer(a), () => {});
     return () => {
       current = false;
     };

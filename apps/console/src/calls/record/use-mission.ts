@@ -2,7 +2,7 @@
 // full detail with the timeline, fetched again whenever the store's copy changes.
 import type { MissionDetail, MissionSummary } from '@amk/contracts';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/http.js';
+import { client, ok } from '../../api/client.js';
 import { useConsole } from '../../store/console-store.js';
 
 export function useOpenMission(callId: string): MissionSummary | undefined {
@@ -15,7 +15,7 @@ export function useMissionDetail(mission: MissionSummary | undefined): MissionDe
   useEffect(() => {
     if (!mission) return setDetail(null);
     let current = true;
-    api<MissionDetail>('GET', `/missions/${mission.id}`).then(
+    ok(client.GET('/api/v1/missions/{missionId}', { params: { path: { missionId: mission.id } } })).then(
       (d) => current && setDetail((had) => (had && had.id === d.id && had.updatedAt > d.updatedAt ? had : d)),
       () => {},
     );
