@@ -1,5 +1,5 @@
 // `pnpm api:types`: writes apps/console/src/api/schema.d.ts, the console's API types, from the
-// OpenAPI document the server serves (see apps/server/src/cli/api-types.ts). No database needed.
+// OpenAPI document the server serves (see apps/server/src/cli/api-types.ts), built on a fresh database.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 

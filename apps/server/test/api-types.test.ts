@@ -5,7 +5,7 @@ import { API_TYPES_FILE, renderApiTypes } from '@amk/api-types';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { createPrisma } from '../src/db/prisma.js';
+import { createPrisma } from '@amk/db';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
 
 const prisma = createPrisma(databaseUrl(), 2);

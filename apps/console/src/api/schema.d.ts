@@ -3433,7 +3433,8 @@ export interface paths {
                                 callId: string;
                                 /** Format: uuid */
                                 centreId: string;
-                                channel: string;
+                                /** @enum {string} */
+                                channel: "webhook" | "manual" | "internal";
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -6067,7 +6068,8 @@ export interface paths {
                             callId: string;
                             /** Format: uuid */
                             centreId: string;
-                            channel: string;
+                            /** @enum {string} */
+                            channel: "webhook" | "manual" | "internal";
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -10231,7 +10233,8 @@ export interface paths {
                                 at: string;
                                 callSign: string;
                                 reason: string | null;
-                                source: string;
+                                /** @enum {string} */
+                                source: "TERMINAL" | "OPERATOR" | "SYSTEM";
                                 /** @enum {string} */
                                 status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
                                 /** Format: uuid */
@@ -10307,7 +10310,8 @@ export interface paths {
                                 at: string;
                                 callSign: string;
                                 reason: string | null;
-                                source: string;
+                                /** @enum {string} */
+                                source: "TERMINAL" | "OPERATOR" | "SYSTEM";
                                 /** @enum {string} */
                                 status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
                                 /** Format: uuid */
@@ -10495,7 +10499,8 @@ export interface paths {
                                 at: string;
                                 callSign: string;
                                 reason: string | null;
-                                source: string;
+                                /** @enum {string} */
+                                source: "TERMINAL" | "OPERATOR" | "SYSTEM";
                                 /** @enum {string} */
                                 status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
                                 /** Format: uuid */
@@ -11422,7 +11427,8 @@ export interface paths {
                                 at: string;
                                 callSign: string;
                                 reason: string | null;
-                                source: string;
+                                /** @enum {string} */
+                                source: "TERMINAL" | "OPERATOR" | "SYSTEM";
                                 /** @enum {string} */
                                 status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
                                 /** Format: uuid */
@@ -11622,7 +11628,8 @@ export interface paths {
                                 at: string;
                                 callSign: string;
                                 reason: string | null;
-                                source: string;
+                                /** @enum {string} */
+                                source: "TERMINAL" | "OPERATOR" | "SYSTEM";
                                 /** @enum {string} */
                                 status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
                                 /** Format: uuid */
@@ -11786,7 +11793,8 @@ export interface paths {
                                 callId: string;
                                 /** Format: uuid */
                                 centreId: string;
-                                channel: string;
+                                /** @enum {string} */
+                                channel: "webhook" | "manual" | "internal";
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -11902,7 +11910,8 @@ export interface paths {
                             callId: string;
                             /** Format: uuid */
                             centreId: string;
-                            channel: string;
+                            /** @enum {string} */
+                            channel: "webhook" | "manual" | "internal";
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -12060,7 +12069,8 @@ export interface paths {
                             callId: string;
                             /** Format: uuid */
                             centreId: string;
-                            channel: string;
+                            /** @enum {string} */
+                            channel: "webhook" | "manual" | "internal";
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -13882,7 +13892,8 @@ export interface paths {
                                 callId: string;
                                 /** Format: uuid */
                                 centreId: string;
-                                channel: string;
+                                /** @enum {string} */
+                                channel: "webhook" | "manual" | "internal";
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
