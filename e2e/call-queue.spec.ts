@@ -89,8 +89,13 @@ test('a ringing call is taken with F3, triaged by keyboard, and shows who took i
   await expect(hrs).toContainText('Ikke sendt automatisk – ring mottakeren og registrer kvitteringen');
   await expect(hrs).not.toContainText(/Sendt –|sendt \d/);
   await hrs.getByRole('button', { name: 'Registrer kvittering' }).click();
+  // Who at HRS confirmed, and when (the time defaults to now).
+  const phoned = hrs.getByRole('form', { name: 'Registrer kvittering' });
+  await phoned.getByLabel('Bekreftet av').fill('Vakthavende HRS Sør');
+  await phoned.getByRole('button', { name: 'Lagre kvittering' }).click();
   await expect(hrs).toContainText('Kvittert');
-  await expect(hrs).toContainText('(på telefon)');
+  await expect(hrs).toContainText('(Vakthavende HRS Sør)');
+  await expect(record.getByText('Varsling til HRS ringt inn, bekreftet av Vakthavende HRS Sør')).toBeVisible();
 
   // The drill and the other caller hang up unanswered: they leave the queue. The real caller is
   // not lost: it waits in the callback list (tilbakeringing); the drill does not.

@@ -49,13 +49,13 @@ describe('notificationStatus', () => {
     expect(notificationStatus(n({ state: 'ACKNOWLEDGED', acknowledgedAt: ago(1000) }), NOW)).toMatchObject({ stateKey: 'notify.state.ACKNOWLEDGED', acknowledged: true, lateByMs: null });
   });
   it('never says a manual-channel notification was sent: it must be phoned in', () => {
-    const s = notificationStatus(n({ channel: 'manual', state: 'SENT' }), NOW);
-    expect(s).toMatchObject({ stateKey: 'notify.state.manual', manual: true, lateByMs: null });
+    const s = notificationStatus(n({ channel: 'manual', state: 'MANUAL', sentAt: null }), NOW);
+    expect(s).toMatchObject({ stateKey: 'notify.state.MANUAL', manual: true, lateByMs: null });
   });
   it('flags one unacknowledged after two minutes, counted from sending (manual: from registering)', () => {
     expect(notificationStatus(n({ sentAt: ago(ACK_WARNING_MS + 5000) }), NOW).lateByMs).toBe(ACK_WARNING_MS + 5000);
     expect(notificationStatus(n({ sentAt: ago(ACK_WARNING_MS - 1000) }), NOW).lateByMs).toBeNull();
-    expect(notificationStatus(n({ channel: 'manual', createdAt: ago(ACK_WARNING_MS + 1), sentAt: ago(1000) }), NOW).lateByMs).toBe(ACK_WARNING_MS + 1);
+    expect(notificationStatus(n({ channel: 'manual', state: 'MANUAL', createdAt: ago(ACK_WARNING_MS + 1), sentAt: null }), NOW).lateByMs).toBe(ACK_WARNING_MS + 1);
   });
   it('flags a failed one as failed, not merely late', () => {
     const s = notificationStatus(n({ state: 'FAILED', sentAt: null, createdAt: ago(10 * 60_000), lastError: 'gateway answered 503' }), NOW);

@@ -142,9 +142,10 @@ describe('a notification to another centre of the installation', () => {
     expect(await server.prisma.notification.count({ where: { callId } })).toBe(0);
   });
 
-  it('police, fire and HRS keep their gateway', async () => {
+  it('police, fire and HRS keep their own channel (here none is configured: they must be phoned)', async () => {
     const callId = await newCall(amk);
     const res = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['TRIPLE', 'HRS'], message: 'Båtulykke' });
-    expect(res.body.notifications.every((x: NotificationSummary) => x.channel !== 'internal' && x.state === 'PENDING' && x.recipientCentreId === null)).toBe(true);
+    expect(res.body.notifications).toHaveLength(3);
+    expect(res.body.notifications.every((x: NotificationSummary) => x.channel === 'manual' && x.state === 'MANUAL' && x.recipientCentreId === null)).toBe(true);
   });
 });

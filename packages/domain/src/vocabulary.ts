@@ -64,7 +64,8 @@ export type TransferState = (typeof TRANSFER_STATES)[number];
 export const NOTIFICATION_RECIPIENTS = ['POLICE', 'FIRE', 'HRS', 'AMK', 'LVS'] as const;
 export type NotificationRecipient = (typeof NOTIFICATION_RECIPIENTS)[number];
 
-export const DELIVERY_STATES = ['PENDING', 'SENT', 'DELIVERED', 'FAILED', 'ACKNOWLEDGED'] as const;
+/** MANUAL: there is no gateway, nothing was sent; the operator must phone it in and record who confirmed, and when. */
+export const DELIVERY_STATES = ['PENDING', 'MANUAL', 'SENT', 'DELIVERED', 'FAILED', 'ACKNOWLEDGED'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 /** How a notification leaves: a gateway webhook, the operator phones and records it, or (to another centre of this installation) the centre's own inbox. */

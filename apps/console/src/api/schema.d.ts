@@ -3456,7 +3456,7 @@ export interface paths {
                                  */
                                 sentAt: string | null;
                                 /** @enum {string} */
-                                state: "PENDING" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
+                                state: "PENDING" | "MANUAL" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
                             }[];
                         };
                     };
@@ -6091,7 +6091,7 @@ export interface paths {
                              */
                             sentAt: string | null;
                             /** @enum {string} */
-                            state: "PENDING" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
+                            state: "PENDING" | "MANUAL" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
                         };
                     };
                 };
@@ -11816,7 +11816,7 @@ export interface paths {
                                  */
                                 sentAt: string | null;
                                 /** @enum {string} */
-                                state: "PENDING" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
+                                state: "PENDING" | "MANUAL" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
                             }[];
                         };
                     };
@@ -11874,7 +11874,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The operator records that the recipient confirmed (e.g. by phone) */
+        /** The operator records who confirmed and when (a notification phoned in: MANUAL until then) */
         post: {
             parameters: {
                 query?: never;
@@ -11887,6 +11887,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                         */
+                        at?: string;
                         by: string;
                     };
                 };
@@ -11933,7 +11938,7 @@ export interface paths {
                              */
                             sentAt: string | null;
                             /** @enum {string} */
-                            state: "PENDING" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
+                            state: "PENDING" | "MANUAL" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
                         };
                     };
                 };
@@ -12092,7 +12097,7 @@ export interface paths {
                              */
                             sentAt: string | null;
                             /** @enum {string} */
-                            state: "PENDING" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
+                            state: "PENDING" | "MANUAL" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
                         };
                     };
                 };
@@ -13915,7 +13920,7 @@ export interface paths {
                                  */
                                 sentAt: string | null;
                                 /** @enum {string} */
-                                state: "PENDING" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
+                                state: "PENDING" | "MANUAL" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
                             }[];
                             operators?: {
                                 displayName: string;

@@ -54,7 +54,7 @@ const byId = <T extends { id: string }>(items: T[]) => Object.fromEntries(items.
 // How far along a record is: an HTTP answer that left the server before a socket event must not
 // undo what the event said (both arrive, in either order).
 const ALERT_RANK: Record<string, number> = { PENDING: 0, FAILED: 1, DELIVERED: 2, SEEN: 3, DECLINED: 4, ACCEPTED: 4, ARRIVED: 5, CANCELLED: 6 };
-const NOTIFICATION_RANK: Record<string, number> = { PENDING: 0, SENT: 1, DELIVERED: 2, FAILED: 2, ACKNOWLEDGED: 3 };
+const NOTIFICATION_RANK: Record<string, number> = { PENDING: 0, MANUAL: 0, SENT: 1, DELIVERED: 2, FAILED: 2, ACKNOWLEDGED: 3 };
 const TRANSFER_RANK: Record<string, number> = { REQUESTED: 0, ACCEPTED: 1, DECLINED: 1 };
 const atLeastAsFar = (rank: Record<string, number>, current: { state: string } | undefined, incoming: { state: string }) =>
   !current || (rank[incoming.state] ?? 0) >= (rank[current.state] ?? 0);

@@ -13,6 +13,7 @@ import { useT } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
 import { useCentres } from './centres.js';
 import { notificationStatus } from './notification-status.js';
+import { PhonedInForm } from './PhonedInForm.js';
 import { useDraft } from './use-draft.js';
 import { clock } from '../../lib/clock.js';
 
@@ -32,6 +33,8 @@ export function NotifySection({ record }: { record: CallRecord }) {
   const [chosenTarget, setTarget] = useState('');
   const target = chosenTarget || centres[0]?.code || '';
   const [msg, setMsg] = useState<string | null>(null);
+  /** The notification whose phoned-in acknowledgement is being recorded. */
+  const [recording, setRecording] = useState<string | null>(null);
 
   const time = clock;
   const who = (n: NotificationSummary) => {
@@ -49,13 +52,6 @@ export function NotifySection({ record }: { record: CallRecord }) {
       } }));
       for (const n of res.notifications) useConsole.getState().upsertNotification(n);
       setMsg(null);
-    } catch (err) {
-      fail(err);
-    }
-  }
-  async function ack(n: NotificationSummary) {
-    try {
-      useConsole.getState().upsertNotification(await ok(client.POST('/api/v1/notifications/{notificationId}/ack', { params: { path: { notificationId: n.id } }, body: { by: t('notify.byPhone') } })));
     } catch (err) {
       fail(err);
     }
@@ -102,9 +98,10 @@ export function NotifySection({ record }: { record: CallRecord }) {
             {n.sentAt && !s.manual && <span className="muted">{t('notify.sentAt', { time: time(n.sentAt) })}</span>}
             {n.acknowledgedAt && <span className="ok-text">{t('notify.ackAt', { time: time(n.acknowledgedAt), by: n.acknowledgedBy ?? '' })}</span>}
             {!s.acknowledged && !s.failed && n.lastError && <span className="muted">{t('notify.retrying', { n: n.attempts, error: n.lastError })}</span>}
-            {!s.acknowledged && n.channel !== 'internal' && (
-              <button type="button" onClick={() => ack(n)}>{s.manual || s.failed ? t('notify.ackManual') : t('record.ack')}</button>
+            {!s.acknowledged && n.channel !== 'internal' && recording !== n.id && (
+              <button type="button" onClick={() => setRecording(n.id)}>{s.manual || s.failed ? t('notify.ackManual') : t('record.ack')}</button>
             )}
+            {!s.acknowledged && recording === n.id && <PhonedInForm notification={n} onDone={() => setRecording(null)} />}
             {s.failed && (
               <span role="alert" className="notif-flag failed">
                 {t('notify.failedAlert', { who: who(n) })}{n.lastError ? ` (${n.lastError})` : ''}

@@ -1,6 +1,6 @@
 // What a notification's row says, in words an operator can act on. A notification through the
-// 'manual' channel (no gateway configured) was never sent by the system: the operator must phone
-// it in and record the acknowledgement by hand, so it never reads as "sent".
+// 'manual' channel (no gateway configured) is never sent by the system: it stays MANUAL until the
+// operator phones it in and records who confirmed and when, so it never reads as "sent".
 import type { NotificationSummary } from '@amk/contracts';
 import type { MessageKey } from '../../i18n/i18n.js';
 
@@ -23,7 +23,7 @@ export function notificationStatus(n: NotificationSummary, now: number): Notific
   const manual = n.channel === 'manual';
   const waiting = now - Date.parse(manual ? n.createdAt : (n.sentAt ?? n.createdAt));
   return {
-    stateKey: acknowledged ? 'notify.state.ACKNOWLEDGED' : failed ? 'notify.state.FAILED' : manual ? 'notify.state.manual' : `notify.state.${n.state}`,
+    stateKey: acknowledged ? 'notify.state.ACKNOWLEDGED' : failed ? 'notify.state.FAILED' : `notify.state.${n.state}`,
     manual,
     failed,
     acknowledged,

@@ -4,7 +4,7 @@ import { isAvailable, releaseStatus, section11Refusal, statusLabel } from '@amk/
 import type { CreateMissionRequest, CrewOverride, MissionDetail, MissionSummary } from '@amk/contracts';
 import { rooms, type UserActor } from '../../auth/actor.js';
 import type { Db, Tx } from '@amk/db';
-import { badRequest, conflict, notFound } from '../../lib/http-error.js';
+import { badRequest, conflict, forbidden, notFound } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
 import { failsSection11, type UnitsService } from '../units/units.service.js';
@@ -66,6 +66,10 @@ export function createMissionsService({ prisma, transact, units, resolveKommune,
         const lat = req.lat ?? call?.lat ?? null;
         const lon = req.lon ?? call?.lon ?? null;
         if (req.kind === 'HOME_VISIT' && actor.centre.kind !== 'LVS') throw badRequest('home visits (sykebesøk) are sent by a legevaktsentral');
+        // § 13 b: an acute case goes to AMK, which sends the ambulance; the legevakt sends its own doctor.
+        if (req.kind === 'AMBULANCE' && actor.centre.kind === 'LVS') {
+          throw forbidden('En legevaktsentral kan ikke sende ambulanse: overfør henvendelsen til AMK eller varsle AMK (§ 13 b)');
+        }
         await tx.mission.create({
           data: {
             id: req.id, centreId: actor.centre.id, callId: call?.id ?? null, incidentId: call?.incidentId ?? null, kind: req.kind,

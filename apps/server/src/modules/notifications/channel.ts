@@ -20,10 +20,12 @@ export interface NotificationChannel {
   send(n: OutboundNotification): Promise<SendResult>;
 }
 
+/** No gateway: nothing leaves by itself. Its notifications start MANUAL and are never queued. */
 export const manualChannel: NotificationChannel = {
   name: 'manual',
   async send() {
-    return { ok: true };
+    // Reached only by a notification queued for a gateway that is no longer configured.
+    return { ok: false, error: 'ingen varslingsportal er satt opp: ring mottakeren' };
   },
 };
 

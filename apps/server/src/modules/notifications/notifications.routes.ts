@@ -1,6 +1,6 @@
 import { AcknowledgeRequest, ApiError, CallIdParams, NotificationIdParams, NotificationList, NotificationSummary, NotifyRequest } from '@amk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+
 import { CONSOLE_ROLES, OPERATOR_ROLES } from '../../auth/roles.js';
 import { requireIntegration, requireUser, userOf } from '../../plugins/authenticate.js';
 import type { Db } from '@amk/db';
@@ -22,10 +22,10 @@ export const notificationsRoutes =
     app.post(
       '/notifications/:notificationId/ack',
       {
-        schema: { tags: ['notifications'], summary: 'The operator records that the recipient confirmed (e.g. by phone)', params: NotificationIdParams, body: z.object({ by: z.string().trim().min(1).max(200) }), response: { 200: NotificationSummary, ...errors } },
+        schema: { tags: ['notifications'], summary: 'The operator records who confirmed and when (a notification phoned in: MANUAL until then)', params: NotificationIdParams, body: AcknowledgeRequest, response: { 200: NotificationSummary, ...errors } },
         preValidation: requireUser(OPERATOR_ROLES),
       },
-      async (request) => deps.notifications.acknowledge(request.actor!, request.params.notificationId, request.body.by),
+      async (request) => deps.notifications.acknowledge(request.actor!, request.params.notificationId, request.body.by, request.body.at),
     );
     app.post(
       '/notifications/:notificationId/acknowledge',

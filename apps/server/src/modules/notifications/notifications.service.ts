@@ -7,14 +7,19 @@
 // ends FAILED and shows as such on the call. A centre of this installation (another AMK, an LVS)
 // is reached directly: the notification is DELIVERED in the same transaction, lands in that
 // centre's inbox on every one of its consoles, and is acknowledged there by an operator.
+//
+// Without a gateway (the manual channel) nothing is sent: the row says MANUAL ("must be phoned")
+// until an operator records who confirmed and when. A triple alert from a legevaktsentral also
+// notifies the AMK that covers the call (§ 13 b: acute cases go to AMK).
 import type { NotificationSummary, NotifyRequest } from '@amk/contracts';
-import type { NotificationChannel } from '@amk/domain';
+import { coveringCentres, type NotificationChannel } from '@amk/domain';
 import { rooms, type Actor, type UserActor } from '../../auth/actor.js';
 import type { Db, Notification, Tx } from '@amk/db';
 import { badRequest, conflict, notFound } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
 import { callVisibleTo } from '../calls/call-access.js';
+import { journalOnCall } from '../calls/call-journal.js';
 import { toNotificationSummary } from './notification-summary.js';
 import type { Emit } from '../../realtime/event-log.js';
 
@@ -24,6 +29,20 @@ const RECIPIENT_WORD: Record<Recipient, string> = { POLICE: 'politi (112)', FIRE
 
 /** The channel of a notification to a centre of this installation: no gateway, straight to its inbox. */
 export const INTERNAL_CHANNEL = 'internal' satisfies NotificationChannel;
+/** How far a reported acknowledgement time may lie ahead of or before our own clock. */
+const CLOCK_SKEW_MS = 60_000;
+
+/** The AMK that covers a kommune; without one, the AMK that covers the most of the LVS's own kommuner. */
+async function amkCovering(tx: Tx, kommunenummer: string | null, lvsId: string): Promise<{ id: string; name: string } | null> {
+  const centres = await tx.centre.findMany({ where: { kind: 'AMK' }, select: { id: true, code: true, name: true, kind: true, kommuner: true } });
+  const byKommune = coveringCentres(kommunenummer, 'AMK', centres)[0];
+  if (byKommune) return byKommune;
+  const lvs = await tx.centre.findUniqueOrThrow({ where: { id: lvsId }, select: { kommuner: true } });
+  const overlap = (c: { kommuner: string[] }) => c.kommuner.filter((k) => lvs.kommuner.includes(k)).length;
+  const best = [...centres].sort((a, b) => overlap(b) - overlap(a))[0];
+  return best && overlap(best) > 0 ? best : null;
+}
+
 /** A notification between centres of the installation unacknowledged this long is red on both walls. */
 export const CENTRE_NOTIFICATION_LATE_MS = 60_000;
 
@@ -38,6 +57,8 @@ export function publishNotification(emit: Emit, n: Notification): NotificationSu
 export function createNotificationsService({ prisma, transact, channelName }: { prisma: Db; transact: Transact; channelName: NotificationChannel }) {
   return {
     async notify(actor: UserActor, callId: string, req: NotifyRequest): Promise<NotificationSummary[]> {
+      const triple = req.recipients.includes('TRIPLE');
+      const tripleFromLvs = triple && actor.centre.kind === 'LVS';
       const recipients = [...new Set(req.recipients.flatMap((r) => (r === 'TRIPLE' ? (['POLICE', 'FIRE'] as const) : [r])))];
       const recipientCentre = req.recipientCentre ? await prisma.centre.findUnique({ where: { code: req.recipientCentre } }) : null;
       if (req.recipientCentre && !recipientCentre) throw badRequest(`ukjent sentral '${req.recipientCentre}' (unknown centre)`);
@@ -51,6 +72,14 @@ export function createNotificationsService({ prisma, transact, channelName }: { 
       }
       return transact(async (tx, emit) => {
         const call = await callVisibleTo(tx, actor, callId, 'write');
+        const centreFor = new Map<Recipient, { id: string; name: string }>();
+        if (recipientCentre) centreFor.set(recipientCentre.kind, recipientCentre);
+        if (tripleFromLvs && !centreFor.has('AMK')) {
+          const amk = await amkCovering(tx, call.kommunenummer, actor.centre.id);
+          if (!amk) throw conflict('Fant ingen AMK-sentral som dekker kommunen: varsle AMK direkte (§ 13 b)');
+          centreFor.set('AMK', amk);
+          recipients.push('AMK');
+        }
         const groupId = recipients.length > 1 ? newId() : null;
         const now = new Date();
         const created: NotificationSummary[] = [];
@@ -59,21 +88,22 @@ export function createNotificationsService({ prisma, transact, channelName }: { 
           const row = await tx.notification.create({
             data: {
               id: newId(), callId: call.id, centreId: actor.centre.id, groupId, recipient,
-              recipientCentreId: internal ? recipientCentre!.id : null,
+              recipientCentreId: internal ? centreFor.get(recipient)!.id : null,
               message: req.message,
-              // A centre of this installation has it at once, in this transaction; the rest wait for the gateway.
+              // A centre of this installation has it at once, in this transaction; the rest wait
+              // for the gateway, or, with none, for the operator's phone call.
               ...(internal
                 ? { channel: INTERNAL_CHANNEL, state: 'DELIVERED' as const, sentAt: now, nextAttemptAt: null }
-                : { channel: channelName, state: 'PENDING' as const, nextAttemptAt: now }),
+                : channelName === 'manual'
+                  ? { channel: channelName, state: 'MANUAL' as const, nextAttemptAt: null }
+                  : { channel: channelName, state: 'PENDING' as const, nextAttemptAt: now }),
             },
           });
           created.push(publishNotification(emit, row));
         }
-        const what = req.recipients.includes('TRIPLE') ? 'Trippelvarsling' : 'Varsling';
-        const word = (r: Recipient) => (r === 'AMK' || r === 'LVS' ? `${RECIPIENT_WORD[r]} ${recipientCentre!.name}` : RECIPIENT_WORD[r]);
-        await tx.callJournalEntry.create({
-          data: { id: newId(), callId: call.id, authorId: actor.userId, author: actor.displayName, kind: 'NOTIFICATION', text: `${what}: ${recipients.map(word).join(', ')} — ${req.message}` },
-        });
+        const what = triple ? 'Trippelvarsling' : 'Varsling';
+        const word = (r: Recipient) => (r === 'AMK' || r === 'LVS' ? `${RECIPIENT_WORD[r]} ${centreFor.get(r)!.name}` : RECIPIENT_WORD[r]);
+        await journalOnCall(tx, emit, { callId: call.id, authorId: actor.userId, author: actor.displayName, kind: 'NOTIFICATION', text: `${what}: ${recipients.map(word).join(', ')} — ${req.message}` });
         return created;
       });
     },
@@ -88,10 +118,20 @@ export function createNotificationsService({ prisma, transact, channelName }: { 
         if (!n || n.centreId !== actor.centre.id) throw notFound(`no notification ${notificationId} at ${actor.centre.code}`);
         if (n.acknowledgedAt) return toNotificationSummary(n);
         if (n.channel === INTERNAL_CHANNEL) throw conflict('varselet kvitteres av en operatør ved mottakende sentral, ikke av avsender');
+        const now = new Date();
+        const confirmedAt = at ? new Date(at) : now;
+        // An operator's typing slip is refused; a gateway's report is kept as it came (its clock is its own).
+        if (actor.kind === 'user' && confirmedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badRequest('at: kvitteringstiden kan ikke være fram i tid');
+        if (actor.kind === 'user' && confirmedAt.getTime() < n.createdAt.getTime() - CLOCK_SKEW_MS) throw badRequest('at: kvitteringstiden er før varselet ble registrert');
+        const phoned = n.state === 'MANUAL';
         const row = await tx.notification.update({
           where: { id: n.id },
-          data: { state: 'ACKNOWLEDGED', acknowledgedAt: at ? new Date(at) : new Date(), acknowledgedBy: by, sentAt: n.sentAt ?? new Date() },
+          // Phoned in: it left the centre when the recipient was reached, not before.
+          data: { state: 'ACKNOWLEDGED', acknowledgedAt: confirmedAt, acknowledgedBy: by, sentAt: n.sentAt ?? confirmedAt },
         });
+        if (phoned && actor.kind === 'user') {
+          await journalOnCall(tx, emit, { callId: n.callId, at: confirmedAt, authorId: actor.userId, author: actor.displayName, kind: 'NOTIFICATION', text: `Varsling til ${RECIPIENT_WORD[n.recipient]} ringt inn, bekreftet av ${by}` });
+        }
         return publishNotification(emit, row);
       });
     },
@@ -112,9 +152,7 @@ export function createNotificationsService({ prisma, transact, channelName }: { 
           where: { id: n.id },
           data: { state: 'ACKNOWLEDGED', acknowledgedAt: new Date(), acknowledgedBy: `${actor.displayName}, ${actor.centre.name}` },
         });
-        await tx.callJournalEntry.create({
-          data: { id: newId(), callId: n.callId, authorId: actor.userId, author: actor.displayName, kind: 'NOTIFICATION', text: `Varsel kvittert av ${actor.displayName}, ${actor.centre.name}` },
-        });
+        await journalOnCall(tx, emit, { callId: n.callId, authorId: actor.userId, author: actor.displayName, kind: 'NOTIFICATION', text: `Varsel kvittert av ${actor.displayName}, ${actor.centre.name}` });
         return publishNotification(emit, row);
       });
     },
