@@ -54,6 +54,47 @@ describe('the doctor-on-call roster (§ 7)', () => {
     expect(await flagsOf()).toEqual([]);
   });
 
+  it('keeps the statsforvalter’s exemption (§ 7 third paragraph) and honours it on the days it covers', async () => {
+    const q = '?from=2032-03-01T00:00:00Z&to=2032-03-03T00:00:00Z';
+    const add = (body: object) => app.inject({ method: 'POST', url: '/api/v1/legevakt/roster', headers: { cookie: lv }, payload: body });
+    const vikar = { district: 'Unntak', approvedGp: true, watchesDone: 2 };
+    const exemption = { reference: 'SF-VL 2032/118', validFrom: '2032-02-15', validTo: '2032-03-01' };
+    expect((await add({ ...vikar, doctorName: 'Vikar Inne', fromAt: '2032-03-01T07:00:00Z', toAt: '2032-03-01T15:00:00Z', exemption })).statusCode).toBe(201);
+    // The second watch ends on 2 March, after the exemption: it is flagged.
+    expect((await add({ ...vikar, doctorName: 'Vikar Ute', fromAt: '2032-03-01T15:00:00Z', toAt: '2032-03-02T07:00:00Z', exemption })).statusCode).toBe(201);
+    const shifts = (await app.inject({ method: 'GET', url: `/api/v1/legevakt/roster${q}`, headers: { cookie: lv } })).json().shifts;
+    const inne = shifts.find((s: { doctorName: string }) => s.doctorName === 'Vikar Inne');
+    const ute = shifts.find((s: { doctorName: string }) => s.doctorName === 'Vikar Ute');
+    expect(inne).toMatchObject({ mayBeAlone: true, flags: [], exemption });
+    expect(inne.reasons[0]).toContain('§ 7 tredje ledd');
+    expect(ute.mayBeAlone).toBe(false);
+    expect(ute.flags.map((f: { code: string }) => f.code)).toEqual(['NO_QUALIFIED_BACKUP']);
+  });
+
+  it('refuses an exemption longer than two months, or for a backup doctor, naming why', async () => {
+    const add = (body: object) => app.inject({ method: 'POST', url: '/api/v1/legevakt/roster', headers: { cookie: lv }, payload: body });
+    const tooLong = await add(shift({ exemption: { reference: 'SF 1', validFrom: '2030-01-01', validTo: '2030-04-01' } }));
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().message).toContain('inntil to måneder');
+    const backup = await add(shift({ isBackup: true, exemption: { reference: 'SF 2', validFrom: '2030-01-01', validTo: '2030-01-31' } }));
+    expect(backup.statusCode).toBe(400);
+    expect(backup.json().message).toContain('backup doctor cannot be exempted');
+  });
+
+  it('lists every stretch with no doctor on call, per district (døgnkontinuerlig legevakt, § 6)', async () => {
+    const q = '?from=2033-05-01T00:00:00Z&to=2033-05-02T00:00:00Z';
+    const add = (body: object) => app.inject({ method: 'POST', url: '/api/v1/legevakt/roster', headers: { cookie: lv }, payload: body });
+    const doctor = { district: 'Hull', specialistGeneralPractice: true, courseViolenceAndAbuse: true };
+    await add({ ...doctor, doctorName: 'Dag', fromAt: '2033-05-01T06:00:00Z', toAt: '2033-05-01T14:00:00Z' });
+    await add({ ...doctor, doctorName: 'Kveld', fromAt: '2033-05-01T16:00:00Z', toAt: '2033-05-02T00:00:00Z' });
+    await add({ ...doctor, doctorName: 'Bakvakt', isBackup: true, fromAt: '2033-05-01T00:00:00Z', toAt: '2033-05-02T00:00:00Z' });
+    const roster = (await app.inject({ method: 'GET', url: `/api/v1/legevakt/roster${q}`, headers: { cookie: lv } })).json();
+    expect(roster.gaps.filter((g: { district: string }) => g.district === 'Hull')).toEqual([
+      { district: 'Hull', from: '2033-05-01T00:00:00.000Z', to: '2033-05-01T06:00:00.000Z' },
+      { district: 'Hull', from: '2033-05-01T14:00:00.000Z', to: '2033-05-01T16:00:00.000Z' },
+    ]);
+  });
+
   it('refuses a shift that ends before it starts, and AMK cannot keep a legevakt roster', async () => {
     const bad = await app.inject({ method: 'POST', url: '/api/v1/legevakt/roster', headers: { cookie: lv }, payload: shift({ toAt: '2030-01-01T10:00:00Z' }) });
     expect(bad.statusCode).toBe(400);

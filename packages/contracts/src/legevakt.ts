@@ -1,8 +1,20 @@
 // The legevakt's doctor-on-call roster with the § 7 competence facts, and the unit crew for a
 // shift with the § 11 check.
-import { AUTHORISATIONS } from '@amk/domain';
+import { AUTHORISATIONS, exemptionProblem } from '@amk/domain';
 import { z } from 'zod';
 import { IsoTime, Uuid } from './common.js';
+
+const CalendarDate = z.iso.date().describe('YYYY-MM-DD');
+export const Section7Exemption = z
+  .object({
+    reference: z.string().trim().min(1).max(100).describe("the statsforvalter's case reference"),
+    validFrom: CalendarDate,
+    validTo: CalendarDate,
+  })
+  .superRefine((e, ctx) => {
+    const problem = exemptionProblem(e);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['validTo'] });
+  });
 
 export const DoctorShiftInput = z
   .object({
@@ -17,8 +29,11 @@ export const DoctorShiftInput = z
     monthsInMunicipalService: z.number().int().min(0).max(1_000).default(0),
     courseEmergencyMedicine: z.boolean().default(false),
     courseViolenceAndAbuse: z.boolean().default(false),
+    /** § 7 third paragraph: the statsforvalter's exemption (not for a backup doctor) */
+    exemption: Section7Exemption.optional(),
   })
-  .refine((s) => new Date(s.fromAt) < new Date(s.toAt), { message: 'the shift must end after it starts', path: ['toAt'] });
+  .refine((s) => new Date(s.fromAt) < new Date(s.toAt), { message: 'the shift must end after it starts', path: ['toAt'] })
+  .refine((s) => !(s.isBackup && s.exemption), { message: 'a backup doctor cannot be exempted (§ 7 tredje ledd)', path: ['exemption'] });
 export type DoctorShiftInput = z.infer<typeof DoctorShiftInput>;
 
 export const RosterFlagSummary = z.object({ code: z.string(), message: z.string(), reasons: z.array(z.string()) });
@@ -34,14 +49,17 @@ export const DoctorShiftSummary = z.object({
   mayBeAlone: z.boolean(),
   reasons: z.array(z.string()),
   flags: z.array(RosterFlagSummary),
+  exemption: Section7Exemption.nullable(),
 });
 export type DoctorShiftSummary = z.infer<typeof DoctorShiftSummary>;
-export const Roster = z.object({ shifts: z.array(DoctorShiftSummary) });
+/** A stretch with no doctor on call in a district (døgnkontinuerlig legevakt, § 6). */
+export const RosterGap = z.object({ district: z.string(), from: IsoTime, to: IsoTime });
+export type RosterGap = z.infer<typeof RosterGap>;
+export const Roster = z.object({ shifts: z.array(DoctorShiftSummary), gaps: z.array(RosterGap) });
 export const RosterQuery = z.object({ from: IsoTime.optional(), to: IsoTime.optional() });
 
 /** § 11: ambulance worker (paramedic included), other health personnel with authorisation or licence, nurse, doctor, rescue man, boat driver. */
 export const Authorisation = z.enum(AUTHORISATIONS);
-const CalendarDate = z.iso.date().describe('YYYY-MM-DD');
 export const CrewMemberInput = z.object({
   personName: z.string().trim().min(1).max(200),
   authorisation: Authorisation,

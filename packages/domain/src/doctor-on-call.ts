@@ -64,6 +64,33 @@ export function mayBeAloneOnCall(doctor: DoctorCompetence): AloneOnCallResult {
   return { ok: true, reasons: ['Statsforvalteren har gitt unntak fra kompetansekravene (§ 7 tredje ledd).', ...result.reasons] };
 }
 
+/**
+ * § 7 third paragraph: the statsforvalter may exempt a doctor who takes up a temporary post
+ * (vikariat) of at most two months; never a backup doctor. Stored with its reference and the
+ * post's first and last day (YYYY-MM-DD, Norwegian calendar).
+ */
+export interface Section7Exemption {
+  reference: string;
+  validFrom: string;
+  validTo: string;
+}
+
+export const EXEMPTION_MAX_MONTHS = 2;
+
+/** Why an exemption cannot be as stated, in Norwegian; null when it can. */
+export function exemptionProblem(e: Pick<Section7Exemption, 'validFrom' | 'validTo'>): string | null {
+  if (e.validTo < e.validFrom) return 'Unntaket slutter før det begynner.';
+  const [y, m, d] = e.validFrom.split('-').map(Number) as [number, number, number];
+  const limit = new Date(Date.UTC(y, m - 1 + EXEMPTION_MAX_MONTHS, d - 1)).toISOString().slice(0, 10);
+  if (e.validTo > limit) return `Unntak etter § 7 tredje ledd gjelder bare vikariater på inntil to måneder (til og med ${limit}).`;
+  return null;
+}
+
+/** The exemption covers a shift whose first and last Norwegian days are given (YYYY-MM-DD). */
+export function exemptionCovers(e: Pick<Section7Exemption, 'validFrom' | 'validTo'> | null, firstDay: string, lastDay: string): boolean {
+  return e !== null && e.validFrom <= firstDay && lastDay <= e.validTo;
+}
+
 /** A backup doctor must meet § 7 first paragraph; exemptions do not apply (§ 7 third paragraph). */
 export function mayBeBackup(doctor: DoctorCompetence): AloneOnCallResult {
   return meetsFirstParagraph(doctor);
@@ -92,6 +119,23 @@ export interface RosterFlag {
   /** For NO_QUALIFIED_BACKUP: the first stretch without backup. */
   uncoveredFrom?: number;
   uncoveredTo?: number;
+}
+
+/**
+ * Every stretch of [from, to) when no doctor is on call (backup shifts do not count: a backup
+ * backs up someone on call). The legevakt must be staffed round the clock (døgnkontinuerlig, § 6).
+ */
+export function uncoveredPeriods(from: number, to: number, shifts: readonly { fromAt: number; toAt: number; isBackup: boolean }[]): { from: number; to: number }[] {
+  const onCall = shifts.filter((s) => !s.isBackup);
+  const gaps: { from: number; to: number }[] = [];
+  // Each gap ends where a shift begins (or at `to`), so the search always moves on.
+  for (let at = from; at < to; ) {
+    const gap = firstGap(at, to, onCall);
+    if (!gap) break;
+    gaps.push(gap);
+    at = gap.to;
+  }
+  return gaps;
 }
 
 /** The first moment in [from, to) not covered by the union of intervals, or null if all covered. */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { mayBeAloneOnCall, mayBeBackup, rosterFlags } from '../src/index.js';
+import { exemptionCovers, exemptionProblem, mayBeAloneOnCall, mayBeBackup, rosterFlags, uncoveredPeriods } from '../src/index.js';
 import type { DoctorCompetence, RosterShift } from '../src/index.js';
 
 const none: DoctorCompetence = {
@@ -90,5 +90,38 @@ describe('rosterFlags', () => {
     const [flag] = rosterFlags([shift('s1', 'Dr N', 0, 16, false, NEW_DOCTOR), shift('b1', 'Dr A', 0, 8, true, SPECIALIST), shift('b2', 'Dr B', 9, 16, true, SPECIALIST)]);
     expect(flag).toMatchObject({ uncoveredFrom: T + 8 * H, uncoveredTo: T + 9 * H, doctorName: 'Dr N' });
     expect(flag?.message).toContain('kan ikke ha legevakt alene');
+  });
+});
+
+describe('uncoveredPeriods (døgnkontinuerlig legevakt, § 6)', () => {
+  const h = (n: number) => n * 3_600_000;
+  const shift = (from: number, to: number, isBackup = false) => ({ fromAt: h(from), toAt: h(to), isBackup });
+  it.each([
+    ['a fully covered day', [shift(0, 8), shift(8, 16), shift(16, 24)], []],
+    ['overlapping shifts', [shift(0, 10), shift(8, 24)], []],
+    ['a hole in the night', [shift(0, 8), shift(10, 24)], [[8, 10]]],
+    ['nothing before the first nor after the last', [shift(6, 18)], [[0, 6], [18, 24]]],
+    ['a backup alone covers nothing', [shift(0, 24, true)], [[0, 24]]],
+    ['several holes', [shift(1, 2), shift(3, 4), shift(5, 24)], [[0, 1], [2, 3], [4, 5]]],
+    ['an empty roster', [], [[0, 24]]],
+  ])('%s', (_name, shifts, expected) => {
+    expect(uncoveredPeriods(0, h(24), shifts).map((g) => [g.from / h(1), g.to / h(1)])).toEqual(expected);
+  });
+});
+
+describe('§ 7 third paragraph exemption', () => {
+  it.each([
+    [{ validFrom: '2026-12-01', validTo: '2027-01-31' }, null],
+    [{ validFrom: '2026-12-01', validTo: '2027-02-01' }, 'Unntak etter § 7 tredje ledd gjelder bare vikariater på inntil to måneder (til og med 2027-01-31).'],
+    [{ validFrom: '2026-12-31', validTo: '2027-02-28' }, null],
+    [{ validFrom: '2026-12-10', validTo: '2026-12-09' }, 'Unntaket slutter før det begynner.'],
+  ])('%o: %s', (e, problem) => {
+    expect(exemptionProblem(e)).toBe(problem);
+  });
+  it('covers only shifts wholly inside the post', () => {
+    const e = { reference: 'SF 2026/1234', validFrom: '2026-12-01', validTo: '2026-12-31' };
+    expect(exemptionCovers(e, '2026-12-01', '2026-12-02')).toBe(true);
+    expect(exemptionCovers(e, '2026-12-31', '2027-01-01')).toBe(false);
+    expect(exemptionCovers(null, '2026-12-05', '2026-12-05')).toBe(false);
   });
 });

@@ -7131,9 +7131,36 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            gaps: {
+                                district: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                to: string;
+                            }[];
                             shifts: {
                                 district: string;
                                 doctorName: string;
+                                exemption: {
+                                    /** @description the statsforvalter's case reference */
+                                    reference: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    validFrom: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    validTo: string;
+                                } | null;
                                 flags: {
                                     code: string;
                                     message: string;
@@ -7231,6 +7258,20 @@ export interface paths {
                         courseViolenceAndAbuse?: boolean;
                         district: string;
                         doctorName: string;
+                        exemption?: {
+                            /** @description the statsforvalter's case reference */
+                            reference: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            validFrom: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            validTo: string;
+                        };
                         /**
                          * Format: date-time
                          * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00

@@ -1,6 +1,7 @@
 // The doctors on call in the next 24 hours per district, with the § 7 verdict on every shift: a
 // doctor who may not be on call alone is flagged while no qualified backup doctor covers the
 // shift. The form below puts a doctor (or a backup) on the roster; with an empty roster it is open.
+import type { RosterGap } from '@amk/contracts';
 import { useEffect, useState } from 'react';
 import { useLocale, useT, type MessageKey } from '../i18n/i18n.js';
 import './legevakt.css';
@@ -12,7 +13,10 @@ const FLAG_KEYS: Record<string, MessageKey> = { NO_QUALIFIED_BACKUP: 'roster.fla
 
 export function RosterPanel() {
   const t = useT();
-  const { shifts, error } = useRoster();
+  const { shifts: all, gaps, until, error } = useRoster();
+  // The list shows the next 24 h (or up to a shift just saved); the gaps look 7 days ahead.
+  const horizon = Math.max(Date.now() + 24 * 3_600_000, until);
+  const shifts = all === null ? null : all.filter((s) => Date.parse(s.fromAt) < horizon);
   const [formOpen, setFormOpen] = useState(false);
   useEffect(() => {
     const load = () => void useRoster.getState().load();
@@ -29,6 +33,7 @@ export function RosterPanel() {
       <h2 id="roster-heading">{t('roster.heading')}</h2>
       {error && <p role="alert" className="error small">{error}</p>}
       {empty && <p className="muted">{t('roster.empty')}</p>}
+      {gaps.length > 0 && <RosterGaps gaps={gaps} />}
       {shifts && shifts.length > 0 && (
         <ul aria-label={t('roster.list')}>
           {shifts.map((s) => <ShiftItem key={s.id} shift={s} />)}
@@ -44,6 +49,24 @@ export function RosterPanel() {
         <RosterForm districts={districts} />
       </div>
     </section>
+  );
+}
+
+/** Every stretch of the next 7 days with no doctor on call, first first (døgnkontinuerlig, § 6). */
+function RosterGaps({ gaps }: { gaps: RosterGap[] }) {
+  const t = useT();
+  const locale = useLocale((l) => l.locale);
+  return (
+    <div className="roster-gaps" role="alert">
+      <strong>{t('roster.gaps', { n: gaps.length })}</strong>
+      <ul aria-label={t('roster.gapsList')}>
+        {[...gaps].sort((a, b) => a.from.localeCompare(b.from)).map((g) => (
+          <li key={`${g.district} ${g.from}`}>
+            {g.district} · <span className="period">{shiftPeriod(g.from, g.to, locale)}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

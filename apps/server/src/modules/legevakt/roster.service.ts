@@ -1,11 +1,19 @@
 // The doctor-on-call roster per legevakt district. Each shift carries the § 7 facts; a doctor who
-// may not be alone is flagged unless a qualified backup doctor (bakvakt) covers the whole shift.
-import { mayBeAloneOnCall, rosterFlags, type DoctorCompetence } from '@amk/domain';
+// may not be alone is flagged unless a qualified backup doctor (bakvakt) covers the whole shift,
+// or the statsforvalter's exemption (§ 7 third paragraph) covers the shift's days. Stretches with
+// no doctor on call at all are listed per district (døgnkontinuerlig legevakt, § 6).
+import { exemptionCovers, mayBeAloneOnCall, rosterFlags, uncoveredPeriods, type DoctorCompetence, type Section7Exemption } from '@amk/domain';
 import type { DoctorShiftInput } from '@amk/contracts';
 import type { UserActor } from '../../auth/actor.js';
 import type { Db, DoctorShift } from '@amk/db';
 import { badRequest } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
+import { osloDate } from '../../lib/oslo-date.js';
+
+const dateOnly = (d: Date) => d.toISOString().slice(0, 10); // a DATE column arrives as UTC midnight
+
+const exemptionOf = (s: DoctorShift): Section7Exemption | null =>
+  s.exemptionRef && s.exemptionFrom && s.exemptionTo ? { reference: s.exemptionRef, validFrom: dateOnly(s.exemptionFrom), validTo: dateOnly(s.exemptionTo) } : null;
 
 const competence = (s: DoctorShift): DoctorCompetence => ({
   specialistGeneralPractice: s.specialistGeneralPractice,
@@ -14,6 +22,8 @@ const competence = (s: DoctorShift): DoctorCompetence => ({
   monthsAsMunicipalGp: s.monthsInMunicipalService,
   courseEmergencyMedicine: s.courseEmergencyMedicine,
   courseViolenceAndAbuse: s.courseViolenceAndAbuse,
+  // The last moment of the shift is what counts for its last day (a shift ending at 08:00 ends that day).
+  statsforvalterExemption: !s.isBackup && exemptionCovers(exemptionOf(s), osloDate(s.fromAt), osloDate(new Date(s.toAt.getTime() - 1))),
 });
 
 export function createRosterService(prisma: Db) {
@@ -28,20 +38,32 @@ export function createRosterService(prisma: Db) {
           flags.set(f.shiftId, [...(flags.get(f.shiftId) ?? []), { code: f.code, message: f.message, reasons: f.reasons }]);
         }
       }
+      const gaps = [...new Set(shifts.map((s) => s.district))].flatMap((district) =>
+        uncoveredPeriods(from.getTime(), to.getTime(), shifts.filter((s) => s.district === district).map((s) => ({ fromAt: s.fromAt.getTime(), toAt: s.toAt.getTime(), isBackup: s.isBackup }))).map(
+          (g) => ({ district, from: new Date(g.from).toISOString(), to: new Date(g.to).toISOString() }),
+        ),
+      );
       return {
         shifts: shifts.map((s) => {
           const alone = mayBeAloneOnCall(competence(s));
           return {
             id: s.id, district: s.district, doctorName: s.doctorName, fromAt: s.fromAt.toISOString(), toAt: s.toAt.toISOString(), isBackup: s.isBackup,
-            mayBeAlone: alone.ok, reasons: alone.reasons, flags: flags.get(s.id) ?? [],
+            mayBeAlone: alone.ok, reasons: alone.reasons, flags: flags.get(s.id) ?? [], exemption: exemptionOf(s),
           };
         }),
+        gaps,
       };
     },
 
     async add(actor: UserActor, input: DoctorShiftInput) {
       if (actor.centre.kind !== 'LVS') throw badRequest('the doctor-on-call roster belongs to a legevaktsentral');
-      const row = await prisma.doctorShift.create({ data: { id: newId(), centreId: actor.centre.id, ...input, fromAt: new Date(input.fromAt), toAt: new Date(input.toAt) } });
+      const { exemption, ...shift } = input;
+      const row = await prisma.doctorShift.create({
+        data: {
+          id: newId(), centreId: actor.centre.id, ...shift, fromAt: new Date(input.fromAt), toAt: new Date(input.toAt),
+          ...(exemption && { exemptionRef: exemption.reference, exemptionFrom: new Date(exemption.validFrom), exemptionTo: new Date(exemption.validTo) }),
+        },
+      });
       return row.id;
     },
   };

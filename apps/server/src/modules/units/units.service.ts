@@ -9,6 +9,7 @@ import type { Db, Tx, Unit, UnitStatus } from '@amk/db';
 import { writeAudit } from '../audit/audit.service.js';
 import { HttpError, forbidden, notFound } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
+import { osloDate } from '../../lib/oslo-date.js';
 import type { Transact } from '../../realtime/transact.js';
 import { POSITION_CHANNEL } from './position-stream.js';
 import type { UnitAudience } from './unit-audience.js';
@@ -17,8 +18,6 @@ import { toUnitSummary } from './unit-summary.js';
 import type { Emit } from '../../realtime/event-log.js';
 
 
-/** The Norwegian calendar date of a moment, YYYY-MM-DD (the shift's date for § 11 sixth paragraph). */
-const osloDate = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(d);
 
 /** The crew fails § 11 (only the kinds § 11 speaks of; a legevakt car's flag is shown, not enforced). */
 export function failsSection11(unit: Pick<Unit, 'kind' | 'crewOk'>): boolean {
