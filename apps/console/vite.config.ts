@@ -5,6 +5,14 @@ import { defineConfig } from 'vite';
 // Vite proxies the API and Socket.IO to a server on :3000.
 export default defineConfig({
   plugins: [react()],
+  // @amk/domain reads and writes CSV with csv-parse and csv-stringify; their Node builds use
+  // Node's Buffer, so the browser gets the builds the libraries publish for it.
+  resolve: {
+    alias: {
+      'csv-parse/sync': 'csv-parse/browser/esm/sync',
+      'csv-stringify/sync': 'csv-stringify/browser/esm/sync',
+    },
+  },
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 2000 },
   server: {
     proxy: {

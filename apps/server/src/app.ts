@@ -1,10 +1,12 @@
 // Builds the whole server in tiers, as fastify/demo does: external plugins (security headers,
-// body parsers, the API document), then infrastructure (database, auth, the event log and sockets,
-// error handling), then one plugin per module, each in its own folder as `<module>.plugin.ts`,
-// declaring with fastify-plugin what it depends on. Modules share services as decorators on the
-// instance (typed where they are declared) and react to each other's changes through typed hooks
-// (`app.callHooks`, `app.unitHooks`) rather than wiring here. Plugins are registered explicitly, not
-// autoloaded: the order below is the order a newcomer reads, and the one hooks run in.
+// @fastify/sensible's HTTP errors, body parsers, the API document), then infrastructure (database,
+// auth, the event log and sockets, error handling), then one plugin per module, each in its own
+// folder as `<module>.plugin.ts`, declaring with fastify-plugin what it depends on. Modules share
+// services as decorators on the instance (typed where they are declared) and react to each other's
+// changes through typed hooks (`app.callHooks`, `app.unitHooks`) rather than wiring here. Plugins
+// are registered explicitly, not autoloaded: the order below is the order a newcomer reads, and the
+// one hooks run in.
+import fastifySensible from '@fastify/sensible';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
@@ -87,6 +89,8 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
 
   // ── external
   await app.register(securityPlugin);
+  // httpErrors (app.httpErrors, reply.notFound(), …); services throw the same errors via lib/http-error.
+  await app.register(fastifySensible);
   await app.register(bodyParsersPlugin, { maxUploadBytes: MAX_RECORDING_BYTES });
   await app.register(openApiPlugin);
 

@@ -1,7 +1,9 @@
-// A small RFC 4180-style CSV reader: quoted fields may hold separators, doubled quotes and
-// newlines; CRLF and LF both end a record; a UTF-8 byte order mark (Excel's "CSV UTF-8") is
-// dropped. Norwegian Excel writes ';' because ',' is the decimal separator, so the separator is
-// detected from the header line.
+// Reading CSV with csv-parse: quoted fields may hold separators, doubled quotes and newlines; CRLF,
+// LF and CR all end a record; a UTF-8 byte order mark (Excel's "CSV UTF-8") is dropped; blank lines
+// are skipped. Norwegian Excel writes ';' because ',' is the decimal separator, so the separator is
+// detected from the header line. Records are numbered by the physical line they start on, for
+// error messages a person can find in the file.
+import { CsvError, parse } from 'csv-parse/sync';
 
 export interface CsvRecord {
   /** 1-based physical line where the record starts (for error messages). */
@@ -30,60 +32,39 @@ export function detectSeparator(text: string): ';' | ',' {
   return commas > semicolons ? ',' : ';';
 }
 
+const lineBreaks = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0;
+
 export function parseCsv(input: string, separator?: ';' | ','): CsvParseResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const sep = separator ?? detectSeparator(text);
   const records: CsvRecord[] = [];
   const errors: { line: number; reason: string }[] = [];
-
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  let recordHasContent = false;
-
-  const endRecord = (): void => {
-    fields.push(field);
-    // Blank lines are skipped rather than reported: editors often leave one at the end.
-    if (recordHasContent || fields.length > 1) records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-    recordHasContent = false;
-  };
-
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && field === '') {
-      quoted = true;
-      recordHasContent = true;
-    } else if (ch === sep) {
-      fields.push(field);
-      field = '';
-      recordHasContent = true;
-    } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      field += ch;
-      recordHasContent = true;
-    }
+  // csv-parse's line count is the line a record ends on, but it counts a CRLF inside quotes as two
+  // lines; `crlfInQuotes` takes those back out, and the record's own line breaks lead to its start.
+  let crlfInQuotes = 0;
+  let lastEndLine = 0;
+  let blankLinesBefore = 0;
+  try {
+    parse(text, {
+      delimiter: sep,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      on_record: (record: string[], { lines, empty_lines }) => {
+        crlfInQuotes += record.reduce((n, field) => n + (field.match(/\r\n/g)?.length ?? 0), 0);
+        lastEndLine = lines - crlfInQuotes;
+        blankLinesBefore = empty_lines;
+        records.push({ line: lastEndLine - record.reduce((n, field) => n + lineBreaks(field), 0), fields: record });
+        return null;
+      },
+    });
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    // The broken record starts after the last good one and any blank lines since.
+    const line = lastEndLine + 1 + (Number(e.empty_lines ?? 0) - blankLinesBefore);
+    errors.push({ line, reason: e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed' : e.message });
   }
-  if (quoted) errors.push({ line: recordLine, reason: 'a quoted field is never closed' });
-  if (recordHasContent || field !== '' || fields.length > 0) endRecord();
   return { records, errors, separator: sep };
 }

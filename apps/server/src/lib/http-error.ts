@@ -1,17 +1,10 @@
-// An error a client caused and can act on. The error handler turns it into its status code and
-// `message`; anything else becomes a 500 whose details stay in the log.
-export class HttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
+// Errors a client caused and can act on, made by @fastify/sensible's httpErrors (http-errors
+// instances carrying their status, and headers where one is due). The error handler turns them
+// into their status code and `message`; anything else becomes a 500 whose details stay in the log.
+import { httpErrors } from '@fastify/sensible';
 
-export const badRequest = (message: string) => new HttpError(400, message);
-export const unauthorized = (message = 'Not logged in') => new HttpError(401, message);
-export const forbidden = (message: string) => new HttpError(403, message);
-export const notFound = (message: string) => new HttpError(404, message);
-export const conflict = (message: string) => new HttpError(409, message);
+export const { badRequest, forbidden, notFound, conflict, payloadTooLarge, unsupportedMediaType, rangeNotSatisfiable, unprocessableEntity, badGateway } =
+  httpErrors;
+export const unauthorized = (message = 'Not logged in') => httpErrors.unauthorized(message);
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  httpErrors.createError(429, message, { headers: { 'retry-after': String(retryAfterSeconds) } });

@@ -1,24 +1,15 @@
 // Every error answer has the ApiError shape with a message a person can act on. Client mistakes
 // (validation, bad JSON, wrong content type, too large) are 4xx; only our own faults are 500, and
 // their details go to the log, not to the client.
+import { STATUS_CODES } from 'node:http';
+import { HttpError } from '@fastify/sensible';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { HttpError } from '../lib/http-error.js';
 import { isBadInputForDatabase, isDatabaseUnavailable, postgresCode } from '@amk/db';
 
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  413: 'Payload Too Large',
-  415: 'Unsupported Media Type',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
+// The reason phrase for a status, as Node and http-errors name it ('Not Found', 'Conflict', …).
+const reason = (status: number) => STATUS_CODES[status] ?? 'Error';
 
 export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -33,28 +24,28 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     if (err instanceof HttpError) {
       return reply
         .status(err.statusCode)
-        .headers(err.headers)
-        .send({ statusCode: err.statusCode, error: STATUS_TEXT[err.statusCode] ?? 'Error', message: err.message });
+        .headers(err.headers ?? {})
+        .send({ statusCode: err.statusCode, error: reason(err.statusCode), message: err.message });
     }
     if (isDatabaseUnavailable(err)) {
       request.log.warn({ err: { message: err.message } }, 'database unavailable');
       return reply
         .status(503)
         .header('retry-after', '5')
-        .send({ statusCode: 503, error: STATUS_TEXT[503], message: 'The database is not reachable right now; retry shortly' });
+        .send({ statusCode: 503, error: reason(503), message: 'The database is not reachable right now; retry shortly' });
     }
     if (isBadInputForDatabase(err)) {
       // The database refused a value the contracts let through; the client sent it, so it is a 400.
       request.log.warn({ sqlstate: postgresCode(err) }, 'value refused by the database'); // the value itself may be patient data
-      return reply.status(400).send({ statusCode: 400, error: STATUS_TEXT[400], message: 'A value in the request cannot be stored (a NUL character, broken text, or a date or number out of range)' });
+      return reply.status(400).send({ statusCode: 400, error: reason(400), message: 'A value in the request cannot be stored (a NUL character, broken text, or a date or number out of range)' });
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status < 500) {
       // Fastify's own client errors: bad JSON, wrong content type, body too large, etc.
-      return reply.status(status).send({ statusCode: status, error: STATUS_TEXT[status] ?? 'Error', message: err.message });
+      return reply.status(status).send({ statusCode: status, error: reason(status), message: err.message });
     }
     request.log.error({ err }, 'unhandled error');
-    return reply.status(500).send({ statusCode: 500, error: STATUS_TEXT[500], message: 'Something went wrong on our side; it has been logged' });
+    return reply.status(500).send({ statusCode: 500, error: reason(500), message: 'Something went wrong on our side; it has been logged' });
   });
 
   app.setNotFoundHandler((request, reply) =>

@@ -4,7 +4,7 @@
 import type { AkutthjelperEventType, AlertSummary } from '@amk/contracts';
 import type { UserActor } from '../../auth/actor.js';
 import type { Db, Tx } from '@amk/db';
-import { HttpError, notFound } from '../../lib/http-error.js';
+import { conflict, forbidden, notFound, unprocessableEntity } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
 import { loadAlert, publishAlert, toAlertSummary } from './alert-views.js';
@@ -48,10 +48,10 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
     async alert(actor: UserActor, missionId: string, req: { eventType: AkutthjelperEventType; required: number; memberIds?: string[] }): Promise<AlertSummary[]> {
       return transact(async (tx, emit) => {
         const mission = await ownMission(tx, actor, missionId);
-        if (mission.closedAt) throw new HttpError(409, 'the mission is closed');
+        if (mission.closedAt) throw conflict('the mission is closed');
         const { refusal, candidates } = await eligibility(tx, actor, mission, req.eventType);
         if (refusal) {
-          throw new HttpError(refusal.code === 'NOT_AMK' ? 403 : 422, refusal.offerBistand ? `${refusal.reason} Du kan be om bistand helse eller bistand kommune i stedet.` : refusal.reason);
+          throw (refusal.code === 'NOT_AMK' ? forbidden : unprocessableEntity)(refusal.offerBistand ? `${refusal.reason} Du kan be om bistand helse eller bistand kommune i stedet.` : refusal.reason);
         }
         const already = new Set((await tx.akutthjelperAlert.findMany({ where: { missionId }, select: { memberId: true } })).map((a) => a.memberId));
         const open = candidates.filter((c) => !already.has(c.memberId));
@@ -59,12 +59,12 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
         if (req.memberIds?.length) {
           const byId = new Map(open.map((c) => [c.memberId, c]));
           const unknown = req.memberIds.filter((id) => !byId.has(id));
-          if (unknown.length) throw new HttpError(422, `not eligible for this mission (or already alerted): ${unknown.join(', ')}`);
+          if (unknown.length) throw unprocessableEntity(`not eligible for this mission (or already alerted): ${unknown.join(', ')}`);
           chosen = req.memberIds.map((id) => byId.get(id)!);
         } else {
           chosen = open.slice(0, req.required * 2);
         }
-        if (!chosen.length) throw new HttpError(422, 'Ingen akutthjelpere på vakt med gyldig opplæring i nærheten.');
+        if (!chosen.length) throw unprocessableEntity('Ingen akutthjelpere på vakt med gyldig opplæring i nærheten.');
         await tx.mission.update({ where: { id: missionId }, data: { eventType: req.eventType, requiredResponders: req.required } });
         const round = ((await tx.akutthjelperAlert.aggregate({ where: { missionId }, _max: { round: true } }))._max.round ?? 0) + 1;
         await createAlerts(tx, emit, missionId, chosen, round);

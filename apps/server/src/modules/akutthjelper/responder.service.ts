@@ -4,7 +4,7 @@ import { parseSmsReply, samePhone, SMS_OUT_OF_TURN, smsReplyText } from '@amk/do
 import type { ResponderAlert, SmsInbound, SmsInboundAnswer } from '@amk/contracts';
 import type { IntegrationActor, UserActor } from '../../auth/actor.js';
 import type { AlertState, Db } from '@amk/db';
-import { HttpError, notFound } from '../../lib/http-error.js';
+import { badGateway, conflict, notFound } from '../../lib/http-error.js';
 import type { Transact } from '../../realtime/transact.js';
 import { loadAlert, publishAlert, toResponderAlert } from './alert-views.js';
 import type { SmsGateway } from './sms-gateway.js';
@@ -42,17 +42,17 @@ export function createResponderService({ prisma, transact, sms }: { prisma: Db; 
           break;
         case 'accept':
         case 'decline':
-          if (a.mission.closedAt || a.state === 'CANCELLED') throw new HttpError(409, 'the mission is over; thank you');
+          if (a.mission.closedAt || a.state === 'CANCELLED') throw conflict('the mission is over; thank you');
           if (a.acceptedAt || a.declinedAt) {
             if ((action === 'accept') === !!a.acceptedAt) break; // the same answer again
-            throw new HttpError(409, `you have already ${a.acceptedAt ? 'accepted' : 'declined'} this alert`);
+            throw conflict(`you have already ${a.acceptedAt ? 'accepted' : 'declined'} this alert`);
           }
           Object.assign(data, action === 'accept' ? { acceptedAt: now, state: 'ACCEPTED' } : { declinedAt: now, state: 'DECLINED' });
           if (!a.deliveredAt) data.deliveredAt = now;
           if (!a.seenAt) data.seenAt = now;
           break;
         case 'arrived':
-          if (!a.acceptedAt) throw new HttpError(409, 'accept the alert before marking arrival');
+          if (!a.acceptedAt) throw conflict('accept the alert before marking arrival');
           if (!a.arrivedAt) Object.assign(data, { arrivedAt: now, state: 'ARRIVED' });
           break;
       }
@@ -105,7 +105,7 @@ export function createResponderService({ prisma, transact, sms }: { prisma: Db; 
       // A reply that cannot be sent makes the gateway try the message again (answering twice
       // changes nothing), so the member is never left without the place after JA.
       const sent = await sms.send(alert.member.phone, reply);
-      if (!sent.ok) throw new HttpError(502, `the answer was recorded, but the reply SMS could not be sent: ${sent.error}`);
+      if (!sent.ok) throw badGateway(`the answer was recorded, but the reply SMS could not be sent: ${sent.error}`);
       return { understood: done, action: done ? action : null, alertId: alert.id, reply };
     },
 

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE, type SessionService } from '../../auth/sessions.service.js';
 import { requireUser, userOf } from '../../plugins/authenticate.js';
-import { HttpError } from '../../lib/http-error.js';
+import { tooManyRequests } from '../../lib/http-error.js';
 import { writeAudit } from '../audit/audit.service.js';
 import type { Db } from '@amk/db';
 
@@ -21,7 +21,7 @@ export const authRoutes =
         onRequest: async (request) => {
           const limit = await perAddress(request);
           if (!limit.isAllowed && limit.isExceeded) {
-            throw new HttpError(429, `Too many logins from this address; retry in ${limit.ttlInSeconds} seconds`, { 'retry-after': String(limit.ttlInSeconds) });
+            throw tooManyRequests(`Too many logins from this address; retry in ${limit.ttlInSeconds} seconds`, limit.ttlInSeconds);
           }
         },
         // Per username and address: guessing one password is slowed down, while a control room

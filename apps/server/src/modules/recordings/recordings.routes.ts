@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CONSOLE_ROLES } from '../../auth/roles.js';
 import { integrationOf, requireIntegration, requireUser, userOf } from '../../plugins/authenticate.js';
-import { HttpError } from '../../lib/http-error.js';
+import { badRequest, payloadTooLarge, rangeNotSatisfiable, unsupportedMediaType } from '../../lib/http-error.js';
 import type { Db } from '@amk/db';
 import { MalformedUploadError, TooLargeError } from './blob-store.js';
 import type { Purge } from './purge.js';
@@ -17,7 +17,7 @@ const HOLD_KEEPERS = ['supervisor', 'admin', 'auditor'] as const;
 function parseRange(header: string | undefined): { start: number; end: number | null } | null {
   if (!header) return null;
   const m = /^bytes=(\d+)-(\d*)$/.exec(header.trim());
-  if (!m) throw new HttpError(416, `unsupported Range '${header}' (use bytes=START-END)`);
+  if (!m) throw rangeNotSatisfiable(`unsupported Range '${header}' (use bytes=START-END)`);
   return { start: Number(m[1]), end: m[2] ? Number(m[2]) : null };
 }
 
@@ -36,13 +36,13 @@ export const recordingsRoutes =
         preValidation: requireIntegration,
       },
       async (request, reply) => {
-        if (!request.isMultipart()) throw new HttpError(415, 'send multipart/form-data with the fields audio, callExternalId and recordedAt');
+        if (!request.isMultipart()) throw unsupportedMediaType('send multipart/form-data with the fields audio, callExternalId and recordedAt');
         try {
           const result = await deps.recordings.ingest(integrationOf(request), request.parts() as AsyncIterable<UploadPart>);
           return reply.status(result.created ? 201 : 200).send(result.recording);
         } catch (e) {
-          if (e instanceof TooLargeError || (e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new HttpError(413, (e as Error).message);
-          if (e instanceof MalformedUploadError) throw new HttpError(400, e.message);
+          if (e instanceof TooLargeError || (e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw payloadTooLarge((e as Error).message);
+          if (e instanceof MalformedUploadError) throw badRequest(e.message);
           throw e;
         }
       },

@@ -5,7 +5,7 @@ import { deleteAfterDate } from '@amk/domain';
 import { IsoTime, isUnsafeText, UNSAFE_TEXT_MESSAGE, type HoldReason, type RecordingSummary } from '@amk/contracts';
 import type { Actor, UserActor } from '../../auth/actor.js';
 import { type Call, type Db, Prisma, type Recording, type Tx } from '@amk/db';
-import { badRequest, conflict, HttpError, notFound } from '../../lib/http-error.js';
+import { badRequest, conflict, notFound, payloadTooLarge, unsupportedMediaType } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import { writeAudit } from '../audit/audit.service.js';
 import type { BlobStore } from './blob-store.js';
@@ -107,15 +107,15 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
           } catch (e) {
             // a file past the limit, or more fields, files or parts than an upload has: too large, not malformed
             const code = (e as { code?: string }).code ?? '';
-            if (code === 'FST_REQ_FILE_TOO_LARGE') throw new HttpError(413, `audio: the recording is larger than ${MAX_RECORDING_BYTES} bytes; nothing was stored`);
-            if (TOO_MANY.has(code)) throw new HttpError(413, `the upload has too many parts (${(e as Error).message}); nothing was stored`);
+            if (code === 'FST_REQ_FILE_TOO_LARGE') throw payloadTooLarge(`audio: the recording is larger than ${MAX_RECORDING_BYTES} bytes; nothing was stored`);
+            if (TOO_MANY.has(code)) throw payloadTooLarge(`the upload has too many parts (${(e as Error).message}); nothing was stored`);
             throw badRequest(`malformed multipart body: ${(e as Error).message}`);
           }
           if (step.done) break;
           const part = step.value;
           if (part.type === 'field') {
             // The parser cuts a field at its limit and says so; a cut value must never be stored.
-            if (part.valueTruncated || part.fieldnameTruncated) throw new HttpError(413, `${part.fieldname}: longer than ${MAX_FIELD_BYTES} bytes; nothing was stored`);
+            if (part.valueTruncated || part.fieldnameTruncated) throw payloadTooLarge(`${part.fieldname}: longer than ${MAX_FIELD_BYTES} bytes; nothing was stored`);
             const value = String(part.value);
             if (isUnsafeText(value) || isUnsafeText(part.fieldname)) throw badRequest(`${part.fieldname}: ${UNSAFE_TEXT_MESSAGE}`);
             fields[part.fieldname] = value;
@@ -123,7 +123,7 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
           else if (part.fieldname === 'audio' && !staged) {
             if (!ALLOWED_TYPES.test(part.mimetype)) {
               part.file.resume();
-              throw new HttpError(415, `audio: expected a sound file (audio/*), got ${part.mimetype}`);
+              throw unsupportedMediaType(`audio: expected a sound file (audio/*), got ${part.mimetype}`);
             }
             contentType = part.mimetype;
             staged = await blobs.stage(part.file, MAX_RECORDING_BYTES);

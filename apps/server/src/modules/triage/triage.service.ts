@@ -3,7 +3,7 @@
 import { parseCriteriaCsv } from '@amk/domain';
 import type { TriageCriterion } from '@amk/contracts';
 import type { Db } from '@amk/db';
-import { HttpError } from '../../lib/http-error.js';
+import { badRequest } from '../../lib/http-error.js';
 
 export function createTriageService(prisma: Db) {
   return {
@@ -16,9 +16,9 @@ export function createTriageService(prisma: Db) {
       const { rows, errors } = parseCriteriaCsv(csv);
       if (errors.length) {
         const first = errors.slice(0, 5).map((e) => `line ${e.line}: ${e.reason}`).join('; ');
-        throw Object.assign(new HttpError(400, `the CSV has ${errors.length} bad line(s), nothing was imported: ${first}`), { errors });
+        throw Object.assign(badRequest(`the CSV has ${errors.length} bad line(s), nothing was imported: ${first}`), { errors });
       }
-      if (rows.length === 0) throw new HttpError(400, 'the CSV has no criteria (expected a header code;chapter;chapter_title;text and one line per criterion)');
+      if (rows.length === 0) throw badRequest('the CSV has no criteria (expected a header code;chapter;chapter_title;text and one line per criterion)');
       await prisma.$transaction(
         rows.map((r) =>
           prisma.triageCriterion.upsert({

@@ -7,7 +7,7 @@ import type { CrewMemberInput, CrewOverride, UnitPositionReport, UnitStatusRepor
 import type { IntegrationActor, UserActor } from '../../auth/actor.js';
 import type { Db, Tx, Unit, UnitStatus } from '@amk/db';
 import { writeAudit } from '../audit/audit.service.js';
-import { HttpError, forbidden, notFound } from '../../lib/http-error.js';
+import { conflict, forbidden, notFound } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import { osloDate } from '../../lib/oslo-date.js';
 import type { Transact } from '../../realtime/transact.js';
@@ -49,16 +49,16 @@ export function createUnitsService({ prisma, transact, audience, hooks }: { pris
   /** Applies a status change in a transaction; the caller has checked who may do it. */
   async function changeStatus(tx: Tx, emit: Emit, unit: Unit, status: UnitStatus, at: Date, source: StatusChangeSource, byUserId: string | null, reason: string | null = null, override?: CrewOverrideBy): Promise<Unit> {
     const allowed = canTransition(unit.status, status);
-    if (!allowed.ok) throw new HttpError(409, allowed.reason);
+    if (!allowed.ok) throw conflict(allowed.reason);
     // § 11: a crew that fails cannot become available, unless an operator overrides with a reason
     // (now, or standing on the unit since an earlier override for this crew).
     if (isAvailable(status) && !isAvailable(unit.status) && failsSection11(unit) && !unit.crewOverrideReason) {
-      if (!override) throw new HttpError(409, section11Refusal(unit.callSign, unit.crewProblem));
+      if (!override) throw conflict(section11Refusal(unit.callSign, unit.crewProblem));
       unit = await recordOverride(tx, unit, override, { status });
     }
     const open = await tx.missionUnit.findFirst({ where: { unitId: unit.id, releasedAt: null, mission: { closedAt: null } } });
     // Alerted means alerted to a mission: a unit is never left ALERTED with no open mission.
-    if (status === 'ALERTED' && !open) throw new HttpError(409, `${unit.callSign} kan bare varsles ved å settes på et oppdrag.`);
+    if (status === 'ALERTED' && !open) throw conflict(`${unit.callSign} kan bare varsles ved å settes på et oppdrag.`);
     const row = await tx.unit.update({ where: { id: unit.id }, data: { status, statusAt: at } });
     await tx.unitStatusChange.create({ data: { id: newId(), unitId: unit.id, status, at, missionId: open?.missionId ?? null, source, byUserId, reason } });
     if (open && isAvailable(status)) {
