@@ -1,6 +1,7 @@
 // Small pieces the admin forms share: a read (a react-query query) as data, message and reload, running a write and keeping the
-// server's message, turning zod issues into one message per field (in the console's language
-// where we know a better wording), and a labelled field that shows its own error.
+// server's message, a react-hook-form resolver that checks a form with the contract's zod schema
+// and gives one message per field (in the console's language where we know a better wording),
+// and a labelled field that shows its own error.
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -27,7 +28,7 @@ export function showDate(date: string | null | undefined): string {
 
 export const showTime = (iso: string | null | undefined): string => (iso ? new Date(iso).toLocaleString('nb-NO', { dateStyle: 'short', timeStyle: 'short' }) : '–');
 
-interface Issue { path?: readonly PropertyKey[]; code: string; message?: string; origin?: string; input?: unknown }
+interface Issue { code: string; origin?: string; input?: unknown }
 type Hints = Partial<Record<string, MessageKey>>;
 
 /** The console's wording of an issue zod would word in English: choose one, required, a number. */
@@ -36,22 +37,6 @@ function wording(issue: Issue, t: T): string | undefined {
   if (issue.code === 'too_small' && issue.origin === 'string') return t('adm.err.required');
   if (issue.code === 'invalid_type' && typeof issue.input === 'number') return t('adm.err.number');
   return undefined;
-}
-
-/**
- * One message per field from a failed safeParse. `hints` gives a field's own wording (it should
- * fit both "missing" and "not valid": "Velg en enhet", "8 til 15 sifre"); other fields say they
- * are required or need a number, else zod's own message.
- */
-export function fieldErrors(issues: readonly Issue[], t: T, hints: Hints = {}): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of issues) {
-    const field = String(issue.path?.[0] ?? 'form');
-    if (out[field]) continue;
-    const hint = hints[field];
-    out[field] = hint ? t(hint) : issue.message === 'is required' ? t('adm.err.required') : (wording(issue, t) ?? issue.message ?? '');
-  }
-  return out;
 }
 
 /** The first error under a field (an array's element, an object's member) as the field's own. */
@@ -72,8 +57,9 @@ export function messages(errors: FieldErrors): Record<string, string | undefined
 
 /**
  * A react-hook-form resolver that checks the form with a contract's zod schema (the server's own)
- * and words each field's error as `fieldErrors` does: the field's hint, else required / a number
- * / choose one in the console's language, else zod's message.
+ * and gives one message per field. `hints` gives a field's own wording (it should fit both
+ * "missing" and "not valid": "Velg en enhet", "8 til 15 sifre"); other fields say they are
+ * required, need a number or need one chosen, in the console's language, else zod's message.
  */
 export function contractResolver<I extends FieldValues, O>(schema: z.ZodType<O, I>, t: T, hints: Hints = {}): Resolver<I, unknown, O> {
   const check = zodResolver(schema, { error: (issue) => wording(issue as Issue, t) }) as unknown as Resolver<I, unknown, O>;
