@@ -1,7 +1,8 @@
 // The call record's patient, linked calls and hand-set position: an operator registers a call with
 // no position, types a wrong fødselsnummer and is told before saving, saves a valid one and gets the
 // birth date and sex; gives age and sex on a second call; links the two (a colleague's console shows
-// the link at once); and sets the first call's position with a click in the map.
+// the link at once); and sets the first call's position with a click in the map. A colleague's save
+// of the same record moves the fields the operator has not touched and leaves what they type alone.
 import { expect, test, type Page } from '@playwright/test';
 import { live, loginAs } from './support.js';
 
@@ -112,4 +113,37 @@ test('patient details, linked calls and a position set in the map', async ({ bro
   await expect(position).toContainText('60.397');
   // The colleague's console shows the call in Bergen now.
   await expect(recB.getByRole('region', { name: 'Posisjon' }).getByTestId('position-kommune')).toHaveText('Bergen (4601)');
+});
+
+test('a colleague saving the same record never overwrites what the operator is typing', async ({ browser }) => {
+  const a = await loginAs(browser, 'amk.bergen');
+  const b = await loginAs(browser, 'amk.bergen2');
+  await Promise.all([live(a), live(b)]);
+  const stamp = String(Date.now()).slice(-6);
+  const name = `Draft ${stamp}`;
+  await registerCall(a, `49${stamp}`, name);
+  await b.getByRole('list', { name: 'Åpne henvendelser' }).getByText(name).click();
+  const recA = record(a);
+  const recB = record(b);
+  await expect(recB.getByRole('heading', { name })).toBeVisible();
+
+  // A types a patient name and does not save; B saves another name and a language.
+  await recA.getByLabel('Pasientens navn').fill(`Kari A ${stamp}`);
+  await expect(recA.getByText('Ulagrede endringer')).toBeVisible();
+  await recB.getByLabel('Pasientens navn').fill(`Kari B ${stamp}`);
+  await recB.getByLabel('Språk').fill('polsk');
+  await recB.getByRole('button', { name: 'Lagre', exact: true }).click();
+  await expect(recB.getByRole('status').filter({ hasText: 'Lagret' })).toBeVisible();
+
+  // On A's console the untouched field follows; the typed one keeps A's text and says what changed.
+  await expect(recA.getByLabel('Språk')).toHaveValue('polsk');
+  await expect(recA.getByText(`Endret av andre: «Kari B ${stamp}»`)).toBeVisible();
+  await expect(recA.getByLabel('Pasientens navn')).toHaveValue(`Kari A ${stamp}`);
+  await expect(recA.getByText('Ulagrede endringer')).toBeVisible();
+
+  // A takes the colleague's value: the field follows the record again, nothing is left unsaved.
+  await recA.getByRole('button', { name: 'Bruk denne' }).click();
+  await expect(recA.getByLabel('Pasientens navn')).toHaveValue(`Kari B ${stamp}`);
+  await expect(recA.getByText(/Endret av andre/)).toHaveCount(0);
+  await expect(recA.getByText('Ulagrede endringer')).toHaveCount(0);
 });

@@ -3,51 +3,44 @@
 // the server's) everything typed stays in the form, and the tree is reloaded after a success.
 import { CreateAgreementRequest, CreateMemberRequest, CreateOrganisationRequest, CreateResponderUnitRequest } from '@amk/contracts';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { useForm, useWatch, type DefaultValues, type FieldValues, type UseFormRegisterReturn } from 'react-hook-form';
+import { z } from 'zod';
 import { client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { EVENT_TYPES, eventLabel, type Tree } from './akutthjelper-kit.js';
 import { osloToday } from '../lib/oslo-calendar.js';
-import { Field, fieldErrors, messageOf, Outcome, type T } from '../lib/form-kit.js';
+import { contractResolver, Field, messageOf, messages, Outcome, type T } from '../lib/form-kit.js';
 
-type Schema<B> = {
-  safeParse(v: unknown): { success: true; data: B } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[] } };
-};
-
-/** State and submit for one form: validate, send, keep the input on failure, reset on success. */
-function useAdminForm<F extends Record<string, unknown>, B>(initial: F, opts: {
-  schema: Schema<B>; toBody(f: F): unknown; send(body: B): Promise<unknown>; hints?: Parameters<typeof fieldErrors>[2]; ok(f: F): string; after(): unknown; keepOnSuccess?: (keyof F)[];
+/** One form: the contract's schema checks it, the input stays on failure, a success resets it. */
+function useAdminForm<F extends FieldValues, B>(initial: F, opts: {
+  schema: z.ZodType<B, F>; send(body: B): Promise<unknown>; hints?: Parameters<typeof contractResolver>[2]; ok(f: F): string; after(): unknown; keepOnSuccess?: (keyof F)[];
 }) {
   const t = useT();
-  const [form, setForm] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm<F, unknown, B>({
+    defaultValues: initial as DefaultValues<F>,
+    resolver: contractResolver(opts.schema, t, opts.hints),
+    reValidateMode: 'onSubmit', // a field's error changes when the form is saved again, as before
+    shouldFocusError: false,
+  });
   const [outcome, setOutcome] = useState<{ ok: string | null; error: string | null }>({ ok: null, error: null });
-  const [busy, setBusy] = useState(false);
-  const set = <K extends keyof F>(k: K, v: F[K]) => setForm((f) => ({ ...f, [k]: v }));
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    const parsed = opts.schema.safeParse(opts.toBody(form));
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error.issues, t, opts.hints));
-      setOutcome({ ok: null, error: null });
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      await opts.send(parsed.data);
-      setOutcome({ ok: opts.ok(form), error: null });
-      const kept = Object.fromEntries((opts.keepOnSuccess ?? []).map((k) => [k, form[k]]));
-      setForm({ ...initial, ...kept });
-      await opts.after();
-    } catch (err) {
-      setOutcome({ ok: null, error: messageOf(err) });
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { form, set, errors, outcome, busy, submit };
+  const busy = form.formState.isSubmitting;
+  const save = form.handleSubmit(
+    async (body) => {
+      try {
+        const values = form.getValues();
+        await opts.send(body);
+        setOutcome({ ok: opts.ok(values), error: null });
+        const kept = Object.fromEntries((opts.keepOnSuccess ?? []).map((k) => [k, values[k]]));
+        form.reset({ ...initial, ...kept });
+        await opts.after();
+      } catch (err) {
+        setOutcome({ ok: null, error: messageOf(err) });
+      }
+    },
+    () => setOutcome({ ok: null, error: null }),
+  );
+  const submit = (e: FormEvent) => (busy ? e.preventDefault() : void save(e));
+  return { register: form.register, control: form.control, errors: messages(form.formState.errors), outcome, busy, submit };
 }
 
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s.trim().replace(',', '.')));
@@ -90,10 +83,10 @@ export function AkutthjelperForms({ tree, names, onChanged }: { tree: Tree; name
 
 type UnitOption = { id: string; label: string };
 
-function UnitSelect({ t, units, value, onChange, error }: { t: T; units: UnitOption[]; value: string; onChange(v: string): void; error?: string | undefined }) {
+function UnitSelect({ t, units, field, error }: { t: T; units: UnitOption[]; field: UseFormRegisterReturn; error?: string | undefined }) {
   return (
     <Field label={t('admin.unit')} error={error}>
-      <select value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={!!error}>
+      <select {...field} aria-invalid={!!error}>
         <option value="">{t('adm.choose')}</option>
         {units.map((u) => <option key={u.id} value={u.id}>{u.label}</option>)}
       </select>
@@ -101,33 +94,51 @@ function UnitSelect({ t, units, value, onChange, error }: { t: T; units: UnitOpt
   );
 }
 
+const splitKommuner = (s: string) => s.split(/[\s,;]+/).filter(Boolean);
+
+/** The contract's own schemas over what the inputs hold: lists from text, blanks left out or null, numbers from text. */
+const Agreement = z.preprocess((v: { unitId: string; kommuner: string; eventTypes: string[]; validFrom: string; validTo: string; documentRef: string }) => ({
+  unitId: v.unitId,
+  kommuner: splitKommuner(v.kommuner),
+  eventTypes: v.eventTypes,
+  validFrom: v.validFrom,
+  validTo: v.validTo || null,
+  ...(v.documentRef.trim() && { documentRef: v.documentRef.trim() }),
+}), CreateAgreementRequest);
+
+const Member = z.preprocess((v: { unitId: string; name: string; phone: string; trainingValidUntil: string; onDuty: boolean; username: string }) => ({
+  unitId: v.unitId,
+  name: v.name,
+  phone: v.phone.replace(/[\s-]/g, ''),
+  trainingValidUntil: v.trainingValidUntil || null,
+  onDuty: v.onDuty,
+  ...(v.username.trim() && { username: v.username.trim() }),
+}), CreateMemberRequest);
+
+const ResponderUnit = z.preprocess(
+  (v: { organisationId: string; name: string; lat: string; lon: string }) => ({ organisationId: v.organisationId, name: v.name, lat: num(v.lat), lon: num(v.lon) }),
+  CreateResponderUnitRequest,
+);
+
 function AgreementForm({ t, units, names, onChanged }: { t: T; units: UnitOption[]; names: Map<string, string>; onChanged(): unknown }) {
   const f = useAdminForm(
     { unitId: '', kommuner: '', eventTypes: [] as string[], validFrom: osloToday(), validTo: '', documentRef: '' },
     {
-      schema: CreateAgreementRequest,
+      schema: Agreement,
       send: (body) => ok(client.POST('/api/v1/akutthjelper/agreements', { body })),
-      toBody: (v) => ({
-        unitId: v.unitId,
-        kommuner: v.kommuner.split(/[\s,;]+/).filter(Boolean),
-        eventTypes: v.eventTypes,
-        validFrom: v.validFrom,
-        validTo: v.validTo || null,
-        ...(v.documentRef.trim() && { documentRef: v.documentRef.trim() }),
-      }),
       hints: { unitId: 'adm.err.unit', kommuner: 'adm.err.kommuner', validFrom: 'adm.err.date', validTo: 'adm.err.validTo', eventTypes: 'adm.err.chooseOne' },
       ok: (v) => t('adm.agreement.created', { kommuner: v.kommuner }),
       after: onChanged,
     },
   );
-  const { form, set, errors } = f;
-  const typed = form.kommuner.split(/[\s,;]+/).filter(Boolean);
+  const { register, errors } = f;
+  const typed = splitKommuner(useWatch({ control: f.control, name: 'kommuner' }));
   const unknown = typed.filter((k) => /^\d{4}$/.test(k) && names.size > 0 && !names.has(k));
   return (
     <AdminForm title={t('admin.newAgreement')} onSubmit={f.submit} busy={f.busy} submitLabel={t('admin.save')} outcome={f.outcome}>
-      <UnitSelect t={t} units={units} value={form.unitId} onChange={(v) => set('unitId', v)} error={errors.unitId} />
+      <UnitSelect t={t} units={units} field={register('unitId')} error={errors.unitId} />
       <Field label={t('admin.kommuner')} error={errors.kommuner}>
-        <input value={form.kommuner} onChange={(e) => set('kommuner', e.target.value)} placeholder="4601, 4627" inputMode="numeric" aria-invalid={!!errors.kommuner} />
+        <input {...register('kommuner')} placeholder="4601, 4627" inputMode="numeric" aria-invalid={!!errors.kommuner} />
         {typed.length > 0 && !errors.kommuner && (
           <span className="hint">
             {typed.map((k) => (names.has(k) ? `${k} ${names.get(k)}` : k)).join(', ')}
@@ -139,11 +150,7 @@ function AgreementForm({ t, units, names, onChanged }: { t: T; units: UnitOption
         <legend>{t('adm.agreement.eventTypes')}</legend>
         {EVENT_TYPES.map((et) => (
           <label key={et} className="check">
-            <input
-              type="checkbox"
-              checked={form.eventTypes.includes(et)}
-              onChange={(e) => set('eventTypes', e.target.checked ? [...form.eventTypes, et] : form.eventTypes.filter((x) => x !== et))}
-            />
+            <input type="checkbox" {...register('eventTypes')} value={et} />
             {eventLabel(t, et)}
           </label>
         ))}
@@ -151,14 +158,14 @@ function AgreementForm({ t, units, names, onChanged }: { t: T; units: UnitOption
       </fieldset>
       <div className="row">
         <Field label={t('adm.agreement.validFrom')} error={errors.validFrom}>
-          <input type="date" value={form.validFrom} onChange={(e) => set('validFrom', e.target.value)} aria-invalid={!!errors.validFrom} />
+          <input type="date" {...register('validFrom')} aria-invalid={!!errors.validFrom} />
         </Field>
         <Field label={t('adm.agreement.validTo')} error={errors.validTo}>
-          <input type="date" value={form.validTo} onChange={(e) => set('validTo', e.target.value)} aria-invalid={!!errors.validTo} />
+          <input type="date" {...register('validTo')} aria-invalid={!!errors.validTo} />
         </Field>
       </div>
       <Field label={t('adm.agreement.documentRef')} error={errors.documentRef}>
-        <input value={form.documentRef} onChange={(e) => set('documentRef', e.target.value)} />
+        <input {...register('documentRef')} />
       </Field>
     </AdminForm>
   );
@@ -168,43 +175,35 @@ function MemberForm({ t, units, onChanged }: { t: T; units: UnitOption[]; onChan
   const f = useAdminForm(
     { unitId: '', name: '', phone: '', trainingValidUntil: '', onDuty: false, username: '' },
     {
-      schema: CreateMemberRequest,
+      schema: Member,
       send: (body) => ok(client.POST('/api/v1/akutthjelper/members', { body })),
-      toBody: (v) => ({
-        unitId: v.unitId,
-        name: v.name,
-        phone: v.phone.replace(/[\s-]/g, ''),
-        trainingValidUntil: v.trainingValidUntil || null,
-        onDuty: v.onDuty,
-        ...(v.username.trim() && { username: v.username.trim() }),
-      }),
       hints: { unitId: 'adm.err.unit', phone: 'adm.err.phone', trainingValidUntil: 'adm.err.date' },
       ok: (v) => t('adm.member.created', { name: v.name.trim() }),
       after: onChanged,
       keepOnSuccess: ['unitId'],
     },
   );
-  const { form, set, errors } = f;
+  const { register, errors } = f;
   return (
     <AdminForm title={t('adm.member.new')} onSubmit={f.submit} busy={f.busy} submitLabel={t('admin.save')} outcome={f.outcome}>
-      <UnitSelect t={t} units={units} value={form.unitId} onChange={(v) => set('unitId', v)} error={errors.unitId} />
+      <UnitSelect t={t} units={units} field={register('unitId')} error={errors.unitId} />
       <Field label={t('adm.member.name')} error={errors.name}>
-        <input value={form.name} onChange={(e) => set('name', e.target.value)} aria-invalid={!!errors.name} />
+        <input {...register('name')} aria-invalid={!!errors.name} />
       </Field>
       <div className="row">
         <Field label={t('adm.member.phone')} error={errors.phone}>
-          <input value={form.phone} onChange={(e) => set('phone', e.target.value)} inputMode="tel" placeholder="+4790000000" aria-invalid={!!errors.phone} />
+          <input {...register('phone')} inputMode="tel" placeholder="+4790000000" aria-invalid={!!errors.phone} />
         </Field>
         <Field label={t('adm.member.trainingUntil')} error={errors.trainingValidUntil}>
-          <input type="date" value={form.trainingValidUntil} onChange={(e) => set('trainingValidUntil', e.target.value)} aria-invalid={!!errors.trainingValidUntil} />
+          <input type="date" {...register('trainingValidUntil')} aria-invalid={!!errors.trainingValidUntil} />
         </Field>
       </div>
       <Field label={t('adm.member.username')} error={errors.username}>
-        <input value={form.username} onChange={(e) => set('username', e.target.value)} autoComplete="off" />
+        <input {...register('username')} autoComplete="off" />
         <span className="hint">{t('adm.member.usernameHint')}</span>
       </Field>
       <label className="check">
-        <input type="checkbox" checked={form.onDuty} onChange={(e) => set('onDuty', e.target.checked)} /> {t('adm.member.onDutyNow')}
+        <input type="checkbox" {...register('onDuty')} /> {t('adm.member.onDutyNow')}
       </label>
     </AdminForm>
   );
@@ -214,33 +213,32 @@ function UnitForm({ t, organisations, onChanged }: { t: T; organisations: Tree['
   const f = useAdminForm(
     { organisationId: '', name: '', lat: '', lon: '' },
     {
-      schema: CreateResponderUnitRequest,
+      schema: ResponderUnit,
       send: (body) => ok(client.POST('/api/v1/akutthjelper/units', { body })),
-      toBody: (v) => ({ organisationId: v.organisationId, name: v.name, lat: num(v.lat), lon: num(v.lon) }),
       hints: { organisationId: 'adm.err.organisation', lat: 'adm.err.lat', lon: 'adm.err.lon' },
       ok: (v) => t('adm.unit.created', { name: v.name.trim() }),
       after: onChanged,
       keepOnSuccess: ['organisationId'],
     },
   );
-  const { form, set, errors } = f;
+  const { register, errors } = f;
   return (
     <AdminForm title={t('adm.unit.new')} onSubmit={f.submit} busy={f.busy} submitLabel={t('admin.save')} outcome={f.outcome}>
       <Field label={t('adm.org')} error={errors.organisationId}>
-        <select value={form.organisationId} onChange={(e) => set('organisationId', e.target.value)} aria-invalid={!!errors.organisationId}>
+        <select {...register('organisationId')} aria-invalid={!!errors.organisationId}>
           <option value="">{t('adm.choose')}</option>
           {organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
         </select>
       </Field>
       <Field label={t('adm.unit.name')} error={errors.name}>
-        <input value={form.name} onChange={(e) => set('name', e.target.value)} aria-invalid={!!errors.name} />
+        <input {...register('name')} aria-invalid={!!errors.name} />
       </Field>
       <div className="row">
         <Field label={t('adm.unit.lat')} error={errors.lat}>
-          <input value={form.lat} onChange={(e) => set('lat', e.target.value)} inputMode="decimal" placeholder="60.3913" aria-invalid={!!errors.lat} />
+          <input {...register('lat')} inputMode="decimal" placeholder="60.3913" aria-invalid={!!errors.lat} />
         </Field>
         <Field label={t('adm.unit.lon')} error={errors.lon}>
-          <input value={form.lon} onChange={(e) => set('lon', e.target.value)} inputMode="decimal" placeholder="5.3221" aria-invalid={!!errors.lon} />
+          <input {...register('lon')} inputMode="decimal" placeholder="5.3221" aria-invalid={!!errors.lon} />
         </Field>
       </div>
     </AdminForm>
@@ -249,23 +247,22 @@ function UnitForm({ t, organisations, onChanged }: { t: T; organisations: Tree['
 
 function OrganisationForm({ t, onChanged }: { t: T; onChanged(): unknown }) {
   const f = useAdminForm(
-    { name: '', kind: 'FORF' },
+    { name: '', kind: 'FORF' as const },
     {
       schema: CreateOrganisationRequest,
       send: (body) => ok(client.POST('/api/v1/akutthjelper/organisations', { body })),
-      toBody: (v) => ({ name: v.name, kind: v.kind }),
       ok: (v) => t('adm.org.created', { name: v.name.trim() }),
       after: onChanged,
     },
   );
-  const { form, set, errors } = f;
+  const { register, errors } = f;
   return (
     <AdminForm title={t('adm.org.new')} onSubmit={f.submit} busy={f.busy} submitLabel={t('admin.save')} outcome={f.outcome}>
       <Field label={t('adm.org.name')} error={errors.name}>
-        <input value={form.name} onChange={(e) => set('name', e.target.value)} aria-invalid={!!errors.name} />
+        <input {...register('name')} aria-invalid={!!errors.name} />
       </Field>
       <Field label={t('adm.org.kind')} error={errors.kind}>
-        <select value={form.kind} onChange={(e) => set('kind', e.target.value)}>
+        <select {...register('kind')}>
           <option value="BRANN">{t('adm.kind.BRANN')}</option>
           <option value="FORF">{t('adm.kind.FORF')}</option>
         </select>

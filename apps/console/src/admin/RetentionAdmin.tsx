@@ -4,11 +4,13 @@
 import { HOLD_REASONS, type HoldReason } from '@amk/domain';
 import { HoldParams, PlaceHoldRequest, PurgePreviewQuery, RecordingIdParams, ReleaseHoldRequest, type PurgePreview, type RecordingSummary, type RetentionOverview } from '@amk/contracts';
 import { useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { $api, client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { Figure } from './AkutthjelperReport.js';
 import { osloToday } from '../lib/oslo-calendar.js';
-import { Field, fieldErrors, messageOf, Outcome, showDate, showTime, useLoad, type T } from '../lib/form-kit.js';
+import { contractResolver, Field, messageOf, messages, Outcome, showDate, showTime, useLoad, type T } from '../lib/form-kit.js';
 
 type Overview = ReturnType<typeof RetentionOverview.parse>;
 type Preview = ReturnType<typeof PurgePreview.parse>;
@@ -131,10 +133,21 @@ function DryRun({ t, onPick }: { t: T; onPick(id: string): void }) {
   );
 }
 
+/** The release form: the contract's reason, and the hold's id as the path parameter checks it. */
+const Release = ReleaseHoldRequest.extend({ holdId: z.preprocess((id: string) => id.trim(), HoldParams.shape.holdId) });
+
 function Holds({ t, recordingId, setRecordingId, onChanged }: { t: T; recordingId: string; setRecordingId(v: string): void; onChanged(): unknown }) {
-  const [place, setPlace] = useState({ reason: 'klage', caseRef: '' });
-  const [release, setRelease] = useState({ holdId: '', reason: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // Errors show when a form is sent and change when one is sent again; focus stays where it is.
+  const asBefore = { reValidateMode: 'onSubmit', shouldFocusError: false } as const;
+  const place = useForm<{ reason: HoldReason; caseRef: string }, unknown, z.output<typeof PlaceHoldRequest>>({
+    defaultValues: { reason: 'klage', caseRef: '' }, resolver: contractResolver(PlaceHoldRequest, t, { caseRef: 'adm.err.caseRef' }), ...asBefore,
+  });
+  const release = useForm<{ holdId: string; reason: string }, unknown, { holdId: string; reason: string }>({
+    defaultValues: { holdId: '', reason: '' }, resolver: contractResolver(Release, t, { holdId: 'adm.err.holdId', reason: 'adm.err.releaseReason' }), ...asBefore,
+  });
+  const placeErrors = messages(place.formState.errors);
+  const releaseErrors = messages(release.formState.errors);
+  const [idError, setIdError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ ok: string | null; error: string | null }>({ ok: null, error: null });
   const [busy, setBusy] = useState(false);
   const [summary, setSummary] = useState<RecordingSummary | null>(null);
@@ -153,72 +166,67 @@ function Holds({ t, recordingId, setRecordingId, onChanged }: { t: T; recordingI
     }
   }
 
-  function checkId(extra: Record<string, string>): string | null {
+  /** The recording's id for either form (its error shows with the form's own), else null. */
+  function checkId(): string | null {
     const id = RecordingIdParams.safeParse({ recordingId: recordingId.trim() });
-    const all = { ...extra, ...(id.success ? {} : { recordingId: t('adm.err.recordingId') }) };
-    setErrors(all);
-    return Object.keys(all).length ? null : recordingId.trim();
+    setIdError(id.success ? null : t('adm.err.recordingId'));
+    return id.success ? recordingId.trim() : null;
   }
 
-  function placeHold(e: FormEvent) {
-    e.preventDefault();
-    const body = PlaceHoldRequest.safeParse(place);
-    const id = checkId(body.success ? {} : prefix('place', fieldErrors(body.error.issues, t, { caseRef: 'adm.err.caseRef' })));
-    if (!id || !body.success) return;
-    void send(() => ok(client.POST('/api/v1/recordings/{recordingId}/holds', { params: { path: { recordingId: id } }, body: body.data })), t('adm.hold.placed', { caseRef: body.data.caseRef }), () => setPlace({ ...place, caseRef: '' }));
-  }
-
-  function releaseHold(e: FormEvent) {
-    e.preventDefault();
-    const holdId = release.holdId.trim();
-    const body = ReleaseHoldRequest.safeParse({ reason: release.reason });
-    const holdOk = HoldParams.shape.holdId.safeParse(holdId).success;
-    const id = checkId({
-      ...(body.success ? {} : prefix('release', fieldErrors(body.error.issues, t, { reason: 'adm.err.releaseReason' }))),
-      ...(holdOk ? {} : { releaseHoldId: t('adm.err.holdId') }),
-    });
-    if (!id || !body.success || !holdOk) return;
-    void send(() => ok(client.POST('/api/v1/recordings/{recordingId}/holds/{holdId}/release', { params: { path: { recordingId: id, holdId } }, body: body.data })), t('adm.hold.released'), () => setRelease({ holdId: '', reason: '' }));
-  }
+  // Sending one form shows its errors only: the other form's errors go.
+  const placeHold = place.handleSubmit(
+    (body) => {
+      const id = checkId();
+      if (!id) return;
+      void send(() => ok(client.POST('/api/v1/recordings/{recordingId}/holds', { params: { path: { recordingId: id } }, body })), t('adm.hold.placed', { caseRef: body.caseRef }), () => place.reset({ ...place.getValues(), caseRef: '' }));
+    },
+    () => void checkId(),
+  );
+  const releaseHold = release.handleSubmit(
+    ({ holdId, reason }) => {
+      const id = checkId();
+      if (!id) return;
+      void send(() => ok(client.POST('/api/v1/recordings/{recordingId}/holds/{holdId}/release', { params: { path: { recordingId: id, holdId } }, body: { reason } })), t('adm.hold.released'), () => release.reset());
+    },
+    () => void checkId(),
+  );
 
   return (
     <div className="adm-holds">
       <h3>{t('adm.hold.heading')}</h3>
-      <Field label={t('admin.recordingId')} error={errors.recordingId}>
-        <input className="mono" value={recordingId} onChange={(e) => setRecordingId(e.target.value)} placeholder="xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" aria-invalid={!!errors.recordingId} autoComplete="off" />
+      <Field label={t('admin.recordingId')} error={idError ?? undefined}>
+        <input className="mono" value={recordingId} onChange={(e) => setRecordingId(e.target.value)} placeholder="xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" aria-invalid={!!idError} autoComplete="off" />
         <span className="hint">{t('adm.hold.idHint')}</span>
       </Field>
-      <form onSubmit={placeHold} className="adm-form" aria-label={t('admin.hold')} noValidate>
+      <form onSubmit={(e) => { release.clearErrors(); void placeHold(e); }} className="adm-form" aria-label={t('admin.hold')} noValidate>
         <h4>{t('admin.hold')}</h4>
         <div className="row">
-          <Field label={t('admin.reason')} error={errors.placeReason}>
-            <select value={place.reason} onChange={(e) => setPlace({ ...place, reason: e.target.value })}>
+          <Field label={t('admin.reason')} error={placeErrors.reason}>
+            <select {...place.register('reason')}>
               {HOLD_REASONS.map((r) => <option key={r} value={r}>{t(`hold.${r}`)}</option>)}
             </select>
           </Field>
-          <Field label={t('admin.caseRef')} error={errors.placeCaseRef}>
-            <input value={place.caseRef} onChange={(e) => setPlace({ ...place, caseRef: e.target.value })} aria-invalid={!!errors.placeCaseRef} />
+          <Field label={t('admin.caseRef')} error={placeErrors.caseRef}>
+            <input {...place.register('caseRef')} aria-invalid={!!placeErrors.caseRef} />
           </Field>
         </div>
         <button type="submit" className="primary" disabled={busy}>{t('admin.placeHold')}</button>
       </form>
-      <form onSubmit={releaseHold} className="adm-form" aria-label={t('adm.hold.release')} noValidate>
+      <form onSubmit={(e) => { place.clearErrors(); void releaseHold(e); }} className="adm-form" aria-label={t('adm.hold.release')} noValidate>
         <h4>{t('adm.hold.release')}</h4>
-        <Field label={t('adm.hold.holdId')} error={errors.releaseHoldId}>
-          <input className="mono" value={release.holdId} onChange={(e) => setRelease({ ...release, holdId: e.target.value })} aria-invalid={!!errors.releaseHoldId} autoComplete="off" />
+        <Field label={t('adm.hold.holdId')} error={releaseErrors.holdId}>
+          <input className="mono" {...release.register('holdId')} aria-invalid={!!releaseErrors.holdId} autoComplete="off" />
         </Field>
-        <Field label={t('adm.hold.releaseReason')} error={errors.releaseReason}>
-          <input value={release.reason} onChange={(e) => setRelease({ ...release, reason: e.target.value })} aria-invalid={!!errors.releaseReason} />
+        <Field label={t('adm.hold.releaseReason')} error={releaseErrors.reason}>
+          <input {...release.register('reason')} aria-invalid={!!releaseErrors.reason} />
         </Field>
         <button type="submit" disabled={busy}>{t('adm.hold.releaseButton')}</button>
       </form>
       <Outcome {...outcome} />
-      {summary && <SummaryView t={t} summary={summary} onRelease={(h) => { setRecordingId(summary.id); setRelease({ ...release, holdId: h.id }); }} />}
+      {summary && <SummaryView t={t} summary={summary} onRelease={(h) => { setRecordingId(summary.id); release.setValue('holdId', h.id); }} />}
     </div>
   );
 }
-
-const prefix = (p: string, errs: Record<string, string>) => Object.fromEntries(Object.entries(errs).map(([k, v]) => [p + k[0]!.toUpperCase() + k.slice(1), v]));
 
 function SummaryView({ t, summary: s, onRelease }: { t: T; summary: RecordingSummary; onRelease(h: Hold): void }) {
   const active = s.holds.filter((h) => !h.releasedAt).length;

@@ -4,46 +4,48 @@
 // call; what the operator typed is kept until it is saved.
 import { CreateCallRequest, type CentreKind } from '@amk/contracts';
 import { LINES_BY_CENTRE_KIND } from '@amk/domain';
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { ApiError, client, ok } from '../api/client.js';
+import { messages } from '../lib/form-kit.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { useFocusRequest } from './focus-request.js';
 
 const RETRIES = 3;
 
+interface Form { id: string; line: string; callerNumber: string; callerName: string; addressText: string; lat: string; lon: string; urgency: string; summary: string }
+
+/** The contract's own schema over what the inputs hold: blanks left out, text trimmed, a decimal comma read as a point. */
+const NewCall = z.preprocess((form: Form) => {
+  const body: Record<string, unknown> = { id: form.id, line: form.line };
+  for (const k of ['callerNumber', 'callerName', 'addressText', 'summary'] as const) if (form[k].trim()) body[k] = form[k].trim();
+  if (form.lat.trim()) body.lat = Number(form.lat.replace(',', '.'));
+  if (form.lon.trim()) body.lon = Number(form.lon.replace(',', '.'));
+  if (form.urgency) body.urgency = form.urgency;
+  return body;
+}, CreateCallRequest);
+
 export function NewCallForm({ centreKind, onClose }: { centreKind: CentreKind; onClose(): void }) {
   const t = useT();
   const id = useRef(crypto.randomUUID()); // the same id for every retry of this form
-  const [form, setForm] = useState({ line: LINES_BY_CENTRE_KIND[centreKind][0]!, callerNumber: '', callerName: '', addressText: '', lat: '', lon: '', urgency: '', summary: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { register, handleSubmit, setValue, formState } = useForm<Form, unknown, CreateCallRequest>({
+    defaultValues: { id: id.current, line: LINES_BY_CENTRE_KIND[centreKind][0]!, callerNumber: '', callerName: '', addressText: '', lat: '', lon: '', urgency: '', summary: '' },
+    resolver: zodResolver(NewCall),
+    reValidateMode: 'onSubmit', // errors change when the operator registers again, as before
+    shouldFocusError: false, // the keyboard stays where the operator is
+  });
+  const errors = messages(formState.errors);
+  const busy = formState.isSubmitting;
   const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
 
-  function request() {
-    const body: Record<string, unknown> = { id: id.current, line: form.line };
-    for (const k of ['callerNumber', 'callerName', 'addressText', 'summary'] as const) if (form[k].trim()) body[k] = form[k].trim();
-    if (form.lat.trim()) body.lat = Number(form.lat.replace(',', '.'));
-    if (form.lon.trim()) body.lon = Number(form.lon.replace(',', '.'));
-    if (form.urgency) body.urgency = form.urgency;
-    return CreateCallRequest.safeParse(body);
-  }
-
-  async function submit(e?: FormEvent) {
-    e?.preventDefault();
-    if (busy) return;
-    const parsed = request();
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'form'), i.message])));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
+  async function save(body: CreateCallRequest) {
     for (let attempt = 0; attempt <= RETRIES; attempt++) {
       setStatus(attempt ? t('form.retrying', { n: attempt }) : t('form.saving'));
       try {
-        const call = await ok(client.POST('/api/v1/calls', { body: parsed.data }));
+        const call = await ok(client.POST('/api/v1/calls', { body }));
         useConsole.getState().upsertCall(call);
         useConsole.getState().selectCall(call.id);
         useFocusRequest.getState().focusTriage(call.id);
@@ -52,46 +54,46 @@ export function NewCallForm({ centreKind, onClose }: { centreKind: CentreKind; o
       } catch (err) {
         if (err instanceof ApiError && !err.isNetwork && err.status < 500) {
           setStatus(err.message);
-          setBusy(false);
           return;
         }
         await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
       }
     }
     setStatus(t('form.failed'));
-    setBusy(false);
   }
+
+  const submit = handleSubmit(save);
 
   function onKey(e: KeyboardEvent) {
     if (e.key === 'Escape') onClose();
     const letter = e.key.toUpperCase();
     if (e.target instanceof HTMLInputElement && e.target.name === 'urgency' && ['A', 'H', 'V'].includes(letter)) {
       e.preventDefault();
-      setForm((f) => ({ ...f, urgency: letter }));
+      setValue('urgency', letter);
       document.querySelector<HTMLInputElement>(`input[name="urgency"][value="${letter}"]`)?.focus();
     }
     if (e.key === 'Enter' && !(e.target instanceof HTMLTextAreaElement && !e.ctrlKey)) {
       e.preventDefault();
-      void submit();
+      if (!busy) void submit();
     }
   }
 
-  const field = (k: keyof typeof form, label: string, props: Record<string, unknown> = {}) => (
+  const field = (k: 'callerNumber' | 'callerName' | 'addressText' | 'lat' | 'lon', label: string, props: Record<string, unknown> = {}) => (
     <label className={errors[k] ? 'invalid' : ''}>
       {label}
-      <input value={form[k]} onChange={set(k)} aria-invalid={!!errors[k]} {...props} />
+      <input {...register(k)} aria-invalid={!!errors[k]} {...props} />
       {errors[k] && <span className="field-error">{errors[k]}</span>}
     </label>
   );
 
   return (
     <div className="modal-backdrop">
-      <form className="modal" onSubmit={submit} onKeyDown={onKey} aria-labelledby="new-call-heading" role="dialog" aria-modal="true">
+      <form className="modal" onSubmit={(e) => (busy ? e.preventDefault() : void submit(e))} onKeyDown={onKey} aria-labelledby="new-call-heading" role="dialog" aria-modal="true">
         <h2 id="new-call-heading">{t('form.heading')}</h2>
         <label>
           {t('form.line')}
           {/* biome-ignore lint/a11y/noAutofocus: F2 opens the form to type into at once; keyboard-first intake is the point */}
-          <select value={form.line} onChange={set('line')} autoFocus>
+          <select {...register('line')} autoFocus>
             {LINES_BY_CENTRE_KIND[centreKind].map((l) => <option key={l} value={l}>{l}</option>)}
           </select>
         </label>
@@ -106,14 +108,14 @@ export function NewCallForm({ centreKind, onClose }: { centreKind: CentreKind; o
           <legend>{t('form.urgency')}</legend>
           {(['A', 'H', 'V'] as const).map((u) => (
             <label key={u} className={`urgency-${u}`}>
-              <input type="radio" name="urgency" value={u} checked={form.urgency === u} onChange={set('urgency')} />
+              <input type="radio" {...register('urgency')} value={u} />
               {u} – {t(`urgency.${u}`)}
             </label>
           ))}
         </fieldset>
         <label>
           {t('form.summary')}
-          <textarea value={form.summary} onChange={set('summary')} rows={3} />
+          <textarea {...register('summary')} rows={3} />
         </label>
         {status && <p role="status" className="status">{status}</p>}
         <div className="actions">

@@ -1,7 +1,10 @@
 // Close a mission with its outcome (§ 15 h). The outcome is free text on the server; the console
 // offers the usual ones and a note, and records them in Norwegian like the rest of the record.
-import type { MissionDetail, MissionSummary } from '@amk/contracts';
-import { useState, type FormEvent } from 'react';
+import { CloseMissionRequest, type MissionDetail, type MissionSummary } from '@amk/contracts';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
 import { ApiError, client, ok } from '../../api/client.js';
 import { translate, useT } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
@@ -14,46 +17,51 @@ function outcomeText(outcome: Outcome, note: string): string {
   return note.trim() ? `${label}: ${note.trim()}` : label;
 }
 
+interface CloseFields { outcome: Outcome | ''; note: string }
+const needsNote = (f: CloseFields) => f.outcome === 'OTHER' && !f.note.trim();
+
+/** The contract's own schema over the choice and note: "Annet" without a note is no outcome yet. */
+const Close = z.preprocess((f: CloseFields) => ({ outcome: f.outcome && !needsNote(f) ? outcomeText(f.outcome, f.note) : '' }), CloseMissionRequest);
+
 export function CloseMissionForm({ mission, submitLabel, onClosed }: { mission: MissionSummary; submitLabel?: string; onClosed(m: MissionDetail): void }) {
   const t = useT();
-  const [outcome, setOutcome] = useState<Outcome | ''>('');
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { register, handleSubmit, control, formState } = useForm<CloseFields, unknown, z.output<typeof CloseMissionRequest>>({
+    defaultValues: { outcome: '', note: '' },
+    resolver: zodResolver(Close),
+    shouldFocusError: false,
+  });
+  const [outcome, note] = useWatch({ control, name: ['outcome', 'note'] });
+  const busy = formState.isSubmitting;
   const [msg, setMsg] = useState<string | null>(null);
-  const needsNote = outcome === 'OTHER' && !note.trim();
+  const incomplete = !outcome || needsNote({ outcome, note });
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!outcome || needsNote) return;
-    setBusy(true);
+  const submit = handleSubmit(async (body) => {
     try {
-      const closed = await ok(client.POST('/api/v1/missions/{missionId}/close', { params: { path: { missionId: mission.id } }, body: { outcome: outcomeText(outcome, note) } }));
+      const closed = await ok(client.POST('/api/v1/missions/{missionId}/close', { params: { path: { missionId: mission.id } }, body }));
       setMsg(null);
       onClosed(closed); // first, so the closed mission is in view when the store lets it go
       useConsole.getState().upsertMission(closed);
     } catch (err) {
       setMsg(err instanceof ApiError ? err.message : String(err)); // the choice and note stay
-    } finally {
-      setBusy(false);
     }
-  }
+  });
   return (
-    <form className="close-mission" onSubmit={submit} aria-label={t('missions.closeTitle')}>
+    <form className="close-mission" onSubmit={(e) => (busy ? e.preventDefault() : void submit(e))} aria-label={t('missions.closeTitle')}>
       <h3>{t('missions.closeTitle')}</h3>
       <div className="row">
         <label>
           {t('missions.outcome')}
-          <select value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome | '')} required>
+          <select {...register('outcome')} required>
             <option value="">{t('missions.chooseOutcome')}</option>
             {OUTCOMES.map((o) => <option key={o} value={o}>{t(`outcome.${o}`)}</option>)}
           </select>
         </label>
         <label>
           {t('missions.outcomeNote')}
-          <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={900} required={outcome === 'OTHER'} placeholder={outcome === 'OTHER' ? t('missions.noteRequired') : ''} />
+          <input {...register('note')} maxLength={900} required={outcome === 'OTHER'} placeholder={outcome === 'OTHER' ? t('missions.noteRequired') : ''} />
         </label>
       </div>
-      <button type="submit" className="primary" disabled={!outcome || needsNote || busy}>{submitLabel ?? t('missions.close')}</button>
+      <button type="submit" className="primary" disabled={incomplete || busy}>{submitLabel ?? t('missions.close')}</button>
       {msg && <p role="alert" className="error">{msg}</p>}
     </form>
   );

@@ -5,29 +5,48 @@
 import { SEXES } from '@amk/domain';
 import type { CallRecord } from '@amk/contracts';
 import { useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useForm, useWatch, type RegisterOptions } from 'react-hook-form';
 import { ApiError, client, ok } from '../../api/client.js';
 import { useT, type MessageKey } from '../../i18n/i18n.js';
 import { nationalIdProblem, patientChanges, patientValues, type PatientField, type PatientValues } from './patient-fields.js';
 import { PositionSection } from './PositionSection.js';
-import { useDraft } from './use-draft.js';
 
 type InputField = Exclude<PatientField, 'sex' | 'interpreterUsed'>;
 
 export function PatientSection({ record, onSaved }: { record: CallRecord; onSaved(r: CallRecord): void }) {
   const t = useT();
-  const draft = useDraft<PatientValues>(patientValues(record));
-  const v = draft.values;
+  const server = patientValues(record);
+  // The form follows the record (`values`); a field the operator has edited (dirty) keeps their
+  // text when the record changes under it, until it is saved or they take the other value.
+  const { register, control, formState, getValues, resetField } = useForm<PatientValues>({ values: server, resetOptions: { keepDirtyValues: true } });
+  const v = useWatch({ control }) as PatientValues; // the fødselsnummer and other faults show as typed
+  const edited = (k: PatientField) => !!formState.dirtyFields[k];
+  const edits: Partial<PatientValues> = Object.fromEntries((Object.keys(v) as PatientField[]).filter(edited).map((k) => [k, v[k]]));
+  // The record's value when the operator began editing each field, to tell them it moved since.
+  const [bases, setBases] = useState<Partial<PatientValues>>({});
+  const startEdit = (k: PatientField) => () => {
+    if (!(k in edits)) setBases((b) => ({ ...b, [k]: server[k] }));
+  };
+  const dropBases = (keys: PatientField[]) => setBases((b) => Object.fromEntries(Object.entries(b).filter(([k]) => !keys.includes(k as PatientField))));
+  /** Drop the operator's edit of one field: it follows the record again. */
+  const undo = (k: PatientField) => {
+    resetField(k);
+    dropBases([k]);
+  };
+  /** The record changed this edited field since the operator started: its value now, else undefined. */
+  const changedUnder = (k: PatientField) =>
+    edited(k) && k in bases && !Object.is(bases[k], server[k]) && !Object.is(v[k], server[k]) ? server[k] : undefined;
   const [msg, setMsg] = useState<string | null>(null);
   const [typingId, setTypingId] = useState(false);
-  const { errors } = patientChanges(draft.edits);
+  const { errors } = patientChanges(edits);
   // Only the operator's own edit is checked: a stored number passed the same check when saved.
-  const idProblem = 'nationalId' in draft.edits ? nationalIdProblem(v.nationalId) : null;
+  const idProblem = 'nationalId' in edits ? nationalIdProblem(v.nationalId) : null;
   // While the number is being typed, "too short" is not news; every other fault shows at once.
   const idShown = idProblem && !(typingId && idProblem.code === 'WRONG_LENGTH' && idProblem.length < 11) ? idProblem : null;
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const sent = { ...draft.edits };
+    const sent = { ...edits };
     const { body, errors: wrong } = patientChanges(sent);
     if (Object.keys(wrong).length) {
       setTypingId(false); // nothing is sent; every fault shows, a number too short as well
@@ -36,7 +55,10 @@ export function PatientSection({ record, onSaved }: { record: CallRecord; onSave
     if (!body) return;
     try {
       onSaved(await ok(client.PATCH('/api/v1/calls/{id}', { params: { path: { id: record.id } }, body })));
-      draft.saved(sent);
+      // The record now has these values: edits equal to them are done. Later typing stays.
+      const done = (Object.keys(sent) as PatientField[]).filter((k) => Object.is(getValues(k), sent[k]));
+      for (const k of done) resetField(k, { defaultValue: sent[k] });
+      dropBases(done);
       setMsg(t('record.saved'));
     } catch (err) {
       setMsg(err instanceof ApiError ? err.message : String(err)); // the edits stay in the form
@@ -49,13 +71,13 @@ export function PatientSection({ record, onSaved }: { record: CallRecord; onSave
     return t(k === 'ageYears' ? 'record.ageInvalid' : k === 'birthDate' ? 'record.birthDateInvalid' : 'record.fieldInvalid');
   };
   const changedElsewhere = (k: PatientField) => {
-    const theirs = draft.changedUnder(k);
+    const theirs = changedUnder(k);
     if (theirs === undefined) return null;
     const shown = k === 'sex' && theirs ? t(`sex.${theirs as string}` as MessageKey) : String(theirs);
     return (
       <span className="muted small">
         {t('record.changedElsewhere', { value: shown || '–' })}{' '}
-        <button type="button" className="small-button" onClick={() => draft.undo(k)}>{t('record.useTheirs')}</button>
+        <button type="button" className="small-button" onClick={() => undo(k)}>{t('record.useTheirs')}</button>
       </span>
     );
   };
@@ -63,7 +85,7 @@ export function PatientSection({ record, onSaved }: { record: CallRecord; onSave
     const error = errorText(k);
     return (
       // biome-ignore lint/a11y/noLabelWithoutControl: the control is passed in as `control`
-      <label className={[k in draft.edits && 'edited', error && 'invalid'].filter(Boolean).join(' ') || undefined}>
+      <label className={[edited(k) && 'edited', error && 'invalid'].filter(Boolean).join(' ') || undefined}>
         {label}
         {control}
         {error && <span className="field-error" id={`patient-${k}-error`}>{error}</span>}
@@ -71,30 +93,29 @@ export function PatientSection({ record, onSaved }: { record: CallRecord; onSave
       </label>
     );
   };
-  const input = (k: InputField, label: string, props: InputHTMLAttributes<HTMLInputElement> = {}) =>
+  const input = (k: InputField, label: string, props: InputHTMLAttributes<HTMLInputElement> = {}, options: RegisterOptions<PatientValues, InputField> = {}) =>
     field(k, label, (
       <input
-        value={v[k]}
-        onChange={(e) => draft.set(k, e.target.value)}
+        {...register(k, { ...options, onChange: startEdit(k) })}
         aria-invalid={!!errorText(k)}
         aria-describedby={errorText(k) ? `patient-${k}-error` : undefined}
         {...props}
       />
     ));
 
-  const dirty = Object.keys(draft.edits).length > 0;
+  const dirty = Object.keys(edits).length > 0;
   return (
     <>
       <form className="section" onSubmit={save}>
         <h3>{t('record.patient')}</h3>
         {input('callerName', t('form.callerName'))}
         {input('patientName', t('record.patientName'))}
-        {input('nationalId', t('record.nationalId'), { inputMode: 'numeric', autoComplete: 'off', onFocus: () => setTypingId(true), onBlur: () => setTypingId(false) })}
+        {input('nationalId', t('record.nationalId'), { inputMode: 'numeric', autoComplete: 'off', onFocus: () => setTypingId(true) }, { onBlur: () => setTypingId(false) })}
         <div className="row">
           {input('birthDate', t('record.birthDate'), { type: 'date' })}
           {input('ageYears', t('record.ageYears'), { type: 'number', min: 0, max: 130, step: 1, inputMode: 'numeric' })}
           {field('sex', t('record.sex'), (
-            <select value={v.sex} onChange={(e) => draft.set('sex', e.target.value as PatientValues['sex'])}>
+            <select {...register('sex', { onChange: startEdit('sex') })}>
               <option value="">{t('record.sexNotGiven')}</option>
               {SEXES.map((s) => <option key={s} value={s}>{t(`sex.${s}`)}</option>)}
             </select>
@@ -103,7 +124,7 @@ export function PatientSection({ record, onSaved }: { record: CallRecord; onSave
         {input('addressText', t('form.address'))}
         {input('language', t('record.language'))}
         <label className="check">
-          <input type="checkbox" checked={v.interpreterUsed} onChange={(e) => draft.set('interpreterUsed', e.target.checked)} /> {t('record.interpreter')}
+          <input type="checkbox" {...register('interpreterUsed', { onChange: startEdit('interpreterUsed') })} /> {t('record.interpreter')}
         </label>
         <button type="submit" disabled={!dirty}>{t('record.save')}</button>
         {dirty && <span className="muted small"> {t('record.unsaved')}</span>}
