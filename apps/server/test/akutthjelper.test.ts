@@ -68,9 +68,15 @@ describe('the rule', () => {
     const lv = await login(server, 'lv.bergen');
     const lvs = await api(lv, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'HJERTESTANS' });
     expect(lvs.status).toBe(404); // not LVS's mission: it cannot even see it
+    // Refused by the rule, not by the schema: 422, in Norwegian, with bistand offered instead.
     const wrongType = await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'BRUDD' });
-    expect(wrongType.status).toBe(400);
-    expect(wrongType.body.message).toMatch(/eventType/);
+    expect(wrongType.status).toBe(422);
+    expect(wrongType.body.message).toContain('Hendelsen er ikke en akutthjelperhendelse');
+    expect(wrongType.body.message).toContain('bistand helse eller bistand kommune');
+    const asked = await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=BRUDD`);
+    expect(asked.status).toBe(200);
+    expect(asked.body).toMatchObject({ allowed: false, eventType: null, refusal: { code: 'EVENT_TYPE_NOT_COVERED_BY_SCHEME', offerBistand: true }, candidates: [] });
+    expect(await server.prisma.akutthjelperAlert.count({ where: { missionId: id } })).toBe(0);
   });
 });
 

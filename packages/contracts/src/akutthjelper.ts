@@ -90,8 +90,19 @@ export const CandidatesAnswer = z.object({
 });
 export type CandidatesAnswer = z.infer<typeof CandidatesAnswer>;
 
+/**
+ * The event type an operator asks for. Any word is accepted here so that one outside the scheme is
+ * refused by the rule (422, in Norwegian, with bistand offered instead), not by a schema error.
+ */
+export const RequestedEventType = z
+  .string()
+  .trim()
+  .min(1, 'choose the event type')
+  .max(60)
+  .describe('HJERTESTANS, BEVISSTLOSHET, STOR_YTRE_BLODNING or GENERELL_NEDKJOLING; any other is refused with 422 and the reason');
+
 export const AlertRespondersRequest = z.object({
-  eventType: AkutthjelperEventType,
+  eventType: RequestedEventType,
   /** How many should accept before escalation stops (default 2). */
   required: z.number().int().min(1).max(10).default(2),
   /** Alert these members; default: the nearest eligible ones (twice `required`). */

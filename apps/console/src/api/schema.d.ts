@@ -10881,8 +10881,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        eventType: "HJERTESTANS" | "BEVISSTLOSHET" | "STOR_YTRE_BLODNING" | "GENERELL_NEDKJOLING";
+                        /** @description HJERTESTANS, BEVISSTLOSHET, STOR_YTRE_BLODNING or GENERELL_NEDKJOLING; any other is refused with 422 and the reason */
+                        eventType: string;
                         memberIds?: string[];
                         /** @default 2 */
                         required?: number;
@@ -11084,7 +11084,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    eventType?: "HJERTESTANS" | "BEVISSTLOSHET" | "STOR_YTRE_BLODNING" | "GENERELL_NEDKJOLING";
+                    /** @description HJERTESTANS, BEVISSTLOSHET, STOR_YTRE_BLODNING or GENERELL_NEDKJOLING; any other is refused with 422 and the reason */
+                    eventType?: string;
                 };
                 header?: never;
                 path: {

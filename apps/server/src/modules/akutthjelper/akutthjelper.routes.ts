@@ -1,5 +1,5 @@
 import {
-  AkutthjelperEventType, AkutthjelperReport, AkutthjelperReportQuery, AlertList, AlertRespondersRequest, ApiError, BistandRequestBody, BistandSummary, CandidatesAnswer,
+  AkutthjelperReport, AkutthjelperReportQuery, AlertList, AlertRespondersRequest, ApiError, BistandRequestBody, BistandSummary, CandidatesAnswer, RequestedEventType,
   CreateAgreementRequest, CreateMemberRequest, CreateOrganisationRequest, CreateResponderUnitRequest, MissionIdParams, OrganisationTree,
   ResponderActionParams, ResponderAlert, ResponderDuty, ResponderMe, ResponderPosition, SmsInbound, SmsInboundAnswer, UpdateAgreementRequest,
   UpdateMemberRequest, Uuid,
@@ -34,7 +34,7 @@ export const akutthjelperRoutes =
     // ── alerting (AMK)
     app.get(
       '/missions/:missionId/akutthjelper/candidates',
-      { schema: { tags: ['akutthjelper'], summary: 'May akutthjelpere be alerted, and who (nearest first); a refusal says why in words', params: MissionIdParams, querystring: z.object({ eventType: AkutthjelperEventType.optional() }), response: { 200: CandidatesAnswer, ...errors } }, preValidation: requireUser(OPERATOR_ROLES) },
+      { schema: { tags: ['akutthjelper'], summary: 'May akutthjelpere be alerted, and who (nearest first); a refusal says why in words', params: MissionIdParams, querystring: z.object({ eventType: RequestedEventType.optional() }), response: { 200: CandidatesAnswer, ...errors } }, preValidation: requireUser(OPERATOR_ROLES) },
       async (request) => deps.alerting.candidates(userOf(request), request.params.missionId, request.query.eventType),
     );
     app.post(

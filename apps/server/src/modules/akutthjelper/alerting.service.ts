@@ -1,7 +1,8 @@
 // Alerting akutthjelpere on a mission: one action alerts the proposed members; their
 // acknowledgements (delivered, seen, accepted/declined, arrived) come back live to the AMK
 // console; when too few accept in time, the next nearest are alerted (escalation, escalation.ts).
-import type { AkutthjelperEventType, AlertSummary } from '@amk/contracts';
+import type { AlertSummary } from '@amk/contracts';
+import { isAkutthjelperEventType } from '@amk/domain';
 import type { UserActor } from '../../auth/actor.js';
 import type { Db, Tx } from '@amk/db';
 import { conflict, forbidden, notFound, unprocessableEntity } from '../../lib/http-error.js';
@@ -32,20 +33,21 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
   return {
     createAlerts,
 
-    async candidates(actor: UserActor, missionId: string, eventType?: AkutthjelperEventType) {
+    /** `eventType` as the operator asked for it: one outside the scheme is refused by the rule, in words. */
+    async candidates(actor: UserActor, missionId: string, eventType?: string) {
       const mission = await ownMission(prisma, actor, missionId);
-      const type = eventType ?? (mission.eventType as AkutthjelperEventType | null) ?? null;
+      const type = eventType ?? mission.eventType ?? null;
       const { refusal, candidates } = await eligibility(prisma, actor, mission, type);
       const alreadyAlerted = new Set((await prisma.akutthjelperAlert.findMany({ where: { missionId }, select: { memberId: true } })).map((a) => a.memberId));
       return {
-        eventType: type,
+        eventType: isAkutthjelperEventType(type) ? type : null,
         allowed: !refusal,
         refusal: refusal ? { code: refusal.code, reason: refusal.reason, offerBistand: refusal.offerBistand } : null,
         candidates: candidates.filter((c) => !alreadyAlerted.has(c.memberId)),
       };
     },
 
-    async alert(actor: UserActor, missionId: string, req: { eventType: AkutthjelperEventType; required: number; memberIds?: string[] }): Promise<AlertSummary[]> {
+    async alert(actor: UserActor, missionId: string, req: { eventType: string; required: number; memberIds?: string[] }): Promise<AlertSummary[]> {
       return transact(async (tx, emit) => {
         const mission = await ownMission(tx, actor, missionId);
         if (mission.closedAt) throw conflict('the mission is closed');
