@@ -1,9 +1,10 @@
 // Put a doctor on the roster: district, name, the watch in Norwegian time, backup or not, and the
 // § 7 competence facts. Checked with the contract before it is sent; the § 7 verdict is shown as
 // the facts are ticked. On an error (ours or the server's) everything typed stays; after a save the
-// district and period stay for the next entry (often the backup for the same watch).
+// district and period stay for the next entry (often the backup for the same watch). A vikar may
+// carry the statsforvalter's exemption (§ 7 third paragraph): its reference and the post's days.
 import { DoctorShiftInput } from '@amk/contracts';
-import { mayBeAloneOnCall, mayBeBackup, type DoctorCompetence } from '@amk/domain';
+import { exemptionCovers, mayBeAloneOnCall, mayBeBackup, type DoctorCompetence } from '@amk/domain';
 import { useState } from 'react';
 import { useForm, useWatch, type Control, type FieldErrors } from 'react-hook-form';
 import { z } from 'zod';
@@ -27,11 +28,19 @@ interface Form {
   monthsInMunicipalService: string;
   courseEmergencyMedicine: boolean;
   courseViolenceAndAbuse: boolean;
+  exemptionRef: string;
+  exemptionFrom: string;
+  exemptionTo: string;
 }
 
-const DOCTOR: Pick<Form, 'doctorName' | 'isBackup' | 'specialistGeneralPractice' | 'approvedGp' | 'watchesDone' | 'monthsInMunicipalService' | 'courseEmergencyMedicine' | 'courseViolenceAndAbuse'> = {
+const DOCTOR: Omit<Form, 'district' | 'fromDate' | 'fromTime' | 'toDate' | 'toTime'> = {
   doctorName: '', isBackup: false, specialistGeneralPractice: false, approvedGp: false, watchesDone: '0', monthsInMunicipalService: '0', courseEmergencyMedicine: false, courseViolenceAndAbuse: false,
+  exemptionRef: '', exemptionFrom: '', exemptionTo: '',
 };
+
+/** The exemption as the contract takes it, when a reference is written. */
+const exemptionOf = (f: Form) =>
+  f.exemptionRef.trim() ? { reference: f.exemptionRef, validFrom: f.exemptionFrom, validTo: f.exemptionTo } : undefined;
 
 const count = (s: string) => (s.trim() === '' ? 0 : Number(s.trim()));
 
@@ -47,6 +56,7 @@ const toBody = (f: Form) => ({
   monthsInMunicipalService: count(f.monthsInMunicipalService),
   courseEmergencyMedicine: f.courseEmergencyMedicine,
   courseViolenceAndAbuse: f.courseViolenceAndAbuse,
+  exemption: exemptionOf(f),
 });
 
 /** The contract's own schema over what the inputs hold: Oslo date and time as instants, counts as numbers. */
@@ -59,6 +69,8 @@ const competenceOf = (f: Form): DoctorCompetence => ({
   monthsAsMunicipalGp: Number.isFinite(count(f.monthsInMunicipalService)) ? count(f.monthsInMunicipalService) : 0,
   courseEmergencyMedicine: f.courseEmergencyMedicine,
   courseViolenceAndAbuse: f.courseViolenceAndAbuse,
+  // As the server judges it: the exemption counts on a watch whose days it covers, never for a backup.
+  statsforvalterExemption: !f.isBackup && exemptionCovers(exemptionOf(f) ?? null, f.fromDate, f.toDate),
 });
 
 export function RosterForm({ districts }: { districts: string[] }) {
@@ -158,6 +170,24 @@ export function RosterForm({ districts }: { districts: string[] }) {
         <label className="check">
           <input type="checkbox" {...register('courseViolenceAndAbuse')} /> {t('roster.courseViolence')}
         </label>
+      </fieldset>
+      <fieldset className={errors.exemption ? 'adm-fieldset invalid' : 'adm-fieldset'}>
+        <legend>{t('roster.exemption')}</legend>
+        <Field label={t('roster.exemptionRef')}>
+          <input {...register('exemptionRef')} autoComplete="off" aria-invalid={!!errors.exemption} />
+        </Field>
+        <div className="row">
+          <label>
+            {t('roster.exemptionFrom')}
+            <input type="date" {...register('exemptionFrom')} aria-invalid={!!errors.exemption} />
+          </label>
+          <label>
+            {t('roster.exemptionTo')}
+            <input type="date" {...register('exemptionTo')} aria-invalid={!!errors.exemption} />
+          </label>
+        </div>
+        {errors.exemption && <span className="field-error">{errors.exemption}</span>}
+        <span className="hint">{t('roster.exemptionHint')}</span>
       </fieldset>
       <Verdict control={control} />
       <div className="actions">
