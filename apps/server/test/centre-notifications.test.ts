@@ -82,7 +82,10 @@ describe('a notification to another centre of the installation', () => {
     expect(record.body.journal.map((j: { text: string }) => j.text)).toEqual(
       expect.arrayContaining(['Varsling: legevaktsentral Legevaktsentralen i Bergen — Behov for lege i vakt', 'Varsel kvittert av Sofie Nilsen, Legevaktsentralen i Bergen']),
     );
-    // Førde never heard of any of it.
+    // Førde never heard of any of it: a call of Førde's own, made after, reaches its console in seq
+    // order, so anything sent to Førde before would have arrived first.
+    const fordeCallId = await newCall(forde);
+    await waitFor(() => fordeConsole.received.some((e) => e.type === 'call.upserted' && (e.data as { id: string }).id === fordeCallId), 5_000, 'the Førde console to hear its own call');
     expect(fordeConsole.received.some((e) => e.type === 'notification.upserted' && (e.data as NotificationSummary).id === n!.id)).toBe(false);
     for (const s of [lvConsole, amkConsole, fordeConsole]) s.disconnect();
   });

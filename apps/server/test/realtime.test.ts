@@ -51,6 +51,9 @@ describe('live updates', () => {
     const fordeCall = await ring(two, `rt-forde-${Date.now()}`, 'AMK-FORDE');
     await waitFor(() => callIds(forde.received).includes(fordeCall.id), 5_000, 'the Førde console to hear its own call');
     expect(callIds(forde.received)).not.toContain(call.id);
+    // And the other way round: a later Bergen call at Bergen's console closes the window for Førde's.
+    const laterBergenCall = await ring(two, `rt-later-${Date.now()}`);
+    await waitFor(() => callIds(bergen.received).includes(laterBergenCall.id), 5_000, 'the Bergen console to hear the later call');
     expect(callIds(bergen.received)).not.toContain(fordeCall.id);
     bergen.disconnect();
     forde.disconnect();

@@ -108,6 +108,9 @@ describe('unit positions', () => {
     expect((await terminal('LV-BGN1', 'position', { lat: 60.38, lon: 5.34, at: at(3) }, lvsKey)).status).toBe(200);
     await waitFor(() => l.flat().some((m) => m.lat === 60.38 && m.lon === 5.34), 5_000, 'the legevakt car at the LVS');
     expect(find(l)).toBeUndefined();
+    // The ignored older report: a newer one of the same unit reaches Bergen after it would have.
+    expect((await terminal('ASK-A21', 'position', { lat: 60.42, lon: 5.25, at: at(4) })).body).toMatchObject({ applied: true });
+    await waitFor(() => b.flat().some((m) => m.lat === 60.42 && m.lon === 5.25), 5_000, 'the newer position at Bergen');
     expect(b.flat().some((m) => m.lat === 60.0)).toBe(false);
     for (const s of [bergen, forde, lvs]) s.disconnect();
   });
