@@ -36,3 +36,8 @@ export async function createUnit(prisma: Db, centreId: string, data: Partial<Pri
     data: { id: randomUUID(), callSign: uniqueName('T'), kind: 'AMBULANCE_CAR', centreId, status: 'AVAILABLE_AT_STATION', statusAt: new Date(Date.now() - 3_600_000), crewOk: true, ...data },
   });
 }
+
+/** A call of a centre written straight to the database (as telephony would register it), ringing now unless told. */
+export async function createCall(prisma: Db, centreId: string, data: Partial<Prisma.CallUncheckedCreateInput> = {}) {
+  return prisma.call.create({ data: { id: randomUUID(), centreId, line: '113', source: 'CTI', state: 'RINGING', ringingAt: new Date(), ...data } });
+}
