@@ -10,9 +10,12 @@ let counter = 0;
 /** A short name part unique in this run: the process id, a counter and a random tail. */
 export const uniqueName = (prefix: string) => `${prefix}-${process.pid.toString(36)}${(++counter).toString(36)}${randomUUID().slice(0, 4)}`.toUpperCase();
 
+/** Every centre code a factory makes begins so; the demo region's do not. */
+export const TEST_CENTRE_PREFIX = 'T-';
+
 /** A centre of its own (AMK unless told), near Bergen, covering no kommune unless told. */
 export async function createCentre(prisma: Db, data: Partial<Prisma.CentreUncheckedCreateInput> = {}) {
-  const code = data.code ?? uniqueName(data.kind === 'LVS' ? 'T-LVS' : 'T-AMK');
+  const code = data.code ?? uniqueName(`${TEST_CENTRE_PREFIX}${data.kind === 'LVS' ? 'LVS' : 'AMK'}`);
   return prisma.centre.create({
     data: { id: randomUUID(), code, name: `Testsentral ${code}`, kind: 'AMK', owner: 'Test HF', kommuner: [], neighbourCentreIds: [], lat: 60.39, lon: 5.32, ...data },
   });
