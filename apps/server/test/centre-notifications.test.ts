@@ -1,9 +1,11 @@
 // Notifications between centres of this installation (§ 15 e AMK → AMK, § 15 f AMK → LVS, and
 // LVS → AMK): delivered at once into the receiving centre's inbox, live on each of its consoles,
 // acknowledged there by an operator; the sender sees delivered and acknowledged (who, when) live.
+// The centres and users are this file's own (support/factories.ts): the wall's counts before and
+// after are then this file's alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationSummary } from '@amk/contracts';
-import { demoCentreId } from '../src/seed/seed.js';
+import { createCentre, createUser } from './support/factories.js';
 import { login, openConsole, startServer, waitFor, type ConsoleSocket, type TestServer } from './support/test-app.js';
 
 let server: TestServer;
@@ -12,10 +14,27 @@ let amk2: string;
 let lv: string;
 let forde: string;
 let supervisor: string;
+/** The own AMK centre, a legevaktsentral it lists as a neighbour, and another AMK centre. */
+let amkCentre: { id: string; code: string };
+let lvsCentre: { id: string; code: string };
+let otherAmk: { id: string; code: string };
+const LVS_NAME = 'Legevaktsentralen i Testby';
+const OTHER_AMK_NAME = 'AMK Nabofylket';
 
 beforeAll(async () => {
   server = await startServer();
-  [amk, amk2, lv, forde, supervisor] = await Promise.all([login(server, 'amk.bergen'), login(server, 'amk.bergen2'), login(server, 'lv.bergen'), login(server, 'amk.forde'), login(server, 'supervisor.bergen')]);
+  const { prisma } = server;
+  lvsCentre = await createCentre(prisma, { kind: 'LVS', name: LVS_NAME });
+  otherAmk = await createCentre(prisma, { name: OTHER_AMK_NAME });
+  amkCentre = await createCentre(prisma, { neighbourCentreIds: [lvsCentre.id] });
+  const as = async (...args: Parameters<typeof createUser>) => login(server, (await createUser(...args)).username);
+  [amk, amk2, lv, forde, supervisor] = await Promise.all([
+    as(prisma, amkCentre.id),
+    as(prisma, amkCentre.id),
+    as(prisma, lvsCentre.id, { role: 'lv_operator', displayName: 'Sofie Test' }),
+    as(prisma, otherAmk.id, { displayName: 'Ola Test' }),
+    as(prisma, amkCentre.id, { role: 'supervisor' }),
+  ]);
 });
 afterAll(() => server.close());
 
@@ -46,11 +65,11 @@ describe('a notification to another centre of the installation', () => {
     const fordeConsole = openConsole(server, forde);
     await Promise.all([lvConsole.live, amkConsole.live, fordeConsole.live]);
 
-    const sent = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['LVS'], recipientCentre: 'LVS-BERGEN', message: 'Behov for lege i vakt' });
+    const sent = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['LVS'], recipientCentre: lvsCentre.code, message: 'Behov for lege i vakt' });
     expect(sent.status).toBe(201);
     const [n] = sent.body.notifications as NotificationSummary[];
     // Delivered in the same transaction: no gateway, no dispatcher.
-    expect(n).toMatchObject({ recipient: 'LVS', recipientCentreId: demoCentreId('LVS-BERGEN'), channel: 'internal', state: 'DELIVERED', acknowledgedAt: null });
+    expect(n).toMatchObject({ recipient: 'LVS', recipientCentreId: lvsCentre.id, channel: 'internal', state: 'DELIVERED', acknowledgedAt: null });
     expect(n!.sentAt).not.toBeNull();
 
     const inLvs = await waitFor(() => notificationEvent(lvConsole, n!.id), 5_000, 'the LVS console to hear the notification');
@@ -69,10 +88,10 @@ describe('a notification to another centre of the installation', () => {
 
     const acked = await api(lv, 'POST', `/notifications/${n!.id}/acknowledge`);
     expect(acked.status).toBe(200);
-    expect(acked.body).toMatchObject({ state: 'ACKNOWLEDGED', acknowledgedBy: 'Sofie Nilsen, Legevaktsentralen i Bergen' });
+    expect(acked.body).toMatchObject({ state: 'ACKNOWLEDGED', acknowledgedBy: `Sofie Test, ${LVS_NAME}` });
     expect(acked.body.acknowledgedAt).not.toBeNull();
     const seen = await waitFor(() => notificationEvent(amkConsole, n!.id, 'ACKNOWLEDGED'), 5_000, 'AMK to see the acknowledgement');
-    expect((seen.data as NotificationSummary).acknowledgedBy).toBe('Sofie Nilsen, Legevaktsentralen i Bergen');
+    expect((seen.data as NotificationSummary).acknowledgedBy).toBe(`Sofie Test, ${LVS_NAME}`);
     await waitFor(() => notificationEvent(lvConsole, n!.id, 'ACKNOWLEDGED'), 5_000, 'every LVS console to see it acknowledged');
 
     // Idempotent: a second acknowledgement changes nothing.
@@ -80,9 +99,12 @@ describe('a notification to another centre of the installation', () => {
     expect(again.body.acknowledgedAt).toBe(acked.body.acknowledgedAt);
     const record = await api(amk, 'GET', `/calls/${callId}`);
     expect(record.body.journal.map((j: { text: string }) => j.text)).toEqual(
-      expect.arrayContaining(['Varsling: legevaktsentral Legevaktsentralen i Bergen — Behov for lege i vakt', 'Varsel kvittert av Sofie Nilsen, Legevaktsentralen i Bergen']),
+      expect.arrayContaining([`Varsling: legevaktsentral ${LVS_NAME} — Behov for lege i vakt`, `Varsel kvittert av Sofie Test, ${LVS_NAME}`]),
     );
-    // Førde never heard of any of it.
+    // The other AMK centre never heard of any of it: a call of its own, made after, reaches its
+    // console in seq order, so anything sent to it before would have arrived first.
+    const fordeCallId = await newCall(forde);
+    await waitFor(() => fordeConsole.received.some((e) => e.type === 'call.upserted' && (e.data as { id: string }).id === fordeCallId), 5_000, 'the other AMK console to hear its own call');
     expect(fordeConsole.received.some((e) => e.type === 'notification.upserted' && (e.data as NotificationSummary).id === n!.id)).toBe(false);
     for (const s of [lvConsole, amkConsole, fordeConsole]) s.disconnect();
   });
@@ -92,15 +114,15 @@ describe('a notification to another centre of the installation', () => {
     const amkConsole = openConsole(server, amk);
     await Promise.all([fordeConsole.live, amkConsole.live]);
     const callId = await newCall(amk);
-    const toForde = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['AMK'], recipientCentre: 'AMK-FORDE', message: 'Trafikkulykke på grensen, vi sender fra Voss' });
+    const toForde = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['AMK'], recipientCentre: otherAmk.code, message: 'Trafikkulykke på grensen, vi sender fra Voss' });
     const n = toForde.body.notifications[0] as NotificationSummary;
-    await waitFor(() => notificationEvent(fordeConsole, n.id), 5_000, 'Førde to hear it');
+    await waitFor(() => notificationEvent(fordeConsole, n.id), 5_000, 'the other AMK centre to hear it');
     const wall = await api(supervisor, 'GET', '/wall');
     expect(wall.body.centres[0].notificationsAwaitingAck).toBeGreaterThanOrEqual(1);
-    expect((await api(forde, 'POST', `/notifications/${n.id}/acknowledge`)).body.acknowledgedBy).toBe('Ola Myklebust, AMK Førde');
+    expect((await api(forde, 'POST', `/notifications/${n.id}/acknowledge`)).body.acknowledgedBy).toBe(`Ola Test, ${OTHER_AMK_NAME}`);
 
     const lvCall = await newCall(lv, '116117');
-    const toAmk = await api(lv, 'POST', `/calls/${lvCall}/notifications`, { recipients: ['AMK'], recipientCentre: 'AMK-BERGEN', message: 'Pasient på vei inn med egen bil' });
+    const toAmk = await api(lv, 'POST', `/calls/${lvCall}/notifications`, { recipients: ['AMK'], recipientCentre: amkCentre.code, message: 'Pasient på vei inn med egen bil' });
     expect(toAmk.status).toBe(201);
     const m = toAmk.body.notifications[0] as NotificationSummary;
     await waitFor(() => notificationEvent(amkConsole, m.id, 'DELIVERED'), 5_000, 'AMK to hear the LVS notification');
@@ -113,12 +135,12 @@ describe('a notification to another centre of the installation', () => {
 
   it('one unacknowledged after 60 s is red on both walls, sender and receiver, until acknowledged', async () => {
     const walls = async () => {
-      const res = await api(supervisor, 'GET', '/wall?centres=AMK-BERGEN,LVS-BERGEN');
+      const res = await api(supervisor, 'GET', `/wall?centres=${amkCentre.code},${lvsCentre.code}`);
       return res.body.centres.map((c: { centreNotificationsLate: number; inboxAwaitingAck: number }) => [c.centreNotificationsLate, c.inboxAwaitingAck]);
     };
     const [[amkBefore], [lvsBefore, lvsInboxBefore]] = await walls();
     const callId = await newCall(amk);
-    const sent = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['LVS'], recipientCentre: 'LVS-BERGEN', message: 'Behov for lege i vakt' });
+    const sent = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['LVS'], recipientCentre: lvsCentre.code, message: 'Behov for lege i vakt' });
     const n = sent.body.notifications[0] as NotificationSummary;
     const [[amkFresh], [lvsFresh, lvsInbox]] = await walls();
     expect([amkFresh, lvsFresh, lvsInbox]).toEqual([amkBefore, lvsBefore, lvsInboxBefore + 1]);
@@ -133,10 +155,10 @@ describe('a notification to another centre of the installation', () => {
 
   it('refuses to notify its own centre, and a centre of the wrong kind, in Norwegian; nothing written', async () => {
     const callId = await newCall(amk);
-    const self = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['AMK'], recipientCentre: 'AMK-BERGEN', message: 'x' });
+    const self = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['AMK'], recipientCentre: amkCentre.code, message: 'x' });
     expect(self.status).toBe(400);
     expect(self.body.message).toMatch(/kan ikke varsle seg selv/);
-    const wrongKind = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['LVS'], recipientCentre: 'AMK-FORDE', message: 'x' });
+    const wrongKind = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['LVS'], recipientCentre: otherAmk.code, message: 'x' });
     expect(wrongKind.status).toBe(400);
     expect(wrongKind.body.message).toMatch(/er ikke en legevaktsentral/);
     expect(await server.prisma.notification.count({ where: { callId } })).toBe(0);

@@ -1,22 +1,29 @@
 // § 7 on the doctor roster, § 11 on the crew for a shift, and home visits for the doctor on call.
+// The centres, users and units are this file's own (support/factories.ts), except where the test
+// is about the demo seed itself (tonight's roster) or Bergen's kommuner.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
-import { buildTestApp, databaseUrl, standDownFleet } from './support/test-app.js';
+import { createCentre, createUnit, createUser } from './support/factories.js';
+import { buildTestApp, databaseUrl } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';
 
 const prisma = createPrisma(databaseUrl(), 3);
 let app: App;
+/** Operators of this file's own legevaktsentral and AMK centre. */
 let lv: string;
 let amk: string;
+let lvCentre: { id: string; code: string };
+let amkCentre: { id: string; code: string };
 
 beforeAll(async () => {
   app = await buildTestApp(prisma);
-  [lv, amk] = await Promise.all([cookieFor(app, 'lv.bergen'), cookieFor(app, 'amk.bergen')]);
+  [lvCentre, amkCentre] = await Promise.all([createCentre(prisma, { kind: 'LVS' }), createCentre(prisma)]);
+  const [lvUser, amkUser] = await Promise.all([createUser(prisma, lvCentre.id, { role: 'lv_operator' }), createUser(prisma, amkCentre.id)]);
+  [lv, amk] = await Promise.all([cookieFor(app, lvUser.username), cookieFor(app, amkUser.username)]);
 });
 afterAll(async () => {
-  await standDownFleet(prisma);
   await app.close();
   await prisma.$disconnect();
 });
@@ -103,7 +110,8 @@ describe('the doctor-on-call roster (§ 7)', () => {
   });
 
   it('seeds tonight’s roster with a flagged doctor', async () => {
-    const roster = (await app.inject({ method: 'GET', url: '/api/v1/legevakt/roster', headers: { cookie: lv } })).json();
+    const lvBergen = await cookieFor(app, 'lv.bergen');
+    const roster = (await app.inject({ method: 'GET', url: '/api/v1/legevakt/roster', headers: { cookie: lvBergen } })).json();
     expect(roster.shifts.find((s: { doctorName: string }) => s.doctorName === 'Lege Jonas Strand').flags.length).toBe(1);
     expect(roster.shifts.find((s: { doctorName: string }) => s.doctorName === 'Lege Anne Fjell').mayBeAlone).toBe(true);
   });
@@ -111,10 +119,10 @@ describe('the doctor-on-call roster (§ 7)', () => {
 
 describe('town or rural (the response-time guideline per kommune)', () => {
   it('an administrator sets it; the preparedness guideline follows', async () => {
-    const admin = await cookieFor(app, 'admin');
+    const [admin, amkBergen] = await Promise.all([cookieFor(app, 'admin'), cookieFor(app, 'amk.bergen')]);
     const res = await app.inject({ method: 'PUT', url: '/api/v1/kommuner/4627/settlement-class', headers: { cookie: admin }, payload: { settlementClass: 'TOWN' } });
     expect(res.json()).toEqual({ nummer: '4627', navn: 'Askøy', settlementClass: 'TOWN' });
-    const prep = (await app.inject({ method: 'GET', url: '/api/v1/preparedness', headers: { cookie: amk } })).json();
+    const prep = (await app.inject({ method: 'GET', url: '/api/v1/preparedness', headers: { cookie: amkBergen } })).json();
     expect(prep.kommuner.find((k: { kommunenummer: string }) => k.kommunenummer === '4627').guidelineMinutes).toBe(12);
     await app.inject({ method: 'PUT', url: '/api/v1/kommuner/4627/settlement-class', headers: { cookie: admin }, payload: { settlementClass: 'RURAL' } });
     expect((await app.inject({ method: 'PUT', url: '/api/v1/kommuner/4647/settlement-class', headers: { cookie: admin }, payload: { settlementClass: 'TOWN' } })).statusCode).toBe(404); // Førde's, not Bergen's
@@ -123,7 +131,7 @@ describe('town or rural (the response-time guideline per kommune)', () => {
 
 describe('crew for the shift (§ 11)', () => {
   it('flags an ambulance with one authorised worker and a driver without authorisation; two authorised pass', async () => {
-    const unit = await prisma.unit.findUniqueOrThrow({ where: { callSign: 'OS-A41' } });
+    const unit = await createUnit(prisma, amkCentre.id);
     const put = (members: object[]) => app.inject({ method: 'PUT', url: `/api/v1/units/${unit.id}/crew`, headers: { cookie: amk }, payload: { members } });
     const short = await put([{ personName: 'Kari', authorisation: 'AMBULANCE_WORKER' }]);
     expect(short.json()).toMatchObject({ crewOk: false });
@@ -138,16 +146,16 @@ describe('home visits', () => {
   it('the legevaktsentral sends its doctor on call on a sykebesøk; AMK cannot', async () => {
     const callId = crypto.randomUUID();
     await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie: lv }, payload: { id: callId, line: '116117', lat: 60.38, lon: 5.34 } });
-    const car = await prisma.unit.findUniqueOrThrow({ where: { callSign: 'LV-BGN1' } });
+    const car = await createUnit(prisma, lvCentre.id, { kind: 'LEGEVAKT_CAR' });
     const res = await app.inject({ method: 'POST', url: '/api/v1/missions', headers: { cookie: lv }, payload: { id: crypto.randomUUID(), callId, kind: 'HOME_VISIT', unitIds: [car.id] } });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ kind: 'HOME_VISIT', units: [{ callSign: 'LV-BGN1' }] });
+    expect(res.json()).toMatchObject({ kind: 'HOME_VISIT', units: [{ callSign: car.callSign }] });
     const missionId = res.json().id;
 
     // The legevakt car's terminal reports en route, on scene and free; the home visit follows.
-    const key = (await createIntegrationKeyService(prisma).create('legevakt test terminal', 'LVS-BERGEN')).key;
+    const key = (await createIntegrationKeyService(prisma).create('legevakt test terminal', lvCentre.code)).key;
     const report = (status: string, at: Date) =>
-      app.inject({ method: 'POST', url: '/api/v1/integrations/units/LV-BGN1/status', headers: { authorization: `Bearer ${key}` }, payload: { status, at: at.toISOString() } });
+      app.inject({ method: 'POST', url: `/api/v1/integrations/units/${car.callSign}/status`, headers: { authorization: `Bearer ${key}` }, payload: { status, at: at.toISOString() } });
     const t0 = Date.now();
     for (const [i, status] of ['EN_ROUTE', 'ON_SCENE', 'AVAILABLE_ON_THE_MOVE'].entries()) expect((await report(status, new Date(t0 + (i + 1) * 1_000))).statusCode).toBe(200);
     const visit = (await app.inject({ method: 'GET', url: `/api/v1/missions/${missionId}`, headers: { cookie: lv } })).json();
@@ -159,5 +167,6 @@ describe('home visits', () => {
     await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie: amk }, payload: { id: amkCall, line: '113' } });
     const refused = await app.inject({ method: 'POST', url: '/api/v1/missions', headers: { cookie: amk }, payload: { id: crypto.randomUUID(), callId: amkCall, kind: 'HOME_VISIT', unitIds: [car.id] } });
     expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toMatch(/sent by a legevaktsentral/);
   });
 });

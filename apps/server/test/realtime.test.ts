@@ -1,31 +1,46 @@
 // The realtime spine with real sockets: two server instances on one database, consoles of two
-// centres, a disconnect and a replay from afterSeq.
+// centres, a disconnect and a replay from afterSeq. The centres, users and units are this file's
+// own (support/factories.ts): a replay counts every event of the centre, so no other test's
+// events may land in it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallSummary, EventEnvelope, Snapshot } from '@amk/contracts';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
 import { appendEvents } from '../src/realtime/event-log.js';
+import { createCentre, createUnit, createUser } from './support/factories.js';
 import { login, onceLive, openConsole, startServer, waitFor, type TestServer } from './support/test-app.js';
 
 let one: TestServer;
 let two: TestServer;
-let key: string;
-let fordeKey: string;
+/** The own centre; a neighbour it lists (whose units it sees, but not its calls); an LVS it does not list. */
+let home: { code: string; user: string; key: string; unit: string };
+let neighbour: { code: string; user: string; key: string; unit: string };
+let lvsUnit: string;
 
 beforeAll(async () => {
   [one, two] = await Promise.all([startServer(), startServer()]);
-  const keys = createIntegrationKeyService(one.prisma);
-  key = (await keys.create('realtime test', 'AMK-BERGEN')).key;
-  fordeKey = (await keys.create('realtime test forde', 'AMK-FORDE')).key;
+  const { prisma } = one;
+  const keys = createIntegrationKeyService(prisma);
+  const neighbourCentre = await createCentre(prisma);
+  const homeCentre = await createCentre(prisma, { neighbourCentreIds: [neighbourCentre.id] });
+  const lvsCentre = await createCentre(prisma, { kind: 'LVS' });
+  const ownPart = async (centre: { id: string; code: string }) => ({
+    code: centre.code,
+    user: (await createUser(prisma, centre.id)).username,
+    key: (await keys.create('realtime test', centre.code)).key,
+    unit: (await createUnit(prisma, centre.id)).callSign,
+  });
+  [home, neighbour] = await Promise.all([ownPart(homeCentre), ownPart(neighbourCentre)]);
+  lvsUnit = (await createUnit(prisma, lvsCentre.id, { kind: 'LEGEVAKT_CAR' })).callSign;
 });
 afterAll(async () => {
   await one.close();
   await two.close();
 });
 
-async function ring(server: TestServer, externalId: string, centre = 'AMK-BERGEN'): Promise<CallSummary> {
+async function ring(server: TestServer, externalId: string, centre = home.code): Promise<CallSummary> {
   const res = await fetch(`${server.url}/api/v1/integrations/calls`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${centre === 'AMK-FORDE' ? fordeKey : key}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${centre === neighbour.code ? neighbour.key : home.key}`, 'content-type': 'application/json' },
     body: JSON.stringify({ externalId, centre, line: '113', callerNumber: '+4795550000', ringingAt: new Date().toISOString() }),
   });
   expect(res.status).toBe(201);
@@ -36,29 +51,32 @@ const callIds = (events: EventEnvelope[]) => events.filter((e) => e.type === 'ca
 
 describe('live updates', () => {
   it('a console on instance 1 sees a call written through instance 2; another centre does not', async () => {
-    const bergen = openConsole(one, await login(one, 'amk.bergen'));
-    const forde = openConsole(one, await login(one, 'amk.forde'));
-    await Promise.all([onceLive(bergen), onceLive(forde)]);
+    const homeConsole = openConsole(one, await login(one, home.user));
+    const neighbourConsole = openConsole(one, await login(one, neighbour.user));
+    await Promise.all([onceLive(homeConsole), onceLive(neighbourConsole)]);
 
     const call = await ring(two, `rt-${Date.now()}`);
-    await waitFor(() => callIds(bergen.received).includes(call.id), 5_000, 'the Bergen console to hear the call');
-    const envelope = bergen.received.find((e) => (e.data as CallSummary).id === call.id)!;
+    await waitFor(() => callIds(homeConsole.received).includes(call.id), 5_000, 'the own console to hear the call');
+    const envelope = homeConsole.received.find((e) => (e.data as CallSummary).id === call.id)!;
     expect(envelope).toMatchObject({ type: 'call.upserted', centreId: call.centreId, data: { externalId: call.externalId, state: 'RINGING' } });
     expect(envelope.seq).toBeGreaterThan(0);
 
-    // A later call of Førde's own reaches Førde's console in seq order: once it is there, the
-    // Bergen call (an earlier seq) would have arrived before it, had it been sent at all.
-    const fordeCall = await ring(two, `rt-forde-${Date.now()}`, 'AMK-FORDE');
-    await waitFor(() => callIds(forde.received).includes(fordeCall.id), 5_000, 'the Førde console to hear its own call');
-    expect(callIds(forde.received)).not.toContain(call.id);
-    expect(callIds(bergen.received)).not.toContain(fordeCall.id);
-    bergen.disconnect();
-    forde.disconnect();
+    // A later call of the neighbour's own reaches its console in seq order: once it is there, the
+    // first call (an earlier seq) would have arrived before it, had it been sent at all.
+    const neighbourCall = await ring(two, `rt-neighbour-${Date.now()}`, neighbour.code);
+    await waitFor(() => callIds(neighbourConsole.received).includes(neighbourCall.id), 5_000, 'the neighbour console to hear its own call');
+    expect(callIds(neighbourConsole.received)).not.toContain(call.id);
+    // And the other way round: a later call of the own centre closes the window for the neighbour's.
+    const laterHomeCall = await ring(two, `rt-later-${Date.now()}`);
+    await waitFor(() => callIds(homeConsole.received).includes(laterHomeCall.id), 5_000, 'the own console to hear the later call');
+    expect(callIds(homeConsole.received)).not.toContain(neighbourCall.id);
+    homeConsole.disconnect();
+    neighbourConsole.disconnect();
   });
 
   it('delivers each event once, in seq order, to a console of the writing instance too', async () => {
-    const consoleOne = openConsole(one, await login(one, 'amk.bergen'));
-    const consoleTwo = openConsole(two, await login(two, 'amk.bergen'));
+    const consoleOne = openConsole(one, await login(one, home.user));
+    const consoleTwo = openConsole(two, await login(two, home.user));
     await Promise.all([onceLive(consoleOne), onceLive(consoleTwo)]);
     const calls = [];
     for (let i = 0; i < 20; i++) calls.push(await ring(i % 2 ? one : two, `order-${Date.now()}-${i}`));
@@ -74,7 +92,7 @@ describe('live updates', () => {
   });
 
   it('after a disconnect, afterSeq replays exactly what was missed, then goes live', async () => {
-    const cookie = await login(one, 'amk.bergen');
+    const cookie = await login(one, home.user);
     const first = openConsole(one, cookie);
     await onceLive(first);
     const seen = await ring(one, `before-${Date.now()}`);
@@ -104,7 +122,7 @@ describe('live updates', () => {
         throw new Error('rolled back on purpose');
       })
       .catch(() => {});
-    const cookie = await login(one, 'amk.bergen');
+    const cookie = await login(one, home.user);
     const first = openConsole(one, cookie);
     await onceLive(first);
     const seen = await ring(one, `after-hole-${Date.now()}`);
@@ -128,13 +146,13 @@ describe('live updates', () => {
   });
 
   it('a snapshot carries the seq to replay from', async () => {
-    const cookie = await login(one, 'amk.bergen');
+    const cookie = await login(one, home.user);
     const res = await fetch(`${one.url}/api/v1/snapshot`, { headers: { cookie } });
     const snapshot = (await res.json()) as Snapshot;
-    expect(snapshot.centre.code).toBe('AMK-BERGEN');
-    expect(snapshot.units.some((u) => u.callSign === 'BGN-A11')).toBe(true);
-    expect(snapshot.units.some((u) => u.callSign === 'FRD-A11')).toBe(true); // neighbour's unit
-    expect(snapshot.units.some((u) => u.callSign === 'LV-BGN1')).toBe(false); // LVS is not a neighbour
+    expect(snapshot.centre.code).toBe(home.code);
+    expect(snapshot.units.some((u) => u.callSign === home.unit)).toBe(true);
+    expect(snapshot.units.some((u) => u.callSign === neighbour.unit)).toBe(true); // neighbour's unit
+    expect(snapshot.units.some((u) => u.callSign === lvsUnit)).toBe(false); // LVS is not a neighbour
     const call = await ring(two, `snap-${Date.now()}`);
     const socket = openConsole(one, cookie, snapshot.seq);
     await onceLive(socket);

@@ -1,0 +1,46 @@
+// Records a test makes for itself, named uniquely per call, so a test neither leans on the demo
+// seed's names (BGN-A11, amk.bergen, AMK-BERGEN) nor has to put the seeded fleet back afterwards
+// for the next file. Each factory writes straight to the database with the fewest fields the
+// schema needs; pass overrides for what the test is about.
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '../../src/auth/passwords.js';
+import type { Db, Prisma } from '@amk/db';
+
+let counter = 0;
+/** A short name part unique in this run: the process id, a counter and a random tail. */
+export const uniqueName = (prefix: string) => `${prefix}-${process.pid.toString(36)}${(++counter).toString(36)}${randomUUID().slice(0, 4)}`.toUpperCase();
+
+/** Every centre code a factory makes begins so; the demo region's do not. */
+export const TEST_CENTRE_PREFIX = 'T-';
+
+/** A centre of its own (AMK unless told), near Bergen, covering no kommune unless told. */
+export async function createCentre(prisma: Db, data: Partial<Prisma.CentreUncheckedCreateInput> = {}) {
+  const code = data.code ?? uniqueName(`${TEST_CENTRE_PREFIX}${data.kind === 'LVS' ? 'LVS' : 'AMK'}`);
+  return prisma.centre.create({
+    data: { id: randomUUID(), code, name: `Testsentral ${code}`, kind: 'AMK', owner: 'Test HF', kommuner: [], neighbourCentreIds: [], lat: 60.39, lon: 5.32, ...data },
+  });
+}
+
+/** A user of a centre who logs in with `password` (default 'demo'), as an AMK operator unless told. */
+export async function createUser(prisma: Db, centreId: string, { password = 'demo', ...data }: Partial<Prisma.UserUncheckedCreateInput> & { password?: string } = {}) {
+  const username = data.username ?? uniqueName('t.user').toLowerCase();
+  const user = await prisma.user.create({
+    data: { id: randomUUID(), username, displayName: `Test ${username}`, role: 'amk_operator', centreId, passwordHash: await hashPassword(password), ...data },
+  });
+  return { ...user, password };
+}
+
+/**
+ * An ambulance of a centre, free at no station with a crew that passes § 11, its last status an
+ * hour ago (so a terminal's report from now on is newer).
+ */
+export async function createUnit(prisma: Db, centreId: string, data: Partial<Prisma.UnitUncheckedCreateInput> = {}) {
+  return prisma.unit.create({
+    data: { id: randomUUID(), callSign: uniqueName('T'), kind: 'AMBULANCE_CAR', centreId, status: 'AVAILABLE_AT_STATION', statusAt: new Date(Date.now() - 3_600_000), crewOk: true, ...data },
+  });
+}
+
+/** A call of a centre written straight to the database (as telephony would register it), ringing now unless told. */
+export async function createCall(prisma: Db, centreId: string, data: Partial<Prisma.CallUncheckedCreateInput> = {}) {
+  return prisma.call.create({ data: { id: randomUUID(), centreId, line: '113', source: 'CTI', state: 'RINGING', ringingAt: new Date(), ...data } });
+}
