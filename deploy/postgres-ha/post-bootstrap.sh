@@ -6,10 +6,14 @@
 # - the application's own role and database. The servers connect as this role through HAProxy's
 #   primary port; the role owns the database, so the servers' migration runner can create and
 #   alter its tables.
+# It also runs after a cluster is rebuilt from a backup (README, Operations), where both exist
+# already: each step leaves what is there.
 set -eu
 : "${AMK_DB_PASSWORD:?set AMK_DB_PASSWORD for the application role}"
 pgbackrest --stanza=amk stanza-create
 psql "$1" -v ON_ERROR_STOP=1 -v pw="$AMK_DB_PASSWORD" <<'SQL'
-CREATE ROLE amk LOGIN PASSWORD :'pw';
-CREATE DATABASE amk OWNER amk;
+SELECT format('CREATE ROLE amk LOGIN PASSWORD %L', :'pw') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'amk')
+\gexec
+SELECT 'CREATE DATABASE amk OWNER amk' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'amk')
+\gexec
 SQL

@@ -1,8 +1,8 @@
 // The production database topology of deploy/postgres-ha, run on this machine from Debian's
 // packages: one etcd, Patroni nodes each managing its own PostgreSQL 15 data directory, HAProxy in
 // front with the port that leads to the primary, and pgBackRest archiving WAL into a repository.
-// Everything lives in one temporary folder, on free ports, run as the `postgres` user (PostgreSQL,
-// Patroni and etcd refuse root). The configuration files are deploy/'s own, with only addresses,
+// Everything lives in one temporary folder, on free ports, run as the `postgres` user when the test
+// runs as root (PostgreSQL, Patroni and etcd refuse root), else as the user running the test. The configuration files are deploy/'s own, with only addresses,
 // ports and paths replaced, so the test exercises what production runs.
 import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,14 +13,12 @@ import pg from 'pg';
 import { parse, stringify } from 'yaml';
 
 const BIN = '/usr/lib/postgresql/15/bin';
-const BINARIES = ['/usr/bin/etcd', '/usr/bin/patroni', '/usr/sbin/haproxy', '/usr/bin/pgbackrest', `${BIN}/postgres`, '/usr/sbin/runuser'];
+const BINARIES = ['/usr/bin/etcd', '/usr/bin/patroni', '/usr/bin/patronictl', '/usr/sbin/haproxy', '/usr/bin/pgbackrest', `${BIN}/postgres`, `${BIN}/pg_ctl`];
 const deployDir = fileURLToPath(new URL('../../../../deploy/postgres-ha/', import.meta.url));
 
 /** What this machine lacks to run the topology (`.ci/run` installs it all). */
 export function missingHaBinaries(): string[] {
-  const missing = BINARIES.filter((b) => !existsSync(b));
-  if (process.getuid?.() !== 0) missing.push('root (to run the cluster as the postgres user)');
-  return missing;
+  return BINARIES.filter((b) => !existsSync(b));
 }
 
 export const haSkipReason = (missing: string[]) =>
@@ -90,8 +88,10 @@ export class HaTopology {
 
   constructor() {
     this.dir = mkdtempSync('/tmp/amk-ha-');
-    this.uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    this.gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+    // PostgreSQL, Patroni and etcd refuse root: as root, run them as postgres; otherwise as oneself
+    const asRoot = process.getuid?.() === 0;
+    this.uid = asRoot ? Number(execFileSync('id', ['-u', 'postgres']).toString().trim()) : process.getuid!();
+    this.gid = asRoot ? Number(execFileSync('id', ['-g', 'postgres']).toString().trim()) : process.getgid!();
     chmodSync(this.dir, 0o755);
     chownSync(this.dir, this.uid, this.gid);
     for (const sub of ['etcd', 'log', 'repo', 'sock']) this.mkdir(sub);
@@ -134,14 +134,15 @@ export class HaTopology {
   }
 
   /** Runs a command as postgres to its end (pgbackrest, pg_ctl …) and returns its output. */
-  runAsPostgres(command: string, args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): string {
+  runAsPostgres(command: string, args: string[], env: Record<string, string> = {}, timeoutMs = 60_000, input?: string): string {
     return execFileSync(command, args, {
+      ...(input !== undefined && { input }),
       uid: this.uid,
       gid: this.gid,
       cwd: this.dir,
       env: { PATH: '/usr/bin:/bin:/usr/sbin:/sbin', HOME: this.dir, LANG: 'C.UTF-8', ...env },
       timeout: timeoutMs,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     }).toString();
   }
 
@@ -226,8 +227,29 @@ export class HaTopology {
     await this.canConnect(this.url('amk', 'amk'));
   }
 
+  /** A node's Patroni configuration file (deploy's, with this machine's addresses). */
+  configFile(node: PatroniNode): string {
+    return join(this.dir, `${node.name}.yml`);
+  }
+
+  /** Changes a node's Patroni configuration (before it is started again). */
+  editConfig(node: PatroniNode, edit: (config: Record<string, any>) => void): void {
+    const config = parse(readFileSync(this.configFile(node), 'utf8'));
+    edit(config);
+    this.writeOwned(`${node.name}.yml`, stringify(config));
+  }
+
+  /** Stops a node's Patroni as an operator would (SIGTERM: it stops its PostgreSQL first). */
+  async stopNode(node: PatroniNode): Promise<void> {
+    const child = node.process;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((_, reject) => setTimeout(() => reject(new Error(`${node.name}'s Patroni did not stop`)), 30_000))]);
+  }
+
   startNode(node: PatroniNode): void {
-    node.process = this.spawnAsPostgres(node.name, '/usr/bin/patroni', [join(this.dir, `${node.name}.yml`)], { PGBACKREST_CONFIG: node.pgbackrestConf, AMK_DB_PASSWORD: this.password });
+    node.process = this.spawnAsPostgres(node.name, '/usr/bin/patroni', [this.configFile(node)], { PGBACKREST_CONFIG: node.pgbackrestConf, AMK_DB_PASSWORD: this.password });
   }
 
   /** The node whose Patroni answers 200 on /primary, if any. */
