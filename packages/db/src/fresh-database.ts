@@ -24,9 +24,12 @@ export interface FreshDatabase {
   drop(): Promise<void>;
 }
 
-/** On TEST_DATABASE_URL's server (default: the local one on 5432), else on an embedded one. */
-export async function createFreshDatabase(label: string, fill?: (prisma: Db) => Promise<unknown>): Promise<FreshDatabase> {
-  let adminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+/**
+ * On the server of `serverUrl` (default: TEST_DATABASE_URL, else the local one on 5432), else on
+ * an embedded one.
+ */
+export async function createFreshDatabase(label: string, fill?: (prisma: Db) => Promise<unknown>, serverUrl?: string): Promise<FreshDatabase> {
+  let adminUrl = serverUrl ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!(await reachable(adminUrl))) {
     const dir = mkdtempSync(join(tmpdir(), 'amk-test-pg-'));
