@@ -7,14 +7,25 @@ import { baseURL, integrationKey, live, loginAs } from './support.js';
 function silentWav(): Buffer {
   const data = Buffer.alloc(800, 128);
   const header = Buffer.alloc(44);
-  header.write('RIFF', 0); header.writeUInt32LE(36 + data.length, 4); header.write('WAVE', 8);
-  header.write('fmt ', 12); header.writeUInt32LE(16, 16); header.writeUInt16LE(1, 20); header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(8000, 24); header.writeUInt32LE(8000, 28); header.writeUInt16LE(1, 32); header.writeUInt16LE(8, 34);
-  header.write('data', 36); header.writeUInt32LE(data.length, 40);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVE', 8);
+  header.write('fmt ', 12);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(8000, 24);
+  header.writeUInt32LE(8000, 28);
+  header.writeUInt16LE(1, 32);
+  header.writeUInt16LE(8, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(data.length, 40);
   return Buffer.concat([header, data]);
 }
 
-test('an administrator adds an agreement for an existing unit and sees it in the tree; bad input stays in the form', async ({ browser }) => {
+test('an administrator adds an agreement for an existing unit and sees it in the tree; bad input stays in the form', async ({
+  browser,
+}) => {
   const admin = await loginAs(browser, 'admin');
   await live(admin);
   await admin.getByRole('link', { name: 'Administrasjon' }).click();
@@ -74,15 +85,26 @@ test('a supervisor sees the scheme without create forms and places and releases 
   const key = integrationKey();
   const externalId = `adm-e2e-${Date.now()}`;
   const ring = await fetch(`${baseURL}/api/v1/integrations/calls`, {
-    method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ externalId, centre: 'AMK-BERGEN', line: '113', callerNumber: '+4791234567', ringingAt: new Date().toISOString() }),
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      externalId,
+      centre: 'AMK-BERGEN',
+      line: '113',
+      callerNumber: '+4791234567',
+      ringingAt: new Date().toISOString(),
+    }),
   });
   expect(ring.status).toBe(201);
   const upload = new FormData();
   upload.append('callExternalId', externalId);
   upload.append('recordedAt', new Date().toISOString());
   upload.append('audio', new Blob([new Uint8Array(silentWav())], { type: 'audio/wav' }), 'opptak.wav');
-  const res = await fetch(`${baseURL}/api/v1/integrations/recordings`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: upload });
+  const res = await fetch(`${baseURL}/api/v1/integrations/recordings`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}` },
+    body: upload,
+  });
   expect(res.status).toBe(201);
   const recordingId = ((await res.json()) as { id: string }).id;
 
@@ -92,7 +114,8 @@ test('a supervisor sees the scheme without create forms and places and releases 
   const scheme = supervisor.getByRole('region', { name: 'Akutthjelpere' });
   await expect(scheme.getByText('Norsk Folkehjelp Bergen').first()).toBeVisible();
   await expect(scheme.getByText('Marte Akutthjelper')).toBeVisible();
-  for (const name of ['Ny avtale', 'Nytt medlem', 'Ny enhet', 'Ny organisasjon']) await expect(supervisor.getByRole('form', { name })).toHaveCount(0);
+  for (const name of ['Ny avtale', 'Nytt medlem', 'Ny enhet', 'Ny organisasjon'])
+    await expect(supervisor.getByRole('form', { name })).toHaveCount(0);
   await expect(scheme.getByRole('button', { name: 'Avslutt avtale' })).toHaveCount(0);
   await expect(scheme.getByRole('button', { name: /av vakt|på vakt/ })).toHaveCount(0);
   await expect(scheme.getByRole('region', { name: 'Rapport' })).toBeVisible();
@@ -130,13 +153,21 @@ test('an administrator imports the licensed index from a CSV file; a file with a
   await expect(panel.getByText(/kriterier i \d+ kapitler/)).toBeVisible();
   await expect(panel.getByText(/er eksempler fra demo-dataene/)).toBeVisible();
   const form = panel.getByRole('form', { name: 'Importer indeks' });
-  const csv = (lines: string[]) => ({ name: 'indeks.csv', mimeType: 'text/csv', buffer: Buffer.from(['code;chapter;chapter_title;text', ...lines].join('\n')) });
+  const csv = (lines: string[]) => ({
+    name: 'indeks.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(['code;chapter;chapter_title;text', ...lines].join('\n')),
+  });
 
-  await form.getByLabel('CSV-fil fra sentralens lisensierte indeks').setInputFiles(csv(['A.40.01;40;Øvingskapittel;Gyldig', 'Q.40.02;40;Øvingskapittel;Ugyldig hastegrad']));
+  await form
+    .getByLabel('CSV-fil fra sentralens lisensierte indeks')
+    .setInputFiles(csv(['A.40.01;40;Øvingskapittel;Gyldig', 'Q.40.02;40;Øvingskapittel;Ugyldig hastegrad']));
   await form.getByRole('button', { name: 'Importer indeks' }).click();
   await expect(form.getByRole('alert')).toContainText('line 3');
 
-  await form.getByLabel('CSV-fil fra sentralens lisensierte indeks').setInputFiles(csv(['A.40.01;40;Øvingskapittel;Gyldig', 'V.40.02;40;Øvingskapittel;Også gyldig']));
+  await form
+    .getByLabel('CSV-fil fra sentralens lisensierte indeks')
+    .setInputFiles(csv(['A.40.01;40;Øvingskapittel;Gyldig', 'V.40.02;40;Øvingskapittel;Også gyldig']));
   await form.getByRole('button', { name: 'Importer indeks' }).click();
   await expect(form.getByRole('status')).toContainText('2 kriterier importert');
 });

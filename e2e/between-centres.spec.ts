@@ -16,7 +16,9 @@ async function registerCall(page: import('@playwright/test').Page, caller: strin
   return record;
 }
 
-test('AMK notifies the legevaktsentral (§ 15 f); an LV operator acknowledges it in the inbox; AMK sees who and when', async ({ browser }) => {
+test('AMK notifies the legevaktsentral (§ 15 f); an LV operator acknowledges it in the inbox; AMK sees who and when', async ({
+  browser,
+}) => {
   test.slow(); // two consoles with live maps in one browser, on a shared machine
   const amk = await loginAs(browser, 'amk.bergen');
   const lv = await loginAs(browser, 'lv.bergen');
@@ -42,7 +44,9 @@ test('AMK notifies the legevaktsentral (§ 15 f); an LV operator acknowledges it
   await expect(sent).toContainText('Sofie Nilsen, Legevaktsentralen i Bergen');
 });
 
-test('AMK Bergen hands a call to AMK Førde (§ 15 e): it waits in Førde\'s queue with urgency and wait time; Førde accepts and owns it', async ({ browser }) => {
+test("AMK Bergen hands a call to AMK Førde (§ 15 e): it waits in Førde's queue with urgency and wait time; Førde accepts and owns it", async ({
+  browser,
+}) => {
   test.slow(); // two consoles with live maps in one browser, on a shared machine
   const bergen = await loginAs(browser, 'amk.bergen');
   const forde = await loginAs(browser, 'amk.forde');

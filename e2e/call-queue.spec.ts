@@ -9,7 +9,14 @@ async function ring(externalId: string, callerNumber: string, ringingAt: Date, e
   const res = await fetch(`${baseURL}/api/v1/integrations/calls`, {
     method: 'POST',
     headers: { authorization: `Bearer ${integrationKey()}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ externalId, centre: 'AMK-BERGEN', line: '113', callerNumber, ringingAt: ringingAt.toISOString(), ...(exercise && { exercise: true }) }),
+    body: JSON.stringify({
+      externalId,
+      centre: 'AMK-BERGEN',
+      line: '113',
+      callerNumber,
+      ringingAt: ringingAt.toISOString(),
+      ...(exercise && { exercise: true }),
+    }),
   });
   expect(res.status).toBe(201);
 }

@@ -29,7 +29,9 @@ test('a call registered by one operator appears at once for the other, never at 
 
   const rowOnB = b.getByRole('list', { name: 'Åpne henvendelser' }).getByText(caller);
   await expect(rowOnB).toBeVisible();
-  const callId = await a.evaluate(() => (window as unknown as { __amk: { store: { getState(): { selectedCallId: string } } } }).__amk.store.getState().selectedCallId);
+  const callId = await a.evaluate(
+    () => (window as unknown as { __amk: { store: { getState(): { selectedCallId: string } } } }).__amk.store.getState().selectedCallId,
+  );
   await expect.poll(() => mapFeatureIds(b, 'calls')).toContain(callId);
 
   // Førde's console is live and has heard later events, but never this call.

@@ -4,7 +4,9 @@
 import { expect, test } from '@playwright/test';
 import { live, loginAs } from './support.js';
 
-test('a crew of one is listed as failing § 11; sending it anyway asks for a reason, shown on the mission and the wall', async ({ browser }) => {
+test('a crew of one is listed as failing § 11; sending it anyway asks for a reason, shown on the mission and the wall', async ({
+  browser,
+}) => {
   test.setTimeout(120_000); // two browsers, each drawing the map
   const a = await loginAs(browser, 'amk.bergen');
   await live(a);

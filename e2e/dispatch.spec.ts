@@ -7,7 +7,14 @@ import { live, loginAs, terminal } from './support.js';
 /** The status the map's mission link shows for a unit (null: no open mission links it). */
 const linkStatus = (page: Page, callSign: string) =>
   page.evaluate((cs) => {
-    const amk = (window as unknown as { __amk: { store: { getState(): { units: Record<string, { id: string; callSign: string }> } }; shown: { links: Map<string, { properties: { status: string } }> } } }).__amk;
+    const amk = (
+      window as unknown as {
+        __amk: {
+          store: { getState(): { units: Record<string, { id: string; callSign: string }> } };
+          shown: { links: Map<string, { properties: { status: string } }> };
+        };
+      }
+    ).__amk;
     const unit = Object.values(amk.store.getState().units).find((u) => u.callSign === cs)!;
     const link = [...amk.shown.links.entries()].find(([id]) => id.endsWith(`:${unit.id}`));
     return link?.[1].properties.status ?? null;
@@ -24,7 +31,10 @@ test('dispatch the recommended unit; terminal reports move both operators’ map
   await a.getByLabel('Lengdegrad').fill('5.3222');
   await a.keyboard.press('Enter');
 
-  const first = a.getByRole('listitem').filter({ has: a.getByRole('button', { name: /^Send / }) }).first();
+  const first = a
+    .getByRole('listitem')
+    .filter({ has: a.getByRole('button', { name: /^Send / }) })
+    .first();
   const callSign = (await first.locator('span').first().textContent())!.trim();
   await first.getByRole('button', { name: `Send ${callSign}` }).click();
   await expect(a.getByText(new RegExp(`${callSign} \\(Varslet\\)`))).toBeVisible();
@@ -53,7 +63,10 @@ test('the timeline follows every status change; the mission is closed with an ou
   await a.getByLabel('Lengdegrad').fill('5.3300');
   await a.keyboard.press('Enter');
 
-  const first = a.getByRole('listitem').filter({ has: a.getByRole('button', { name: /^Send / }) }).first();
+  const first = a
+    .getByRole('listitem')
+    .filter({ has: a.getByRole('button', { name: /^Send / }) })
+    .first();
   const callSign = (await first.locator('span').first().textContent())!.trim();
   await first.getByRole('button', { name: `Send ${callSign}` }).click();
 

@@ -41,7 +41,9 @@ test('roster: a doctor who may not be alone is flagged until a qualified backup 
   const shifts = roster.getByRole('list', { name: 'Vakter' });
   const item = (name: string) => shifts.getByRole('listitem').filter({ hasText: name });
   await expect(item(doctor)).toContainText(district);
-  await expect(item(doctor).getByRole('alert')).toContainText(`${doctor} kan ikke ha legevakt alene, og vakten mangler kvalifisert bakvakt`);
+  await expect(item(doctor).getByRole('alert')).toContainText(
+    `${doctor} kan ikke ha legevakt alene, og vakten mangler kvalifisert bakvakt`,
+  );
   // The watch ends tomorrow: the end shows its day and date, not only the time.
   await expect(item(doctor).locator('.period')).toHaveText(/^(16:00|.+ 16:00)–\S+ \d{1,2}\.\d{1,2}\.? 08:00$/);
 

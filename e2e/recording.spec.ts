@@ -7,10 +7,19 @@ function silentWav(): Buffer {
   const rate = 8000;
   const data = Buffer.alloc(rate, 128);
   const header = Buffer.alloc(44);
-  header.write('RIFF', 0); header.writeUInt32LE(36 + data.length, 4); header.write('WAVE', 8);
-  header.write('fmt ', 12); header.writeUInt32LE(16, 16); header.writeUInt16LE(1, 20); header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(rate, 24); header.writeUInt32LE(rate, 28); header.writeUInt16LE(1, 32); header.writeUInt16LE(8, 34);
-  header.write('data', 36); header.writeUInt32LE(data.length, 40);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVE', 8);
+  header.write('fmt ', 12);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate, 28);
+  header.writeUInt16LE(1, 32);
+  header.writeUInt16LE(8, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(data.length, 40);
   return Buffer.concat([header, data]);
 }
 
@@ -19,7 +28,8 @@ test('an operator plays a recording; the audit log shows it', async ({ browser }
   const externalId = `rec-e2e-${Date.now()}`;
   const caller = '+4798765432';
   const ring = await fetch(`${baseURL}/api/v1/integrations/calls`, {
-    method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     body: JSON.stringify({ externalId, centre: 'AMK-BERGEN', line: '113', callerNumber: caller, ringingAt: new Date().toISOString() }),
   });
   expect(ring.status).toBe(201);
@@ -27,14 +37,22 @@ test('an operator plays a recording; the audit log shows it', async ({ browser }
   form.append('callExternalId', externalId);
   form.append('recordedAt', new Date().toISOString());
   form.append('audio', new Blob([new Uint8Array(silentWav())], { type: 'audio/wav' }), 'opptak.wav');
-  const upload = await fetch(`${baseURL}/api/v1/integrations/recordings`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: form });
+  const upload = await fetch(`${baseURL}/api/v1/integrations/recordings`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}` },
+    body: form,
+  });
   expect(upload.status).toBe(201);
   const recordingId = ((await upload.json()) as { id: string }).id;
 
   const operator = await loginAs(browser, 'amk.bergen');
   await live(operator);
   await operator.getByRole('list', { name: 'Åpne henvendelser' }).getByText(caller).click();
-  const player = operator.getByRole('region', { name: /Lydopptak/ }).locator('audio').or(operator.locator('audio')).first();
+  const player = operator
+    .getByRole('region', { name: /Lydopptak/ })
+    .locator('audio')
+    .or(operator.locator('audio'))
+    .first();
   await expect(player).toBeVisible();
   await player.evaluate((a: HTMLAudioElement) => a.play().catch(() => {}));
 

@@ -17,7 +17,10 @@ test('alert, accept on the phone, arrive — each step on the AMK console', asyn
   await amk.getByLabel('Lengdegrad').fill('5.3241');
   await amk.getByLabel(/A – Akutt/).check();
   await amk.keyboard.press('Enter');
-  await amk.getByRole('button', { name: /^Send / }).first().click();
+  await amk
+    .getByRole('button', { name: /^Send / })
+    .first()
+    .click();
   await amk.getByLabel('Hendelsestype').selectOption('HJERTESTANS');
   await amk.getByRole('button', { name: 'Varsle akutthjelpere' }).click();
 

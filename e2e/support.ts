@@ -28,7 +28,15 @@ export function ownServer(port: number) {
     async start(): Promise<void> {
       child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
         cwd: join(process.cwd(), 'apps/server'),
-        env: { ...process.env, DATABASE_URL: e2eEnv().databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'never', PURGE_SCHEDULE: 'off' },
+        env: {
+          ...process.env,
+          DATABASE_URL: e2eEnv().databaseUrl,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+          SEED_DEMO: 'never',
+          PURGE_SCHEDULE: 'off',
+        },
         stdio: 'ignore',
       });
       await expect.poll(async () => (await fetch(`${url}/health/ready`).catch(() => null))?.status ?? 0, { timeout: 30_000 }).toBe(200);

@@ -3,13 +3,24 @@
 import { expect, test } from '@playwright/test';
 import { baseURL, integrationKey, live, loginAs, ownServer } from './support.js';
 
-for (const viewport of [{ width: 1920, height: 1080 }, { width: 3840, height: 2160 }]) {
-  test(`the wall at ${viewport.width}×${viewport.height} shows calls, answer and response times, units and the map`, async ({ browser }) => {
+for (const viewport of [
+  { width: 1920, height: 1080 },
+  { width: 3840, height: 2160 },
+]) {
+  test(`the wall at ${viewport.width}×${viewport.height} shows calls, answer and response times, units and the map`, async ({
+    browser,
+  }) => {
     // a caller has been waiting in the queue for two minutes
     const ring = await fetch(`${baseURL}/api/v1/integrations/calls`, {
       method: 'POST',
       headers: { authorization: `Bearer ${integrationKey()}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ externalId: `wall-${viewport.width}-${Date.now()}`, centre: 'AMK-BERGEN', line: '113', callerNumber: '+4790011223', ringingAt: new Date(Date.now() - 120_000).toISOString() }),
+      body: JSON.stringify({
+        externalId: `wall-${viewport.width}-${Date.now()}`,
+        centre: 'AMK-BERGEN',
+        line: '113',
+        callerNumber: '+4790011223',
+        ringingAt: new Date(Date.now() - 120_000).toISOString(),
+      }),
     });
     expect(ring.status).toBe(201);
     const page = await loginAs(browser, 'supervisor.bergen', viewport);
@@ -21,13 +32,25 @@ for (const viewport of [{ width: 1920, height: 1080 }, { width: 3840, height: 21
     await expect(queue).toContainText(/Kø\s*[1-9]/);
     await expect(queue).toContainText(/eldste (0[2-9]|[1-9]\d):\d\d/);
     await expect(page.getByRole('region', { name: 'Legevaktsentralen i Bergen' })).toBeVisible();
-    for (const text of ['Akutt', 'Haster', 'Vanlig', 'Svartid 113', 'Responstid akutt', 'Akutthjelperoppdrag i dag', 'Varsler uten kvittering', 'Overføringer som venter', 'Bergen ambulansestasjon']) {
+    for (const text of [
+      'Akutt',
+      'Haster',
+      'Vanlig',
+      'Svartid 113',
+      'Responstid akutt',
+      'Akutthjelperoppdrag i dag',
+      'Varsler uten kvittering',
+      'Overføringer som venter',
+      'Bergen ambulansestasjon',
+    ]) {
       await expect(bergen.getByText(text).first()).toBeVisible();
     }
     await expect(page.getByRole('region', { name: 'Kart med beredskapshull' }).locator('canvas')).toBeVisible();
     await expect(page.getByTestId('stale')).toHaveCount(0);
     // Nothing of the wall runs off the screen.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth || document.documentElement.scrollHeight > window.innerHeight + 1);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth > window.innerWidth || document.documentElement.scrollHeight > window.innerHeight + 1,
+    );
     expect(overflow).toBe(false);
     await page.screenshot({ path: `test-results/wall-${viewport.width}x${viewport.height}.png` });
   });

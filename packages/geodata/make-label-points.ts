@@ -8,7 +8,9 @@ import { labelPoint, type MultiPolygonGeometry, type PolygonGeometry } from '../
 const here = (name: string) => new URL(`./data/${name}`, import.meta.url);
 
 function labels(from: string, to: string, number: string, name: string): void {
-  const source = JSON.parse(readFileSync(here(from), 'utf8')) as { features: { properties: Record<string, string>; geometry: PolygonGeometry | MultiPolygonGeometry }[] };
+  const source = JSON.parse(readFileSync(here(from), 'utf8')) as {
+    features: { properties: Record<string, string>; geometry: PolygonGeometry | MultiPolygonGeometry }[];
+  };
   const features = source.features.map((f) => {
     const { lat, lon } = labelPoint(f.geometry);
     return {

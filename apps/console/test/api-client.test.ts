@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, createApiClient, ok } from '../src/api/client.js';
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 function recording(answer: (request: Request) => Response | Promise<Response>) {
   const sent: Request[] = [];

@@ -5,11 +5,32 @@ import { describe, expect, it } from 'vitest';
 import { nextToTake, sortCalls } from '../src/lib/call-order.js';
 
 const at = (minute: number) => `2026-11-22T10:${String(minute).padStart(2, '0')}:00.000Z`;
-const call = (id: string, over: Partial<CallSummary>): CallSummary => ({
-  id, centreId: 'c', externalId: null, line: '113', source: 'CTI', state: 'ANSWERED', callerNumber: null, callerName: id,
-  ringingAt: at(0), answeredAt: null, endedAt: null, operatorId: 'op', urgency: null, criterionCode: null, addressText: null,
-  lat: null, lon: null, positionRadiusM: null, kommunenummer: null, summary: null, closedAt: null, updatedAt: at(0), ...over,
-} as CallSummary);
+const call = (id: string, over: Partial<CallSummary>): CallSummary =>
+  ({
+    id,
+    centreId: 'c',
+    externalId: null,
+    line: '113',
+    source: 'CTI',
+    state: 'ANSWERED',
+    callerNumber: null,
+    callerName: id,
+    ringingAt: at(0),
+    answeredAt: null,
+    endedAt: null,
+    operatorId: 'op',
+    urgency: null,
+    criterionCode: null,
+    addressText: null,
+    lat: null,
+    lon: null,
+    positionRadiusM: null,
+    kommunenummer: null,
+    summary: null,
+    closedAt: null,
+    updatedAt: at(0),
+    ...over,
+  }) as CallSummary;
 
 const ids = (calls: CallSummary[]) => calls.map((c) => c.id);
 
@@ -24,7 +45,10 @@ describe('sortCalls', () => {
   });
 
   it('orders ringing calls by age only, not by an urgency set ahead (e.g. from another centre)', () => {
-    const calls = [call('ring-v', { state: 'RINGING', urgency: 'V', ringingAt: at(2) }), call('ring-a', { state: 'RINGING', urgency: 'A', ringingAt: at(3) })];
+    const calls = [
+      call('ring-v', { state: 'RINGING', urgency: 'V', ringingAt: at(2) }),
+      call('ring-a', { state: 'RINGING', urgency: 'A', ringingAt: at(3) }),
+    ];
     expect(ids(sortCalls(calls))).toEqual(['ring-v', 'ring-a']);
   });
 

@@ -30,7 +30,11 @@ describe('patientChanges', () => {
   });
 
   it('sends age as a number, sex as its code, birth date as a date, and clears them when emptied', () => {
-    expect(patientChanges({ ageYears: '47', sex: 'FEMALE', birthDate: '1979-03-02' }).body).toEqual({ ageYears: 47, sex: 'FEMALE', birthDate: '1979-03-02' });
+    expect(patientChanges({ ageYears: '47', sex: 'FEMALE', birthDate: '1979-03-02' }).body).toEqual({
+      ageYears: 47,
+      sex: 'FEMALE',
+      birthDate: '1979-03-02',
+    });
     expect(patientChanges({ ageYears: '', sex: '', birthDate: '' }).body).toEqual({ ageYears: null, sex: null, birthDate: null });
   });
 
@@ -38,7 +42,10 @@ describe('patientChanges', () => {
     expect(patientChanges({ ageYears: '131' })).toEqual({ body: null, errors: { ageYears: 'INVALID' } });
     expect(patientChanges({ ageYears: '4.5' }).errors).toEqual({ ageYears: 'INVALID' });
     expect(patientChanges({ birthDate: '2001-02-30x' }).errors).toEqual({ birthDate: 'INVALID' });
-    expect(patientChanges({ nationalId: '15019012156', patientName: 'Ola' })).toEqual({ body: null, errors: { nationalId: 'WRONG_CHECK_DIGIT' } });
+    expect(patientChanges({ nationalId: '15019012156', patientName: 'Ola' })).toEqual({
+      body: null,
+      errors: { nationalId: 'WRONG_CHECK_DIGIT' },
+    });
   });
 
   it('sends a valid fødselsnummer without its spaces', () => {
@@ -46,17 +53,58 @@ describe('patientChanges', () => {
   });
 
   it('the form starts from the record: no value is an empty field', () => {
-    const values = patientValues({ callerName: null, patientName: 'Kari', nationalId: null, addressText: null, language: null, birthDate: null, ageYears: 0, sex: null, interpreterUsed: false } as CallRecord);
-    expect(values).toEqual({ callerName: '', patientName: 'Kari', nationalId: '', addressText: '', language: '', birthDate: '', ageYears: '0', sex: '', interpreterUsed: false });
+    const values = patientValues({
+      callerName: null,
+      patientName: 'Kari',
+      nationalId: null,
+      addressText: null,
+      language: null,
+      birthDate: null,
+      ageYears: 0,
+      sex: null,
+      interpreterUsed: false,
+    } as CallRecord);
+    expect(values).toEqual({
+      callerName: '',
+      patientName: 'Kari',
+      nationalId: '',
+      addressText: '',
+      language: '',
+      birthDate: '',
+      ageYears: '0',
+      sex: '',
+      interpreterUsed: false,
+    });
   });
 });
 
 const at = (minute: number) => `2026-11-22T10:${String(minute).padStart(2, '0')}:00.000Z`;
-const call = (id: string, over: Partial<CallSummary> = {}): CallSummary => ({
-  id, centreId: 'bergen', externalId: null, line: '113', source: 'MANUAL', state: 'ANSWERED', callerNumber: null, callerName: null,
-  ringingAt: at(0), answeredAt: null, endedAt: null, operatorId: 'op', urgency: null, criterionCode: null, addressText: null,
-  lat: null, lon: null, positionRadiusM: null, kommunenummer: null, summary: null, closedAt: null, updatedAt: at(0), ...over,
-} as CallSummary);
+const call = (id: string, over: Partial<CallSummary> = {}): CallSummary =>
+  ({
+    id,
+    centreId: 'bergen',
+    externalId: null,
+    line: '113',
+    source: 'MANUAL',
+    state: 'ANSWERED',
+    callerNumber: null,
+    callerName: null,
+    ringingAt: at(0),
+    answeredAt: null,
+    endedAt: null,
+    operatorId: 'op',
+    urgency: null,
+    criterionCode: null,
+    addressText: null,
+    lat: null,
+    lon: null,
+    positionRadiusM: null,
+    kommunenummer: null,
+    summary: null,
+    closedAt: null,
+    updatedAt: at(0),
+    ...over,
+  }) as CallSummary;
 
 describe('linkCandidates', () => {
   it('offers the other open calls of the centre not linked yet, the newest first', () => {
@@ -68,16 +116,27 @@ describe('linkCandidates', () => {
       call('closed', { closedAt: at(4) }),
       call('elsewhere', { centreId: 'forde' }),
     ];
-    const record = { id: 'self', centreId: 'bergen', linkedCalls: [{ id: 'linked', ringingAt: at(3), callerNumber: null, state: 'ANSWERED' }] };
+    const record = {
+      id: 'self',
+      centreId: 'bergen',
+      linkedCalls: [{ id: 'linked', ringingAt: at(3), callerNumber: null, state: 'ANSWERED' }],
+    };
     expect(linkCandidates(calls, record).map((c) => c.id)).toEqual(['new', 'old']);
   });
 });
 
 describe('callLabel', () => {
-  const words = { time: (iso: string) => iso.slice(11, 16), kommune: (n: string | null | undefined) => (n === '4601' ? 'Bergen' : null), unknownCaller: 'Ukjent innringer', noAddress: 'Ingen adresse' };
+  const words = {
+    time: (iso: string) => iso.slice(11, 16),
+    kommune: (n: string | null | undefined) => (n === '4601' ? 'Bergen' : null),
+    unknownCaller: 'Ukjent innringer',
+    noAddress: 'Ingen adresse',
+  };
 
   it('names a call by caller, place and the time it rang', () => {
-    expect(callLabel({ callerNumber: '91234567', callerName: 'Kari', addressText: 'Bryggen 1', ringingAt: at(42) }, words)).toBe('91234567 Kari · Bryggen 1 · 10:42');
+    expect(callLabel({ callerNumber: '91234567', callerName: 'Kari', addressText: 'Bryggen 1', ringingAt: at(42) }, words)).toBe(
+      '91234567 Kari · Bryggen 1 · 10:42',
+    );
   });
 
   it('falls back to the kommune, then to words for what is not known', () => {

@@ -12,14 +12,38 @@ const LOST = '00000000-0000-4000-8000-0000000000c1';
 const at = (minute: number) => `2026-12-02T02:${String(minute).padStart(2, '0')}:00.000Z`;
 
 const callback = (over: Partial<CallbackSummary> = {}): CallbackSummary => ({
-  id: CB, callId: LOST, centreId: CENTRE, line: '113', callerNumber: '+4791234567', ringingAt: at(0), endedAt: at(0), waitedSeconds: 6, exercise: false,
-  resolvedAt: null, outcome: null, linkedCallId: null, resolvedBy: null, note: null, updatedAt: at(0), ...over,
+  id: CB,
+  callId: LOST,
+  centreId: CENTRE,
+  line: '113',
+  callerNumber: '+4791234567',
+  ringingAt: at(0),
+  endedAt: at(0),
+  waitedSeconds: 6,
+  exercise: false,
+  resolvedAt: null,
+  outcome: null,
+  linkedCallId: null,
+  resolvedBy: null,
+  note: null,
+  updatedAt: at(0),
+  ...over,
 });
-const call = (id: string, number: string, minute: number) => ({ id, centreId: CENTRE, callerNumber: number, ringingAt: at(minute) }) as CallSummary;
+const call = (id: string, number: string, minute: number) =>
+  ({ id, centreId: CENTRE, callerNumber: number, ringingAt: at(minute) }) as CallSummary;
 
 let seq = 10;
 const event = (data: CallbackSummary) => ({ seq: ++seq, type: 'callback.upserted', centreId: CENTRE, at: at(1), data }) as EventEnvelope;
-const snapshot: Snapshot = { seq: 10, centre: { id: CENTRE, code: 'AMK-BERGEN', name: 'AMK Bergen', kind: 'AMK' } as Snapshot['centre'], calls: [], units: [], stations: [], transfers: [], notifications: [], missions: [] };
+const snapshot: Snapshot = {
+  seq: 10,
+  centre: { id: CENTRE, code: 'AMK-BERGEN', name: 'AMK Bergen', kind: 'AMK' } as Snapshot['centre'],
+  calls: [],
+  units: [],
+  stations: [],
+  transfers: [],
+  notifications: [],
+  missions: [],
+};
 
 beforeEach(() => {
   seq = 10;

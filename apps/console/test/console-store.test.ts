@@ -11,30 +11,85 @@ const MISSION = '00000000-0000-4000-8000-0000000000a1';
 const UNIT = '00000000-0000-4000-8000-0000000000b1';
 const at = (minute: number) => `2026-11-22T10:${String(minute).padStart(2, '0')}:00.000Z`;
 
-const call = (over: Partial<CallSummary> = {}): CallSummary => ({
-  id: CALL, centreId: CENTRE, externalId: null, line: '113', source: 'MANUAL', state: 'ANSWERED', callerNumber: null, callerName: 'Kari',
-  ringingAt: at(0), answeredAt: at(0), endedAt: null, operatorId: null, urgency: 'A', criterionCode: null, addressText: null, lat: 60.39, lon: 5.32,
-  positionRadiusM: null, kommunenummer: '4601', summary: null, closedAt: null, updatedAt: at(1), ...over,
-} as CallSummary);
+const call = (over: Partial<CallSummary> = {}): CallSummary =>
+  ({
+    id: CALL,
+    centreId: CENTRE,
+    externalId: null,
+    line: '113',
+    source: 'MANUAL',
+    state: 'ANSWERED',
+    callerNumber: null,
+    callerName: 'Kari',
+    ringingAt: at(0),
+    answeredAt: at(0),
+    endedAt: null,
+    operatorId: null,
+    urgency: 'A',
+    criterionCode: null,
+    addressText: null,
+    lat: 60.39,
+    lon: 5.32,
+    positionRadiusM: null,
+    kommunenummer: '4601',
+    summary: null,
+    closedAt: null,
+    updatedAt: at(1),
+    ...over,
+  }) as CallSummary;
 
 const mission = (over: Partial<MissionSummary> = {}): MissionSummary => ({
-  id: MISSION, centreId: CENTRE, callId: CALL, incidentId: null, kind: 'AMBULANCE', urgency: 'A', eventType: null, lat: 60.39, lon: 5.32,
-  kommunenummer: '4601', createdAt: at(1), closedAt: null, outcome: null, units: [{ unitId: UNIT, callSign: 'KNV-A31', assignedAt: at(1), releasedAt: null, crewOverrideReason: null }],
-  responseMinutes: null, updatedAt: at(1), ...over,
+  id: MISSION,
+  centreId: CENTRE,
+  callId: CALL,
+  incidentId: null,
+  kind: 'AMBULANCE',
+  urgency: 'A',
+  eventType: null,
+  lat: 60.39,
+  lon: 5.32,
+  kommunenummer: '4601',
+  createdAt: at(1),
+  closedAt: null,
+  outcome: null,
+  units: [{ unitId: UNIT, callSign: 'KNV-A31', assignedAt: at(1), releasedAt: null, crewOverrideReason: null }],
+  responseMinutes: null,
+  updatedAt: at(1),
+  ...over,
 });
 
-const unit = (over: Partial<UnitSummary> = {}): UnitSummary => ({
-  id: UNIT, callSign: 'KNV-A31', kind: 'AMBULANCE_CAR', centreId: CENTRE, stationId: null, status: 'ALERTED', statusAt: at(1),
-  lat: 60.4, lon: 5.3, positionAt: at(1), crewOk: true, crewProblem: null, crewOverride: null, ...over,
-} as UnitSummary);
+const unit = (over: Partial<UnitSummary> = {}): UnitSummary =>
+  ({
+    id: UNIT,
+    callSign: 'KNV-A31',
+    kind: 'AMBULANCE_CAR',
+    centreId: CENTRE,
+    stationId: null,
+    status: 'ALERTED',
+    statusAt: at(1),
+    lat: 60.4,
+    lon: 5.3,
+    positionAt: at(1),
+    crewOk: true,
+    crewProblem: null,
+    crewOverride: null,
+    ...over,
+  }) as UnitSummary;
 
 let seq = 10;
 const event = <T extends EventEnvelope['type']>(type: T, data: Extract<EventEnvelope, { type: T }>['data'], s = ++seq) =>
   ({ seq: s, type, centreId: CENTRE, at: at(2), data }) as EventEnvelope;
 
 const snapshot = (over: Partial<Snapshot> = {}): Snapshot => ({
-  seq: 10, centre: { id: CENTRE, code: 'AMK-BERGEN', name: 'AMK Bergen', kind: 'AMK' } as Snapshot['centre'],
-  calls: [call()], units: [unit()], stations: [], transfers: [], notifications: [], missions: [], ...over,
+  seq: 10,
+  centre: { id: CENTRE, code: 'AMK-BERGEN', name: 'AMK Bergen', kind: 'AMK' } as Snapshot['centre'],
+  calls: [call()],
+  units: [unit()],
+  stations: [],
+  transfers: [],
+  notifications: [],
+  missions: [],
+  ...over,
 });
 
 const state = () => useConsole.getState();

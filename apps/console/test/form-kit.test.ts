@@ -12,22 +12,42 @@ const run = <I extends FieldValues, O>(resolver: Resolver<I, unknown, O>, values
   resolver(values, undefined, { fields: {}, shouldUseNativeValidation: false });
 
 const Agreement = z.preprocess(
-  (v: { unitId: string; kommuner: string; eventTypes: string[]; validFrom: string }) => ({ ...v, kommuner: v.kommuner.split(/[\s,;]+/).filter(Boolean) }),
+  (v: { unitId: string; kommuner: string; eventTypes: string[]; validFrom: string }) => ({
+    ...v,
+    kommuner: v.kommuner.split(/[\s,;]+/).filter(Boolean),
+  }),
   CreateAgreementRequest,
 );
-const Unit = z.preprocess((v: { organisationId: string; name: string; lat: string; lon: string }) => ({ ...v, lat: Number(v.lat), lon: Number(v.lon) }), CreateResponderUnitRequest);
+const Unit = z.preprocess(
+  (v: { organisationId: string; name: string; lat: string; lon: string }) => ({ ...v, lat: Number(v.lat), lon: Number(v.lon) }),
+  CreateResponderUnitRequest,
+);
 
 describe('contractResolver', () => {
   it('passes the parsed request on when the form is valid', async () => {
     const unitId = crypto.randomUUID();
-    const result = await run(contractResolver(Agreement, t), { unitId, kommuner: '4601, 4627', eventTypes: ['HJERTESTANS'], validFrom: '2026-12-03' });
+    const result = await run(contractResolver(Agreement, t), {
+      unitId,
+      kommuner: '4601, 4627',
+      eventTypes: ['HJERTESTANS'],
+      validFrom: '2026-12-03',
+    });
     expect(result.errors).toEqual({});
     expect(result.values).toEqual({ unitId, kommuner: ['4601', '4627'], eventTypes: ['HJERTESTANS'], validFrom: '2026-12-03' });
   });
 
   it('gives one message per field: the hint, an element error as the field’s own, choose one, required, a number', async () => {
-    const agreement = await run(contractResolver(Agreement, t, { unitId: 'adm.err.unit' }), { unitId: '', kommuner: '46x1', eventTypes: [], validFrom: '2026-12-03' });
-    expect(messages(agreement.errors)).toEqual({ unitId: t('adm.err.unit'), kommuner: 'a kommunenummer has four digits', eventTypes: t('adm.err.chooseOne') });
+    const agreement = await run(contractResolver(Agreement, t, { unitId: 'adm.err.unit' }), {
+      unitId: '',
+      kommuner: '46x1',
+      eventTypes: [],
+      validFrom: '2026-12-03',
+    });
+    expect(messages(agreement.errors)).toEqual({
+      unitId: t('adm.err.unit'),
+      kommuner: 'a kommunenummer has four digits',
+      eventTypes: t('adm.err.chooseOne'),
+    });
     const unit = await run(contractResolver(Unit, t), { organisationId: crypto.randomUUID(), name: '', lat: 'nord', lon: '5.3' });
     expect(messages(unit.errors)).toEqual({ name: t('adm.err.required'), lat: t('adm.err.number') });
   });

@@ -8,8 +8,19 @@ const OTHER = '00000000-0000-4000-8000-000000000002';
 const centre = (id: string) => ({ id, code: id === ME ? 'AMK-FORDE' : 'AMK-BERGEN', name: id });
 const tr = (over: { id: string; urgency: 'A' | 'H' | 'V' | null; requestedAt: string; to?: string; state?: TransferSummary['state'] }) =>
   ({
-    id: over.id, callId: over.id, fromCentre: centre(over.to === OTHER ? ME : OTHER), toCentre: centre(over.to ?? ME), reason: 'x', state: over.state ?? 'REQUESTED',
-    requestedAt: over.requestedAt, requestedBy: 'Ingrid', answeredAt: null, answeredBy: null, answerSeconds: null, basis: '§ 15 e', conference: false,
+    id: over.id,
+    callId: over.id,
+    fromCentre: centre(over.to === OTHER ? ME : OTHER),
+    toCentre: centre(over.to ?? ME),
+    reason: 'x',
+    state: over.state ?? 'REQUESTED',
+    requestedAt: over.requestedAt,
+    requestedBy: 'Ingrid',
+    answeredAt: null,
+    answeredBy: null,
+    answerSeconds: null,
+    basis: '§ 15 e',
+    conference: false,
     call: { urgency: over.urgency } as TransferSummary['call'],
   }) as TransferSummary;
 
@@ -23,7 +34,12 @@ describe('incoming hand-overs in the queue', () => {
       tr({ id: 'outgoing', urgency: 'A', requestedAt: '2026-12-02T09:00:00Z', to: OTHER }),
       tr({ id: 'accepted', urgency: 'A', requestedAt: '2026-12-02T09:00:00Z', state: 'ACCEPTED' }),
     ];
-    expect(incomingHandOvers(Object.fromEntries(all.map((t) => [t.id, t])), ME).map((t) => t.id)).toEqual(['a-old', 'a-new', 'v-old', 'none']);
+    expect(incomingHandOvers(Object.fromEntries(all.map((t) => [t.id, t])), ME).map((t) => t.id)).toEqual([
+      'a-old',
+      'a-new',
+      'v-old',
+      'none',
+    ]);
     expect(incomingHandOvers({}, undefined)).toEqual([]);
   });
 });

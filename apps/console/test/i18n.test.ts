@@ -8,7 +8,9 @@ describe('translations', () => {
   it('choose the plural form by the number', () => {
     expect(translate('nb', 'akutthjelper.willAlert', { n: 1, total: 4 })).toBe('Den nærmeste varsles (av 4 på vakt med gyldig opplæring)');
     expect(translate('nb', 'akutthjelper.willAlert', { n: 3, total: 4 })).toBe('De 3 nærmeste varsles (av 4 på vakt med gyldig opplæring)');
-    expect(translate('en', 'akutthjelper.willAlert', { n: 1, total: 1 })).toBe('The nearest will be alerted (of 1 on duty with valid training)');
+    expect(translate('en', 'akutthjelper.willAlert', { n: 1, total: 1 })).toBe(
+      'The nearest will be alerted (of 1 on duty with valid training)',
+    );
     expect(translate('en', 'index.imported', { n: 1 })).toBe('1 criterion imported');
     expect(translate('nb', 'index.imported', { n: 0 })).toBe('0 kriterier importert');
   });

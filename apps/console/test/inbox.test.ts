@@ -8,9 +8,22 @@ import { useConsole } from '../src/store/console-store.js';
 const ME = '00000000-0000-4000-8000-000000000001';
 const OTHER = '00000000-0000-4000-8000-000000000002';
 const n = (over: Partial<NotificationSummary>): NotificationSummary => ({
-  id: crypto.randomUUID(), callId: crypto.randomUUID(), centreId: OTHER, groupId: null, recipient: 'LVS', recipientCentreId: ME,
-  channel: 'internal', message: 'Behov for lege i vakt', state: 'DELIVERED', attempts: 0, lastError: null,
-  createdAt: '2026-12-02T10:00:00.000Z', sentAt: '2026-12-02T10:00:00.000Z', acknowledgedAt: null, acknowledgedBy: null, ...over,
+  id: crypto.randomUUID(),
+  callId: crypto.randomUUID(),
+  centreId: OTHER,
+  groupId: null,
+  recipient: 'LVS',
+  recipientCentreId: ME,
+  channel: 'internal',
+  message: 'Behov for lege i vakt',
+  state: 'DELIVERED',
+  attempts: 0,
+  lastError: null,
+  createdAt: '2026-12-02T10:00:00.000Z',
+  sentAt: '2026-12-02T10:00:00.000Z',
+  acknowledgedAt: null,
+  acknowledgedBy: null,
+  ...over,
 });
 
 describe('inbox', () => {
@@ -28,8 +41,14 @@ describe('inbox', () => {
   it('an acknowledgement stays, whatever order the events and HTTP answer arrive in', () => {
     const item = n({});
     const store = useConsole.getState();
-    const ev = (seq: number, data: NotificationSummary) => ({ seq, type: 'notification.upserted', centreId: OTHER, at: data.createdAt, data }) as EventEnvelope;
-    const acked = { ...item, state: 'ACKNOWLEDGED' as const, acknowledgedAt: '2026-12-02T10:00:30.000Z', acknowledgedBy: 'Sofie Nilsen, Legevaktsentralen i Bergen' };
+    const ev = (seq: number, data: NotificationSummary) =>
+      ({ seq, type: 'notification.upserted', centreId: OTHER, at: data.createdAt, data }) as EventEnvelope;
+    const acked = {
+      ...item,
+      state: 'ACKNOWLEDGED' as const,
+      acknowledgedAt: '2026-12-02T10:00:30.000Z',
+      acknowledgedBy: 'Sofie Nilsen, Legevaktsentralen i Bergen',
+    };
     store.upsertNotification(acked); // the HTTP answer first
     store.applyEvent(ev(1_000_001, item)); // then the older DELIVERED event
     store.applyEvent(ev(1_000_002, acked));

@@ -19,7 +19,12 @@ describe('Oslo shift times', () => {
   });
 
   it('offers tonight 16:00 to 08:00 the next day', () => {
-    expect(tonight(Date.parse('2030-01-15T10:00:00Z'))).toEqual({ fromDate: '2030-01-15', fromTime: '16:00', toDate: '2030-01-16', toTime: '08:00' });
+    expect(tonight(Date.parse('2030-01-15T10:00:00Z'))).toEqual({
+      fromDate: '2030-01-15',
+      fromTime: '16:00',
+      toDate: '2030-01-16',
+      toTime: '08:00',
+    });
     // 23:30 UTC on the 15th is already the 16th in Oslo.
     expect(tonight(Date.parse('2030-01-15T23:30:00Z')).fromDate).toBe('2030-01-16');
   });

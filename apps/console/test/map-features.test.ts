@@ -7,8 +7,20 @@ import { responderFeature, unitFeature } from '../src/map/features.js';
 import { styleFont } from '../src/map/layers.js';
 
 const unit = (id: string, over: Partial<UnitSummary> = {}): UnitSummary => ({
-  id, callSign: id, kind: 'AMBULANCE_CAR', centreId: 'own', stationId: null, status: 'AVAILABLE_AT_STATION', statusAt: '2026-01-01T10:00:00.000Z',
-  lat: 60.4, lon: 5.3, positionAt: null, crewOk: true, crewProblem: null, crewOverride: null, ...over,
+  id,
+  callSign: id,
+  kind: 'AMBULANCE_CAR',
+  centreId: 'own',
+  stationId: null,
+  status: 'AVAILABLE_AT_STATION',
+  statusAt: '2026-01-01T10:00:00.000Z',
+  lat: 60.4,
+  lon: 5.3,
+  positionAt: null,
+  crewOk: true,
+  crewProblem: null,
+  crewOverride: null,
+  ...over,
 });
 
 function pass(set: FeatureSet, units: UnitSummary[], own: string, build = unitFeature) {
@@ -50,9 +62,26 @@ describe('FeatureSet', () => {
 
 describe('responder positions', () => {
   const alert = (over: Partial<AlertSummary>): AlertSummary => ({
-    id: 'al', missionId: 'm', memberId: 'mem', memberName: 'Marte', unitName: 'Askøy RK', organisationKind: 'FORF', channel: 'PAGE', round: 1, distanceM: 900,
-    state: 'ACCEPTED', alertedAt: '2026-01-01T10:00:00.000Z', deliveredAt: null, seenAt: null, acceptedAt: null, declinedAt: null, arrivedAt: null, failedAt: null,
-    lastError: null, position: { lat: 60.4, lon: 5.2, at: '2026-01-01T10:01:00.000Z' }, ...over,
+    id: 'al',
+    missionId: 'm',
+    memberId: 'mem',
+    memberName: 'Marte',
+    unitName: 'Askøy RK',
+    organisationKind: 'FORF',
+    channel: 'PAGE',
+    round: 1,
+    distanceM: 900,
+    state: 'ACCEPTED',
+    alertedAt: '2026-01-01T10:00:00.000Z',
+    deliveredAt: null,
+    seenAt: null,
+    acceptedAt: null,
+    declinedAt: null,
+    arrivedAt: null,
+    failedAt: null,
+    lastError: null,
+    position: { lat: 60.4, lon: 5.2, at: '2026-01-01T10:01:00.000Z' },
+    ...over,
   });
   it('are drawn while the responder is on the way or there, not before or after', () => {
     expect(responderFeature(alert({}))?.geometry).toEqual({ type: 'Point', coordinates: [5.2, 60.4] });
@@ -65,7 +94,14 @@ describe('responder positions', () => {
 describe('styleFont', () => {
   it("writes in the style's own font when it has glyphs, else in the browser's (the offline style)", () => {
     expect(styleFont({ version: 8, sources: {}, layers: [] })).toEqual(['sans-serif']);
-    expect(styleFont({ version: 8, glyphs: 'x/{fontstack}/{range}.pbf', sources: {}, layers: [{ id: 'l', type: 'symbol', source: 's', layout: { 'text-font': ['Noto Sans Regular'] } }] })).toEqual(['Noto Sans Regular']);
+    expect(
+      styleFont({
+        version: 8,
+        glyphs: 'x/{fontstack}/{range}.pbf',
+        sources: {},
+        layers: [{ id: 'l', type: 'symbol', source: 's', layout: { 'text-font': ['Noto Sans Regular'] } }],
+      }),
+    ).toEqual(['Noto Sans Regular']);
     expect(styleFont({ version: 8, glyphs: 'x/{fontstack}/{range}.pbf', sources: {}, layers: [] })).toBeNull();
   });
 });

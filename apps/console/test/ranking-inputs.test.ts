@@ -6,8 +6,20 @@ import { gapRows } from '../src/preparedness/gap-rows.js';
 import { unitsChangedForRanking } from '../src/units/unit-changes.js';
 
 const unit = (id: string, over: Partial<UnitSummary> = {}): UnitSummary => ({
-  id, callSign: id, kind: 'AMBULANCE_CAR', centreId: 'c1', stationId: null, status: 'AVAILABLE_ON_THE_MOVE', statusAt: '2026-01-01T10:00:00.000Z',
-  lat: 60.4, lon: 5.3, positionAt: '2026-01-01T10:00:00.000Z', crewOk: true, crewProblem: null, crewOverride: null, ...over,
+  id,
+  callSign: id,
+  kind: 'AMBULANCE_CAR',
+  centreId: 'c1',
+  stationId: null,
+  status: 'AVAILABLE_ON_THE_MOVE',
+  statusAt: '2026-01-01T10:00:00.000Z',
+  lat: 60.4,
+  lon: 5.3,
+  positionAt: '2026-01-01T10:00:00.000Z',
+  crewOk: true,
+  crewProblem: null,
+  crewOverride: null,
+  ...over,
 });
 
 describe('unitsChangedForRanking', () => {
@@ -36,12 +48,27 @@ describe('unitsChangedForRanking', () => {
 
 describe('gapRows', () => {
   const k = (navn: string, eta: number | null, gap: boolean, guideline = 25): PreparednessReport['kommuner'][number] => ({
-    kommunenummer: navn, kommunenavn: navn, settlementClass: guideline === 12 ? 'TOWN' : 'RURAL', guidelineMinutes: guideline,
-    freeAmbulances: 0, nearestFreeEtaMinutes: eta, nearestFreeCallSign: eta === null ? null : 'X', gap,
+    kommunenummer: navn,
+    kommunenavn: navn,
+    settlementClass: guideline === 12 ? 'TOWN' : 'RURAL',
+    guidelineMinutes: guideline,
+    freeAmbulances: 0,
+    nearestFreeEtaMinutes: eta,
+    nearestFreeCallSign: eta === null ? null : 'X',
+    gap,
   });
 
   it('lists only gaps, none free at all first, then the longest beyond the guideline, then by name', () => {
-    const report = { at: '2026-01-01T10:00:00.000Z', kommuner: [k('Voss', 31, true), k('Bergen', 5, false, 12), k('Modalen', null, true), k('Askøy', 20, true, 12), k('Eidfjord', 33, true)] };
+    const report = {
+      at: '2026-01-01T10:00:00.000Z',
+      kommuner: [
+        k('Voss', 31, true),
+        k('Bergen', 5, false, 12),
+        k('Modalen', null, true),
+        k('Askøy', 20, true, 12),
+        k('Eidfjord', 33, true),
+      ],
+    };
     expect(gapRows(report).map((r) => r.kommunenavn)).toEqual(['Modalen', 'Askøy', 'Eidfjord', 'Voss']);
     expect(gapRows(null)).toEqual([]);
   });

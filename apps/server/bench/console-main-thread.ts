@@ -13,7 +13,15 @@ const SECONDS = 10;
 export async function measureConsoleMainThread(url: string): Promise<BenchRow[]> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
@@ -33,7 +41,20 @@ export async function measureConsoleMainThread(url: string): Promise<BenchRow[]>
       const units: Record<string, unknown> = {};
       for (let i = 0; i < n; i++) {
         const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-        units[id] = { id, callSign: `SIM-${i}`, kind: 'AMBULANCE_CAR', centreId: state.centre.id, stationId: null, status: i % 3 ? 'AVAILABLE_ON_THE_MOVE' : 'EN_ROUTE', statusAt: new Date().toISOString(), lat: 60 + (i % 50) * 0.02, lon: 5 + Math.floor(i / 50) * 0.03, positionAt: new Date(0).toISOString(), crewOk: true, crewProblem: null };
+        units[id] = {
+          id,
+          callSign: `SIM-${i}`,
+          kind: 'AMBULANCE_CAR',
+          centreId: state.centre.id,
+          stationId: null,
+          status: i % 3 ? 'AVAILABLE_ON_THE_MOVE' : 'EN_ROUTE',
+          statusAt: new Date().toISOString(),
+          lat: 60 + (i % 50) * 0.02,
+          lon: 5 + Math.floor(i / 50) * 0.03,
+          positionAt: new Date(0).toISOString(),
+          crewOk: true,
+          crewProblem: null,
+        };
       }
       amk.store.setState({ units: { ...state.units, ...units } });
     }, UNITS);
@@ -41,7 +62,7 @@ export async function measureConsoleMainThread(url: string): Promise<BenchRow[]>
 
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    const taskDuration = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0);
+    const taskDuration = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
     const before = await taskDuration();
     const frames = await page.evaluate(
       ({ n, seconds }) =>
@@ -63,7 +84,14 @@ export async function measureConsoleMainThread(url: string): Promise<BenchRow[]>
             const batch = [];
             for (let i = 0; i < n; i++) {
               const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-              batch.push({ id, lat: 60 + (i % 50) * 0.02 + tick * 0.0005, lon: 5 + Math.floor(i / 50) * 0.03 + tick * 0.0005, at, speedKmh: 60, headingDeg: 45 });
+              batch.push({
+                id,
+                lat: 60 + (i % 50) * 0.02 + tick * 0.0005,
+                lon: 5 + Math.floor(i / 50) * 0.03 + tick * 0.0005,
+                at,
+                speedKmh: 60,
+                headingDeg: 45,
+              });
             }
             amk.store.getState().applyPositions(batch);
           }, 1000);

@@ -55,7 +55,8 @@ export async function purgeBench(prisma: Db, databaseUrl: string, n: number): Pr
     for (let d = 0; d < Math.ceil(n / perDir); d++) {
       await mkdir(join(root, 'bench', String(d)), { recursive: true });
       const writes: Promise<void>[] = [];
-      for (let f = 0; f < perDir && d * perDir + f < n; f++) writes.push(writeFile(join(root, 'bench', String(d), String(f)), 'RIFF....WAVEfmt '));
+      for (let f = 0; f < perDir && d * perDir + f < n; f++)
+        writes.push(writeFile(join(root, 'bench', String(d), String(f)), 'RIFF....WAVEfmt '));
       await Promise.all(writes);
     }
     // One call per recording: (centre, call, time, checksum) is the ingest's unique idempotency key.

@@ -8,8 +8,13 @@ import { percentile, row, type BenchRow } from './stats.js';
 export function rankingBench(): BenchRow[] {
   const now = Date.now();
   const units: RankableUnit[] = Array.from({ length: 5_000 }, (_, i) => ({
-    id: `u${i}`, kind: i % 40 === 0 ? 'HELICOPTER' : 'AMBULANCE_CAR', status: i % 4 === 0 ? 'EN_ROUTE' : 'AVAILABLE_ON_THE_MOVE',
-    lat: 58 + (i % 97) * 0.13, lon: 5 + (i % 89) * 0.28, positionAt: now - (i % 600) * 1000, own: i % 3 !== 0,
+    id: `u${i}`,
+    kind: i % 40 === 0 ? 'HELICOPTER' : 'AMBULANCE_CAR',
+    status: i % 4 === 0 ? 'EN_ROUTE' : 'AVAILABLE_ON_THE_MOVE',
+    lat: 58 + (i % 97) * 0.13,
+    lon: 5 + (i % 89) * 0.28,
+    positionAt: now - (i % 600) * 1000,
+    own: i % 3 !== 0,
   }));
   const target = { lat: 60.39, lon: 5.32 };
   for (let i = 0; i < 200; i++) rankUnits(target, units, { now });
@@ -20,7 +25,10 @@ export function rankingBench(): BenchRow[] {
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  return [row('rank 5,000 units by ETA, p50', 'ms', percentile(times, 50)), row('rank 5,000 units by ETA, p99', 'ms', percentile(times, 99))];
+  return [
+    row('rank 5,000 units by ETA, p50', 'ms', percentile(times, 50)),
+    row('rank 5,000 units by ETA, p99', 'ms', percentile(times, 99)),
+  ];
 }
 
 export function kommuneLookupBench(): BenchRow[] {

@@ -7,14 +7,34 @@ import { percentile, row, type BenchRow } from './stats.js';
 
 export async function connectMany(url: string, n: number, cookie?: string, auth: object = {}): Promise<Socket[]> {
   const sockets = Array.from({ length: n }, () =>
-    connect(url, { path: '/socket.io', transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: cookie ? { cookie } : {}, auth }),
+    connect(url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      extraHeaders: cookie ? { cookie } : {},
+      auth,
+    }),
   );
-  await Promise.all(sockets.map((s) => new Promise<void>((res, rej) => { s.once('connect', () => res()); s.once('connect_error', rej); })));
+  await Promise.all(
+    sockets.map(
+      (s) =>
+        new Promise<void>((res, rej) => {
+          s.once('connect', () => res());
+          s.once('connect_error', rej);
+        }),
+    ),
+  );
   return sockets;
 }
 
 /** Sends `rounds` messages one after another; returns every console's receive latency in ms. */
-export async function measureFanout(sockets: Socket[], rounds: number, send: (i: number) => Promise<string>, idOf: (data: unknown) => string): Promise<number[]> {
+export async function measureFanout(
+  sockets: Socket[],
+  rounds: number,
+  send: (i: number) => Promise<string>,
+  idOf: (data: unknown) => string,
+): Promise<number[]> {
   const latencies: number[] = [];
   for (let i = 0; i < rounds; i++) {
     let waiting = sockets.length;
@@ -42,7 +62,13 @@ export const ringCall = (url: string, key: string, externalId: string) =>
   fetch(`${url}/api/v1/integrations/calls`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ externalId, centre: 'AMK-BERGEN', line: '113', callerNumber: '+4790000000', ringingAt: new Date().toISOString() }),
+    body: JSON.stringify({
+      externalId,
+      centre: 'AMK-BERGEN',
+      line: '113',
+      callerNumber: '+4790000000',
+      ringingAt: new Date().toISOString(),
+    }),
   });
 
 export async function intakeBench(url: string, key: string, seconds = 10, workers = 20): Promise<BenchRow[]> {
@@ -61,12 +87,15 @@ export async function intakeBench(url: string, key: string, seconds = 10, worker
     }),
   );
   latencies.sort((a, b) => a - b);
-  return [row(`CTI intake throughput, ${workers} concurrent senders`, 'calls/s', latencies.length / seconds), row('CTI intake latency p99', 'ms', percentile(latencies, 99))];
+  return [
+    row(`CTI intake throughput, ${workers} concurrent senders`, 'calls/s', latencies.length / seconds),
+    row('CTI intake latency p99', 'ms', percentile(latencies, 99)),
+  ];
 }
 
 /** 500 unit positions a second and 10 calls a second for `seconds`, with one console listening. */
 export async function sustainedBench(url: string, key: string, cookie: string, prisma: Db, seconds = 10): Promise<BenchRow[]> {
-  const units = (await prisma.unit.findMany({ where: { centre: { code: 'AMK-BERGEN' } }, select: { id: true, callSign: true } }));
+  const units = await prisma.unit.findMany({ where: { centre: { code: 'AMK-BERGEN' } }, select: { id: true, callSign: true } });
   const [socket] = await connectMany(url, 1, cookie);
   const sentAt = new Map<string, number>();
   const positionLatency: number[] = [];
@@ -93,7 +122,13 @@ export async function sustainedBench(url: string, key: string, cookie: string, p
       const u = units[(tick * 50 + i) % units.length]!;
       const at = new Date(Date.now() + tick * 10 + i).toISOString();
       sentAt.set(`${u.id}@${at}`, performance.now());
-      inFlight.push(fetch(`${url}/api/v1/integrations/units/${u.callSign}/position`, { method: 'PUT', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ lat: 60.3 + (i % 10) * 0.01, lon: 5.3 + tick * 0.0001, at }) }));
+      inFlight.push(
+        fetch(`${url}/api/v1/integrations/units/${u.callSign}/position`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ lat: 60.3 + (i % 10) * 0.01, lon: 5.3 + tick * 0.0001, at }),
+        }),
+      );
     }
     const externalId = `sustained-${start}-${tick}`;
     callSent.set(externalId, performance.now());
@@ -110,7 +145,11 @@ export async function sustainedBench(url: string, key: string, cookie: string, p
     row(`sustained ${Math.round(achieved)} unit positions/s + 10 calls/s: position delivery p99`, 'ms', percentile(positionLatency, 99)),
     row('sustained load: call delivery p99', 'ms', percentile(callLatency, 99)),
     // Positions are coalesced: each 100 ms a console gets the latest per unit, not every report.
-    row('sustained load: reports shown (latest per unit per 100 ms; older ones coalesced)', '%', (positionLatency.length / sentAt.size) * 100),
+    row(
+      'sustained load: reports shown (latest per unit per 100 ms; older ones coalesced)',
+      '%',
+      (positionLatency.length / sentAt.size) * 100,
+    ),
   ];
 }
 
@@ -131,5 +170,8 @@ export async function catchUpBench(url: string, key: string, cookie: string, pri
   const live = await new Promise<{ replayed: number }>((resolve) => socket!.once('live', resolve));
   const ms = performance.now() - t;
   socket!.disconnect();
-  return [row(`catch-up of ${live.replayed.toLocaleString('en')} missed events after a reconnect`, 'ms', ms), row('catch-up: events received before live', 'events', received)];
+  return [
+    row(`catch-up of ${live.replayed.toLocaleString('en')} missed events after a reconnect`, 'ms', ms),
+    row('catch-up: events received before live', 'events', received),
+  ];
 }

@@ -25,7 +25,11 @@ const PURGE_N = Number(process.env.BENCH_PURGE_N ?? (quick ? 50_000 : 1_000_000)
 
 function startChild(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: join(repoRoot, 'apps/server'), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: join(repoRoot, 'apps/server'),
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
@@ -38,19 +42,29 @@ function startChild(script: string, env: Record<string, string>): Promise<{ chil
 
 async function fanoutRows(consoles: number, bareUrl: string, url: string, key: string, cookie: string): Promise<BenchRow[]> {
   const bareSockets = await connectMany(bareUrl, consoles);
-  const bare = await measureFanout(bareSockets, ROUNDS, async (i) => {
-    const id = `bare-${consoles}-${i}`;
-    await fetch(`${bareUrl}/`, { method: 'POST', body: JSON.stringify({ data: { id } }) });
-    return id;
-  }, (d) => (d as { id: string }).id);
+  const bare = await measureFanout(
+    bareSockets,
+    ROUNDS,
+    async (i) => {
+      const id = `bare-${consoles}-${i}`;
+      await fetch(`${bareUrl}/`, { method: 'POST', body: JSON.stringify({ data: { id } }) });
+      return id;
+    },
+    (d) => (d as { id: string }).id,
+  );
   for (const s of bareSockets) s.disconnect();
   const sockets = await connectMany(url, consoles, cookie);
   const run = Date.now();
-  const real = await measureFanout(sockets, ROUNDS, async (i) => {
-    const res = await ringCall(url, key, `fanout-${consoles}-${run}-${i}`);
-    if (res.status !== 201) throw new Error(`registering a call answered ${res.status}`);
-    return ((await res.json()) as { id: string }).id;
-  }, (d) => (d as { id: string }).id);
+  const real = await measureFanout(
+    sockets,
+    ROUNDS,
+    async (i) => {
+      const res = await ringCall(url, key, `fanout-${consoles}-${run}-${i}`);
+      if (res.status !== 201) throw new Error(`registering a call answered ${res.status}`);
+      return ((await res.json()) as { id: string }).id;
+    },
+    (d) => (d as { id: string }).id,
+  );
   for (const s of sockets) s.disconnect();
   return [
     row(`call registered → screen, ${consoles} consoles, p50`, 'ms', percentile(real, 50), percentile(bare, 50)),
@@ -75,7 +89,8 @@ async function main() {
 
   await step('pure rules (ranking, kommune)', () => [...rankingBench(), ...kommuneLookupBench()]);
 
-  if (!existsSync(join(repoRoot, 'apps/console/dist/index.html'))) spawnSync('pnpm', ['--filter', '@amk/console', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  if (!existsSync(join(repoRoot, 'apps/console/dist/index.html')))
+    spawnSync('pnpm', ['--filter', '@amk/console', 'build'], { cwd: repoRoot, stdio: 'inherit' });
   const db = await createFreshDatabase('bench', seedDemo);
   const children: ChildProcess[] = [];
   // bulk data generation runs single statements of many seconds: no statement timeout here
@@ -84,10 +99,21 @@ async function main() {
     const { key } = await createIntegrationKeyService(prisma).create('bench', 'AMK-BERGEN');
     const bare = await startChild(join(repoRoot, 'apps/server/bench/bare-socketio-server.ts'), { PORT: '0' });
     children.push(bare.child);
-    const server = await startChild(join(repoRoot, 'apps/server/src/main.ts'), { DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'never', PURGE_SCHEDULE: 'off' });
+    const server = await startChild(join(repoRoot, 'apps/server/src/main.ts'), {
+      DATABASE_URL: db.url,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'never',
+      PURGE_SCHEDULE: 'off',
+    });
     children.push(server.child);
     const url = `http://127.0.0.1:${server.port}`;
-    const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'amk.bergen', password: 'demo' }) });
+    const login = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'amk.bergen', password: 'demo' }),
+    });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const bareUrl = `http://127.0.0.1:${bare.port}`;
 
@@ -108,9 +134,17 @@ async function main() {
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   console.log(`\nBenchmarks on ${machine}\n`);
-  console.table(rows.map((r) => ({ name: r.name, value: `${r.value} ${r.unit}`, baseline: r.baseline === null ? '—' : `${r.baseline} ${r.unit}`, ratio: r.ratio ?? '—' })));
+  console.table(
+    rows.map((r) => ({
+      name: r.name,
+      value: `${r.value} ${r.unit}`,
+      baseline: r.baseline === null ? '—' : `${r.baseline} ${r.unit}`,
+      ratio: r.ratio ?? '—',
+    })),
+  );
   // A partial run (BENCH_ONLY) updates its own rows and keeps the others.
-  const previous: BenchRow[] = only && existsSync(join(repoRoot, 'bench-results.json')) ? JSON.parse(readFileSync(join(repoRoot, 'bench-results.json'), 'utf8')) : [];
+  const previous: BenchRow[] =
+    only && existsSync(join(repoRoot, 'bench-results.json')) ? JSON.parse(readFileSync(join(repoRoot, 'bench-results.json'), 'utf8')) : [];
   const merged = [...previous.filter((p) => !rows.some((r) => r.name === p.name)), ...rows];
   writeFileSync(join(repoRoot, 'bench-results.json'), `${JSON.stringify(merged, null, 2)}\n`);
   console.log(`written to bench-results.json (machine: ${machine})`);

@@ -15,5 +15,11 @@ export interface BenchRow {
 }
 
 export function row(name: string, unit: string, value: number, baseline: number | null = null): BenchRow {
-  return { name, unit, value: round(value), baseline: baseline === null ? null : round(baseline), ratio: baseline ? round(value / baseline) : null };
+  return {
+    name,
+    unit,
+    value: round(value),
+    baseline: baseline === null ? null : round(baseline),
+    ratio: baseline ? round(value / baseline) : null,
+  };
 }

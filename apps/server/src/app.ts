@@ -49,7 +49,26 @@ import type { Purge } from './modules/recordings/purge.js';
 const maskNationalIds = (text: string) => text.replace(/(?<!\d)\d{11}(?!\d)/g, '***********');
 
 export interface AppDeps {
-  config: Pick<Config, 'NODE_ENV' | 'LOG_LEVEL' | 'SESSION_TTL_HOURS' | 'CONSOLE_DIST' | 'DATA_DIR'> & Partial<Pick<Config, 'NOTIFY_WEBHOOK_URL' | 'ROUTING_URL' | 'PURGE_SCHEDULE' | 'SMS_GATEWAY_URL' | 'AKUTTHJELPER_ESCALATE_SECONDS' | 'TRUST_PROXY' | 'PUBLIC_URL' | 'LOGINS_PER_ADDRESS' | 'BLOB_STORE' | 'S3_ENDPOINT' | 'S3_BUCKET' | 'S3_REGION' | 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY'>>;
+  config: Pick<Config, 'NODE_ENV' | 'LOG_LEVEL' | 'SESSION_TTL_HOURS' | 'CONSOLE_DIST' | 'DATA_DIR'> &
+    Partial<
+      Pick<
+        Config,
+        | 'NOTIFY_WEBHOOK_URL'
+        | 'ROUTING_URL'
+        | 'PURGE_SCHEDULE'
+        | 'SMS_GATEWAY_URL'
+        | 'AKUTTHJELPER_ESCALATE_SECONDS'
+        | 'TRUST_PROXY'
+        | 'PUBLIC_URL'
+        | 'LOGINS_PER_ADDRESS'
+        | 'BLOB_STORE'
+        | 'S3_ENDPOINT'
+        | 'S3_BUCKET'
+        | 'S3_REGION'
+        | 'S3_ACCESS_KEY_ID'
+        | 'S3_SECRET_ACCESS_KEY'
+      >
+    >;
   prisma: Db;
   databaseUrl: string;
   /** Where the log goes (default stdout); tests read it to prove what never appears there. */
@@ -73,7 +92,11 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
       serializers: {
         // Only method and path reach the log, with anything shaped like a fødselsnummer masked:
         // a client may put one in a query string, and the log must not keep it.
-        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: maskNationalIds(req.url), remoteAddress: req.ip }),
+        req: (req: { method: string; url: string; ip?: string }) => ({
+          method: req.method,
+          url: maskNationalIds(req.url),
+          remoteAddress: req.ip,
+        }),
       },
       ...(logStream && { stream: logStream }),
     },
@@ -110,7 +133,13 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
   await app.register(recordingsModule, {
     blobStore: config.BLOB_STORE,
     dataDir: config.DATA_DIR,
-    s3: { endpoint: config.S3_ENDPOINT, bucket: config.S3_BUCKET, region: config.S3_REGION, accessKeyId: config.S3_ACCESS_KEY_ID, secretAccessKey: config.S3_SECRET_ACCESS_KEY },
+    s3: {
+      endpoint: config.S3_ENDPOINT,
+      bucket: config.S3_BUCKET,
+      region: config.S3_REGION,
+      accessKeyId: config.S3_ACCESS_KEY_ID,
+      secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+    },
     purgeSchedule: config.PURGE_SCHEDULE,
   });
   await app.register(amlModule);

@@ -54,7 +54,10 @@ const Env = z.object({
     .transform((v): boolean | string[] => {
       if (!v || v === 'false') return false;
       if (v === 'true') return true;
-      return v.split(',').map((a) => a.trim()).filter(Boolean);
+      return v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean);
     }),
   // How long the database may keep a request waiting (milliseconds; 0 switches one off): a frozen
   // or overloaded database then costs a request a few seconds and a 503 with Retry-After.

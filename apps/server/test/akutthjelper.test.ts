@@ -7,7 +7,16 @@ import type { AlertSummary, ResponderAlert } from '@amk/contracts';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
-import { buildTestApp, databaseUrl, login, openConsole, startServer, waitFor, standDownFleet, type TestServer } from './support/test-app.js';
+import {
+  buildTestApp,
+  databaseUrl,
+  login,
+  openConsole,
+  startServer,
+  waitFor,
+  standDownFleet,
+  type TestServer,
+} from './support/test-app.js';
 import { cookieFor } from './support/integration.js';
 
 let server: TestServer;
@@ -23,7 +32,11 @@ afterAll(async () => {
 });
 
 async function api(cookie: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}/api/v1${path}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   return { status: res.status, body: (await res.json().catch(() => null)) as any };
 }
 
@@ -31,7 +44,15 @@ async function api(cookie: string, method: string, path: string, body?: unknown)
 async function mission(lat: number, lon: number, cookie = amk) {
   const callId = crypto.randomUUID();
   await api(cookie, 'POST', '/calls', { id: callId, line: '113', lat, lon, addressText: 'Torgallmenningen 1', urgency: 'A' });
-  const units = await server.prisma.unit.findMany({ where: { centre: { code: 'AMK-BERGEN' }, status: { in: ['AVAILABLE_AT_STATION', 'AVAILABLE_ON_THE_MOVE'] }, kind: 'AMBULANCE_CAR', crewOk: true }, take: 1 });
+  const units = await server.prisma.unit.findMany({
+    where: {
+      centre: { code: 'AMK-BERGEN' },
+      status: { in: ['AVAILABLE_AT_STATION', 'AVAILABLE_ON_THE_MOVE'] },
+      kind: 'AMBULANCE_CAR',
+      crewOk: true,
+    },
+    take: 1,
+  });
   const id = crypto.randomUUID();
   const res = await api(cookie, 'POST', '/missions', { id, callId, unitIds: [units[0]!.id] });
   expect(res.status).toBe(201);
@@ -75,7 +96,12 @@ describe('the rule', () => {
     expect(wrongType.body.message).toContain('bistand helse eller bistand kommune');
     const asked = await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=BRUDD`);
     expect(asked.status).toBe(200);
-    expect(asked.body).toMatchObject({ allowed: false, eventType: null, refusal: { code: 'EVENT_TYPE_NOT_COVERED_BY_SCHEME', offerBistand: true }, candidates: [] });
+    expect(asked.body).toMatchObject({
+      allowed: false,
+      eventType: null,
+      refusal: { code: 'EVENT_TYPE_NOT_COVERED_BY_SCHEME', offerBistand: true },
+      candidates: [],
+    });
     expect(await server.prisma.akutthjelperAlert.count({ where: { missionId: id } })).toBe(0);
   });
 });
@@ -93,20 +119,29 @@ describe('alerting and acknowledgements', () => {
     expect(res.body.alerts.length).toBeGreaterThanOrEqual(2);
     expect(res.body.alerts.every((a: AlertSummary) => a.state === 'PENDING' && a.round === 1)).toBe(true);
 
-    const pushed = await waitFor(() => phone.received.find((e) => e.type === 'responder.alert' && (e.data as ResponderAlert).missionId === id), 5_000, 'the alert on the phone');
+    const pushed = await waitFor(
+      () => phone.received.find((e) => e.type === 'responder.alert' && (e.data as ResponderAlert).missionId === id),
+      5_000,
+      'the alert on the phone',
+    );
     const alert = pushed.data as ResponderAlert;
     expect(alert).toMatchObject({ eventType: 'HJERTESTANS', eventLabel: 'Hjertestans', place: null, state: 'PENDING' });
     expect(alert.distanceKm).toBeGreaterThan(0);
     expect(phone.received.every((e) => e.type === 'responder.alert')).toBe(true); // nothing of the centre's other work
 
-    for (const action of ['delivered', 'seen']) expect((await api(responderCookie, 'POST', `/responder/alerts/${alert.id}/${action}`)).status).toBe(200);
+    for (const action of ['delivered', 'seen'])
+      expect((await api(responderCookie, 'POST', `/responder/alerts/${alert.id}/${action}`)).status).toBe(200);
     const accepted = await api(responderCookie, 'POST', `/responder/alerts/${alert.id}/accept`);
     expect(accepted.body).toMatchObject({ state: 'ACCEPTED', place: { lat: 60.3929, lon: 5.3241, addressText: 'Torgallmenningen 1' } });
     await api(responderCookie, 'PUT', '/responder/position', { lat: 60.391, lon: 5.327 });
     const arrived = await api(responderCookie, 'POST', `/responder/alerts/${alert.id}/arrived`);
     expect(arrived.body.state).toBe('ARRIVED');
 
-    const seen = (state: string) => console.received.some((e) => e.type === 'akutthjelper.alert.upserted' && (e.data as AlertSummary).id === alert.id && (e.data as AlertSummary).state === state);
+    const seen = (state: string) =>
+      console.received.some(
+        (e) =>
+          e.type === 'akutthjelper.alert.upserted' && (e.data as AlertSummary).id === alert.id && (e.data as AlertSummary).state === state,
+      );
     await waitFor(() => ['DELIVERED', 'SEEN', 'ACCEPTED', 'ARRIVED'].every(seen), 5_000, 'each step on the AMK console');
     const last = (await api(amk, 'GET', `/missions/${id}/akutthjelper/alerts`)).body.alerts.find((a: AlertSummary) => a.id === alert.id);
     expect(last.deliveredAt && last.seenAt && last.acceptedAt && last.arrivedAt).toBeTruthy();
@@ -116,7 +151,14 @@ describe('alerting and acknowledgements', () => {
     const unit = (await server.prisma.missionUnit.findFirstOrThrow({ where: { missionId: id }, include: { unit: true } })).unit;
     await api(amk, 'POST', `/units/${unit.id}/status`, { status: 'EN_ROUTE' });
     await api(amk, 'POST', `/units/${unit.id}/status`, { status: 'ON_SCENE' });
-    await waitFor(() => phone.received.some((e) => e.type === 'responder.alert' && (e.data as ResponderAlert).id === alert.id && (e.data as ResponderAlert).ambulanceOnScene), 5_000, 'ambulance on scene on the phone');
+    await waitFor(
+      () =>
+        phone.received.some(
+          (e) => e.type === 'responder.alert' && (e.data as ResponderAlert).id === alert.id && (e.data as ResponderAlert).ambulanceOnScene,
+        ),
+      5_000,
+      'ambulance on scene on the phone',
+    );
     phone.disconnect();
     console.disconnect();
   });
@@ -139,7 +181,11 @@ describe('alerting and acknowledgements', () => {
     const id = await mission(60.3929, 5.3241);
     const candidates = (await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=STOR_YTRE_BLODNING`)).body.candidates;
     const sms = candidates.find((c: { channel: string }) => c.channel === 'SMS');
-    await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'STOR_YTRE_BLODNING', required: 2, memberIds: [sms.memberId] });
+    await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, {
+      eventType: 'STOR_YTRE_BLODNING',
+      required: 2,
+      memberIds: [sms.memberId],
+    });
     await server.app.jobs.akutthjelper.runOnce();
     const delivered = await server.prisma.akutthjelperAlert.findFirstOrThrow({ where: { missionId: id, memberId: sms.memberId } });
     expect(delivered.state).toBe('DELIVERED');
@@ -174,7 +220,9 @@ describe('an SMS gateway that fails', () => {
 
   it('shows the alert as FAILED with the reason, never silently', async () => {
     const id = await mission(60.3929, 5.3241);
-    const c = (await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`)).body.candidates.find((x: { channel: string }) => x.channel === 'SMS');
+    const c = (await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`)).body.candidates.find(
+      (x: { channel: string }) => x.channel === 'SMS',
+    );
     await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'HJERTESTANS', required: 1, memberIds: [c.memberId] });
     for (let i = 0; i < 3; i++) await app.jobs.akutthjelper.runOnce();
     const alert = await prisma.akutthjelperAlert.findFirstOrThrow({ where: { missionId: id } });
@@ -213,12 +261,19 @@ describe('a member without the page answers by SMS', () => {
   /** The SMS gateway passing a member's answer on. */
   const inbound = async (from: string, text: string) => {
     key ??= (await createIntegrationKeyService(prisma).create('sms gateway', 'AMK-BERGEN')).key;
-    return app.inject({ method: 'POST', url: '/api/v1/integrations/sms/inbound', headers: { authorization: `Bearer ${key}` }, payload: { from, text } });
+    return app.inject({
+      method: 'POST',
+      url: '/api/v1/integrations/sms/inbound',
+      headers: { authorization: `Bearer ${key}` },
+      payload: { from, text },
+    });
   };
   /** A mission with one member without the page alerted by SMS. */
   async function alertBySms() {
     const id = await mission(60.3929, 5.3241);
-    const c = (await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`)).body.candidates.find((x: { channel: string }) => x.channel === 'SMS');
+    const c = (await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`)).body.candidates.find(
+      (x: { channel: string }) => x.channel === 'SMS',
+    );
     await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'HJERTESTANS', required: 1, memberIds: [c.memberId] });
     return { id, member: await prisma.akutthjelperMember.findUniqueOrThrow({ where: { id: c.memberId } }) };
   }
@@ -231,7 +286,10 @@ describe('a member without the page answers by SMS', () => {
     expect(alertSms.text).not.toContain('Torgallmenningen');
 
     // the gateway may write the number its own way: +47 and spaces, or the bare national digits
-    const spaced = `+47 ${member.phone.replace(/\D/g, '').slice(-8).replace(/(\d{3})(\d{2})(\d{3})/, '$1 $2 $3')}`;
+    const spaced = `+47 ${member.phone
+      .replace(/\D/g, '')
+      .slice(-8)
+      .replace(/(\d{3})(\d{2})(\d{3})/, '$1 $2 $3')}`;
     const odd = await inbound(spaced.replace(/ /g, ''), 'Hæ?');
     expect(odd.json()).toMatchObject({ understood: false, action: null });
     expect(texts.at(-1)!.text).toMatch(/Svar JA/);
@@ -245,7 +303,12 @@ describe('a member without the page answers by SMS', () => {
     expect((await inbound(member.phone, 'FRAM')).json().action).toBe('arrived');
 
     const listed = await api(amk, 'GET', `/missions/${id}/akutthjelper/alerts`);
-    expect(listed.body.alerts[0]).toMatchObject({ state: 'ARRIVED', channel: 'SMS', acceptedAt: expect.any(String), arrivedAt: expect.any(String) });
+    expect(listed.body.alerts[0]).toMatchObject({
+      state: 'ARRIVED',
+      channel: 'SMS',
+      acceptedAt: expect.any(String),
+      arrivedAt: expect.any(String),
+    });
   });
 
   it('a NEI retried by the gateway finds the same alert and changes nothing', async () => {
@@ -256,7 +319,10 @@ describe('a member without the page answers by SMS', () => {
     expect(retried.statusCode).toBe(200);
     expect(retried.json()).toMatchObject({ understood: true, action: 'decline', alertId: first.alertId });
     expect((await inbound(member.phone, 'ja')).json().reply).toMatch(/Du har svart NEI/);
-    expect(await prisma.akutthjelperAlert.findUniqueOrThrow({ where: { id: first.alertId } })).toMatchObject({ state: 'DECLINED', acceptedAt: null });
+    expect(await prisma.akutthjelperAlert.findUniqueOrThrow({ where: { id: first.alertId } })).toMatchObject({
+      state: 'DECLINED',
+      acceptedAt: null,
+    });
   });
 
   it('names a number that no alert waits for', async () => {

@@ -14,7 +14,8 @@ const gw: Record<string, ReturnType<typeof asIntegration>> = {};
 beforeAll(async () => {
   app = await buildTestApp(prisma);
   const keys = createIntegrationKeyService(prisma);
-  for (const centre of ['AMK-BERGEN', 'AMK-FORDE', 'LVS-BERGEN']) gw[centre] = asIntegration(app, (await keys.create(`aml ${centre}`, centre)).key);
+  for (const centre of ['AMK-BERGEN', 'AMK-FORDE', 'LVS-BERGEN'])
+    gw[centre] = asIntegration(app, (await keys.create(`aml ${centre}`, centre)).key);
 });
 afterAll(async () => {
   await app.close();

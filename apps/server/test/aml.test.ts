@@ -32,7 +32,13 @@ describe('AML by SMS', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       callId: call.id,
-      position: { lat: 60.3929, lon: 5.3241, radiusM: 12, at: new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString(), method: 'GNSS' },
+      position: {
+        lat: 60.3929,
+        lon: 5.3241,
+        radiusM: 12,
+        at: new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString(),
+        method: 'GNSS',
+      },
       kommunenummer: '4601',
       kommunenavn: 'Bergen',
     });
@@ -98,14 +104,33 @@ describe('AML by HTTPS', () => {
       location_source: 'gps',
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ callId: call.id, kommunenummer: '4647', kommunenavn: 'Sunnfjord', position: { radiusM: 25, method: 'GNSS' } });
+    expect(res.json()).toMatchObject({
+      callId: call.id,
+      kommunenummer: '4647',
+      kommunenavn: 'Sunnfjord',
+      position: { radiusM: 25, method: 'GNSS' },
+    });
   });
 
   it('refuses a form without a latitude, and another content type', async () => {
-    const missing = await gw.amlHttps({ v: '3', device_number: '4790000000', location_longitude: '5.3', location_accuracy: '10', location_time: String(Date.now()) });
+    const missing = await gw.amlHttps({
+      v: '3',
+      device_number: '4790000000',
+      location_longitude: '5.3',
+      location_accuracy: '10',
+      location_time: String(Date.now()),
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().message).toMatch(/location_latitude/);
-    const json = await app.inject({ method: 'POST', url: '/api/v1/integrations/aml', headers: { authorization: (await createIntegrationKeyService(prisma).create('x', 'AMK-BERGEN')).key.replace(/^/, 'Bearer '), 'content-type': 'application/xml' }, payload: '<aml/>' });
+    const json = await app.inject({
+      method: 'POST',
+      url: '/api/v1/integrations/aml',
+      headers: {
+        authorization: (await createIntegrationKeyService(prisma).create('x', 'AMK-BERGEN')).key.replace(/^/, 'Bearer '),
+        'content-type': 'application/xml',
+      },
+      payload: '<aml/>',
+    });
     expect(json.statusCode).toBe(415);
   });
 });

@@ -11,7 +11,14 @@ const prisma = createPrisma(databaseUrl(), 3);
 let app: App;
 const T0 = Date.parse('2025-01-15T10:00:00Z');
 
-function call(centre: string, line: string, waitMs: number | null, state: 'ANSWERED' | 'ABANDONED' | 'RINGING', source: 'CTI' | 'EXERCISE' = 'CTI', i = 0) {
+function call(
+  centre: string,
+  line: string,
+  waitMs: number | null,
+  state: 'ANSWERED' | 'ABANDONED' | 'RINGING',
+  source: 'CTI' | 'EXERCISE' = 'CTI',
+  i = 0,
+) {
   const ringingAt = new Date(T0 + i * 60_000);
   return {
     id: crypto.randomUUID(),
@@ -31,7 +38,15 @@ function call(centre: string, line: string, waitMs: number | null, state: 'ANSWE
 const ringingLate = crypto.randomUUID();
 function on(ringingAt: string, waitMs: number | null, state: 'ANSWERED' | 'ABANDONED' | 'RINGING', id = crypto.randomUUID()) {
   const t = new Date(ringingAt);
-  return { id, centreId: demoCentreId('AMK-BERGEN'), line: '113', source: 'CTI' as const, state, ringingAt: t, answeredAt: waitMs === null ? null : new Date(t.getTime() + waitMs) };
+  return {
+    id,
+    centreId: demoCentreId('AMK-BERGEN'),
+    line: '113',
+    source: 'CTI' as const,
+    state,
+    ringingAt: t,
+    answeredAt: waitMs === null ? null : new Date(t.getTime() + waitMs),
+  };
 }
 const rolledUpDays = [
   on('2025-02-10T08:00:00+01:00', 3_000, 'ANSWERED'),
@@ -64,16 +79,33 @@ const period = 'from=2025-01-15T00:00:00Z&to=2025-01-16T00:00:00Z';
 
 describe('answer times', () => {
   it('113 at AMK: share within 10 s counts abandoned calls against it; exactly 10 s is within', async () => {
-    const res = await app.inject({ method: 'GET', url: `/api/v1/stats/answer-times?${period}`, headers: { cookie: await cookieFor(app, 'amk.forde') } });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/v1/stats/answer-times?${period}`,
+      headers: { cookie: await cookieFor(app, 'amk.forde') },
+    });
     expect(res.statusCode).toBe(200);
     const l = res.json().lines['113'];
     // within: 2, 5, 8, 10.0 → 4 of 8 judged (7 answered + 1 abandoned)
-    expect(l).toMatchObject({ total: 9, answered: 7, abandoned: 1, ringing: 1, withinTarget: 4, shareWithinTarget: 0.5, medianSeconds: 10, meetsTarget: false });
+    expect(l).toMatchObject({
+      total: 9,
+      answered: 7,
+      abandoned: 1,
+      ringing: 1,
+      withinTarget: 4,
+      shareWithinTarget: 0.5,
+      medianSeconds: 10,
+      meetsTarget: false,
+    });
     expect(l.target).toEqual({ withinSeconds: 10, targetShare: 0.9 });
   });
 
   it('116117 at LVS: within 2 minutes, median of an even count is the mean of the middle two', async () => {
-    const res = await app.inject({ method: 'GET', url: `/api/v1/stats/answer-times?${period}`, headers: { cookie: await cookieFor(app, 'lv.bergen') } });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/v1/stats/answer-times?${period}`,
+      headers: { cookie: await cookieFor(app, 'lv.bergen') },
+    });
     const l = res.json().lines['116117'];
     expect(l).toMatchObject({ total: 6, answered: 6, abandoned: 0, withinTarget: 4, medianSeconds: 119.5, meetsTarget: false });
     expect(l.shareWithinTarget).toBeCloseTo(4 / 6, 10);
@@ -102,7 +134,15 @@ describe('answer times', () => {
     const before = await today();
     const ringingAt = new Date(Date.now() - 60_000);
     await prisma.call.create({
-      data: { id: crypto.randomUUID(), centreId: demoCentreId('AMK-FORDE'), line: '113', source: 'CTI', state: 'ANSWERED', ringingAt, answeredAt: new Date(ringingAt.getTime() + 4_000) },
+      data: {
+        id: crypto.randomUUID(),
+        centreId: demoCentreId('AMK-FORDE'),
+        line: '113',
+        source: 'CTI',
+        state: 'ANSWERED',
+        ringingAt,
+        answeredAt: new Date(ringingAt.getTime() + 4_000),
+      },
     });
     const after = await today();
     expect(after.total).toBe(before.total + 1);
@@ -113,14 +153,26 @@ describe('answer times', () => {
 describe('answer times over whole days that are over', () => {
   const days = `from=${encodeURIComponent('2025-02-10T00:00:00+01:00')}&to=${encodeURIComponent('2025-02-13T00:00:00+01:00')}`;
   const report = async (query: string) => {
-    const res = await app.inject({ method: 'GET', url: `/api/v1/stats/answer-times?${query}`, headers: { cookie: await cookieFor(app, 'amk.bergen') } });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/v1/stats/answer-times?${query}`,
+      headers: { cookie: await cookieFor(app, 'amk.bergen') },
+    });
     expect(res.statusCode).toBe(200);
     return res.json().lines['113'];
   };
 
   it('counts each call on its Norwegian calendar day', async () => {
     // judged: 5 answered + 1 abandoned; within 10 s: 3, 9, 10
-    expect(await report(days)).toMatchObject({ total: 7, answered: 5, abandoned: 1, ringing: 1, withinTarget: 3, shareWithinTarget: 0.5, medianSeconds: 10 });
+    expect(await report(days)).toMatchObject({
+      total: 7,
+      answered: 5,
+      abandoned: 1,
+      ringing: 1,
+      withinTarget: 3,
+      shareWithinTarget: 0.5,
+      medianSeconds: 10,
+    });
     // from midnight on 11 February: the 00:30 call (23:30 UTC the day before) is in, 10 February is out
     const from11 = `from=${encodeURIComponent('2025-02-11T00:00:00+01:00')}&to=${encodeURIComponent('2025-02-13T00:00:00+01:00')}`;
     expect(await report(from11)).toMatchObject({ total: 4, answered: 3, abandoned: 0, ringing: 1, withinTarget: 2, medianSeconds: 10 });
@@ -131,7 +183,10 @@ describe('answer times over whole days that are over', () => {
 
   it('a late change to a call on a past day shows in the next report', async () => {
     await report(days); // the days are rolled up by now
-    await prisma.call.update({ where: { id: ringingLate }, data: { state: 'ANSWERED', answeredAt: new Date('2025-02-12T16:00:05+01:00') } });
+    await prisma.call.update({
+      where: { id: ringingLate },
+      data: { state: 'ANSWERED', answeredAt: new Date('2025-02-12T16:00:05+01:00') },
+    });
     expect(await report(days)).toMatchObject({ total: 7, answered: 6, abandoned: 1, ringing: 0, withinTarget: 4, medianSeconds: 9.5 });
     await prisma.call.delete({ where: { id: ringingLate } });
     expect(await report(days)).toMatchObject({ total: 6, answered: 5, ringing: 0 });
@@ -141,11 +196,18 @@ describe('answer times over whole days that are over', () => {
 describe('answer times belong to the centre whose line rang', () => {
   const march = `from=${encodeURIComponent('2025-03-05T00:00:00+01:00')}&to=${encodeURIComponent('2025-03-06T00:00:00+01:00')}`;
   const report = async (username: string) =>
-    (await app.inject({ method: 'GET', url: `/api/v1/stats/answer-times?${march}`, headers: { cookie: await cookieFor(app, username) } })).json().lines;
+    (
+      await app.inject({ method: 'GET', url: `/api/v1/stats/answer-times?${march}`, headers: { cookie: await cookieFor(app, username) } })
+    ).json().lines;
 
   it('a call handed to AMK stays in the legevaktsentral’s figures; calls registered by hand are not timed', async () => {
     const handedOver = { ...on('2025-03-05T10:00:00+01:00', 30_000, 'ANSWERED'), centreId: demoCentreId('LVS-BERGEN'), line: '116117' };
-    const byHand = { ...on('2025-03-05T11:00:00+01:00', 0, 'ANSWERED'), centreId: demoCentreId('LVS-BERGEN'), line: '116117', source: 'MANUAL' as const };
+    const byHand = {
+      ...on('2025-03-05T11:00:00+01:00', 0, 'ANSWERED'),
+      centreId: demoCentreId('LVS-BERGEN'),
+      line: '116117',
+      source: 'MANUAL' as const,
+    };
     await prisma.call.createMany({ data: [handedOver, byHand] });
     // the transfer is accepted: AMK owns the call now
     await prisma.call.update({ where: { id: handedOver.id }, data: { centreId: demoCentreId('AMK-BERGEN') } });
@@ -161,8 +223,14 @@ describe('the background roll-up', () => {
     const late = { ...on(threeDaysAgo.toISOString(), 4_000, 'ANSWERED'), centreId: demoCentreId('AMK-FORDE') };
     await prisma.call.create({ data: late });
     await createAnswerTimeService(prisma).warm(5);
-    const day = (daysAgo: number) => new Date(`${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date(Date.now() - daysAgo * 86_400_000))}T00:00:00Z`);
-    const built = await prisma.answerTimeDay.findMany({ where: { centreId: demoCentreId('AMK-FORDE'), day: { gte: day(5) } }, orderBy: { day: 'asc' } });
+    const day = (daysAgo: number) =>
+      new Date(
+        `${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date(Date.now() - daysAgo * 86_400_000))}T00:00:00Z`,
+      );
+    const built = await prisma.answerTimeDay.findMany({
+      where: { centreId: demoCentreId('AMK-FORDE'), day: { gte: day(5) } },
+      orderBy: { day: 'asc' },
+    });
     // five days ago up to the day before yesterday: yesterday and today still change
     expect(built.map((b) => b.day.toISOString().slice(0, 10))).toEqual([5, 4, 3, 2].map((d) => day(d).toISOString().slice(0, 10)));
     // the whole Norwegian day of the call: read from the roll-up just built
@@ -170,10 +238,17 @@ describe('the background roll-up', () => {
       SELECT (d::timestamp AT TIME ZONE 'Europe/Oslo') AS "from", ((d + 1)::timestamp AT TIME ZONE 'Europe/Oslo') AS "to"
       FROM (SELECT (${threeDaysAgo}::timestamptz AT TIME ZONE 'Europe/Oslo')::date AS d) x`;
     const query = `from=${bounds!.from.toISOString()}&to=${bounds!.to.toISOString()}`;
-    const res = await app.inject({ method: 'GET', url: `/api/v1/stats/answer-times?${query}`, headers: { cookie: await cookieFor(app, 'amk.forde') } });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/v1/stats/answer-times?${query}`,
+      headers: { cookie: await cookieFor(app, 'amk.forde') },
+    });
     expect(res.json().lines['113']).toMatchObject({ total: 1, answered: 1, withinTarget: 1 });
     // and the figures come from the roll-up: its counts are what the report shows
-    const counted = await prisma.answerTimeDayCount.aggregate({ _sum: { n: true }, where: { centreId: demoCentreId('AMK-FORDE'), day: day(3) } });
+    const counted = await prisma.answerTimeDayCount.aggregate({
+      _sum: { n: true },
+      where: { centreId: demoCentreId('AMK-FORDE'), day: day(3) },
+    });
     expect(counted._sum.n).toBe(1);
   });
 });

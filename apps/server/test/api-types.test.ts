@@ -25,6 +25,9 @@ describe('the console’s API types', () => {
     expect(res.statusCode).toBe(200);
     const expected = await renderApiTypes(res.json());
     const committed = readFileSync(new URL(`../../../${API_TYPES_FILE}`, import.meta.url), 'utf8');
-    expect(committed === expected, `${API_TYPES_FILE} is out of date with the server's OpenAPI document: run \`pnpm api:types\` and commit it`).toBe(true);
+    expect(
+      committed === expected,
+      `${API_TYPES_FILE} is out of date with the server's OpenAPI document: run \`pnpm api:types\` and commit it`,
+    ).toBe(true);
   });
 });

@@ -18,7 +18,11 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-const loginBody = (username: string, password: string) => ({ method: 'POST' as const, url: '/api/v1/auth/login', payload: { username, password } });
+const loginBody = (username: string, password: string) => ({
+  method: 'POST' as const,
+  url: '/api/v1/auth/login',
+  payload: { username, password },
+});
 
 describe('login', () => {
   it('sets an httpOnly session cookie and tells who and which centre', async () => {
@@ -113,7 +117,13 @@ describe('integration keys', () => {
       method: 'POST',
       url: '/api/v1/integrations/calls',
       headers: { authorization: `Bearer ${key}` },
-      payload: { externalId: `auth-${id}`, centre: 'AMK-BERGEN', line: '113', callerNumber: '+4790000001', ringingAt: new Date().toISOString() },
+      payload: {
+        externalId: `auth-${id}`,
+        centre: 'AMK-BERGEN',
+        line: '113',
+        callerNumber: '+4790000001',
+        ringingAt: new Date().toISOString(),
+      },
     });
     expect(ok.statusCode).toBe(201);
   });
@@ -122,7 +132,12 @@ describe('integration keys', () => {
     const body = { externalId: 'x', centre: 'AMK-BERGEN', line: '113', callerNumber: '+4790000001', ringingAt: new Date().toISOString() };
     const none = await app.inject({ method: 'POST', url: '/api/v1/integrations/calls', payload: body });
     expect(none.statusCode).toBe(401);
-    const wrong = await app.inject({ method: 'POST', url: '/api/v1/integrations/calls', headers: { authorization: 'Bearer amk_nope_nope' }, payload: body });
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/v1/integrations/calls',
+      headers: { authorization: 'Bearer amk_nope_nope' },
+      payload: body,
+    });
     expect(wrong.statusCode).toBe(401);
   });
 

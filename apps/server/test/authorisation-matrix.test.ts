@@ -26,7 +26,11 @@ afterAll(async () => {
 });
 
 const fill = (url: string) =>
-  url.replace(':action', 'seen').replace(':callSign', 'BGN-A11').replace(':externalId', 'no-such-call').replace(/:[a-zA-Z]+/g, () => crypto.randomUUID());
+  url
+    .replace(':action', 'seen')
+    .replace(':callSign', 'BGN-A11')
+    .replace(':externalId', 'no-such-call')
+    .replace(/:[a-zA-Z]+/g, () => crypto.randomUUID());
 
 function expected(allowed: Allowed, caller: Caller): 'ok' | 401 | 403 {
   if (allowed === 'public') return 'ok';
@@ -37,7 +41,9 @@ function expected(allowed: Allowed, caller: Caller): 'ok' | 401 | 403 {
 
 describe('authorisation matrix', () => {
   it('covers every route the server has', () => {
-    const routes = app.routeList.filter((r) => r.url.startsWith('/api/v1/') || r.url.startsWith('/health/')).map((r) => `${r.method} ${r.url}`);
+    const routes = app.routeList
+      .filter((r) => r.url.startsWith('/api/v1/') || r.url.startsWith('/health/'))
+      .map((r) => `${r.method} ${r.url}`);
     const missing = routes.filter((r) => !(r in MATRIX));
     expect(missing).toEqual([]);
     expect(Object.keys(MATRIX).filter((r) => !routes.includes(r))).toEqual([]);
@@ -61,33 +67,62 @@ describe('authorisation matrix: overriding the § 11 crew refusal', () => {
   /** BGN-A14 as seeded: a crew of one, no override; free at its station, or unavailable for the status route. */
   async function prepare(route: string): Promise<{ url: string; payload: object }> {
     await standDownFleet(prisma);
-    const a14 = await prisma.unit.update({ where: { callSign: 'BGN-A14' }, data: { crewOk: false, crewProblem: 'Ambulansebil skal være bemannet med minst to personer (har 1).', crewOverrideReason: null, crewOverrideAt: null, crewOverrideBy: null } });
+    const a14 = await prisma.unit.update({
+      where: { callSign: 'BGN-A14' },
+      data: {
+        crewOk: false,
+        crewProblem: 'Ambulansebil skal være bemannet med minst to personer (har 1).',
+        crewOverrideReason: null,
+        crewOverrideAt: null,
+        crewOverrideBy: null,
+      },
+    });
     const override = { reason: 'Matrisetest: overstyrer § 11' };
     if (route === 'POST /api/v1/units/:unitId/status') {
       await prisma.unit.update({ where: { id: a14.id }, data: { status: 'UNAVAILABLE' } });
       return { url: `/api/v1/units/${a14.id}/status`, payload: { status: 'AVAILABLE_AT_STATION', override } };
     }
-    if (route === 'POST /api/v1/missions') return { url: '/api/v1/missions', payload: { id: crypto.randomUUID(), unitIds: [a14.id], lat: 60.39, lon: 5.32, override } };
-    const open = await app.inject({ method: 'POST', url: '/api/v1/missions', headers: headers.amk_operator, payload: { id: crypto.randomUUID(), unitIds: [(await prisma.unit.findUniqueOrThrow({ where: { callSign: 'BGN-A11' } })).id], lat: 60.39, lon: 5.32 } });
+    if (route === 'POST /api/v1/missions')
+      return { url: '/api/v1/missions', payload: { id: crypto.randomUUID(), unitIds: [a14.id], lat: 60.39, lon: 5.32, override } };
+    const open = await app.inject({
+      method: 'POST',
+      url: '/api/v1/missions',
+      headers: headers.amk_operator,
+      payload: {
+        id: crypto.randomUUID(),
+        unitIds: [(await prisma.unit.findUniqueOrThrow({ where: { callSign: 'BGN-A11' } })).id],
+        lat: 60.39,
+        lon: 5.32,
+      },
+    });
     return { url: `/api/v1/missions/${open.json().id}/units`, payload: { unitId: a14.id, override } };
   }
   afterAll(async () => {
     await standDownFleet(prisma);
-    await prisma.unit.update({ where: { callSign: 'BGN-A14' }, data: { crewOverrideReason: null, crewOverrideAt: null, crewOverrideBy: null } });
+    await prisma.unit.update({
+      where: { callSign: 'BGN-A14' },
+      data: { crewOverrideReason: null, crewOverrideAt: null, crewOverrideBy: null },
+    });
   });
 
   it.each(Object.entries(OVERRIDES))('%s: only the unit’s own centre’s operators and AMK doctors may override', async (route, allowed) => {
     const wrong: string[] = [];
     const callers: [string, Record<string, string> | undefined, boolean][] = [
-      ...CALLERS.map((c): [string, Record<string, string> | undefined, boolean] => [c, headers[c], (allowed as readonly string[]).includes(c)]),
+      ...CALLERS.map((c): [string, Record<string, string> | undefined, boolean] => [
+        c,
+        headers[c],
+        (allowed as readonly string[]).includes(c),
+      ]),
       ['amk_operator of AMK-FORDE (a neighbour that may dispatch the unit)', { cookie: await cookieFor(app, 'amk.forde') }, false],
     ];
     for (const [caller, h, may] of callers) {
       const { url, payload } = await prepare(route);
       const res = await app.inject({ method: 'POST', url, headers: h, payload });
       const overridden = (await prisma.unit.findUniqueOrThrow({ where: { callSign: 'BGN-A14' } })).crewOverrideReason !== null;
-      if (may && (res.statusCode >= 300 || !overridden)) wrong.push(`${caller}: got ${res.statusCode} (${res.body.slice(0, 120)}), want success`);
-      if (!may && (![401, 403, 404].includes(res.statusCode) || overridden)) wrong.push(`${caller}: got ${res.statusCode}, want 401/403/404 and no override`);
+      if (may && (res.statusCode >= 300 || !overridden))
+        wrong.push(`${caller}: got ${res.statusCode} (${res.body.slice(0, 120)}), want success`);
+      if (!may && (![401, 403, 404].includes(res.statusCode) || overridden))
+        wrong.push(`${caller}: got ${res.statusCode}, want 401/403/404 and no override`);
     }
     expect(wrong).toEqual([]);
   });

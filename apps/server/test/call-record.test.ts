@@ -23,11 +23,17 @@ afterAll(async () => {
 
 async function newCall(extra: Record<string, unknown> = {}) {
   const id = crypto.randomUUID();
-  const res = await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie: amk }, payload: { id, line: '113', callerNumber: '+4791112222', ...extra } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/calls',
+    headers: { cookie: amk },
+    payload: { id, line: '113', callerNumber: '+4791112222', ...extra },
+  });
   expect(res.statusCode).toBe(201);
   return id;
 }
-const req = (method: 'GET' | 'PATCH' | 'POST', url: string, payload?: object, cookie = amk) => app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+const req = (method: 'GET' | 'PATCH' | 'POST', url: string, payload?: object, cookie = amk) =>
+  app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
 describe('the call record', () => {
   it('every read is written to the audit log with who and which call', async () => {
@@ -60,10 +66,25 @@ describe('the call record', () => {
 
   it('a valid fødselsnummer fills birth date and sex; the journal names the change, never the number', async () => {
     const id = await newCall();
-    const res = await req('PATCH', `/api/v1/calls/${id}`, { patientName: 'Ola Nordmann', nationalId: '15019012155', language: 'en', interpreterUsed: true });
+    const res = await req('PATCH', `/api/v1/calls/${id}`, {
+      patientName: 'Ola Nordmann',
+      nationalId: '15019012155',
+      language: 'en',
+      interpreterUsed: true,
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ patientName: 'Ola Nordmann', nationalId: '15019012155', birthDate: '1990-01-15', sex: 'MALE', language: 'en', interpreterUsed: true });
-    const journal = res.json().journal.map((j: { text: string }) => j.text).join('\n');
+    expect(res.json()).toMatchObject({
+      patientName: 'Ola Nordmann',
+      nationalId: '15019012155',
+      birthDate: '1990-01-15',
+      sex: 'MALE',
+      language: 'en',
+      interpreterUsed: true,
+    });
+    const journal = res
+      .json()
+      .journal.map((j: { text: string }) => j.text)
+      .join('\n');
     expect(journal).toMatch(/fødselsnummer/);
     expect(journal).not.toContain('15019012155');
   });
@@ -93,7 +114,12 @@ describe('the call record', () => {
     const id = await newCall();
     await req('POST', `/api/v1/calls/${id}/journal`, { text: 'Innringer er nabo.' });
     const res = await req('POST', `/api/v1/calls/${id}/journal`, { text: 'Pasienten puster.' });
-    expect(res.json().journal.map((j: { text: string; author: string }) => [j.author, j.text]).slice(-2)).toEqual([
+    expect(
+      res
+        .json()
+        .journal.map((j: { text: string; author: string }) => [j.author, j.text])
+        .slice(-2),
+    ).toEqual([
       ['Ingrid Haugland', 'Innringer er nabo.'],
       ['Ingrid Haugland', 'Pasienten puster.'],
     ]);
@@ -114,9 +140,15 @@ describe('triage with the index', () => {
     const refused = await req('POST', `/api/v1/calls/${id}/triage`, { criterionCode: 'V.25.03', urgency: 'A' });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().message).toMatch(/begrunnelse/);
-    const ok = await req('POST', `/api/v1/calls/${id}/triage`, { criterionCode: 'V.25.03', urgency: 'A', reason: 'Blodfortynnende, blør mye' });
+    const ok = await req('POST', `/api/v1/calls/${id}/triage`, {
+      criterionCode: 'V.25.03',
+      urgency: 'A',
+      reason: 'Blodfortynnende, blør mye',
+    });
     expect(ok.json()).toMatchObject({ urgency: 'A', urgencyReason: 'Blodfortynnende, blør mye' });
-    expect(ok.json().journal.some((j: { kind: string; text: string }) => j.kind === 'URGENCY_CHANGE' && j.text.includes('fra V til A'))).toBe(true);
+    expect(
+      ok.json().journal.some((j: { kind: string; text: string }) => j.kind === 'URGENCY_CHANGE' && j.text.includes('fra V til A')),
+    ).toBe(true);
   });
 
   it('names an unknown criterion and a malformed code', async () => {
@@ -136,13 +168,28 @@ describe('triage with the index', () => {
 
   it('an admin imports a licensed CSV; a CSV with a bad line imports nothing', async () => {
     const admin = await cookieFor(app, 'admin');
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/triage/criteria/import', headers: { cookie: admin, 'content-type': 'text/csv' }, payload: 'code;chapter;chapter_title;text\nH.30.01;30;Test;Ok\nX.30.02;30;Test;Bad' });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/triage/criteria/import',
+      headers: { cookie: admin, 'content-type': 'text/csv' },
+      payload: 'code;chapter;chapter_title;text\nH.30.01;30;Test;Ok\nX.30.02;30;Test;Bad',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/line 3/);
     expect(await prisma.triageCriterion.findUnique({ where: { code: 'H.30.01' } })).toBeNull();
-    const good = await app.inject({ method: 'POST', url: '/api/v1/triage/criteria/import', headers: { cookie: admin, 'content-type': 'text/csv' }, payload: 'code;chapter;chapter_title;text\nH.30.01;30;Test;Ok\nV.30.02;30;Test;Ok' });
+    const good = await app.inject({
+      method: 'POST',
+      url: '/api/v1/triage/criteria/import',
+      headers: { cookie: admin, 'content-type': 'text/csv' },
+      payload: 'code;chapter;chapter_title;text\nH.30.01;30;Test;Ok\nV.30.02;30;Test;Ok',
+    });
     expect(good.json()).toEqual({ imported: 2, errors: [] });
-    const operator = await app.inject({ method: 'POST', url: '/api/v1/triage/criteria/import', headers: { cookie: amk, 'content-type': 'text/csv' }, payload: 'code;chapter;chapter_title;text\nH.30.03;30;T;T' });
+    const operator = await app.inject({
+      method: 'POST',
+      url: '/api/v1/triage/criteria/import',
+      headers: { cookie: amk, 'content-type': 'text/csv' },
+      payload: 'code;chapter;chapter_title;text\nH.30.03;30;T;T',
+    });
     expect(operator.statusCode).toBe(403);
   });
 });

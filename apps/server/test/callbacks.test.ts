@@ -14,15 +14,18 @@ const cookies: Record<string, string> = {};
 beforeAll(async () => {
   server = await startServer();
   cti = asIntegration(server.app, (await createIntegrationKeyService(server.prisma).create('cti callbacks', 'AMK-BERGEN')).key);
-  for (const user of ['amk.bergen', 'amk.bergen2', 'amk.forde', 'lv.bergen', 'supervisor.bergen']) cookies[user] = await cookieFor(server.app, user);
+  for (const user of ['amk.bergen', 'amk.bergen2', 'amk.forde', 'lv.bergen', 'supervisor.bergen'])
+    cookies[user] = await cookieFor(server.app, user);
 });
 afterAll(() => server.close());
 
 const uid = () => `cb-${Math.random().toString(36).slice(2)}`;
 const number = () => `+4798${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
 const as = (user: string) => ({ cookie: cookies[user]! });
-const list = async (user = 'amk.bergen') => (await server.app.inject({ method: 'GET', url: '/api/v1/callbacks', headers: as(user) })).json().callbacks as CallbackSummary[];
-const resolve = (user: string, id: string, payload: object) => server.app.inject({ method: 'POST', url: `/api/v1/callbacks/${id}/resolve`, headers: as(user), payload });
+const list = async (user = 'amk.bergen') =>
+  (await server.app.inject({ method: 'GET', url: '/api/v1/callbacks', headers: as(user) })).json().callbacks as CallbackSummary[];
+const resolve = (user: string, id: string, payload: object) =>
+  server.app.inject({ method: 'POST', url: `/api/v1/callbacks/${id}/resolve`, headers: as(user), payload });
 
 /** A 113 call that rang for `seconds` and was hung up before anyone answered. */
 async function lostCall(caller = number(), seconds = 6) {
@@ -37,7 +40,16 @@ async function lostCall(caller = number(), seconds = 6) {
 describe('the callback list', () => {
   it('an unanswered call that ended puts its caller on the list: number, line, ring time, seconds waited', async () => {
     const { call, cb, caller } = await lostCall(undefined, 6);
-    expect(cb).toMatchObject({ callId: call.id, line: '113', callerNumber: caller, ringingAt: call.ringingAt, waitedSeconds: 6, resolvedAt: null, outcome: null, exercise: false });
+    expect(cb).toMatchObject({
+      callId: call.id,
+      line: '113',
+      callerNumber: caller,
+      ringingAt: call.ringingAt,
+      waitedSeconds: 6,
+      resolvedAt: null,
+      outcome: null,
+      exercise: false,
+    });
     const audit = await server.prisma.auditLog.findFirst({ where: { action: 'callback.list' }, orderBy: { at: 'desc' } });
     expect(audit?.detail).toMatchObject({ callIds: expect.arrayContaining([call.id]) });
     const snapshot = (await server.app.inject({ method: 'GET', url: '/api/v1/snapshot', headers: as('amk.bergen2') })).json();
@@ -77,11 +89,19 @@ describe('the callback list', () => {
 
 describe('marking a caller called back', () => {
   it('every console of the centre sees the caller arrive and leave, live; another centre hears nothing', async () => {
-    const [one, two, forde] = [openConsole(server, await login(server, 'amk.bergen')), openConsole(server, await login(server, 'amk.bergen2')), openConsole(server, await login(server, 'amk.forde'))];
+    const [one, two, forde] = [
+      openConsole(server, await login(server, 'amk.bergen')),
+      openConsole(server, await login(server, 'amk.bergen2')),
+      openConsole(server, await login(server, 'amk.forde')),
+    ];
     try {
       await Promise.all([one.live, two.live, forde.live]);
       const { cb } = await lostCall();
-      const seen = (s: typeof one, settled: boolean) => s.received.find((e): e is EventEnvelope<'callback.upserted'> => e.type === 'callback.upserted' && e.data.id === cb.id && (e.data.resolvedAt !== null) === settled);
+      const seen = (s: typeof one, settled: boolean) =>
+        s.received.find(
+          (e): e is EventEnvelope<'callback.upserted'> =>
+            e.type === 'callback.upserted' && e.data.id === cb.id && (e.data.resolvedAt !== null) === settled,
+        );
       await waitFor(() => seen(one, false) && seen(two, false), 5_000, 'both consoles to hear of the lost caller');
       const res = await resolve('amk.bergen', cb.id, { outcome: 'REACHED', note: 'Alt i orden' });
       expect(res.statusCode).toBe(200);
@@ -89,7 +109,9 @@ describe('marking a caller called back', () => {
       await waitFor(() => seen(one, true) && seen(two, true), 5_000, 'both consoles to hear it was settled');
       expect(forde.received.filter((e) => e.type === 'callback.upserted')).toEqual([]);
       expect((await list()).map((c) => c.id)).not.toContain(cb.id);
-      const journal = await server.prisma.callJournalEntry.findFirst({ where: { callId: cb.callId, text: { contains: 'Tilbakeringing' } } });
+      const journal = await server.prisma.callJournalEntry.findFirst({
+        where: { callId: cb.callId, text: { contains: 'Tilbakeringing' } },
+      });
       expect(journal?.text).toContain('nådd');
       expect(await server.prisma.auditLog.count({ where: { action: 'callback.resolve', entityId: cb.id } })).toBe(1);
     } finally {
@@ -142,7 +164,9 @@ describe('marking a caller called back', () => {
     const { cb, caller } = await lostCall();
     const key = (await createIntegrationKeyService(server.prisma).create('cti forde', 'AMK-FORDE')).key;
     const forde = await server.app.inject({
-      method: 'POST', url: '/api/v1/integrations/calls', headers: { authorization: `Bearer ${key}` },
+      method: 'POST',
+      url: '/api/v1/integrations/calls',
+      headers: { authorization: `Bearer ${key}` },
       payload: { externalId: uid(), centre: 'AMK-FORDE', line: '113', callerNumber: caller, ringingAt: new Date().toISOString() },
     });
     expect(forde.statusCode).toBe(201);

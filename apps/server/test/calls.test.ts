@@ -39,7 +39,12 @@ const ringing = (externalId: string, extra: Record<string, unknown> = {}) => ({
 });
 
 function postIntegration(body: unknown, key = bergenKey) {
-  return app.inject({ method: 'POST', url: '/api/v1/integrations/calls', headers: { authorization: `Bearer ${key}` }, payload: body as object });
+  return app.inject({
+    method: 'POST',
+    url: '/api/v1/integrations/calls',
+    headers: { authorization: `Bearer ${key}` },
+    payload: body as object,
+  });
 }
 
 describe('telephony registers a ringing call', () => {
@@ -47,7 +52,14 @@ describe('telephony registers a ringing call', () => {
     const first = await postIntegration(ringing('cti-1001'));
     expect(first.statusCode).toBe(201);
     const call = first.json();
-    expect(call).toMatchObject({ externalId: 'cti-1001', line: '113', state: 'RINGING', source: 'CTI', callerNumber: '+4791234567', ringingAt: '2026-11-22T08:15:00.000Z' });
+    expect(call).toMatchObject({
+      externalId: 'cti-1001',
+      line: '113',
+      state: 'RINGING',
+      source: 'CTI',
+      callerNumber: '+4791234567',
+      ringingAt: '2026-11-22T08:15:00.000Z',
+    });
 
     const again = await postIntegration(ringing('cti-1001'));
     expect(again.statusCode).toBe(200);
@@ -94,11 +106,26 @@ describe('telephony registers a ringing call', () => {
 
   it('answers 4xx, never 5xx, to malformed bodies and content types', async () => {
     const headers = { authorization: `Bearer ${bergenKey}` };
-    const badJson = await app.inject({ method: 'POST', url: '/api/v1/integrations/calls', headers: { ...headers, 'content-type': 'application/json' }, payload: '{"externalId": ' });
+    const badJson = await app.inject({
+      method: 'POST',
+      url: '/api/v1/integrations/calls',
+      headers: { ...headers, 'content-type': 'application/json' },
+      payload: '{"externalId": ',
+    });
     expect(badJson.statusCode).toBe(400);
-    const xml = await app.inject({ method: 'POST', url: '/api/v1/integrations/calls', headers: { ...headers, 'content-type': 'application/xml' }, payload: '<call/>' });
+    const xml = await app.inject({
+      method: 'POST',
+      url: '/api/v1/integrations/calls',
+      headers: { ...headers, 'content-type': 'application/xml' },
+      payload: '<call/>',
+    });
     expect(xml.statusCode).toBe(415);
-    const huge = await app.inject({ method: 'POST', url: '/api/v1/integrations/calls', headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify({ externalId: 'x'.repeat(2_000_000) }) });
+    const huge = await app.inject({
+      method: 'POST',
+      url: '/api/v1/integrations/calls',
+      headers: { ...headers, 'content-type': 'application/json' },
+      payload: JSON.stringify({ externalId: 'x'.repeat(2_000_000) }),
+    });
     expect(huge.statusCode).toBe(413);
     const array = await postIntegration([1, 2, 3]);
     expect(array.statusCode).toBe(400);
@@ -106,7 +133,16 @@ describe('telephony registers a ringing call', () => {
 });
 
 describe('an operator registers a call by hand', () => {
-  const manual = (extra: Record<string, unknown> = {}) => ({ id: crypto.randomUUID(), line: '113', callerName: 'Kari Nordmann', addressText: 'Bryggen 1, Bergen', lat: 60.3975, lon: 5.3245, urgency: 'A', ...extra });
+  const manual = (extra: Record<string, unknown> = {}) => ({
+    id: crypto.randomUUID(),
+    line: '113',
+    callerName: 'Kari Nordmann',
+    addressText: 'Bryggen 1, Bergen',
+    lat: 60.3975,
+    lon: 5.3245,
+    urgency: 'A',
+    ...extra,
+  });
 
   it('registers it answered, owned by the operator, with the kommune of its position', async () => {
     const body = manual();
@@ -130,14 +166,23 @@ describe('an operator registers a call by hand', () => {
     const wrongLine = await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie: lvsCookie }, payload: manual() });
     expect(wrongLine.statusCode).toBe(400);
     expect(wrongLine.json().message).toMatch(/LVS-BERGEN/);
-    const halfPosition = await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie: operatorCookie }, payload: manual({ lon: undefined }) });
+    const halfPosition = await app.inject({
+      method: 'POST',
+      url: '/api/v1/calls',
+      headers: { cookie: operatorCookie },
+      payload: manual({ lon: undefined }),
+    });
     expect(halfPosition.statusCode).toBe(400);
     expect(halfPosition.json().message).toMatch(/lat and lon come together/);
   });
 
   it('needs a session, and an operator role', async () => {
     expect((await app.inject({ method: 'POST', url: '/api/v1/calls', payload: manual() })).statusCode).toBe(401);
-    const supervisor = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'supervisor.bergen', password: 'demo' } });
+    const supervisor = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'supervisor.bergen', password: 'demo' },
+    });
     const cookie = String(supervisor.headers['set-cookie']).split(';')[0]!;
     expect((await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie }, payload: manual() })).statusCode).toBe(403);
   });
@@ -145,8 +190,16 @@ describe('an operator registers a call by hand', () => {
   it('lists only my centre’s open calls, and audits the read', async () => {
     const before = await prisma.auditLog.count({ where: { action: 'call.list' } });
     const mine = await app.inject({ method: 'GET', url: '/api/v1/calls', headers: { cookie: operatorCookie } });
-    const fordeLogin = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'amk.forde', password: 'demo' } });
-    const forde = await app.inject({ method: 'GET', url: '/api/v1/calls', headers: { cookie: String(fordeLogin.headers['set-cookie']).split(';')[0]! } });
+    const fordeLogin = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'amk.forde', password: 'demo' },
+    });
+    const forde = await app.inject({
+      method: 'GET',
+      url: '/api/v1/calls',
+      headers: { cookie: String(fordeLogin.headers['set-cookie']).split(';')[0]! },
+    });
     const bergenCentre = mine.json().calls[0].centreId;
     expect(mine.json().calls.length).toBeGreaterThan(0);
     expect(mine.json().calls.every((c: { centreId: string }) => c.centreId === bergenCentre)).toBe(true);

@@ -55,7 +55,12 @@ async function newCall(cookie: string, line = '113'): Promise<string> {
 }
 
 const notificationEvent = (socket: ConsoleSocket, id: string, state?: string) =>
-  socket.received.find((e) => e.type === 'notification.upserted' && (e.data as NotificationSummary).id === id && (!state || (e.data as NotificationSummary).state === state));
+  socket.received.find(
+    (e) =>
+      e.type === 'notification.upserted' &&
+      (e.data as NotificationSummary).id === id &&
+      (!state || (e.data as NotificationSummary).state === state),
+  );
 
 describe('a notification to another centre of the installation', () => {
   it('AMK → LVS (§ 15 f): in the LVS inbox at once on every LVS console; an LVS operator acknowledges; AMK sees who and when, live', async () => {
@@ -65,11 +70,21 @@ describe('a notification to another centre of the installation', () => {
     const fordeConsole = openConsole(server, forde);
     await Promise.all([lvConsole.live, amkConsole.live, fordeConsole.live]);
 
-    const sent = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['LVS'], recipientCentre: lvsCentre.code, message: 'Behov for lege i vakt' });
+    const sent = await api(amk, 'POST', `/calls/${callId}/notifications`, {
+      recipients: ['LVS'],
+      recipientCentre: lvsCentre.code,
+      message: 'Behov for lege i vakt',
+    });
     expect(sent.status).toBe(201);
     const [n] = sent.body.notifications as NotificationSummary[];
     // Delivered in the same transaction: no gateway, no dispatcher.
-    expect(n).toMatchObject({ recipient: 'LVS', recipientCentreId: lvsCentre.id, channel: 'internal', state: 'DELIVERED', acknowledgedAt: null });
+    expect(n).toMatchObject({
+      recipient: 'LVS',
+      recipientCentreId: lvsCentre.id,
+      channel: 'internal',
+      state: 'DELIVERED',
+      acknowledgedAt: null,
+    });
     expect(n!.sentAt).not.toBeNull();
 
     const inLvs = await waitFor(() => notificationEvent(lvConsole, n!.id), 5_000, 'the LVS console to hear the notification');
@@ -99,13 +114,22 @@ describe('a notification to another centre of the installation', () => {
     expect(again.body.acknowledgedAt).toBe(acked.body.acknowledgedAt);
     const record = await api(amk, 'GET', `/calls/${callId}`);
     expect(record.body.journal.map((j: { text: string }) => j.text)).toEqual(
-      expect.arrayContaining([`Varsling: legevaktsentral ${LVS_NAME} — Behov for lege i vakt`, `Varsel kvittert av Sofie Test, ${LVS_NAME}`]),
+      expect.arrayContaining([
+        `Varsling: legevaktsentral ${LVS_NAME} — Behov for lege i vakt`,
+        `Varsel kvittert av Sofie Test, ${LVS_NAME}`,
+      ]),
     );
     // The other AMK centre never heard of any of it: a call of its own, made after, reaches its
     // console in seq order, so anything sent to it before would have arrived first.
     const fordeCallId = await newCall(forde);
-    await waitFor(() => fordeConsole.received.some((e) => e.type === 'call.upserted' && (e.data as { id: string }).id === fordeCallId), 5_000, 'the other AMK console to hear its own call');
-    expect(fordeConsole.received.some((e) => e.type === 'notification.upserted' && (e.data as NotificationSummary).id === n!.id)).toBe(false);
+    await waitFor(
+      () => fordeConsole.received.some((e) => e.type === 'call.upserted' && (e.data as { id: string }).id === fordeCallId),
+      5_000,
+      'the other AMK console to hear its own call',
+    );
+    expect(fordeConsole.received.some((e) => e.type === 'notification.upserted' && (e.data as NotificationSummary).id === n!.id)).toBe(
+      false,
+    );
     for (const s of [lvConsole, amkConsole, fordeConsole]) s.disconnect();
   });
 
@@ -114,7 +138,11 @@ describe('a notification to another centre of the installation', () => {
     const amkConsole = openConsole(server, amk);
     await Promise.all([fordeConsole.live, amkConsole.live]);
     const callId = await newCall(amk);
-    const toForde = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['AMK'], recipientCentre: otherAmk.code, message: 'Trafikkulykke på grensen, vi sender fra Voss' });
+    const toForde = await api(amk, 'POST', `/calls/${callId}/notifications`, {
+      recipients: ['AMK'],
+      recipientCentre: otherAmk.code,
+      message: 'Trafikkulykke på grensen, vi sender fra Voss',
+    });
     const n = toForde.body.notifications[0] as NotificationSummary;
     await waitFor(() => notificationEvent(fordeConsole, n.id), 5_000, 'the other AMK centre to hear it');
     const wall = await api(supervisor, 'GET', '/wall');
@@ -122,7 +150,11 @@ describe('a notification to another centre of the installation', () => {
     expect((await api(forde, 'POST', `/notifications/${n.id}/acknowledge`)).body.acknowledgedBy).toBe(`Ola Test, ${OTHER_AMK_NAME}`);
 
     const lvCall = await newCall(lv, '116117');
-    const toAmk = await api(lv, 'POST', `/calls/${lvCall}/notifications`, { recipients: ['AMK'], recipientCentre: amkCentre.code, message: 'Pasient på vei inn med egen bil' });
+    const toAmk = await api(lv, 'POST', `/calls/${lvCall}/notifications`, {
+      recipients: ['AMK'],
+      recipientCentre: amkCentre.code,
+      message: 'Pasient på vei inn med egen bil',
+    });
     expect(toAmk.status).toBe(201);
     const m = toAmk.body.notifications[0] as NotificationSummary;
     await waitFor(() => notificationEvent(amkConsole, m.id, 'DELIVERED'), 5_000, 'AMK to hear the LVS notification');
@@ -136,16 +168,26 @@ describe('a notification to another centre of the installation', () => {
   it('one unacknowledged after 60 s is red on both walls, sender and receiver, until acknowledged', async () => {
     const walls = async () => {
       const res = await api(supervisor, 'GET', `/wall?centres=${amkCentre.code},${lvsCentre.code}`);
-      return res.body.centres.map((c: { centreNotificationsLate: number; inboxAwaitingAck: number }) => [c.centreNotificationsLate, c.inboxAwaitingAck]);
+      return res.body.centres.map((c: { centreNotificationsLate: number; inboxAwaitingAck: number }) => [
+        c.centreNotificationsLate,
+        c.inboxAwaitingAck,
+      ]);
     };
     const [[amkBefore], [lvsBefore, lvsInboxBefore]] = await walls();
     const callId = await newCall(amk);
-    const sent = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['LVS'], recipientCentre: lvsCentre.code, message: 'Behov for lege i vakt' });
+    const sent = await api(amk, 'POST', `/calls/${callId}/notifications`, {
+      recipients: ['LVS'],
+      recipientCentre: lvsCentre.code,
+      message: 'Behov for lege i vakt',
+    });
     const n = sent.body.notifications[0] as NotificationSummary;
     const [[amkFresh], [lvsFresh, lvsInbox]] = await walls();
     expect([amkFresh, lvsFresh, lvsInbox]).toEqual([amkBefore, lvsBefore, lvsInboxBefore + 1]);
     // 61 seconds on (the row made older rather than the test made slower)
-    await server.prisma.notification.update({ where: { id: n.id }, data: { createdAt: new Date(Date.now() - 61_000), sentAt: new Date(Date.now() - 61_000) } });
+    await server.prisma.notification.update({
+      where: { id: n.id },
+      data: { createdAt: new Date(Date.now() - 61_000), sentAt: new Date(Date.now() - 61_000) },
+    });
     const [[amkLate], [lvsLate]] = await walls();
     expect([amkLate, lvsLate]).toEqual([amkBefore + 1, lvsBefore + 1]);
     await api(lv, 'POST', `/notifications/${n.id}/acknowledge`);
@@ -155,10 +197,18 @@ describe('a notification to another centre of the installation', () => {
 
   it('refuses to notify its own centre, and a centre of the wrong kind, in Norwegian; nothing written', async () => {
     const callId = await newCall(amk);
-    const self = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['AMK'], recipientCentre: amkCentre.code, message: 'x' });
+    const self = await api(amk, 'POST', `/calls/${callId}/notifications`, {
+      recipients: ['AMK'],
+      recipientCentre: amkCentre.code,
+      message: 'x',
+    });
     expect(self.status).toBe(400);
     expect(self.body.message).toMatch(/kan ikke varsle seg selv/);
-    const wrongKind = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['LVS'], recipientCentre: otherAmk.code, message: 'x' });
+    const wrongKind = await api(amk, 'POST', `/calls/${callId}/notifications`, {
+      recipients: ['LVS'],
+      recipientCentre: otherAmk.code,
+      message: 'x',
+    });
     expect(wrongKind.status).toBe(400);
     expect(wrongKind.body.message).toMatch(/er ikke en legevaktsentral/);
     expect(await server.prisma.notification.count({ where: { callId } })).toBe(0);
@@ -168,6 +218,10 @@ describe('a notification to another centre of the installation', () => {
     const callId = await newCall(amk);
     const res = await api(amk, 'POST', `/calls/${callId}/notifications`, { recipients: ['TRIPLE', 'HRS'], message: 'Båtulykke' });
     expect(res.body.notifications).toHaveLength(3);
-    expect(res.body.notifications.every((x: NotificationSummary) => x.channel === 'manual' && x.state === 'MANUAL' && x.recipientCentreId === null)).toBe(true);
+    expect(
+      res.body.notifications.every(
+        (x: NotificationSummary) => x.channel === 'manual' && x.state === 'MANUAL' && x.recipientCentreId === null,
+      ),
+    ).toBe(true);
   });
 });

@@ -17,7 +17,21 @@ let app: App;
 const auth: Record<string, Record<string, string>> = {};
 
 async function counts() {
-  const tables = [prisma.call, prisma.event, prisma.mission, prisma.notification, prisma.transfer, prisma.recording, prisma.triageCriterion, prisma.akutthjelperAlert, prisma.akutthjelperAgreement, prisma.akutthjelperMember, prisma.doctorShift, prisma.bistandRequest, prisma.callJournalEntry];
+  const tables = [
+    prisma.call,
+    prisma.event,
+    prisma.mission,
+    prisma.notification,
+    prisma.transfer,
+    prisma.recording,
+    prisma.triageCriterion,
+    prisma.akutthjelperAlert,
+    prisma.akutthjelperAgreement,
+    prisma.akutthjelperMember,
+    prisma.doctorShift,
+    prisma.bistandRequest,
+    prisma.callJournalEntry,
+  ];
   return Promise.all(tables.map((t) => (t as unknown as { count(): Promise<number> }).count()));
 }
 
@@ -33,9 +47,13 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-type Operation = { parameters?: { in: string; name: string; required?: boolean; schema: JsonSchema }[]; requestBody?: { content?: Record<string, { schema: JsonSchema }> } };
+type Operation = {
+  parameters?: { in: string; name: string; required?: boolean; schema: JsonSchema }[];
+  requestBody?: { content?: Record<string, { schema: JsonSchema }> };
+};
 
-const callerFor = (allowed: Allowed): string => (allowed === 'public' ? 'public' : allowed === 'integration' ? 'integration' : (allowed as Role[])[0]!);
+const callerFor = (allowed: Allowed): string =>
+  allowed === 'public' ? 'public' : allowed === 'integration' ? 'integration' : (allowed as Role[])[0]!;
 
 let address = 0;
 /** A different client address for each request, so no rate limit answers for the contract. */
@@ -57,16 +75,28 @@ describe('fuzzing from the contracts', () => {
         if (!allowed) continue;
         const caller = callerFor(allowed);
         // path parameters as their own contract wants them, so only the body is wrong
-        const url = openApiPath.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(example(op.parameters?.find((p) => p.in === 'path' && p.name === name)?.schema ?? { type: 'string', format: 'uuid' }))));
+        const url = openApiPath.replace(/\{(\w+)\}/g, (_, name: string) =>
+          encodeURIComponent(
+            String(example(op.parameters?.find((p) => p.in === 'path' && p.name === name)?.schema ?? { type: 'string', format: 'uuid' })),
+          ),
+        );
         routes++;
         for (const m of mutations(schema)) {
           // login is limited per address and username: each attempt from its own address
-          const res = await app.inject({ method: method.toUpperCase() as 'POST', url, headers: { ...auth[caller], 'content-type': 'application/json' }, payload: JSON.stringify(m.body), remoteAddress: nextAddress() });
+          const res = await app.inject({
+            method: method.toUpperCase() as 'POST',
+            url,
+            headers: { ...auth[caller], 'content-type': 'application/json' },
+            payload: JSON.stringify(m.body),
+            remoteAddress: nextAddress(),
+          });
           sent++;
           const field = m.path.split('.')[0]!;
           const message = res.statusCode >= 400 ? String(res.json().message ?? '') : '';
-          if (res.statusCode < 400 || res.statusCode >= 500) failures.push(`${route} ${m.path || '(body)'} ${m.what} → ${res.statusCode} ${res.body.slice(0, 160)}`);
-          else if (res.statusCode === 400 && field && !message.includes(field)) failures.push(`${route} ${m.path} ${m.what} → 400 without naming ${field}: ${message.slice(0, 160)}`);
+          if (res.statusCode < 400 || res.statusCode >= 500)
+            failures.push(`${route} ${m.path || '(body)'} ${m.what} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+          else if (res.statusCode === 400 && field && !message.includes(field))
+            failures.push(`${route} ${m.path} ${m.what} → 400 without naming ${field}: ${message.slice(0, 160)}`);
         }
       }
     }
@@ -77,7 +107,9 @@ describe('fuzzing from the contracts', () => {
     expect((await app.inject({ method: 'GET', url: '/health/ready' })).json()).toMatchObject({ status: 'ok' });
   });
 
-  it('every query and path parameter with a NUL, broken text or an edge date is refused, naming it; nothing is written', { timeout: 180_000 }, async () => {
+  it('every query and path parameter with a NUL, broken text or an edge date is refused, naming it; nothing is written', {
+    timeout: 180_000,
+  }, async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, Operation>> };
     const before = await counts();
     const failures: string[] = [];
@@ -86,13 +118,17 @@ describe('fuzzing from the contracts', () => {
       for (const [method, op] of Object.entries(operations)) {
         const route = `${method.toUpperCase()} ${openApiPath.replace(/\{(\w+)\}/g, ':$1')}`;
         const allowed = MATRIX[route];
-        const params = (op.parameters ?? []).filter((p) => (p.in === 'query' || p.in === 'path') && [p.schema.type, p.schema.anyOf?.[0]?.type].flat().includes('string'));
+        const params = (op.parameters ?? []).filter(
+          (p) => (p.in === 'query' || p.in === 'path') && [p.schema.type, p.schema.anyOf?.[0]?.type].flat().includes('string'),
+        );
         if (!allowed || !params.length) continue;
         const body = op.requestBody?.content?.['application/json']?.schema;
         for (const target of params) {
           for (const bad of unstorableValues(target.schema, { inUrl: true })) {
             const value = (p: NonNullable<Operation['parameters']>[number]) => (p === target ? bad.value : String(example(p.schema)));
-            const path = openApiPath.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(value(op.parameters!.find((p) => p.in === 'path' && p.name === name)!)));
+            const path = openApiPath.replace(/\{(\w+)\}/g, (_, name: string) =>
+              encodeURIComponent(value(op.parameters!.find((p) => p.in === 'path' && p.name === name)!)),
+            );
             // the other query parameters valid (all times, so a period is complete), this one wrong
             const query = (op.parameters ?? [])
               .filter((p) => p.in === 'query' && (p === target || p.required || p.schema.format === 'date-time'))
@@ -107,8 +143,10 @@ describe('fuzzing from the contracts', () => {
             });
             sent++;
             const message = res.statusCode >= 400 ? String(res.json().message ?? '') : '';
-            if (res.statusCode < 400 || res.statusCode >= 500) failures.push(`${route} ${target.in} ${target.name} ${bad.what} → ${res.statusCode} ${res.body.slice(0, 160)}`);
-            else if (res.statusCode === 400 && !message.includes(target.name)) failures.push(`${route} ${target.name} ${bad.what} → 400 without naming it: ${message.slice(0, 160)}`);
+            if (res.statusCode < 400 || res.statusCode >= 500)
+              failures.push(`${route} ${target.in} ${target.name} ${bad.what} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+            else if (res.statusCode === 400 && !message.includes(target.name))
+              failures.push(`${route} ${target.name} ${bad.what} → 400 without naming it: ${message.slice(0, 160)}`);
           }
         }
       }
@@ -119,7 +157,12 @@ describe('fuzzing from the contracts', () => {
   });
 
   it('the unauthenticated login refuses a NUL in the username with a 400 naming it', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'a\u0000b', password: 'x' }, remoteAddress: nextAddress() });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'a\u0000b', password: 'x' },
+      remoteAddress: nextAddress(),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('username');
   });

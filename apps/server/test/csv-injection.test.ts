@@ -21,7 +21,8 @@ beforeAll(async () => {
   await prisma.triageCriterion.create({ data: { code: 'H.41.01', urgency: 'H', chapter: 41, chapterTitle: TITLE, text: '@SUM(1+1)' } });
   const centre = await createCentre(prisma);
   supervisor = (await createUser(prisma, centre.id, { role: 'supervisor' })).username;
-  callId = (await createCall(prisma, centre.id, { state: 'ENDED', ringingAt: new Date('2024-03-05T10:00:00Z'), criterionCode: 'H.41.01' })).id;
+  callId = (await createCall(prisma, centre.id, { state: 'ENDED', ringingAt: new Date('2024-03-05T10:00:00Z'), criterionCode: 'H.41.01' }))
+    .id;
 });
 afterAll(async () => {
   // later files see the index as seeded, and no call names a criterion it no longer has
@@ -33,12 +34,18 @@ afterAll(async () => {
 
 describe('CSV export of the indicators', () => {
   it('neutralises a chapter title that a spreadsheet would run as a formula', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/indicators?from=2024-03-01T00:00:00Z&to=2024-03-31T00:00:00Z', headers: { cookie: await cookieFor(app, supervisor) } });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/v1/indicators?from=2024-03-01T00:00:00Z&to=2024-03-31T00:00:00Z',
+      headers: { cookie: await cookieFor(app, supervisor) },
+    });
     expect(res.statusCode).toBe(200);
     const data = res.json() as Indicators;
     expect(data.callsByChapter).toContainEqual(expect.objectContaining({ chapter: 41, chapterTitle: TITLE }));
     // the rows the console's "by chapter" table exports
-    const csv = toCsv(data.callsByChapter.map((c) => ({ kapittel: c.chapter ?? '–', tittel: c.chapterTitle ?? 'Ikke triagert', samtaler: c.calls })));
+    const csv = toCsv(
+      data.callsByChapter.map((c) => ({ kapittel: c.chapter ?? '–', tittel: c.chapterTitle ?? 'Ikke triagert', samtaler: c.calls })),
+    );
     const cells = parseCsv(csv, ';').records.flatMap((r) => r.fields);
     expect(cells).toContain(`'${TITLE}`);
     expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);

@@ -58,8 +58,13 @@ describe('database errors', () => {
     await admin.connect();
     try {
       const running = app.inject({ method: 'GET', url: '/test/sleeps' });
-      const find = "SELECT pid FROM pg_stat_activity WHERE query LIKE '%amk-database-errors-test%' AND pid <> pg_backend_pid() AND state = 'active'";
-      const { pid } = await waitFor(async () => (await admin.query<{ pid: number }>(find)).rows[0], 5_000, 'the request to reach the database');
+      const find =
+        "SELECT pid FROM pg_stat_activity WHERE query LIKE '%amk-database-errors-test%' AND pid <> pg_backend_pid() AND state = 'active'";
+      const { pid } = await waitFor(
+        async () => (await admin.query<{ pid: number }>(find)).rows[0],
+        5_000,
+        'the request to reach the database',
+      );
       await admin.query('SELECT pg_terminate_backend($1)', [pid]);
       const res = await running;
       expect(res.statusCode, res.body).toBe(503);

@@ -36,7 +36,13 @@ const ring = (id: string) =>
   fetch(`${url}/api/v1/integrations/calls`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ externalId: id, centre: 'AMK-BERGEN', line: '113', callerNumber: '+4790000077', ringingAt: new Date().toISOString() }),
+    body: JSON.stringify({
+      externalId: id,
+      centre: 'AMK-BERGEN',
+      line: '113',
+      callerNumber: '+4790000077',
+      ringingAt: new Date().toISOString(),
+    }),
   });
 
 describe('a database outage', () => {
@@ -109,7 +115,9 @@ describe('a frozen database', () => {
 
   it('answers 503 + Retry-After instead of hanging, is not ready at once, and recovers when it thaws', { timeout: 60_000 }, async () => {
     expect((await ringFrozen(`warm-${Date.now()}`)).statusCode).toBe(201);
-    const cookie = (await frozenApp.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'amk.bergen', password: 'demo' } })).headers['set-cookie'];
+    const cookie = (
+      await frozenApp.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'amk.bergen', password: 'demo' } })
+    ).headers['set-cookie'];
     const session = String(cookie).split(';')[0]!;
 
     frozenProxy.freeze();
@@ -126,7 +134,11 @@ describe('a frozen database', () => {
     }
 
     frozenProxy.thaw();
-    await waitFor(async () => (await frozenApp.inject({ method: 'GET', url: '/health/ready' })).statusCode === 200 || undefined, 20_000, 'ready again');
+    await waitFor(
+      async () => (await frozenApp.inject({ method: 'GET', url: '/health/ready' })).statusCode === 200 || undefined,
+      20_000,
+      'ready again',
+    );
     await waitFor(async () => (await ringFrozen(`thawed-${Date.now()}`)).statusCode === 201 || undefined, 20_000, 'writes again');
   });
 });

@@ -17,7 +17,16 @@ function startInstance(): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: serverDir,
-      env: { ...process.env, DATABASE_URL: databaseUrl(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', SEED_DEMO: 'never', DATA_DIR: testConfig().DATA_DIR, PURGE_SCHEDULE: 'off' },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl(),
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'error',
+        SEED_DEMO: 'never',
+        DATA_DIR: testConfig().DATA_DIR,
+        PURGE_SCHEDULE: 'off',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     children.push(child);
@@ -61,7 +70,12 @@ describe('failover', () => {
       for (let attempt = 0; ; attempt++) {
         const target = urls[(calls + attempt) % 2]!;
         try {
-          const res = await fetch(`${target}/api/v1${path}`, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(2_000) });
+          const res = await fetch(`${target}/api/v1${path}`, {
+            method,
+            headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+            signal: AbortSignal.timeout(2_000),
+          });
           if (res.status < 500) return res.status;
         } catch {
           /* that instance is gone: the next attempt goes to the other */
@@ -72,7 +86,16 @@ describe('failover', () => {
       const statuses = ['UNAVAILABLE', 'AVAILABLE_AT_STATION'];
       while (!stop) {
         calls++;
-        await send({ externalId: `fo-${startSeq}-${calls}`, centre: 'AMK-BERGEN', line: '113', callerNumber: '+4790000055', ringingAt: new Date().toISOString() }, '/integrations/calls');
+        await send(
+          {
+            externalId: `fo-${startSeq}-${calls}`,
+            centre: 'AMK-BERGEN',
+            line: '113',
+            callerNumber: '+4790000055',
+            ringingAt: new Date().toISOString(),
+          },
+          '/integrations/calls',
+        );
         await send({ status: statuses[calls % 2], at: new Date().toISOString() }, '/integrations/units/NHS-A71/status');
         await new Promise((r) => setTimeout(r, 20));
       }
@@ -86,7 +109,13 @@ describe('failover', () => {
 
     // Every event for this centre since the start, from the database.
     const room = `centre:${(await prisma.centre.findUniqueOrThrow({ where: { code: 'AMK-BERGEN' } })).id}`;
-    const expected = (await prisma.event.findMany({ where: { seq: { gt: BigInt(startSeq) }, audience: { has: room } }, orderBy: { seq: 'asc' }, select: { seq: true } })).map((e) => Number(e.seq));
+    const expected = (
+      await prisma.event.findMany({
+        where: { seq: { gt: BigInt(startSeq) }, audience: { has: room } },
+        orderBy: { seq: 'asc' },
+        select: { seq: true },
+      })
+    ).map((e) => Number(e.seq));
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline && consoles.some((c) => c.received.length < expected.length)) await new Promise((r) => setTimeout(r, 100));
 
@@ -94,7 +123,9 @@ describe('failover', () => {
     for (const c of consoles) expect(c.received.map((e) => e.seq)).toEqual(expected); // none lost, none doubled, in order
     const moved = consoles.slice(0, 2).flatMap((c) => c.switches);
     expect(moved).toHaveLength(2);
-    console.log(`failover: ${expected.length} events; switch times ${moved.map((s) => `${s.ms} ms`).join(', ')}; ${calls} calls registered`);
+    console.log(
+      `failover: ${expected.length} events; switch times ${moved.map((s) => `${s.ms} ms`).join(', ')}; ${calls} calls registered`,
+    );
     expect(await prisma.call.count({ where: { externalId: { startsWith: `fo-${startSeq}-` } } })).toBe(calls);
     for (const c of consoles) c.close();
   });

@@ -22,20 +22,56 @@ function rng(seed: number) {
 function garbage(r: () => number, depth = 0): unknown {
   const pick = Math.floor(r() * 14);
   switch (pick) {
-    case 0: return null;
-    case 1: return r() > 0.5;
-    case 2: return Math.floor(r() * 1e12) * (r() > 0.5 ? -1 : 1);
-    case 3: return r() * 1e308;
-    case 4: return 'x'.repeat(Math.floor(r() * 5_000));
-    case 5: return `💥𝔘ñïçødé\u0000\u202e${r()}`;
-    case 6: return '2026-13-45T99:99:99Z';
-    case 7: return crypto.randomUUID();
-    case 8: return 'A.06.01';
-    case 9: return '113';
-    case 10: return depth > 2 ? {} : Object.fromEntries(Array.from({ length: Math.floor(r() * 6) }, () => [['id', 'line', 'lat', 'lon', 'status', 'at', 'eventType', 'reason', 'text', 'members', 'username', 'recipients', 'unitIds', 'kommuner'][Math.floor(r() * 14)]!, garbage(r, depth + 1)]));
-    case 11: return depth > 2 ? [] : Array.from({ length: Math.floor(r() * 5) }, () => garbage(r, depth + 1));
-    case 12: return { __proto__: { admin: true }, constructor: { prototype: { x: 1 } } };
-    default: return -0;
+    case 0:
+      return null;
+    case 1:
+      return r() > 0.5;
+    case 2:
+      return Math.floor(r() * 1e12) * (r() > 0.5 ? -1 : 1);
+    case 3:
+      return r() * 1e308;
+    case 4:
+      return 'x'.repeat(Math.floor(r() * 5_000));
+    case 5:
+      return `💥𝔘ñïçødé\u0000\u202e${r()}`;
+    case 6:
+      return '2026-13-45T99:99:99Z';
+    case 7:
+      return crypto.randomUUID();
+    case 8:
+      return 'A.06.01';
+    case 9:
+      return '113';
+    case 10:
+      return depth > 2
+        ? {}
+        : Object.fromEntries(
+            Array.from({ length: Math.floor(r() * 6) }, () => [
+              [
+                'id',
+                'line',
+                'lat',
+                'lon',
+                'status',
+                'at',
+                'eventType',
+                'reason',
+                'text',
+                'members',
+                'username',
+                'recipients',
+                'unitIds',
+                'kommuner',
+              ][Math.floor(r() * 14)]!,
+              garbage(r, depth + 1),
+            ]),
+          );
+    case 11:
+      return depth > 2 ? [] : Array.from({ length: Math.floor(r() * 5) }, () => garbage(r, depth + 1));
+    case 12:
+      return { __proto__: { admin: true }, constructor: { prototype: { x: 1 } } };
+    default:
+      return -0;
   }
 }
 
@@ -55,8 +91,16 @@ const auth: Record<string, Record<string, string>> = {};
 
 async function counts() {
   const [calls, events, missions, notifications, transfers, recordings, criteria, organisations, members, shifts] = await Promise.all([
-    prisma.call.count(), prisma.event.count(), prisma.mission.count(), prisma.notification.count(), prisma.transfer.count(),
-    prisma.recording.count(), prisma.triageCriterion.count(), prisma.akutthjelperOrganisation.count(), prisma.akutthjelperMember.count(), prisma.doctorShift.count(),
+    prisma.call.count(),
+    prisma.event.count(),
+    prisma.mission.count(),
+    prisma.notification.count(),
+    prisma.transfer.count(),
+    prisma.recording.count(),
+    prisma.triageCriterion.count(),
+    prisma.akutthjelperOrganisation.count(),
+    prisma.akutthjelperMember.count(),
+    prisma.doctorShift.count(),
   ]);
   return { calls, events, missions, notifications, transfers, recordings, criteria, organisations, members, shifts };
 }
@@ -84,8 +128,13 @@ describe('fuzzing every route', () => {
       if (route === 'POST /api/v1/auth/logout' || route === 'POST /api/v1/auth/login') continue; // rate-limited by design; covered in auth tests
       const caller = allowed === 'public' ? 'public' : allowed === 'integration' ? 'integration' : (allowed as Role[])[0]!;
       for (let i = 0; i < PER_ROUTE; i++) {
-        const path = url.replace(/:[a-zA-Z]+/g, () => (r() > 0.5 ? crypto.randomUUID() : encodeURIComponent(String(garbage(r)).slice(0, 200))));
-        const query = r() > 0.5 ? `?${new URLSearchParams({ from: String(garbage(r)).slice(0, 50), period: 'year', date: 'yesterday', limit: '-5', eventType: 'X' })}` : '';
+        const path = url.replace(/:[a-zA-Z]+/g, () =>
+          r() > 0.5 ? crypto.randomUUID() : encodeURIComponent(String(garbage(r)).slice(0, 200)),
+        );
+        const query =
+          r() > 0.5
+            ? `?${new URLSearchParams({ from: String(garbage(r)).slice(0, 50), period: 'year', date: 'yesterday', limit: '-5', eventType: 'X' })}`
+            : '';
         const content = CONTENT[Math.floor(r() * CONTENT.length)]!(garbage(r));
         const res = await app.inject({
           method,
@@ -94,7 +143,8 @@ describe('fuzzing every route', () => {
           ...(method === 'GET' ? {} : { payload: content.body }),
         });
         sent++;
-        if (res.statusCode >= 500) failures.push(`${route} ${path}${query} [${content.type}] → ${res.statusCode} ${res.body.slice(0, 200)}`);
+        if (res.statusCode >= 500)
+          failures.push(`${route} ${path}${query} [${content.type}] → ${res.statusCode} ${res.body.slice(0, 200)}`);
         else if (res.statusCode >= 400 && !res.json().message) failures.push(`${route} → ${res.statusCode} without a message`);
       }
     }

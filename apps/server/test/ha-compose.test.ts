@@ -16,7 +16,14 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const composeFile = join(root, 'docker-compose.yml');
 // Ordering rules are style; the schema and the error-level rules stay on.
 const linter = new DCLinter({
-  rules: { 'service-keys-order': 0, 'services-alphabetical-order': 0, 'top-level-properties-order': 0, 'service-dependencies-alphabetical-order': 0, 'service-ports-alphabetical-order': 0, 'require-quotes-in-ports': [1, { quoteType: 'double' }] },
+  rules: {
+    'service-keys-order': 0,
+    'services-alphabetical-order': 0,
+    'top-level-properties-order': 0,
+    'service-dependencies-alphabetical-order': 0,
+    'service-ports-alphabetical-order': 0,
+    'require-quotes-in-ports': [1, { quoteType: 'double' }],
+  },
   quiet: true,
   debug: false,
   exclude: [],
@@ -45,7 +52,10 @@ describe('docker-compose.yml', () => {
   it('the validator does refuse an invalid file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'amk-compose-'));
     try {
-      writeFileSync(join(dir, 'docker-compose.yml'), 'services:\n  db:\n    image: haproxy:3.0\n    depends_on: 3\n    restart_policy: always\n');
+      writeFileSync(
+        join(dir, 'docker-compose.yml'),
+        'services:\n  db:\n    image: haproxy:3.0\n    depends_on: 3\n    restart_policy: always\n',
+      );
       const [result] = linter.lintFiles([join(dir, 'docker-compose.yml')], false);
       expect((result!.messages as Finding[]).map((m) => m.rule)).toContain('invalid-schema');
     } finally {
@@ -58,7 +68,9 @@ describe('docker-compose.yml', () => {
     const { services } = compose;
     for (const name of ['server1', 'server2']) expect(services[name]!.environment!.DATABASE_URL).toMatch(/@db:5000\/amk$/);
     expect(services.db!.volumes).toContain('./deploy/postgres-ha/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro');
-    expect(readFileSync(join(root, 'deploy/postgres-ha/haproxy.cfg'), 'utf8')).toMatch(/bind :5000[\s\S]*option httpchk GET \/primary[\s\S]*server pg1 pg1:5432 check port 8008\n\s*server pg2 pg2:5432 check port 8008/);
+    expect(readFileSync(join(root, 'deploy/postgres-ha/haproxy.cfg'), 'utf8')).toMatch(
+      /bind :5000[\s\S]*option httpchk GET \/primary[\s\S]*server pg1 pg1:5432 check port 8008\n\s*server pg2 pg2:5432 check port 8008/,
+    );
     for (const name of ['pg1', 'pg2']) {
       const node = services[name]!;
       expect(node.build).toBe('./deploy/postgres-ha');
@@ -70,7 +82,9 @@ describe('docker-compose.yml', () => {
     expect(services.etcd!.command).toEqual(['etcd']);
     // every file or folder a service mounts from the repository exists
     for (const service of Object.values(services))
-      for (const volume of service.volumes ?? []) if (volume.startsWith('./')) expect(existsSync(join(root, volume.split(':')[0]!)), volume).toBe(true);
-    for (const service of Object.values(services)) if (service.build) expect(existsSync(join(root, service.build, 'Dockerfile')), service.build).toBe(true);
+      for (const volume of service.volumes ?? [])
+        if (volume.startsWith('./')) expect(existsSync(join(root, volume.split(':')[0]!)), volume).toBe(true);
+    for (const service of Object.values(services))
+      if (service.build) expect(existsSync(join(root, service.build, 'Dockerfile')), service.build).toBe(true);
   });
 });

@@ -29,7 +29,16 @@ function startInstance(): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: serverDir,
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', SEED_DEMO: 'never', DATA_DIR: testConfig().DATA_DIR, PURGE_SCHEDULE: 'off' },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'error',
+        SEED_DEMO: 'never',
+        DATA_DIR: testConfig().DATA_DIR,
+        PURGE_SCHEDULE: 'off',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     servers.push(child);
@@ -62,7 +71,9 @@ interface Outcome {
 }
 
 describe.skipIf(missing.length > 0)(missing.length ? `PostgreSQL failover (${haSkipReason(missing)})` : 'PostgreSQL failover', () => {
-  it('kill -9 of the primary under load: the standby is promoted, writes resume, nothing acknowledged or delivered is lost', { timeout: 120_000 }, async () => {
+  it('kill -9 of the primary under load: the standby is promoted, writes resume, nothing acknowledged or delivered is lost', {
+    timeout: 120_000,
+  }, async () => {
     const ha = topology!;
     const [a, b] = await Promise.all([startInstance(), startInstance()]);
     const setup = createPrisma(databaseUrl, 2);
@@ -88,7 +99,12 @@ describe.skipIf(missing.length > 0)(missing.length ? `PostgreSQL failover (${haS
         const target = urls[n++ % 2]!;
         const at = Date.now();
         try {
-          const res = await fetch(`${target}/api/v1${path}`, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+          const res = await fetch(`${target}/api/v1${path}`, {
+            method,
+            headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+            signal: AbortSignal.timeout(10_000),
+          });
           await res.arrayBuffer();
           outcomes.push({ at, status: res.status, retryAfter: res.headers.get('retry-after') });
           if (res.ok) return;
@@ -103,7 +119,13 @@ describe.skipIf(missing.length > 0)(missing.length ? `PostgreSQL failover (${haS
     const callLoad = (async () => {
       while (!stop) {
         const externalId = `ha-${startSeq}-${++calls}`;
-        await send('POST', '/integrations/calls', { externalId, centre: 'AMK-BERGEN', line: '113', callerNumber: '+4790000066', ringingAt: new Date().toISOString() });
+        await send('POST', '/integrations/calls', {
+          externalId,
+          centre: 'AMK-BERGEN',
+          line: '113',
+          callerNumber: '+4790000066',
+          ringingAt: new Date().toISOString(),
+        });
         acknowledged.add(externalId);
       }
     })();
@@ -120,12 +142,27 @@ describe.skipIf(missing.length > 0)(missing.length ? `PostgreSQL failover (${haS
     const killedAt = Date.now();
     process.kill(ha.postmasterPid(old), 'SIGKILL');
 
-    const promoted = await poll(async () => {
-      const p = await ha.primary();
-      return p && p !== old ? p : undefined;
-    }, 60_000, 'Patroni to promote the standby');
+    const promoted = await poll(
+      async () => {
+        const p = await ha.primary();
+        return p && p !== old ? p : undefined;
+      },
+      60_000,
+      'Patroni to promote the standby',
+    );
     const promotedMs = Date.now() - killedAt;
-    const firstWriteAfter = await poll(() => outcomes.find((o) => o.at > killedAt && typeof o.status === 'number' && o.status < 300 && outcomes.some((f) => f.at > killedAt && f.at < o.at && f.status !== 201 && f.status !== 200)), 60_000, 'writes to resume');
+    const firstWriteAfter = await poll(
+      () =>
+        outcomes.find(
+          (o) =>
+            o.at > killedAt &&
+            typeof o.status === 'number' &&
+            o.status < 300 &&
+            outcomes.some((f) => f.at > killedAt && f.at < o.at && f.status !== 201 && f.status !== 200),
+        ),
+      60_000,
+      'writes to resume',
+    );
     const resumeMs = firstWriteAfter.at - killedAt;
     const ackedAtResume = acknowledged.size;
     await poll(() => acknowledged.size >= ackedAtResume + 20, 30_000, '20 calls after the failover');
@@ -146,7 +183,13 @@ describe.skipIf(missing.length > 0)(missing.length ? `PostgreSQL failover (${haS
       const stored = await prisma.call.findMany({ where: { externalId: { startsWith: `ha-${startSeq}-` } }, select: { externalId: true } });
       expect(new Set(stored.map((c) => c.externalId))).toEqual(acknowledged);
 
-      const expected = (await prisma.event.findMany({ where: { seq: { gt: BigInt(startSeq) }, audience: { has: `centre:${centreId}` } }, orderBy: { seq: 'asc' }, select: { seq: true } })).map((e) => Number(e.seq));
+      const expected = (
+        await prisma.event.findMany({
+          where: { seq: { gt: BigInt(startSeq) }, audience: { has: `centre:${centreId}` } },
+          orderBy: { seq: 'asc' },
+          select: { seq: true },
+        })
+      ).map((e) => Number(e.seq));
       await poll(() => consoles.every((c) => c.received.length >= expected.length), 20_000, 'consoles to catch up').catch(() => {});
       for (const c of consoles) {
         const seqs = c.received.map((e) => e.seq);

@@ -19,7 +19,12 @@ const BERGEN = { lat: 60.3913, lon: 5.3221 }; // kommune 4601 Bergen
 
 beforeAll(async () => {
   server = await startServer();
-  [amk, forde, lv, sunnfjord] = await Promise.all([login(server, 'amk.bergen'), login(server, 'amk.forde'), login(server, 'lv.bergen'), login(server, 'lv.sunnfjord')]);
+  [amk, forde, lv, sunnfjord] = await Promise.all([
+    login(server, 'amk.bergen'),
+    login(server, 'amk.forde'),
+    login(server, 'lv.bergen'),
+    login(server, 'lv.sunnfjord'),
+  ]);
 });
 afterAll(() => server.close());
 
@@ -34,7 +39,14 @@ async function api(cookie: string, method: string, path: string, body?: unknown)
 
 async function newCall(cookie: string, line: string, where?: { lat: number; lon: number }, extra: object = {}): Promise<string> {
   const id = crypto.randomUUID();
-  const res = await api(cookie, 'POST', '/calls', { id, line, callerName: 'Kari Nordmann', addressText: 'Langebruvegen 2', ...where, ...extra });
+  const res = await api(cookie, 'POST', '/calls', {
+    id,
+    line,
+    callerName: 'Kari Nordmann',
+    addressText: 'Langebruvegen 2',
+    ...where,
+    ...extra,
+  });
   expect(res.status).toBe(201);
   return id;
 }
@@ -47,11 +59,26 @@ describe('AMK → AMK (§ 15 e)', () => {
     const amkConsole = openConsole(server, amk);
     await Promise.all([fordeConsole.live, amkConsole.live]);
 
-    const offered = await api(amk, 'POST', `/calls/${callId}/transfers`, { toCentre: 'AMK-FORDE', reason: 'Innringer er i Sunnfjord', conference: true });
+    const offered = await api(amk, 'POST', `/calls/${callId}/transfers`, {
+      toCentre: 'AMK-FORDE',
+      reason: 'Innringer er i Sunnfjord',
+      conference: true,
+    });
     expect(offered.status).toBe(201);
-    expect(offered.body).toMatchObject({ state: 'REQUESTED', basis: '§ 15 e', conference: true, answerSeconds: null, fromCentre: { code: 'AMK-BERGEN' }, toCentre: { code: 'AMK-FORDE' } });
+    expect(offered.body).toMatchObject({
+      state: 'REQUESTED',
+      basis: '§ 15 e',
+      conference: true,
+      answerSeconds: null,
+      fromCentre: { code: 'AMK-BERGEN' },
+      toCentre: { code: 'AMK-FORDE' },
+    });
 
-    const heard = await waitFor(() => fordeConsole.received.find((e) => e.type === 'transfer.upserted' && (e.data as TransferSummary).callId === callId), 5_000, 'Førde to hear the offer');
+    const heard = await waitFor(
+      () => fordeConsole.received.find((e) => e.type === 'transfer.upserted' && (e.data as TransferSummary).callId === callId),
+      5_000,
+      'Førde to hear the offer',
+    );
     expect((heard.data as TransferSummary).call).toMatchObject({ kommunenummer: '4647', callerName: 'Kari Nordmann' });
     const record = await api(forde, 'GET', `/calls/${callId}`);
     expect(record.status).toBe(200);
@@ -64,9 +91,24 @@ describe('AMK → AMK (§ 15 e)', () => {
     expect(accepted.body.answerSeconds).toBeGreaterThanOrEqual(0);
     expect(accepted.body.answerSeconds).toBe((Date.parse(accepted.body.answeredAt) - Date.parse(accepted.body.requestedAt)) / 1000);
 
-    await waitFor(() => amkConsole.received.some((e) => e.type === 'call.upserted' && (e.data as CallSummary).id === callId && (e.data as CallSummary).centreId === demoCentreId('AMK-FORDE')), 5_000, 'Bergen to see the call leave');
+    await waitFor(
+      () =>
+        amkConsole.received.some(
+          (e) =>
+            e.type === 'call.upserted' &&
+            (e.data as CallSummary).id === callId &&
+            (e.data as CallSummary).centreId === demoCentreId('AMK-FORDE'),
+        ),
+      5_000,
+      'Bergen to see the call leave',
+    );
     const fordeRecord = await api(forde, 'GET', `/calls/${callId}`);
-    expect(fordeRecord.body.journal.map((j: { text: string }) => j.text)).toEqual(expect.arrayContaining(['Fall fra stige, bevisst.', 'Overføring til AMK Førde bedt om (§ 15 e, satt over i konferanse): Innringer er i Sunnfjord']));
+    expect(fordeRecord.body.journal.map((j: { text: string }) => j.text)).toEqual(
+      expect.arrayContaining([
+        'Fall fra stige, bevisst.',
+        'Overføring til AMK Førde bedt om (§ 15 e, satt over i konferanse): Innringer er i Sunnfjord',
+      ]),
+    );
     // Bergen has no units on it: the record is Førde's alone now.
     expect((await api(amk, 'GET', `/calls/${callId}`)).status).toBe(404);
     expect((await api(amk, 'GET', '/calls')).body.calls.map((c: CallSummary) => c.id)).not.toContain(callId);
@@ -76,10 +118,15 @@ describe('AMK → AMK (§ 15 e)', () => {
 
   it('the sending centre keeps read access, audited, while one of its units is still on a mission for the call', async () => {
     const callId = await newCall(amk, '113', SUNNFJORD);
-    const unit = await server.prisma.unit.findFirstOrThrow({ where: { centreId: demoCentreId('AMK-BERGEN'), kind: 'AMBULANCE_CAR' }, orderBy: { callSign: 'asc' } });
+    const unit = await server.prisma.unit.findFirstOrThrow({
+      where: { centreId: demoCentreId('AMK-BERGEN'), kind: 'AMBULANCE_CAR' },
+      orderBy: { callSign: 'asc' },
+    });
     const missionId = crypto.randomUUID();
     // The mission as the missions service would have it (its own rules are tested in missions.test.ts).
-    await server.prisma.mission.create({ data: { id: missionId, centreId: demoCentreId('AMK-BERGEN'), callId, kind: 'AMBULANCE', urgency: 'A' } });
+    await server.prisma.mission.create({
+      data: { id: missionId, centreId: demoCentreId('AMK-BERGEN'), callId, kind: 'AMBULANCE', urgency: 'A' },
+    });
     await server.prisma.missionUnit.create({ data: { missionId, unitId: unit.id, assignedAt: new Date() } });
     const t = await api(amk, 'POST', `/calls/${callId}/transfers`, { toCentre: 'AMK-FORDE', reason: 'Innringer er i Sunnfjord' });
     await api(forde, 'POST', `/transfers/${t.body.id}/answer`, { decision: 'ACCEPT' });
@@ -87,7 +134,11 @@ describe('AMK → AMK (§ 15 e)', () => {
     const read = await api(amk, 'GET', `/calls/${callId}`);
     expect(read.status).toBe(200);
     expect(read.body.centreId).toBe(demoCentreId('AMK-FORDE'));
-    const audits = await server.prisma.auditLog.findMany({ where: { entityId: callId, action: 'call.read', actorName: 'amk.bergen' }, orderBy: { id: 'desc' }, take: 2 });
+    const audits = await server.prisma.auditLog.findMany({
+      where: { entityId: callId, action: 'call.read', actorName: 'amk.bergen' },
+      orderBy: { id: 'desc' },
+      take: 2,
+    });
     expect(audits.map((a) => a.centreId).sort()).toEqual([demoCentreId('AMK-BERGEN'), demoCentreId('AMK-FORDE')].sort());
     // Read only: writing is the owner's.
     expect((await api(amk, 'POST', `/calls/${callId}/journal`, { text: 'x' })).status).toBe(404);
@@ -105,10 +156,17 @@ describe('LVS → LVS (§ 13 b)', () => {
     const callId = await newCall(lv, '116117', SUNNFJORD);
     const sunnfjordConsole = openConsole(server, sunnfjord);
     await sunnfjordConsole.live;
-    const t = await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'LVS-SUNNFJORD', reason: 'Pasienten er på hytta i Sunnfjord' });
+    const t = await api(lv, 'POST', `/calls/${callId}/transfers`, {
+      toCentre: 'LVS-SUNNFJORD',
+      reason: 'Pasienten er på hytta i Sunnfjord',
+    });
     expect(t.status).toBe(201);
     expect(t.body.basis).toBe('§ 13 b');
-    await waitFor(() => sunnfjordConsole.received.some((e) => e.type === 'transfer.upserted' && (e.data as TransferSummary).id === t.body.id), 5_000, 'Sunnfjord to hear the offer');
+    await waitFor(
+      () => sunnfjordConsole.received.some((e) => e.type === 'transfer.upserted' && (e.data as TransferSummary).id === t.body.id),
+      5_000,
+      'Sunnfjord to hear the offer',
+    );
     const accepted = await api(sunnfjord, 'POST', `/transfers/${t.body.id}/answer`, { decision: 'ACCEPT' });
     expect(accepted.body.state).toBe('ACCEPTED');
     expect((await api(sunnfjord, 'GET', '/calls')).body.calls.map((c: CallSummary) => c.id)).toContain(callId);
@@ -117,7 +175,7 @@ describe('LVS → LVS (§ 13 b)', () => {
 });
 
 describe('AMK → LVS (§ 15 g, forhåndsdefinerte linjer)', () => {
-  it('goes to the LVS that covers the patient\'s kommune, and is refused elsewhere with the right one named; nothing written', async () => {
+  it("goes to the LVS that covers the patient's kommune, and is refused elsewhere with the right one named; nothing written", async () => {
     const sunnfjordCall = await newCall(amk, '113', SUNNFJORD);
     const wrong = await api(amk, 'POST', `/calls/${sunnfjordCall}/transfers`, { toCentre: 'LVS-BERGEN', reason: 'Legevaktsak' });
     expect(wrong.status).toBe(400);

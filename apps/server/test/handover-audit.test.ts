@@ -19,9 +19,19 @@ beforeAll(async () => {
   app = await buildTestApp(prisma);
   [lv, amk] = [await cookieFor(app, 'lv.bergen'), await cookieFor(app, 'amk.bergen')];
   callId = crypto.randomUUID();
-  const call = await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie: lv }, payload: { id: callId, line: '116117', callerName: 'Kari Audit' } });
+  const call = await app.inject({
+    method: 'POST',
+    url: '/api/v1/calls',
+    headers: { cookie: lv },
+    payload: { id: callId, line: '116117', callerName: 'Kari Audit' },
+  });
   expect(call.statusCode).toBe(201);
-  const transfer = await app.inject({ method: 'POST', url: `/api/v1/calls/${callId}/transfers`, headers: { cookie: lv }, payload: { toCentre: 'AMK-BERGEN', reason: 'Rød respons' } });
+  const transfer = await app.inject({
+    method: 'POST',
+    url: `/api/v1/calls/${callId}/transfers`,
+    headers: { cookie: lv },
+    payload: { toCentre: 'AMK-BERGEN', reason: 'Rød respons' },
+  });
   expect(transfer.statusCode).toBe(201);
 });
 afterAll(async () => {
@@ -45,7 +55,7 @@ describe('audit during a hand-over', () => {
     expect(owner).toMatchObject({ entityType: 'Call', detail: { readerCentre: 'AMK-BERGEN' } });
   });
 
-  it("the sending centre reading its own call in the list is audited under its own centre only", async () => {
+  it('the sending centre reading its own call in the list is audited under its own centre only', async () => {
     const from = since();
     await app.inject({ method: 'GET', url: '/api/v1/transfers', headers: { cookie: lv } });
     const rows = await prisma.auditLog.findMany({ where: { action: 'transfer.list', actorName: 'lv.bergen', at: { gte: from } } });
@@ -56,14 +66,18 @@ describe('audit during a hand-over', () => {
   it("the receiving centre reading the offered call's record is audited for both centres", async () => {
     const from = since();
     expect((await app.inject({ method: 'GET', url: `/api/v1/calls/${callId}`, headers: { cookie: amk } })).statusCode).toBe(200);
-    const rows = await prisma.auditLog.findMany({ where: { action: 'call.read', entityId: callId, actorName: 'amk.bergen', at: { gte: from } } });
+    const rows = await prisma.auditLog.findMany({
+      where: { action: 'call.read', entityId: callId, actorName: 'amk.bergen', at: { gte: from } },
+    });
     expect(new Set(rows.map((r) => r.centreId))).toEqual(new Set([AMK, LVS]));
   });
 
   it('the snapshot, which carries the hand-overs too, audits them the same way', async () => {
     const from = since();
     expect((await app.inject({ method: 'GET', url: '/api/v1/snapshot', headers: { cookie: amk } })).statusCode).toBe(200);
-    const owner = await prisma.auditLog.findFirst({ where: { action: 'transfer.list', centreId: LVS, entityId: callId, actorName: 'amk.bergen', at: { gte: from } } });
+    const owner = await prisma.auditLog.findFirst({
+      where: { action: 'transfer.list', centreId: LVS, entityId: callId, actorName: 'amk.bergen', at: { gte: from } },
+    });
     expect(owner).not.toBeNull();
   });
 });

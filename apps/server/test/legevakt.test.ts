@@ -28,19 +28,39 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-const shift = (extra: Record<string, unknown>) => ({ district: 'Test', doctorName: 'Lege Test', fromAt: '2030-01-01T15:00:00Z', toAt: '2030-01-02T07:00:00Z', ...extra });
+const shift = (extra: Record<string, unknown>) => ({
+  district: 'Test',
+  doctorName: 'Lege Test',
+  fromAt: '2030-01-01T15:00:00Z',
+  toAt: '2030-01-02T07:00:00Z',
+  ...extra,
+});
 
 describe('the doctor-on-call roster (§ 7)', () => {
   it('flags a doctor who may not be alone while no backup covers the shift, and clears it when one does', async () => {
     const q = '?from=2030-01-01T00:00:00Z&to=2030-01-03T00:00:00Z';
     const add = (body: object) => app.inject({ method: 'POST', url: '/api/v1/legevakt/roster', headers: { cookie: lv }, payload: body });
-    expect((await add(shift({ doctorName: 'Lege Ny', approvedGp: true, watchesDone: 10, courseEmergencyMedicine: true, courseViolenceAndAbuse: true }))).statusCode).toBe(201);
+    expect(
+      (
+        await add(
+          shift({ doctorName: 'Lege Ny', approvedGp: true, watchesDone: 10, courseEmergencyMedicine: true, courseViolenceAndAbuse: true }),
+        )
+      ).statusCode,
+    ).toBe(201);
     let roster = (await app.inject({ method: 'GET', url: `/api/v1/legevakt/roster${q}`, headers: { cookie: lv } })).json();
     const ny = roster.shifts.find((s: { doctorName: string }) => s.doctorName === 'Lege Ny');
     expect(ny.mayBeAlone).toBe(false);
     expect(ny.flags.map((f: { code: string }) => f.code)).toEqual(['NO_QUALIFIED_BACKUP']);
 
-    await add(shift({ doctorName: 'Bakvakt Erfaren', isBackup: true, specialistGeneralPractice: true, courseViolenceAndAbuse: true, courseEmergencyMedicine: true }));
+    await add(
+      shift({
+        doctorName: 'Bakvakt Erfaren',
+        isBackup: true,
+        specialistGeneralPractice: true,
+        courseViolenceAndAbuse: true,
+        courseEmergencyMedicine: true,
+      }),
+    );
     roster = (await app.inject({ method: 'GET', url: `/api/v1/legevakt/roster${q}`, headers: { cookie: lv } })).json();
     expect(roster.shifts.find((s: { doctorName: string }) => s.doctorName === 'Lege Ny').flags).toEqual([]);
   });
@@ -52,9 +72,17 @@ describe('the doctor-on-call roster (§ 7)', () => {
     const qualified = { isBackup: true, specialistGeneralPractice: true, courseViolenceAndAbuse: true };
     await add({ ...watch, district: 'Vest', doctorName: 'Lege Vest', approvedGp: true, watchesDone: 10 });
     await add({ ...watch, district: 'Øst', doctorName: 'Bakvakt Øst', ...qualified });
-    await add({ district: 'Vest', doctorName: 'Bakvakt Kveld', fromAt: '2031-01-01T15:00:00Z', toAt: '2031-01-01T23:00:00Z', ...qualified });
+    await add({
+      district: 'Vest',
+      doctorName: 'Bakvakt Kveld',
+      fromAt: '2031-01-01T15:00:00Z',
+      toAt: '2031-01-01T23:00:00Z',
+      ...qualified,
+    });
     const flagsOf = async () =>
-      (await app.inject({ method: 'GET', url: `/api/v1/legevakt/roster${q}`, headers: { cookie: lv } })).json().shifts.find((s: { doctorName: string }) => s.doctorName === 'Lege Vest').flags;
+      (await app.inject({ method: 'GET', url: `/api/v1/legevakt/roster${q}`, headers: { cookie: lv } }))
+        .json()
+        .shifts.find((s: { doctorName: string }) => s.doctorName === 'Lege Vest').flags;
     expect((await flagsOf()).map((f: { code: string }) => f.code)).toEqual(['NO_QUALIFIED_BACKUP']);
     // The night is covered by a second backup: the whole watch is covered.
     await add({ district: 'Vest', doctorName: 'Bakvakt Natt', fromAt: '2031-01-01T23:00:00Z', toAt: '2031-01-02T07:00:00Z', ...qualified });
@@ -66,9 +94,15 @@ describe('the doctor-on-call roster (§ 7)', () => {
     const add = (body: object) => app.inject({ method: 'POST', url: '/api/v1/legevakt/roster', headers: { cookie: lv }, payload: body });
     const vikar = { district: 'Unntak', approvedGp: true, watchesDone: 2 };
     const exemption = { reference: 'SF-VL 2032/118', validFrom: '2032-02-15', validTo: '2032-03-01' };
-    expect((await add({ ...vikar, doctorName: 'Vikar Inne', fromAt: '2032-03-01T07:00:00Z', toAt: '2032-03-01T15:00:00Z', exemption })).statusCode).toBe(201);
+    expect(
+      (await add({ ...vikar, doctorName: 'Vikar Inne', fromAt: '2032-03-01T07:00:00Z', toAt: '2032-03-01T15:00:00Z', exemption }))
+        .statusCode,
+    ).toBe(201);
     // The second watch ends on 2 March, after the exemption: it is flagged.
-    expect((await add({ ...vikar, doctorName: 'Vikar Ute', fromAt: '2032-03-01T15:00:00Z', toAt: '2032-03-02T07:00:00Z', exemption })).statusCode).toBe(201);
+    expect(
+      (await add({ ...vikar, doctorName: 'Vikar Ute', fromAt: '2032-03-01T15:00:00Z', toAt: '2032-03-02T07:00:00Z', exemption }))
+        .statusCode,
+    ).toBe(201);
     const shifts = (await app.inject({ method: 'GET', url: `/api/v1/legevakt/roster${q}`, headers: { cookie: lv } })).json().shifts;
     const inne = shifts.find((s: { doctorName: string }) => s.doctorName === 'Vikar Inne');
     const ute = shifts.find((s: { doctorName: string }) => s.doctorName === 'Vikar Ute');
@@ -103,10 +137,17 @@ describe('the doctor-on-call roster (§ 7)', () => {
   });
 
   it('refuses a shift that ends before it starts, and AMK cannot keep a legevakt roster', async () => {
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/legevakt/roster', headers: { cookie: lv }, payload: shift({ toAt: '2030-01-01T10:00:00Z' }) });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/legevakt/roster',
+      headers: { cookie: lv },
+      payload: shift({ toAt: '2030-01-01T10:00:00Z' }),
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/end after it starts/);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/legevakt/roster', headers: { cookie: amk }, payload: shift({}) })).statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/v1/legevakt/roster', headers: { cookie: amk }, payload: shift({}) })).statusCode,
+    ).toBe(403);
   });
 
   it('seeds tonight’s roster with a flagged doctor', async () => {
@@ -120,23 +161,46 @@ describe('the doctor-on-call roster (§ 7)', () => {
 describe('town or rural (the response-time guideline per kommune)', () => {
   it('an administrator sets it; the preparedness guideline follows', async () => {
     const [admin, amkBergen] = await Promise.all([cookieFor(app, 'admin'), cookieFor(app, 'amk.bergen')]);
-    const res = await app.inject({ method: 'PUT', url: '/api/v1/kommuner/4627/settlement-class', headers: { cookie: admin }, payload: { settlementClass: 'TOWN' } });
+    const res = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/kommuner/4627/settlement-class',
+      headers: { cookie: admin },
+      payload: { settlementClass: 'TOWN' },
+    });
     expect(res.json()).toEqual({ nummer: '4627', navn: 'Askøy', settlementClass: 'TOWN' });
     const prep = (await app.inject({ method: 'GET', url: '/api/v1/preparedness', headers: { cookie: amkBergen } })).json();
     expect(prep.kommuner.find((k: { kommunenummer: string }) => k.kommunenummer === '4627').guidelineMinutes).toBe(12);
-    await app.inject({ method: 'PUT', url: '/api/v1/kommuner/4627/settlement-class', headers: { cookie: admin }, payload: { settlementClass: 'RURAL' } });
-    expect((await app.inject({ method: 'PUT', url: '/api/v1/kommuner/4647/settlement-class', headers: { cookie: admin }, payload: { settlementClass: 'TOWN' } })).statusCode).toBe(404); // Førde's, not Bergen's
+    await app.inject({
+      method: 'PUT',
+      url: '/api/v1/kommuner/4627/settlement-class',
+      headers: { cookie: admin },
+      payload: { settlementClass: 'RURAL' },
+    });
+    expect(
+      (
+        await app.inject({
+          method: 'PUT',
+          url: '/api/v1/kommuner/4647/settlement-class',
+          headers: { cookie: admin },
+          payload: { settlementClass: 'TOWN' },
+        })
+      ).statusCode,
+    ).toBe(404); // Førde's, not Bergen's
   });
 });
 
 describe('crew for the shift (§ 11)', () => {
   it('flags an ambulance with one authorised worker and a driver without authorisation; two authorised pass', async () => {
     const unit = await createUnit(prisma, amkCentre.id);
-    const put = (members: object[]) => app.inject({ method: 'PUT', url: `/api/v1/units/${unit.id}/crew`, headers: { cookie: amk }, payload: { members } });
+    const put = (members: object[]) =>
+      app.inject({ method: 'PUT', url: `/api/v1/units/${unit.id}/crew`, headers: { cookie: amk }, payload: { members } });
     const short = await put([{ personName: 'Kari', authorisation: 'AMBULANCE_WORKER' }]);
     expect(short.json()).toMatchObject({ crewOk: false });
     expect(short.json().crewProblem).toBeTruthy();
-    const ok = await put([{ personName: 'Kari', authorisation: 'AMBULANCE_WORKER' }, { personName: 'Ola', authorisation: 'PARAMEDIC' }]);
+    const ok = await put([
+      { personName: 'Kari', authorisation: 'AMBULANCE_WORKER' },
+      { personName: 'Ola', authorisation: 'PARAMEDIC' },
+    ]);
     expect(ok.json()).toMatchObject({ crewOk: true, crewProblem: null });
     expect(await prisma.crewAssignment.count({ where: { unitId: unit.id, toAt: null } })).toBe(2);
   });
@@ -145,9 +209,19 @@ describe('crew for the shift (§ 11)', () => {
 describe('home visits', () => {
   it('the legevaktsentral sends its doctor on call on a sykebesøk; AMK cannot', async () => {
     const callId = crypto.randomUUID();
-    await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie: lv }, payload: { id: callId, line: '116117', lat: 60.38, lon: 5.34 } });
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/calls',
+      headers: { cookie: lv },
+      payload: { id: callId, line: '116117', lat: 60.38, lon: 5.34 },
+    });
     const car = await createUnit(prisma, lvCentre.id, { kind: 'LEGEVAKT_CAR' });
-    const res = await app.inject({ method: 'POST', url: '/api/v1/missions', headers: { cookie: lv }, payload: { id: crypto.randomUUID(), callId, kind: 'HOME_VISIT', unitIds: [car.id] } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/missions',
+      headers: { cookie: lv },
+      payload: { id: crypto.randomUUID(), callId, kind: 'HOME_VISIT', unitIds: [car.id] },
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ kind: 'HOME_VISIT', units: [{ callSign: car.callSign }] });
     const missionId = res.json().id;
@@ -155,9 +229,15 @@ describe('home visits', () => {
     // The legevakt car's terminal reports en route, on scene and free; the home visit follows.
     const key = (await createIntegrationKeyService(prisma).create('legevakt test terminal', lvCentre.code)).key;
     const report = (status: string, at: Date) =>
-      app.inject({ method: 'POST', url: `/api/v1/integrations/units/${car.callSign}/status`, headers: { authorization: `Bearer ${key}` }, payload: { status, at: at.toISOString() } });
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/integrations/units/${car.callSign}/status`,
+        headers: { authorization: `Bearer ${key}` },
+        payload: { status, at: at.toISOString() },
+      });
     const t0 = Date.now();
-    for (const [i, status] of ['EN_ROUTE', 'ON_SCENE', 'AVAILABLE_ON_THE_MOVE'].entries()) expect((await report(status, new Date(t0 + (i + 1) * 1_000))).statusCode).toBe(200);
+    for (const [i, status] of ['EN_ROUTE', 'ON_SCENE', 'AVAILABLE_ON_THE_MOVE'].entries())
+      expect((await report(status, new Date(t0 + (i + 1) * 1_000))).statusCode).toBe(200);
     const visit = (await app.inject({ method: 'GET', url: `/api/v1/missions/${missionId}`, headers: { cookie: lv } })).json();
     expect(visit.timeline.map((e: { status: string }) => e.status)).toEqual(['ALERTED', 'EN_ROUTE', 'ON_SCENE', 'AVAILABLE_ON_THE_MOVE']);
     expect(visit.responseMinutes).not.toBeNull();
@@ -165,7 +245,12 @@ describe('home visits', () => {
 
     const amkCall = crypto.randomUUID();
     await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie: amk }, payload: { id: amkCall, line: '113' } });
-    const refused = await app.inject({ method: 'POST', url: '/api/v1/missions', headers: { cookie: amk }, payload: { id: crypto.randomUUID(), callId: amkCall, kind: 'HOME_VISIT', unitIds: [car.id] } });
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/v1/missions',
+      headers: { cookie: amk },
+      payload: { id: crypto.randomUUID(), callId: amkCall, kind: 'HOME_VISIT', unitIds: [car.id] },
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().message).toMatch(/sent by a legevaktsentral/);
   });

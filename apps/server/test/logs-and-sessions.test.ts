@@ -14,7 +14,12 @@ let app: App;
 let log = '';
 
 beforeAll(async () => {
-  const stream = new Writable({ write(chunk, _enc, done) { log += chunk.toString(); done(); } });
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      log += chunk.toString();
+      done();
+    },
+  });
   app = await buildTestApp(prisma, { LOG_LEVEL: 'trace' }, stream);
   await app.ready();
 });
@@ -31,9 +36,19 @@ describe('the log', () => {
     const { key } = await createIntegrationKeyService(prisma).create('log test', 'AMK-BERGEN');
     const id = crypto.randomUUID();
     await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie }, payload: { id, line: '113' } });
-    await app.inject({ method: 'PATCH', url: `/api/v1/calls/${id}`, headers: { cookie }, payload: { nationalId: '15019012155', patientName: 'Ola' } });
+    await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/calls/${id}`,
+      headers: { cookie },
+      payload: { nationalId: '15019012155', patientName: 'Ola' },
+    });
     await app.inject({ method: 'PATCH', url: `/api/v1/calls/${id}`, headers: { cookie }, payload: { nationalId: '15019012156' } }); // refused, and not echoed to the log
-    await app.inject({ method: 'POST', url: '/api/v1/integrations/calls', headers: { authorization: `Bearer ${key}` }, payload: { bad: true } });
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/integrations/calls',
+      headers: { authorization: `Bearer ${key}` },
+      payload: { bad: true },
+    });
     await app.inject({ method: 'GET', url: `/api/v1/calls?nationalId=15019012155`, headers: { cookie } });
     expect(log.length).toBeGreaterThan(1000); // the log was written at trace level
     for (const secret of ['"demo"', token, key, '15019012155', '15019012156']) expect(log).not.toContain(secret);
@@ -79,7 +94,12 @@ describe('a socket lives only as long as its session', () => {
     await prisma.session.update({ where: { tokenHash: expired }, data: { expiresAt: new Date(Date.now() - 1_000) } });
     const forde = await prisma.user.update({ where: { username: 'amk.forde' }, data: { disabledAt: new Date() } });
     try {
-      const alive = await createSessionService(prisma, { ttlHours: 12, production: false }).keepAlive([live, expired, disabled, sha256('logged-out-long-ago')]);
+      const alive = await createSessionService(prisma, { ttlHours: 12, production: false }).keepAlive([
+        live,
+        expired,
+        disabled,
+        sha256('logged-out-long-ago'),
+      ]);
       expect([...alive]).toEqual([live]);
       const kept = await prisma.session.findUniqueOrThrow({ where: { tokenHash: live } });
       expect(kept.expiresAt.getTime()).toBeGreaterThan(Date.now() + 11 * 3_600_000); // extended by the 12 h TTL

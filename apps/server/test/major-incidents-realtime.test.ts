@@ -21,11 +21,18 @@ afterAll(async () => {
 });
 
 async function api(cookie: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}/api/v1${path}`, { method, headers: { cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, body: body !== undefined ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: { cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 
-const incidentEvents = (s: ConsoleSocket, id: string) => s.received.filter((e) => e.type === 'major-incident.upserted' && (e.data as MajorIncidentDetail).id === id).map((e) => e.data as MajorIncidentDetail);
+const incidentEvents = (s: ConsoleSocket, id: string) =>
+  s.received
+    .filter((e) => e.type === 'major-incident.upserted' && (e.data as MajorIncidentDetail).id === id)
+    .map((e) => e.data as MajorIncidentDetail);
 
 describe('a major incident on the consoles, live', () => {
   it('two consoles of the centre see a patient registered; the neighbouring AMK hears only the hospital', async () => {
@@ -37,14 +44,27 @@ describe('a major incident on the consoles, live', () => {
 
     const callId = crypto.randomUUID();
     expect((await api(amk, 'POST', '/calls', { id: callId, line: '113', lat: 60.585, lon: 5.82 })).status).toBe(201);
-    const declared = await api(amk, 'POST', '/major-incidents', { id: crypto.randomUUID(), callId, level: 'RED', lat: 60.585, lon: 5.82, description: 'Bussulykke på E16' });
+    const declared = await api(amk, 'POST', '/major-incidents', {
+      id: crypto.randomUUID(),
+      callId,
+      level: 'RED',
+      lat: 60.585,
+      lon: 5.82,
+      description: 'Bussulykke på E16',
+    });
     expect(declared.status).toBe(201);
     const id = declared.body.id as string;
 
     // the second operator registers; the first sees it without asking
-    expect((await api(amk2, 'POST', `/major-incidents/${id}/patients`, { id: crypto.randomUUID(), cardNumber: '0042', category: 'RED' })).status).toBe(201);
+    expect(
+      (await api(amk2, 'POST', `/major-incidents/${id}/patients`, { id: crypto.randomUUID(), cardNumber: '0042', category: 'RED' })).status,
+    ).toBe(201);
     for (const socket of [first, second]) {
-      const seen = await waitFor(() => incidentEvents(socket, id).find((m) => m.patients.some((p) => p.cardNumber === '0042')), 5_000, 'the patient on both consoles');
+      const seen = await waitFor(
+        () => incidentEvents(socket, id).find((m) => m.patients.some((p) => p.cardNumber === '0042')),
+        5_000,
+        'the patient on both consoles',
+      );
       expect(seen.byCategory).toEqual({ RED: 1, YELLOW: 0, GREEN: 0, DEAD: 0 });
       expect(seen.patients[0]).toMatchObject({ cardNumber: '0042', category: 'RED' });
     }
@@ -52,7 +72,11 @@ describe('a major incident on the consoles, live', () => {
     // A capacity change reaches every AMK after the incident's events (seq order): once the
     // neighbour has it, it has had every event before it, and none was the incident.
     expect((await api(amk, 'PUT', '/hospitals/LAERDAL/capacity', { RED: 0, YELLOW: 0, GREEN: 0 })).status).toBe(200);
-    await waitFor(() => neighbour.received.find((e) => e.type === 'hospital.upserted' && (e.data as HospitalSummary).code === 'LAERDAL'), 5_000, 'the neighbour to hear the capacity');
+    await waitFor(
+      () => neighbour.received.find((e) => e.type === 'hospital.upserted' && (e.data as HospitalSummary).code === 'LAERDAL'),
+      5_000,
+      'the neighbour to hear the capacity',
+    );
     expect(incidentEvents(neighbour, id)).toEqual([]);
     expect(incidentEvents(first, id).length).toBeGreaterThanOrEqual(2);
 

@@ -16,7 +16,13 @@ const opened: string[] = [];
 
 beforeAll(async () => {
   server = await startServer();
-  [amk, doctor, lv, forde, supervisor] = await Promise.all([login(server, 'amk.bergen'), login(server, 'lege.bergen'), login(server, 'lv.bergen'), login(server, 'amk.forde'), login(server, 'supervisor.bergen')]);
+  [amk, doctor, lv, forde, supervisor] = await Promise.all([
+    login(server, 'amk.bergen'),
+    login(server, 'lege.bergen'),
+    login(server, 'lv.bergen'),
+    login(server, 'amk.forde'),
+    login(server, 'supervisor.bergen'),
+  ]);
 });
 afterAll(async () => {
   // Open incidents count against the hospitals' capacity: leave none behind for other files.
@@ -40,12 +46,21 @@ async function api(cookie: string, method: string, path: string, body?: unknown,
 
 async function amkCall(cookie = amk): Promise<string> {
   const id = crypto.randomUUID();
-  expect((await api(cookie, 'POST', '/calls', { id, line: '113', addressText: 'E16 ved Dale, Vaksdal', lat: 60.585, lon: 5.82 })).status).toBe(201);
+  expect(
+    (await api(cookie, 'POST', '/calls', { id, line: '113', addressText: 'E16 ved Dale, Vaksdal', lat: 60.585, lon: 5.82 })).status,
+  ).toBe(201);
   return id;
 }
 
 async function declare(cookie = amk): Promise<MajorIncidentDetail> {
-  const res = await api(cookie, 'POST', '/major-incidents', { id: crypto.randomUUID(), callId: await amkCall(cookie), level: 'RED', lat: 60.585, lon: 5.82, description: 'Buss i fjellveggen, mange skadde' });
+  const res = await api(cookie, 'POST', '/major-incidents', {
+    id: crypto.randomUUID(),
+    callId: await amkCall(cookie),
+    level: 'RED',
+    lat: 60.585,
+    lon: 5.82,
+    description: 'Buss i fjellveggen, mange skadde',
+  });
   expect(res.status).toBe(201);
   opened.push(res.body.id);
   return res.body;
@@ -55,9 +70,12 @@ async function register(m: { id: string }, cardNumber: string, category: string,
   return api(cookie, 'POST', `/major-incidents/${m.id}/patients`, { id: crypto.randomUUID(), cardNumber, category });
 }
 const patientByCard = (d: MajorIncidentDetail, card: string) => d.patients.find((p) => p.cardNumber === card)!;
-const hospitalId = async (code: string) => ((await api(amk, 'GET', '/hospitals')).body.hospitals as HospitalSummary[]).find((h) => h.code === code)!.id;
-const setCapacity = (code: string, RED: number, YELLOW: number, GREEN: number) => api(amk, 'PUT', `/hospitals/${code}/capacity`, { RED, YELLOW, GREEN });
-const logOf = async (m: { id: string }) => (await api(amk, 'GET', `/major-incidents/${m.id}/log`)).body.entries as { kind: string; text: string; author: string }[];
+const hospitalId = async (code: string) =>
+  ((await api(amk, 'GET', '/hospitals')).body.hospitals as HospitalSummary[]).find((h) => h.code === code)!.id;
+const setCapacity = (code: string, RED: number, YELLOW: number, GREEN: number) =>
+  api(amk, 'PUT', `/hospitals/${code}/capacity`, { RED, YELLOW, GREEN });
+const logOf = async (m: { id: string }) =>
+  (await api(amk, 'GET', `/major-incidents/${m.id}/log`)).body.entries as { kind: string; text: string; author: string }[];
 
 describe('declaring a major incident', () => {
   it('an AMK operator declares from a call: level, place, description, a linked major incident, a first log line', async () => {
@@ -67,7 +85,16 @@ describe('declaring a major incident', () => {
     const res = await api(amk, 'POST', '/major-incidents', body);
     expect(res.status).toBe(201);
     opened.push(id);
-    expect(res.body).toMatchObject({ id, callId, level: 'YELLOW', description: 'Trafikkulykke med minibuss', declaredBy: 'Ingrid Haugland', closedAt: null, byCategory: { RED: 0, YELLOW: 0, GREEN: 0, DEAD: 0 }, patients: [] });
+    expect(res.body).toMatchObject({
+      id,
+      callId,
+      level: 'YELLOW',
+      description: 'Trafikkulykke med minibuss',
+      declaredBy: 'Ingrid Haugland',
+      closedAt: null,
+      byCategory: { RED: 0, YELLOW: 0, GREEN: 0, DEAD: 0 },
+      patients: [],
+    });
     const incident = await server.prisma.incident.findUniqueOrThrow({ where: { id: res.body.incidentId } });
     expect(incident.major).toBe(true);
     expect((await server.prisma.call.findUniqueOrThrow({ where: { id: callId } })).incidentId).toBe(incident.id);
@@ -84,8 +111,26 @@ describe('declaring a major incident', () => {
   it('an AMK doctor may declare; an LV operator may not; another AMK cannot declare on our call nor see our incident', async () => {
     const m = await declare(doctor);
     expect(m.declaredBy).toBeTruthy();
-    expect((await api(lv, 'POST', '/major-incidents', { id: crypto.randomUUID(), callId: await amkCall(), level: 'RED', lat: 60.5, lon: 5.8, description: 'x' })).status).toBe(403);
-    const theirs = await api(forde, 'POST', '/major-incidents', { id: crypto.randomUUID(), callId: await amkCall(), level: 'RED', lat: 60.5, lon: 5.8, description: 'x' });
+    expect(
+      (
+        await api(lv, 'POST', '/major-incidents', {
+          id: crypto.randomUUID(),
+          callId: await amkCall(),
+          level: 'RED',
+          lat: 60.5,
+          lon: 5.8,
+          description: 'x',
+        })
+      ).status,
+    ).toBe(403);
+    const theirs = await api(forde, 'POST', '/major-incidents', {
+      id: crypto.randomUUID(),
+      callId: await amkCall(),
+      level: 'RED',
+      lat: 60.5,
+      lon: 5.8,
+      description: 'x',
+    });
     expect(theirs.status).toBe(404);
     expect((await api(forde, 'GET', `/major-incidents/${m.id}`)).status).toBe(404);
     expect((await api(forde, 'GET', '/major-incidents')).body.majorIncidents.map((x: { id: string }) => x.id)).not.toContain(m.id);
@@ -96,12 +141,34 @@ describe('declaring a major incident', () => {
   it('refuses a description with a NUL or an impossible place, naming the field, writing nothing', async () => {
     const callId = await amkCall();
     const before = await server.prisma.majorIncident.count();
-    for (const [field, bad] of [['description', 'a\u0000b'], ['lat', 91]] as const) {
-      const res = await api(amk, 'POST', '/major-incidents', { id: crypto.randomUUID(), callId, level: 'RED', lat: 60.5, lon: 5.8, description: 'ok', [field]: bad });
+    for (const [field, bad] of [
+      ['description', 'a\u0000b'],
+      ['lat', 91],
+    ] as const) {
+      const res = await api(amk, 'POST', '/major-incidents', {
+        id: crypto.randomUUID(),
+        callId,
+        level: 'RED',
+        lat: 60.5,
+        lon: 5.8,
+        description: 'ok',
+        [field]: bad,
+      });
       expect(res.status).toBe(400);
       expect(res.body.message).toContain(field);
     }
-    expect((await api(amk, 'POST', '/major-incidents', { id: crypto.randomUUID(), callId, level: 'ORANGE', lat: 60.5, lon: 5.8, description: 'ok' })).status).toBe(400);
+    expect(
+      (
+        await api(amk, 'POST', '/major-incidents', {
+          id: crypto.randomUUID(),
+          callId,
+          level: 'ORANGE',
+          lat: 60.5,
+          lon: 5.8,
+          description: 'ok',
+        })
+      ).status,
+    ).toBe(400);
     expect(await server.prisma.majorIncident.count()).toBe(before);
   });
 });
@@ -109,7 +176,14 @@ describe('declaring a major incident', () => {
 describe('patients by triage card', () => {
   it('registers patients and counts them per category', async () => {
     const m = await declare();
-    for (const [card, category] of [['101', 'RED'], ['102', 'YELLOW'], ['103', 'GREEN'], ['104', 'GREEN'], ['105', 'DEAD']]) expect((await register(m, card!, category!)).status).toBe(201);
+    for (const [card, category] of [
+      ['101', 'RED'],
+      ['102', 'YELLOW'],
+      ['103', 'GREEN'],
+      ['104', 'GREEN'],
+      ['105', 'DEAD'],
+    ])
+      expect((await register(m, card!, category!)).status).toBe(201);
     const detail = (await api(amk, 'GET', `/major-incidents/${m.id}`)).body as MajorIncidentDetail;
     expect(detail.byCategory).toEqual({ RED: 1, YELLOW: 1, GREEN: 2, DEAD: 1 });
     expect(patientByCard(detail, '101')).toMatchObject({ category: 'RED', hospitalId: null, leftSceneAt: null });
@@ -162,8 +236,14 @@ describe('patients by triage card', () => {
     const noReason = await api(amk, 'POST', `/major-incidents/${m.id}/patients/${p2}/category`, { category: 'RED' });
     expect(noReason.status).toBe(409);
     expect(noReason.body.message).toContain('begrunnelse');
-    expect((await api(amk, 'POST', `/major-incidents/${m.id}/patients/${p2}/category`, { category: 'RED', reason: 'Puls funnet av lege' })).status).toBe(200);
-    expect((await logOf(m)).filter((e) => e.kind === 'CATEGORY_CHANGED').map((e) => e.text)).toEqual(['Triagekort 1: gul → rød', 'Triagekort 2: død → rød (Puls funnet av lege)']);
+    expect(
+      (await api(amk, 'POST', `/major-incidents/${m.id}/patients/${p2}/category`, { category: 'RED', reason: 'Puls funnet av lege' }))
+        .status,
+    ).toBe(200);
+    expect((await logOf(m)).filter((e) => e.kind === 'CATEGORY_CHANGED').map((e) => e.text)).toEqual([
+      'Triagekort 1: gul → rød',
+      'Triagekort 2: død → rød (Puls funnet av lege)',
+    ]);
   });
 });
 
@@ -173,14 +253,27 @@ describe('transport within the hospitals’ declared capacity', () => {
     const voss = await hospitalId('VOSS');
     const unit = await server.prisma.unit.findUniqueOrThrow({ where: { callSign: 'VOS-A61' } });
     const m = await declare();
-    for (const [card, category] of [['1', 'RED'], ['2', 'RED'], ['3', 'YELLOW'], ['4', 'DEAD']]) await register(m, card!, category!);
+    for (const [card, category] of [
+      ['1', 'RED'],
+      ['2', 'RED'],
+      ['3', 'YELLOW'],
+      ['4', 'DEAD'],
+    ])
+      await register(m, card!, category!);
     const d = (await api(amk, 'GET', `/major-incidents/${m.id}`)).body as MajorIncidentDetail;
-    const transport = (card: string, body: object) => api(amk, 'POST', `/major-incidents/${m.id}/patients/${patientByCard(d, card).id}/transport`, body);
+    const transport = (card: string, body: object) =>
+      api(amk, 'POST', `/major-incidents/${m.id}/patients/${patientByCard(d, card).id}/transport`, body);
 
     const first = await transport('1', { hospitalId: voss, unitId: unit.id });
     expect(first.status).toBe(200);
-    expect(patientByCard(first.body, '1')).toMatchObject({ hospitalName: 'Voss sjukehus', callSign: 'VOS-A61', capacityOverrideReason: null });
-    expect(first.body.byHospital).toEqual([expect.objectContaining({ code: 'VOSS', byCategory: { RED: 1, YELLOW: 0, GREEN: 0, DEAD: 0 } })]);
+    expect(patientByCard(first.body, '1')).toMatchObject({
+      hospitalName: 'Voss sjukehus',
+      callSign: 'VOS-A61',
+      capacityOverrideReason: null,
+    });
+    expect(first.body.byHospital).toEqual([
+      expect.objectContaining({ code: 'VOSS', byCategory: { RED: 1, YELLOW: 0, GREEN: 0, DEAD: 0 } }),
+    ]);
 
     const full = await transport('2', { hospitalId: voss });
     expect(full.status).toBe(409);
@@ -188,7 +281,9 @@ describe('transport within the hospitals’ declared capacity', () => {
     const none = await transport('3', { hospitalId: voss });
     expect(none.status).toBe(409);
     expect(none.body.message).toContain('har ikke meldt kapasitet for gule');
-    expect((await server.prisma.majorIncidentPatient.findMany({ where: { majorIncidentId: m.id, hospitalId: { not: null } } })).length).toBe(1);
+    expect(
+      (await server.prisma.majorIncidentPatient.findMany({ where: { majorIncidentId: m.id, hospitalId: { not: null } } })).length,
+    ).toBe(1);
 
     const overridden = await transport('2', { hospitalId: voss, override: { reason: 'Haukeland har ringt og bedt oss fordele' } });
     expect(overridden.status).toBe(200);
@@ -199,7 +294,11 @@ describe('transport within the hospitals’ declared capacity', () => {
     expect(dead.status).toBe(409);
     expect(dead.body.message).toContain('død pasient');
     const hospitals = (await api(amk, 'GET', '/hospitals')).body.hospitals as HospitalSummary[];
-    expect(hospitals.find((h) => h.code === 'VOSS')).toMatchObject({ capacity: { RED: 1, YELLOW: 0, GREEN: 3 }, used: { RED: 2 }, capacityUpdatedBy: 'Ingrid Haugland' });
+    expect(hospitals.find((h) => h.code === 'VOSS')).toMatchObject({
+      capacity: { RED: 1, YELLOW: 0, GREEN: 3 },
+      used: { RED: 2 },
+      capacityUpdatedBy: 'Ingrid Haugland',
+    });
   });
 
   it('an unknown hospital or another region’s unit is a 400 naming the field', async () => {
@@ -209,7 +308,10 @@ describe('transport within the hospitals’ declared capacity', () => {
     const unknown = await api(amk, 'POST', `/major-incidents/${m.id}/patients/${p}/transport`, { hospitalId: crypto.randomUUID() });
     expect(unknown.status).toBe(400);
     expect(unknown.body.message).toContain('hospitalId');
-    const noUnit = await api(amk, 'POST', `/major-incidents/${m.id}/patients/${p}/transport`, { hospitalId: await hospitalId('HAUKELAND'), unitId: crypto.randomUUID() });
+    const noUnit = await api(amk, 'POST', `/major-incidents/${m.id}/patients/${p}/transport`, {
+      hospitalId: await hospitalId('HAUKELAND'),
+      unitId: crypto.randomUUID(),
+    });
     expect(noUnit.status).toBe(400);
     expect(noUnit.body.message).toContain('unitId');
   });
@@ -246,7 +348,11 @@ describe('hospitals’ capacity', () => {
     const bearer = { authorization: `Bearer ${key}` };
     const res = await api('', 'PUT', '/integrations/hospitals/HAUKELAND/capacity', { RED: 4, YELLOW: 9, GREEN: 15 }, bearer);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ code: 'HAUKELAND', capacity: { RED: 4, YELLOW: 9, GREEN: 15 }, capacityUpdatedBy: 'Haukeland beredskap' });
+    expect(res.body).toMatchObject({
+      code: 'HAUKELAND',
+      capacity: { RED: 4, YELLOW: 9, GREEN: 15 },
+      capacityUpdatedBy: 'Haukeland beredskap',
+    });
     expect((await api('', 'PUT', '/integrations/hospitals/FORDE/capacity', { RED: 4, YELLOW: 9, GREEN: 15 }, bearer)).status).toBe(404);
     const negative = await api('', 'PUT', '/integrations/hospitals/HAUKELAND/capacity', { RED: -1, YELLOW: 9, GREEN: 15 }, bearer);
     expect(negative.status).toBe(400);
@@ -273,14 +379,28 @@ describe('the proposal', () => {
     // earlier tests' open incidents use capacity: closed, so this one starts from what was declared
     for (const id of opened.splice(0)) await api(amk, 'POST', `/major-incidents/${id}/close`);
     const m = await declare();
-    for (const [card, category] of [['1', 'GREEN'], ['2', 'RED'], ['3', 'RED'], ['4', 'RED'], ['5', 'DEAD']]) await register(m, card!, category!);
+    for (const [card, category] of [
+      ['1', 'GREEN'],
+      ['2', 'RED'],
+      ['3', 'RED'],
+      ['4', 'RED'],
+      ['5', 'DEAD'],
+    ])
+      await register(m, card!, category!);
     const res = await api(amk, 'GET', `/major-incidents/${m.id}/proposal`);
     expect(res.status).toBe(200);
     const proposal = res.body as DistributionProposal;
     // the reds first (in id order), nearest first: Voss, then Haukeland; then the green
-    expect(proposal.destinations.map((d) => [d.category, d.hospitalCode])).toEqual([['RED', 'VOSS'], ['RED', 'HAUKELAND'], ['GREEN', 'VOSS']]);
+    expect(proposal.destinations.map((d) => [d.category, d.hospitalCode])).toEqual([
+      ['RED', 'VOSS'],
+      ['RED', 'HAUKELAND'],
+      ['GREEN', 'VOSS'],
+    ]);
     expect(proposal.destinations[0]!.distanceKm).toBeLessThan(proposal.destinations[1]!.distanceKm);
-    expect(proposal.notPlaced.map((n) => [n.category, n.reason])).toEqual([['RED', 'NO_CAPACITY'], ['DEAD', 'DEAD']]);
+    expect(proposal.notPlaced.map((n) => [n.category, n.reason])).toEqual([
+      ['RED', 'NO_CAPACITY'],
+      ['DEAD', 'DEAD'],
+    ]);
     expect((await api(amk, 'GET', `/major-incidents/${m.id}/proposal`)).body).toEqual(proposal);
     // a proposal is only that: nothing was assigned
     expect(await server.prisma.majorIncidentPatient.count({ where: { majorIncidentId: m.id, hospitalId: { not: null } } })).toBe(0);
@@ -291,19 +411,36 @@ describe('scene organisation', () => {
   it('places and leaders on scene are set, changed and cleared, each change a line in the log', async () => {
     const m = await declare();
     const put = (body: object, cookie = amk) => api(cookie, 'PUT', `/major-incidents/${m.id}/scene`, body);
-    const first = await put({ rendezvous: { lat: 60.58, lon: 5.81 }, holdingArea: { lat: 60.581, lon: 5.812 }, operativLederHelse: 'Kari Dale, BGN-OLH1' });
+    const first = await put({
+      rendezvous: { lat: 60.58, lon: 5.81 },
+      holdingArea: { lat: 60.581, lon: 5.812 },
+      operativLederHelse: 'Kari Dale, BGN-OLH1',
+    });
     expect(first.status).toBe(200);
-    expect(first.body.scene).toMatchObject({ rendezvous: { lat: 60.58, lon: 5.81 }, holdingArea: { lat: 60.581, lon: 5.812 }, casualtyClearing: null, operativLederHelse: 'Kari Dale, BGN-OLH1', innsatsleder: null });
+    expect(first.body.scene).toMatchObject({
+      rendezvous: { lat: 60.58, lon: 5.81 },
+      holdingArea: { lat: 60.581, lon: 5.812 },
+      casualtyClearing: null,
+      operativLederHelse: 'Kari Dale, BGN-OLH1',
+      innsatsleder: null,
+    });
     expect(first.body.scene.updatedAt).not.toBeNull();
     // the same again changes nothing and logs nothing
     const lines = (await logOf(m)).length;
     expect((await put({ operativLederHelse: 'Kari Dale, BGN-OLH1' })).status).toBe(200);
     expect((await logOf(m)).length).toBe(lines);
     const second = await put({ holdingArea: null, innsatsleder: 'Politiet, innsatsleder 02' });
-    expect(second.body.scene).toMatchObject({ rendezvous: { lat: 60.58, lon: 5.81 }, holdingArea: null, innsatsleder: 'Politiet, innsatsleder 02' });
+    expect(second.body.scene).toMatchObject({
+      rendezvous: { lat: 60.58, lon: 5.81 },
+      holdingArea: null,
+      innsatsleder: 'Politiet, innsatsleder 02',
+    });
     expect((await logOf(m)).filter((e) => e.kind === 'SCENE_UPDATED').map((e) => e.text)).toEqual([
-      'Oppmøteplass satt til 60.58000, 5.81000', 'Venteplass for ambulanser satt til 60.58100, 5.81200', 'Operativ leder helse: Kari Dale, BGN-OLH1',
-      'Venteplass for ambulanser fjernet', 'Innsatsleder (politiet): Politiet, innsatsleder 02',
+      'Oppmøteplass satt til 60.58000, 5.81000',
+      'Venteplass for ambulanser satt til 60.58100, 5.81200',
+      'Operativ leder helse: Kari Dale, BGN-OLH1',
+      'Venteplass for ambulanser fjernet',
+      'Innsatsleder (politiet): Politiet, innsatsleder 02',
     ]);
     const bad = await put({ casualtyClearing: { lat: 91, lon: 5.8 } });
     expect(bad.status).toBe(400);
@@ -315,7 +452,9 @@ describe('scene organisation', () => {
 describe('the log', () => {
   it('is append-only in the database', async () => {
     const m = await declare();
-    await expect(server.prisma.$executeRaw`UPDATE "MajorIncidentLogEntry" SET "text" = 'endret' WHERE "majorIncidentId" = ${m.id}::uuid`).rejects.toThrow();
+    await expect(
+      server.prisma.$executeRaw`UPDATE "MajorIncidentLogEntry" SET "text" = 'endret' WHERE "majorIncidentId" = ${m.id}::uuid`,
+    ).rejects.toThrow();
     await expect(server.prisma.$executeRaw`DELETE FROM "MajorIncidentLogEntry" WHERE "majorIncidentId" = ${m.id}::uuid`).rejects.toThrow();
     expect((await logOf(m)).length).toBe(1);
   });
@@ -326,13 +465,19 @@ describe('the log', () => {
     const res = await api(amk, 'GET', `/major-incidents/${m.id}/log.csv`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
-    const lines = res.text.replace(/^\ufeff/, '').trim().split('\n');
+    const lines = res.text
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n');
     expect(lines[0]).toBe('tid;hendelse;triagekort;tekst;av');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain(`;PATIENT_REGISTERED;"'=HYPERLINK(""http://x"")";`);
     expect(lines[2]).not.toMatch(/;=/);
     await api(amk, 'GET', `/major-incidents/${m.id}`);
-    const audited = await server.prisma.auditLog.findMany({ where: { entityType: 'MajorIncident', entityId: m.id }, select: { action: true, actorName: true } });
+    const audited = await server.prisma.auditLog.findMany({
+      where: { entityType: 'MajorIncident', entityId: m.id },
+      select: { action: true, actorName: true },
+    });
     expect(audited.map((a) => a.action)).toEqual(expect.arrayContaining(['major-incident.log.export', 'major-incident.read']));
     expect((await api(forde, 'GET', `/major-incidents/${m.id}/log.csv`)).status).toBe(404);
   });

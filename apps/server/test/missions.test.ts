@@ -20,7 +20,9 @@ beforeAll(async () => {
   // A stand-in for an OSRM service (the edge of the world): 9 minutes for every route.
   osrm = createServer((req, res) => {
     const ok = req.url?.startsWith('/route/v1/driving/');
-    res.writeHead(ok ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(ok ? { code: 'Ok', routes: [{ duration: 540 }] } : {}));
+    res
+      .writeHead(ok ? 200 : 404, { 'content-type': 'application/json' })
+      .end(JSON.stringify(ok ? { code: 'Ok', routes: [{ duration: 540 }] } : {}));
   });
   await new Promise<void>((r) => osrm.listen(0, '127.0.0.1', r));
   app = await buildTestApp(prisma);
@@ -38,11 +40,21 @@ afterAll(async () => {
 
 const call = async (lat: number, lon: number) => {
   const id = crypto.randomUUID();
-  await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie: amk }, payload: { id, line: '113', lat, lon, urgency: 'A' } });
+  await app.inject({
+    method: 'POST',
+    url: '/api/v1/calls',
+    headers: { cookie: amk },
+    payload: { id, line: '113', lat, lon, urgency: 'A' },
+  });
   return id;
 };
 const terminal = (callSign: string, status: string) =>
-  app.inject({ method: 'POST', url: `/api/v1/integrations/units/${callSign}/status`, headers: { authorization: `Bearer ${key}` }, payload: { status, at: new Date().toISOString() } });
+  app.inject({
+    method: 'POST',
+    url: `/api/v1/integrations/units/${callSign}/status`,
+    headers: { authorization: `Bearer ${key}` },
+    payload: { status, at: new Date().toISOString() },
+  });
 
 describe('recommend and dispatch', () => {
   it('ranks free units by ETA, marks the neighbour’s, and leaves out busy ones', async () => {
@@ -59,15 +71,24 @@ describe('recommend and dispatch', () => {
 
   it('still recommends units waiting at their station hours after their last position report', async () => {
     const callId = await call(60.39, 5.32);
-    const fresh = (await app.inject({ method: 'GET', url: `/api/v1/calls/${callId}/recommendations`, headers: { cookie: amk } })).json().units;
-    const atStation = fresh.filter((u: { status: string }) => u.status === 'AVAILABLE_AT_STATION').map((u: { callSign: string }) => u.callSign);
+    const fresh = (await app.inject({ method: 'GET', url: `/api/v1/calls/${callId}/recommendations`, headers: { cookie: amk } })).json()
+      .units;
+    const atStation = fresh
+      .filter((u: { status: string }) => u.status === 'AVAILABLE_AT_STATION')
+      .map((u: { callSign: string }) => u.callSign);
     expect(atStation.length).toBeGreaterThan(0);
     const quietSince = new Date(Date.now() - 6 * 3_600_000);
     const old = await prisma.unit.findMany({ where: { callSign: { in: atStation } }, select: { id: true, positionAt: true } });
     await prisma.unit.updateMany({ where: { callSign: { in: atStation } }, data: { positionAt: quietSince } });
     try {
-      const later = (await app.inject({ method: 'GET', url: `/api/v1/calls/${callId}/recommendations`, headers: { cookie: amk } })).json().units;
-      expect(later.filter((u: { status: string }) => u.status === 'AVAILABLE_AT_STATION').map((u: { callSign: string }) => u.callSign).sort()).toEqual([...atStation].sort());
+      const later = (await app.inject({ method: 'GET', url: `/api/v1/calls/${callId}/recommendations`, headers: { cookie: amk } })).json()
+        .units;
+      expect(
+        later
+          .filter((u: { status: string }) => u.status === 'AVAILABLE_AT_STATION')
+          .map((u: { callSign: string }) => u.callSign)
+          .sort(),
+      ).toEqual([...atStation].sort());
       const prep = (await app.inject({ method: 'GET', url: '/api/v1/preparedness', headers: { cookie: amk } })).json();
       expect(prep.kommuner.find((k: { kommunenavn: string }) => k.kommunenavn === 'Bergen').gap).toBe(false);
     } finally {
@@ -87,10 +108,26 @@ describe('recommend and dispatch', () => {
     const callId = await call(60.3975, 5.3245);
     const id = crypto.randomUUID();
     const unit = await prisma.unit.findUniqueOrThrow({ where: { callSign: 'KNV-A31' } });
-    const created = await app.inject({ method: 'POST', url: '/api/v1/missions', headers: { cookie: amk }, payload: { id, callId, unitIds: [unit.id] } });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/missions',
+      headers: { cookie: amk },
+      payload: { id, callId, unitIds: [unit.id] },
+    });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ callId, kommunenummer: '4601', urgency: 'A', units: [{ callSign: 'KNV-A31' }], responseMinutes: null });
-    const again = await app.inject({ method: 'POST', url: '/api/v1/missions', headers: { cookie: amk }, payload: { id, callId, unitIds: [unit.id] } });
+    expect(created.json()).toMatchObject({
+      callId,
+      kommunenummer: '4601',
+      urgency: 'A',
+      units: [{ callSign: 'KNV-A31' }],
+      responseMinutes: null,
+    });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/v1/missions',
+      headers: { cookie: amk },
+      payload: { id, callId, unitIds: [unit.id] },
+    });
     expect(again.statusCode).toBe(200);
 
     expect((await terminal('KNV-A31', 'EN_ROUTE')).statusCode).toBe(200);
@@ -99,11 +136,21 @@ describe('recommend and dispatch', () => {
     expect(detail.timeline.map((t: { status: string }) => t.status)).toEqual(['ALERTED', 'EN_ROUTE', 'ON_SCENE']);
     expect(detail.responseMinutes).toBeGreaterThanOrEqual(0);
 
-    const busy = await app.inject({ method: 'POST', url: '/api/v1/missions', headers: { cookie: amk }, payload: { id: crypto.randomUUID(), callId, unitIds: [unit.id] } });
+    const busy = await app.inject({
+      method: 'POST',
+      url: '/api/v1/missions',
+      headers: { cookie: amk },
+      payload: { id: crypto.randomUUID(), callId, unitIds: [unit.id] },
+    });
     expect(busy.statusCode).toBe(409);
     expect(busy.json().message).toMatch(/KNV-A31 is not free \(På stedet\)/);
 
-    const closed = await app.inject({ method: 'POST', url: `/api/v1/missions/${id}/close`, headers: { cookie: amk }, payload: { outcome: 'Transportert til Haukeland' } });
+    const closed = await app.inject({
+      method: 'POST',
+      url: `/api/v1/missions/${id}/close`,
+      headers: { cookie: amk },
+      payload: { outcome: 'Transportert til Haukeland' },
+    });
     expect(closed.json()).toMatchObject({ outcome: 'Transportert til Haukeland' });
     expect(closed.json().closedAt).not.toBeNull();
     const snapshot = (await app.inject({ method: 'GET', url: '/api/v1/snapshot', headers: { cookie: amk } })).json();
@@ -111,12 +158,22 @@ describe('recommend and dispatch', () => {
   });
 
   it('refuses a mission without units or with another centre’s call', async () => {
-    const none = await app.inject({ method: 'POST', url: '/api/v1/missions', headers: { cookie: amk }, payload: { id: crypto.randomUUID(), unitIds: [] } });
+    const none = await app.inject({
+      method: 'POST',
+      url: '/api/v1/missions',
+      headers: { cookie: amk },
+      payload: { id: crypto.randomUUID(), unitIds: [] },
+    });
     expect(none.json().message).toMatch(/at least one unit/);
     const forde = await cookieFor(app, 'amk.forde');
     const callId = await call(60.39, 5.32);
     const unit = await prisma.unit.findUniqueOrThrow({ where: { callSign: 'FRD-A12' } });
-    const res = await app.inject({ method: 'POST', url: '/api/v1/missions', headers: { cookie: forde }, payload: { id: crypto.randomUUID(), callId, unitIds: [unit.id] } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/missions',
+      headers: { cookie: forde },
+      payload: { id: crypto.randomUUID(), callId, unitIds: [unit.id] },
+    });
     expect(res.statusCode).toBe(404);
   });
 });
@@ -127,11 +184,17 @@ describe('missions release their units', () => {
     const callId = await call(60.39, 5.32);
     const ids = (await prisma.unit.findMany({ where: { callSign: { in: callSigns } } })).map((u) => u.id);
     const id = crypto.randomUUID();
-    const res = await app.inject({ method: 'POST', url: '/api/v1/missions', headers: { cookie: amk }, payload: { id, callId, unitIds: ids } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/missions',
+      headers: { cookie: amk },
+      payload: { id, callId, unitIds: ids },
+    });
     expect(res.statusCode).toBe(201);
     return id;
   };
-  const close = (id: string, outcome: string) => app.inject({ method: 'POST', url: `/api/v1/missions/${id}/close`, headers: { cookie: amk }, payload: { outcome } });
+  const close = (id: string, outcome: string) =>
+    app.inject({ method: 'POST', url: `/api/v1/missions/${id}/close`, headers: { cookie: amk }, payload: { outcome } });
 
   it('cancelling a mission frees a unit that had not left at its station, with the reason on the timeline', async () => {
     await standDownFleet(prisma);
@@ -146,7 +209,8 @@ describe('missions release their units', () => {
     expect(res.json().units[0].releasedAt).not.toBeNull();
     // free again: it is recommended
     const callId = await call(60.39, 5.32);
-    const recs = (await app.inject({ method: 'GET', url: `/api/v1/calls/${callId}/recommendations`, headers: { cookie: amk } })).json().units;
+    const recs = (await app.inject({ method: 'GET', url: `/api/v1/calls/${callId}/recommendations`, headers: { cookie: amk } })).json()
+      .units;
     expect(recs.map((u: { callSign: string }) => u.callSign)).toContain('BGN-A11');
   });
 
@@ -167,7 +231,9 @@ describe('missions release their units', () => {
     const system = res.json().timeline.filter((e: { source: string }) => e.source === 'SYSTEM');
     expect(system.map((e: { callSign: string }) => e.callSign).sort()).toEqual(['ASK-A21', 'BGN-A11', 'OS-A41']);
     // nothing is left alerted without an open mission
-    const alerted = await prisma.unit.findMany({ where: { status: 'ALERTED', missionUnits: { none: { releasedAt: null, mission: { closedAt: null } } } } });
+    const alerted = await prisma.unit.findMany({
+      where: { status: 'ALERTED', missionUnits: { none: { releasedAt: null, mission: { closedAt: null } } } },
+    });
     expect(alerted).toEqual([]);
     // closing again changes nothing
     expect((await close(id, 'igjen')).json().outcome).toBe('Pasient behandlet på stedet');

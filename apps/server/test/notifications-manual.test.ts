@@ -26,13 +26,19 @@ afterAll(async () => {
 async function newCall(cookie: string, line: '113' | '116117') {
   const id = crypto.randomUUID();
   // Bryggen, Bergen (kommune 4601): covered by AMK Bergen and Legevaktsentralen i Bergen.
-  const res = await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie }, payload: { id, line, addressText: 'Bryggen 1', lat: 60.3975, lon: 5.3245 } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/calls',
+    headers: { cookie },
+    payload: { id, line, addressText: 'Bryggen 1', lat: 60.3975, lon: 5.3245 },
+  });
   expect(res.statusCode).toBe(201);
   return id;
 }
 const notify = (cookie: string, callId: string, payload: object) =>
   app.inject({ method: 'POST', url: `/api/v1/calls/${callId}/notifications`, headers: { cookie }, payload });
-const ack = (id: string, payload: object) => app.inject({ method: 'POST', url: `/api/v1/notifications/${id}/ack`, headers: { cookie: amk }, payload });
+const ack = (id: string, payload: object) =>
+  app.inject({ method: 'POST', url: `/api/v1/notifications/${id}/ack`, headers: { cookie: amk }, payload });
 
 describe('without a gateway', () => {
   it('a notification is MANUAL, never SENT, and the dispatcher leaves it alone', async () => {
@@ -58,10 +64,19 @@ describe('without a gateway', () => {
     const phonedAt = new Date(Date.now() - 30_000).toISOString();
     const res = await ack(n.id, { by: 'Vakthavende HRS Sør', at: phonedAt });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ state: 'ACKNOWLEDGED', acknowledgedBy: 'Vakthavende HRS Sør', acknowledgedAt: phonedAt, sentAt: phonedAt });
+    expect(res.json()).toMatchObject({
+      state: 'ACKNOWLEDGED',
+      acknowledgedBy: 'Vakthavende HRS Sør',
+      acknowledgedAt: phonedAt,
+      sentAt: phonedAt,
+    });
     const record = await app.inject({ method: 'GET', url: `/api/v1/calls/${callId}`, headers: { cookie: amk } });
     const entry = record.json().journal.find((j: { text: string }) => j.text.includes('ringt inn'));
-    expect(entry).toMatchObject({ kind: 'NOTIFICATION', at: phonedAt, text: 'Varsling til HRS ringt inn, bekreftet av Vakthavende HRS Sør' });
+    expect(entry).toMatchObject({
+      kind: 'NOTIFICATION',
+      at: phonedAt,
+      text: 'Varsling til HRS ringt inn, bekreftet av Vakthavende HRS Sør',
+    });
   });
 
   it('refuses a confirmation time in the future or before the notification existed, naming it', async () => {
@@ -94,7 +109,12 @@ describe('a legevaktsentral', () => {
     const callId = await newCall(lv, '116117');
     const unit = await prisma.unit.findFirstOrThrow({ where: { kind: 'AMBULANCE_CAR', centre: { code: 'AMK-BERGEN' } } });
     const id = crypto.randomUUID();
-    const res = await app.inject({ method: 'POST', url: '/api/v1/missions', headers: { cookie: lv }, payload: { id, callId, kind: 'AMBULANCE', unitIds: [unit.id] } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/missions',
+      headers: { cookie: lv },
+      payload: { id, callId, kind: 'AMBULANCE', unitIds: [unit.id] },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().message).toContain('§ 13 b');
     expect(await prisma.mission.findUnique({ where: { id } })).toBeNull();

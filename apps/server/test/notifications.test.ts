@@ -41,10 +41,16 @@ afterAll(async () => {
 
 async function newCall() {
   const id = crypto.randomUUID();
-  await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie: amk }, payload: { id, line: '113', addressText: 'Trafikkulykke E16' } });
+  await app.inject({
+    method: 'POST',
+    url: '/api/v1/calls',
+    headers: { cookie: amk },
+    payload: { id, line: '113', addressText: 'Trafikkulykke E16' },
+  });
   return id;
 }
-const notify = (callId: string, payload: object) => app.inject({ method: 'POST', url: `/api/v1/calls/${callId}/notifications`, headers: { cookie: amk }, payload });
+const notify = (callId: string, payload: object) =>
+  app.inject({ method: 'POST', url: `/api/v1/calls/${callId}/notifications`, headers: { cookie: amk }, payload });
 
 describe('triple alerting', () => {
   it('one action notifies police and fire together, each with its own sent time, and the journal says so', async () => {
@@ -59,9 +65,16 @@ describe('triple alerting', () => {
     await app.jobs.notifications.runOnce();
     const rows = await prisma.notification.findMany({ where: { callId } });
     expect(rows.every((r) => r.state === 'SENT' && r.sentAt && r.channel === 'webhook')).toBe(true);
-    expect(received.filter((r) => r.message === 'Trafikkulykke E16 Arna, 3 biler').map((r) => r.recipient).sort()).toEqual(['FIRE', 'POLICE']);
+    expect(
+      received
+        .filter((r) => r.message === 'Trafikkulykke E16 Arna, 3 biler')
+        .map((r) => r.recipient)
+        .sort(),
+    ).toEqual(['FIRE', 'POLICE']);
     const record = await app.inject({ method: 'GET', url: `/api/v1/calls/${callId}`, headers: { cookie: amk } });
-    expect(record.json().journal.some((j: { kind: string; text: string }) => j.kind === 'NOTIFICATION' && j.text.startsWith('Trippelvarsling'))).toBe(true);
+    expect(
+      record.json().journal.some((j: { kind: string; text: string }) => j.kind === 'NOTIFICATION' && j.text.startsWith('Trippelvarsling')),
+    ).toBe(true);
   });
 
   it('the gateway acknowledges by API; a second acknowledgement changes nothing', async () => {
@@ -69,16 +82,31 @@ describe('triple alerting', () => {
     const [n] = (await notify(callId, { recipients: ['POLICE'], message: 'Vold' })).json().notifications;
     await app.jobs.notifications.runOnce();
     const { key } = await createIntegrationKeyService(prisma).create('gateway', 'AMK-BERGEN');
-    const ack = (at: string) => app.inject({ method: 'POST', url: `/api/v1/integrations/notifications/${n.id}/ack`, headers: { authorization: `Bearer ${key}` }, payload: { by: 'Operasjonssentralen Vest politidistrikt', at } });
+    const ack = (at: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/integrations/notifications/${n.id}/ack`,
+        headers: { authorization: `Bearer ${key}` },
+        payload: { by: 'Operasjonssentralen Vest politidistrikt', at },
+      });
     const first = await ack('2026-11-23T10:00:05Z');
-    expect(first.json()).toMatchObject({ state: 'ACKNOWLEDGED', acknowledgedAt: '2026-11-23T10:00:05.000Z', acknowledgedBy: 'Operasjonssentralen Vest politidistrikt' });
+    expect(first.json()).toMatchObject({
+      state: 'ACKNOWLEDGED',
+      acknowledgedAt: '2026-11-23T10:00:05.000Z',
+      acknowledgedBy: 'Operasjonssentralen Vest politidistrikt',
+    });
     expect((await ack('2026-11-23T10:09:00Z')).json().acknowledgedAt).toBe('2026-11-23T10:00:05.000Z');
   });
 
   it('the operator can record an acknowledgement by hand', async () => {
     const callId = await newCall();
     const [n] = (await notify(callId, { recipients: ['HRS'], message: 'Person i sjøen' })).json().notifications;
-    const res = await app.inject({ method: 'POST', url: `/api/v1/notifications/${n.id}/ack`, headers: { cookie: amk }, payload: { by: 'HRS Sør, på telefon' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/notifications/${n.id}/ack`,
+      headers: { cookie: amk },
+      payload: { by: 'HRS Sør, på telefon' },
+    });
     expect(res.json()).toMatchObject({ state: 'ACKNOWLEDGED', acknowledgedBy: 'HRS Sør, på telefon' });
   });
 
@@ -111,7 +139,9 @@ describe('triple alerting', () => {
     const callId = await newCall();
     expect((await notify(callId, { recipients: [], message: 'x' })).json().message).toMatch(/at least one recipient/);
     expect((await notify(callId, { recipients: ['AMK'], message: 'x' })).json().message).toMatch(/recipientCentre/);
-    expect((await notify(callId, { recipients: ['AMK'], recipientCentre: 'LVS-BERGEN', message: 'x' })).json().message).toMatch(/not an AMK/);
+    expect((await notify(callId, { recipients: ['AMK'], recipientCentre: 'LVS-BERGEN', message: 'x' })).json().message).toMatch(
+      /not an AMK/,
+    );
     expect((await notify(callId, { recipients: ['ARMY'], message: 'x' })).statusCode).toBe(400);
     expect(await prisma.notification.count({ where: { callId } })).toBe(0);
   });

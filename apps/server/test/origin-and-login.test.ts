@@ -31,7 +31,13 @@ afterAll(async () => {
 
 /** Resolves 'connected' or 'refused'. */
 function trySocket(url: string, cookie: string, origin?: string): Promise<'connected' | 'refused'> {
-  const socket = connect(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie, ...(origin && { origin }) }, reconnection: false, forceNew: true });
+  const socket = connect(url, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    extraHeaders: { cookie, ...(origin && { origin }) },
+    reconnection: false,
+    forceNew: true,
+  });
   return new Promise((resolve) => {
     socket.once('connect', () => resolve('connected'));
     socket.once('connect_error', () => resolve('refused'));
@@ -57,7 +63,8 @@ describe('the live socket checks Origin', () => {
 
 describe('login', () => {
   const body = JSON.stringify({ username: 'amk.bergen', password: 'demo' });
-  const post = (url: string, headers: Record<string, string>) => fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const post = (url: string, headers: Record<string, string>) =>
+    fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
   it('from another site is refused (login CSRF), and no session is started', async () => {
     const before = await prisma.session.count();
@@ -78,13 +85,23 @@ describe('login', () => {
   it('is limited per client address across usernames, and another address is not held up', async () => {
     const app = await buildTestApp(prisma, { LOGINS_PER_ADDRESS });
     try {
-      const attempt = (username: string, remoteAddress: string) => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'guess' }, remoteAddress });
+      const attempt = (username: string, remoteAddress: string) =>
+        app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'guess' }, remoteAddress });
       for (let i = 0; i < LOGINS_PER_ADDRESS; i++) expect((await attempt(`spray-${i}`, '198.51.100.7')).statusCode).toBe(401);
       const limited = await attempt('spray-last', '198.51.100.7');
       expect(limited.statusCode).toBe(429);
       expect(limited.json().message).toMatch(/address; retry in \d+ seconds/);
       expect(limited.headers['retry-after']).toBeTruthy();
-      expect((await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'amk.bergen', password: 'demo' }, remoteAddress: '198.51.100.8' })).statusCode).toBe(200);
+      expect(
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            payload: { username: 'amk.bergen', password: 'demo' },
+            remoteAddress: '198.51.100.8',
+          })
+        ).statusCode,
+      ).toBe(200);
     } finally {
       await app.close();
     }
@@ -94,7 +111,13 @@ describe('login', () => {
     const app = await buildTestApp(prisma, { TRUST_PROXY: ['127.0.0.1'], LOGINS_PER_ADDRESS });
     try {
       const attempt = (username: string, client: string) =>
-        app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'guess' }, remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': client } });
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username, password: 'guess' },
+          remoteAddress: '127.0.0.1',
+          headers: { 'x-forwarded-for': client },
+        });
       for (let i = 0; i <= LOGINS_PER_ADDRESS; i++) await attempt(`proxied-${i}`, '203.0.113.20');
       expect((await attempt('proxied-more', '203.0.113.20')).statusCode).toBe(429);
       expect((await attempt('proxied-other', '203.0.113.21')).statusCode).toBe(401);

@@ -58,7 +58,11 @@ describe('live updates', () => {
     const call = await ring(two, `rt-${Date.now()}`);
     await waitFor(() => callIds(homeConsole.received).includes(call.id), 5_000, 'the own console to hear the call');
     const envelope = homeConsole.received.find((e) => (e.data as CallSummary).id === call.id)!;
-    expect(envelope).toMatchObject({ type: 'call.upserted', centreId: call.centreId, data: { externalId: call.externalId, state: 'RINGING' } });
+    expect(envelope).toMatchObject({
+      type: 'call.upserted',
+      centreId: call.centreId,
+      data: { externalId: call.externalId, state: 'RINGING' },
+    });
     expect(envelope.seq).toBeGreaterThan(0);
 
     // A later call of the neighbour's own reaches its console in seq order: once it is there, the

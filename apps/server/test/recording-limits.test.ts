@@ -22,7 +22,11 @@ const stagedFiles = () => (existsSync(incoming) ? readdirSync(incoming).length :
 const sound = Buffer.from('RIFF....WAVEfmt '.padEnd(4096, '.'));
 
 async function upload(form: FormData) {
-  const res = await fetch(`${server.url}/api/v1/integrations/recordings`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: form });
+  const res = await fetch(`${server.url}/api/v1/integrations/recordings`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}` },
+    body: form,
+  });
   return { status: res.status, body: (await res.json()) as { message: string } };
 }
 

@@ -28,17 +28,29 @@ async function upload(fields: Record<string, string>, audio: Buffer | null = sou
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   if (audio) form.append('audio', new Blob([new Uint8Array(audio)], { type }), 'opptak.wav');
-  const res = await fetch(`${server.url}/api/v1/integrations/recordings`, { method: 'POST', headers: { authorization: `Bearer ${recorderKey}` }, body: form });
+  const res = await fetch(`${server.url}/api/v1/integrations/recordings`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${recorderKey}` },
+    body: form,
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 async function ring(externalId: string) {
   const res = await fetch(`${server.url}/api/v1/integrations/calls`, {
-    method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ externalId, centre: 'AMK-BERGEN', line: '113', callerNumber: '+4790001111', ringingAt: new Date().toISOString() }),
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      externalId,
+      centre: 'AMK-BERGEN',
+      line: '113',
+      callerNumber: '+4790001111',
+      ringingAt: new Date().toISOString(),
+    }),
   });
   return (await res.json()) as { id: string };
 }
-const get = (cookie: string, path: string, headers: Record<string, string> = {}) => fetch(`${server.url}/api/v1${path}`, { headers: { cookie, ...headers } });
+const get = (cookie: string, path: string, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}/api/v1${path}`, { headers: { cookie, ...headers } });
 const uid = () => Math.random().toString(36).slice(2);
 
 describe('ingest', () => {
@@ -99,13 +111,21 @@ describe('ingest', () => {
     form.append('audio', new Blob([new Uint8Array(sound('late fields'))], { type: 'audio/ogg' }), 'x.ogg');
     form.append('callExternalId', `late-${uid()}`);
     form.append('recordedAt', '2026-11-22T09:00:00+01:00');
-    const res = await fetch(`${server.url}/api/v1/integrations/recordings`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: form });
+    const res = await fetch(`${server.url}/api/v1/integrations/recordings`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}` },
+      body: form,
+    });
     expect(res.status).toBe(201);
   });
 
   it('refuses an upload without the audio part, and JSON', async () => {
     expect((await upload({ callExternalId: 'c', recordedAt: '2026-11-22T09:00:00Z' }, null)).body.message).toMatch(/audio/);
-    const json = await fetch(`${server.url}/api/v1/integrations/recordings`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{}' });
+    const json = await fetch(`${server.url}/api/v1/integrations/recordings`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(json.status).toBe(415);
   });
 });
@@ -117,7 +137,7 @@ describe('playback', () => {
     const audio = sound('listen');
     const { body } = await upload({ callExternalId: externalId, recordedAt: new Date().toISOString() }, audio);
 
-    const list = await (await get(operator, `/calls/${call.id}/recordings`)).json() as any;
+    const list = (await (await get(operator, `/calls/${call.id}/recordings`)).json()) as any;
     expect(list.recordings.map((r: { id: string }) => r.id)).toEqual([body.id]);
 
     const full = await get(operator, `/recordings/${body.id}/audio`);
@@ -140,7 +160,8 @@ describe('playback', () => {
   it('audits a range that starts past byte 0 unless it continues the same user’s listen of the last 10 minutes', async () => {
     const audio = sound('mid-file');
     const { body } = await upload({ callExternalId: `range-${uid()}`, recordedAt: new Date().toISOString() }, audio);
-    const audited = (action = 'recording.play') => server.prisma.auditLog.findMany({ where: { entityId: body.id, action }, orderBy: { id: 'asc' } });
+    const audited = (action = 'recording.play') =>
+      server.prisma.auditLog.findMany({ where: { entityId: body.id, action }, orderBy: { id: 'asc' } });
 
     // `bytes=1-` out of the blue: all but one byte of the sound, and it is a listen like any other.
     const sneaky = await get(operator, `/recordings/${body.id}/audio`, { range: 'bytes=1-' });
@@ -174,8 +195,14 @@ describe('playback', () => {
 });
 
 describe('holds and the purge', () => {
-  const old = () => upload({ callExternalId: `old-${uid()}`, recordedAt: '2020-03-10T10:00:00Z' }, sound(uid())).then((r) => r.body.id as string);
-  const post = (cookie: string, path: string, body: object) => fetch(`${server.url}/api/v1${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const old = () =>
+    upload({ callExternalId: `old-${uid()}`, recordedAt: '2020-03-10T10:00:00Z' }, sound(uid())).then((r) => r.body.id as string);
+  const post = (cookie: string, path: string, body: object) =>
+    fetch(`${server.url}/api/v1${path}`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('never deletes before deleteAfter, never a held recording; leaves a tombstone; a dry run deletes nothing', async () => {
     const due = await old();
@@ -184,7 +211,7 @@ describe('holds and the purge', () => {
     const hold = await post(supervisor, `/recordings/${held}/holds`, { reason: 'klage', caseRef: 'Helsetilsynet 2026/123' });
     expect(hold.status).toBe(201);
 
-    const preview = await (await get(supervisor, '/recordings/purge/preview?date=2023-03-10')).json() as any;
+    const preview = (await (await get(supervisor, '/recordings/purge/preview?date=2023-03-10')).json()) as any;
     expect(preview.wouldDelete).toBeGreaterThanOrEqual(1);
     expect(preview.heldBack).toBeGreaterThanOrEqual(1);
     expect(preview.sample.map((s: { id: string }) => s.id)).toContain(due);
@@ -211,13 +238,21 @@ describe('holds and the purge', () => {
     expect(((await released.json()) as any).holds[0]).toMatchObject({ releasedBy: 'Kari Vik', releaseReason: 'Saken er avsluttet' });
     await server.app.jobs.purge.run('2023-03-10');
     expect(await server.prisma.recording.count({ where: { id: held } })).toBe(0);
-    expect(await server.prisma.auditLog.count({ where: { entityId: held, action: { in: ['recording.hold', 'recording.hold.release'] } } })).toBe(2);
+    expect(
+      await server.prisma.auditLog.count({ where: { entityId: held, action: { in: ['recording.hold', 'recording.hold.release'] } } }),
+    ).toBe(2);
   });
 
   it('a purge killed between the database and the files finishes on the next run', async () => {
     const id = await old();
     const row = await server.prisma.recording.findUniqueOrThrow({ where: { id } });
-    await expect(server.app.jobs.purge.run('2024-01-01', { afterBatchCommitted: () => { throw new Error('killed'); } })).rejects.toThrow('killed');
+    await expect(
+      server.app.jobs.purge.run('2024-01-01', {
+        afterBatchCommitted: () => {
+          throw new Error('killed');
+        },
+      }),
+    ).rejects.toThrow('killed');
     expect(await server.prisma.recording.count({ where: { id } })).toBe(0);
     expect(existsSync(join(storeRoot, row.blobKey))).toBe(true); // not yet
     expect((await server.prisma.recordingTombstone.findUniqueOrThrow({ where: { recordingId: id } })).fileDeletedAt).toBeNull();
@@ -232,7 +267,13 @@ describe('holds and the purge', () => {
 
   it('a purge killed after deleting files but before marking them finishes too', async () => {
     const id = await old();
-    await expect(server.app.jobs.purge.run('2024-01-01', { afterFilesDeleted: () => { throw new Error('killed again'); } })).rejects.toThrow('killed again');
+    await expect(
+      server.app.jobs.purge.run('2024-01-01', {
+        afterFilesDeleted: () => {
+          throw new Error('killed again');
+        },
+      }),
+    ).rejects.toThrow('killed again');
     expect((await server.prisma.recordingTombstone.findUniqueOrThrow({ where: { recordingId: id } })).fileDeletedAt).toBeNull();
     await server.app.jobs.purge.run('2024-01-01');
     expect((await server.prisma.recordingTombstone.findUniqueOrThrow({ where: { recordingId: id } })).fileDeletedAt).not.toBeNull();
@@ -286,7 +327,8 @@ describe('holds and the purge', () => {
     const others = [await old(), await old()];
     const fileOf = async (id: string) => join(storeRoot, (await server.prisma.recording.findUniqueOrThrow({ where: { id } })).blobKey);
     const otherFiles = await Promise.all(others.map(fileOf));
-    const pending = (id: string) => server.prisma.recordingTombstone.findUniqueOrThrow({ where: { recordingId: id } }).then((t) => t.fileDeletedAt === null);
+    const pending = (id: string) =>
+      server.prisma.recordingTombstone.findUniqueOrThrow({ where: { recordingId: id } }).then((t) => t.fileDeletedAt === null);
     const lastRun = () => server.prisma.purgeRun.findFirstOrThrow({ orderBy: { startedAt: 'desc' } });
 
     const first = await server.app.jobs.purge.run('2024-01-01');
@@ -320,11 +362,19 @@ describe('holds and the purge', () => {
 
   it("a dry run counts and lists only the caller's centre's recordings; an auditor's every centre's", async () => {
     const fordeKey = (await createIntegrationKeyService(server.prisma).create('recorder forde', 'AMK-FORDE')).key;
-    const forde = (await upload({ callExternalId: `forde-${uid()}`, recordedAt: '2020-03-10T10:00:00Z' }, sound(uid()), 'audio/wav', fordeKey)).body.id as string;
+    const forde = (
+      await upload({ callExternalId: `forde-${uid()}`, recordedAt: '2020-03-10T10:00:00Z' }, sound(uid()), 'audio/wav', fordeKey)
+    ).body.id as string;
     const bergen = await old();
     const bergenCentre = await server.prisma.centre.findUniqueOrThrow({ where: { code: 'AMK-BERGEN' } });
-    const due = (centreId?: string) => server.prisma.recording.count({ where: { deleteAfter: { lte: new Date('2024-01-01') }, holds: { none: { releasedAt: null } }, ...(centreId && { centreId }) } });
-    const held = (centreId?: string) => server.prisma.recording.count({ where: { deleteAfter: { lte: new Date('2024-01-01') }, holds: { some: { releasedAt: null } }, ...(centreId && { centreId }) } });
+    const due = (centreId?: string) =>
+      server.prisma.recording.count({
+        where: { deleteAfter: { lte: new Date('2024-01-01') }, holds: { none: { releasedAt: null } }, ...(centreId && { centreId }) },
+      });
+    const held = (centreId?: string) =>
+      server.prisma.recording.count({
+        where: { deleteAfter: { lte: new Date('2024-01-01') }, holds: { some: { releasedAt: null } }, ...(centreId && { centreId }) },
+      });
 
     const mine = (await (await get(supervisor, '/recordings/purge/preview?date=2024-01-01')).json()) as any;
     expect(mine.wouldDelete).toBe(await due(bergenCentre.id));

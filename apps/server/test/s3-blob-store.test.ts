@@ -15,8 +15,18 @@ import { cookieFor } from './support/integration.js';
 describe('AWS Signature Version 4', () => {
   it('matches the example in AWS’s documentation (GET object with a range)', async () => {
     const headers = await signS3(
-      { endpoint: 'https://examplebucket.s3.amazonaws.com', bucket: 'examplebucket', region: 'us-east-1', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
-      'GET', '/test.txt', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', { range: 'bytes=0-9' }, new Date('2013-05-24T00:00:00Z'),
+      {
+        endpoint: 'https://examplebucket.s3.amazonaws.com',
+        bucket: 'examplebucket',
+        region: 'us-east-1',
+        accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+        secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      },
+      'GET',
+      '/test.txt',
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      { range: 'bytes=0-9' },
+      new Date('2013-05-24T00:00:00Z'),
     );
     expect(headers.get('authorization')).toBe(
       'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range;x-amz-content-sha256;x-amz-date, Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41',
@@ -39,7 +49,12 @@ describe('recordings in an S3-compatible store', () => {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const body = Buffer.concat(chunks);
-        if (!/^AWS4-HMAC-SHA256 Credential=test-key\/\d{8}\/eu-north-1\/s3\/aws4_request, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$/.test(String(req.headers.authorization))) problems.push(`bad authorization on ${req.method} ${req.url}`);
+        if (
+          !/^AWS4-HMAC-SHA256 Credential=test-key\/\d{8}\/eu-north-1\/s3\/aws4_request, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$/.test(
+            String(req.headers.authorization),
+          )
+        )
+          problems.push(`bad authorization on ${req.method} ${req.url}`);
         const hash = String(req.headers['x-amz-content-sha256']);
         if (hash !== createHash('sha256').update(body).digest('hex')) problems.push(`payload hash mismatch on ${req.method} ${req.url}`);
         const key = req.url!;
@@ -63,7 +78,12 @@ describe('recordings in an S3-compatible store', () => {
     });
     await new Promise<void>((r) => s3.listen(0, '127.0.0.1', r));
     app = await buildTestApp(prisma, {
-      BLOB_STORE: 's3', S3_ENDPOINT: `http://127.0.0.1:${(s3.address() as { port: number }).port}`, S3_BUCKET: 'amk-recordings', S3_REGION: 'eu-north-1', S3_ACCESS_KEY_ID: 'test-key', S3_SECRET_ACCESS_KEY: 'test-secret',
+      BLOB_STORE: 's3',
+      S3_ENDPOINT: `http://127.0.0.1:${(s3.address() as { port: number }).port}`,
+      S3_BUCKET: 'amk-recordings',
+      S3_REGION: 'eu-north-1',
+      S3_ACCESS_KEY_ID: 'test-key',
+      S3_SECRET_ACCESS_KEY: 'test-secret',
     });
     await app.ready();
   });
@@ -78,11 +98,18 @@ describe('recordings in an S3-compatible store', () => {
     recorderKey ??= (await createIntegrationKeyService(prisma).create('recorder s3', 'AMK-BERGEN')).key;
     const boundary = 'amkboundary';
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="callExternalId"\r\n\r\n${callExternalId}\r\n--${boundary}\r\nContent-Disposition: form-data; name="recordedAt"\r\n\r\n2020-02-01T10:00:00Z\r\n--${boundary}\r\nContent-Disposition: form-data; name="audio"; filename="a.wav"\r\nContent-Type: audio/wav\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="callExternalId"\r\n\r\n${callExternalId}\r\n--${boundary}\r\nContent-Disposition: form-data; name="recordedAt"\r\n\r\n2020-02-01T10:00:00Z\r\n--${boundary}\r\nContent-Disposition: form-data; name="audio"; filename="a.wav"\r\nContent-Type: audio/wav\r\n\r\n`,
+      ),
       audio,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    return app.inject({ method: 'POST', url: '/api/v1/integrations/recordings', headers: { authorization: `Bearer ${recorderKey}`, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    return app.inject({
+      method: 'POST',
+      url: '/api/v1/integrations/recordings',
+      headers: { authorization: `Bearer ${recorderKey}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    });
   }
 
   it('stores, plays back a range, and purges through the S3 API with signed requests', async () => {
@@ -104,11 +131,17 @@ describe('recordings in an S3-compatible store', () => {
 
   it('an object the store refuses to delete stays pending and is retried, without stopping the others', async () => {
     const ids: string[] = [];
-    for (const name of ['s3-refused', 's3-fine']) ids.push((await upload(name, Buffer.from(`RIFF....WAVEfmt ${name}`.padEnd(2048, '.')))).json().id as string);
-    const [refused, fine] = await Promise.all(ids.map(async (id) => `/amk-recordings/${(await prisma.recording.findUniqueOrThrow({ where: { id } })).blobKey}`));
+    for (const name of ['s3-refused', 's3-fine'])
+      ids.push((await upload(name, Buffer.from(`RIFF....WAVEfmt ${name}`.padEnd(2048, '.')))).json().id as string);
+    const [refused, fine] = await Promise.all(
+      ids.map(async (id) => `/amk-recordings/${(await prisma.recording.findUniqueOrThrow({ where: { id } })).blobKey}`),
+    );
     undeletable.add(refused!);
 
-    const pending = () => prisma.recordingTombstone.findMany({ where: { recordingId: { in: ids }, fileDeletedAt: null }, select: { recordingId: true } }).then((t) => t.map((x) => x.recordingId));
+    const pending = () =>
+      prisma.recordingTombstone
+        .findMany({ where: { recordingId: { in: ids }, fileDeletedAt: null }, select: { recordingId: true } })
+        .then((t) => t.map((x) => x.recordingId));
     const first = await app.jobs.purge.run('2024-01-01');
     expect(first).toMatchObject({ ran: true, filesFailed: 1 });
     expect(first.deleted).toBeGreaterThanOrEqual(2);

@@ -1,10 +1,38 @@
 // The hand-written migration must match prisma/schema.prisma: Prisma reads every column of every
 // model, so a missing or misnamed column fails here rather than in front of an operator.
 import {
-  AKUTTHJELPER_KINDS, ALERT_CHANNELS, ALERT_STATES, AUDIT_ACTOR_KINDS, AUTHORISATIONS, BISTAND_KINDS, CALLBACK_OUTCOMES, CALL_SOURCES,
-  CALL_STATES, CENTRE_KINDS, DELIVERY_STATES, HOLD_REASONS, JOURNAL_KINDS, LINES, MAJOR_INCIDENT_LEVELS, MAJOR_INCIDENT_LOG_KINDS,
-  MISSION_KINDS, NOTIFICATION_CHANNELS, NOTIFICATION_RECIPIENTS, ROLES, SETTLEMENT_CLASSES, SEXES, STATUS_CHANGE_SOURCES,
-  TRANSFER_STATES, TRIAGE_CATEGORIES, UNIT_KINDS, UNIT_STATUSES, URGENCIES, type CallState, type HoldReason, type JournalKind, type Role,
+  AKUTTHJELPER_KINDS,
+  ALERT_CHANNELS,
+  ALERT_STATES,
+  AUDIT_ACTOR_KINDS,
+  AUTHORISATIONS,
+  BISTAND_KINDS,
+  CALLBACK_OUTCOMES,
+  CALL_SOURCES,
+  CALL_STATES,
+  CENTRE_KINDS,
+  DELIVERY_STATES,
+  HOLD_REASONS,
+  JOURNAL_KINDS,
+  LINES,
+  MAJOR_INCIDENT_LEVELS,
+  MAJOR_INCIDENT_LOG_KINDS,
+  MISSION_KINDS,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_RECIPIENTS,
+  ROLES,
+  SETTLEMENT_CLASSES,
+  SEXES,
+  STATUS_CHANGE_SOURCES,
+  TRANSFER_STATES,
+  TRIAGE_CATEGORIES,
+  UNIT_KINDS,
+  UNIT_STATUSES,
+  URGENCIES,
+  type CallState,
+  type HoldReason,
+  type JournalKind,
+  type Role,
   type UnitStatus,
 } from '@amk/domain';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
@@ -18,12 +46,45 @@ const prisma = createPrisma(databaseUrl(), 2);
 afterAll(() => prisma.$disconnect());
 
 const models = [
-  'centre', 'fylke', 'kommune', 'user', 'session', 'integrationKey', 'call', 'callJournalEntry', 'incident',
-  'callerPosition', 'triageCriterion', 'transfer', 'notification', 'station', 'unit', 'crewAssignment',
-  'unitStatusChange', 'mission', 'missionUnit', 'doctorShift', 'akutthjelperOrganisation', 'akutthjelperUnit',
-  'akutthjelperMember', 'akutthjelperAgreement', 'akutthjelperAlert', 'bistandRequest', 'recording',
-  'recordingHold', 'recordingTombstone', 'purgeRun', 'answerTimeDay', 'answerTimeDayCount', 'auditLog', 'event',
-  'hospital', 'majorIncident', 'majorIncidentPatient', 'majorIncidentLogEntry', 'callback',
+  'centre',
+  'fylke',
+  'kommune',
+  'user',
+  'session',
+  'integrationKey',
+  'call',
+  'callJournalEntry',
+  'incident',
+  'callerPosition',
+  'triageCriterion',
+  'transfer',
+  'notification',
+  'station',
+  'unit',
+  'crewAssignment',
+  'unitStatusChange',
+  'mission',
+  'missionUnit',
+  'doctorShift',
+  'akutthjelperOrganisation',
+  'akutthjelperUnit',
+  'akutthjelperMember',
+  'akutthjelperAgreement',
+  'akutthjelperAlert',
+  'bistandRequest',
+  'recording',
+  'recordingHold',
+  'recordingTombstone',
+  'purgeRun',
+  'answerTimeDay',
+  'answerTimeDayCount',
+  'auditLog',
+  'event',
+  'hospital',
+  'majorIncident',
+  'majorIncidentPatient',
+  'majorIncidentLogEntry',
+  'callback',
 ] as const;
 
 describe('database schema', () => {
@@ -47,7 +108,6 @@ describe('database schema', () => {
     expect(rows.map((r) => r.migration_name)).toEqual(listMigrations(migrationsDir).map((m) => m.name));
     expect(rows[0].checksum).toMatch(/^[0-9a-f]{64}$/);
   });
-
 });
 
 describe('the migrations build exactly what schema.prisma declares', () => {
@@ -73,7 +133,10 @@ describe('the migrations build exactly what schema.prisma declares', () => {
     const byKey = new Map(actual.columns.map((c) => [key(c), c]));
     const mismatches = declared.columns
       .filter((d) => byKey.get(key(d))?.type !== d.type || byKey.get(key(d))?.nullable !== d.nullable)
-      .map((d) => `${key(d)}: schema ${d.type}${d.nullable ? '?' : ''}, database ${byKey.get(key(d))?.type}${byKey.get(key(d))?.nullable ? '?' : ''}`);
+      .map(
+        (d) =>
+          `${key(d)}: schema ${d.type}${d.nullable ? '?' : ''}, database ${byKey.get(key(d))?.type}${byKey.get(key(d))?.nullable ? '?' : ''}`,
+      );
     expect(mismatches).toEqual([]);
   });
 
@@ -89,12 +152,17 @@ describe('the migrations build exactly what schema.prisma declares', () => {
 describe('the demo seed', () => {
   it('seeded the demo region: four centres, all 357 kommuner, demo users', async () => {
     // (centres that other test files made for themselves are not the demo region's)
-    const centres = await prisma.centre.findMany({ where: { NOT: { code: { startsWith: TEST_CENTRE_PREFIX } } }, orderBy: { code: 'asc' } });
+    const centres = await prisma.centre.findMany({
+      where: { NOT: { code: { startsWith: TEST_CENTRE_PREFIX } } },
+      orderBy: { code: 'asc' },
+    });
     expect(centres.map((c) => c.code)).toEqual(['AMK-BERGEN', 'AMK-FORDE', 'LVS-BERGEN', 'LVS-SUNNFJORD']);
     expect(await prisma.kommune.count()).toBe(357);
     expect(await prisma.fylke.count()).toBe(15);
     const users = await prisma.user.findMany({ select: { username: true } });
-    expect(users.map((u) => u.username)).toEqual(expect.arrayContaining(['amk.bergen', 'lv.bergen', 'supervisor.bergen', 'amk.forde', 'admin']));
+    expect(users.map((u) => u.username)).toEqual(
+      expect.arrayContaining(['amk.bergen', 'lv.bergen', 'supervisor.bergen', 'amk.forde', 'admin']),
+    );
     const flagged = await prisma.unit.findUnique({ where: { callSign: 'BGN-A14' } });
     expect(flagged?.crewOk).toBe(false);
     expect(flagged?.crewProblem).toBeTruthy();

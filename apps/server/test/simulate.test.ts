@@ -16,7 +16,10 @@ afterAll(() => server.close());
 
 function simulate(args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', ...args], { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', ...args], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -28,27 +31,55 @@ describe('exercise mode', () => {
   it('plays calls and missions to their end, marked as exercise and kept out of the indicators', async () => {
     const centreId = demoCentreId('AMK-BERGEN');
     const cookie = await login(server, 'supervisor.bergen');
-    const today = async () => (await (await fetch(`${server.url}/api/v1/stats/answer-times?period=today`, { headers: { cookie } })).json()).lines['113'].total as number;
+    const today = async () =>
+      (await (await fetch(`${server.url}/api/v1/stats/answer-times?period=today`, { headers: { cookie } })).json()).lines['113']
+        .total as number;
     const before = await today();
     const { key } = await createIntegrationKeyService(server.prisma).create('simulate test', 'AMK-BERGEN');
     // Only this run's calls: other test files make exercise calls of their own.
     const startedAt = new Date(Date.now() - 1_000);
 
-    const run = await simulate(['--url', server.url, '--key', key, '--calls-per-minute', '40', '--minutes', '0.12', '--speed', '300', '--mix', 'A:100']);
+    const run = await simulate([
+      '--url',
+      server.url,
+      '--key',
+      key,
+      '--calls-per-minute',
+      '40',
+      '--minutes',
+      '0.12',
+      '--speed',
+      '300',
+      '--mix',
+      'A:100',
+    ]);
     expect(run.code, run.out).toBe(0);
     expect(run.out).toMatch(/done: \d+ exercise calls/);
 
-    const calls = await server.prisma.call.findMany({ where: { centreId, source: 'EXERCISE', ringingAt: { gte: startedAt } }, include: { missions: { include: { units: true } } } });
+    const calls = await server.prisma.call.findMany({
+      where: { centreId, source: 'EXERCISE', ringingAt: { gte: startedAt } },
+      include: { missions: { include: { units: true } } },
+    });
     expect(calls.length).toBeGreaterThanOrEqual(3);
-    for (const c of calls) expect(c, `call ${c.externalId}`).toMatchObject({ closedAt: expect.any(Date), criterionCode: expect.stringMatching(/^A\./), lat: expect.any(Number) });
+    for (const c of calls)
+      expect(c, `call ${c.externalId}`).toMatchObject({
+        closedAt: expect.any(Date),
+        criterionCode: expect.stringMatching(/^A\./),
+        lat: expect.any(Number),
+      });
     const missions = calls.flatMap((c) => c.missions);
     expect(missions.length).toBeGreaterThan(0);
     for (const m of missions) expect(m).toMatchObject({ closedAt: expect.any(Date), outcome: expect.stringContaining('Øvelse') });
 
     // one ambulance's day: alerted, en route, on scene, transporting, at hospital, free again
     const unitId = missions[0]!.units[0]!.unitId;
-    const changes = await server.prisma.unitStatusChange.findMany({ where: { unitId, missionId: missions[0]!.id }, orderBy: { at: 'asc' } });
-    expect(changes.map((c) => c.status)).toEqual(expect.arrayContaining(['ALERTED', 'EN_ROUTE', 'ON_SCENE', 'TRANSPORTING', 'AT_HOSPITAL']));
+    const changes = await server.prisma.unitStatusChange.findMany({
+      where: { unitId, missionId: missions[0]!.id },
+      orderBy: { at: 'asc' },
+    });
+    expect(changes.map((c) => c.status)).toEqual(
+      expect.arrayContaining(['ALERTED', 'EN_ROUTE', 'ON_SCENE', 'TRANSPORTING', 'AT_HOSPITAL']),
+    );
     const used = await server.prisma.unit.findMany({ where: { id: { in: missions.flatMap((m) => m.units.map((u) => u.unitId)) } } });
     for (const u of used) expect(u.status, `${u.callSign} back at its station`).toBe('AVAILABLE_AT_STATION');
 

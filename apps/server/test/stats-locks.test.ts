@@ -27,12 +27,15 @@ describe('report periods', () => {
   const from = encodeURIComponent('0001-01-01T00:00:00Z');
   const to = encodeURIComponent('2026-12-01T00:00:00Z');
 
-  it.each(['/api/v1/stats/answer-times', '/api/v1/indicators'])('%s refuses a period longer than the limit with a 400 naming it', async (path) => {
-    const res = await app.inject({ method: 'GET', url: `${path}?from=${from}&to=${to}`, headers: { cookie } });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().message).toContain(`${MAX_REPORT_DAYS} days`);
-    expect(res.json().message).toContain('from');
-  });
+  it.each(['/api/v1/stats/answer-times', '/api/v1/indicators'])(
+    '%s refuses a period longer than the limit with a 400 naming it',
+    async (path) => {
+      const res = await app.inject({ method: 'GET', url: `${path}?from=${from}&to=${to}`, headers: { cookie } });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().message).toContain(`${MAX_REPORT_DAYS} days`);
+      expect(res.json().message).toContain('from');
+    },
+  );
 
   it('accepts a period of exactly the limit', async () => {
     const start = '2024-01-01T00:00:00Z';
@@ -51,18 +54,27 @@ describe('day roll-up locks', () => {
       const centreId = demoCentreId('AMK-FORDE');
       await holder.query('SELECT pg_advisory_lock(hashtext($1::text), hashtext($2::text))', [ANSWER_TIME_LOCK, centreId]);
       const forde = await cookieFor(app, 'amk.forde');
-      const report = app.inject({ method: 'GET', url: '/api/v1/stats/answer-times?from=2019-01-01T00:00:00Z&to=2020-01-31T00:00:00Z', headers: { cookie: forde } });
+      const report = app.inject({
+        method: 'GET',
+        url: '/api/v1/stats/answer-times?from=2019-01-01T00:00:00Z&to=2020-01-31T00:00:00Z',
+        headers: { cookie: forde },
+      });
       const waiting = await waitFor(
         async () => (await holder.query<{ pid: number }>("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).rows[0],
         10_000,
         'the report to wait on the centre lock',
       );
-      const held = await holder.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = $1", [waiting.pid]);
+      const held = await holder.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = $1",
+        [waiting.pid],
+      );
       expect(held.rows[0]!.n).toBe(0);
       await holder.query('SELECT pg_advisory_unlock(hashtext($1::text), hashtext($2::text))', [ANSWER_TIME_LOCK, centreId]);
       const res = await report;
       expect(res.statusCode).toBe(200);
-      const days = await prisma.answerTimeDay.count({ where: { centreId, day: { gte: new Date('2019-01-01'), lt: new Date('2020-01-30') } } });
+      const days = await prisma.answerTimeDay.count({
+        where: { centreId, day: { gte: new Date('2019-01-01'), lt: new Date('2020-01-30') } },
+      });
       expect(days).toBeGreaterThan(390);
     } finally {
       await holder.end();

@@ -72,16 +72,29 @@ describe('answered and ended', () => {
     expect(beforeRing.statusCode).toBe(400);
     expect(beforeRing.json().message).toMatch(/answeredAt 2026-11-22T09:59:50.000Z is before the call rang/);
     expect((await cti.ended(early, { endedAt: '2026-11-22T09:00:00Z' })).statusCode).toBe(400);
-    expect(await prisma.call.findFirst({ where: { externalId: early } })).toMatchObject({ state: 'RINGING', answeredAt: null, endedAt: null });
+    expect(await prisma.call.findFirst({ where: { externalId: early } })).toMatchObject({
+      state: 'RINGING',
+      answeredAt: null,
+      endedAt: null,
+    });
   });
 
   it('"answered" and "ended" arriving together never leave an answered call abandoned', async () => {
     const ids = Array.from({ length: 12 }, () => uid());
     for (const id of ids) await cti.ring(id, '+4790000104', { ringingAt: '2026-11-22T12:00:00Z' });
-    await Promise.all(ids.map((id) => Promise.all([cti.answered(id, { answeredAt: '2026-11-22T12:00:04Z' }), cti.ended(id, { endedAt: '2026-11-22T12:02:00Z' })])));
+    await Promise.all(
+      ids.map((id) =>
+        Promise.all([cti.answered(id, { answeredAt: '2026-11-22T12:00:04Z' }), cti.ended(id, { endedAt: '2026-11-22T12:02:00Z' })]),
+      ),
+    );
     const calls = await prisma.call.findMany({ where: { externalId: { in: ids } } });
     expect(calls).toHaveLength(12);
-    for (const c of calls) expect({ state: c.state, answered: c.answeredAt !== null, closed: c.closedAt !== null }).toEqual({ state: 'ENDED', answered: true, closed: false });
+    for (const c of calls)
+      expect({ state: c.state, answered: c.answeredAt !== null, closed: c.closedAt !== null }).toEqual({
+        state: 'ENDED',
+        answered: true,
+        closed: false,
+      });
   });
 
   it('an "answered" overtaken by its "ended" brings the call back as answered, not abandoned', async () => {

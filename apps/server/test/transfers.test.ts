@@ -38,11 +38,23 @@ describe('LVS hands a red call to AMK', () => {
     const lvConsole = openConsole(server, lv);
     await Promise.all([amkConsole.live, lvConsole.live]);
 
-    const requested = await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'AMK-BERGEN', reason: 'Rød respons: mulig hjerteinfarkt' });
+    const requested = await api(lv, 'POST', `/calls/${callId}/transfers`, {
+      toCentre: 'AMK-BERGEN',
+      reason: 'Rød respons: mulig hjerteinfarkt',
+    });
     expect(requested.status).toBe(201);
-    expect(requested.body).toMatchObject({ state: 'REQUESTED', fromCentre: { code: 'LVS-BERGEN' }, toCentre: { code: 'AMK-BERGEN' }, requestedBy: 'Sofie Nilsen' });
+    expect(requested.body).toMatchObject({
+      state: 'REQUESTED',
+      fromCentre: { code: 'LVS-BERGEN' },
+      toCentre: { code: 'AMK-BERGEN' },
+      requestedBy: 'Sofie Nilsen',
+    });
 
-    const incoming = await waitFor(() => amkConsole.received.find((e) => e.type === 'transfer.upserted' && (e.data as TransferSummary).callId === callId), 5_000, 'AMK to hear the request');
+    const incoming = await waitFor(
+      () => amkConsole.received.find((e) => e.type === 'transfer.upserted' && (e.data as TransferSummary).callId === callId),
+      5_000,
+      'AMK to hear the request',
+    );
     expect((incoming.data as TransferSummary).call.callerName).toBe('Per Hansen');
     // AMK may read the record before it decides
     const record = await api(amk, 'GET', `/calls/${callId}`);
@@ -53,8 +65,22 @@ describe('LVS hands a red call to AMK', () => {
     expect(accepted.body).toMatchObject({ state: 'ACCEPTED', answeredBy: 'Ingrid Haugland' });
     expect(accepted.body.answeredAt).not.toBeNull();
 
-    await waitFor(() => lvConsole.received.some((e) => e.type === 'transfer.upserted' && (e.data as TransferSummary).state === 'ACCEPTED'), 5_000, 'LVS to see the acceptance');
-    await waitFor(() => lvConsole.received.some((e) => e.type === 'call.upserted' && (e.data as CallSummary).id === callId && (e.data as CallSummary).centreId !== (incoming.data as TransferSummary).fromCentre.id), 5_000, 'LVS to see the call leave');
+    await waitFor(
+      () => lvConsole.received.some((e) => e.type === 'transfer.upserted' && (e.data as TransferSummary).state === 'ACCEPTED'),
+      5_000,
+      'LVS to see the acceptance',
+    );
+    await waitFor(
+      () =>
+        lvConsole.received.some(
+          (e) =>
+            e.type === 'call.upserted' &&
+            (e.data as CallSummary).id === callId &&
+            (e.data as CallSummary).centreId !== (incoming.data as TransferSummary).fromCentre.id,
+        ),
+      5_000,
+      'LVS to see the call leave',
+    );
 
     const amkCalls = await api(amk, 'GET', '/calls');
     expect(amkCalls.body.calls.map((c: { id: string }) => c.id)).toContain(callId);
@@ -83,7 +109,9 @@ describe('LVS hands a red call to AMK', () => {
     const toLvs = await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'LVS-BERGEN', reason: 'x' });
     expect(toLvs.status).toBe(400);
     expect(toLvs.body.message).toMatch(/allerede hos LVS-BERGEN/);
-    expect((await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'AMK-NOWHERE', reason: 'x' })).body.message).toMatch(/ukjent sentral 'AMK-NOWHERE'/);
+    expect((await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'AMK-NOWHERE', reason: 'x' })).body.message).toMatch(
+      /ukjent sentral 'AMK-NOWHERE'/,
+    );
     const first = await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'AMK-BERGEN', reason: 'x' });
     expect((await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'AMK-BERGEN', reason: 'x' })).status).toBe(409);
     expect((await api(forde, 'POST', `/transfers/${first.body.id}/answer`, { decision: 'ACCEPT' })).status).toBe(404);

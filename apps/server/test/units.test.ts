@@ -62,12 +62,20 @@ describe('unit status from terminals', () => {
     const alone = await terminal(sot.callSign, 'status', { status: 'ALERTED', at: at(2) });
     expect(alone.status).toBe(409);
     const missionId = crypto.randomUUID();
-    await server.prisma.mission.create({ data: { id: missionId, centreId: home.id, kind: 'AMBULANCE', units: { create: { unitId: sot.id, assignedAt: new Date() } } } });
+    await server.prisma.mission.create({
+      data: { id: missionId, centreId: home.id, kind: 'AMBULANCE', units: { create: { unitId: sot.id, assignedAt: new Date() } } },
+    });
     expect((await terminal(sot.callSign, 'status', { status: 'ALERTED', at: at(2) })).body.applied).toBe(true);
     const enRoute = await terminal(sot.callSign, 'status', { status: 'EN_ROUTE', at: at(3) });
     expect(enRoute.body).toMatchObject({ applied: true, unit: { status: 'EN_ROUTE' } });
-    const changes = await server.prisma.unitStatusChange.findMany({ where: { unitId: sot.id, at: { gt: new Date(t0) } }, orderBy: { at: 'asc' } });
-    expect(changes.map((c) => [c.status, c.source])).toEqual([['ALERTED', 'TERMINAL'], ['EN_ROUTE', 'TERMINAL']]);
+    const changes = await server.prisma.unitStatusChange.findMany({
+      where: { unitId: sot.id, at: { gt: new Date(t0) } },
+      orderBy: { at: 'asc' },
+    });
+    expect(changes.map((c) => [c.status, c.source])).toEqual([
+      ['ALERTED', 'TERMINAL'],
+      ['EN_ROUTE', 'TERMINAL'],
+    ]);
   });
 
   it('ignores a report older than the last, and a repeat', async () => {
@@ -93,9 +101,20 @@ describe('unit status from terminals', () => {
     const cookie = await login(server, home.user);
     const socket = openConsole(server, cookie);
     await socket.live;
-    const res = await fetch(`${server.url}/api/v1/units/${unit.id}/status`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'UNAVAILABLE' }) });
+    const res = await fetch(`${server.url}/api/v1/units/${unit.id}/status`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'UNAVAILABLE' }),
+    });
     expect(res.status).toBe(200);
-    await waitFor(() => socket.received.some((e) => e.type === 'unit.upserted' && (e.data as UnitSummary).callSign === unit.callSign && (e.data as UnitSummary).status === 'UNAVAILABLE'));
+    await waitFor(() =>
+      socket.received.some(
+        (e) =>
+          e.type === 'unit.upserted' &&
+          (e.data as UnitSummary).callSign === unit.callSign &&
+          (e.data as UnitSummary).status === 'UNAVAILABLE',
+      ),
+    );
     socket.disconnect();
   });
 });

@@ -39,10 +39,18 @@ describe('unstorable input', () => {
       expect(res.json().message).toContain('ringingAt');
     }
     const cookie = await cookieFor(app, 'supervisor.bergen');
-    const stats = await app.inject({ method: 'GET', url: '/api/v1/stats/answer-times?from=0000-01-01T00:00:00Z&to=2026-12-01T00:00:00Z', headers: { cookie } });
+    const stats = await app.inject({
+      method: 'GET',
+      url: '/api/v1/stats/answer-times?from=0000-01-01T00:00:00Z&to=2026-12-01T00:00:00Z',
+      headers: { cookie },
+    });
     expect(stats.statusCode).toBe(400);
     expect(stats.json().message).toContain('from');
-    const purge = await app.inject({ method: 'GET', url: '/api/v1/recordings/purge/preview?date=0000-01-01', headers: { cookie: await cookieFor(app, 'admin') } });
+    const purge = await app.inject({
+      method: 'GET',
+      url: '/api/v1/recordings/purge/preview?date=0000-01-01',
+      headers: { cookie: await cookieFor(app, 'admin') },
+    });
     expect(purge.statusCode).toBe(400);
     expect(purge.json().message).toContain('date');
   });

@@ -15,17 +15,29 @@ export const BistandKind = z.enum(BISTAND_KINDS);
 // ── organisations, units, members, agreements (admin)
 
 export const CreateOrganisationRequest = z.object({ name: z.string().trim().min(1).max(200), kind: AkutthjelperKind });
-export const CreateResponderUnitRequest = z.object({ organisationId: Uuid, name: z.string().trim().min(1).max(200), lat: Latitude, lon: Longitude });
+export const CreateResponderUnitRequest = z.object({
+  organisationId: Uuid,
+  name: z.string().trim().min(1).max(200),
+  lat: Latitude,
+  lon: Longitude,
+});
 export const CreateMemberRequest = z.object({
   unitId: Uuid,
   name: z.string().trim().min(1).max(200),
-  phone: z.string().trim().regex(/^\+?[0-9]{8,15}$/, 'a phone number is 8 to 15 digits, optionally starting with +'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9]{8,15}$/, 'a phone number is 8 to 15 digits, optionally starting with +'),
   trainingValidUntil: IsoDate.nullable().optional(),
   onDuty: z.boolean().optional(),
   username: z.string().trim().max(100).optional().describe('a responder login to link, for the responder page'),
 });
 export const UpdateMemberRequest = z
-  .object({ onDuty: z.boolean().optional(), trainingValidUntil: IsoDate.nullable().optional(), phone: CreateMemberRequest.shape.phone.optional() })
+  .object({
+    onDuty: z.boolean().optional(),
+    trainingValidUntil: IsoDate.nullable().optional(),
+    phone: CreateMemberRequest.shape.phone.optional(),
+  })
   .refine((m) => Object.keys(m).length > 0, { message: 'send at least one field to change' });
 export const CreateAgreementRequest = z
   .object({
@@ -40,16 +52,42 @@ export const CreateAgreementRequest = z
 export const UpdateAgreementRequest = z.object({ validTo: IsoDate.nullable() });
 
 export const MemberSummary = z.object({
-  id: Uuid, unitId: Uuid, name: z.string(), phone: z.string(), trainingValidUntil: z.string().nullable(), onDuty: z.boolean(), hasResponderPage: z.boolean(),
+  id: Uuid,
+  unitId: Uuid,
+  name: z.string(),
+  phone: z.string(),
+  trainingValidUntil: z.string().nullable(),
+  onDuty: z.boolean(),
+  hasResponderPage: z.boolean(),
 });
 export const AgreementSummary = z.object({
-  id: Uuid, unitId: Uuid, centreId: Uuid, kommuner: z.array(z.string()), eventTypes: z.array(z.string()), validFrom: z.string(), validTo: z.string().nullable(), documentRef: z.string().nullable(),
+  id: Uuid,
+  unitId: Uuid,
+  centreId: Uuid,
+  kommuner: z.array(z.string()),
+  eventTypes: z.array(z.string()),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  documentRef: z.string().nullable(),
 });
 export const OrganisationTree = z.object({
-  organisations: z.array(z.object({
-    id: Uuid, name: z.string(), kind: AkutthjelperKind,
-    units: z.array(z.object({ id: Uuid, name: z.string(), lat: z.number(), lon: z.number(), members: z.array(MemberSummary), agreements: z.array(AgreementSummary) })),
-  })),
+  organisations: z.array(
+    z.object({
+      id: Uuid,
+      name: z.string(),
+      kind: AkutthjelperKind,
+      units: z.array(
+        z.object({
+          id: Uuid,
+          name: z.string(),
+          lat: z.number(),
+          lon: z.number(),
+          members: z.array(MemberSummary),
+          agreements: z.array(AgreementSummary),
+        }),
+      ),
+    }),
+  ),
 });
 
 // ── alerting
@@ -79,7 +117,12 @@ export const AlertSummary = z.object({
 export type AlertSummary = z.infer<typeof AlertSummary>;
 
 export const ResponderCandidate = z.object({
-  memberId: Uuid, memberName: z.string(), unitName: z.string(), organisationKind: AkutthjelperKind, distanceKm: z.number(), channel: AlertChannel,
+  memberId: Uuid,
+  memberName: z.string(),
+  unitName: z.string(),
+  organisationKind: AkutthjelperKind,
+  distanceKm: z.number(),
+  channel: AlertChannel,
 });
 export const Refusal = z.object({ code: z.string(), reason: z.string(), offerBistand: z.boolean() });
 export const CandidatesAnswer = z.object({
@@ -115,7 +158,14 @@ export const BistandRequestBody = z.object({
   organisationId: Uuid.optional(),
   reason: z.string().trim().min(1, 'say what help is asked for').max(1000),
 });
-export const BistandSummary = z.object({ id: Uuid, missionId: Uuid.nullable(), kind: BistandKind, organisationId: Uuid.nullable(), reason: z.string(), createdAt: IsoTime });
+export const BistandSummary = z.object({
+  id: Uuid,
+  missionId: Uuid.nullable(),
+  kind: BistandKind,
+  organisationId: Uuid.nullable(),
+  reason: z.string(),
+  createdAt: IsoTime,
+});
 
 // ── the responder's own page
 
@@ -135,7 +185,12 @@ export const ResponderAlert = z.object({
 });
 export type ResponderAlert = z.infer<typeof ResponderAlert>;
 export const ResponderMe = z.object({
-  memberId: Uuid, name: z.string(), unitName: z.string(), onDuty: z.boolean(), trainingValidUntil: z.string().nullable(), alerts: z.array(ResponderAlert),
+  memberId: Uuid,
+  name: z.string(),
+  unitName: z.string(),
+  onDuty: z.boolean(),
+  trainingValidUntil: z.string().nullable(),
+  alerts: z.array(ResponderAlert),
 });
 export const AlertIdParams = z.object({ alertId: Uuid });
 export const ResponderAction = z.enum(['delivered', 'seen', 'accept', 'decline', 'arrived']);
@@ -167,7 +222,9 @@ export type AkutthjelperReportQuery = z.infer<typeof AkutthjelperReportQuery>;
 export const AkutthjelperReport = z.object({
   from: IsoTime,
   to: IsoTime,
-  byOrganisation: z.array(z.object({ organisationId: Uuid, name: z.string(), kind: AkutthjelperKind, missions: z.number().int(), arrivals: z.number().int() })),
+  byOrganisation: z.array(
+    z.object({ organisationId: Uuid, name: z.string(), kind: AkutthjelperKind, missions: z.number().int(), arrivals: z.number().int() }),
+  ),
   byKommune: z.array(z.object({ kommunenummer: z.string().nullable(), missions: z.number().int() })),
   medianAlertToArrivalMinutes: z.number().nullable(),
   arrivedBeforeAmbulance: z.number().int(),

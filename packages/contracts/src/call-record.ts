@@ -58,7 +58,10 @@ export type UpdateCallRequest = z.infer<typeof UpdateCallRequest>;
 export const AddJournalEntryRequest = z.object({ text: z.string().trim().min(1, 'write something').max(4000) });
 
 export const TriageRequest = z.object({
-  criterionCode: z.string().trim().regex(/^[AHV]\.\d{2}\.\d{2}$/, 'a criterion code looks like A.06.01'),
+  criterionCode: z
+    .string()
+    .trim()
+    .regex(/^[AHV]\.\d{2}\.\d{2}$/, 'a criterion code looks like A.06.01'),
   urgency: Urgency.optional().describe('defaults to the urgency the criterion gives'),
   reason: z.string().trim().max(1000).optional().describe('required when the urgency differs from the criterion'),
 });

@@ -13,17 +13,19 @@ export const RegisterCallRequest = z.object({
 export type RegisterCallRequest = z.infer<typeof RegisterCallRequest>;
 
 /** An operator registers a call by hand. The console chooses the id, so a retry cannot duplicate. */
-export const CreateCallRequest = z.object({
-  id: Uuid.describe('Chosen by the client; sending the same id again returns the same call'),
-  line: Line,
-  callerNumber: PhoneNumber.optional(),
-  callerName: z.string().trim().max(200).optional(),
-  addressText: z.string().trim().max(500).optional(),
-  lat: Latitude.optional(),
-  lon: Longitude.optional(),
-  urgency: Urgency.optional(),
-  summary: z.string().trim().max(2000).optional(),
-}).refine((c) => (c.lat === undefined) === (c.lon === undefined), { message: 'lat and lon come together', path: ['lat'] });
+export const CreateCallRequest = z
+  .object({
+    id: Uuid.describe('Chosen by the client; sending the same id again returns the same call'),
+    line: Line,
+    callerNumber: PhoneNumber.optional(),
+    callerName: z.string().trim().max(200).optional(),
+    addressText: z.string().trim().max(500).optional(),
+    lat: Latitude.optional(),
+    lon: Longitude.optional(),
+    urgency: Urgency.optional(),
+    summary: z.string().trim().max(2000).optional(),
+  })
+  .refine((c) => (c.lat === undefined) === (c.lon === undefined), { message: 'lat and lon come together', path: ['lat'] });
 export type CreateCallRequest = z.infer<typeof CreateCallRequest>;
 
 /** What every console of the centre sees of a call: no fødselsnummer, no journal. */
@@ -58,7 +60,13 @@ export const CallList = z.object({ calls: z.array(CallSummary) });
 /** Telephony: the call was answered. Idempotent: a second message changes nothing. */
 export const CallAnsweredRequest = z.object({
   answeredAt: IsoTime,
-  operator: z.string().trim().min(1).max(100).optional().describe('Username of the operator who answered, if the telephony system knows it'),
+  operator: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Username of the operator who answered, if the telephony system knows it'),
 });
 export type CallAnsweredRequest = z.infer<typeof CallAnsweredRequest>;
 

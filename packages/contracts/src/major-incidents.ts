@@ -12,12 +12,17 @@ export const MajorIncidentLevel = z.enum(MAJOR_INCIDENT_LEVELS).describe('YELLOW
 export type MajorIncidentLevel = z.infer<typeof MajorIncidentLevel>;
 
 const Count = z.number().int().nonnegative();
-export const CategoryCounts = z.object(Object.fromEntries(TRIAGE_CATEGORIES.map((c) => [c, Count])) as Record<(typeof TRIAGE_CATEGORIES)[number], typeof Count>);
+export const CategoryCounts = z.object(
+  Object.fromEntries(TRIAGE_CATEGORIES.map((c) => [c, Count])) as Record<(typeof TRIAGE_CATEGORIES)[number], typeof Count>,
+);
 export type CategoryCounts = z.infer<typeof CategoryCounts>;
 
 /** Patients of each category a hospital can take (the dead are not taken to a hospital). */
 export const HospitalCapacity = z.object(
-  Object.fromEntries(TRANSPORT_CATEGORIES.map((c) => [c, z.number().int().min(0).max(1000)])) as Record<(typeof TRANSPORT_CATEGORIES)[number], z.ZodNumber>,
+  Object.fromEntries(TRANSPORT_CATEGORIES.map((c) => [c, z.number().int().min(0).max(1000)])) as Record<
+    (typeof TRANSPORT_CATEGORIES)[number],
+    z.ZodNumber
+  >,
 );
 export type HospitalCapacity = z.infer<typeof HospitalCapacity>;
 
@@ -152,9 +157,20 @@ export const PatientParams = z.object({ majorIncidentId: Uuid, patientId: Uuid }
 
 export const DistributionProposal = z.object({
   destinations: z.array(
-    z.object({ patientId: Uuid, cardNumber: z.string(), category: TriageCategory, hospitalId: Uuid, hospitalCode: z.string(), hospitalName: z.string(), distanceKm: z.number(), etaMinutes: z.number() }),
+    z.object({
+      patientId: Uuid,
+      cardNumber: z.string(),
+      category: TriageCategory,
+      hospitalId: Uuid,
+      hospitalCode: z.string(),
+      hospitalName: z.string(),
+      distanceKm: z.number(),
+      etaMinutes: z.number(),
+    }),
   ),
-  notPlaced: z.array(z.object({ patientId: Uuid, cardNumber: z.string(), category: TriageCategory, reason: z.enum(['DEAD', 'NO_CAPACITY']) })),
+  notPlaced: z.array(
+    z.object({ patientId: Uuid, cardNumber: z.string(), category: TriageCategory, reason: z.enum(['DEAD', 'NO_CAPACITY']) }),
+  ),
 });
 export type DistributionProposal = z.infer<typeof DistributionProposal>;
 

@@ -29,7 +29,10 @@ export type NotificationSummary = z.infer<typeof NotificationSummary>;
 export const NotifyRequest = z
   .object({
     /** TRIPLE = police and fire together with this centre (trippelvarsling). */
-    recipients: z.array(z.union([NotificationRecipient, z.literal('TRIPLE')])).min(1, 'name at least one recipient').max(5),
+    recipients: z
+      .array(z.union([NotificationRecipient, z.literal('TRIPLE')]))
+      .min(1, 'name at least one recipient')
+      .max(5),
     recipientCentre: z.string().trim().max(50).optional().describe('centre code when notifying another AMK or an LVS'),
     message: z.string().trim().min(1, 'write the message').max(2000),
   })

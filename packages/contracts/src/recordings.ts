@@ -60,5 +60,14 @@ export const RetentionOverview = z.object({
   dueWithin30Days: z.number().int(),
   held: z.number().int(),
   deletedPerMonth: z.array(z.object({ month: z.string(), count: z.number().int() })),
-  purgeRuns: z.array(z.object({ id: Uuid, startedAt: IsoTime, finishedAt: IsoTime.nullable(), asOfDate: z.iso.date(), deletedCount: z.number().int(), error: z.string().nullable() })),
+  purgeRuns: z.array(
+    z.object({
+      id: Uuid,
+      startedAt: IsoTime,
+      finishedAt: IsoTime.nullable(),
+      asOfDate: z.iso.date(),
+      deletedCount: z.number().int(),
+      error: z.string().nullable(),
+    }),
+  ),
 });

@@ -9,9 +9,20 @@ import { LineAnswerSummary, reportLimitMessage, withinReportLimit } from './stat
 export const WallCentre = z.object({
   centre: z.object({ id: Uuid, code: z.string(), name: z.string(), kind: z.enum(CENTRE_KINDS) }),
   openCalls: z.object({
-    A: z.number().int(), H: z.number().int(), V: z.number().int(), none: z.number().int(), ringing: z.number().int(), oldestOpenAt: IsoTime.nullable(),
+    A: z.number().int(),
+    H: z.number().int(),
+    V: z.number().int(),
+    none: z.number().int(),
+    ringing: z.number().int(),
+    oldestOpenAt: IsoTime.nullable(),
     /** when the longest-waiting open call of each kind rang: its age is what a supervisor watches */
-    oldestAt: z.object({ A: IsoTime.nullable(), H: IsoTime.nullable(), V: IsoTime.nullable(), none: IsoTime.nullable(), ringing: IsoTime.nullable() }),
+    oldestAt: z.object({
+      A: IsoTime.nullable(),
+      H: IsoTime.nullable(),
+      V: IsoTime.nullable(),
+      none: IsoTime.nullable(),
+      ringing: IsoTime.nullable(),
+    }),
   }),
   unitsByStatus: z.record(z.string(), z.number().int()),
   stations: z.array(z.object({ name: z.string(), free: z.number().int(), busy: z.number().int(), unavailable: z.number().int() })),
@@ -46,7 +57,11 @@ export const IndicatorsQuery = z
   .object({
     from: IsoTime,
     to: IsoTime,
-    centre: z.string().max(50).optional().describe('a centre code; default: my own. Same rule as the wall: own, neighbouring and legevakt centres of the area'),
+    centre: z
+      .string()
+      .max(50)
+      .optional()
+      .describe('a centre code; default: my own. Same rule as the wall: own, neighbouring and legevakt centres of the area'),
   })
   .refine((q) => new Date(q.from) < new Date(q.to), { message: 'from must be before to', path: ['from'] })
   .refine(withinReportLimit, { message: reportLimitMessage, path: ['from'] });
@@ -54,15 +69,31 @@ export const Indicators = z.object({
   from: IsoTime,
   to: IsoTime,
   answerTimes: z.array(LineAnswerSummary),
-  responseTimes: z.array(z.object({ urgency: z.string(), settlementClass: z.enum(SETTLEMENT_CLASSES), count: z.number().int(), withinTarget: z.number().int(), share: z.number().nullable(), medianMinutes: z.number().nullable() })),
+  responseTimes: z.array(
+    z.object({
+      urgency: z.string(),
+      settlementClass: z.enum(SETTLEMENT_CLASSES),
+      count: z.number().int(),
+      withinTarget: z.number().int(),
+      share: z.number().nullable(),
+      medianMinutes: z.number().nullable(),
+    }),
+  ),
   callsByHour: z.array(z.object({ hour: z.number().int(), calls: z.number().int() })),
   callsByChapter: z.array(z.object({ chapter: z.number().int().nullable(), chapterTitle: z.string().nullable(), calls: z.number().int() })),
   /** hand-overs per pair of centres, with the time from offer to acceptance */
-  transfers: z.array(z.object({
-    direction: z.string(), fromCentre: z.string(), toCentre: z.string(),
-    requested: z.number().int(), accepted: z.number().int(), declined: z.number().int(),
-    medianAcceptSeconds: z.number().nullable(), maxAcceptSeconds: z.number().nullable(),
-  })),
+  transfers: z.array(
+    z.object({
+      direction: z.string(),
+      fromCentre: z.string(),
+      toCentre: z.string(),
+      requested: z.number().int(),
+      accepted: z.number().int(),
+      declined: z.number().int(),
+      medianAcceptSeconds: z.number().nullable(),
+      maxAcceptSeconds: z.number().nullable(),
+    }),
+  ),
   akutthjelper: z.object({ alertedMissions: z.number().int(), arrivals: z.number().int(), arrivedBeforeAmbulance: z.number().int() }),
   /** deviations from § 11: overrides of the crew refusal, to send a unit or to make it available */
   crewOverrides: z.object({ total: z.number().int(), dispatches: z.number().int(), statusChanges: z.number().int() }),

@@ -21,10 +21,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(
-  config: DatabaseSettings,
-  log: (msg: string) => void = () => {},
-): Promise<Database> {
+export async function openDatabase(config: DatabaseSettings, log: (msg: string) => void = () => {}): Promise<Database> {
   let url = config.DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!url) {

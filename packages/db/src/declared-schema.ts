@@ -134,6 +134,8 @@ export async function actualSchema(client: pg.Client): Promise<{ columns: Column
   );
   return {
     columns: columnRows,
-    indexes: indexRows.map((r) => (r.plain ? `${r.table}(${r.columns.join(',')})${r.unique ? ' unique' : ''}` : `${r.table}: ${r.index} (hand-written)`)),
+    indexes: indexRows.map((r) =>
+      r.plain ? `${r.table}(${r.columns.join(',')})${r.unique ? ' unique' : ''}` : `${r.table}: ${r.index} (hand-written)`,
+    ),
   };
 }

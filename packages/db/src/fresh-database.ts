@@ -28,7 +28,11 @@ export interface FreshDatabase {
  * On the server of `serverUrl` (default: TEST_DATABASE_URL, else the local one on 5432), else on
  * an embedded one.
  */
-export async function createFreshDatabase(label: string, fill?: (prisma: Db) => Promise<unknown>, serverUrl?: string): Promise<FreshDatabase> {
+export async function createFreshDatabase(
+  label: string,
+  fill?: (prisma: Db) => Promise<unknown>,
+  serverUrl?: string,
+): Promise<FreshDatabase> {
   let adminUrl = serverUrl ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!(await reachable(adminUrl))) {

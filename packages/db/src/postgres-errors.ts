@@ -30,12 +30,17 @@ const SQLSTATE = /^[0-9A-Z]{5}$/;
 export function postgresCode(err: unknown): string | undefined {
   for (const e of chain(err)) {
     const adapter = e as { originalCode?: unknown };
-    for (const code of [adapter.originalCode, e.code]) if (typeof code === 'string' && SQLSTATE.test(code) && !code.startsWith('P')) return code;
+    for (const code of [adapter.originalCode, e.code])
+      if (typeof code === 'string' && SQLSTATE.test(code) && !code.startsWith('P')) return code;
   }
   return undefined;
 }
 
-const messages = (err: unknown) => chain(err).flatMap((e) => [e.message, (e as { originalMessage?: unknown }).originalMessage]).filter((m) => typeof m === 'string').join('\n');
+const messages = (err: unknown) =>
+  chain(err)
+    .flatMap((e) => [e.message, (e as { originalMessage?: unknown }).originalMessage])
+    .filter((m) => typeof m === 'string')
+    .join('\n');
 
 // Values the database refuses that came from the client: a NUL or bad byte sequence, a date out of
 // range, a malformed value, a number or text too large for its column. The contracts refuse these

@@ -14,7 +14,12 @@ import type { CentreKind, IsoDate, LatLon, Role } from './vocabulary.js';
 
 export type AkutthjelperEventType = 'HJERTESTANS' | 'BEVISSTLOSHET' | 'STOR_YTRE_BLODNING' | 'GENERELL_NEDKJOLING';
 
-export const AKUTTHJELPER_EVENT_TYPES: readonly AkutthjelperEventType[] = ['HJERTESTANS', 'BEVISSTLOSHET', 'STOR_YTRE_BLODNING', 'GENERELL_NEDKJOLING'];
+export const AKUTTHJELPER_EVENT_TYPES: readonly AkutthjelperEventType[] = [
+  'HJERTESTANS',
+  'BEVISSTLOSHET',
+  'STOR_YTRE_BLODNING',
+  'GENERELL_NEDKJOLING',
+];
 
 export const AKUTTHJELPER_EVENT_LABELS: Readonly<Record<AkutthjelperEventType, string>> = {
   HJERTESTANS: 'Hjertestans',
@@ -80,10 +85,16 @@ export function checkAkutthjelperAlert(req: AkutthjelperAlertRequest): Akutthjel
     return refuse('NOT_AMK', 'Bare AMK (AMK-operatør eller AMK-lege) kan varsle akutthjelpere. Overfør henvendelsen til AMK.', false);
   }
   if (req.eventType === null) {
-    return refuse('EVENT_TYPE_NOT_COVERED_BY_SCHEME', `Velg hendelsestype først. Akutthjelpere varsles bare ved ${SCHEME_LIST}. ${BISTAND_HINT}`);
+    return refuse(
+      'EVENT_TYPE_NOT_COVERED_BY_SCHEME',
+      `Velg hendelsestype først. Akutthjelpere varsles bare ved ${SCHEME_LIST}. ${BISTAND_HINT}`,
+    );
   }
   if (!isAkutthjelperEventType(req.eventType)) {
-    return refuse('EVENT_TYPE_NOT_COVERED_BY_SCHEME', `Hendelsen er ikke en akutthjelperhendelse. Akutthjelpere varsles bare ved ${SCHEME_LIST}. ${BISTAND_HINT}`);
+    return refuse(
+      'EVENT_TYPE_NOT_COVERED_BY_SCHEME',
+      `Hendelsen er ikke en akutthjelperhendelse. Akutthjelpere varsles bare ved ${SCHEME_LIST}. ${BISTAND_HINT}`,
+    );
   }
   const { agreement, today } = req;
   if (today < agreement.validFrom) {
@@ -93,7 +104,10 @@ export function checkAkutthjelperAlert(req: AkutthjelperAlertRequest): Akutthjel
     return refuse('AGREEMENT_NOT_VALID', `Akutthjelperavtalen gikk ut ${agreement.validTo}. ${BISTAND_HINT}`);
   }
   if (req.patientKommune === null) {
-    return refuse('NO_KOMMUNE', `Pasientens kommune er ikke kjent, så det kan ikke avgjøres om avtalen dekker stedet. Angi kommune. ${BISTAND_HINT}`);
+    return refuse(
+      'NO_KOMMUNE',
+      `Pasientens kommune er ikke kjent, så det kan ikke avgjøres om avtalen dekker stedet. Angi kommune. ${BISTAND_HINT}`,
+    );
   }
   if (!agreement.kommuner.includes(req.patientKommune)) {
     return refuse('KOMMUNE_NOT_COVERED', `Akutthjelperavtalen dekker ikke kommune ${req.patientKommune}. ${BISTAND_HINT}`);

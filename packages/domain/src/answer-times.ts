@@ -85,7 +85,15 @@ interface Accumulator {
 }
 
 function newAccumulator(): Accumulator {
-  return { total: 0, answered: 0, abandoned: 0, ringing: 0, withinTarget: 0, perSecond: new Float64Array(HISTOGRAM_SECONDS), overflow: new Map() };
+  return {
+    total: 0,
+    answered: 0,
+    abandoned: 0,
+    ringing: 0,
+    withinTarget: 0,
+    perSecond: new Float64Array(HISTOGRAM_SECONDS),
+    overflow: new Map(),
+  };
 }
 
 /** The k-th smallest (0-based) whole-second wait. */

@@ -87,7 +87,10 @@ export function checkCrew(kind: UnitKind, crew: readonly CrewMember[], opts: Cre
       else if (workers === 1 && crew.length >= 2 && count(crew, isHealthPersonnel) < 2)
         problems.push('Når det bare er én ambulansearbeider, må den andre ha autorisasjon eller lisens som helsepersonell.');
       crew.forEach((m, i) => {
-        const missing = [m.drivingLicence === false && 'førerkort for kjøretøyklassen', m.emergencyDrivingCertificate === false && 'kompetansebevis for utrykningskjøretøy'].filter(Boolean);
+        const missing = [
+          m.drivingLicence === false && 'førerkort for kjøretøyklassen',
+          m.emergencyDrivingCertificate === false && 'kompetansebevis for utrykningskjøretøy',
+        ].filter(Boolean);
         if (missing.length === 0) return;
         if (temporaryPostExempt(m.temporaryPost, opts.on)) return; // sixth paragraph
         const note = m.temporaryPost ? ' (vikariatet gir ikke unntak: det varer mer enn to måneder eller gjelder ikke i dag)' : '';
@@ -97,7 +100,8 @@ export function checkCrew(kind: UnitKind, crew: readonly CrewMember[], opts: Cre
     }
     case 'AMBULANCE_BOAT':
       if (!has('BOAT_DRIVER')) problems.push('Ambulansebåt skal ha båtfører.');
-      if (count(crew, isAmbulanceWorker) === 0) problems.push('Ambulansebåt skal i tillegg til båtfører ha minst én med autorisasjon som ambulansearbeider.');
+      if (count(crew, isAmbulanceWorker) === 0)
+        problems.push('Ambulansebåt skal i tillegg til båtfører ha minst én med autorisasjon som ambulansearbeider.');
       break;
     case 'HELICOPTER':
       if (!has('DOCTOR')) problems.push('Ambulansehelikopter skal være bemannet med lege.');

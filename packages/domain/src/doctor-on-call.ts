@@ -39,7 +39,10 @@ function meetsFirstParagraph(d: DoctorCompetence): AloneOnCallResult {
   }
   const experienced = d.legevaktWatches >= REQUIRED_WATCHES || d.monthsAsMunicipalGp >= REQUIRED_MONTHS;
   if (d.approvedGeneralPractitioner && experienced && d.courseEmergencyMedicine && d.courseViolenceAndAbuse) {
-    return { ok: true, reasons: ['Godkjent allmennlege med nok legevakterfaring og kurs i akuttmedisin og volds- og overgrepshåndtering (§ 7 b).'] };
+    return {
+      ok: true,
+      reasons: ['Godkjent allmennlege med nok legevakterfaring og kurs i akuttmedisin og volds- og overgrepshåndtering (§ 7 b).'],
+    };
   }
 
   const missing: string[] = [];
@@ -125,7 +128,11 @@ export interface RosterFlag {
  * Every stretch of [from, to) when no doctor is on call (backup shifts do not count: a backup
  * backs up someone on call). The legevakt must be staffed round the clock (døgnkontinuerlig, § 6).
  */
-export function uncoveredPeriods(from: number, to: number, shifts: readonly { fromAt: number; toAt: number; isBackup: boolean }[]): { from: number; to: number }[] {
+export function uncoveredPeriods(
+  from: number,
+  to: number,
+  shifts: readonly { fromAt: number; toAt: number; isBackup: boolean }[],
+): { from: number; to: number }[] {
   const onCall = shifts.filter((s) => !s.isBackup);
   const gaps: { from: number; to: number }[] = [];
   // Each gap ends where a shift begins (or at `to`), so the search always moves on.

@@ -49,19 +49,31 @@ export function handOverVerdict(
   if (!pair) return { ok: false, reason: `En ${KIND_WORD[from.kind]} kan ikke overføre til en ${KIND_WORD[to.kind]}` };
   if (pair.mustCoverKommune) {
     if (!kommunenummer) {
-      return { ok: false, reason: `Pasientens kommune er ukjent: sett posisjon eller kommune før overføring til legevaktsentral (${pair.basis}, forhåndsdefinerte linjer)` };
+      return {
+        ok: false,
+        reason: `Pasientens kommune er ukjent: sett posisjon eller kommune før overføring til legevaktsentral (${pair.basis}, forhåndsdefinerte linjer)`,
+      };
     }
     if (!to.kommuner.includes(kommunenummer)) {
       const right = coveringCentres(kommunenummer, to.kind, centres).map((c) => c.code);
-      const hint = right.length ? `; riktig legevaktsentral er ${right.join(' eller ')}` : '; ingen legevaktsentral i løsningen dekker kommunen';
-      return { ok: false, reason: `${to.code} dekker ikke pasientens kommune (${kommunenummer}) (${pair.basis}, forhåndsdefinerte linjer)${hint}` };
+      const hint = right.length
+        ? `; riktig legevaktsentral er ${right.join(' eller ')}`
+        : '; ingen legevaktsentral i løsningen dekker kommunen';
+      return {
+        ok: false,
+        reason: `${to.code} dekker ikke pasientens kommune (${kommunenummer}) (${pair.basis}, forhåndsdefinerte linjer)${hint}`,
+      };
     }
   }
   return { ok: true, basis: pair.basis };
 }
 
 /** The centres of a kind that cover a kommune: for AMK → LVS, the line to offer. */
-export function coveringCentres<C extends HandOverCentre>(kommunenummer: string | null, kind: HandOverCentreKind, centres: readonly C[]): C[] {
+export function coveringCentres<C extends HandOverCentre>(
+  kommunenummer: string | null,
+  kind: HandOverCentreKind,
+  centres: readonly C[],
+): C[] {
   if (!kommunenummer) return [];
   return centres.filter((c) => c.kind === kind && c.kommuner.includes(kommunenummer));
 }
@@ -70,5 +82,8 @@ export function coveringCentres<C extends HandOverCentre>(kommunenummer: string 
 export function handOverTargets<C extends HandOverCentre>(from: HandOverCentre, kommunenummer: string | null, centres: readonly C[]): C[] {
   return centres
     .filter((c) => handOverVerdict(from, c, kommunenummer).ok)
-    .sort((a, b) => Number(b.kommuner.includes(kommunenummer ?? '')) - Number(a.kommuner.includes(kommunenummer ?? '')) || a.code.localeCompare(b.code));
+    .sort(
+      (a, b) =>
+        Number(b.kommuner.includes(kommunenummer ?? '')) - Number(a.kommuner.includes(kommunenummer ?? '')) || a.code.localeCompare(b.code),
+    );
 }

@@ -43,12 +43,24 @@ const MINUTES_PER_KM = (ROAD_FACTOR * 60) / DEFAULT_SPEEDS_KMH.AMBULANCE_CAR;
 const NEED: Readonly<Record<TriageCategory, number>> = { RED: 0, YELLOW: 1, GREEN: 2, DEAD: 3 };
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export function proposeDistribution(scene: LatLon, patients: readonly DistributionPatient[], hospitals: readonly DistributionHospital[]): Distribution {
+export function proposeDistribution(
+  scene: LatLon,
+  patients: readonly DistributionPatient[],
+  hospitals: readonly DistributionHospital[],
+): Distribution {
   const nearestFirst = hospitals
     .map((h) => ({ hospital: h, distanceKm: haversineKm(scene, h) }))
     .sort((a, b) => a.distanceKm - b.distanceKm || byId(a.hospital, b.hospital));
   // A working copy: the caller's capacities are never changed.
-  const left = new Map(hospitals.map((h) => [h.id, Object.fromEntries(TRANSPORT_CATEGORIES.map((c) => [c, Math.max(0, Math.floor(h.remaining[c]))])) as Record<TransportCategory, number>]));
+  const left = new Map(
+    hospitals.map((h) => [
+      h.id,
+      Object.fromEntries(TRANSPORT_CATEGORIES.map((c) => [c, Math.max(0, Math.floor(h.remaining[c]))])) as Record<
+        TransportCategory,
+        number
+      >,
+    ]),
+  );
 
   const result: Distribution = { destinations: [], notPlaced: [] };
   const inOrder = [...patients].sort((a, b) => NEED[a.category] - NEED[b.category] || byId(a, b));
@@ -65,7 +77,12 @@ export function proposeDistribution(scene: LatLon, patients: readonly Distributi
     }
     const room = left.get(found.hospital.id)!;
     room[category] -= 1;
-    result.destinations.push({ patientId: p.id, hospitalId: found.hospital.id, distanceKm: found.distanceKm, etaMinutes: found.distanceKm * MINUTES_PER_KM });
+    result.destinations.push({
+      patientId: p.id,
+      hospitalId: found.hospital.id,
+      distanceKm: found.distanceKm,
+      etaMinutes: found.distanceKm * MINUTES_PER_KM,
+    });
   }
   return result;
 }

@@ -36,7 +36,8 @@ export interface CategoryChange {
 export function categoryChangeVerdict(change: CategoryChange): MajorIncidentVerdict {
   if (change.from === change.to) return { ok: false, reason: `pasienten er allerede ${TRIAGE_CATEGORY_NB[change.to]}` };
   if (change.arrived) return { ok: false, reason: 'pasienten er kommet til sykehuset; sykehuset triagerer videre' };
-  if (change.from === 'DEAD' && !change.reason?.trim()) return { ok: false, reason: 'en pasient registrert som død endres bare med en begrunnelse' };
+  if (change.from === 'DEAD' && !change.reason?.trim())
+    return { ok: false, reason: 'en pasient registrert som død endres bare med en begrunnelse' };
   return { ok: true };
 }
 
@@ -46,12 +47,23 @@ export function categoryChangeVerdict(change: CategoryChange): MajorIncidentVerd
  * or has no room left; the service lets an operator override this with a reason (the operator
  * decides), but never for a dead patient.
  */
-export function transportVerdict(category: TriageCategory, hospitalName: string, declared: CategoryCapacity, used: CategoryCapacity): MajorIncidentVerdict & { overridable: boolean } {
-  if (!isTransportCategory(category)) return { ok: false, overridable: false, reason: 'en død pasient fraktes ikke til sykehusets akuttmottak' };
+export function transportVerdict(
+  category: TriageCategory,
+  hospitalName: string,
+  declared: CategoryCapacity,
+  used: CategoryCapacity,
+): MajorIncidentVerdict & { overridable: boolean } {
+  if (!isTransportCategory(category))
+    return { ok: false, overridable: false, reason: 'en død pasient fraktes ikke til sykehusets akuttmottak' };
   const word = TRIAGE_CATEGORY_NB[category];
-  if (declared[category] <= 0) return { ok: false, overridable: true, reason: `${hospitalName} har ikke meldt kapasitet for ${word}e pasienter` };
+  if (declared[category] <= 0)
+    return { ok: false, overridable: true, reason: `${hospitalName} har ikke meldt kapasitet for ${word}e pasienter` };
   if (used[category] >= declared[category]) {
-    return { ok: false, overridable: true, reason: `${hospitalName} har ikke mer kapasitet for ${word}e pasienter (${used[category]} av ${declared[category]} brukt)` };
+    return {
+      ok: false,
+      overridable: true,
+      reason: `${hospitalName} har ikke mer kapasitet for ${word}e pasienter (${used[category]} av ${declared[category]} brukt)`,
+    };
   }
   return { ok: true, overridable: false };
 }

@@ -8,7 +8,6 @@ import type { HoldReason, IsoDate } from './vocabulary.js';
 
 export const RETENTION_YEARS = 3;
 
-
 export const HOLD_REASON_LABELS: Readonly<Record<HoldReason, string>> = {
   tilsyn: 'Brukt i tilsynssak',
   klage: 'Brukt i klagesak',

@@ -5,14 +5,33 @@
 export type SmsReplyAction = 'accept' | 'decline' | 'arrived';
 
 const WORDS: Readonly<Record<string, SmsReplyAction>> = {
-  ja: 'accept', j: 'accept', jepp: 'accept', ok: 'accept', yes: 'accept', y: 'accept', kommer: 'accept',
-  nei: 'decline', n: 'decline', no: 'decline',
-  fram: 'arrived', frem: 'arrived', framme: 'arrived', fremme: 'arrived', ankommet: 'arrived', arrived: 'arrived', here: 'arrived',
+  ja: 'accept',
+  j: 'accept',
+  jepp: 'accept',
+  ok: 'accept',
+  yes: 'accept',
+  y: 'accept',
+  kommer: 'accept',
+  nei: 'decline',
+  n: 'decline',
+  no: 'decline',
+  fram: 'arrived',
+  frem: 'arrived',
+  framme: 'arrived',
+  fremme: 'arrived',
+  ankommet: 'arrived',
+  arrived: 'arrived',
+  here: 'arrived',
 };
 
 /** The action the first word of a reply asks for, or null when it is not one we know. */
 export function parseSmsReply(text: string): SmsReplyAction | null {
-  const first = text.trim().toLowerCase().split(/[^a-zæøå]+/u).find(Boolean) ?? '';
+  const first =
+    text
+      .trim()
+      .toLowerCase()
+      .split(/[^a-zæøå]+/u)
+      .find(Boolean) ?? '';
   return WORDS[first] ?? null;
 }
 
@@ -30,7 +49,10 @@ export const SMS_OUT_OF_TURN = {
 } as const;
 
 /** The answer to a reply: the place after accepting, and what to send next. */
-export function smsReplyText(action: SmsReplyAction | null, place: { addressText: string | null; lat: number; lon: number } | null): string {
+export function smsReplyText(
+  action: SmsReplyAction | null,
+  place: { addressText: string | null; lat: number; lon: number } | null,
+): string {
   switch (action) {
     case 'accept':
       return place

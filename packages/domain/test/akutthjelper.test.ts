@@ -23,7 +23,12 @@ const KOMMUNER = { covered: '4601', 'not covered': '0301' } as const;
 
 type Expected = { ok: true } | { ok: false; code: AkutthjelperRefusalCode; offerBistand: boolean };
 
-function expectedFor(actor: keyof typeof ACTORS, agreement: keyof typeof AGREEMENTS, kommune: keyof typeof KOMMUNER, eventType: string): Expected {
+function expectedFor(
+  actor: keyof typeof ACTORS,
+  agreement: keyof typeof AGREEMENTS,
+  kommune: keyof typeof KOMMUNER,
+  eventType: string,
+): Expected {
   if (actor === 'LVS operator') return { ok: false, code: 'NOT_AMK', offerBistand: false };
   if (agreement !== 'valid') return { ok: false, code: 'AGREEMENT_NOT_VALID', offerBistand: true };
   if (kommune !== 'covered') return { ok: false, code: 'KOMMUNE_NOT_COVERED', offerBistand: true };
@@ -34,7 +39,9 @@ function expectedFor(actor: keyof typeof ACTORS, agreement: keyof typeof AGREEME
 const matrix = AKUTTHJELPER_EVENT_TYPES.flatMap((eventType) =>
   (Object.keys(AGREEMENTS) as (keyof typeof AGREEMENTS)[]).flatMap((agreement) =>
     (Object.keys(KOMMUNER) as (keyof typeof KOMMUNER)[]).flatMap((kommune) =>
-      (Object.keys(ACTORS) as (keyof typeof ACTORS)[]).map((actor) => [eventType, agreement, kommune, actor, expectedFor(actor, agreement, kommune, eventType)] as const),
+      (Object.keys(ACTORS) as (keyof typeof ACTORS)[]).map(
+        (actor) => [eventType, agreement, kommune, actor, expectedFor(actor, agreement, kommune, eventType)] as const,
+      ),
     ),
   ),
 );
@@ -43,7 +50,13 @@ describe('checkAkutthjelperAlert — event type × agreement × kommune × role'
   it('covers 4 × 3 × 2 × 2 cases', () => expect(matrix).toHaveLength(48));
 
   it.each(matrix)('%s, agreement %s, kommune %s, %s', (eventType, agreement, kommune, actor, expected) => {
-    const r = checkAkutthjelperAlert({ ...ACTORS[actor], eventType, patientKommune: KOMMUNER[kommune], today: TODAY, agreement: AGREEMENTS[agreement] });
+    const r = checkAkutthjelperAlert({
+      ...ACTORS[actor],
+      eventType,
+      patientKommune: KOMMUNER[kommune],
+      today: TODAY,
+      agreement: AGREEMENTS[agreement],
+    });
     expect(r).toMatchObject(expected);
     if (!r.ok) expect(r.reason).toMatch(/[a-zæøå]{3,}/);
   });
@@ -64,14 +77,22 @@ describe('checkAkutthjelperAlert — other cases', () => {
     ['AMK doctor may alert', req({ actorRole: 'amk_doctor' }), { ok: true }],
     ['supervisor at AMK may not', req({ actorRole: 'supervisor' }), { ok: false, code: 'NOT_AMK', offerBistand: false }],
     ['AMK operator role at an LVS may not', req({ actorCentreKind: 'LVS' }), { ok: false, code: 'NOT_AMK', offerBistand: false }],
-    ['chest pain is not in the scheme', req({ eventType: 'BRYSTSMERTER' }), { ok: false, code: 'EVENT_TYPE_NOT_COVERED_BY_SCHEME', offerBistand: true }],
+    [
+      'chest pain is not in the scheme',
+      req({ eventType: 'BRYSTSMERTER' }),
+      { ok: false, code: 'EVENT_TYPE_NOT_COVERED_BY_SCHEME', offerBistand: true },
+    ],
     ['no event type chosen', req({ eventType: null }), { ok: false, code: 'EVENT_TYPE_NOT_COVERED_BY_SCHEME', offerBistand: true }],
     ['unknown kommune', req({ patientKommune: null }), { ok: false, code: 'NO_KOMMUNE', offerBistand: true }],
     ['first day of the agreement', req({ today: '2026-01-01' }), { ok: true }],
     ['last day of the agreement', req({ today: '2027-12-31' }), { ok: true }],
     ['day after the agreement', req({ today: '2028-01-01' }), { ok: false, code: 'AGREEMENT_NOT_VALID', offerBistand: true }],
     ['open-ended agreement', req({ today: '2040-01-01', agreement: { ...base, validTo: null } }), { ok: true }],
-    ['LVS refusal comes before the event type check', req({ actorRole: 'lv_operator', actorCentreKind: 'LVS', eventType: 'BRYSTSMERTER' }), { ok: false, code: 'NOT_AMK' }],
+    [
+      'LVS refusal comes before the event type check',
+      req({ actorRole: 'lv_operator', actorCentreKind: 'LVS', eventType: 'BRYSTSMERTER' }),
+      { ok: false, code: 'NOT_AMK' },
+    ],
   ] as const)('%s', (_name, request, expected) => {
     expect(checkAkutthjelperAlert(request)).toMatchObject(expected);
   });
@@ -95,7 +116,14 @@ describe('checkAkutthjelperAlert — other cases', () => {
 
 describe('rankResponders', () => {
   const patient = { lat: 60, lon: 10 };
-  const m = (id: string, dLat: number, over: object = {}) => ({ id, lat: 60 + dLat, lon: 10, onDuty: true, trainingValidUntil: '2027-01-01', ...over });
+  const m = (id: string, dLat: number, over: object = {}) => ({
+    id,
+    lat: 60 + dLat,
+    lon: 10,
+    onDuty: true,
+    trainingValidUntil: '2027-01-01',
+    ...over,
+  });
   const members = [
     m('far', 0.05), // 5.56 km
     m('near', 0.01), // 1.11 km

@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { parseAmlHttps, parseAmlSms } from '../src/index.js';
 
 // A real-format AML SMS; ml=128 is the length of the whole message (counted by hand).
-const SMS = 'A"ML=1;lt=+60.39290;lg=+5.32410;rd=12;top=20261122091500;lc=68;pm=G;si=123456789012345;ei=1234567890123456;mcc=242;mnc=01;ml=128';
+const SMS =
+  'A"ML=1;lt=+60.39290;lg=+5.32410;rd=12;top=20261122091500;lc=68;pm=G;si=123456789012345;ei=1234567890123456;mcc=242;mnc=01;ml=128';
 
 /** Replaces one field and recomputes ml so only that field is wrong. */
 function withField(name: string, value: string | null): string {
@@ -53,7 +54,10 @@ describe('parseAmlSms — accepted', () => {
 
   it('accepts a message without ml, lc, si, ei', () => {
     const r = parseAmlSms('A"ML=1;lt=+59.91270;lg=+10.74610;rd=30;top=20260101000000;pm=W');
-    expect(r).toEqual({ ok: true, position: { lat: 59.9127, lon: 10.7461, radiusM: 30, at: new Date('2026-01-01T00:00:00Z'), method: 'WIFI' } });
+    expect(r).toEqual({
+      ok: true,
+      position: { lat: 59.9127, lon: 10.7461, radiusM: 30, at: new Date('2026-01-01T00:00:00Z'), method: 'WIFI' },
+    });
   });
 });
 

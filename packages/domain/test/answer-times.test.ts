@@ -5,8 +5,18 @@ import { answerTarget, summariseAnswerTimes } from '../src/index.js';
 import type { CallTiming, Line } from '../src/index.js';
 
 const T0 = Date.parse('2026-11-22T09:00:00Z');
-const answered = (line: Line, waitSeconds: number): CallTiming => ({ line, ringingAt: T0, answeredAt: T0 + waitSeconds * 1000, abandoned: false });
-const abandoned = (line: Line, afterSeconds: number): CallTiming => ({ line, ringingAt: T0 - afterSeconds * 1000, answeredAt: null, abandoned: true });
+const answered = (line: Line, waitSeconds: number): CallTiming => ({
+  line,
+  ringingAt: T0,
+  answeredAt: T0 + waitSeconds * 1000,
+  abandoned: false,
+});
+const abandoned = (line: Line, afterSeconds: number): CallTiming => ({
+  line,
+  ringingAt: T0 - afterSeconds * 1000,
+  answeredAt: null,
+  abandoned: true,
+});
 const ringing = (line: Line): CallTiming => ({ line, ringingAt: T0, answeredAt: null, abandoned: false });
 
 describe('answerTarget', () => {
@@ -50,7 +60,16 @@ describe('summariseAnswerTimes — hand-computed fixtures', () => {
     ['LEGEVAKT', 6, 5, 1, 0, 1, 1 / 6, 200, false],
   ] as const)('%s', (line, total, nAnswered, nAbandoned, nRinging, withinTarget, share, median, meets) => {
     const s = summary[line];
-    expect(s).toMatchObject({ line, total, answered: nAnswered, abandoned: nAbandoned, ringing: nRinging, withinTarget, medianSeconds: median, meetsTarget: meets });
+    expect(s).toMatchObject({
+      line,
+      total,
+      answered: nAnswered,
+      abandoned: nAbandoned,
+      ringing: nRinging,
+      withinTarget,
+      medianSeconds: median,
+      meetsTarget: meets,
+    });
     expect(s.shareWithinTarget).toBeCloseTo(share, 10);
   });
 

@@ -66,7 +66,12 @@ describe('driving licence and emergency-driving certificate (§ 11 first and six
     [{ drivingLicence: true, emergencyDrivingCertificate: true }, '2026-12-02', true, null],
     [{ drivingLicence: false }, '2026-12-02', false, 'Kari mangler førerkort for kjøretøyklassen.'],
     [{ emergencyDrivingCertificate: false }, '2026-12-02', false, 'Kari mangler kompetansebevis for utrykningskjøretøy.'],
-    [{ drivingLicence: false, emergencyDrivingCertificate: false }, '2026-12-02', false, 'førerkort for kjøretøyklassen og kompetansebevis'],
+    [
+      { drivingLicence: false, emergencyDrivingCertificate: false },
+      '2026-12-02',
+      false,
+      'førerkort for kjøretøyklassen og kompetansebevis',
+    ],
     // a temporary post of up to two months, in force on the day: exempt
     [{ drivingLicence: false, temporaryPost: { from: '2026-11-15', to: '2027-01-15' } }, '2026-12-02', true, null],
     [{ emergencyDrivingCertificate: false, temporaryPost: { from: '2026-12-02', to: '2026-12-02' } }, '2026-12-02', true, null],
@@ -83,7 +88,12 @@ describe('driving licence and emergency-driving certificate (§ 11 first and six
   });
 
   it('applies to cars only: a boat driver needs no emergency-driving certificate', () => {
-    expect(checkCrew('AMBULANCE_BOAT', [{ authorisation: 'BOAT_DRIVER', emergencyDrivingCertificate: false }, { authorisation: 'AMBULANCE_WORKER', drivingLicence: false }]).ok).toBe(true);
+    expect(
+      checkCrew('AMBULANCE_BOAT', [
+        { authorisation: 'BOAT_DRIVER', emergencyDrivingCertificate: false },
+        { authorisation: 'AMBULANCE_WORKER', drivingLicence: false },
+      ]).ok,
+    ).toBe(true);
   });
 
   it.each([
@@ -96,7 +106,11 @@ describe('driving licence and emergency-driving certificate (§ 11 first and six
 
 describe('what § 11 covers, and the refusal', () => {
   it.each([
-    ['AMBULANCE_CAR', true], ['AMBULANCE_BOAT', true], ['HELICOPTER', true], ['PLANE', true], ['LEGEVAKT_CAR', false],
+    ['AMBULANCE_CAR', true],
+    ['AMBULANCE_BOAT', true],
+    ['HELICOPTER', true],
+    ['PLANE', true],
+    ['LEGEVAKT_CAR', false],
   ] as [UnitKind, boolean][])('%s subject to § 11: %s', (kind, subject) => expect(isSubjectToSection11(kind)).toBe(subject));
 
   it('names § 11, the unit and what is missing, in Norwegian', () => {

@@ -31,7 +31,7 @@ describe('csvCell', () => {
 describe('toCsv', () => {
   it('an indicators table with an imported criterion title beginning with = reads back as inert text', () => {
     const rows = [
-      { kapittel: 6, tittel: '=cmd|\' /C calc\'!A0', samtaler: 3 },
+      { kapittel: 6, tittel: "=cmd|' /C calc'!A0", samtaler: 3 },
       { kapittel: 10, tittel: 'Brystsmerter', samtaler: -1 },
     ];
     const csv = toCsv(rows);

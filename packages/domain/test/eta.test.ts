@@ -88,7 +88,13 @@ describe('rankUnits', () => {
     // car: 11.1195 km ÷ 60 = 11.120 min; heli: 111.195 ÷ 240 = 27.799 min; car-old-ok now stale.
     expect(r.map((x) => x.id)).toEqual(['lv', 'boat', 'car']);
     expect(r[2]?.etaMinutes).toBeCloseTo(11.12, 2);
-    const all = rankUnits(target, fleet, { now: NOW, roadFactor: 1, speedsKmh: { HELICOPTER: 240 }, helicopterStartupMin: 0, maxPositionAgeMs: 5 * MIN });
+    const all = rankUnits(target, fleet, {
+      now: NOW,
+      roadFactor: 1,
+      speedsKmh: { HELICOPTER: 240 },
+      helicopterStartupMin: 0,
+      maxPositionAgeMs: 5 * MIN,
+    });
     expect(all.find((x) => x.id === 'heli')?.etaMinutes).toBeCloseTo(27.799, 2);
     expect(all.some((x) => x.id === 'car-old-ok')).toBe(false);
   });

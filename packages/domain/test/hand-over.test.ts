@@ -9,7 +9,12 @@ const ALL = [AMK_BERGEN, AMK_FORDE, LVS_BERGEN, LVS_SUNNFJORD];
 
 describe('hand-over between centres', () => {
   it('lists exactly the four pairs the law allows, with their basis', () => {
-    expect(HAND_OVER_PAIRS.map((p) => `${p.from}→${p.to} ${p.basis}`).sort()).toEqual(['AMK→AMK § 15 e', 'AMK→LVS § 15 g', 'LVS→AMK § 13 b', 'LVS→LVS § 13 b']);
+    expect(HAND_OVER_PAIRS.map((p) => `${p.from}→${p.to} ${p.basis}`).sort()).toEqual([
+      'AMK→AMK § 15 e',
+      'AMK→LVS § 15 g',
+      'LVS→AMK § 13 b',
+      'LVS→LVS § 13 b',
+    ]);
   });
 
   it.each([

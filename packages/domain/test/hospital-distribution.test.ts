@@ -13,7 +13,9 @@ const HOSPITALS: DistributionHospital[] = [
   { id: 'forde', lat: 61.4592, lon: 5.8708, remaining: cap(2, 4, 6) },
 ];
 const patients = (spec: Partial<Record<TriageCategory, number>>): DistributionPatient[] =>
-  Object.entries(spec).flatMap(([category, n]) => Array.from({ length: n }, (_, i) => ({ id: `${category}-${String(i).padStart(2, '0')}`, category: category as TriageCategory })));
+  Object.entries(spec).flatMap(([category, n]) =>
+    Array.from({ length: n }, (_, i) => ({ id: `${category}-${String(i).padStart(2, '0')}`, category: category as TriageCategory })),
+  );
 
 function loads(result: ReturnType<typeof proposeDistribution>, list: DistributionPatient[]) {
   const byPatient = new Map(list.map((p) => [p.id, p.category]));

@@ -49,9 +49,13 @@ describe('kommune resolver on the real 2024 kommuner', () => {
     for (const f of kommuner.features) {
       const rings = f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates.flat();
       const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-      for (const ring of rings) for (const [lon, lat] of ring as number[][]) {
-        box[0] = Math.min(box[0], lon!); box[1] = Math.min(box[1], lat!); box[2] = Math.max(box[2], lon!); box[3] = Math.max(box[3], lat!);
-      }
+      for (const ring of rings)
+        for (const [lon, lat] of ring as number[][]) {
+          box[0] = Math.min(box[0], lon!);
+          box[1] = Math.min(box[1], lat!);
+          box[2] = Math.max(box[2], lon!);
+          box[3] = Math.max(box[3], lat!);
+        }
       boxes.set(f.properties.kommunenummer, box);
     }
     let seed = 42;
@@ -128,7 +132,13 @@ describe('kommune resolver on hand-made polygons', () => {
 
 describe('labelPoint', () => {
   it('names an area at the centroid of its largest part', () => {
-    const square = (x: number, y: number, size: number) => [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]];
+    const square = (x: number, y: number, size: number) => [
+      [x, y],
+      [x + size, y],
+      [x + size, y + size],
+      [x, y + size],
+      [x, y],
+    ];
     expect(labelPoint({ type: 'Polygon', coordinates: [square(5, 60, 2)] })).toEqual({ lat: 61, lon: 6 });
     // a small island and the main part: the label goes on the main part
     const islands = labelPoint({ type: 'MultiPolygon', coordinates: [[square(4, 59, 0.1)], [square(6, 61, 1)]] });

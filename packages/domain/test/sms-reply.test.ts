@@ -3,10 +3,23 @@ import { alertSmsText, parseSmsReply, smsReplyText } from '../src/index.js';
 
 describe('parseSmsReply', () => {
   it.each([
-    ['JA', 'accept'], ['ja', 'accept'], [' Ja! ', 'accept'], ['ja, kommer', 'accept'], ['Yes', 'accept'], ['ok', 'accept'],
-    ['NEI', 'decline'], ['nei, på jobb', 'decline'], ['no', 'decline'],
-    ['FRAM', 'arrived'], ['fremme nå', 'arrived'], ['Ankommet', 'arrived'],
-    ['', null], ['kanskje', null], ['hva skjer?', null], ['123', null], ['neida', null],
+    ['JA', 'accept'],
+    ['ja', 'accept'],
+    [' Ja! ', 'accept'],
+    ['ja, kommer', 'accept'],
+    ['Yes', 'accept'],
+    ['ok', 'accept'],
+    ['NEI', 'decline'],
+    ['nei, på jobb', 'decline'],
+    ['no', 'decline'],
+    ['FRAM', 'arrived'],
+    ['fremme nå', 'arrived'],
+    ['Ankommet', 'arrived'],
+    ['', null],
+    ['kanskje', null],
+    ['hva skjer?', null],
+    ['123', null],
+    ['neida', null],
   ] as const)('%j → %s', (text, action) => {
     expect(parseSmsReply(text)).toBe(action);
   });
@@ -14,11 +27,15 @@ describe('parseSmsReply', () => {
 
 describe('the texts', () => {
   it('the alert says what and how far, never where, and how to answer', () => {
-    expect(alertSmsText('Hjertestans', 1234)).toBe('AMK akutthjelper: Hjertestans ca. 1,2 km unna. Svar JA hvis du rykker ut, NEI hvis du ikke kan.');
+    expect(alertSmsText('Hjertestans', 1234)).toBe(
+      'AMK akutthjelper: Hjertestans ca. 1,2 km unna. Svar JA hvis du rykker ut, NEI hvis du ikke kan.',
+    );
     expect(alertSmsText('Stor ytre blødning', null)).not.toMatch(/km/);
   });
   it('the place only in the answer to JA', () => {
-    expect(smsReplyText('accept', { addressText: 'Strandgaten 1, Bergen', lat: 60.3929, lon: 5.3241 })).toMatch(/^Takk! Sted: Strandgaten 1, Bergen .*mlat=60\.39290&mlon=5\.32410.* Svar FRAM/);
+    expect(smsReplyText('accept', { addressText: 'Strandgaten 1, Bergen', lat: 60.3929, lon: 5.3241 })).toMatch(
+      /^Takk! Sted: Strandgaten 1, Bergen .*mlat=60\.39290&mlon=5\.32410.* Svar FRAM/,
+    );
     expect(smsReplyText('decline', { addressText: 'Strandgaten 1', lat: 60, lon: 5 })).not.toMatch(/Strandgaten/);
     expect(smsReplyText(null, null)).toMatch(/Svar JA/);
   });

@@ -22,14 +22,70 @@ describe('parseCriterionCode', () => {
 
 describe('parseCsv', () => {
   it.each([
-    ['semicolons', 'a;b\n1;2', [['a', 'b'], ['1', '2']]],
-    ['commas', 'a,b\r\n1,2\r\n', [['a', 'b'], ['1', '2']]],
-    ['quoted separator', 'a;b\n"x;y";2', [['a', 'b'], ['x;y', '2']]],
-    ['doubled quote', 'a;b\n"say ""hi""";2', [['a', 'b'], ['say "hi"', '2']]],
-    ['newline in quotes', 'a;b\n"line1\nline2";2', [['a', 'b'], ['line1\nline2', '2']]],
-    ['BOM', '\uFEFFa;b\n1;2', [['a', 'b'], ['1', '2']]],
-    ['blank lines skipped', 'a;b\n\n1;2\n\n', [['a', 'b'], ['1', '2']]],
-    ['empty fields', 'a;b;c\n;;', [['a', 'b', 'c'], ['', '', '']]],
+    [
+      'semicolons',
+      'a;b\n1;2',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'commas',
+      'a,b\r\n1,2\r\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'quoted separator',
+      'a;b\n"x;y";2',
+      [
+        ['a', 'b'],
+        ['x;y', '2'],
+      ],
+    ],
+    [
+      'doubled quote',
+      'a;b\n"say ""hi""";2',
+      [
+        ['a', 'b'],
+        ['say "hi"', '2'],
+      ],
+    ],
+    [
+      'newline in quotes',
+      'a;b\n"line1\nline2";2',
+      [
+        ['a', 'b'],
+        ['line1\nline2', '2'],
+      ],
+    ],
+    [
+      'BOM',
+      '\uFEFFa;b\n1;2',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'blank lines skipped',
+      'a;b\n\n1;2\n\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'empty fields',
+      'a;b;c\n;;',
+      [
+        ['a', 'b', 'c'],
+        ['', '', ''],
+      ],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(parseCsv(text).records.map((r) => r.fields)).toEqual(expected);
   });
@@ -58,14 +114,23 @@ describe('parseCriteriaCsv', () => {
     expect(r.rows).toEqual([
       { code: 'A.06.01', urgency: 'A', chapter: 6, criterion: 1, chapterTitle: 'Brystsmerter', text: 'Pågående brystsmerter' },
       { code: 'H.06.02', urgency: 'H', chapter: 6, criterion: 2, chapterTitle: 'Brystsmerter', text: 'Brystsmerter; nå smertefri' },
-      { code: 'V.06.03', urgency: 'V', chapter: 6, criterion: 3, chapterTitle: 'Brystsmerter', text: 'Uklare brystsmerter,\r\nlang tekst over to linjer' },
+      {
+        code: 'V.06.03',
+        urgency: 'V',
+        chapter: 6,
+        criterion: 3,
+        chapterTitle: 'Brystsmerter',
+        text: 'Uklare brystsmerter,\r\nlang tekst over to linjer',
+      },
     ]);
   });
 
   it('reads comma CSV with the columns in another order', () => {
     const r = parseCriteriaCsv('text,code,chapter,chapter_title\n"Bevisstløs, puster ikke normalt",A.01.01,01,Hjertestans\n');
     expect(r.errors).toEqual([]);
-    expect(r.rows).toEqual([{ code: 'A.01.01', urgency: 'A', chapter: 1, criterion: 1, chapterTitle: 'Hjertestans', text: 'Bevisstløs, puster ikke normalt' }]);
+    expect(r.rows).toEqual([
+      { code: 'A.01.01', urgency: 'A', chapter: 1, criterion: 1, chapterTitle: 'Hjertestans', text: 'Bevisstløs, puster ikke normalt' },
+    ]);
   });
 
   it('reports bad rows by line and keeps the good ones', () => {

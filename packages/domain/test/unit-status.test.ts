@@ -37,7 +37,11 @@ describe('canTransition — full matrix', () => {
 
 describe('canTransition — reasons', () => {
   it.each([
-    ['AVAILABLE_AT_STATION', 'TRANSPORTING', 'Kan ikke gå fra «Ledig på stasjon» til «Transporterer pasient»: enheten må først være på stedet.'],
+    [
+      'AVAILABLE_AT_STATION',
+      'TRANSPORTING',
+      'Kan ikke gå fra «Ledig på stasjon» til «Transporterer pasient»: enheten må først være på stedet.',
+    ],
     ['AVAILABLE_AT_STATION', 'EN_ROUTE', 'Kan ikke gå fra «Ledig på stasjon» til «På vei»: enheten må først varsles.'],
     ['ON_SCENE', 'AT_HOSPITAL', 'Kan ikke gå fra «På stedet» til «Ankommet sykehus»: enheten må først transportere pasient.'],
     ['TRANSPORTING', 'ALERTED', 'Kan ikke gå fra «Transporterer pasient» til «Varslet»: enheten må være ledig for å kunne varsles.'],

@@ -20,7 +20,9 @@ export function AdminPage({ me }: { me: Me }) {
   const tabs: [Tab, MessageKey][] = [
     ...(me.centre.kind === 'AMK' && me.role !== 'auditor' ? [['akutthjelper', 'akutthjelper.heading'] as [Tab, MessageKey]] : []),
     ['retention', 'adm.tab.retention'],
-    ...(me.role !== 'auditor' ? [['kommuner', 'adm.tab.kommuner'] as [Tab, MessageKey], ['index', 'adm.tab.index'] as [Tab, MessageKey]] : []),
+    ...(me.role !== 'auditor'
+      ? [['kommuner', 'adm.tab.kommuner'] as [Tab, MessageKey], ['index', 'adm.tab.index'] as [Tab, MessageKey]]
+      : []),
   ];
   const fromHash = window.location.hash.slice(1) as Tab;
   const [tab, setTab] = useState<Tab>(tabs.some(([k]) => k === fromHash) ? fromHash : tabs[0]![0]);
@@ -34,18 +36,33 @@ export function AdminPage({ me }: { me: Me }) {
     <main className="admin adm-page">
       <header className="header">
         <strong>{t('admin.heading')}</strong> <span className="muted">{me.centre.name}</span>
-        <span className="muted small">{me.displayName} ({me.role}{isAdmin ? '' : ` · ${t('adm.readOnlyBadge')}`})</span>
+        <span className="muted small">
+          {me.displayName} ({me.role}
+          {isAdmin ? '' : ` · ${t('adm.readOnlyBadge')}`})
+        </span>
         <span className="spacer" />
-        <a href="/" className="button">{t('app.title')}</a>
+        <a href="/" className="button">
+          {t('app.title')}
+        </a>
         <LanguageSwitch />
       </header>
       {!allowed ? (
-        <p role="alert" className="error adm-denied">{t('adm.denied')}</p>
+        <p role="alert" className="error adm-denied">
+          {t('adm.denied')}
+        </p>
       ) : (
         <>
           <div className="adm-tabs" role="tablist" aria-label={t('admin.heading')}>
             {tabs.map(([k, label]) => (
-              <button key={k} type="button" role="tab" id={`adm-tab-${k}`} aria-selected={tab === k} aria-controls={`adm-panel-${k}`} onClick={() => choose(k)}>
+              <button
+                key={k}
+                type="button"
+                role="tab"
+                id={`adm-tab-${k}`}
+                aria-selected={tab === k}
+                aria-controls={`adm-panel-${k}`}
+                onClick={() => choose(k)}
+              >
                 {t(label)}
               </button>
             ))}
@@ -55,7 +72,11 @@ export function AdminPage({ me }: { me: Me }) {
             <div key={k} className="adm-panel" role="tabpanel" id={`adm-panel-${k}`} aria-labelledby={`adm-tab-${k}`} hidden={tab !== k}>
               {k === 'akutthjelper' && <AkutthjelperAdmin canEdit={isAdmin} />}
               {k === 'retention' && <RetentionAdmin canHold={HOLD_KEEPERS.includes(me.role)} />}
-              {k === 'kommuner' && <div className="adm-kommuner"><KommuneAdmin canEdit={isAdmin} /></div>}
+              {k === 'kommuner' && (
+                <div className="adm-kommuner">
+                  <KommuneAdmin canEdit={isAdmin} />
+                </div>
+              )}
               {k === 'index' && <TriageIndexAdmin canImport={isAdmin} />}
             </div>
           ))}

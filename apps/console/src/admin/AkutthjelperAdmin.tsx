@@ -30,9 +30,23 @@ export function AkutthjelperAdmin({ canEdit }: { canEdit: boolean }) {
     }
   }
   const setDuty = (m: Member, onDuty: boolean) =>
-    run(`duty-${m.id}`, () => answer(client.PATCH('/api/v1/akutthjelper/members/{memberId}', { params: { path: { memberId: m.id } }, body: { onDuty } })), t(onDuty ? 'adm.member.nowOnDuty' : 'adm.member.nowOffDuty', { name: m.name }));
+    run(
+      `duty-${m.id}`,
+      () => answer(client.PATCH('/api/v1/akutthjelper/members/{memberId}', { params: { path: { memberId: m.id } }, body: { onDuty } })),
+      t(onDuty ? 'adm.member.nowOnDuty' : 'adm.member.nowOffDuty', { name: m.name }),
+    );
   const endAgreement = (a: Agreement) =>
-    run(`end-${a.id}`, () => answer(client.PATCH('/api/v1/akutthjelper/agreements/{agreementId}', { params: { path: { agreementId: a.id } }, body: { validTo: osloToday() } })), t('adm.agreement.ended', { date: showDate(osloToday()) }));
+    run(
+      `end-${a.id}`,
+      () =>
+        answer(
+          client.PATCH('/api/v1/akutthjelper/agreements/{agreementId}', {
+            params: { path: { agreementId: a.id } },
+            body: { validTo: osloToday() },
+          }),
+        ),
+      t('adm.agreement.ended', { date: showDate(osloToday()) }),
+    );
 
   return (
     <section className="admin-section" aria-labelledby="adm-ah">
@@ -40,8 +54,14 @@ export function AkutthjelperAdmin({ canEdit }: { canEdit: boolean }) {
       <p className="hint">{t(canEdit ? 'adm.ah.intro' : 'adm.ah.readOnly')}</p>
       <div className="adm-columns">
         <div className="adm-tree">
-          {error && <p role="alert" className="error">{error}</p>}
-          <div aria-live="polite"><OutcomeLine {...action} /></div>
+          {error && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
+          <div aria-live="polite">
+            <OutcomeLine {...action} />
+          </div>
           {data && data.organisations.length === 0 && <p className="muted">{t('adm.ah.empty')}</p>}
           {data?.organisations.map((o) => (
             <article key={o.id} className="adm-org" aria-label={o.name}>
@@ -65,14 +85,37 @@ export function AkutthjelperAdmin({ canEdit }: { canEdit: boolean }) {
 }
 
 function OutcomeLine({ ok, error }: { ok: string | null; error: string | null }) {
-  if (error) return <p role="alert" className="error">{error}</p>;
-  if (ok) return <p role="status" className="ok-text small">{ok}</p>;
+  if (error)
+    return (
+      <p role="alert" className="error">
+        {error}
+      </p>
+    );
+  if (ok)
+    return (
+      <p role="status" className="ok-text small">
+        {ok}
+      </p>
+    );
   return null;
 }
 
-function UnitView({ unit: u, t, names, canEdit, busy, onDuty, onEnd }: {
-  unit: Unit; t: T; names: Map<string, string>; canEdit: boolean; busy: string | null;
-  onDuty(m: Member, v: boolean): void; onEnd(a: Agreement): void;
+function UnitView({
+  unit: u,
+  t,
+  names,
+  canEdit,
+  busy,
+  onDuty,
+  onEnd,
+}: {
+  unit: Unit;
+  t: T;
+  names: Map<string, string>;
+  canEdit: boolean;
+  busy: string | null;
+  onDuty(m: Member, v: boolean): void;
+  onEnd(a: Agreement): void;
 }) {
   const today = osloToday();
   const soon = addDays(today, 30);
@@ -80,15 +123,25 @@ function UnitView({ unit: u, t, names, canEdit, busy, onDuty, onEnd }: {
   return (
     <section className="adm-unit" aria-label={u.name}>
       <h4>
-        {u.name} <span className="muted small mono">{u.lat.toFixed(4)}, {u.lon.toFixed(4)}</span>
+        {u.name}{' '}
+        <span className="muted small mono">
+          {u.lat.toFixed(4)}, {u.lon.toFixed(4)}
+        </span>
       </h4>
-      <div className="adm-sub">{t('adm.members')} ({u.members.length})</div>
+      <div className="adm-sub">
+        {t('adm.members')} ({u.members.length})
+      </div>
       {u.members.length === 0 ? (
         <p className="muted small">{t('adm.unit.noMembers')}</p>
       ) : (
         <table className="adm-table" aria-label={`${t('adm.members')} ${u.name}`}>
           <thead>
-            <tr><th>{t('adm.member.name')}</th><th>{t('adm.member.phone')}</th><th>{t('adm.member.training')}</th><th>{t('adm.member.onDuty')}</th></tr>
+            <tr>
+              <th>{t('adm.member.name')}</th>
+              <th>{t('adm.member.phone')}</th>
+              <th>{t('adm.member.training')}</th>
+              <th>{t('adm.member.onDuty')}</th>
+            </tr>
           </thead>
           <tbody>
             {u.members.map((m) => {
@@ -98,18 +151,30 @@ function UnitView({ unit: u, t, names, canEdit, busy, onDuty, onEnd }: {
                 <tr key={m.id}>
                   <td>
                     {m.name}
-                    {m.hasResponderPage && <span className="tag" title={t('adm.member.appTitle')}>{t('adm.member.app')}</span>}
+                    {m.hasResponderPage && (
+                      <span className="tag" title={t('adm.member.appTitle')}>
+                        {t('adm.member.app')}
+                      </span>
+                    )}
                   </td>
                   <td className="mono">{m.phone}</td>
                   <td className={expired || expiring ? 'warn-cell' : ''}>
                     {showDate(m.trainingValidUntil)}
-                    {expired && <span className="warn-badge">{t(m.trainingValidUntil ? 'adm.member.expired' : 'adm.member.noTraining')}</span>}
+                    {expired && (
+                      <span className="warn-badge">{t(m.trainingValidUntil ? 'adm.member.expired' : 'adm.member.noTraining')}</span>
+                    )}
                     {expiring && <span className="warn-badge">{t('adm.member.expiring')}</span>}
                   </td>
                   <td>
                     <span className={m.onDuty ? 'ok-text' : 'muted'}>{t(m.onDuty ? 'adm.yes' : 'adm.no')}</span>
                     {canEdit && (
-                      <button type="button" className="small-button" disabled={busy === `duty-${m.id}`} onClick={() => onDuty(m, !m.onDuty)} aria-label={t(m.onDuty ? 'adm.member.setOff' : 'adm.member.setOn', { name: m.name })}>
+                      <button
+                        type="button"
+                        className="small-button"
+                        disabled={busy === `duty-${m.id}`}
+                        onClick={() => onDuty(m, !m.onDuty)}
+                        aria-label={t(m.onDuty ? 'adm.member.setOff' : 'adm.member.setOn', { name: m.name })}
+                      >
                         {t(m.onDuty ? 'adm.member.toOff' : 'adm.member.toOn')}
                       </button>
                     )}
@@ -120,7 +185,9 @@ function UnitView({ unit: u, t, names, canEdit, busy, onDuty, onEnd }: {
           </tbody>
         </table>
       )}
-      <div className="adm-sub">{t('adm.agreements')} ({u.agreements.length})</div>
+      <div className="adm-sub">
+        {t('adm.agreements')} ({u.agreements.length})
+      </div>
       {u.agreements.length === 0 ? (
         <p className="muted small">{t('adm.unit.noAgreements')}</p>
       ) : (
@@ -130,7 +197,11 @@ function UnitView({ unit: u, t, names, canEdit, busy, onDuty, onEnd }: {
             const ended = !!a.validTo && a.validTo < today;
             const canEnd = canEdit && (!a.validTo || a.validTo > today);
             return (
-              <li key={a.id} className={inForce ? 'in-force' : 'not-in-force'} aria-label={`${t('admin.agreement')} ${a.kommuner.join(', ')}`}>
+              <li
+                key={a.id}
+                className={inForce ? 'in-force' : 'not-in-force'}
+                aria-label={`${t('admin.agreement')} ${a.kommuner.join(', ')}`}
+              >
                 <div>
                   <strong>{a.kommuner.map((k) => kommuneText(names, k, k)).join(', ')}</strong>
                   {!inForce && <span className="warn-badge">{t(ended ? 'adm.agreement.ended.badge' : 'adm.agreement.notYet')}</span>}
@@ -138,7 +209,10 @@ function UnitView({ unit: u, t, names, canEdit, busy, onDuty, onEnd }: {
                 </div>
                 <div className="small">{a.eventTypes.map((e) => eventLabel(t, e)).join(' · ')}</div>
                 <div className="small muted">
-                  {t('adm.agreement.period', { from: showDate(a.validFrom), to: a.validTo ? showDate(a.validTo) : t('adm.agreement.open') })}
+                  {t('adm.agreement.period', {
+                    from: showDate(a.validFrom),
+                    to: a.validTo ? showDate(a.validTo) : t('adm.agreement.open'),
+                  })}
                   {a.documentRef && <> · {a.documentRef}</>}
                 </div>
                 {canEnd && confirming !== a.id && (
@@ -149,10 +223,20 @@ function UnitView({ unit: u, t, names, canEdit, busy, onDuty, onEnd }: {
                 {canEnd && confirming === a.id && (
                   <fieldset className="adm-confirm bare" aria-label={t('admin.endAgreement')}>
                     <span className="small">{t('adm.agreement.confirm', { date: showDate(today) })}</span>
-                    <button type="button" className="small-button danger" disabled={busy === `end-${a.id}`} onClick={() => { setConfirming(null); onEnd(a); }}>
+                    <button
+                      type="button"
+                      className="small-button danger"
+                      disabled={busy === `end-${a.id}`}
+                      onClick={() => {
+                        setConfirming(null);
+                        onEnd(a);
+                      }}
+                    >
                       {t('adm.agreement.confirmYes')}
                     </button>
-                    <button type="button" className="small-button" onClick={() => setConfirming(null)}>{t('adm.cancel')}</button>
+                    <button type="button" className="small-button" onClick={() => setConfirming(null)}>
+                      {t('adm.cancel')}
+                    </button>
                   </fieldset>
                 )}
               </li>

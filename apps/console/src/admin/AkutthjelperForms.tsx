@@ -12,9 +12,17 @@ import { osloToday } from '../lib/oslo-calendar.js';
 import { contractResolver, Field, messageOf, messages, Outcome, type T } from '../lib/form-kit.js';
 
 /** One form: the contract's schema checks it, the input stays on failure, a success resets it. */
-function useAdminForm<F extends FieldValues, B>(initial: F, opts: {
-  schema: z.ZodType<B, F>; send(body: B): Promise<unknown>; hints?: Parameters<typeof contractResolver>[2]; ok(f: F): string; after(): unknown; keepOnSuccess?: (keyof F)[];
-}) {
+function useAdminForm<F extends FieldValues, B>(
+  initial: F,
+  opts: {
+    schema: z.ZodType<B, F>;
+    send(body: B): Promise<unknown>;
+    hints?: Parameters<typeof contractResolver>[2];
+    ok(f: F): string;
+    after(): unknown;
+    keepOnSuccess?: (keyof F)[];
+  },
+) {
   const t = useT();
   const form = useForm<F, unknown, B>({
     defaultValues: initial as DefaultValues<F>,
@@ -45,15 +53,29 @@ function useAdminForm<F extends FieldValues, B>(initial: F, opts: {
 
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s.trim().replace(',', '.')));
 
-function AdminForm({ title, onSubmit, busy, submitLabel, children, outcome }: {
-  title: string; onSubmit(e: FormEvent): void; busy: boolean; submitLabel: string; children: ReactNode; outcome: { ok: string | null; error: string | null };
+function AdminForm({
+  title,
+  onSubmit,
+  busy,
+  submitLabel,
+  children,
+  outcome,
+}: {
+  title: string;
+  onSubmit(e: FormEvent): void;
+  busy: boolean;
+  submitLabel: string;
+  children: ReactNode;
+  outcome: { ok: string | null; error: string | null };
 }) {
   return (
     <form onSubmit={onSubmit} className="adm-form" aria-label={title} noValidate>
       <h3>{title}</h3>
       {children}
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>{submitLabel}</button>
+        <button type="submit" className="primary" disabled={busy}>
+          {submitLabel}
+        </button>
       </div>
       <Outcome {...outcome} />
     </form>
@@ -64,19 +86,34 @@ export function AkutthjelperForms({ tree, names, onChanged }: { tree: Tree; name
   const t = useT();
   const [open, setOpen] = useState<'agreement' | 'member' | 'unit' | 'organisation'>('agreement');
   const units = tree.organisations.flatMap((o) => o.units.map((u) => ({ id: u.id, label: `${o.name}: ${u.name}` })));
-  const kinds = [['agreement', 'admin.newAgreement'], ['member', 'adm.member.new'], ['unit', 'adm.unit.new'], ['organisation', 'adm.org.new']] as const;
+  const kinds = [
+    ['agreement', 'admin.newAgreement'],
+    ['member', 'adm.member.new'],
+    ['unit', 'adm.unit.new'],
+    ['organisation', 'adm.org.new'],
+  ] as const;
   return (
     <div className="adm-forms">
       <fieldset className="adm-form-tabs bare" aria-label={t('adm.forms')}>
         {kinds.map(([k, label]) => (
-          <button key={k} type="button" aria-pressed={open === k} onClick={() => setOpen(k)}>{t(label)}</button>
+          <button key={k} type="button" aria-pressed={open === k} onClick={() => setOpen(k)}>
+            {t(label)}
+          </button>
         ))}
       </fieldset>
       {/* kept mounted so a half-filled form survives switching to another */}
-      <div hidden={open !== 'agreement'}><AgreementForm t={t} units={units} names={names} onChanged={onChanged} /></div>
-      <div hidden={open !== 'member'}><MemberForm t={t} units={units} onChanged={onChanged} /></div>
-      <div hidden={open !== 'unit'}><UnitForm t={t} organisations={tree.organisations} onChanged={onChanged} /></div>
-      <div hidden={open !== 'organisation'}><OrganisationForm t={t} onChanged={onChanged} /></div>
+      <div hidden={open !== 'agreement'}>
+        <AgreementForm t={t} units={units} names={names} onChanged={onChanged} />
+      </div>
+      <div hidden={open !== 'member'}>
+        <MemberForm t={t} units={units} onChanged={onChanged} />
+      </div>
+      <div hidden={open !== 'unit'}>
+        <UnitForm t={t} organisations={tree.organisations} onChanged={onChanged} />
+      </div>
+      <div hidden={open !== 'organisation'}>
+        <OrganisationForm t={t} onChanged={onChanged} />
+      </div>
     </div>
   );
 }
@@ -88,7 +125,11 @@ function UnitSelect({ t, units, field, error }: { t: T; units: UnitOption[]; fie
     <Field label={t('admin.unit')} error={error}>
       <select {...field} aria-invalid={!!error}>
         <option value="">{t('adm.choose')}</option>
-        {units.map((u) => <option key={u.id} value={u.id}>{u.label}</option>)}
+        {units.map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.label}
+          </option>
+        ))}
       </select>
     </Field>
   );
@@ -97,26 +138,37 @@ function UnitSelect({ t, units, field, error }: { t: T; units: UnitOption[]; fie
 const splitKommuner = (s: string) => s.split(/[\s,;]+/).filter(Boolean);
 
 /** The contract's own schemas over what the inputs hold: lists from text, blanks left out or null, numbers from text. */
-const Agreement = z.preprocess((v: { unitId: string; kommuner: string; eventTypes: string[]; validFrom: string; validTo: string; documentRef: string }) => ({
-  unitId: v.unitId,
-  kommuner: splitKommuner(v.kommuner),
-  eventTypes: v.eventTypes,
-  validFrom: v.validFrom,
-  validTo: v.validTo || null,
-  ...(v.documentRef.trim() && { documentRef: v.documentRef.trim() }),
-}), CreateAgreementRequest);
+const Agreement = z.preprocess(
+  (v: { unitId: string; kommuner: string; eventTypes: string[]; validFrom: string; validTo: string; documentRef: string }) => ({
+    unitId: v.unitId,
+    kommuner: splitKommuner(v.kommuner),
+    eventTypes: v.eventTypes,
+    validFrom: v.validFrom,
+    validTo: v.validTo || null,
+    ...(v.documentRef.trim() && { documentRef: v.documentRef.trim() }),
+  }),
+  CreateAgreementRequest,
+);
 
-const Member = z.preprocess((v: { unitId: string; name: string; phone: string; trainingValidUntil: string; onDuty: boolean; username: string }) => ({
-  unitId: v.unitId,
-  name: v.name,
-  phone: v.phone.replace(/[\s-]/g, ''),
-  trainingValidUntil: v.trainingValidUntil || null,
-  onDuty: v.onDuty,
-  ...(v.username.trim() && { username: v.username.trim() }),
-}), CreateMemberRequest);
+const Member = z.preprocess(
+  (v: { unitId: string; name: string; phone: string; trainingValidUntil: string; onDuty: boolean; username: string }) => ({
+    unitId: v.unitId,
+    name: v.name,
+    phone: v.phone.replace(/[\s-]/g, ''),
+    trainingValidUntil: v.trainingValidUntil || null,
+    onDuty: v.onDuty,
+    ...(v.username.trim() && { username: v.username.trim() }),
+  }),
+  CreateMemberRequest,
+);
 
 const ResponderUnit = z.preprocess(
-  (v: { organisationId: string; name: string; lat: string; lon: string }) => ({ organisationId: v.organisationId, name: v.name, lat: num(v.lat), lon: num(v.lon) }),
+  (v: { organisationId: string; name: string; lat: string; lon: string }) => ({
+    organisationId: v.organisationId,
+    name: v.name,
+    lat: num(v.lat),
+    lon: num(v.lon),
+  }),
   CreateResponderUnitRequest,
 );
 
@@ -126,7 +178,13 @@ function AgreementForm({ t, units, names, onChanged }: { t: T; units: UnitOption
     {
       schema: Agreement,
       send: (body) => ok(client.POST('/api/v1/akutthjelper/agreements', { body })),
-      hints: { unitId: 'adm.err.unit', kommuner: 'adm.err.kommuner', validFrom: 'adm.err.date', validTo: 'adm.err.validTo', eventTypes: 'adm.err.chooseOne' },
+      hints: {
+        unitId: 'adm.err.unit',
+        kommuner: 'adm.err.kommuner',
+        validFrom: 'adm.err.date',
+        validTo: 'adm.err.validTo',
+        eventTypes: 'adm.err.chooseOne',
+      },
       ok: (v) => t('adm.agreement.created', { kommuner: v.kommuner }),
       after: onChanged,
     },
@@ -227,7 +285,11 @@ function UnitForm({ t, organisations, onChanged }: { t: T; organisations: Tree['
       <Field label={t('adm.org')} error={errors.organisationId}>
         <select {...register('organisationId')} aria-invalid={!!errors.organisationId}>
           <option value="">{t('adm.choose')}</option>
-          {organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          {organisations.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
         </select>
       </Field>
       <Field label={t('adm.unit.name')} error={errors.name}>

@@ -22,7 +22,14 @@ export function AkutthjelperReportBox({ names }: { names: Map<string, string> })
   const [range, setRange] = useState({ from: addDays(today, -30), to: today });
   const [draft, setDraft] = useState(range);
   const [rangeError, setRangeError] = useState<string | null>(null);
-  const { data, error, loading } = useLoad($api.useQuery('get', '/api/v1/akutthjelper/reports', { params: { query: query(range.from, range.to) } }, { placeholderData: keepPreviousData }));
+  const { data, error, loading } = useLoad(
+    $api.useQuery(
+      'get',
+      '/api/v1/akutthjelper/reports',
+      { params: { query: query(range.from, range.to) } },
+      { placeholderData: keepPreviousData },
+    ),
+  );
 
   function apply(e: FormEvent) {
     e.preventDefault();
@@ -43,34 +50,81 @@ export function AkutthjelperReportBox({ names }: { names: Map<string, string> })
         <Field label={t('indicators.to')} className="grow" error={rangeError ?? undefined}>
           <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
         </Field>
-        <button type="submit" className="adm-inline-button">{t('admin.preview')}</button>
+        <button type="submit" className="adm-inline-button">
+          {t('admin.preview')}
+        </button>
       </form>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       {data && (
         <div aria-busy={loading}>
           <p className="small muted">{t('adm.report.range', { from: showDate(range.from), to: showDate(range.to) })}</p>
           <div className="adm-figures">
             <Figure label={t('adm.report.missions')} value={String(data.byOrganisation.reduce((n, o) => n + o.missions, 0))} />
-            <Figure label={t('adm.report.median')} value={data.medianAlertToArrivalMinutes === null ? '–' : `${data.medianAlertToArrivalMinutes.toFixed(1).replace('.', ',')} min`} />
-            <Figure label={t('adm.report.before')} value={pct(data.shareBeforeAmbulance)} sub={t('adm.report.beforeOf', { n: data.arrivedBeforeAmbulance, of: data.arrivalsWithAmbulanceKnown })} />
+            <Figure
+              label={t('adm.report.median')}
+              value={
+                data.medianAlertToArrivalMinutes === null ? '–' : `${data.medianAlertToArrivalMinutes.toFixed(1).replace('.', ',')} min`
+              }
+            />
+            <Figure
+              label={t('adm.report.before')}
+              value={pct(data.shareBeforeAmbulance)}
+              sub={t('adm.report.beforeOf', { n: data.arrivedBeforeAmbulance, of: data.arrivalsWithAmbulanceKnown })}
+            />
             <Figure label={t('adm.report.bistandHelse')} value={String(data.bistand.helse)} />
             <Figure label={t('adm.report.bistandKommune')} value={String(data.bistand.kommune)} />
           </div>
           <table className="adm-table" aria-label={t('adm.report.byOrganisation')}>
-            <thead><tr><th>{t('adm.org')}</th><th className="num">{t('adm.report.missions')}</th><th className="num">{t('adm.report.arrivals')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t('adm.org')}</th>
+                <th className="num">{t('adm.report.missions')}</th>
+                <th className="num">{t('adm.report.arrivals')}</th>
+              </tr>
+            </thead>
             <tbody>
-              {data.byOrganisation.length === 0 && <tr><td colSpan={3} className="muted">{t('adm.report.none')}</td></tr>}
+              {data.byOrganisation.length === 0 && (
+                <tr>
+                  <td colSpan={3} className="muted">
+                    {t('adm.report.none')}
+                  </td>
+                </tr>
+              )}
               {data.byOrganisation.map((o) => (
-                <tr key={o.organisationId}><td>{o.name} <span className="tag">{t(`adm.kind.${o.kind}`)}</span></td><td className="num">{o.missions}</td><td className="num">{o.arrivals}</td></tr>
+                <tr key={o.organisationId}>
+                  <td>
+                    {o.name} <span className="tag">{t(`adm.kind.${o.kind}`)}</span>
+                  </td>
+                  <td className="num">{o.missions}</td>
+                  <td className="num">{o.arrivals}</td>
+                </tr>
               ))}
             </tbody>
           </table>
           <table className="adm-table" aria-label={t('adm.report.byKommune')}>
-            <thead><tr><th>{t('adm.report.kommune')}</th><th className="num">{t('adm.report.missions')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t('adm.report.kommune')}</th>
+                <th className="num">{t('adm.report.missions')}</th>
+              </tr>
+            </thead>
             <tbody>
-              {data.byKommune.length === 0 && <tr><td colSpan={2} className="muted">{t('adm.report.none')}</td></tr>}
+              {data.byKommune.length === 0 && (
+                <tr>
+                  <td colSpan={2} className="muted">
+                    {t('adm.report.none')}
+                  </td>
+                </tr>
+              )}
               {data.byKommune.map((k) => (
-                <tr key={k.kommunenummer ?? '-'}><td>{kommuneText(names, k.kommunenummer, t('adm.report.unknownKommune'))}</td><td className="num">{k.missions}</td></tr>
+                <tr key={k.kommunenummer ?? '-'}>
+                  <td>{kommuneText(names, k.kommunenummer, t('adm.report.unknownKommune'))}</td>
+                  <td className="num">{k.missions}</td>
+                </tr>
               ))}
             </tbody>
           </table>

@@ -28,7 +28,12 @@ export function KommuneAdmin({ canEdit }: { canEdit: boolean }) {
               <td>{k.nummer}</td>
               <td>{k.navn}</td>
               <td>
-                <select value={k.settlementClass} disabled={!canEdit} onChange={(e) => set(k.nummer, e.target.value === 'TOWN' ? 'TOWN' : 'RURAL')} aria-label={k.navn}>
+                <select
+                  value={k.settlementClass}
+                  disabled={!canEdit}
+                  onChange={(e) => set(k.nummer, e.target.value === 'TOWN' ? 'TOWN' : 'RURAL')}
+                  aria-label={k.navn}
+                >
                   <option value="TOWN">{t('admin.town')}</option>
                   <option value="RURAL">{t('admin.rural')}</option>
                 </select>

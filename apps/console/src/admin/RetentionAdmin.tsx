@@ -2,7 +2,16 @@
 // tilsyn, a complaint, a compensation case, other case handling or their documentary value.
 // Here: the figures and purge history of my centre, a dry run for any day, and holds.
 import { HOLD_REASONS, type HoldReason } from '@amk/domain';
-import { HoldParams, PlaceHoldRequest, PurgePreviewQuery, RecordingIdParams, ReleaseHoldRequest, type PurgePreview, type RecordingSummary, type RetentionOverview } from '@amk/contracts';
+import {
+  HoldParams,
+  PlaceHoldRequest,
+  PurgePreviewQuery,
+  RecordingIdParams,
+  ReleaseHoldRequest,
+  type PurgePreview,
+  type RecordingSummary,
+  type RetentionOverview,
+} from '@amk/contracts';
 import { useState, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -27,12 +36,20 @@ export function RetentionAdmin({ canHold }: { canHold: boolean }) {
       <p className="hint">{t('adm.ret.intro')}</p>
       <div className="adm-columns">
         <div>
-          {error && <p role="alert" className="error">{error}</p>}
+          {error && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
           {data && <OverviewView data={data} t={t} />}
           <DryRun t={t} onPick={setRecordingId} />
         </div>
         <div className="adm-side">
-          {canHold ? <Holds t={t} recordingId={recordingId} setRecordingId={setRecordingId} onChanged={reload} /> : <p className="muted">{t('adm.ret.noHolds')}</p>}
+          {canHold ? (
+            <Holds t={t} recordingId={recordingId} setRecordingId={setRecordingId} onChanged={reload} />
+          ) : (
+            <p className="muted">{t('adm.ret.noHolds')}</p>
+          )}
         </div>
       </div>
     </section>
@@ -51,23 +68,54 @@ function OverviewView({ data, t }: { data: Overview; t: T }) {
       <div className="adm-two-tables">
         <table className="adm-table" aria-label={t('admin.deletedPerMonth')}>
           <caption>{t('admin.deletedPerMonth')}</caption>
-          <thead><tr><th>{t('adm.ret.month')}</th><th className="num">{t('adm.ret.deleted')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('adm.ret.month')}</th>
+              <th className="num">{t('adm.ret.deleted')}</th>
+            </tr>
+          </thead>
           <tbody>
-            {data.deletedPerMonth.length === 0 && <tr><td colSpan={2} className="muted">{t('adm.ret.noneDeleted')}</td></tr>}
-            {data.deletedPerMonth.map((m) => <tr key={m.month}><td>{m.month}</td><td className="num">{m.count.toLocaleString('nb-NO')}</td></tr>)}
+            {data.deletedPerMonth.length === 0 && (
+              <tr>
+                <td colSpan={2} className="muted">
+                  {t('adm.ret.noneDeleted')}
+                </td>
+              </tr>
+            )}
+            {data.deletedPerMonth.map((m) => (
+              <tr key={m.month}>
+                <td>{m.month}</td>
+                <td className="num">{m.count.toLocaleString('nb-NO')}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
         <table className="adm-table" aria-label={t('admin.purgeRuns')}>
           <caption>{t('admin.purgeRuns')}</caption>
-          <thead><tr><th>{t('adm.ret.started')}</th><th>{t('adm.ret.asOf')}</th><th className="num">{t('adm.ret.deleted')}</th><th>{t('adm.ret.status')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('adm.ret.started')}</th>
+              <th>{t('adm.ret.asOf')}</th>
+              <th className="num">{t('adm.ret.deleted')}</th>
+              <th>{t('adm.ret.status')}</th>
+            </tr>
+          </thead>
           <tbody>
-            {data.purgeRuns.length === 0 && <tr><td colSpan={4} className="muted">{t('adm.ret.noRuns')}</td></tr>}
+            {data.purgeRuns.length === 0 && (
+              <tr>
+                <td colSpan={4} className="muted">
+                  {t('adm.ret.noRuns')}
+                </td>
+              </tr>
+            )}
             {data.purgeRuns.map((r) => (
               <tr key={r.id}>
                 <td>{showTime(r.startedAt)}</td>
                 <td>{showDate(r.asOfDate)}</td>
                 <td className="num">{r.deletedCount.toLocaleString('nb-NO')}</td>
-                <td className={r.error ? 'error' : r.finishedAt ? 'ok-text' : 'muted'}>{r.error ?? (r.finishedAt ? t('adm.ret.done') : t('adm.ret.running'))}</td>
+                <td className={r.error ? 'error' : r.finishedAt ? 'ok-text' : 'muted'}>
+                  {r.error ?? (r.finishedAt ? t('adm.ret.done') : t('adm.ret.running'))}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -105,23 +153,46 @@ function DryRun({ t, onPick }: { t: T; onPick(id: string): void }) {
         <Field label={t('admin.dryRun')} className="grow" error={fieldError ?? undefined}>
           <input type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={!!fieldError} />
         </Field>
-        <button type="submit" className="adm-inline-button" disabled={busy}>{t('admin.preview')}</button>
+        <button type="submit" className="adm-inline-button" disabled={busy}>
+          {t('admin.preview')}
+        </button>
       </form>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       {result && (
         <div>
-          <p role="status">{t('admin.wouldDelete', { n: result.wouldDelete.toLocaleString('nb-NO'), held: result.heldBack.toLocaleString('nb-NO'), date: showDate(result.date) })}</p>
+          <p role="status">
+            {t('admin.wouldDelete', {
+              n: result.wouldDelete.toLocaleString('nb-NO'),
+              held: result.heldBack.toLocaleString('nb-NO'),
+              date: showDate(result.date),
+            })}
+          </p>
           {result.sample.length > 0 && (
             <table className="adm-table" aria-label={t('adm.ret.sample')}>
               <caption>{t('adm.ret.sample')}</caption>
-              <thead><tr><th>{t('adm.ret.recording')}</th><th>{t('adm.ret.recordedAt')}</th><th>{t('adm.ret.deleteAfter')}</th><th /></tr></thead>
+              <thead>
+                <tr>
+                  <th>{t('adm.ret.recording')}</th>
+                  <th>{t('adm.ret.recordedAt')}</th>
+                  <th>{t('adm.ret.deleteAfter')}</th>
+                  <th />
+                </tr>
+              </thead>
               <tbody>
                 {result.sample.map((s) => (
                   <tr key={s.id}>
                     <td className="mono">{s.id}</td>
                     <td>{showTime(s.recordedAt)}</td>
                     <td>{showDate(s.deleteAfter)}</td>
-                    <td><button type="button" className="small-button" onClick={() => onPick(s.id)}>{t('adm.ret.pick')}</button></td>
+                    <td>
+                      <button type="button" className="small-button" onClick={() => onPick(s.id)}>
+                        {t('adm.ret.pick')}
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -136,14 +207,28 @@ function DryRun({ t, onPick }: { t: T; onPick(id: string): void }) {
 /** The release form: the contract's reason, and the hold's id as the path parameter checks it. */
 const Release = ReleaseHoldRequest.extend({ holdId: z.preprocess((id: string) => id.trim(), HoldParams.shape.holdId) });
 
-function Holds({ t, recordingId, setRecordingId, onChanged }: { t: T; recordingId: string; setRecordingId(v: string): void; onChanged(): unknown }) {
+function Holds({
+  t,
+  recordingId,
+  setRecordingId,
+  onChanged,
+}: {
+  t: T;
+  recordingId: string;
+  setRecordingId(v: string): void;
+  onChanged(): unknown;
+}) {
   // Errors show when a form is sent and change when one is sent again; focus stays where it is.
   const asBefore = { reValidateMode: 'onSubmit', shouldFocusError: false } as const;
   const place = useForm<{ reason: HoldReason; caseRef: string }, unknown, z.output<typeof PlaceHoldRequest>>({
-    defaultValues: { reason: 'klage', caseRef: '' }, resolver: contractResolver(PlaceHoldRequest, t, { caseRef: 'adm.err.caseRef' }), ...asBefore,
+    defaultValues: { reason: 'klage', caseRef: '' },
+    resolver: contractResolver(PlaceHoldRequest, t, { caseRef: 'adm.err.caseRef' }),
+    ...asBefore,
   });
   const release = useForm<{ holdId: string; reason: string }, unknown, { holdId: string; reason: string }>({
-    defaultValues: { holdId: '', reason: '' }, resolver: contractResolver(Release, t, { holdId: 'adm.err.holdId', reason: 'adm.err.releaseReason' }), ...asBefore,
+    defaultValues: { holdId: '', reason: '' },
+    resolver: contractResolver(Release, t, { holdId: 'adm.err.holdId', reason: 'adm.err.releaseReason' }),
+    ...asBefore,
   });
   const placeErrors = messages(place.formState.errors);
   const releaseErrors = messages(release.formState.errors);
@@ -178,7 +263,11 @@ function Holds({ t, recordingId, setRecordingId, onChanged }: { t: T; recordingI
     (body) => {
       const id = checkId();
       if (!id) return;
-      void send(() => ok(client.POST('/api/v1/recordings/{recordingId}/holds', { params: { path: { recordingId: id } }, body })), t('adm.hold.placed', { caseRef: body.caseRef }), () => place.reset({ ...place.getValues(), caseRef: '' }));
+      void send(
+        () => ok(client.POST('/api/v1/recordings/{recordingId}/holds', { params: { path: { recordingId: id } }, body })),
+        t('adm.hold.placed', { caseRef: body.caseRef }),
+        () => place.reset({ ...place.getValues(), caseRef: '' }),
+      );
     },
     () => void checkId(),
   );
@@ -186,7 +275,17 @@ function Holds({ t, recordingId, setRecordingId, onChanged }: { t: T; recordingI
     ({ holdId, reason }) => {
       const id = checkId();
       if (!id) return;
-      void send(() => ok(client.POST('/api/v1/recordings/{recordingId}/holds/{holdId}/release', { params: { path: { recordingId: id, holdId } }, body: { reason } })), t('adm.hold.released'), () => release.reset());
+      void send(
+        () =>
+          ok(
+            client.POST('/api/v1/recordings/{recordingId}/holds/{holdId}/release', {
+              params: { path: { recordingId: id, holdId } },
+              body: { reason },
+            }),
+          ),
+        t('adm.hold.released'),
+        () => release.reset(),
+      );
     },
     () => void checkId(),
   );
@@ -195,24 +294,53 @@ function Holds({ t, recordingId, setRecordingId, onChanged }: { t: T; recordingI
     <div className="adm-holds">
       <h3>{t('adm.hold.heading')}</h3>
       <Field label={t('admin.recordingId')} error={idError ?? undefined}>
-        <input className="mono" value={recordingId} onChange={(e) => setRecordingId(e.target.value)} placeholder="xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" aria-invalid={!!idError} autoComplete="off" />
+        <input
+          className="mono"
+          value={recordingId}
+          onChange={(e) => setRecordingId(e.target.value)}
+          placeholder="xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
+          aria-invalid={!!idError}
+          autoComplete="off"
+        />
         <span className="hint">{t('adm.hold.idHint')}</span>
       </Field>
-      <form onSubmit={(e) => { release.clearErrors(); void placeHold(e); }} className="adm-form" aria-label={t('admin.hold')} noValidate>
+      <form
+        onSubmit={(e) => {
+          release.clearErrors();
+          void placeHold(e);
+        }}
+        className="adm-form"
+        aria-label={t('admin.hold')}
+        noValidate
+      >
         <h4>{t('admin.hold')}</h4>
         <div className="row">
           <Field label={t('admin.reason')} error={placeErrors.reason}>
             <select {...place.register('reason')}>
-              {HOLD_REASONS.map((r) => <option key={r} value={r}>{t(`hold.${r}`)}</option>)}
+              {HOLD_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`hold.${r}`)}
+                </option>
+              ))}
             </select>
           </Field>
           <Field label={t('admin.caseRef')} error={placeErrors.caseRef}>
             <input {...place.register('caseRef')} aria-invalid={!!placeErrors.caseRef} />
           </Field>
         </div>
-        <button type="submit" className="primary" disabled={busy}>{t('admin.placeHold')}</button>
+        <button type="submit" className="primary" disabled={busy}>
+          {t('admin.placeHold')}
+        </button>
       </form>
-      <form onSubmit={(e) => { place.clearErrors(); void releaseHold(e); }} className="adm-form" aria-label={t('adm.hold.release')} noValidate>
+      <form
+        onSubmit={(e) => {
+          place.clearErrors();
+          void releaseHold(e);
+        }}
+        className="adm-form"
+        aria-label={t('adm.hold.release')}
+        noValidate
+      >
         <h4>{t('adm.hold.release')}</h4>
         <Field label={t('adm.hold.holdId')} error={releaseErrors.holdId}>
           <input className="mono" {...release.register('holdId')} aria-invalid={!!releaseErrors.holdId} autoComplete="off" />
@@ -220,10 +348,21 @@ function Holds({ t, recordingId, setRecordingId, onChanged }: { t: T; recordingI
         <Field label={t('adm.hold.releaseReason')} error={releaseErrors.reason}>
           <input {...release.register('reason')} aria-invalid={!!releaseErrors.reason} />
         </Field>
-        <button type="submit" disabled={busy}>{t('adm.hold.releaseButton')}</button>
+        <button type="submit" disabled={busy}>
+          {t('adm.hold.releaseButton')}
+        </button>
       </form>
       <Outcome {...outcome} />
-      {summary && <SummaryView t={t} summary={summary} onRelease={(h) => { setRecordingId(summary.id); release.setValue('holdId', h.id); }} />}
+      {summary && (
+        <SummaryView
+          t={t}
+          summary={summary}
+          onRelease={(h) => {
+            setRecordingId(summary.id);
+            release.setValue('holdId', h.id);
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -234,30 +373,69 @@ function SummaryView({ t, summary: s, onRelease }: { t: T; summary: RecordingSum
     <section className="adm-recording" aria-label={t('adm.hold.recording')}>
       <h4>{t('adm.hold.recording')}</h4>
       <dl className="adm-dl">
-        <dt>{t('adm.ret.recording')}</dt><dd className="mono">{s.id}</dd>
-        <dt>{t('adm.hold.call')}</dt><dd className="mono">{s.callExternalId}</dd>
-        <dt>{t('adm.ret.recordedAt')}</dt><dd>{showTime(s.recordedAt)}</dd>
-        <dt>{t('adm.ret.deleteAfter')}</dt><dd>{showDate(s.deleteAfter)} {active > 0 && <span className="warn-badge">{t('adm.hold.keptBy', { n: active })}</span>}</dd>
-        <dt>{t('adm.hold.size')}</dt><dd>{(s.sizeBytes / 1024).toLocaleString('nb-NO', { maximumFractionDigits: 0 })} kB · {s.contentType}</dd>
+        <dt>{t('adm.ret.recording')}</dt>
+        <dd className="mono">{s.id}</dd>
+        <dt>{t('adm.hold.call')}</dt>
+        <dd className="mono">{s.callExternalId}</dd>
+        <dt>{t('adm.ret.recordedAt')}</dt>
+        <dd>{showTime(s.recordedAt)}</dd>
+        <dt>{t('adm.ret.deleteAfter')}</dt>
+        <dd>
+          {showDate(s.deleteAfter)} {active > 0 && <span className="warn-badge">{t('adm.hold.keptBy', { n: active })}</span>}
+        </dd>
+        <dt>{t('adm.hold.size')}</dt>
+        <dd>
+          {(s.sizeBytes / 1024).toLocaleString('nb-NO', { maximumFractionDigits: 0 })} kB · {s.contentType}
+        </dd>
       </dl>
       <table className="adm-table" aria-label={t('adm.hold.list')}>
         <caption>{t('adm.hold.list')}</caption>
-        <thead><tr><th>{t('admin.reason')}</th><th>{t('admin.caseRef')}</th><th>{t('adm.hold.placedBy')}</th><th>{t('adm.hold.releasedBy')}</th><th /></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('admin.reason')}</th>
+            <th>{t('admin.caseRef')}</th>
+            <th>{t('adm.hold.placedBy')}</th>
+            <th>{t('adm.hold.releasedBy')}</th>
+            <th />
+          </tr>
+        </thead>
         <tbody>
-          {s.holds.length === 0 && <tr><td colSpan={5} className="muted">{t('adm.hold.none')}</td></tr>}
+          {s.holds.length === 0 && (
+            <tr>
+              <td colSpan={5} className="muted">
+                {t('adm.hold.none')}
+              </td>
+            </tr>
+          )}
           {s.holds.map((h) => (
             <tr key={h.id} className={h.releasedAt ? 'released' : ''}>
-              <td>{reasonLabel(t, h.reason)}<div className="mono small muted">{h.id}</div></td>
+              <td>
+                {reasonLabel(t, h.reason)}
+                <div className="mono small muted">{h.id}</div>
+              </td>
               <td>{h.caseRef}</td>
-              <td>{h.placedBy}<div className="small muted">{showTime(h.placedAt)}</div></td>
+              <td>
+                {h.placedBy}
+                <div className="small muted">{showTime(h.placedAt)}</div>
+              </td>
               <td>
                 {h.releasedAt ? (
-                  <>{h.releasedBy ?? '–'}<div className="small muted">{showTime(h.releasedAt)}</div>{h.releaseReason && <div className="small">«{h.releaseReason}»</div>}</>
+                  <>
+                    {h.releasedBy ?? '–'}
+                    <div className="small muted">{showTime(h.releasedAt)}</div>
+                    {h.releaseReason && <div className="small">«{h.releaseReason}»</div>}
+                  </>
                 ) : (
                   <span className="warn-text">{t('adm.hold.active')}</span>
                 )}
               </td>
-              <td>{!h.releasedAt && <button type="button" className="small-button" onClick={() => onRelease(h)}>{t('adm.hold.releaseThis')}</button>}</td>
+              <td>
+                {!h.releasedAt && (
+                  <button type="button" className="small-button" onClick={() => onRelease(h)}>
+                    {t('adm.hold.releaseThis')}
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

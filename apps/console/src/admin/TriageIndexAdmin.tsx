@@ -20,7 +20,13 @@ export function TriageIndexAdmin({ canImport }: { canImport: boolean }) {
     if (!file) return setOutcome({ ok: null, error: t('index.chooseFile') });
     setBusy(true);
     try {
-      const result = await ok(client.POST('/api/v1/triage/criteria/import', { body: await file.text(), bodySerializer: (csv) => csv, headers: { 'content-type': 'text/csv' } }));
+      const result = await ok(
+        client.POST('/api/v1/triage/criteria/import', {
+          body: await file.text(),
+          bodySerializer: (csv) => csv,
+          headers: { 'content-type': 'text/csv' },
+        }),
+      );
       setOutcome({ ok: t('index.imported', { n: result.imported }), error: null });
       await reload();
     } catch (err) {
@@ -37,7 +43,12 @@ export function TriageIndexAdmin({ canImport }: { canImport: boolean }) {
       {data && (
         <p>
           {t('index.summary', { n: data.criteria.length, chapters })}
-          {samples > 0 && <> · <strong>{t('index.samples', { n: samples })}</strong></>}
+          {samples > 0 && (
+            <>
+              {' '}
+              · <strong>{t('index.samples', { n: samples })}</strong>
+            </>
+          )}
         </p>
       )}
       {canImport && (
@@ -47,7 +58,9 @@ export function TriageIndexAdmin({ canImport }: { canImport: boolean }) {
             <input type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           </label>
           <p className="muted small">{t('index.format')}</p>
-          <button type="submit" disabled={busy}>{t('index.import')}</button>
+          <button type="submit" disabled={busy}>
+            {t('index.import')}
+          </button>
           <Outcome ok={outcome.ok} error={outcome.error} />
         </form>
       )}

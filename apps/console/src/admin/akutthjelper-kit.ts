@@ -12,10 +12,12 @@ export type Member = Unit['members'][number];
 export type Agreement = Unit['agreements'][number];
 
 export const EVENT_TYPES = AkutthjelperEventType.options;
-export const eventLabel = (t: T, e: string) => ((EVENT_TYPES as readonly string[]).includes(e) ? t(`event.${e as (typeof EVENT_TYPES)[number]}`) : e);
+export const eventLabel = (t: T, e: string) =>
+  (EVENT_TYPES as readonly string[]).includes(e) ? t(`event.${e as (typeof EVENT_TYPES)[number]}`) : e;
 
 export function useKommuneNames(): Map<string, string> {
   const { data } = useLoad($api.useQuery('get', '/api/v1/kommuner'));
   return useMemo(() => new Map(data?.kommuner.map((k) => [k.nummer, k.navn]) ?? []), [data]);
 }
-export const kommuneText = (names: Map<string, string>, nr: string | null, unknown: string) => (nr ? (names.has(nr) ? `${nr} ${names.get(nr)}` : nr) : unknown);
+export const kommuneText = (names: Map<string, string>, nr: string | null, unknown: string) =>
+  nr ? (names.has(nr) ? `${nr} ${names.get(nr)}` : nr) : unknown;

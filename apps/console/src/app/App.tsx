@@ -38,11 +38,16 @@ function Pages() {
   }, [me, path]);
 
   if (me === undefined) return <div className="loading">…</div>;
-  if (me === null) return <LoginPage onLoggedIn={(m) => {
-    const next = new URLSearchParams(window.location.search).get('next');
-    window.history.replaceState(null, '', m.role === 'responder' ? '/responder' : next && next !== '/login' ? next : '/');
-    setMe(m);
-  }} />;
+  if (me === null)
+    return (
+      <LoginPage
+        onLoggedIn={(m) => {
+          const next = new URLSearchParams(window.location.search).get('next');
+          window.history.replaceState(null, '', m.role === 'responder' ? '/responder' : next && next !== '/login' ? next : '/');
+          setMe(m);
+        }}
+      />
+    );
   if (me.role === 'responder' || path.startsWith('/responder')) return <ResponderPage me={me} />;
   if (path.startsWith('/audit')) return <AuditPage me={me} />;
   if (path.startsWith('/wall')) return <WallPage me={me} />;

@@ -16,21 +16,43 @@ export function Header({ me, onNewCall }: { me: Me; onNewCall(): void }) {
       <div className="brand">
         <strong>{me.centre.name}</strong> <span className="muted">{me.centre.code}</span>
       </div>
-      <button type="button" className="primary" onClick={onNewCall}>{t('calls.new')}</button>
+      <button type="button" className="primary" onClick={onNewCall}>
+        {t('calls.new')}
+      </button>
       <div className={`conn conn-${connection}`} role="status" aria-live="polite" data-testid="connection">
         <span className="dot" /> {label}
         {lastEventAt && <span className="muted"> · {t('conn.lastEvent', { age: formatAge(now - lastEventAt) })}</span>}
       </div>
-      <span className="hotkeys muted" title={t('header.hotkeys')}>{t('header.hotkeyList')}</span>
+      <span className="hotkeys muted" title={t('header.hotkeys')}>
+        {t('header.hotkeyList')}
+      </span>
       <div className="user">
         {me.displayName} <span className="muted">({t(`role.${me.role}`)})</span>
       </div>
-      {['supervisor', 'admin'].includes(me.role) && <a href="/wall" className="button">{t('header.wall')}</a>}
-      {['supervisor', 'admin'].includes(me.role) && <a href="/indicators" className="button">{t('header.indicators')}</a>}
-      {['supervisor', 'admin', 'auditor'].includes(me.role) && <a href="/audit" className="button">{t('header.audit')}</a>}
-      {['supervisor', 'admin'].includes(me.role) && <a href="/admin" className="button">{t('header.admin')}</a>}
+      {['supervisor', 'admin'].includes(me.role) && (
+        <a href="/wall" className="button">
+          {t('header.wall')}
+        </a>
+      )}
+      {['supervisor', 'admin'].includes(me.role) && (
+        <a href="/indicators" className="button">
+          {t('header.indicators')}
+        </a>
+      )}
+      {['supervisor', 'admin', 'auditor'].includes(me.role) && (
+        <a href="/audit" className="button">
+          {t('header.audit')}
+        </a>
+      )}
+      {['supervisor', 'admin'].includes(me.role) && (
+        <a href="/admin" className="button">
+          {t('header.admin')}
+        </a>
+      )}
       <LanguageSwitch />
-      <button type="button" onClick={() => ok(client.POST('/api/v1/auth/logout')).finally(() => window.location.assign('/login'))}>{t('header.logout')}</button>
+      <button type="button" onClick={() => ok(client.POST('/api/v1/auth/logout')).finally(() => window.location.assign('/login'))}>
+        {t('header.logout')}
+      </button>
     </header>
   );
 }

@@ -23,29 +23,51 @@ export function AuditPage({ me }: { me: Me }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const query = { limit: 200, ...(entityId.trim() && { entityId: entityId.trim() }) };
-    ok(client.GET('/api/v1/audit', { params: { query } })).then((r) => { setEntries(r.entries); setError(null); }, (e) => setError(e instanceof ApiError ? e.message : String(e)));
+    ok(client.GET('/api/v1/audit', { params: { query } })).then(
+      (r) => {
+        setEntries(r.entries);
+        setError(null);
+      },
+      (e) => setError(e instanceof ApiError ? e.message : String(e)),
+    );
   }, [entityId]);
   return (
     <main className="audit">
       <header className="header">
         <strong>Revisjonslogg</strong> <span className="muted">{me.centre.name}</span>
-        <a href="/" className="button">Konsoll</a>
+        <a href="/" className="button">
+          Konsoll
+        </a>
         <LanguageSwitch />
       </header>
       <label className="filter">
         Filtrer på id (henvendelse eller lydopptak)
         <input value={entityId} onChange={(e) => setEntityId(e.target.value)} />
       </label>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       <table aria-label="Revisjonslogg">
-        <thead><tr><th>Tid</th><th>Hvem</th><th>Hva</th><th>Objekt</th><th>Sentral</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Tid</th>
+            <th>Hvem</th>
+            <th>Hva</th>
+            <th>Objekt</th>
+            <th>Sentral</th>
+          </tr>
+        </thead>
         <tbody>
           {entries.map((e) => (
             <tr key={e.id}>
               <td>{dateAndClock(e.at)}</td>
               <td>{e.actorName}</td>
               <td>{ACTION_WORDS[e.action] ?? e.action}</td>
-              <td className="mono">{e.entityType} {e.entityId}</td>
+              <td className="mono">
+                {e.entityType} {e.entityId}
+              </td>
               <td className="mono">{e.centreId?.slice(0, 8)}</td>
             </tr>
           ))}

@@ -38,8 +38,14 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn(me: Me): void }) {
           {t('login.password')}
           <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
-        {error && <p role="alert" className="error">{error}</p>}
-        <button type="submit" disabled={busy}>{t('login.submit')}</button>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {t('login.submit')}
+        </button>
         <p className="hint">{t('login.demo')}</p>
         <LanguageSwitch />
       </form>

@@ -28,7 +28,9 @@ export function CallbackRows({ now }: { now: number }) {
         return (
           <li key={cb.id} className="call-row callback" data-callback-id={cb.id} aria-label={t('callbacks.rowLabel', { number })}>
             <div className="call-main">
-              <span className="urgency-badge callback-badge" title={t('callbacks.badgeTitle')}>↩</span>
+              <span className="urgency-badge callback-badge" title={t('callbacks.badgeTitle')}>
+                ↩
+              </span>
               <span className="call-text">
                 <span className="call-who">
                   <span className="callback-tag">{t('callbacks.badge')}</span> {number}
@@ -45,7 +47,9 @@ export function CallbackRows({ now }: { now: number }) {
               <fieldset className="callback-actions bare" aria-label={t('callbacks.outcomeLabel')}>
                 <span className="muted">{t('callbacks.outcomeLabel')}</span>
                 {CHOICES.map((o) => (
-                  <button key={o} type="button" onClick={() => resolveCallback(cb, { outcome: o }).catch(fail)}>{t(`callbacks.outcome.${o}`)}</button>
+                  <button key={o} type="button" onClick={() => resolveCallback(cb, { outcome: o }).catch(fail)}>
+                    {t(`callbacks.outcome.${o}`)}
+                  </button>
                 ))}
                 {later && (
                   <button type="button" onClick={() => resolveCallback(cb, { outcome: 'LINKED', linkedCallId: later.id }).catch(fail)}>

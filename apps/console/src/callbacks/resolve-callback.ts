@@ -6,12 +6,18 @@ import { client, ok } from '../api/client.js';
 import { useConsole } from '../store/console-store.js';
 
 export async function resolveCallback(cb: CallbackSummary, req: ResolveCallbackRequest): Promise<void> {
-  useConsole.getState().upsertCallback(await ok(client.POST('/api/v1/callbacks/{callbackId}/resolve', { params: { path: { callbackId: cb.id } }, body: req })));
+  useConsole
+    .getState()
+    .upsertCallback(
+      await ok(client.POST('/api/v1/callbacks/{callbackId}/resolve', { params: { path: { callbackId: cb.id } }, body: req })),
+    );
 }
 
 /** Lost callers still to be called back, the longest-lost first. */
 export const openCallbacks = (callbacks: Record<string, CallbackSummary>): CallbackSummary[] =>
-  Object.values(callbacks).filter((c) => !c.resolvedAt).sort((a, b) => a.ringingAt.localeCompare(b.ringingAt));
+  Object.values(callbacks)
+    .filter((c) => !c.resolvedAt)
+    .sort((a, b) => a.ringingAt.localeCompare(b.ringingAt));
 
 /** The latest call from the same number after the lost one: offered as the link (the caller got through). */
 export function laterCallFrom(cb: CallbackSummary, calls: Record<string, CallSummary>): CallSummary | undefined {

@@ -41,24 +41,46 @@ export function CallList() {
         <CallbackRows now={now} />
         <HandOverRows now={now} />
         {calls.map((c) => (
-          <li key={c.id} className={`call-row urgency-${c.urgency ?? 'none'} ${c.id === selected ? 'selected' : ''} state-${c.state} ${c.source === 'EXERCISE' ? 'exercise' : ''}`} data-call-id={c.id}>
-            <button type="button" className="call-main" onClick={() => useConsole.getState().selectCall(c.id)} aria-current={c.id === selected}>
-              <span className="urgency-badge" title={t(c.urgency ? `urgency.${c.urgency}` : 'urgency.none')}>{c.urgency ?? '–'}</span>
+          <li
+            key={c.id}
+            className={`call-row urgency-${c.urgency ?? 'none'} ${c.id === selected ? 'selected' : ''} state-${c.state} ${c.source === 'EXERCISE' ? 'exercise' : ''}`}
+            data-call-id={c.id}
+          >
+            <button
+              type="button"
+              className="call-main"
+              onClick={() => useConsole.getState().selectCall(c.id)}
+              aria-current={c.id === selected}
+            >
+              <span className="urgency-badge" title={t(c.urgency ? `urgency.${c.urgency}` : 'urgency.none')}>
+                {c.urgency ?? '–'}
+              </span>
               <span className="call-text">
                 <span className="call-who">
                   <ExerciseBadge call={c} />
                   {c.callerName ?? c.callerNumber ?? t('calls.unknownCaller')}
                 </span>
                 <span className="call-where">{c.addressText ?? kommuneName(c.kommunenummer) ?? t('calls.noAddress')}</span>
-                {c.operatorId && <span className={`call-owner ${c.operatorId === me?.id ? 'mine' : ''}`}>{t('calls.takenBy', { name: ownerName(c) })}</span>}
+                {c.operatorId && (
+                  <span className={`call-owner ${c.operatorId === me?.id ? 'mine' : ''}`}>
+                    {t('calls.takenBy', { name: ownerName(c) })}
+                  </span>
+                )}
               </span>
               <span className="call-meta">
-                <span className="line">{c.line} · {t(`state.${c.state}`)}</span>
+                <span className="line">
+                  {c.line} · {t(`state.${c.state}`)}
+                </span>
                 <CallTimers call={c} now={now} />
               </span>
             </button>
             {!c.operatorId && (
-              <button type="button" className="take" onClick={() => takeCall(c).catch(fail)} aria-keyshortcuts={c.id === next?.id ? 'F3' : undefined}>
+              <button
+                type="button"
+                className="take"
+                onClick={() => takeCall(c).catch(fail)}
+                aria-keyshortcuts={c.id === next?.id ? 'F3' : undefined}
+              >
                 {c.id === next?.id ? t('calls.takeNext') : t('calls.take')}
               </button>
             )}

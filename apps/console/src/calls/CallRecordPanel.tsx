@@ -17,15 +17,30 @@ export function CallRecordPanel({ callId }: { callId: string }) {
   const t = useT();
   const { record, error, setRecord } = useCallRecord(callId);
   const close = () => useConsole.getState().selectCall(null);
-  if (error) return <div className="panel"><p role="alert" className="error">{error}</p><button type="button" onClick={close}>{t('record.close')}</button></div>;
+  if (error)
+    return (
+      <div className="panel">
+        <p role="alert" className="error">
+          {error}
+        </p>
+        <button type="button" onClick={close}>
+          {t('record.close')}
+        </button>
+      </div>
+    );
   if (!record) return <div className="panel">…</div>;
   return (
-    <section className={`panel record urgency-${record.urgency ?? 'none'} ${record.source === 'EXERCISE' ? 'exercise' : ''}`} aria-label={t('record.label')}>
+    <section
+      className={`panel record urgency-${record.urgency ?? 'none'} ${record.source === 'EXERCISE' ? 'exercise' : ''}`}
+      aria-label={t('record.label')}
+    >
       <div className="record-head">
         <span className="urgency-badge">{record.urgency ?? '–'}</span>
         <ExerciseBadge call={record} />
         <h2>{record.callerName ?? record.callerNumber ?? t('calls.unknownCaller')}</h2>
-        <button type="button" onClick={close} aria-label={t('record.close')}>✕</button>
+        <button type="button" onClick={close} aria-label={t('record.close')}>
+          ✕
+        </button>
       </div>
       <p className="muted">
         {record.line} · {t(`state.${record.state}`)} · {record.addressText ?? t('calls.noAddress')}

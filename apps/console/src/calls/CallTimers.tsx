@@ -23,5 +23,9 @@ export function CallTimers({ call, now }: { call: CallSummary; now: number }) {
 
 export function ExerciseBadge({ call }: { call: Pick<CallSummary, 'source'> }) {
   const t = useT();
-  return call.source === 'EXERCISE' ? <span className="exercise-badge" title={t('calls.exerciseTitle')}>{t('calls.exercise')}</span> : null;
+  return call.source === 'EXERCISE' ? (
+    <span className="exercise-badge" title={t('calls.exerciseTitle')}>
+      {t('calls.exercise')}
+    </span>
+  ) : null;
 }

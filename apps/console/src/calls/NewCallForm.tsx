@@ -16,7 +16,17 @@ import { useFocusRequest } from './focus-request.js';
 
 const RETRIES = 3;
 
-interface Form { id: string; line: string; callerNumber: string; callerName: string; addressText: string; lat: string; lon: string; urgency: string; summary: string }
+interface Form {
+  id: string;
+  line: string;
+  callerNumber: string;
+  callerName: string;
+  addressText: string;
+  lat: string;
+  lon: string;
+  urgency: string;
+  summary: string;
+}
 
 /** The contract's own schema over what the inputs hold: blanks left out, text trimmed, a decimal comma read as a point. */
 const NewCall = z.preprocess((form: Form) => {
@@ -32,7 +42,17 @@ export function NewCallForm({ centreKind, onClose }: { centreKind: CentreKind; o
   const t = useT();
   const id = useRef(crypto.randomUUID()); // the same id for every retry of this form
   const { register, handleSubmit, setValue, formState } = useForm<Form, unknown, CreateCallRequest>({
-    defaultValues: { id: id.current, line: LINES_BY_CENTRE_KIND[centreKind][0]!, callerNumber: '', callerName: '', addressText: '', lat: '', lon: '', urgency: '', summary: '' },
+    defaultValues: {
+      id: id.current,
+      line: LINES_BY_CENTRE_KIND[centreKind][0]!,
+      callerNumber: '',
+      callerName: '',
+      addressText: '',
+      lat: '',
+      lon: '',
+      urgency: '',
+      summary: '',
+    },
     resolver: zodResolver(NewCall),
     reValidateMode: 'onSubmit', // errors change when the operator registers again, as before
     shouldFocusError: false, // the keyboard stays where the operator is
@@ -88,13 +108,24 @@ export function NewCallForm({ centreKind, onClose }: { centreKind: CentreKind; o
 
   return (
     <div className="modal-backdrop">
-      <form className="modal" onSubmit={(e) => (busy ? e.preventDefault() : void submit(e))} onKeyDown={onKey} aria-labelledby="new-call-heading" role="dialog" aria-modal="true">
+      <form
+        className="modal"
+        onSubmit={(e) => (busy ? e.preventDefault() : void submit(e))}
+        onKeyDown={onKey}
+        aria-labelledby="new-call-heading"
+        role="dialog"
+        aria-modal="true"
+      >
         <h2 id="new-call-heading">{t('form.heading')}</h2>
         <label>
           {t('form.line')}
           {/* biome-ignore lint/a11y/noAutofocus: F2 opens the form to type into at once; keyboard-first intake is the point */}
           <select {...register('line')} autoFocus>
-            {LINES_BY_CENTRE_KIND[centreKind].map((l) => <option key={l} value={l}>{l}</option>)}
+            {LINES_BY_CENTRE_KIND[centreKind].map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
           </select>
         </label>
         {field('callerNumber', t('form.callerNumber'), { inputMode: 'tel' })}
@@ -117,10 +148,18 @@ export function NewCallForm({ centreKind, onClose }: { centreKind: CentreKind; o
           {t('form.summary')}
           <textarea {...register('summary')} rows={3} />
         </label>
-        {status && <p role="status" className="status">{status}</p>}
+        {status && (
+          <p role="status" className="status">
+            {status}
+          </p>
+        )}
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>{t('form.submit')}</button>
-          <button type="button" onClick={onClose}>{t('form.cancel')}</button>
+          <button type="submit" className="primary" disabled={busy}>
+            {t('form.submit')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('form.cancel')}
+          </button>
         </div>
       </form>
     </div>

@@ -3,7 +3,10 @@
 import labels from '@amk/geodata/data/Kommuner-labels.geojson?raw';
 
 const names = new Map<string, string>(
-  (JSON.parse(labels) as { features: { properties: { kommunenummer: string; kommunenavn: string } }[] }).features.map((f) => [f.properties.kommunenummer, f.properties.kommunenavn]),
+  (JSON.parse(labels) as { features: { properties: { kommunenummer: string; kommunenavn: string } }[] }).features.map((f) => [
+    f.properties.kommunenummer,
+    f.properties.kommunenavn,
+  ]),
 );
 
 export const kommuneName = (nummer: string | null | undefined): string | null => (nummer ? (names.get(nummer) ?? null) : null);

@@ -21,15 +21,31 @@ function Table({ title, rows, bar }: { title: string; rows: Record<string, unkno
   };
   return (
     <section className="panel indicator" aria-label={title}>
-      <h2>{title} <button type="button" onClick={download}>{t('indicators.csv')}</button></h2>
+      <h2>
+        {title}{' '}
+        <button type="button" onClick={download}>
+          {t('indicators.csv')}
+        </button>
+      </h2>
       <table>
-        <thead><tr>{rows[0] && Object.keys(rows[0]).map((k) => <th key={k}>{k}</th>)}{bar && <th />}</tr></thead>
+        <thead>
+          <tr>
+            {rows[0] && Object.keys(rows[0]).map((k) => <th key={k}>{k}</th>)}
+            {bar && <th />}
+          </tr>
+        </thead>
         <tbody>
           {rows.map((r, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a report's rows have no id and are replaced as a whole
             <tr key={i}>
-              {Object.entries(r).map(([column, v]) => <td key={column}>{typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : String(v ?? '–')}</td>)}
-              {bar && <td className="barcell"><div className="hbar" style={{ width: `${(Number(r[bar]) / max) * 100}%` }} /></td>}
+              {Object.entries(r).map(([column, v]) => (
+                <td key={column}>{typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : String(v ?? '–')}</td>
+              ))}
+              {bar && (
+                <td className="barcell">
+                  <div className="hbar" style={{ width: `${(Number(r[bar]) / max) * 100}%` }} />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -44,7 +60,9 @@ export function IndicatorsPage({ me }: { me: Me }) {
   const t = useT();
   const [from, setFrom] = useState(() => osloToday(Date.now(), 30));
   const [to, setTo] = useState(() => osloToday());
-  const centres = $api.useQuery('get', '/api/v1/wall/centres', undefined, { staleTime: Number.POSITIVE_INFINITY, select: (r) => r.centres }).data ?? NO_CENTRES;
+  const centres =
+    $api.useQuery('get', '/api/v1/wall/centres', undefined, { staleTime: Number.POSITIVE_INFINITY, select: (r) => r.centres }).data ??
+    NO_CENTRES;
   const [centre, setCentre] = useState(me.centre.code);
   const [data, setData] = useState<Indicators | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -73,29 +91,106 @@ export function IndicatorsPage({ me }: { me: Me }) {
           <label className="inline-label">
             {t('indicators.centre')}
             <select value={centre} onChange={(e) => setCentre(e.target.value)}>
-              {centres.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+              {centres.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
             </select>
           </label>
         ) : (
           <span className="muted">{me.centre.name}</span>
         )}
-        <label className="inline-label">{t('indicators.from')} <input type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} /></label>
-        <label className="inline-label">{t('indicators.to')} <input type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} /></label>
-        <a href="/" className="button">{t('app.title')}</a>
+        <label className="inline-label">
+          {t('indicators.from')} <input type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label className="inline-label">
+          {t('indicators.to')} <input type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <a href="/" className="button">
+          {t('app.title')}
+        </a>
       </header>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       {data && (
         <div className="indicator-grid">
-          <Table title={t('indicators.answer')} rows={data.answerTimes.map((l) => ({ linje: l.line, samtaler: l.total, besvart: l.answered, tapt: l.abandoned, 'innen krav': l.withinTarget, andel: l.shareWithinTarget, 'median s': l.medianSeconds, krav: `${Math.round(l.target.targetShare * 100)} % / ${l.target.withinSeconds} s` }))} bar="andel" />
+          <Table
+            title={t('indicators.answer')}
+            rows={data.answerTimes.map((l) => ({
+              linje: l.line,
+              samtaler: l.total,
+              besvart: l.answered,
+              tapt: l.abandoned,
+              'innen krav': l.withinTarget,
+              andel: l.shareWithinTarget,
+              'median s': l.medianSeconds,
+              krav: `${Math.round(l.target.targetShare * 100)} % / ${l.target.withinSeconds} s`,
+            }))}
+            bar="andel"
+          />
           {data.answerTimes.map((l) => (
             <Table key={l.line} title={t('indicators.histogram', { line: l.line })} rows={histogramRows(l)} bar="samtaler" />
           ))}
-          <Table title={t('indicators.response')} rows={data.responseTimes.map((r) => ({ hastegrad: r.urgency, område: r.settlementClass === 'TOWN' ? 'tettsted' : 'grisgrendt', oppdrag: r.count, 'innen krav': r.withinTarget, andel: r.share, 'median min': r.medianMinutes }))} bar="andel" />
+          <Table
+            title={t('indicators.response')}
+            rows={data.responseTimes.map((r) => ({
+              hastegrad: r.urgency,
+              område: r.settlementClass === 'TOWN' ? 'tettsted' : 'grisgrendt',
+              oppdrag: r.count,
+              'innen krav': r.withinTarget,
+              andel: r.share,
+              'median min': r.medianMinutes,
+            }))}
+            bar="andel"
+          />
           <Table title={t('indicators.byHour')} rows={data.callsByHour.map((h) => ({ time: h.hour, samtaler: h.calls }))} bar="samtaler" />
-          <Table title={t('indicators.byChapter')} rows={data.callsByChapter.map((c) => ({ kapittel: c.chapter ?? '–', tittel: c.chapterTitle ?? 'Ikke triagert', samtaler: c.calls }))} bar="samtaler" />
-          <Table title={t('indicators.transfers')} rows={data.transfers.map((x) => ({ fra: x.fromCentre, til: x.toCentre, retning: x.direction, bedt: x.requested, godtatt: x.accepted, avslått: x.declined, 'median s til godtatt': x.medianAcceptSeconds, 'lengste s': x.maxAcceptSeconds }))} bar="bedt" />
-          <Table title={t('indicators.akutthjelper')} rows={[{ oppdrag: data.akutthjelper.alertedMissions, ankomster: data.akutthjelper.arrivals, 'før ambulansen': data.akutthjelper.arrivedBeforeAmbulance }]} />
-          <Table title={t('indicators.crewOverrides')} rows={[{ avvik: data.crewOverrides.total, 'sendt på oppdrag': data.crewOverrides.dispatches, 'meldt ledig': data.crewOverrides.statusChanges }]} />
+          <Table
+            title={t('indicators.byChapter')}
+            rows={data.callsByChapter.map((c) => ({
+              kapittel: c.chapter ?? '–',
+              tittel: c.chapterTitle ?? 'Ikke triagert',
+              samtaler: c.calls,
+            }))}
+            bar="samtaler"
+          />
+          <Table
+            title={t('indicators.transfers')}
+            rows={data.transfers.map((x) => ({
+              fra: x.fromCentre,
+              til: x.toCentre,
+              retning: x.direction,
+              bedt: x.requested,
+              godtatt: x.accepted,
+              avslått: x.declined,
+              'median s til godtatt': x.medianAcceptSeconds,
+              'lengste s': x.maxAcceptSeconds,
+            }))}
+            bar="bedt"
+          />
+          <Table
+            title={t('indicators.akutthjelper')}
+            rows={[
+              {
+                oppdrag: data.akutthjelper.alertedMissions,
+                ankomster: data.akutthjelper.arrivals,
+                'før ambulansen': data.akutthjelper.arrivedBeforeAmbulance,
+              },
+            ]}
+          />
+          <Table
+            title={t('indicators.crewOverrides')}
+            rows={[
+              {
+                avvik: data.crewOverrides.total,
+                'sendt på oppdrag': data.crewOverrides.dispatches,
+                'meldt ledig': data.crewOverrides.statusChanges,
+              },
+            ]}
+          />
         </div>
       )}
     </main>

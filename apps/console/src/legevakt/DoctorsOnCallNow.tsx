@@ -27,7 +27,9 @@ export function DoctorsOnCallNow() {
             {s.isBackup && <span className="tag">{t('roster.backup')}</span>}
             <span className="muted small"> {shiftPeriod(s.fromAt, s.toAt, locale, now)}</span>
             {s.flags.map((f) => (
-              <span key={f.code} className="warn-badge" title={f.message}>{t(f.code === 'BACKUP_NOT_QUALIFIED' ? 'onCall.flagBackup' : 'onCall.flag')}</span>
+              <span key={f.code} className="warn-badge" title={f.message}>
+                {t(f.code === 'BACKUP_NOT_QUALIFIED' ? 'onCall.flagBackup' : 'onCall.flag')}
+              </span>
             ))}
           </li>
         ))}

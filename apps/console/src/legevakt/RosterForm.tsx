@@ -34,8 +34,17 @@ interface Form {
 }
 
 const DOCTOR: Omit<Form, 'district' | 'fromDate' | 'fromTime' | 'toDate' | 'toTime'> = {
-  doctorName: '', isBackup: false, specialistGeneralPractice: false, approvedGp: false, watchesDone: '0', monthsInMunicipalService: '0', courseEmergencyMedicine: false, courseViolenceAndAbuse: false,
-  exemptionRef: '', exemptionFrom: '', exemptionTo: '',
+  doctorName: '',
+  isBackup: false,
+  specialistGeneralPractice: false,
+  approvedGp: false,
+  watchesDone: '0',
+  monthsInMunicipalService: '0',
+  courseEmergencyMedicine: false,
+  courseViolenceAndAbuse: false,
+  exemptionRef: '',
+  exemptionFrom: '',
+  exemptionTo: '',
 };
 
 /** The exemption as the contract takes it, when a reference is written. */
@@ -78,7 +87,12 @@ export function RosterForm({ districts }: { districts: string[] }) {
   const locale = useLocale((s) => s.locale);
   const { register, handleSubmit, reset, getValues, control, formState } = useForm<Form, unknown, DoctorShiftInput>({
     defaultValues: { district: '', ...tonight(), ...DOCTOR },
-    resolver: contractResolver(Shift, t, { fromAt: 'roster.err.when', toAt: 'roster.err.when', watchesDone: 'roster.err.count', monthsInMunicipalService: 'roster.err.count' }),
+    resolver: contractResolver(Shift, t, {
+      fromAt: 'roster.err.when',
+      toAt: 'roster.err.when',
+      watchesDone: 'roster.err.count',
+      monthsInMunicipalService: 'roster.err.count',
+    }),
     reValidateMode: 'onSubmit', // a field's error changes when the form is saved again, as before
     shouldFocusError: false,
   });
@@ -92,7 +106,10 @@ export function RosterForm({ districts }: { districts: string[] }) {
     async (shift) => {
       try {
         await ok(client.POST('/api/v1/legevakt/roster', { body: shift }));
-        setOutcome({ ok: t('roster.saved', { doctor: shift.doctorName, period: shiftPeriod(shift.fromAt, shift.toAt, locale) }), error: null });
+        setOutcome({
+          ok: t('roster.saved', { doctor: shift.doctorName, period: shiftPeriod(shift.fromAt, shift.toAt, locale) }),
+          error: null,
+        });
         reset({ ...getValues(), ...DOCTOR });
         const roster = useRoster.getState();
         roster.showUntil(Date.parse(shift.toAt));
@@ -105,12 +122,19 @@ export function RosterForm({ districts }: { districts: string[] }) {
   );
 
   return (
-    <form className="adm-form roster-form" onSubmit={(e) => (busy ? e.preventDefault() : void submit(e))} aria-label={t('roster.form')} noValidate>
+    <form
+      className="adm-form roster-form"
+      onSubmit={(e) => (busy ? e.preventDefault() : void submit(e))}
+      aria-label={t('roster.form')}
+      noValidate
+    >
       <h3>{t('roster.form')}</h3>
       <Field label={t('roster.district')} error={errors.district}>
         <input {...register('district')} list="roster-districts" aria-invalid={!!errors.district} />
         <datalist id="roster-districts">
-          {districts.map((d) => <option key={d} value={d} />)}
+          {districts.map((d) => (
+            <option key={d} value={d} />
+          ))}
         </datalist>
       </Field>
       <Field label={t('roster.doctor')} error={errors.doctorName}>
@@ -191,7 +215,9 @@ export function RosterForm({ districts }: { districts: string[] }) {
       </fieldset>
       <Verdict control={control} />
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>{t('roster.save')}</button>
+        <button type="submit" className="primary" disabled={busy}>
+          {t('roster.save')}
+        </button>
       </div>
       <Outcome {...outcome} />
     </form>
@@ -204,13 +230,21 @@ function Verdict({ control }: { control: Control<Form, unknown, DoctorShiftInput
   const form = useWatch({ control }) as Form;
   const competence = competenceOf(form);
   const verdict = form.isBackup ? mayBeBackup(competence) : mayBeAloneOnCall(competence);
-  const verdictText = form.isBackup ? (verdict.ok ? t('roster.preview.backupOk') : t('roster.preview.backupNot')) : verdict.ok ? t('roster.preview.aloneOk') : t('roster.preview.aloneNot');
+  const verdictText = form.isBackup
+    ? verdict.ok
+      ? t('roster.preview.backupOk')
+      : t('roster.preview.backupNot')
+    : verdict.ok
+      ? t('roster.preview.aloneOk')
+      : t('roster.preview.aloneNot');
 
   return (
     <section className={verdict.ok ? 'roster-preview ok' : 'roster-preview not'} aria-label={t('roster.preview')}>
       <strong>{verdictText}</strong>
       <ul className="reasons">
-        {verdict.reasons.map((r) => <li key={r}>{r}</li>)}
+        {verdict.reasons.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
       </ul>
     </section>
   );

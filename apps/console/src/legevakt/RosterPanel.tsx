@@ -9,7 +9,10 @@ import { shiftPeriod } from './oslo-time.js';
 import { RosterForm } from './RosterForm.js';
 import { useRoster, type RosterShift } from './roster-store.js';
 
-const FLAG_KEYS: Record<string, MessageKey> = { NO_QUALIFIED_BACKUP: 'roster.flag.NO_QUALIFIED_BACKUP', BACKUP_NOT_QUALIFIED: 'roster.flag.BACKUP_NOT_QUALIFIED' };
+const FLAG_KEYS: Record<string, MessageKey> = {
+  NO_QUALIFIED_BACKUP: 'roster.flag.NO_QUALIFIED_BACKUP',
+  BACKUP_NOT_QUALIFIED: 'roster.flag.BACKUP_NOT_QUALIFIED',
+};
 
 export function RosterPanel() {
   const t = useT();
@@ -31,16 +34,28 @@ export function RosterPanel() {
   return (
     <section className="panel roster" aria-labelledby="roster-heading">
       <h2 id="roster-heading">{t('roster.heading')}</h2>
-      {error && <p role="alert" className="error small">{error}</p>}
+      {error && (
+        <p role="alert" className="error small">
+          {error}
+        </p>
+      )}
       {empty && <p className="muted">{t('roster.empty')}</p>}
       {gaps.length > 0 && <RosterGaps gaps={gaps} />}
       {shifts && shifts.length > 0 && (
         <ul aria-label={t('roster.list')}>
-          {shifts.map((s) => <ShiftItem key={s.id} shift={s} />)}
+          {shifts.map((s) => (
+            <ShiftItem key={s.id} shift={s} />
+          ))}
         </ul>
       )}
       {!empty && (
-        <button type="button" className="roster-toggle" aria-expanded={open} aria-controls="roster-form" onClick={() => setFormOpen((o) => !o)}>
+        <button
+          type="button"
+          className="roster-toggle"
+          aria-expanded={open}
+          aria-controls="roster-form"
+          onClick={() => setFormOpen((o) => !o)}
+        >
           {open ? t('roster.hideForm') : t('roster.addShift')}
         </button>
       )}
@@ -60,11 +75,13 @@ function RosterGaps({ gaps }: { gaps: RosterGap[] }) {
     <div className="roster-gaps" role="alert">
       <strong>{t('roster.gaps', { n: gaps.length })}</strong>
       <ul aria-label={t('roster.gapsList')}>
-        {[...gaps].sort((a, b) => a.from.localeCompare(b.from)).map((g) => (
-          <li key={`${g.district} ${g.from}`}>
-            {g.district} · <span className="period">{shiftPeriod(g.from, g.to, locale)}</span>
-          </li>
-        ))}
+        {[...gaps]
+          .sort((a, b) => a.from.localeCompare(b.from))
+          .map((g) => (
+            <li key={`${g.district} ${g.from}`}>
+              {g.district} · <span className="period">{shiftPeriod(g.from, g.to, locale)}</span>
+            </li>
+          ))}
       </ul>
     </div>
   );
@@ -96,7 +113,9 @@ function ShiftItem({ shift: s }: { shift: RosterShift }) {
         <details className="reasons">
           <summary>{t('roster.why')}</summary>
           <ul>
-            {(flagged ? s.flags.flatMap((f) => f.reasons) : s.reasons).map((r) => <li key={r}>{r}</li>)}
+            {(flagged ? s.flags.flatMap((f) => f.reasons) : s.reasons).map((r) => (
+              <li key={r}>{r}</li>
+            ))}
           </ul>
         </details>
       )}

@@ -17,7 +17,9 @@ const localeTag = (locale: 'nb' | 'en') => (locale === 'en' ? 'en-GB' : 'nb-NO')
 /** "16:00", or "lør. 15.3. 08:00" when the moment is not today in Oslo. */
 export function shiftMoment(iso: string, locale: 'nb' | 'en', now = Date.now()): string {
   const at = new Date(iso);
-  const clock = new Intl.DateTimeFormat(localeTag(locale), { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  const clock = new Intl.DateTimeFormat(localeTag(locale), { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    at,
+  );
   if (osloToday(at.getTime()) === osloToday(now)) return clock;
   const day = new Intl.DateTimeFormat(localeTag(locale), { timeZone: ZONE, weekday: 'short', day: 'numeric', month: 'numeric' }).format(at);
   return `${day} ${clock}`;

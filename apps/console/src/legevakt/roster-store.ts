@@ -37,7 +37,9 @@ export const useRoster = create<RosterState>((set, get) => ({
     const now = Date.now();
     const to = Math.max(now + GAP_HORIZON_MS, get().until);
     try {
-      const r = await ok(client.GET('/api/v1/legevakt/roster', { params: { query: { from: new Date(now).toISOString(), to: new Date(to).toISOString() } } }));
+      const r = await ok(
+        client.GET('/api/v1/legevakt/roster', { params: { query: { from: new Date(now).toISOString(), to: new Date(to).toISOString() } } }),
+      );
       if (seq === issued) set({ shifts: r.shifts, gaps: r.gaps, error: null });
     } catch (e) {
       // A refresh that never reached the server keeps the list shown.

@@ -26,9 +26,14 @@ export function showDate(date: string | null | undefined): string {
   return `${d}.${m}.${y}`;
 }
 
-export const showTime = (iso: string | null | undefined): string => (iso ? new Date(iso).toLocaleString('nb-NO', { dateStyle: 'short', timeStyle: 'short' }) : '–');
+export const showTime = (iso: string | null | undefined): string =>
+  iso ? new Date(iso).toLocaleString('nb-NO', { dateStyle: 'short', timeStyle: 'short' }) : '–';
 
-interface Issue { code: string; origin?: string; input?: unknown }
+interface Issue {
+  code: string;
+  origin?: string;
+  input?: unknown;
+}
 type Hints = Partial<Record<string, MessageKey>>;
 
 /** The console's wording of an issue zod would word in English: choose one, required, a number. */
@@ -79,7 +84,17 @@ export function contractResolver<I extends FieldValues, O>(schema: z.ZodType<O, 
 }
 
 /** A label around its input, with the field's error beneath it. */
-export function Field({ label, error, children, className }: { label: ReactNode; error?: string | undefined; children: ReactNode; className?: string }) {
+export function Field({
+  label,
+  error,
+  children,
+  className,
+}: {
+  label: ReactNode;
+  error?: string | undefined;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     // biome-ignore lint/a11y/noLabelWithoutControl: the control is `children`, which every caller passes
     <label className={[className, error ? 'invalid' : ''].filter(Boolean).join(' ')}>
@@ -92,7 +107,17 @@ export function Field({ label, error, children, className }: { label: ReactNode;
 
 /** The outcome of the last write: a success line or the server's message. */
 export function Outcome({ ok, error }: { ok: string | null; error: string | null }) {
-  if (error) return <p role="alert" className="error">{error}</p>;
-  if (ok) return <p role="status" className="ok-text small">{ok}</p>;
+  if (error)
+    return (
+      <p role="alert" className="error">
+        {error}
+      </p>
+    );
+  if (ok)
+    return (
+      <p role="status" className="ok-text small">
+        {ok}
+      </p>
+    );
   return null;
 }

@@ -29,7 +29,11 @@ export function MajorIncidentSection({ record }: { record: CallRecord }) {
     <section className="section major-incident" aria-label={t('mi.title')}>
       <h3>{t('mi.title')}</h3>
       {incident ? <IncidentView incident={incident} onError={setMsg} /> : <DeclareForm record={record} onError={setMsg} />}
-      {msg && <p role="alert" className="error">{msg}</p>}
+      {msg && (
+        <p role="alert" className="error">
+          {msg}
+        </p>
+      )}
     </section>
   );
 }
@@ -54,7 +58,11 @@ function DeclareForm({ record, onError }: { record: CallRecord; onError(m: strin
       <label>
         {t('mi.level')}
         <select value={level} onChange={(e) => setLevel(e.target.value as MajorIncidentLevel)}>
-          {MAJOR_INCIDENT_LEVELS.map((l) => <option key={l} value={l}>{t(`mi.level.${l}`)}</option>)}
+          {MAJOR_INCIDENT_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {t(`mi.level.${l}`)}
+            </option>
+          ))}
         </select>
       </label>
       <label>
@@ -82,23 +90,33 @@ function IncidentView({ incident, onError }: { incident: MajorIncidentDetail; on
   }
   return (
     <>
-      <p className="muted">{t(`mi.level.${incident.level}`)} · {incident.description}</p>
+      <p className="muted">
+        {t(`mi.level.${incident.level}`)} · {incident.description}
+      </p>
       <table className="mi-counts">
         <thead>
           <tr>
             <th />
-            {TRIAGE_CATEGORIES.map((c) => <th key={c} className={`mi-cat-${c}`}>{t(`mi.cat.${c}`)}</th>)}
+            {TRIAGE_CATEGORIES.map((c) => (
+              <th key={c} className={`mi-cat-${c}`}>
+                {t(`mi.cat.${c}`)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           <tr>
             <th scope="row">{t('mi.total')}</th>
-            {TRIAGE_CATEGORIES.map((c) => <td key={c}>{incident.byCategory[c]}</td>)}
+            {TRIAGE_CATEGORIES.map((c) => (
+              <td key={c}>{incident.byCategory[c]}</td>
+            ))}
           </tr>
           {incident.byHospital.map((h) => (
             <tr key={h.hospitalId}>
               <th scope="row">{h.name}</th>
-              {TRIAGE_CATEGORIES.map((c) => <td key={c}>{h.byCategory[c]}</td>)}
+              {TRIAGE_CATEGORIES.map((c) => (
+                <td key={c}>{h.byCategory[c]}</td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -111,7 +129,11 @@ function IncidentView({ incident, onError }: { incident: MajorIncidentDetail; on
         <label>
           {t('mi.category')}
           <select value={category} onChange={(e) => setCategory(e.target.value as TriageCategory)}>
-            {TRIAGE_CATEGORIES.map((c) => <option key={c} value={c}>{t(`mi.cat.${c}`)}</option>)}
+            {TRIAGE_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`mi.cat.${c}`)}
+              </option>
+            ))}
           </select>
         </label>
         <button type="submit">{t('mi.register')}</button>
@@ -119,7 +141,9 @@ function IncidentView({ incident, onError }: { incident: MajorIncidentDetail; on
       <ul className="mi-patients">
         {incident.patients.map((p) => (
           <li key={p.id} className={`mi-cat-${p.category}`}>
-            {p.cardNumber} · {t(`mi.cat.${p.category}`)}{p.hospitalName && ` → ${p.hospitalName}`}{p.callSign && ` (${p.callSign})`}
+            {p.cardNumber} · {t(`mi.cat.${p.category}`)}
+            {p.hospitalName && ` → ${p.hospitalName}`}
+            {p.callSign && ` (${p.callSign})`}
           </li>
         ))}
       </ul>

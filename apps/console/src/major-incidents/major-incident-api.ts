@@ -13,11 +13,18 @@ const keep = (m: MajorIncidentDetail) => {
 export async function loadForCall(callId: string): Promise<MajorIncidentDetail | null> {
   const { majorIncidents } = await ok(client.GET('/api/v1/major-incidents'));
   const summary = majorIncidents.find((m) => m.callId === callId);
-  return summary ? keep(await ok(client.GET('/api/v1/major-incidents/{majorIncidentId}', { params: { path: { majorIncidentId: summary.id } } }))) : null;
+  return summary
+    ? keep(await ok(client.GET('/api/v1/major-incidents/{majorIncidentId}', { params: { path: { majorIncidentId: summary.id } } })))
+    : null;
 }
 
 export const declare = (callId: string, body: { level: MajorIncidentLevel; lat: number; lon: number; description: string }) =>
   ok(client.POST('/api/v1/major-incidents', { body: { id: crypto.randomUUID(), callId, ...body } })).then(keep);
 
 export const registerPatient = (majorIncidentId: string, cardNumber: string, category: TriageCategory) =>
-  ok(client.POST('/api/v1/major-incidents/{majorIncidentId}/patients', { params: { path: { majorIncidentId } }, body: { id: crypto.randomUUID(), cardNumber, category } })).then(keep);
+  ok(
+    client.POST('/api/v1/major-incidents/{majorIncidentId}/patients', {
+      params: { path: { majorIncidentId } },
+      body: { id: crypto.randomUUID(), cardNumber, category },
+    }),
+  ).then(keep);

@@ -55,8 +55,16 @@ export function MapView({ gaps = [] }: { gaps?: string[] } = {}) {
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
     map.on('load', () => {
-      for (const name of LIVE_SOURCES) map.addSource(name, { type: 'geojson', data: { ...EMPTY, features: [...shown[name].values()] }, promoteId: 'id' });
-      map.addSource('units-clustered', { type: 'geojson', data: EMPTY, cluster: true, clusterMaxZoom: CLUSTER_MAX_ZOOM - 1, clusterRadius: 40, clusterProperties: CLUSTER_PROPERTIES as never });
+      for (const name of LIVE_SOURCES)
+        map.addSource(name, { type: 'geojson', data: { ...EMPTY, features: [...shown[name].values()] }, promoteId: 'id' });
+      map.addSource('units-clustered', {
+        type: 'geojson',
+        data: EMPTY,
+        cluster: true,
+        clusterMaxZoom: CLUSTER_MAX_ZOOM - 1,
+        clusterRadius: 40,
+        clusterProperties: CLUSTER_PROPERTIES as never,
+      });
       for (const layer of liveLayers) map.addLayer(layer);
       // Counts as text only where the style has fonts; the offline style has none (size shows scale).
       const font = styleFont(map.getStyle());
@@ -71,7 +79,10 @@ export function MapView({ gaps = [] }: { gaps?: string[] } = {}) {
           const f = e.features?.[0];
           if (!f) return;
           if (!isPicking()) map.getCanvas().style.cursor = 'pointer';
-          popup.setLngLat(e.lngLat).setText(String(f.properties.label ?? '')).addTo(map!);
+          popup
+            .setLngLat(e.lngLat)
+            .setText(String(f.properties.label ?? ''))
+            .addTo(map!);
         });
         map.on('mouseleave', layer, () => {
           map.getCanvas().style.cursor = isPicking() ? 'crosshair' : '';
@@ -119,7 +130,8 @@ export function MapView({ gaps = [] }: { gaps?: string[] } = {}) {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: selecting another call at the same place flies there too
   useEffect(() => {
-    if (selected?.lat != null && selected.lon != null) mapRef.current?.flyTo({ center: [selected.lon, selected.lat], zoom: Math.max(mapRef.current.getZoom(), 12) });
+    if (selected?.lat != null && selected.lon != null)
+      mapRef.current?.flyTo({ center: [selected.lon, selected.lat], zoom: Math.max(mapRef.current.getZoom(), 12) });
   }, [selected?.id, selected?.lat, selected?.lon]);
 
   return (

@@ -24,7 +24,12 @@ function offlineStyle(): StyleSpecification {
       { id: 'sea', type: 'background', paint: { 'background-color': '#0e2233' } },
       { id: 'land', type: 'fill', source: 'norge', paint: { 'fill-color': '#1c2a22' } },
       // Preparedness gaps: kommuner no free ambulance reaches within the guideline (feature state).
-      { id: 'kommune-gaps', type: 'fill', source: 'kommuner', paint: { 'fill-color': '#b71c1c', 'fill-opacity': ['case', ['boolean', ['feature-state', 'gap'], false], 0.45, 0] } },
+      {
+        id: 'kommune-gaps',
+        type: 'fill',
+        source: 'kommuner',
+        paint: { 'fill-color': '#b71c1c', 'fill-opacity': ['case', ['boolean', ['feature-state', 'gap'], false], 0.45, 0] },
+      },
       { id: 'kommune-borders', type: 'line', source: 'kommuner', minzoom: 6.5, paint: { 'line-color': '#4a6357', 'line-width': 0.6 } },
       { id: 'fylke-borders', type: 'line', source: 'fylker', paint: { 'line-color': '#7c9a8a', 'line-width': 1.4 } },
       { id: 'coast', type: 'line', source: 'norge', paint: { 'line-color': '#8fb3a3', 'line-width': 0.8 } },
@@ -34,7 +39,13 @@ function offlineStyle(): StyleSpecification {
         type: 'symbol',
         source: 'fylke-labels',
         maxzoom: 7.5,
-        layout: { 'text-field': ['get', 'fylkesnavn'], 'text-font': ['sans-serif'], 'text-size': 13, 'text-transform': 'uppercase', 'text-letter-spacing': 0.1 },
+        layout: {
+          'text-field': ['get', 'fylkesnavn'],
+          'text-font': ['sans-serif'],
+          'text-size': 13,
+          'text-transform': 'uppercase',
+          'text-letter-spacing': 0.1,
+        },
         paint: { 'text-color': '#9fb8aa', 'text-halo-color': '#0e2233', 'text-halo-width': 1 },
       },
       {

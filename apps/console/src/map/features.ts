@@ -37,7 +37,14 @@ function isPositionStale(u: UnitSummary, now: number): boolean {
 export function unitFeature(u: UnitSummary, ownCentreId: string | undefined, now = Date.now()): Feature | null {
   if (u.lat === null || u.lon === null) return null;
   const stale = isPositionStale(u, now);
-  return point(u.id, u.lon, u.lat, { status: u.status, kind: u.kind, label: stale ? `${u.callSign} ?` : u.callSign, own: u.centreId === ownCentreId, crewOk: u.crewOk, stale });
+  return point(u.id, u.lon, u.lat, {
+    status: u.status,
+    kind: u.kind,
+    label: stale ? `${u.callSign} ?` : u.callSign,
+    own: u.centreId === ownCentreId,
+    crewOk: u.crewOk,
+    stale,
+  });
 }
 
 export const stationFeature = (s: StationSummary): Feature => point(s.id, s.lon, s.lat, { label: s.name });
@@ -46,7 +53,18 @@ export const stationFeature = (s: StationSummary): Feature => point(s.id, s.lon,
 export function linkFeature(m: MissionSummary, u: UnitSummary | undefined): Feature | null {
   if (m.lat === null || m.lon === null || !u || u.lat === null || u.lon === null) return null;
   const id = `${m.id}:${u.id}`;
-  return { type: 'Feature', id, geometry: { type: 'LineString', coordinates: [[u.lon, u.lat], [m.lon, m.lat]] }, properties: { id, status: u.status } };
+  return {
+    type: 'Feature',
+    id,
+    geometry: {
+      type: 'LineString',
+      coordinates: [
+        [u.lon, u.lat],
+        [m.lon, m.lat],
+      ],
+    },
+    properties: { id, status: u.status },
+  };
 }
 
 /** An akutthjelper's shared phone position while on the mission (accepted or arrived). */

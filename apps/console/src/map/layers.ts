@@ -10,9 +10,12 @@ const URGENCY_COLOURS = { A: '#e53935', H: '#fbc02d', V: '#43a047', none: '#90a4
 const statusColour: unknown = [
   'match',
   ['get', 'status'],
-  ['AVAILABLE_AT_STATION', 'AVAILABLE_ON_THE_MOVE'], '#2ecc71',
-  ['ALERTED', 'EN_ROUTE'], '#ff9800',
-  ['ON_SCENE', 'TRANSPORTING', 'AT_HOSPITAL'], '#29b6f6',
+  ['AVAILABLE_AT_STATION', 'AVAILABLE_ON_THE_MOVE'],
+  '#2ecc71',
+  ['ALERTED', 'EN_ROUTE'],
+  '#ff9800',
+  ['ON_SCENE', 'TRANSPORTING', 'AT_HOSPITAL'],
+  '#29b6f6',
   '#78909c',
 ];
 
@@ -107,7 +110,17 @@ export const liveLayers: LayerSpecification[] = [
     source: 'calls',
     paint: {
       'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 5, 10, 10],
-      'circle-color': ['match', ['get', 'urgency'], 'A', URGENCY_COLOURS.A, 'H', URGENCY_COLOURS.H, 'V', URGENCY_COLOURS.V, URGENCY_COLOURS.none],
+      'circle-color': [
+        'match',
+        ['get', 'urgency'],
+        'A',
+        URGENCY_COLOURS.A,
+        'H',
+        URGENCY_COLOURS.H,
+        'V',
+        URGENCY_COLOURS.V,
+        URGENCY_COLOURS.none,
+      ],
       'circle-stroke-color': '#000',
       'circle-stroke-width': 2,
     },

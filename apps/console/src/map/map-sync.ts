@@ -78,7 +78,10 @@ let map: MapLibre | null = null;
  */
 const CLUSTER_REFRESH_MS = 2_000;
 const refreshClusters = throttle(() => {
-  (map?.getSource('units-clustered') as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: [...shown.units.values()] });
+  (map?.getSource('units-clustered') as GeoJSONSource | undefined)?.setData({
+    type: 'FeatureCollection',
+    features: [...shown.units.values()],
+  });
 }, CLUSTER_REFRESH_MS);
 
 /** The loaded map joins the sync; its sources start from `shown` (see MapView). */
@@ -107,7 +110,11 @@ function flush(): void {
     const source = map?.getSource(name) as GeoJSONSource | undefined;
     void source?.updateData({
       add: diff.add,
-      update: diff.update.map((f) => ({ id: String(f.id), newGeometry: f.geometry, addOrUpdateProperties: Object.entries(f.properties).map(([key, value]) => ({ key, value })) })),
+      update: diff.update.map((f) => ({
+        id: String(f.id),
+        newGeometry: f.geometry,
+        addOrUpdateProperties: Object.entries(f.properties).map(([key, value]) => ({ key, value })),
+      })),
       remove: diff.remove,
     });
   }

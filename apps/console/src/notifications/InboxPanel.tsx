@@ -21,7 +21,10 @@ export function InboxPanel() {
   const now = useNow();
   const centreId = useConsole((s) => s.centre?.id);
   const role = useConsole((s) => s.me?.role);
-  const items = inboxItems(useConsole((s) => s.notifications), centreId);
+  const items = inboxItems(
+    useConsole((s) => s.notifications),
+    centreId,
+  );
   const centres = useCentres();
   const [msg, setMsg] = useState<string | null>(null);
 
@@ -39,7 +42,11 @@ export function InboxPanel() {
 
   async function acknowledge(n: NotificationSummary) {
     try {
-      useConsole.getState().upsertNotification(await ok(client.POST('/api/v1/notifications/{notificationId}/acknowledge', { params: { path: { notificationId: n.id } } })));
+      useConsole
+        .getState()
+        .upsertNotification(
+          await ok(client.POST('/api/v1/notifications/{notificationId}/acknowledge', { params: { path: { notificationId: n.id } } })),
+        );
       setMsg(null);
     } catch (err) {
       setMsg(err instanceof ApiError ? err.message : String(err));
@@ -51,7 +58,11 @@ export function InboxPanel() {
       <h2 id="inbox-heading">
         {t('inbox.heading')} <span className="count">{items.length}</span>
       </h2>
-      {msg && <p role="alert" className="error">{msg}</p>}
+      {msg && (
+        <p role="alert" className="error">
+          {msg}
+        </p>
+      )}
       <ul aria-label={t('inbox.heading')}>
         {items.map((n) => {
           const waited = now - Date.parse(n.sentAt ?? n.createdAt);
@@ -60,7 +71,10 @@ export function InboxPanel() {
             <li key={n.id} className={late ? 'late' : ''}>
               <div>
                 <strong>{t('inbox.from', { centre: from(n) })}</strong>
-                <span className="muted"> {clock(n.createdAt)} · {t('inbox.waiting', { age: formatAge(waited) })}</span>
+                <span className="muted">
+                  {' '}
+                  {clock(n.createdAt)} · {t('inbox.waiting', { age: formatAge(waited) })}
+                </span>
               </div>
               <div className="inbox-message">{n.message}</div>
               {mayAck && (

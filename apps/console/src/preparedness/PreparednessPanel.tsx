@@ -6,7 +6,6 @@ import { useT } from '../i18n/i18n.js';
 import { gapRows } from './gap-rows.js';
 import { clock } from '../lib/clock.js';
 
-
 export function PreparednessPanel({ report }: { report: PreparednessReport | null }) {
   const t = useT();
   if (!report) return null;
@@ -22,7 +21,12 @@ export function PreparednessPanel({ report }: { report: PreparednessReport | nul
       ) : (
         <table className="prep-gaps">
           <thead>
-            <tr><th>{t('prep.kommune')}</th><th>{t('prep.free')}</th><th>{t('prep.nearest')}</th><th>{t('prep.guideline')}</th></tr>
+            <tr>
+              <th>{t('prep.kommune')}</th>
+              <th>{t('prep.free')}</th>
+              <th>{t('prep.nearest')}</th>
+              <th>{t('prep.guideline')}</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((k) => (
@@ -33,7 +37,9 @@ export function PreparednessPanel({ report }: { report: PreparednessReport | nul
                   {k.nearestFreeEtaMinutes === null ? t('prep.none') : `${Math.round(k.nearestFreeEtaMinutes)} min`}
                   {k.nearestFreeCallSign && <span className="muted"> {k.nearestFreeCallSign}</span>}
                 </td>
-                <td className="num">≤ {k.guidelineMinutes} min <span className="muted">{t(`prep.${k.settlementClass}`)}</span></td>
+                <td className="num">
+                  ≤ {k.guidelineMinutes} min <span className="muted">{t(`prep.${k.settlementClass}`)}</span>
+                </td>
               </tr>
             ))}
           </tbody>

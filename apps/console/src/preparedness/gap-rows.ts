@@ -5,7 +5,8 @@ import type { PreparednessReport } from '@amk/contracts';
 export type KommunePreparedness = PreparednessReport['kommuner'][number];
 
 /** Minutes beyond the guideline for the nearest free ambulance; Infinity when there is none. */
-const overrun = (k: KommunePreparedness): number => (k.nearestFreeEtaMinutes === null ? Infinity : k.nearestFreeEtaMinutes - k.guidelineMinutes);
+const overrun = (k: KommunePreparedness): number =>
+  k.nearestFreeEtaMinutes === null ? Infinity : k.nearestFreeEtaMinutes - k.guidelineMinutes;
 
 export function gapRows(report: PreparednessReport | null): KommunePreparedness[] {
   if (!report) return [];

@@ -16,7 +16,10 @@ export function usePreparedness(enabled: boolean): PreparednessReport | null {
     if (!enabled) return setReport(null);
     // Answers may overtake each other when the server is slow: the newest picture wins. A failed
     // refresh keeps the last picture; the panel shows its time.
-    ok(client.GET('/api/v1/preparedness')).then((r) => setReport((had) => (had && had.at > r.at ? had : r)), () => {});
+    ok(client.GET('/api/v1/preparedness')).then(
+      (r) => setReport((had) => (had && had.at > r.at ? had : r)),
+      () => {},
+    );
   }, [enabled, tick]);
   return report;
 }

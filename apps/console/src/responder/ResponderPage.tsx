@@ -34,7 +34,12 @@ export function ResponderPage({ me }: { me: Me }) {
     if (a.state === 'PENDING' && !acked.current.has(a.id)) {
       acked.current.add(a.id);
       navigator.vibrate?.([400, 200, 400]);
-      void ok(client.POST('/api/v1/responder/alerts/{alertId}/{action}', { params: { path: { alertId: a.id, action: 'delivered' } } })).then((x) => setAlerts((all) => ({ ...all, [x.id]: x })), () => acked.current.delete(a.id));
+      void ok(
+        client.POST('/api/v1/responder/alerts/{alertId}/{action}', { params: { path: { alertId: a.id, action: 'delivered' } } }),
+      ).then(
+        (x) => setAlerts((all) => ({ ...all, [x.id]: x })),
+        () => acked.current.delete(a.id),
+      );
     }
   }, []);
 
@@ -57,7 +62,9 @@ export function ResponderPage({ me }: { me: Me }) {
     return () => void socket.disconnect();
   }, [reload, upsert]);
 
-  const active = Object.values(alerts).filter((a) => ACTIVE.has(a.state) && !a.missionClosed).sort((a, b) => b.alertedAt.localeCompare(a.alertedAt));
+  const active = Object.values(alerts)
+    .filter((a) => ACTIVE.has(a.state) && !a.missionClosed)
+    .sort((a, b) => b.alertedAt.localeCompare(a.alertedAt));
   const onMission = active.some((a) => a.state === 'ACCEPTED');
   useMarkSeen(active, upsert);
 
@@ -95,12 +102,16 @@ export function ResponderPage({ me }: { me: Me }) {
     <main className="responder">
       <header>
         <h1>{t('responder.heading')}</h1>
-        <span className={`conn conn-${live ? 'live' : 'offline'}`} data-testid="connection"><span className="dot" /> {live ? t('conn.live') : t('conn.connecting')}</span>
+        <span className={`conn conn-${live ? 'live' : 'offline'}`} data-testid="connection">
+          <span className="dot" /> {live ? t('conn.live') : t('conn.connecting')}
+        </span>
       </header>
       {profile && (
         <p className="muted">
           {profile.name} · {profile.unitName}{' '}
-          <button type="button" onClick={toggleDuty} aria-pressed={profile.onDuty}>{profile.onDuty ? t('responder.onDuty') : t('responder.offDuty')}</button>
+          <button type="button" onClick={toggleDuty} aria-pressed={profile.onDuty}>
+            {profile.onDuty ? t('responder.onDuty') : t('responder.offDuty')}
+          </button>
         </p>
       )}
       {active.length === 0 && <p className="idle">{t('responder.noAlerts')}</p>}
@@ -108,32 +119,60 @@ export function ResponderPage({ me }: { me: Me }) {
         <article key={a.id} className={`responder-alert state-${a.state}`} aria-label={a.eventLabel}>
           <h2>{t(`event.${a.eventType}`)}</h2>
           {a.distanceKm !== null && <p className="distance">{t('responder.distance', { km: a.distanceKm.toFixed(1) })}</p>}
-          {a.ambulanceOnScene && <p className="ok-text" role="status">{t('responder.ambulanceOnScene')}</p>}
+          {a.ambulanceOnScene && (
+            <p className="ok-text" role="status">
+              {t('responder.ambulanceOnScene')}
+            </p>
+          )}
           {a.place && (
             <div className="place">
-              <p>{t('responder.address')}: <strong>{a.place.addressText ?? `${a.place.lat.toFixed(5)}, ${a.place.lon.toFixed(5)}`}</strong></p>
-              <a href={`geo:${a.place.lat},${a.place.lon}`} className="button">{t('responder.openMap')}</a>
+              <p>
+                {t('responder.address')}: <strong>{a.place.addressText ?? `${a.place.lat.toFixed(5)}, ${a.place.lon.toFixed(5)}`}</strong>
+              </p>
+              <a href={`geo:${a.place.lat},${a.place.lon}`} className="button">
+                {t('responder.openMap')}
+              </a>
               <p className="muted">{t('responder.sharing')}</p>
             </div>
           )}
           <div className="actions">
             {a.state !== 'ACCEPTED' && (
               <>
-                <button type="button" className="primary big" onClick={() => act(a, 'accept')}>{t('responder.accept')}</button>
-                <button type="button" className="big" onClick={() => act(a, 'decline')}>{t('responder.decline')}</button>
+                <button type="button" className="primary big" onClick={() => act(a, 'accept')}>
+                  {t('responder.accept')}
+                </button>
+                <button type="button" className="big" onClick={() => act(a, 'decline')}>
+                  {t('responder.decline')}
+                </button>
               </>
             )}
-            {a.state === 'ACCEPTED' && <button type="button" className="primary big" onClick={() => act(a, 'arrived')}>{t('responder.arrived')}</button>}
+            {a.state === 'ACCEPTED' && (
+              <button type="button" className="primary big" onClick={() => act(a, 'arrived')}>
+                {t('responder.arrived')}
+              </button>
+            )}
           </div>
         </article>
       ))}
-      {Object.values(alerts).filter((a) => a.state === 'ARRIVED' || a.missionClosed).slice(0, 3).map((a) => (
-        <p key={a.id} className="muted">{t(`event.${a.eventType}`)}: {a.missionClosed ? t('responder.cancelled') : t(`alertState.${a.state}`)}{a.ambulanceOnScene ? ` · ${t('responder.ambulanceOnScene')}` : ''}</p>
-      ))}
-      {msg && <p role="alert" className="error">{msg}</p>}
+      {Object.values(alerts)
+        .filter((a) => a.state === 'ARRIVED' || a.missionClosed)
+        .slice(0, 3)
+        .map((a) => (
+          <p key={a.id} className="muted">
+            {t(`event.${a.eventType}`)}: {a.missionClosed ? t('responder.cancelled') : t(`alertState.${a.state}`)}
+            {a.ambulanceOnScene ? ` · ${t('responder.ambulanceOnScene')}` : ''}
+          </p>
+        ))}
+      {msg && (
+        <p role="alert" className="error">
+          {msg}
+        </p>
+      )}
       <footer>
         <span className="muted">{me.displayName}</span> <LanguageSwitch />
-        <button type="button" onClick={() => ok(client.POST('/api/v1/auth/logout')).finally(() => window.location.assign('/login'))}>{t('header.logout')}</button>
+        <button type="button" onClick={() => ok(client.POST('/api/v1/auth/logout')).finally(() => window.location.assign('/login'))}>
+          {t('header.logout')}
+        </button>
       </footer>
     </main>
   );

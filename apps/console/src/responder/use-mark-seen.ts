@@ -7,7 +7,10 @@ import { client, ok } from '../api/client.js';
 
 export function useMarkSeen(shown: ResponderAlert[], upsert: (a: ResponderAlert) => void): void {
   const marked = useRef(new Set<string>());
-  const due = shown.filter((a) => a.state === 'DELIVERED' && !marked.current.has(a.id)).map((a) => a.id).join(',');
+  const due = shown
+    .filter((a) => a.state === 'DELIVERED' && !marked.current.has(a.id))
+    .map((a) => a.id)
+    .join(',');
 
   useEffect(() => {
     if (!due) return;
@@ -17,7 +20,10 @@ export function useMarkSeen(shown: ResponderAlert[], upsert: (a: ResponderAlert)
         if (marked.current.has(id)) continue;
         marked.current.add(id);
         // Not marked after all if the request fails: the next visible moment tries again.
-        ok(client.POST('/api/v1/responder/alerts/{alertId}/{action}', { params: { path: { alertId: id, action: 'seen' } } })).then(upsert, () => marked.current.delete(id));
+        ok(client.POST('/api/v1/responder/alerts/{alertId}/{action}', { params: { path: { alertId: id, action: 'seen' } } })).then(
+          upsert,
+          () => marked.current.delete(id),
+        );
       }
     };
     mark();

@@ -25,7 +25,11 @@ export function AnswerTimes({ kind }: { kind: CentreKind }) {
 
   useEffect(() => {
     let current = true;
-    const load = () => ok(client.GET('/api/v1/stats/answer-times', { params: { query: { period } } })).then((r) => current && setReport(r), () => {});
+    const load = () =>
+      ok(client.GET('/api/v1/stats/answer-times', { params: { query: { period } } })).then(
+        (r) => current && setReport(r),
+        () => {},
+      );
     const refresh = throttle(load, REFRESH_MS);
     refresh();
     const unsubscribe = useConsole.subscribe((s, prev) => s.calls !== prev.calls && refresh());
@@ -38,21 +42,29 @@ export function AnswerTimes({ kind }: { kind: CentreKind }) {
     };
   }, [period]);
 
-  const lines: LineAnswerSummary[] = !report ? [] : kind === 'AMK' ? [report.lines['113']] : [report.lines['116117'], report.lines.LEGEVAKT];
+  const lines: LineAnswerSummary[] = !report
+    ? []
+    : kind === 'AMK'
+      ? [report.lines['113']]
+      : [report.lines['116117'], report.lines.LEGEVAKT];
   return (
     <section className="panel stats" aria-labelledby="stats-heading">
       <div className="stats-head">
         <h2 id="stats-heading">{t('stats.heading')}</h2>
         <fieldset className="period-switch bare" aria-label={t('stats.period')}>
           {PERIODS.map((p) => (
-            <button key={p} type="button" aria-pressed={p === period} onClick={() => setPeriod(p)}>{t(`stats.period.${p}`)}</button>
+            <button key={p} type="button" aria-pressed={p === period} onClick={() => setPeriod(p)}>
+              {t(`stats.period.${p}`)}
+            </button>
           ))}
         </fieldset>
       </div>
       {lines.map((l) => (
         <div key={l.line} className={`kpi ${l.meetsTarget ? 'ok' : 'bad'}`} data-testid={`answer-${l.line}`}>
           <span className="line">{l.line}</span>
-          <strong title={t(l.meetsTarget ? 'stats.meets' : 'stats.misses')}>{l.shareWithinTarget === null ? '–' : percent(l.shareWithinTarget)}</strong>
+          <strong title={t(l.meetsTarget ? 'stats.meets' : 'stats.misses')}>
+            {l.shareWithinTarget === null ? '–' : percent(l.shareWithinTarget)}
+          </strong>
           <span className="muted">{t('stats.bar', { share: percent(l.target.targetShare), limit: limit(l.target.withinSeconds) })}</span>
           <span className="muted kpi-detail">
             {l.medianSeconds !== null && `${t('stats.median', { s: Math.round(l.medianSeconds) })} · `}

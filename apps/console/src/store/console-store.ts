@@ -4,7 +4,19 @@
 // same change may arrive in either order). A call or mission that left the lists (closed,
 // transferred away) is remembered with its updatedAt, so a late older copy cannot bring it back.
 import type {
-  AlertSummary, CallbackSummary, CallSummary, CentreRef, EventEnvelope, Me, MissionSummary, NotificationSummary, Snapshot, StationSummary, TransferSummary, UnitMoved, UnitSummary,
+  AlertSummary,
+  CallbackSummary,
+  CallSummary,
+  CentreRef,
+  EventEnvelope,
+  Me,
+  MissionSummary,
+  NotificationSummary,
+  Snapshot,
+  StationSummary,
+  TransferSummary,
+  UnitMoved,
+  UnitSummary,
 } from '@amk/contracts';
 import { create } from 'zustand';
 import { useMajorIncidents } from '../major-incidents/major-incident-store.js';
@@ -53,12 +65,22 @@ const byId = <T extends { id: string }>(items: T[]) => Object.fromEntries(items.
 
 // How far along a record is: an HTTP answer that left the server before a socket event must not
 // undo what the event said (both arrive, in either order).
-const ALERT_RANK: Record<string, number> = { PENDING: 0, FAILED: 1, DELIVERED: 2, SEEN: 3, DECLINED: 4, ACCEPTED: 4, ARRIVED: 5, CANCELLED: 6 };
+const ALERT_RANK: Record<string, number> = {
+  PENDING: 0,
+  FAILED: 1,
+  DELIVERED: 2,
+  SEEN: 3,
+  DECLINED: 4,
+  ACCEPTED: 4,
+  ARRIVED: 5,
+  CANCELLED: 6,
+};
 const NOTIFICATION_RANK: Record<string, number> = { PENDING: 0, MANUAL: 0, SENT: 1, DELIVERED: 2, FAILED: 2, ACKNOWLEDGED: 3 };
 const TRANSFER_RANK: Record<string, number> = { REQUESTED: 0, ACCEPTED: 1, DECLINED: 1 };
 const atLeastAsFar = (rank: Record<string, number>, current: { state: string } | undefined, incoming: { state: string }) =>
   !current || (rank[incoming.state] ?? 0) >= (rank[current.state] ?? 0);
-const newer = (a: { updatedAt?: string } | undefined, b: { updatedAt?: string }) => !a?.updatedAt || !b.updatedAt || b.updatedAt >= a.updatedAt;
+const newer = (a: { updatedAt?: string } | undefined, b: { updatedAt?: string }) =>
+  !a?.updatedAt || !b.updatedAt || b.updatedAt >= a.updatedAt;
 /** A record that left a list comes back only as a strictly newer copy (e.g. transferred back). */
 const admit = (current: { updatedAt?: string } | undefined, goneAt: string | undefined, incoming: { updatedAt?: string }) =>
   current ? newer(current, incoming) : goneAt === undefined || (!!incoming.updatedAt && incoming.updatedAt > goneAt);
@@ -151,7 +173,11 @@ export const useConsole = create<ConsoleState>((set, get) => ({
       // A call that was closed, or that another centre now owns, leaves this console's list.
       if (!mine || c.closedAt) {
         const { [c.id]: _left, ...calls } = s.calls;
-        return { calls, gone: { ...s.gone, calls: { ...s.gone.calls, [c.id]: c.updatedAt } }, selectedCallId: s.selectedCallId === c.id && !mine ? null : s.selectedCallId };
+        return {
+          calls,
+          gone: { ...s.gone, calls: { ...s.gone.calls, [c.id]: c.updatedAt } },
+          selectedCallId: s.selectedCallId === c.id && !mine ? null : s.selectedCallId,
+        };
       }
       // (the usual case, a call that never left, copies nothing more than the call list)
       return { calls: { ...s.calls, [c.id]: c }, ...(c.id in s.gone.calls && { gone: { ...s.gone, calls: without(s.gone.calls, c.id) } }) };
@@ -165,8 +191,10 @@ export const useConsole = create<ConsoleState>((set, get) => ({
       const next = keepPosition ? { ...u, lat: current.lat, lon: current.lon, positionAt: current.positionAt } : u;
       return { units: { ...s.units, [u.id]: next } };
     }),
-  upsertTransfer: (t) => set((s) => (atLeastAsFar(TRANSFER_RANK, s.transfers[t.id], t) ? { transfers: { ...s.transfers, [t.id]: t } } : {})),
-  upsertNotification: (n) => set((s) => (atLeastAsFar(NOTIFICATION_RANK, s.notifications[n.id], n) ? { notifications: { ...s.notifications, [n.id]: n } } : {})),
+  upsertTransfer: (t) =>
+    set((s) => (atLeastAsFar(TRANSFER_RANK, s.transfers[t.id], t) ? { transfers: { ...s.transfers, [t.id]: t } } : {})),
+  upsertNotification: (n) =>
+    set((s) => (atLeastAsFar(NOTIFICATION_RANK, s.notifications[n.id], n) ? { notifications: { ...s.notifications, [n.id]: n } } : {})),
   upsertMission: (m) =>
     set((s) => {
       // A closed mission stays closed: nothing older or newer brings it back to the open list.

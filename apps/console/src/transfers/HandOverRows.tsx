@@ -10,7 +10,10 @@ import { ApiError } from '../api/client.js';
 export function HandOverRows({ now }: { now: number }) {
   const t = useT();
   const centreId = useConsole((s) => s.centre?.id);
-  const rows = incomingHandOvers(useConsole((s) => s.transfers), centreId);
+  const rows = incomingHandOvers(
+    useConsole((s) => s.transfers),
+    centreId,
+  );
   const answer = (tr: Parameters<typeof answerTransfer>[0], decision: 'ACCEPT' | 'DECLINE') =>
     answerTransfer(tr, decision).catch((e: unknown) => alert(e instanceof ApiError ? e.message : String(e)));
   return (
@@ -18,12 +21,16 @@ export function HandOverRows({ now }: { now: number }) {
       {rows.map((tr) => (
         <li key={tr.id} className={`call-row handover urgency-${tr.call.urgency ?? 'none'}`} data-transfer-id={tr.id}>
           <div className="call-main">
-            <span className="urgency-badge" title={t(tr.call.urgency ? `urgency.${tr.call.urgency}` : 'urgency.none')}>{tr.call.urgency ?? '–'}</span>
+            <span className="urgency-badge" title={t(tr.call.urgency ? `urgency.${tr.call.urgency}` : 'urgency.none')}>
+              {tr.call.urgency ?? '–'}
+            </span>
             <span className="call-text">
               <span className="call-who">{tr.call.callerName ?? tr.call.callerNumber ?? t('calls.unknownCaller')}</span>
               <span className="call-where">{tr.call.addressText ?? kommuneName(tr.call.kommunenummer) ?? t('calls.noAddress')}</span>
               <span className="call-owner">
-                {t('transfers.incoming', { centre: tr.fromCentre.name })}{tr.basis ? ` (${tr.basis})` : ''}{tr.conference ? ` · ${t('transfers.conferenceTag')}` : ''}: {tr.reason}
+                {t('transfers.incoming', { centre: tr.fromCentre.name })}
+                {tr.basis ? ` (${tr.basis})` : ''}
+                {tr.conference ? ` · ${t('transfers.conferenceTag')}` : ''}: {tr.reason}
               </span>
             </span>
             <span className="call-meta">
@@ -33,8 +40,12 @@ export function HandOverRows({ now }: { now: number }) {
             </span>
           </div>
           <div className="handover-actions">
-            <button type="button" className="primary" onClick={() => answer(tr, 'ACCEPT')}>{t('transfers.accept')}</button>
-            <button type="button" onClick={() => answer(tr, 'DECLINE')}>{t('transfers.decline')}</button>
+            <button type="button" className="primary" onClick={() => answer(tr, 'ACCEPT')}>
+              {t('transfers.accept')}
+            </button>
+            <button type="button" onClick={() => answer(tr, 'DECLINE')}>
+              {t('transfers.decline')}
+            </button>
           </div>
         </li>
       ))}

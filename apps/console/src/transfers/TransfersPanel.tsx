@@ -30,20 +30,31 @@ export function TransfersPanel() {
           return (
             <li key={tr.id} className={`transfer-${tr.state} ${incoming ? 'incoming' : ''} urgency-${tr.call.urgency ?? 'none'}`}>
               <div>
-                <strong>{incoming ? t('transfers.incoming', { centre: tr.fromCentre.name }) : t('transfers.outgoing', { centre: tr.toCentre.name })}</strong>
+                <strong>
+                  {incoming
+                    ? t('transfers.incoming', { centre: tr.fromCentre.name })
+                    : t('transfers.outgoing', { centre: tr.toCentre.name })}
+                </strong>
                 <span className="tag">{t(`transfer.${tr.state}`)}</span>
               </div>
-              <div>{tr.call.callerName ?? tr.call.callerNumber ?? ''} · {tr.call.addressText ?? ''} · {tr.reason}</div>
+              <div>
+                {tr.call.callerName ?? tr.call.callerNumber ?? ''} · {tr.call.addressText ?? ''} · {tr.reason}
+              </div>
               <div className="muted">
-                {tr.basis && `${tr.basis} · `}{tr.conference && `${t('transfers.conferenceTag')} · `}
+                {tr.basis && `${tr.basis} · `}
+                {tr.conference && `${t('transfers.conferenceTag')} · `}
                 {clock(tr.requestedAt)} {tr.requestedBy}
                 {tr.answeredAt && ` → ${clock(tr.answeredAt)} ${tr.answeredBy ?? ''}`}
                 {tr.answerSeconds !== null && ` (${t('transfers.answeredAfter', { age: formatAge(tr.answerSeconds * 1000) })})`}
               </div>
               {incoming && tr.state === 'REQUESTED' && (
                 <div className="actions">
-                  <button type="button" className="primary" onClick={() => answer(tr, 'ACCEPT')}>{t('transfers.accept')}</button>
-                  <button type="button" onClick={() => answer(tr, 'DECLINE')}>{t('transfers.decline')}</button>
+                  <button type="button" className="primary" onClick={() => answer(tr, 'ACCEPT')}>
+                    {t('transfers.accept')}
+                  </button>
+                  <button type="button" onClick={() => answer(tr, 'DECLINE')}>
+                    {t('transfers.decline')}
+                  </button>
                 </div>
               )}
             </li>

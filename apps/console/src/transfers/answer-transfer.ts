@@ -4,7 +4,9 @@ import { client, ok } from '../api/client.js';
 import { useConsole } from '../store/console-store.js';
 
 export async function answerTransfer(tr: TransferSummary, decision: 'ACCEPT' | 'DECLINE'): Promise<void> {
-  const res = await ok(client.POST('/api/v1/transfers/{transferId}/answer', { params: { path: { transferId: tr.id } }, body: { decision } }));
+  const res = await ok(
+    client.POST('/api/v1/transfers/{transferId}/answer', { params: { path: { transferId: tr.id } }, body: { decision } }),
+  );
   useConsole.getState().upsertTransfer(res);
   useConsole.getState().upsertCall(res.call);
   if (decision === 'ACCEPT') useConsole.getState().selectCall(res.callId);

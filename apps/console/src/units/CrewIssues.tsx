@@ -7,17 +7,21 @@ import { useConsole } from '../store/console-store.js';
 
 export function CrewIssues({ centreId }: { centreId: string }) {
   const t = useT();
-  const units = useConsole(useShallow((s) => Object.values(s.units).filter((u) => u.centreId === centreId && (!u.crewOk || u.crewOverride))));
+  const units = useConsole(
+    useShallow((s) => Object.values(s.units).filter((u) => u.centreId === centreId && (!u.crewOk || u.crewOverride))),
+  );
   if (units.length === 0) return null;
   return (
     <section className="wall-crew" aria-label={t('wall.crewHeading')}>
       <strong>{t('wall.crewHeading')}</strong>
       <ul>
-        {units.sort((a, b) => a.callSign.localeCompare(b.callSign)).map((u) => (
-          <li key={u.id} className="warn-text">
-            {u.callSign}: {u.crewOverride ? t('units.crewOverride', { reason: u.crewOverride.reason }) : t('units.notStaffed')}
-          </li>
-        ))}
+        {units
+          .sort((a, b) => a.callSign.localeCompare(b.callSign))
+          .map((u) => (
+            <li key={u.id} className="warn-text">
+              {u.callSign}: {u.crewOverride ? t('units.crewOverride', { reason: u.crewOverride.reason }) : t('units.notStaffed')}
+            </li>
+          ))}
       </ul>
     </section>
   );

@@ -19,7 +19,14 @@ export function UnitStatusControl({ unit }: { unit: UnitSummary }) {
   const options = nextStatuses(unit.status);
 
   async function set(status: UnitStatus, override?: { reason: string }) {
-    useConsole.getState().upsertUnit(await ok(client.POST('/api/v1/units/{unitId}/status', { params: { path: { unitId: unit.id } }, body: { status, ...(override && { override }) } })));
+    useConsole.getState().upsertUnit(
+      await ok(
+        client.POST('/api/v1/units/{unitId}/status', {
+          params: { path: { unitId: unit.id } },
+          body: { status, ...(override && { override }) },
+        }),
+      ),
+    );
     setError(null);
     setRefused(null);
     setOpen(false);
@@ -38,18 +45,42 @@ export function UnitStatusControl({ unit }: { unit: UnitSummary }) {
   }
   return (
     <div className="unit-status-control">
-      <button type="button" className="small-button" aria-expanded={open} aria-label={t('units.changeStatus', { unit: unit.callSign })} title={t('units.changeStatus', { unit: unit.callSign })} disabled={!options.length} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="small-button"
+        aria-expanded={open}
+        aria-label={t('units.changeStatus', { unit: unit.callSign })}
+        title={t('units.changeStatus', { unit: unit.callSign })}
+        disabled={!options.length}
+        onClick={() => setOpen(!open)}
+      >
         ⋯
       </button>
       {open && (
         <div className="status-menu" role="menu" aria-label={t('units.changeStatus', { unit: unit.callSign })}>
           {options.map((s) => (
-            <button key={s} type="button" role="menuitem" disabled={busy} className={`unit-${s}`} onClick={() => choose(s)}>{t(`status.${s}`)}</button>
+            <button key={s} type="button" role="menuitem" disabled={busy} className={`unit-${s}`} onClick={() => choose(s)}>
+              {t(`status.${s}`)}
+            </button>
           ))}
         </div>
       )}
-      {error && <p role="alert" className="error small">{error}</p>}
-      {refused && <OverrideForm unit={unit.callSign} submitLabel={t('units.overrideStatus')} onSubmit={(reason) => set(refused, { reason })} onCancel={() => { setRefused(null); setError(null); }} />}
+      {error && (
+        <p role="alert" className="error small">
+          {error}
+        </p>
+      )}
+      {refused && (
+        <OverrideForm
+          unit={unit.callSign}
+          submitLabel={t('units.overrideStatus')}
+          onSubmit={(reason) => set(refused, { reason })}
+          onCancel={() => {
+            setRefused(null);
+            setError(null);
+          }}
+        />
+      )}
     </div>
   );
 }

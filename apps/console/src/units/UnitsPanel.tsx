@@ -18,16 +18,33 @@ const UnitRow = memo(
           {!own && <span className="tag">{t('units.neighbour')}</span>}
           <div className="muted small">{t(`unitKind.${u.kind}`)}</div>
         </td>
-        <td><span className="status-pill">{t(`status.${u.status}`)}</span></td>
         <td>
-          {!u.crewOk && <span className="warn-text small" title={u.crewProblem ?? t('units.crewWarning')}>⚠ {t('units.notStaffed')}</span>}
-          {u.crewOverride && <div className="small override-note" title={`${u.crewOverride.by}, ${u.crewOverride.at}`}>{t('units.crewOverride', { reason: u.crewOverride.reason })}</div>}
+          <span className="status-pill">{t(`status.${u.status}`)}</span>
+        </td>
+        <td>
+          {!u.crewOk && (
+            <span className="warn-text small" title={u.crewProblem ?? t('units.crewWarning')}>
+              ⚠ {t('units.notStaffed')}
+            </span>
+          )}
+          {u.crewOverride && (
+            <div className="small override-note" title={`${u.crewOverride.by}, ${u.crewOverride.at}`}>
+              {t('units.crewOverride', { reason: u.crewOverride.reason })}
+            </div>
+          )}
         </td>
         <td>{own && <UnitStatusControl unit={u} />}</td>
       </tr>
     );
   },
-  (a, b) => a.own === b.own && a.station === b.station && a.u.status === b.u.status && a.u.crewOk === b.u.crewOk && a.u.callSign === b.u.callSign && a.u.crewProblem === b.u.crewProblem && a.u.crewOverride?.reason === b.u.crewOverride?.reason,
+  (a, b) =>
+    a.own === b.own &&
+    a.station === b.station &&
+    a.u.status === b.u.status &&
+    a.u.crewOk === b.u.crewOk &&
+    a.u.callSign === b.u.callSign &&
+    a.u.crewProblem === b.u.crewProblem &&
+    a.u.crewOverride?.reason === b.u.crewOverride?.reason,
 );
 
 export function UnitsPanel() {
@@ -35,7 +52,9 @@ export function UnitsPanel() {
   const units = Object.values(useConsole((s) => s.units));
   const stations = useConsole((s) => s.stations);
   const centreId = useConsole((s) => s.centre?.id);
-  const sorted = units.sort((a, b) => Number(b.centreId === centreId) - Number(a.centreId === centreId) || a.callSign.localeCompare(b.callSign));
+  const sorted = units.sort(
+    (a, b) => Number(b.centreId === centreId) - Number(a.centreId === centreId) || a.callSign.localeCompare(b.callSign),
+  );
   return (
     <section className="panel units" aria-labelledby="units-heading">
       <h2 id="units-heading">{t('units.heading')}</h2>

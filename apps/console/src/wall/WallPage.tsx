@@ -34,7 +34,11 @@ export function WallPage({ me }: { me: Me }) {
     };
     void poll();
     let disconnect: (() => void) | undefined;
-    const startLive = () => loadSnapshot().then(() => (disconnect = connectRealtime()), () => setTimeout(startLive, POLL_MS));
+    const startLive = () =>
+      loadSnapshot().then(
+        () => (disconnect = connectRealtime()),
+        () => setTimeout(startLive, POLL_MS),
+      );
     startLive();
     return () => {
       stop = true;
@@ -55,13 +59,20 @@ export function WallPage({ me }: { me: Me }) {
           {t('wall.stale', { age: fetchedAt ? formatAge(now - fetchedAt) : '—' })}
         </div>
       )}
-      <div className="wall-body" style={{ gridTemplateColumns: `repeat(${Math.max(1, wall?.centres.length ?? 1)}, 1fr)${own ? ' 1.2fr' : ''}` }}>
-        {wall?.centres.map((c) => <CentreColumn key={c.centre.id} c={c} now={now} />)}
+      <div
+        className="wall-body"
+        style={{ gridTemplateColumns: `repeat(${Math.max(1, wall?.centres.length ?? 1)}, 1fr)${own ? ' 1.2fr' : ''}` }}
+      >
+        {wall?.centres.map((c) => (
+          <CentreColumn key={c.centre.id} c={c} now={now} />
+        ))}
         {own && (
           <section className="wall-map" aria-label={t('wall.map')}>
             <MapView gaps={own.preparednessGaps.map((g) => g.kommunenummer)} />
             {own.preparednessGaps.length > 0 && (
-              <div className="wall-gaps">{t('wall.gaps')}: {own.preparednessGaps.map((g) => g.kommunenavn).join(', ')}</div>
+              <div className="wall-gaps">
+                {t('wall.gaps')}: {own.preparednessGaps.map((g) => g.kommunenavn).join(', ')}
+              </div>
             )}
             <CrewIssues centreId={own.centre.id} />
           </section>
@@ -90,41 +101,70 @@ function CentreColumn({ c, now }: { c: WallCentre; now: number }) {
           );
         })}
       </div>
-      {c.openCalls.oldestOpenAt && <p className="wall-line">{t('wall.oldest')}: {formatAge(now - Date.parse(c.openCalls.oldestOpenAt))}</p>}
+      {c.openCalls.oldestOpenAt && (
+        <p className="wall-line">
+          {t('wall.oldest')}: {formatAge(now - Date.parse(c.openCalls.oldestOpenAt))}
+        </p>
+      )}
       {c.answerToday.map((l) => (
         <div key={l.line} className={`wall-kpi ${l.meetsTarget ? 'ok' : 'bad'}`}>
           <span>{t('wall.answer', { line: l.line })}</span>
           <strong>{pct(l.shareWithinTarget)}</strong>
-          <span className="muted">/ {Math.round(l.target.targetShare * 100)} % · {l.total}</span>
+          <span className="muted">
+            / {Math.round(l.target.targetShare * 100)} % · {l.total}
+          </span>
         </div>
       ))}
       <figure className="trend" aria-label={t('wall.trend')}>
         {c.answerTrend.map((h) => (
-          <div key={h.hour} className="bar" title={`${h.hour}: ${pct(h.share)}`} style={{ height: `${Math.round((h.share ?? 0) * 100)}%` }}><span>{h.hour}</span></div>
+          <div key={h.hour} className="bar" title={`${h.hour}: ${pct(h.share)}`} style={{ height: `${Math.round((h.share ?? 0) * 100)}%` }}>
+            <span>{h.hour}</span>
+          </div>
         ))}
       </figure>
       {c.centre.kind === 'AMK' && (
         <div className="wall-kpi">
           <span>{t('wall.response')}</span>
-          <strong>{pct(c.responseToday.TOWN.share)}</strong><span className="muted">≤{c.responseToday.TOWN.targetMinutes} min</span>
-          <strong>{pct(c.responseToday.RURAL.share)}</strong><span className="muted">≤{c.responseToday.RURAL.targetMinutes} min</span>
+          <strong>{pct(c.responseToday.TOWN.share)}</strong>
+          <span className="muted">≤{c.responseToday.TOWN.targetMinutes} min</span>
+          <strong>{pct(c.responseToday.RURAL.share)}</strong>
+          <span className="muted">≤{c.responseToday.RURAL.targetMinutes} min</span>
         </div>
       )}
       <ul className="wall-facts">
-        <li>{t('wall.akutthjelper')}: <strong>{c.akutthjelperMissionsToday}</strong></li>
-        <li className={c.notificationsAwaitingAck ? 'warn-text' : ''}>{t('wall.unacked')}: <strong>{c.notificationsAwaitingAck}</strong></li>
-        <li className={c.inboxAwaitingAck ? 'warn-text' : ''}>{t('wall.inbox')}: <strong>{c.inboxAwaitingAck}</strong></li>
+        <li>
+          {t('wall.akutthjelper')}: <strong>{c.akutthjelperMissionsToday}</strong>
+        </li>
+        <li className={c.notificationsAwaitingAck ? 'warn-text' : ''}>
+          {t('wall.unacked')}: <strong>{c.notificationsAwaitingAck}</strong>
+        </li>
+        <li className={c.inboxAwaitingAck ? 'warn-text' : ''}>
+          {t('wall.inbox')}: <strong>{c.inboxAwaitingAck}</strong>
+        </li>
         {c.centreNotificationsLate > 0 && (
-          <li role="alert" className="wall-centre-late" style={{ background: '#b71c1c', color: '#fff', fontWeight: 700, padding: '0.1em 0.3em', borderRadius: 4 }}>
+          <li
+            role="alert"
+            className="wall-centre-late"
+            style={{ background: '#b71c1c', color: '#fff', fontWeight: 700, padding: '0.1em 0.3em', borderRadius: 4 }}
+          >
             {t('wall.centreLate', { n: c.centreNotificationsLate })}
           </li>
         )}
-        <li className={c.transfersWaiting ? 'warn-text' : ''}>{t('wall.transfers')}: <strong>{c.transfersWaiting}</strong></li>
-        <li className={c.callbacksOpen ? 'warn-text' : ''} data-testid="wall-callbacks">{t('wall.callbacks')}: <strong>{c.callbacksOpen}</strong></li>
+        <li className={c.transfersWaiting ? 'warn-text' : ''}>
+          {t('wall.transfers')}: <strong>{c.transfersWaiting}</strong>
+        </li>
+        <li className={c.callbacksOpen ? 'warn-text' : ''} data-testid="wall-callbacks">
+          {t('wall.callbacks')}: <strong>{c.callbacksOpen}</strong>
+        </li>
       </ul>
       <table className="wall-stations" aria-label={t('units.heading')}>
         <thead>
-          <tr><th>{t('units.heading')}</th><th className="free">{t('wall.free')}</th><th className="busy">{t('wall.busy')}</th><th className="off">{t('wall.off')}</th></tr>
+          <tr>
+            <th>{t('units.heading')}</th>
+            <th className="free">{t('wall.free')}</th>
+            <th className="busy">{t('wall.busy')}</th>
+            <th className="off">{t('wall.off')}</th>
+          </tr>
         </thead>
         <tbody>
           {c.stations.map((s) => (

@@ -32,7 +32,12 @@ export function createIntegrationKeyService(prisma: Db) {
       if (hit && hit.until > Date.now()) return hit.actor;
       const row = await prisma.integrationKey.findUnique({ where: { keyHash: hash }, include: { centre: true } });
       if (!row || row.revokedAt) return null;
-      const actor: IntegrationActor = { kind: 'integration', keyId: row.id, name: row.name, centre: { id: row.centre.id, code: row.centre.code, kind: row.centre.kind } };
+      const actor: IntegrationActor = {
+        kind: 'integration',
+        keyId: row.id,
+        name: row.name,
+        centre: { id: row.centre.id, code: row.centre.code, kind: row.centre.kind },
+      };
       if (cache.size > 1_000) cache.clear();
       cache.set(hash, { actor, until: Date.now() + KEY_CACHE_MS });
       return actor;

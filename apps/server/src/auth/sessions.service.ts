@@ -15,7 +15,14 @@ export interface SessionOptions {
 
 const userInclude = { centre: true } as const;
 
-function toActor(user: { id: string; username: string; displayName: string; role: UserActor['role']; locale: string; centre: UserActor['centre'] }): UserActor {
+function toActor(user: {
+  id: string;
+  username: string;
+  displayName: string;
+  role: UserActor['role'];
+  locale: string;
+  centre: UserActor['centre'];
+}): UserActor {
   const { id, code, name, kind, lat, lon } = user.centre;
   return {
     kind: 'user',

@@ -17,7 +17,14 @@ const dataDir = mkdtempSync(join(tmpdir(), 'amk-api-types-'));
 const prisma = createPrisma(db.url, 2);
 try {
   const app = await buildApp({
-    config: { NODE_ENV: 'test', LOG_LEVEL: 'silent', SESSION_TTL_HOURS: 12, CONSOLE_DIST: '/nonexistent', DATA_DIR: dataDir, PURGE_SCHEDULE: 'off' },
+    config: {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      SESSION_TTL_HOURS: 12,
+      CONSOLE_DIST: '/nonexistent',
+      DATA_DIR: dataDir,
+      PURGE_SCHEDULE: 'off',
+    },
     prisma,
     databaseUrl: db.url,
   });

@@ -32,17 +32,30 @@ function wait(ctx: ExerciseContext, ms: number): Promise<void> {
   return Promise.race([new Promise<void>((r) => setTimeout(r, ms / ctx.speed).unref()), ctx.stopped]);
 }
 
-async function send(ctx: ExerciseContext, path: string, body: unknown, { method = 'POST', as = 'integration' }: { method?: string; as?: 'integration' | 'operator' } = {}) {
-  const headers: Record<string, string> = as === 'operator' ? { cookie: ctx.operator?.cookie ?? '' } : { authorization: `Bearer ${ctx.key}` };
+async function send(
+  ctx: ExerciseContext,
+  path: string,
+  body: unknown,
+  { method = 'POST', as = 'integration' }: { method?: string; as?: 'integration' | 'operator' } = {},
+) {
+  const headers: Record<string, string> =
+    as === 'operator' ? { cookie: ctx.operator?.cookie ?? '' } : { authorization: `Bearer ${ctx.key}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  return fetch(`${ctx.base}/api/v1${path}`, { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) }).catch(() => null);
+  return fetch(`${ctx.base}/api/v1${path}`, { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) }).catch(
+    () => null,
+  );
 }
 
 const unitStatus = (ctx: ExerciseContext, callSign: string, status: string) =>
   send(ctx, `/integrations/units/${callSign}/status`, { status, at: new Date().toISOString() });
 
 /** Drives a unit in a straight line at a road-like pace, reporting its position as it goes. */
-async function drive(ctx: ExerciseContext, callSign: string, from: { lat: number; lon: number }, to: { lat: number; lon: number }): Promise<void> {
+async function drive(
+  ctx: ExerciseContext,
+  callSign: string,
+  from: { lat: number; lon: number },
+  to: { lat: number; lon: number },
+): Promise<void> {
   const minutes = Math.max(2, (haversineKm(from, to) * 1.3 * 60) / 70);
   const steps = Math.max(1, Math.round((minutes * 60_000) / POSITION_EVERY_MS));
   for (let i = 1; i <= steps; i++) {
@@ -50,7 +63,12 @@ async function drive(ctx: ExerciseContext, callSign: string, from: { lat: number
     if (ctx.isStopped()) i = steps; // the exercise is over: straight to the destination
     const f = i / steps;
     const at = { lat: from.lat + (to.lat - from.lat) * f, lon: from.lon + (to.lon - from.lon) * f };
-    await send(ctx, `/integrations/units/${callSign}/position`, { ...at, at: new Date().toISOString(), speedKmh: 70, headingDeg: 0 }, { method: 'PUT' });
+    await send(
+      ctx,
+      `/integrations/units/${callSign}/position`,
+      { ...at, at: new Date().toISOString(), speedKmh: 70, headingDeg: 0 },
+      { method: 'PUT' },
+    );
   }
 }
 
@@ -99,7 +117,14 @@ export async function playCall(ctx: ExerciseContext, n: number, place: { lat: nu
   const externalId = `sim-${Date.now()}-${n}`;
   const callerNumber = `+479${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
   const line = ctx.centre.startsWith('LVS') ? '116117' : '113';
-  const rang = await send(ctx, '/integrations/calls', { externalId, centre: ctx.centre, line, callerNumber, ringingAt: new Date().toISOString(), exercise: true });
+  const rang = await send(ctx, '/integrations/calls', {
+    externalId,
+    centre: ctx.centre,
+    line,
+    callerNumber,
+    ringingAt: new Date().toISOString(),
+    exercise: true,
+  });
   if (!rang?.ok) return ctx.log(`[simulate] the server refused call ${externalId}: ${rang ? rang.status : 'unreachable'}`);
   const callId = ((await rang.json()) as { id: string }).id;
   ctx.log(`[simulate] call ${externalId} (will be triaged ${urgency})`);
@@ -110,7 +135,15 @@ export async function playCall(ctx: ExerciseContext, n: number, place: { lat: nu
     fetch(`${ctx.base}/api/v1/integrations/aml`, {
       method: 'POST',
       headers: { authorization: `Bearer ${ctx.key}`, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ v: '3', device_number: callerNumber.slice(1), location_latitude: String(position.lat), location_longitude: String(position.lon), location_accuracy: String(10 + Math.floor(Math.random() * 50)), location_time: String(Date.now()), location_source: 'gps' }).toString(),
+      body: new URLSearchParams({
+        v: '3',
+        device_number: callerNumber.slice(1),
+        location_latitude: String(position.lat),
+        location_longitude: String(position.lon),
+        location_accuracy: String(10 + Math.floor(Math.random() * 50)),
+        location_time: String(Date.now()),
+        location_source: 'gps',
+      }).toString(),
     }).catch(() => null),
   );
   await wait(ctx, 2_000 + Math.random() * 12_000);

@@ -45,7 +45,10 @@ const centre = values.centre!;
 const perMinute = positive('calls-per-minute', values['calls-per-minute']);
 const minutes = positive('minutes', values.minutes);
 const speed = positive('speed', values.speed);
-const mix = values.mix!.split(',').map((p) => p.split(':') as [string, string]).map(([u, w]) => ({ urgency: u, weight: Number(w) }));
+const mix = values
+  .mix!.split(',')
+  .map((p) => p.split(':') as [string, string])
+  .map(([u, w]) => ({ urgency: u, weight: Number(w) }));
 if (mix.some((m) => !['A', 'H', 'V'].includes(m.urgency) || !(m.weight >= 0))) {
   console.error(`[simulate] --mix is urgency:weight pairs of A, H and V, like A:20,H:40,V:40; not '${values.mix}'`);
   process.exit(2);
@@ -63,10 +66,16 @@ async function integrationKey(): Promise<string> {
 
 /** An operator session for triage and dispatch, and a criterion per urgency from the catalogue. */
 async function operatorSession(): Promise<ExerciseContext['operator']> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: values.operator, password: values.password }) }).catch(() => null);
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: values.operator, password: values.password }),
+  }).catch(() => null);
   if (!res?.ok) return null;
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const list = (await (await fetch(`${base}/api/v1/triage/criteria`, { headers: { cookie } })).json()) as { criteria: { code: string; urgency: string }[] };
+  const list = (await (await fetch(`${base}/api/v1/triage/criteria`, { headers: { cookie } })).json()) as {
+    criteria: { code: string; urgency: string }[];
+  };
   const criteria: Record<string, string> = {};
   for (const c of list.criteria) criteria[c.urgency] ??= c.code;
   return { cookie, criteria };
@@ -82,9 +91,26 @@ const pick = () => {
 };
 
 // A few places in and around the centre's area, and the hospital its ambulances drive to.
-const AREA = centre === 'AMK-FORDE'
-  ? { places: [[61.452, 5.857], [61.6, 5.033], [61.23, 7.1]], hospital: { lat: 61.4517, lon: 5.8569 } } // Førde sentralsjukehus
-  : { places: [[60.392, 5.324], [60.41, 5.22], [60.19, 5.47], [60.55, 5.29], [60.63, 6.41]], hospital: { lat: 60.3735, lon: 5.3584 } }; // Haukeland
+const AREA =
+  centre === 'AMK-FORDE'
+    ? {
+        places: [
+          [61.452, 5.857],
+          [61.6, 5.033],
+          [61.23, 7.1],
+        ],
+        hospital: { lat: 61.4517, lon: 5.8569 },
+      } // Førde sentralsjukehus
+    : {
+        places: [
+          [60.392, 5.324],
+          [60.41, 5.22],
+          [60.19, 5.47],
+          [60.55, 5.29],
+          [60.63, 6.41],
+        ],
+        hospital: { lat: 60.3735, lon: 5.3584 },
+      }; // Haukeland
 
 let stop!: () => void;
 let stopped = false;
@@ -105,15 +131,20 @@ const ctx: ExerciseContext = {
   isStopped: () => stopped,
   log: (line) => console.log(line),
 };
-if (!ctx.operator) console.log('[simulate] no operator session (demo logins are refused in production): calls stay untriaged and nothing is dispatched');
+if (!ctx.operator)
+  console.log('[simulate] no operator session (demo logins are refused in production): calls stay untriaged and nothing is dispatched');
 
-console.log(`[simulate] exercise traffic for ${centre} at ${base}: ${perMinute} calls/min for ${minutes} min at ${speed}× (exercise calls are kept out of the quality indicators)`);
+console.log(
+  `[simulate] exercise traffic for ${centre} at ${base}: ${perMinute} calls/min for ${minutes} min at ${speed}× (exercise calls are kept out of the quality indicators)`,
+);
 const running = new Set<Promise<void>>();
 let n = 0;
 const next = () => {
   n++;
   const [lat, lon] = AREA.places[n % AREA.places.length]!;
-  const call = playCall(ctx, n, { lat: lat!, lon: lon! }, pick()).catch((e) => console.log(`[simulate] call ${n} broke off: ${(e as Error).message}`));
+  const call = playCall(ctx, n, { lat: lat!, lon: lon! }, pick()).catch((e) =>
+    console.log(`[simulate] call ${n} broke off: ${(e as Error).message}`),
+  );
   running.add(call);
   void call.finally(() => running.delete(call));
 };

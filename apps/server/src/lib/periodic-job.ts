@@ -7,7 +7,12 @@ export interface PeriodicJob<T> {
   stop(): Promise<void>;
 }
 
-export function periodicJob<T>(name: string, work: () => Promise<T>, intervalMs: number, log?: { warn(obj: unknown, msg?: string): void }): PeriodicJob<T> {
+export function periodicJob<T>(
+  name: string,
+  work: () => Promise<T>,
+  intervalMs: number,
+  log?: { warn(obj: unknown, msg?: string): void },
+): PeriodicJob<T> {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<T> | null = null;
   const run = () => (running = work().finally(() => (running = null)));

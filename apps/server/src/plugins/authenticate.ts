@@ -16,7 +16,10 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function registerAuthentication(app: FastifyInstance, deps: { sessions: SessionService; keys: IntegrationKeyService; sameSite: OriginPolicy }) {
+export function registerAuthentication(
+  app: FastifyInstance,
+  deps: { sessions: SessionService; keys: IntegrationKeyService; sameSite: OriginPolicy },
+) {
   app.decorateRequest('actor', null);
 
   app.addHook('onRequest', async (request) => {

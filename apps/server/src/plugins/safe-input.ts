@@ -8,15 +8,18 @@ import fp from 'fastify-plugin';
 
 const PARTS = ['params', 'querystring', 'body'] as const;
 
-export const safeInputPlugin = fp(async (app: FastifyInstance) => {
-  app.addHook('preHandler', async (request, reply) => {
-    const values = { params: request.params, querystring: request.query, body: request.body };
-    for (const part of PARTS) {
-      const at = findUnsafeText(values[part]);
-      if (!at) continue;
-      const path = [part, ...at].join('.');
-      const message = `${path}: ${UNSAFE_TEXT_MESSAGE}`;
-      return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message, issues: [{ path, message: UNSAFE_TEXT_MESSAGE }] });
-    }
-  });
-}, { name: 'safe-input', fastify: '5.x' });
+export const safeInputPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.addHook('preHandler', async (request, reply) => {
+      const values = { params: request.params, querystring: request.query, body: request.body };
+      for (const part of PARTS) {
+        const at = findUnsafeText(values[part]);
+        if (!at) continue;
+        const path = [part, ...at].join('.');
+        const message = `${path}: ${UNSAFE_TEXT_MESSAGE}`;
+        return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message, issues: [{ path, message: UNSAFE_TEXT_MESSAGE }] });
+      }
+    });
+  },
+  { name: 'safe-input', fastify: '5.x' },
+);

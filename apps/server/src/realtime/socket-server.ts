@@ -36,7 +36,10 @@ export function broadcast(io: IoServer, event: StoredEvent): void {
   if (event.audience.length) io.to(event.audience).emit('event', event.envelope);
 }
 
-export function createSocketServer(httpServer: HttpServer, deps: { sessions: SessionService; prisma: Db; pump: () => EventPump; sameSite: OriginPolicy }): IoServer {
+export function createSocketServer(
+  httpServer: HttpServer,
+  deps: { sessions: SessionService; prisma: Db; pump: () => EventPump; sameSite: OriginPolicy },
+): IoServer {
   const io: IoServer = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -77,7 +80,10 @@ export function createSocketServer(httpServer: HttpServer, deps: { sessions: Ses
   deps.sessions.onLoggedOut((ended) => endSessions((h) => h !== ended));
   const check = setInterval(() => {
     const hashes = [...new Set([...io.of('/').sockets.values()].map((s) => s.data.tokenHash))];
-    deps.sessions.keepAlive(hashes).then((alive) => endSessions((h) => alive.has(h)), () => {}); // database away: check again later
+    deps.sessions.keepAlive(hashes).then(
+      (alive) => endSessions((h) => alive.has(h)),
+      () => {},
+    ); // database away: check again later
   }, SESSION_CHECK_MS);
   check.unref();
   httpServer.on('close', () => clearInterval(check));

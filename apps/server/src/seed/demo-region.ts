@@ -5,24 +5,80 @@ import type { Authorisation, UnitKind, UnitStatus } from '@amk/db';
 
 export const demoCentres = [
   {
-    code: 'AMK-BERGEN', name: 'AMK Bergen', kind: 'AMK', owner: 'Helse Bergen HF', lat: 60.3737, lon: 5.3579,
-    kommuner: ['4601', '4627', '4626', '4631', '4624', '4630', '4628', '4623', '4625', '4621', '4622', '4632', '4633', '4634', '4629', '4616'],
+    code: 'AMK-BERGEN',
+    name: 'AMK Bergen',
+    kind: 'AMK',
+    owner: 'Helse Bergen HF',
+    lat: 60.3737,
+    lon: 5.3579,
+    kommuner: [
+      '4601',
+      '4627',
+      '4626',
+      '4631',
+      '4624',
+      '4630',
+      '4628',
+      '4623',
+      '4625',
+      '4621',
+      '4622',
+      '4632',
+      '4633',
+      '4634',
+      '4629',
+      '4616',
+    ],
     neighbours: ['AMK-FORDE'],
   },
   {
-    code: 'LVS-BERGEN', name: 'Legevaktsentralen i Bergen', kind: 'LVS', owner: 'Bergen kommune', lat: 60.3806, lon: 5.3387,
+    code: 'LVS-BERGEN',
+    name: 'Legevaktsentralen i Bergen',
+    kind: 'LVS',
+    owner: 'Bergen kommune',
+    lat: 60.3806,
+    lon: 5.3387,
     kommuner: ['4601'],
     neighbours: [],
   },
   {
-    code: 'AMK-FORDE', name: 'AMK Førde', kind: 'AMK', owner: 'Helse Førde HF', lat: 61.46, lon: 5.8858,
-    kommuner: ['4647', '4602', '4648', '4649', '4650', '4651', '4640', '4644', '4643', '4642', '4641', '4639', '4638', '4637', '4636', '4635', '4645', '4646'],
+    code: 'AMK-FORDE',
+    name: 'AMK Førde',
+    kind: 'AMK',
+    owner: 'Helse Førde HF',
+    lat: 61.46,
+    lon: 5.8858,
+    kommuner: [
+      '4647',
+      '4602',
+      '4648',
+      '4649',
+      '4650',
+      '4651',
+      '4640',
+      '4644',
+      '4643',
+      '4642',
+      '4641',
+      '4639',
+      '4638',
+      '4637',
+      '4636',
+      '4635',
+      '4645',
+      '4646',
+    ],
     neighbours: ['AMK-BERGEN'],
   },
   {
     // A second legevaktsentral, in Helse Førde's area: the line AMK hands Sunnfjord's
     // general-practice calls to (§ 15 g), and the other LVS for LVS → LVS (§ 13 b).
-    code: 'LVS-SUNNFJORD', name: 'Legevaktsentralen i Sunnfjord', kind: 'LVS', owner: 'Sunnfjord kommune', lat: 61.4522, lon: 5.8572,
+    code: 'LVS-SUNNFJORD',
+    name: 'Legevaktsentralen i Sunnfjord',
+    kind: 'LVS',
+    owner: 'Sunnfjord kommune',
+    lat: 61.4522,
+    lon: 5.8572,
     kommuner: ['4647', '4645', '4646', '4637'],
     neighbours: [],
   },
@@ -51,10 +107,31 @@ type Crew = Authorisation[];
 const CAR_CREW: Crew = ['PARAMEDIC', 'AMBULANCE_WORKER'];
 const HELI_CREW: Crew = ['PILOT', 'DOCTOR', 'RESCUE_CREW'];
 
-export const demoUnits: { callSign: string; kind: UnitKind; station: string; status?: UnitStatus; crew: Crew; offset?: [number, number] }[] = [
+export const demoUnits: {
+  callSign: string;
+  kind: UnitKind;
+  station: string;
+  status?: UnitStatus;
+  crew: Crew;
+  offset?: [number, number];
+}[] = [
   { callSign: 'BGN-A11', kind: 'AMBULANCE_CAR', station: 'Bergen ambulansestasjon', crew: CAR_CREW },
-  { callSign: 'BGN-A12', kind: 'AMBULANCE_CAR', station: 'Bergen ambulansestasjon', crew: CAR_CREW, status: 'AVAILABLE_ON_THE_MOVE', offset: [0.012, -0.02] },
-  { callSign: 'BGN-A13', kind: 'AMBULANCE_CAR', station: 'Bergen ambulansestasjon', crew: CAR_CREW, status: 'AVAILABLE_ON_THE_MOVE', offset: [-0.03, 0.01] },
+  {
+    callSign: 'BGN-A12',
+    kind: 'AMBULANCE_CAR',
+    station: 'Bergen ambulansestasjon',
+    crew: CAR_CREW,
+    status: 'AVAILABLE_ON_THE_MOVE',
+    offset: [0.012, -0.02],
+  },
+  {
+    callSign: 'BGN-A13',
+    kind: 'AMBULANCE_CAR',
+    station: 'Bergen ambulansestasjon',
+    crew: CAR_CREW,
+    status: 'AVAILABLE_ON_THE_MOVE',
+    offset: [-0.03, 0.01],
+  },
   { callSign: 'BGN-A14', kind: 'AMBULANCE_CAR', station: 'Bergen ambulansestasjon', crew: ['AMBULANCE_WORKER'] }, // a crew of one: fails § 11, so it is not recommended and is refused unless overridden
   { callSign: 'ASK-A21', kind: 'AMBULANCE_CAR', station: 'Askøy ambulansestasjon', crew: CAR_CREW },
   { callSign: 'KNV-A31', kind: 'AMBULANCE_CAR', station: 'Knarvik ambulansestasjon', crew: CAR_CREW },
@@ -107,18 +184,30 @@ export const demoAkutthjelpere: {
   members: DemoMember[];
 }[] = [
   {
-    organisation: 'Bergen brannvesen', kind: 'BRANN',
+    organisation: 'Bergen brannvesen',
+    kind: 'BRANN',
     unit: { name: 'Bergen brannstasjon sentrum', lat: 60.3892, lon: 5.3313 },
-    agreement: { kommuner: ['4601'], validFrom: '2025-01-01', validTo: '2027-12-31', documentRef: 'Avtale Helse Bergen HF – Bergen kommune 2025' },
+    agreement: {
+      kommuner: ['4601'],
+      validFrom: '2025-01-01',
+      validTo: '2027-12-31',
+      documentRef: 'Avtale Helse Bergen HF – Bergen kommune 2025',
+    },
     members: [
       { name: 'Geir Brann', phone: '+4790010001' },
       { name: 'Hanne Brann', phone: '+4790010002' },
     ],
   },
   {
-    organisation: 'Norsk Folkehjelp Bergen', kind: 'FORF',
+    organisation: 'Norsk Folkehjelp Bergen',
+    kind: 'FORF',
     unit: { name: 'Norsk Folkehjelp Bergen', lat: 60.3802, lon: 5.3418 },
-    agreement: { kommuner: ['4601', '4627'], validFrom: '2025-01-01', validTo: null, documentRef: 'Avtale Helse Bergen HF – Norsk Folkehjelp 2025' },
+    agreement: {
+      kommuner: ['4601', '4627'],
+      validFrom: '2025-01-01',
+      validTo: null,
+      documentRef: 'Avtale Helse Bergen HF – Norsk Folkehjelp 2025',
+    },
     members: [
       // The demo responder is in town, a few hundred metres from Torgallmenningen.
       { name: 'Marte Akutthjelper', phone: '+4790020001', username: 'responder.demo', lat: 60.3941, lon: 5.3262 },
@@ -127,7 +216,8 @@ export const demoAkutthjelpere: {
     ],
   },
   {
-    organisation: 'Røde Kors Askøy', kind: 'FORF',
+    organisation: 'Røde Kors Askøy',
+    kind: 'FORF',
     unit: { name: 'Askøy Røde Kors Hjelpekorps', lat: 60.4085, lon: 5.2255 },
     // Expired: shows the refusal an operator gets when the agreement is no longer in force.
     agreement: { kommuner: ['4627'], validFrom: '2022-01-01', validTo: '2025-06-30', documentRef: 'Avtale 2022 (utløpt)' },

@@ -22,8 +22,14 @@ export async function seedDemo(prisma: Db): Promise<SeedResult> {
 
   for (const c of demoCentres) {
     const data = {
-      code: c.code, name: c.name, kind: c.kind, owner: c.owner, lat: c.lat, lon: c.lon,
-      kommuner: [...c.kommuner], neighbourCentreIds: c.neighbours.map(centreId),
+      code: c.code,
+      name: c.name,
+      kind: c.kind,
+      owner: c.owner,
+      lat: c.lat,
+      lon: c.lon,
+      kommuner: [...c.kommuner],
+      neighbourCentreIds: c.neighbours.map(centreId),
     };
     await prisma.centre.upsert({ where: { id: centreId(c.code) }, create: { id: centreId(c.code), ...data }, update: data });
   }
@@ -42,15 +48,33 @@ export async function seedDemo(prisma: Db): Promise<SeedResult> {
     const station = stationIds.get(u.station)!;
     const id = stableId(`unit:${u.callSign}`);
     if (await prisma.unit.findUnique({ where: { id } })) continue;
-    const crew = checkCrew(u.kind, u.crew.map((authorisation) => ({ authorisation })));
+    const crew = checkCrew(
+      u.kind,
+      u.crew.map((authorisation) => ({ authorisation })),
+    );
     const [dLat, dLon] = u.offset ?? [0, 0];
     await prisma.unit.create({
       data: {
-        id, callSign: u.callSign, kind: u.kind, centreId: station.centreId, stationId: station.id,
-        status: u.status ?? 'AVAILABLE_AT_STATION', statusAt: now,
-        lat: station.lat + dLat, lon: station.lon + dLon, positionAt: now,
-        crewOk: crew.ok, crewProblem: crew.ok ? null : (crew.problem ?? null),
-        crew: { create: u.crew.map((authorisation, i) => ({ id: stableId(`crew:${u.callSign}:${i}`), personName: `Mannskap ${i + 1} ${u.callSign}`, authorisation, fromAt: now })) },
+        id,
+        callSign: u.callSign,
+        kind: u.kind,
+        centreId: station.centreId,
+        stationId: station.id,
+        status: u.status ?? 'AVAILABLE_AT_STATION',
+        statusAt: now,
+        lat: station.lat + dLat,
+        lon: station.lon + dLon,
+        positionAt: now,
+        crewOk: crew.ok,
+        crewProblem: crew.ok ? null : (crew.problem ?? null),
+        crew: {
+          create: u.crew.map((authorisation, i) => ({
+            id: stableId(`crew:${u.callSign}:${i}`),
+            personName: `Mannskap ${i + 1} ${u.callSign}`,
+            authorisation,
+            fromAt: now,
+          })),
+        },
       },
     });
     unitsCreated++;
@@ -61,7 +85,15 @@ export async function seedDemo(prisma: Db): Promise<SeedResult> {
     const id = stableId(`user:${u.username}`);
     if (await prisma.user.findUnique({ where: { username: u.username } })) continue;
     await prisma.user.create({
-      data: { id, username: u.username, displayName: u.displayName, role: u.role, centreId: centreId(u.centre), isDemo: true, passwordHash: await hashPassword(DEMO_PASSWORD) },
+      data: {
+        id,
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role,
+        centreId: centreId(u.centre),
+        isDemo: true,
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+      },
     });
     usersCreated++;
   }
@@ -71,7 +103,9 @@ export async function seedDemo(prisma: Db): Promise<SeedResult> {
 
   // A small sample of the triage index, marked as sample: a centre imports its licensed copy.
   if ((await prisma.triageCriterion.count()) === 0) {
-    await createTriageService(prisma).importCsv(readFileSync(new URL('./criteria-sample.csv', import.meta.url), 'utf8'), { isSample: true });
+    await createTriageService(prisma).importCsv(readFileSync(new URL('./criteria-sample.csv', import.meta.url), 'utf8'), {
+      isSample: true,
+    });
   }
   return { kommuner, usersCreated, unitsCreated };
 }
@@ -83,13 +117,26 @@ async function seedAkutthjelpere(prisma: Db, amkBergen: string): Promise<void> {
   for (const o of demoAkutthjelpere) {
     const orgId = stableId(`ah-org:${o.organisation}`);
     const unitId = stableId(`ah-unit:${o.unit.name}`);
-    await prisma.akutthjelperOrganisation.upsert({ where: { id: orgId }, create: { id: orgId, name: o.organisation, kind: o.kind }, update: {} });
+    await prisma.akutthjelperOrganisation.upsert({
+      where: { id: orgId },
+      create: { id: orgId, name: o.organisation, kind: o.kind },
+      update: {},
+    });
     await prisma.akutthjelperUnit.upsert({ where: { id: unitId }, create: { id: unitId, organisationId: orgId, ...o.unit }, update: {} });
     const agreementId = stableId(`ah-agreement:${o.unit.name}`);
     const day = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
     await prisma.akutthjelperAgreement.upsert({
       where: { id: agreementId },
-      create: { id: agreementId, unitId, centreId: amkBergen, kommuner: o.agreement.kommuner, eventTypes: ['HJERTESTANS', 'BEVISSTLOSHET', 'STOR_YTRE_BLODNING', 'GENERELL_NEDKJOLING'], validFrom: day(o.agreement.validFrom)!, validTo: day(o.agreement.validTo), documentRef: o.agreement.documentRef },
+      create: {
+        id: agreementId,
+        unitId,
+        centreId: amkBergen,
+        kommuner: o.agreement.kommuner,
+        eventTypes: ['HJERTESTANS', 'BEVISSTLOSHET', 'STOR_YTRE_BLODNING', 'GENERELL_NEDKJOLING'],
+        validFrom: day(o.agreement.validFrom)!,
+        validTo: day(o.agreement.validTo),
+        documentRef: o.agreement.documentRef,
+      },
       update: {},
     });
     for (const [i, m] of o.members.entries()) {
@@ -99,7 +146,13 @@ async function seedAkutthjelpere(prisma: Db, amkBergen: string): Promise<void> {
       await prisma.akutthjelperMember.upsert({
         where: { id },
         create: {
-          id, unitId, name: m.name, phone: m.phone, trainingValidUntil: trainedUntil, onDuty: true, userId: user?.id ?? null,
+          id,
+          unitId,
+          name: m.name,
+          phone: m.phone,
+          trainingValidUntil: trainedUntil,
+          onDuty: true,
+          userId: user?.id ?? null,
           lat: m.lat ?? o.unit.lat + 0.002 * i,
           lon: m.lon ?? o.unit.lon - 0.003 * i,
         },
@@ -119,8 +172,30 @@ async function seedDoctorRoster(prisma: Db, lvs: string): Promise<void> {
   const to = new Date(from.getTime() + 16 * 3_600_000);
   await prisma.doctorShift.createMany({
     data: [
-      { id: stableId('shift:sentrum'), centreId: lvs, district: 'Bergen sentrum', doctorName: 'Lege Anne Fjell', fromAt: from, toAt: to, specialistGeneralPractice: true, courseEmergencyMedicine: true, courseViolenceAndAbuse: true },
-      { id: stableId('shift:nord'), centreId: lvs, district: 'Bergen nord', doctorName: 'Lege Jonas Strand', fromAt: from, toAt: to, approvedGp: true, watchesDone: 12, monthsInMunicipalService: 4, courseEmergencyMedicine: true, courseViolenceAndAbuse: true },
+      {
+        id: stableId('shift:sentrum'),
+        centreId: lvs,
+        district: 'Bergen sentrum',
+        doctorName: 'Lege Anne Fjell',
+        fromAt: from,
+        toAt: to,
+        specialistGeneralPractice: true,
+        courseEmergencyMedicine: true,
+        courseViolenceAndAbuse: true,
+      },
+      {
+        id: stableId('shift:nord'),
+        centreId: lvs,
+        district: 'Bergen nord',
+        doctorName: 'Lege Jonas Strand',
+        fromAt: from,
+        toAt: to,
+        approvedGp: true,
+        watchesDone: 12,
+        monthsInMunicipalService: 4,
+        courseEmergencyMedicine: true,
+        courseViolenceAndAbuse: true,
+      },
     ],
   });
 }

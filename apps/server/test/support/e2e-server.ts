@@ -19,7 +19,10 @@ writeFileSync(
   e2eEnvFile(port),
   JSON.stringify({
     databaseUrl: db.url,
-    keys: { 'AMK-BERGEN': (await keys.create('e2e terminals', 'AMK-BERGEN')).key, 'LVS-BERGEN': (await keys.create('e2e terminals', 'LVS-BERGEN')).key },
+    keys: {
+      'AMK-BERGEN': (await keys.create('e2e terminals', 'AMK-BERGEN')).key,
+      'LVS-BERGEN': (await keys.create('e2e terminals', 'LVS-BERGEN')).key,
+    },
   }),
 );
 await prisma.$disconnect();

@@ -8,7 +8,8 @@ import type { Db, Prisma } from '@amk/db';
 
 let counter = 0;
 /** A short name part unique in this run: the process id, a counter and a random tail. */
-export const uniqueName = (prefix: string) => `${prefix}-${process.pid.toString(36)}${(++counter).toString(36)}${randomUUID().slice(0, 4)}`.toUpperCase();
+export const uniqueName = (prefix: string) =>
+  `${prefix}-${process.pid.toString(36)}${(++counter).toString(36)}${randomUUID().slice(0, 4)}`.toUpperCase();
 
 /** Every centre code a factory makes begins so; the demo region's do not. */
 export const TEST_CENTRE_PREFIX = 'T-';
@@ -17,15 +18,38 @@ export const TEST_CENTRE_PREFIX = 'T-';
 export async function createCentre(prisma: Db, data: Partial<Prisma.CentreUncheckedCreateInput> = {}) {
   const code = data.code ?? uniqueName(`${TEST_CENTRE_PREFIX}${data.kind === 'LVS' ? 'LVS' : 'AMK'}`);
   return prisma.centre.create({
-    data: { id: randomUUID(), code, name: `Testsentral ${code}`, kind: 'AMK', owner: 'Test HF', kommuner: [], neighbourCentreIds: [], lat: 60.39, lon: 5.32, ...data },
+    data: {
+      id: randomUUID(),
+      code,
+      name: `Testsentral ${code}`,
+      kind: 'AMK',
+      owner: 'Test HF',
+      kommuner: [],
+      neighbourCentreIds: [],
+      lat: 60.39,
+      lon: 5.32,
+      ...data,
+    },
   });
 }
 
 /** A user of a centre who logs in with `password` (default 'demo'), as an AMK operator unless told. */
-export async function createUser(prisma: Db, centreId: string, { password = 'demo', ...data }: Partial<Prisma.UserUncheckedCreateInput> & { password?: string } = {}) {
+export async function createUser(
+  prisma: Db,
+  centreId: string,
+  { password = 'demo', ...data }: Partial<Prisma.UserUncheckedCreateInput> & { password?: string } = {},
+) {
   const username = data.username ?? uniqueName('t.user').toLowerCase();
   const user = await prisma.user.create({
-    data: { id: randomUUID(), username, displayName: `Test ${username}`, role: 'amk_operator', centreId, passwordHash: await hashPassword(password), ...data },
+    data: {
+      id: randomUUID(),
+      username,
+      displayName: `Test ${username}`,
+      role: 'amk_operator',
+      centreId,
+      passwordHash: await hashPassword(password),
+      ...data,
+    },
   });
   return { ...user, password };
 }
@@ -36,11 +60,22 @@ export async function createUser(prisma: Db, centreId: string, { password = 'dem
  */
 export async function createUnit(prisma: Db, centreId: string, data: Partial<Prisma.UnitUncheckedCreateInput> = {}) {
   return prisma.unit.create({
-    data: { id: randomUUID(), callSign: uniqueName('T'), kind: 'AMBULANCE_CAR', centreId, status: 'AVAILABLE_AT_STATION', statusAt: new Date(Date.now() - 3_600_000), crewOk: true, ...data },
+    data: {
+      id: randomUUID(),
+      callSign: uniqueName('T'),
+      kind: 'AMBULANCE_CAR',
+      centreId,
+      status: 'AVAILABLE_AT_STATION',
+      statusAt: new Date(Date.now() - 3_600_000),
+      crewOk: true,
+      ...data,
+    },
   });
 }
 
 /** A call of a centre written straight to the database (as telephony would register it), ringing now unless told. */
 export async function createCall(prisma: Db, centreId: string, data: Partial<Prisma.CallUncheckedCreateInput> = {}) {
-  return prisma.call.create({ data: { id: randomUUID(), centreId, line: '113', source: 'CTI', state: 'RINGING', ringingAt: new Date(), ...data } });
+  return prisma.call.create({
+    data: { id: randomUUID(), centreId, line: '113', source: 'CTI', state: 'RINGING', ringingAt: new Date(), ...data },
+  });
 }

@@ -14,7 +14,12 @@ export class FailoverConsole {
   private lostFrom = '';
   ready: Promise<void>;
 
-  constructor(private readonly urls: string[], private readonly cookies: Record<string, string>, start = 0, afterSeq = 0) {
+  constructor(
+    private readonly urls: string[],
+    private readonly cookies: Record<string, string>,
+    start = 0,
+    afterSeq = 0,
+  ) {
     this.index = start;
     this.lastSeq = afterSeq;
     this.ready = new Promise((resolve) => this.open(resolve));

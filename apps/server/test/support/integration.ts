@@ -5,15 +5,30 @@ export function asIntegration(app: App, key: string) {
   const headers = { authorization: `Bearer ${key}` };
   return {
     ring: (externalId: string, callerNumber = '+4791234567', extra: Record<string, unknown> = {}) =>
-      app.inject({ method: 'POST', url: '/api/v1/integrations/calls', headers, payload: { externalId, centre: 'AMK-BERGEN', line: '113', callerNumber, ringingAt: new Date().toISOString(), ...extra } }),
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/integrations/calls',
+        headers,
+        payload: { externalId, centre: 'AMK-BERGEN', line: '113', callerNumber, ringingAt: new Date().toISOString(), ...extra },
+      }),
     answered: (externalId: string, body: Record<string, unknown>) =>
       app.inject({ method: 'POST', url: `/api/v1/integrations/calls/${externalId}/answered`, headers, payload: body }),
     ended: (externalId: string, body: Record<string, unknown>) =>
       app.inject({ method: 'POST', url: `/api/v1/integrations/calls/${externalId}/ended`, headers, payload: body }),
     amlSms: (text: string, msisdn?: string) =>
-      app.inject({ method: 'POST', url: `/api/v1/integrations/aml${msisdn ? `?msisdn=${encodeURIComponent(msisdn)}` : ''}`, headers: { ...headers, 'content-type': 'text/plain' }, payload: text }),
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/integrations/aml${msisdn ? `?msisdn=${encodeURIComponent(msisdn)}` : ''}`,
+        headers: { ...headers, 'content-type': 'text/plain' },
+        payload: text,
+      }),
     amlHttps: (fields: Record<string, string>) =>
-      app.inject({ method: 'POST', url: '/api/v1/integrations/aml', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() }),
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/integrations/aml',
+        headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams(fields).toString(),
+      }),
   };
 }
 

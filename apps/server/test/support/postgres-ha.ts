@@ -5,7 +5,19 @@
 // runs as root (PostgreSQL, Patroni and etcd refuse root), else as the user running the test. The configuration files are deploy/'s own, with only addresses,
 // ports and paths replaced, so the test exercises what production runs.
 import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +25,15 @@ import pg from 'pg';
 import { parse, stringify } from 'yaml';
 
 const BIN = '/usr/lib/postgresql/15/bin';
-const BINARIES = ['/usr/bin/etcd', '/usr/bin/patroni', '/usr/bin/patronictl', '/usr/sbin/haproxy', '/usr/bin/pgbackrest', `${BIN}/postgres`, `${BIN}/pg_ctl`];
+const BINARIES = [
+  '/usr/bin/etcd',
+  '/usr/bin/patroni',
+  '/usr/bin/patronictl',
+  '/usr/sbin/haproxy',
+  '/usr/bin/pgbackrest',
+  `${BIN}/postgres`,
+  `${BIN}/pg_ctl`,
+];
 const deployDir = fileURLToPath(new URL('../../../../deploy/postgres-ha/', import.meta.url));
 
 /** What this machine lacks to run the topology (`.ci/run` installs it all). */
@@ -37,7 +57,12 @@ export function freePort(): Promise<number> {
 }
 
 /** Polls `check` until it returns something truthy; fails after `timeoutMs` with `what`. */
-export async function poll<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number, what: string, everyMs = 100): Promise<T> {
+export async function poll<T>(
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs: number,
+  what: string,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await Promise.resolve()
@@ -160,7 +185,9 @@ export class HaTopology {
       await this.startAll(nodeCount);
     } catch (err) {
       // the folder goes with stop(): say here what each part logged
-      const logs = ['etcd', 'haproxy', ...this.nodes.map((n) => n.name)].map((name) => `--- ${name}.log (end)\n${this.log(name).slice(-4_000)}`).join('\n');
+      const logs = ['etcd', 'haproxy', ...this.nodes.map((n) => n.name)]
+        .map((name) => `--- ${name}.log (end)\n${this.log(name).slice(-4_000)}`)
+        .join('\n');
       throw new Error(`${(err as Error).message}\n${logs}`);
     }
   }
@@ -186,12 +213,23 @@ export class HaTopology {
     const backrest = readFileSync(join(deployDir, 'pgbackrest.conf'), 'utf8');
     for (let i = 1; i <= nodeCount; i++) {
       const name = `pg${i}`;
-      const node: PatroniNode = { name, pgPort: await freePort(), restPort: await freePort(), dataDir: join(this.dir, name), pgbackrestConf: '', process: null };
+      const node: PatroniNode = {
+        name,
+        pgPort: await freePort(),
+        restPort: await freePort(),
+        dataDir: join(this.dir, name),
+        pgbackrestConf: '',
+        process: null,
+      };
       this.mkdir(`${name}-lock`);
       node.pgbackrestConf = this.writeOwned(
         `pgbackrest-${name}.conf`,
         setIni(
-          setIni(backrest, 'global', { 'repo1-path': join(this.dir, 'repo'), 'log-path': join(this.dir, 'log'), 'lock-path': join(this.dir, `${name}-lock`) }),
+          setIni(backrest, 'global', {
+            'repo1-path': join(this.dir, 'repo'),
+            'log-path': join(this.dir, 'log'),
+            'lock-path': join(this.dir, `${name}-lock`),
+          }),
           'amk',
           { 'pg1-path': node.dataDir, 'pg1-socket-path': join(this.dir, 'sock'), 'pg1-port': String(node.pgPort) },
         ),
@@ -245,11 +283,17 @@ export class HaTopology {
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((_, reject) => setTimeout(() => reject(new Error(`${node.name}'s Patroni did not stop`)), 30_000))]);
+    await Promise.race([
+      exited,
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`${node.name}'s Patroni did not stop`)), 30_000)),
+    ]);
   }
 
   startNode(node: PatroniNode): void {
-    node.process = this.spawnAsPostgres(node.name, '/usr/bin/patroni', [this.configFile(node)], { PGBACKREST_CONFIG: node.pgbackrestConf, AMK_DB_PASSWORD: this.password });
+    node.process = this.spawnAsPostgres(node.name, '/usr/bin/patroni', [this.configFile(node)], {
+      PGBACKREST_CONFIG: node.pgbackrestConf,
+      AMK_DB_PASSWORD: this.password,
+    });
   }
 
   /** The node whose Patroni answers 200 on /primary, if any. */

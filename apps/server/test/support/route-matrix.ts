@@ -126,8 +126,12 @@ export const OVERRIDES: Record<string, readonly Role[]> = {
 };
 
 export const USERS: Record<Role, string> = {
-  amk_operator: 'amk.bergen', amk_doctor: 'lege.bergen', lv_operator: 'lv.bergen', supervisor: 'supervisor.bergen',
-  admin: 'admin', responder: 'responder.demo', auditor: 'auditor.demo',
+  amk_operator: 'amk.bergen',
+  amk_doctor: 'lege.bergen',
+  lv_operator: 'lv.bergen',
+  supervisor: 'supervisor.bergen',
+  admin: 'admin',
+  responder: 'responder.demo',
+  auditor: 'auditor.demo',
 };
 export const CALLERS: Caller[] = ['anonymous', 'integration', ...(Object.keys(USERS) as Role[])];
-

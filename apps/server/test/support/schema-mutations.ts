@@ -32,7 +32,8 @@ export interface Mutation {
 }
 
 const typeOf = (s: JsonSchema): string | undefined => (Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type);
-const nullable = (s: JsonSchema): boolean => (Array.isArray(s.type) && s.type.includes('null')) || !!s.anyOf?.some((x) => x.type === 'null');
+const nullable = (s: JsonSchema): boolean =>
+  (Array.isArray(s.type) && s.type.includes('null')) || !!s.anyOf?.some((x) => x.type === 'null');
 const inner = (s: JsonSchema): JsonSchema => s.anyOf?.find((x) => x.type !== 'null') ?? s.oneOf?.[0] ?? s;
 
 let timesMade = 0;
@@ -44,7 +45,8 @@ function stringFor(s: JsonSchema): string {
   if (s.format === 'date-time') return new Date(Date.now() + ++timesMade * 60_000).toISOString();
   if (s.format === 'date' || s.pattern?.includes('\\d{4}-\\d{2}-\\d{2}$')) return new Date().toISOString().slice(0, 10);
   if (s.pattern) {
-    for (const candidate of ['+4791234567', 'A.06.01', '4601', 'BGN-A11', 'abc']) if (new RegExp(s.pattern).test(candidate)) return candidate;
+    for (const candidate of ['+4791234567', 'A.06.01', '4601', 'BGN-A11', 'abc'])
+      if (new RegExp(s.pattern).test(candidate)) return candidate;
   }
   const base = 'Testverdi';
   return base.slice(0, Math.max(s.minLength ?? 1, Math.min(base.length, s.maxLength ?? base.length)));
@@ -58,13 +60,19 @@ export function example(schema: JsonSchema): unknown {
   if (s.default !== undefined) return s.default;
   switch (typeOf(s)) {
     case 'object':
-      return Object.fromEntries(Object.entries(s.properties ?? {}).filter(([k]) => s.required?.includes(k)).map(([k, v]) => [k, example(v)]));
+      return Object.fromEntries(
+        Object.entries(s.properties ?? {})
+          .filter(([k]) => s.required?.includes(k))
+          .map(([k, v]) => [k, example(v)]),
+      );
     case 'array':
       return Array.from({ length: s.minItems ?? 0 }, () => example(s.items ?? {}));
     case 'integer':
       return Math.max(s.minimum ?? 0, Math.min(1, s.maximum ?? 1));
     case 'number':
-      return s.minimum !== undefined && s.maximum !== undefined ? (s.minimum + s.maximum) / 2 : Math.max(s.minimum ?? 0, Math.min(1, s.maximum ?? 1));
+      return s.minimum !== undefined && s.maximum !== undefined
+        ? (s.minimum + s.maximum) / 2
+        : Math.max(s.minimum ?? 0, Math.min(1, s.maximum ?? 1));
     case 'boolean':
       return false;
     case 'string':
@@ -99,7 +107,8 @@ function wrongValues(schema: JsonSchema): { what: string; value: unknown }[] {
   if (type === 'boolean') out.push({ what: 'text instead of true/false', value: 'yes' });
   if (type === 'array') {
     out.push({ what: 'an object instead of a list', value: {} });
-    if (s.maxItems !== undefined && s.maxItems < 1000) out.push({ what: `more than ${s.maxItems} items`, value: Array.from({ length: s.maxItems + 1 }, () => example(s.items ?? {})) });
+    if (s.maxItems !== undefined && s.maxItems < 1000)
+      out.push({ what: `more than ${s.maxItems} items`, value: Array.from({ length: s.maxItems + 1 }, () => example(s.items ?? {})) });
   }
   if (type === 'object') out.push({ what: 'a list instead of an object', value: [] });
   return out;
@@ -118,9 +127,14 @@ export function unstorableValues(schema: JsonSchema, { inUrl = false } = {}): { 
   // router refuses or decodes to U+FFFD (storable). It is only a JSON body's problem.
   if (!inUrl) out.push({ what: 'with a lone surrogate', value: `${valid}\ud800` });
   if (s.format === 'date-time') {
-    out.push({ what: 'in year 0', value: '0000-01-01T00:00:00Z' }, { what: 'in year 10000 in UTC', value: '9999-12-31T23:59:59-14:00' }, { what: 'in year 1', value: '0001-01-01T00:00:00Z' });
+    out.push(
+      { what: 'in year 0', value: '0000-01-01T00:00:00Z' },
+      { what: 'in year 10000 in UTC', value: '9999-12-31T23:59:59-14:00' },
+      { what: 'in year 1', value: '0001-01-01T00:00:00Z' },
+    );
   }
-  if (s.format === 'date' || s.pattern?.includes('\\d{4}-\\d{2}-\\d{2}$')) out.push({ what: 'in year 0', value: '0000-01-01' }, { what: 'in year 9999', value: '9999-12-31' });
+  if (s.format === 'date' || s.pattern?.includes('\\d{4}-\\d{2}-\\d{2}$'))
+    out.push({ what: 'in year 0', value: '0000-01-01' }, { what: 'in year 9999', value: '9999-12-31' });
   return out;
 }
 

@@ -22,7 +22,15 @@ export const databaseUrl = () => inject('databaseUrl');
 const dataDir = mkdtempSync(join(tmpdir(), 'amk-test-data-'));
 
 export function testConfig(overrides: Partial<AppDeps['config']> = {}): AppDeps['config'] {
-  return { NODE_ENV: 'test', LOG_LEVEL: 'silent', SESSION_TTL_HOURS: 12, CONSOLE_DIST: '/nonexistent', DATA_DIR: dataDir, PURGE_SCHEDULE: 'off', ...overrides };
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SESSION_TTL_HOURS: 12,
+    CONSOLE_DIST: '/nonexistent',
+    DATA_DIR: dataDir,
+    PURGE_SCHEDULE: 'off',
+    ...overrides,
+  };
 }
 
 /** The whole app on the test database, for app.inject (not listening). */
@@ -86,7 +94,11 @@ export function openConsole(server: { url: string }, cookie: string, afterSeq?: 
   return socket;
 }
 
-export function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5_000, what = 'condition'): Promise<T> {
+export function waitFor<T>(
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 5_000,
+  what = 'condition',
+): Promise<T> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const tick = async () => {

@@ -10,14 +10,25 @@ import { useConsole } from '../../store/console-store.js';
 import { useAkutthjelperCandidates } from './use-akutthjelper-candidates.js';
 import { clock } from '../../lib/clock.js';
 
-const EVENT_TYPES = ['HJERTESTANS', 'BEVISSTLOSHET', 'STOR_YTRE_BLODNING', 'GENERELL_NEDKJOLING'] as const satisfies readonly AkutthjelperEventType[];
+const EVENT_TYPES = [
+  'HJERTESTANS',
+  'BEVISSTLOSHET',
+  'STOR_YTRE_BLODNING',
+  'GENERELL_NEDKJOLING',
+] as const satisfies readonly AkutthjelperEventType[];
 const BISTAND: { kind: 'HELSE' | 'KOMMUNE'; label: MessageKey }[] = [
   { kind: 'HELSE', label: 'akutthjelper.bistand' },
   { kind: 'KOMMUNE', label: 'akutthjelper.bistandKommune' },
 ];
 /** Each acknowledgement in the order it happens, labelled with the state it moves the alert to. */
 const TIMES = [
-  ['alertedAt', 'PENDING'], ['deliveredAt', 'DELIVERED'], ['seenAt', 'SEEN'], ['acceptedAt', 'ACCEPTED'], ['declinedAt', 'DECLINED'], ['arrivedAt', 'ARRIVED'], ['failedAt', 'FAILED'],
+  ['alertedAt', 'PENDING'],
+  ['deliveredAt', 'DELIVERED'],
+  ['seenAt', 'SEEN'],
+  ['acceptedAt', 'ACCEPTED'],
+  ['declinedAt', 'DECLINED'],
+  ['arrivedAt', 'ARRIVED'],
+  ['failedAt', 'FAILED'],
 ] as const;
 const time = clock;
 /** How many must accept before escalation stops; the server alerts twice as many at once. */
@@ -51,9 +62,12 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
   const km = new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 1 });
 
   useEffect(() => {
-    unwrap(client.GET('/api/v1/missions/{missionId}/akutthjelper/alerts', { params: { path: { missionId: mission.id } } })).then((r) => {
-      for (const a of r.alerts) useConsole.getState().upsertAlert(a);
-    }, () => {});
+    unwrap(client.GET('/api/v1/missions/{missionId}/akutthjelper/alerts', { params: { path: { missionId: mission.id } } })).then(
+      (r) => {
+        for (const a of r.alerts) useConsole.getState().upsertAlert(a);
+      },
+      () => {},
+    );
   }, [mission.id]);
 
   async function run(write: () => Promise<string | null>) {
@@ -67,13 +81,23 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
   const alertResponders = () =>
     run(async () => {
       if (!eventType) return null;
-      const res = await unwrap(client.POST('/api/v1/missions/{missionId}/akutthjelper/alerts', { params: { path: { missionId: mission.id } }, body: { eventType, required: REQUIRED } }));
+      const res = await unwrap(
+        client.POST('/api/v1/missions/{missionId}/akutthjelper/alerts', {
+          params: { path: { missionId: mission.id } },
+          body: { eventType, required: REQUIRED },
+        }),
+      );
       for (const a of res.alerts) useConsole.getState().upsertAlert(a);
       return null;
     });
   const bistand = (kind: 'HELSE' | 'KOMMUNE', label: MessageKey) =>
     run(async () => {
-      await unwrap(client.POST('/api/v1/missions/{missionId}/bistand', { params: { path: { missionId: mission.id } }, body: { kind, reason: eventType ? `${t(label)}: ${t(`event.${eventType}`)}` : t(label) } }));
+      await unwrap(
+        client.POST('/api/v1/missions/{missionId}/bistand', {
+          params: { path: { missionId: mission.id } },
+          body: { kind, reason: eventType ? `${t(label)}: ${t(`event.${eventType}`)}` : t(label) },
+        }),
+      );
       return t('akutthjelper.bistandSent', { what: t(label) });
     });
 
@@ -83,8 +107,14 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
       <label>
         {t('akutthjelper.eventType')}
         <select value={eventType} onChange={(e) => setEventType(e.target.value as EventType)}>
-          <option value="" disabled>{t('akutthjelper.chooseEvent')}</option>
-          {EVENT_TYPES.map((et) => <option key={et} value={et}>{t(`event.${et}`)}</option>)}
+          <option value="" disabled>
+            {t('akutthjelper.chooseEvent')}
+          </option>
+          {EVENT_TYPES.map((et) => (
+            <option key={et} value={et}>
+              {t(`event.${et}`)}
+            </option>
+          ))}
         </select>
       </label>
       {refusal && (
@@ -92,14 +122,21 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
           <strong>{t('akutthjelper.refused')}:</strong> {refusalText}
         </div>
       )}
-      {current?.allowed && current.candidates.length === 0 && alerts.length === 0 && <p className="warn-text small">{t('akutthjelper.noCandidates')}</p>}
+      {current?.allowed && current.candidates.length === 0 && alerts.length === 0 && (
+        <p className="warn-text small">{t('akutthjelper.noCandidates')}</p>
+      )}
       {current?.allowed && current.candidates.length > 0 && (
         <>
-          <p className="muted small">{t('akutthjelper.willAlert', { n: Math.min(ALERTED_AT_ONCE, current.candidates.length), total: current.candidates.length })}</p>
+          <p className="muted small">
+            {t('akutthjelper.willAlert', { n: Math.min(ALERTED_AT_ONCE, current.candidates.length), total: current.candidates.length })}
+          </p>
           <ol className="candidates" aria-label={t('akutthjelper.candidates')}>
             {current.candidates.slice(0, SHOWN_CANDIDATES).map((c, i) => (
               <li key={c.memberId} className={i < ALERTED_AT_ONCE ? 'first-round' : ''}>
-                <strong>{c.memberName}</strong> <span className="muted">{c.unitName} · {c.organisationKind}</span>
+                <strong>{c.memberName}</strong>{' '}
+                <span className="muted">
+                  {c.unitName} · {c.organisationKind}
+                </span>
                 <span className="distance">{km.format(c.distanceKm)} km</span>
               </li>
             ))}
@@ -107,25 +144,40 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
         </>
       )}
       <div className="akutthjelper-actions">
-        <button type="button" className="danger" onClick={alertResponders} disabled={blocked} title={refusalText ?? undefined}>{t('akutthjelper.alert')}</button>
+        <button type="button" className="danger" onClick={alertResponders} disabled={blocked} title={refusalText ?? undefined}>
+          {t('akutthjelper.alert')}
+        </button>
         {BISTAND.map((b) => (
-          <button key={b.kind} type="button" className={refusal?.offerBistand ? 'suggested' : ''} onClick={() => bistand(b.kind, b.label)}>{t(b.label)}</button>
+          <button key={b.kind} type="button" className={refusal?.offerBistand ? 'suggested' : ''} onClick={() => bistand(b.kind, b.label)}>
+            {t(b.label)}
+          </button>
         ))}
       </div>
-      {msg && <p role={msg.ok ? 'status' : 'alert'} className={msg.ok ? 'ok-text small' : 'error'}>{msg.text}</p>}
+      {msg && (
+        <p role={msg.ok ? 'status' : 'alert'} className={msg.ok ? 'ok-text small' : 'error'}>
+          {msg.text}
+        </p>
+      )}
       <ul className="alerts" aria-label={t('akutthjelper.heading')}>
-        {alerts.sort((a, b) => a.round - b.round || (a.distanceM ?? 0) - (b.distanceM ?? 0)).map((a) => (
-          <li key={a.id} className={`alert-${a.state}`} data-testid={`alert-${a.memberName}`}>
-            <strong>{a.memberName}</strong> <span className="muted">{a.unitName} · {a.channel} · {t('akutthjelper.round', { n: a.round })}</span>{' '}
-            <span className="alert-state">{t(`alertState.${a.state}`)}</span>
-            <span className="alert-times muted small">
-              {TIMES.filter(([field]) => a[field]).map(([field, state]) => (
-                <span key={field}>{t(`alertState.${state}`)} <time dateTime={a[field]!}>{time(a[field]!)}</time></span>
-              ))}
-            </span>
-            {a.lastError && <span className="error"> {a.lastError}</span>}
-          </li>
-        ))}
+        {alerts
+          .sort((a, b) => a.round - b.round || (a.distanceM ?? 0) - (b.distanceM ?? 0))
+          .map((a) => (
+            <li key={a.id} className={`alert-${a.state}`} data-testid={`alert-${a.memberName}`}>
+              <strong>{a.memberName}</strong>{' '}
+              <span className="muted">
+                {a.unitName} · {a.channel} · {t('akutthjelper.round', { n: a.round })}
+              </span>{' '}
+              <span className="alert-state">{t(`alertState.${a.state}`)}</span>
+              <span className="alert-times muted small">
+                {TIMES.filter(([field]) => a[field]).map(([field, state]) => (
+                  <span key={field}>
+                    {t(`alertState.${state}`)} <time dateTime={a[field]!}>{time(a[field]!)}</time>
+                  </span>
+                ))}
+              </span>
+              {a.lastError && <span className="error"> {a.lastError}</span>}
+            </li>
+          ))}
       </ul>
     </div>
   );

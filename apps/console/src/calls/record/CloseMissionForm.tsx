@@ -17,13 +17,27 @@ function outcomeText(outcome: Outcome, note: string): string {
   return note.trim() ? `${label}: ${note.trim()}` : label;
 }
 
-interface CloseFields { outcome: Outcome | ''; note: string }
+interface CloseFields {
+  outcome: Outcome | '';
+  note: string;
+}
 const needsNote = (f: CloseFields) => f.outcome === 'OTHER' && !f.note.trim();
 
 /** The contract's own schema over the choice and note: "Annet" without a note is no outcome yet. */
-const Close = z.preprocess((f: CloseFields) => ({ outcome: f.outcome && !needsNote(f) ? outcomeText(f.outcome, f.note) : '' }), CloseMissionRequest);
+const Close = z.preprocess(
+  (f: CloseFields) => ({ outcome: f.outcome && !needsNote(f) ? outcomeText(f.outcome, f.note) : '' }),
+  CloseMissionRequest,
+);
 
-export function CloseMissionForm({ mission, submitLabel, onClosed }: { mission: MissionSummary; submitLabel?: string; onClosed(m: MissionDetail): void }) {
+export function CloseMissionForm({
+  mission,
+  submitLabel,
+  onClosed,
+}: {
+  mission: MissionSummary;
+  submitLabel?: string;
+  onClosed(m: MissionDetail): void;
+}) {
   const t = useT();
   const { register, handleSubmit, control, formState } = useForm<CloseFields, unknown, z.output<typeof CloseMissionRequest>>({
     defaultValues: { outcome: '', note: '' },
@@ -53,16 +67,31 @@ export function CloseMissionForm({ mission, submitLabel, onClosed }: { mission: 
           {t('missions.outcome')}
           <select {...register('outcome')} required>
             <option value="">{t('missions.chooseOutcome')}</option>
-            {OUTCOMES.map((o) => <option key={o} value={o}>{t(`outcome.${o}`)}</option>)}
+            {OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {t(`outcome.${o}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('missions.outcomeNote')}
-          <input {...register('note')} maxLength={900} required={outcome === 'OTHER'} placeholder={outcome === 'OTHER' ? t('missions.noteRequired') : ''} />
+          <input
+            {...register('note')}
+            maxLength={900}
+            required={outcome === 'OTHER'}
+            placeholder={outcome === 'OTHER' ? t('missions.noteRequired') : ''}
+          />
         </label>
       </div>
-      <button type="submit" className="primary" disabled={incomplete || busy}>{submitLabel ?? t('missions.close')}</button>
-      {msg && <p role="alert" className="error">{msg}</p>}
+      <button type="submit" className="primary" disabled={incomplete || busy}>
+        {submitLabel ?? t('missions.close')}
+      </button>
+      {msg && (
+        <p role="alert" className="error">
+          {msg}
+        </p>
+      )}
     </form>
   );
 }

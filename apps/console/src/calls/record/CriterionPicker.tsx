@@ -6,7 +6,13 @@ import { useState, type KeyboardEvent, type Ref } from 'react';
 import { useT } from '../../i18n/i18n.js';
 import { criterionByCode, searchCriteria } from './criterion-search.js';
 
-export function CriterionPicker({ list, value, onChange, onPick, inputRef }: {
+export function CriterionPicker({
+  list,
+  value,
+  onChange,
+  onPick,
+  inputRef,
+}: {
   list: TriageCriterion[];
   value: string;
   onChange(text: string): void;

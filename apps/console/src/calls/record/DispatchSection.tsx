@@ -45,7 +45,9 @@ export function DispatchSection({ record }: { record: CallRecord }) {
       setRecs(list);
     };
     // A refresh that never reached the server keeps the last list rather than blanking it.
-    ok(client.GET('/api/v1/calls/{id}/recommendations', { params: { path: { id: record.id } } })).then(apply, (e) => (e instanceof ApiError && e.isNetwork ? undefined : apply(null)));
+    ok(client.GET('/api/v1/calls/{id}/recommendations', { params: { path: { id: record.id } } })).then(apply, (e) =>
+      e instanceof ApiError && e.isNetwork ? undefined : apply(null),
+    );
   }, [record.id, record.lat, record.lon, mission?.units.length, closed?.id, unitTick]);
   // Until the next ranking arrives, a unit that is no longer free (a colleague took it) is left out.
   const free = recs?.units.filter((r) => !statuses[r.unitId] || isAvailable(statuses[r.unitId]!)) ?? [];
@@ -56,8 +58,23 @@ export function DispatchSection({ record }: { record: CallRecord }) {
   /** Sends the unit; with `override`, although its crew fails § 11 (the reason goes with it). */
   async function send(unitId: string, override?: { reason: string }) {
     const m = mission
-      ? await ok(client.POST('/api/v1/missions/{missionId}/units', { params: { path: { missionId: mission.id } }, body: { unitId, ...(override && { override }) } }))
-      : await ok(client.POST('/api/v1/missions', { body: { id: crypto.randomUUID(), callId: record.id, unitIds: [unitId], kind: kind === 'LVS' ? 'HOME_VISIT' : 'AMBULANCE', ...(override && { override }) } }));
+      ? await ok(
+          client.POST('/api/v1/missions/{missionId}/units', {
+            params: { path: { missionId: mission.id } },
+            body: { unitId, ...(override && { override }) },
+          }),
+        )
+      : await ok(
+          client.POST('/api/v1/missions', {
+            body: {
+              id: crypto.randomUUID(),
+              callId: record.id,
+              unitIds: [unitId],
+              kind: kind === 'LVS' ? 'HOME_VISIT' : 'AMBULANCE',
+              ...(override && { override }),
+            },
+          }),
+        );
     useConsole.getState().upsertMission(m);
     setClosed(null);
     setMsg(null);
@@ -82,9 +99,13 @@ export function DispatchSection({ record }: { record: CallRecord }) {
             {missionWord}: {mission.units.map((u) => `${u.callSign} (${t(`status.${statuses[u.unitId] ?? 'ALERTED'}`)})`).join(', ')}
             {mission.responseMinutes !== null && <span className="muted"> · {mission.responseMinutes} min</span>}
           </p>
-          {mission.units.filter((u) => u.crewOverrideReason).map((u) => (
-            <p key={u.unitId} className="override-note warn-text" role="note">⚠ {t('missions.crewOverride', { unit: u.callSign, reason: u.crewOverrideReason ?? '' })}</p>
-          ))}
+          {mission.units
+            .filter((u) => u.crewOverrideReason)
+            .map((u) => (
+              <p key={u.unitId} className="override-note warn-text" role="note">
+                ⚠ {t('missions.crewOverride', { unit: u.callSign, reason: u.crewOverrideReason ?? '' })}
+              </p>
+            ))}
           {detail && <MissionTimeline mission={detail} />}
           <CloseMissionForm mission={mission} onClosed={setClosed} />
         </section>
@@ -98,15 +119,28 @@ export function DispatchSection({ record }: { record: CallRecord }) {
       <ol className="recommendations">
         {free.slice(0, 6).map((r) => (
           <li key={r.unitId} className={r.own ? '' : 'neighbour'}>
-            <span>{r.callSign}</span> <span className="muted">{t(`unitKind.${r.kind}`)}</span> <strong>{Math.round(r.etaMinutes)} min</strong>
+            <span>{r.callSign}</span> <span className="muted">{t(`unitKind.${r.kind}`)}</span>{' '}
+            <strong>{Math.round(r.etaMinutes)} min</strong>
             {!r.own && <span className="tag">{t('units.neighbour')}</span>}
-            <button type="button" onClick={() => dispatch(r.unitId)}>{t(kind === 'LVS' ? 'record.dispatchHomeVisit' : 'record.dispatch', { unit: r.callSign })}</button>
+            <button type="button" onClick={() => dispatch(r.unitId)}>
+              {t(kind === 'LVS' ? 'record.dispatchHomeVisit' : 'record.dispatch', { unit: r.callSign })}
+            </button>
           </li>
         ))}
       </ol>
-      {recs && <ExcludedUnits excluded={recs.excluded} maxAgeMinutes={recs.maxPositionAgeMinutes} onOverride={(unitId, reason) => send(unitId, { reason })} />}
+      {recs && (
+        <ExcludedUnits
+          excluded={recs.excluded}
+          maxAgeMinutes={recs.maxPositionAgeMinutes}
+          onOverride={(unitId, reason) => send(unitId, { reason })}
+        />
+      )}
       {mission && kind === 'AMK' && <AkutthjelperPanel mission={mission} />}
-      {msg && <p role="alert" className="error">{msg}</p>}
+      {msg && (
+        <p role="alert" className="error">
+          {msg}
+        </p>
+      )}
     </section>
   );
 }

@@ -8,7 +8,11 @@ import { useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/i18n.js';
 import '../../units/crew.css';
 
-export function ExcludedUnits({ excluded, maxAgeMinutes, onOverride }: {
+export function ExcludedUnits({
+  excluded,
+  maxAgeMinutes,
+  onOverride,
+}: {
   excluded: ExcludedUnit[];
   maxAgeMinutes: number;
   /** Sends the unit anyway with the reason; rejects with the server's message. */
@@ -26,14 +30,26 @@ export function ExcludedUnits({ excluded, maxAgeMinutes, onOverride }: {
           return (
             <li key={u.unitId} className={`excluded reason-${u.reason}`}>
               <span className="call-sign">{u.callSign}</span> <span className="muted">{t(`unitKind.${u.kind}`)}</span>{' '}
-              <strong className={u.reason === 'CREW_FAILS_SECTION_11' ? 'warn-text' : ''}>{t(`recs.reason.${u.reason}`, { n: u.positionAgeMinutes ?? maxAgeMinutes, max: maxAgeMinutes })}</strong>
+              <strong className={u.reason === 'CREW_FAILS_SECTION_11' ? 'warn-text' : ''}>
+                {t(`recs.reason.${u.reason}`, { n: u.positionAgeMinutes ?? maxAgeMinutes, max: maxAgeMinutes })}
+              </strong>
               {u.distanceKm !== null && <span className="muted small"> · {u.distanceKm} km</span>}
               {u.crewProblem && <div className="muted small">{u.crewProblem}</div>}
-              {u.crewOverrideReason && <div className="small override-note">{t('units.crewOverride', { reason: u.crewOverrideReason })}</div>}
-              {canOverride && asking !== u.unitId && (
-                <button type="button" className="small-button" onClick={() => setAsking(u.unitId)}>{t('recs.dispatchAnyway', { unit: u.callSign })}</button>
+              {u.crewOverrideReason && (
+                <div className="small override-note">{t('units.crewOverride', { reason: u.crewOverrideReason })}</div>
               )}
-              {canOverride && asking === u.unitId && <OverrideForm unit={u.callSign} onCancel={() => setAsking(null)} onSubmit={(reason) => onOverride(u.unitId, reason).then(() => setAsking(null))} />}
+              {canOverride && asking !== u.unitId && (
+                <button type="button" className="small-button" onClick={() => setAsking(u.unitId)}>
+                  {t('recs.dispatchAnyway', { unit: u.callSign })}
+                </button>
+              )}
+              {canOverride && asking === u.unitId && (
+                <OverrideForm
+                  unit={u.callSign}
+                  onCancel={() => setAsking(null)}
+                  onSubmit={(reason) => onOverride(u.unitId, reason).then(() => setAsking(null))}
+                />
+              )}
             </li>
           );
         })}
@@ -43,7 +59,17 @@ export function ExcludedUnits({ excluded, maxAgeMinutes, onOverride }: {
 }
 
 /** Asks for the reason before a § 11 refusal is overridden; the server's refusal stays in view. */
-export function OverrideForm({ unit, submitLabel, onSubmit, onCancel }: { unit: string; submitLabel?: string; onSubmit(reason: string): Promise<void>; onCancel(): void }) {
+export function OverrideForm({
+  unit,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
+  unit: string;
+  submitLabel?: string;
+  onSubmit(reason: string): Promise<void>;
+  onCancel(): void;
+}) {
   const t = useT();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -68,9 +94,17 @@ export function OverrideForm({ unit, submitLabel, onSubmit, onCancel }: { unit: 
         {/* biome-ignore lint/a11y/noAutofocus: the operator asked to override and is to type the reason next */}
         <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} required minLength={3} autoFocus />
       </label>
-      <button type="submit" className="primary small-button" disabled={busy || reason.trim().length < 3}>{submitLabel ?? t('units.overrideSend')}</button>
-      <button type="button" className="small-button" onClick={onCancel}>{t('record.cancel')}</button>
-      {error && <p role="alert" className="error small">{error}</p>}
+      <button type="submit" className="primary small-button" disabled={busy || reason.trim().length < 3}>
+        {submitLabel ?? t('units.overrideSend')}
+      </button>
+      <button type="button" className="small-button" onClick={onCancel}>
+        {t('record.cancel')}
+      </button>
+      {error && (
+        <p role="alert" className="error small">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -28,16 +28,30 @@ export function FinishCall({ record }: { record: CallRecord }) {
     <div className="finish">
       {asking && mission && (
         <div className="section prompt" role="alertdialog" aria-label={t('record.finish')}>
-          <p role="alert" className="prompt-text">{t('record.missionOpen', { units: mission.units.map((u) => u.callSign).join(', ') })}</p>
+          <p role="alert" className="prompt-text">
+            {t('record.missionOpen', { units: mission.units.map((u) => u.callSign).join(', ') })}
+          </p>
           <CloseMissionForm mission={mission} submitLabel={t('missions.closeAndFinish')} onClosed={() => void finish()} />
           <div className="row">
-            <button type="button" onClick={() => void finish()}>{t('record.finishLeaveOpen')}</button>
-            <button type="button" onClick={() => setAsking(false)}>{t('record.cancel')}</button>
+            <button type="button" onClick={() => void finish()}>
+              {t('record.finishLeaveOpen')}
+            </button>
+            <button type="button" onClick={() => setAsking(false)}>
+              {t('record.cancel')}
+            </button>
           </div>
         </div>
       )}
-      {!(asking && mission) && <button type="button" onClick={onFinish}>{t('record.finish')}</button>}
-      {msg && <p role="alert" className="error">{msg}</p>}
+      {!(asking && mission) && (
+        <button type="button" onClick={onFinish}>
+          {t('record.finish')}
+        </button>
+      )}
+      {msg && (
+        <p role="alert" className="error">
+          {msg}
+        </p>
+      )}
     </div>
   );
 }

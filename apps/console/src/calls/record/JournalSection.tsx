@@ -37,9 +37,15 @@ export function JournalSection({ record, onSaved }: { record: CallRecord; onSave
             {t('record.addNote')}
             <input value={text} onChange={(e) => setText(e.target.value)} />
           </label>
-          <button type="submit" disabled={!text.trim()}>{t('record.addNoteButton')}</button>
+          <button type="submit" disabled={!text.trim()}>
+            {t('record.addNoteButton')}
+          </button>
         </form>
-        {msg && <p role="alert" className="error">{msg}</p>}
+        {msg && (
+          <p role="alert" className="error">
+            {msg}
+          </p>
+        )}
       </section>
     </>
   );

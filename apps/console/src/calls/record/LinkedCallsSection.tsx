@@ -49,7 +49,9 @@ export function LinkedCallsSection({ record, onSaved }: { record: CallRecord; on
           {record.linkedCalls.map((l) => (
             <li key={l.id}>
               {callLabel({ ...l, ...calls[l.id] }, words)} · {t(`state.${calls[l.id]?.state ?? l.state}` as MessageKey)}
-              <button type="button" className="small-button" onClick={() => useConsole.getState().selectCall(l.id)}>{t('record.openLinked')}</button>
+              <button type="button" className="small-button" onClick={() => useConsole.getState().selectCall(l.id)}>
+                {t('record.openLinked')}
+              </button>
             </li>
           ))}
         </ul>
@@ -59,12 +61,22 @@ export function LinkedCallsSection({ record, onSaved }: { record: CallRecord; on
           {t('record.linkTo')}
           <select value={chosen} onChange={(e) => setOther(e.target.value)}>
             <option value="">{candidates.length ? t('record.linkChoose') : t('record.linkNone')}</option>
-            {candidates.map((c) => <option key={c.id} value={c.id}>{callLabel(c, words)}</option>)}
+            {candidates.map((c) => (
+              <option key={c.id} value={c.id}>
+                {callLabel(c, words)}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="submit" disabled={!chosen || busy}>{t('record.linkButton')}</button>
+        <button type="submit" disabled={!chosen || busy}>
+          {t('record.linkButton')}
+        </button>
       </form>
-      {msg && <p role="alert" className="error">{msg}</p>}
+      {msg && (
+        <p role="alert" className="error">
+          {msg}
+        </p>
+      )}
     </section>
   );
 }

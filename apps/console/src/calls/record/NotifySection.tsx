@@ -45,11 +45,16 @@ export function NotifySection({ record }: { record: CallRecord }) {
 
   async function notify(recipient: Recipient, recipientCentre?: string) {
     try {
-      const res = await ok(client.POST('/api/v1/calls/{id}/notifications', { params: { path: { id: record.id } }, body: {
-        recipients: [recipient],
-        ...(recipientCentre && { recipientCentre }),
-        message: message.trim() || record.addressText || t('notify.defaultMessage'),
-      } }));
+      const res = await ok(
+        client.POST('/api/v1/calls/{id}/notifications', {
+          params: { path: { id: record.id } },
+          body: {
+            recipients: [recipient],
+            ...(recipientCentre && { recipientCentre }),
+            message: message.trim() || record.addressText || t('notify.defaultMessage'),
+          },
+        }),
+      );
       for (const n of res.notifications) useConsole.getState().upsertNotification(n);
       setMsg(null);
     } catch (err) {
@@ -68,8 +73,12 @@ export function NotifySection({ record }: { record: CallRecord }) {
         <input value={message} onChange={(e) => draft.set('message', e.target.value)} />
       </label>
       <div className="notify-actions">
-        <button type="button" className="danger" onClick={() => notify('TRIPLE')}>{t('record.triple')}</button>
-        <button type="button" onClick={() => notify('HRS')}>{t('notify.hrs')}</button>
+        <button type="button" className="danger" onClick={() => notify('TRIPLE')}>
+          {t('record.triple')}
+        </button>
+        <button type="button" onClick={() => notify('HRS')}>
+          {t('notify.hrs')}
+        </button>
       </div>
       {centres.length > 0 && (
         <div className="notify-actions">
@@ -78,7 +87,13 @@ export function NotifySection({ record }: { record: CallRecord }) {
             <select value={target} onChange={(e) => setTarget(e.target.value)}>
               {(['AMK', 'LVS'] as const).map((kind) => (
                 <optgroup key={kind} label={t(kind === 'AMK' ? 'notify.groupAMK' : 'notify.groupLVS')}>
-                  {centres.filter((c) => c.kind === kind).map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+                  {centres
+                    .filter((c) => c.kind === kind)
+                    .map((c) => (
+                      <option key={c.code} value={c.code}>
+                        {c.name}
+                      </option>
+                    ))}
                 </optgroup>
               ))}
             </select>
@@ -88,7 +103,11 @@ export function NotifySection({ record }: { record: CallRecord }) {
           </button>
         </div>
       )}
-      {msg && <p role="alert" className="error">{msg}</p>}
+      {msg && (
+        <p role="alert" className="error">
+          {msg}
+        </p>
+      )}
       <ul className="notifications" aria-label={t('record.notify')}>
         {statuses.map(({ n, s }) => (
           <li key={n.id} className={`notif-${n.state} ${s.manual && !s.acknowledged ? 'manual' : ''} ${s.lateByMs !== null ? 'late' : ''}`}>
@@ -96,18 +115,29 @@ export function NotifySection({ record }: { record: CallRecord }) {
             <span className="notif-state">{t(s.stateKey)}</span>
             <span className="muted">{t('notify.createdAt', { time: time(n.createdAt) })}</span>
             {n.sentAt && !s.manual && <span className="muted">{t('notify.sentAt', { time: time(n.sentAt) })}</span>}
-            {n.acknowledgedAt && <span className="ok-text">{t('notify.ackAt', { time: time(n.acknowledgedAt), by: n.acknowledgedBy ?? '' })}</span>}
-            {!s.acknowledged && !s.failed && n.lastError && <span className="muted">{t('notify.retrying', { n: n.attempts, error: n.lastError })}</span>}
+            {n.acknowledgedAt && (
+              <span className="ok-text">{t('notify.ackAt', { time: time(n.acknowledgedAt), by: n.acknowledgedBy ?? '' })}</span>
+            )}
+            {!s.acknowledged && !s.failed && n.lastError && (
+              <span className="muted">{t('notify.retrying', { n: n.attempts, error: n.lastError })}</span>
+            )}
             {!s.acknowledged && n.channel !== 'internal' && recording !== n.id && (
-              <button type="button" onClick={() => setRecording(n.id)}>{s.manual || s.failed ? t('notify.ackManual') : t('record.ack')}</button>
+              <button type="button" onClick={() => setRecording(n.id)}>
+                {s.manual || s.failed ? t('notify.ackManual') : t('record.ack')}
+              </button>
             )}
             {!s.acknowledged && recording === n.id && <PhonedInForm notification={n} onDone={() => setRecording(null)} />}
             {s.failed && (
               <span role="alert" className="notif-flag failed">
-                {t('notify.failedAlert', { who: who(n) })}{n.lastError ? ` (${n.lastError})` : ''}
+                {t('notify.failedAlert', { who: who(n) })}
+                {n.lastError ? ` (${n.lastError})` : ''}
               </span>
             )}
-            {s.lateByMs !== null && <span role="alert" className="notif-flag late">{t('notify.late', { age: formatAge(s.lateByMs) })}</span>}
+            {s.lateByMs !== null && (
+              <span role="alert" className="notif-flag late">
+                {t('notify.late', { age: formatAge(s.lateByMs) })}
+              </span>
+            )}
           </li>
         ))}
       </ul>

@@ -18,7 +18,10 @@ export function PatientSection({ record, onSaved }: { record: CallRecord; onSave
   const server = patientValues(record);
   // The form follows the record (`values`); a field the operator has edited (dirty) keeps their
   // text when the record changes under it, until it is saved or they take the other value.
-  const { register, control, formState, getValues, resetField } = useForm<PatientValues>({ values: server, resetOptions: { keepDirtyValues: true } });
+  const { register, control, formState, getValues, resetField } = useForm<PatientValues>({
+    values: server,
+    resetOptions: { keepDirtyValues: true },
+  });
   const v = useWatch({ control }) as PatientValues; // the fødselsnummer and other faults show as typed
   const edited = (k: PatientField) => !!formState.dirtyFields[k];
   const edits: Partial<PatientValues> = Object.fromEntries((Object.keys(v) as PatientField[]).filter(edited).map((k) => [k, v[k]]));
@@ -27,7 +30,8 @@ export function PatientSection({ record, onSaved }: { record: CallRecord; onSave
   const startEdit = (k: PatientField) => () => {
     if (!(k in edits)) setBases((b) => ({ ...b, [k]: server[k] }));
   };
-  const dropBases = (keys: PatientField[]) => setBases((b) => Object.fromEntries(Object.entries(b).filter(([k]) => !keys.includes(k as PatientField))));
+  const dropBases = (keys: PatientField[]) =>
+    setBases((b) => Object.fromEntries(Object.entries(b).filter(([k]) => !keys.includes(k as PatientField))));
   /** Drop the operator's edit of one field: it follows the record again. */
   const undo = (k: PatientField) => {
     resetField(k);
@@ -66,7 +70,10 @@ export function PatientSection({ record, onSaved }: { record: CallRecord; onSave
   }
 
   const errorText = (k: PatientField): string | null => {
-    if (k === 'nationalId') return idShown ? t('record.nationalIdInvalid', { reason: t(`nationalId.${idShown.code}` as MessageKey, { n: idShown.length }) }) : null;
+    if (k === 'nationalId')
+      return idShown
+        ? t('record.nationalIdInvalid', { reason: t(`nationalId.${idShown.code}` as MessageKey, { n: idShown.length }) })
+        : null;
     if (!errors[k]) return null;
     return t(k === 'ageYears' ? 'record.ageInvalid' : k === 'birthDate' ? 'record.birthDateInvalid' : 'record.fieldInvalid');
   };
@@ -77,7 +84,9 @@ export function PatientSection({ record, onSaved }: { record: CallRecord; onSave
     return (
       <span className="muted small">
         {t('record.changedElsewhere', { value: shown || '–' })}{' '}
-        <button type="button" className="small-button" onClick={() => undo(k)}>{t('record.useTheirs')}</button>
+        <button type="button" className="small-button" onClick={() => undo(k)}>
+          {t('record.useTheirs')}
+        </button>
       </span>
     );
   };
@@ -88,20 +97,31 @@ export function PatientSection({ record, onSaved }: { record: CallRecord; onSave
       <label className={[edited(k) && 'edited', error && 'invalid'].filter(Boolean).join(' ') || undefined}>
         {label}
         {control}
-        {error && <span className="field-error" id={`patient-${k}-error`}>{error}</span>}
+        {error && (
+          <span className="field-error" id={`patient-${k}-error`}>
+            {error}
+          </span>
+        )}
         {changedElsewhere(k)}
       </label>
     );
   };
-  const input = (k: InputField, label: string, props: InputHTMLAttributes<HTMLInputElement> = {}, options: RegisterOptions<PatientValues, InputField> = {}) =>
-    field(k, label, (
+  const input = (
+    k: InputField,
+    label: string,
+    props: InputHTMLAttributes<HTMLInputElement> = {},
+    options: RegisterOptions<PatientValues, InputField> = {},
+  ) =>
+    field(
+      k,
+      label,
       <input
         {...register(k, { ...options, onChange: startEdit(k) })}
         aria-invalid={!!errorText(k)}
         aria-describedby={errorText(k) ? `patient-${k}-error` : undefined}
         {...props}
-      />
-    ));
+      />,
+    );
 
   const dirty = Object.keys(edits).length > 0;
   return (
@@ -110,25 +130,42 @@ export function PatientSection({ record, onSaved }: { record: CallRecord; onSave
         <h3>{t('record.patient')}</h3>
         {input('callerName', t('form.callerName'))}
         {input('patientName', t('record.patientName'))}
-        {input('nationalId', t('record.nationalId'), { inputMode: 'numeric', autoComplete: 'off', onFocus: () => setTypingId(true) }, { onBlur: () => setTypingId(false) })}
+        {input(
+          'nationalId',
+          t('record.nationalId'),
+          { inputMode: 'numeric', autoComplete: 'off', onFocus: () => setTypingId(true) },
+          { onBlur: () => setTypingId(false) },
+        )}
         <div className="row">
           {input('birthDate', t('record.birthDate'), { type: 'date' })}
           {input('ageYears', t('record.ageYears'), { type: 'number', min: 0, max: 130, step: 1, inputMode: 'numeric' })}
-          {field('sex', t('record.sex'), (
+          {field(
+            'sex',
+            t('record.sex'),
             <select {...register('sex', { onChange: startEdit('sex') })}>
               <option value="">{t('record.sexNotGiven')}</option>
-              {SEXES.map((s) => <option key={s} value={s}>{t(`sex.${s}`)}</option>)}
-            </select>
-          ))}
+              {SEXES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`sex.${s}`)}
+                </option>
+              ))}
+            </select>,
+          )}
         </div>
         {input('addressText', t('form.address'))}
         {input('language', t('record.language'))}
         <label className="check">
           <input type="checkbox" {...register('interpreterUsed', { onChange: startEdit('interpreterUsed') })} /> {t('record.interpreter')}
         </label>
-        <button type="submit" disabled={!dirty}>{t('record.save')}</button>
+        <button type="submit" disabled={!dirty}>
+          {t('record.save')}
+        </button>
         {dirty && <span className="muted small"> {t('record.unsaved')}</span>}
-        {msg && <span role="status" className="status">{msg}</span>}
+        {msg && (
+          <span role="status" className="status">
+            {msg}
+          </span>
+        )}
       </form>
       <PositionSection record={record} onSaved={onSaved} />
     </>

@@ -23,7 +23,12 @@ export function PhonedInForm({ notification, onDone }: { notification: Notificat
     const instant = osloInstant(osloToday(), at);
     if (!instant) return setError(t('notify.phonedAtInvalid'));
     try {
-      const n = await ok(client.POST('/api/v1/notifications/{notificationId}/ack', { params: { path: { notificationId: notification.id } }, body: { by: by.trim(), at: instant } }));
+      const n = await ok(
+        client.POST('/api/v1/notifications/{notificationId}/ack', {
+          params: { path: { notificationId: notification.id } },
+          body: { by: by.trim(), at: instant },
+        }),
+      );
       useConsole.getState().upsertNotification(n);
       onDone();
     } catch (err) {
@@ -42,7 +47,11 @@ export function PhonedInForm({ notification, onDone }: { notification: Notificat
         <input type="time" required value={at} onChange={(e) => setAt(e.target.value)} />
       </label>
       <button type="submit">{t('notify.savePhonedIn')}</button>
-      {error && <span role="alert" className="error">{error}</span>}
+      {error && (
+        <span role="alert" className="error">
+          {error}
+        </span>
+      )}
     </form>
   );
 }

@@ -33,7 +33,14 @@ export function PositionSection({ record, onSaved }: { record: CallRecord; onSav
     const point = await pickPoint(record.id);
     if (!point) return;
     try {
-      onSaved(await ok(client.PATCH('/api/v1/calls/{id}', { params: { path: { id: record.id } }, body: { lat: round(point.lat), lon: round(point.lon) } })));
+      onSaved(
+        await ok(
+          client.PATCH('/api/v1/calls/{id}', {
+            params: { path: { id: record.id } },
+            body: { lat: round(point.lat), lon: round(point.lon) },
+          }),
+        ),
+      );
       setMsg({ text: t('record.positionSaved'), error: false });
     } catch (err) {
       setMsg({ text: err instanceof ApiError ? err.message : String(err), error: true });
@@ -41,7 +48,10 @@ export function PositionSection({ record, onSaved }: { record: CallRecord; onSav
   }
 
   const has = record.lat != null && record.lon != null;
-  const method = record.positionMethod && METHODS.includes(record.positionMethod) ? t(`position.${record.positionMethod}` as MessageKey) : record.positionMethod;
+  const method =
+    record.positionMethod && METHODS.includes(record.positionMethod)
+      ? t(`position.${record.positionMethod}` as MessageKey)
+      : record.positionMethod;
   const kommune = kommuneName(record.kommunenummer);
   return (
     <section className="section" aria-label={t('record.position')}>
@@ -49,17 +59,23 @@ export function PositionSection({ record, onSaved }: { record: CallRecord; onSav
       {has ? (
         <dl className="position-facts">
           <dt>{t('record.coordinates')}</dt>
-          <dd>{record.lat!.toFixed(5)}, {record.lon!.toFixed(5)}</dd>
+          <dd>
+            {record.lat!.toFixed(5)}, {record.lon!.toFixed(5)}
+          </dd>
           <dt>{t('record.positionMethod')}</dt>
           <dd data-testid="position-method">{method ?? t('position.UNKNOWN')}</dd>
           <dt>{t('record.accuracy')}</dt>
           <dd>{record.positionRadiusM != null ? `±${Math.round(record.positionRadiusM)} m` : t('record.accuracyUnknown')}</dd>
           <dt>{t('record.kommune')}</dt>
-          <dd data-testid="position-kommune">{kommune ? `${kommune} (${record.kommunenummer})` : (record.kommunenummer ?? t('record.kommuneUnknown'))}</dd>
+          <dd data-testid="position-kommune">
+            {kommune ? `${kommune} (${record.kommunenummer})` : (record.kommunenummer ?? t('record.kommuneUnknown'))}
+          </dd>
           {record.positionAt && (
             <>
               <dt>{t('record.positionAt')}</dt>
-              <dd><time dateTime={record.positionAt}>{clock(record.positionAt)}</time></dd>
+              <dd>
+                <time dateTime={record.positionAt}>{clock(record.positionAt)}</time>
+              </dd>
             </>
           )}
         </dl>
@@ -69,12 +85,20 @@ export function PositionSection({ record, onSaved }: { record: CallRecord; onSav
       {picking ? (
         <p className="status">
           {t('record.pickingPosition')}{' '}
-          <button type="button" className="small-button" onClick={() => cancelPick(record.id)}>{t('record.cancel')}</button>
+          <button type="button" className="small-button" onClick={() => cancelPick(record.id)}>
+            {t('record.cancel')}
+          </button>
         </p>
       ) : (
-        <button type="button" onClick={() => void pick()}>{t('record.setPosition')}</button>
+        <button type="button" onClick={() => void pick()}>
+          {t('record.setPosition')}
+        </button>
       )}
-      {msg && <p role={msg.error ? 'alert' : 'status'} className={msg.error ? 'error' : 'status'}>{msg.text}</p>}
+      {msg && (
+        <p role={msg.error ? 'alert' : 'status'} className={msg.error ? 'error' : 'status'}>
+          {msg.text}
+        </p>
+      )}
     </section>
   );
 }

@@ -8,7 +8,14 @@ import { dateAndClock } from '../../lib/clock.js';
 export function RecordingsSection({ callId }: { callId: string }) {
   const t = useT();
   const [list, setList] = useState<RecordingSummary[]>([]);
-  useEffect(() => void ok(client.GET('/api/v1/calls/{id}/recordings', { params: { path: { id: callId } } })).then((r) => setList(r.recordings), () => setList([])), [callId]);
+  useEffect(
+    () =>
+      void ok(client.GET('/api/v1/calls/{id}/recordings', { params: { path: { id: callId } } })).then(
+        (r) => setList(r.recordings),
+        () => setList([]),
+      ),
+    [callId],
+  );
   if (!list.length) return null;
   return (
     <section className="section" aria-labelledby="recordings-heading">
@@ -16,9 +23,17 @@ export function RecordingsSection({ callId }: { callId: string }) {
       <ul className="recordings">
         {list.map((r) => (
           <li key={r.id}>
-            <span className="muted">{dateAndClock(r.recordedAt)} · slettes fra {r.deleteAfter}{r.holds.some((h) => !h.releasedAt) ? ' · holdt tilbake' : ''}</span>
+            <span className="muted">
+              {dateAndClock(r.recordedAt)} · slettes fra {r.deleteAfter}
+              {r.holds.some((h) => !h.releasedAt) ? ' · holdt tilbake' : ''}
+            </span>
             {/* biome-ignore lint/a11y/useMediaCaption: a call recording has no transcript; it is played as recorded (§ 20) */}
-            <audio controls preload="none" src={`/api/v1/recordings/${r.id}/audio`} aria-label={`${t('record.recordings')} ${r.recordedAt}`} />
+            <audio
+              controls
+              preload="none"
+              src={`/api/v1/recordings/${r.id}/audio`}
+              aria-label={`${t('record.recordings')} ${r.recordedAt}`}
+            />
           </li>
         ))}
       </ul>

@@ -14,7 +14,11 @@ import { useT } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
 import { useCentres } from './centres.js';
 
-interface TransferFields { to: string; reason: string; conference: boolean }
+interface TransferFields {
+  to: string;
+  reason: string;
+  conference: boolean;
+}
 
 export function TransferSection({ record }: { record: CallRecord }) {
   const t = useT();
@@ -28,7 +32,10 @@ export function TransferSection({ record }: { record: CallRecord }) {
   const choice = (to: string) => targets.find((c) => c.code === to) ?? targets[0];
   const lvsNeedsKommune = me?.kind === 'AMK' && !record.kommunenummer;
   // The contract's own schema over the form: the chosen centre's code, the reason, the conference mark.
-  const Transfer = z.preprocess((f: TransferFields) => ({ toCentre: choice(f.to)?.code ?? '', reason: f.reason, ...(f.conference && { conference: true }) }), RequestTransferRequest);
+  const Transfer = z.preprocess(
+    (f: TransferFields) => ({ toCentre: choice(f.to)?.code ?? '', reason: f.reason, ...(f.conference && { conference: true }) }),
+    RequestTransferRequest,
+  );
   const form = useForm<TransferFields, unknown, z.output<typeof RequestTransferRequest>>({
     defaultValues: { to: '', reason: '', conference: false },
     resolver: zodResolver(Transfer),
@@ -39,7 +46,9 @@ export function TransferSection({ record }: { record: CallRecord }) {
 
   const submit = form.handleSubmit(async (body) => {
     try {
-      useConsole.getState().upsertTransfer(await ok(client.POST('/api/v1/calls/{id}/transfers', { params: { path: { id: record.id } }, body })));
+      useConsole
+        .getState()
+        .upsertTransfer(await ok(client.POST('/api/v1/calls/{id}/transfers', { params: { path: { id: record.id } }, body })));
       setMsg(null);
     } catch (err) {
       setMsg(err instanceof ApiError ? err.message : String(err));
@@ -49,9 +58,15 @@ export function TransferSection({ record }: { record: CallRecord }) {
   return (
     <form className={`section ${red ? 'prompt' : ''}`} onSubmit={(e) => void submit(e)}>
       <h3>{t('record.transfer')}</h3>
-      {red && !pending && <p role="alert" className="prompt-text">{t('record.redToAmk')}</p>}
+      {red && !pending && (
+        <p role="alert" className="prompt-text">
+          {t('record.redToAmk')}
+        </p>
+      )}
       {pending ? (
-        <p className="muted">{t('transfers.outgoing', { centre: pending.toCentre.name })}: {t('transfer.REQUESTED')}</p>
+        <p className="muted">
+          {t('transfers.outgoing', { centre: pending.toCentre.name })}: {t('transfer.REQUESTED')}
+        </p>
       ) : (
         <>
           <label>
@@ -61,7 +76,11 @@ export function TransferSection({ record }: { record: CallRecord }) {
                 const ofKind = targets.filter((c) => c.kind === kind);
                 return ofKind.length ? (
                   <optgroup key={kind} label={t(kind === 'AMK' ? 'notify.groupAMK' : 'notify.groupLVS')}>
-                    {ofKind.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+                    {ofKind.map((c) => (
+                      <option key={c.code} value={c.code}>
+                        {c.name}
+                      </option>
+                    ))}
                   </optgroup>
                 ) : null;
               })}
@@ -76,10 +95,16 @@ export function TransferSection({ record }: { record: CallRecord }) {
             <input type="checkbox" {...form.register('conference')} />
             {t('transfers.conference')}
           </label>
-          <button type="submit" disabled={!chosen || !reason.trim()}>{t('record.transferTo', { centre: chosen?.code ?? '' })}</button>
+          <button type="submit" disabled={!chosen || !reason.trim()}>
+            {t('record.transferTo', { centre: chosen?.code ?? '' })}
+          </button>
         </>
       )}
-      {msg && <p role="alert" className="error">{msg}</p>}
+      {msg && (
+        <p role="alert" className="error">
+          {msg}
+        </p>
+      )}
     </form>
   );
 }

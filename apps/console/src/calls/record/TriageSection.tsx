@@ -15,7 +15,11 @@ import { useUrgencyKeys } from './use-urgency-keys.js';
 const NO_CRITERIA: TriageCriterion[] = [];
 /** The catalogue, loaded once per page load and shared (react-query); a failed load is tried again next time instead of kept. */
 function useCriteria(): TriageCriterion[] {
-  const { data } = $api.useQuery('get', '/api/v1/triage/criteria', undefined, { staleTime: Number.POSITIVE_INFINITY, gcTime: Number.POSITIVE_INFINITY, select: (r) => r.criteria });
+  const { data } = $api.useQuery('get', '/api/v1/triage/criteria', undefined, {
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+    select: (r) => r.criteria,
+  });
   return data ?? NO_CRITERIA;
 }
 
@@ -67,7 +71,14 @@ export function TriageSection({ record, onSaved }: { record: CallRecord; onSaved
       return;
     }
     try {
-      onSaved(await ok(client.POST('/api/v1/calls/{id}/triage', { params: { path: { id: record.id } }, body: { criterionCode, ...(urgency && { urgency }), ...(reason.trim() && { reason: reason.trim() }) } })));
+      onSaved(
+        await ok(
+          client.POST('/api/v1/calls/{id}/triage', {
+            params: { path: { id: record.id } },
+            body: { criterionCode, ...(urgency && { urgency }), ...(reason.trim() && { reason: reason.trim() }) },
+          }),
+        ),
+      );
       draft.saved({ code: criterionCode });
       setMsg(null);
       formRef.current?.focus(); // out of the text field: A/H/V now choose another urgency
@@ -97,15 +108,26 @@ export function TriageSection({ record, onSaved }: { record: CallRecord; onSaved
           }}
         />
       </label>
-      {chosen && <p className="muted">{chosen.text}{chosen.isSample ? ` ${t('triage.sample')}` : ''}</p>}
+      {chosen && (
+        <p className="muted">
+          {chosen.text}
+          {chosen.isSample ? ` ${t('triage.sample')}` : ''}
+        </p>
+      )}
       {record.criterionCode && record.urgency && (
-        <p className="muted" data-testid="triage-current">{t('triage.current', { code: record.criterionCode, urgency: `${record.urgency} – ${t(`urgency.${record.urgency}`)}` })}</p>
+        <p className="muted" data-testid="triage-current">
+          {t('triage.current', { code: record.criterionCode, urgency: `${record.urgency} – ${t(`urgency.${record.urgency}`)}` })}
+        </p>
       )}
       <label>
         {t('form.urgency')}
         <select value={urgency} onChange={(e) => setUrgency(e.target.value as Urgency | '')}>
           <option value="">{chosen ? `${chosen.urgency} (${t(`urgency.${chosen.urgency}`)})` : '—'}</option>
-          {(['A', 'H', 'V'] as const).map((u) => <option key={u} value={u}>{u} – {t(`urgency.${u}`)}</option>)}
+          {(['A', 'H', 'V'] as const).map((u) => (
+            <option key={u} value={u}>
+              {u} – {t(`urgency.${u}`)}
+            </option>
+          ))}
         </select>
       </label>
       {overrides(chosen) && (
@@ -114,9 +136,15 @@ export function TriageSection({ record, onSaved }: { record: CallRecord; onSaved
           <input ref={reasonRef} value={reason} onChange={(e) => setReason(e.target.value)} required />
         </label>
       )}
-      <button type="submit" disabled={!code.trim()}>{t('record.setTriage')}</button>
+      <button type="submit" disabled={!code.trim()}>
+        {t('record.setTriage')}
+      </button>
       <p className="hint">{t('triage.keys')}</p>
-      {msg && <p role="alert" className="error">{msg}</p>}
+      {msg && (
+        <p role="alert" className="error">
+          {msg}
+        </p>
+      )}
     </form>
   );
 }

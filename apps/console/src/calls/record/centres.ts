@@ -8,6 +8,10 @@ const NONE: CentreOption[] = [];
 
 /** Every centre; empty until loaded (or when loading failed). */
 export function useCentres(): CentreOption[] {
-  const { data } = $api.useQuery('get', '/api/v1/centres', undefined, { staleTime: Number.POSITIVE_INFINITY, gcTime: Number.POSITIVE_INFINITY, select: (r) => r.centres });
+  const { data } = $api.useQuery('get', '/api/v1/centres', undefined, {
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+    select: (r) => r.centres,
+  });
   return data ?? NONE;
 }

@@ -3,7 +3,11 @@
 // that begin with what was typed, then word matches; within each, in code order.
 import type { TriageCriterion } from '@amk/contracts';
 
-const fold = (s: string) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
 const compact = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 const looksLikeCode = (q: string) => /^[ahv]?[\d.\s]*$/i.test(q) && /\d/.test(q);
 

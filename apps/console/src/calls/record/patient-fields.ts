@@ -53,7 +53,10 @@ export type FieldError = NationalIdErrorCode | 'INVALID';
  * The PATCH body for the operator's edits, or the fields that are wrong. Empty text clears a
  * field (null); the age is a whole number of years; the fødselsnummer must pass the domain check.
  */
-export function patientChanges(edits: Partial<PatientValues>): { body: UpdateCallRequest | null; errors: Partial<Record<PatientField, FieldError>> } {
+export function patientChanges(edits: Partial<PatientValues>): {
+  body: UpdateCallRequest | null;
+  errors: Partial<Record<PatientField, FieldError>>;
+} {
   const body: Record<string, unknown> = {};
   const errors: Partial<Record<PatientField, FieldError>> = {};
   for (const k of TEXT_FIELDS) if (edits[k] !== undefined) body[k] = edits[k].trim() || null;

@@ -6,13 +6,24 @@ import type { AkutthjelperEventType, CandidatesAnswer, MissionSummary } from '@a
 import { useEffect, useState } from 'react';
 import { client, ok } from '../../api/client.js';
 
-export function useAkutthjelperCandidates(mission: MissionSummary, eventType: AkutthjelperEventType | '', alertCount: number): CandidatesAnswer | null {
+export function useAkutthjelperCandidates(
+  mission: MissionSummary,
+  eventType: AkutthjelperEventType | '',
+  alertCount: number,
+): CandidatesAnswer | null {
   const [answer, setAnswer] = useState<CandidatesAnswer | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the place and the alerts sent are triggers: the candidates change with them
   useEffect(() => {
     if (!eventType) return setAnswer(null);
     let current = true;
-    ok(client.GET('/api/v1/missions/{missionId}/akutthjelper/candidates', { params: { path: { missionId: mission.id }, query: { eventType } } })).then((a) => current && setAnswer(a), () => {});
+    ok(
+      client.GET('/api/v1/missions/{missionId}/akutthjelper/candidates', {
+        params: { path: { missionId: mission.id }, query: { eventType } },
+      }),
+    ).then(
+      (a) => current && setAnswer(a),
+      () => {},
+    );
     return () => {
       current = false;
     };

@@ -38,7 +38,9 @@ export function useDraft<V extends Record<string, unknown>>(server: V): Draft<V>
       setBases((b) => drop(b, done(edits)));
     },
     changedUnder(key) {
-      return key in edits && key in bases && !Object.is(bases[key], server[key]) && !Object.is(edits[key], server[key]) ? server[key] : undefined;
+      return key in edits && key in bases && !Object.is(bases[key], server[key]) && !Object.is(edits[key], server[key])
+        ? server[key]
+        : undefined;
     },
   };
 }

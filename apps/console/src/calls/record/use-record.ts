@@ -9,8 +9,14 @@ export function useCallRecord(callId: string) {
   const updatedAt = useConsole((s) => s.calls[callId]?.updatedAt);
   const [record, setShown] = useState<CallRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const setRecord = useCallback((r: CallRecord) => setShown((shown) => (shown && shown.id === r.id && shown.updatedAt > r.updatedAt ? shown : r)), []);
-  const reload = useCallback(() => ok(client.GET('/api/v1/calls/{id}', { params: { path: { id: callId } } })).then(setRecord, (e: Error) => setError(e.message)), [callId, setRecord]);
+  const setRecord = useCallback(
+    (r: CallRecord) => setShown((shown) => (shown && shown.id === r.id && shown.updatedAt > r.updatedAt ? shown : r)),
+    [],
+  );
+  const reload = useCallback(
+    () => ok(client.GET('/api/v1/calls/{id}', { params: { path: { id: callId } } })).then(setRecord, (e: Error) => setError(e.message)),
+    [callId, setRecord],
+  );
   // biome-ignore lint/correctness/useExhaustiveDependencies: `updatedAt` is the trigger: the call changed elsewhere, so reload its record
   useEffect(() => {
     void reload();

@@ -21,7 +21,8 @@ export function useUrgencyKeys(onUrgency: ((u: Urgency) => void) | null): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const u = KEYS[e.key.toLowerCase()];
-      if (!u || !handler.current || e.altKey || e.ctrlKey || e.metaKey || e.repeat || e.defaultPrevented || isTypingTarget(e.target)) return;
+      if (!u || !handler.current || e.altKey || e.ctrlKey || e.metaKey || e.repeat || e.defaultPrevented || isTypingTarget(e.target))
+        return;
       if (document.querySelector('[aria-modal="true"]')) return;
       e.preventDefault();
       handler.current(u);

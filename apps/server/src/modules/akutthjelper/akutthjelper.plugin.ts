@@ -25,7 +25,12 @@ export const akutthjelperModule = fp<{ smsGatewayUrl: string | undefined; produc
     const job = createAkutthjelperJob({ prisma, transact, alerting, sms, escalateAfterMs: opts.escalateAfterMs, log: app.log });
     app.decorate('akutthjelperJob', job);
     await app.register(
-      akutthjelperRoutes({ organisations: createOrganisationsService(prisma), alerting, responder: createResponderService({ prisma, transact, sms }), prisma }),
+      akutthjelperRoutes({
+        organisations: createOrganisationsService(prisma),
+        alerting,
+        responder: createResponderService({ prisma, transact, sms }),
+        prisma,
+      }),
       API_V1,
     );
     app.addHook('onReady', async () => job.start());

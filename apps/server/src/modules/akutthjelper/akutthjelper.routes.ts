@@ -1,8 +1,29 @@
 import {
-  AkutthjelperReport, AkutthjelperReportQuery, AlertList, AlertRespondersRequest, ApiError, BistandRequestBody, BistandSummary, CandidatesAnswer, RequestedEventType,
-  CreateAgreementRequest, CreateMemberRequest, CreateOrganisationRequest, CreateResponderUnitRequest, MissionIdParams, OrganisationTree,
-  ResponderActionParams, ResponderAlert, ResponderDuty, ResponderMe, ResponderPosition, SmsInbound, SmsInboundAnswer, UpdateAgreementRequest,
-  UpdateMemberRequest, Uuid,
+  AkutthjelperReport,
+  AkutthjelperReportQuery,
+  AlertList,
+  AlertRespondersRequest,
+  ApiError,
+  BistandRequestBody,
+  BistandSummary,
+  CandidatesAnswer,
+  RequestedEventType,
+  CreateAgreementRequest,
+  CreateMemberRequest,
+  CreateOrganisationRequest,
+  CreateResponderUnitRequest,
+  MissionIdParams,
+  OrganisationTree,
+  ResponderActionParams,
+  ResponderAlert,
+  ResponderDuty,
+  ResponderMe,
+  ResponderPosition,
+  SmsInbound,
+  SmsInboundAnswer,
+  UpdateAgreementRequest,
+  UpdateMemberRequest,
+  Uuid,
 } from '@amk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,67 +39,199 @@ const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409
 const created = z.object({ id: Uuid });
 
 export const akutthjelperRoutes =
-  (deps: { organisations: OrganisationsService; alerting: AlertingService; responder: ResponderService; prisma: Db }): FastifyPluginAsyncZod =>
+  (deps: {
+    organisations: OrganisationsService;
+    alerting: AlertingService;
+    responder: ResponderService;
+    prisma: Db;
+  }): FastifyPluginAsyncZod =>
   async (app) => {
     const admin = { preValidation: requireUser(['admin']), schema: { tags: ['akutthjelper'] } };
 
     // ── organisations and agreements (admin)
-    app.get('/akutthjelper/organisations', { schema: { tags: ['akutthjelper'], summary: 'Organisations, units, members and my centre’s agreements', response: { 200: OrganisationTree, ...errors } }, preValidation: requireUser(CONSOLE_ROLES) }, async (request) => deps.organisations.tree(userOf(request)));
-    app.post('/akutthjelper/organisations', { ...admin, schema: { ...admin.schema, body: CreateOrganisationRequest, response: { 201: created, ...errors } } }, async (request, reply) => reply.status(201).send({ id: (await deps.organisations.createOrganisation(request.body)).id }));
-    app.post('/akutthjelper/units', { ...admin, schema: { ...admin.schema, body: CreateResponderUnitRequest, response: { 201: created, ...errors } } }, async (request, reply) => reply.status(201).send({ id: (await deps.organisations.createUnit(request.body)).id }));
-    app.post('/akutthjelper/members', { ...admin, schema: { ...admin.schema, body: CreateMemberRequest, response: { 201: created, ...errors } } }, async (request, reply) => reply.status(201).send({ id: (await deps.organisations.createMember(request.body)).id }));
-    app.patch('/akutthjelper/members/:memberId', { ...admin, schema: { ...admin.schema, params: z.object({ memberId: Uuid }), body: UpdateMemberRequest, response: { 200: created, ...errors } } }, async (request) => ({ id: (await deps.organisations.updateMember(request.params.memberId, request.body)).id }));
-    app.post('/akutthjelper/agreements', { ...admin, schema: { ...admin.schema, body: CreateAgreementRequest, response: { 201: created, ...errors } } }, async (request, reply) => reply.status(201).send({ id: (await deps.organisations.createAgreement(userOf(request), request.body)).id }));
-    app.patch('/akutthjelper/agreements/:agreementId', { ...admin, schema: { ...admin.schema, params: z.object({ agreementId: Uuid }), body: UpdateAgreementRequest, response: { 200: created, ...errors } } }, async (request) => ({ id: (await deps.organisations.endAgreement(userOf(request), request.params.agreementId, request.body.validTo)).id }));
+    app.get(
+      '/akutthjelper/organisations',
+      {
+        schema: {
+          tags: ['akutthjelper'],
+          summary: 'Organisations, units, members and my centre’s agreements',
+          response: { 200: OrganisationTree, ...errors },
+        },
+        preValidation: requireUser(CONSOLE_ROLES),
+      },
+      async (request) => deps.organisations.tree(userOf(request)),
+    );
+    app.post(
+      '/akutthjelper/organisations',
+      { ...admin, schema: { ...admin.schema, body: CreateOrganisationRequest, response: { 201: created, ...errors } } },
+      async (request, reply) => reply.status(201).send({ id: (await deps.organisations.createOrganisation(request.body)).id }),
+    );
+    app.post(
+      '/akutthjelper/units',
+      { ...admin, schema: { ...admin.schema, body: CreateResponderUnitRequest, response: { 201: created, ...errors } } },
+      async (request, reply) => reply.status(201).send({ id: (await deps.organisations.createUnit(request.body)).id }),
+    );
+    app.post(
+      '/akutthjelper/members',
+      { ...admin, schema: { ...admin.schema, body: CreateMemberRequest, response: { 201: created, ...errors } } },
+      async (request, reply) => reply.status(201).send({ id: (await deps.organisations.createMember(request.body)).id }),
+    );
+    app.patch(
+      '/akutthjelper/members/:memberId',
+      {
+        ...admin,
+        schema: { ...admin.schema, params: z.object({ memberId: Uuid }), body: UpdateMemberRequest, response: { 200: created, ...errors } },
+      },
+      async (request) => ({ id: (await deps.organisations.updateMember(request.params.memberId, request.body)).id }),
+    );
+    app.post(
+      '/akutthjelper/agreements',
+      { ...admin, schema: { ...admin.schema, body: CreateAgreementRequest, response: { 201: created, ...errors } } },
+      async (request, reply) =>
+        reply.status(201).send({ id: (await deps.organisations.createAgreement(userOf(request), request.body)).id }),
+    );
+    app.patch(
+      '/akutthjelper/agreements/:agreementId',
+      {
+        ...admin,
+        schema: {
+          ...admin.schema,
+          params: z.object({ agreementId: Uuid }),
+          body: UpdateAgreementRequest,
+          response: { 200: created, ...errors },
+        },
+      },
+      async (request) => ({
+        id: (await deps.organisations.endAgreement(userOf(request), request.params.agreementId, request.body.validTo)).id,
+      }),
+    );
 
     // ── alerting (AMK)
     app.get(
       '/missions/:missionId/akutthjelper/candidates',
-      { schema: { tags: ['akutthjelper'], summary: 'May akutthjelpere be alerted, and who (nearest first); a refusal says why in words', params: MissionIdParams, querystring: z.object({ eventType: RequestedEventType.optional() }), response: { 200: CandidatesAnswer, ...errors } }, preValidation: requireUser(OPERATOR_ROLES) },
+      {
+        schema: {
+          tags: ['akutthjelper'],
+          summary: 'May akutthjelpere be alerted, and who (nearest first); a refusal says why in words',
+          params: MissionIdParams,
+          querystring: z.object({ eventType: RequestedEventType.optional() }),
+          response: { 200: CandidatesAnswer, ...errors },
+        },
+        preValidation: requireUser(OPERATOR_ROLES),
+      },
       async (request) => deps.alerting.candidates(userOf(request), request.params.missionId, request.query.eventType),
     );
     app.post(
       '/missions/:missionId/akutthjelper/alerts',
-      { schema: { tags: ['akutthjelper'], summary: 'Alert akutthjelpere with one action (only AMK, only the four event types, only under a valid agreement)', params: MissionIdParams, body: AlertRespondersRequest, response: { 201: AlertList, ...errors } }, preValidation: requireUser(OPERATOR_ROLES) },
-      async (request, reply) => reply.status(201).send({ alerts: await deps.alerting.alert(userOf(request), request.params.missionId, request.body) }),
+      {
+        schema: {
+          tags: ['akutthjelper'],
+          summary: 'Alert akutthjelpere with one action (only AMK, only the four event types, only under a valid agreement)',
+          params: MissionIdParams,
+          body: AlertRespondersRequest,
+          response: { 201: AlertList, ...errors },
+        },
+        preValidation: requireUser(OPERATOR_ROLES),
+      },
+      async (request, reply) =>
+        reply.status(201).send({ alerts: await deps.alerting.alert(userOf(request), request.params.missionId, request.body) }),
     );
     app.get(
       '/missions/:missionId/akutthjelper/alerts',
-      { schema: { tags: ['akutthjelper'], summary: 'Each alerted akutthjelper with delivered, seen, accepted/declined and arrival times', params: MissionIdParams, response: { 200: AlertList, ...errors } }, preValidation: requireUser(CONSOLE_ROLES) },
+      {
+        schema: {
+          tags: ['akutthjelper'],
+          summary: 'Each alerted akutthjelper with delivered, seen, accepted/declined and arrival times',
+          params: MissionIdParams,
+          response: { 200: AlertList, ...errors },
+        },
+        preValidation: requireUser(CONSOLE_ROLES),
+      },
       async (request) => ({ alerts: await deps.alerting.list(userOf(request), request.params.missionId) }),
     );
     app.post(
       '/missions/:missionId/bistand',
-      { schema: { tags: ['akutthjelper'], summary: 'Ask for "bistand helse" / "bistand kommune" (outside the scheme; counted apart)', params: MissionIdParams, body: BistandRequestBody, response: { 201: BistandSummary, ...errors } }, preValidation: requireUser(OPERATOR_ROLES) },
-      async (request, reply) => reply.status(201).send(await deps.alerting.bistand(userOf(request), request.params.missionId, request.body)),
+      {
+        schema: {
+          tags: ['akutthjelper'],
+          summary: 'Ask for "bistand helse" / "bistand kommune" (outside the scheme; counted apart)',
+          params: MissionIdParams,
+          body: BistandRequestBody,
+          response: { 201: BistandSummary, ...errors },
+        },
+        preValidation: requireUser(OPERATOR_ROLES),
+      },
+      async (request, reply) =>
+        reply.status(201).send(await deps.alerting.bistand(userOf(request), request.params.missionId, request.body)),
     );
     app.get(
       '/akutthjelper/reports',
-      { schema: { tags: ['akutthjelper'], summary: 'Akutthjelper missions per organisation and kommune, alert to arrival, arrivals before the ambulance, bistand apart', querystring: AkutthjelperReportQuery, response: { 200: AkutthjelperReport, ...errors } }, preValidation: requireUser(CONSOLE_ROLES) },
-      async (request) => akutthjelperReport(deps.prisma, userOf(request).centre.id, new Date(request.query.from), new Date(request.query.to)),
+      {
+        schema: {
+          tags: ['akutthjelper'],
+          summary: 'Akutthjelper missions per organisation and kommune, alert to arrival, arrivals before the ambulance, bistand apart',
+          querystring: AkutthjelperReportQuery,
+          response: { 200: AkutthjelperReport, ...errors },
+        },
+        preValidation: requireUser(CONSOLE_ROLES),
+      },
+      async (request) =>
+        akutthjelperReport(deps.prisma, userOf(request).centre.id, new Date(request.query.from), new Date(request.query.to)),
     );
 
     // ── answers by SMS from members without the page (the SMS gateway passes them on)
     app.post(
       '/integrations/sms/inbound',
-      { schema: { tags: ['integrations'], summary: 'An akutthjelper answers the alert SMS: JA accepts, NEI declines, FRAM marks arrival; the reply SMS carries the place after JA', body: SmsInbound, response: { 200: SmsInboundAnswer, 502: ApiError, ...errors } }, preValidation: requireIntegration },
+      {
+        schema: {
+          tags: ['integrations'],
+          summary:
+            'An akutthjelper answers the alert SMS: JA accepts, NEI declines, FRAM marks arrival; the reply SMS carries the place after JA',
+          body: SmsInbound,
+          response: { 200: SmsInboundAnswer, 502: ApiError, ...errors },
+        },
+        preValidation: requireIntegration,
+      },
       async (request) => deps.responder.answerSms(integrationOf(request), request.body),
     );
 
     // ── the responder's own page
     const responder = { preValidation: requireUser(['responder']) };
-    app.get('/responder/me', { ...responder, schema: { tags: ['responder'], summary: 'The logged-in akutthjelper and their alerts', response: { 200: ResponderMe, ...errors } } }, async (request) => deps.responder.me(userOf(request)));
+    app.get(
+      '/responder/me',
+      {
+        ...responder,
+        schema: { tags: ['responder'], summary: 'The logged-in akutthjelper and their alerts', response: { 200: ResponderMe, ...errors } },
+      },
+      async (request) => deps.responder.me(userOf(request)),
+    );
     app.post(
       '/responder/alerts/:alertId/:action',
-      { ...responder, schema: { tags: ['responder'], summary: 'delivered | seen | accept | decline | arrived', params: ResponderActionParams, response: { 200: ResponderAlert, ...errors } } },
+      {
+        ...responder,
+        schema: {
+          tags: ['responder'],
+          summary: 'delivered | seen | accept | decline | arrived',
+          params: ResponderActionParams,
+          response: { 200: ResponderAlert, ...errors },
+        },
+      },
       async (request) => deps.responder.act(userOf(request), request.params.alertId, request.params.action),
     );
-    app.put('/responder/position', { ...responder, schema: { tags: ['responder'], body: ResponderPosition, response: { 204: z.null(), ...errors } } }, async (request, reply) => {
-      await deps.responder.position(userOf(request), request.body.lat, request.body.lon);
-      return reply.status(204).send(null);
-    });
-    app.put('/responder/duty', { ...responder, schema: { tags: ['responder'], body: ResponderDuty, response: { 204: z.null(), ...errors } } }, async (request, reply) => {
-      await deps.responder.duty(userOf(request), request.body.onDuty);
-      return reply.status(204).send(null);
-    });
+    app.put(
+      '/responder/position',
+      { ...responder, schema: { tags: ['responder'], body: ResponderPosition, response: { 204: z.null(), ...errors } } },
+      async (request, reply) => {
+        await deps.responder.position(userOf(request), request.body.lat, request.body.lon);
+        return reply.status(204).send(null);
+      },
+    );
+    app.put(
+      '/responder/duty',
+      { ...responder, schema: { tags: ['responder'], body: ResponderDuty, response: { 204: z.null(), ...errors } } },
+      async (request, reply) => {
+        await deps.responder.duty(userOf(request), request.body.onDuty);
+        return reply.status(204).send(null);
+      },
+    );
   };

@@ -19,26 +19,58 @@ type LoadedAlert = Awaited<ReturnType<typeof loadAlert>>;
 export function toAlertSummary(a: LoadedAlert): AlertSummary {
   const m = a.member;
   return {
-    id: a.id, missionId: a.missionId, memberId: a.memberId, memberName: m.name, unitName: m.unit.name, organisationKind: m.unit.organisation.kind,
-    channel: a.channel as AlertSummary['channel'], round: a.round, distanceM: a.distanceM, state: a.state,
-    alertedAt: a.alertedAt.toISOString(), deliveredAt: iso(a.deliveredAt), seenAt: iso(a.seenAt), acceptedAt: iso(a.acceptedAt),
-    declinedAt: iso(a.declinedAt), arrivedAt: iso(a.arrivedAt), failedAt: iso(a.failedAt), lastError: a.lastError,
-    position: a.state === 'ACCEPTED' || a.state === 'ARRIVED' ? (m.lat !== null && m.lon !== null && m.positionAt ? { lat: m.lat, lon: m.lon, at: m.positionAt.toISOString() } : null) : null,
+    id: a.id,
+    missionId: a.missionId,
+    memberId: a.memberId,
+    memberName: m.name,
+    unitName: m.unit.name,
+    organisationKind: m.unit.organisation.kind,
+    channel: a.channel as AlertSummary['channel'],
+    round: a.round,
+    distanceM: a.distanceM,
+    state: a.state,
+    alertedAt: a.alertedAt.toISOString(),
+    deliveredAt: iso(a.deliveredAt),
+    seenAt: iso(a.seenAt),
+    acceptedAt: iso(a.acceptedAt),
+    declinedAt: iso(a.declinedAt),
+    arrivedAt: iso(a.arrivedAt),
+    failedAt: iso(a.failedAt),
+    lastError: a.lastError,
+    position:
+      a.state === 'ACCEPTED' || a.state === 'ARRIVED'
+        ? m.lat !== null && m.lon !== null && m.positionAt
+          ? { lat: m.lat, lon: m.lon, at: m.positionAt.toISOString() }
+          : null
+        : null,
   };
 }
 
 export async function toResponderAlert(db: Db | Tx, a: LoadedAlert): Promise<ResponderAlert> {
   const eventType = isAkutthjelperEventType(a.mission.eventType) ? a.mission.eventType : 'HJERTESTANS';
-  const onScene = await db.unitStatusChange.findFirst({ where: { missionId: a.missionId, status: { in: [...ARRIVED_STATUSES] as never } } });
+  const onScene = await db.unitStatusChange.findFirst({
+    where: { missionId: a.missionId, status: { in: [...ARRIVED_STATUSES] as never } },
+  });
   const m = a.member;
   const distanceKm =
     m.lat !== null && m.lon !== null && a.mission.lat !== null && a.mission.lon !== null
       ? Math.round(haversineKmRaw(m.lat, m.lon, a.mission.lat, a.mission.lon) * 10) / 10
-      : a.distanceM !== null ? Math.round(a.distanceM / 100) / 10 : null;
+      : a.distanceM !== null
+        ? Math.round(a.distanceM / 100) / 10
+        : null;
   const accepted = a.state === 'ACCEPTED' || a.state === 'ARRIVED';
   return {
-    id: a.id, missionId: a.missionId, eventType, eventLabel: AKUTTHJELPER_EVENT_LABELS[eventType], distanceKm, state: a.state, alertedAt: a.alertedAt.toISOString(),
-    place: accepted && a.mission.lat !== null && a.mission.lon !== null ? { lat: a.mission.lat, lon: a.mission.lon, addressText: a.mission.call?.addressText ?? null } : null,
+    id: a.id,
+    missionId: a.missionId,
+    eventType,
+    eventLabel: AKUTTHJELPER_EVENT_LABELS[eventType],
+    distanceKm,
+    state: a.state,
+    alertedAt: a.alertedAt.toISOString(),
+    place:
+      accepted && a.mission.lat !== null && a.mission.lon !== null
+        ? { lat: a.mission.lat, lon: a.mission.lon, addressText: a.mission.call?.addressText ?? null }
+        : null,
     ambulanceOnScene: !!onScene,
     missionClosed: !!a.mission.closedAt,
   };

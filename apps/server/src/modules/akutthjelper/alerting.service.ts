@@ -12,7 +12,6 @@ import { loadAlert, publishAlert, toAlertSummary } from './alert-views.js';
 import { eligibility, type Candidate } from './eligibility.js';
 import type { Emit } from '../../realtime/event-log.js';
 
-
 export function createAlertingService({ prisma, transact }: { prisma: Db; transact: Transact }) {
   async function ownMission(db: Db | Tx, actor: UserActor, missionId: string) {
     const mission = await db.mission.findUnique({ where: { id: missionId } });
@@ -25,7 +24,18 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
     const now = new Date();
     for (const c of chosen) {
       const id = newId();
-      await tx.akutthjelperAlert.create({ data: { id, missionId, memberId: c.memberId, channel: c.channel, round, distanceM: Math.round(c.distanceKm * 1000), state: 'PENDING', alertedAt: now } });
+      await tx.akutthjelperAlert.create({
+        data: {
+          id,
+          missionId,
+          memberId: c.memberId,
+          channel: c.channel,
+          round,
+          distanceM: Math.round(c.distanceKm * 1000),
+          state: 'PENDING',
+          alertedAt: now,
+        },
+      });
       await publishAlert(tx, emit, id);
     }
   }
@@ -38,7 +48,9 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
       const mission = await ownMission(prisma, actor, missionId);
       const type = eventType ?? mission.eventType ?? null;
       const { refusal, candidates } = await eligibility(prisma, actor, mission, type);
-      const alreadyAlerted = new Set((await prisma.akutthjelperAlert.findMany({ where: { missionId }, select: { memberId: true } })).map((a) => a.memberId));
+      const alreadyAlerted = new Set(
+        (await prisma.akutthjelperAlert.findMany({ where: { missionId }, select: { memberId: true } })).map((a) => a.memberId),
+      );
       return {
         eventType: isAkutthjelperEventType(type) ? type : null,
         allowed: !refusal,
@@ -47,15 +59,23 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
       };
     },
 
-    async alert(actor: UserActor, missionId: string, req: { eventType: string; required: number; memberIds?: string[] }): Promise<AlertSummary[]> {
+    async alert(
+      actor: UserActor,
+      missionId: string,
+      req: { eventType: string; required: number; memberIds?: string[] },
+    ): Promise<AlertSummary[]> {
       return transact(async (tx, emit) => {
         const mission = await ownMission(tx, actor, missionId);
         if (mission.closedAt) throw conflict('the mission is closed');
         const { refusal, candidates } = await eligibility(tx, actor, mission, req.eventType);
         if (refusal) {
-          throw (refusal.code === 'NOT_AMK' ? forbidden : unprocessableEntity)(refusal.offerBistand ? `${refusal.reason} Du kan be om bistand helse eller bistand kommune i stedet.` : refusal.reason);
+          throw (refusal.code === 'NOT_AMK' ? forbidden : unprocessableEntity)(
+            refusal.offerBistand ? `${refusal.reason} Du kan be om bistand helse eller bistand kommune i stedet.` : refusal.reason,
+          );
         }
-        const already = new Set((await tx.akutthjelperAlert.findMany({ where: { missionId }, select: { memberId: true } })).map((a) => a.memberId));
+        const already = new Set(
+          (await tx.akutthjelperAlert.findMany({ where: { missionId }, select: { memberId: true } })).map((a) => a.memberId),
+        );
         const open = candidates.filter((c) => !already.has(c.memberId));
         let chosen: Candidate[];
         if (req.memberIds?.length) {
@@ -77,7 +97,11 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
 
     async list(actor: UserActor, missionId: string): Promise<AlertSummary[]> {
       await ownMission(prisma, actor, missionId);
-      const rows = await prisma.akutthjelperAlert.findMany({ where: { missionId }, select: { id: true }, orderBy: [{ round: 'asc' }, { distanceM: 'asc' }] });
+      const rows = await prisma.akutthjelperAlert.findMany({
+        where: { missionId },
+        select: { id: true },
+        orderBy: [{ round: 'asc' }, { distanceM: 'asc' }],
+      });
       return Promise.all(rows.map(async (r) => toAlertSummary(await loadAlert(prisma, r.id))));
     },
 
@@ -85,9 +109,25 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
     async bistand(actor: UserActor, missionId: string, req: { kind: 'HELSE' | 'KOMMUNE'; organisationId?: string; reason: string }) {
       const mission = await ownMission(prisma, actor, missionId);
       const row = await prisma.bistandRequest.create({
-        data: { id: newId(), missionId: mission.id, callId: mission.callId, centreId: actor.centre.id, kind: req.kind, organisationId: req.organisationId ?? null, reason: req.reason, createdById: actor.userId },
+        data: {
+          id: newId(),
+          missionId: mission.id,
+          callId: mission.callId,
+          centreId: actor.centre.id,
+          kind: req.kind,
+          organisationId: req.organisationId ?? null,
+          reason: req.reason,
+          createdById: actor.userId,
+        },
       });
-      return { id: row.id, missionId: row.missionId, kind: row.kind as 'HELSE' | 'KOMMUNE', organisationId: row.organisationId, reason: row.reason, createdAt: row.createdAt.toISOString() };
+      return {
+        id: row.id,
+        missionId: row.missionId,
+        kind: row.kind as 'HELSE' | 'KOMMUNE',
+        organisationId: row.organisationId,
+        reason: row.reason,
+        createdAt: row.createdAt.toISOString(),
+      };
     },
   };
 }

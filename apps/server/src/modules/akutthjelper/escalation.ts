@@ -18,7 +18,15 @@ const PAGE_FALLBACK_MS = 30_000;
 const SMS_MAX_ATTEMPTS = 3;
 const MAX_ROUNDS = 5;
 
-export function createAkutthjelperJob({ prisma, transact, alerting, sms, escalateAfterMs = 60_000, intervalMs = 2_000, log }: {
+export function createAkutthjelperJob({
+  prisma,
+  transact,
+  alerting,
+  sms,
+  escalateAfterMs = 60_000,
+  intervalMs = 2_000,
+  log,
+}: {
   prisma: Db;
   transact: Transact;
   alerting: AlertingService;
@@ -35,7 +43,11 @@ export function createAkutthjelperJob({ prisma, transact, alerting, sms, escalat
       where: { channel: 'PAGE', state: 'PENDING', deliveredAt: null, alertedAt: { lt: fallbackBefore }, mission: { closedAt: null } },
       data: { channel: 'SMS' },
     });
-    const due = await prisma.akutthjelperAlert.findMany({ where: { channel: 'SMS', state: 'PENDING', deliveredAt: null, mission: { closedAt: null } }, include: { member: true, mission: true }, take: 100 });
+    const due = await prisma.akutthjelperAlert.findMany({
+      where: { channel: 'SMS', state: 'PENDING', deliveredAt: null, mission: { closedAt: null } },
+      include: { member: true, mission: true },
+      take: 100,
+    });
     for (const a of due) {
       const label = isAkutthjelperEventType(a.mission.eventType) ? AKUTTHJELPER_EVENT_LABELS[a.mission.eventType] : 'Akutthjelperoppdrag';
       // answered by SMS too (POST /integrations/sms/inbound), so a member without the page can say yes
@@ -47,7 +59,9 @@ export function createAkutthjelperJob({ prisma, transact, alerting, sms, escalat
         const now = new Date();
         const { count } = await tx.akutthjelperAlert.updateMany({
           where: { id: a.id, state: 'PENDING' },
-          data: result.ok ? { state: 'DELIVERED', deliveredAt: now, lastError: null } : { state: 'FAILED', failedAt: now, lastError: result.error },
+          data: result.ok
+            ? { state: 'DELIVERED', deliveredAt: now, lastError: null }
+            : { state: 'FAILED', failedAt: now, lastError: result.error },
         });
         if (count) await publishAlert(tx, emit, a.id);
       });
@@ -56,7 +70,11 @@ export function createAkutthjelperJob({ prisma, transact, alerting, sms, escalat
   }
 
   async function escalate(): Promise<void> {
-    const missions = await prisma.mission.findMany({ where: { closedAt: null, requiredResponders: { not: null }, alerts: { some: {} } }, include: { centre: true }, take: 200 });
+    const missions = await prisma.mission.findMany({
+      where: { closedAt: null, requiredResponders: { not: null }, alerts: { some: {} } },
+      include: { centre: true },
+      take: 200,
+    });
     for (const m of missions) {
       await transact(async (tx, emit) => {
         const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Mission" WHERE "id" = ${m.id}::uuid FOR UPDATE SKIP LOCKED`;
@@ -67,7 +85,15 @@ export function createAkutthjelperJob({ prisma, transact, alerting, sms, escalat
         const lastAlertedAt = Math.max(...alerts.filter((a) => a.round === round).map((a) => a.alertedAt.getTime()));
         if (accepted >= (m.requiredResponders ?? 0) || round >= MAX_ROUNDS || Date.now() - lastAlertedAt < escalateAfterMs) return;
         // The escalation acts for the centre that made the mission an akutthjelper mission.
-        const system: UserActor = { kind: 'user', userId: '00000000-0000-0000-0000-000000000000', username: 'system', displayName: 'Eskalering', role: 'amk_operator', locale: 'nb', centre: { id: m.centre.id, code: m.centre.code, name: m.centre.name, kind: m.centre.kind, lat: m.centre.lat, lon: m.centre.lon } };
+        const system: UserActor = {
+          kind: 'user',
+          userId: '00000000-0000-0000-0000-000000000000',
+          username: 'system',
+          displayName: 'Eskalering',
+          role: 'amk_operator',
+          locale: 'nb',
+          centre: { id: m.centre.id, code: m.centre.code, name: m.centre.name, kind: m.centre.kind, lat: m.centre.lat, lon: m.centre.lon },
+        };
         const { refusal, candidates } = await eligibility(tx, system, m, m.eventType);
         if (refusal) return;
         const alerted = new Set(alerts.map((a) => a.memberId));
@@ -77,10 +103,15 @@ export function createAkutthjelperJob({ prisma, transact, alerting, sms, escalat
     }
   }
 
-  return periodicJob('akutthjelper job', async () => {
-    await sendSms();
-    await escalate();
-  }, intervalMs, log);
+  return periodicJob(
+    'akutthjelper job',
+    async () => {
+      await sendSms();
+      await escalate();
+    },
+    intervalMs,
+    log,
+  );
 }
 
 export type AkutthjelperJob = ReturnType<typeof createAkutthjelperJob>;

@@ -13,15 +13,45 @@ export function createOrganisationsService(prisma: Db) {
     async tree(actor: UserActor) {
       const orgs = await prisma.akutthjelperOrganisation.findMany({
         orderBy: { name: 'asc' },
-        include: { units: { orderBy: { name: 'asc' }, include: { members: { orderBy: { name: 'asc' } }, agreements: { where: { centreId: actor.centre.id }, orderBy: { validFrom: 'asc' } } } } },
+        include: {
+          units: {
+            orderBy: { name: 'asc' },
+            include: {
+              members: { orderBy: { name: 'asc' } },
+              agreements: { where: { centreId: actor.centre.id }, orderBy: { validFrom: 'asc' } },
+            },
+          },
+        },
       });
       return {
         organisations: orgs.map((o) => ({
-          id: o.id, name: o.name, kind: o.kind,
+          id: o.id,
+          name: o.name,
+          kind: o.kind,
           units: o.units.map((u) => ({
-            id: u.id, name: u.name, lat: u.lat, lon: u.lon,
-            members: u.members.map((m) => ({ id: m.id, unitId: m.unitId, name: m.name, phone: m.phone, trainingValidUntil: day(m.trainingValidUntil), onDuty: m.onDuty, hasResponderPage: !!m.userId })),
-            agreements: u.agreements.map((a) => ({ id: a.id, unitId: a.unitId, centreId: a.centreId, kommuner: a.kommuner, eventTypes: a.eventTypes, validFrom: day(a.validFrom)!, validTo: day(a.validTo), documentRef: a.documentRef })),
+            id: u.id,
+            name: u.name,
+            lat: u.lat,
+            lon: u.lon,
+            members: u.members.map((m) => ({
+              id: m.id,
+              unitId: m.unitId,
+              name: m.name,
+              phone: m.phone,
+              trainingValidUntil: day(m.trainingValidUntil),
+              onDuty: m.onDuty,
+              hasResponderPage: !!m.userId,
+            })),
+            agreements: u.agreements.map((a) => ({
+              id: a.id,
+              unitId: a.unitId,
+              centreId: a.centreId,
+              kommuner: a.kommuner,
+              eventTypes: a.eventTypes,
+              validFrom: day(a.validFrom)!,
+              validTo: day(a.validTo),
+              documentRef: a.documentRef,
+            })),
           })),
         })),
       };
@@ -32,11 +62,19 @@ export function createOrganisationsService(prisma: Db) {
     },
 
     async createUnit(req: { organisationId: string; name: string; lat: number; lon: number }) {
-      if (!(await prisma.akutthjelperOrganisation.findUnique({ where: { id: req.organisationId } }))) throw notFound(`no organisation ${req.organisationId}`);
+      if (!(await prisma.akutthjelperOrganisation.findUnique({ where: { id: req.organisationId } })))
+        throw notFound(`no organisation ${req.organisationId}`);
       return prisma.akutthjelperUnit.create({ data: { id: newId(), ...req } });
     },
 
-    async createMember(req: { unitId: string; name: string; phone: string; trainingValidUntil?: string | null; onDuty?: boolean; username?: string }) {
+    async createMember(req: {
+      unitId: string;
+      name: string;
+      phone: string;
+      trainingValidUntil?: string | null;
+      onDuty?: boolean;
+      username?: string;
+    }) {
       if (!(await prisma.akutthjelperUnit.findUnique({ where: { id: req.unitId } }))) throw notFound(`no akutthjelper unit ${req.unitId}`);
       let userId: string | null = null;
       if (req.username) {
@@ -45,7 +83,15 @@ export function createOrganisationsService(prisma: Db) {
         userId = user.id;
       }
       return prisma.akutthjelperMember.create({
-        data: { id: newId(), unitId: req.unitId, name: req.name, phone: req.phone, trainingValidUntil: date(req.trainingValidUntil), onDuty: req.onDuty ?? false, userId },
+        data: {
+          id: newId(),
+          unitId: req.unitId,
+          name: req.name,
+          phone: req.phone,
+          trainingValidUntil: date(req.trainingValidUntil),
+          onDuty: req.onDuty ?? false,
+          userId,
+        },
       });
     },
 
@@ -53,17 +99,33 @@ export function createOrganisationsService(prisma: Db) {
       if (!(await prisma.akutthjelperMember.findUnique({ where: { id: memberId } }))) throw notFound(`no member ${memberId}`);
       return prisma.akutthjelperMember.update({
         where: { id: memberId },
-        data: { ...(req.onDuty !== undefined && { onDuty: req.onDuty }), ...(req.phone && { phone: req.phone }), ...(req.trainingValidUntil !== undefined && { trainingValidUntil: date(req.trainingValidUntil) }) },
+        data: {
+          ...(req.onDuty !== undefined && { onDuty: req.onDuty }),
+          ...(req.phone && { phone: req.phone }),
+          ...(req.trainingValidUntil !== undefined && { trainingValidUntil: date(req.trainingValidUntil) }),
+        },
       });
     },
 
-    async createAgreement(actor: UserActor, req: { unitId: string; kommuner: string[]; eventTypes: string[]; validFrom: string; validTo?: string | null; documentRef?: string }) {
+    async createAgreement(
+      actor: UserActor,
+      req: { unitId: string; kommuner: string[]; eventTypes: string[]; validFrom: string; validTo?: string | null; documentRef?: string },
+    ) {
       if (!(await prisma.akutthjelperUnit.findUnique({ where: { id: req.unitId } }))) throw notFound(`no akutthjelper unit ${req.unitId}`);
       const known = await prisma.kommune.findMany({ where: { nummer: { in: req.kommuner } }, select: { nummer: true } });
       const unknown = req.kommuner.filter((k) => !known.some((x) => x.nummer === k));
       if (unknown.length) throw badRequest(`kommuner: unknown kommunenummer ${unknown.join(', ')}`);
       return prisma.akutthjelperAgreement.create({
-        data: { id: newId(), unitId: req.unitId, centreId: actor.centre.id, kommuner: req.kommuner, eventTypes: req.eventTypes, validFrom: date(req.validFrom)!, validTo: date(req.validTo), documentRef: req.documentRef ?? null },
+        data: {
+          id: newId(),
+          unitId: req.unitId,
+          centreId: actor.centre.id,
+          kommuner: req.kommuner,
+          eventTypes: req.eventTypes,
+          validFrom: date(req.validFrom)!,
+          validTo: date(req.validTo),
+          documentRef: req.documentRef ?? null,
+        },
       });
     },
 

@@ -7,7 +7,10 @@ export async function akutthjelperReport(prisma: Db, centreId: string, from: Dat
     where: { mission: { centreId, createdAt: { gte: from, lt: to } } },
     include: { member: { include: { unit: { include: { organisation: true } } } }, mission: true },
   });
-  const byOrg = new Map<string, { organisationId: string; name: string; kind: 'BRANN' | 'FORF'; missions: Set<string>; arrivals: number }>();
+  const byOrg = new Map<
+    string,
+    { organisationId: string; name: string; kind: 'BRANN' | 'FORF'; missions: Set<string>; arrivals: number }
+  >();
   const byKommune = new Map<string | null, Set<string>>();
   const minutes: number[] = [];
   let before = 0;
@@ -25,7 +28,10 @@ export async function akutthjelperReport(prisma: Db, centreId: string, from: Dat
     entry.arrivals++;
     minutes.push((a.arrivedAt.getTime() - a.alertedAt.getTime()) / 60_000);
     if (!firstOnScene.has(a.missionId)) {
-      const onScene = await prisma.unitStatusChange.findFirst({ where: { missionId: a.missionId, status: 'ON_SCENE' }, orderBy: { at: 'asc' } });
+      const onScene = await prisma.unitStatusChange.findFirst({
+        where: { missionId: a.missionId, status: 'ON_SCENE' },
+        orderBy: { at: 'asc' },
+      });
       firstOnScene.set(a.missionId, onScene?.at ?? null);
     }
     const ambulance = firstOnScene.get(a.missionId);
@@ -34,8 +40,16 @@ export async function akutthjelperReport(prisma: Db, centreId: string, from: Dat
     if (!ambulance || a.arrivedAt < ambulance) before++;
   }
   minutes.sort((x, y) => x - y);
-  const median = minutes.length ? (minutes.length % 2 ? minutes[(minutes.length - 1) / 2]! : (minutes[minutes.length / 2 - 1]! + minutes[minutes.length / 2]!) / 2) : null;
-  const bistand = await prisma.bistandRequest.groupBy({ by: ['kind'], where: { centreId, createdAt: { gte: from, lt: to } }, _count: { _all: true } });
+  const median = minutes.length
+    ? minutes.length % 2
+      ? minutes[(minutes.length - 1) / 2]!
+      : (minutes[minutes.length / 2 - 1]! + minutes[minutes.length / 2]!) / 2
+    : null;
+  const bistand = await prisma.bistandRequest.groupBy({
+    by: ['kind'],
+    where: { centreId, createdAt: { gte: from, lt: to } },
+    _count: { _all: true },
+  });
   const count = (kind: string) => bistand.find((b) => b.kind === kind)?._count._all ?? 0;
   return {
     from: from.toISOString(),

@@ -10,7 +10,16 @@ import { loadAlert, publishAlert, toResponderAlert } from './alert-views.js';
 import type { SmsGateway } from './sms-gateway.js';
 
 export type ResponderActionName = 'delivered' | 'seen' | 'accept' | 'decline' | 'arrived';
-const RANK: Record<AlertState, number> = { PENDING: 0, FAILED: 0, DELIVERED: 1, SEEN: 2, ACCEPTED: 3, DECLINED: 3, ARRIVED: 4, CANCELLED: 5 };
+const RANK: Record<AlertState, number> = {
+  PENDING: 0,
+  FAILED: 0,
+  DELIVERED: 1,
+  SEEN: 2,
+  ACCEPTED: 3,
+  DECLINED: 3,
+  ARRIVED: 4,
+  CANCELLED: 5,
+};
 
 export function createResponderService({ prisma, transact, sms }: { prisma: Db; transact: Transact; sms: SmsGateway }) {
   async function memberOf(actor: UserActor) {
@@ -68,10 +77,21 @@ export function createResponderService({ prisma, transact, sms }: { prisma: Db; 
     async me(actor: UserActor) {
       const member = await memberOf(actor);
       const since = new Date(Date.now() - 12 * 3_600_000);
-      const rows = await prisma.akutthjelperAlert.findMany({ where: { memberId: member.id, alertedAt: { gte: since } }, orderBy: { alertedAt: 'desc' }, select: { id: true } });
+      const rows = await prisma.akutthjelperAlert.findMany({
+        where: { memberId: member.id, alertedAt: { gte: since } },
+        orderBy: { alertedAt: 'desc' },
+        select: { id: true },
+      });
       const alerts: ResponderAlert[] = [];
       for (const r of rows) alerts.push(await toResponderAlert(prisma, await loadAlert(prisma, r.id)));
-      return { memberId: member.id, name: member.name, unitName: member.unit.name, onDuty: member.onDuty, trainingValidUntil: member.trainingValidUntil?.toISOString().slice(0, 10) ?? null, alerts };
+      return {
+        memberId: member.id,
+        name: member.name,
+        unitName: member.unit.name,
+        onDuty: member.onDuty,
+        trainingValidUntil: member.trainingValidUntil?.toISOString().slice(0, 10) ?? null,
+        alerts,
+      };
     },
 
     async act(actor: UserActor, alertId: string, action: ResponderActionName): Promise<ResponderAlert> {
@@ -114,7 +134,10 @@ export function createResponderService({ prisma, transact, sms }: { prisma: Db; 
       const member = await memberOf(actor);
       await transact(async (tx, emit) => {
         await tx.akutthjelperMember.update({ where: { id: member.id }, data: { lat, lon, positionAt: new Date() } });
-        const active = await tx.akutthjelperAlert.findMany({ where: { memberId: member.id, state: { in: ['ACCEPTED'] }, mission: { closedAt: null } }, select: { id: true } });
+        const active = await tx.akutthjelperAlert.findMany({
+          where: { memberId: member.id, state: { in: ['ACCEPTED'] }, mission: { closedAt: null } },
+          select: { id: true },
+        });
         for (const a of active) await publishAlert(tx, emit, a.id);
       });
     },

@@ -11,7 +11,12 @@ export function httpSmsGateway(url: string, timeoutMs = 5_000): SmsGateway {
     name: 'http',
     async send(to, text) {
       try {
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to, text }), signal: AbortSignal.timeout(timeoutMs) });
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ to, text }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
         return res.ok ? { ok: true } : { ok: false, error: `SMS gateway answered ${res.status}` };
       } catch (e) {
         return { ok: false, error: `SMS gateway unreachable: ${(e as Error).message}` };
@@ -23,7 +28,14 @@ export function httpSmsGateway(url: string, timeoutMs = 5_000): SmsGateway {
 /** Development stand-in: keeps what it "sent" so a demo and a test can see it. */
 export function recordingSmsGateway(): SmsGateway & { sent: { to: string; text: string }[] } {
   const sent: { to: string; text: string }[] = [];
-  return { name: 'development', sent, async send(to, text) { sent.push({ to, text }); return { ok: true }; } };
+  return {
+    name: 'development',
+    sent,
+    async send(to, text) {
+      sent.push({ to, text });
+      return { ok: true };
+    },
+  };
 }
 
 export const noSmsGateway: SmsGateway = {

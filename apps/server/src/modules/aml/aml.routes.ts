@@ -9,7 +9,9 @@ import type { AmlService } from './aml.service.js';
 
 const AmlBody = z
   .union([z.string().max(2_000), z.record(z.string(), z.string().max(500))])
-  .describe('text/plain: the AML SMS (A"ML=1;lt=…;lg=…;rd=…;top=…;…). application/x-www-form-urlencoded: v=3&device_number=…&location_latitude=…');
+  .describe(
+    'text/plain: the AML SMS (A"ML=1;lt=…;lg=…;rd=…;top=…;…). application/x-www-form-urlencoded: v=3&device_number=…&location_latitude=…',
+  );
 
 export const amlRoutes =
   (deps: { aml: AmlService }): FastifyPluginAsyncZod =>
@@ -28,7 +30,9 @@ export const amlRoutes =
       },
       async (request) => {
         const actor = integrationOf(request);
-        const contentType = String(request.headers['content-type'] ?? '').split(';')[0]!.trim();
+        const contentType = String(request.headers['content-type'] ?? '')
+          .split(';')[0]!
+          .trim();
         if (contentType === 'text/plain') {
           if (typeof request.body !== 'string') throw badRequest('the SMS form is a text/plain body');
           return deps.aml.receiveSms(actor, request.body, request.query.msisdn);

@@ -31,7 +31,13 @@ export function createAmlService({ prisma, transact, kommuneAt }: { prisma: Db; 
     const kommune = position.kommunenummer ? kommuneAt(position.lat, position.lon) : null;
     return {
       callId: position.callId,
-      position: { lat: position.lat, lon: position.lon, radiusM: position.radiusM, at: position.at.toISOString(), method: position.method as AmlResponse['position']['method'] },
+      position: {
+        lat: position.lat,
+        lon: position.lon,
+        radiusM: position.radiusM,
+        at: position.at.toISOString(),
+        method: position.method as AmlResponse['position']['method'],
+      },
       kommunenummer: position.kommunenummer,
       kommunenavn: kommune?.kommunenavn ?? null,
     };
@@ -40,7 +46,10 @@ export function createAmlService({ prisma, transact, kommuneAt }: { prisma: Db; 
   async function receive(actor: IntegrationActor, parsed: AmlResult, msisdnHint: string | undefined, raw: string): Promise<AmlResponse> {
     if (!parsed.ok) throw badRequest(`AML message rejected: ${parsed.reason}`);
     const msisdn = canonicalPhone(parsed.msisdn ?? msisdnHint);
-    if (!msisdn) throw badRequest('AML message rejected: the caller number is missing (send ?msisdn= for the SMS form, device_number for the HTTPS form)');
+    if (!msisdn)
+      throw badRequest(
+        'AML message rejected: the caller number is missing (send ?msisdn= for the SMS form, device_number for the HTTPS form)',
+      );
     const { lat, lon, radiusM, at, method } = parsed.position;
     const kommune = kommuneAt(lat, lon);
 
@@ -53,17 +62,36 @@ export function createAmlService({ prisma, transact, kommuneAt }: { prisma: Db; 
     const position = await transact(async (tx, emit) => {
       const call = await openCallFrom(tx, actor.centre.id, msisdn, now);
       const row = await tx.callerPosition.create({
-        data: { id: newId(), callId: call?.id ?? null, centreId: actor.centre.id, msisdn, lat, lon, radiusM, at, method, kommunenummer: kommune?.kommunenummer ?? null, raw },
+        data: {
+          id: newId(),
+          callId: call?.id ?? null,
+          centreId: actor.centre.id,
+          msisdn,
+          lat,
+          lon,
+          radiusM,
+          at,
+          method,
+          kommunenummer: kommune?.kommunenummer ?? null,
+          raw,
+        },
       });
       const updated = call ? await applyToCall(tx, call, row) : null;
-      if (updated) emit({ type: 'call.upserted', centreId: updated.centreId, audience: [rooms.centre(updated.centreId)], data: toCallSummary(updated) });
+      if (updated)
+        emit({
+          type: 'call.upserted',
+          centreId: updated.centreId,
+          audience: [rooms.centre(updated.centreId)],
+          data: toCallSummary(updated),
+        });
       return row;
     });
     return response(position);
   }
 
   return {
-    receiveSms: (actor: IntegrationActor, text: string, msisdn: string | undefined) => receive(actor, parseAmlSms(text, msisdn), msisdn, text),
+    receiveSms: (actor: IntegrationActor, text: string, msisdn: string | undefined) =>
+      receive(actor, parseAmlSms(text, msisdn), msisdn, text),
     receiveHttps: (actor: IntegrationActor, fields: Record<string, string>) =>
       receive(actor, parseAmlHttps(fields), fields.device_number, new URLSearchParams(fields).toString()),
 

@@ -11,7 +11,15 @@ export const auditRoutes =
   async (app) => {
     app.get(
       '/audit',
-      { schema: { tags: ['audit'], summary: 'The audit log, newest first', querystring: AuditQuery, response: { 200: z.object({ entries: z.array(AuditEntry) }), 400: ApiError, 401: ApiError, 403: ApiError } }, preValidation: requireUser(['supervisor', 'admin', 'auditor']) },
+      {
+        schema: {
+          tags: ['audit'],
+          summary: 'The audit log, newest first',
+          querystring: AuditQuery,
+          response: { 200: z.object({ entries: z.array(AuditEntry) }), 400: ApiError, 401: ApiError, 403: ApiError },
+        },
+        preValidation: requireUser(['supervisor', 'admin', 'auditor']),
+      },
       async (request) => {
         const actor = userOf(request);
         const rows = await deps.prisma.auditLog.findMany({
@@ -24,7 +32,17 @@ export const auditRoutes =
           take: request.query.limit,
         });
         return {
-          entries: rows.map((r) => ({ id: String(r.id), at: r.at.toISOString(), actorKind: r.actorKind, actorName: r.actorName, centreId: r.centreId, action: r.action, entityType: r.entityType, entityId: r.entityId, ip: r.ip })),
+          entries: rows.map((r) => ({
+            id: String(r.id),
+            at: r.at.toISOString(),
+            actorKind: r.actorKind,
+            actorName: r.actorName,
+            centreId: r.centreId,
+            action: r.action,
+            entityType: r.entityType,
+            entityId: r.entityId,
+            ip: r.ip,
+          })),
         };
       },
     );

@@ -13,7 +13,11 @@ export const authRoutes =
     // Logins per client address and minute, whatever the username: one address trying many
     // usernames (password spraying) is slowed down too. The address is the socket's, or the
     // client's as told by a proxy trusted in TRUST_PROXY.
-    const perAddress = app.createRateLimit({ max: deps.loginsPerAddress, timeWindow: '1 minute', keyGenerator: (request) => `login:${request.ip}` });
+    const perAddress = app.createRateLimit({
+      max: deps.loginsPerAddress,
+      timeWindow: '1 minute',
+      keyGenerator: (request) => `login:${request.ip}`,
+    });
     app.post(
       '/auth/login',
       {
@@ -31,7 +35,8 @@ export const authRoutes =
             max: 10,
             timeWindow: '1 minute',
             hook: 'preHandler',
-            keyGenerator: (request) => `${request.ip}:${String((request.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
+            keyGenerator: (request) =>
+              `${request.ip}:${String((request.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
           },
         },
       },
@@ -45,7 +50,14 @@ export const authRoutes =
           secure: deps.secureCookies,
           expires: expiresAt,
         });
-        return { id: actor.userId, username: actor.username, displayName: actor.displayName, role: actor.role, locale: actor.locale, centre: actor.centre };
+        return {
+          id: actor.userId,
+          username: actor.username,
+          displayName: actor.displayName,
+          role: actor.role,
+          locale: actor.locale,
+          centre: actor.centre,
+        };
       },
     );
 
@@ -55,8 +67,12 @@ export const authRoutes =
       return reply.status(204).send(null);
     });
 
-    app.get('/auth/me', { schema: { tags: ['auth'], response: { 200: Me, 401: ApiError } }, preValidation: requireUser() }, async (request) => {
-      const a = userOf(request);
-      return { id: a.userId, username: a.username, displayName: a.displayName, role: a.role, locale: a.locale, centre: a.centre };
-    });
+    app.get(
+      '/auth/me',
+      { schema: { tags: ['auth'], response: { 200: Me, 401: ApiError } }, preValidation: requireUser() },
+      async (request) => {
+        const a = userOf(request);
+        return { id: a.userId, username: a.username, displayName: a.displayName, role: a.role, locale: a.locale, centre: a.centre };
+      },
+    );
   };

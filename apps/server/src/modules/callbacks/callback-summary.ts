@@ -31,6 +31,11 @@ export function toCallbackSummary(cb: CallbackWithCall): CallbackSummary {
 
 /** The centre's callbacks still waiting, the longest-lost caller first. Callers audit the read. */
 export async function openCallbacks(db: Db | Tx, centreId: string): Promise<CallbackSummary[]> {
-  const rows = await db.callback.findMany({ where: { centreId, resolvedAt: null }, include: { call: true }, orderBy: { createdAt: 'asc' }, take: 500 });
+  const rows = await db.callback.findMany({
+    where: { centreId, resolvedAt: null },
+    include: { call: true },
+    orderBy: { createdAt: 'asc' },
+    take: 500,
+  });
   return rows.map(toCallbackSummary);
 }

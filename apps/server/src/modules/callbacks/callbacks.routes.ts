@@ -12,7 +12,14 @@ export const callbacksRoutes =
   async (app) => {
     app.get(
       '/callbacks',
-      { schema: { tags: ['calls'], summary: 'Lost callers of my centre not yet called back', response: { 200: CallbackList, 401: ApiError, 403: ApiError } }, preValidation: requireUser(CONSOLE_ROLES) },
+      {
+        schema: {
+          tags: ['calls'],
+          summary: 'Lost callers of my centre not yet called back',
+          response: { 200: CallbackList, 401: ApiError, 403: ApiError },
+        },
+        preValidation: requireUser(CONSOLE_ROLES),
+      },
       async (request) => ({ callbacks: await deps.callbacks.listOpen(userOf(request), request.ip) }),
     );
 

@@ -11,20 +11,31 @@ import { writeAudit } from '../audit/audit.service.js';
 import { openCallbacks, toCallbackSummary } from './callback-summary.js';
 
 const OUTCOME_WORDS: Record<string, string> = {
-  REACHED: 'nådd', NO_ANSWER: 'ikke svar', WRONG_NUMBER: 'feil nummer', LINKED: 'koblet til ny henvendelse', ANSWERED: 'besvart likevel',
+  REACHED: 'nådd',
+  NO_ANSWER: 'ikke svar',
+  WRONG_NUMBER: 'feil nummer',
+  LINKED: 'koblet til ny henvendelse',
+  ANSWERED: 'besvart likevel',
 };
 
 export function createCallbacksService({ prisma, transact }: { prisma: Db; transact: Transact }) {
   return {
     async listOpen(actor: UserActor, ip?: string): Promise<CallbackSummary[]> {
       const callbacks = await openCallbacks(prisma, actor.centre.id);
-      await writeAudit(prisma, actor, { action: 'callback.list', entityType: 'Callback', detail: { count: callbacks.length, callIds: callbacks.map((c) => c.callId) }, ...(ip && { ip }) });
+      await writeAudit(prisma, actor, {
+        action: 'callback.list',
+        entityType: 'Callback',
+        detail: { count: callbacks.length, callIds: callbacks.map((c) => c.callId) },
+        ...(ip && { ip }),
+      });
       return callbacks;
     },
 
     async resolve(actor: UserActor, callbackId: string, req: ResolveCallbackRequest, ip?: string): Promise<CallbackSummary> {
-      if (req.outcome === 'LINKED' && !req.linkedCallId) throw badRequest('linkedCallId is required when outcome is LINKED (the later call from the same number)');
-      if (req.outcome !== 'LINKED' && req.linkedCallId) throw badRequest(`linkedCallId is only sent with outcome LINKED, not ${req.outcome}`);
+      if (req.outcome === 'LINKED' && !req.linkedCallId)
+        throw badRequest('linkedCallId is required when outcome is LINKED (the later call from the same number)');
+      if (req.outcome !== 'LINKED' && req.linkedCallId)
+        throw badRequest(`linkedCallId is only sent with outcome LINKED, not ${req.outcome}`);
       return transact(async (tx, emit) => {
         // locked, so two operators settling the same caller at once cannot both win
         await tx.$queryRaw`SELECT 1 FROM "Callback" WHERE "id" = ${callbackId}::uuid FOR UPDATE`;
@@ -32,24 +43,43 @@ export function createCallbacksService({ prisma, transact }: { prisma: Db; trans
         if (!cb || cb.centreId !== actor.centre.id) throw notFound(`no callback ${callbackId} at ${actor.centre.code}`);
         if (cb.resolvedAt) {
           // the same operator's retry of the same verdict is answered as before; anything else is late
-          if (cb.resolvedById === actor.userId && cb.outcome === req.outcome && (cb.linkedCallId ?? undefined) === req.linkedCallId) return toCallbackSummary(cb);
-          throw conflict(`Tilbakeringingen er allerede registrert av ${cb.resolvedBy ?? 'en annen'} (${OUTCOME_WORDS[cb.outcome ?? ''] ?? cb.outcome}).`);
+          if (cb.resolvedById === actor.userId && cb.outcome === req.outcome && (cb.linkedCallId ?? undefined) === req.linkedCallId)
+            return toCallbackSummary(cb);
+          throw conflict(
+            `Tilbakeringingen er allerede registrert av ${cb.resolvedBy ?? 'en annen'} (${OUTCOME_WORDS[cb.outcome ?? ''] ?? cb.outcome}).`,
+          );
         }
         if (req.linkedCallId) {
           const later = await tx.call.findUnique({ where: { id: req.linkedCallId } });
-          if (!later || later.centreId !== actor.centre.id) throw notFound(`linkedCallId: no call ${req.linkedCallId} at ${actor.centre.code}`);
+          if (!later || later.centreId !== actor.centre.id)
+            throw notFound(`linkedCallId: no call ${req.linkedCallId} at ${actor.centre.code}`);
           const refusal = callbackLinkRefusal(cb.call, later);
           if (refusal) throw conflict(refusal);
         }
         const now = new Date();
         const row = await tx.callback.update({
           where: { id: cb.id },
-          data: { resolvedAt: now, outcome: req.outcome, linkedCallId: req.linkedCallId ?? null, resolvedById: actor.userId, resolvedBy: actor.displayName, note: req.note || null },
+          data: {
+            resolvedAt: now,
+            outcome: req.outcome,
+            linkedCallId: req.linkedCallId ?? null,
+            resolvedById: actor.userId,
+            resolvedBy: actor.displayName,
+            note: req.note || null,
+          },
           include: { call: true },
         });
         const text = `Tilbakeringing: ${OUTCOME_WORDS[req.outcome]}${req.note ? ` – ${req.note}` : ''}`;
-        await tx.callJournalEntry.create({ data: { id: crypto.randomUUID(), callId: cb.callId, authorId: actor.userId, author: actor.displayName, kind: 'SYSTEM', text } });
-        await writeAudit(tx, actor, { action: 'callback.resolve', entityType: 'Callback', entityId: cb.id, detail: { callId: cb.callId, outcome: req.outcome, linkedCallId: req.linkedCallId ?? null }, ...(ip && { ip }) });
+        await tx.callJournalEntry.create({
+          data: { id: crypto.randomUUID(), callId: cb.callId, authorId: actor.userId, author: actor.displayName, kind: 'SYSTEM', text },
+        });
+        await writeAudit(tx, actor, {
+          action: 'callback.resolve',
+          entityType: 'Callback',
+          entityId: cb.id,
+          detail: { callId: cb.callId, outcome: req.outcome, linkedCallId: req.linkedCallId ?? null },
+          ...(ip && { ip }),
+        });
         const summary = toCallbackSummary(row);
         emit({ type: 'callback.upserted', centreId: row.centreId, audience: [rooms.centre(row.centreId)], data: summary });
         return summary;

@@ -9,13 +9,19 @@ import { toCallbackSummary } from './callback-summary.js';
 export async function openCallbackFor(tx: Tx, emit: Emit, call: Call): Promise<void> {
   const existing = await tx.callback.findUnique({ where: { callId: call.id } });
   if (existing) return;
-  const cb = await tx.callback.create({ data: { id: crypto.randomUUID(), callId: call.id, centreId: call.centreId }, include: { call: true } });
+  const cb = await tx.callback.create({
+    data: { id: crypto.randomUUID(), callId: call.id, centreId: call.centreId },
+    include: { call: true },
+  });
   emit({ type: 'callback.upserted', centreId: cb.centreId, audience: [rooms.centre(cb.centreId)], data: toCallbackSummary(cb) });
 }
 
 export async function settleAnsweredLate(tx: Tx, emit: Emit, call: Call): Promise<void> {
   const now = new Date();
-  const { count } = await tx.callback.updateMany({ where: { callId: call.id, resolvedAt: null }, data: { resolvedAt: now, outcome: 'ANSWERED', resolvedBy: 'Telefoni', updatedAt: now } });
+  const { count } = await tx.callback.updateMany({
+    where: { callId: call.id, resolvedAt: null },
+    data: { resolvedAt: now, outcome: 'ANSWERED', resolvedBy: 'Telefoni', updatedAt: now },
+  });
   if (!count) return;
   const cb = await tx.callback.findUniqueOrThrow({ where: { callId: call.id }, include: { call: true } });
   emit({ type: 'callback.upserted', centreId: cb.centreId, audience: [rooms.centre(cb.centreId)], data: toCallbackSummary(cb) });

@@ -16,7 +16,11 @@ export async function callVisibleTo(db: Db | Tx, actor: UserActor, callId: strin
       where: { releasedAt: null, unit: { centreId: actor.centre.id }, mission: { callId, closedAt: null } },
       select: { missionId: true },
     });
-    if (stillOnIt && (await db.transfer.findFirst({ where: { callId, fromCentreId: actor.centre.id, state: 'ACCEPTED' }, select: { id: true } }))) return call;
+    if (
+      stillOnIt &&
+      (await db.transfer.findFirst({ where: { callId, fromCentreId: actor.centre.id, state: 'ACCEPTED' }, select: { id: true } }))
+    )
+      return call;
   }
   throw notFound(`no call ${callId} at ${actor.centre.code}`);
 }

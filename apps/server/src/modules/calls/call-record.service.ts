@@ -13,14 +13,30 @@ import { toCallSummary } from './call-summary.js';
 import { callVisibleTo } from './call-access.js';
 import type { Emit } from '../../realtime/event-log.js';
 
-
 const FIELD_LABELS: Record<string, string> = {
-  callerName: 'innringers navn', patientName: 'pasientens navn', nationalId: 'fødselsnummer', birthDate: 'fødselsdato',
-  ageYears: 'alder', sex: 'kjønn', addressText: 'adresse', lat: 'posisjon', lon: 'posisjon', language: 'språk',
-  interpreterUsed: 'tolk', summary: 'sammendrag',
+  callerName: 'innringers navn',
+  patientName: 'pasientens navn',
+  nationalId: 'fødselsnummer',
+  birthDate: 'fødselsdato',
+  ageYears: 'alder',
+  sex: 'kjønn',
+  addressText: 'adresse',
+  lat: 'posisjon',
+  lon: 'posisjon',
+  language: 'språk',
+  interpreterUsed: 'tolk',
+  summary: 'sammendrag',
 };
 
-export function createCallRecordService({ prisma, transact, resolveKommune }: { prisma: Db; transact: Transact; resolveKommune: (lat: number, lon: number) => string | null }) {
+export function createCallRecordService({
+  prisma,
+  transact,
+  resolveKommune,
+}: {
+  prisma: Db;
+  transact: Transact;
+  resolveKommune: (lat: number, lon: number) => string | null;
+}) {
   async function journal(tx: Tx, callId: string, actor: UserActor, kind: JournalKind, text: string) {
     await tx.callJournalEntry.create({ data: { id: newId(), callId, authorId: actor.userId, author: actor.displayName, kind, text } });
   }
@@ -35,12 +51,24 @@ export function createCallRecordService({ prisma, transact, resolveKommune }: { 
    * The full record as a user sees it, with its audit row: every answer that carries the record
    * (a read, or the record after a change) is a read of patient data. `after` names the change.
    */
-  async function record(db: Db | Tx, actor: UserActor, call: Call, { ip, after }: { ip?: string; after?: string } = {}): Promise<CallRecord> {
+  async function record(
+    db: Db | Tx,
+    actor: UserActor,
+    call: Call,
+    { ip, after }: { ip?: string; after?: string } = {},
+  ): Promise<CallRecord> {
     await writeAudit(db, actor, { action: 'call.read', entityType: 'Call', entityId: call.id, ip, ...(after && { detail: { after } }) });
     // Read by another centre (a hand-over offered to it, or handed on with its units still out):
     // the owner's centre has the entry too, naming the reader's centre.
     if (call.centreId !== actor.centre.id) {
-      await writeAudit(db, actor, { action: 'call.read', entityType: 'Call', entityId: call.id, ip, centreId: call.centreId, detail: { readerCentre: actor.centre.code, ...(after && { after }) } });
+      await writeAudit(db, actor, {
+        action: 'call.read',
+        entityType: 'Call',
+        entityId: call.id,
+        ip,
+        centreId: call.centreId,
+        detail: { readerCentre: actor.centre.code, ...(after && { after }) },
+      });
     }
     const [journalRows, linked] = await Promise.all([
       db.callJournalEntry.findMany({ where: { callId: call.id }, orderBy: { at: 'asc' } }),
@@ -62,7 +90,13 @@ export function createCallRecordService({ prisma, transact, resolveKommune }: { 
       positionAt: call.positionAt?.toISOString() ?? null,
       incidentId: call.incidentId,
       linkedCalls: linked.map((c) => ({ id: c.id, ringingAt: c.ringingAt.toISOString(), callerNumber: c.callerNumber, state: c.state })),
-      journal: journalRows.map((j) => ({ id: j.id, at: j.at.toISOString(), author: j.author, kind: j.kind as CallRecord['journal'][number]['kind'], text: j.text })),
+      journal: journalRows.map((j) => ({
+        id: j.id,
+        at: j.at.toISOString(),
+        author: j.author,
+        kind: j.kind as CallRecord['journal'][number]['kind'],
+        text: j.text,
+      })),
     };
   }
 
@@ -84,7 +118,12 @@ export function createCallRecordService({ prisma, transact, resolveKommune }: { 
         if (req.sex === undefined && check.sex) data.sex = check.sex;
       }
       if (req.lat != null && req.lon != null) {
-        Object.assign(data, { positionMethod: 'MANUAL', positionAt: new Date(), positionRadiusM: null, kommunenummer: resolveKommune(req.lat, req.lon) });
+        Object.assign(data, {
+          positionMethod: 'MANUAL',
+          positionAt: new Date(),
+          positionRadiusM: null,
+          kommunenummer: resolveKommune(req.lat, req.lon),
+        });
       }
       return transact(async (tx, emit) => {
         const call = await callVisibleTo(tx, actor, callId, 'write');
@@ -109,7 +148,10 @@ export function createCallRecordService({ prisma, transact, resolveKommune }: { 
 
     async triage(actor: UserActor, callId: string, req: TriageRequest): Promise<CallRecord> {
       const criterion = await prisma.triageCriterion.findUnique({ where: { code: req.criterionCode } });
-      if (!criterion) throw badRequest(`unknown criterion '${req.criterionCode}': import the index (POST /api/v1/triage/criteria/import) or pick one from GET /api/v1/triage/criteria`);
+      if (!criterion)
+        throw badRequest(
+          `unknown criterion '${req.criterionCode}': import the index (POST /api/v1/triage/criteria/import) or pick one from GET /api/v1/triage/criteria`,
+        );
       const fromCriterion = urgencyFromCriterion(criterion.code)!;
       const urgency = req.urgency ?? fromCriterion;
       const change = urgencyChange(criterion.code, urgency, req.reason);
@@ -122,7 +164,14 @@ export function createCallRecordService({ prisma, transact, resolveKommune }: { 
           data: { criterionCode: criterion.code, urgency, urgencyReason: overridden ? req.reason!.trim() : null },
         });
         await journal(tx, call.id, actor, 'TRIAGE', `Kriterium ${criterion.code} ${criterion.text} → hastegrad ${fromCriterion}`);
-        if (overridden) await journal(tx, call.id, actor, 'URGENCY_CHANGE', `Hastegrad endret fra ${fromCriterion} til ${urgency}: ${req.reason!.trim()}`);
+        if (overridden)
+          await journal(
+            tx,
+            call.id,
+            actor,
+            'URGENCY_CHANGE',
+            `Hastegrad endret fra ${fromCriterion} til ${urgency}: ${req.reason!.trim()}`,
+          );
         publish(emit, row);
         return record(tx, actor, row, { after: 'triage' });
       });
@@ -139,7 +188,9 @@ export function createCallRecordService({ prisma, transact, resolveKommune }: { 
         }
         const incidentId = call.incidentId ?? other.incidentId ?? newId();
         if (!call.incidentId && !other.incidentId) {
-          await tx.incident.create({ data: { id: incidentId, centreId: actor.centre.id, title: call.addressText ?? call.summary ?? 'Hendelse' } });
+          await tx.incident.create({
+            data: { id: incidentId, centreId: actor.centre.id, title: call.addressText ?? call.summary ?? 'Hendelse' },
+          });
         }
         const [a, b] = await Promise.all([
           tx.call.update({ where: { id: call.id }, data: { incidentId } }),
@@ -158,7 +209,10 @@ export function createCallRecordService({ prisma, transact, resolveKommune }: { 
       return transact(async (tx, emit) => {
         const call = await callVisibleTo(tx, actor, callId, 'write');
         if (call.closedAt) return toCallSummary(call);
-        const row = await tx.call.update({ where: { id: call.id }, data: { closedAt: new Date(), state: call.state === 'ANSWERED' ? 'ENDED' : call.state } });
+        const row = await tx.call.update({
+          where: { id: call.id },
+          data: { closedAt: new Date(), state: call.state === 'ANSWERED' ? 'ENDED' : call.state },
+        });
         await journal(tx, call.id, actor, 'SYSTEM', 'Henvendelsen avsluttet');
         return publish(emit, row);
       });

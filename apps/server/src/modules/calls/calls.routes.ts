@@ -48,11 +48,19 @@ export const callsRoutes =
 
     app.get(
       '/calls',
-      { schema: { tags: ['calls'], summary: 'Open calls of my centre', response: { 200: CallList, 401: ApiError, 403: ApiError } }, preValidation: requireUser(CONSOLE_ROLES) },
+      {
+        schema: { tags: ['calls'], summary: 'Open calls of my centre', response: { 200: CallList, 401: ApiError, 403: ApiError } },
+        preValidation: requireUser(CONSOLE_ROLES),
+      },
       async (request) => {
         const actor = userOf(request);
         const calls = await deps.calls.listOpen(actor.centre.id);
-        await writeAudit(deps.prisma, actor, { action: 'call.list', entityType: 'Call', detail: { count: calls.length, open: true }, ip: request.ip });
+        await writeAudit(deps.prisma, actor, {
+          action: 'call.list',
+          entityType: 'Call',
+          detail: { count: calls.length, open: true },
+          ip: request.ip,
+        });
         return { calls };
       },
     );

@@ -36,7 +36,9 @@ export function createCallsService({ prisma, transact, resolveKommune, hooks }: 
         throw forbidden(`this integration key belongs to ${actor.centre.code} and cannot register calls for ${req.centre}`);
       }
       checkLineForCentre(req.line, centre);
-      const existing = await prisma.call.findUnique({ where: { centreId_externalId: { centreId: centre.id, externalId: req.externalId } } });
+      const existing = await prisma.call.findUnique({
+        where: { centreId_externalId: { centreId: centre.id, externalId: req.externalId } },
+      });
       if (existing) return { call: toCallSummary(existing), created: false };
       try {
         const call = await transact(async (tx, emit) => {
@@ -61,7 +63,9 @@ export function createCallsService({ prisma, transact, resolveKommune, hooks }: 
       } catch (e) {
         if (!isUniqueViolation(e)) throw e;
         // Two deliveries of the same message raced; the other one won. Same answer as a retry.
-        const row = await prisma.call.findUniqueOrThrow({ where: { centreId_externalId: { centreId: centre.id, externalId: req.externalId } } });
+        const row = await prisma.call.findUniqueOrThrow({
+          where: { centreId_externalId: { centreId: centre.id, externalId: req.externalId } },
+        });
         return { call: toCallSummary(row), created: false };
       }
     },

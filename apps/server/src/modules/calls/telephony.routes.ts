@@ -12,7 +12,13 @@ export const telephonyRoutes =
     app.post(
       '/integrations/calls/:externalId/answered',
       {
-        schema: { tags: ['integrations'], summary: 'Telephony: the call was answered (idempotent)', params: ExternalIdParams, body: CallAnsweredRequest, response: { 200: CallSummary, ...errors } },
+        schema: {
+          tags: ['integrations'],
+          summary: 'Telephony: the call was answered (idempotent)',
+          params: ExternalIdParams,
+          body: CallAnsweredRequest,
+          response: { 200: CallSummary, ...errors },
+        },
         preValidation: requireIntegration,
       },
       async (request) => deps.telephony.answered(integrationOf(request), request.params.externalId, request.body),
@@ -21,7 +27,13 @@ export const telephonyRoutes =
     app.post(
       '/integrations/calls/:externalId/ended',
       {
-        schema: { tags: ['integrations'], summary: 'Telephony: the call ended; unanswered calls are recorded as abandoned (idempotent)', params: ExternalIdParams, body: CallEndedRequest, response: { 200: CallSummary, ...errors } },
+        schema: {
+          tags: ['integrations'],
+          summary: 'Telephony: the call ended; unanswered calls are recorded as abandoned (idempotent)',
+          params: ExternalIdParams,
+          body: CallEndedRequest,
+          response: { 200: CallSummary, ...errors },
+        },
         preValidation: requireIntegration,
       },
       async (request) => deps.telephony.ended(integrationOf(request), request.params.externalId, request.body),
@@ -30,7 +42,12 @@ export const telephonyRoutes =
     app.post(
       '/calls/:id/take',
       {
-        schema: { tags: ['calls'], summary: 'Take a call from the queue; the first operator owns it', params: CallIdParams, response: { 200: CallSummary, ...errors } },
+        schema: {
+          tags: ['calls'],
+          summary: 'Take a call from the queue; the first operator owns it',
+          params: CallIdParams,
+          response: { 200: CallSummary, ...errors },
+        },
         preValidation: requireUser(OPERATOR_ROLES),
       },
       async (request) => deps.telephony.take(userOf(request), request.params.id),

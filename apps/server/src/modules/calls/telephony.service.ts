@@ -12,7 +12,10 @@ import { openCallbackFor, settleAnsweredLate } from '../callbacks/on-abandoned.j
 export function createTelephonyService({ prisma, transact }: { prisma: Db; transact: Transact }) {
   async function findByExternalId(actor: IntegrationActor, externalId: string) {
     const call = await prisma.call.findUnique({ where: { centreId_externalId: { centreId: actor.centre.id, externalId } } });
-    if (!call) throw notFound(`no call with externalId '${externalId}' at ${actor.centre.code}; register it first with POST /api/v1/integrations/calls`);
+    if (!call)
+      throw notFound(
+        `no call with externalId '${externalId}' at ${actor.centre.code}; register it first with POST /api/v1/integrations/calls`,
+      );
     return call;
   }
 
@@ -36,9 +39,7 @@ export function createTelephonyService({ prisma, transact }: { prisma: Db; trans
       if (found.answeredAt) return toCallSummary(found); // already known: a retry changes nothing
       const answeredAt = new Date(req.answeredAt);
       notBeforeRinging(found, 'answeredAt', answeredAt);
-      const operator = req.operator
-        ? await prisma.user.findFirst({ where: { username: req.operator, centreId: actor.centre.id } })
-        : null;
+      const operator = req.operator ? await prisma.user.findFirst({ where: { username: req.operator, centreId: actor.centre.id } }) : null;
       return transact(async (tx, emit) => {
         const call = await locked(tx, found.id);
         if (call.answeredAt) return toCallSummary(call);

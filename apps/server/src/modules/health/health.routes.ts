@@ -22,7 +22,10 @@ export const healthRoutes =
 
     app.get('/health/ready', { schema: { tags: ['health'], response: { 200: Health, 503: Health } } }, async (_request, reply) => {
       try {
-        const upToDate = await within(deps.timeoutMs ?? READY_TIMEOUT_MS, migrationsUpToDate((sql) => deps.prisma.$queryRawUnsafe(sql), migrationsDir));
+        const upToDate = await within(
+          deps.timeoutMs ?? READY_TIMEOUT_MS,
+          migrationsUpToDate((sql) => deps.prisma.$queryRawUnsafe(sql), migrationsDir),
+        );
         if (!upToDate) return reply.status(503).send({ status: 'not_ready', database: 'ok', migrations: 'pending' });
         return { status: 'ok' as const, database: 'ok', migrations: 'applied' };
       } catch {

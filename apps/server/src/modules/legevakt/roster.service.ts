@@ -2,7 +2,14 @@
 // may not be alone is flagged unless a qualified backup doctor (bakvakt) covers the whole shift,
 // or the statsforvalter's exemption (§ 7 third paragraph) covers the shift's days. Stretches with
 // no doctor on call at all are listed per district (døgnkontinuerlig legevakt, § 6).
-import { exemptionCovers, mayBeAloneOnCall, rosterFlags, uncoveredPeriods, type DoctorCompetence, type Section7Exemption } from '@amk/domain';
+import {
+  exemptionCovers,
+  mayBeAloneOnCall,
+  rosterFlags,
+  uncoveredPeriods,
+  type DoctorCompetence,
+  type Section7Exemption,
+} from '@amk/domain';
 import type { DoctorShiftInput } from '@amk/contracts';
 import type { UserActor } from '../../auth/actor.js';
 import type { Db, DoctorShift } from '@amk/db';
@@ -13,7 +20,9 @@ import { osloDate } from '../../lib/oslo-date.js';
 const dateOnly = (d: Date) => d.toISOString().slice(0, 10); // a DATE column arrives as UTC midnight
 
 const exemptionOf = (s: DoctorShift): Section7Exemption | null =>
-  s.exemptionRef && s.exemptionFrom && s.exemptionTo ? { reference: s.exemptionRef, validFrom: dateOnly(s.exemptionFrom), validTo: dateOnly(s.exemptionTo) } : null;
+  s.exemptionRef && s.exemptionFrom && s.exemptionTo
+    ? { reference: s.exemptionRef, validFrom: dateOnly(s.exemptionFrom), validTo: dateOnly(s.exemptionTo) }
+    : null;
 
 const competence = (s: DoctorShift): DoctorCompetence => ({
   specialistGeneralPractice: s.specialistGeneralPractice,
@@ -29,26 +38,50 @@ const competence = (s: DoctorShift): DoctorCompetence => ({
 export function createRosterService(prisma: Db) {
   return {
     async list(actor: UserActor, from: Date, to: Date) {
-      const shifts = await prisma.doctorShift.findMany({ where: { centreId: actor.centre.id, toAt: { gt: from }, fromAt: { lt: to } }, orderBy: [{ district: 'asc' }, { fromAt: 'asc' }] });
+      const shifts = await prisma.doctorShift.findMany({
+        where: { centreId: actor.centre.id, toAt: { gt: from }, fromAt: { lt: to } },
+        orderBy: [{ district: 'asc' }, { fromAt: 'asc' }],
+      });
       // Flags are worked out per district: a backup doctor covers only their own district.
       const flags = new Map<string, { code: string; message: string; reasons: string[] }[]>();
       for (const district of new Set(shifts.map((s) => s.district))) {
         const inDistrict = shifts.filter((s) => s.district === district);
-        for (const f of rosterFlags(inDistrict.map((s) => ({ id: s.id, doctorName: s.doctorName, fromAt: s.fromAt.getTime(), toAt: s.toAt.getTime(), isBackup: s.isBackup, competence: competence(s) })))) {
+        for (const f of rosterFlags(
+          inDistrict.map((s) => ({
+            id: s.id,
+            doctorName: s.doctorName,
+            fromAt: s.fromAt.getTime(),
+            toAt: s.toAt.getTime(),
+            isBackup: s.isBackup,
+            competence: competence(s),
+          })),
+        )) {
           flags.set(f.shiftId, [...(flags.get(f.shiftId) ?? []), { code: f.code, message: f.message, reasons: f.reasons }]);
         }
       }
       const gaps = [...new Set(shifts.map((s) => s.district))].flatMap((district) =>
-        uncoveredPeriods(from.getTime(), to.getTime(), shifts.filter((s) => s.district === district).map((s) => ({ fromAt: s.fromAt.getTime(), toAt: s.toAt.getTime(), isBackup: s.isBackup }))).map(
-          (g) => ({ district, from: new Date(g.from).toISOString(), to: new Date(g.to).toISOString() }),
-        ),
+        uncoveredPeriods(
+          from.getTime(),
+          to.getTime(),
+          shifts
+            .filter((s) => s.district === district)
+            .map((s) => ({ fromAt: s.fromAt.getTime(), toAt: s.toAt.getTime(), isBackup: s.isBackup })),
+        ).map((g) => ({ district, from: new Date(g.from).toISOString(), to: new Date(g.to).toISOString() })),
       );
       return {
         shifts: shifts.map((s) => {
           const alone = mayBeAloneOnCall(competence(s));
           return {
-            id: s.id, district: s.district, doctorName: s.doctorName, fromAt: s.fromAt.toISOString(), toAt: s.toAt.toISOString(), isBackup: s.isBackup,
-            mayBeAlone: alone.ok, reasons: alone.reasons, flags: flags.get(s.id) ?? [], exemption: exemptionOf(s),
+            id: s.id,
+            district: s.district,
+            doctorName: s.doctorName,
+            fromAt: s.fromAt.toISOString(),
+            toAt: s.toAt.toISOString(),
+            isBackup: s.isBackup,
+            mayBeAlone: alone.ok,
+            reasons: alone.reasons,
+            flags: flags.get(s.id) ?? [],
+            exemption: exemptionOf(s),
           };
         }),
         gaps,
@@ -60,8 +93,16 @@ export function createRosterService(prisma: Db) {
       const { exemption, ...shift } = input;
       const row = await prisma.doctorShift.create({
         data: {
-          id: newId(), centreId: actor.centre.id, ...shift, fromAt: new Date(input.fromAt), toAt: new Date(input.toAt),
-          ...(exemption && { exemptionRef: exemption.reference, exemptionFrom: new Date(exemption.validFrom), exemptionTo: new Date(exemption.validTo) }),
+          id: newId(),
+          centreId: actor.centre.id,
+          ...shift,
+          fromAt: new Date(input.fromAt),
+          toAt: new Date(input.toAt),
+          ...(exemption && {
+            exemptionRef: exemption.reference,
+            exemptionFrom: new Date(exemption.validFrom),
+            exemptionTo: new Date(exemption.validTo),
+          }),
         },
       });
       return row.id;

@@ -13,17 +13,42 @@ export const hospitalsRoutes =
   async (app) => {
     app.get(
       '/hospitals',
-      { schema: { tags: ['major-incidents'], summary: 'Hospitals with acute functions (§ 16): declared capacity per triage category and what open major incidents use of it', response: { 200: HospitalList, 401: ApiError, 403: ApiError } }, preValidation: requireUser(CONSOLE_ROLES) },
+      {
+        schema: {
+          tags: ['major-incidents'],
+          summary: 'Hospitals with acute functions (§ 16): declared capacity per triage category and what open major incidents use of it',
+          response: { 200: HospitalList, 401: ApiError, 403: ApiError },
+        },
+        preValidation: requireUser(CONSOLE_ROLES),
+      },
       async () => ({ hospitals: await deps.hospitals.list() }),
     );
     app.put(
       '/hospitals/:code/capacity',
-      { schema: { tags: ['major-incidents'], summary: 'Enter the capacity a hospital gave on the phone', params: HospitalCodeParams, body: HospitalCapacity, response: { 200: HospitalSummary, ...errors } }, preValidation: requireUser(CAPACITY_ROLES) },
+      {
+        schema: {
+          tags: ['major-incidents'],
+          summary: 'Enter the capacity a hospital gave on the phone',
+          params: HospitalCodeParams,
+          body: HospitalCapacity,
+          response: { 200: HospitalSummary, ...errors },
+        },
+        preValidation: requireUser(CAPACITY_ROLES),
+      },
       async (request) => deps.hospitals.updateCapacity(userOf(request), request.params.code, request.body, request.ip),
     );
     app.put(
       '/integrations/hospitals/:code/capacity',
-      { schema: { tags: ['integrations'], summary: 'A hospital declares its capacity per triage category (its HF’s key)', params: HospitalCodeParams, body: HospitalCapacity, response: { 200: HospitalSummary, ...errors } }, preValidation: requireIntegration },
+      {
+        schema: {
+          tags: ['integrations'],
+          summary: 'A hospital declares its capacity per triage category (its HF’s key)',
+          params: HospitalCodeParams,
+          body: HospitalCapacity,
+          response: { 200: HospitalSummary, ...errors },
+        },
+        preValidation: requireIntegration,
+      },
       async (request) => deps.hospitals.updateCapacity(integrationOf(request), request.params.code, request.body, request.ip),
     );
   };

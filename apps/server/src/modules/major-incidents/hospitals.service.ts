@@ -19,13 +19,26 @@ export function createHospitalsService({ prisma, transact }: { prisma: Db; trans
       return transact(async (tx, emit) => {
         const hospital = await tx.hospital.findUnique({ where: { code } });
         // An integration key speaks for the hospitals of its own centre's HF only.
-        if (!hospital || (actor.kind === 'integration' && hospital.centreId !== actor.centre.id)) throw notFound(`ukjent sykehus '${code}'`);
+        if (!hospital || (actor.kind === 'integration' && hospital.centreId !== actor.centre.id))
+          throw notFound(`ukjent sykehus '${code}'`);
         const by = actor.kind === 'user' ? actor.displayName : actor.name;
         await tx.hospital.update({
           where: { id: hospital.id },
-          data: { capacityRed: capacity.RED, capacityYellow: capacity.YELLOW, capacityGreen: capacity.GREEN, capacityUpdatedAt: new Date(), capacityUpdatedBy: by },
+          data: {
+            capacityRed: capacity.RED,
+            capacityYellow: capacity.YELLOW,
+            capacityGreen: capacity.GREEN,
+            capacityUpdatedAt: new Date(),
+            capacityUpdatedBy: by,
+          },
         });
-        await writeAudit(tx, actor, { action: 'hospital.capacity.update', entityType: 'Hospital', entityId: hospital.id, detail: { ...capacity }, ...(ip && { ip }) });
+        await writeAudit(tx, actor, {
+          action: 'hospital.capacity.update',
+          entityType: 'Hospital',
+          entityId: hospital.id,
+          detail: { ...capacity },
+          ...(ip && { ip }),
+        });
         const [summary] = await hospitalSummaries(tx, { ids: [hospital.id] });
         emit({ type: 'hospital.upserted', centreId: hospital.centreId, audience: await amkRooms(tx), data: summary! });
         return summary!;

@@ -6,13 +6,28 @@ import { toCsv } from '@amk/domain';
 import type { Actor } from '../../auth/actor.js';
 import type { Db, Tx } from '@amk/db';
 
-export type LogKind = 'DECLARED' | 'PATIENT_REGISTERED' | 'CATEGORY_CHANGED' | 'TRANSPORT_ASSIGNED' | 'LEFT_SCENE' | 'ARRIVED' | 'SCENE_UPDATED' | 'CLOSED';
+export type LogKind =
+  | 'DECLARED'
+  | 'PATIENT_REGISTERED'
+  | 'CATEGORY_CHANGED'
+  | 'TRANSPORT_ASSIGNED'
+  | 'LEFT_SCENE'
+  | 'ARRIVED'
+  | 'SCENE_UPDATED'
+  | 'CLOSED';
 
-export async function appendLog(tx: Tx, entry: { majorIncidentId: string; actor: Actor; kind: LogKind; text: string; patientId?: string; at: Date }): Promise<void> {
+export async function appendLog(
+  tx: Tx,
+  entry: { majorIncidentId: string; actor: Actor; kind: LogKind; text: string; patientId?: string; at: Date },
+): Promise<void> {
   const { actor } = entry;
   await tx.majorIncidentLogEntry.create({
     data: {
-      majorIncidentId: entry.majorIncidentId, at: entry.at, kind: entry.kind, text: entry.text, patientId: entry.patientId ?? null,
+      majorIncidentId: entry.majorIncidentId,
+      at: entry.at,
+      kind: entry.kind,
+      text: entry.text,
+      patientId: entry.patientId ?? null,
       authorId: actor.kind === 'user' ? actor.userId : null,
       author: actor.kind === 'user' ? actor.displayName : actor.name,
     },
@@ -21,7 +36,14 @@ export async function appendLog(tx: Tx, entry: { majorIncidentId: string; actor:
 
 export async function readLog(db: Db | Tx, majorIncidentId: string): Promise<MajorIncidentLogEntry[]> {
   const rows = await db.majorIncidentLogEntry.findMany({ where: { majorIncidentId }, orderBy: { id: 'asc' } });
-  return rows.map((r) => ({ id: String(r.id), at: r.at.toISOString(), author: r.author, kind: r.kind, patientId: r.patientId, text: r.text }));
+  return rows.map((r) => ({
+    id: String(r.id),
+    at: r.at.toISOString(),
+    author: r.author,
+    kind: r.kind,
+    patientId: r.patientId,
+    text: r.text,
+  }));
 }
 
 /**
@@ -30,5 +52,13 @@ export async function readLog(db: Db | Tx, majorIncidentId: string): Promise<Maj
  * number or a note typed as "=HYPERLINK(…)" stays text.
  */
 export function logAsCsv(entries: MajorIncidentLogEntry[], cardNumbers: Map<string, string>): string {
-  return toCsv(entries.map((e) => ({ tid: e.at, hendelse: e.kind, triagekort: e.patientId ? (cardNumbers.get(e.patientId) ?? '') : '', tekst: e.text, av: e.author })));
+  return toCsv(
+    entries.map((e) => ({
+      tid: e.at,
+      hendelse: e.kind,
+      triagekort: e.patientId ? (cardNumbers.get(e.patientId) ?? '') : '',
+      tekst: e.text,
+      av: e.author,
+    })),
+  );
 }

@@ -2,19 +2,35 @@
 // unit's call sign, counts per category and per hospital, and each hospital's declared capacity
 // beside what open major incidents already send it. The payload is the contract, never a row.
 import { TRANSPORT_CATEGORIES, TRIAGE_CATEGORIES, type TransportCategory } from '@amk/domain';
-import type { CategoryCounts, HospitalCapacity, HospitalSummary, MajorIncidentDetail, MajorIncidentPatient, MajorIncidentScene, MajorIncidentSummary } from '@amk/contracts';
+import type {
+  CategoryCounts,
+  HospitalCapacity,
+  HospitalSummary,
+  MajorIncidentDetail,
+  MajorIncidentPatient,
+  MajorIncidentScene,
+  MajorIncidentSummary,
+} from '@amk/contracts';
 import type { Db, Hospital, MajorIncident, MajorIncidentPatient as PatientRow, Tx } from '@amk/db';
 
 const zeroCounts = (): CategoryCounts => Object.fromEntries(TRIAGE_CATEGORIES.map((c) => [c, 0])) as CategoryCounts;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export const declaredCapacity = (h: Hospital): HospitalCapacity => ({ RED: h.capacityRed, YELLOW: h.capacityYellow, GREEN: h.capacityGreen });
+export const declaredCapacity = (h: Hospital): HospitalCapacity => ({
+  RED: h.capacityRed,
+  YELLOW: h.capacityYellow,
+  GREEN: h.capacityGreen,
+});
 
 /** Patients of open major incidents destined to each hospital, per category (what its declared capacity is measured against). */
 export async function usedCapacity(db: Db | Tx, hospitalIds?: string[]): Promise<Map<string, HospitalCapacity>> {
   const rows = await db.majorIncidentPatient.groupBy({
     by: ['hospitalId', 'category'],
-    where: { hospitalId: hospitalIds ? { in: hospitalIds } : { not: null }, category: { in: [...TRANSPORT_CATEGORIES] }, majorIncident: { closedAt: null } },
+    where: {
+      hospitalId: hospitalIds ? { in: hospitalIds } : { not: null },
+      category: { in: [...TRANSPORT_CATEGORIES] },
+      majorIncident: { closedAt: null },
+    },
     _count: { _all: true },
   });
   const used = new Map<string, HospitalCapacity>();
@@ -29,9 +45,17 @@ export async function usedCapacity(db: Db | Tx, hospitalIds?: string[]): Promise
 
 export async function hospitalSummaries(db: Db | Tx, where: { ids?: string[] } = {}): Promise<HospitalSummary[]> {
   const hospitals = await db.hospital.findMany({ where: where.ids ? { id: { in: where.ids } } : {}, orderBy: { name: 'asc' } });
-  const used = await usedCapacity(db, hospitals.map((h) => h.id));
+  const used = await usedCapacity(
+    db,
+    hospitals.map((h) => h.id),
+  );
   return hospitals.map((h) => ({
-    id: h.id, code: h.code, name: h.name, centreId: h.centreId, lat: h.lat, lon: h.lon,
+    id: h.id,
+    code: h.code,
+    name: h.name,
+    centreId: h.centreId,
+    lat: h.lat,
+    lon: h.lon,
     capacity: declaredCapacity(h),
     used: used.get(h.id) ?? { RED: 0, YELLOW: 0, GREEN: 0 },
     capacityUpdatedAt: iso(h.capacityUpdatedAt),
@@ -76,21 +100,48 @@ async function toDetails(db: Db | Tx, rows: Loaded[]): Promise<MajorIncidentDeta
     const patients: MajorIncidentPatient[] = m.patients.map((p) => {
       byCategory[p.category] += 1;
       if (p.hospital) {
-        const h = byHospital.get(p.hospital.id) ?? { hospitalId: p.hospital.id, code: p.hospital.code, name: p.hospital.name, byCategory: zeroCounts() };
+        const h = byHospital.get(p.hospital.id) ?? {
+          hospitalId: p.hospital.id,
+          code: p.hospital.code,
+          name: p.hospital.name,
+          byCategory: zeroCounts(),
+        };
         h.byCategory[p.category] += 1;
         byHospital.set(p.hospital.id, h);
       }
       return {
-        id: p.id, cardNumber: p.cardNumber, category: p.category, categoryAt: p.categoryAt.toISOString(), registeredAt: p.registeredAt.toISOString(),
-        hospitalId: p.hospitalId, hospitalName: p.hospital?.name ?? null, unitId: p.unitId, callSign: p.unitId ? (callSign.get(p.unitId) ?? null) : null,
-        transportAssignedAt: iso(p.transportAssignedAt), capacityOverrideReason: p.capacityOverrideReason,
-        leftSceneAt: iso(p.leftSceneAt), arrivedAt: iso(p.arrivedAt),
+        id: p.id,
+        cardNumber: p.cardNumber,
+        category: p.category,
+        categoryAt: p.categoryAt.toISOString(),
+        registeredAt: p.registeredAt.toISOString(),
+        hospitalId: p.hospitalId,
+        hospitalName: p.hospital?.name ?? null,
+        unitId: p.unitId,
+        callSign: p.unitId ? (callSign.get(p.unitId) ?? null) : null,
+        transportAssignedAt: iso(p.transportAssignedAt),
+        capacityOverrideReason: p.capacityOverrideReason,
+        leftSceneAt: iso(p.leftSceneAt),
+        arrivedAt: iso(p.arrivedAt),
       };
     });
     return {
-      id: m.id, centreId: m.centreId, incidentId: m.incidentId, callId: m.callId, level: m.level, lat: m.lat, lon: m.lon, description: m.description,
-      declaredAt: m.declaredAt.toISOString(), declaredBy: userName.get(m.declaredById) ?? 'ukjent', closedAt: iso(m.closedAt), updatedAt: m.updatedAt.toISOString(),
-      byCategory, byHospital: [...byHospital.values()].sort((a, b) => a.name.localeCompare(b.name, 'nb')), scene: sceneOf(m), patients,
+      id: m.id,
+      centreId: m.centreId,
+      incidentId: m.incidentId,
+      callId: m.callId,
+      level: m.level,
+      lat: m.lat,
+      lon: m.lon,
+      description: m.description,
+      declaredAt: m.declaredAt.toISOString(),
+      declaredBy: userName.get(m.declaredById) ?? 'ukjent',
+      closedAt: iso(m.closedAt),
+      updatedAt: m.updatedAt.toISOString(),
+      byCategory,
+      byHospital: [...byHospital.values()].sort((a, b) => a.name.localeCompare(b.name, 'nb')),
+      scene: sceneOf(m),
+      patients,
     };
   });
 }

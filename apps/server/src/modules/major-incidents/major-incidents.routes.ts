@@ -1,6 +1,17 @@
 import {
-  ApiError, AssignTransportRequest, ChangeCategoryRequest, DeclareMajorIncidentRequest, DistributionProposal, MajorIncidentDetail, MajorIncidentIdParams,
-  MajorIncidentList, MajorIncidentLog, PatientParams, PatientTimeRequest, RegisterPatientRequest, UpdateSceneRequest,
+  ApiError,
+  AssignTransportRequest,
+  ChangeCategoryRequest,
+  DeclareMajorIncidentRequest,
+  DistributionProposal,
+  MajorIncidentDetail,
+  MajorIncidentIdParams,
+  MajorIncidentList,
+  MajorIncidentLog,
+  PatientParams,
+  PatientTimeRequest,
+  RegisterPatientRequest,
+  UpdateSceneRequest,
 } from '@amk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CONSOLE_ROLES } from '../../auth/roles.js';
@@ -22,42 +33,103 @@ export const majorIncidentsRoutes =
 
     app.post(
       '/major-incidents',
-      { schema: { tags, summary: 'Declare a major incident (masseskadehendelse) from a call of my centre', body: DeclareMajorIncidentRequest, response: { 201: MajorIncidentDetail, ...errors } }, preValidation: requireUser(AMK_ROLES) },
+      {
+        schema: {
+          tags,
+          summary: 'Declare a major incident (masseskadehendelse) from a call of my centre',
+          body: DeclareMajorIncidentRequest,
+          response: { 201: MajorIncidentDetail, ...errors },
+        },
+        preValidation: requireUser(AMK_ROLES),
+      },
       async (request, reply) => reply.status(201).send(await service.declare(userOf(request), request.body)),
     );
     app.get(
       '/major-incidents',
-      { schema: { tags, summary: 'Open major incidents of my centre, with counts per category and hospital', response: { 200: MajorIncidentList, 401: ApiError, 403: ApiError } }, preValidation: requireUser(CONSOLE_ROLES) },
+      {
+        schema: {
+          tags,
+          summary: 'Open major incidents of my centre, with counts per category and hospital',
+          response: { 200: MajorIncidentList, 401: ApiError, 403: ApiError },
+        },
+        preValidation: requireUser(CONSOLE_ROLES),
+      },
       async (request) => {
         const actor = userOf(request);
         const majorIncidents = await service.listOpen(actor);
-        await writeAudit(prisma, actor, { action: 'major-incident.list', entityType: 'MajorIncident', detail: { ids: majorIncidents.map((m) => m.id) }, ip: request.ip });
+        await writeAudit(prisma, actor, {
+          action: 'major-incident.list',
+          entityType: 'MajorIncident',
+          detail: { ids: majorIncidents.map((m) => m.id) },
+          ip: request.ip,
+        });
         return { majorIncidents };
       },
     );
     app.get(
       '/major-incidents/:majorIncidentId',
-      { schema: { tags, summary: 'One major incident of my centre with its patients (open or closed)', params: MajorIncidentIdParams, response: { 200: MajorIncidentDetail, ...errors } }, preValidation: requireUser(CONSOLE_ROLES) },
+      {
+        schema: {
+          tags,
+          summary: 'One major incident of my centre with its patients (open or closed)',
+          params: MajorIncidentIdParams,
+          response: { 200: MajorIncidentDetail, ...errors },
+        },
+        preValidation: requireUser(CONSOLE_ROLES),
+      },
       async (request) => {
         const actor = userOf(request);
         const detail = await service.get(actor, request.params.majorIncidentId);
-        await writeAudit(prisma, actor, { action: 'major-incident.read', entityType: 'MajorIncident', entityId: detail.id, detail: { patients: detail.patients.length }, ip: request.ip });
+        await writeAudit(prisma, actor, {
+          action: 'major-incident.read',
+          entityType: 'MajorIncident',
+          entityId: detail.id,
+          detail: { patients: detail.patients.length },
+          ip: request.ip,
+        });
         return detail;
       },
     );
     app.put(
       '/major-incidents/:majorIncidentId/scene',
-      { schema: { tags, summary: 'Scene organisation: rendezvous point, ambulance holding area, casualty clearing point, and who leads on scene (null clears)', params: MajorIncidentIdParams, body: UpdateSceneRequest, response: { 200: MajorIncidentDetail, ...errors } }, preValidation: requireUser(AMK_ROLES) },
+      {
+        schema: {
+          tags,
+          summary:
+            'Scene organisation: rendezvous point, ambulance holding area, casualty clearing point, and who leads on scene (null clears)',
+          params: MajorIncidentIdParams,
+          body: UpdateSceneRequest,
+          response: { 200: MajorIncidentDetail, ...errors },
+        },
+        preValidation: requireUser(AMK_ROLES),
+      },
       async (request) => service.updateScene(userOf(request), request.params.majorIncidentId, request.body),
     );
     app.post(
       '/major-incidents/:majorIncidentId/close',
-      { schema: { tags, summary: 'Close a major incident; it stays readable', params: MajorIncidentIdParams, response: { 200: MajorIncidentDetail, ...errors } }, preValidation: requireUser(AMK_ROLES) },
+      {
+        schema: {
+          tags,
+          summary: 'Close a major incident; it stays readable',
+          params: MajorIncidentIdParams,
+          response: { 200: MajorIncidentDetail, ...errors },
+        },
+        preValidation: requireUser(AMK_ROLES),
+      },
       async (request) => service.close(userOf(request), request.params.majorIncidentId),
     );
     app.post(
       '/major-incidents/:majorIncidentId/patients',
-      { schema: { tags, summary: 'Register a patient by triage card number and category', params: MajorIncidentIdParams, body: RegisterPatientRequest, response: { 200: MajorIncidentDetail, 201: MajorIncidentDetail, ...errors } }, preValidation: requireUser(AMK_ROLES) },
+      {
+        schema: {
+          tags,
+          summary: 'Register a patient by triage card number and category',
+          params: MajorIncidentIdParams,
+          body: RegisterPatientRequest,
+          response: { 200: MajorIncidentDetail, 201: MajorIncidentDetail, ...errors },
+        },
+        preValidation: requireUser(AMK_ROLES),
+      },
       async (request, reply) => {
         const { created, detail } = await service.registerPatient(userOf(request), request.params.majorIncidentId, request.body);
         return reply.status(created ? 201 : 200).send(detail);
@@ -65,53 +137,134 @@ export const majorIncidentsRoutes =
     );
     app.post(
       '/major-incidents/:majorIncidentId/patients/:patientId/category',
-      { schema: { tags, summary: 'Change a patient’s triage category (re-triage)', params: PatientParams, body: ChangeCategoryRequest, response: { 200: MajorIncidentDetail, ...errors } }, preValidation: requireUser(AMK_ROLES) },
-      async (request) => service.changeCategory(userOf(request), request.params.majorIncidentId, request.params.patientId, request.body.category, request.body.reason),
+      {
+        schema: {
+          tags,
+          summary: 'Change a patient’s triage category (re-triage)',
+          params: PatientParams,
+          body: ChangeCategoryRequest,
+          response: { 200: MajorIncidentDetail, ...errors },
+        },
+        preValidation: requireUser(AMK_ROLES),
+      },
+      async (request) =>
+        service.changeCategory(
+          userOf(request),
+          request.params.majorIncidentId,
+          request.params.patientId,
+          request.body.category,
+          request.body.reason,
+        ),
     );
     app.post(
       '/major-incidents/:majorIncidentId/patients/:patientId/transport',
-      { schema: { tags, summary: 'Give a patient a destination hospital and a transporting unit, within the hospital’s declared capacity unless overridden with a reason', params: PatientParams, body: AssignTransportRequest, response: { 200: MajorIncidentDetail, ...errors } }, preValidation: requireUser(AMK_ROLES) },
+      {
+        schema: {
+          tags,
+          summary:
+            'Give a patient a destination hospital and a transporting unit, within the hospital’s declared capacity unless overridden with a reason',
+          params: PatientParams,
+          body: AssignTransportRequest,
+          response: { 200: MajorIncidentDetail, ...errors },
+        },
+        preValidation: requireUser(AMK_ROLES),
+      },
       async (request) => service.assignTransport(userOf(request), request.params.majorIncidentId, request.params.patientId, request.body),
     );
     app.post(
       '/major-incidents/:majorIncidentId/patients/:patientId/left-scene',
-      { schema: { tags, summary: 'The patient left the scene', params: PatientParams, body: PatientTimeRequest, response: { 200: MajorIncidentDetail, ...errors } }, preValidation: requireUser(AMK_ROLES) },
-      async (request) => service.recordTime(userOf(request), request.params.majorIncidentId, request.params.patientId, 'LEFT_SCENE', request.body.at),
+      {
+        schema: {
+          tags,
+          summary: 'The patient left the scene',
+          params: PatientParams,
+          body: PatientTimeRequest,
+          response: { 200: MajorIncidentDetail, ...errors },
+        },
+        preValidation: requireUser(AMK_ROLES),
+      },
+      async (request) =>
+        service.recordTime(userOf(request), request.params.majorIncidentId, request.params.patientId, 'LEFT_SCENE', request.body.at),
     );
     app.post(
       '/major-incidents/:majorIncidentId/patients/:patientId/arrived',
-      { schema: { tags, summary: 'The patient arrived at the hospital', params: PatientParams, body: PatientTimeRequest, response: { 200: MajorIncidentDetail, ...errors } }, preValidation: requireUser(AMK_ROLES) },
-      async (request) => service.recordTime(userOf(request), request.params.majorIncidentId, request.params.patientId, 'ARRIVED', request.body.at),
+      {
+        schema: {
+          tags,
+          summary: 'The patient arrived at the hospital',
+          params: PatientParams,
+          body: PatientTimeRequest,
+          response: { 200: MajorIncidentDetail, ...errors },
+        },
+        preValidation: requireUser(AMK_ROLES),
+      },
+      async (request) =>
+        service.recordTime(userOf(request), request.params.majorIncidentId, request.params.patientId, 'ARRIVED', request.body.at),
     );
     app.get(
       '/major-incidents/:majorIncidentId/proposal',
-      { schema: { tags, summary: 'Proposed destination hospitals for the patients without one: red to the nearest first, no hospital over its declared capacity', params: MajorIncidentIdParams, response: { 200: DistributionProposal, ...errors } }, preValidation: requireUser(AMK_ROLES) },
+      {
+        schema: {
+          tags,
+          summary:
+            'Proposed destination hospitals for the patients without one: red to the nearest first, no hospital over its declared capacity',
+          params: MajorIncidentIdParams,
+          response: { 200: DistributionProposal, ...errors },
+        },
+        preValidation: requireUser(AMK_ROLES),
+      },
       async (request) => {
         const actor = userOf(request);
         const proposal = await service.propose(actor, request.params.majorIncidentId);
-        await writeAudit(prisma, actor, { action: 'major-incident.proposal.read', entityType: 'MajorIncident', entityId: request.params.majorIncidentId, ip: request.ip });
+        await writeAudit(prisma, actor, {
+          action: 'major-incident.proposal.read',
+          entityType: 'MajorIncident',
+          entityId: request.params.majorIncidentId,
+          ip: request.ip,
+        });
         return proposal;
       },
     );
     app.get(
       '/major-incidents/:majorIncidentId/log',
-      { schema: { tags, summary: 'The append-only timeline of the major incident', params: MajorIncidentIdParams, response: { 200: MajorIncidentLog, ...errors } }, preValidation: requireUser(CONSOLE_ROLES) },
+      {
+        schema: {
+          tags,
+          summary: 'The append-only timeline of the major incident',
+          params: MajorIncidentIdParams,
+          response: { 200: MajorIncidentLog, ...errors },
+        },
+        preValidation: requireUser(CONSOLE_ROLES),
+      },
       async (request) => {
         const actor = userOf(request);
         await service.forLog(actor, request.params.majorIncidentId);
         const entries = await readLog(prisma, request.params.majorIncidentId);
-        await writeAudit(prisma, actor, { action: 'major-incident.log.read', entityType: 'MajorIncident', entityId: request.params.majorIncidentId, ip: request.ip });
+        await writeAudit(prisma, actor, {
+          action: 'major-incident.log.read',
+          entityType: 'MajorIncident',
+          entityId: request.params.majorIncidentId,
+          ip: request.ip,
+        });
         return { entries };
       },
     );
     app.get(
       '/major-incidents/:majorIncidentId/log.csv',
-      { schema: { tags, summary: 'The timeline as CSV (semicolon-separated) for the evaluation', params: MajorIncidentIdParams }, preValidation: requireUser(CONSOLE_ROLES) },
+      {
+        schema: { tags, summary: 'The timeline as CSV (semicolon-separated) for the evaluation', params: MajorIncidentIdParams },
+        preValidation: requireUser(CONSOLE_ROLES),
+      },
       async (request, reply) => {
         const actor = userOf(request);
         const cards = await service.forLog(actor, request.params.majorIncidentId);
         const csv = logAsCsv(await readLog(prisma, request.params.majorIncidentId), cards);
-        await writeAudit(prisma, actor, { action: 'major-incident.log.export', entityType: 'MajorIncident', entityId: request.params.majorIncidentId, ip: request.ip });
+        await writeAudit(prisma, actor, {
+          action: 'major-incident.log.export',
+          entityType: 'MajorIncident',
+          entityId: request.params.majorIncidentId,
+          ip: request.ip,
+        });
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="masseskadehendelse-${request.params.majorIncidentId}.csv"`)

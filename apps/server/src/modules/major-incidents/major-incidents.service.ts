@@ -3,8 +3,22 @@
 // hospital declared (§ 16), with the times they left the scene and arrived. Every change is one
 // transaction that writes the change, its line in the timeline and its event; the domain decides
 // what is allowed (packages/domain major-incident.ts), and a refusal writes nothing.
-import { categoryChangeVerdict, proposeDistribution, TRIAGE_CATEGORY_NB, transportVerdict, type MajorIncidentLevel, type TriageCategory } from '@amk/domain';
-import type { AssignTransportRequest, DeclareMajorIncidentRequest, DistributionProposal, MajorIncidentDetail, RegisterPatientRequest, UpdateSceneRequest } from '@amk/contracts';
+import {
+  categoryChangeVerdict,
+  proposeDistribution,
+  TRIAGE_CATEGORY_NB,
+  transportVerdict,
+  type MajorIncidentLevel,
+  type TriageCategory,
+} from '@amk/domain';
+import type {
+  AssignTransportRequest,
+  DeclareMajorIncidentRequest,
+  DistributionProposal,
+  MajorIncidentDetail,
+  RegisterPatientRequest,
+  UpdateSceneRequest,
+} from '@amk/contracts';
 import { rooms, type UserActor } from '../../auth/actor.js';
 import { type Db, type MajorIncident, type MajorIncidentPatient, Prisma, type Tx } from '@amk/db';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/http-error.js';
@@ -48,7 +62,8 @@ export function createMajorIncidentsService({ prisma, transact }: { prisma: Db; 
     const changed = [...new Set(hospitalIds.filter((h): h is string => !!h))];
     if (changed.length) {
       const audience = await amkRooms(tx);
-      for (const h of await hospitalSummaries(tx, { ids: changed })) emit({ type: 'hospital.upserted', centreId: h.centreId, audience, data: h });
+      for (const h of await hospitalSummaries(tx, { ids: changed }))
+        emit({ type: 'hospital.upserted', centreId: h.centreId, audience, data: h });
     }
     return detail;
   }
@@ -87,11 +102,25 @@ export function createMajorIncidentsService({ prisma, transact }: { prisma: Db; 
           }
           const now = new Date();
           await tx.majorIncident.create({
-            data: { id: req.id, centreId: actor.centre.id, incidentId, callId: call.id, level: req.level, lat: req.lat, lon: req.lon, description: req.description, declaredAt: now, declaredById: actor.userId, updatedAt: now },
+            data: {
+              id: req.id,
+              centreId: actor.centre.id,
+              incidentId,
+              callId: call.id,
+              level: req.level,
+              lat: req.lat,
+              lon: req.lon,
+              description: req.description,
+              declaredAt: now,
+              declaredById: actor.userId,
+              updatedAt: now,
+            },
           });
           const text = `Masseskadehendelse erklært, ${LEVEL_NB[req.level]}: ${req.description}`;
           await appendLog(tx, { majorIncidentId: req.id, actor, kind: 'DECLARED', text, at: now });
-          await tx.callJournalEntry.create({ data: { id: newId(), callId: call.id, authorId: actor.userId, author: actor.displayName, kind: 'SYSTEM', text, at: now } });
+          await tx.callJournalEntry.create({
+            data: { id: newId(), callId: call.id, authorId: actor.userId, author: actor.displayName, kind: 'SYSTEM', text, at: now },
+          });
           return publish(tx, emit, req.id, now);
         });
       } catch (err) {
@@ -108,7 +137,11 @@ export function createMajorIncidentsService({ prisma, transact }: { prisma: Db; 
 
     listOpen: (actor: UserActor) => openMajorIncidents(prisma, actor.centre.id),
 
-    async registerPatient(actor: UserActor, majorIncidentId: string, req: RegisterPatientRequest): Promise<{ created: boolean; detail: MajorIncidentDetail }> {
+    async registerPatient(
+      actor: UserActor,
+      majorIncidentId: string,
+      req: RegisterPatientRequest,
+    ): Promise<{ created: boolean; detail: MajorIncidentDetail }> {
       const duplicate = (card: string) => conflict(`triagekort nr. ${card} er allerede registrert i denne masseskadehendelsen`);
       try {
         return await transact(async (tx, emit) => {
@@ -118,10 +151,31 @@ export function createMajorIncidentsService({ prisma, transact }: { prisma: Db; 
             if (again.majorIncidentId !== m.id || again.cardNumber !== req.cardNumber) throw conflict(`id ${req.id} er allerede brukt`);
             return { created: false, detail: (await majorIncidentDetail(tx, m.id))! }; // a retry
           }
-          if (await tx.majorIncidentPatient.findUnique({ where: { majorIncidentId_cardNumber: { majorIncidentId: m.id, cardNumber: req.cardNumber } } })) throw duplicate(req.cardNumber);
+          if (
+            await tx.majorIncidentPatient.findUnique({
+              where: { majorIncidentId_cardNumber: { majorIncidentId: m.id, cardNumber: req.cardNumber } },
+            })
+          )
+            throw duplicate(req.cardNumber);
           const now = new Date();
-          await tx.majorIncidentPatient.create({ data: { id: req.id, majorIncidentId: m.id, cardNumber: req.cardNumber, category: req.category, categoryAt: now, registeredAt: now } });
-          await appendLog(tx, { majorIncidentId: m.id, actor, kind: 'PATIENT_REGISTERED', patientId: req.id, at: now, text: `Pasient med triagekort ${req.cardNumber} registrert som ${TRIAGE_CATEGORY_NB[req.category]}` });
+          await tx.majorIncidentPatient.create({
+            data: {
+              id: req.id,
+              majorIncidentId: m.id,
+              cardNumber: req.cardNumber,
+              category: req.category,
+              categoryAt: now,
+              registeredAt: now,
+            },
+          });
+          await appendLog(tx, {
+            majorIncidentId: m.id,
+            actor,
+            kind: 'PATIENT_REGISTERED',
+            patientId: req.id,
+            at: now,
+            text: `Pasient med triagekort ${req.cardNumber} registrert som ${TRIAGE_CATEGORY_NB[req.category]}`,
+          });
           return { created: true, detail: await publish(tx, emit, m.id, now) };
         });
       } catch (err) {
@@ -131,7 +185,13 @@ export function createMajorIncidentsService({ prisma, transact }: { prisma: Db; 
       }
     },
 
-    async changeCategory(actor: UserActor, majorIncidentId: string, patientId: string, category: TriageCategory, reason?: string): Promise<MajorIncidentDetail> {
+    async changeCategory(
+      actor: UserActor,
+      majorIncidentId: string,
+      patientId: string,
+      category: TriageCategory,
+      reason?: string,
+    ): Promise<MajorIncidentDetail> {
       return transact(async (tx, emit) => {
         const m = await own(tx, actor, majorIncidentId, 'write');
         const p = await patientOf(tx, m, patientId);
@@ -140,12 +200,24 @@ export function createMajorIncidentsService({ prisma, transact }: { prisma: Db; 
         const now = new Date();
         await tx.majorIncidentPatient.update({ where: { id: p.id }, data: { category, categoryAt: now } });
         const why = reason ? ` (${reason})` : '';
-        await appendLog(tx, { majorIncidentId: m.id, actor, kind: 'CATEGORY_CHANGED', patientId: p.id, at: now, text: `Triagekort ${p.cardNumber}: ${TRIAGE_CATEGORY_NB[p.category]} → ${TRIAGE_CATEGORY_NB[category]}${why}` });
+        await appendLog(tx, {
+          majorIncidentId: m.id,
+          actor,
+          kind: 'CATEGORY_CHANGED',
+          patientId: p.id,
+          at: now,
+          text: `Triagekort ${p.cardNumber}: ${TRIAGE_CATEGORY_NB[p.category]} → ${TRIAGE_CATEGORY_NB[category]}${why}`,
+        });
         return publish(tx, emit, m.id, now, [p.hospitalId]);
       });
     },
 
-    async assignTransport(actor: UserActor, majorIncidentId: string, patientId: string, req: AssignTransportRequest): Promise<MajorIncidentDetail> {
+    async assignTransport(
+      actor: UserActor,
+      majorIncidentId: string,
+      patientId: string,
+      req: AssignTransportRequest,
+    ): Promise<MajorIncidentDetail> {
       return transact(async (tx, emit) => {
         const m = await own(tx, actor, majorIncidentId, 'write');
         const p = await patientOf(tx, m, patientId);
@@ -159,27 +231,46 @@ export function createMajorIncidentsService({ prisma, transact }: { prisma: Db; 
           const unit = await tx.unit.findUnique({ where: { id: req.unitId }, select: { callSign: true, centreId: true } });
           const centre = await tx.centre.findUniqueOrThrow({ where: { id: actor.centre.id }, select: { neighbourCentreIds: true } });
           // Own units, and neighbouring centres' (mutual aid, § 10 d): the ones this centre sees.
-          if (!unit || (unit.centreId !== actor.centre.id && !centre.neighbourCentreIds.includes(unit.centreId))) throw badRequest(`unitId: ukjent enhet ${req.unitId}`);
+          if (!unit || (unit.centreId !== actor.centre.id && !centre.neighbourCentreIds.includes(unit.centreId)))
+            throw badRequest(`unitId: ukjent enhet ${req.unitId}`);
           callSign = unit.callSign;
         }
         const used = (await usedCapacity(tx, [hospital.id])).get(hospital.id) ?? { RED: 0, YELLOW: 0, GREEN: 0 };
         // The patient's own place at this hospital (a changed unit, say) does not count against it.
         if (p.hospitalId === hospital.id && p.category !== 'DEAD') used[p.category] = Math.max(0, used[p.category] - 1);
         const verdict = transportVerdict(p.category, hospital.name, declaredCapacity(hospital), used);
-        const overrideReason = verdict.ok ? null : req.override?.reason ?? null;
+        const overrideReason = verdict.ok ? null : (req.override?.reason ?? null);
         if (!verdict.ok && (!verdict.overridable || !overrideReason)) {
-          throw conflict(verdict.overridable ? `${verdict.reason}; send override: { reason } for å sende pasienten likevel` : verdict.reason);
+          throw conflict(
+            verdict.overridable ? `${verdict.reason}; send override: { reason } for å sende pasienten likevel` : verdict.reason,
+          );
         }
         const now = new Date();
-        await tx.majorIncidentPatient.update({ where: { id: p.id }, data: { hospitalId: hospital.id, unitId: req.unitId ?? null, transportAssignedAt: now, capacityOverrideReason: overrideReason } });
+        await tx.majorIncidentPatient.update({
+          where: { id: p.id },
+          data: { hospitalId: hospital.id, unitId: req.unitId ?? null, transportAssignedAt: now, capacityOverrideReason: overrideReason },
+        });
         const by = callSign ? ` med ${callSign}` : '';
         const overridden = overrideReason ? ` — over meldt kapasitet, overstyrt: ${overrideReason}` : '';
-        await appendLog(tx, { majorIncidentId: m.id, actor, kind: 'TRANSPORT_ASSIGNED', patientId: p.id, at: now, text: `Triagekort ${p.cardNumber} (${TRIAGE_CATEGORY_NB[p.category]}) til ${hospital.name}${by}${overridden}` });
+        await appendLog(tx, {
+          majorIncidentId: m.id,
+          actor,
+          kind: 'TRANSPORT_ASSIGNED',
+          patientId: p.id,
+          at: now,
+          text: `Triagekort ${p.cardNumber} (${TRIAGE_CATEGORY_NB[p.category]}) til ${hospital.name}${by}${overridden}`,
+        });
         return publish(tx, emit, m.id, now, [p.hospitalId, hospital.id]);
       });
     },
 
-    async recordTime(actor: UserActor, majorIncidentId: string, patientId: string, which: 'LEFT_SCENE' | 'ARRIVED', at?: string): Promise<MajorIncidentDetail> {
+    async recordTime(
+      actor: UserActor,
+      majorIncidentId: string,
+      patientId: string,
+      which: 'LEFT_SCENE' | 'ARRIVED',
+      at?: string,
+    ): Promise<MajorIncidentDetail> {
       return transact(async (tx, emit) => {
         const m = await own(tx, actor, majorIncidentId, 'write');
         const p = await patientOf(tx, m, patientId);
@@ -189,13 +280,27 @@ export function createMajorIncidentsService({ prisma, transact }: { prisma: Db; 
           if (p.leftSceneAt) throw conflict(`pasienten forlot skadestedet allerede kl. ${clock(p.leftSceneAt)}`);
           const t = timeOf(at, p.registeredAt, 'avreise fra skadestedet');
           await tx.majorIncidentPatient.update({ where: { id: p.id }, data: { leftSceneAt: t } });
-          await appendLog(tx, { majorIncidentId: m.id, actor, kind: 'LEFT_SCENE', patientId: p.id, at: now, text: `Triagekort ${p.cardNumber} forlot skadestedet kl. ${clock(t)}` });
+          await appendLog(tx, {
+            majorIncidentId: m.id,
+            actor,
+            kind: 'LEFT_SCENE',
+            patientId: p.id,
+            at: now,
+            text: `Triagekort ${p.cardNumber} forlot skadestedet kl. ${clock(t)}`,
+          });
         } else {
           if (!p.leftSceneAt) throw conflict(`pasienten med triagekort ${p.cardNumber} har ikke forlatt skadestedet ennå`);
           if (p.arrivedAt) throw conflict(`pasienten kom til sykehuset allerede kl. ${clock(p.arrivedAt)}`);
           const t = timeOf(at, p.leftSceneAt, 'ankomst til sykehuset');
           await tx.majorIncidentPatient.update({ where: { id: p.id }, data: { arrivedAt: t } });
-          await appendLog(tx, { majorIncidentId: m.id, actor, kind: 'ARRIVED', patientId: p.id, at: now, text: `Triagekort ${p.cardNumber} kom til sykehuset kl. ${clock(t)}` });
+          await appendLog(tx, {
+            majorIncidentId: m.id,
+            actor,
+            kind: 'ARRIVED',
+            patientId: p.id,
+            at: now,
+            text: `Triagekort ${p.cardNumber} kom til sykehuset kl. ${clock(t)}`,
+          });
         }
         return publish(tx, emit, m.id, now);
       });
@@ -220,9 +325,18 @@ export function createMajorIncidentsService({ prisma, transact }: { prisma: Db; 
         await tx.majorIncident.update({ where: { id: m.id }, data: { closedAt: now } });
         await tx.incident.update({ where: { id: m.incidentId }, data: { closedAt: now } });
         await appendLog(tx, { majorIncidentId: m.id, actor, kind: 'CLOSED', at: now, text: 'Masseskadehendelsen avsluttet' });
-        const destined = await tx.majorIncidentPatient.findMany({ where: { majorIncidentId: m.id, hospitalId: { not: null } }, select: { hospitalId: true } });
+        const destined = await tx.majorIncidentPatient.findMany({
+          where: { majorIncidentId: m.id, hospitalId: { not: null } },
+          select: { hospitalId: true },
+        });
         // Its patients no longer count against the hospitals' capacity.
-        return publish(tx, emit, m.id, now, destined.map((d) => d.hospitalId));
+        return publish(
+          tx,
+          emit,
+          m.id,
+          now,
+          destined.map((d) => d.hospitalId),
+        );
       });
     },
 
@@ -234,7 +348,16 @@ export function createMajorIncidentsService({ prisma, transact }: { prisma: Db; 
       const result = proposeDistribution(
         { lat: m.lat, lon: m.lon },
         waiting.map((p) => ({ id: p.id, category: p.category })),
-        hospitals.map((h) => ({ id: h.id, lat: h.lat, lon: h.lon, remaining: { RED: h.capacity.RED - h.used.RED, YELLOW: h.capacity.YELLOW - h.used.YELLOW, GREEN: h.capacity.GREEN - h.used.GREEN } })),
+        hospitals.map((h) => ({
+          id: h.id,
+          lat: h.lat,
+          lon: h.lon,
+          remaining: {
+            RED: h.capacity.RED - h.used.RED,
+            YELLOW: h.capacity.YELLOW - h.used.YELLOW,
+            GREEN: h.capacity.GREEN - h.used.GREEN,
+          },
+        })),
       );
       const patient = new Map(waiting.map((p) => [p.id, p]));
       const hospital = new Map(hospitals.map((h) => [h.id, h]));
@@ -242,7 +365,16 @@ export function createMajorIncidentsService({ prisma, transact }: { prisma: Db; 
         destinations: result.destinations.map((d) => {
           const p = patient.get(d.patientId)!;
           const h = hospital.get(d.hospitalId)!;
-          return { patientId: p.id, cardNumber: p.cardNumber, category: p.category, hospitalId: h.id, hospitalCode: h.code, hospitalName: h.name, distanceKm: d.distanceKm, etaMinutes: d.etaMinutes };
+          return {
+            patientId: p.id,
+            cardNumber: p.cardNumber,
+            category: p.category,
+            hospitalId: h.id,
+            hospitalCode: h.code,
+            hospitalName: h.name,
+            distanceKm: d.distanceKm,
+            etaMinutes: d.etaMinutes,
+          };
         }),
         notPlaced: result.notPlaced.map((n) => {
           const p = patient.get(n.patientId)!;
@@ -254,7 +386,10 @@ export function createMajorIncidentsService({ prisma, transact }: { prisma: Db; 
     /** The incident (checked to be the actor's centre's) and its patients' card numbers, for the log. */
     async forLog(actor: UserActor, majorIncidentId: string): Promise<Map<string, string>> {
       const m = await own(prisma, actor, majorIncidentId, 'read');
-      const patients = await prisma.majorIncidentPatient.findMany({ where: { majorIncidentId: m.id }, select: { id: true, cardNumber: true } });
+      const patients = await prisma.majorIncidentPatient.findMany({
+        where: { majorIncidentId: m.id },
+        select: { id: true, cardNumber: true },
+      });
       return new Map(patients.map((p) => [p.id, p.cardNumber]));
     },
   };

@@ -10,7 +10,11 @@ const PLACES = {
   holdingArea: { label: 'Venteplass for ambulanser', lat: 'holdingAreaLat', lon: 'holdingAreaLon' },
   casualtyClearing: { label: 'Samleplass for skadde', lat: 'casualtyClearingLat', lon: 'casualtyClearingLon' },
 } as const;
-const ROLES = { operativLederHelse: 'Operativ leder helse', fagLederHelse: 'Fagleder helse', innsatsleder: 'Innsatsleder (politiet)' } as const;
+const ROLES = {
+  operativLederHelse: 'Operativ leder helse',
+  fagLederHelse: 'Fagleder helse',
+  innsatsleder: 'Innsatsleder (politiet)',
+} as const;
 
 type SceneColumns = Partial<Pick<MajorIncident, (typeof PLACES)[keyof typeof PLACES]['lat' | 'lon'] | keyof typeof ROLES>>;
 

@@ -29,13 +29,31 @@ export async function readMission(db: Db | Tx, missionId: string): Promise<Missi
     createdAt: m.createdAt.toISOString(),
     closedAt: iso(m.closedAt),
     outcome: m.outcome,
-    units: m.units.map((u) => ({ unitId: u.unitId, callSign: u.unit.callSign, assignedAt: u.assignedAt.toISOString(), releasedAt: iso(u.releasedAt), crewOverrideReason: u.crewOverrideReason })),
+    units: m.units.map((u) => ({
+      unitId: u.unitId,
+      callSign: u.unit.callSign,
+      assignedAt: u.assignedAt.toISOString(),
+      releasedAt: iso(u.releasedAt),
+      crewOverrideReason: u.crewOverrideReason,
+    })),
     responseMinutes: firstOnScene ? Math.round(((firstOnScene.at.getTime() - start.getTime()) / 60_000) * 10) / 10 : null,
-    updatedAt: latest([m.createdAt, m.closedAt, ...m.units.flatMap((u) => [u.assignedAt, u.releasedAt]), ...changes.map((c) => c.at)]).toISOString(),
+    updatedAt: latest([
+      m.createdAt,
+      m.closedAt,
+      ...m.units.flatMap((u) => [u.assignedAt, u.releasedAt]),
+      ...changes.map((c) => c.at),
+    ]).toISOString(),
   };
   return {
     ...summary,
-    timeline: changes.map((c) => ({ at: c.at.toISOString(), unitId: c.unitId, callSign: c.unit.callSign, status: c.status, source: c.source, reason: c.reason })),
+    timeline: changes.map((c) => ({
+      at: c.at.toISOString(),
+      unitId: c.unitId,
+      callSign: c.unit.callSign,
+      status: c.status,
+      source: c.source,
+      reason: c.reason,
+    })),
   };
 }
 

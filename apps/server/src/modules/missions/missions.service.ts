@@ -11,8 +11,13 @@ import { failsSection11, type UnitsService } from '../units/units.service.js';
 import { readMission, summaryOf } from './mission-summary.js';
 import type { Emit } from '../../realtime/event-log.js';
 
-
-export function createMissionsService({ prisma, transact, units, resolveKommune, onChanged }: {
+export function createMissionsService({
+  prisma,
+  transact,
+  units,
+  resolveKommune,
+  onChanged,
+}: {
   prisma: Db;
   transact: Transact;
   units: UnitsService;
@@ -27,7 +32,15 @@ export function createMissionsService({ prisma, transact, units, resolveKommune,
     return detail;
   }
 
-  async function alertUnit(tx: Tx, emit: Emit, actor: UserActor, missionId: string, unitId: string, visibleCentres: string[], override: CrewOverride | undefined) {
+  async function alertUnit(
+    tx: Tx,
+    emit: Emit,
+    actor: UserActor,
+    missionId: string,
+    unitId: string,
+    visibleCentres: string[],
+    override: CrewOverride | undefined,
+  ) {
     let unit = await tx.unit.findUnique({ where: { id: unitId } });
     if (!unit || !visibleCentres.includes(unit.centreId)) throw notFound(`no unit ${unitId} that ${actor.centre.code} can dispatch`);
     if (!isAvailable(unit.status)) throw conflict(`${unit.callSign} is not free (${statusLabel(unit.status)})`);
@@ -65,21 +78,38 @@ export function createMissionsService({ prisma, transact, units, resolveKommune,
         if (req.callId && (!call || call.centreId !== actor.centre.id)) throw notFound(`no call ${req.callId} at ${actor.centre.code}`);
         const lat = req.lat ?? call?.lat ?? null;
         const lon = req.lon ?? call?.lon ?? null;
-        if (req.kind === 'HOME_VISIT' && actor.centre.kind !== 'LVS') throw badRequest('home visits (sykebesøk) are sent by a legevaktsentral');
+        if (req.kind === 'HOME_VISIT' && actor.centre.kind !== 'LVS')
+          throw badRequest('home visits (sykebesøk) are sent by a legevaktsentral');
         // § 13 b: an acute case goes to AMK, which sends the ambulance; the legevakt sends its own doctor.
         if (req.kind === 'AMBULANCE' && actor.centre.kind === 'LVS') {
           throw forbidden('En legevaktsentral kan ikke sende ambulanse: overfør henvendelsen til AMK eller varsle AMK (§ 13 b)');
         }
         await tx.mission.create({
           data: {
-            id: req.id, centreId: actor.centre.id, callId: call?.id ?? null, incidentId: call?.incidentId ?? null, kind: req.kind,
-            urgency: req.urgency ?? call?.urgency ?? null, lat, lon, kommunenummer: lat !== null && lon !== null ? resolveKommune(lat, lon) : null,
+            id: req.id,
+            centreId: actor.centre.id,
+            callId: call?.id ?? null,
+            incidentId: call?.incidentId ?? null,
+            kind: req.kind,
+            urgency: req.urgency ?? call?.urgency ?? null,
+            lat,
+            lon,
+            kommunenummer: lat !== null && lon !== null ? resolveKommune(lat, lon) : null,
           },
         });
         const centres = await dispatchableCentres(tx, actor);
         for (const unitId of new Set(req.unitIds)) await alertUnit(tx, emit, actor, req.id, unitId, centres, req.override);
         if (call) {
-          await tx.callJournalEntry.create({ data: { id: newId(), callId: call.id, authorId: actor.userId, author: actor.displayName, kind: 'SYSTEM', text: 'Oppdrag opprettet' } });
+          await tx.callJournalEntry.create({
+            data: {
+              id: newId(),
+              callId: call.id,
+              authorId: actor.userId,
+              author: actor.displayName,
+              kind: 'SYSTEM',
+              text: 'Oppdrag opprettet',
+            },
+          });
         }
         return publish(tx, emit, req.id);
       });
@@ -108,19 +138,36 @@ export function createMissionsService({ prisma, transact, units, resolveKommune,
         // Every unit still on the mission is freed first (while the mission is open, so the change
         // lands on its timeline with the reason): never left ALERTED with no open mission.
         const reason = `Oppdraget avsluttet (${outcome}): enheten frigitt`;
-        const still = await tx.missionUnit.findMany({ where: { missionId, releasedAt: null }, include: { unit: true }, orderBy: { assignedAt: 'asc' } });
+        const still = await tx.missionUnit.findMany({
+          where: { missionId, releasedAt: null },
+          include: { unit: true },
+          orderBy: { assignedAt: 'asc' },
+        });
         for (const { unit } of still) {
           const to = releaseStatus(unit.status);
           if (!to) continue;
           // A crew that fails § 11 (and has no standing override) is not made available: it is
           // released as unavailable, and the console shows why.
-          if (failsSection11(unit) && !unit.crewOverrideReason) await units.changeStatus(tx, emit, unit, 'UNAVAILABLE', now, 'SYSTEM', actor.userId, `${reason}; ikke bemannet etter § 11, satt utilgjengelig`);
+          if (failsSection11(unit) && !unit.crewOverrideReason)
+            await units.changeStatus(
+              tx,
+              emit,
+              unit,
+              'UNAVAILABLE',
+              now,
+              'SYSTEM',
+              actor.userId,
+              `${reason}; ikke bemannet etter § 11, satt utilgjengelig`,
+            );
           else await units.changeStatus(tx, emit, unit, to, now, 'SYSTEM', actor.userId, reason);
         }
         await tx.mission.update({ where: { id: missionId }, data: { closedAt: now, outcome } });
         await tx.missionUnit.updateMany({ where: { missionId, releasedAt: null }, data: { releasedAt: now } });
         // Akutthjelpere who had not accepted are stood down; their pages say the mission is over.
-        await tx.akutthjelperAlert.updateMany({ where: { missionId, state: { in: ['PENDING', 'DELIVERED', 'SEEN'] } }, data: { state: 'CANCELLED' } });
+        await tx.akutthjelperAlert.updateMany({
+          where: { missionId, state: { in: ['PENDING', 'DELIVERED', 'SEEN'] } },
+          data: { state: 'CANCELLED' },
+        });
         return publish(tx, emit, missionId);
       });
     },
@@ -132,7 +179,12 @@ export function createMissionsService({ prisma, transact, units, resolveKommune,
     },
 
     async listOpen(db: Db | Tx, centreId: string): Promise<MissionSummary[]> {
-      const rows = await db.mission.findMany({ where: { centreId, closedAt: null }, orderBy: { createdAt: 'asc' }, select: { id: true }, take: 500 });
+      const rows = await db.mission.findMany({
+        where: { centreId, closedAt: null },
+        orderBy: { createdAt: 'asc' },
+        select: { id: true },
+        take: 500,
+      });
       const result: MissionSummary[] = [];
       for (const r of rows) result.push(summaryOf(await readMission(db, r.id)));
       return result;

@@ -1,5 +1,13 @@
 // Which free units reach a call first, and where preparedness has gaps (§ 15 h, i).
-import { DEFAULT_MAX_POSITION_AGE_MS, haversineKm, isSubjectToSection11, rankUnits, responseTarget, whyNotRanked, type RankableUnit } from '@amk/domain';
+import {
+  DEFAULT_MAX_POSITION_AGE_MS,
+  haversineKm,
+  isSubjectToSection11,
+  rankUnits,
+  responseTarget,
+  whyNotRanked,
+  type RankableUnit,
+} from '@amk/domain';
 import type { ExcludedUnit, PreparednessReport, Recommendation, RecommendationList } from '@amk/contracts';
 import type { UserActor } from '../../auth/actor.js';
 import type { Db, Unit } from '@amk/db';
@@ -30,12 +38,26 @@ export function createRecommendationsService({ prisma, routing }: { prisma: Db; 
 
   /** What the ranking knows of a unit. A crew failing § 11 is not ranked (a legevakt car's flag is not § 11). */
   function rankable(u: UnitAtStation, ownCentre: string): RankableUnit {
-    return { id: u.id, kind: u.kind, status: u.status, lat: u.lat, lon: u.lon, positionAt: u.positionAt?.getTime() ?? null, own: u.centreId === ownCentre, station: u.station, crewOk: u.crewOk || !isSubjectToSection11(u.kind) };
+    return {
+      id: u.id,
+      kind: u.kind,
+      status: u.status,
+      lat: u.lat,
+      lon: u.lon,
+      positionAt: u.positionAt?.getTime() ?? null,
+      own: u.centreId === ownCentre,
+      station: u.station,
+      crewOk: u.crewOk || !isSubjectToSection11(u.kind),
+    };
   }
 
   function rank(target: { lat: number; lon: number }, units: UnitAtStation[], ownCentre: string, limit?: number) {
     const byId = new Map(units.map((u) => [u.id, u]));
-    const ranked = rankUnits(target, units.map((u) => rankable(u, ownCentre)), { now: Date.now(), ...(limit ? { limit } : {}) });
+    const ranked = rankUnits(
+      target,
+      units.map((u) => rankable(u, ownCentre)),
+      { now: Date.now(), ...(limit ? { limit } : {}) },
+    );
     return ranked.map((r) => ({ ...r, unit: byId.get(r.id)! }));
   }
 
@@ -44,14 +66,30 @@ export function createRecommendationsService({ prisma, routing }: { prisma: Db; 
    * reason: crew fails § 11, position too old, on another mission; and free units of other
    * centres covering the same kommuner, which this centre does not dispatch.
    */
-  async function excludedFor(target: { lat: number; lon: number }, units: UnitAtStation[], actorCentre: { id: string; kommuner: string[] }, dispatchable: string[]): Promise<ExcludedUnit[]> {
+  async function excludedFor(
+    target: { lat: number; lon: number },
+    units: UnitAtStation[],
+    actorCentre: { id: string; kommuner: string[] },
+    dispatchable: string[],
+  ): Promise<ExcludedUnit[]> {
     const now = Date.now();
     const distance = (u: UnitAtStation) => {
-      const at = u.status === 'AVAILABLE_AT_STATION' && u.station ? u.station : u.lat !== null && u.lon !== null ? { lat: u.lat, lon: u.lon } : u.station;
+      const at =
+        u.status === 'AVAILABLE_AT_STATION' && u.station
+          ? u.station
+          : u.lat !== null && u.lon !== null
+            ? { lat: u.lat, lon: u.lon }
+            : u.station;
       return at ? Math.round(haversineKm(target, at) * 10) / 10 : null;
     };
     const row = (u: UnitAtStation, reason: ExcludedUnit['reason']): ExcludedUnit => ({
-      unitId: u.id, callSign: u.callSign, kind: u.kind, status: u.status, centreId: u.centreId, own: u.centreId === actorCentre.id, reason,
+      unitId: u.id,
+      callSign: u.callSign,
+      kind: u.kind,
+      status: u.status,
+      centreId: u.centreId,
+      own: u.centreId === actorCentre.id,
+      reason,
       crewProblem: reason === 'CREW_FAILS_SECTION_11' ? u.crewProblem : null,
       positionAgeMinutes: reason === 'POSITION_STALE' && u.positionAt ? Math.round((now - u.positionAt.getTime()) / 60_000) : null,
       crewOverrideReason: u.crewOverrideReason,
@@ -63,7 +101,11 @@ export function createRecommendationsService({ prisma, routing }: { prisma: Db; 
       if (why && why !== 'NOT_IN_SERVICE') out.push(row(u, why));
     }
     const others = await prisma.unit.findMany({
-      where: { centreId: { notIn: dispatchable }, centre: { kommuner: { hasSome: actorCentre.kommuner } }, status: { in: ['AVAILABLE_AT_STATION', 'AVAILABLE_ON_THE_MOVE'] } },
+      where: {
+        centreId: { notIn: dispatchable },
+        centre: { kommuner: { hasSome: actorCentre.kommuner } },
+        status: { in: ['AVAILABLE_AT_STATION', 'AVAILABLE_ON_THE_MOVE'] },
+      },
       include: { station: { select: { lat: true, lon: true } } },
     });
     for (const u of others) out.push(row(u, 'OTHER_CENTRE'));
@@ -80,8 +122,15 @@ export function createRecommendationsService({ prisma, routing }: { prisma: Db; 
       const visible = await visibleUnits(actor.centre.id);
       const ranked = rank(target, visible, actor.centre.id);
       const result: Recommendation[] = ranked.map((r) => ({
-        unitId: r.id, callSign: r.unit.callSign, kind: r.kind, status: r.unit.status, centreId: r.unit.centreId,
-        own: r.own, etaMinutes: Math.round(r.etaMinutes * 10) / 10, distanceKm: Math.round(r.distanceKm * 10) / 10, method: r.method,
+        unitId: r.id,
+        callSign: r.unit.callSign,
+        kind: r.kind,
+        status: r.unit.status,
+        centreId: r.unit.centreId,
+        own: r.own,
+        etaMinutes: Math.round(r.etaMinutes * 10) / 10,
+        distanceKm: Math.round(r.distanceKm * 10) / 10,
+        method: r.method,
       }));
       if (routing) {
         const cars = result.filter((r) => r.method === 'road').slice(0, ROUTED_CANDIDATES);

@@ -10,7 +10,12 @@ import { publishNotification } from './notifications.service.js';
 export const MAX_ATTEMPTS = 6;
 const backoffMs = (attempts: number) => Math.min(60_000, 1_000 * 2 ** (attempts - 1));
 
-export function createNotificationDispatcher({ transact, channel, intervalMs = 1_000, log }: {
+export function createNotificationDispatcher({
+  transact,
+  channel,
+  intervalMs = 1_000,
+  log,
+}: {
   transact: Transact;
   channel: NotificationChannel;
   intervalMs?: number;
@@ -29,8 +34,12 @@ export function createNotificationDispatcher({ transact, channel, intervalMs = 1
         const n = await tx.notification.findUniqueOrThrow({ where: { id: due.id }, include: { call: { include: { centre: true } } } });
         const recipientCentre = n.recipientCentreId ? await tx.centre.findUnique({ where: { id: n.recipientCentreId } }) : null;
         const result = await channel.send({
-          id: n.id, callId: n.callId, centreCode: n.call.centre.code, recipient: n.recipient,
-          recipientCentreCode: recipientCentre?.code ?? null, message: n.message,
+          id: n.id,
+          callId: n.callId,
+          centreCode: n.call.centre.code,
+          recipient: n.recipient,
+          recipientCentreCode: recipientCentre?.code ?? null,
+          message: n.message,
         });
         const attempts = n.attempts + 1;
         const row = await tx.notification.update({

@@ -1,4 +1,12 @@
-import { AcknowledgeRequest, ApiError, CallIdParams, NotificationIdParams, NotificationList, NotificationSummary, NotifyRequest } from '@amk/contracts';
+import {
+  AcknowledgeRequest,
+  ApiError,
+  CallIdParams,
+  NotificationIdParams,
+  NotificationList,
+  NotificationSummary,
+  NotifyRequest,
+} from '@amk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 
 import { CONSOLE_ROLES, OPERATOR_ROLES } from '../../auth/roles.js';
@@ -14,15 +22,28 @@ export const notificationsRoutes =
     app.post(
       '/calls/:id/notifications',
       {
-        schema: { tags: ['notifications'], summary: 'Notify other services; TRIPLE notifies police (112) and fire (110) together (§ 15 d)', params: CallIdParams, body: NotifyRequest, response: { 201: NotificationList, ...errors } },
+        schema: {
+          tags: ['notifications'],
+          summary: 'Notify other services; TRIPLE notifies police (112) and fire (110) together (§ 15 d)',
+          params: CallIdParams,
+          body: NotifyRequest,
+          response: { 201: NotificationList, ...errors },
+        },
         preValidation: requireUser(OPERATOR_ROLES),
       },
-      async (request, reply) => reply.status(201).send({ notifications: await deps.notifications.notify(userOf(request), request.params.id, request.body) }),
+      async (request, reply) =>
+        reply.status(201).send({ notifications: await deps.notifications.notify(userOf(request), request.params.id, request.body) }),
     );
     app.post(
       '/notifications/:notificationId/ack',
       {
-        schema: { tags: ['notifications'], summary: 'The operator records who confirmed and when (a notification phoned in: MANUAL until then)', params: NotificationIdParams, body: AcknowledgeRequest, response: { 200: NotificationSummary, ...errors } },
+        schema: {
+          tags: ['notifications'],
+          summary: 'The operator records who confirmed and when (a notification phoned in: MANUAL until then)',
+          params: NotificationIdParams,
+          body: AcknowledgeRequest,
+          response: { 200: NotificationSummary, ...errors },
+        },
         preValidation: requireUser(OPERATOR_ROLES),
       },
       async (request) => deps.notifications.acknowledge(request.actor!, request.params.notificationId, request.body.by, request.body.at),
@@ -30,7 +51,12 @@ export const notificationsRoutes =
     app.post(
       '/notifications/:notificationId/acknowledge',
       {
-        schema: { tags: ['notifications'], summary: "An operator of the receiving centre acknowledges a notification in the centre's inbox (§ 15 e, f; idempotent)", params: NotificationIdParams, response: { 200: NotificationSummary, ...errors } },
+        schema: {
+          tags: ['notifications'],
+          summary: "An operator of the receiving centre acknowledges a notification in the centre's inbox (§ 15 e, f; idempotent)",
+          params: NotificationIdParams,
+          response: { 200: NotificationSummary, ...errors },
+        },
         preValidation: requireUser(OPERATOR_ROLES),
       },
       async (request) => deps.notifications.receive(userOf(request), request.params.notificationId),
@@ -38,14 +64,27 @@ export const notificationsRoutes =
     app.post(
       '/integrations/notifications/:notificationId/ack',
       {
-        schema: { tags: ['integrations'], summary: 'The gateway reports that the recipient acknowledged (idempotent)', params: NotificationIdParams, body: AcknowledgeRequest, response: { 200: NotificationSummary, ...errors } },
+        schema: {
+          tags: ['integrations'],
+          summary: 'The gateway reports that the recipient acknowledged (idempotent)',
+          params: NotificationIdParams,
+          body: AcknowledgeRequest,
+          response: { 200: NotificationSummary, ...errors },
+        },
         preValidation: requireIntegration,
       },
       async (request) => deps.notifications.acknowledge(request.actor!, request.params.notificationId, request.body.by, request.body.at),
     );
     app.get(
       '/notifications',
-      { schema: { tags: ['notifications'], summary: "Notifications on my centre's open calls, and my centre's inbox", response: { 200: NotificationList, 401: ApiError, 403: ApiError } }, preValidation: requireUser(CONSOLE_ROLES) },
+      {
+        schema: {
+          tags: ['notifications'],
+          summary: "Notifications on my centre's open calls, and my centre's inbox",
+          response: { 200: NotificationList, 401: ApiError, 403: ApiError },
+        },
+        preValidation: requireUser(CONSOLE_ROLES),
+      },
       async (request) => ({ notifications: await deps.notifications.listForCentre(deps.prisma, userOf(request).centre.id) }),
     );
   };

@@ -25,7 +25,13 @@ import type { Emit } from '../../realtime/event-log.js';
 
 type Recipient = NotificationSummary['recipient'];
 
-const RECIPIENT_WORD: Record<Recipient, string> = { POLICE: 'politi (112)', FIRE: 'brann (110)', HRS: 'HRS', AMK: 'AMK', LVS: 'legevaktsentral' };
+const RECIPIENT_WORD: Record<Recipient, string> = {
+  POLICE: 'politi (112)',
+  FIRE: 'brann (110)',
+  HRS: 'HRS',
+  AMK: 'AMK',
+  LVS: 'legevaktsentral',
+};
 
 /** The channel of a notification to a centre of this installation: no gateway, straight to its inbox. */
 export const INTERNAL_CHANNEL = 'internal' satisfies NotificationChannel;
@@ -34,7 +40,10 @@ const CLOCK_SKEW_MS = 60_000;
 
 /** The AMK that covers a kommune; without one, the AMK that covers the most of the LVS's own kommuner. */
 async function amkCovering(tx: Tx, kommunenummer: string | null, lvsId: string): Promise<{ id: string; name: string } | null> {
-  const centres = await tx.centre.findMany({ where: { kind: 'AMK' }, select: { id: true, code: true, name: true, kind: true, kommuner: true } });
+  const centres = await tx.centre.findMany({
+    where: { kind: 'AMK' },
+    select: { id: true, code: true, name: true, kind: true, kommuner: true },
+  });
   const byKommune = coveringCentres(kommunenummer, 'AMK', centres)[0];
   if (byKommune) return byKommune;
   const lvs = await tx.centre.findUniqueOrThrow({ where: { id: lvsId }, select: { kommuner: true } });
@@ -49,12 +58,23 @@ export const CENTRE_NOTIFICATION_LATE_MS = 60_000;
 export function publishNotification(emit: Emit, n: Notification): NotificationSummary {
   const s = toNotificationSummary(n);
   // The sending centre follows it; a receiving centre of this installation has it in its inbox.
-  const audience = [rooms.centre(n.centreId), ...(n.recipientCentreId && n.channel === INTERNAL_CHANNEL ? [rooms.centre(n.recipientCentreId)] : [])];
+  const audience = [
+    rooms.centre(n.centreId),
+    ...(n.recipientCentreId && n.channel === INTERNAL_CHANNEL ? [rooms.centre(n.recipientCentreId)] : []),
+  ];
   emit({ type: 'notification.upserted', centreId: n.centreId, audience, data: s });
   return s;
 }
 
-export function createNotificationsService({ prisma, transact, channelName }: { prisma: Db; transact: Transact; channelName: NotificationChannel }) {
+export function createNotificationsService({
+  prisma,
+  transact,
+  channelName,
+}: {
+  prisma: Db;
+  transact: Transact;
+  channelName: NotificationChannel;
+}) {
   return {
     async notify(actor: UserActor, callId: string, req: NotifyRequest): Promise<NotificationSummary[]> {
       const triple = req.recipients.includes('TRIPLE');
@@ -87,7 +107,11 @@ export function createNotificationsService({ prisma, transact, channelName }: { 
           const internal = recipient === 'AMK' || recipient === 'LVS';
           const row = await tx.notification.create({
             data: {
-              id: newId(), callId: call.id, centreId: actor.centre.id, groupId, recipient,
+              id: newId(),
+              callId: call.id,
+              centreId: actor.centre.id,
+              groupId,
+              recipient,
               recipientCentreId: internal ? centreFor.get(recipient)!.id : null,
               message: req.message,
               // A centre of this installation has it at once, in this transaction; the rest wait
@@ -103,7 +127,13 @@ export function createNotificationsService({ prisma, transact, channelName }: { 
         }
         const what = triple ? 'Trippelvarsling' : 'Varsling';
         const word = (r: Recipient) => (r === 'AMK' || r === 'LVS' ? `${RECIPIENT_WORD[r]} ${centreFor.get(r)!.name}` : RECIPIENT_WORD[r]);
-        await journalOnCall(tx, emit, { callId: call.id, authorId: actor.userId, author: actor.displayName, kind: 'NOTIFICATION', text: `${what}: ${recipients.map(word).join(', ')} — ${req.message}` });
+        await journalOnCall(tx, emit, {
+          callId: call.id,
+          authorId: actor.userId,
+          author: actor.displayName,
+          kind: 'NOTIFICATION',
+          text: `${what}: ${recipients.map(word).join(', ')} — ${req.message}`,
+        });
         return created;
       });
     },
@@ -121,8 +151,10 @@ export function createNotificationsService({ prisma, transact, channelName }: { 
         const now = new Date();
         const confirmedAt = at ? new Date(at) : now;
         // An operator's typing slip is refused; a gateway's report is kept as it came (its clock is its own).
-        if (actor.kind === 'user' && confirmedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badRequest('at: kvitteringstiden kan ikke være fram i tid');
-        if (actor.kind === 'user' && confirmedAt.getTime() < n.createdAt.getTime() - CLOCK_SKEW_MS) throw badRequest('at: kvitteringstiden er før varselet ble registrert');
+        if (actor.kind === 'user' && confirmedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+          throw badRequest('at: kvitteringstiden kan ikke være fram i tid');
+        if (actor.kind === 'user' && confirmedAt.getTime() < n.createdAt.getTime() - CLOCK_SKEW_MS)
+          throw badRequest('at: kvitteringstiden er før varselet ble registrert');
         const phoned = n.state === 'MANUAL';
         const row = await tx.notification.update({
           where: { id: n.id },
@@ -130,7 +162,14 @@ export function createNotificationsService({ prisma, transact, channelName }: { 
           data: { state: 'ACKNOWLEDGED', acknowledgedAt: confirmedAt, acknowledgedBy: by, sentAt: n.sentAt ?? confirmedAt },
         });
         if (phoned && actor.kind === 'user') {
-          await journalOnCall(tx, emit, { callId: n.callId, at: confirmedAt, authorId: actor.userId, author: actor.displayName, kind: 'NOTIFICATION', text: `Varsling til ${RECIPIENT_WORD[n.recipient]} ringt inn, bekreftet av ${by}` });
+          await journalOnCall(tx, emit, {
+            callId: n.callId,
+            at: confirmedAt,
+            authorId: actor.userId,
+            author: actor.displayName,
+            kind: 'NOTIFICATION',
+            text: `Varsling til ${RECIPIENT_WORD[n.recipient]} ringt inn, bekreftet av ${by}`,
+          });
         }
         return publishNotification(emit, row);
       });
@@ -152,7 +191,13 @@ export function createNotificationsService({ prisma, transact, channelName }: { 
           where: { id: n.id },
           data: { state: 'ACKNOWLEDGED', acknowledgedAt: new Date(), acknowledgedBy: `${actor.displayName}, ${actor.centre.name}` },
         });
-        await journalOnCall(tx, emit, { callId: n.callId, authorId: actor.userId, author: actor.displayName, kind: 'NOTIFICATION', text: `Varsel kvittert av ${actor.displayName}, ${actor.centre.name}` });
+        await journalOnCall(tx, emit, {
+          callId: n.callId,
+          authorId: actor.userId,
+          author: actor.displayName,
+          kind: 'NOTIFICATION',
+          text: `Varsel kvittert av ${actor.displayName}, ${actor.centre.name}`,
+        });
         return publishNotification(emit, row);
       });
     },

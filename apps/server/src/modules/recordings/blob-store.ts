@@ -11,7 +11,10 @@ import { Transform } from 'node:stream';
 
 export interface BlobStore {
   /** Streams the content to a temporary place; commit() gives it its final key. */
-  stage(content: Readable, maxBytes: number): Promise<{ sha256: string; sizeBytes: number; commit(key: string): Promise<void>; discard(): Promise<void> }>;
+  stage(
+    content: Readable,
+    maxBytes: number,
+  ): Promise<{ sha256: string; sizeBytes: number; commit(key: string): Promise<void>; discard(): Promise<void> }>;
   read(key: string, range?: { start: number; end: number }): Readable;
   size(key: string): Promise<number | null>;
   /** Idempotent: deleting a missing blob is fine. */
@@ -26,7 +29,11 @@ export class MalformedUploadError extends Error {}
  * Streams an upload into a temporary file under `dir`, computing its SHA-256 and size on the way,
  * and refusing it past maxBytes. Shared by every store: nothing is stored before it is checked.
  */
-export async function stageToFile(content: Readable, maxBytes: number, dir: string): Promise<{ path: string; sha256: string; sizeBytes: number }> {
+export async function stageToFile(
+  content: Readable,
+  maxBytes: number,
+  dir: string,
+): Promise<{ path: string; sha256: string; sizeBytes: number }> {
   const path = join(dir, '.incoming', randomUUID());
   await mkdir(dirname(path), { recursive: true });
   const hash = createHash('sha256');

@@ -75,7 +75,17 @@ class FileFailures {
   }
 }
 
-export function createPurge({ prisma, databaseUrl, blobs, batchSize = 2_000 }: { prisma: Db; databaseUrl: string; blobs: BlobStore; batchSize?: number }) {
+export function createPurge({
+  prisma,
+  databaseUrl,
+  blobs,
+  batchSize = 2_000,
+}: {
+  prisma: Db;
+  databaseUrl: string;
+  blobs: BlobStore;
+  batchSize?: number;
+}) {
   /** Deletes the files, then marks the tombstones of those that went. Returns how many went. */
   async function deleteFiles(tombstones: Pending[], hooks: PurgeHooks, failures: FileFailures): Promise<number> {
     const gone: string[] = [];
@@ -94,7 +104,8 @@ export function createPurge({ prisma, databaseUrl, blobs, batchSize = 2_000 }: {
     };
     await Promise.all(Array.from({ length: Math.min(FILE_CONCURRENCY, tombstones.length) }, worker));
     await hooks.afterFilesDeleted?.(tombstones.map((t) => t.blobKey));
-    if (gone.length) await prisma.$executeRaw`UPDATE "RecordingTombstone" SET "fileDeletedAt" = now() WHERE "recordingId" = ANY(${uuids(gone)}::uuid[])`;
+    if (gone.length)
+      await prisma.$executeRaw`UPDATE "RecordingTombstone" SET "fileDeletedAt" = now() WHERE "recordingId" = ANY(${uuids(gone)}::uuid[])`;
     return gone.length;
   }
 
@@ -105,7 +116,10 @@ export function createPurge({ prisma, databaseUrl, blobs, batchSize = 2_000 }: {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const pending = await prisma.recordingTombstone.findMany({
-        where: { fileDeletedAt: null, recordingId: { gt: after } }, orderBy: { recordingId: 'asc' }, select: { recordingId: true, blobKey: true }, take: batchSize,
+        where: { fileDeletedAt: null, recordingId: { gt: after } },
+        orderBy: { recordingId: 'asc' },
+        select: { recordingId: true, blobKey: true },
+        take: batchSize,
       });
       if (!pending.length) return finished;
       after = pending[pending.length - 1]!.recordingId;
@@ -115,8 +129,9 @@ export function createPurge({ prisma, databaseUrl, blobs, batchSize = 2_000 }: {
 
   /** One transaction: the due recordings of a batch become tombstones. Returns them, and the ids it chose. */
   async function deleteBatch(asOfDate: string, passedOver: string[], hooks: PurgeHooks) {
-    return prisma.$transaction(async (tx) => {
-      const [due] = await tx.$queryRaw<{ ids: string }[]>`
+    return prisma.$transaction(
+      async (tx) => {
+        const [due] = await tx.$queryRaw<{ ids: string }[]>`
         SELECT coalesce(string_agg(d."id"::text, ','), '') AS ids FROM (
           SELECT r."id" FROM "Recording" r
           WHERE r."deleteAfter" <= ${asOfDate}::date
@@ -124,35 +139,36 @@ export function createPurge({ prisma, databaseUrl, blobs, batchSize = 2_000 }: {
             AND r."id" <> ALL(${uuids(passedOver)}::uuid[])
           ORDER BY r."deleteAfter"
           LIMIT ${batchSize}) d`;
-      const chosen = list(due!.ids);
-      if (!chosen.length) return { chosen, gone: [] as Pending[] };
-      await hooks.afterDueSelected?.(chosen);
-      // The check above saw the holds committed before that statement began. A hold placed since
-      // cannot be trusted to have been seen, so: lock the rows first, then look again in a new
-      // statement. Placing a hold inserts a RecordingHold row, whose foreign key check takes
-      // FOR KEY SHARE on the recording; that conflicts with FOR UPDATE. So for each recording:
-      //  - a hold that committed before we got the lock is visible to the next statement, whose
-      //    snapshot is taken after the lock was granted;
-      //  - a hold whose transaction still holds its FOR KEY SHARE makes SKIP LOCKED pass the
-      //    recording over (it is not deleted this time);
-      //  - a hold placed after we got the lock waits for our commit, and then finds the
-      //    recording gone (the foreign key refuses it): nobody is told it is held when it is not.
-      const [lock] = await tx.$queryRaw<{ ids: string }[]>`
+        const chosen = list(due!.ids);
+        if (!chosen.length) return { chosen, gone: [] as Pending[] };
+        await hooks.afterDueSelected?.(chosen);
+        // The check above saw the holds committed before that statement began. A hold placed since
+        // cannot be trusted to have been seen, so: lock the rows first, then look again in a new
+        // statement. Placing a hold inserts a RecordingHold row, whose foreign key check takes
+        // FOR KEY SHARE on the recording; that conflicts with FOR UPDATE. So for each recording:
+        //  - a hold that committed before we got the lock is visible to the next statement, whose
+        //    snapshot is taken after the lock was granted;
+        //  - a hold whose transaction still holds its FOR KEY SHARE makes SKIP LOCKED pass the
+        //    recording over (it is not deleted this time);
+        //  - a hold placed after we got the lock waits for our commit, and then finds the
+        //    recording gone (the foreign key refuses it): nobody is told it is held when it is not.
+        const [lock] = await tx.$queryRaw<{ ids: string }[]>`
         SELECT coalesce(string_agg("id"::text, ','), '') AS ids FROM (
           SELECT "id" FROM "Recording" WHERE "id" = ANY(${uuids(chosen)}::uuid[]) FOR UPDATE SKIP LOCKED) l`;
-      const locked = list(lock!.ids);
-      if (!locked.length) return { chosen, gone: [] as Pending[] };
-      const holds = await tx.$queryRaw<{ recordingId: string; active: boolean }[]>`
+        const locked = list(lock!.ids);
+        if (!locked.length) return { chosen, gone: [] as Pending[] };
+        const holds = await tx.$queryRaw<{ recordingId: string; active: boolean }[]>`
         SELECT "recordingId", bool_or("releasedAt" IS NULL) AS active FROM "RecordingHold"
         WHERE "recordingId" = ANY(${uuids(locked)}::uuid[]) GROUP BY "recordingId"`;
-      const held = new Set(holds.filter((h) => h.active).map((h) => h.recordingId));
-      const ids = held.size ? locked.filter((id) => !held.has(id)) : locked;
-      if (!ids.length) return { chosen, gone: [] as Pending[] };
-      // Released holds go with the recording (who placed and released them is in the audit log);
-      // only those of recordings deleted here, never an active one.
-      const released = holds.filter((h) => !h.active).map((h) => h.recordingId);
-      if (released.length) await tx.$executeRaw`DELETE FROM "RecordingHold" WHERE "recordingId" = ANY(${uuids(released)}::uuid[]) AND "releasedAt" IS NOT NULL`;
-      const [tomb] = await tx.$queryRaw<{ tombstones: string }[]>`
+        const held = new Set(holds.filter((h) => h.active).map((h) => h.recordingId));
+        const ids = held.size ? locked.filter((id) => !held.has(id)) : locked;
+        if (!ids.length) return { chosen, gone: [] as Pending[] };
+        // Released holds go with the recording (who placed and released them is in the audit log);
+        // only those of recordings deleted here, never an active one.
+        const released = holds.filter((h) => !h.active).map((h) => h.recordingId);
+        if (released.length)
+          await tx.$executeRaw`DELETE FROM "RecordingHold" WHERE "recordingId" = ANY(${uuids(released)}::uuid[]) AND "releasedAt" IS NOT NULL`;
+        const [tomb] = await tx.$queryRaw<{ tombstones: string }[]>`
         WITH gone AS (
           DELETE FROM "Recording" WHERE "id" = ANY(${uuids(ids)}::uuid[])
           RETURNING "id", "centreId", "callId", "recordedAt", "sha256", "blobKey"
@@ -162,9 +178,11 @@ export function createPurge({ prisma, databaseUrl, blobs, batchSize = 2_000 }: {
           RETURNING "recordingId", "blobKey"
         )
         SELECT coalesce(json_agg(json_build_array("recordingId", "blobKey")), '[]')::text AS tombstones FROM tombstones`;
-      const gone = (JSON.parse(tomb!.tombstones) as [string, string][]).map(([recordingId, blobKey]) => ({ recordingId, blobKey }));
-      return { chosen, gone };
-    }, { timeout: 60_000 });
+        const gone = (JSON.parse(tomb!.tombstones) as [string, string][]).map(([recordingId, blobKey]) => ({ recordingId, blobKey }));
+        return { chosen, gone };
+      },
+      { timeout: 60_000 },
+    );
   }
 
   async function deleteDue(asOfDate: string, hooks: PurgeHooks, failures: FileFailures): Promise<number> {
@@ -193,7 +211,10 @@ export function createPurge({ prisma, databaseUrl, blobs, batchSize = 2_000 }: {
         if (!gone.length) continue;
         deleted += gone.length;
         await hooks.afterBatchCommitted?.(gone.map((g) => g.blobKey));
-        inFlight = deleteFiles(gone, hooks, failures).then(() => ({}), (error: unknown) => ({ error }));
+        inFlight = deleteFiles(gone, hooks, failures).then(
+          () => ({}),
+          (error: unknown) => ({ error }),
+        );
       }
     } finally {
       // However the run ends, the files of a committed batch are not left half-way.
@@ -208,14 +229,18 @@ export function createPurge({ prisma, databaseUrl, blobs, batchSize = 2_000 }: {
       await lock.connect();
       try {
         const { rows } = await lock.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [PURGE_LOCK]);
-        if (!rows[0]?.locked) return { ran: false, reason: 'another server is running the purge', asOfDate, deleted: 0, filesFinished: 0, filesFailed: 0 };
+        if (!rows[0]?.locked)
+          return { ran: false, reason: 'another server is running the purge', asOfDate, deleted: 0, filesFinished: 0, filesFailed: 0 };
         const runId = newId();
         await prisma.purgeRun.create({ data: { id: runId, startedAt: new Date(), asOfDate: new Date(`${asOfDate}T00:00:00Z`) } });
         const failures = new FileFailures();
         try {
           const filesFinished = await finishInterrupted(hooks, failures);
           const deleted = await deleteDue(asOfDate, hooks, failures);
-          await prisma.purgeRun.update({ where: { id: runId }, data: { finishedAt: new Date(), deletedCount: deleted, error: failures.summary() } });
+          await prisma.purgeRun.update({
+            where: { id: runId },
+            data: { finishedAt: new Date(), deletedCount: deleted, error: failures.summary() },
+          });
           return { ran: true, asOfDate, deleted, filesFinished, filesFailed: failures.count };
         } catch (e) {
           const error = [(e as Error).message, failures.summary()].filter(Boolean).join(' | ');
@@ -247,7 +272,11 @@ export function createPurge({ prisma, databaseUrl, blobs, batchSize = 2_000 }: {
         date,
         wouldDelete: counts?.would ?? 0,
         heldBack: counts?.held ?? 0,
-        sample: sample.map((s) => ({ id: s.id, recordedAt: s.recordedAt.toISOString(), deleteAfter: s.deleteAfter.toISOString().slice(0, 10) })),
+        sample: sample.map((s) => ({
+          id: s.id,
+          recordedAt: s.recordedAt.toISOString(),
+          deleteAfter: s.deleteAfter.toISOString().slice(0, 10),
+        })),
       };
     },
   };
@@ -256,13 +285,21 @@ export function createPurge({ prisma, databaseUrl, blobs, batchSize = 2_000 }: {
 export type Purge = ReturnType<typeof createPurge>;
 
 /** Runs the purge once a day (and shortly after start), on whichever instance gets the lock. */
-export function schedulePurge(purge: Purge, log: { info(msg: string): void; warn(obj: unknown, msg?: string): void }, everyMs = 24 * 3_600_000) {
+export function schedulePurge(
+  purge: Purge,
+  log: { info(msg: string): void; warn(obj: unknown, msg?: string): void },
+  everyMs = 24 * 3_600_000,
+) {
   const tick = () =>
     purge.run().then(
       (r) => {
         if (!r.ran) return;
         log.info(`recording purge as of ${r.asOfDate}: ${r.deleted} deleted, ${r.filesFinished} interrupted files finished`);
-        if (r.filesFailed) log.warn({ filesFailed: r.filesFailed }, `recording purge: ${r.filesFailed} file(s) could not be deleted; see the purge run's error, they are retried on the next run`);
+        if (r.filesFailed)
+          log.warn(
+            { filesFailed: r.filesFailed },
+            `recording purge: ${r.filesFailed} file(s) could not be deleted; see the purge run's error, they are retried on the next run`,
+          );
       },
       (err) => log.warn({ err }, 'recording purge failed; it will run again'),
     );

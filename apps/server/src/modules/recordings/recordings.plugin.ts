@@ -25,7 +25,8 @@ export interface RecordingsOptions {
 }
 
 function s3Options({ endpoint, bucket, accessKeyId, secretAccessKey, region }: Partial<S3Options>): S3Options {
-  if (!endpoint || !bucket || !accessKeyId || !secretAccessKey) throw new Error('BLOB_STORE=s3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
+  if (!endpoint || !bucket || !accessKeyId || !secretAccessKey)
+    throw new Error('BLOB_STORE=s3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
   return { endpoint, bucket, accessKeyId, secretAccessKey, region: region ?? 'us-east-1' };
 }
 

@@ -29,7 +29,8 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
   async function visible(actor: UserActor, recordingId: string) {
     const r = await prisma.recording.findUnique({ where: { id: recordingId }, include: { holds: { orderBy: { placedAt: 'asc' } } } });
     // Only the owning centre's people, and auditors, may hear a recording.
-    if (!r || (r.centreId !== actor.centre.id && actor.role !== 'auditor')) throw notFound(`no recording ${recordingId} for ${actor.centre.code}`);
+    if (!r || (r.centreId !== actor.centre.id && actor.role !== 'auditor'))
+      throw notFound(`no recording ${recordingId} for ${actor.centre.code}`);
     return r;
   }
 
@@ -43,16 +44,31 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
     const callExternalId = fields.callExternalId?.trim();
     if (!callExternalId) throw badRequest('callExternalId: is required');
     const recordedAtText = fields.recordedAt?.trim() ?? '';
-    if (!IsoTime.safeParse(recordedAtText).success) throw badRequest('recordedAt: expected an ISO time with offset, e.g. 2026-11-22T09:15:00+01:00');
+    if (!IsoTime.safeParse(recordedAtText).success)
+      throw badRequest('recordedAt: expected an ISO time with offset, e.g. 2026-11-22T09:15:00+01:00');
     const expected = fields.sha256?.trim().toLowerCase();
-    if (expected && expected !== staged.sha256) throw badRequest(`sha256: the file's checksum is ${staged.sha256}, not ${expected}; nothing was stored`);
+    if (expected && expected !== staged.sha256)
+      throw badRequest(`sha256: the file's checksum is ${staged.sha256}, not ${expected}; nothing was stored`);
     if (staged.sizeBytes === 0) throw badRequest('audio: the file is empty');
     const recordedAt = new Date(recordedAtText);
 
     // A retry of the same upload is the same recording: the centre, the call, the time and the
     // checksum are its idempotency key (unique in the database too).
-    const findSame = () => prisma.recording.findUnique({ where: { centreId_callExternalId_recordedAt_sha256: { centreId: actor.centre.id, callExternalId, recordedAt, sha256: staged.sha256 } } });
-    const existing = (same: Recording) => ({ created: false, recording: { id: same.id, callId: same.callId, recordedAt: same.recordedAt.toISOString(), deleteAfter: same.deleteAfter.toISOString().slice(0, 10) } });
+    const findSame = () =>
+      prisma.recording.findUnique({
+        where: {
+          centreId_callExternalId_recordedAt_sha256: { centreId: actor.centre.id, callExternalId, recordedAt, sha256: staged.sha256 },
+        },
+      });
+    const existing = (same: Recording) => ({
+      created: false,
+      recording: {
+        id: same.id,
+        callId: same.callId,
+        recordedAt: same.recordedAt.toISOString(),
+        deleteAfter: same.deleteAfter.toISOString().slice(0, 10),
+      },
+    });
     const same = await findSame();
     if (same) {
       await staged.discard();
@@ -67,11 +83,21 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
     await staged.commit(key);
     try {
       const row = await prisma.$transaction(async (tx) => {
-        const call = await tx.call.findUnique({ where: { centreId_externalId: { centreId: actor.centre.id, externalId: callExternalId } } });
+        const call = await tx.call.findUnique({
+          where: { centreId_externalId: { centreId: actor.centre.id, externalId: callExternalId } },
+        });
         return tx.recording.create({
           data: {
-            id, centreId: actor.centre.id, callExternalId, callId: call?.id ?? null, recordedAt,
-            deleteAfter: new Date(`${deleteAfter}T00:00:00Z`), blobKey: key, sha256: staged.sha256, sizeBytes: staged.sizeBytes, contentType,
+            id,
+            centreId: actor.centre.id,
+            callExternalId,
+            callId: call?.id ?? null,
+            recordedAt,
+            deleteAfter: new Date(`${deleteAfter}T00:00:00Z`),
+            blobKey: key,
+            sha256: staged.sha256,
+            sizeBytes: staged.sizeBytes,
+            contentType,
           },
         });
       });
@@ -107,7 +133,8 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
           } catch (e) {
             // a file past the limit, or more fields, files or parts than an upload has: too large, not malformed
             const code = (e as { code?: string }).code ?? '';
-            if (code === 'FST_REQ_FILE_TOO_LARGE') throw payloadTooLarge(`audio: the recording is larger than ${MAX_RECORDING_BYTES} bytes; nothing was stored`);
+            if (code === 'FST_REQ_FILE_TOO_LARGE')
+              throw payloadTooLarge(`audio: the recording is larger than ${MAX_RECORDING_BYTES} bytes; nothing was stored`);
             if (TOO_MANY.has(code)) throw payloadTooLarge(`the upload has too many parts (${(e as Error).message}); nothing was stored`);
             throw badRequest(`malformed multipart body: ${(e as Error).message}`);
           }
@@ -115,12 +142,12 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
           const part = step.value;
           if (part.type === 'field') {
             // The parser cuts a field at its limit and says so; a cut value must never be stored.
-            if (part.valueTruncated || part.fieldnameTruncated) throw payloadTooLarge(`${part.fieldname}: longer than ${MAX_FIELD_BYTES} bytes; nothing was stored`);
+            if (part.valueTruncated || part.fieldnameTruncated)
+              throw payloadTooLarge(`${part.fieldname}: longer than ${MAX_FIELD_BYTES} bytes; nothing was stored`);
             const value = String(part.value);
             if (isUnsafeText(value) || isUnsafeText(part.fieldname)) throw badRequest(`${part.fieldname}: ${UNSAFE_TEXT_MESSAGE}`);
             fields[part.fieldname] = value;
-          }
-          else if (part.fieldname === 'audio' && !staged) {
+          } else if (part.fieldname === 'audio' && !staged) {
             if (!ALLOWED_TYPES.test(part.mimetype)) {
               part.file.resume();
               throw unsupportedMediaType(`audio: expected a sound file (audio/*), got ${part.mimetype}`);
@@ -141,14 +168,28 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
     /** In the transaction that registers a call: recordings that came first are linked to it. */
     async linkToCall(tx: Tx, call: Call): Promise<void> {
       if (!call.externalId) return;
-      await tx.recording.updateMany({ where: { centreId: call.centreId, callExternalId: call.externalId, callId: null }, data: { callId: call.id } });
+      await tx.recording.updateMany({
+        where: { centreId: call.centreId, callExternalId: call.externalId, callId: null },
+        data: { callId: call.id },
+      });
     },
 
     async forCall(actor: UserActor, callId: string, ip?: string): Promise<RecordingSummary[]> {
       const call = await prisma.call.findUnique({ where: { id: callId } });
-      if (!call || (call.centreId !== actor.centre.id && actor.role !== 'auditor')) throw notFound(`no call ${callId} at ${actor.centre.code}`);
-      const rows = await prisma.recording.findMany({ where: { callId }, include: { holds: { orderBy: { placedAt: 'asc' } } }, orderBy: { recordedAt: 'asc' } });
-      await writeAudit(prisma, actor, { action: 'recording.list', entityType: 'Call', entityId: callId, detail: { count: rows.length }, ip });
+      if (!call || (call.centreId !== actor.centre.id && actor.role !== 'auditor'))
+        throw notFound(`no call ${callId} at ${actor.centre.code}`);
+      const rows = await prisma.recording.findMany({
+        where: { callId },
+        include: { holds: { orderBy: { placedAt: 'asc' } } },
+        orderBy: { recordedAt: 'asc' },
+      });
+      await writeAudit(prisma, actor, {
+        action: 'recording.list',
+        entityType: 'Call',
+        entityId: callId,
+        detail: { count: rows.length },
+        ip,
+      });
       return summaries(rows);
     },
 
@@ -167,29 +208,53 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
       const end = Math.min(range?.end ?? size - 1, size - 1);
       if (range && (start >= size || start > end)) return { unsatisfiable: true as const, size };
       const action = download ? 'recording.download' : 'recording.play';
-      const continues = range !== null && start > 0 && !!(await prisma.auditLog.findFirst({
-        where: { entityType: 'Recording', entityId: r.id, action, actorKind: 'USER', actorId: actor.userId, at: { gte: new Date(Date.now() - LISTEN_WINDOW_MS) } },
-        select: { id: true },
-      }));
+      const continues =
+        range !== null &&
+        start > 0 &&
+        !!(await prisma.auditLog.findFirst({
+          where: {
+            entityType: 'Recording',
+            entityId: r.id,
+            action,
+            actorKind: 'USER',
+            actorId: actor.userId,
+            at: { gte: new Date(Date.now() - LISTEN_WINDOW_MS) },
+          },
+          select: { id: true },
+        }));
       if (!continues) {
         await writeAudit(prisma, actor, {
-          action, entityType: 'Recording', entityId: r.id,
-          detail: { callId: r.callId, ownerCentreId: r.centreId, range: range ? `${start}-${end}` : null }, ip,
+          action,
+          entityType: 'Recording',
+          entityId: r.id,
+          detail: { callId: r.callId, ownerCentreId: r.centreId, range: range ? `${start}-${end}` : null },
+          ip,
         });
       }
-      return { unsatisfiable: false as const, size, start, end, partial: !!range, contentType: r.contentType, stream: blobs.read(r.blobKey, { start, end }) };
+      return {
+        unsatisfiable: false as const,
+        size,
+        start,
+        end,
+        partial: !!range,
+        contentType: r.contentType,
+        stream: blobs.read(r.blobKey, { start, end }),
+      };
     },
 
     async placeHold(actor: UserActor, recordingId: string, reason: HoldReason, caseRef: string): Promise<RecordingSummary> {
       const r = await visible(actor, recordingId);
       try {
         await prisma.$transaction(async (tx) => {
-          await tx.recordingHold.create({ data: { id: newId(), recordingId: r.id, reason, caseRef, placedById: actor.userId, placedAt: new Date() } });
+          await tx.recordingHold.create({
+            data: { id: newId(), recordingId: r.id, reason, caseRef, placedById: actor.userId, placedAt: new Date() },
+          });
           await writeAudit(tx, actor, { action: 'recording.hold', entityType: 'Recording', entityId: r.id, detail: { reason, caseRef } });
         });
       } catch (e) {
         // The purge deleted it in the moment between our read and the hold (see purge.ts).
-        if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2003') throw notFound(`recording ${recordingId} was deleted under § 20 just now`);
+        if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2003')
+          throw notFound(`recording ${recordingId} was deleted under § 20 just now`);
         throw e;
       }
       return (await summaries([await visible(actor, recordingId)]))[0]!;
@@ -201,8 +266,16 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
       if (!hold) throw notFound(`no hold ${holdId} on recording ${recordingId}`);
       if (!hold.releasedAt) {
         await prisma.$transaction(async (tx) => {
-          await tx.recordingHold.update({ where: { id: holdId }, data: { releasedAt: new Date(), releasedById: actor.userId, releaseReason: why } });
-          await writeAudit(tx, actor, { action: 'recording.hold.release', entityType: 'Recording', entityId: r.id, detail: { holdId, reason: why, caseRef: hold.caseRef } });
+          await tx.recordingHold.update({
+            where: { id: holdId },
+            data: { releasedAt: new Date(), releasedById: actor.userId, releaseReason: why },
+          });
+          await writeAudit(tx, actor, {
+            action: 'recording.hold.release',
+            entityType: 'Recording',
+            entityId: r.id,
+            detail: { holdId, reason: why, caseRef: hold.caseRef },
+          });
         });
       }
       return (await summaries([await visible(actor, recordingId)]))[0]!;

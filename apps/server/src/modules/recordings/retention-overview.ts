@@ -22,8 +22,12 @@ export async function retentionOverview(prisma: Db, centreId: string) {
     held: counts?.held ?? 0,
     deletedPerMonth: perMonth,
     purgeRuns: runs.map((r) => ({
-      id: r.id, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null,
-      asOfDate: r.asOfDate.toISOString().slice(0, 10), deletedCount: r.deletedCount, error: r.error,
+      id: r.id,
+      startedAt: r.startedAt.toISOString(),
+      finishedAt: r.finishedAt?.toISOString() ?? null,
+      asOfDate: r.asOfDate.toISOString().slice(0, 10),
+      deletedCount: r.deletedCount,
+      error: r.error,
     })),
   };
 }

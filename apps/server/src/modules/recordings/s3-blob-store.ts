@@ -26,7 +26,14 @@ const EMPTY_HASH = createHash('sha256').update('').digest('hex');
  * header is signed (range too, as AWS's own example does), and the payload hash is the one given,
  * so a PUT is signed over its real content rather than UNSIGNED-PAYLOAD.
  */
-export async function signS3(opts: S3Options, method: string, path: string, payloadHash: string, extra: Record<string, string> = {}, now = new Date()): Promise<Headers> {
+export async function signS3(
+  opts: S3Options,
+  method: string,
+  path: string,
+  payloadHash: string,
+  extra: Record<string, string> = {},
+  now = new Date(),
+): Promise<Headers> {
   const signer = new AwsV4Signer({
     method,
     url: `${opts.endpoint.replace(/\/$/, '')}${path}`,
@@ -46,7 +53,12 @@ export function s3BlobStore(opts: S3Options, stagingDir = join(tmpdir(), 'amk-s3
   const call = async (method: string, key: string, payloadHash = EMPTY_HASH, extra: Record<string, string> = {}, body?: Buffer) => {
     const path = objectPath(key);
     const headers = await signS3(opts, method, path, payloadHash, extra);
-    return fetch(`${opts.endpoint.replace(/\/$/, '')}${path}`, { method, headers, body: body ? new Uint8Array(body) : undefined, signal: AbortSignal.timeout(60_000) });
+    return fetch(`${opts.endpoint.replace(/\/$/, '')}${path}`, {
+      method,
+      headers,
+      body: body ? new Uint8Array(body) : undefined,
+      signal: AbortSignal.timeout(60_000),
+    });
   };
   return {
     async stage(content, maxBytes) {
@@ -66,7 +78,10 @@ export function s3BlobStore(opts: S3Options, stagingDir = join(tmpdir(), 'amk-s3
     read(key, range) {
       const out = new PassThrough();
       call('GET', key, EMPTY_HASH, range ? { range: `bytes=${range.start}-${range.end}` } : {}).then(
-        (res) => (res.ok && res.body ? Readable.fromWeb(res.body as never).pipe(out) : out.destroy(new Error(`S3 GET ${key} answered ${res.status}`))),
+        (res) =>
+          res.ok && res.body
+            ? Readable.fromWeb(res.body as never).pipe(out)
+            : out.destroy(new Error(`S3 GET ${key} answered ${res.status}`)),
         (err: Error) => out.destroy(err),
       );
       return out;

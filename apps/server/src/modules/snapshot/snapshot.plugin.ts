@@ -6,7 +6,11 @@ import { createSnapshotService } from './snapshot.service.js';
 
 export const snapshotModule = fp(
   async (app) => {
-    const snapshot = createSnapshotService(app.prisma, { transfersFor: app.transfers.listFor, notificationsFor: app.notifications.listForCentre, missionsFor: app.missions.listOpen });
+    const snapshot = createSnapshotService(app.prisma, {
+      transfersFor: app.transfers.listFor,
+      notificationsFor: app.notifications.listForCentre,
+      missionsFor: app.missions.listOpen,
+    });
     await app.register(snapshotRoutes({ snapshot }), API_V1);
   },
   { name: 'snapshot', fastify: '5.x', dependencies: ['transfers', 'notifications', 'missions'] },

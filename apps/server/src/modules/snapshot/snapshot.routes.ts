@@ -10,7 +10,11 @@ export const snapshotRoutes =
     app.get(
       '/snapshot',
       {
-        schema: { tags: ['realtime'], summary: "My centre's picture and the event seq it reflects", response: { 200: Snapshot, 401: ApiError, 403: ApiError } },
+        schema: {
+          tags: ['realtime'],
+          summary: "My centre's picture and the event seq it reflects",
+          response: { 200: Snapshot, 401: ApiError, 403: ApiError },
+        },
         preValidation: requireUser(CONSOLE_ROLES),
       },
       async (request) => deps.snapshot.forUser(userOf(request), request.ip),

@@ -30,14 +30,28 @@ export function createSnapshotService(prisma: Db, deps: SnapshotDeps) {
             deps.transfersFor(centre.id, tx),
             deps.missionsFor(tx, centre.id),
             // names for the operatorId on calls: disabled users too, an open call may still be theirs
-            tx.user.findMany({ where: { centreId: centre.id, role: { notIn: ['responder', 'auditor'] } }, select: { id: true, displayName: true }, orderBy: { displayName: 'asc' } }),
+            tx.user.findMany({
+              where: { centreId: centre.id, role: { notIn: ['responder', 'auditor'] } },
+              select: { id: true, displayName: true },
+              orderBy: { displayName: 'asc' },
+            }),
             openCallbacks(tx, centre.id),
           ]);
           await writeAudit(tx, actor, { action: 'call.list', entityType: 'Call', detail: { count: calls.length, open: true }, ip });
           // the hand-overs carry callers' names and numbers, other centres' among them
           // lost callers' numbers
-          await writeAudit(tx, actor, { action: 'callback.list', entityType: 'Callback', detail: { count: callbacks.length, callIds: callbacks.map((c) => c.callId) }, ip });
-          await writeListAudit(tx, actor, { action: 'transfer.list', entityType: 'Transfer', calls: transfers.map((t) => t.call), ...(ip && { ip }) });
+          await writeAudit(tx, actor, {
+            action: 'callback.list',
+            entityType: 'Callback',
+            detail: { count: callbacks.length, callIds: callbacks.map((c) => c.callId) },
+            ip,
+          });
+          await writeListAudit(tx, actor, {
+            action: 'transfer.list',
+            entityType: 'Transfer',
+            calls: transfers.map((t) => t.call),
+            ...(ip && { ip }),
+          });
           return {
             seq: latest ? Number(latest.seq) : 0,
             centre: { id: centre.id, code: centre.code, name: centre.name, kind: centre.kind, lat: centre.lat, lon: centre.lon },

@@ -94,17 +94,18 @@ export function createAnswerTimeService(prisma: Db) {
       ORDER BY 1`;
     if (!missing.length) return;
     const days = missing.map((m) => m.day);
-    await prisma.$transaction(async (tx) => {
-      // The trigger's lock, one per centre; a later statement then sees every change committed
-      // before it, and a change that comes after waits for this build and then drops the day.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${ANSWER_TIME_LOCK}::text), hashtext(${centreId}::text))`;
-      const built = await tx.$queryRaw<{ day: string }[]>`
+    await prisma.$transaction(
+      async (tx) => {
+        // The trigger's lock, one per centre; a later statement then sees every change committed
+        // before it, and a change that comes after waits for this build and then drops the day.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${ANSWER_TIME_LOCK}::text), hashtext(${centreId}::text))`;
+        const built = await tx.$queryRaw<{ day: string }[]>`
         INSERT INTO "AnswerTimeDay" ("centreId", "day")
         SELECT ${centreId}::uuid, d FROM unnest(${days}::date[]) d
         ON CONFLICT DO NOTHING RETURNING "day"::text AS day`;
-      if (!built.length) return; // another report built them meanwhile
-      const builtDays = built.map((b) => b.day).sort();
-      await tx.$executeRaw`
+        if (!built.length) return; // another report built them meanwhile
+        const builtDays = built.map((b) => b.day).sort();
+        await tx.$executeRaw`
         INSERT INTO "AnswerTimeDayCount" ("centreId", "day", "line", "waitS", "within", "abandoned", "n")
         SELECT ${centreId}::uuid, day, "line", wait_s, within, abandoned, COUNT(*)::int
         FROM (SELECT (c."ringingAt" AT TIME ZONE 'Europe/Oslo')::date AS day, ${groupColumns()}
@@ -114,7 +115,9 @@ export function createAnswerTimeService(prisma: Db) {
                 AND c."ringingAt" < ((${builtDays.at(-1)}::date + 1)::timestamp AT TIME ZONE 'Europe/Oslo')) calls
         WHERE day = ANY(${builtDays}::date[])
         GROUP BY 2, 3, 4, 5, 6`;
-    }, { timeout: 120_000 });
+      },
+      { timeout: 120_000 },
+    );
   }
 
   return {
@@ -146,7 +149,13 @@ export function createAnswerTimeService(prisma: Db) {
         ) counted
         GROUP BY 1, 2, 3, 4`;
       const lines = summariseAnswerTimeCounts(
-        rows.map((r) => ({ line: r.line, waitSeconds: r.wait_s === NOT_ANSWERED ? null : r.wait_s, withinTarget: r.within, abandoned: r.abandoned, count: r.n })),
+        rows.map((r) => ({
+          line: r.line,
+          waitSeconds: r.wait_s === NOT_ANSWERED ? null : r.wait_s,
+          withinTarget: r.within,
+          abandoned: r.abandoned,
+          count: r.n,
+        })),
       );
       return { centreId, from: from.toISOString(), to: to.toISOString(), lines };
     },

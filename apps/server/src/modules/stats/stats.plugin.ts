@@ -22,7 +22,10 @@ export const statsModule = fp(
     let first: NodeJS.Timeout | undefined;
     app.addHook('onReady', async () => {
       rollup.start();
-      first = setTimeout(() => rollup.runOnce().catch((err) => app.log.warn({ err }, 'answer-time roll-up failed; it will run again')), 30_000);
+      first = setTimeout(
+        () => rollup.runOnce().catch((err) => app.log.warn({ err }, 'answer-time roll-up failed; it will run again')),
+        30_000,
+      );
       first.unref();
     });
     app.addHook('preClose', async () => {

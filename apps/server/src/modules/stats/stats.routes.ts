@@ -12,7 +12,7 @@ export const statsRoutes =
       {
         schema: {
           tags: ['stats'],
-          summary: "Answer times of my centre per line against § 15 b / § 13 d (last hour, today, this month, or from/to)",
+          summary: 'Answer times of my centre per line against § 15 b / § 13 d (last hour, today, this month, or from/to)',
           querystring: AnswerTimeQuery,
           response: { 200: AnswerTimeReport, 400: ApiError, 401: ApiError, 403: ApiError },
         },

@@ -46,7 +46,12 @@ export function createTransfersService({ prisma, transact }: { prisma: Db; trans
   }
 
   function publish(emit: Emit, s: TransferSummary) {
-    emit({ type: 'transfer.upserted', centreId: s.fromCentre.id, audience: [rooms.centre(s.fromCentre.id), rooms.centre(s.toCentre.id)], data: s });
+    emit({
+      type: 'transfer.upserted',
+      centreId: s.fromCentre.id,
+      audience: [rooms.centre(s.fromCentre.id), rooms.centre(s.toCentre.id)],
+      data: s,
+    });
   }
 
   return {
@@ -64,11 +69,29 @@ export function createTransfersService({ prisma, transact }: { prisma: Db; trans
         const pending = await tx.transfer.findFirst({ where: { callId, state: 'REQUESTED' } });
         if (pending) throw conflict('henvendelsen er allerede under overføring');
         const t = await tx.transfer.create({
-          data: { id: newId(), callId, fromCentreId: actor.centre.id, toCentreId: to.id, reason, state: 'REQUESTED', requestedAt: new Date(), requestedById: actor.userId, basis: verdict.basis, conference },
+          data: {
+            id: newId(),
+            callId,
+            fromCentreId: actor.centre.id,
+            toCentreId: to.id,
+            reason,
+            state: 'REQUESTED',
+            requestedAt: new Date(),
+            requestedById: actor.userId,
+            basis: verdict.basis,
+            conference,
+          },
           include: { call: true },
         });
         await tx.callJournalEntry.create({
-          data: { id: newId(), callId, authorId: actor.userId, author: actor.displayName, kind: 'TRANSFER', text: `Overføring til ${to.name} bedt om (${verdict.basis}${conference ? ', satt over i konferanse' : ''}): ${reason}` },
+          data: {
+            id: newId(),
+            callId,
+            authorId: actor.userId,
+            author: actor.displayName,
+            kind: 'TRANSFER',
+            text: `Overføring til ${to.name} bedt om (${verdict.basis}${conference ? ', satt over i konferanse' : ''}): ${reason}`,
+          },
         });
         const s = await summary(tx, t);
         publish(emit, s);
@@ -99,14 +122,23 @@ export function createTransfersService({ prisma, transact }: { prisma: Db; trans
         }
         await tx.callJournalEntry.create({
           data: {
-            id: newId(), callId: t.callId, authorId: actor.userId, author: actor.displayName, kind: 'TRANSFER',
+            id: newId(),
+            callId: t.callId,
+            authorId: actor.userId,
+            author: actor.displayName,
+            kind: 'TRANSFER',
             text: `${accepted ? 'Overføring godtatt' : 'Overføring avslått'} av ${actor.centre.name}${note ? `: ${note}` : ''}`,
           },
         });
         const s = await summary(tx, { ...updated, call });
         publish(emit, s);
         // Both centres learn where the call now is: the sender's list drops it, the receiver's gains it.
-        emit({ type: 'call.upserted', centreId: call.centreId, audience: [rooms.centre(t.fromCentreId), rooms.centre(t.toCentreId)], data: toCallSummary(call) });
+        emit({
+          type: 'call.upserted',
+          centreId: call.centreId,
+          audience: [rooms.centre(t.fromCentreId), rooms.centre(t.toCentreId)],
+          data: toCallSummary(call),
+        });
         return s;
       });
     },
@@ -115,7 +147,10 @@ export function createTransfersService({ prisma, transact }: { prisma: Db; trans
     async listFor(centreId: string, db: Db | Tx = prisma): Promise<TransferSummary[]> {
       const since = new Date(Date.now() - 12 * 3_600_000);
       const rows = await db.transfer.findMany({
-        where: { OR: [{ fromCentreId: centreId }, { toCentreId: centreId }], AND: [{ OR: [{ state: 'REQUESTED' }, { answeredAt: { gte: since } }] }] },
+        where: {
+          OR: [{ fromCentreId: centreId }, { toCentreId: centreId }],
+          AND: [{ OR: [{ state: 'REQUESTED' }, { answeredAt: { gte: since } }] }],
+        },
         include: { call: true },
         orderBy: { requestedAt: 'asc' },
         take: 200,

@@ -10,7 +10,14 @@ export const triageRoutes =
   async (app) => {
     app.get(
       '/triage/criteria',
-      { schema: { tags: ['triage'], summary: 'The criteria catalogue', response: { 200: z.object({ criteria: z.array(TriageCriterion) }), 401: ApiError, 403: ApiError } }, preValidation: requireUser(CONSOLE_ROLES) },
+      {
+        schema: {
+          tags: ['triage'],
+          summary: 'The criteria catalogue',
+          response: { 200: z.object({ criteria: z.array(TriageCriterion) }), 401: ApiError, 403: ApiError },
+        },
+        preValidation: requireUser(CONSOLE_ROLES),
+      },
       async () => ({ criteria: await deps.triage.list() }),
     );
     app.post(

@@ -9,22 +9,40 @@ export function createTriageService(prisma: Db) {
   return {
     async list(): Promise<TriageCriterion[]> {
       const rows = await prisma.triageCriterion.findMany({ orderBy: [{ chapter: 'asc' }, { code: 'asc' }] });
-      return rows.map(({ code, urgency, chapter, chapterTitle, text, isSample }) => ({ code, urgency, chapter, chapterTitle, text, isSample }));
+      return rows.map(({ code, urgency, chapter, chapterTitle, text, isSample }) => ({
+        code,
+        urgency,
+        chapter,
+        chapterTitle,
+        text,
+        isSample,
+      }));
     },
 
     async importCsv(csv: string, { isSample = false } = {}): Promise<{ imported: number; errors: { line: number; reason: string }[] }> {
       const { rows, errors } = parseCriteriaCsv(csv);
       if (errors.length) {
-        const first = errors.slice(0, 5).map((e) => `line ${e.line}: ${e.reason}`).join('; ');
+        const first = errors
+          .slice(0, 5)
+          .map((e) => `line ${e.line}: ${e.reason}`)
+          .join('; ');
         throw Object.assign(badRequest(`the CSV has ${errors.length} bad line(s), nothing was imported: ${first}`), { errors });
       }
-      if (rows.length === 0) throw badRequest('the CSV has no criteria (expected a header code;chapter;chapter_title;text and one line per criterion)');
+      if (rows.length === 0)
+        throw badRequest('the CSV has no criteria (expected a header code;chapter;chapter_title;text and one line per criterion)');
       await prisma.$transaction(
         rows.map((r) =>
           prisma.triageCriterion.upsert({
             where: { code: r.code },
             create: { code: r.code, urgency: r.urgency, chapter: r.chapter, chapterTitle: r.chapterTitle, text: r.text, isSample },
-            update: { urgency: r.urgency, chapter: r.chapter, chapterTitle: r.chapterTitle, text: r.text, isSample, importedAt: new Date() },
+            update: {
+              urgency: r.urgency,
+              chapter: r.chapter,
+              chapterTitle: r.chapterTitle,
+              text: r.text,
+              isSample,
+              importedAt: new Date(),
+            },
           }),
         ),
       );

@@ -17,7 +17,9 @@ export function toUnitSummary(u: Unit): UnitSummary {
     positionAt: iso(u.positionAt),
     crewOk: u.crewOk,
     crewProblem: u.crewProblem,
-    crewOverride: u.crewOverrideReason ? { reason: u.crewOverrideReason, at: (u.crewOverrideAt ?? u.statusAt).toISOString(), by: u.crewOverrideBy ?? '' } : null,
+    crewOverride: u.crewOverrideReason
+      ? { reason: u.crewOverrideReason, at: (u.crewOverrideAt ?? u.statusAt).toISOString(), by: u.crewOverrideBy ?? '' }
+      : null,
   };
 }
 

@@ -1,4 +1,14 @@
-import { ApiError, CallSignParams, SetCrewRequest, SetUnitStatusRequest, UnitIdParams, UnitPositionReport, UnitReportAnswer, UnitStatusReport, UnitSummary } from '@amk/contracts';
+import {
+  ApiError,
+  CallSignParams,
+  SetCrewRequest,
+  SetUnitStatusRequest,
+  UnitIdParams,
+  UnitPositionReport,
+  UnitReportAnswer,
+  UnitStatusReport,
+  UnitSummary,
+} from '@amk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { OPERATOR_ROLES } from '../../auth/roles.js';
 import { integrationOf, requireIntegration, requireUser, userOf } from '../../plugins/authenticate.js';
@@ -11,22 +21,58 @@ export const unitsRoutes =
   async (app) => {
     app.post(
       '/integrations/units/:callSign/status',
-      { schema: { tags: ['integrations'], summary: 'A unit terminal reports its status (older reports are ignored; illegal jumps refused with the reason)', params: CallSignParams, body: UnitStatusReport, response: { 200: UnitReportAnswer, ...errors } }, preValidation: requireIntegration },
+      {
+        schema: {
+          tags: ['integrations'],
+          summary: 'A unit terminal reports its status (older reports are ignored; illegal jumps refused with the reason)',
+          params: CallSignParams,
+          body: UnitStatusReport,
+          response: { 200: UnitReportAnswer, ...errors },
+        },
+        preValidation: requireIntegration,
+      },
       async (request) => deps.units.reportStatus(integrationOf(request), request.params.callSign, request.body),
     );
     app.put(
       '/integrations/units/:callSign/position',
-      { schema: { tags: ['integrations'], summary: 'A unit terminal reports its position (idempotent; older reports are ignored)', params: CallSignParams, body: UnitPositionReport, response: { 200: UnitReportAnswer, ...errors } }, preValidation: requireIntegration },
+      {
+        schema: {
+          tags: ['integrations'],
+          summary: 'A unit terminal reports its position (idempotent; older reports are ignored)',
+          params: CallSignParams,
+          body: UnitPositionReport,
+          response: { 200: UnitReportAnswer, ...errors },
+        },
+        preValidation: requireIntegration,
+      },
       async (request) => deps.units.reportPosition(integrationOf(request), request.params.callSign, request.body),
     );
     app.post(
       '/units/:unitId/status',
-      { schema: { tags: ['units'], summary: 'An operator sets a unit status by hand; a unit whose crew fails § 11 becomes available only with override: { reason }', params: UnitIdParams, body: SetUnitStatusRequest, response: { 200: UnitSummary, ...errors } }, preValidation: requireUser(OPERATOR_ROLES) },
+      {
+        schema: {
+          tags: ['units'],
+          summary: 'An operator sets a unit status by hand; a unit whose crew fails § 11 becomes available only with override: { reason }',
+          params: UnitIdParams,
+          body: SetUnitStatusRequest,
+          response: { 200: UnitSummary, ...errors },
+        },
+        preValidation: requireUser(OPERATOR_ROLES),
+      },
       async (request) => deps.units.setStatus(userOf(request), request.params.unitId, request.body.status, request.body.override),
     );
     app.put(
       '/units/:unitId/crew',
-      { schema: { tags: ['units'], summary: 'The crew for the shift; the § 11 check flags a unit that falls short', params: UnitIdParams, body: SetCrewRequest, response: { 200: UnitSummary, ...errors } }, preValidation: requireUser([...OPERATOR_ROLES, 'supervisor', 'admin']) },
+      {
+        schema: {
+          tags: ['units'],
+          summary: 'The crew for the shift; the § 11 check flags a unit that falls short',
+          params: UnitIdParams,
+          body: SetCrewRequest,
+          response: { 200: UnitSummary, ...errors },
+        },
+        preValidation: requireUser([...OPERATOR_ROLES, 'supervisor', 'admin']),
+      },
       async (request) => deps.units.setCrew(userOf(request), request.params.unitId, request.body.members),
     );
   };

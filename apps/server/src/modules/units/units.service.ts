@@ -17,8 +17,6 @@ import type { createUnitHooks } from './unit-hooks.js';
 import { toUnitSummary } from './unit-summary.js';
 import type { Emit } from '../../realtime/event-log.js';
 
-
-
 /** The crew fails § 11 (only the kinds § 11 speaks of; a legevakt car's flag is shown, not enforced). */
 export function failsSection11(unit: Pick<Unit, 'kind' | 'crewOk'>): boolean {
   return !unit.crewOk && isSubjectToSection11(unit.kind);
@@ -30,7 +28,17 @@ export interface CrewOverrideBy {
   reason: string;
 }
 
-export function createUnitsService({ prisma, transact, audience, hooks }: { prisma: Db; transact: Transact; audience: UnitAudience; hooks: Pick<ReturnType<typeof createUnitHooks>, 'statusChangedOnMission'> }) {
+export function createUnitsService({
+  prisma,
+  transact,
+  audience,
+  hooks,
+}: {
+  prisma: Db;
+  transact: Transact;
+  audience: UnitAudience;
+  hooks: Pick<ReturnType<typeof createUnitHooks>, 'statusChangedOnMission'>;
+}) {
   async function publishUnit(emit: Emit, unit: Unit) {
     emit({ type: 'unit.upserted', centreId: unit.centreId, audience: await audience.roomsFor(unit.centreId), data: toUnitSummary(unit) });
   }
@@ -41,13 +49,31 @@ export function createUnitsService({ prisma, transact, audience, hooks }: { pris
    */
   async function recordOverride(tx: Tx, unit: Unit, override: CrewOverrideBy, context: Record<string, unknown>): Promise<Unit> {
     if (override.actor.centre.id !== unit.centreId) throw forbidden(`only ${unit.callSign}'s own centre may override § 11 for it`);
-    const row = await tx.unit.update({ where: { id: unit.id }, data: { crewOverrideReason: override.reason, crewOverrideAt: new Date(), crewOverrideBy: override.actor.displayName } });
-    await writeAudit(tx, override.actor, { action: 'unit.crew_override', entityType: 'Unit', entityId: unit.id, detail: { callSign: unit.callSign, reason: override.reason, crewProblem: unit.crewProblem, ...context } });
+    const row = await tx.unit.update({
+      where: { id: unit.id },
+      data: { crewOverrideReason: override.reason, crewOverrideAt: new Date(), crewOverrideBy: override.actor.displayName },
+    });
+    await writeAudit(tx, override.actor, {
+      action: 'unit.crew_override',
+      entityType: 'Unit',
+      entityId: unit.id,
+      detail: { callSign: unit.callSign, reason: override.reason, crewProblem: unit.crewProblem, ...context },
+    });
     return row;
   }
 
   /** Applies a status change in a transaction; the caller has checked who may do it. */
-  async function changeStatus(tx: Tx, emit: Emit, unit: Unit, status: UnitStatus, at: Date, source: StatusChangeSource, byUserId: string | null, reason: string | null = null, override?: CrewOverrideBy): Promise<Unit> {
+  async function changeStatus(
+    tx: Tx,
+    emit: Emit,
+    unit: Unit,
+    status: UnitStatus,
+    at: Date,
+    source: StatusChangeSource,
+    byUserId: string | null,
+    reason: string | null = null,
+    override?: CrewOverrideBy,
+  ): Promise<Unit> {
     const allowed = canTransition(unit.status, status);
     if (!allowed.ok) throw conflict(allowed.reason);
     // § 11: a crew that fails cannot become available, unless an operator overrides with a reason
@@ -60,10 +86,15 @@ export function createUnitsService({ prisma, transact, audience, hooks }: { pris
     // Alerted means alerted to a mission: a unit is never left ALERTED with no open mission.
     if (status === 'ALERTED' && !open) throw conflict(`${unit.callSign} kan bare varsles ved å settes på et oppdrag.`);
     const row = await tx.unit.update({ where: { id: unit.id }, data: { status, statusAt: at } });
-    await tx.unitStatusChange.create({ data: { id: newId(), unitId: unit.id, status, at, missionId: open?.missionId ?? null, source, byUserId, reason } });
+    await tx.unitStatusChange.create({
+      data: { id: newId(), unitId: unit.id, status, at, missionId: open?.missionId ?? null, source, byUserId, reason },
+    });
     if (open && isAvailable(status)) {
       // Free again: the unit's part in the mission is over.
-      await tx.missionUnit.update({ where: { missionId_unitId: { missionId: open.missionId, unitId: unit.id } }, data: { releasedAt: at } });
+      await tx.missionUnit.update({
+        where: { missionId_unitId: { missionId: open.missionId, unitId: unit.id } },
+        data: { releasedAt: at },
+      });
     }
     await publishUnit(emit, row);
     if (open) await hooks.statusChangedOnMission(tx, emit, open.missionId);
@@ -82,7 +113,11 @@ export function createUnitsService({ prisma, transact, audience, hooks }: { pris
     changeStatus,
     recordOverride,
 
-    async reportStatus(actor: IntegrationActor, callSign: string, report: UnitStatusReport): Promise<{ unit: UnitSummary; applied: boolean }> {
+    async reportStatus(
+      actor: IntegrationActor,
+      callSign: string,
+      report: UnitStatusReport,
+    ): Promise<{ unit: UnitSummary; applied: boolean }> {
       const unit = await unitOfIntegration(actor, callSign);
       const at = new Date(report.at);
       if (at <= unit.statusAt || unit.status === report.status) return { unit: toUnitSummary(unit), applied: false };
@@ -99,7 +134,19 @@ export function createUnitsService({ prisma, transact, audience, hooks }: { pris
         const unit = await tx.unit.findUnique({ where: { id: unitId } });
         if (!unit || unit.centreId !== actor.centre.id) throw notFound(`no unit ${unitId} at ${actor.centre.code}`);
         if (unit.status === status) return toUnitSummary(unit);
-        return toUnitSummary(await changeStatus(tx, emit, unit, status, new Date(), 'OPERATOR', actor.userId, null, override && { actor, reason: override.reason }));
+        return toUnitSummary(
+          await changeStatus(
+            tx,
+            emit,
+            unit,
+            status,
+            new Date(),
+            'OPERATOR',
+            actor.userId,
+            null,
+            override && { actor, reason: override.reason },
+          ),
+        );
       });
     },
 
@@ -113,8 +160,13 @@ export function createUnitsService({ prisma, transact, audience, hooks }: { pris
         for (const m of members) {
           await tx.crewAssignment.create({
             data: {
-              id: newId(), unitId, personName: m.personName, authorisation: m.authorisation, fromAt: now,
-              drivingLicence: m.drivingLicence ?? true, emergencyDrivingCertificate: m.emergencyDrivingCertificate ?? true,
+              id: newId(),
+              unitId,
+              personName: m.personName,
+              authorisation: m.authorisation,
+              fromAt: now,
+              drivingLicence: m.drivingLicence ?? true,
+              emergencyDrivingCertificate: m.emergencyDrivingCertificate ?? true,
               temporaryPostFrom: m.temporaryPost ? new Date(`${m.temporaryPost.from}T00:00:00Z`) : null,
               temporaryPostTo: m.temporaryPost ? new Date(`${m.temporaryPost.to}T00:00:00Z`) : null,
             },
@@ -124,14 +176,24 @@ export function createUnitsService({ prisma, transact, audience, hooks }: { pris
         // A new crew is a new check: an override given for the old one no longer stands.
         const row = await tx.unit.update({
           where: { id: unitId },
-          data: { crewOk: check.ok, crewProblem: check.ok ? null : (check.problem ?? check.problems.join(' ')), crewOverrideReason: null, crewOverrideAt: null, crewOverrideBy: null },
+          data: {
+            crewOk: check.ok,
+            crewProblem: check.ok ? null : (check.problem ?? check.problems.join(' ')),
+            crewOverrideReason: null,
+            crewOverrideAt: null,
+            crewOverrideBy: null,
+          },
         });
         await publishUnit(emit, row);
         return toUnitSummary(row);
       });
     },
 
-    async reportPosition(actor: IntegrationActor, callSign: string, report: UnitPositionReport): Promise<{ unit: UnitSummary; applied: boolean }> {
+    async reportPosition(
+      actor: IntegrationActor,
+      callSign: string,
+      report: UnitPositionReport,
+    ): Promise<{ unit: UnitSummary; applied: boolean }> {
       const at = new Date(report.at);
       const rooms = await audience.roomsFor(actor.centre.id);
       // One round trip on the hot path: move the unit only if this report is newer, and tell every

@@ -54,10 +54,19 @@ export function createIndicatorsService({ prisma, answerTimes }: { prisma: Db; a
       const responseTimes: Indicators['responseTimes'] = [];
       for (const urgency of ['A', 'H', 'V']) {
         // The guideline is written for acute missions; the same measure is shown for H and V too.
-        const summary = summariseResponseTimes(items.filter((i) => (i.urgencyOfMission ?? 'A') === urgency).map(({ urgencyOfMission: _u, ...i }) => i));
+        const summary = summariseResponseTimes(
+          items.filter((i) => (i.urgencyOfMission ?? 'A') === urgency).map(({ urgencyOfMission: _u, ...i }) => i),
+        );
         for (const cls of SETTLEMENT_CLASSES) {
           const s = summary[cls];
-          responseTimes.push({ urgency, settlementClass: cls, count: s.count, withinTarget: s.withinTarget, share: s.share, medianMinutes: s.medianMinutes });
+          responseTimes.push({
+            urgency,
+            settlementClass: cls,
+            count: s.count,
+            withinTarget: s.withinTarget,
+            share: s.share,
+            medianMinutes: s.medianMinutes,
+          });
         }
       }
       return {
@@ -68,8 +77,16 @@ export function createIndicatorsService({ prisma, answerTimes }: { prisma: Db; a
         callsByHour: byHour,
         callsByChapter: byChapter,
         transfers,
-        akutthjelper: { alertedMissions: akutt[0]?.missions ?? 0, arrivals: akutt[0]?.arrivals ?? 0, arrivedBeforeAmbulance: akutt[0]?.before ?? 0 },
-        crewOverrides: { total: overrides[0]?.total ?? 0, dispatches: overrides[0]?.dispatches ?? 0, statusChanges: (overrides[0]?.total ?? 0) - (overrides[0]?.dispatches ?? 0) },
+        akutthjelper: {
+          alertedMissions: akutt[0]?.missions ?? 0,
+          arrivals: akutt[0]?.arrivals ?? 0,
+          arrivedBeforeAmbulance: akutt[0]?.before ?? 0,
+        },
+        crewOverrides: {
+          total: overrides[0]?.total ?? 0,
+          dispatches: overrides[0]?.dispatches ?? 0,
+          statusChanges: (overrides[0]?.total ?? 0) - (overrides[0]?.dispatches ?? 0),
+        },
       };
     },
   };

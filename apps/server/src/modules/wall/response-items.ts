@@ -3,7 +3,12 @@
 import type { ResponseItem } from '@amk/domain';
 import type { Db } from '@amk/db';
 
-export async function responseItems(prisma: Db, centreId: string, from: Date, to: Date): Promise<(ResponseItem & { urgencyOfMission: string | null })[]> {
+export async function responseItems(
+  prisma: Db,
+  centreId: string,
+  from: Date,
+  to: Date,
+): Promise<(ResponseItem & { urgencyOfMission: string | null })[]> {
   const rows = await prisma.$queryRaw<{ start: Date; on_scene: Date | null; class: 'TOWN' | 'RURAL' | null; urgency: string | null }[]>`
     SELECT COALESCE(c."answeredAt", c."ringingAt", m."createdAt") AS start,
            (SELECT MIN(s."at") FROM "UnitStatusChange" s WHERE s."missionId" = m."id" AND s."status" = 'ON_SCENE') AS on_scene,
@@ -14,5 +19,10 @@ export async function responseItems(prisma: Db, centreId: string, from: Date, to
     LEFT JOIN "Kommune" k ON k."nummer" = m."kommunenummer"
     WHERE m."centreId" = ${centreId}::uuid AND m."createdAt" >= ${from} AND m."createdAt" < ${to} AND m."kind" = 'AMBULANCE'
       AND (c."source" IS NULL OR c."source" <> 'EXERCISE')`;
-  return rows.map((r) => ({ answeredAt: r.start.getTime(), firstOnSceneAt: r.on_scene?.getTime() ?? null, settlementClass: r.class ?? 'RURAL', urgencyOfMission: r.urgency }));
+  return rows.map((r) => ({
+    answeredAt: r.start.getTime(),
+    firstOnSceneAt: r.on_scene?.getTime() ?? null,
+    settlementClass: r.class ?? 'RURAL',
+    urgencyOfMission: r.urgency,
+  }));
 }

@@ -8,7 +8,13 @@ import { createWallService } from './wall.service.js';
 export const wallModule = fp(
   async (app) => {
     const { prisma, answerTimes, recommendations } = app;
-    await app.register(wallRoutes({ wall: createWallService({ prisma, answerTimes, recommendations }), indicators: createIndicatorsService({ prisma, answerTimes }) }), API_V1);
+    await app.register(
+      wallRoutes({
+        wall: createWallService({ prisma, answerTimes, recommendations }),
+        indicators: createIndicatorsService({ prisma, answerTimes }),
+      }),
+      API_V1,
+    );
   },
   { name: 'wall', fastify: '5.x', dependencies: ['stats', 'missions'] },
 );

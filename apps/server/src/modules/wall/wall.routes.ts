@@ -10,17 +10,40 @@ export const wallRoutes =
   async (app) => {
     app.get(
       '/wall',
-      { schema: { tags: ['wall'], summary: 'Figures for the wall display: my centre, or several side by side (?centres=AMK-BERGEN,LVS-BERGEN)', querystring: WallQuery, response: { 200: Wall, 400: ApiError, 401: ApiError, 403: ApiError } }, preValidation: requireUser(CONSOLE_ROLES) },
+      {
+        schema: {
+          tags: ['wall'],
+          summary: 'Figures for the wall display: my centre, or several side by side (?centres=AMK-BERGEN,LVS-BERGEN)',
+          querystring: WallQuery,
+          response: { 200: Wall, 400: ApiError, 401: ApiError, 403: ApiError },
+        },
+        preValidation: requireUser(CONSOLE_ROLES),
+      },
       async (request) => deps.wall.wall(userOf(request), request.query.centres),
     );
     app.get(
       '/wall/centres',
-      { schema: { tags: ['wall'], summary: 'The centres whose figures I may show (wall and indicators): own, neighbouring and legevakt centres of the area', response: { 200: WallCentreOptions, 401: ApiError, 403: ApiError } }, preValidation: requireUser(CONSOLE_ROLES) },
+      {
+        schema: {
+          tags: ['wall'],
+          summary: 'The centres whose figures I may show (wall and indicators): own, neighbouring and legevakt centres of the area',
+          response: { 200: WallCentreOptions, 401: ApiError, 403: ApiError },
+        },
+        preValidation: requireUser(CONSOLE_ROLES),
+      },
       async (request) => ({ centres: await deps.wall.centres(userOf(request)) }),
     );
     app.get(
       '/indicators',
-      { schema: { tags: ['wall'], summary: 'Quality indicators of my centre — or another the wall may show (?centre=) — for a period (exercise calls left out)', querystring: IndicatorsQuery, response: { 200: Indicators, 400: ApiError, 401: ApiError, 403: ApiError } }, preValidation: requireUser(CONSOLE_ROLES) },
+      {
+        schema: {
+          tags: ['wall'],
+          summary: 'Quality indicators of my centre — or another the wall may show (?centre=) — for a period (exercise calls left out)',
+          querystring: IndicatorsQuery,
+          response: { 200: Indicators, 400: ApiError, 401: ApiError, 403: ApiError },
+        },
+        preValidation: requireUser(CONSOLE_ROLES),
+      },
       async (request) => {
         const actor = userOf(request);
         const centre = request.query.centre ? await deps.wall.centre(actor, request.query.centre) : actor.centre;

@@ -10,16 +10,32 @@ import type { RecommendationsService } from '../missions/recommendations.service
 import { CENTRE_NOTIFICATION_LATE_MS, INTERNAL_CHANNEL } from '../notifications/notifications.service.js';
 import { responseItems } from './response-items.js';
 
-export function createWallService({ prisma, answerTimes, recommendations }: { prisma: Db; answerTimes: AnswerTimeService; recommendations: RecommendationsService }) {
+export function createWallService({
+  prisma,
+  answerTimes,
+  recommendations,
+}: {
+  prisma: Db;
+  answerTimes: AnswerTimeService;
+  recommendations: RecommendationsService;
+}) {
   /** Centres whose figures this user may put on a wall: their own, neighbours, and LVS in their area. */
   async function allowedCentres(actor: UserActor) {
     const own = await prisma.centre.findUniqueOrThrow({ where: { id: actor.centre.id } });
     const all = await prisma.centre.findMany();
-    return all.filter((c) => c.id === own.id || own.neighbourCentreIds.includes(c.id) || c.neighbourCentreIds.includes(own.id) || c.kommuner.some((k) => own.kommuner.includes(k)));
+    return all.filter(
+      (c) =>
+        c.id === own.id ||
+        own.neighbourCentreIds.includes(c.id) ||
+        c.neighbourCentreIds.includes(own.id) ||
+        c.kommuner.some((k) => own.kommuner.includes(k)),
+    );
   }
 
   async function figures(actor: UserActor, centre: { id: string; code: string; name: string; kind: 'AMK' | 'LVS' }): Promise<WallCentre> {
-    const [today] = await prisma.$queryRaw<{ start: Date }[]>`SELECT date_trunc('day', now() AT TIME ZONE 'Europe/Oslo') AT TIME ZONE 'Europe/Oslo' AS start`;
+    const [today] = await prisma.$queryRaw<
+      { start: Date }[]
+    >`SELECT date_trunc('day', now() AT TIME ZONE 'Europe/Oslo') AT TIME ZONE 'Europe/Oslo' AS start`;
     const start = today!.start;
     const now = new Date();
     const lateBefore = new Date(now.getTime() - CENTRE_NOTIFICATION_LATE_MS);
@@ -37,27 +53,56 @@ export function createWallService({ prisma, answerTimes, recommendations }: { pr
       responseItems(prisma, centre.id, start, now),
       prisma.mission.count({ where: { centreId: centre.id, createdAt: { gte: start }, alerts: { some: {} } } }),
       // waiting for an acknowledgement on the calls still being handled (a closed call's are history)
-      prisma.notification.count({ where: { centreId: centre.id, acknowledgedAt: null, state: { in: ['SENT', 'DELIVERED', 'PENDING', 'FAILED'] }, call: { closedAt: null } } }),
+      prisma.notification.count({
+        where: {
+          centreId: centre.id,
+          acknowledgedAt: null,
+          state: { in: ['SENT', 'DELIVERED', 'PENDING', 'FAILED'] },
+          call: { closedAt: null },
+        },
+      }),
       prisma.transfer.count({ where: { state: 'REQUESTED', OR: [{ toCentreId: centre.id }, { fromCentreId: centre.id }] } }),
       prisma.notification.count({ where: { channel: INTERNAL_CHANNEL, recipientCentreId: centre.id, acknowledgedAt: null } }),
       // between centres of the installation, either way: red on both walls after 60 s
-      prisma.notification.count({ where: { channel: INTERNAL_CHANNEL, acknowledgedAt: null, createdAt: { lt: lateBefore }, OR: [{ centreId: centre.id }, { recipientCentreId: centre.id }] } }),
+      prisma.notification.count({
+        where: {
+          channel: INTERNAL_CHANNEL,
+          acknowledgedAt: null,
+          createdAt: { lt: lateBefore },
+          OR: [{ centreId: centre.id }, { recipientCentreId: centre.id }],
+        },
+      }),
       prisma.callback.count({ where: { centreId: centre.id, resolvedAt: null } }),
     ]);
     const count = (u: string | null) => open.filter((c) => (c.urgency ?? 'none') === u).length;
-    const oldest = (calls: typeof open) => (calls.length ? new Date(Math.min(...calls.map((c) => c.ringingAt.getTime()))).toISOString() : null);
+    const oldest = (calls: typeof open) =>
+      calls.length ? new Date(Math.min(...calls.map((c) => c.ringingAt.getTime()))).toISOString() : null;
     const oldestOf = (u: string) => oldest(open.filter((c) => (c.urgency ?? 'none') === u));
     const unitsByStatus: Record<string, number> = {};
     for (const u of units) unitsByStatus[u.status] = (unitsByStatus[u.status] ?? 0) + 1;
-    const response = summariseResponseTimes(items.filter((i) => i.urgencyOfMission === 'A' || i.urgencyOfMission === null).map(({ urgencyOfMission: _u, ...i }) => i));
-    const gaps = centre.id === actor.centre.id && centre.kind === 'AMK' ? (await recommendations.preparedness(actor)).kommuner.filter((k) => k.gap) : [];
+    const response = summariseResponseTimes(
+      items.filter((i) => i.urgencyOfMission === 'A' || i.urgencyOfMission === null).map(({ urgencyOfMission: _u, ...i }) => i),
+    );
+    const gaps =
+      centre.id === actor.centre.id && centre.kind === 'AMK'
+        ? (await recommendations.preparedness(actor)).kommuner.filter((k) => k.gap)
+        : [];
     return {
       centre,
       openCalls: {
-        A: count('A'), H: count('H'), V: count('V'), none: count('none'),
+        A: count('A'),
+        H: count('H'),
+        V: count('V'),
+        none: count('none'),
         ringing: open.filter((c) => c.state === 'RINGING').length,
         oldestOpenAt: oldest(open),
-        oldestAt: { A: oldestOf('A'), H: oldestOf('H'), V: oldestOf('V'), none: oldestOf('none'), ringing: oldest(open.filter((c) => c.state === 'RINGING')) },
+        oldestAt: {
+          A: oldestOf('A'),
+          H: oldestOf('H'),
+          V: oldestOf('V'),
+          none: oldestOf('none'),
+          ringing: oldest(open.filter((c) => c.state === 'RINGING')),
+        },
       },
       unitsByStatus,
       stations: stations.map((s) => {
@@ -97,15 +142,26 @@ export function createWallService({ prisma, answerTimes, recommendations }: { pr
     /** One centre by code, if this user may show its figures (the wall's rule); otherwise 403. */
     async centre(actor: UserActor, code: string) {
       const found = (await allowedCentres(actor)).find((c) => c.code === code);
-      if (!found) throw forbidden(`${actor.centre.code} may not see the figures of ${code} (own, neighbouring and legevakt centres of the area only)`);
+      if (!found)
+        throw forbidden(
+          `${actor.centre.code} may not see the figures of ${code} (own, neighbouring and legevakt centres of the area only)`,
+        );
       return found;
     },
 
     async wall(actor: UserActor, codes?: string) {
       const allowed = await allowedCentres(actor);
-      const wanted = codes ? codes.split(',').map((c) => c.trim()).filter(Boolean) : [actor.centre.code];
+      const wanted = codes
+        ? codes
+            .split(',')
+            .map((c) => c.trim())
+            .filter(Boolean)
+        : [actor.centre.code];
       const unknown = wanted.filter((code) => !allowed.some((c) => c.code === code));
-      if (unknown.length) throw forbidden(`${actor.centre.code} may not show ${unknown.join(', ')} on its wall (own, neighbouring and legevakt centres of the area only)`);
+      if (unknown.length)
+        throw forbidden(
+          `${actor.centre.code} may not show ${unknown.join(', ')} on its wall (own, neighbouring and legevakt centres of the area only)`,
+        );
       const centres = wanted.map((code) => allowed.find((c) => c.code === code)!);
       return { at: new Date().toISOString(), centres: await Promise.all(centres.map((c) => figures(actor, c))) };
     },

@@ -8,8 +8,14 @@ export const openApiPlugin = fp(
   async (app) => {
     await app.register(fastifySwagger, {
       openapi: {
-        info: { title: 'AMK/LVS dispatch API', version: '1.0.0', description: 'Calls, units, missions and integrations. Bodies are the zod contracts in packages/contracts.' },
-        components: { securitySchemes: { cookie: { type: 'apiKey', in: 'cookie', name: 'amk_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
+        info: {
+          title: 'AMK/LVS dispatch API',
+          version: '1.0.0',
+          description: 'Calls, units, missions and integrations. Bodies are the zod contracts in packages/contracts.',
+        },
+        components: {
+          securitySchemes: { cookie: { type: 'apiKey', in: 'cookie', name: 'amk_session' }, bearer: { type: 'http', scheme: 'bearer' } },
+        },
       },
       transform: jsonSchemaTransform,
     });
