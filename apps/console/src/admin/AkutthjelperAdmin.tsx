@@ -8,7 +8,7 @@ import { eventLabel, kommuneText, useKommuneNames, type Agreement, type Member, 
 import { AkutthjelperForms } from './AkutthjelperForms.js';
 import { AkutthjelperReportBox } from './AkutthjelperReport.js';
 import { addDays, osloToday } from '../lib/oslo-calendar.js';
-import { messageOf, showDate, useLoad, type T } from '../lib/form-kit.js';
+import { messageOf, Outcome, showDate, useLoad, type T } from '../lib/form-kit.js';
 
 export function AkutthjelperAdmin({ canEdit }: { canEdit: boolean }) {
   const t = useT();
@@ -60,7 +60,7 @@ export function AkutthjelperAdmin({ canEdit }: { canEdit: boolean }) {
             </p>
           )}
           <div aria-live="polite">
-            <OutcomeLine {...action} />
+            <Outcome {...action} />
           </div>
           {data && data.organisations.length === 0 && <p className="muted">{t('adm.ah.empty')}</p>}
           {data?.organisations.map((o) => (
@@ -82,22 +82,6 @@ export function AkutthjelperAdmin({ canEdit }: { canEdit: boolean }) {
       </div>
     </section>
   );
-}
-
-function OutcomeLine({ ok, error }: { ok: string | null; error: string | null }) {
-  if (error)
-    return (
-      <p role="alert" className="error">
-        {error}
-      </p>
-    );
-  if (ok)
-    return (
-      <p role="status" className="ok-text small">
-        {ok}
-      </p>
-    );
-  return null;
 }
 
 function UnitView({
