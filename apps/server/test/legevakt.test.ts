@@ -130,6 +130,12 @@ describe('the doctor-on-call roster (§ 7)', () => {
     await add({ ...doctor, doctorName: 'Kveld', fromAt: '2033-05-01T16:00:00Z', toAt: '2033-05-02T00:00:00Z' });
     await add({ ...doctor, doctorName: 'Bakvakt', isBackup: true, fromAt: '2033-05-01T00:00:00Z', toAt: '2033-05-02T00:00:00Z' });
     const roster = (await app.inject({ method: 'GET', url: `/api/v1/legevakt/roster${q}`, headers: { cookie: lv } })).json();
+    // A district rostered before but with nobody in the window is one gap from start to end.
+    await add({ ...doctor, district: 'Tom', doctorName: 'Sist måned', fromAt: '2033-04-20T06:00:00Z', toAt: '2033-04-20T14:00:00Z' });
+    const later = (await app.inject({ method: 'GET', url: `/api/v1/legevakt/roster${q}`, headers: { cookie: lv } })).json();
+    expect(later.gaps.filter((g: { district: string }) => g.district === 'Tom')).toEqual([
+      { district: 'Tom', from: '2033-05-01T00:00:00.000Z', to: '2033-05-02T00:00:00.000Z' },
+    ]);
     expect(roster.gaps.filter((g: { district: string }) => g.district === 'Hull')).toEqual([
       { district: 'Hull', from: '2033-05-01T00:00:00.000Z', to: '2033-05-01T06:00:00.000Z' },
       { district: 'Hull', from: '2033-05-01T14:00:00.000Z', to: '2033-05-01T16:00:00.000Z' },

@@ -4,6 +4,7 @@
 import { createPrisma } from '@amk/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
+import { createCentre, createUser } from './support/factories.js';
 import { cookieFor } from './support/integration.js';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
 
@@ -103,6 +104,37 @@ describe('a legevaktsentral', () => {
     expect(byRecipient.AMK).toMatchObject({ channel: 'internal', state: 'DELIVERED', recipientCentreId: amkBergen.id });
     const inbox = await app.inject({ method: 'GET', url: '/api/v1/notifications', headers: { cookie: amk } });
     expect(inbox.json().notifications.map((n: { id: string }) => n.id)).toContain(byRecipient.AMK.id);
+  });
+
+  it('with no AMK covering it, police and fire are still alerted and the journal says to phone AMK', async () => {
+    const lonely = await createCentre(prisma, { kind: 'LVS', kommuner: ['9999'] });
+    const operator = await cookieFor(app, (await createUser(prisma, lonely.id, { role: 'lv_operator' })).username);
+    const callId = crypto.randomUUID();
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie: operator }, payload: { id: callId, line: '116117' } }))
+        .statusCode,
+    ).toBe(201);
+    const res = await notify(operator, callId, { recipients: ['TRIPLE'], message: 'Brann' });
+    expect(res.statusCode).toBe(201);
+    expect(
+      res
+        .json()
+        .notifications.map((n: { recipient: string }) => n.recipient)
+        .sort(),
+    ).toEqual(['FIRE', 'POLICE']);
+    const record = await app.inject({ method: 'GET', url: `/api/v1/calls/${callId}`, headers: { cookie: operator } });
+    expect(record.json().journal.map((j: { text: string }) => j.text)).toContainEqual(
+      expect.stringContaining('ingen AMK dekker kommunen: ring AMK'),
+    );
+  });
+
+  it('a triple alert naming an AMK reaches that AMK', async () => {
+    const callId = await newCall(lv, '116117');
+    const forde = await prisma.centre.findUniqueOrThrow({ where: { code: 'AMK-FORDE' } });
+    const res = await notify(lv, callId, { recipients: ['TRIPLE'], recipientCentre: 'AMK-FORDE', message: 'Ulykke' });
+    expect(res.statusCode).toBe(201);
+    const amk = res.json().notifications.find((n: { recipient: string }) => n.recipient === 'AMK');
+    expect(amk).toMatchObject({ recipientCentreId: forde.id, channel: 'internal' });
   });
 
   it('cannot send an ambulance: 403 naming § 13 b, and nothing is written', async () => {

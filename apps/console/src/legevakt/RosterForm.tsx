@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { client, ok } from '../api/client.js';
 import { contractResolver, Field, messageOf, messages, Outcome } from '../lib/form-kit.js';
 import { useLocale, useT } from '../i18n/i18n.js';
+import { osloToday } from '../lib/oslo-calendar.js';
 import { osloInstant, shiftPeriod, tonight } from './oslo-time.js';
 import { useRoster } from './roster-store.js';
 
@@ -79,8 +80,14 @@ const competenceOf = (f: Form): DoctorCompetence => ({
   courseEmergencyMedicine: f.courseEmergencyMedicine,
   courseViolenceAndAbuse: f.courseViolenceAndAbuse,
   // As the server judges it: the exemption counts on a watch whose days it covers, never for a backup.
-  statsforvalterExemption: !f.isBackup && exemptionCovers(exemptionOf(f) ?? null, f.fromDate, f.toDate),
+  statsforvalterExemption: !f.isBackup && exemptionCovers(exemptionOf(f) ?? null, f.fromDate, lastDay(f)),
 });
+
+/** The shift's last Norwegian day as the server counts it: that of its last moment (ending 00:00 ends the day before). */
+function lastDay(f: Form): string {
+  const end = osloInstant(f.toDate, f.toTime);
+  return end ? osloToday(Date.parse(end) - 1) : f.toDate;
+}
 
 export function RosterForm({ districts }: { districts: string[] }) {
   const t = useT();

@@ -120,8 +120,11 @@ export class HaTopology {
     chmodSync(this.dir, 0o755);
     chownSync(this.dir, this.uid, this.gid);
     for (const sub of ['etcd', 'log', 'repo', 'sock']) this.mkdir(sub);
-    process.once('exit', () => this.killAll());
+    process.once('exit', this.killOnExit);
   }
+
+  /** A run that ends without stop() (a failed hook) still takes the cluster down with it. */
+  private readonly killOnExit = () => this.killAll();
 
   /** The superuser's URL through HAProxy's primary port. */
   url(database = 'postgres', user = 'postgres'): string {
@@ -326,7 +329,8 @@ export class HaTopology {
   /** SIGKILL to every process this topology started: each process group, then anything left running from its folder. */
   killAll(): void {
     for (const child of this.children) {
-      if (child.pid === undefined || child.exitCode !== null) continue;
+      // A child that already ended (by itself or by a signal) may have had its group id reused.
+      if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) continue;
       try {
         process.kill(-child.pid, 'SIGKILL');
       } catch {
@@ -346,6 +350,7 @@ export class HaTopology {
   }
 
   async stop(): Promise<void> {
+    process.off('exit', this.killOnExit);
     this.killAll();
     // wait until nothing of ours runs any more, then remove the folder
     await poll(

@@ -58,10 +58,13 @@ export function PatientSection({ record, onSaved }: { record: CallRecord; onSave
     }
     if (!body) return;
     try {
-      onSaved(await ok(client.PATCH('/api/v1/calls/{id}', { params: { path: { id: record.id } }, body })));
-      // The record now has these values: edits equal to them are done. Later typing stays.
+      const saved = await ok(client.PATCH('/api/v1/calls/{id}', { params: { path: { id: record.id } }, body }));
+      onSaved(saved);
+      // The record now has these values: edits equal to what was sent are done, and show as the
+      // server stored them (trimmed, normalised). Later typing stays.
+      const stored = patientValues(saved);
       const done = (Object.keys(sent) as PatientField[]).filter((k) => Object.is(getValues(k), sent[k]));
-      for (const k of done) resetField(k, { defaultValue: sent[k] });
+      for (const k of done) resetField(k, { defaultValue: stored[k] });
       dropBases(done);
       setMsg(t('record.saved'));
     } catch (err) {

@@ -1,6 +1,6 @@
 // Recording a notification that was phoned in (no gateway, or the gateway failed): who at the
 // recipient confirmed, and at what time. Until then the row says it must be phoned; the time is the
-// operator's (Norwegian wall clock, today), defaulting to now.
+// operator's (Norwegian wall clock, today or, when later than now, yesterday), defaulting to now.
 import type { NotificationSummary } from '@amk/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, client, ok } from '../../api/client.js';
@@ -20,7 +20,9 @@ export function PhonedInForm({ notification, onDone }: { notification: Notificat
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const instant = osloInstant(osloToday(), at);
+    // A time later than now was yesterday's (confirmed at 23:58, recorded at 00:03).
+    const today = osloInstant(osloToday(), at);
+    const instant = today && Date.parse(today) > Date.now() + 60_000 ? osloInstant(osloToday(Date.now(), 1), at) : today;
     if (!instant) return setError(t('notify.phonedAtInvalid'));
     try {
       const n = await ok(

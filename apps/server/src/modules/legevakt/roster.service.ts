@@ -59,7 +59,17 @@ export function createRosterService(prisma: Db) {
           flags.set(f.shiftId, [...(flags.get(f.shiftId) ?? []), { code: f.code, message: f.message, reasons: f.reasons }]);
         }
       }
-      const gaps = [...new Set(shifts.map((s) => s.district))].flatMap((district) =>
+      // Every district rostered in the last 90 days: one with no shift in the window is the worst gap
+      // of all (a district not rostered for 90 days is taken to be retired).
+      const since = new Date(from.getTime() - 90 * 24 * 3_600_000);
+      const districts = (
+        await prisma.doctorShift.findMany({
+          where: { centreId: actor.centre.id, toAt: { gt: since } },
+          distinct: ['district'],
+          select: { district: true },
+        })
+      ).map((d) => d.district);
+      const gaps = districts.flatMap((district) =>
         uncoveredPeriods(
           from.getTime(),
           to.getTime(),

@@ -94,11 +94,14 @@ export function createNotificationsService({
         const call = await callVisibleTo(tx, actor, callId, 'write');
         const centreFor = new Map<Recipient, { id: string; name: string }>();
         if (recipientCentre) centreFor.set(recipientCentre.kind, recipientCentre);
-        if (tripleFromLvs && !centreFor.has('AMK')) {
-          const amk = await amkCovering(tx, call.kommunenummer, actor.centre.id);
-          if (!amk) throw conflict('Fant ingen AMK-sentral som dekker kommunen: varsle AMK direkte (§ 13 b)');
-          centreFor.set('AMK', amk);
-          recipients.push('AMK');
+        // Police and fire are never held back for want of an AMK: without one, the journal says so.
+        let amkMissing = false;
+        if (tripleFromLvs && !recipients.includes('AMK')) {
+          const amk = centreFor.get('AMK') ?? (await amkCovering(tx, call.kommunenummer, actor.centre.id));
+          if (amk) {
+            centreFor.set('AMK', amk);
+            recipients.push('AMK');
+          } else amkMissing = true;
         }
         const groupId = recipients.length > 1 ? newId() : null;
         const now = new Date();
@@ -132,7 +135,7 @@ export function createNotificationsService({
           authorId: actor.userId,
           author: actor.displayName,
           kind: 'NOTIFICATION',
-          text: `${what}: ${recipients.map(word).join(', ')} — ${req.message}`,
+          text: `${what}: ${recipients.map(word).join(', ')} — ${req.message}${amkMissing ? ' (ingen AMK dekker kommunen: ring AMK, § 13 b)' : ''}`,
         });
         return created;
       });
@@ -155,7 +158,8 @@ export function createNotificationsService({
           throw badRequest('at: kvitteringstiden kan ikke være fram i tid');
         if (actor.kind === 'user' && confirmedAt.getTime() < n.createdAt.getTime() - CLOCK_SKEW_MS)
           throw badRequest('at: kvitteringstiden er før varselet ble registrert');
-        const phoned = n.state === 'MANUAL';
+        // Not sent by the system (no gateway) or not delivered (it failed): the operator phoned it in.
+        const phoned = n.state === 'MANUAL' || n.state === 'FAILED';
         const row = await tx.notification.update({
           where: { id: n.id },
           // Phoned in: it left the centre when the recipient was reached, not before.
