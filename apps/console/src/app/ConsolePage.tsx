@@ -13,6 +13,7 @@ import { InboxPanel } from '../notifications/InboxPanel.js';
 import { PreparednessPanel } from '../preparedness/PreparednessPanel.js';
 import { usePreparedness } from '../preparedness/use-preparedness.js';
 import { connectRealtime, loadSnapshot } from '../realtime/connection.js';
+import { retryUntilDone } from '../lib/retry.js';
 import { AnswerTimes } from '../stats/AnswerTimes.js';
 import { useConsole } from '../store/console-store.js';
 import { TransfersPanel } from '../transfers/TransfersPanel.js';
@@ -30,11 +31,19 @@ export function ConsolePage({ me }: { me: Me }) {
 
   useEffect(() => {
     let disconnect: (() => void) | undefined;
-    loadSnapshot().then(() => {
+    let gone = false;
+    // A snapshot refused while the server restarts is asked for again, not waited for forever.
+    const stopTrying = retryUntilDone(async () => {
+      await loadSnapshot();
+      if (gone) return;
       setReady(true);
       disconnect = connectRealtime();
     });
-    return () => disconnect?.();
+    return () => {
+      gone = true;
+      stopTrying();
+      disconnect?.();
+    };
   }, []);
 
   useEffect(() => {

@@ -9,6 +9,7 @@ import { useT } from '../i18n/i18n.js';
 import { MapView } from '../map/MapView.js';
 import { connectRealtime, loadSnapshot } from '../realtime/connection.js';
 import { clock } from '../lib/clock.js';
+import { retryUntilDone } from '../lib/retry.js';
 import { CrewIssues } from '../units/CrewIssues.js';
 
 const POLL_MS = 5_000;
@@ -34,14 +35,16 @@ export function WallPage({ me }: { me: Me }) {
     };
     void poll();
     let disconnect: (() => void) | undefined;
-    const startLive = () =>
-      loadSnapshot().then(
-        () => (disconnect = connectRealtime()),
-        () => setTimeout(startLive, POLL_MS),
-      );
-    startLive();
+    const stopTrying = retryUntilDone(
+      async () => {
+        await loadSnapshot();
+        if (!stop) disconnect = connectRealtime();
+      },
+      { first: POLL_MS, max: POLL_MS },
+    );
     return () => {
       stop = true;
+      stopTrying();
       disconnect?.();
     };
   }, [centres]);
