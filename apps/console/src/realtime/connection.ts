@@ -4,6 +4,7 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@amk/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { client, ok } from '../api/client.js';
+import { retryUntilDone } from '../lib/retry.js';
 import { useConsole } from '../store/console-store.js';
 
 let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
@@ -25,15 +26,23 @@ export function connectRealtime(): () => void {
   });
   socket = s;
   let reconnect: ReturnType<typeof setTimeout> | undefined;
+  let cancelResync: (() => void) | undefined;
   store.getState().setConnection('connecting');
   // Events up to the notice's seq were replayed or were not for this console: skip them next time.
   s.on('live', (notice) => store.getState().markLive(notice.seq));
   s.on('event', (e) => store.getState().applyEvent(e));
   s.on('positions', (batch) => store.getState().applyPositions(batch));
-  s.on('resync', async () => {
+  // The gap was too large to replay: reload the snapshot, and only then reconnect from its seq.
+  // Reconnecting after a failed reload would only be told to resync again, in a tight loop, while
+  // the console shows a stale picture; so the reload is retried with a growing pause instead.
+  s.on('resync', () => {
     s.disconnect();
-    await loadSnapshot().catch(() => {});
-    s.connect();
+    store.getState().setConnection('connecting');
+    cancelResync?.();
+    cancelResync = retryUntilDone(async () => {
+      await loadSnapshot();
+      if (socket === s) s.connect();
+    });
   });
   s.on('disconnect', (reason) => {
     store.getState().setConnection('offline');
@@ -48,6 +57,7 @@ export function connectRealtime(): () => void {
   });
   return () => {
     clearTimeout(reconnect);
+    cancelResync?.();
     s.disconnect();
     if (socket === s) socket = null;
   };
