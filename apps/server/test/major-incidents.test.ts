@@ -342,6 +342,35 @@ describe('transport within the hospitals’ declared capacity', () => {
   });
 });
 
+describe('the wall', () => {
+  it('shows each open major incident with patients per category and per hospital; another centre’s wall does not; closed, it leaves', async () => {
+    const m = await declare();
+    await register(m, 'W1', 'RED');
+    await register(m, 'W2', 'GREEN');
+    const d = (await api(amk, 'GET', `/major-incidents/${m.id}`)).body as MajorIncidentDetail;
+    expect(
+      (
+        await api(amk, 'POST', `/major-incidents/${m.id}/patients/${patientByCard(d, 'W2').id}/transport`, {
+          hospitalId: await hospitalId('HARALDSPLASS'),
+        })
+      ).status,
+    ).toBe(200);
+    const onWall = async (cookie: string) =>
+      ((await api(cookie, 'GET', '/wall')).body.centres as { majorIncidents: { id: string }[] }[])
+        .flatMap((c) => c.majorIncidents)
+        .find((x) => x.id === m.id);
+    expect(await onWall(supervisor)).toMatchObject({
+      level: 'RED',
+      description: 'Buss i fjellveggen, mange skadde',
+      byCategory: { RED: 1, YELLOW: 0, GREEN: 1, DEAD: 0 },
+      byHospital: [{ code: 'HARALDSPLASS', byCategory: { RED: 0, YELLOW: 0, GREEN: 1, DEAD: 0 } }],
+    });
+    expect(await onWall(forde)).toBeUndefined();
+    expect((await api(amk, 'POST', `/major-incidents/${m.id}/close`)).status).toBe(200);
+    expect(await onWall(supervisor)).toBeUndefined();
+  });
+});
+
 describe('hospitals’ capacity', () => {
   it('a hospital declares it through its HF’s integration key; another HF’s hospital is not its to change', async () => {
     const { key } = await createIntegrationKeyService(server.prisma).create('Haukeland beredskap', 'AMK-BERGEN');

@@ -4,6 +4,7 @@ import { CENTRE_KINDS, SETTLEMENT_CLASSES } from '@amk/domain';
 import { z } from 'zod';
 import { CentreRef } from './auth.js';
 import { IsoTime, Uuid } from './common.js';
+import { MajorIncidentSummary } from './major-incidents.js';
 import { LineAnswerSummary, reportLimitMessage, withinReportLimit } from './stats.js';
 
 export const WallCentre = z.object({
@@ -43,6 +44,10 @@ export const WallCentre = z.object({
   /** lost callers not yet called back (tilbakeringing) */
   callbacksOpen: z.number().int(),
   preparednessGaps: z.array(z.object({ kommunenummer: z.string(), kommunenavn: z.string() })),
+  /** open major incidents (§ 15 o): patients per triage category and per hospital, counts only */
+  majorIncidents: z.array(
+    MajorIncidentSummary.pick({ id: true, level: true, description: true, declaredAt: true, byCategory: true, byHospital: true }),
+  ),
 });
 export type WallCentre = z.infer<typeof WallCentre>;
 export const WallQuery = z.object({ centres: z.string().max(300).optional().describe('comma-separated centre codes; default: my own') });

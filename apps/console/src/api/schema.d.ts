@@ -15345,6 +15345,39 @@ export interface paths {
                                 };
                                 centreNotificationsLate: number;
                                 inboxAwaitingAck: number;
+                                majorIncidents: {
+                                    byCategory: {
+                                        DEAD: number;
+                                        GREEN: number;
+                                        RED: number;
+                                        YELLOW: number;
+                                    };
+                                    byHospital: {
+                                        byCategory: {
+                                            DEAD: number;
+                                            GREEN: number;
+                                            RED: number;
+                                            YELLOW: number;
+                                        };
+                                        code: string;
+                                        /** Format: uuid */
+                                        hospitalId: string;
+                                        name: string;
+                                    }[];
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    declaredAt: string;
+                                    description: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /**
+                                     * @description YELLOW = gul beredskap, RED = rød beredskap
+                                     * @enum {string}
+                                     */
+                                    level: "YELLOW" | "RED";
+                                }[];
                                 notificationsAwaitingAck: number;
                                 openCalls: {
                                     A: number;

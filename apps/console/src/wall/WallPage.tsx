@@ -11,6 +11,7 @@ import { connectRealtime, loadSnapshot } from '../realtime/connection.js';
 import { clock } from '../lib/clock.js';
 import { retryUntilDone } from '../lib/retry.js';
 import { CrewIssues } from '../units/CrewIssues.js';
+import { WallMajorIncidents } from '../major-incidents/WallMajorIncidents.js';
 
 const POLL_MS = 5_000;
 const STALE_MS = 15_000;
@@ -92,6 +93,7 @@ function CentreColumn({ c, now }: { c: WallCentre; now: number }) {
   return (
     <section className="wall-col" aria-label={c.centre.name}>
       <h2>{c.centre.code}</h2>
+      <WallMajorIncidents incidents={c.majorIncidents} now={now} />
       <div className="wall-tiles">
         {(['A', 'H', 'V', 'ringing'] as const).map((k) => {
           const since = c.openCalls.oldestAt[k];

@@ -8,6 +8,7 @@ import { forbidden } from '../../lib/http-error.js';
 import { MEASURED, withinTargetSql, type AnswerTimeService } from '../stats/answer-times.service.js';
 import type { RecommendationsService } from '../missions/recommendations.service.js';
 import { CENTRE_NOTIFICATION_LATE_MS, INTERNAL_CHANNEL } from '../notifications/notifications.service.js';
+import { openMajorIncidents } from '../major-incidents/major-incident-view.js';
 import { responseItems } from './response-items.js';
 
 export function createWallService({
@@ -39,7 +40,7 @@ export function createWallService({
     const start = today!.start;
     const now = new Date();
     const lateBefore = new Date(now.getTime() - CENTRE_NOTIFICATION_LATE_MS);
-    const [open, units, stations, answer, trend, items, akutt, notif, transfers, inbox, late, callbacks] = await Promise.all([
+    const [open, units, stations, answer, trend, items, akutt, notif, transfers, inbox, late, callbacks, major] = await Promise.all([
       prisma.call.findMany({ where: { centreId: centre.id, closedAt: null }, select: { urgency: true, state: true, ringingAt: true } }),
       prisma.unit.findMany({ where: { centreId: centre.id }, select: { status: true, stationId: true } }),
       prisma.station.findMany({ where: { centreId: centre.id }, orderBy: { name: 'asc' } }),
@@ -73,6 +74,7 @@ export function createWallService({
         },
       }),
       prisma.callback.count({ where: { centreId: centre.id, resolvedAt: null } }),
+      openMajorIncidents(prisma, centre.id),
     ]);
     const count = (u: string | null) => open.filter((c) => (c.urgency ?? 'none') === u).length;
     const oldest = (calls: typeof open) =>
@@ -127,6 +129,14 @@ export function createWallService({
       transfersWaiting: transfers,
       callbacksOpen: callbacks,
       preparednessGaps: gaps.map((g) => ({ kommunenummer: g.kommunenummer, kommunenavn: g.kommunenavn })),
+      majorIncidents: major.map(({ id, level, description, declaredAt, byCategory, byHospital }) => ({
+        id,
+        level,
+        description,
+        declaredAt,
+        byCategory,
+        byHospital,
+      })),
     };
   }
 

@@ -1,0 +1,101 @@
+// Give a patient of a major incident a destination hospital and a transporting unit. The proposed
+// hospital (red to the nearest first, none over its declared capacity) is chosen in advance; the
+// operator decides. A hospital that declared no room left for the patient's category needs a
+// reason, which the server keeps and logs as an override.
+import { isAvailable } from '@amk/domain';
+import { AssignTransportRequest, type MajorIncidentPatient, Uuid } from '@amk/contracts';
+import { useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import { useT } from '../i18n/i18n.js';
+import { contractResolver, Field, messageOf, messages } from '../lib/form-kit.js';
+import { useConsole } from '../store/console-store.js';
+import { assignTransport } from './major-incident-api.js';
+import { useMajorIncidents } from './major-incident-store.js';
+
+const TransportFields = z.object({
+  hospitalId: Uuid,
+  unitId: z.string(),
+  overrideReason: AssignTransportRequest.shape.override.unwrap().shape.reason.or(z.literal('')),
+});
+type Fields = z.input<typeof TransportFields>;
+
+export function TransportForm({
+  majorIncidentId,
+  patient,
+  proposedHospitalId,
+  onError,
+}: {
+  majorIncidentId: string;
+  patient: MajorIncidentPatient;
+  proposedHospitalId: string | undefined;
+  onError(m: string | null): void;
+}) {
+  const t = useT();
+  const hospitals = Object.values(useMajorIncidents((s) => s.hospitals)).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+  const centreId = useConsole((s) => s.me?.centre.id);
+  const allUnits = useConsole((s) => s.units);
+  const units = Object.values(allUnits)
+    .filter((u) => u.centreId === centreId && u.kind !== 'LEGEVAKT_CAR')
+    .sort((a, b) => Number(isAvailable(b.status)) - Number(isAvailable(a.status)) || a.callSign.localeCompare(b.callSign, 'nb'));
+  const { register, handleSubmit, formState, control, setError } = useForm<Fields, unknown, z.output<typeof TransportFields>>({
+    values: { hospitalId: proposedHospitalId ?? '', unitId: '', overrideReason: '' },
+    resetOptions: { keepDirtyValues: true },
+    resolver: contractResolver(TransportFields, t, { hospitalId: 'mi.err.hospital', overrideReason: 'mi.err.override' }),
+  });
+  const hospitalId = useWatch({ control, name: 'hospitalId' });
+  const chosen = hospitals.find((h) => h.id === hospitalId);
+  const category = patient.category === 'DEAD' ? null : patient.category;
+  const full = !!chosen && !!category && chosen.used[category] >= chosen.capacity[category];
+  const errors = messages(formState.errors);
+
+  const submit = handleSubmit(async ({ hospitalId, unitId, overrideReason }) => {
+    if (full && !overrideReason) return setError('overrideReason', { message: t('mi.err.override') });
+    try {
+      await assignTransport(majorIncidentId, patient.id, {
+        hospitalId,
+        unitId: unitId || null,
+        ...(full ? { override: { reason: overrideReason } } : {}),
+      });
+      onError(null);
+    } catch (err) {
+      onError(messageOf(err));
+    }
+  });
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-label={t('mi.transportFor', { card: patient.cardNumber })} noValidate>
+      <Field label={t('mi.hospital')} error={errors.hospitalId}>
+        <select {...register('hospitalId')}>
+          <option value="">{t('mi.chooseHospital')}</option>
+          {hospitals.map((h) => {
+            const room = category ? Math.max(0, h.capacity[category] - h.used[category]) : null;
+            return (
+              <option key={h.id} value={h.id}>
+                {h.name}
+                {room !== null && ` (${t('mi.room', { n: room })})`}
+                {h.id === proposedHospitalId && ` · ${t('mi.proposed')}`}
+              </option>
+            );
+          })}
+        </select>
+      </Field>
+      <Field label={t('mi.unit')}>
+        <select {...register('unitId')}>
+          <option value="">{t('mi.noUnit')}</option>
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.callSign} · {t(`status.${u.status}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {full && (
+        <Field label={t('mi.overrideReason')} error={errors.overrideReason}>
+          <input {...register('overrideReason')} maxLength={500} />
+        </Field>
+      )}
+      <button type="submit" disabled={formState.isSubmitting}>
+        {t('mi.assign')}
+      </button>
+    </form>
+  );
+}

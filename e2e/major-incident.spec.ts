@@ -1,0 +1,92 @@
+// Issue 13: an AMK operator declares a major incident from a call, registers three patients by
+// their triage cards, gives two of them a hospital and a unit, and the supervisor's wall counts
+// them per category and hospital. The incident is closed at the end so no other spec sees it.
+import { expect, test, type Locator } from '@playwright/test';
+import { baseURL, live, loginAs } from './support.js';
+
+async function chooseOption(select: Locator, text: string) {
+  const value = await select.locator('option', { hasText: text }).first().getAttribute('value');
+  await select.selectOption(value!);
+}
+
+test('declare from a call, register three patients, send two to hospitals with units; the wall counts them', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const amk = await loginAs(browser, 'amk.bergen');
+  await live(amk);
+  const stamp = Date.now().toString(36).toUpperCase();
+
+  await amk.keyboard.press('F2');
+  await amk.getByLabel('Innringers navn').fill(`Bussulykke ${stamp}`);
+  await amk.getByLabel('Breddegrad').fill('60.5850');
+  await amk.getByLabel('Lengdegrad').fill('5.8200');
+  await amk.keyboard.press('Enter');
+
+  const section = amk.getByRole('region', { name: 'Masseskadehendelse' });
+  // A declaration without a description is stopped in the form, in words.
+  await section.getByRole('button', { name: 'Erklær masseskadehendelse' }).click();
+  await expect(section.getByText('Beskriv hendelsen kort')).toBeVisible();
+  await section.getByLabel('Kort beskrivelse').fill(`Buss i fjellveggen ${stamp}`);
+  await section.getByRole('button', { name: 'Erklær masseskadehendelse' }).click();
+  await expect(section.getByText(`Rød beredskap · Buss i fjellveggen ${stamp}`)).toBeVisible();
+
+  const register = section.getByRole('form', { name: 'Registrer pasient' });
+  for (const [card, category] of [
+    [`${stamp}-1`, 'Rød'],
+    [`${stamp}-2`, 'Gul'],
+    [`${stamp}-3`, 'Grønn'],
+  ] as const) {
+    await register.getByLabel('Kategori').selectOption({ label: category });
+    await register.getByLabel('Triagekort nr.').fill(card);
+    await register.getByRole('button', { name: 'Registrer pasient' }).click();
+    await expect(section.getByTestId(`mi-patient-${card}`)).toBeVisible();
+  }
+  const total = section.getByTestId('mi-total');
+  for (const [category, n] of [
+    ['RED', '1'],
+    ['YELLOW', '1'],
+    ['GREEN', '1'],
+    ['DEAD', '0'],
+  ] as const)
+    await expect(total.locator(`td[data-category="${category}"]`)).toHaveText(n);
+
+  // The red patient to Haukeland with BGN-A12, the yellow to Haraldsplass with BGN-A13.
+  for (const [card, hospital, unit] of [
+    [`${stamp}-1`, 'Haukeland', 'BGN-A12'],
+    [`${stamp}-2`, 'Haraldsplass', 'BGN-A13'],
+  ] as const) {
+    const form = section.getByRole('form', { name: `Transport for triagekort ${card}` });
+    await chooseOption(form.getByLabel('Sykehus'), hospital);
+    await chooseOption(form.getByLabel('Enhet'), unit);
+    await form.getByRole('button', { name: 'Tildel transport' }).click();
+    await expect(section.getByTestId(`mi-patient-${card}`)).toContainText(`(${unit})`);
+  }
+  await expect(section.getByTestId('mi-hospital-HAUKELAND').locator('td[data-category="RED"]')).toHaveText('1');
+  await expect(section.getByTestId('mi-hospital-HARALDSPLASS').locator('td[data-category="YELLOW"]')).toHaveText('1');
+
+  // The red patient leaves the scene: its time is shown.
+  const red = section.getByTestId(`mi-patient-${stamp}-1`);
+  await red.getByRole('button', { name: 'Forlot skadestedet' }).click();
+  await expect(red).toContainText(/forlot skadestedet \d\d:\d\d/);
+
+  const wall = await loginAs(browser, 'supervisor.bergen', { width: 1920, height: 1080 });
+  await live(wall);
+  await wall.goto('/wall');
+  const block = wall.getByTestId('wall-major-incident').filter({ hasText: `Buss i fjellveggen ${stamp}` });
+  await expect(block).toBeVisible({ timeout: 20_000 });
+  for (const [category, n] of [
+    ['RED', '1'],
+    ['YELLOW', '1'],
+    ['GREEN', '1'],
+  ] as const)
+    await expect(block.getByTestId('mi-total').locator(`td[data-category="${category}"]`)).toHaveText(n);
+  await expect(block.getByTestId('mi-hospital-HAUKELAND').locator('td[data-category="RED"]')).toHaveText('1');
+  await expect(block.getByTestId('mi-hospital-HARALDSPLASS').locator('td[data-category="YELLOW"]')).toHaveText('1');
+
+  // Leave nothing open for the other specs (hospitals' room, the wall).
+  const { majorIncidents } = (await (await amk.request.get(`${baseURL}/api/v1/major-incidents`)).json()) as {
+    majorIncidents: { id: string; description: string }[];
+  };
+  const mine = majorIncidents.find((m) => m.description === `Buss i fjellveggen ${stamp}`)!;
+  expect((await amk.request.post(`${baseURL}/api/v1/major-incidents/${mine.id}/close`, { data: {} })).status()).toBe(200);
+  await expect(block).toHaveCount(0, { timeout: 20_000 });
+});
