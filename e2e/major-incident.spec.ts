@@ -1,6 +1,6 @@
-// Issue 13: an AMK operator declares a major incident from a call, registers three patients by
-// their triage cards, gives two of them a hospital and a unit, and the supervisor's wall counts
-// them per category and hospital. The incident is closed at the end so no other spec sees it.
+// Issue 13: an AMK operator declares a major incident from a call, records a hospital's answer to
+// the alert, registers three patients by their triage cards, gives two of them a hospital and a
+// unit, and the supervisor's wall counts them per category and hospital. The incident is closed at the end so no other spec sees it.
 import { expect, test, type Locator } from '@playwright/test';
 import { baseURL, live, loginAs } from './support.js';
 
@@ -28,6 +28,12 @@ test('declare from a call, register three patients, send two to hospitals with u
   await section.getByLabel('Kort beskrivelse').fill(`Buss i fjellveggen ${stamp}`);
   await section.getByRole('button', { name: 'Erklær masseskadehendelse' }).click();
   await expect(section.getByText(`Rød beredskap · Buss i fjellveggen ${stamp}`)).toBeVisible();
+
+  // The HF's hospitals were alerted; Haukeland phones back with red preparedness.
+  const haukeland = section.getByTestId('mi-alert-HAUKELAND');
+  await expect(haukeland).toContainText('venter på svar');
+  await haukeland.getByRole('button', { name: 'Rød beredskap' }).click();
+  await expect(haukeland).toContainText(/Rød beredskap · \d\d:\d\d/);
 
   const register = section.getByRole('form', { name: 'Registrer pasient' });
   for (const [card, category] of [

@@ -42,6 +42,7 @@ const incident = (updatedAt: string, cards: string[]): MajorIncidentDetail => ({
     leftSceneAt: null,
     arrivedAt: null,
   })),
+  hospitalAlerts: [],
 });
 
 describe('major incidents in the console', () => {

@@ -147,8 +147,8 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
   await app.register(statsModule);
   await app.register(triageModule);
   await app.register(transfersModule);
-  await app.register(majorIncidentsModule);
   await app.register(notificationsModule, { webhookUrl: config.NOTIFY_WEBHOOK_URL });
+  await app.register(majorIncidentsModule);
   await app.register(unitsModule);
   await app.register(missionsModule, { routingUrl: config.ROUTING_URL });
   await app.register(akutthjelperModule, {

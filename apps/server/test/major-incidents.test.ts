@@ -2,7 +2,7 @@
 // re-triage, transport within the hospitals' declared capacity (§ 16) or overridden with a reason,
 // the times, the proposal, the append-only log and its CSV, and each centre seeing only its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DistributionProposal, HospitalSummary, MajorIncidentDetail } from '@amk/contracts';
+import type { DistributionProposal, HospitalSummary, MajorIncidentDetail, NotificationSummary } from '@amk/contracts';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
 import { login, startServer, type TestServer } from './support/test-app.js';
 
@@ -98,7 +98,10 @@ describe('declaring a major incident', () => {
     const incident = await server.prisma.incident.findUniqueOrThrow({ where: { id: res.body.incidentId } });
     expect(incident.major).toBe(true);
     expect((await server.prisma.call.findUniqueOrThrow({ where: { id: callId } })).incidentId).toBe(incident.id);
-    expect((await logOf(res.body)).map((e) => [e.kind, e.author])).toEqual([['DECLARED', 'Ingrid Haugland']]);
+    expect((await logOf(res.body)).map((e) => [e.kind, e.author])).toEqual([
+      ['DECLARED', 'Ingrid Haugland'],
+      ['NOTIFIED', 'Ingrid Haugland'],
+    ]);
 
     // a retry returns the same; a second declaration on the same incident is refused
     expect((await api(amk, 'POST', '/major-incidents', body)).body.id).toBe(id);
@@ -338,7 +341,84 @@ describe('transport within the hospitals’ declared capacity', () => {
     const retriage = await at('category', { category: 'RED' });
     expect(retriage.status).toBe(409);
     expect(retriage.body.message).toContain('kommet til sykehuset');
-    expect((await logOf(m)).map((e) => e.kind)).toEqual(['DECLARED', 'PATIENT_REGISTERED', 'TRANSPORT_ASSIGNED', 'LEFT_SCENE', 'ARRIVED']);
+    expect((await logOf(m)).map((e) => e.kind)).toEqual([
+      'DECLARED',
+      'NOTIFIED',
+      'PATIENT_REGISTERED',
+      'TRANSPORT_ASSIGNED',
+      'LEFT_SCENE',
+      'ARRIVED',
+    ]);
+  });
+});
+
+describe('who is alerted on declaration', () => {
+  it('neighbouring AMK and the kommune’s LVS in their inboxes, police and fire through the gateway, the HF’s hospitals awaiting an answer', async () => {
+    const callId = crypto.randomUUID();
+    // In Bergen (4601), which LVS-BERGEN covers.
+    expect((await api(amk, 'POST', '/calls', { id: callId, line: '113', addressText: 'Bryggen', lat: 60.3975, lon: 5.3245 })).status).toBe(
+      201,
+    );
+    const res = await api(amk, 'POST', '/major-incidents', {
+      id: crypto.randomUUID(),
+      callId,
+      level: 'YELLOW',
+      lat: 60.3975,
+      lon: 5.3245,
+      description: 'Brann i bygård, flere røykskadde',
+    });
+    expect(res.status).toBe(201);
+    opened.push(res.body.id);
+    const m = res.body as MajorIncidentDetail;
+    expect(m.hospitalAlerts.map((a) => [a.code, a.level])).toEqual([
+      ['HARALDSPLASS', null],
+      ['HAUKELAND', null],
+      ['VOSS', null],
+    ]);
+    const sent = await server.prisma.notification.findMany({ where: { callId } });
+    expect(sent.map((n) => n.recipient).sort()).toEqual(['AMK', 'FIRE', 'LVS', 'POLICE']);
+    expect(sent.every((n) => n.message.includes('Masseskadehendelse (gul beredskap) erklært av AMK Bergen'))).toBe(true);
+    const inboxOf = async (cookie: string) =>
+      ((await api(cookie, 'GET', '/notifications')).body.notifications as NotificationSummary[]).filter((n) => n.callId === callId);
+    expect((await inboxOf(forde)).map((n) => n.state)).toEqual(['DELIVERED']);
+    expect((await inboxOf(lv)).map((n) => n.state)).toEqual(['DELIVERED']);
+    // Without a gateway, police and fire must be phoned: the operator sees so.
+    expect(sent.filter((n) => n.recipient === 'POLICE' || n.recipient === 'FIRE').map((n) => n.state)).toEqual(['MANUAL', 'MANUAL']);
+    expect((await logOf(m)).map((e) => e.kind)).toEqual(['DECLARED', 'NOTIFIED']);
+    expect((await logOf(m))[1]!.text).toContain('nabo-AMK: AMK Førde');
+  });
+
+  it('a hospital answers with its preparedness level by its HF’s key or by phone; another HF, a level outside the two, or no alert is refused', async () => {
+    const m = await declare();
+    const bergenKey = (await createIntegrationKeyService(server.prisma).create('Haukeland beredskap', 'AMK-BERGEN')).key;
+    const fordeKey = (await createIntegrationKeyService(server.prisma).create('Helse Førde beredskap', 'AMK-FORDE')).key;
+    const byKey = (key: string, code: string, level: string) =>
+      api('', 'PUT', `/integrations/hospitals/${code}/preparedness`, { level }, { authorization: `Bearer ${key}` });
+
+    const answered = await byKey(bergenKey, 'HAUKELAND', 'RED');
+    expect(answered.status).toBe(200);
+    expect(answered.body.majorIncidents.map((x: { id: string }) => x.id)).toContain(m.id);
+    const detail = (await api(amk, 'GET', `/major-incidents/${m.id}`)).body as MajorIncidentDetail;
+    expect(detail.hospitalAlerts.find((a) => a.code === 'HAUKELAND')).toMatchObject({ level: 'RED', answeredBy: 'Haukeland beredskap' });
+    expect((await logOf(m)).at(-1)!.text).toBe('Haukeland universitetssjukehus: rød beredskap (svar fra Haukeland beredskap)');
+
+    expect((await byKey(fordeKey, 'HAUKELAND', 'RED')).status).toBe(404); // not its HF's hospital
+    const none = await byKey(fordeKey, 'NORDFJORD', 'RED'); // no Førde incident alerted it
+    expect(none.status).toBe(409);
+    expect(none.body.message).toContain('Nordfjord sjukehus er ikke varslet om noen åpen masseskadehendelse');
+    const bad = await byKey(bergenKey, 'HAUKELAND', 'GREEN');
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('level');
+
+    const phoned = await api(amk, 'PUT', `/major-incidents/${m.id}/hospitals/VOSS/preparedness`, { level: 'YELLOW' });
+    expect(phoned.status).toBe(200);
+    expect((phoned.body as MajorIncidentDetail).hospitalAlerts.find((a) => a.code === 'VOSS')).toMatchObject({
+      level: 'YELLOW',
+      answeredBy: 'Ingrid Haugland',
+    });
+    expect((await api(amk, 'PUT', `/major-incidents/${m.id}/hospitals/FORDE/preparedness`, { level: 'RED' })).status).toBe(404);
+    expect((await api(forde, 'PUT', `/major-incidents/${m.id}/hospitals/VOSS/preparedness`, { level: 'RED' })).status).toBe(404);
+    expect((await api(lv, 'PUT', `/major-incidents/${m.id}/hospitals/VOSS/preparedness`, { level: 'RED' })).status).toBe(403);
   });
 });
 
@@ -485,7 +565,7 @@ describe('the log', () => {
       server.prisma.$executeRaw`UPDATE "MajorIncidentLogEntry" SET "text" = 'endret' WHERE "majorIncidentId" = ${m.id}::uuid`,
     ).rejects.toThrow();
     await expect(server.prisma.$executeRaw`DELETE FROM "MajorIncidentLogEntry" WHERE "majorIncidentId" = ${m.id}::uuid`).rejects.toThrow();
-    expect((await logOf(m)).length).toBe(1);
+    expect((await logOf(m)).length).toBe(2);
   });
 
   it('exports as CSV with formula-like text made inert, and every read is audited', async () => {
@@ -499,9 +579,9 @@ describe('the log', () => {
       .trim()
       .split('\n');
     expect(lines[0]).toBe('tid;hendelse;triagekort;tekst;av');
-    expect(lines).toHaveLength(3);
-    expect(lines[2]).toContain(`;PATIENT_REGISTERED;"'=HYPERLINK(""http://x"")";`);
-    expect(lines[2]).not.toMatch(/;=/);
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toContain(`;PATIENT_REGISTERED;"'=HYPERLINK(""http://x"")";`);
+    expect(lines[3]).not.toMatch(/;=/);
     await api(amk, 'GET', `/major-incidents/${m.id}`);
     const audited = await server.prisma.auditLog.findMany({
       where: { entityType: 'MajorIncident', entityId: m.id },
@@ -521,7 +601,7 @@ describe('the log', () => {
     expect(late.status).toBe(409);
     expect(late.body.message).toContain('avsluttet');
     expect((await api(supervisor, 'GET', `/major-incidents/${m.id}`)).body.patients).toHaveLength(1);
-    expect((await logOf(m)).map((e) => e.kind)).toEqual(['DECLARED', 'PATIENT_REGISTERED', 'CLOSED']);
+    expect((await logOf(m)).map((e) => e.kind)).toEqual(['DECLARED', 'NOTIFIED', 'PATIENT_REGISTERED', 'CLOSED']);
     expect((await api(amk, 'GET', '/major-incidents')).body.majorIncidents.map((x: { id: string }) => x.id)).not.toContain(m.id);
   });
 });

@@ -84,6 +84,7 @@ const models = [
   'majorIncident',
   'majorIncidentPatient',
   'majorIncidentLogEntry',
+  'majorIncidentHospitalAlert',
   'callback',
 ] as const;
 

@@ -113,7 +113,22 @@ export const MajorIncidentSummary = z.object({
   scene: MajorIncidentScene,
 });
 export type MajorIncidentSummary = z.infer<typeof MajorIncidentSummary>;
-export const MajorIncidentDetail = MajorIncidentSummary.extend({ patients: z.array(MajorIncidentPatient) });
+/** A hospital of the declaring AMK's HF alerted of the incident (§ 16), and the preparedness level it answered with. */
+export const HospitalAlert = z.object({
+  hospitalId: Uuid,
+  code: z.string(),
+  name: z.string(),
+  notifiedAt: IsoTime,
+  /** null until the hospital answers */
+  level: MajorIncidentLevel.nullable(),
+  answeredAt: IsoTime.nullable(),
+  answeredBy: z.string().nullable(),
+});
+export type HospitalAlert = z.infer<typeof HospitalAlert>;
+export const MajorIncidentDetail = MajorIncidentSummary.extend({
+  patients: z.array(MajorIncidentPatient),
+  hospitalAlerts: z.array(HospitalAlert),
+});
 export type MajorIncidentDetail = z.infer<typeof MajorIncidentDetail>;
 export const MajorIncidentList = z.object({ majorIncidents: z.array(MajorIncidentSummary) });
 
@@ -153,6 +168,12 @@ export type AssignTransportRequest = z.infer<typeof AssignTransportRequest>;
 export const PatientTimeRequest = z.object({ at: IsoTime.optional() });
 
 export const MajorIncidentIdParams = z.object({ majorIncidentId: Uuid });
+/** A hospital's answer to the alert: the preparedness level it raised (gul / rød beredskap). */
+export const HospitalPreparednessRequest = z.object({ level: MajorIncidentLevel });
+export const HospitalAlertParams = z.object({
+  majorIncidentId: Uuid,
+  code: z.string().regex(/^[A-Z0-9-]{2,40}$/, 'a hospital code such as HAUKELAND'),
+});
 export const PatientParams = z.object({ majorIncidentId: Uuid, patientId: Uuid });
 
 export const DistributionProposal = z.object({

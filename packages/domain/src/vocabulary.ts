@@ -130,6 +130,8 @@ export const MAJOR_INCIDENT_LOG_KINDS = [
   'LEFT_SCENE',
   'ARRIVED',
   'SCENE_UPDATED',
+  'NOTIFIED',
+  'HOSPITAL_ANSWERED',
   'CLOSED',
 ] as const;
 export type MajorIncidentLogKind = (typeof MAJOR_INCIDENT_LOG_KINDS)[number];

@@ -4876,6 +4876,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -5994,6 +6011,231 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/hospitals/{code}/preparedness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A hospital answers the alert of every open major incident that alerted it with the preparedness level it raised (its HF’s key) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description YELLOW = gul beredskap, RED = rød beredskap
+                         * @enum {string}
+                         */
+                        level: "YELLOW" | "RED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            majorIncidents: {
+                                byCategory: {
+                                    DEAD: number;
+                                    GREEN: number;
+                                    RED: number;
+                                    YELLOW: number;
+                                };
+                                byHospital: {
+                                    byCategory: {
+                                        DEAD: number;
+                                        GREEN: number;
+                                        RED: number;
+                                        YELLOW: number;
+                                    };
+                                    code: string;
+                                    /** Format: uuid */
+                                    hospitalId: string;
+                                    name: string;
+                                }[];
+                                /** Format: uuid */
+                                callId: string | null;
+                                /** Format: uuid */
+                                centreId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                closedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                declaredAt: string;
+                                declaredBy: string;
+                                description: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                incidentId: string;
+                                lat: number;
+                                /**
+                                 * @description YELLOW = gul beredskap, RED = rød beredskap
+                                 * @enum {string}
+                                 */
+                                level: "YELLOW" | "RED";
+                                lon: number;
+                                scene: {
+                                    casualtyClearing: {
+                                        lat: number;
+                                        lon: number;
+                                    } | null;
+                                    fagLederHelse: string | null;
+                                    holdingArea: {
+                                        lat: number;
+                                        lon: number;
+                                    } | null;
+                                    innsatsleder: string | null;
+                                    operativLederHelse: string | null;
+                                    rendezvous: {
+                                        lat: number;
+                                        lon: number;
+                                    } | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    updatedAt: string | null;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7574,6 +7816,28 @@ export interface paths {
                             declaredAt: string;
                             declaredBy: string;
                             description: string;
+                            hospitalAlerts: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                answeredAt: string | null;
+                                answeredBy: string | null;
+                                code: string;
+                                /** Format: uuid */
+                                hospitalId: string;
+                                /**
+                                 * @description YELLOW = gul beredskap, RED = rød beredskap
+                                 * @enum {string|null}
+                                 */
+                                level: "YELLOW" | "RED" | null;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                notifiedAt: string;
+                            }[];
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -7810,6 +8074,28 @@ export interface paths {
                             declaredAt: string;
                             declaredBy: string;
                             description: string;
+                            hospitalAlerts: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                answeredAt: string | null;
+                                answeredBy: string | null;
+                                code: string;
+                                /** Format: uuid */
+                                hospitalId: string;
+                                /**
+                                 * @description YELLOW = gul beredskap, RED = rød beredskap
+                                 * @enum {string|null}
+                                 */
+                                level: "YELLOW" | "RED" | null;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                notifiedAt: string;
+                            }[];
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -8050,6 +8336,28 @@ export interface paths {
                             declaredAt: string;
                             declaredBy: string;
                             description: string;
+                            hospitalAlerts: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                answeredAt: string | null;
+                                answeredBy: string | null;
+                                code: string;
+                                /** Format: uuid */
+                                hospitalId: string;
+                                /**
+                                 * @description YELLOW = gul beredskap, RED = rød beredskap
+                                 * @enum {string|null}
+                                 */
+                                level: "YELLOW" | "RED" | null;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                notifiedAt: string;
+                            }[];
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -8220,6 +8528,277 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/major-incidents/{majorIncidentId}/hospitals/{code}/preparedness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Enter the preparedness level a hospital gave on the phone in answer to the alert */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    majorIncidentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description YELLOW = gul beredskap, RED = rød beredskap
+                         * @enum {string}
+                         */
+                        level: "YELLOW" | "RED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byCategory: {
+                                DEAD: number;
+                                GREEN: number;
+                                RED: number;
+                                YELLOW: number;
+                            };
+                            byHospital: {
+                                byCategory: {
+                                    DEAD: number;
+                                    GREEN: number;
+                                    RED: number;
+                                    YELLOW: number;
+                                };
+                                code: string;
+                                /** Format: uuid */
+                                hospitalId: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            callId: string | null;
+                            /** Format: uuid */
+                            centreId: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            closedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            declaredAt: string;
+                            declaredBy: string;
+                            description: string;
+                            hospitalAlerts: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                answeredAt: string | null;
+                                answeredBy: string | null;
+                                code: string;
+                                /** Format: uuid */
+                                hospitalId: string;
+                                /**
+                                 * @description YELLOW = gul beredskap, RED = rød beredskap
+                                 * @enum {string|null}
+                                 */
+                                level: "YELLOW" | "RED" | null;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                notifiedAt: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            incidentId: string;
+                            lat: number;
+                            /**
+                             * @description YELLOW = gul beredskap, RED = rød beredskap
+                             * @enum {string}
+                             */
+                            level: "YELLOW" | "RED";
+                            lon: number;
+                            patients: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                arrivedAt: string | null;
+                                callSign: string | null;
+                                capacityOverrideReason: string | null;
+                                cardNumber: string;
+                                /**
+                                 * @description Triagekategori: RED = rød, YELLOW = gul, GREEN = grønn, DEAD = død
+                                 * @enum {string}
+                                 */
+                                category: "RED" | "YELLOW" | "GREEN" | "DEAD";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                categoryAt: string;
+                                /** Format: uuid */
+                                hospitalId: string | null;
+                                hospitalName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                leftSceneAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                registeredAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                transportAssignedAt: string | null;
+                                /** Format: uuid */
+                                unitId: string | null;
+                            }[];
+                            scene: {
+                                casualtyClearing: {
+                                    lat: number;
+                                    lon: number;
+                                } | null;
+                                fagLederHelse: string | null;
+                                holdingArea: {
+                                    lat: number;
+                                    lon: number;
+                                } | null;
+                                innsatsleder: string | null;
+                                operativLederHelse: string | null;
+                                rendezvous: {
+                                    lat: number;
+                                    lon: number;
+                                } | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                updatedAt: string | null;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8477,6 +9056,28 @@ export interface paths {
                             declaredAt: string;
                             declaredBy: string;
                             description: string;
+                            hospitalAlerts: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                answeredAt: string | null;
+                                answeredBy: string | null;
+                                code: string;
+                                /** Format: uuid */
+                                hospitalId: string;
+                                /**
+                                 * @description YELLOW = gul beredskap, RED = rød beredskap
+                                 * @enum {string|null}
+                                 */
+                                level: "YELLOW" | "RED" | null;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                notifiedAt: string;
+                            }[];
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -8601,6 +9202,28 @@ export interface paths {
                             declaredAt: string;
                             declaredBy: string;
                             description: string;
+                            hospitalAlerts: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                answeredAt: string | null;
+                                answeredBy: string | null;
+                                code: string;
+                                /** Format: uuid */
+                                hospitalId: string;
+                                /**
+                                 * @description YELLOW = gul beredskap, RED = rød beredskap
+                                 * @enum {string|null}
+                                 */
+                                level: "YELLOW" | "RED" | null;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                notifiedAt: string;
+                            }[];
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -8850,6 +9473,28 @@ export interface paths {
                             declaredAt: string;
                             declaredBy: string;
                             description: string;
+                            hospitalAlerts: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                answeredAt: string | null;
+                                answeredBy: string | null;
+                                code: string;
+                                /** Format: uuid */
+                                hospitalId: string;
+                                /**
+                                 * @description YELLOW = gul beredskap, RED = rød beredskap
+                                 * @enum {string|null}
+                                 */
+                                level: "YELLOW" | "RED" | null;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                notifiedAt: string;
+                            }[];
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -9100,6 +9745,28 @@ export interface paths {
                             declaredAt: string;
                             declaredBy: string;
                             description: string;
+                            hospitalAlerts: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                answeredAt: string | null;
+                                answeredBy: string | null;
+                                code: string;
+                                /** Format: uuid */
+                                hospitalId: string;
+                                /**
+                                 * @description YELLOW = gul beredskap, RED = rød beredskap
+                                 * @enum {string|null}
+                                 */
+                                level: "YELLOW" | "RED" | null;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                notifiedAt: string;
+                            }[];
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -9349,6 +10016,28 @@ export interface paths {
                             declaredAt: string;
                             declaredBy: string;
                             description: string;
+                            hospitalAlerts: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                answeredAt: string | null;
+                                answeredBy: string | null;
+                                code: string;
+                                /** Format: uuid */
+                                hospitalId: string;
+                                /**
+                                 * @description YELLOW = gul beredskap, RED = rød beredskap
+                                 * @enum {string|null}
+                                 */
+                                level: "YELLOW" | "RED" | null;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                notifiedAt: string;
+                            }[];
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -9600,6 +10289,28 @@ export interface paths {
                             declaredAt: string;
                             declaredBy: string;
                             description: string;
+                            hospitalAlerts: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                answeredAt: string | null;
+                                answeredBy: string | null;
+                                code: string;
+                                /** Format: uuid */
+                                hospitalId: string;
+                                /**
+                                 * @description YELLOW = gul beredskap, RED = rød beredskap
+                                 * @enum {string|null}
+                                 */
+                                level: "YELLOW" | "RED" | null;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                notifiedAt: string;
+                            }[];
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */
@@ -10009,6 +10720,28 @@ export interface paths {
                             declaredAt: string;
                             declaredBy: string;
                             description: string;
+                            hospitalAlerts: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                answeredAt: string | null;
+                                answeredBy: string | null;
+                                code: string;
+                                /** Format: uuid */
+                                hospitalId: string;
+                                /**
+                                 * @description YELLOW = gul beredskap, RED = rød beredskap
+                                 * @enum {string|null}
+                                 */
+                                level: "YELLOW" | "RED" | null;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                notifiedAt: string;
+                            }[];
                             /** Format: uuid */
                             id: string;
                             /** Format: uuid */

@@ -609,6 +609,8 @@ export const en: Record<MessageKey, string> = {
   'mi.card': 'Triage card no.',
   'mi.category': 'Category',
   'mi.register': 'Register patient',
+  'mi.hospitalsAlerted': 'Hospitals alerted',
+  'mi.awaitingAnswer': 'alerted {time}, awaiting answer',
   'mi.err.description': 'Describe the incident briefly',
   'mi.err.card': 'Enter the triage card number',
   'mi.err.hospital': 'Choose a hospital',

@@ -608,6 +608,8 @@ export const nb = {
   'mi.card': 'Triagekort nr.',
   'mi.category': 'Kategori',
   'mi.register': 'Registrer pasient',
+  'mi.hospitalsAlerted': 'Sykehus varslet',
+  'mi.awaitingAnswer': 'varslet {time}, venter på svar',
   'mi.err.description': 'Beskriv hendelsen kort',
   'mi.err.card': 'Skriv triagekortets nummer',
   'mi.err.hospital': 'Velg et sykehus',

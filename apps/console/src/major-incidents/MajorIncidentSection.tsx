@@ -9,6 +9,7 @@ import { messageOf } from '../lib/form-kit.js';
 import { useConsole } from '../store/console-store.js';
 import { CategoryCountsTable } from './CategoryCountsTable.js';
 import { DeclareForm } from './DeclareForm.js';
+import { HospitalAlerts } from './HospitalAlerts.js';
 import { loadForCall, loadHospitals, proposal } from './major-incident-api.js';
 import { useMajorIncidents } from './major-incident-store.js';
 import { PatientRow } from './PatientRow.js';
@@ -58,6 +59,7 @@ function IncidentView({ incident, onError }: { incident: MajorIncidentDetail; on
         {t(`mi.level.${incident.level}`)} · {incident.description}
       </p>
       <CategoryCountsTable incident={incident} />
+      <HospitalAlerts incident={incident} onError={onError} />
       <RegisterPatientForm majorIncidentId={incident.id} onError={onError} />
       <ul className="mi-patients">
         {incident.patients.map((p) => (

@@ -29,6 +29,7 @@ export const MATRIX: Record<string, Allowed> = {
   'PUT /api/v1/integrations/units/:callSign/position': 'integration',
   'POST /api/v1/integrations/sms/inbound': 'integration',
   'PUT /api/v1/integrations/hospitals/:code/capacity': 'integration',
+  'PUT /api/v1/integrations/hospitals/:code/preparedness': 'integration',
 
   'GET /api/v1/snapshot': CONSOLE,
   'GET /api/v1/calls': CONSOLE,
@@ -107,6 +108,7 @@ export const MATRIX: Record<string, Allowed> = {
   'GET /api/v1/major-incidents/:majorIncidentId/log.csv': CONSOLE,
   'GET /api/v1/hospitals': CONSOLE,
   'PUT /api/v1/hospitals/:code/capacity': [...AMK, 'supervisor'],
+  'PUT /api/v1/major-incidents/:majorIncidentId/hospitals/:code/preparedness': AMK,
 
   'GET /api/v1/responder/me': ['responder'],
   'POST /api/v1/responder/alerts/:alertId/:action': ['responder'],

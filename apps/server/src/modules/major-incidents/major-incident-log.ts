@@ -2,19 +2,11 @@
 // transaction as the decision. Append-only (the table refuses UPDATE and DELETE), so the evaluation
 // afterwards reads what was decided when, not what the record says now.
 import type { MajorIncidentLogEntry } from '@amk/contracts';
-import { toCsv } from '@amk/domain';
+import { toCsv, type MajorIncidentLogKind } from '@amk/domain';
 import type { Actor } from '../../auth/actor.js';
 import type { Db, Tx } from '@amk/db';
 
-export type LogKind =
-  | 'DECLARED'
-  | 'PATIENT_REGISTERED'
-  | 'CATEGORY_CHANGED'
-  | 'TRANSPORT_ASSIGNED'
-  | 'LEFT_SCENE'
-  | 'ARRIVED'
-  | 'SCENE_UPDATED'
-  | 'CLOSED';
+type LogKind = MajorIncidentLogKind;
 
 export async function appendLog(
   tx: Tx,

@@ -11,7 +11,7 @@ import type {
   MajorIncidentScene,
   MajorIncidentSummary,
 } from '@amk/contracts';
-import type { Db, Hospital, MajorIncident, MajorIncidentPatient as PatientRow, Tx } from '@amk/db';
+import type { Db, Hospital, MajorIncident, MajorIncidentHospitalAlert, MajorIncidentPatient as PatientRow, Tx } from '@amk/db';
 
 const zeroCounts = (): CategoryCounts => Object.fromEntries(TRIAGE_CATEGORIES.map((c) => [c, 0])) as CategoryCounts;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -75,12 +75,18 @@ const sceneOf = (m: MajorIncident): MajorIncidentScene => ({
   updatedAt: iso(m.sceneUpdatedAt),
 });
 
-type Loaded = MajorIncident & { patients: (PatientRow & { hospital: Hospital | null })[] };
+type Loaded = MajorIncident & {
+  patients: (PatientRow & { hospital: Hospital | null })[];
+  hospitalAlerts: (MajorIncidentHospitalAlert & { hospital: Hospital })[];
+};
 
 async function load(db: Db | Tx, ids: string[]): Promise<Loaded[]> {
   return db.majorIncident.findMany({
     where: { id: { in: ids } },
-    include: { patients: { include: { hospital: true }, orderBy: [{ registeredAt: 'asc' }, { cardNumber: 'asc' }] } },
+    include: {
+      patients: { include: { hospital: true }, orderBy: [{ registeredAt: 'asc' }, { cardNumber: 'asc' }] },
+      hospitalAlerts: { include: { hospital: true }, orderBy: { hospital: { name: 'asc' } } },
+    },
     orderBy: { declaredAt: 'asc' },
   });
 }
@@ -142,6 +148,15 @@ async function toDetails(db: Db | Tx, rows: Loaded[]): Promise<MajorIncidentDeta
       byHospital: [...byHospital.values()].sort((a, b) => a.name.localeCompare(b.name, 'nb')),
       scene: sceneOf(m),
       patients,
+      hospitalAlerts: m.hospitalAlerts.map((a) => ({
+        hospitalId: a.hospitalId,
+        code: a.hospital.code,
+        name: a.hospital.name,
+        notifiedAt: a.notifiedAt.toISOString(),
+        level: a.level,
+        answeredAt: iso(a.answeredAt),
+        answeredBy: a.answeredBy,
+      })),
     };
   });
 }
@@ -153,5 +168,5 @@ export async function majorIncidentDetail(db: Db | Tx, id: string): Promise<Majo
 export async function openMajorIncidents(db: Db | Tx, centreId: string): Promise<MajorIncidentSummary[]> {
   const ids = (await db.majorIncident.findMany({ where: { centreId, closedAt: null }, select: { id: true }, take: 100 })).map((m) => m.id);
   // The list carries counts, not patients.
-  return (await toDetails(db, await load(db, ids))).map(({ patients: _patients, ...summary }) => summary);
+  return (await toDetails(db, await load(db, ids))).map(({ patients: _patients, hospitalAlerts: _alerts, ...summary }) => summary);
 }

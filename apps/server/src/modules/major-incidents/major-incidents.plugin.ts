@@ -9,8 +9,10 @@ import { createMajorIncidentsService } from './major-incidents.service.js';
 export const majorIncidentsModule = fp(
   async (app) => {
     const { prisma, transact } = app;
-    await app.register(majorIncidentsRoutes({ majorIncidents: createMajorIncidentsService({ prisma, transact }), prisma }), API_V1);
-    await app.register(hospitalsRoutes({ hospitals: createHospitalsService({ prisma, transact }) }), API_V1);
+    // Declaring alerts police and fire through the notifications' gateway.
+    const majorIncidents = createMajorIncidentsService({ prisma, transact, channelName: app.notifications.channelName });
+    await app.register(majorIncidentsRoutes({ majorIncidents, prisma }), API_V1);
+    await app.register(hospitalsRoutes({ hospitals: createHospitalsService({ prisma, transact }), majorIncidents }), API_V1);
   },
-  { name: 'major-incidents', fastify: '5.x', dependencies: ['realtime'] },
+  { name: 'major-incidents', fastify: '5.x', dependencies: ['realtime', 'notifications'] },
 );

@@ -9,6 +9,7 @@ import {
   TRIAGE_CATEGORY_NB,
   transportVerdict,
   type MajorIncidentLevel,
+  type NotificationChannel,
   type TriageCategory,
 } from '@amk/domain';
 import type {
@@ -19,13 +20,14 @@ import type {
   RegisterPatientRequest,
   UpdateSceneRequest,
 } from '@amk/contracts';
-import { rooms, type UserActor } from '../../auth/actor.js';
+import { rooms, type Actor, type UserActor } from '../../auth/actor.js';
 import { type Db, type MajorIncident, type MajorIncidentPatient, Prisma, type Tx } from '@amk/db';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import type { Emit } from '../../realtime/event-log.js';
 import type { Transact } from '../../realtime/transact.js';
 import { callVisibleTo } from '../calls/call-access.js';
+import { alertOnDeclaration } from './declaration-alerts.js';
 import { appendLog } from './major-incident-log.js';
 import { declaredCapacity, hospitalSummaries, majorIncidentDetail, openMajorIncidents, usedCapacity } from './major-incident-view.js';
 import { sceneChanges } from './scene.js';
@@ -39,7 +41,16 @@ export async function amkRooms(db: Db | Tx): Promise<string[]> {
   return (await db.centre.findMany({ where: { kind: 'AMK' }, select: { id: true } })).map((c) => rooms.centre(c.id));
 }
 
-export function createMajorIncidentsService({ prisma, transact }: { prisma: Db; transact: Transact }) {
+export function createMajorIncidentsService({
+  prisma,
+  transact,
+  channelName,
+}: {
+  prisma: Db;
+  transact: Transact;
+  /** how notifications leave the installation (police, fire) */
+  channelName: NotificationChannel;
+}) {
   /** A centre sees only its own major incidents; another centre's is not found (it does not learn it exists). */
   async function own(db: Db | Tx, actor: UserActor, id: string, mode: 'read' | 'write'): Promise<MajorIncident> {
     const m = await db.majorIncident.findUnique({ where: { id } });
@@ -118,6 +129,8 @@ export function createMajorIncidentsService({ prisma, transact }: { prisma: Db; 
           });
           const text = `Masseskadehendelse erklært, ${LEVEL_NB[req.level]}: ${req.description}`;
           await appendLog(tx, { majorIncidentId: req.id, actor, kind: 'DECLARED', text, at: now });
+          const alerted = await alertOnDeclaration(tx, emit, { actor, call, majorIncidentId: req.id, ...req, channelName, at: now });
+          await appendLog(tx, { majorIncidentId: req.id, actor, kind: 'NOTIFIED', text: `Varslet: ${alerted}`, at: now });
           await tx.callJournalEntry.create({
             data: { id: newId(), callId: call.id, authorId: actor.userId, author: actor.displayName, kind: 'SYSTEM', text, at: now },
           });
@@ -337,6 +350,58 @@ export function createMajorIncidentsService({ prisma, transact }: { prisma: Db; 
           now,
           destined.map((d) => d.hospitalId),
         );
+      });
+    },
+
+    /**
+     * A hospital's answer to the alert: the preparedness level it raised. From its HF's integration
+     * key it answers every open major incident that alerted it; an operator enters what the hospital
+     * said on the phone for one incident. A later answer replaces the earlier; each is a log line.
+     */
+    async answerPreparedness(
+      actor: Actor,
+      code: string,
+      level: MajorIncidentLevel,
+      majorIncidentId?: string,
+    ): Promise<MajorIncidentDetail[]> {
+      return transact(async (tx, emit) => {
+        if (actor.kind === 'user') {
+          if (!majorIncidentId) throw badRequest('majorIncidentId: name the major incident');
+          await own(tx, actor, majorIncidentId, 'write');
+        }
+        const hospital = await tx.hospital.findUnique({ where: { code } });
+        // An integration key speaks for the hospitals of its own centre's HF only.
+        if (!hospital || (actor.kind === 'integration' && hospital.centreId !== actor.centre.id))
+          throw notFound(`ukjent sykehus '${code}'`);
+        const alerts = await tx.majorIncidentHospitalAlert.findMany({
+          where: {
+            hospitalId: hospital.id,
+            majorIncident: { closedAt: null, ...(majorIncidentId ? { id: majorIncidentId } : {}) },
+          },
+        });
+        if (!alerts.length)
+          throw (majorIncidentId ? notFound : conflict)(
+            `${hospital.name} er ikke varslet om ${majorIncidentId ? 'denne' : 'noen åpen'} masseskadehendelse`,
+          );
+        const now = new Date();
+        const by = actor.kind === 'user' ? actor.displayName : actor.name;
+        const details: MajorIncidentDetail[] = [];
+        for (const a of alerts) {
+          await tx.majorIncidentHospitalAlert.update({
+            where: { majorIncidentId_hospitalId: { majorIncidentId: a.majorIncidentId, hospitalId: a.hospitalId } },
+            data: { level, answeredAt: now, answeredBy: by },
+          });
+          const via = actor.kind === 'user' ? `meldt på telefon, registrert av ${by}` : `svar fra ${by}`;
+          await appendLog(tx, {
+            majorIncidentId: a.majorIncidentId,
+            actor,
+            kind: 'HOSPITAL_ANSWERED',
+            at: now,
+            text: `${hospital.name}: ${LEVEL_NB[level]} (${via})`,
+          });
+          details.push(await publish(tx, emit, a.majorIncidentId, now));
+        }
+        return details;
       });
     },
 

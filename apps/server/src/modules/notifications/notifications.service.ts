@@ -66,6 +66,44 @@ export function publishNotification(emit: Emit, n: Notification): NotificationSu
   return s;
 }
 
+/**
+ * One notification row, published. A centre of this installation (recipientCentreId given) has it
+ * at once, in this transaction; the rest wait for the gateway, or, with none, for the operator's
+ * phone call. Used by a call's notifications and by a major incident's declaration.
+ */
+export async function createNotification(
+  tx: Tx,
+  emit: Emit,
+  n: {
+    callId: string;
+    centreId: string;
+    groupId: string | null;
+    recipient: Recipient;
+    recipientCentreId: string | null;
+    message: string;
+    channelName: NotificationChannel;
+  },
+): Promise<NotificationSummary> {
+  const now = new Date();
+  const row = await tx.notification.create({
+    data: {
+      id: newId(),
+      callId: n.callId,
+      centreId: n.centreId,
+      groupId: n.groupId,
+      recipient: n.recipient,
+      recipientCentreId: n.recipientCentreId,
+      message: n.message,
+      ...(n.recipientCentreId
+        ? { channel: INTERNAL_CHANNEL, state: 'DELIVERED' as const, sentAt: now, nextAttemptAt: null }
+        : n.channelName === 'manual'
+          ? { channel: n.channelName, state: 'MANUAL' as const, nextAttemptAt: null }
+          : { channel: n.channelName, state: 'PENDING' as const, nextAttemptAt: now }),
+    },
+  });
+  return publishNotification(emit, row);
+}
+
 export function createNotificationsService({
   prisma,
   transact,
@@ -76,6 +114,9 @@ export function createNotificationsService({
   channelName: NotificationChannel;
 }) {
   return {
+    /** The channel services outside the installation are reached through ('manual' without a gateway). */
+    channelName,
+
     async notify(actor: UserActor, callId: string, req: NotifyRequest): Promise<NotificationSummary[]> {
       const triple = req.recipients.includes('TRIPLE');
       const tripleFromLvs = triple && actor.centre.kind === 'LVS';
@@ -104,29 +145,20 @@ export function createNotificationsService({
           } else amkMissing = true;
         }
         const groupId = recipients.length > 1 ? newId() : null;
-        const now = new Date();
         const created: NotificationSummary[] = [];
         for (const recipient of recipients) {
           const internal = recipient === 'AMK' || recipient === 'LVS';
-          const row = await tx.notification.create({
-            data: {
-              id: newId(),
+          created.push(
+            await createNotification(tx, emit, {
               callId: call.id,
               centreId: actor.centre.id,
               groupId,
               recipient,
               recipientCentreId: internal ? centreFor.get(recipient)!.id : null,
               message: req.message,
-              // A centre of this installation has it at once, in this transaction; the rest wait
-              // for the gateway, or, with none, for the operator's phone call.
-              ...(internal
-                ? { channel: INTERNAL_CHANNEL, state: 'DELIVERED' as const, sentAt: now, nextAttemptAt: null }
-                : channelName === 'manual'
-                  ? { channel: channelName, state: 'MANUAL' as const, nextAttemptAt: null }
-                  : { channel: channelName, state: 'PENDING' as const, nextAttemptAt: now }),
-            },
-          });
-          created.push(publishNotification(emit, row));
+              channelName,
+            }),
+          );
         }
         const what = triple ? 'Trippelvarsling' : 'Varsling';
         const word = (r: Recipient) => (r === 'AMK' || r === 'LVS' ? `${RECIPIENT_WORD[r]} ${centreFor.get(r)!.name}` : RECIPIENT_WORD[r]);
