@@ -96,3 +96,44 @@ test('declare from a call, register three patients, send two to hospitals with u
   expect((await amk.request.post(`${baseURL}/api/v1/major-incidents/${mine.id}/close`, { data: {} })).status()).toBe(200);
   await expect(block).toHaveCount(0, { timeout: 20_000 });
 });
+
+test('four calls about one place within minutes suggest a major incident; declared from the latest, the suggestion goes', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const amk = await loginAs(browser, 'amk.bergen');
+  await live(amk);
+  const stamp = Date.now().toString(36).toUpperCase();
+  // Four callers from the same stretch of road on Osterøy, none far from the others.
+  const ids: string[] = [];
+  for (const [i, [lat, lon]] of [
+    [60.5001, 5.5002],
+    [60.5006, 5.5004],
+    [60.4998, 5.5011],
+    [60.5003, 5.4995],
+  ].entries()) {
+    const id = crypto.randomUUID();
+    ids.push(id);
+    const res = await amk.request.post(`${baseURL}/api/v1/calls`, {
+      data: { id, line: '113', callerName: `Innringer ${i + 1} ${stamp}`, lat, lon },
+    });
+    expect(res.status()).toBe(201);
+  }
+  const suggestion = amk.getByTestId('mi-suggestion');
+  await expect(suggestion).toContainText('Mulig masseskadehendelse');
+  await expect(suggestion).toContainText('4 henvendelser innen 300 m');
+  await suggestion.getByRole('button', { name: 'Åpne siste henvendelse' }).click();
+  const section = amk.getByRole('region', { name: 'Masseskadehendelse' });
+  await section.getByLabel('Kort beskrivelse').fill(`Trafikkulykke Osterøy ${stamp}`);
+  await section.getByRole('button', { name: 'Erklær masseskadehendelse' }).click();
+  await expect(section.getByText(`Rød beredskap · Trafikkulykke Osterøy ${stamp}`)).toBeVisible();
+  await expect(suggestion).toHaveCount(0);
+
+  // Leave nothing open: the incident, then the four calls (else later specs would see the cluster).
+  const { majorIncidents } = (await (await amk.request.get(`${baseURL}/api/v1/major-incidents`)).json()) as {
+    majorIncidents: { id: string; callId: string }[];
+  };
+  const mine = majorIncidents.find((m) => m.callId === ids.at(-1))!;
+  expect((await amk.request.post(`${baseURL}/api/v1/major-incidents/${mine.id}/close`, { data: {} })).status()).toBe(200);
+  for (const id of ids) expect((await amk.request.post(`${baseURL}/api/v1/calls/${id}/close`, { data: {} })).status()).toBe(200);
+});

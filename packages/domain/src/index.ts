@@ -21,5 +21,6 @@ export * from './triage.js';
 export * from './phone.js';
 export * from './hand-over.js';
 export * from './major-incident.js';
+export * from './call-clusters.js';
 export * from './hospital-distribution.js';
 export * from './callback.js';

@@ -20,6 +20,7 @@ import { TransfersPanel } from '../transfers/TransfersPanel.js';
 import { UnitsPanel } from '../units/UnitsPanel.js';
 import './console-extras.css';
 import { Header } from './Header.js';
+import { MajorIncidentSuggestion } from '../major-incidents/MajorIncidentSuggestion.js';
 
 export function ConsolePage({ me }: { me: Me }) {
   const t = useT();
@@ -63,6 +64,7 @@ export function ConsolePage({ me }: { me: Me }) {
       <Header me={me} onNewCall={() => setNewCall(true)} />
       <aside className="left">
         <AnswerTimes kind={me.centre.kind} />
+        {me.centre.kind === 'AMK' && <MajorIncidentSuggestion />}
         <InboxPanel />
         <CallList />
         <TransfersPanel />
