@@ -93,6 +93,22 @@ test('declare from a call, register three patients, send two to hospitals with u
     majorIncidents: { id: string; description: string }[];
   };
   const mine = majorIncidents.find((m) => m.description === `Buss i fjellveggen ${stamp}`)!;
+
+  // The printable record for the evaluation, opened from the panel.
+  const [record] = await Promise.all([amk.context().waitForEvent('page'), section.getByRole('link', { name: 'Logg og utskrift' }).click()]);
+  await expect(record.getByRole('heading', { level: 1 })).toHaveText(`Masseskadehendelse: Buss i fjellveggen ${stamp}`);
+  const log = record.getByTestId('mi-log');
+  await expect(log).toContainText('Masseskadehendelse erklært, rød beredskap');
+  await expect(log).toContainText('Haukeland universitetssjukehus: rød beredskap (meldt på telefon');
+  await expect(log).toContainText(`Pasient med triagekort ${stamp}-2`);
+  await expect(
+    record
+      .getByRole('row')
+      .filter({ hasText: `${stamp}-1` })
+      .first(),
+  ).toContainText('Haukeland universitetssjukehus');
+  await record.close();
+
   expect((await amk.request.post(`${baseURL}/api/v1/major-incidents/${mine.id}/close`, { data: {} })).status()).toBe(200);
   await expect(block).toHaveCount(0, { timeout: 20_000 });
 });

@@ -10,6 +10,7 @@ import { AuditPage } from '../audit/AuditPage.js';
 import { IndicatorsPage } from '../indicators/IndicatorsPage.js';
 import { WallPage } from '../wall/WallPage.js';
 import { LoginPage } from '../auth/LoginPage.js';
+import { MajorIncidentLogPage } from '../major-incidents/MajorIncidentLogPage.js';
 import { ResponderPage } from '../responder/ResponderPage.js';
 import { useConsole } from '../store/console-store.js';
 import { ConsolePage } from './ConsolePage.js';
@@ -53,5 +54,7 @@ function Pages() {
   if (path.startsWith('/wall')) return <WallPage me={me} />;
   if (path.startsWith('/indicators')) return <IndicatorsPage me={me} />;
   if (path.startsWith('/admin')) return <AdminPage me={me} />;
+  const logOf = /^\/major-incidents\/([0-9a-f-]{36})\/log$/.exec(path);
+  if (logOf) return <MajorIncidentLogPage majorIncidentId={logOf[1]!} />;
   return <ConsolePage me={me} />;
 }

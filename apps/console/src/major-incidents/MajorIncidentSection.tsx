@@ -56,7 +56,10 @@ function IncidentView({ incident, onError }: { incident: MajorIncidentDetail; on
   return (
     <>
       <p className="muted">
-        {t(`mi.level.${incident.level}`)} · {incident.description}
+        {t(`mi.level.${incident.level}`)} · {incident.description} ·{' '}
+        <a href={`/major-incidents/${incident.id}/log`} target="_blank" rel="noreferrer">
+          {t('mi.log.open')}
+        </a>
       </p>
       <CategoryCountsTable incident={incident} />
       <HospitalAlerts incident={incident} onError={onError} />
