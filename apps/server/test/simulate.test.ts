@@ -86,6 +86,54 @@ describe('exercise mode', () => {
     expect(await today()).toBe(before);
   }, 60_000);
 
+  it('plays a bus crash as a major incident to its end: 25 patients triaged and transported, neighbours helping, nothing left open', async () => {
+    const { key } = await createIntegrationKeyService(server.prisma).create('simulate major', 'AMK-BERGEN');
+    const { key: fordeKey } = await createIntegrationKeyService(server.prisma).create('simulate major (Førde)', 'AMK-FORDE');
+    const startedAt = new Date(Date.now() - 1_000);
+    const run = await simulate([
+      '--url',
+      server.url,
+      '--key',
+      key,
+      '--neighbour-key',
+      fordeKey,
+      '--scenario',
+      'major',
+      '--speed',
+      '2000',
+      '--minutes',
+      '5',
+    ]);
+    expect(run.code, run.out).toBe(0);
+    // 5 red, 7 yellow (one re-triaged to red), 11 green, 2 dead
+    expect(run.out).toContain('patients by category: rød 6, gul 6, grønn 11, død 2');
+    expect(run.out).toMatch(/done: 23 transports \((\d+) by the neighbour's units\), major incident closed/);
+    expect(Number(/\((\d+) by the neighbour/.exec(run.out)![1])).toBeGreaterThan(0);
+
+    const incident = await server.prisma.majorIncident.findFirstOrThrow({
+      where: { declaredAt: { gte: startedAt }, description: { startsWith: 'ØVELSE: buss' } },
+      include: { patients: true, hospitalAlerts: true },
+    });
+    expect(incident.closedAt).not.toBeNull();
+    expect(incident.patients).toHaveLength(25);
+    for (const p of incident.patients.filter((x) => x.category !== 'DEAD'))
+      expect(p, `card ${p.cardNumber}`).toMatchObject({
+        hospitalId: expect.any(String),
+        unitId: expect.any(String),
+        leftSceneAt: expect.any(Date),
+        arrivedAt: expect.any(Date),
+      });
+    expect(incident.patients.filter((x) => x.category === 'DEAD').every((p) => p.hospitalId === null)).toBe(true);
+    expect(incident.hospitalAlerts.map((a) => a.level).sort()).toEqual(['RED', 'YELLOW', 'YELLOW']);
+    // every caller's call, and every mission of the transports, is closed; the calls are exercises
+    const calls = await server.prisma.call.findMany({ where: { incidentId: incident.incidentId }, include: { missions: true } });
+    expect(calls).toHaveLength(8); // every caller, linked to the incident
+    for (const c of calls) expect(c).toMatchObject({ source: 'EXERCISE', closedAt: expect.any(Date) });
+    const missions = calls.flatMap((c) => c.missions);
+    expect(missions).toHaveLength(23);
+    for (const m of missions) expect(m.closedAt).not.toBeNull();
+  }, 120_000);
+
   it('names a bad option', async () => {
     const run = await simulate(['--url', server.url, '--key', 'x', '--mix', 'A:20,Q:5']);
     expect(run.code).toBe(2);

@@ -28,38 +28,38 @@ export interface ExerciseContext {
 
 const POSITION_EVERY_MS = 3_000;
 
-function wait(ctx: ExerciseContext, ms: number): Promise<void> {
+export function wait(ctx: ExerciseContext, ms: number): Promise<void> {
   return Promise.race([new Promise<void>((r) => setTimeout(r, ms / ctx.speed).unref()), ctx.stopped]);
 }
 
-async function send(
+export async function send(
   ctx: ExerciseContext,
   path: string,
   body: unknown,
-  { method = 'POST', as = 'integration' }: { method?: string; as?: 'integration' | 'operator' } = {},
+  { method = 'POST', as = 'integration', key = ctx.key }: { method?: string; as?: 'integration' | 'operator'; key?: string } = {},
 ) {
-  const headers: Record<string, string> =
-    as === 'operator' ? { cookie: ctx.operator?.cookie ?? '' } : { authorization: `Bearer ${ctx.key}` };
+  const headers: Record<string, string> = as === 'operator' ? { cookie: ctx.operator?.cookie ?? '' } : { authorization: `Bearer ${key}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
   return fetch(`${ctx.base}/api/v1${path}`, { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) }).catch(
     () => null,
   );
 }
 
-const unitStatus = (ctx: ExerciseContext, callSign: string, status: string) =>
-  send(ctx, `/integrations/units/${callSign}/status`, { status, at: new Date().toISOString() });
+export const unitStatus = (ctx: ExerciseContext, callSign: string, status: string, key = ctx.key) =>
+  send(ctx, `/integrations/units/${callSign}/status`, { status, at: new Date().toISOString() }, { key });
 
-/** Drives a unit in a straight line at a road-like pace, reporting its position as it goes. */
-async function drive(
+/** Drives a unit in a straight line at a road-like pace, reporting its position every `everyMs` as it goes. */
+export async function drive(
   ctx: ExerciseContext,
   callSign: string,
   from: { lat: number; lon: number },
   to: { lat: number; lon: number },
+  { everyMs = POSITION_EVERY_MS, key = ctx.key }: { everyMs?: number; key?: string } = {},
 ): Promise<void> {
   const minutes = Math.max(2, (haversineKm(from, to) * 1.3 * 60) / 70);
-  const steps = Math.max(1, Math.round((minutes * 60_000) / POSITION_EVERY_MS));
+  const steps = Math.max(1, Math.round((minutes * 60_000) / everyMs));
   for (let i = 1; i <= steps; i++) {
-    await wait(ctx, POSITION_EVERY_MS);
+    await wait(ctx, everyMs);
     if (ctx.isStopped()) i = steps; // the exercise is over: straight to the destination
     const f = i / steps;
     const at = { lat: from.lat + (to.lat - from.lat) * f, lon: from.lon + (to.lon - from.lon) * f };
@@ -67,7 +67,7 @@ async function drive(
       ctx,
       `/integrations/units/${callSign}/position`,
       { ...at, at: new Date().toISOString(), speedKmh: 70, headingDeg: 0 },
-      { method: 'PUT' },
+      { method: 'PUT', key },
     );
   }
 }
@@ -105,7 +105,7 @@ async function dispatch(ctx: ExerciseContext, callId: string, place: { lat: numb
 }
 
 /** Where the unit is now, from the operator's snapshot; the call's place if it cannot be read. */
-async function unitPosition(ctx: ExerciseContext, unitId: string, fallback: { lat: number; lon: number }) {
+export async function unitPosition(ctx: ExerciseContext, unitId: string, fallback: { lat: number; lon: number }) {
   const res = await send(ctx, '/snapshot', undefined, { method: 'GET', as: 'operator' });
   if (!res?.ok) return fallback;
   const snapshot = (await res.json()) as { units: { id: string; lat: number | null; lon: number | null }[] };

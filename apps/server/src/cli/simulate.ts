@@ -8,6 +8,11 @@
 //   pnpm simulate [--url http://localhost:3000] [--centre AMK-BERGEN] [--calls-per-minute 6]
 //                 [--mix A:20,H:40,V:40] [--minutes 10] [--speed 1]
 //                 [--operator amk.bergen --password demo] [--key INTEGRATION_KEY]
+//                 [--scenario calls|major] [--neighbour-key INTEGRATION_KEY]
+// --scenario major plays a bus crash with 25 injured instead of single calls (major-scenario.ts),
+// with the neighbouring centre's ambulances through mutual aid when their key is known (made from
+// the database like --key, or given with --neighbour-key), and prints patients by category and
+// hospital at the end; --minutes is then its upper bound.
 // --speed 10 plays every wait ten times faster (calls still arrive at --calls-per-minute). When the
 // time is up, the calls still going are played to their end at once: no call is left open, no
 // unit busy.
@@ -16,6 +21,7 @@ import { createIntegrationKeyService } from '../auth/integration-keys.service.js
 import { loadConfig } from '../config.js';
 import { openDatabase } from '@amk/db';
 import { playCall, type ExerciseContext } from './exercise-scenario.js';
+import { playMajorIncident } from './major-scenario.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,8 +34,14 @@ const { values } = parseArgs({
     key: { type: 'string' },
     operator: { type: 'string', default: 'amk.bergen' },
     password: { type: 'string', default: 'demo' },
+    scenario: { type: 'string', default: 'calls' },
+    'neighbour-key': { type: 'string' },
   },
 });
+if (values.scenario !== 'calls' && values.scenario !== 'major') {
+  console.error(`[simulate] --scenario is 'calls' or 'major', not '${values.scenario}'`);
+  process.exit(2);
+}
 
 function positive(name: string, value: string | undefined): number {
   const n = Number(value);
@@ -59,6 +71,21 @@ async function integrationKey(): Promise<string> {
   const db = await openDatabase(loadConfig(), () => {});
   try {
     return (await createIntegrationKeyService(db.prisma).create(`simulate ${new Date().toISOString()}`, centre)).key;
+  } finally {
+    await db.close();
+  }
+}
+
+/** A key for the first neighbouring AMK's unit terminals (mutual aid in the major scenario); null if none can be had. */
+async function neighbourKey(): Promise<string | null> {
+  if (values['neighbour-key']) return values['neighbour-key'];
+  if (values.key) return null; // a server elsewhere: its database is not ours to make keys in
+  const db = await openDatabase(loadConfig(), () => {});
+  try {
+    const own = await db.prisma.centre.findUnique({ where: { code: centre } });
+    const neighbour = own && (await db.prisma.centre.findFirst({ where: { id: { in: own.neighbourCentreIds }, kind: 'AMK' } }));
+    if (!neighbour) return null;
+    return (await createIntegrationKeyService(db.prisma).create(`simulate mutual aid ${new Date().toISOString()}`, neighbour.code)).key;
   } finally {
     await db.close();
   }
@@ -133,6 +160,28 @@ const ctx: ExerciseContext = {
 };
 if (!ctx.operator)
   console.log('[simulate] no operator session (demo logins are refused in production): calls stay untriaged and nothing is dispatched');
+
+if (values.scenario === 'major') {
+  const key = await neighbourKey();
+  console.log(
+    `[simulate] major incident exercise for ${centre} at ${base} at ${speed}×${key ? ', with the neighbour’s ambulances' : ', own units only'}`,
+  );
+  const timer = setTimeout(() => {
+    console.log('[simulate] time is up: playing the rest to its end');
+    stop();
+  }, minutes * 60_000);
+  const summary = await playMajorIncident(ctx, { neighbourKey: key });
+  clearTimeout(timer);
+  if (!summary) {
+    console.log('[simulate] the major incident could not be played');
+    process.exit(1);
+  }
+  const row = (c: Record<string, number>) => `rød ${c.RED ?? 0}, gul ${c.YELLOW ?? 0}, grønn ${c.GREEN ?? 0}, død ${c.DEAD ?? 0}`;
+  console.log(`[simulate] patients by category: ${row(summary.byCategory)}`);
+  for (const h of summary.byHospital) console.log(`[simulate]   ${h.name}: ${row(h.byCategory)}`);
+  console.log(`[simulate] done: ${summary.trips} transports (${summary.neighbourTrips} by the neighbour's units), major incident closed`);
+  process.exit(0);
+}
 
 console.log(
   `[simulate] exercise traffic for ${centre} at ${base}: ${perMinute} calls/min for ${minutes} min at ${speed}× (exercise calls are kept out of the quality indicators)`,
