@@ -1,6 +1,7 @@
 // Issue 13: an AMK operator declares a major incident from a call, records a hospital's answer to
 // the alert, registers three patients by their triage cards, gives two of them a hospital and a
-// unit, and the supervisor's wall counts them per category and hospital. The incident is closed at the end so no other spec sees it.
+// unit; the supervisor's wall counts them per category and hospital, and the neighbouring AMK
+// follows the same incident. The incident is closed at the end so no other spec sees it.
 import { expect, test, type Locator } from '@playwright/test';
 import { baseURL, live, loginAs } from './support.js';
 
@@ -21,7 +22,7 @@ test('declare from a call, register three patients, send two to hospitals with u
   await amk.getByLabel('Lengdegrad').fill('5.8200');
   await amk.keyboard.press('Enter');
 
-  const section = amk.getByRole('region', { name: 'Masseskadehendelse' });
+  const section = amk.getByRole('region', { name: 'Masseskadehendelse', exact: true });
   // A declaration without a description is stopped in the form, in words.
   await section.getByRole('button', { name: 'Erklær masseskadehendelse' }).click();
   await expect(section.getByText('Beskriv hendelsen kort')).toBeVisible();
@@ -88,6 +89,13 @@ test('declare from a call, register three patients, send two to hospitals with u
   await expect(block.getByTestId('mi-hospital-HAUKELAND').locator('td[data-category="RED"]')).toHaveText('1');
   await expect(block.getByTestId('mi-hospital-HARALDSPLASS').locator('td[data-category="YELLOW"]')).toHaveText('1');
 
+  // AMK Førde, the neighbour alerted on declaration, follows the same incident live, read-only.
+  const forde = await loginAs(browser, 'amk.forde');
+  await live(forde);
+  const followed = forde.getByTestId('mi-panel-item').filter({ hasText: `Buss i fjellveggen ${stamp}` });
+  await expect(followed).toContainText('Delt av nabo-AMK (kun lesing)');
+  await expect(followed.getByTestId('mi-total').locator('td[data-category="RED"]')).toHaveText('1');
+
   // Leave nothing open for the other specs (hospitals' room, the wall).
   const { majorIncidents } = (await (await amk.request.get(`${baseURL}/api/v1/major-incidents`)).json()) as {
     majorIncidents: { id: string; description: string }[];
@@ -111,6 +119,7 @@ test('declare from a call, register three patients, send two to hospitals with u
 
   expect((await amk.request.post(`${baseURL}/api/v1/major-incidents/${mine.id}/close`, { data: {} })).status()).toBe(200);
   await expect(block).toHaveCount(0, { timeout: 20_000 });
+  await expect(followed).toHaveCount(0); // closed: it leaves the neighbour's panel at once
 });
 
 test('four calls about one place within minutes suggest a major incident; declared from the latest, the suggestion goes', async ({
@@ -139,7 +148,7 @@ test('four calls about one place within minutes suggest a major incident; declar
   await expect(suggestion).toContainText('Mulig masseskadehendelse');
   await expect(suggestion).toContainText('4 henvendelser innen 300 m');
   await suggestion.getByRole('button', { name: 'Åpne siste henvendelse' }).click();
-  const section = amk.getByRole('region', { name: 'Masseskadehendelse' });
+  const section = amk.getByRole('region', { name: 'Masseskadehendelse', exact: true });
   await section.getByLabel('Kort beskrivelse').fill(`Trafikkulykke Osterøy ${stamp}`);
   await section.getByRole('button', { name: 'Erklær masseskadehendelse' }).click();
   await expect(section.getByText(`Rød beredskap · Trafikkulykke Osterøy ${stamp}`)).toBeVisible();

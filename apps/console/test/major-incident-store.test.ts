@@ -43,6 +43,7 @@ const incident = (updatedAt: string, cards: string[]): MajorIncidentDetail => ({
     arrivedAt: null,
   })),
   hospitalAlerts: [],
+  sharedWithCentreIds: [],
 });
 
 describe('major incidents in the console', () => {

@@ -1,8 +1,10 @@
 // A major incident live on the consoles (§ 15 o): two consoles of the centre see a patient
-// registered and the counts change; a neighbouring AMK does not hear the incident, but does hear
-// a hospital's new capacity, since it may send patients there too.
+// registered and the counts change; the neighbouring AMK, alerted on declaration, follows the same
+// incident live (read-only); an AMK that is no neighbour hears nothing of it, but does hear a
+// hospital's new capacity, since it may send patients there too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HospitalSummary, MajorIncidentDetail } from '@amk/contracts';
+import { createCentre, createUser } from './support/factories.js';
 import { login, openConsole, startServer, waitFor, type ConsoleSocket, type TestServer } from './support/test-app.js';
 
 let server: TestServer;
@@ -35,12 +37,15 @@ const incidentEvents = (s: ConsoleSocket, id: string) =>
     .map((e) => e.data as MajorIncidentDetail);
 
 describe('a major incident on the consoles, live', () => {
-  it('two consoles of the centre see a patient registered; the neighbouring AMK hears only the hospital', async () => {
+  it('two consoles of the centre and the neighbour’s follow a patient registered; an AMK that is no neighbour hears only the hospital', async () => {
+    const stranger = await createCentre(server.prisma, { kind: 'AMK' });
+    const outsiderCookie = await login(server, (await createUser(server.prisma, stranger.id)).username);
     const first = openConsole(server, amk);
     const second = openConsole(server, amk2);
     const neighbour = openConsole(server, forde);
-    sockets.push(first, second, neighbour);
-    await Promise.all([first.live, second.live, neighbour.live]);
+    const outsider = openConsole(server, outsiderCookie);
+    sockets.push(first, second, neighbour, outsider);
+    await Promise.all([first.live, second.live, neighbour.live, outsider.live]);
 
     const callId = crypto.randomUUID();
     expect((await api(amk, 'POST', '/calls', { id: callId, line: '113', lat: 60.585, lon: 5.82 })).status).toBe(201);
@@ -59,25 +64,25 @@ describe('a major incident on the consoles, live', () => {
     expect(
       (await api(amk2, 'POST', `/major-incidents/${id}/patients`, { id: crypto.randomUUID(), cardNumber: '0042', category: 'RED' })).status,
     ).toBe(201);
-    for (const socket of [first, second]) {
+    for (const socket of [first, second, neighbour]) {
       const seen = await waitFor(
         () => incidentEvents(socket, id).find((m) => m.patients.some((p) => p.cardNumber === '0042')),
         5_000,
-        'the patient on both consoles',
+        'the patient on both centres’ consoles',
       );
       expect(seen.byCategory).toEqual({ RED: 1, YELLOW: 0, GREEN: 0, DEAD: 0 });
       expect(seen.patients[0]).toMatchObject({ cardNumber: '0042', category: 'RED' });
     }
 
     // A capacity change reaches every AMK after the incident's events (seq order): once the
-    // neighbour has it, it has had every event before it, and none was the incident.
+    // outsider has it, it has had every event before it, and none was the incident.
     expect((await api(amk, 'PUT', '/hospitals/LAERDAL/capacity', { RED: 0, YELLOW: 0, GREEN: 0 })).status).toBe(200);
     await waitFor(
-      () => neighbour.received.find((e) => e.type === 'hospital.upserted' && (e.data as HospitalSummary).code === 'LAERDAL'),
+      () => outsider.received.find((e) => e.type === 'hospital.upserted' && (e.data as HospitalSummary).code === 'LAERDAL'),
       5_000,
-      'the neighbour to hear the capacity',
+      'the outsider to hear the capacity',
     );
-    expect(incidentEvents(neighbour, id)).toEqual([]);
+    expect(incidentEvents(outsider, id)).toEqual([]);
     expect(incidentEvents(first, id).length).toBeGreaterThanOrEqual(2);
 
     expect((await api(amk, 'POST', `/major-incidents/${id}/close`)).status).toBe(200);

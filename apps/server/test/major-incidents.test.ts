@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DistributionProposal, HospitalSummary, MajorIncidentDetail, NotificationSummary } from '@amk/contracts';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
+import { demoCentreId } from '../src/seed/seed.js';
+import { createCentre, createUser } from './support/factories.js';
 import { login, startServer, type TestServer } from './support/test-app.js';
 
 let server: TestServer;
@@ -111,7 +113,7 @@ describe('declaring a major incident', () => {
     expect(await server.prisma.majorIncident.count({ where: { callId } })).toBe(1);
   });
 
-  it('an AMK doctor may declare; an LV operator may not; another AMK cannot declare on our call nor see our incident', async () => {
+  it('an AMK doctor may declare; an LV operator may not; another AMK cannot declare on our call; the neighbour follows it read-only, others do not see it', async () => {
     const m = await declare(doctor);
     expect(m.declaredBy).toBeTruthy();
     expect(
@@ -135,9 +137,21 @@ describe('declaring a major incident', () => {
       description: 'x',
     });
     expect(theirs.status).toBe(404);
-    expect((await api(forde, 'GET', `/major-incidents/${m.id}`)).status).toBe(404);
-    expect((await api(forde, 'GET', '/major-incidents')).body.majorIncidents.map((x: { id: string }) => x.id)).not.toContain(m.id);
+    // Førde, the neighbour alerted on declaration, follows it read-only; an AMK that is no
+    // neighbour does not learn it exists; nobody but Bergen changes it.
+    const stranger = await createCentre(server.prisma, { kind: 'AMK' });
+    const outsider = await login(server, (await createUser(server.prisma, stranger.id)).username);
+    expect((await api(outsider, 'GET', `/major-incidents/${m.id}`)).status).toBe(404);
+    expect((await api(outsider, 'GET', '/major-incidents')).body.majorIncidents.map((x: { id: string }) => x.id)).not.toContain(m.id);
+    expect((await register(m, '1', 'RED', outsider)).status).toBe(404);
+    const shared = await api(forde, 'GET', `/major-incidents/${m.id}`);
+    expect(shared.status).toBe(200);
+    expect(shared.body.sharedWithCentreIds).toEqual([demoCentreId('AMK-FORDE')]);
+    expect((await api(forde, 'GET', '/major-incidents')).body.majorIncidents.map((x: { id: string }) => x.id)).toContain(m.id);
     expect((await register(m, '1', 'RED', forde)).status).toBe(404);
+    // Førde's read is in both centres' audit logs.
+    const reads = await server.prisma.auditLog.findMany({ where: { action: 'major-incident.read', entityId: m.id } });
+    expect(reads.map((r) => r.centreId).sort()).toEqual([demoCentreId('AMK-BERGEN'), demoCentreId('AMK-FORDE')].sort());
     expect((await api(amk, 'GET', '/major-incidents')).body.majorIncidents.map((x: { id: string }) => x.id)).toContain(m.id);
   });
 
@@ -588,7 +602,15 @@ describe('the log', () => {
       select: { action: true, actorName: true },
     });
     expect(audited.map((a) => a.action)).toEqual(expect.arrayContaining(['major-incident.log.export', 'major-incident.read']));
-    expect((await api(forde, 'GET', `/major-incidents/${m.id}/log.csv`)).status).toBe(404);
+    // The neighbour it is shared with may export it too (audited in both centres); no one else.
+    expect((await api(forde, 'GET', `/major-incidents/${m.id}/log.csv`)).status).toBe(200);
+    const exports = await server.prisma.auditLog.findMany({ where: { action: 'major-incident.log.export', entityId: m.id } });
+    expect(exports.map((e) => e.centreId).sort()).toEqual(
+      [demoCentreId('AMK-BERGEN'), demoCentreId('AMK-BERGEN'), demoCentreId('AMK-FORDE')].sort(),
+    );
+    const stranger = await createCentre(server.prisma, { kind: 'AMK' });
+    const outsider = await login(server, (await createUser(server.prisma, stranger.id)).username);
+    expect((await api(outsider, 'GET', `/major-incidents/${m.id}/log.csv`)).status).toBe(404);
   });
 
   it('a closed major incident stays readable with its log, but takes no more changes', async () => {

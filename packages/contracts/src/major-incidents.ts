@@ -97,6 +97,8 @@ export type UpdateSceneRequest = z.infer<typeof UpdateSceneRequest>;
 export const MajorIncidentSummary = z.object({
   id: Uuid,
   centreId: Uuid,
+  /** the neighbouring AMKs that follow it, read-only (alerted on declaration) */
+  sharedWithCentreIds: z.array(Uuid),
   incidentId: Uuid,
   callId: Uuid.nullable(),
   level: MajorIncidentLevel,

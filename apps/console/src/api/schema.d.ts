@@ -6157,6 +6157,7 @@ export interface paths {
                                      */
                                     updatedAt: string | null;
                                 };
+                                sharedWithCentreIds: string[];
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -7614,7 +7615,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open major incidents of my centre, with counts per category and hospital */
+        /** Open major incidents of my centre and those neighbours shared with it, with counts per category and hospital */
         get: {
             parameters: {
                 query?: never;
@@ -7699,6 +7700,7 @@ export interface paths {
                                      */
                                     updatedAt: string | null;
                                 };
+                                sharedWithCentreIds: string[];
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -7913,6 +7915,7 @@ export interface paths {
                                  */
                                 updatedAt: string | null;
                             };
+                            sharedWithCentreIds: string[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -8021,7 +8024,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One major incident of my centre with its patients (open or closed) */
+        /** One major incident of my centre, or shared with it by a neighbour, with its patients (open or closed) */
         get: {
             parameters: {
                 query?: never;
@@ -8171,6 +8174,7 @@ export interface paths {
                                  */
                                 updatedAt: string | null;
                             };
+                            sharedWithCentreIds: string[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -8433,6 +8437,7 @@ export interface paths {
                                  */
                                 updatedAt: string | null;
                             };
+                            sharedWithCentreIds: string[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -8703,6 +8708,7 @@ export interface paths {
                                  */
                                 updatedAt: string | null;
                             };
+                            sharedWithCentreIds: string[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -9153,6 +9159,7 @@ export interface paths {
                                  */
                                 updatedAt: string | null;
                             };
+                            sharedWithCentreIds: string[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -9299,6 +9306,7 @@ export interface paths {
                                  */
                                 updatedAt: string | null;
                             };
+                            sharedWithCentreIds: string[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -9570,6 +9578,7 @@ export interface paths {
                                  */
                                 updatedAt: string | null;
                             };
+                            sharedWithCentreIds: string[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -9842,6 +9851,7 @@ export interface paths {
                                  */
                                 updatedAt: string | null;
                             };
+                            sharedWithCentreIds: string[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -10113,6 +10123,7 @@ export interface paths {
                                  */
                                 updatedAt: string | null;
                             };
+                            sharedWithCentreIds: string[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -10386,6 +10397,7 @@ export interface paths {
                                  */
                                 updatedAt: string | null;
                             };
+                            sharedWithCentreIds: string[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -10817,6 +10829,7 @@ export interface paths {
                                  */
                                 updatedAt: string | null;
                             };
+                            sharedWithCentreIds: string[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00

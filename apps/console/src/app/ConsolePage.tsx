@@ -21,6 +21,7 @@ import { UnitsPanel } from '../units/UnitsPanel.js';
 import './console-extras.css';
 import { Header } from './Header.js';
 import { MajorIncidentSuggestion } from '../major-incidents/MajorIncidentSuggestion.js';
+import { MajorIncidentsPanel } from '../major-incidents/MajorIncidentsPanel.js';
 
 export function ConsolePage({ me }: { me: Me }) {
   const t = useT();
@@ -65,6 +66,7 @@ export function ConsolePage({ me }: { me: Me }) {
       <aside className="left">
         <AnswerTimes kind={me.centre.kind} />
         {me.centre.kind === 'AMK' && <MajorIncidentSuggestion />}
+        {me.centre.kind === 'AMK' && <MajorIncidentsPanel />}
         <InboxPanel />
         <CallList />
         <TransfersPanel />

@@ -11,7 +11,7 @@ import { createNotification } from '../notifications/notifications.service.js';
 
 const LEVEL_NB: Record<MajorIncidentLevel, string> = { YELLOW: 'gul beredskap', RED: 'rød beredskap' };
 
-/** Alerts everyone a declaration concerns; returns the log line that says who. */
+/** Alerts everyone a declaration concerns; returns the log line that says who, and the neighbouring AMKs alerted. */
 export async function alertOnDeclaration(
   tx: Tx,
   emit: Emit,
@@ -24,7 +24,7 @@ export async function alertOnDeclaration(
     channelName: NotificationChannel;
     at: Date;
   },
-): Promise<string> {
+): Promise<{ text: string; neighbourIds: string[] }> {
   const { actor, call } = d;
   const centres = await tx.centre.findMany({ select: { id: true, code: true, name: true, kind: true, kommuner: true } });
   const own = await tx.centre.findUniqueOrThrow({ where: { id: actor.centre.id }, select: { neighbourCentreIds: true } });
@@ -54,10 +54,11 @@ export async function alertOnDeclaration(
     });
 
   const names = (list: { name: string }[]) => list.map((c) => c.name).join(', ');
-  return [
+  const text = [
     neighbours.length ? `nabo-AMK: ${names(neighbours)}` : 'ingen nabo-AMK',
     lvs.length ? `legevaktsentral: ${names(lvs)}` : 'ingen legevaktsentral dekker kommunen',
     'politi (112) og brann (110)',
     hospitals.length ? `sykehus: ${names(hospitals)}` : 'ingen sykehus i helseforetaket',
   ].join('; ');
+  return { text, neighbourIds: neighbours.map((c) => c.id) };
 }

@@ -134,6 +134,7 @@ async function toDetails(db: Db | Tx, rows: Loaded[]): Promise<MajorIncidentDeta
     return {
       id: m.id,
       centreId: m.centreId,
+      sharedWithCentreIds: m.sharedWithCentreIds,
       incidentId: m.incidentId,
       callId: m.callId,
       level: m.level,
@@ -165,8 +166,13 @@ export async function majorIncidentDetail(db: Db | Tx, id: string): Promise<Majo
   return (await toDetails(db, await load(db, [id])))[0] ?? null;
 }
 
-export async function openMajorIncidents(db: Db | Tx, centreId: string): Promise<MajorIncidentSummary[]> {
-  const ids = (await db.majorIncident.findMany({ where: { centreId, closedAt: null }, select: { id: true }, take: 100 })).map((m) => m.id);
+export async function openMajorIncidents(
+  db: Db | Tx,
+  centreId: string,
+  { withShared = false }: { withShared?: boolean } = {},
+): Promise<MajorIncidentSummary[]> {
+  const whose = withShared ? { OR: [{ centreId }, { sharedWithCentreIds: { has: centreId } }] } : { centreId };
+  const ids = (await db.majorIncident.findMany({ where: { ...whose, closedAt: null }, select: { id: true }, take: 100 })).map((m) => m.id);
   // The list carries counts, not patients.
   return (await toDetails(db, await load(db, ids))).map(({ patients: _patients, hospitalAlerts: _alerts, ...summary }) => summary);
 }

@@ -15,6 +15,7 @@ import {
 } from '@amk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CONSOLE_ROLES } from '../../auth/roles.js';
+import type { UserActor } from '../../auth/actor.js';
 import { requireUser, userOf } from '../../plugins/authenticate.js';
 import type { Db } from '@amk/db';
 import { writeAudit } from '../audit/audit.service.js';
@@ -30,6 +31,22 @@ export const majorIncidentsRoutes =
   (deps: { majorIncidents: MajorIncidentsService; prisma: Db }): FastifyPluginAsyncZod =>
   async (app) => {
     const { majorIncidents: service, prisma } = deps;
+    /** A read is audited in the reader's centre, and in the owner's when it was shared with the reader. */
+    const auditRead = async (
+      actor: UserActor,
+      entry: { action: string; majorIncidentId: string; detail?: Record<string, unknown>; ip: string },
+    ) => {
+      const audit = {
+        action: entry.action,
+        entityType: 'MajorIncident',
+        entityId: entry.majorIncidentId,
+        ip: entry.ip,
+        ...(entry.detail && { detail: entry.detail }),
+      };
+      await writeAudit(prisma, actor, audit);
+      const owner = await prisma.majorIncident.findUnique({ where: { id: entry.majorIncidentId }, select: { centreId: true } });
+      if (owner && owner.centreId !== actor.centre.id) await writeAudit(prisma, actor, { ...audit, centreId: owner.centreId });
+    };
 
     app.post(
       '/major-incidents',
@@ -49,7 +66,7 @@ export const majorIncidentsRoutes =
       {
         schema: {
           tags,
-          summary: 'Open major incidents of my centre, with counts per category and hospital',
+          summary: 'Open major incidents of my centre and those neighbours shared with it, with counts per category and hospital',
           response: { 200: MajorIncidentList, 401: ApiError, 403: ApiError },
         },
         preValidation: requireUser(CONSOLE_ROLES),
@@ -71,7 +88,7 @@ export const majorIncidentsRoutes =
       {
         schema: {
           tags,
-          summary: 'One major incident of my centre with its patients (open or closed)',
+          summary: 'One major incident of my centre, or shared with it by a neighbour, with its patients (open or closed)',
           params: MajorIncidentIdParams,
           response: { 200: MajorIncidentDetail, ...errors },
         },
@@ -80,10 +97,9 @@ export const majorIncidentsRoutes =
       async (request) => {
         const actor = userOf(request);
         const detail = await service.get(actor, request.params.majorIncidentId);
-        await writeAudit(prisma, actor, {
+        await auditRead(actor, {
           action: 'major-incident.read',
-          entityType: 'MajorIncident',
-          entityId: detail.id,
+          majorIncidentId: detail.id,
           detail: { patients: detail.patients.length },
           ip: request.ip,
         });
@@ -240,12 +256,7 @@ export const majorIncidentsRoutes =
         const actor = userOf(request);
         await service.forLog(actor, request.params.majorIncidentId);
         const entries = await readLog(prisma, request.params.majorIncidentId);
-        await writeAudit(prisma, actor, {
-          action: 'major-incident.log.read',
-          entityType: 'MajorIncident',
-          entityId: request.params.majorIncidentId,
-          ip: request.ip,
-        });
+        await auditRead(actor, { action: 'major-incident.log.read', majorIncidentId: request.params.majorIncidentId, ip: request.ip });
         return { entries };
       },
     );
@@ -259,12 +270,7 @@ export const majorIncidentsRoutes =
         const actor = userOf(request);
         const cards = await service.forLog(actor, request.params.majorIncidentId);
         const csv = logAsCsv(await readLog(prisma, request.params.majorIncidentId), cards);
-        await writeAudit(prisma, actor, {
-          action: 'major-incident.log.export',
-          entityType: 'MajorIncident',
-          entityId: request.params.majorIncidentId,
-          ip: request.ip,
-        });
+        await auditRead(actor, { action: 'major-incident.log.export', majorIncidentId: request.params.majorIncidentId, ip: request.ip });
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="masseskadehendelse-${request.params.majorIncidentId}.csv"`)

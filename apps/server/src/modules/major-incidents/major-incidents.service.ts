@@ -51,10 +51,15 @@ export function createMajorIncidentsService({
   /** how notifications leave the installation (police, fire) */
   channelName: NotificationChannel;
 }) {
-  /** A centre sees only its own major incidents; another centre's is not found (it does not learn it exists). */
+  /**
+   * A centre sees its own major incidents, and reads those a neighbour shared with it on
+   * declaration; any other is not found (it does not learn it exists). Only the owner changes one.
+   */
   async function own(db: Db | Tx, actor: UserActor, id: string, mode: 'read' | 'write'): Promise<MajorIncident> {
     const m = await db.majorIncident.findUnique({ where: { id } });
-    if (!m || m.centreId !== actor.centre.id) throw notFound(`ingen masseskadehendelse ${id} ved ${actor.centre.code}`);
+    const mine = m?.centreId === actor.centre.id;
+    const shared = !!m && mode === 'read' && m.sharedWithCentreIds.includes(actor.centre.id);
+    if (!m || !(mine || shared)) throw notFound(`ingen masseskadehendelse ${id} ved ${actor.centre.code}`);
     if (mode === 'write' && m.closedAt) throw conflict('masseskadehendelsen er avsluttet; loggen kan leses, men ikke endres');
     return m;
   }
@@ -69,12 +74,13 @@ export function createMajorIncidentsService({
   async function publish(tx: Tx, emit: Emit, id: string, at: Date, hospitalIds: (string | null)[] = []): Promise<MajorIncidentDetail> {
     await tx.majorIncident.update({ where: { id }, data: { updatedAt: at } });
     const detail = (await majorIncidentDetail(tx, id))!;
-    emit({ type: 'major-incident.upserted', centreId: detail.centreId, audience: [rooms.centre(detail.centreId)], data: detail });
+    const audience = [detail.centreId, ...detail.sharedWithCentreIds].map((c) => rooms.centre(c));
+    emit({ type: 'major-incident.upserted', centreId: detail.centreId, audience, data: detail });
     const changed = [...new Set(hospitalIds.filter((h): h is string => !!h))];
     if (changed.length) {
-      const audience = await amkRooms(tx);
+      const amks = await amkRooms(tx);
       for (const h of await hospitalSummaries(tx, { ids: changed }))
-        emit({ type: 'hospital.upserted', centreId: h.centreId, audience, data: h });
+        emit({ type: 'hospital.upserted', centreId: h.centreId, audience: amks, data: h });
     }
     return detail;
   }
@@ -130,7 +136,9 @@ export function createMajorIncidentsService({
           const text = `Masseskadehendelse erklært, ${LEVEL_NB[req.level]}: ${req.description}`;
           await appendLog(tx, { majorIncidentId: req.id, actor, kind: 'DECLARED', text, at: now });
           const alerted = await alertOnDeclaration(tx, emit, { actor, call, majorIncidentId: req.id, ...req, channelName, at: now });
-          await appendLog(tx, { majorIncidentId: req.id, actor, kind: 'NOTIFIED', text: `Varslet: ${alerted}`, at: now });
+          await appendLog(tx, { majorIncidentId: req.id, actor, kind: 'NOTIFIED', text: `Varslet: ${alerted.text}`, at: now });
+          // The neighbours alerted follow it live, read-only (they may be asked for units).
+          await tx.majorIncident.update({ where: { id: req.id }, data: { sharedWithCentreIds: alerted.neighbourIds } });
           await tx.callJournalEntry.create({
             data: { id: newId(), callId: call.id, authorId: actor.userId, author: actor.displayName, kind: 'SYSTEM', text, at: now },
           });
@@ -148,7 +156,8 @@ export function createMajorIncidentsService({
       return (await majorIncidentDetail(prisma, id))!;
     },
 
-    listOpen: (actor: UserActor) => openMajorIncidents(prisma, actor.centre.id),
+    /** Open major incidents of my centre, and those neighbours shared with it. */
+    listOpen: (actor: UserActor) => openMajorIncidents(prisma, actor.centre.id, { withShared: true }),
 
     async registerPatient(
       actor: UserActor,
