@@ -4,18 +4,10 @@
 // the link at once); and sets the first call's position with a click in the map. A colleague's save
 // of the same record moves the fields the operator has not touched and leaves what they type alone.
 import { expect, test, type Page } from '@playwright/test';
-import { live, loginAs } from './support.js';
+import { clickMapAt, live, loginAs } from './support.js';
 
 type AmkWindow = {
-  __amk: {
-    store: { getState(): { selectedCallId: string | null } };
-    map: {
-      jumpTo(o: { center: [number, number]; zoom: number }): void;
-      project(p: [number, number]): { x: number; y: number };
-      loaded(): boolean;
-      once(event: string, fn: () => void): void;
-    } | null;
-  };
+  __amk: { store: { getState(): { selectedCallId: string | null } } };
 };
 
 const record = (page: Page) => page.locator('[aria-label="Henvendelse"]');
@@ -98,16 +90,7 @@ test('patient details, linked calls and a position set in the map', async ({ bro
   const position = rec.getByRole('region', { name: 'Posisjon' });
   await position.getByRole('button', { name: 'Sett posisjon i kartet' }).click();
   await expect(position).toContainText('Klikk i kartet der pasienten er');
-  const mapBox = (await a.getByTestId('map').boundingBox())!;
-  const point = await a.evaluate(async () => {
-    const map = (window as unknown as AmkWindow).__amk.map!;
-    if (!map.loaded()) await new Promise<void>((done) => map.once('load', () => done()));
-    const idle = new Promise<void>((done) => map.once('idle', () => done()));
-    map.jumpTo({ center: [5.3245, 60.3975], zoom: 13 });
-    await idle;
-    return map.project([5.3245, 60.3975]);
-  });
-  await a.mouse.click(mapBox.x + point.x, mapBox.y + point.y);
+  await clickMapAt(a, 5.3245, 60.3975);
   await expect(position.getByTestId('position-method')).toHaveText('Satt manuelt i kartet');
   await expect(position.getByTestId('position-kommune')).toHaveText('Bergen (4601)');
   await expect(position).toContainText('60.397');

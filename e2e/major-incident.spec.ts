@@ -3,7 +3,7 @@
 // unit; the supervisor's wall counts them per category and hospital, and the neighbouring AMK
 // follows the same incident. The incident is closed at the end so no other spec sees it.
 import { expect, test, type Locator } from '@playwright/test';
-import { baseURL, live, loginAs } from './support.js';
+import { baseURL, clickMapAt, live, loginAs, mapFeatureIds } from './support.js';
 
 async function chooseOption(select: Locator, text: string) {
   const value = await select.locator('option', { hasText: text }).first().getAttribute('value');
@@ -35,6 +35,17 @@ test('declare from a call, register three patients, send two to hospitals with u
   await expect(haukeland).toContainText('venter på svar');
   await haukeland.getByRole('button', { name: 'Rød beredskap' }).click();
   await expect(haukeland).toContainText(/Rød beredskap · \d\d:\d\d/);
+
+  // The holding area is set with a click in the map, and drawn there; the operational lead is named.
+  const holding = section.getByTestId('mi-scene-holdingArea');
+  await holding.getByRole('button', { name: 'Sett i kartet' }).click();
+  await clickMapAt(amk, 5.8225, 60.5862, 14);
+  await expect(holding).toContainText(/60\.586\d\d, 5\.822\d\d/);
+  await expect.poll(async () => (await mapFeatureIds(amk, 'scene')).filter((id) => id.endsWith(':holdingArea')).length).toBe(1);
+  const leaders = section.getByRole('form', { name: 'Ledere på skadestedet' });
+  await leaders.getByLabel('Operativ leder helse').fill('Kari Nordmann, Ambulanse 11-3');
+  await leaders.getByRole('button', { name: 'Lagre ledere' }).click();
+  await expect(leaders.getByLabel('Operativ leder helse')).toHaveValue('Kari Nordmann, Ambulanse 11-3');
 
   const register = section.getByRole('form', { name: 'Registrer pasient' });
   for (const [card, category] of [
@@ -109,6 +120,7 @@ test('declare from a call, register three patients, send two to hospitals with u
   await expect(log).toContainText('Masseskadehendelse erklært, rød beredskap');
   await expect(log).toContainText('Haukeland universitetssjukehus: rød beredskap (meldt på telefon');
   await expect(log).toContainText(`Pasient med triagekort ${stamp}-2`);
+  await expect(log).toContainText('Kari Nordmann, Ambulanse 11-3');
   await expect(
     record
       .getByRole('row')

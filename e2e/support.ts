@@ -64,8 +64,36 @@ export async function live(page: Page): Promise<void> {
 }
 
 /** Ids of the features the map shows in one of its live sources. */
-export function mapFeatureIds(page: Page, source: 'calls' | 'units' | 'links'): Promise<string[]> {
+export function mapFeatureIds(page: Page, source: 'calls' | 'units' | 'links' | 'scene'): Promise<string[]> {
   return page.evaluate((s) => [...(window.__amk?.shown[s]?.keys() ?? [])], source);
+}
+
+interface MapWindow {
+  __amk: {
+    map: {
+      jumpTo(o: { center: [number, number]; zoom: number }): void;
+      project(p: [number, number]): { x: number; y: number };
+      loaded(): boolean;
+      once(event: string, fn: () => void): void;
+    } | null;
+  };
+}
+
+/** Centres the console's map on a place, waits until it is drawn, and clicks it as an operator would. */
+export async function clickMapAt(page: Page, lon: number, lat: number, zoom = 13): Promise<void> {
+  const box = (await page.getByTestId('map').boundingBox())!;
+  const point = await page.evaluate(
+    async ({ lon, lat, zoom }) => {
+      const map = (window as unknown as MapWindow).__amk.map!;
+      if (!map.loaded()) await new Promise<void>((done) => map.once('load', () => done()));
+      const idle = new Promise<void>((done) => map.once('idle', () => done()));
+      map.jumpTo({ center: [lon, lat], zoom });
+      await idle;
+      return map.project([lon, lat]);
+    },
+    { lon, lat, zoom },
+  );
+  await page.mouse.click(box.x + point.x, box.y + point.y);
 }
 
 /** A unit terminal reports a status, with the key of the unit's centre (AMK-BERGEN or LVS-BERGEN). */

@@ -14,6 +14,7 @@ import { loadForCall, loadHospitals, proposal } from './major-incident-api.js';
 import { useMajorIncidents } from './major-incident-store.js';
 import { PatientRow } from './PatientRow.js';
 import { RegisterPatientForm } from './RegisterPatientForm.js';
+import { SceneSection } from './SceneSection.js';
 import './major-incidents.css';
 
 export function MajorIncidentSection({ record }: { record: CallRecord }) {
@@ -63,6 +64,7 @@ function IncidentView({ incident, onError }: { incident: MajorIncidentDetail; on
       </p>
       <CategoryCountsTable incident={incident} />
       <HospitalAlerts incident={incident} onError={onError} />
+      <SceneSection incident={incident} onError={onError} />
       <RegisterPatientForm majorIncidentId={incident.id} onError={onError} />
       <ul className="mi-patients">
         {incident.patients.map((p) => (

@@ -6,7 +6,15 @@ import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { styleFromEnv } from './basemap-style.js';
-import { CLUSTER_MAX_ZOOM, CLUSTER_PROPERTIES, clusterCountLayer, liveLayers, styleFont, unitLabelLayer } from './layers.js';
+import {
+  CLUSTER_MAX_ZOOM,
+  CLUSTER_PROPERTIES,
+  clusterCountLayer,
+  liveLayers,
+  sceneLabelLayer,
+  styleFont,
+  unitLabelLayer,
+} from './layers.js';
 import { attachMap, LIVE_SOURCES, shown, startMapSync } from './map-sync.js';
 import { deliverPoint, isPicking, usePointPick } from './point-pick.js';
 import './point-pick.css';
@@ -71,6 +79,7 @@ export function MapView({ gaps = [] }: { gaps?: string[] } = {}) {
       if (font) {
         map.addLayer(clusterCountLayer(font));
         map.addLayer(unitLabelLayer(font), 'calls');
+        map.addLayer(sceneLabelLayer(font));
       }
       attachMap(map);
       const popup = new Popup({ closeButton: false, closeOnClick: false, className: 'map-popup' });

@@ -1,6 +1,6 @@
 // From the store to GeoJSON features: one function per record, pure, so map-sync.ts can build a
 // feature only when the record it comes from is a new object (the store never edits in place).
-import type { AlertSummary, CallSummary, MissionSummary, StationSummary, UnitSummary } from '@amk/contracts';
+import type { AlertSummary, CallSummary, MajorIncidentSummary, MissionSummary, StationSummary, UnitSummary } from '@amk/contracts';
 import { DEFAULT_MAX_POSITION_AGE_MS } from '@amk/domain';
 
 export type Feature = GeoJSON.Feature<GeoJSON.Point | GeoJSON.LineString, Record<string, unknown>>;
@@ -71,4 +71,21 @@ export function linkFeature(m: MissionSummary, u: UnitSummary | undefined): Feat
 export function responderFeature(a: AlertSummary): Feature | null {
   if (!a.position || (a.state !== 'ACCEPTED' && a.state !== 'ARRIVED')) return null;
   return point(a.id, a.position.lon, a.position.lat, { label: `${a.memberName} (${a.unitName})`, state: a.state });
+}
+
+/** The places of a major incident the map shows: where it happened and the scene organisation. */
+export const SCENE_POINTS = ['place', 'rendezvous', 'holdingArea', 'casualtyClearing'] as const;
+export type ScenePointKind = (typeof SCENE_POINTS)[number];
+const SCENE_LABELS: Record<ScenePointKind, string> = {
+  place: 'Skadested',
+  rendezvous: 'Oppmøteplass',
+  holdingArea: 'Venteplass',
+  casualtyClearing: 'Samleplass skadde',
+};
+
+/** One place of a major incident's scene; null when it is not set. Labels as the Norwegian plans name them. */
+export function sceneFeature(m: MajorIncidentSummary, what: ScenePointKind): Feature | null {
+  const at = what === 'place' ? { lat: m.lat, lon: m.lon } : m.scene[what];
+  if (!at) return null;
+  return point(`${m.id}:${what}`, at.lon, at.lat, { kind: what, label: SCENE_LABELS[what], level: m.level });
 }

@@ -104,6 +104,19 @@ export const liveLayers: LayerSpecification[] = [
       'circle-stroke-width': 2.5,
     },
   },
+  // A major incident's scene: squares would need a sprite; a large ring in the triage red for the
+  // place, smaller filled markers for the places on scene, each labelled (sceneLabelLayer).
+  {
+    id: 'scene',
+    type: 'circle',
+    source: 'scene',
+    paint: {
+      'circle-radius': ['match', ['get', 'kind'], 'place', 14, 8],
+      'circle-color': ['match', ['get', 'kind'], 'place', 'rgba(0,0,0,0)', 'rendezvous', '#1565c0', 'holdingArea', '#6a1b9a', '#2e7d32'],
+      'circle-stroke-color': ['match', ['get', 'kind'], 'place', '#d32f2f', '#ffffff'],
+      'circle-stroke-width': ['match', ['get', 'kind'], 'place', 4, 2],
+    },
+  },
   {
     id: 'calls',
     type: 'circle',
@@ -176,4 +189,20 @@ export const clusterCountLayer = (font: string[]): LayerSpecification => ({
     'text-ignore-placement': true,
   },
   paint: { 'text-color': '#ffffff' },
+});
+
+/** What each place of a major incident's scene is, beside its marker, at every zoom. */
+export const sceneLabelLayer = (font: string[]): LayerSpecification => ({
+  id: 'scene-labels',
+  type: 'symbol',
+  source: 'scene',
+  layout: {
+    'text-field': ['get', 'label'],
+    'text-font': font,
+    'text-size': 12,
+    'text-offset': [0, 1.4],
+    'text-anchor': 'top',
+    'text-allow-overlap': true,
+  },
+  paint: { 'text-color': '#ffffff', 'text-halo-color': '#b71c1c', 'text-halo-width': 2 },
 });

@@ -6,17 +6,27 @@
 import type { UnitSummary } from '@amk/contracts';
 import type { GeoJSONSource, Map as MapLibre } from 'maplibre-gl';
 import { throttle } from '../lib/throttle.js';
+import { useMajorIncidents, type MajorIncidentState } from '../major-incidents/major-incident-store.js';
 import { useConsole, type ConsoleState } from '../store/console-store.js';
 import { FeatureSet, isEmpty } from './feature-set.js';
-import { callFeature, linkFeature, responderFeature, stationFeature, unitFeature, type Feature } from './features.js';
+import {
+  callFeature,
+  linkFeature,
+  responderFeature,
+  SCENE_POINTS,
+  sceneFeature,
+  stationFeature,
+  unitFeature,
+  type Feature,
+} from './features.js';
 
-export const LIVE_SOURCES = ['calls', 'units', 'stations', 'links', 'responders'] as const;
+export const LIVE_SOURCES = ['calls', 'units', 'stations', 'links', 'responders', 'scene'] as const;
 export type LiveSource = (typeof LIVE_SOURCES)[number];
 
 interface SourceSpec {
   /** The store values the source is made from; when none changed, the source is skipped. */
-  inputs(s: ConsoleState): unknown[];
-  offer(s: ConsoleState, set: FeatureSet): void;
+  inputs(s: ConsoleState, mi: MajorIncidentState): unknown[];
+  offer(s: ConsoleState, set: FeatureSet, mi: MajorIncidentState): void;
 }
 
 /** Changes once a minute: how often a unit's position is judged stale again. */
@@ -61,6 +71,16 @@ const SPECS: Record<LiveSource, SourceSpec> = {
       for (const a of Object.values(s.alerts)) set.offer(a.id, a, undefined, responderFeature);
     },
   },
+  // Each open major incident's place and its scene organisation (rendezvous, holding area, casualty clearing).
+  scene: {
+    inputs: (_s, mi) => [mi.incidents],
+    offer: (_s, set, mi) => {
+      for (const m of Object.values(mi.incidents)) {
+        if (m.closedAt) continue;
+        for (const what of SCENE_POINTS) set.offer(`${m.id}:${what}`, m, what, sceneFeature);
+      }
+    },
+  },
 };
 
 const sets = Object.fromEntries(LIVE_SOURCES.map((name) => [name, new FeatureSet()])) as Record<LiveSource, FeatureSet>;
@@ -94,15 +114,17 @@ export function attachMap(m: MapLibre | null): void {
 const sameInputs = (a: unknown[] | undefined, b: unknown[]) => !!a && a.length === b.length && a.every((v, i) => v === b[i]);
 
 function flush(): void {
+  // The console's store, and the major incidents' (their scene places).
   const s = useConsole.getState();
+  const mi = useMajorIncidents.getState();
   for (const name of LIVE_SOURCES) {
     const spec = SPECS[name];
-    const inputs = spec.inputs(s);
+    const inputs = spec.inputs(s, mi);
     if (sameInputs(lastInputs[name], inputs)) continue;
     lastInputs[name] = inputs;
     const set = sets[name];
     set.begin();
-    spec.offer(s, set);
+    spec.offer(s, set, mi);
     const diff = set.end();
     if (isEmpty(diff)) continue;
     // After `shown` is up to date, so the refresh (now or trailing) draws this change.
@@ -130,10 +152,12 @@ export function startMapSync(): () => void {
       });
   };
   const unsubscribe = useConsole.subscribe(schedule);
+  const unsubscribeScene = useMajorIncidents.subscribe(schedule);
   const staleCheck = setInterval(schedule, STALE_CHECK_MS);
   schedule();
   return () => {
     unsubscribe();
+    unsubscribeScene();
     clearInterval(staleCheck);
     if (frame) cancelAnimationFrame(frame);
   };
