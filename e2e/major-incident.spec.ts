@@ -67,6 +67,15 @@ test('declare from a call, register three patients, send two to hospitals with u
   ] as const)
     await expect(total.locator(`td[data-category="${category}"]`)).toHaveText(n);
 
+  // Voss phones: it can take one more green patient than it declared. Entered here, shown at once.
+  await section.getByText('Sykehusenes kapasitet (sendt/meldt)').click();
+  const voss = section.getByTestId('mi-capacity-VOSS');
+  const declaredGreen = Number((await voss.locator('td[data-category="GREEN"]').textContent())!.split('/')[1]);
+  await voss.getByRole('button', { name: 'Endre' }).click();
+  await voss.getByLabel('Grønn ved Voss sjukehus').fill(String(declaredGreen + 1));
+  await voss.getByRole('button', { name: 'Lagre' }).click();
+  await expect(voss.locator('td[data-category="GREEN"]')).toHaveText(`0/${declaredGreen + 1}`);
+
   // The red patient to Haukeland with BGN-A12, the yellow to Haraldsplass with BGN-A13.
   for (const [card, hospital, unit] of [
     [`${stamp}-1`, 'Haukeland', 'BGN-A12'],

@@ -10,6 +10,7 @@ import { useConsole } from '../store/console-store.js';
 import { CategoryCountsTable } from './CategoryCountsTable.js';
 import { DeclareForm } from './DeclareForm.js';
 import { HospitalAlerts } from './HospitalAlerts.js';
+import { HospitalCapacityTable } from './HospitalCapacityTable.js';
 import { loadForCall, loadHospitals, proposal } from './major-incident-api.js';
 import { useMajorIncidents } from './major-incident-store.js';
 import { PatientRow } from './PatientRow.js';
@@ -65,6 +66,7 @@ function IncidentView({ incident, onError }: { incident: MajorIncidentDetail; on
       <CategoryCountsTable incident={incident} />
       <HospitalAlerts incident={incident} onError={onError} />
       <SceneSection incident={incident} onError={onError} />
+      <HospitalCapacityTable onError={onError} />
       <RegisterPatientForm majorIncidentId={incident.id} onError={onError} />
       <ul className="mi-patients">
         {incident.patients.map((p) => (
