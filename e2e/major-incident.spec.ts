@@ -36,6 +36,19 @@ test('declare from a call, register three patients, send two to hospitals with u
   await haukeland.getByRole('button', { name: 'Rød beredskap' }).click();
   await expect(haukeland).toContainText(/Rød beredskap · \d\d:\d\d/);
 
+  // The nearest ambulance is sent from the call as usual; it is expected at the holding area, and
+  // checks in by phone.
+  const first = amk
+    .getByRole('listitem')
+    .filter({ has: amk.getByRole('button', { name: /^Send / }) })
+    .first();
+  const sentUnit = (await first.locator('span').first().textContent())!.trim();
+  await first.getByRole('button', { name: `Send ${sentUnit}` }).click();
+  const arriving = section.getByTestId(`mi-unit-${sentUnit}`);
+  await expect(arriving).toContainText(/ventet innen \d\d:\d\d/);
+  await arriving.getByRole('button', { name: 'Meld inn' }).click();
+  await expect(arriving).toContainText(/meldt inn \d\d:\d\d/);
+
   // The holding area is set with a click in the map, and drawn there; the operational lead is named.
   const holding = section.getByTestId('mi-scene-holdingArea');
   await holding.getByRole('button', { name: 'Sett i kartet' }).click();
@@ -108,6 +121,7 @@ test('declare from a call, register three patients, send two to hospitals with u
     await expect(block.getByTestId('mi-total').locator(`td[data-category="${category}"]`)).toHaveText(n);
   await expect(block.getByTestId('mi-hospital-HAUKELAND').locator('td[data-category="RED"]')).toHaveText('1');
   await expect(block.getByTestId('mi-hospital-HARALDSPLASS').locator('td[data-category="YELLOW"]')).toHaveText('1');
+  await expect(block.getByTestId('wall-mi-units')).toHaveText('Enheter sendt: 1');
 
   // AMK Førde, the neighbour alerted on declaration, follows the same incident live, read-only.
   const forde = await loginAs(browser, 'amk.forde');
@@ -116,11 +130,16 @@ test('declare from a call, register three patients, send two to hospitals with u
   await expect(followed).toContainText('Delt av nabo-AMK (kun lesing)');
   await expect(followed.getByTestId('mi-total').locator('td[data-category="RED"]')).toHaveText('1');
 
-  // Leave nothing open for the other specs (hospitals' room, the wall).
+  // Leave nothing open for the other specs (hospitals' room, the wall, the ambulance sent).
   const { majorIncidents } = (await (await amk.request.get(`${baseURL}/api/v1/major-incidents`)).json()) as {
-    majorIncidents: { id: string; description: string }[];
+    majorIncidents: { id: string; description: string; callId: string }[];
   };
   const mine = majorIncidents.find((m) => m.description === `Buss i fjellveggen ${stamp}`)!;
+  const { missions } = (await (await amk.request.get(`${baseURL}/api/v1/snapshot`)).json()) as {
+    missions: { id: string; callId: string | null }[];
+  };
+  for (const m of missions.filter((x) => x.callId === mine.callId))
+    expect((await amk.request.post(`${baseURL}/api/v1/missions/${m.id}/close`, { data: { outcome: 'Øvelse' } })).status()).toBe(200);
 
   // The printable record for the evaluation, opened from the panel.
   const [record] = await Promise.all([amk.context().waitForEvent('page'), section.getByRole('link', { name: 'Logg og utskrift' }).click()]);

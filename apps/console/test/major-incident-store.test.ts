@@ -44,6 +44,7 @@ const incident = (updatedAt: string, cards: string[]): MajorIncidentDetail => ({
   })),
   hospitalAlerts: [],
   sharedWithCentreIds: [],
+  units: [],
 });
 
 describe('major incidents in the console', () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DistributionProposal, HospitalSummary, MajorIncidentDetail, NotificationSummary } from '@amk/contracts';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
 import { demoCentreId } from '../src/seed/seed.js';
-import { createCentre, createUser } from './support/factories.js';
+import { createCentre, createUnit, createUser } from './support/factories.js';
 import { login, startServer, type TestServer } from './support/test-app.js';
 
 let server: TestServer;
@@ -433,6 +433,74 @@ describe('who is alerted on declaration', () => {
     expect((await api(amk, 'PUT', `/major-incidents/${m.id}/hospitals/FORDE/preparedness`, { level: 'RED' })).status).toBe(404);
     expect((await api(forde, 'PUT', `/major-incidents/${m.id}/hospitals/VOSS/preparedness`, { level: 'RED' })).status).toBe(404);
     expect((await api(lv, 'PUT', `/major-incidents/${m.id}/hospitals/VOSS/preparedness`, { level: 'RED' })).status).toBe(403);
+  });
+});
+
+describe('units at the holding area', () => {
+  it('units sent check in, by the operator or their terminal; one that has not by when it should have is counted on the wall', async () => {
+    const m = await declare();
+    const bergen = demoCentreId('AMK-BERGEN');
+    const [x, y, z] = await Promise.all([
+      createUnit(server.prisma, bergen),
+      createUnit(server.prisma, bergen),
+      createUnit(server.prisma, bergen),
+    ]);
+    for (const u of [x, y])
+      expect((await api(amk, 'POST', '/missions', { id: crypto.randomUUID(), callId: m.callId, unitIds: [u.id] })).status).toBe(201);
+    const detail = async () => (await api(amk, 'GET', `/major-incidents/${m.id}`)).body as MajorIncidentDetail;
+    const unitsOf = async () => new Map((await detail()).units.map((u) => [u.callSign, u]));
+    const sent = await unitsOf();
+    expect([...sent.keys()].sort()).toEqual([x.callSign, y.callSign].sort());
+    // No station and no position: due after the margin alone (10 minutes).
+    const due = Date.parse(sent.get(x.callSign)!.dueAt!) - Date.parse(sent.get(x.callSign)!.assignedAt!);
+    expect(due).toBe(10 * 60_000);
+    const onWall = async () =>
+      (
+        (await api(supervisor, 'GET', '/wall')).body.centres as {
+          majorIncidents: { id: string; unitsSent: number; unitsOverdue: number }[];
+        }[]
+      )
+        .flatMap((c) => c.majorIncidents)
+        .find((w) => w.id === m.id)!;
+    expect(await onWall()).toMatchObject({ unitsSent: 2, unitsOverdue: 0 });
+
+    // x was sent half an hour ago and has not reported: flagged.
+    await server.prisma.missionUnit.updateMany({ where: { unitId: x.id }, data: { assignedAt: new Date(Date.now() - 30 * 60_000) } });
+    expect(await onWall()).toMatchObject({ unitsSent: 2, unitsOverdue: 1 });
+
+    // The operator checks x in (it phoned); again changes nothing: the first report counts.
+    const checkIn = (unitId: string, body: object = {}, cookie = amk) =>
+      api(cookie, 'POST', `/major-incidents/${m.id}/units/${unitId}/check-in`, body);
+    const first = await checkIn(x.id);
+    expect(first.status).toBe(200);
+    const xIn = (first.body as MajorIncidentDetail).units.find((u) => u.unitId === x.id)!;
+    expect(xIn).toMatchObject({ checkedInAt: expect.any(String), checkedInBy: 'Ingrid Haugland' });
+    expect(((await checkIn(x.id)).body as MajorIncidentDetail).units.find((u) => u.unitId === x.id)!.checkedInAt).toBe(xIn.checkedInAt);
+    expect(await onWall()).toMatchObject({ unitsOverdue: 0 });
+    expect((await logOf(m)).filter((e) => e.kind === 'UNIT_CHECKED_IN').map((e) => e.text)).toEqual([
+      expect.stringContaining(`${x.callSign} meldt inn på venteplassen`),
+    ]);
+
+    // y's terminal reports with its centre's key; Førde's key cannot report a Bergen unit.
+    const bergenKey = (await createIntegrationKeyService(server.prisma).create('terminals', 'AMK-BERGEN')).key;
+    const fordeKey = (await createIntegrationKeyService(server.prisma).create('terminals Førde', 'AMK-FORDE')).key;
+    const terminal = (callSign: string, key: string, body: object = {}) =>
+      api('', 'POST', `/integrations/units/${callSign}/check-in`, body, { authorization: `Bearer ${key}` });
+    expect((await terminal(y.callSign, fordeKey)).status).toBe(404);
+    const byTerminal = await terminal(y.callSign, bergenKey);
+    expect(byTerminal.status).toBe(200);
+    expect((byTerminal.body as MajorIncidentDetail).units.find((u) => u.unitId === y.id)).toMatchObject({ checkedInBy: 'terminals' });
+
+    // Refused, nothing written: a unit not sent, a time in the future, the neighbour (read-only).
+    const notSent = await checkIn(z.id);
+    expect(notSent.status).toBe(409);
+    expect(notSent.body.message).toContain(`${z.callSign} er ikke sendt til denne masseskadehendelsen`);
+    expect((await terminal(z.callSign, bergenKey)).status).toBe(409);
+    const future = await api(amk, 'POST', `/major-incidents/${m.id}/units/${z.id}/check-in`, { at: '9999-01-01T00:00:00Z' });
+    expect(future.status).toBe(400);
+    expect(future.body.message).toContain('at');
+    expect((await checkIn(x.id, {}, forde)).status).toBe(404);
+    expect(await server.prisma.majorIncidentCheckIn.count({ where: { majorIncidentId: m.id } })).toBe(2);
   });
 });
 

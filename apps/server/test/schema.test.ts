@@ -85,6 +85,7 @@ const models = [
   'majorIncidentPatient',
   'majorIncidentLogEntry',
   'majorIncidentHospitalAlert',
+  'majorIncidentCheckIn',
   'callback',
 ] as const;
 

@@ -3,7 +3,7 @@
 // functions (§ 16) and what they can take per category; the timeline kept for the evaluation.
 import { MAJOR_INCIDENT_LEVELS, TRANSPORT_CATEGORIES, TRIAGE_CATEGORIES } from '@amk/domain';
 import { z } from 'zod';
-import { IsoTime, Latitude, Longitude, Uuid } from './common.js';
+import { IsoTime, Latitude, Longitude, UnitKind, UnitStatus, Uuid } from './common.js';
 
 export const TriageCategory = z.enum(TRIAGE_CATEGORIES).describe('Triagekategori: RED = rød, YELLOW = gul, GREEN = grønn, DEAD = død');
 export type TriageCategory = z.infer<typeof TriageCategory>;
@@ -127,9 +127,29 @@ export const HospitalAlert = z.object({
   answeredBy: z.string().nullable(),
 });
 export type HospitalAlert = z.infer<typeof HospitalAlert>;
+
+/** A unit sent to the incident, and whether it checked in at the holding area (venteplass). */
+export const MajorIncidentUnit = z.object({
+  unitId: Uuid,
+  callSign: z.string(),
+  kind: UnitKind,
+  centreId: Uuid,
+  status: UnitStatus,
+  /** when it was put on a mission for the incident; null for one that checked in and has since left it */
+  assignedAt: IsoTime.nullable(),
+  /** when it should have checked in by (estimated travel + a margin); flagged after */
+  dueAt: IsoTime.nullable(),
+  checkedInAt: IsoTime.nullable(),
+  checkedInBy: z.string().nullable(),
+});
+export type MajorIncidentUnit = z.infer<typeof MajorIncidentUnit>;
+/** A unit reports at the holding area; now when `at` is left out. */
+export const CheckInRequest = z.object({ at: IsoTime.optional() });
+export const IncidentUnitParams = z.object({ majorIncidentId: Uuid, unitId: Uuid });
 export const MajorIncidentDetail = MajorIncidentSummary.extend({
   patients: z.array(MajorIncidentPatient),
   hospitalAlerts: z.array(HospitalAlert),
+  units: z.array(MajorIncidentUnit),
 });
 export type MajorIncidentDetail = z.infer<typeof MajorIncidentDetail>;
 export const MajorIncidentList = z.object({ majorIncidents: z.array(MajorIncidentSummary) });

@@ -46,7 +46,11 @@ export const WallCentre = z.object({
   preparednessGaps: z.array(z.object({ kommunenummer: z.string(), kommunenavn: z.string() })),
   /** open major incidents (§ 15 o): patients per triage category and per hospital, counts only */
   majorIncidents: z.array(
-    MajorIncidentSummary.pick({ id: true, level: true, description: true, declaredAt: true, byCategory: true, byHospital: true }),
+    MajorIncidentSummary.pick({ id: true, level: true, description: true, declaredAt: true, byCategory: true, byHospital: true }).extend({
+      /** units sent to it, and those not checked in at the holding area by when they should have */
+      unitsSent: z.number().int(),
+      unitsOverdue: z.number().int(),
+    }),
   ),
 });
 export type WallCentre = z.infer<typeof WallCentre>;

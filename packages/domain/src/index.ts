@@ -22,5 +22,6 @@ export * from './phone.js';
 export * from './hand-over.js';
 export * from './major-incident.js';
 export * from './call-clusters.js';
+export * from './major-incident-units.js';
 export * from './hospital-distribution.js';
 export * from './callback.js';

@@ -132,6 +132,7 @@ export const MAJOR_INCIDENT_LOG_KINDS = [
   'SCENE_UPDATED',
   'NOTIFIED',
   'HOSPITAL_ANSWERED',
+  'UNIT_CHECKED_IN',
   'CLOSED',
 ] as const;
 export type MajorIncidentLogKind = (typeof MAJOR_INCIDENT_LOG_KINDS)[number];

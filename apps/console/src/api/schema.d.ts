@@ -6802,6 +6802,304 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integrations/units/{callSign}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A unit terminal reports at the holding area of the open major incident it was sent to (its centre’s key) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    callSign: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                         */
+                        at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byCategory: {
+                                DEAD: number;
+                                GREEN: number;
+                                RED: number;
+                                YELLOW: number;
+                            };
+                            byHospital: {
+                                byCategory: {
+                                    DEAD: number;
+                                    GREEN: number;
+                                    RED: number;
+                                    YELLOW: number;
+                                };
+                                code: string;
+                                /** Format: uuid */
+                                hospitalId: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            callId: string | null;
+                            /** Format: uuid */
+                            centreId: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            closedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            declaredAt: string;
+                            declaredBy: string;
+                            description: string;
+                            hospitalAlerts: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                answeredAt: string | null;
+                                answeredBy: string | null;
+                                code: string;
+                                /** Format: uuid */
+                                hospitalId: string;
+                                /**
+                                 * @description YELLOW = gul beredskap, RED = rød beredskap
+                                 * @enum {string|null}
+                                 */
+                                level: "YELLOW" | "RED" | null;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                notifiedAt: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            incidentId: string;
+                            lat: number;
+                            /**
+                             * @description YELLOW = gul beredskap, RED = rød beredskap
+                             * @enum {string}
+                             */
+                            level: "YELLOW" | "RED";
+                            lon: number;
+                            patients: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                arrivedAt: string | null;
+                                callSign: string | null;
+                                capacityOverrideReason: string | null;
+                                cardNumber: string;
+                                /**
+                                 * @description Triagekategori: RED = rød, YELLOW = gul, GREEN = grønn, DEAD = død
+                                 * @enum {string}
+                                 */
+                                category: "RED" | "YELLOW" | "GREEN" | "DEAD";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                categoryAt: string;
+                                /** Format: uuid */
+                                hospitalId: string | null;
+                                hospitalName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                leftSceneAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                registeredAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                transportAssignedAt: string | null;
+                                /** Format: uuid */
+                                unitId: string | null;
+                            }[];
+                            scene: {
+                                casualtyClearing: {
+                                    lat: number;
+                                    lon: number;
+                                } | null;
+                                fagLederHelse: string | null;
+                                holdingArea: {
+                                    lat: number;
+                                    lon: number;
+                                } | null;
+                                innsatsleder: string | null;
+                                operativLederHelse: string | null;
+                                rendezvous: {
+                                    lat: number;
+                                    lon: number;
+                                } | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                updatedAt: string | null;
+                            };
+                            sharedWithCentreIds: string[];
+                            units: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                assignedAt: string | null;
+                                callSign: string;
+                                /** Format: uuid */
+                                centreId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                checkedInAt: string | null;
+                                checkedInBy: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                dueAt: string | null;
+                                /** @enum {string} */
+                                kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
+                                /** @enum {string} */
+                                status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
+                                /** Format: uuid */
+                                unitId: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/integrations/units/{callSign}/position": {
         parameters: {
             query?: never;
@@ -7916,6 +8214,33 @@ export interface paths {
                                 updatedAt: string | null;
                             };
                             sharedWithCentreIds: string[];
+                            units: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                assignedAt: string | null;
+                                callSign: string;
+                                /** Format: uuid */
+                                centreId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                checkedInAt: string | null;
+                                checkedInBy: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                dueAt: string | null;
+                                /** @enum {string} */
+                                kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
+                                /** @enum {string} */
+                                status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
+                                /** Format: uuid */
+                                unitId: string;
+                            }[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -8175,6 +8500,33 @@ export interface paths {
                                 updatedAt: string | null;
                             };
                             sharedWithCentreIds: string[];
+                            units: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                assignedAt: string | null;
+                                callSign: string;
+                                /** Format: uuid */
+                                centreId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                checkedInAt: string | null;
+                                checkedInBy: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                dueAt: string | null;
+                                /** @enum {string} */
+                                kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
+                                /** @enum {string} */
+                                status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
+                                /** Format: uuid */
+                                unitId: string;
+                            }[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -8438,6 +8790,33 @@ export interface paths {
                                 updatedAt: string | null;
                             };
                             sharedWithCentreIds: string[];
+                            units: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                assignedAt: string | null;
+                                callSign: string;
+                                /** Format: uuid */
+                                centreId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                checkedInAt: string | null;
+                                checkedInBy: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                dueAt: string | null;
+                                /** @enum {string} */
+                                kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
+                                /** @enum {string} */
+                                status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
+                                /** Format: uuid */
+                                unitId: string;
+                            }[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -8709,6 +9088,33 @@ export interface paths {
                                 updatedAt: string | null;
                             };
                             sharedWithCentreIds: string[];
+                            units: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                assignedAt: string | null;
+                                callSign: string;
+                                /** Format: uuid */
+                                centreId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                checkedInAt: string | null;
+                                checkedInBy: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                dueAt: string | null;
+                                /** @enum {string} */
+                                kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
+                                /** @enum {string} */
+                                status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
+                                /** Format: uuid */
+                                unitId: string;
+                            }[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -9160,6 +9566,33 @@ export interface paths {
                                 updatedAt: string | null;
                             };
                             sharedWithCentreIds: string[];
+                            units: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                assignedAt: string | null;
+                                callSign: string;
+                                /** Format: uuid */
+                                centreId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                checkedInAt: string | null;
+                                checkedInBy: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                dueAt: string | null;
+                                /** @enum {string} */
+                                kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
+                                /** @enum {string} */
+                                status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
+                                /** Format: uuid */
+                                unitId: string;
+                            }[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -9307,6 +9740,33 @@ export interface paths {
                                 updatedAt: string | null;
                             };
                             sharedWithCentreIds: string[];
+                            units: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                assignedAt: string | null;
+                                callSign: string;
+                                /** Format: uuid */
+                                centreId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                checkedInAt: string | null;
+                                checkedInBy: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                dueAt: string | null;
+                                /** @enum {string} */
+                                kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
+                                /** @enum {string} */
+                                status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
+                                /** Format: uuid */
+                                unitId: string;
+                            }[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -9579,6 +10039,33 @@ export interface paths {
                                 updatedAt: string | null;
                             };
                             sharedWithCentreIds: string[];
+                            units: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                assignedAt: string | null;
+                                callSign: string;
+                                /** Format: uuid */
+                                centreId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                checkedInAt: string | null;
+                                checkedInBy: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                dueAt: string | null;
+                                /** @enum {string} */
+                                kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
+                                /** @enum {string} */
+                                status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
+                                /** Format: uuid */
+                                unitId: string;
+                            }[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -9852,6 +10339,33 @@ export interface paths {
                                 updatedAt: string | null;
                             };
                             sharedWithCentreIds: string[];
+                            units: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                assignedAt: string | null;
+                                callSign: string;
+                                /** Format: uuid */
+                                centreId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                checkedInAt: string | null;
+                                checkedInBy: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                dueAt: string | null;
+                                /** @enum {string} */
+                                kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
+                                /** @enum {string} */
+                                status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
+                                /** Format: uuid */
+                                unitId: string;
+                            }[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -10124,6 +10638,33 @@ export interface paths {
                                 updatedAt: string | null;
                             };
                             sharedWithCentreIds: string[];
+                            units: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                assignedAt: string | null;
+                                callSign: string;
+                                /** Format: uuid */
+                                centreId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                checkedInAt: string | null;
+                                checkedInBy: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                dueAt: string | null;
+                                /** @enum {string} */
+                                kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
+                                /** @enum {string} */
+                                status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
+                                /** Format: uuid */
+                                unitId: string;
+                            }[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -10398,6 +10939,33 @@ export interface paths {
                                 updatedAt: string | null;
                             };
                             sharedWithCentreIds: string[];
+                            units: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                assignedAt: string | null;
+                                callSign: string;
+                                /** Format: uuid */
+                                centreId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                checkedInAt: string | null;
+                                checkedInBy: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                dueAt: string | null;
+                                /** @enum {string} */
+                                kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
+                                /** @enum {string} */
+                                status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
+                                /** Format: uuid */
+                                unitId: string;
+                            }[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -10830,6 +11398,33 @@ export interface paths {
                                 updatedAt: string | null;
                             };
                             sharedWithCentreIds: string[];
+                            units: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                assignedAt: string | null;
+                                callSign: string;
+                                /** Format: uuid */
+                                centreId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                checkedInAt: string | null;
+                                checkedInBy: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                dueAt: string | null;
+                                /** @enum {string} */
+                                kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
+                                /** @enum {string} */
+                                status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
+                                /** Format: uuid */
+                                unitId: string;
+                            }[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
@@ -10926,6 +11521,305 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/major-incidents/{majorIncidentId}/units/{unitId}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A unit sent to the incident reported at the holding area (venteplass), as it told the operator */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    majorIncidentId: string;
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                         */
+                        at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byCategory: {
+                                DEAD: number;
+                                GREEN: number;
+                                RED: number;
+                                YELLOW: number;
+                            };
+                            byHospital: {
+                                byCategory: {
+                                    DEAD: number;
+                                    GREEN: number;
+                                    RED: number;
+                                    YELLOW: number;
+                                };
+                                code: string;
+                                /** Format: uuid */
+                                hospitalId: string;
+                                name: string;
+                            }[];
+                            /** Format: uuid */
+                            callId: string | null;
+                            /** Format: uuid */
+                            centreId: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            closedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            declaredAt: string;
+                            declaredBy: string;
+                            description: string;
+                            hospitalAlerts: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                answeredAt: string | null;
+                                answeredBy: string | null;
+                                code: string;
+                                /** Format: uuid */
+                                hospitalId: string;
+                                /**
+                                 * @description YELLOW = gul beredskap, RED = rød beredskap
+                                 * @enum {string|null}
+                                 */
+                                level: "YELLOW" | "RED" | null;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                notifiedAt: string;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            incidentId: string;
+                            lat: number;
+                            /**
+                             * @description YELLOW = gul beredskap, RED = rød beredskap
+                             * @enum {string}
+                             */
+                            level: "YELLOW" | "RED";
+                            lon: number;
+                            patients: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                arrivedAt: string | null;
+                                callSign: string | null;
+                                capacityOverrideReason: string | null;
+                                cardNumber: string;
+                                /**
+                                 * @description Triagekategori: RED = rød, YELLOW = gul, GREEN = grønn, DEAD = død
+                                 * @enum {string}
+                                 */
+                                category: "RED" | "YELLOW" | "GREEN" | "DEAD";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                categoryAt: string;
+                                /** Format: uuid */
+                                hospitalId: string | null;
+                                hospitalName: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                leftSceneAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                registeredAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                transportAssignedAt: string | null;
+                                /** Format: uuid */
+                                unitId: string | null;
+                            }[];
+                            scene: {
+                                casualtyClearing: {
+                                    lat: number;
+                                    lon: number;
+                                } | null;
+                                fagLederHelse: string | null;
+                                holdingArea: {
+                                    lat: number;
+                                    lon: number;
+                                } | null;
+                                innsatsleder: string | null;
+                                operativLederHelse: string | null;
+                                rendezvous: {
+                                    lat: number;
+                                    lon: number;
+                                } | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                updatedAt: string | null;
+                            };
+                            sharedWithCentreIds: string[];
+                            units: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                assignedAt: string | null;
+                                callSign: string;
+                                /** Format: uuid */
+                                centreId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                checkedInAt: string | null;
+                                checkedInBy: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                dueAt: string | null;
+                                /** @enum {string} */
+                                kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
+                                /** @enum {string} */
+                                status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
+                                /** Format: uuid */
+                                unitId: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -16123,6 +17017,8 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     level: "YELLOW" | "RED";
+                                    unitsOverdue: number;
+                                    unitsSent: number;
                                 }[];
                                 notificationsAwaitingAck: number;
                                 openCalls: {

@@ -11,6 +11,7 @@ import { CategoryCountsTable } from './CategoryCountsTable.js';
 import { DeclareForm } from './DeclareForm.js';
 import { HospitalAlerts } from './HospitalAlerts.js';
 import { HospitalCapacityTable } from './HospitalCapacityTable.js';
+import { IncidentUnits } from './IncidentUnits.js';
 import { loadForCall, loadHospitals, proposal } from './major-incident-api.js';
 import { useMajorIncidents } from './major-incident-store.js';
 import { PatientRow } from './PatientRow.js';
@@ -66,6 +67,7 @@ function IncidentView({ incident, onError }: { incident: MajorIncidentDetail; on
       <CategoryCountsTable incident={incident} />
       <HospitalAlerts incident={incident} onError={onError} />
       <SceneSection incident={incident} onError={onError} />
+      <IncidentUnits incident={incident} onError={onError} />
       <HospitalCapacityTable onError={onError} />
       <RegisterPatientForm majorIncidentId={incident.id} onError={onError} />
       <ul className="mi-patients">

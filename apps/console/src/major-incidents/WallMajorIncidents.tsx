@@ -13,6 +13,10 @@ export function WallMajorIncidents({ incidents, now }: { incidents: WallCentre['
         {t('mi.title')} · {t(`mi.level.${m.level}`)} · {formatAge(now - Date.parse(m.declaredAt))}
       </h3>
       <p>{m.description}</p>
+      <p data-testid="wall-mi-units" className={m.unitsOverdue ? 'wall-centre-late' : ''}>
+        {t('mi.wall.units', { n: m.unitsSent })}
+        {m.unitsOverdue > 0 && ` · ${t('mi.wall.overdue', { n: m.unitsOverdue })}`}
+      </p>
       <CategoryCountsTable incident={m} />
     </section>
   ));

@@ -30,6 +30,7 @@ export const MATRIX: Record<string, Allowed> = {
   'POST /api/v1/integrations/sms/inbound': 'integration',
   'PUT /api/v1/integrations/hospitals/:code/capacity': 'integration',
   'PUT /api/v1/integrations/hospitals/:code/preparedness': 'integration',
+  'POST /api/v1/integrations/units/:callSign/check-in': 'integration',
 
   'GET /api/v1/snapshot': CONSOLE,
   'GET /api/v1/calls': CONSOLE,
@@ -109,6 +110,7 @@ export const MATRIX: Record<string, Allowed> = {
   'GET /api/v1/hospitals': CONSOLE,
   'PUT /api/v1/hospitals/:code/capacity': [...AMK, 'supervisor'],
   'PUT /api/v1/major-incidents/:majorIncidentId/hospitals/:code/preparedness': AMK,
+  'POST /api/v1/major-incidents/:majorIncidentId/units/:unitId/check-in': AMK,
 
   'GET /api/v1/responder/me': ['responder'],
   'POST /api/v1/responder/alerts/:alertId/:action': ['responder'],

@@ -13,6 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CONSOLE_ROLES } from '../../auth/roles.js';
 import { integrationOf, requireIntegration, requireUser, userOf } from '../../plugins/authenticate.js';
 import type { HospitalsService } from './hospitals.service.js';
+import { toSummary } from './major-incident-view.js';
 import type { MajorIncidentsService } from './major-incidents.service.js';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError } as const;
@@ -79,7 +80,7 @@ export const hospitalsRoutes =
       },
       async (request) => {
         const details = await deps.majorIncidents.answerPreparedness(integrationOf(request), request.params.code, request.body.level);
-        return { majorIncidents: details.map(({ patients: _p, hospitalAlerts: _a, ...summary }) => summary) };
+        return { majorIncidents: details.map(toSummary) };
       },
     );
     app.put(

@@ -11,6 +11,7 @@ import type {
   MajorIncidentScene,
   MajorIncidentSummary,
 } from '@amk/contracts';
+import { unitsSentTo } from './unit-check-ins.js';
 import type { Db, Hospital, MajorIncident, MajorIncidentHospitalAlert, MajorIncidentPatient as PatientRow, Tx } from '@amk/db';
 
 const zeroCounts = (): CategoryCounts => Object.fromEntries(TRIAGE_CATEGORIES.map((c) => [c, 0])) as CategoryCounts;
@@ -92,6 +93,7 @@ async function load(db: Db | Tx, ids: string[]): Promise<Loaded[]> {
 }
 
 async function toDetails(db: Db | Tx, rows: Loaded[]): Promise<MajorIncidentDetail[]> {
+  const sent = new Map(await Promise.all(rows.map(async (m) => [m.id, await unitsSentTo(db, m)] as const)));
   const unitIds = [...new Set(rows.flatMap((m) => m.patients.map((p) => p.unitId)).filter((x): x is string => !!x))];
   const userIds = [...new Set(rows.map((m) => m.declaredById))];
   const [units, users] = await Promise.all([
@@ -149,6 +151,7 @@ async function toDetails(db: Db | Tx, rows: Loaded[]): Promise<MajorIncidentDeta
       byHospital: [...byHospital.values()].sort((a, b) => a.name.localeCompare(b.name, 'nb')),
       scene: sceneOf(m),
       patients,
+      units: sent.get(m.id) ?? [],
       hospitalAlerts: m.hospitalAlerts.map((a) => ({
         hospitalId: a.hospitalId,
         code: a.hospital.code,
@@ -166,13 +169,25 @@ export async function majorIncidentDetail(db: Db | Tx, id: string): Promise<Majo
   return (await toDetails(db, await load(db, [id])))[0] ?? null;
 }
 
-export async function openMajorIncidents(
+/** Open major incidents of a centre (and, asked for, those shared with it), with patients and units. */
+export async function openMajorIncidentDetails(
   db: Db | Tx,
   centreId: string,
   { withShared = false }: { withShared?: boolean } = {},
-): Promise<MajorIncidentSummary[]> {
+): Promise<MajorIncidentDetail[]> {
   const whose = withShared ? { OR: [{ centreId }, { sharedWithCentreIds: { has: centreId } }] } : { centreId };
   const ids = (await db.majorIncident.findMany({ where: { ...whose, closedAt: null }, select: { id: true }, take: 100 })).map((m) => m.id);
-  // The list carries counts, not patients.
-  return (await toDetails(db, await load(db, ids))).map(({ patients: _patients, hospitalAlerts: _alerts, ...summary }) => summary);
+  return toDetails(db, await load(db, ids));
+}
+
+/** The list carries counts, not patients. */
+export const toSummary = ({ patients: _p, hospitalAlerts: _a, units: _u, ...summary }: MajorIncidentDetail): MajorIncidentSummary =>
+  summary;
+
+export async function openMajorIncidents(
+  db: Db | Tx,
+  centreId: string,
+  opts: { withShared?: boolean } = {},
+): Promise<MajorIncidentSummary[]> {
+  return (await openMajorIncidentDetails(db, centreId, opts)).map(toSummary);
 }

@@ -1,9 +1,12 @@
 import {
   ApiError,
   AssignTransportRequest,
+  CallSignParams,
   ChangeCategoryRequest,
+  CheckInRequest,
   DeclareMajorIncidentRequest,
   DistributionProposal,
+  IncidentUnitParams,
   MajorIncidentDetail,
   MajorIncidentIdParams,
   MajorIncidentList,
@@ -16,7 +19,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CONSOLE_ROLES } from '../../auth/roles.js';
 import type { UserActor } from '../../auth/actor.js';
-import { requireUser, userOf } from '../../plugins/authenticate.js';
+import { integrationOf, requireIntegration, requireUser, userOf } from '../../plugins/authenticate.js';
 import type { Db } from '@amk/db';
 import { writeAudit } from '../audit/audit.service.js';
 import { logAsCsv, readLog } from './major-incident-log.js';
@@ -276,5 +279,33 @@ export const majorIncidentsRoutes =
           .header('content-disposition', `attachment; filename="masseskadehendelse-${request.params.majorIncidentId}.csv"`)
           .send(`\ufeff${csv}\n`);
       },
+    );
+    app.post(
+      '/major-incidents/:majorIncidentId/units/:unitId/check-in',
+      {
+        schema: {
+          tags,
+          summary: 'A unit sent to the incident reported at the holding area (venteplass), as it told the operator',
+          params: IncidentUnitParams,
+          body: CheckInRequest,
+          response: { 200: MajorIncidentDetail, ...errors },
+        },
+        preValidation: requireUser(AMK_ROLES),
+      },
+      async (request) => service.checkIn(userOf(request), { id: request.params.unitId }, request.params.majorIncidentId, request.body.at),
+    );
+    app.post(
+      '/integrations/units/:callSign/check-in',
+      {
+        schema: {
+          tags: ['integrations'],
+          summary: 'A unit terminal reports at the holding area of the open major incident it was sent to (its centre’s key)',
+          params: CallSignParams,
+          body: CheckInRequest,
+          response: { 200: MajorIncidentDetail, ...errors },
+        },
+        preValidation: requireIntegration,
+      },
+      async (request) => service.checkIn(integrationOf(request), { callSign: request.params.callSign }, undefined, request.body.at),
     );
   };

@@ -31,6 +31,7 @@ import { alertOnDeclaration } from './declaration-alerts.js';
 import { appendLog } from './major-incident-log.js';
 import { declaredCapacity, hospitalSummaries, majorIncidentDetail, openMajorIncidents, usedCapacity } from './major-incident-view.js';
 import { sceneChanges } from './scene.js';
+import { unitsSentTo } from './unit-check-ins.js';
 
 const LEVEL_NB: Record<MajorIncidentLevel, string> = { YELLOW: 'gul beredskap', RED: 'rød beredskap' };
 const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
@@ -117,6 +118,8 @@ export function createMajorIncidentsService({
             await tx.incident.create({ data: { id: incidentId, centreId: actor.centre.id, title: req.description, major: true } });
             await tx.call.update({ where: { id: call.id }, data: { incidentId } });
           }
+          // Units already sent to the call are part of the incident from now on.
+          await tx.mission.updateMany({ where: { callId: call.id, incidentId: null }, data: { incidentId } });
           const now = new Date();
           await tx.majorIncident.create({
             data: {
@@ -359,6 +362,49 @@ export function createMajorIncidentsService({
           now,
           destined.map((d) => d.hospitalId),
         );
+      });
+    },
+
+    /**
+     * A unit reports at the holding area: by an operator for one incident, or by its terminal (its
+     * centre's key) for the open incident it was sent to. The first report counts; again is a no-op.
+     */
+    async checkIn(
+      actor: Actor,
+      unit: { id: string } | { callSign: string },
+      majorIncidentId?: string,
+      at?: string,
+    ): Promise<MajorIncidentDetail> {
+      return transact(async (tx, emit) => {
+        const row = await tx.unit.findUnique({ where: 'id' in unit ? { id: unit.id } : { callSign: unit.callSign } });
+        if (!row || (actor.kind === 'integration' && row.centreId !== actor.centre.id))
+          throw notFound(`ukjent enhet '${'id' in unit ? unit.id : unit.callSign}'`);
+        let m: MajorIncident;
+        if (actor.kind === 'user') {
+          if (!majorIncidentId) throw badRequest('majorIncidentId: name the major incident');
+          m = await own(tx, actor, majorIncidentId, 'write');
+        } else {
+          const open = await tx.majorIncident.findMany({ where: { closedAt: null } });
+          const sentTo = [];
+          for (const candidate of open)
+            if ((await unitsSentTo(tx, candidate)).some((u) => u.unitId === row.id && u.assignedAt)) sentTo.push(candidate);
+          if (!sentTo[0]) throw conflict(`${row.callSign} er ikke sendt til noen åpen masseskadehendelse`);
+          m = sentTo[0];
+        }
+        const sent = (await unitsSentTo(tx, m)).find((u) => u.unitId === row.id);
+        if (!sent) throw conflict(`${row.callSign} er ikke sendt til denne masseskadehendelsen`);
+        if (sent.checkedInAt) return (await majorIncidentDetail(tx, m.id))!; // reported already: the first counts
+        const when = timeOf(at, new Date(sent.assignedAt!), 'innmeldingen');
+        const by = actor.kind === 'user' ? actor.displayName : actor.name;
+        await tx.majorIncidentCheckIn.create({ data: { majorIncidentId: m.id, unitId: row.id, at: when, by } });
+        await appendLog(tx, {
+          majorIncidentId: m.id,
+          actor,
+          kind: 'UNIT_CHECKED_IN',
+          at: when,
+          text: `${row.callSign} meldt inn på venteplassen kl. ${clock(when)}`,
+        });
+        return publish(tx, emit, m.id, new Date());
       });
     },
 

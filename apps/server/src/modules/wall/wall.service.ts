@@ -8,7 +8,8 @@ import { forbidden } from '../../lib/http-error.js';
 import { MEASURED, withinTargetSql, type AnswerTimeService } from '../stats/answer-times.service.js';
 import type { RecommendationsService } from '../missions/recommendations.service.js';
 import { CENTRE_NOTIFICATION_LATE_MS, INTERNAL_CHANNEL } from '../notifications/notifications.service.js';
-import { openMajorIncidents } from '../major-incidents/major-incident-view.js';
+import { openMajorIncidentDetails } from '../major-incidents/major-incident-view.js';
+import { overdueCount } from '../major-incidents/unit-check-ins.js';
 import { responseItems } from './response-items.js';
 
 export function createWallService({
@@ -74,7 +75,7 @@ export function createWallService({
         },
       }),
       prisma.callback.count({ where: { centreId: centre.id, resolvedAt: null } }),
-      openMajorIncidents(prisma, centre.id),
+      openMajorIncidentDetails(prisma, centre.id),
     ]);
     const count = (u: string | null) => open.filter((c) => (c.urgency ?? 'none') === u).length;
     const oldest = (calls: typeof open) =>
@@ -129,13 +130,15 @@ export function createWallService({
       transfersWaiting: transfers,
       callbacksOpen: callbacks,
       preparednessGaps: gaps.map((g) => ({ kommunenummer: g.kommunenummer, kommunenavn: g.kommunenavn })),
-      majorIncidents: major.map(({ id, level, description, declaredAt, byCategory, byHospital }) => ({
+      majorIncidents: major.map(({ id, level, description, declaredAt, byCategory, byHospital, units }) => ({
         id,
         level,
         description,
         declaredAt,
         byCategory,
         byHospital,
+        unitsSent: units.length,
+        unitsOverdue: overdueCount(units, now.getTime()),
       })),
     };
   }
