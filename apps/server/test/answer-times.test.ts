@@ -1,9 +1,10 @@
-// Answer times through the API, against a hand-computed fixture in a period nothing else touches.
+// Answer times through the API, against a hand-computed fixture. The centres and users are this
+// file's own (support/factories.ts): no other file's calls are in their figures, whatever the day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
-import { demoCentreId } from '../src/seed/seed.js';
 import { createAnswerTimeService } from '../src/modules/stats/answer-times.service.js';
+import { createCentre, createUser } from './support/factories.js';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';
 
@@ -11,8 +12,20 @@ const prisma = createPrisma(databaseUrl(), 3);
 let app: App;
 const T0 = Date.parse('2025-01-15T10:00:00Z');
 
+/**
+ * The file's centres, each with an operator: two AMK centres (one for the hand-computed January
+ * period, today and the roll-up; one for the whole days in February) and a legevaktsentral.
+ */
+const centres = {} as Record<'amk' | 'amkDays' | 'lvs', { id: string; username: string }>;
+async function centreWithOperator(kind: 'AMK' | 'LVS') {
+  const centre = await createCentre(prisma, { kind });
+  const user = await createUser(prisma, centre.id, { role: kind === 'LVS' ? 'lv_operator' : 'amk_operator' });
+  return { id: centre.id, username: user.username };
+}
+const cookieOf = (centre: keyof typeof centres) => cookieFor(app, centres[centre].username);
+
 function call(
-  centre: string,
+  centre: keyof typeof centres,
   line: string,
   waitMs: number | null,
   state: 'ANSWERED' | 'ABANDONED' | 'RINGING',
@@ -22,7 +35,7 @@ function call(
   const ringingAt = new Date(T0 + i * 60_000);
   return {
     id: crypto.randomUUID(),
-    centreId: demoCentreId(centre),
+    centreId: centres[centre].id,
     line,
     source,
     state,
@@ -32,7 +45,7 @@ function call(
   };
 }
 
-// Three whole Norwegian days in February 2025 at AMK-BERGEN, 113, long over: a report reads them
+// Three whole Norwegian days in February 2025 at the second AMK, 113, long over: a report reads them
 // from the day roll-up. 10 Feb: 3 s, 12 s, one abandoned. 11 Feb: 9 s at 00:30 Norwegian time
 // (still 10 Feb in UTC), 10 s at noon. 12 Feb: 20 s, one still ringing.
 const ringingLate = crypto.randomUUID();
@@ -40,7 +53,7 @@ function on(ringingAt: string, waitMs: number | null, state: 'ANSWERED' | 'ABAND
   const t = new Date(ringingAt);
   return {
     id,
-    centreId: demoCentreId('AMK-BERGEN'),
+    centreId: centres.amkDays.id,
     line: '113',
     source: 'CTI' as const,
     state,
@@ -48,7 +61,7 @@ function on(ringingAt: string, waitMs: number | null, state: 'ANSWERED' | 'ABAND
     answeredAt: waitMs === null ? null : new Date(t.getTime() + waitMs),
   };
 }
-const rolledUpDays = [
+const rolledUpDays = () => [
   on('2025-02-10T08:00:00+01:00', 3_000, 'ANSWERED'),
   on('2025-02-10T09:00:00+01:00', 12_000, 'ANSWERED'),
   on('2025-02-10T10:00:00+01:00', null, 'ABANDONED'),
@@ -60,15 +73,20 @@ const rolledUpDays = [
 
 beforeAll(async () => {
   app = await buildTestApp(prisma);
-  // AMK-FORDE, 113: answered after 2, 5, 8, 10.0, 10.5, 15 and 30 s; one abandoned; one still
+  [centres.amk, centres.amkDays, centres.lvs] = await Promise.all([
+    centreWithOperator('AMK'),
+    centreWithOperator('AMK'),
+    centreWithOperator('LVS'),
+  ]);
+  // The AMK, 113: answered after 2, 5, 8, 10.0, 10.5, 15 and 30 s; one abandoned; one still
   // ringing; one exercise call (left out).
-  const amk = [2_000, 5_000, 8_000, 10_000, 10_500, 15_000, 30_000].map((w, i) => call('AMK-FORDE', '113', w, 'ANSWERED', 'CTI', i));
-  amk.push(call('AMK-FORDE', '113', null, 'ABANDONED', 'CTI', 10), call('AMK-FORDE', '113', null, 'RINGING', 'CTI', 11));
-  amk.push(call('AMK-FORDE', '113', 90_000, 'ANSWERED', 'EXERCISE', 12));
-  // LVS-BERGEN, 116117: answered after 30, 60, 119, 120, 121 and 300 s.
-  const lvs = [30_000, 60_000, 119_000, 120_000, 121_000, 300_000].map((w, i) => call('LVS-BERGEN', '116117', w, 'ANSWERED', 'CTI', i));
+  const amk = [2_000, 5_000, 8_000, 10_000, 10_500, 15_000, 30_000].map((w, i) => call('amk', '113', w, 'ANSWERED', 'CTI', i));
+  amk.push(call('amk', '113', null, 'ABANDONED', 'CTI', 10), call('amk', '113', null, 'RINGING', 'CTI', 11));
+  amk.push(call('amk', '113', 90_000, 'ANSWERED', 'EXERCISE', 12));
+  // The LVS, 116117: answered after 30, 60, 119, 120, 121 and 300 s.
+  const lvs = [30_000, 60_000, 119_000, 120_000, 121_000, 300_000].map((w, i) => call('lvs', '116117', w, 'ANSWERED', 'CTI', i));
   await prisma.call.createMany({ data: [...amk, ...lvs] });
-  await prisma.call.createMany({ data: rolledUpDays });
+  await prisma.call.createMany({ data: rolledUpDays() });
 });
 afterAll(async () => {
   await app.close();
@@ -82,7 +100,7 @@ describe('answer times', () => {
     const res = await app.inject({
       method: 'GET',
       url: `/api/v1/stats/answer-times?${period}`,
-      headers: { cookie: await cookieFor(app, 'amk.forde') },
+      headers: { cookie: await cookieOf('amk') },
     });
     expect(res.statusCode).toBe(200);
     const l = res.json().lines['113'];
@@ -104,7 +122,7 @@ describe('answer times', () => {
     const res = await app.inject({
       method: 'GET',
       url: `/api/v1/stats/answer-times?${period}`,
-      headers: { cookie: await cookieFor(app, 'lv.bergen') },
+      headers: { cookie: await cookieOf('lvs') },
     });
     const l = res.json().lines['116117'];
     expect(l).toMatchObject({ total: 6, answered: 6, abandoned: 0, withinTarget: 4, medianSeconds: 119.5, meetsTarget: false });
@@ -113,7 +131,7 @@ describe('answer times', () => {
   });
 
   it('names a malformed period', async () => {
-    const cookie = await cookieFor(app, 'amk.forde');
+    const cookie = await cookieOf('amk');
     const half = await app.inject({ method: 'GET', url: '/api/v1/stats/answer-times?from=2025-01-15T00:00:00Z', headers: { cookie } });
     expect(half.statusCode).toBe(400);
     expect(half.json().message).toMatch(/from and to come together/);
@@ -123,8 +141,8 @@ describe('answer times', () => {
   });
 
   it('summarises today for the live console: a call answered now counts at once', async () => {
-    // Other test files may have rung Førde today, so the test counts what its own call adds.
-    const cookie = await cookieFor(app, 'amk.forde');
+    // The centre's calls are all in January: today starts empty, and the call answered now is in at once.
+    const cookie = await cookieOf('amk');
     const today = async () => {
       const res = await app.inject({ method: 'GET', url: '/api/v1/stats/answer-times?period=today', headers: { cookie } });
       expect(res.statusCode).toBe(200);
@@ -132,11 +150,12 @@ describe('answer times', () => {
       return res.json().lines['113'] as { total: number; answered: number };
     };
     const before = await today();
+    expect(before).toMatchObject({ total: 0, answered: 0 });
     const ringingAt = new Date(Date.now() - 60_000);
     await prisma.call.create({
       data: {
         id: crypto.randomUUID(),
-        centreId: demoCentreId('AMK-FORDE'),
+        centreId: centres.amk.id,
         line: '113',
         source: 'CTI',
         state: 'ANSWERED',
@@ -156,7 +175,7 @@ describe('answer times over whole days that are over', () => {
     const res = await app.inject({
       method: 'GET',
       url: `/api/v1/stats/answer-times?${query}`,
-      headers: { cookie: await cookieFor(app, 'amk.bergen') },
+      headers: { cookie: await cookieOf('amkDays') },
     });
     expect(res.statusCode).toBe(200);
     return res.json().lines['113'];
@@ -195,32 +214,31 @@ describe('answer times over whole days that are over', () => {
 
 describe('answer times belong to the centre whose line rang', () => {
   const march = `from=${encodeURIComponent('2025-03-05T00:00:00+01:00')}&to=${encodeURIComponent('2025-03-06T00:00:00+01:00')}`;
-  const report = async (username: string) =>
-    (
-      await app.inject({ method: 'GET', url: `/api/v1/stats/answer-times?${march}`, headers: { cookie: await cookieFor(app, username) } })
-    ).json().lines;
+  const report = async (centre: keyof typeof centres) =>
+    (await app.inject({ method: 'GET', url: `/api/v1/stats/answer-times?${march}`, headers: { cookie: await cookieOf(centre) } })).json()
+      .lines;
 
   it('a call handed to AMK stays in the legevaktsentral’s figures; calls registered by hand are not timed', async () => {
-    const handedOver = { ...on('2025-03-05T10:00:00+01:00', 30_000, 'ANSWERED'), centreId: demoCentreId('LVS-BERGEN'), line: '116117' };
+    const handedOver = { ...on('2025-03-05T10:00:00+01:00', 30_000, 'ANSWERED'), centreId: centres.lvs.id, line: '116117' };
     const byHand = {
       ...on('2025-03-05T11:00:00+01:00', 0, 'ANSWERED'),
-      centreId: demoCentreId('LVS-BERGEN'),
+      centreId: centres.lvs.id,
       line: '116117',
       source: 'MANUAL' as const,
     };
     await prisma.call.createMany({ data: [handedOver, byHand] });
     // the transfer is accepted: AMK owns the call now
-    await prisma.call.update({ where: { id: handedOver.id }, data: { centreId: demoCentreId('AMK-BERGEN') } });
+    await prisma.call.update({ where: { id: handedOver.id }, data: { centreId: centres.amk.id } });
 
-    expect((await report('lv.bergen'))['116117']).toMatchObject({ total: 1, answered: 1, withinTarget: 1, medianSeconds: 30 });
-    expect((await report('amk.bergen'))['116117']).toMatchObject({ total: 0 });
+    expect((await report('lvs'))['116117']).toMatchObject({ total: 1, answered: 1, withinTarget: 1, medianSeconds: 30 });
+    expect((await report('amk'))['116117']).toMatchObject({ total: 0 });
   });
 });
 
 describe('the background roll-up', () => {
   it('builds the recent days of every centre, and a report then agrees with the calls', async () => {
     const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000);
-    const late = { ...on(threeDaysAgo.toISOString(), 4_000, 'ANSWERED'), centreId: demoCentreId('AMK-FORDE') };
+    const late = { ...on(threeDaysAgo.toISOString(), 4_000, 'ANSWERED'), centreId: centres.amk.id };
     await prisma.call.create({ data: late });
     await createAnswerTimeService(prisma).warm(5);
     const day = (daysAgo: number) =>
@@ -228,7 +246,7 @@ describe('the background roll-up', () => {
         `${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date(Date.now() - daysAgo * 86_400_000))}T00:00:00Z`,
       );
     const built = await prisma.answerTimeDay.findMany({
-      where: { centreId: demoCentreId('AMK-FORDE'), day: { gte: day(5) } },
+      where: { centreId: centres.amk.id, day: { gte: day(5) } },
       orderBy: { day: 'asc' },
     });
     // five days ago up to the day before yesterday: yesterday and today still change
@@ -241,13 +259,13 @@ describe('the background roll-up', () => {
     const res = await app.inject({
       method: 'GET',
       url: `/api/v1/stats/answer-times?${query}`,
-      headers: { cookie: await cookieFor(app, 'amk.forde') },
+      headers: { cookie: await cookieOf('amk') },
     });
     expect(res.json().lines['113']).toMatchObject({ total: 1, answered: 1, withinTarget: 1 });
     // and the figures come from the roll-up: its counts are what the report shows
     const counted = await prisma.answerTimeDayCount.aggregate({
       _sum: { n: true },
-      where: { centreId: demoCentreId('AMK-FORDE'), day: day(3) },
+      where: { centreId: centres.amk.id, day: day(3) },
     });
     expect(counted._sum.n).toBe(1);
   });

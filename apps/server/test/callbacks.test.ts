@@ -1,28 +1,47 @@
 // Tilbakeringing: a caller who hung up before anyone answered waits on the centre's callback list,
 // seen live by every console of the centre, until an operator says how calling back went or links
 // the lost call to a later call from the same number. Other centres neither see nor settle it.
+// The centres, users and telephony keys are this file's own (support/factories.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallbackSummary, EventEnvelope } from '@amk/contracts';
-import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
-import { asIntegration, cookieFor } from './support/integration.js';
+import { createCentre, createIntegrationKey, createKommune, createUser } from './support/factories.js';
+import { asIntegration } from './support/integration.js';
 import { login, openConsole, startServer, waitFor, type TestServer } from './support/test-app.js';
 
 let server: TestServer;
+/** Telephony of the own AMK centre and of another AMK centre. */
 let cti: ReturnType<typeof asIntegration>;
+let otherCti: ReturnType<typeof asIntegration>;
+/** Users by what they are: two operators and a supervisor of the own centre, an operator of another AMK and of the area's LVS. */
+const users: Record<'amk' | 'amk2' | 'supervisor' | 'other' | 'lv', { id: string; username: string }> = {} as never;
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   server = await startServer();
-  cti = asIntegration(server.app, (await createIntegrationKeyService(server.prisma).create('cti callbacks', 'AMK-BERGEN')).key);
-  for (const user of ['amk.bergen', 'amk.bergen2', 'amk.forde', 'lv.bergen', 'supervisor.bergen'])
-    cookies[user] = await cookieFor(server.app, user);
+  const { prisma } = server;
+  const kommune = await createKommune(prisma);
+  const [centre, other, lvs] = await Promise.all([
+    createCentre(prisma, { kommuner: [kommune.nummer] }),
+    createCentre(prisma),
+    createCentre(prisma, { kind: 'LVS', kommuner: [kommune.nummer] }),
+  ]);
+  cti = asIntegration(server.app, await createIntegrationKey(prisma, centre.code, 'cti callbacks'), centre.code);
+  otherCti = asIntegration(server.app, await createIntegrationKey(prisma, other.code, 'cti other'), other.code);
+  [users.amk, users.amk2, users.supervisor, users.other, users.lv] = await Promise.all([
+    createUser(prisma, centre.id),
+    createUser(prisma, centre.id),
+    createUser(prisma, centre.id, { role: 'supervisor' }),
+    createUser(prisma, other.id),
+    createUser(prisma, lvs.id, { role: 'lv_operator' }),
+  ]);
+  for (const [name, user] of Object.entries(users)) cookies[name] = await login(server, user.username);
 });
 afterAll(() => server.close());
 
 const uid = () => `cb-${Math.random().toString(36).slice(2)}`;
 const number = () => `+4798${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
 const as = (user: string) => ({ cookie: cookies[user]! });
-const list = async (user = 'amk.bergen') =>
+const list = async (user = 'amk') =>
   (await server.app.inject({ method: 'GET', url: '/api/v1/callbacks', headers: as(user) })).json().callbacks as CallbackSummary[];
 const resolve = (user: string, id: string, payload: object) =>
   server.app.inject({ method: 'POST', url: `/api/v1/callbacks/${id}/resolve`, headers: as(user), payload });
@@ -50,9 +69,12 @@ describe('the callback list', () => {
       outcome: null,
       exercise: false,
     });
-    const audit = await server.prisma.auditLog.findFirst({ where: { action: 'callback.list' }, orderBy: { at: 'desc' } });
+    const audit = await server.prisma.auditLog.findFirst({
+      where: { action: 'callback.list', actorId: users.amk.id },
+      orderBy: { at: 'desc' },
+    });
     expect(audit?.detail).toMatchObject({ callIds: expect.arrayContaining([call.id]) });
-    const snapshot = (await server.app.inject({ method: 'GET', url: '/api/v1/snapshot', headers: as('amk.bergen2') })).json();
+    const snapshot = (await server.app.inject({ method: 'GET', url: '/api/v1/snapshot', headers: as('amk2') })).json();
     expect(snapshot.callbacks.map((c: CallbackSummary) => c.id)).toContain(cb.id);
   });
 
@@ -89,13 +111,13 @@ describe('the callback list', () => {
 
 describe('marking a caller called back', () => {
   it('every console of the centre sees the caller arrive and leave, live; another centre hears nothing', async () => {
-    const [one, two, forde] = [
-      openConsole(server, await login(server, 'amk.bergen')),
-      openConsole(server, await login(server, 'amk.bergen2')),
-      openConsole(server, await login(server, 'amk.forde')),
+    const [one, two, other] = [
+      openConsole(server, await login(server, users.amk.username)),
+      openConsole(server, await login(server, users.amk2.username)),
+      openConsole(server, await login(server, users.other.username)),
     ];
     try {
-      await Promise.all([one.live, two.live, forde.live]);
+      await Promise.all([one.live, two.live, other.live]);
       const { cb } = await lostCall();
       const seen = (s: typeof one, settled: boolean) =>
         s.received.find(
@@ -103,11 +125,24 @@ describe('marking a caller called back', () => {
             e.type === 'callback.upserted' && e.data.id === cb.id && (e.data.resolvedAt !== null) === settled,
         );
       await waitFor(() => seen(one, false) && seen(two, false), 5_000, 'both consoles to hear of the lost caller');
-      const res = await resolve('amk.bergen', cb.id, { outcome: 'REACHED', note: 'Alt i orden' });
+      const res = await resolve('amk', cb.id, { outcome: 'REACHED', note: 'Alt i orden' });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ outcome: 'REACHED', resolvedBy: expect.any(String), note: 'Alt i orden' });
       await waitFor(() => seen(one, true) && seen(two, true), 5_000, 'both consoles to hear it was settled');
-      expect(forde.received.filter((e) => e.type === 'callback.upserted')).toEqual([]);
+      // The other centre's own lost caller, after all that: once its console has heard of it, it
+      // would have heard of ours before, had it been sent there.
+      const theirs = uid();
+      const their = (await otherCti.ring(theirs, number())).json();
+      await otherCti.ended(theirs, { endedAt: new Date().toISOString() });
+      await waitFor(
+        () =>
+          other.received.some((e) => e.type === 'callback.upserted' && (e as EventEnvelope<'callback.upserted'>).data.callId === their.id),
+        5_000,
+        'the other centre to hear of its own lost caller',
+      );
+      expect(
+        other.received.filter((e) => e.type === 'callback.upserted' && (e as EventEnvelope<'callback.upserted'>).data.callId !== their.id),
+      ).toEqual([]);
       expect((await list()).map((c) => c.id)).not.toContain(cb.id);
       const journal = await server.prisma.callJournalEntry.findFirst({
         where: { callId: cb.callId, text: { contains: 'Tilbakeringing' } },
@@ -115,62 +150,56 @@ describe('marking a caller called back', () => {
       expect(journal?.text).toContain('nådd');
       expect(await server.prisma.auditLog.count({ where: { action: 'callback.resolve', entityId: cb.id } })).toBe(1);
     } finally {
-      for (const s of [one, two, forde]) s.disconnect();
+      for (const s of [one, two, other]) s.disconnect();
     }
   });
 
   it('a retry of the same verdict is answered as before; a second operator gets 409 naming who did it', async () => {
     const { cb } = await lostCall();
-    expect((await resolve('amk.bergen', cb.id, { outcome: 'NO_ANSWER' })).statusCode).toBe(200);
-    const retry = await resolve('amk.bergen', cb.id, { outcome: 'NO_ANSWER' });
+    expect((await resolve('amk', cb.id, { outcome: 'NO_ANSWER' })).statusCode).toBe(200);
+    const retry = await resolve('amk', cb.id, { outcome: 'NO_ANSWER' });
     expect(retry.statusCode).toBe(200);
-    const late = await resolve('amk.bergen2', cb.id, { outcome: 'WRONG_NUMBER' });
+    const late = await resolve('amk2', cb.id, { outcome: 'WRONG_NUMBER' });
     expect(late.statusCode).toBe(409);
     expect(late.json().message).toMatch(/allerede registrert av .+ \(ikke svar\)/);
   });
 
   it('links the lost call to a later call from the same number; refuses another number or a call that came before', async () => {
     const { cb, caller } = await lostCall();
-    const missing = await resolve('amk.bergen', cb.id, { outcome: 'LINKED' });
+    const missing = await resolve('amk', cb.id, { outcome: 'LINKED' });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().message).toContain('linkedCallId');
-    const stray = await resolve('amk.bergen', cb.id, { outcome: 'REACHED', linkedCallId: crypto.randomUUID() });
+    const stray = await resolve('amk', cb.id, { outcome: 'REACHED', linkedCallId: crypto.randomUUID() });
     expect(stray.statusCode).toBe(400);
     expect(stray.json().message).toContain('linkedCallId');
     const other = (await cti.ring(uid(), number())).json();
-    const wrong = await resolve('amk.bergen', cb.id, { outcome: 'LINKED', linkedCallId: other.id });
+    const wrong = await resolve('amk', cb.id, { outcome: 'LINKED', linkedCallId: other.id });
     expect(wrong.statusCode).toBe(409);
     expect(wrong.json().message).toContain('samme nummer');
-    const itself = await resolve('amk.bergen', cb.id, { outcome: 'LINKED', linkedCallId: cb.callId });
+    const itself = await resolve('amk', cb.id, { outcome: 'LINKED', linkedCallId: cb.callId });
     expect(itself.statusCode).toBe(409);
     const again = (await cti.ring(uid(), caller)).json();
-    const linked = await resolve('amk.bergen', cb.id, { outcome: 'LINKED', linkedCallId: again.id });
+    const linked = await resolve('amk', cb.id, { outcome: 'LINKED', linkedCallId: again.id });
     expect(linked.statusCode).toBe(200);
     expect(linked.json()).toMatchObject({ outcome: 'LINKED', linkedCallId: again.id });
   });
 
   it('another centre gets 404 and changes nothing; a supervisor may read but not settle', async () => {
     const { cb } = await lostCall();
-    for (const user of ['amk.forde', 'lv.bergen']) {
+    for (const user of ['other', 'lv']) {
       expect((await resolve(user, cb.id, { outcome: 'REACHED' })).statusCode).toBe(404);
       expect((await list(user)).map((c) => c.id)).not.toContain(cb.id);
     }
-    expect((await list('supervisor.bergen')).map((c) => c.id)).toContain(cb.id);
-    expect((await resolve('supervisor.bergen', cb.id, { outcome: 'REACHED' })).statusCode).toBe(403);
+    expect((await list('supervisor')).map((c) => c.id)).toContain(cb.id);
+    expect((await resolve('supervisor', cb.id, { outcome: 'REACHED' })).statusCode).toBe(403);
     expect(await server.prisma.callback.findUniqueOrThrow({ where: { id: cb.id } })).toMatchObject({ resolvedAt: null });
   });
 
   it('a call of another centre from the same number cannot be linked: 404 naming linkedCallId', async () => {
     const { cb, caller } = await lostCall();
-    const key = (await createIntegrationKeyService(server.prisma).create('cti forde', 'AMK-FORDE')).key;
-    const forde = await server.app.inject({
-      method: 'POST',
-      url: '/api/v1/integrations/calls',
-      headers: { authorization: `Bearer ${key}` },
-      payload: { externalId: uid(), centre: 'AMK-FORDE', line: '113', callerNumber: caller, ringingAt: new Date().toISOString() },
-    });
-    expect(forde.statusCode).toBe(201);
-    const res = await resolve('amk.bergen', cb.id, { outcome: 'LINKED', linkedCallId: forde.json().id });
+    const theirs = await otherCti.ring(uid(), caller);
+    expect(theirs.statusCode).toBe(201);
+    const res = await resolve('amk', cb.id, { outcome: 'LINKED', linkedCallId: theirs.json().id });
     expect(res.statusCode).toBe(404);
     expect(res.json().message).toContain('linkedCallId');
   });

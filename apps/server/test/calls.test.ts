@@ -1,28 +1,36 @@
 // Registering calls through the real routes (app.inject), with real auth and a real database.
+// The centres, users and telephony keys are this file's own (support/factories.ts), and what it
+// counts (calls, events, audit rows) it counts for them alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
-import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
+import { createCentre, createIntegrationKey, createUser, uniqueName } from './support/factories.js';
+import { cookieFor, cookieForNewUser } from './support/integration.js';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
 
 const prisma = createPrisma(databaseUrl(), 3);
 let app: App;
-let bergenKey: string;
-let fordeKey: string;
+/** The own AMK centre, whose telephony rings, and another AMK with a key of its own. */
+let centre: { id: string; code: string };
+let other: { id: string; code: string };
+let lvs: { id: string; code: string };
+let ownKey: string;
+let otherKey: string;
+let operator: { id: string; username: string };
+let otherOperator: { id: string; username: string };
 let operatorCookie: string;
 let lvsCookie: string;
 
 beforeAll(async () => {
   app = await buildTestApp(prisma);
-  const keys = createIntegrationKeyService(prisma);
-  bergenKey = (await keys.create('telephony bergen', 'AMK-BERGEN')).key;
-  fordeKey = (await keys.create('telephony forde', 'AMK-FORDE')).key;
-  const cookieOf = async (username: string) => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'demo' } });
-    return String(res.headers['set-cookie']).split(';')[0]!;
-  };
-  operatorCookie = await cookieOf('amk.bergen');
-  lvsCookie = await cookieOf('lv.bergen');
+  [centre, other, lvs] = await Promise.all([createCentre(prisma), createCentre(prisma), createCentre(prisma, { kind: 'LVS' })]);
+  [ownKey, otherKey] = await Promise.all([
+    createIntegrationKey(prisma, centre.code, 'telephony'),
+    createIntegrationKey(prisma, other.code, 'telephony other'),
+  ]);
+  [operator, otherOperator] = await Promise.all([createUser(prisma, centre.id), createUser(prisma, other.id)]);
+  operatorCookie = await cookieFor(app, operator.username);
+  lvsCookie = await cookieForNewUser(app, prisma, lvs.id, { role: 'lv_operator' });
 });
 afterAll(async () => {
   await app.close();
@@ -31,14 +39,14 @@ afterAll(async () => {
 
 const ringing = (externalId: string, extra: Record<string, unknown> = {}) => ({
   externalId,
-  centre: 'AMK-BERGEN',
+  centre: centre.code,
   line: '113',
   callerNumber: '+4791234567',
   ringingAt: '2026-11-22T09:15:00+01:00',
   ...extra,
 });
 
-function postIntegration(body: unknown, key = bergenKey) {
+function postIntegration(body: unknown, key = ownKey) {
   return app.inject({
     method: 'POST',
     url: '/api/v1/integrations/calls',
@@ -47,13 +55,21 @@ function postIntegration(body: unknown, key = bergenKey) {
   });
 }
 
+/** How many calls of the own centre or the other carry this telephony id. */
+const callsWith = (externalId: string | { startsWith: string }) =>
+  prisma.call.count({ where: { centreId: { in: [centre.id, other.id] }, externalId } });
+/** The events about one call. */
+const eventsOf = (callId: string) => prisma.event.findMany({ where: { type: 'call.upserted', data: { path: ['id'], equals: callId } } });
+
 describe('telephony registers a ringing call', () => {
   it('creates it once: the same externalId again answers 200 with the same call', async () => {
-    const first = await postIntegration(ringing('cti-1001'));
+    const externalId = uniqueName('cti');
+    const first = await postIntegration(ringing(externalId));
     expect(first.statusCode).toBe(201);
     const call = first.json();
     expect(call).toMatchObject({
-      externalId: 'cti-1001',
+      externalId,
+      centreId: centre.id,
       line: '113',
       state: 'RINGING',
       source: 'CTI',
@@ -61,51 +77,57 @@ describe('telephony registers a ringing call', () => {
       ringingAt: '2026-11-22T08:15:00.000Z',
     });
 
-    const again = await postIntegration(ringing('cti-1001'));
+    const again = await postIntegration(ringing(externalId));
     expect(again.statusCode).toBe(200);
     expect(again.json().id).toBe(call.id);
-    expect(await prisma.call.count({ where: { externalId: 'cti-1001' } })).toBe(1);
+    expect(await callsWith(externalId)).toBe(1);
   });
 
   it('creates one call when the same message arrives twice at once', async () => {
-    const [a, b] = await Promise.all([postIntegration(ringing('cti-race')), postIntegration(ringing('cti-race'))]);
+    const externalId = uniqueName('cti-race');
+    const [a, b] = await Promise.all([postIntegration(ringing(externalId)), postIntegration(ringing(externalId))]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
     expect(a.json().id).toBe(b.json().id);
-    expect(await prisma.call.count({ where: { externalId: 'cti-race' } })).toBe(1);
+    expect(await callsWith(externalId)).toBe(1);
   });
 
   it('writes the call and its event in one transaction', async () => {
-    const res = await postIntegration(ringing('cti-event'));
-    const events = await prisma.event.findMany({ where: { type: 'call.upserted' }, orderBy: { seq: 'desc' }, take: 5 });
-    const event = events.find((e) => (e.data as { id: string }).id === res.json().id);
-    expect(event).toBeDefined();
-    expect(event!.audience).toEqual([`centre:${res.json().centreId}`]);
+    const res = await postIntegration(ringing(uniqueName('cti-event')));
+    const events = await eventsOf(res.json().id);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.audience).toEqual([`centre:${centre.id}`]);
   });
 
-  it.each([
-    [{ ...ringing('bad-1'), centre: 'AMK-NOWHERE' }, 400, /unknown centre 'AMK-NOWHERE'/],
-    [{ ...ringing('bad-2'), line: '112' }, 400, /line/],
-    [{ ...ringing('bad-3'), line: '116117' }, 400, /line '116117' is not answered by AMK-BERGEN/],
-    [{ ...ringing('bad-4'), ringingAt: 'yesterday' }, 400, /ringingAt/],
-    [{ ...ringing('bad-5'), callerNumber: 'call me' }, 400, /callerNumber/],
-    [{ ...ringing('bad-6'), externalId: '' }, 400, /externalId/],
-    [{ centre: 'AMK-BERGEN' }, 400, /externalId/],
-  ])('refuses %j with %i naming what is wrong', async (body, status, message) => {
-    const res = await postIntegration(body);
-    expect(res.statusCode).toBe(status);
-    expect(res.json().message).toMatch(message);
-    expect(await prisma.call.count({ where: { externalId: { startsWith: 'bad-' } } })).toBe(0);
+  it.each<[string, Record<string, unknown>, () => string]>([
+    ['an unknown centre', { centre: 'AMK-NOWHERE' }, () => "unknown centre 'AMK-NOWHERE'"],
+    ['a line that is no line', { line: '112' }, () => 'line'],
+    ['a line the centre does not answer', { line: '116117' }, () => `line '116117' is not answered by ${centre.code}`],
+    ['a ring time that is no time', { ringingAt: 'yesterday' }, () => 'ringingAt'],
+    ['a caller number that is no number', { callerNumber: 'call me' }, () => 'callerNumber'],
+    ['an empty externalId', { externalId: '' }, () => 'externalId'],
+  ])('refuses %s with 400 naming what is wrong', async (_what, change, message) => {
+    const res = await postIntegration({ ...ringing(uniqueName('bad')), ...change });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain(message());
+    expect(await callsWith({ startsWith: 'BAD-' })).toBe(0);
+  });
+
+  it('refuses a body with nothing but the centre, naming externalId', async () => {
+    const res = await postIntegration({ centre: centre.code });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/externalId/);
   });
 
   it('refuses a key of another centre', async () => {
-    const res = await postIntegration(ringing('cti-other'), fordeKey);
+    const externalId = uniqueName('cti-other');
+    const res = await postIntegration(ringing(externalId), otherKey);
     expect(res.statusCode).toBe(403);
-    expect(res.json().message).toMatch(/AMK-FORDE/);
-    expect(await prisma.call.count({ where: { externalId: 'cti-other' } })).toBe(0);
+    expect(res.json().message).toContain(other.code);
+    expect(await callsWith(externalId)).toBe(0);
   });
 
   it('answers 4xx, never 5xx, to malformed bodies and content types', async () => {
-    const headers = { authorization: `Bearer ${bergenKey}` };
+    const headers = { authorization: `Bearer ${ownKey}` };
     const badJson = await app.inject({
       method: 'POST',
       url: '/api/v1/integrations/calls',
@@ -156,16 +178,21 @@ describe('an operator registers a call by hand', () => {
   it('a retry with the same id returns the same call and writes nothing new', async () => {
     const body = manual();
     await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie: operatorCookie }, payload: body });
-    const eventsBefore = await prisma.event.count();
+    const callsBefore = await prisma.call.count({ where: { centreId: centre.id } });
+    const eventsBefore = await eventsOf(body.id);
+    expect(eventsBefore).toHaveLength(1);
     const retry = await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie: operatorCookie }, payload: body });
     expect(retry.statusCode).toBe(200);
-    expect(await prisma.event.count()).toBe(eventsBefore);
+    expect(retry.json().id).toBe(body.id);
+    expect(await eventsOf(body.id)).toEqual(eventsBefore);
+    expect(await prisma.callJournalEntry.count({ where: { callId: body.id } })).toBe(1);
+    expect(await prisma.call.count({ where: { centreId: centre.id } })).toBe(callsBefore);
   });
 
   it('refuses a 113 call at the legevaktsentral, and half a position', async () => {
     const wrongLine = await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie: lvsCookie }, payload: manual() });
     expect(wrongLine.statusCode).toBe(400);
-    expect(wrongLine.json().message).toMatch(/LVS-BERGEN/);
+    expect(wrongLine.json().message).toContain(lvs.code);
     const halfPosition = await app.inject({
       method: 'POST',
       url: '/api/v1/calls',
@@ -178,33 +205,28 @@ describe('an operator registers a call by hand', () => {
 
   it('needs a session, and an operator role', async () => {
     expect((await app.inject({ method: 'POST', url: '/api/v1/calls', payload: manual() })).statusCode).toBe(401);
-    const supervisor = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username: 'supervisor.bergen', password: 'demo' },
-    });
-    const cookie = String(supervisor.headers['set-cookie']).split(';')[0]!;
+    const cookie = await cookieForNewUser(app, prisma, centre.id, { role: 'supervisor' });
     expect((await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie }, payload: manual() })).statusCode).toBe(403);
   });
 
   it('lists only my centre’s open calls, and audits the read', async () => {
-    const before = await prisma.auditLog.count({ where: { action: 'call.list' } });
+    const readers = { actorId: { in: [operator.id, otherOperator.id] }, action: 'call.list' };
+    const before = await prisma.auditLog.count({ where: readers });
+    // One open call of each centre, so each list has something to leave out.
+    const theirs = uniqueName('cti-theirs');
+    expect((await postIntegration({ ...ringing(theirs), centre: other.code }, otherKey)).statusCode).toBe(201);
+    expect((await postIntegration(ringing(uniqueName('cti-mine')))).statusCode).toBe(201);
     const mine = await app.inject({ method: 'GET', url: '/api/v1/calls', headers: { cookie: operatorCookie } });
-    const fordeLogin = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username: 'amk.forde', password: 'demo' },
-    });
-    const forde = await app.inject({
+    const others = await app.inject({
       method: 'GET',
       url: '/api/v1/calls',
-      headers: { cookie: String(fordeLogin.headers['set-cookie']).split(';')[0]! },
+      headers: { cookie: await cookieFor(app, otherOperator.username) },
     });
-    const bergenCentre = mine.json().calls[0].centreId;
     expect(mine.json().calls.length).toBeGreaterThan(0);
-    expect(mine.json().calls.every((c: { centreId: string }) => c.centreId === bergenCentre)).toBe(true);
-    expect(forde.json().calls.some((c: { centreId: string }) => c.centreId === bergenCentre)).toBe(false);
-    expect(await prisma.auditLog.count({ where: { action: 'call.list' } })).toBe(before + 2);
+    expect(mine.json().calls.every((c: { centreId: string }) => c.centreId === centre.id)).toBe(true);
+    expect(others.json().calls.map((c: { externalId: string }) => c.externalId)).toContain(theirs);
+    expect(others.json().calls.some((c: { centreId: string }) => c.centreId === centre.id)).toBe(false);
+    expect(await prisma.auditLog.count({ where: readers })).toBe(before + 2);
   });
 });
 

@@ -1,9 +1,10 @@
 // Reads during a hand-over are audited for the reader's centre and for the centre that owns the
 // call (issue 15, hole 6): the transfer list (caller names and numbers) and the call record.
+// The centres and users are this file's own (support/factories.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
-import { demoCentreId } from '../src/seed/seed.js';
+import { createCentre, createUser } from './support/factories.js';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';
 
@@ -12,12 +13,21 @@ let app: App;
 let lv: string;
 let amk: string;
 let callId: string;
-const LVS = demoCentreId('LVS-BERGEN');
-const AMK = demoCentreId('AMK-BERGEN');
+/** The legevaktsentral that hands the call over, the AMK it is offered to, and their operators. */
+let LVS: string;
+let AMK: string;
+let amkCode: string;
+let lvUser: string;
+let amkUser: string;
 
 beforeAll(async () => {
   app = await buildTestApp(prisma);
-  [lv, amk] = [await cookieFor(app, 'lv.bergen'), await cookieFor(app, 'amk.bergen')];
+  const [lvsCentre, amkCentre] = await Promise.all([createCentre(prisma, { kind: 'LVS' }), createCentre(prisma)]);
+  [LVS, AMK, amkCode] = [lvsCentre.id, amkCentre.id, amkCentre.code];
+  [lvUser, amkUser] = (await Promise.all([createUser(prisma, LVS, { role: 'lv_operator' }), createUser(prisma, AMK)])).map(
+    (u) => u.username,
+  ) as [string, string];
+  [lv, amk] = [await cookieFor(app, lvUser), await cookieFor(app, amkUser)];
   callId = crypto.randomUUID();
   const call = await app.inject({
     method: 'POST',
@@ -30,7 +40,7 @@ beforeAll(async () => {
     method: 'POST',
     url: `/api/v1/calls/${callId}/transfers`,
     headers: { cookie: lv },
-    payload: { toCentre: 'AMK-BERGEN', reason: 'Rød respons' },
+    payload: { toCentre: amkCode, reason: 'Rød respons' },
   });
   expect(transfer.statusCode).toBe(201);
 });
@@ -48,17 +58,17 @@ describe('audit during a hand-over', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().transfers.map((t: { call: { callerName: string } }) => t.call.callerName)).toContain('Kari Audit');
 
-    const rows = await prisma.auditLog.findMany({ where: { action: 'transfer.list', actorName: 'amk.bergen', at: { gte: from } } });
+    const rows = await prisma.auditLog.findMany({ where: { action: 'transfer.list', actorName: amkUser, at: { gte: from } } });
     const reader = rows.find((r) => r.centreId === AMK && r.entityType === 'Transfer');
     expect(reader?.detail).toMatchObject({ callIds: expect.arrayContaining([callId]) });
     const owner = rows.find((r) => r.centreId === LVS && r.entityId === callId);
-    expect(owner).toMatchObject({ entityType: 'Call', detail: { readerCentre: 'AMK-BERGEN' } });
+    expect(owner).toMatchObject({ entityType: 'Call', detail: { readerCentre: amkCode } });
   });
 
   it('the sending centre reading its own call in the list is audited under its own centre only', async () => {
     const from = since();
     await app.inject({ method: 'GET', url: '/api/v1/transfers', headers: { cookie: lv } });
-    const rows = await prisma.auditLog.findMany({ where: { action: 'transfer.list', actorName: 'lv.bergen', at: { gte: from } } });
+    const rows = await prisma.auditLog.findMany({ where: { action: 'transfer.list', actorName: lvUser, at: { gte: from } } });
     expect(rows.find((r) => r.entityType === 'Transfer')?.centreId).toBe(LVS);
     expect(rows.filter((r) => r.entityId === callId)).toEqual([]);
   });
@@ -67,7 +77,7 @@ describe('audit during a hand-over', () => {
     const from = since();
     expect((await app.inject({ method: 'GET', url: `/api/v1/calls/${callId}`, headers: { cookie: amk } })).statusCode).toBe(200);
     const rows = await prisma.auditLog.findMany({
-      where: { action: 'call.read', entityId: callId, actorName: 'amk.bergen', at: { gte: from } },
+      where: { action: 'call.read', entityId: callId, actorName: amkUser, at: { gte: from } },
     });
     expect(new Set(rows.map((r) => r.centreId))).toEqual(new Set([AMK, LVS]));
   });
@@ -76,7 +86,7 @@ describe('audit during a hand-over', () => {
     const from = since();
     expect((await app.inject({ method: 'GET', url: '/api/v1/snapshot', headers: { cookie: amk } })).statusCode).toBe(200);
     const owner = await prisma.auditLog.findFirst({
-      where: { action: 'transfer.list', centreId: LVS, entityId: callId, actorName: 'amk.bergen', at: { gte: from } },
+      where: { action: 'transfer.list', centreId: LVS, entityId: callId, actorName: amkUser, at: { gte: from } },
     });
     expect(owner).not.toBeNull();
   });

@@ -1,20 +1,21 @@
 // Missions from a call: recommend, dispatch, follow the terminal's reports on the timeline,
 // response time, close; preparedness gaps; an OSRM-compatible routing service.
+// Every test makes its own centres, stations, units and kommuner (support/factories.ts): the
+// ranking, the fleet's statuses and the preparedness report are then the test's alone, and
+// nothing is put back for the next file.
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MissionSummary } from '@amk/contracts';
 import type { App } from '../src/app.js';
-import { createPrisma } from '@amk/db';
-import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
-import { buildTestApp, databaseUrl, standDownFleet } from './support/test-app.js';
-import { cookieFor } from './support/integration.js';
+import { createPrisma, type Prisma } from '@amk/db';
+import { createCentre, createIntegrationKey, createKommune, createStation, createUnit } from './support/factories.js';
+import { buildTestApp, databaseUrl } from './support/test-app.js';
+import { cookieForNewUser } from './support/integration.js';
 
 const prisma = createPrisma(databaseUrl(), 3);
 let app: App;
 let routed: App;
 let osrm: Server;
-let amk: string;
-let key: string;
 
 beforeAll(async () => {
   // A stand-in for an OSRM service (the edge of the world): 9 minutes for every route.
@@ -27,91 +28,117 @@ beforeAll(async () => {
   await new Promise<void>((r) => osrm.listen(0, '127.0.0.1', r));
   app = await buildTestApp(prisma);
   routed = await buildTestApp(prisma, { ROUTING_URL: `http://127.0.0.1:${(osrm.address() as { port: number }).port}` });
-  amk = await cookieFor(app, 'amk.bergen');
-  key = (await createIntegrationKeyService(prisma).create('terminals', 'AMK-BERGEN')).key;
 });
 afterAll(async () => {
-  await standDownFleet(prisma);
   await app.close();
   await routed.close();
   await prisma.$disconnect();
   osrm.close();
 });
 
-const call = async (lat: number, lon: number) => {
-  const id = crypto.randomUUID();
-  await app.inject({
-    method: 'POST',
-    url: '/api/v1/calls',
-    headers: { cookie: amk },
-    payload: { id, line: '113', lat, lon, urgency: 'A' },
-  });
-  return id;
-};
-const terminal = (callSign: string, status: string) =>
-  app.inject({
-    method: 'POST',
-    url: `/api/v1/integrations/units/${callSign}/status`,
-    headers: { authorization: `Bearer ${key}` },
-    payload: { status, at: new Date().toISOString() },
-  });
+/** Real places: Bergen sentrum (where the calls are), stations in Bergen, on Askøy, at Voss and in Førde. */
+const SENTRUM = { lat: 60.39, lon: 5.32 };
+const BERGEN = { lat: 60.3747, lon: 5.3531 };
+const ASKOY = { lat: 60.4085, lon: 5.2255 };
+const VOSS = { lat: 60.6286, lon: 6.4115 };
+const FORDE = { lat: 61.4522, lon: 5.8572 };
+
+/**
+ * An AMK centre of the test's own covering `kommuner`, with a neighbouring AMK centre, an operator
+ * logged in and a key for its unit terminals; `unit` puts an ambulance of either at a new station.
+ */
+async function region(kommuner: string[] = []) {
+  const neighbour = await createCentre(prisma);
+  const centre = await createCentre(prisma, { neighbourCentreIds: [neighbour.id], kommuner });
+  const [amk, key] = await Promise.all([cookieForNewUser(app, prisma, centre.id), createIntegrationKey(prisma, centre.code, 'terminals')]);
+  const unit = async (at: { lat: number; lon: number }, data: Partial<Prisma.UnitUncheckedCreateInput> = {}, of = centre) => {
+    const station = await createStation(prisma, of.id, at);
+    return createUnit(prisma, of.id, { stationId: station.id, ...data });
+  };
+  const call = async (lat = SENTRUM.lat, lon = SENTRUM.lon) => {
+    const id = crypto.randomUUID();
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/calls',
+      headers: { cookie: amk },
+      payload: { id, line: '113', lat, lon, urgency: 'A' },
+    });
+    expect(res.statusCode).toBe(201);
+    return id;
+  };
+  const terminal = (callSign: string, status: string) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/v1/integrations/units/${callSign}/status`,
+      headers: { authorization: `Bearer ${key}` },
+      payload: { status, at: new Date().toISOString() },
+    });
+  const recommendations = async (callId: string, via = app) => {
+    const res = await via.inject({ method: 'GET', url: `/api/v1/calls/${callId}/recommendations`, headers: { cookie: amk } });
+    expect(res.statusCode).toBe(200);
+    return res.json().units as { callSign: string; status: string; etaMinutes: number; own: boolean; method: string }[];
+  };
+  return { centre, neighbour, amk, unit, call, terminal, recommendations };
+}
 
 describe('recommend and dispatch', () => {
   it('ranks free units by ETA, marks the neighbour’s, and leaves out busy ones', async () => {
-    const callId = await call(60.39, 5.32); // Bergen sentrum
-    const res = await app.inject({ method: 'GET', url: `/api/v1/calls/${callId}/recommendations`, headers: { cookie: amk } });
-    expect(res.statusCode).toBe(200);
-    const units = res.json().units;
-    expect(units[0].callSign).toMatch(/^BGN-A1/);
-    const etas = units.map((u: { etaMinutes: number }) => u.etaMinutes);
+    const r = await region();
+    const near = await r.unit(BERGEN);
+    const far = await r.unit(ASKOY);
+    const theirs = await r.unit(FORDE, {}, r.neighbour);
+    // On its way elsewhere, right by the call with a fresh position: busy, so never recommended.
+    const busy = await r.unit(BERGEN, { status: 'EN_ROUTE', ...SENTRUM, positionAt: new Date() });
+    const units = await r.recommendations(await r.call());
+    expect(units.map((u) => u.callSign)).toEqual([near.callSign, far.callSign, theirs.callSign]);
+    const etas = units.map((u) => u.etaMinutes);
     expect(etas).toEqual([...etas].sort((a, b) => a - b));
-    expect(units.find((u: { callSign: string }) => u.callSign === 'FRD-A11')).toMatchObject({ own: false });
-    expect(units.every((u: { status: string }) => u.status.startsWith('AVAILABLE'))).toBe(true);
+    expect(units.find((u) => u.callSign === theirs.callSign)).toMatchObject({ own: false });
+    expect(units.find((u) => u.callSign === near.callSign)).toMatchObject({ own: true });
+    expect(units.map((u) => u.callSign)).not.toContain(busy.callSign);
+    expect(units.every((u) => u.status.startsWith('AVAILABLE'))).toBe(true);
   });
 
   it('still recommends units waiting at their station hours after their last position report', async () => {
-    const callId = await call(60.39, 5.32);
-    const fresh = (await app.inject({ method: 'GET', url: `/api/v1/calls/${callId}/recommendations`, headers: { cookie: amk } })).json()
-      .units;
-    const atStation = fresh
-      .filter((u: { status: string }) => u.status === 'AVAILABLE_AT_STATION')
-      .map((u: { callSign: string }) => u.callSign);
-    expect(atStation.length).toBeGreaterThan(0);
+    const town = await createKommune(prisma, { settlementClass: 'TOWN', ...BERGEN });
+    const r = await region([town.nummer]);
     const quietSince = new Date(Date.now() - 6 * 3_600_000);
-    const old = await prisma.unit.findMany({ where: { callSign: { in: atStation } }, select: { id: true, positionAt: true } });
-    await prisma.unit.updateMany({ where: { callSign: { in: atStation } }, data: { positionAt: quietSince } });
-    try {
-      const later = (await app.inject({ method: 'GET', url: `/api/v1/calls/${callId}/recommendations`, headers: { cookie: amk } })).json()
-        .units;
-      expect(
-        later
-          .filter((u: { status: string }) => u.status === 'AVAILABLE_AT_STATION')
-          .map((u: { callSign: string }) => u.callSign)
-          .sort(),
-      ).toEqual([...atStation].sort());
-      const prep = (await app.inject({ method: 'GET', url: '/api/v1/preparedness', headers: { cookie: amk } })).json();
-      expect(prep.kommuner.find((k: { kommunenavn: string }) => k.kommunenavn === 'Bergen').gap).toBe(false);
-    } finally {
-      for (const u of old) await prisma.unit.update({ where: { id: u.id }, data: { positionAt: u.positionAt } });
-    }
+    const waiting = await Promise.all([BERGEN, ASKOY].map((at) => r.unit(at, { ...at, positionAt: quietSince })));
+    // The same quiet terminal on the move is not trusted: the unit may be anywhere by now.
+    const moving = await r.unit(BERGEN, { status: 'AVAILABLE_ON_THE_MOVE', ...SENTRUM, positionAt: quietSince });
+    const units = await r.recommendations(await r.call());
+    expect(
+      units
+        .filter((u) => u.status === 'AVAILABLE_AT_STATION')
+        .map((u) => u.callSign)
+        .sort(),
+    ).toEqual(waiting.map((u) => u.callSign).sort());
+    expect(units.map((u) => u.callSign)).not.toContain(moving.callSign);
+    const prep = (await app.inject({ method: 'GET', url: '/api/v1/preparedness', headers: { cookie: r.amk } })).json();
+    expect(prep.kommuner.find((k: { kommunenummer: string }) => k.kommunenummer === town.nummer)).toMatchObject({
+      gap: false,
+      nearestFreeCallSign: waiting[0]!.callSign,
+    });
   });
 
   it('uses the routing service for road times when one is configured', async () => {
-    const callId = await call(60.39, 5.32);
-    const res = await routed.inject({ method: 'GET', url: `/api/v1/calls/${callId}/recommendations`, headers: { cookie: amk } });
-    const routedUnits = res.json().units.filter((u: { method: string }) => u.method === 'routing');
-    expect(routedUnits.length).toBeGreaterThan(0);
-    expect(routedUnits.every((u: { etaMinutes: number }) => u.etaMinutes === 9)).toBe(true);
+    const r = await region();
+    await r.unit(BERGEN);
+    await r.unit(ASKOY);
+    const routedUnits = (await r.recommendations(await r.call(), routed)).filter((u) => u.method === 'routing');
+    expect(routedUnits.length).toBe(2);
+    expect(routedUnits.every((u) => u.etaMinutes === 9)).toBe(true);
   });
 
   it('a mission alerts its unit; the terminal’s reports land on the timeline with the response time; closing keeps the outcome', async () => {
-    const callId = await call(60.3975, 5.3245);
+    const r = await region();
+    const unit = await r.unit(BERGEN);
+    const callId = await r.call(60.3975, 5.3245); // Bryggen, in Bergen kommune
     const id = crypto.randomUUID();
-    const unit = await prisma.unit.findUniqueOrThrow({ where: { callSign: 'KNV-A31' } });
     const created = await app.inject({
       method: 'POST',
       url: '/api/v1/missions',
-      headers: { cookie: amk },
+      headers: { cookie: r.amk },
       payload: { id, callId, unitIds: [unit.id] },
     });
     expect(created.statusCode).toBe(201);
@@ -119,150 +146,176 @@ describe('recommend and dispatch', () => {
       callId,
       kommunenummer: '4601',
       urgency: 'A',
-      units: [{ callSign: 'KNV-A31' }],
+      units: [{ callSign: unit.callSign }],
       responseMinutes: null,
     });
     const again = await app.inject({
       method: 'POST',
       url: '/api/v1/missions',
-      headers: { cookie: amk },
+      headers: { cookie: r.amk },
       payload: { id, callId, unitIds: [unit.id] },
     });
     expect(again.statusCode).toBe(200);
 
-    expect((await terminal('KNV-A31', 'EN_ROUTE')).statusCode).toBe(200);
-    expect((await terminal('KNV-A31', 'ON_SCENE')).statusCode).toBe(200);
-    const detail = (await app.inject({ method: 'GET', url: `/api/v1/missions/${id}`, headers: { cookie: amk } })).json();
+    expect((await r.terminal(unit.callSign, 'EN_ROUTE')).statusCode).toBe(200);
+    expect((await r.terminal(unit.callSign, 'ON_SCENE')).statusCode).toBe(200);
+    const detail = (await app.inject({ method: 'GET', url: `/api/v1/missions/${id}`, headers: { cookie: r.amk } })).json();
     expect(detail.timeline.map((t: { status: string }) => t.status)).toEqual(['ALERTED', 'EN_ROUTE', 'ON_SCENE']);
     expect(detail.responseMinutes).toBeGreaterThanOrEqual(0);
 
     const busy = await app.inject({
       method: 'POST',
       url: '/api/v1/missions',
-      headers: { cookie: amk },
+      headers: { cookie: r.amk },
       payload: { id: crypto.randomUUID(), callId, unitIds: [unit.id] },
     });
     expect(busy.statusCode).toBe(409);
-    expect(busy.json().message).toMatch(/KNV-A31 is not free \(På stedet\)/);
+    expect(busy.json().message).toContain(`${unit.callSign} is not free (På stedet)`);
 
     const closed = await app.inject({
       method: 'POST',
       url: `/api/v1/missions/${id}/close`,
-      headers: { cookie: amk },
+      headers: { cookie: r.amk },
       payload: { outcome: 'Transportert til Haukeland' },
     });
     expect(closed.json()).toMatchObject({ outcome: 'Transportert til Haukeland' });
     expect(closed.json().closedAt).not.toBeNull();
-    const snapshot = (await app.inject({ method: 'GET', url: '/api/v1/snapshot', headers: { cookie: amk } })).json();
+    const snapshot = (await app.inject({ method: 'GET', url: '/api/v1/snapshot', headers: { cookie: r.amk } })).json();
     expect(snapshot.missions.map((m: MissionSummary) => m.id)).not.toContain(id);
   });
 
   it('refuses a mission without units or with another centre’s call', async () => {
+    const r = await region();
     const none = await app.inject({
       method: 'POST',
       url: '/api/v1/missions',
-      headers: { cookie: amk },
+      headers: { cookie: r.amk },
       payload: { id: crypto.randomUUID(), unitIds: [] },
     });
     expect(none.json().message).toMatch(/at least one unit/);
-    const forde = await cookieFor(app, 'amk.forde');
-    const callId = await call(60.39, 5.32);
-    const unit = await prisma.unit.findUniqueOrThrow({ where: { callSign: 'FRD-A12' } });
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/v1/missions',
-      headers: { cookie: forde },
-      payload: { id: crypto.randomUUID(), callId, unitIds: [unit.id] },
-    });
-    expect(res.statusCode).toBe(404);
-  });
-});
-
-describe('missions release their units', () => {
-  const status = async (callSign: string) => (await prisma.unit.findUniqueOrThrow({ where: { callSign } })).status;
-  const dispatch = async (callSigns: string[]) => {
-    const callId = await call(60.39, 5.32);
-    const ids = (await prisma.unit.findMany({ where: { callSign: { in: callSigns } } })).map((u) => u.id);
+    const other = await region();
+    const theirUnit = await other.unit(FORDE);
+    const callId = await r.call();
     const id = crypto.randomUUID();
     const res = await app.inject({
       method: 'POST',
       url: '/api/v1/missions',
-      headers: { cookie: amk },
-      payload: { id, callId, unitIds: ids },
+      headers: { cookie: other.amk },
+      payload: { id, callId, unitIds: [theirUnit.id] },
+    });
+    expect(res.statusCode).toBe(404);
+    expect(await prisma.mission.findUnique({ where: { id } })).toBeNull();
+    expect((await prisma.unit.findUniqueOrThrow({ where: { id: theirUnit.id } })).status).toBe('AVAILABLE_AT_STATION');
+  });
+});
+
+describe('missions release their units', () => {
+  const status = async (unit: { id: string }) => (await prisma.unit.findUniqueOrThrow({ where: { id: unit.id } })).status;
+  const dispatch = async (r: Awaited<ReturnType<typeof region>>, units: { id: string }[]) => {
+    const callId = await r.call();
+    const id = crypto.randomUUID();
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/missions',
+      headers: { cookie: r.amk },
+      payload: { id, callId, unitIds: units.map((u) => u.id) },
     });
     expect(res.statusCode).toBe(201);
     return id;
   };
-  const close = (id: string, outcome: string) =>
-    app.inject({ method: 'POST', url: `/api/v1/missions/${id}/close`, headers: { cookie: amk }, payload: { outcome } });
+  const close = (r: Awaited<ReturnType<typeof region>>, id: string, outcome: string) =>
+    app.inject({ method: 'POST', url: `/api/v1/missions/${id}/close`, headers: { cookie: r.amk }, payload: { outcome } });
 
   it('cancelling a mission frees a unit that had not left at its station, with the reason on the timeline', async () => {
-    await standDownFleet(prisma);
-    const id = await dispatch(['BGN-A11']);
-    expect(await status('BGN-A11')).toBe('ALERTED');
-    const res = await close(id, 'Avbrutt');
+    const r = await region();
+    const unit = await r.unit(BERGEN);
+    const id = await dispatch(r, [unit]);
+    expect(await status(unit)).toBe('ALERTED');
+    const res = await close(r, id, 'Avbrutt');
     expect(res.statusCode).toBe(200);
-    expect(await status('BGN-A11')).toBe('AVAILABLE_AT_STATION');
+    expect(await status(unit)).toBe('AVAILABLE_AT_STATION');
     const last = res.json().timeline.at(-1);
-    expect(last).toMatchObject({ callSign: 'BGN-A11', status: 'AVAILABLE_AT_STATION', source: 'SYSTEM' });
+    expect(last).toMatchObject({ callSign: unit.callSign, status: 'AVAILABLE_AT_STATION', source: 'SYSTEM' });
     expect(last.reason).toMatch(/Oppdraget avsluttet \(Avbrutt\): enheten frigitt/);
     expect(res.json().units[0].releasedAt).not.toBeNull();
     // free again: it is recommended
-    const callId = await call(60.39, 5.32);
-    const recs = (await app.inject({ method: 'GET', url: `/api/v1/calls/${callId}/recommendations`, headers: { cookie: amk } })).json()
-      .units;
-    expect(recs.map((u: { callSign: string }) => u.callSign)).toContain('BGN-A11');
+    const recs = await r.recommendations(await r.call());
+    expect(recs.map((u) => u.callSign)).toContain(unit.callSign);
   });
 
   it('closing frees every unit still on it: on the move once it had left; an unavailable one stays unavailable', async () => {
-    await standDownFleet(prisma);
-    const id = await dispatch(['BGN-A11', 'ASK-A21', 'OS-A41', 'SOT-A51']);
-    expect((await terminal('ASK-A21', 'EN_ROUTE')).statusCode).toBe(200);
-    expect((await terminal('OS-A41', 'EN_ROUTE')).statusCode).toBe(200);
-    expect((await terminal('OS-A41', 'ON_SCENE')).statusCode).toBe(200);
-    expect((await terminal('SOT-A51', 'UNAVAILABLE')).statusCode).toBe(200);
-    const res = await close(id, 'Pasient behandlet på stedet');
+    const r = await region();
+    const [waiting, leaving, arrived, unavailable] = await Promise.all([BERGEN, ASKOY, BERGEN, ASKOY].map((at) => r.unit(at)));
+    const id = await dispatch(r, [waiting!, leaving!, arrived!, unavailable!]);
+    expect((await r.terminal(leaving!.callSign, 'EN_ROUTE')).statusCode).toBe(200);
+    expect((await r.terminal(arrived!.callSign, 'EN_ROUTE')).statusCode).toBe(200);
+    expect((await r.terminal(arrived!.callSign, 'ON_SCENE')).statusCode).toBe(200);
+    expect((await r.terminal(unavailable!.callSign, 'UNAVAILABLE')).statusCode).toBe(200);
+    const res = await close(r, id, 'Pasient behandlet på stedet');
     expect(res.statusCode).toBe(200);
-    expect(await status('BGN-A11')).toBe('AVAILABLE_AT_STATION');
-    expect(await status('ASK-A21')).toBe('AVAILABLE_ON_THE_MOVE');
-    expect(await status('OS-A41')).toBe('AVAILABLE_ON_THE_MOVE');
-    expect(await status('SOT-A51')).toBe('UNAVAILABLE');
+    expect(await status(waiting!)).toBe('AVAILABLE_AT_STATION');
+    expect(await status(leaving!)).toBe('AVAILABLE_ON_THE_MOVE');
+    expect(await status(arrived!)).toBe('AVAILABLE_ON_THE_MOVE');
+    expect(await status(unavailable!)).toBe('UNAVAILABLE');
     expect(res.json().units.every((u: { releasedAt: string | null }) => u.releasedAt !== null)).toBe(true);
     const system = res.json().timeline.filter((e: { source: string }) => e.source === 'SYSTEM');
-    expect(system.map((e: { callSign: string }) => e.callSign).sort()).toEqual(['ASK-A21', 'BGN-A11', 'OS-A41']);
-    // nothing is left alerted without an open mission
+    expect(system.map((e: { callSign: string }) => e.callSign).sort()).toEqual(
+      [waiting!, leaving!, arrived!].map((u) => u.callSign).sort(),
+    );
+    // nothing of the centre is left alerted without an open mission
     const alerted = await prisma.unit.findMany({
-      where: { status: 'ALERTED', missionUnits: { none: { releasedAt: null, mission: { closedAt: null } } } },
+      where: { centreId: r.centre.id, status: 'ALERTED', missionUnits: { none: { releasedAt: null, mission: { closedAt: null } } } },
     });
     expect(alerted).toEqual([]);
     // closing again changes nothing
-    expect((await close(id, 'igjen')).json().outcome).toBe('Pasient behandlet på stedet');
-    await standDownFleet(prisma);
+    expect((await close(r, id, 'igjen')).json().outcome).toBe('Pasient behandlet på stedet');
+    expect(await status(waiting!)).toBe('AVAILABLE_AT_STATION');
   });
 
   it('a terminal cannot report a unit alerted without a mission', async () => {
-    await standDownFleet(prisma);
-    const res = await terminal('BGN-A12', 'ALERTED');
+    const r = await region();
+    const unit = await r.unit(BERGEN);
+    const res = await r.terminal(unit.callSign, 'ALERTED');
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toMatch(/bare varsles ved å settes på et oppdrag/);
-    expect(await status('BGN-A12')).toBe('AVAILABLE_AT_STATION');
+    expect(await status(unit)).toBe('AVAILABLE_AT_STATION');
   });
 });
 
 describe('preparedness', () => {
   it('flags a kommune with no free ambulance within its guideline time', async () => {
-    const before = (await app.inject({ method: 'GET', url: '/api/v1/preparedness', headers: { cookie: amk } })).json();
-    const voss = before.kommuner.find((k: { kommunenavn: string }) => k.kommunenavn === 'Voss');
-    expect(voss).toMatchObject({ settlementClass: 'RURAL', guidelineMinutes: 25, gap: false, nearestFreeCallSign: 'VOS-A61' });
-    const bergen = before.kommuner.find((k: { kommunenavn: string }) => k.kommunenavn === 'Bergen');
-    expect(bergen).toMatchObject({ settlementClass: 'TOWN', guidelineMinutes: 12 });
+    const rural = await createKommune(prisma, { settlementClass: 'RURAL', ...VOSS });
+    const town = await createKommune(prisma, { settlementClass: 'TOWN', ...BERGEN });
+    const r = await region([rural.nummer, town.nummer]);
+    const local = await r.unit(VOSS);
+    await r.unit(BERGEN);
+    const helicopter = await r.unit({ lat: 60.2934, lon: 5.2181 }, { kind: 'HELICOPTER' }); // Bergen's air ambulance base
+    const report = async () => {
+      const res = await app.inject({ method: 'GET', url: '/api/v1/preparedness', headers: { cookie: r.amk } });
+      expect(res.statusCode).toBe(200);
+      return res.json().kommuner as { kommunenummer: string; gap: boolean; nearestFreeEtaMinutes: number }[];
+    };
+    const before = await report();
+    expect(before.map((k) => k.kommunenummer).sort()).toEqual([rural.nummer, town.nummer].sort());
+    expect(before.find((k) => k.kommunenummer === rural.nummer)).toMatchObject({
+      settlementClass: 'RURAL',
+      guidelineMinutes: 25,
+      gap: false,
+      nearestFreeCallSign: local.callSign,
+    });
+    expect(before.find((k) => k.kommunenummer === town.nummer)).toMatchObject({
+      settlementClass: 'TOWN',
+      guidelineMinutes: 12,
+      gap: false,
+    });
 
-    // Voss's own ambulance goes out of service; the helicopter is busy too.
-    await terminal('VOS-A61', 'OUT_OF_SERVICE');
-    await terminal('LA-BGN', 'UNAVAILABLE');
-    const after = (await app.inject({ method: 'GET', url: '/api/v1/preparedness', headers: { cookie: amk } })).json();
-    const vossAfter = after.kommuner.find((k: { kommunenavn: string }) => k.kommunenavn === 'Voss');
-    expect(vossAfter.gap).toBe(true);
-    expect(vossAfter.nearestFreeEtaMinutes).toBeGreaterThan(25);
+    // The kommune's own ambulance goes out of service; the helicopter is busy too.
+    expect((await r.terminal(local.callSign, 'OUT_OF_SERVICE')).statusCode).toBe(200);
+    expect((await r.terminal(helicopter.callSign, 'UNAVAILABLE')).statusCode).toBe(200);
+    const after = await report();
+    const ruralAfter = after.find((k) => k.kommunenummer === rural.nummer)!;
+    expect(ruralAfter.gap).toBe(true);
+    expect(ruralAfter.nearestFreeEtaMinutes).toBeGreaterThan(25);
+    expect(after.find((k) => k.kommunenummer === town.nummer)!.gap).toBe(false);
   });
 });

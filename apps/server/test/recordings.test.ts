@@ -5,19 +5,40 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
+import { createCentre, createIntegrationKey, createUser } from './support/factories.js';
 import { login, startServer, testConfig, type TestServer } from './support/test-app.js';
 
+// The centres, users and recorder keys are this file's own (support/factories.ts). The purge is
+// the installation's: it takes whatever has come due, so the checks on it name this file's recordings.
 let server: TestServer;
 let key: string;
 let operator: string;
 let supervisor: string;
+/** The own AMK centre (its recorder, operator and supervisor) and another AMK centre with a recorder and an operator. */
+let centre: { id: string; code: string };
+let other: { id: string; code: string };
+let otherKey: string;
+let users: Record<'operator' | 'supervisor' | 'other' | 'auditor' | 'responder', { username: string }>;
 const storeRoot = join(testConfig().DATA_DIR, 'recordings');
 
 beforeAll(async () => {
   server = await startServer();
-  key = (await createIntegrationKeyService(server.prisma).create('recorder', 'AMK-BERGEN')).key;
-  [operator, supervisor] = await Promise.all([login(server, 'amk.bergen'), login(server, 'supervisor.bergen')]);
+  const { prisma } = server;
+  [centre, other] = await Promise.all([createCentre(prisma), createCentre(prisma)]);
+  [key, otherKey] = await Promise.all([
+    createIntegrationKey(prisma, centre.code, 'recorder'),
+    createIntegrationKey(prisma, other.code, 'recorder other'),
+  ]);
+  const [o, s, x, a, r] = await Promise.all([
+    createUser(prisma, centre.id),
+    createUser(prisma, centre.id, { role: 'supervisor', displayName: 'Kari Test' }),
+    createUser(prisma, other.id),
+    // an auditor (Statens helsetilsyn's reader) and an akutthjelper, both of another centre than the recording's
+    createUser(prisma, other.id, { role: 'auditor' }),
+    createUser(prisma, other.id, { role: 'responder' }),
+  ]);
+  users = { operator: o, supervisor: s, other: x, auditor: a, responder: r };
+  [operator, supervisor] = await Promise.all([login(server, o.username), login(server, s.username)]);
 });
 afterAll(() => server.close());
 
@@ -41,7 +62,7 @@ async function ring(externalId: string) {
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     body: JSON.stringify({
       externalId,
-      centre: 'AMK-BERGEN',
+      centre: centre.code,
       line: '113',
       callerNumber: '+4790001111',
       ringingAt: new Date().toISOString(),
@@ -80,7 +101,7 @@ describe('ingest', () => {
     const ids = new Set(results.map((r) => r.body.id as string));
     expect(ids.size).toBe(1);
     expect(await server.prisma.recording.count({ where: { callExternalId: fields.callExternalId } })).toBe(1);
-    expect(readdirSync(join(storeRoot, 'AMK-BERGEN', '2025-02'))).toEqual([...ids]);
+    expect(readdirSync(join(storeRoot, centre.code, '2025-02'))).toEqual([...ids]);
     expect(readdirSync(join(storeRoot, '.incoming'))).toEqual([]);
   });
 
@@ -99,11 +120,11 @@ describe('ingest', () => {
     ['no call id', { recordedAt: '2026-11-22T09:00:00Z' }, 'audio/wav', 400, /callExternalId/],
     ['a picture', { callExternalId: 'c', recordedAt: '2026-11-22T09:00:00Z' }, 'image/png', 415, /audio/],
   ])('refuses %s and stores nothing', async (_name, fields, type, status, message) => {
-    const before = await server.prisma.recording.count();
+    const before = await server.prisma.recording.count({ where: { centreId: centre.id } });
     const res = await upload(fields as Record<string, string>, sound('bad'), type);
     expect(res.status).toBe(status);
     expect(res.body.message).toMatch(message);
-    expect(await server.prisma.recording.count()).toBe(before);
+    expect(await server.prisma.recording.count({ where: { centreId: centre.id } })).toBe(before);
   });
 
   it('accepts the fields after the sound as well as before', async () => {
@@ -153,8 +174,7 @@ describe('playback', () => {
     // One listen: the later range came from the same user minutes after the audited start, so it
     // continues that listen rather than being a new one.
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorName: 'amk.bergen', entityType: 'Recording' });
-    expect(audit[0]!.centreId).toBeTruthy();
+    expect(audit[0]).toMatchObject({ actorName: users.operator.username, entityType: 'Recording', centreId: centre.id });
   });
 
   it('audits a range that starts past byte 0 unless it continues the same user’s listen of the last 10 minutes', async () => {
@@ -168,7 +188,7 @@ describe('playback', () => {
     expect(sneaky.status).toBe(206);
     expect(Buffer.from(await sneaky.arrayBuffer()).equals(audio.subarray(1))).toBe(true);
     expect(await audited()).toHaveLength(1);
-    expect((await audited())[0]).toMatchObject({ actorName: 'amk.bergen', detail: { range: `1-${audio.length - 1}` } });
+    expect((await audited())[0]).toMatchObject({ actorName: users.operator.username, detail: { range: `1-${audio.length - 1}` } });
 
     // The same user's next range continues that listen.
     await (await get(operator, `/recordings/${body.id}/audio`, { range: 'bytes=2000-' })).arrayBuffer();
@@ -176,21 +196,26 @@ describe('playback', () => {
 
     // Another user's range is their own listen, and a download is a download.
     await (await get(supervisor, `/recordings/${body.id}/audio`, { range: 'bytes=2000-' })).arrayBuffer();
-    expect((await audited()).map((a) => a.actorName)).toEqual(['amk.bergen', 'supervisor.bergen']);
+    expect((await audited()).map((a) => a.actorName)).toEqual([users.operator.username, users.supervisor.username]);
     await (await get(operator, `/recordings/${body.id}/audio?download=1`, { range: 'bytes=1-' })).arrayBuffer();
-    expect((await audited('recording.download')).map((a) => a.actorName)).toEqual(['amk.bergen']);
+    expect((await audited('recording.download')).map((a) => a.actorName)).toEqual([users.operator.username]);
 
     // Eleven minutes later the same range is a new listen.
     await server.prisma.auditLog.updateMany({ where: { entityId: body.id }, data: { at: new Date(Date.now() - 11 * 60_000) } });
     await (await get(operator, `/recordings/${body.id}/audio`, { range: 'bytes=2000-' })).arrayBuffer();
-    expect((await audited()).map((a) => a.actorName)).toEqual(['amk.bergen', 'supervisor.bergen', 'amk.bergen']);
+    expect((await audited()).map((a) => a.actorName)).toEqual([
+      users.operator.username,
+      users.supervisor.username,
+      users.operator.username,
+    ]);
   });
 
   it('only the owning centre and auditors may listen', async () => {
     const { body } = await upload({ callExternalId: `who-${uid()}`, recordedAt: new Date().toISOString() });
-    expect((await get(await login(server, 'amk.forde'), `/recordings/${body.id}/audio`)).status).toBe(404);
-    expect((await get(await login(server, 'auditor.demo'), `/recordings/${body.id}/audio`)).status).toBe(200);
-    expect((await get(await login(server, 'responder.demo'), `/recordings/${body.id}/audio`)).status).toBe(403);
+    expect((await get(await login(server, users.other.username), `/recordings/${body.id}/audio`)).status).toBe(404);
+    expect((await get(await login(server, users.auditor.username), `/recordings/${body.id}/audio`)).status).toBe(200);
+    expect((await get(await login(server, users.responder.username), `/recordings/${body.id}/audio`)).status).toBe(403);
+    expect((await get(operator, `/recordings/${body.id}/audio`)).status).toBe(200);
   });
 });
 
@@ -235,7 +260,7 @@ describe('holds and the purge', () => {
     // Releasing the hold, with a reason, lets the next purge take it.
     const holdId = ((await hold.json()) as any).holds[0].id;
     const released = await post(supervisor, `/recordings/${held}/holds/${holdId}/release`, { reason: 'Saken er avsluttet' });
-    expect(((await released.json()) as any).holds[0]).toMatchObject({ releasedBy: 'Kari Vik', releaseReason: 'Saken er avsluttet' });
+    expect(((await released.json()) as any).holds[0]).toMatchObject({ releasedBy: 'Kari Test', releaseReason: 'Saken er avsluttet' });
     await server.app.jobs.purge.run('2023-03-10');
     expect(await server.prisma.recording.count({ where: { id: held } })).toBe(0);
     expect(
@@ -361,12 +386,10 @@ describe('holds and the purge', () => {
   });
 
   it("a dry run counts and lists only the caller's centre's recordings; an auditor's every centre's", async () => {
-    const fordeKey = (await createIntegrationKeyService(server.prisma).create('recorder forde', 'AMK-FORDE')).key;
-    const forde = (
-      await upload({ callExternalId: `forde-${uid()}`, recordedAt: '2020-03-10T10:00:00Z' }, sound(uid()), 'audio/wav', fordeKey)
+    const theirs = (
+      await upload({ callExternalId: `theirs-${uid()}`, recordedAt: '2020-03-10T10:00:00Z' }, sound(uid()), 'audio/wav', otherKey)
     ).body.id as string;
-    const bergen = await old();
-    const bergenCentre = await server.prisma.centre.findUniqueOrThrow({ where: { code: 'AMK-BERGEN' } });
+    const ours = await old();
     const due = (centreId?: string) =>
       server.prisma.recording.count({
         where: { deleteAfter: { lte: new Date('2024-01-01') }, holds: { none: { releasedAt: null } }, ...(centreId && { centreId }) },
@@ -377,16 +400,16 @@ describe('holds and the purge', () => {
       });
 
     const mine = (await (await get(supervisor, '/recordings/purge/preview?date=2024-01-01')).json()) as any;
-    expect(mine.wouldDelete).toBe(await due(bergenCentre.id));
-    expect(mine.heldBack).toBe(await held(bergenCentre.id));
-    expect(mine.sample.map((s: { id: string }) => s.id)).toContain(bergen);
-    expect(mine.sample.map((s: { id: string }) => s.id)).not.toContain(forde);
+    expect(mine.wouldDelete).toBe(await due(centre.id));
+    expect(mine.heldBack).toBe(await held(centre.id));
+    expect(mine.sample.map((s: { id: string }) => s.id)).toContain(ours);
+    expect(mine.sample.map((s: { id: string }) => s.id)).not.toContain(theirs);
 
-    const all = (await (await get(await login(server, 'auditor.demo'), '/recordings/purge/preview?date=2024-01-01')).json()) as any;
+    const all = (await (await get(await login(server, users.auditor.username), '/recordings/purge/preview?date=2024-01-01')).json()) as any;
     expect(all.wouldDelete).toBe(await due());
     expect(all.wouldDelete).toBe(mine.wouldDelete + 1);
     expect(all.heldBack).toBe(await held());
-    expect(all.sample.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining([bergen, forde]));
+    expect(all.sample.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining([ours, theirs]));
     await server.app.jobs.purge.run('2024-01-01');
   });
 

@@ -1,18 +1,29 @@
-// Telephony after the ring: answered, ended, abandoned; the queue and who takes a call.
+// Telephony after the ring: answered, ended, abandoned; the queue and who takes a call. The
+// centres, operators and telephony key are this file's own (support/factories.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
-import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
+import { createCentre, createIntegrationKey, createUser } from './support/factories.js';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
 import { asIntegration, cookieFor } from './support/integration.js';
 
 const prisma = createPrisma(databaseUrl(), 3);
 let app: App;
 let cti: ReturnType<typeof asIntegration>;
+/** Two operators of the own AMK centre, and one of another AMK centre. */
+let ingrid: { id: string; username: string; displayName: string };
+let lars: { id: string; username: string; displayName: string };
+let otherOperator: { username: string };
 
 beforeAll(async () => {
   app = await buildTestApp(prisma);
-  cti = asIntegration(app, (await createIntegrationKeyService(prisma).create('cti', 'AMK-BERGEN')).key);
+  const [centre, other] = await Promise.all([createCentre(prisma), createCentre(prisma)]);
+  cti = asIntegration(app, await createIntegrationKey(prisma, centre.code, 'cti'), centre.code);
+  [ingrid, lars, otherOperator] = await Promise.all([
+    createUser(prisma, centre.id, { displayName: 'Ingrid Test' }),
+    createUser(prisma, centre.id, { displayName: 'Lars Test' }),
+    createUser(prisma, other.id),
+  ]);
 });
 afterAll(async () => {
   await app.close();
@@ -25,14 +36,14 @@ describe('answered and ended', () => {
   it('records the answer time once; a repeated message changes nothing', async () => {
     const id = uid();
     await cti.ring(id, '+4790000101', { ringingAt: '2026-11-22T10:00:00Z' });
-    const first = await cti.answered(id, { answeredAt: '2026-11-22T10:00:07Z', operator: 'amk.bergen' });
+    const first = await cti.answered(id, { answeredAt: '2026-11-22T10:00:07Z', operator: ingrid.username });
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ state: 'ANSWERED', answeredAt: '2026-11-22T10:00:07.000Z' });
-    expect(first.json().operatorId).toBeTruthy();
-    const events = await prisma.event.count();
+    expect(first.json()).toMatchObject({ state: 'ANSWERED', answeredAt: '2026-11-22T10:00:07.000Z', operatorId: ingrid.id });
+    const eventsOfCall = () => prisma.event.count({ where: { data: { path: ['id'], equals: first.json().id } } });
+    const events = await eventsOfCall();
     const again = await cti.answered(id, { answeredAt: '2026-11-22T10:00:09Z' });
     expect(again.json().answeredAt).toBe('2026-11-22T10:00:07.000Z');
-    expect(await prisma.event.count()).toBe(events);
+    expect(await eventsOfCall()).toBe(events);
   });
 
   it('an answered call that ends stays open for the operator to finish the record', async () => {
@@ -51,7 +62,7 @@ describe('answered and ended', () => {
     expect(ended.json().closedAt).not.toBeNull();
     const again = await cti.ended(id, { endedAt: new Date(Date.now() + 5000).toISOString() });
     expect(again.json().endedAt).toBe(ended.json().endedAt);
-    const cookie = await cookieFor(app, 'amk.bergen');
+    const cookie = await cookieFor(app, ingrid.username);
     const open = await app.inject({ method: 'GET', url: '/api/v1/calls', headers: { cookie } });
     expect(open.json().calls.map((c: { id: string }) => c.id)).not.toContain(rang.id);
   });
@@ -103,7 +114,7 @@ describe('answered and ended', () => {
     expect((await cti.ended(id, { endedAt: '2026-11-22T11:03:00Z' })).json()).toMatchObject({ state: 'ABANDONED' });
     const late = await cti.answered(id, { answeredAt: '2026-11-22T11:00:06Z' });
     expect(late.json()).toMatchObject({ state: 'ENDED', answeredAt: '2026-11-22T11:00:06.000Z', closedAt: null });
-    const open = await app.inject({ method: 'GET', url: '/api/v1/calls', headers: { cookie: await cookieFor(app, 'amk.bergen') } });
+    const open = await app.inject({ method: 'GET', url: '/api/v1/calls', headers: { cookie: await cookieFor(app, ingrid.username) } });
     expect(open.json().calls.map((c: { id: string }) => c.id)).toContain(rang.id);
   });
 });
@@ -112,23 +123,23 @@ describe('the queue', () => {
   it('the first operator to take a ringing call owns it; the second is told who has it', async () => {
     const id = uid();
     const call = (await cti.ring(id)).json();
-    const a = await cookieFor(app, 'amk.bergen');
-    const b = await cookieFor(app, 'amk.bergen2');
+    const a = await cookieFor(app, ingrid.username);
+    const b = await cookieFor(app, lars.username);
     const [ra, rb] = await Promise.all([
       app.inject({ method: 'POST', url: `/api/v1/calls/${call.id}/take`, headers: { cookie: a } }),
       app.inject({ method: 'POST', url: `/api/v1/calls/${call.id}/take`, headers: { cookie: b } }),
     ]);
     const statuses = [ra.statusCode, rb.statusCode].sort();
     expect(statuses).toEqual([200, 409]);
-    const loser = ra.statusCode === 409 ? ra : rb;
-    expect(loser.json().message).toMatch(/(Ingrid Haugland|Lars Bakke) has already taken this call/);
+    const [loser, winner] = ra.statusCode === 409 ? [ra, lars] : [rb, ingrid];
+    expect(loser.json().message).toContain(`${winner.displayName} has already taken this call`);
     const row = await prisma.call.findUniqueOrThrow({ where: { id: call.id } });
-    expect(row.state).toBe('ANSWERED');
+    expect(row).toMatchObject({ state: 'ANSWERED', operatorId: winner.id });
   });
 
   it('another centre cannot take it', async () => {
     const call = (await cti.ring(uid())).json();
-    const forde = await cookieFor(app, 'amk.forde');
+    const forde = await cookieFor(app, otherOperator.username);
     const res = await app.inject({ method: 'POST', url: `/api/v1/calls/${call.id}/take`, headers: { cookie: forde } });
     expect(res.statusCode).toBe(404);
   });

@@ -1,16 +1,29 @@
-// Handing calls between AMK and the legevaktsentral, with the record travelling along.
+// Handing calls between AMK and the legevaktsentral, with the record travelling along. The
+// centres and users are this file's own (support/factories.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallSummary, TransferSummary } from '@amk/contracts';
+import { createCentre, createUser } from './support/factories.js';
 import { login, openConsole, startServer, waitFor, type TestServer } from './support/test-app.js';
 
 let server: TestServer;
+/** Operators of a legevaktsentral, of the AMK it hands red calls to, and of a third centre (another AMK). */
 let lv: string;
 let amk: string;
 let forde: string;
+let lvsCentre: { id: string; code: string };
+let amkCentre: { id: string; code: string };
 
 beforeAll(async () => {
   server = await startServer();
-  [lv, amk, forde] = await Promise.all([login(server, 'lv.bergen'), login(server, 'amk.bergen'), login(server, 'amk.forde')]);
+  const { prisma } = server;
+  const other = await createCentre(prisma);
+  [lvsCentre, amkCentre] = await Promise.all([createCentre(prisma, { kind: 'LVS' }), createCentre(prisma)]);
+  const as = async (...args: Parameters<typeof createUser>) => login(server, (await createUser(...args)).username);
+  [lv, amk, forde] = await Promise.all([
+    as(prisma, lvsCentre.id, { role: 'lv_operator', displayName: 'Sofie Test' }),
+    as(prisma, amkCentre.id, { displayName: 'Ingrid Test' }),
+    as(prisma, other.id),
+  ]);
 });
 afterAll(() => server.close());
 
@@ -39,15 +52,15 @@ describe('LVS hands a red call to AMK', () => {
     await Promise.all([amkConsole.live, lvConsole.live]);
 
     const requested = await api(lv, 'POST', `/calls/${callId}/transfers`, {
-      toCentre: 'AMK-BERGEN',
+      toCentre: amkCentre.code,
       reason: 'Rød respons: mulig hjerteinfarkt',
     });
     expect(requested.status).toBe(201);
     expect(requested.body).toMatchObject({
       state: 'REQUESTED',
-      fromCentre: { code: 'LVS-BERGEN' },
-      toCentre: { code: 'AMK-BERGEN' },
-      requestedBy: 'Sofie Nilsen',
+      fromCentre: { code: lvsCentre.code },
+      toCentre: { code: amkCentre.code },
+      requestedBy: 'Sofie Test',
     });
 
     const incoming = await waitFor(
@@ -62,21 +75,24 @@ describe('LVS hands a red call to AMK', () => {
     expect(record.body.journal.map((j: { text: string }) => j.text)).toContain('Brystsmerter, klam og blek.');
 
     const accepted = await api(amk, 'POST', `/transfers/${requested.body.id}/answer`, { decision: 'ACCEPT' });
-    expect(accepted.body).toMatchObject({ state: 'ACCEPTED', answeredBy: 'Ingrid Haugland' });
+    expect(accepted.body).toMatchObject({ state: 'ACCEPTED', answeredBy: 'Ingrid Test' });
     expect(accepted.body.answeredAt).not.toBeNull();
 
     await waitFor(
-      () => lvConsole.received.some((e) => e.type === 'transfer.upserted' && (e.data as TransferSummary).state === 'ACCEPTED'),
+      () =>
+        lvConsole.received.some(
+          (e) =>
+            e.type === 'transfer.upserted' &&
+            (e.data as TransferSummary).id === requested.body.id &&
+            (e.data as TransferSummary).state === 'ACCEPTED',
+        ),
       5_000,
       'LVS to see the acceptance',
     );
     await waitFor(
       () =>
         lvConsole.received.some(
-          (e) =>
-            e.type === 'call.upserted' &&
-            (e.data as CallSummary).id === callId &&
-            (e.data as CallSummary).centreId !== (incoming.data as TransferSummary).fromCentre.id,
+          (e) => e.type === 'call.upserted' && (e.data as CallSummary).id === callId && (e.data as CallSummary).centreId === amkCentre.id,
         ),
       5_000,
       'LVS to see the call leave',
@@ -96,7 +112,7 @@ describe('LVS hands a red call to AMK', () => {
 
   it('a declined transfer leaves the call where it was', async () => {
     const callId = await lvsCall();
-    const t = await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'AMK-BERGEN', reason: 'Usikker' });
+    const t = await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: amkCentre.code, reason: 'Usikker' });
     const declined = await api(amk, 'POST', `/transfers/${t.body.id}/answer`, { decision: 'DECLINE', note: 'Legevaktsak' });
     expect(declined.body.state).toBe('DECLINED');
     const again = await api(amk, 'POST', `/transfers/${t.body.id}/answer`, { decision: 'ACCEPT' });
@@ -106,14 +122,14 @@ describe('LVS hands a red call to AMK', () => {
 
   it('refuses a transfer to its own centre, to an unknown centre, twice at once, and answers from a third centre', async () => {
     const callId = await lvsCall();
-    const toLvs = await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'LVS-BERGEN', reason: 'x' });
+    const toLvs = await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: lvsCentre.code, reason: 'x' });
     expect(toLvs.status).toBe(400);
-    expect(toLvs.body.message).toMatch(/allerede hos LVS-BERGEN/);
+    expect(toLvs.body.message).toContain(`allerede hos ${lvsCentre.code}`);
     expect((await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'AMK-NOWHERE', reason: 'x' })).body.message).toMatch(
       /ukjent sentral 'AMK-NOWHERE'/,
     );
-    const first = await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'AMK-BERGEN', reason: 'x' });
-    expect((await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: 'AMK-BERGEN', reason: 'x' })).status).toBe(409);
+    const first = await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: amkCentre.code, reason: 'x' });
+    expect((await api(lv, 'POST', `/calls/${callId}/transfers`, { toCentre: amkCentre.code, reason: 'x' })).status).toBe(409);
     expect((await api(forde, 'POST', `/transfers/${first.body.id}/answer`, { decision: 'ACCEPT' })).status).toBe(404);
     expect((await api(forde, 'GET', `/calls/${callId}`)).status).toBe(404);
   });

@@ -3,6 +3,7 @@
 // for the next file. Each factory writes straight to the database with the fewest fields the
 // schema needs; pass overrides for what the test is about.
 import { randomUUID } from 'node:crypto';
+import { createIntegrationKeyService } from '../../src/auth/integration-keys.service.js';
 import { hashPassword } from '../../src/auth/passwords.js';
 import type { Db, Prisma } from '@amk/db';
 
@@ -78,4 +79,31 @@ export async function createCall(prisma: Db, centreId: string, data: Partial<Pri
   return prisma.call.create({
     data: { id: randomUUID(), centreId, line: '113', source: 'CTI', state: 'RINGING', ringingAt: new Date(), ...data },
   });
+}
+
+/** A station of a centre (where a unit "available at station" is ranked from), near Bergen unless told. */
+export async function createStation(prisma: Db, centreId: string, data: Partial<Prisma.StationUncheckedCreateInput> = {}) {
+  return prisma.station.create({
+    data: { id: randomUUID(), centreId, name: `Teststasjon ${uniqueName('S')}`, lat: 60.39, lon: 5.32, kommunenummer: '4601', ...data },
+  });
+}
+
+/** Every kommune number a factory makes begins so; real ones are four digits. */
+export const TEST_KOMMUNE_PREFIX = 'K-';
+
+/**
+ * A kommune of the test's own (a made-up number no real kommune or demo centre has), for a
+ * centre's `kommuner`: preparedness and hand-overs then look at this test's kommuner alone.
+ * Rural, at Bergen, unless told.
+ */
+export async function createKommune(prisma: Db, data: Partial<Prisma.KommuneUncheckedCreateInput> = {}) {
+  const nummer = data.nummer ?? uniqueName(TEST_KOMMUNE_PREFIX.slice(0, -1));
+  return prisma.kommune.create({
+    data: { nummer, navn: `Testkommune ${nummer}`, fylkesnummer: '46', settlementClass: 'RURAL', lat: 60.39, lon: 5.32, ...data },
+  });
+}
+
+/** An integration key (telephony, AML gateway, unit terminals) of a centre; returns the key itself. */
+export async function createIntegrationKey(prisma: Db, centreCode: string, name = 'test integration') {
+  return (await createIntegrationKeyService(prisma).create(name, centreCode)).key;
 }

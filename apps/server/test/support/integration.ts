@@ -1,7 +1,10 @@
 // Helpers for tests that act as an integration (telephony, AML gateway) through app.inject.
+import type { Db } from '@amk/db';
 import type { App } from '../../src/app.js';
+import { createUser } from './factories.js';
 
-export function asIntegration(app: App, key: string) {
+/** Calls ring at `centre` (the key's centre; AMK-BERGEN for the files still on the demo seed). */
+export function asIntegration(app: App, key: string, centre = 'AMK-BERGEN') {
   const headers = { authorization: `Bearer ${key}` };
   return {
     ring: (externalId: string, callerNumber = '+4791234567', extra: Record<string, unknown> = {}) =>
@@ -9,7 +12,7 @@ export function asIntegration(app: App, key: string) {
         method: 'POST',
         url: '/api/v1/integrations/calls',
         headers,
-        payload: { externalId, centre: 'AMK-BERGEN', line: '113', callerNumber, ringingAt: new Date().toISOString(), ...extra },
+        payload: { externalId, centre, line: '113', callerNumber, ringingAt: new Date().toISOString(), ...extra },
       }),
     answered: (externalId: string, body: Record<string, unknown>) =>
       app.inject({ method: 'POST', url: `/api/v1/integrations/calls/${externalId}/answered`, headers, payload: body }),
@@ -35,6 +38,11 @@ export function asIntegration(app: App, key: string) {
 export async function cookieFor(app: App, username: string): Promise<string> {
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'demo' } });
   return String(res.headers['set-cookie']).split(';')[0]!;
+}
+
+/** A new user of a centre (support/factories.ts createUser), logged in: their session cookie. */
+export async function cookieForNewUser(app: App, prisma: Db, centreId: string, data: Parameters<typeof createUser>[2] = {}) {
+  return cookieFor(app, (await createUser(prisma, centreId, { ...data, password: 'demo' })).username);
 }
 
 /** An AML SMS in the real format, with a correct ml (message length) field. */

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp, type App, type AppDeps } from '../../src/app.js';
 import { createPrisma, type Db } from '@amk/db';
+import { TEST_CENTRE_PREFIX } from './factories.js';
 
 export interface TestServer {
   app: App;
@@ -114,11 +115,13 @@ export function waitFor<T>(
 export const onceLive = (socket: ConsoleSocket) => socket.live;
 
 /**
- * Test files share one database; a file that sends units out stands them down again when it is
- * done, so the next file finds the demo fleet as seeded.
+ * Test files share one database; a file that sends the demo fleet out stands it down again when it
+ * is done, so the next file finds it as seeded. Only the demo region's: the centres, units and
+ * missions other files made with support/factories.ts are theirs, and may be mid-test right now.
  */
 export async function standDownFleet(prisma: Db): Promise<void> {
-  await prisma.mission.updateMany({ where: { closedAt: null }, data: { closedAt: new Date(), outcome: 'test finished' } });
-  await prisma.missionUnit.updateMany({ where: { releasedAt: null }, data: { releasedAt: new Date() } });
-  await prisma.unit.updateMany({ data: { status: 'AVAILABLE_AT_STATION', statusAt: new Date() } });
+  const demo = { NOT: { code: { startsWith: TEST_CENTRE_PREFIX } } };
+  await prisma.mission.updateMany({ where: { closedAt: null, centre: demo }, data: { closedAt: new Date(), outcome: 'test finished' } });
+  await prisma.missionUnit.updateMany({ where: { releasedAt: null, unit: { centre: demo } }, data: { releasedAt: new Date() } });
+  await prisma.unit.updateMany({ where: { centre: demo }, data: { status: 'AVAILABLE_AT_STATION', statusAt: new Date() } });
 }
