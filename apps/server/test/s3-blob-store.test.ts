@@ -6,10 +6,12 @@ import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { createPrisma } from '@amk/db';
+import { createPrisma, type Db } from '@amk/db';
+import { createFreshDatabase, type FreshDatabase } from '@amk/db/testing';
+import { seedDemo } from '../src/seed/seed.js';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
 import { signS3 } from '../src/modules/recordings/s3-blob-store.js';
-import { buildTestApp, databaseUrl } from './support/test-app.js';
+import { buildTestApp } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';
 
 describe('AWS Signature Version 4', () => {
@@ -41,9 +43,14 @@ describe('recordings in an S3-compatible store', () => {
   const undeletable = new Set<string>();
   let s3: Server;
   let app: App;
-  const prisma = createPrisma(databaseUrl(), 2);
+  // A database of its own: a purge takes every recording that is due, and recordings.test.ts,
+  // running at the same time on the shared database, has recordings due that it purges itself.
+  let fresh: FreshDatabase;
+  let prisma: Db;
 
   beforeAll(async () => {
+    fresh = await createFreshDatabase('s3', seedDemo);
+    prisma = createPrisma(fresh.url, 2);
     s3 = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -90,6 +97,7 @@ describe('recordings in an S3-compatible store', () => {
   afterAll(async () => {
     await app.close();
     await prisma.$disconnect();
+    await fresh.drop();
     s3.close();
   });
 
