@@ -2,7 +2,7 @@
 // the responder's view (place only after accepting), acknowledgements live to AMK, SMS delivery,
 // escalation, bistand and reports.
 import { createServer, type Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertSummary, ResponderAlert } from '@amk/contracts';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
@@ -103,6 +103,78 @@ describe('the rule', () => {
       candidates: [],
     });
     expect(await server.prisma.akutthjelperAlert.count({ where: { missionId: id } })).toBe(0);
+  });
+});
+
+describe('overriding the main rule (`som hovedregel`)', () => {
+  beforeEach(() => standDownFleet(server.prisma));
+  it('an AMK operator alerts for an event outside the four with a reason: kept on the alerts, audited, shown and reported apart', async () => {
+    const id = await mission(60.3929, 5.3241);
+    const asked = await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=Drukning&override=true`);
+    expect(asked.body).toMatchObject({ allowed: true, refusal: null });
+    expect(asked.body.candidates.length).toBeGreaterThan(0);
+
+    const res = await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, {
+      eventType: 'Drukning',
+      required: 1,
+      override: { reason: '  Barn trukket opp av vann, ambulanse 20 min unna  ' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.alerts.length).toBeGreaterThan(0);
+    for (const a of res.body.alerts as AlertSummary[])
+      expect(a.mainRuleOverride).toEqual({ reason: 'Barn trukket opp av vann, ambulanse 20 min unna', by: expect.any(String) });
+    const audit = await server.prisma.auditLog.findFirstOrThrow({ where: { action: 'akutthjelper.main_rule_override', entityId: id } });
+    expect(audit.detail).toMatchObject({ eventType: 'Drukning', reason: 'Barn trukket opp av vann, ambulanse 20 min unna' });
+
+    // The responder sees what it is, not one of the four.
+    const me = await api(await login(server, 'responder.demo'), 'GET', '/responder/me');
+    const mine = me.body.alerts.find((a: ResponderAlert) => a.missionId === id);
+    if (mine) expect(mine).toMatchObject({ eventType: null, eventLabel: 'Drukning' });
+
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const report = await api(amk, 'GET', `/akutthjelper/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    expect(report.body.mainRuleOverrides.missions).toBeGreaterThanOrEqual(1);
+    expect(report.body.mainRuleOverrides.alerts).toBeGreaterThanOrEqual(res.body.alerts.length);
+  });
+
+  it.each([
+    ['no override', undefined, 422],
+    ['an empty reason', { reason: '   ' }, 400],
+    ['a reason too long', { reason: 'x'.repeat(501) }, 400],
+    ['a NUL in the reason', { reason: 'fordi\u0000' }, 400],
+  ])('refuses %s, and alerts nobody', async (_name, override, status) => {
+    const id = await mission(60.3929, 5.3241);
+    const res = await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'Drukning', override });
+    expect(res.status).toBe(status);
+    expect(await server.prisma.akutthjelperAlert.count({ where: { missionId: id } })).toBe(0);
+  });
+
+  it('an override with one of the four is not an override (nothing recorded)', async () => {
+    const id = await mission(60.3929, 5.3241);
+    const res = await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, {
+      eventType: 'HJERTESTANS',
+      required: 1,
+      override: { reason: 'unødvendig' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.alerts.every((a: AlertSummary) => a.mainRuleOverride === null)).toBe(true);
+  });
+
+  it('escalation keeps the override', async () => {
+    const id = await mission(60.3929, 5.3241);
+    const first = (await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=Drukning&override=true`)).body.candidates[0];
+    await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, {
+      eventType: 'Drukning',
+      required: 2,
+      memberIds: [first.memberId],
+      override: { reason: 'Drukning ved kaien' },
+    });
+    await server.prisma.akutthjelperAlert.updateMany({ where: { missionId: id }, data: { alertedAt: new Date(Date.now() - 61_000) } });
+    await server.app.jobs.akutthjelper.runOnce();
+    const round2 = await server.prisma.akutthjelperAlert.findMany({ where: { missionId: id, round: 2 } });
+    expect(round2.length).toBeGreaterThan(0);
+    expect(round2.every((a) => a.mainRuleOverrideReason === 'Drukning ved kaien')).toBe(true);
   });
 });
 

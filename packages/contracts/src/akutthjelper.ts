@@ -111,6 +111,8 @@ export const AlertSummary = z.object({
   arrivedAt: IsoTime.nullable(),
   failedAt: IsoTime.nullable(),
   lastError: z.string().nullable(),
+  /** alerted for an event type outside the four by an override of the main rule: why, and who */
+  mainRuleOverride: z.object({ reason: z.string(), by: z.string() }).nullable(),
   /** the responder's phone position while on the mission */
   position: z.object({ lat: z.number(), lon: z.number(), at: IsoTime }).nullable(),
 });
@@ -144,8 +146,18 @@ export const RequestedEventType = z
   .max(60)
   .describe('HJERTESTANS, BEVISSTLOSHET, STOR_YTRE_BLODNING or GENERELL_NEDKJOLING; any other is refused with 422 and the reason');
 
+/**
+ * Overriding the main rule (`som hovedregel`, the four event types): an AMK doctor or AMK operator
+ * may alert for another event type, always with the reason, which is kept, audited and reported.
+ */
+export const MainRuleOverride = z.object({
+  reason: z.string().trim().min(1, 'skriv en begrunnelse for å varsle utenfor hovedregelen').max(500),
+});
+
 export const AlertRespondersRequest = z.object({
   eventType: RequestedEventType,
+  /** an event type outside the four: alert anyway, with the reason (AMK doctor or operator only) */
+  override: MainRuleOverride.optional(),
   /** How many should accept before escalation stops (default 2). */
   required: z.number().int().min(1).max(10).default(2),
   /** Alert these members; default: the nearest eligible ones (twice `required`). */
@@ -173,7 +185,8 @@ export const BistandSummary = z.object({
 export const ResponderAlert = z.object({
   id: Uuid,
   missionId: Uuid,
-  eventType: AkutthjelperEventType,
+  /** null for an event type outside the four (alerted by an override): eventLabel says what it is */
+  eventType: AkutthjelperEventType.nullable(),
   eventLabel: z.string(),
   distanceKm: z.number().nullable(),
   state: AlertState,
@@ -231,4 +244,6 @@ export const AkutthjelperReport = z.object({
   arrivalsWithAmbulanceKnown: z.number().int(),
   shareBeforeAmbulance: z.number().nullable(),
   bistand: z.object({ helse: z.number().int(), kommune: z.number().int() }),
+  /** missions alerted outside the main rule (the four event types) by an override, counted apart */
+  mainRuleOverrides: z.object({ missions: z.number().int(), alerts: z.number().int() }),
 });

@@ -986,6 +986,10 @@ export interface paths {
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
                              */
                             from: string;
+                            mainRuleOverrides: {
+                                alerts: number;
+                                missions: number;
+                            };
                             medianAlertToArrivalMinutes: number | null;
                             shareBeforeAmbulance: number | null;
                             /**
@@ -10734,6 +10738,10 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 lastError: string | null;
+                                mainRuleOverride: {
+                                    by: string;
+                                    reason: string;
+                                } | null;
                                 /** Format: uuid */
                                 memberId: string;
                                 memberName: string;
@@ -10884,6 +10892,9 @@ export interface paths {
                         /** @description HJERTESTANS, BEVISSTLOSHET, STOR_YTRE_BLODNING or GENERELL_NEDKJOLING; any other is refused with 422 and the reason */
                         eventType: string;
                         memberIds?: string[];
+                        override?: {
+                            reason: string;
+                        };
                         /** @default 2 */
                         required?: number;
                     };
@@ -10934,6 +10945,10 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 lastError: string | null;
+                                mainRuleOverride: {
+                                    by: string;
+                                    reason: string;
+                                } | null;
                                 /** Format: uuid */
                                 memberId: string;
                                 memberName: string;
@@ -11086,6 +11101,8 @@ export interface paths {
                 query?: {
                     /** @description HJERTESTANS, BEVISSTLOSHET, STOR_YTRE_BLODNING or GENERELL_NEDKJOLING; any other is refused with 422 and the reason */
                     eventType?: string;
+                    /** @description true: as with an override of the main rule (an event type outside the four; AMK doctor or operator) */
+                    override?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -13157,8 +13174,8 @@ export interface paths {
                             ambulanceOnScene: boolean;
                             distanceKm: number | null;
                             eventLabel: string;
-                            /** @enum {string} */
-                            eventType: "HJERTESTANS" | "BEVISSTLOSHET" | "STOR_YTRE_BLODNING" | "GENERELL_NEDKJOLING";
+                            /** @enum {string|null} */
+                            eventType: "HJERTESTANS" | "BEVISSTLOSHET" | "STOR_YTRE_BLODNING" | "GENERELL_NEDKJOLING" | null;
                             /** Format: uuid */
                             id: string;
                             missionClosed: boolean;
@@ -13460,8 +13477,8 @@ export interface paths {
                                 ambulanceOnScene: boolean;
                                 distanceKm: number | null;
                                 eventLabel: string;
-                                /** @enum {string} */
-                                eventType: "HJERTESTANS" | "BEVISSTLOSHET" | "STOR_YTRE_BLODNING" | "GENERELL_NEDKJOLING";
+                                /** @enum {string|null} */
+                                eventType: "HJERTESTANS" | "BEVISSTLOSHET" | "STOR_YTRE_BLODNING" | "GENERELL_NEDKJOLING" | null;
                                 /** Format: uuid */
                                 id: string;
                                 missionClosed: boolean;

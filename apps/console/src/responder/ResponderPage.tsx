@@ -117,7 +117,7 @@ export function ResponderPage({ me }: { me: Me }) {
       {active.length === 0 && <p className="idle">{t('responder.noAlerts')}</p>}
       {active.map((a) => (
         <article key={a.id} className={`responder-alert state-${a.state}`} aria-label={a.eventLabel}>
-          <h2>{t(`event.${a.eventType}`)}</h2>
+          <h2>{a.eventType ? t(`event.${a.eventType}`) : a.eventLabel}</h2>
           {a.distanceKm !== null && <p className="distance">{t('responder.distance', { km: a.distanceKm.toFixed(1) })}</p>}
           {a.ambulanceOnScene && (
             <p className="ok-text" role="status">
@@ -159,7 +159,8 @@ export function ResponderPage({ me }: { me: Me }) {
         .slice(0, 3)
         .map((a) => (
           <p key={a.id} className="muted">
-            {t(`event.${a.eventType}`)}: {a.missionClosed ? t('responder.cancelled') : t(`alertState.${a.state}`)}
+            {a.eventType ? t(`event.${a.eventType}`) : a.eventLabel}:{' '}
+            {a.missionClosed ? t('responder.cancelled') : t(`alertState.${a.state}`)}
             {a.ambulanceOnScene ? ` · ${t('responder.ambulanceOnScene')}` : ''}
           </p>
         ))}

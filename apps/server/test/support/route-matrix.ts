@@ -125,6 +125,9 @@ export const OVERRIDES: Record<string, readonly Role[]> = {
   'POST /api/v1/missions/:missionId/units': ['amk_operator', 'amk_doctor'],
 };
 
+/** Who may alert akutthjelpere outside the main rule (an event type outside the four), with a reason. */
+export const AKUTTHJELPER_MAIN_RULE_OVERRIDE: readonly Role[] = ['amk_operator', 'amk_doctor'];
+
 export const USERS: Record<Role, string> = {
   amk_operator: 'amk.bergen',
   amk_doctor: 'lege.bergen',

@@ -1,7 +1,8 @@
 // Akutthjelpere for an AMK mission: as soon as the operator picks one of the four event types, who
 // may be alerted (nearest first, with distance) or, in words, why not — with "bistand helse" and
 // "bistand kommune" right there when the scheme does not apply (counted apart). One action alerts;
-// each alerted member's acknowledgements follow with their times, live.
+// each alerted member's acknowledgements follow with their times, live. The four types are the
+// guide's main rule: "other event" lets an AMK doctor or operator alert anyway, with a reason.
 import type { AkutthjelperEventType, CandidatesAnswer, MissionSummary } from '@amk/contracts';
 import { useEffect, useState } from 'react';
 import { ApiError, client, ok as unwrap } from '../../api/client.js';
@@ -37,6 +38,8 @@ const ALERTED_AT_ONCE = REQUIRED * 2;
 const SHOWN_CANDIDATES = 8;
 type EventType = (typeof EVENT_TYPES)[number];
 const isEventType = (v: string | null): v is EventType => (EVENT_TYPES as readonly string[]).includes(v ?? '');
+/** The select's value for an event outside the four (the override of the main rule). */
+const OTHER = 'OTHER';
 /** The refusal in the operator's language: the server words it in Norwegian, with the details. */
 const REFUSAL_KEYS: Record<string, MessageKey> = {
   NOT_AMK: 'akutthjelper.refusal.NOT_AMK',
@@ -51,14 +54,18 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
   const t = useT();
   const alerts = Object.values(useConsole((s) => s.alerts)).filter((a) => a.missionId === mission.id);
   const locale = useLocale((s) => s.locale);
-  const [eventType, setEventType] = useState<EventType | ''>(isEventType(mission.eventType) ? mission.eventType : '');
+  const [eventType, setEventType] = useState<EventType | typeof OTHER | ''>(
+    isEventType(mission.eventType) ? mission.eventType : mission.eventType ? OTHER : '',
+  );
+  const [otherText, setOtherText] = useState(isEventType(mission.eventType) ? '' : (mission.eventType ?? ''));
+  const [overrideReason, setOverrideReason] = useState('');
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
-  const answer = useAkutthjelperCandidates(mission, eventType, alerts.length);
-  // An answer for the event type chosen before is not an answer for this one.
-  const current: CandidatesAnswer | null = answer && answer.eventType === eventType ? answer : null;
+  const other = eventType === OTHER;
+  const requested = other ? otherText.trim() : eventType;
+  const current: CandidatesAnswer | null = useAkutthjelperCandidates(mission, requested, alerts.length, other);
   const refusal = current?.refusal ?? null;
   const refusalText = refusal && (locale === 'nb' || !REFUSAL_KEYS[refusal.code] ? refusal.reason : t(REFUSAL_KEYS[refusal.code]!));
-  const blocked = !eventType || !!refusal || (current !== null && current.candidates.length === 0);
+  const blocked = !requested || !!refusal || (current !== null && current.candidates.length === 0) || (other && !overrideReason.trim());
   const km = new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 1 });
 
   useEffect(() => {
@@ -80,11 +87,11 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
   }
   const alertResponders = () =>
     run(async () => {
-      if (!eventType) return null;
+      if (!requested) return null;
       const res = await unwrap(
         client.POST('/api/v1/missions/{missionId}/akutthjelper/alerts', {
           params: { path: { missionId: mission.id } },
-          body: { eventType, required: REQUIRED },
+          body: { eventType: requested, required: REQUIRED, ...(other ? { override: { reason: overrideReason.trim() } } : {}) },
         }),
       );
       for (const a of res.alerts) useConsole.getState().upsertAlert(a);
@@ -95,7 +102,10 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
       await unwrap(
         client.POST('/api/v1/missions/{missionId}/bistand', {
           params: { path: { missionId: mission.id } },
-          body: { kind, reason: eventType ? `${t(label)}: ${t(`event.${eventType}`)}` : t(label) },
+          body: {
+            kind,
+            reason: isEventType(eventType) ? `${t(label)}: ${t(`event.${eventType}`)}` : requested ? `${t(label)}: ${requested}` : t(label),
+          },
         }),
       );
       return t('akutthjelper.bistandSent', { what: t(label) });
@@ -106,7 +116,7 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
       <h3>{t('akutthjelper.heading')}</h3>
       <label>
         {t('akutthjelper.eventType')}
-        <select value={eventType} onChange={(e) => setEventType(e.target.value as EventType)}>
+        <select value={eventType} onChange={(e) => setEventType(e.target.value as EventType | typeof OTHER)}>
           <option value="" disabled>
             {t('akutthjelper.chooseEvent')}
           </option>
@@ -115,8 +125,22 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
               {t(`event.${et}`)}
             </option>
           ))}
+          <option value={OTHER}>{t('akutthjelper.other')}</option>
         </select>
       </label>
+      {other && (
+        <fieldset className="override" data-testid="akutthjelper-override">
+          <p className="muted small">{t('akutthjelper.overrideHint')}</p>
+          <label>
+            {t('akutthjelper.otherEvent')}
+            <input value={otherText} maxLength={60} onChange={(e) => setOtherText(e.target.value)} />
+          </label>
+          <label>
+            {t('akutthjelper.overrideReason')}
+            <input value={overrideReason} maxLength={500} onChange={(e) => setOverrideReason(e.target.value)} />
+          </label>
+        </fieldset>
+      )}
       {refusal && (
         <div className="refusal" role="status" data-testid="akutthjelper-refusal">
           <strong>{t('akutthjelper.refused')}:</strong> {refusalText}
@@ -145,7 +169,7 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
       )}
       <div className="akutthjelper-actions">
         <button type="button" className="danger" onClick={alertResponders} disabled={blocked} title={refusalText ?? undefined}>
-          {t('akutthjelper.alert')}
+          {other ? t('akutthjelper.alertOverride') : t('akutthjelper.alert')}
         </button>
         {BISTAND.map((b) => (
           <button key={b.kind} type="button" className={refusal?.offerBistand ? 'suggested' : ''} onClick={() => bistand(b.kind, b.label)}>
@@ -176,6 +200,12 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
                 ))}
               </span>
               {a.lastError && <span className="error"> {a.lastError}</span>}
+              {a.mainRuleOverride && (
+                <span className="override-badge small" data-testid="alert-override">
+                  {' '}
+                  {t('akutthjelper.overridden', { reason: a.mainRuleOverride.reason, by: a.mainRuleOverride.by })}
+                </span>
+              )}
             </li>
           ))}
       </ul>

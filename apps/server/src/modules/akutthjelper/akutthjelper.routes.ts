@@ -114,12 +114,19 @@ export const akutthjelperRoutes =
           tags: ['akutthjelper'],
           summary: 'May akutthjelpere be alerted, and who (nearest first); a refusal says why in words',
           params: MissionIdParams,
-          querystring: z.object({ eventType: RequestedEventType.optional() }),
+          querystring: z.object({
+            eventType: RequestedEventType.optional(),
+            override: z
+              .enum(['true', 'false'])
+              .optional()
+              .describe('true: as with an override of the main rule (an event type outside the four; AMK doctor or operator)'),
+          }),
           response: { 200: CandidatesAnswer, ...errors },
         },
         preValidation: requireUser(OPERATOR_ROLES),
       },
-      async (request) => deps.alerting.candidates(userOf(request), request.params.missionId, request.query.eventType),
+      async (request) =>
+        deps.alerting.candidates(userOf(request), request.params.missionId, request.query.eventType, request.query.override === 'true'),
     );
     app.post(
       '/missions/:missionId/akutthjelper/alerts',

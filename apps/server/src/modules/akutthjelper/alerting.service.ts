@@ -2,12 +2,13 @@
 // acknowledgements (delivered, seen, accepted/declined, arrived) come back live to the AMK
 // console; when too few accept in time, the next nearest are alerted (escalation, escalation.ts).
 import type { AlertSummary } from '@amk/contracts';
-import { isAkutthjelperEventType } from '@amk/domain';
+import { isAkutthjelperEventType, mayOverrideMainRule } from '@amk/domain';
 import type { UserActor } from '../../auth/actor.js';
 import type { Db, Tx } from '@amk/db';
 import { conflict, forbidden, notFound, unprocessableEntity } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
+import { writeAudit } from '../audit/audit.service.js';
 import { loadAlert, publishAlert, toAlertSummary } from './alert-views.js';
 import { eligibility, type Candidate } from './eligibility.js';
 import type { Emit } from '../../realtime/event-log.js';
@@ -20,7 +21,14 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
   }
 
   /** Creates alerts for these candidates in round `round`; page alerts are pushed at commit. */
-  async function createAlerts(tx: Tx, emit: Emit, missionId: string, chosen: Candidate[], round: number) {
+  async function createAlerts(
+    tx: Tx,
+    emit: Emit,
+    missionId: string,
+    chosen: Candidate[],
+    round: number,
+    override?: { reason: string; by: string },
+  ) {
     const now = new Date();
     for (const c of chosen) {
       const id = newId();
@@ -34,6 +42,8 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
           distanceM: Math.round(c.distanceKm * 1000),
           state: 'PENDING',
           alertedAt: now,
+          mainRuleOverrideReason: override?.reason ?? null,
+          mainRuleOverrideBy: override?.by ?? null,
         },
       });
       await publishAlert(tx, emit, id);
@@ -44,10 +54,11 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
     createAlerts,
 
     /** `eventType` as the operator asked for it: one outside the scheme is refused by the rule, in words. */
-    async candidates(actor: UserActor, missionId: string, eventType?: string) {
+    async candidates(actor: UserActor, missionId: string, eventType?: string, override = false) {
       const mission = await ownMission(prisma, actor, missionId);
       const type = eventType ?? mission.eventType ?? null;
-      const { refusal, candidates } = await eligibility(prisma, actor, mission, type);
+      const overriding = override && mayOverrideMainRule(actor.role, actor.centre.kind);
+      const { refusal, candidates } = await eligibility(prisma, actor, mission, type, overriding);
       const alreadyAlerted = new Set(
         (await prisma.akutthjelperAlert.findMany({ where: { missionId }, select: { memberId: true } })).map((a) => a.memberId),
       );
@@ -62,12 +73,16 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
     async alert(
       actor: UserActor,
       missionId: string,
-      req: { eventType: string; required: number; memberIds?: string[] },
+      req: { eventType: string; required: number; memberIds?: string[]; override?: { reason: string } },
     ): Promise<AlertSummary[]> {
       return transact(async (tx, emit) => {
         const mission = await ownMission(tx, actor, missionId);
         if (mission.closedAt) throw conflict('the mission is closed');
-        const { refusal, candidates } = await eligibility(tx, actor, mission, req.eventType);
+        // The main rule is lifted only where it applies: one of the four needs no override.
+        const overriding = !!req.override && !isAkutthjelperEventType(req.eventType);
+        if (overriding && !mayOverrideMainRule(actor.role, actor.centre.kind))
+          throw forbidden('Bare AMK-lege eller AMK-operatør kan varsle akutthjelpere utenfor hovedregelen.');
+        const { refusal, candidates } = await eligibility(tx, actor, mission, req.eventType, overriding);
         if (refusal) {
           throw (refusal.code === 'NOT_AMK' ? forbidden : unprocessableEntity)(
             refusal.offerBistand ? `${refusal.reason} Du kan be om bistand helse eller bistand kommune i stedet.` : refusal.reason,
@@ -89,7 +104,16 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
         if (!chosen.length) throw unprocessableEntity('Ingen akutthjelpere på vakt med gyldig opplæring i nærheten.');
         await tx.mission.update({ where: { id: missionId }, data: { eventType: req.eventType, requiredResponders: req.required } });
         const round = ((await tx.akutthjelperAlert.aggregate({ where: { missionId }, _max: { round: true } }))._max.round ?? 0) + 1;
-        await createAlerts(tx, emit, missionId, chosen, round);
+        const override = overriding ? { reason: req.override!.reason, by: actor.displayName } : undefined;
+        await createAlerts(tx, emit, missionId, chosen, round, override);
+        if (override) {
+          await writeAudit(tx, actor, {
+            action: 'akutthjelper.main_rule_override',
+            entityType: 'Mission',
+            entityId: missionId,
+            detail: { eventType: req.eventType, reason: override.reason, memberIds: chosen.map((c) => c.memberId), round },
+          });
+        }
         const rows = await tx.akutthjelperAlert.findMany({ where: { missionId }, select: { id: true }, orderBy: { alertedAt: 'asc' } });
         return Promise.all(rows.map(async (r) => toAlertSummary(await loadAlert(tx, r.id))));
       });

@@ -21,9 +21,18 @@ export async function eligibility(
   actor: UserActor,
   mission: Mission,
   eventType: string | null,
+  /** the main rule (the four event types) is overridden with a reason (checked by the caller) */
+  overrideMainRule = false,
 ): Promise<{ refusal: Extract<AkutthjelperAlertResult, { ok: false }> | null; candidates: Candidate[] }> {
   const today = norwegianDate(new Date());
-  const base = { actorRole: actor.role, actorCentreKind: actor.centre.kind, eventType, patientKommune: mission.kommunenummer, today };
+  const base = {
+    actorRole: actor.role,
+    actorCentreKind: actor.centre.kind,
+    eventType,
+    patientKommune: mission.kommunenummer,
+    today,
+    overrideMainRule,
+  };
   const agreements = await db.akutthjelperAgreement.findMany({
     where: { centreId: actor.centre.id },
     include: { unit: { include: { organisation: true, members: true } } },

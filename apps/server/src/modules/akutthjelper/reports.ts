@@ -16,7 +16,13 @@ export async function akutthjelperReport(prisma: Db, centreId: string, from: Dat
   let before = 0;
   let known = 0;
   const firstOnScene = new Map<string, Date | null>();
+  const overrideMissions = new Set<string>();
+  let overrideAlerts = 0;
   for (const a of alerts) {
+    if (a.mainRuleOverrideReason) {
+      overrideMissions.add(a.missionId);
+      overrideAlerts++;
+    }
     const org = a.member.unit.organisation;
     const entry = byOrg.get(org.id) ?? { organisationId: org.id, name: org.name, kind: org.kind, missions: new Set(), arrivals: 0 };
     entry.missions.add(a.missionId);
@@ -61,5 +67,6 @@ export async function akutthjelperReport(prisma: Db, centreId: string, from: Dat
     arrivalsWithAmbulanceKnown: known,
     shareBeforeAmbulance: known ? before / known : null,
     bistand: { helse: count('HELSE'), kommune: count('KOMMUNE') },
+    mainRuleOverrides: { missions: overrideMissions.size, alerts: overrideAlerts },
   };
 }
