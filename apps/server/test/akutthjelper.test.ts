@@ -30,6 +30,8 @@ afterAll(async () => {
   await standDownFleet(server.prisma);
   await server.close();
 });
+// Each test makes its own missions: free the fleet so there is always an ambulance to send.
+beforeEach(() => standDownFleet(server.prisma));
 
 async function api(cookie: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${server.url}/api/v1${path}`, {
@@ -40,8 +42,11 @@ async function api(cookie: string, method: string, path: string, body?: unknown)
   return { status: res.status, body: (await res.json().catch(() => null)) as any };
 }
 
-/** A mission at a place, from an AMK-BERGEN call, with one ambulance. */
-async function mission(lat: number, lon: number, cookie = amk) {
+/**
+ * A mission at a place, from an AMK-BERGEN call, with one ambulance — by default one from outside
+ * town (every demo member in Bergen arrives before it), or the one with this call sign.
+ */
+async function mission(lat: number, lon: number, cookie = amk, callSign?: string) {
   const callId = crypto.randomUUID();
   await api(cookie, 'POST', '/calls', { id: callId, line: '113', lat, lon, addressText: 'Torgallmenningen 1', urgency: 'A' });
   const units = await server.prisma.unit.findMany({
@@ -50,6 +55,7 @@ async function mission(lat: number, lon: number, cookie = amk) {
       status: { in: ['AVAILABLE_AT_STATION', 'AVAILABLE_ON_THE_MOVE'] },
       kind: 'AMBULANCE_CAR',
       crewOk: true,
+      ...(callSign ? { callSign } : { station: { name: { not: 'Bergen ambulansestasjon' } } }),
     },
     take: 1,
   });
@@ -106,8 +112,64 @@ describe('the rule', () => {
   });
 });
 
+describe('only those who can arrive before the ambulance are proposed', () => {
+  const distanceLimit = (maxRoadKm: number) =>
+    server.prisma.centre.update({ where: { code: 'AMK-BERGEN' }, data: { akutthjelperMaxRoadKm: maxRoadKm } });
+  afterAll(() => distanceLimit(5));
+
+  it('an ambulance from the town station leaves out those it beats, and says so', async () => {
+    // BGN-A11 at Bergen ambulansestasjon, ~2.6 km from Torgallmenningen: ~2.9 min by the estimate.
+    const id = await mission(60.3929, 5.3241, amk, 'BGN-A11');
+    const res = await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`);
+    expect(res.body.allowed).toBe(true);
+    expect(res.body.reach.ambulanceEtaMinutes).toBeGreaterThan(2);
+    expect(res.body.reach.ambulanceEtaMinutes).toBeLessThan(4);
+    const names = res.body.candidates.map((c: { memberName: string }) => c.memberName);
+    expect(names).toContain('Marte Akutthjelper'); // a few hundred metres away
+    expect(names).not.toContain('Per Frivillig'); // at Norsk Folkehjelp, 1.7 km: after the ambulance
+    expect(res.body.reach.notBeforeAmbulance).toBeGreaterThanOrEqual(3);
+    expect(res.body.reach.reasons).toContain(`${res.body.reach.notBeforeAmbulance} kommer ikke før ambulansen`);
+    for (const c of res.body.candidates) expect(c.etaMinutes).toBeLessThan(res.body.reach.ambulanceEtaMinutes);
+  });
+
+  it('the centre’s distance limit, set by a supervisor (audited), leaves out those farther by road', async () => {
+    const supervisor = await login(server, 'supervisor.bergen');
+    expect((await api(amk, 'PUT', '/akutthjelper/settings', { maxRoadKm: 1 })).status).toBe(403);
+    expect((await api(supervisor, 'PUT', '/akutthjelper/settings', { maxRoadKm: 0 })).status).toBe(400);
+    const set = await api(supervisor, 'PUT', '/akutthjelper/settings', { maxRoadKm: 1 });
+    expect(set).toMatchObject({ status: 200, body: { maxRoadKm: 1 } });
+    expect(await server.prisma.auditLog.count({ where: { action: 'akutthjelper.settings' } })).toBeGreaterThanOrEqual(1);
+    try {
+      const id = await mission(60.3929, 5.3241); // an ambulance from outside town: only the distance limits
+      const res = await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`);
+      expect(res.body.reach).toMatchObject({ maxRoadKm: 1, notBeforeAmbulance: 0 });
+      expect(res.body.reach.tooFar).toBeGreaterThanOrEqual(2); // Per and Siri at Norsk Folkehjelp, 1.7 km straight
+      expect(res.body.reach.reasons[0]).toBe(`${res.body.reach.tooFar} lenger unna enn 1 km`);
+      for (const c of res.body.candidates) expect(c.roadKm).toBeLessThanOrEqual(1);
+      // and alerting one of them is refused as not eligible
+      const far = await server.prisma.akutthjelperMember.findFirstOrThrow({ where: { name: 'Per Frivillig' } });
+      const refused = await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'HJERTESTANS', memberIds: [far.id] });
+      expect(refused.status).toBe(422);
+    } finally {
+      await distanceLimit(5);
+    }
+  });
+
+  it('with the ambulance on scene nobody is proposed, and the refusal says why', async () => {
+    const id = await mission(60.3929, 5.3241, amk, 'BGN-A11');
+    const unit = (await server.prisma.missionUnit.findFirstOrThrow({ where: { missionId: id }, include: { unit: true } })).unit;
+    await api(amk, 'POST', `/units/${unit.id}/status`, { status: 'EN_ROUTE' });
+    await api(amk, 'POST', `/units/${unit.id}/status`, { status: 'ON_SCENE' });
+    const res = await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`);
+    expect(res.body.candidates).toEqual([]);
+    expect(res.body.reach.ambulanceEtaMinutes).toBe(0);
+    const alert = await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'HJERTESTANS' });
+    expect(alert.status).toBe(422);
+    expect(alert.body.message).toMatch(/kommer ikke før ambulansen/);
+  });
+});
+
 describe('overriding the main rule (`som hovedregel`)', () => {
-  beforeEach(() => standDownFleet(server.prisma));
   it('an AMK operator alerts for an event outside the four with a reason: kept on the alerts, audited, shown and reported apart', async () => {
     const id = await mission(60.3929, 5.3241);
     const asked = await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=Drukning&override=true`);

@@ -124,7 +124,26 @@ export const ResponderCandidate = z.object({
   unitName: z.string(),
   organisationKind: AkutthjelperKind,
   distanceKm: z.number(),
+  /** the distance by road (an estimate: straight line × road factor) */
+  roadKm: z.number(),
+  /** estimated minutes to the patient (turn-out and the road estimate) */
+  etaMinutes: z.number(),
   channel: AlertChannel,
+});
+/** Members left out because they cannot plausibly arrive before the ambulance, counted by reason. */
+export const Reach = z.object({
+  /** the centre's limit by road */
+  maxRoadKm: z.number(),
+  /** the first dispatched ambulance's estimate, when one is known (0: it is there) */
+  ambulanceEtaMinutes: z.number().nullable(),
+  tooFar: z.number().int(),
+  notBeforeAmbulance: z.number().int(),
+  /** in Norwegian, e.g. "3 lenger unna enn 5 km", "2 kommer ikke før ambulansen" */
+  reasons: z.array(z.string()),
+});
+export const AkutthjelperSettings = z.object({
+  /** akutthjelpere farther than this by road are not proposed */
+  maxRoadKm: z.number().min(0.5).max(50),
 });
 export const Refusal = z.object({ code: z.string(), reason: z.string(), offerBistand: z.boolean() });
 export const CandidatesAnswer = z.object({
@@ -132,6 +151,8 @@ export const CandidatesAnswer = z.object({
   allowed: z.boolean(),
   refusal: Refusal.nullable(),
   candidates: z.array(ResponderCandidate),
+  /** null when refused before anyone was weighed */
+  reach: Reach.nullable(),
 });
 export type CandidatesAnswer = z.infer<typeof CandidatesAnswer>;
 

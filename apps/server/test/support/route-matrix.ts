@@ -48,6 +48,8 @@ export const MATRIX: Record<string, Allowed> = {
   'GET /api/v1/triage/criteria': CONSOLE,
   'GET /api/v1/akutthjelper/organisations': CONSOLE,
   'GET /api/v1/akutthjelper/reports': CONSOLE,
+  'GET /api/v1/akutthjelper/settings': CONSOLE,
+  'PUT /api/v1/akutthjelper/settings': ['supervisor', 'admin'],
   'GET /api/v1/wall': CONSOLE,
   'GET /api/v1/wall/centres': CONSOLE,
   'GET /api/v1/indicators': CONSOLE,

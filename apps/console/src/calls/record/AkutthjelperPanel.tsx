@@ -146,6 +146,18 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
           <strong>{t('akutthjelper.refused')}:</strong> {refusalText}
         </div>
       )}
+      {current?.reach && current.reach.tooFar + current.reach.notBeforeAmbulance > 0 && (
+        <p className="muted small" data-testid="akutthjelper-not-proposed">
+          {t('akutthjelper.notProposed', {
+            why: [
+              ...(current.reach.tooFar
+                ? [t('akutthjelper.tooFar', { n: current.reach.tooFar, km: km.format(current.reach.maxRoadKm) })]
+                : []),
+              ...(current.reach.notBeforeAmbulance ? [t('akutthjelper.notBeforeAmbulance', { n: current.reach.notBeforeAmbulance })] : []),
+            ].join(', '),
+          })}
+        </p>
+      )}
       {current?.allowed && current.candidates.length === 0 && alerts.length === 0 && (
         <p className="warn-text small">{t('akutthjelper.noCandidates')}</p>
       )}
@@ -161,7 +173,9 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
                 <span className="muted">
                   {c.unitName} · {c.organisationKind}
                 </span>
-                <span className="distance">{km.format(c.distanceKm)} km</span>
+                <span className="distance">
+                  {km.format(c.roadKm)} km · {t('akutthjelper.eta', { min: Math.round(c.etaMinutes) })}
+                </span>
               </li>
             ))}
           </ol>

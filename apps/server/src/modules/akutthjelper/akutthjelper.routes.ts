@@ -1,6 +1,7 @@
 import {
   AkutthjelperReport,
   AkutthjelperReportQuery,
+  AkutthjelperSettings,
   AlertList,
   AlertRespondersRequest,
   ApiError,
@@ -104,6 +105,33 @@ export const akutthjelperRoutes =
       async (request) => ({
         id: (await deps.organisations.endAgreement(userOf(request), request.params.agreementId, request.body.validTo)).id,
       }),
+    );
+
+    // ── the centre's limit on whom to propose (a supervisor's setting)
+    app.get(
+      '/akutthjelper/settings',
+      {
+        schema: {
+          tags: ['akutthjelper'],
+          summary: 'My centre’s akutthjelper settings',
+          response: { 200: AkutthjelperSettings, ...errors },
+        },
+        preValidation: requireUser(CONSOLE_ROLES),
+      },
+      async (request) => deps.organisations.settings(userOf(request)),
+    );
+    app.put(
+      '/akutthjelper/settings',
+      {
+        schema: {
+          tags: ['akutthjelper'],
+          summary: 'Set how far by road an akutthjelper may be to be proposed (default 5 km); audited',
+          body: AkutthjelperSettings,
+          response: { 200: AkutthjelperSettings, ...errors },
+        },
+        preValidation: requireUser(['supervisor', 'admin']),
+      },
+      async (request) => deps.organisations.setSettings(userOf(request), request.body),
     );
 
     // ── alerting (AMK)

@@ -58,7 +58,7 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
       const mission = await ownMission(prisma, actor, missionId);
       const type = eventType ?? mission.eventType ?? null;
       const overriding = override && mayOverrideMainRule(actor.role, actor.centre.kind);
-      const { refusal, candidates } = await eligibility(prisma, actor, mission, type, overriding);
+      const { refusal, candidates, reach } = await eligibility(prisma, actor, mission, type, overriding);
       const alreadyAlerted = new Set(
         (await prisma.akutthjelperAlert.findMany({ where: { missionId }, select: { memberId: true } })).map((a) => a.memberId),
       );
@@ -67,6 +67,7 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
         allowed: !refusal,
         refusal: refusal ? { code: refusal.code, reason: refusal.reason, offerBistand: refusal.offerBistand } : null,
         candidates: candidates.filter((c) => !alreadyAlerted.has(c.memberId)),
+        reach,
       };
     },
 
@@ -82,7 +83,7 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
         const overriding = !!req.override && !isAkutthjelperEventType(req.eventType);
         if (overriding && !mayOverrideMainRule(actor.role, actor.centre.kind))
           throw forbidden('Bare AMK-lege eller AMK-operatør kan varsle akutthjelpere utenfor hovedregelen.');
-        const { refusal, candidates } = await eligibility(tx, actor, mission, req.eventType, overriding);
+        const { refusal, candidates, reach } = await eligibility(tx, actor, mission, req.eventType, overriding);
         if (refusal) {
           throw (refusal.code === 'NOT_AMK' ? forbidden : unprocessableEntity)(
             refusal.offerBistand ? `${refusal.reason} Du kan be om bistand helse eller bistand kommune i stedet.` : refusal.reason,
@@ -101,7 +102,10 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
         } else {
           chosen = open.slice(0, req.required * 2);
         }
-        if (!chosen.length) throw unprocessableEntity('Ingen akutthjelpere på vakt med gyldig opplæring i nærheten.');
+        if (!chosen.length) {
+          const why = reach?.reasons.length ? ` Ikke foreslått: ${reach.reasons.join(', ')}.` : '';
+          throw unprocessableEntity(`Ingen akutthjelpere på vakt med gyldig opplæring i nærheten.${why}`);
+        }
         await tx.mission.update({ where: { id: missionId }, data: { eventType: req.eventType, requiredResponders: req.required } });
         const round = ((await tx.akutthjelperAlert.aggregate({ where: { missionId }, _max: { round: true } }))._max.round ?? 0) + 1;
         const override = overriding ? { reason: req.override!.reason, by: actor.displayName } : undefined;

@@ -1,7 +1,17 @@
 // Who may be alerted for a mission: the rule (only AMK, only the four event types, only units with
 // an agreement in force that covers the patient's kommune and the event type) and then the
-// on-duty members with valid training of those units, nearest first.
-import { checkAkutthjelperAlert, norwegianDate, rankResponders, type AkutthjelperAlertResult } from '@amk/domain';
+// on-duty members with valid training of those units, nearest first — only those who can
+// plausibly arrive before the ambulance (akutthjelper-reach in the domain), the rest counted by
+// reason so the operator sees why they are not proposed.
+import {
+  checkAkutthjelperAlert,
+  haversineKmRaw,
+  limitByReach,
+  norwegianDate,
+  rankResponders,
+  travelMinutes,
+  type AkutthjelperAlertResult,
+} from '@amk/domain';
 import type { UserActor } from '../../auth/actor.js';
 import type { Db, Mission, Tx } from '@amk/db';
 
@@ -13,7 +23,46 @@ export interface Candidate {
   unitName: string;
   organisationKind: 'BRANN' | 'FORF';
   distanceKm: number;
+  roadKm: number;
+  etaMinutes: number;
   channel: 'PAGE' | 'SMS';
+}
+
+export interface Reach {
+  maxRoadKm: number;
+  ambulanceEtaMinutes: number | null;
+  tooFar: number;
+  notBeforeAmbulance: number;
+  /** Norwegian, e.g. "3 lenger unna enn 5 km" */
+  reasons: string[];
+}
+
+const ARRIVED = new Set(['ON_SCENE', 'TRANSPORTING', 'AT_HOSPITAL']);
+const AMBULANCE_KINDS = new Set(['AMBULANCE_CAR', 'AMBULANCE_BOAT', 'HELICOPTER', 'PLANE']);
+
+/**
+ * The first dispatched ambulance's estimated minutes to the patient, from where it is now (its
+ * last position, or its station if it has none); 0 once one is there; null when none is known.
+ */
+async function ambulanceEta(db: Db | Tx, mission: Mission): Promise<number | null> {
+  if (mission.lat === null || mission.lon === null) return null;
+  const onMission = await db.missionUnit.findMany({
+    where: { missionId: mission.id, releasedAt: null },
+    include: { unit: { include: { station: true } } },
+  });
+  let best: number | null = null;
+  for (const { unit } of onMission) {
+    if (!AMBULANCE_KINDS.has(unit.kind)) continue;
+    let eta: number | null = null;
+    if (ARRIVED.has(unit.status)) eta = 0;
+    else {
+      const lat = unit.lat ?? unit.station?.lat ?? null;
+      const lon = unit.lon ?? unit.station?.lon ?? null;
+      if (lat !== null && lon !== null) eta = travelMinutes(unit.kind, haversineKmRaw(lat, lon, mission.lat, mission.lon));
+    }
+    if (eta !== null && (best === null || eta < best)) best = eta;
+  }
+  return best;
 }
 
 export async function eligibility(
@@ -23,7 +72,7 @@ export async function eligibility(
   eventType: string | null,
   /** the main rule (the four event types) is overridden with a reason (checked by the caller) */
   overrideMainRule = false,
-): Promise<{ refusal: Extract<AkutthjelperAlertResult, { ok: false }> | null; candidates: Candidate[] }> {
+): Promise<{ refusal: Extract<AkutthjelperAlertResult, { ok: false }> | null; candidates: Candidate[]; reach: Reach | null }> {
   const today = norwegianDate(new Date());
   const base = {
     actorRole: actor.role,
@@ -65,7 +114,7 @@ export async function eligibility(
           reason: 'Ingen akutthjelperavtale for denne sentralen.',
           offerBistand: true,
         });
-    return { refusal, candidates: [] };
+    return { refusal, candidates: [], reach: null };
   }
   if (mission.lat === null || mission.lon === null) {
     return {
@@ -76,6 +125,7 @@ export async function eligibility(
         offerBistand: false,
       },
       candidates: [],
+      reach: null,
     };
   }
   const units = new Map(eligible.map((c) => [c.a.unit.id, c.a.unit]));
@@ -91,19 +141,35 @@ export async function eligibility(
     })),
   );
   const ranked = rankResponders({ lat: mission.lat, lon: mission.lon }, members, today);
+  const centre = await db.centre.findUniqueOrThrow({ where: { id: actor.centre.id }, select: { akutthjelperMaxRoadKm: true } });
+  const ambulanceEtaMinutes = await ambulanceEta(db, mission);
+  const { proposed, tooFar, notBeforeAmbulance, reasons } = limitByReach(ranked, {
+    maxRoadKm: centre.akutthjelperMaxRoadKm,
+    ambulanceEtaMinutes,
+  });
   const byId = new Map(members.map((m) => [m.id, m]));
+  const round2 = (x: number) => Math.round(x * 100) / 100;
   return {
     refusal: null,
-    candidates: ranked.map((r) => {
+    candidates: proposed.map((r) => {
       const m = byId.get(r.id)!;
       return {
         memberId: m.id,
         memberName: m.member.name,
         unitName: m.unit.name,
         organisationKind: m.unit.organisation.kind,
-        distanceKm: Math.round(r.distanceKm * 100) / 100,
+        distanceKm: round2(r.distanceKm),
+        roadKm: round2(r.roadKm),
+        etaMinutes: Math.round(r.etaMinutes * 10) / 10,
         channel: m.member.userId ? 'PAGE' : 'SMS',
       };
     }),
+    reach: {
+      maxRoadKm: centre.akutthjelperMaxRoadKm,
+      ambulanceEtaMinutes: ambulanceEtaMinutes === null ? null : Math.round(ambulanceEtaMinutes * 10) / 10,
+      tooFar,
+      notBeforeAmbulance,
+      reasons,
+    },
   };
 }

@@ -2,7 +2,8 @@
 // that bind a unit, the kommuner it serves and the hospital trust (here: its AMK centre).
 import type { UserActor } from '../../auth/actor.js';
 import type { Db } from '@amk/db';
-import { badRequest, notFound } from '../../lib/http-error.js';
+import { badRequest, forbidden, notFound } from '../../lib/http-error.js';
+import { writeAudit } from '../audit/audit.service.js';
 import { newId } from '../../lib/ids.js';
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -127,6 +128,27 @@ export function createOrganisationsService(prisma: Db) {
           documentRef: req.documentRef ?? null,
         },
       });
+    },
+
+    async settings(actor: UserActor) {
+      const c = await prisma.centre.findUniqueOrThrow({ where: { id: actor.centre.id } });
+      return { maxRoadKm: c.akutthjelperMaxRoadKm };
+    },
+
+    /** The centre's distance limit for proposing akutthjelpere; a supervisor's decision, audited. */
+    async setSettings(actor: UserActor, req: { maxRoadKm: number }) {
+      if (actor.centre.kind !== 'AMK') throw forbidden('Bare en AMK-sentral varsler akutthjelpere.');
+      const before = await prisma.centre.findUniqueOrThrow({ where: { id: actor.centre.id } });
+      await prisma.$transaction(async (tx) => {
+        await tx.centre.update({ where: { id: actor.centre.id }, data: { akutthjelperMaxRoadKm: req.maxRoadKm } });
+        await writeAudit(tx, actor, {
+          action: 'akutthjelper.settings',
+          entityType: 'Centre',
+          entityId: actor.centre.id,
+          detail: { maxRoadKm: { from: before.akutthjelperMaxRoadKm, to: req.maxRoadKm } },
+        });
+      });
+      return { maxRoadKm: req.maxRoadKm };
     },
 
     async endAgreement(actor: UserActor, agreementId: string, validTo: string | null) {
