@@ -466,6 +466,90 @@ describe('a member without the page answers by SMS', () => {
   });
 });
 
+describe('a test alert from the organisation’s leader', () => {
+  let gateway: Server;
+  let app: App;
+  const texts: { to: string; text: string }[] = [];
+  const prisma = createPrisma(databaseUrl(), 2);
+  beforeAll(async () => {
+    // the fake SMS gateway at the edge: keeps what it was asked to send
+    gateway = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        texts.push(JSON.parse(body));
+        res.writeHead(200).end('{}');
+      });
+    });
+    await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
+    app = await buildTestApp(prisma, { SMS_GATEWAY_URL: `http://127.0.0.1:${(gateway.address() as { port: number }).port}/sms` });
+  });
+  afterAll(async () => {
+    await app.close();
+    await prisma.$disconnect();
+    gateway.close();
+  });
+  const as = async (username: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    app.inject({ method, url: `/api/v1${url}`, headers: { cookie: await cookieFor(app, username) }, payload });
+
+  it('reaches every member’s phone marked ØVELSE/TEST; replies are shown to the leader; nothing is counted', async () => {
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date(Date.now() + 3_600_000).toISOString();
+    const reportUrl = `/akutthjelper/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+    const before = (await as('amk.bergen', 'GET', reportUrl)).json();
+    const alertsBefore = await prisma.akutthjelperAlert.count();
+
+    expect((await as('responder.demo', 'GET', '/responder/me')).json().isLeader).toBe(true);
+    const sent = await as('responder.demo', 'POST', '/responder/test-alerts');
+    expect(sent.statusCode).toBe(201);
+    const test = sent.json();
+    const team = await prisma.akutthjelperMember.findMany({ where: { unit: { organisation: { name: 'Norsk Folkehjelp Bergen' } } } });
+    expect(test.recipients.map((r: { name: string }) => r.name).sort()).toEqual(team.map((m) => m.name).sort());
+    expect(test.recipients.every((r: { deliveredAt: string | null }) => r.deliveredAt)).toBe(true);
+    for (const m of team) {
+      const sms = texts.find((x) => x.to === m.phone);
+      expect(sms?.text).toMatch(/^ØVELSE\/TEST fra Norsk Folkehjelp Bergen: .*Ingen utrykning/);
+    }
+    expect(await prisma.auditLog.count({ where: { action: 'akutthjelper.test_alert' } })).toBeGreaterThanOrEqual(1);
+
+    // Per answers by SMS: the gateway passes it on; the answer is marked as test too.
+    const per = team.find((m) => m.name === 'Per Frivillig')!;
+    const key = (await createIntegrationKeyService(prisma).create('sms gateway (test alert)', 'AMK-BERGEN')).key;
+    const inbound = await app.inject({
+      method: 'POST',
+      url: '/api/v1/integrations/sms/inbound',
+      headers: { authorization: `Bearer ${key}` },
+      payload: { from: per.phone, text: 'Ja, mottatt' },
+    });
+    expect(inbound.statusCode).toBe(200);
+    expect(inbound.json()).toMatchObject({ test: true, understood: true, reply: expect.stringMatching(/^ØVELSE\/TEST/) });
+
+    const listed = (await as('responder.demo', 'GET', '/responder/test-alerts')).json();
+    const perRow = listed.testAlerts[0].recipients.find((r: { name: string }) => r.name === 'Per Frivillig');
+    expect(perRow).toMatchObject({ reply: 'Ja, mottatt', repliedAt: expect.any(String) });
+    expect(listed.testAlerts[0].recipients.find((r: { name: string }) => r.name === 'Siri Frivillig').repliedAt).toBeNull();
+
+    // never an alert, never in the report
+    expect(await prisma.akutthjelperAlert.count()).toBe(alertsBefore);
+    const after = (await as('amk.bergen', 'GET', reportUrl)).json();
+    expect(after.byOrganisation).toEqual(before.byOrganisation);
+  });
+
+  it('only the leader may send it or read the replies', async () => {
+    const marte = await prisma.akutthjelperMember.findFirstOrThrow({ where: { name: 'Marte Akutthjelper' } });
+    await prisma.akutthjelperMember.update({ where: { id: marte.id }, data: { isLeader: false } });
+    try {
+      const refused = await as('responder.demo', 'POST', '/responder/test-alerts');
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().message).toMatch(/leder/);
+      expect((await as('responder.demo', 'GET', '/responder/test-alerts')).statusCode).toBe(403);
+    } finally {
+      await prisma.akutthjelperMember.update({ where: { id: marte.id }, data: { isLeader: true } });
+    }
+    expect((await as('amk.bergen', 'POST', '/responder/test-alerts')).statusCode).toBe(403);
+  });
+});
+
 describe('reports', () => {
   it('counts missions per organisation, arrivals, before-the-ambulance share and bistand apart', async () => {
     const from = new Date(Date.now() - 3_600_000).toISOString();

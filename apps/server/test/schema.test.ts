@@ -71,6 +71,8 @@ const models = [
   'akutthjelperMember',
   'akutthjelperAgreement',
   'akutthjelperAlert',
+  'akutthjelperTestAlert',
+  'akutthjelperTestRecipient',
   'bistandRequest',
   'recording',
   'recordingHold',

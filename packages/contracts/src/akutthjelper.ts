@@ -31,12 +31,14 @@ export const CreateMemberRequest = z.object({
   trainingValidUntil: IsoDate.nullable().optional(),
   onDuty: z.boolean().optional(),
   username: z.string().trim().max(100).optional().describe('a responder login to link, for the responder page'),
+  isLeader: z.boolean().optional().describe("the organisation's leader: may send test alerts to its members"),
 });
 export const UpdateMemberRequest = z
   .object({
     onDuty: z.boolean().optional(),
     trainingValidUntil: IsoDate.nullable().optional(),
     phone: CreateMemberRequest.shape.phone.optional(),
+    isLeader: z.boolean().optional(),
   })
   .refine((m) => Object.keys(m).length > 0, { message: 'send at least one field to change' });
 export const CreateAgreementRequest = z
@@ -59,6 +61,7 @@ export const MemberSummary = z.object({
   trainingValidUntil: z.string().nullable(),
   onDuty: z.boolean(),
   hasResponderPage: z.boolean(),
+  isLeader: z.boolean(),
 });
 export const AgreementSummary = z.object({
   id: Uuid,
@@ -224,8 +227,31 @@ export const ResponderMe = z.object({
   unitName: z.string(),
   onDuty: z.boolean(),
   trainingValidUntil: z.string().nullable(),
+  /** the organisation's leader: may send test alerts */
+  isLeader: z.boolean(),
   alerts: z.array(ResponderAlert),
 });
+
+/** A test of the members' phones (ØVELSE/TEST), with each member's reply; never an alert. */
+export const TestAlertSummary = z.object({
+  id: Uuid,
+  sentAt: IsoTime,
+  sentBy: z.string(),
+  text: z.string(),
+  recipients: z.array(
+    z.object({
+      memberId: Uuid,
+      name: z.string(),
+      deliveredAt: IsoTime.nullable(),
+      failedAt: IsoTime.nullable(),
+      lastError: z.string().nullable(),
+      repliedAt: IsoTime.nullable(),
+      reply: z.string().nullable(),
+    }),
+  ),
+});
+export type TestAlertSummary = z.infer<typeof TestAlertSummary>;
+export const TestAlertList = z.object({ testAlerts: z.array(TestAlertSummary) });
 export const AlertIdParams = z.object({ alertId: Uuid });
 export const ResponderAction = z.enum(['delivered', 'seen', 'accept', 'decline', 'arrived']);
 export const ResponderActionParams = z.object({ alertId: Uuid, action: ResponderAction });
@@ -243,6 +269,8 @@ export const SmsInboundAnswer = z.object({
   alertId: Uuid,
   /** what was sent back to the member by SMS */
   reply: z.string(),
+  /** the answer was to a test alert (ØVELSE/TEST): alertId is then the test's recipient row */
+  test: z.boolean(),
 });
 export type SmsInboundAnswer = z.infer<typeof SmsInboundAnswer>;
 export const ResponderDuty = z.object({ onDuty: z.boolean() });

@@ -66,3 +66,14 @@ export function smsReplyText(
       return 'Svar JA hvis du rykker ut, NEI hvis du ikke kan, eller FRAM når du er på stedet.';
   }
 }
+
+/**
+ * A test of the members' phones sent by the organisation's leader: marked ØVELSE/TEST first, so
+ * nobody turns out, and never counted (it is not an alert).
+ */
+export function testAlertSmsText(organisationName: string): string {
+  return `ØVELSE/TEST fra ${organisationName}: test av akutthjelpervarslingen. Ingen utrykning. Svar JA når du har lest denne.`;
+}
+
+/** The answer to any reply to a test alert. */
+export const TEST_REPLY_TEXT = 'ØVELSE/TEST: Takk, svaret ditt er registrert. Ingen utrykning.';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertSmsText, parseSmsReply, smsReplyText } from '../src/index.js';
+import { alertSmsText, parseSmsReply, smsReplyText, TEST_REPLY_TEXT, testAlertSmsText } from '../src/index.js';
 
 describe('parseSmsReply', () => {
   it.each([
@@ -39,4 +39,15 @@ describe('the texts', () => {
     expect(smsReplyText('decline', { addressText: 'Strandgaten 1', lat: 60, lon: 5 })).not.toMatch(/Strandgaten/);
     expect(smsReplyText(null, null)).toMatch(/Svar JA/);
   });
+});
+
+describe('test alert texts', () => {
+  it.each(['Norsk Folkehjelp Bergen', 'Bergen brannvesen'])('%s: marked ØVELSE/TEST first, says no turn-out, asks for JA', (org) => {
+    const text = testAlertSmsText(org);
+    expect(text.startsWith('ØVELSE/TEST')).toBe(true);
+    expect(text).toContain(org);
+    expect(text).toContain('Ingen utrykning');
+    expect(text).toContain('Svar JA');
+  });
+  it('the answer to a reply is marked as test too', () => expect(TEST_REPLY_TEXT.startsWith('ØVELSE/TEST')).toBe(true));
 });

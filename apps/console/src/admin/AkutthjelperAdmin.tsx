@@ -137,6 +137,7 @@ function UnitView({
                 <tr key={m.id}>
                   <td>
                     {m.name}
+                    {m.isLeader && <span className="tag">{t('adm.member.leader')}</span>}
                     {m.hasResponderPage && (
                       <span className="tag" title={t('adm.member.appTitle')}>
                         {t('adm.member.app')}

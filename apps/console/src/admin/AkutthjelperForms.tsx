@@ -151,12 +151,21 @@ const Agreement = z.preprocess(
 );
 
 const Member = z.preprocess(
-  (v: { unitId: string; name: string; phone: string; trainingValidUntil: string; onDuty: boolean; username: string }) => ({
+  (v: {
+    unitId: string;
+    name: string;
+    phone: string;
+    trainingValidUntil: string;
+    onDuty: boolean;
+    username: string;
+    isLeader: boolean;
+  }) => ({
     unitId: v.unitId,
     name: v.name,
     phone: v.phone.replace(/[\s-]/g, ''),
     trainingValidUntil: v.trainingValidUntil || null,
     onDuty: v.onDuty,
+    isLeader: v.isLeader,
     ...(v.username.trim() && { username: v.username.trim() }),
   }),
   CreateMemberRequest,
@@ -231,7 +240,7 @@ function AgreementForm({ t, units, names, onChanged }: { t: T; units: UnitOption
 
 function MemberForm({ t, units, onChanged }: { t: T; units: UnitOption[]; onChanged(): unknown }) {
   const f = useAdminForm(
-    { unitId: '', name: '', phone: '', trainingValidUntil: '', onDuty: false, username: '' },
+    { unitId: '', name: '', phone: '', trainingValidUntil: '', onDuty: false, username: '', isLeader: false },
     {
       schema: Member,
       send: (body) => ok(client.POST('/api/v1/akutthjelper/members', { body })),
@@ -262,6 +271,10 @@ function MemberForm({ t, units, onChanged }: { t: T; units: UnitOption[]; onChan
       </Field>
       <label className="check">
         <input type="checkbox" {...register('onDuty')} /> {t('adm.member.onDutyNow')}
+      </label>
+      <label className="check">
+        <input type="checkbox" {...register('isLeader')} /> {t('adm.member.leader')}
+        <span className="hint">{t('adm.member.leaderHint')}</span>
       </label>
     </AdminForm>
   );

@@ -332,6 +332,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description the organisation's leader: may send test alerts to its members */
+                        isLeader?: boolean;
                         name: string;
                         onDuty?: boolean;
                         phone: string;
@@ -495,6 +497,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        isLeader?: boolean;
                         onDuty?: boolean;
                         phone?: string;
                         /**
@@ -676,6 +679,7 @@ export interface paths {
                                         hasResponderPage: boolean;
                                         /** Format: uuid */
                                         id: string;
+                                        isLeader: boolean;
                                         name: string;
                                         onDuty: boolean;
                                         phone: string;
@@ -6702,6 +6706,7 @@ export interface paths {
                             /** Format: uuid */
                             alertId: string;
                             reply: string;
+                            test: boolean;
                             understood: boolean;
                         };
                     };
@@ -13771,6 +13776,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "PENDING" | "DELIVERED" | "SEEN" | "ACCEPTED" | "DECLINED" | "ARRIVED" | "FAILED" | "CANCELLED";
                             }[];
+                            isLeader: boolean;
                             /** Format: uuid */
                             memberId: string;
                             name: string;
@@ -14030,6 +14036,332 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/responder/test-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's latest test alerts with each member's reply (the leader only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            testAlerts: {
+                                /** Format: uuid */
+                                id: string;
+                                recipients: {
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    deliveredAt: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    failedAt: string | null;
+                                    lastError: string | null;
+                                    /** Format: uuid */
+                                    memberId: string;
+                                    name: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    repliedAt: string | null;
+                                    reply: string | null;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                sentAt: string;
+                                sentBy: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** The organisation's leader sends a test alert (ØVELSE/TEST) to every member's phone; never counted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            recipients: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                deliveredAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                failedAt: string | null;
+                                lastError: string | null;
+                                /** Format: uuid */
+                                memberId: string;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                repliedAt: string | null;
+                                reply: string | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            sentAt: string;
+                            sentBy: string;
+                            text: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -7,6 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import { ApiError, client, ok } from '../api/client.js';
 import { LanguageSwitch } from '../auth/LanguageSwitch.js';
 import { useT } from '../i18n/i18n.js';
+import { TestAlertBox } from './TestAlertBox.js';
 import { useMarkSeen } from './use-mark-seen.js';
 
 interface ResponderMe {
@@ -15,6 +16,7 @@ interface ResponderMe {
   unitName: string;
   onDuty: boolean;
   trainingValidUntil: string | null;
+  isLeader: boolean;
   alerts: ResponderAlert[];
 }
 
@@ -169,6 +171,7 @@ export function ResponderPage({ me }: { me: Me }) {
           {msg}
         </p>
       )}
+      {profile?.isLeader && <TestAlertBox />}
       <footer>
         <span className="muted">{me.displayName}</span> <LanguageSwitch />
         <button type="button" onClick={() => ok(client.POST('/api/v1/auth/logout')).finally(() => window.location.assign('/login'))}>

@@ -114,6 +114,8 @@ export const MATRIX: Record<string, Allowed> = {
   'POST /api/v1/responder/alerts/:alertId/:action': ['responder'],
   'PUT /api/v1/responder/position': ['responder'],
   'PUT /api/v1/responder/duty': ['responder'],
+  'POST /api/v1/responder/test-alerts': ['responder'],
+  'GET /api/v1/responder/test-alerts': ['responder'],
 };
 
 /**

@@ -8,6 +8,7 @@ import { createAkutthjelperJob, type AkutthjelperJob } from './escalation.js';
 import { createOrganisationsService } from './organisations.service.js';
 import { createResponderService } from './responder.service.js';
 import { httpSmsGateway, noSmsGateway, recordingSmsGateway } from './sms-gateway.js';
+import { createTestAlertsService } from './test-alerts.service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,11 +25,13 @@ export const akutthjelperModule = fp<{ smsGatewayUrl: string | undefined; produc
     const alerting = createAlertingService({ prisma, transact });
     const job = createAkutthjelperJob({ prisma, transact, alerting, sms, escalateAfterMs: opts.escalateAfterMs, log: app.log });
     app.decorate('akutthjelperJob', job);
+    const testAlerts = createTestAlertsService({ prisma, sms });
     await app.register(
       akutthjelperRoutes({
         organisations: createOrganisationsService(prisma),
         alerting,
-        responder: createResponderService({ prisma, transact, sms }),
+        responder: createResponderService({ prisma, transact, sms, testAlerts }),
+        testAlerts,
         prisma,
       }),
       API_V1,

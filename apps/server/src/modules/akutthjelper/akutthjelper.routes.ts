@@ -22,6 +22,8 @@ import {
   ResponderPosition,
   SmsInbound,
   SmsInboundAnswer,
+  TestAlertList,
+  TestAlertSummary,
   UpdateAgreementRequest,
   UpdateMemberRequest,
   Uuid,
@@ -35,6 +37,7 @@ import type { AlertingService } from './alerting.service.js';
 import type { OrganisationsService } from './organisations.service.js';
 import { akutthjelperReport } from './reports.js';
 import type { ResponderService } from './responder.service.js';
+import type { TestAlertsService } from './test-alerts.service.js';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError, 422: ApiError } as const;
 const created = z.object({ id: Uuid });
@@ -44,6 +47,7 @@ export const akutthjelperRoutes =
     organisations: OrganisationsService;
     alerting: AlertingService;
     responder: ResponderService;
+    testAlerts: TestAlertsService;
     prisma: Db;
   }): FastifyPluginAsyncZod =>
   async (app) => {
@@ -260,6 +264,31 @@ export const akutthjelperRoutes =
         await deps.responder.position(userOf(request), request.body.lat, request.body.lon);
         return reply.status(204).send(null);
       },
+    );
+    // ── the organisation leader's test of the members' phones (ØVELSE/TEST, never counted)
+    app.post(
+      '/responder/test-alerts',
+      {
+        ...responder,
+        schema: {
+          tags: ['responder'],
+          summary: "The organisation's leader sends a test alert (ØVELSE/TEST) to every member's phone; never counted",
+          response: { 201: TestAlertSummary, ...errors },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await deps.testAlerts.send(userOf(request))),
+    );
+    app.get(
+      '/responder/test-alerts',
+      {
+        ...responder,
+        schema: {
+          tags: ['responder'],
+          summary: "The organisation's latest test alerts with each member's reply (the leader only)",
+          response: { 200: TestAlertList, ...errors },
+        },
+      },
+      async (request) => deps.testAlerts.list(userOf(request)),
     );
     app.put(
       '/responder/duty',

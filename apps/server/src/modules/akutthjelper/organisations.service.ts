@@ -42,6 +42,7 @@ export function createOrganisationsService(prisma: Db) {
               trainingValidUntil: day(m.trainingValidUntil),
               onDuty: m.onDuty,
               hasResponderPage: !!m.userId,
+              isLeader: m.isLeader,
             })),
             agreements: u.agreements.map((a) => ({
               id: a.id,
@@ -75,6 +76,7 @@ export function createOrganisationsService(prisma: Db) {
       trainingValidUntil?: string | null;
       onDuty?: boolean;
       username?: string;
+      isLeader?: boolean;
     }) {
       if (!(await prisma.akutthjelperUnit.findUnique({ where: { id: req.unitId } }))) throw notFound(`no akutthjelper unit ${req.unitId}`);
       let userId: string | null = null;
@@ -91,17 +93,22 @@ export function createOrganisationsService(prisma: Db) {
           phone: req.phone,
           trainingValidUntil: date(req.trainingValidUntil),
           onDuty: req.onDuty ?? false,
+          isLeader: req.isLeader ?? false,
           userId,
         },
       });
     },
 
-    async updateMember(memberId: string, req: { onDuty?: boolean; trainingValidUntil?: string | null; phone?: string }) {
+    async updateMember(
+      memberId: string,
+      req: { onDuty?: boolean; trainingValidUntil?: string | null; phone?: string; isLeader?: boolean },
+    ) {
       if (!(await prisma.akutthjelperMember.findUnique({ where: { id: memberId } }))) throw notFound(`no member ${memberId}`);
       return prisma.akutthjelperMember.update({
         where: { id: memberId },
         data: {
           ...(req.onDuty !== undefined && { onDuty: req.onDuty }),
+          ...(req.isLeader !== undefined && { isLeader: req.isLeader }),
           ...(req.phone && { phone: req.phone }),
           ...(req.trainingValidUntil !== undefined && { trainingValidUntil: date(req.trainingValidUntil) }),
         },
