@@ -466,7 +466,7 @@ describe('a member without the page answers by SMS', () => {
   });
 });
 
-describe('a test alert from the organisation’s leader', () => {
+describe('the organisation’s phones (fake SMS gateway): test alerts and bistand requests', () => {
   let gateway: Server;
   let app: App;
   const texts: { to: string; text: string }[] = [];
@@ -489,8 +489,11 @@ describe('a test alert from the organisation’s leader', () => {
     await prisma.$disconnect();
     gateway.close();
   });
-  const as = async (username: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-    app.inject({ method, url: `/api/v1${url}`, headers: { cookie: await cookieFor(app, username) }, payload });
+  const cookies = new Map<string, string>();
+  const as = async (username: string, method: 'GET' | 'POST', url: string, payload?: object) => {
+    if (!cookies.has(username)) cookies.set(username, await cookieFor(app, username));
+    return app.inject({ method, url: `/api/v1${url}`, headers: { cookie: cookies.get(username)! }, payload });
+  };
 
   it('reaches every member’s phone marked ØVELSE/TEST; replies are shown to the leader; nothing is counted', async () => {
     const from = new Date(Date.now() - 3_600_000).toISOString();
@@ -522,7 +525,7 @@ describe('a test alert from the organisation’s leader', () => {
       payload: { from: per.phone, text: 'Ja, mottatt' },
     });
     expect(inbound.statusCode).toBe(200);
-    expect(inbound.json()).toMatchObject({ test: true, understood: true, reply: expect.stringMatching(/^ØVELSE\/TEST/) });
+    expect(inbound.json()).toMatchObject({ about: 'TEST', understood: true, reply: expect.stringMatching(/^ØVELSE\/TEST/) });
 
     const listed = (await as('responder.demo', 'GET', '/responder/test-alerts')).json();
     const perRow = listed.testAlerts[0].recipients.find((r: { name: string }) => r.name === 'Per Frivillig');
@@ -533,6 +536,76 @@ describe('a test alert from the organisation’s leader', () => {
     expect(await prisma.akutthjelperAlert.count()).toBe(alertsBefore);
     const after = (await as('amk.bergen', 'GET', reportUrl)).json();
     expect(after.byOrganisation).toEqual(before.byOrganisation);
+  });
+
+  it('a bistand request reaches the organisation’s phones marked as bistand, is confirmed by a member’s JA, and counted apart', async () => {
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date(Date.now() + 3_600_000).toISOString();
+    const reportUrl = `/akutthjelper/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+    const before = (await as('amk.bergen', 'GET', reportUrl)).json();
+
+    const id = await mission(60.6286, 6.4115); // Voss: no agreement covers it, so bistand instead
+    const nf = await prisma.akutthjelperOrganisation.findFirstOrThrow({ where: { name: 'Norsk Folkehjelp Bergen' } });
+    const sent = await as('amk.bergen', 'POST', `/missions/${id}/bistand`, {
+      kind: 'HELSE',
+      organisationId: nf.id,
+      reason: 'Bæring av pasient i terreng',
+    });
+    expect(sent.statusCode).toBe(201);
+    const request = sent.json();
+    expect(request).toMatchObject({ kind: 'HELSE', organisationName: 'Norsk Folkehjelp Bergen', state: 'SENT', acknowledgedAt: null });
+    const per = await prisma.akutthjelperMember.findFirstOrThrow({ where: { name: 'Per Frivillig' } });
+    const siri = await prisma.akutthjelperMember.findFirstOrThrow({ where: { name: 'Siri Frivillig' } });
+    expect(request.recipients.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['Per Frivillig', 'Siri Frivillig']));
+    const text = texts.filter((x) => x.to === per.phone).at(-1)!.text;
+    expect(text).toMatch(/^BISTAND HELSE – ikke akutthjelperoppdrag\. .*Bæring av pasient i terreng/);
+    expect(await prisma.akutthjelperAlert.count({ where: { missionId: id } })).toBe(0);
+
+    const key = (await createIntegrationKeyService(prisma).create('sms gateway (bistand)', 'AMK-BERGEN')).key;
+    const inbound = (from: string, text: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/integrations/sms/inbound',
+        headers: { authorization: `Bearer ${key}` },
+        payload: { from, text },
+      });
+    const yes = await inbound(per.phone, 'JA');
+    expect(yes.json()).toMatchObject({
+      about: 'BISTAND',
+      understood: true,
+      alertId: request.id,
+      reply: expect.stringMatching(/^BISTAND: Takk, bekreftet/),
+    });
+    expect((await inbound(siri.phone, 'ja')).json().reply).toMatch(/allerede bekreftet/);
+
+    const listed = (await as('amk.bergen', 'GET', `/missions/${id}/bistand`)).json().bistand;
+    expect(listed[0]).toMatchObject({ state: 'ACKNOWLEDGED', acknowledgedBy: 'Per Frivillig', acknowledgedVia: 'SMS' });
+    expect(listed[0].recipients.find((r: { name: string }) => r.name === 'Per Frivillig').repliedAt).not.toBeNull();
+
+    // bistand kommune, no organisation named: the nearest; confirmed by phone as the operator records it
+    const kommune = (await as('amk.bergen', 'POST', `/missions/${id}/bistand`, { kind: 'KOMMUNE', reason: 'Søk etter savnet' })).json();
+    expect(kommune.organisationId).not.toBeNull();
+    const ack = await as('amk.bergen', 'POST', `/bistand/${kommune.id}/ack`, { by: 'Vaktleder Hansen' });
+    expect(ack.json()).toMatchObject({
+      state: 'ACKNOWLEDGED',
+      acknowledgedVia: 'PHONE',
+      acknowledgedBy: expect.stringContaining('Vaktleder Hansen'),
+    });
+    expect((await as('amk.bergen', 'POST', `/bistand/${kommune.id}/ack`, { by: 'igjen' })).statusCode).toBe(409);
+    expect((await as('amk.forde', 'POST', `/bistand/${kommune.id}/ack`, { by: 'Førde' })).statusCode).toBe(404);
+
+    const after = (await as('amk.bergen', 'GET', reportUrl)).json();
+    expect(after.bistand.helse).toBe(before.bistand.helse + 1);
+    expect(after.bistand.kommune).toBe(before.bistand.kommune + 1);
+    expect(after.bistand.acknowledged).toBe(before.bistand.acknowledged + 2);
+    expect(after.byOrganisation).toEqual(before.byOrganisation); // not akutthjelper missions
+  });
+
+  it('an organisation nobody can be texted at is shown as MANUAL: it must be phoned', async () => {
+    const org = await prisma.akutthjelperOrganisation.create({ data: { id: crypto.randomUUID(), name: 'Tomt lag', kind: 'FORF' } });
+    const id = await mission(60.3929, 5.3241);
+    const res = await as('amk.bergen', 'POST', `/missions/${id}/bistand`, { kind: 'HELSE', organisationId: org.id, reason: 'Vakthold' });
+    expect(res.json()).toMatchObject({ state: 'MANUAL', sentAt: null, recipients: [] });
   });
 
   it('only the leader may send it or read the replies', async () => {

@@ -73,6 +73,7 @@ const models = [
   'akutthjelperAlert',
   'akutthjelperTestAlert',
   'akutthjelperTestRecipient',
+  'bistandRecipient',
   'bistandRequest',
   'recording',
   'recordingHold',

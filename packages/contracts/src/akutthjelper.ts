@@ -194,13 +194,40 @@ export const BistandRequestBody = z.object({
   organisationId: Uuid.optional(),
   reason: z.string().trim().min(1, 'say what help is asked for').max(1000),
 });
+/**
+ * A bistand request as the console shows it: sent to the organisation's members (marked as
+ * bistand, not akutthjelp), delivered or not, and who confirmed it (by SMS, or by phone as the
+ * operator recorded). MANUAL: nobody could be reached by SMS, the organisation must be phoned.
+ */
 export const BistandSummary = z.object({
   id: Uuid,
   missionId: Uuid.nullable(),
   kind: BistandKind,
   organisationId: Uuid.nullable(),
+  organisationName: z.string().nullable(),
   reason: z.string(),
   createdAt: IsoTime,
+  sentAt: IsoTime.nullable(),
+  state: z.enum(['SENT', 'MANUAL', 'ACKNOWLEDGED']),
+  recipients: z.array(
+    z.object({
+      memberId: Uuid,
+      name: z.string(),
+      deliveredAt: IsoTime.nullable(),
+      failedAt: IsoTime.nullable(),
+      lastError: z.string().nullable(),
+      repliedAt: IsoTime.nullable(),
+    }),
+  ),
+  acknowledgedAt: IsoTime.nullable(),
+  acknowledgedBy: z.string().nullable(),
+  acknowledgedVia: z.enum(['SMS', 'PHONE']).nullable(),
+});
+export type BistandSummary = z.infer<typeof BistandSummary>;
+export const BistandList = z.object({ bistand: z.array(BistandSummary) });
+/** The operator phoned the organisation and someone confirmed. */
+export const AcknowledgeBistandRequest = z.object({
+  by: z.string().trim().min(1, 'skriv hvem som bekreftet').max(200),
 });
 
 // ── the responder's own page
@@ -269,8 +296,11 @@ export const SmsInboundAnswer = z.object({
   alertId: Uuid,
   /** what was sent back to the member by SMS */
   reply: z.string(),
-  /** the answer was to a test alert (ØVELSE/TEST): alertId is then the test's recipient row */
-  test: z.boolean(),
+  /**
+   * What the SMS answered: an alert; a bistand request (alertId is then the request); or a test
+   * alert (ØVELSE/TEST; alertId is then the member's row of the test)
+   */
+  about: z.enum(['ALERT', 'BISTAND', 'TEST']),
 });
 export type SmsInboundAnswer = z.infer<typeof SmsInboundAnswer>;
 export const ResponderDuty = z.object({ onDuty: z.boolean() });
@@ -292,7 +322,8 @@ export const AkutthjelperReport = z.object({
   arrivedBeforeAmbulance: z.number().int(),
   arrivalsWithAmbulanceKnown: z.number().int(),
   shareBeforeAmbulance: z.number().nullable(),
-  bistand: z.object({ helse: z.number().int(), kommune: z.number().int() }),
+  /** bistand requests, apart from the scheme: how many of each kind, and how many were confirmed */
+  bistand: z.object({ helse: z.number().int(), kommune: z.number().int(), acknowledged: z.number().int() }),
   /** missions alerted outside the main rule (the four event types) by an override, counted apart */
   mainRuleOverrides: z.object({ missions: z.number().int(), alerts: z.number().int() }),
 });

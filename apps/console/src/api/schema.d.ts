@@ -969,6 +969,7 @@ export interface paths {
                             arrivalsWithAmbulanceKnown: number;
                             arrivedBeforeAmbulance: number;
                             bistand: {
+                                acknowledged: number;
                                 helse: number;
                                 kommune: number;
                             };
@@ -1866,6 +1867,204 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bistand/{bistandId}/ack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The operator phoned the organisation and someone confirmed the bistand request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bistandId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        by: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            acknowledgedAt: string | null;
+                            acknowledgedBy: string | null;
+                            /** @enum {string|null} */
+                            acknowledgedVia: "SMS" | "PHONE" | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "HELSE" | "KOMMUNE";
+                            /** Format: uuid */
+                            missionId: string | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            reason: string;
+                            recipients: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                deliveredAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                failedAt: string | null;
+                                lastError: string | null;
+                                /** Format: uuid */
+                                memberId: string;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                repliedAt: string | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            sentAt: string | null;
+                            /** @enum {string} */
+                            state: "SENT" | "MANUAL" | "ACKNOWLEDGED";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6701,12 +6900,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @enum {string} */
+                            about: "ALERT" | "BISTAND" | "TEST";
                             /** @enum {string|null} */
                             action: "accept" | "decline" | "arrived" | null;
                             /** Format: uuid */
                             alertId: string;
                             reply: string;
-                            test: boolean;
                             understood: boolean;
                         };
                     };
@@ -11544,9 +11744,187 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The bistand requests of a mission: sent to whom, delivered, confirmed by whom */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    missionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bistand: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                acknowledgedAt: string | null;
+                                acknowledgedBy: string | null;
+                                /** @enum {string|null} */
+                                acknowledgedVia: "SMS" | "PHONE" | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "HELSE" | "KOMMUNE";
+                                /** Format: uuid */
+                                missionId: string | null;
+                                /** Format: uuid */
+                                organisationId: string | null;
+                                organisationName: string | null;
+                                reason: string;
+                                recipients: {
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    deliveredAt: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    failedAt: string | null;
+                                    lastError: string | null;
+                                    /** Format: uuid */
+                                    memberId: string;
+                                    name: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    repliedAt: string | null;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                sentAt: string | null;
+                                /** @enum {string} */
+                                state: "SENT" | "MANUAL" | "ACKNOWLEDGED";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
-        /** Ask for "bistand helse" / "bistand kommune" (outside the scheme; counted apart) */
+        /** Ask for "bistand helse" / "bistand kommune" (outside the scheme; counted apart): sent to the organisation's members marked as bistand */
         post: {
             parameters: {
                 query?: never;
@@ -11579,6 +11957,14 @@ export interface paths {
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
                              */
+                            acknowledgedAt: string | null;
+                            acknowledgedBy: string | null;
+                            /** @enum {string|null} */
+                            acknowledgedVia: "SMS" | "PHONE" | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
                             createdAt: string;
                             /** Format: uuid */
                             id: string;
@@ -11588,7 +11974,36 @@ export interface paths {
                             missionId: string | null;
                             /** Format: uuid */
                             organisationId: string | null;
+                            organisationName: string | null;
                             reason: string;
+                            recipients: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                deliveredAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                failedAt: string | null;
+                                lastError: string | null;
+                                /** Format: uuid */
+                                memberId: string;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                repliedAt: string | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            sentAt: string | null;
+                            /** @enum {string} */
+                            state: "SENT" | "MANUAL" | "ACKNOWLEDGED";
                         };
                     };
                 };

@@ -78,6 +78,8 @@ export const MATRIX: Record<string, Allowed> = {
   'GET /api/v1/missions/:missionId/akutthjelper/candidates': OPERATORS,
   'POST /api/v1/missions/:missionId/akutthjelper/alerts': OPERATORS,
   'POST /api/v1/missions/:missionId/bistand': OPERATORS,
+  'GET /api/v1/missions/:missionId/bistand': CONSOLE,
+  'POST /api/v1/bistand/:bistandId/ack': OPERATORS,
   'POST /api/v1/notifications/:notificationId/ack': OPERATORS,
   'POST /api/v1/notifications/:notificationId/acknowledge': OPERATORS,
   'POST /api/v1/transfers/:transferId/answer': OPERATORS,

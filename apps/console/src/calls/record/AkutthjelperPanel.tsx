@@ -53,6 +53,9 @@ const REFUSAL_KEYS: Record<string, MessageKey> = {
 export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
   const t = useT();
   const alerts = Object.values(useConsole((s) => s.alerts)).filter((a) => a.missionId === mission.id);
+  const bistandRows = Object.values(useConsole((s) => s.bistand))
+    .filter((b) => b.missionId === mission.id)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const locale = useLocale((s) => s.locale);
   const [eventType, setEventType] = useState<EventType | typeof OTHER | ''>(
     isEventType(mission.eventType) ? mission.eventType : mission.eventType ? OTHER : '',
@@ -72,6 +75,12 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
     unwrap(client.GET('/api/v1/missions/{missionId}/akutthjelper/alerts', { params: { path: { missionId: mission.id } } })).then(
       (r) => {
         for (const a of r.alerts) useConsole.getState().upsertAlert(a);
+      },
+      () => {},
+    );
+    unwrap(client.GET('/api/v1/missions/{missionId}/bistand', { params: { path: { missionId: mission.id } } })).then(
+      (r) => {
+        for (const b of r.bistand) useConsole.getState().upsertBistand(b);
       },
       () => {},
     );
@@ -99,7 +108,7 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
     });
   const bistand = (kind: 'HELSE' | 'KOMMUNE', label: MessageKey) =>
     run(async () => {
-      await unwrap(
+      const sent = await unwrap(
         client.POST('/api/v1/missions/{missionId}/bistand', {
           params: { path: { missionId: mission.id } },
           body: {
@@ -108,7 +117,18 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
           },
         }),
       );
+      useConsole.getState().upsertBistand(sent);
       return t('akutthjelper.bistandSent', { what: t(label) });
+    });
+  /** The operator phoned the organisation: who confirmed. */
+  const acknowledgeByPhone = (bistandId: string) =>
+    run(async () => {
+      const by = window.prompt(t('akutthjelper.bistandWho'))?.trim();
+      if (!by) return null;
+      useConsole
+        .getState()
+        .upsertBistand(await unwrap(client.POST('/api/v1/bistand/{bistandId}/ack', { params: { path: { bistandId } }, body: { by } })));
+      return null;
     });
 
   return (
@@ -195,6 +215,30 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
         <p role={msg.ok ? 'status' : 'alert'} className={msg.ok ? 'ok-text small' : 'error'}>
           {msg.text}
         </p>
+      )}
+      {bistandRows.length > 0 && (
+        <ul className="bistand" aria-label={t('akutthjelper.bistandHeading')}>
+          {bistandRows.map((b) => (
+            <li key={b.id} className={`bistand-${b.state}`} data-testid={`bistand-${b.kind}`}>
+              <strong>{t(b.kind === 'HELSE' ? 'akutthjelper.bistand.HELSE' : 'akutthjelper.bistand.KOMMUNE')}</strong>{' '}
+              <span className="muted">
+                {b.organisationName} · {t('akutthjelper.bistandTo', { n: b.recipients.filter((r) => r.deliveredAt).length })}
+              </span>{' '}
+              <span className="alert-state">{t(`bistandState.${b.state}`)}</span>
+              {b.acknowledgedAt && (
+                <span className="muted small">
+                  {' '}
+                  {b.acknowledgedBy} <time dateTime={b.acknowledgedAt}>{time(b.acknowledgedAt)}</time>
+                </span>
+              )}
+              {!b.acknowledgedAt && (
+                <button type="button" className="small" onClick={() => acknowledgeByPhone(b.id)}>
+                  {t('akutthjelper.bistandAckByPhone')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
       )}
       <ul className="alerts" aria-label={t('akutthjelper.heading')}>
         {alerts

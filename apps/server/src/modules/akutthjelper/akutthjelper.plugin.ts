@@ -3,6 +3,7 @@
 import fp from 'fastify-plugin';
 import { API_V1 } from '../../lib/api-prefix.js';
 import { akutthjelperRoutes } from './akutthjelper.routes.js';
+import { createBistandService } from './bistand.service.js';
 import { createAlertingService } from './alerting.service.js';
 import { createAkutthjelperJob, type AkutthjelperJob } from './escalation.js';
 import { createOrganisationsService } from './organisations.service.js';
@@ -26,11 +27,13 @@ export const akutthjelperModule = fp<{ smsGatewayUrl: string | undefined; produc
     const job = createAkutthjelperJob({ prisma, transact, alerting, sms, escalateAfterMs: opts.escalateAfterMs, log: app.log });
     app.decorate('akutthjelperJob', job);
     const testAlerts = createTestAlertsService({ prisma, sms });
+    const bistand = createBistandService({ prisma, transact, sms });
     await app.register(
       akutthjelperRoutes({
         organisations: createOrganisationsService(prisma),
         alerting,
-        responder: createResponderService({ prisma, transact, sms, testAlerts }),
+        responder: createResponderService({ prisma, transact, sms, testAlerts, bistand }),
+        bistand,
         testAlerts,
         prisma,
       }),

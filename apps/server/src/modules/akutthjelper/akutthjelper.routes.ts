@@ -5,6 +5,8 @@ import {
   AlertList,
   AlertRespondersRequest,
   ApiError,
+  AcknowledgeBistandRequest,
+  BistandList,
   BistandRequestBody,
   BistandSummary,
   CandidatesAnswer,
@@ -34,6 +36,7 @@ import { CONSOLE_ROLES, OPERATOR_ROLES } from '../../auth/roles.js';
 import { integrationOf, requireIntegration, requireUser, userOf } from '../../plugins/authenticate.js';
 import type { Db } from '@amk/db';
 import type { AlertingService } from './alerting.service.js';
+import type { BistandService } from './bistand.service.js';
 import type { OrganisationsService } from './organisations.service.js';
 import { akutthjelperReport } from './reports.js';
 import type { ResponderService } from './responder.service.js';
@@ -48,6 +51,7 @@ export const akutthjelperRoutes =
     alerting: AlertingService;
     responder: ResponderService;
     testAlerts: TestAlertsService;
+    bistand: BistandService;
     prisma: Db;
   }): FastifyPluginAsyncZod =>
   async (app) => {
@@ -193,15 +197,42 @@ export const akutthjelperRoutes =
       {
         schema: {
           tags: ['akutthjelper'],
-          summary: 'Ask for "bistand helse" / "bistand kommune" (outside the scheme; counted apart)',
+          summary:
+            'Ask for "bistand helse" / "bistand kommune" (outside the scheme; counted apart): sent to the organisation\'s members marked as bistand',
           params: MissionIdParams,
           body: BistandRequestBody,
           response: { 201: BistandSummary, ...errors },
         },
         preValidation: requireUser(OPERATOR_ROLES),
       },
-      async (request, reply) =>
-        reply.status(201).send(await deps.alerting.bistand(userOf(request), request.params.missionId, request.body)),
+      async (request, reply) => reply.status(201).send(await deps.bistand.create(userOf(request), request.params.missionId, request.body)),
+    );
+    app.get(
+      '/missions/:missionId/bistand',
+      {
+        schema: {
+          tags: ['akutthjelper'],
+          summary: 'The bistand requests of a mission: sent to whom, delivered, confirmed by whom',
+          params: MissionIdParams,
+          response: { 200: BistandList, ...errors },
+        },
+        preValidation: requireUser(CONSOLE_ROLES),
+      },
+      async (request) => deps.bistand.list(userOf(request), request.params.missionId),
+    );
+    app.post(
+      '/bistand/:bistandId/ack',
+      {
+        schema: {
+          tags: ['akutthjelper'],
+          summary: 'The operator phoned the organisation and someone confirmed the bistand request',
+          params: z.object({ bistandId: Uuid }),
+          body: AcknowledgeBistandRequest,
+          response: { 200: BistandSummary, ...errors },
+        },
+        preValidation: requireUser(OPERATOR_ROLES),
+      },
+      async (request) => deps.bistand.acknowledge(userOf(request), request.params.bistandId, request.body.by),
     );
     app.get(
       '/akutthjelper/reports',

@@ -132,31 +132,6 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
       });
       return Promise.all(rows.map(async (r) => toAlertSummary(await loadAlert(prisma, r.id))));
     },
-
-    /** Outside the scheme: help asked of the organisation, recorded and counted apart. */
-    async bistand(actor: UserActor, missionId: string, req: { kind: 'HELSE' | 'KOMMUNE'; organisationId?: string; reason: string }) {
-      const mission = await ownMission(prisma, actor, missionId);
-      const row = await prisma.bistandRequest.create({
-        data: {
-          id: newId(),
-          missionId: mission.id,
-          callId: mission.callId,
-          centreId: actor.centre.id,
-          kind: req.kind,
-          organisationId: req.organisationId ?? null,
-          reason: req.reason,
-          createdById: actor.userId,
-        },
-      });
-      return {
-        id: row.id,
-        missionId: row.missionId,
-        kind: row.kind as 'HELSE' | 'KOMMUNE',
-        organisationId: row.organisationId,
-        reason: row.reason,
-        createdAt: row.createdAt.toISOString(),
-      };
-    },
   };
 }
 

@@ -57,6 +57,9 @@ export async function akutthjelperReport(prisma: Db, centreId: string, from: Dat
     _count: { _all: true },
   });
   const count = (kind: string) => bistand.find((b) => b.kind === kind)?._count._all ?? 0;
+  const acknowledged = await prisma.bistandRequest.count({
+    where: { centreId, createdAt: { gte: from, lt: to }, acknowledgedAt: { not: null } },
+  });
   return {
     from: from.toISOString(),
     to: to.toISOString(),
@@ -66,7 +69,7 @@ export async function akutthjelperReport(prisma: Db, centreId: string, from: Dat
     arrivedBeforeAmbulance: before,
     arrivalsWithAmbulanceKnown: known,
     shareBeforeAmbulance: known ? before / known : null,
-    bistand: { helse: count('HELSE'), kommune: count('KOMMUNE') },
+    bistand: { helse: count('HELSE'), kommune: count('KOMMUNE'), acknowledged },
     mainRuleOverrides: { missions: overrideMissions.size, alerts: overrideAlerts },
   };
 }

@@ -8,6 +8,7 @@ import { badGateway, conflict, notFound } from '../../lib/http-error.js';
 import type { Transact } from '../../realtime/transact.js';
 import { loadAlert, publishAlert, toResponderAlert } from './alert-views.js';
 import type { SmsGateway } from './sms-gateway.js';
+import type { BistandService } from './bistand.service.js';
 import type { TestAlertsService } from './test-alerts.service.js';
 
 export type ResponderActionName = 'delivered' | 'seen' | 'accept' | 'decline' | 'arrived';
@@ -27,11 +28,13 @@ export function createResponderService({
   transact,
   sms,
   testAlerts,
+  bistand,
 }: {
   prisma: Db;
   transact: Transact;
   sms: SmsGateway;
   testAlerts: TestAlertsService;
+  bistand: BistandService;
 }) {
   async function memberOf(actor: UserActor) {
     const member = await prisma.akutthjelperMember.findUnique({ where: { userId: actor.userId }, include: { unit: true } });
@@ -123,10 +126,12 @@ export function createResponderService({
         orderBy: { alertedAt: 'desc' },
       });
       const alert = open.find((a) => samePhone(a.member.phone, message.from));
-      // Not an answer to a real alert: perhaps to the organisation's test of its phones.
+      // Not an answer to a real alert: to a bistand request or a test of the phones, whichever
+      // reached this phone last (an SMS answers the latest message the member got).
       if (!alert) {
-        const test = await testAlerts.answerSms(actor, message);
-        if (test) return test;
+        const [asked, tested] = await Promise.all([bistand.lastAskedAt(actor, message.from), testAlerts.lastSentAt(actor, message.from)]);
+        if (asked && (!tested || asked >= tested)) return (await bistand.answerSms(actor, message))!;
+        if (tested) return (await testAlerts.answerSms(actor, message))!;
       }
       if (!alert) throw notFound(`no akutthjelper alert from ${actor.centre.code} is waiting for an answer from ${message.from}`);
       const action = parseSmsReply(message.text);
@@ -143,7 +148,7 @@ export function createResponderService({
       // changes nothing), so the member is never left without the place after JA.
       const sent = await sms.send(alert.member.phone, reply);
       if (!sent.ok) throw badGateway(`the answer was recorded, but the reply SMS could not be sent: ${sent.error}`);
-      return { understood: done, action: done ? action : null, alertId: alert.id, reply, test: false };
+      return { understood: done, action: done ? action : null, alertId: alert.id, reply, about: 'ALERT' };
     },
 
     /** While on a mission, the phone shares its position with AMK. */

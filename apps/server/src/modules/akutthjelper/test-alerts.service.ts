@@ -52,7 +52,25 @@ export function createTestAlertsService({ prisma, sms }: { prisma: Db; sms: SmsG
     };
   }
 
+  /** The newest test sent to this phone in the last 24 hours, from an organisation the gateway's centre has an agreement with. */
+  async function latestFor(actor: IntegrationActor, phone: string) {
+    const open = await prisma.akutthjelperTestRecipient.findMany({
+      where: {
+        testAlert: { sentAt: { gte: new Date(Date.now() - REPLY_WINDOW_MS) } },
+        member: { unit: { agreements: { some: { centreId: actor.centre.id } } } },
+      },
+      include: { member: true, testAlert: true },
+      orderBy: { testAlert: { sentAt: 'desc' } },
+    });
+    return open.find((x) => samePhone(x.member.phone, phone)) ?? null;
+  }
+
   return {
+    /** When a test was last sent to this phone (to tell which message an SMS answers), or null. */
+    async lastSentAt(actor: IntegrationActor, phone: string): Promise<Date | null> {
+      return (await latestFor(actor, phone))?.testAlert.sentAt ?? null;
+    },
+
     /** Sends the test to every member of the leader's organisation, now, and says who got it. */
     async send(actor: UserActor): Promise<TestAlertSummary> {
       const leader = await leaderOf(actor);
@@ -100,15 +118,7 @@ export function createTestAlertsService({ prisma, sms }: { prisma: Db; sms: SmsG
      * organisation with an agreement with the gateway's centre, if there is one; else null.
      */
     async answerSms(actor: IntegrationActor, message: SmsInbound): Promise<SmsInboundAnswer | null> {
-      const open = await prisma.akutthjelperTestRecipient.findMany({
-        where: {
-          testAlert: { sentAt: { gte: new Date(Date.now() - REPLY_WINDOW_MS) } },
-          member: { unit: { agreements: { some: { centreId: actor.centre.id } } } },
-        },
-        include: { member: true, testAlert: true },
-        orderBy: { testAlert: { sentAt: 'desc' } },
-      });
-      const r = open.find((x) => samePhone(x.member.phone, message.from));
+      const r = await latestFor(actor, message.from);
       if (!r) return null;
       // The first answer is the one shown; a gateway's retry changes nothing.
       if (!r.repliedAt) {
@@ -120,7 +130,7 @@ export function createTestAlertsService({ prisma, sms }: { prisma: Db; sms: SmsG
       const sent = await sms.send(r.member.phone, TEST_REPLY_TEXT);
       if (!sent.ok) throw badGateway(`the answer was recorded, but the reply SMS could not be sent: ${sent.error}`);
       const action = parseSmsReply(message.text);
-      return { understood: true, action: action === 'accept' ? 'accept' : null, alertId: r.id, reply: TEST_REPLY_TEXT, test: true };
+      return { understood: true, action: action === 'accept' ? 'accept' : null, alertId: r.id, reply: TEST_REPLY_TEXT, about: 'TEST' };
     },
   };
 }
