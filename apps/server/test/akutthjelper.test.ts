@@ -635,3 +635,133 @@ describe('reports', () => {
     expect(res.body.medianAlertToArrivalMinutes).not.toBeNull();
   });
 });
+
+describe('a fire-service unit alerted as a unit through 110 (its agreement says so)', () => {
+  let gateway: Server;
+  let app: App;
+  const received: { id: string; recipient: string; message: string }[] = [];
+  const prisma = createPrisma(databaseUrl(), 2);
+  const cookies = new Map<string, string>();
+  const as = async (username: string, method: 'GET' | 'POST', url: string, payload?: object) => {
+    if (!cookies.has(username)) cookies.set(username, await cookieFor(app, username));
+    return app.inject({ method, url: `/api/v1${url}`, headers: { cookie: cookies.get(username)! }, payload });
+  };
+  let unitId: string;
+  let memberId: string;
+  let agreementId: string;
+
+  beforeAll(async () => {
+    // The shared server's dispatcher (no gateway) must not take these notifications first.
+    await server.app.jobs.notifications.stop();
+    // the fake 110 gateway at the edge (the notifications' webhook): keeps what it was sent
+    gateway = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        received.push(JSON.parse(body));
+        res.writeHead(202).end();
+      });
+    });
+    await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
+    app = await buildTestApp(prisma, { NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${(gateway.address() as { port: number }).port}/notify` });
+
+    // A fire station in town whose agreement has it alerted as a unit through 110.
+    const org = (await as('admin', 'POST', '/akutthjelper/organisations', { name: 'Bergen brann – Sandviken', kind: 'BRANN' })).json();
+    unitId = (
+      await as('admin', 'POST', '/akutthjelper/units', {
+        organisationId: org.id,
+        name: 'Sandviken brannstasjon',
+        lat: 60.3955,
+        lon: 5.3275,
+      })
+    ).json().id;
+    memberId = (
+      await as('admin', 'POST', '/akutthjelper/members', {
+        unitId,
+        name: 'Sandviken Mannskap',
+        phone: '+4790040001',
+        trainingValidUntil: '2030-01-01',
+        onDuty: true,
+      })
+    ).json().id;
+    const agreement = await as('admin', 'POST', '/akutthjelper/agreements', {
+      unitId,
+      kommuner: ['4601'],
+      eventTypes: ['HJERTESTANS'],
+      validFrom: '2025-01-01',
+      alertVia: 'FIRE_CENTRE',
+    });
+    expect(agreement.statusCode).toBe(201);
+    agreementId = agreement.json().id;
+  });
+  afterAll(async () => {
+    // the agreement ends, so the other tests' proposals are as before
+    await prisma.akutthjelperAgreement.update({ where: { id: agreementId }, data: { validTo: new Date('2025-01-02') } });
+    await app.close();
+    await prisma.$disconnect();
+    gateway.close();
+    server.app.jobs.notifications.start();
+  });
+
+  it('only a fire-service unit may be alerted through 110', async () => {
+    const org = (await as('admin', 'POST', '/akutthjelper/organisations', { name: 'Frivillig lag', kind: 'FORF' })).json();
+    const unit = (await as('admin', 'POST', '/akutthjelper/units', { organisationId: org.id, name: 'Lag', lat: 60.39, lon: 5.32 })).json();
+    const refused = await as('admin', 'POST', '/akutthjelper/agreements', {
+      unitId: unit.id,
+      kommuner: ['4601'],
+      eventTypes: ['HJERTESTANS'],
+      validFrom: '2025-01-01',
+      alertVia: 'FIRE_CENTRE',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toMatch(/BRANN/);
+  });
+
+  it('is proposed as a unit, alerted through the 110 gateway (not member by member), and shows delivery and 110’s acknowledgement', async () => {
+    const id = await mission(60.3929, 5.3241);
+    const candidates = (await as('amk.bergen', 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`)).json();
+    expect(candidates.unitCandidates).toEqual([
+      expect.objectContaining({ unitId, unitName: 'Sandviken brannstasjon', via: 'FIRE_CENTRE' }),
+    ]);
+    expect(candidates.candidates.map((c: { memberId: string }) => c.memberId)).not.toContain(memberId);
+
+    const res = await as('amk.bergen', 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'HJERTESTANS', required: 1 });
+    expect(res.statusCode).toBe(201);
+    const [unitAlert] = res.json().unitAlerts;
+    expect(unitAlert).toMatchObject({ unitId, via: 'FIRE_CENTRE', delivery: { state: 'PENDING' } });
+    expect(await prisma.akutthjelperAlert.count({ where: { missionId: id, memberId } })).toBe(0);
+
+    await app.jobs.notifications.runOnce();
+    const sent = received.find((n) => n.id === unitAlert.notificationId)!;
+    expect(sent).toMatchObject({
+      recipient: 'FIRE',
+      message: expect.stringContaining('Sandviken brannstasjon rykker ut som akutthjelper – Hjertestans'),
+    });
+    let listed = (await as('amk.bergen', 'GET', `/missions/${id}/akutthjelper/alerts`)).json().unitAlerts[0];
+    expect(listed.delivery).toMatchObject({ state: 'SENT', sentAt: expect.any(String) });
+
+    // 110 acknowledges through the gateway
+    const key = (await createIntegrationKeyService(prisma).create('110 gateway', 'AMK-BERGEN')).key;
+    const ack = await app.inject({
+      method: 'POST',
+      url: `/api/v1/integrations/notifications/${unitAlert.notificationId}/ack`,
+      headers: { authorization: `Bearer ${key}` },
+      payload: { by: '110 Vest' },
+    });
+    expect(ack.statusCode).toBe(200);
+    listed = (await as('amk.bergen', 'GET', `/missions/${id}/akutthjelper/alerts`)).json().unitAlerts[0];
+    expect(listed.delivery).toMatchObject({ state: 'ACKNOWLEDGED', acknowledgedBy: '110 Vest' });
+
+    // counted as a mission of its organisation in the report
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const report = (
+      await as('amk.bergen', 'GET', `/akutthjelper/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)
+    ).json();
+    expect(report.byOrganisation.find((o: { name: string }) => o.name === 'Bergen brann – Sandviken')).toMatchObject({ missions: 1 });
+
+    // alerting again does not alert the unit twice
+    const again = (await as('amk.bergen', 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`)).json();
+    expect(again.unitCandidates).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 // Akutthjelpere (§ 5 and Helsedirektoratet's national guide): organisations and agreements,
 // alerts with acknowledgements and escalation, the responder's own view, bistand requests.
-import { AKUTTHJELPER_KINDS, ALERT_CHANNELS, ALERT_STATES, BISTAND_KINDS } from '@amk/domain';
+import { AKUTTHJELPER_ALERT_VIA, AKUTTHJELPER_KINDS, ALERT_CHANNELS, ALERT_STATES, BISTAND_KINDS, DELIVERY_STATES } from '@amk/domain';
 import { z } from 'zod';
 import { IsoDate, IsoTime, Latitude, Longitude, PhoneNumber, Uuid } from './common.js';
 import { reportLimitMessage, withinReportLimit } from './stats.js';
@@ -11,6 +11,7 @@ export const AkutthjelperKind = z.enum(AKUTTHJELPER_KINDS);
 export const AlertState = z.enum(ALERT_STATES);
 export const AlertChannel = z.enum(ALERT_CHANNELS);
 export const BistandKind = z.enum(BISTAND_KINDS);
+export const AkutthjelperAlertVia = z.enum(AKUTTHJELPER_ALERT_VIA);
 
 // ── organisations, units, members, agreements (admin)
 
@@ -49,6 +50,8 @@ export const CreateAgreementRequest = z
     validFrom: IsoDate,
     validTo: IsoDate.nullable().optional(),
     documentRef: z.string().trim().max(200).optional(),
+    /** MEMBERS (default): member by member; FIRE_CENTRE: a fire-service unit as a unit through 110 */
+    alertVia: AkutthjelperAlertVia.optional(),
   })
   .refine((a) => !a.validTo || a.validTo >= a.validFrom, { message: 'validTo is before validFrom', path: ['validTo'] });
 export const UpdateAgreementRequest = z.object({ validTo: IsoDate.nullable() });
@@ -72,6 +75,7 @@ export const AgreementSummary = z.object({
   validFrom: z.string(),
   validTo: z.string().nullable(),
   documentRef: z.string().nullable(),
+  alertVia: AkutthjelperAlertVia,
 });
 export const OrganisationTree = z.object({
   organisations: z.array(
@@ -148,12 +152,24 @@ export const AkutthjelperSettings = z.object({
   /** akutthjelpere farther than this by road are not proposed */
   maxRoadKm: z.number().min(0.5).max(50),
 });
+/** A fire-service unit to be alerted as a unit through the 110-centre (its agreement says so). */
+export const UnitCandidate = z.object({
+  unitId: Uuid,
+  unitName: z.string(),
+  organisationName: z.string(),
+  distanceKm: z.number(),
+  roadKm: z.number(),
+  etaMinutes: z.number(),
+  via: z.literal('FIRE_CENTRE'),
+});
 export const Refusal = z.object({ code: z.string(), reason: z.string(), offerBistand: z.boolean() });
 export const CandidatesAnswer = z.object({
   eventType: AkutthjelperEventType.nullable(),
   allowed: z.boolean(),
   refusal: Refusal.nullable(),
   candidates: z.array(ResponderCandidate),
+  /** fire-service units alerted as units through 110, not member by member */
+  unitCandidates: z.array(UnitCandidate),
   /** null when refused before anyone was weighed */
   reach: Reach.nullable(),
 });
@@ -186,8 +202,33 @@ export const AlertRespondersRequest = z.object({
   required: z.number().int().min(1).max(10).default(2),
   /** Alert these members; default: the nearest eligible ones (twice `required`). */
   memberIds: z.array(Uuid).max(30).optional(),
+  /** Alert these units through 110; default: every proposed one (none when memberIds is given). */
+  unitIds: z.array(Uuid).max(10).optional(),
 });
-export const AlertList = z.object({ alerts: z.array(AlertSummary) });
+/** A fire-service unit alerted as a unit through the 110-centre, with the delivery of that notification. */
+export const UnitAlertSummary = z.object({
+  id: Uuid,
+  missionId: Uuid,
+  unitId: Uuid,
+  unitName: z.string(),
+  organisationName: z.string(),
+  via: z.literal('FIRE_CENTRE'),
+  round: z.number().int(),
+  distanceM: z.number().nullable(),
+  alertedAt: IsoTime,
+  /** the notification to 110 on the mission's call: its state follows live as notification.upserted */
+  notificationId: Uuid,
+  delivery: z.object({
+    state: z.enum(DELIVERY_STATES),
+    sentAt: IsoTime.nullable(),
+    acknowledgedAt: IsoTime.nullable(),
+    acknowledgedBy: z.string().nullable(),
+    lastError: z.string().nullable(),
+  }),
+  mainRuleOverride: z.object({ reason: z.string(), by: z.string() }).nullable(),
+});
+export type UnitAlertSummary = z.infer<typeof UnitAlertSummary>;
+export const AlertList = z.object({ alerts: z.array(AlertSummary), unitAlerts: z.array(UnitAlertSummary) });
 
 export const BistandRequestBody = z.object({
   kind: BistandKind,

@@ -201,6 +201,7 @@ function UnitView({
                     to: a.validTo ? showDate(a.validTo) : t('adm.agreement.open'),
                   })}
                   {a.documentRef && <> · {a.documentRef}</>}
+                  {a.alertVia === 'FIRE_CENTRE' && <> · {t('adm.agreement.alertVia.FIRE_CENTRE')}</>}
                 </div>
                 {canEnd && confirming !== a.id && (
                   <button type="button" className="small-button" onClick={() => setConfirming(a.id)}>

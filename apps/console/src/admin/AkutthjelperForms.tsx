@@ -139,13 +139,22 @@ const splitKommuner = (s: string) => s.split(/[\s,;]+/).filter(Boolean);
 
 /** The contract's own schemas over what the inputs hold: lists from text, blanks left out or null, numbers from text. */
 const Agreement = z.preprocess(
-  (v: { unitId: string; kommuner: string; eventTypes: string[]; validFrom: string; validTo: string; documentRef: string }) => ({
+  (v: {
+    unitId: string;
+    kommuner: string;
+    eventTypes: string[];
+    validFrom: string;
+    validTo: string;
+    documentRef: string;
+    alertVia: 'MEMBERS' | 'FIRE_CENTRE';
+  }) => ({
     unitId: v.unitId,
     kommuner: splitKommuner(v.kommuner),
     eventTypes: v.eventTypes,
     validFrom: v.validFrom,
     validTo: v.validTo || null,
     ...(v.documentRef.trim() && { documentRef: v.documentRef.trim() }),
+    alertVia: v.alertVia,
   }),
   CreateAgreementRequest,
 );
@@ -183,7 +192,15 @@ const ResponderUnit = z.preprocess(
 
 function AgreementForm({ t, units, names, onChanged }: { t: T; units: UnitOption[]; names: Map<string, string>; onChanged(): unknown }) {
   const f = useAdminForm(
-    { unitId: '', kommuner: '', eventTypes: [] as string[], validFrom: osloToday(), validTo: '', documentRef: '' },
+    {
+      unitId: '',
+      kommuner: '',
+      eventTypes: [] as string[],
+      validFrom: osloToday(),
+      validTo: '',
+      documentRef: '',
+      alertVia: 'MEMBERS' as 'MEMBERS' | 'FIRE_CENTRE',
+    },
     {
       schema: Agreement,
       send: (body) => ok(client.POST('/api/v1/akutthjelper/agreements', { body })),
@@ -233,6 +250,12 @@ function AgreementForm({ t, units, names, onChanged }: { t: T; units: UnitOption
       </div>
       <Field label={t('adm.agreement.documentRef')} error={errors.documentRef}>
         <input {...register('documentRef')} />
+      </Field>
+      <Field label={t('adm.agreement.alertVia')} error={errors.alertVia}>
+        <select {...register('alertVia')}>
+          <option value="MEMBERS">{t('adm.agreement.alertVia.MEMBERS')}</option>
+          <option value="FIRE_CENTRE">{t('adm.agreement.alertVia.FIRE_CENTRE')}</option>
+        </select>
       </Field>
     </AdminForm>
   );

@@ -20,6 +20,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @enum {string} */
+                        alertVia?: "MEMBERS" | "FIRE_CENTRE";
                         documentRef?: string;
                         eventTypes: ("HJERTESTANS" | "BEVISSTLOSHET" | "STOR_YTRE_BLODNING" | "GENERELL_NEDKJOLING")[];
                         kommuner: string[];
@@ -659,6 +661,8 @@ export interface paths {
                                 name: string;
                                 units: {
                                     agreements: {
+                                        /** @enum {string} */
+                                        alertVia: "MEMBERS" | "FIRE_CENTRE";
                                         /** Format: uuid */
                                         centreId: string;
                                         documentRef: string | null;
@@ -11243,6 +11247,47 @@ export interface paths {
                                 state: "PENDING" | "DELIVERED" | "SEEN" | "ACCEPTED" | "DECLINED" | "ARRIVED" | "FAILED" | "CANCELLED";
                                 unitName: string;
                             }[];
+                            unitAlerts: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                alertedAt: string;
+                                delivery: {
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    acknowledgedAt: string | null;
+                                    acknowledgedBy: string | null;
+                                    lastError: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    sentAt: string | null;
+                                    /** @enum {string} */
+                                    state: "PENDING" | "MANUAL" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
+                                };
+                                distanceM: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                mainRuleOverride: {
+                                    by: string;
+                                    reason: string;
+                                } | null;
+                                /** Format: uuid */
+                                missionId: string;
+                                /** Format: uuid */
+                                notificationId: string;
+                                organisationName: string;
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                via: "FIRE_CENTRE";
+                            }[];
                         };
                     };
                 };
@@ -11372,6 +11417,7 @@ export interface paths {
                         };
                         /** @default 2 */
                         required?: number;
+                        unitIds?: string[];
                     };
                 };
             };
@@ -11449,6 +11495,47 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "PENDING" | "DELIVERED" | "SEEN" | "ACCEPTED" | "DECLINED" | "ARRIVED" | "FAILED" | "CANCELLED";
                                 unitName: string;
+                            }[];
+                            unitAlerts: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                alertedAt: string;
+                                delivery: {
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    acknowledgedAt: string | null;
+                                    acknowledgedBy: string | null;
+                                    lastError: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    sentAt: string | null;
+                                    /** @enum {string} */
+                                    state: "PENDING" | "MANUAL" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
+                                };
+                                distanceM: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                mainRuleOverride: {
+                                    by: string;
+                                    reason: string;
+                                } | null;
+                                /** Format: uuid */
+                                missionId: string;
+                                /** Format: uuid */
+                                notificationId: string;
+                                organisationName: string;
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                via: "FIRE_CENTRE";
                             }[];
                         };
                     };
@@ -11622,6 +11709,17 @@ export interface paths {
                                 offerBistand: boolean;
                                 reason: string;
                             } | null;
+                            unitCandidates: {
+                                distanceKm: number;
+                                etaMinutes: number;
+                                organisationName: string;
+                                roadKm: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                via: "FIRE_CENTRE";
+                            }[];
                         };
                     };
                 };

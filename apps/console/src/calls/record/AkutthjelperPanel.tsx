@@ -3,7 +3,7 @@
 // "bistand kommune" right there when the scheme does not apply (counted apart). One action alerts;
 // each alerted member's acknowledgements follow with their times, live. The four types are the
 // guide's main rule: "other event" lets an AMK doctor or operator alert anyway, with a reason.
-import type { AkutthjelperEventType, CandidatesAnswer, MissionSummary } from '@amk/contracts';
+import type { AkutthjelperEventType, CandidatesAnswer, MissionSummary, UnitAlertSummary } from '@amk/contracts';
 import { useEffect, useState } from 'react';
 import { ApiError, client, ok as unwrap } from '../../api/client.js';
 import { useLocale, useT, type MessageKey } from '../../i18n/i18n.js';
@@ -68,13 +68,18 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
   const current: CandidatesAnswer | null = useAkutthjelperCandidates(mission, requested, alerts.length, other);
   const refusal = current?.refusal ?? null;
   const refusalText = refusal && (locale === 'nb' || !REFUSAL_KEYS[refusal.code] ? refusal.reason : t(REFUSAL_KEYS[refusal.code]!));
-  const blocked = !requested || !!refusal || (current !== null && current.candidates.length === 0) || (other && !overrideReason.trim());
+  const nobody = current !== null && current.candidates.length === 0 && current.unitCandidates.length === 0;
+  const blocked = !requested || !!refusal || nobody || (other && !overrideReason.trim());
+  // Units alerted through 110: their delivery follows the notification to 110, live.
+  const [unitAlerts, setUnitAlerts] = useState<UnitAlertSummary[]>([]);
+  const notifications = useConsole((s) => s.notifications);
   const km = new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 1 });
 
   useEffect(() => {
     unwrap(client.GET('/api/v1/missions/{missionId}/akutthjelper/alerts', { params: { path: { missionId: mission.id } } })).then(
       (r) => {
         for (const a of r.alerts) useConsole.getState().upsertAlert(a);
+        setUnitAlerts(r.unitAlerts);
       },
       () => {},
     );
@@ -104,6 +109,7 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
         }),
       );
       for (const a of res.alerts) useConsole.getState().upsertAlert(a);
+      setUnitAlerts(res.unitAlerts);
       return null;
     });
   const bistand = (kind: 'HELSE' | 'KOMMUNE', label: MessageKey) =>
@@ -178,7 +184,19 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
           })}
         </p>
       )}
-      {current?.allowed && current.candidates.length === 0 && alerts.length === 0 && (
+      {current?.allowed && current.unitCandidates.length > 0 && (
+        <ul className="candidates" aria-label={t('akutthjelper.unitCandidates')}>
+          {current.unitCandidates.map((u) => (
+            <li key={u.unitId} className="first-round">
+              <strong>{u.unitName}</strong> <span className="muted">{t('akutthjelper.via110')}</span>
+              <span className="distance">
+                {km.format(u.roadKm)} km · {t('akutthjelper.eta', { min: Math.round(u.etaMinutes) })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {current?.allowed && nobody && alerts.length === 0 && unitAlerts.length === 0 && (
         <p className="warn-text small">{t('akutthjelper.noCandidates')}</p>
       )}
       {current?.allowed && current.candidates.length > 0 && (
@@ -238,6 +256,28 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
               )}
             </li>
           ))}
+        </ul>
+      )}
+      {unitAlerts.length > 0 && (
+        <ul className="alerts" aria-label={t('akutthjelper.unitAlerts')}>
+          {unitAlerts.map((u) => {
+            const n = notifications[u.notificationId];
+            const state = n?.state ?? u.delivery.state;
+            const ackAt = n?.acknowledgedAt ?? u.delivery.acknowledgedAt;
+            return (
+              <li key={u.id} className={`alert-${state}`} data-testid={`unit-alert-${u.unitName}`}>
+                <strong>{u.unitName}</strong> <span className="muted">{t('akutthjelper.via110')}</span>{' '}
+                <span className="alert-state">{t(`deliveryVia110.${state}`)}</span>
+                {ackAt && (
+                  <span className="muted small">
+                    {' '}
+                    {n?.acknowledgedBy ?? u.delivery.acknowledgedBy} <time dateTime={ackAt}>{time(ackAt)}</time>
+                  </span>
+                )}
+                {(n?.lastError ?? u.delivery.lastError) && <span className="error"> {n?.lastError ?? u.delivery.lastError}</span>}
+              </li>
+            );
+          })}
         </ul>
       )}
       <ul className="alerts" aria-label={t('akutthjelper.heading')}>

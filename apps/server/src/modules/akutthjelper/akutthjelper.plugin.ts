@@ -23,7 +23,7 @@ export const akutthjelperModule = fp<{ smsGatewayUrl: string | undefined; produc
     // Without a gateway, production reports an alert's SMS as failed rather than pretend it was
     // sent; development keeps them in a recording stand-in (sms-gateway.ts).
     const sms = opts.smsGatewayUrl ? httpSmsGateway(opts.smsGatewayUrl) : opts.production ? noSmsGateway : recordingSmsGateway();
-    const alerting = createAlertingService({ prisma, transact });
+    const alerting = createAlertingService({ prisma, transact, channelName: app.notifications.channelName });
     const job = createAkutthjelperJob({ prisma, transact, alerting, sms, escalateAfterMs: opts.escalateAfterMs, log: app.log });
     app.decorate('akutthjelperJob', job);
     const testAlerts = createTestAlertsService({ prisma, sms });
@@ -42,5 +42,5 @@ export const akutthjelperModule = fp<{ smsGatewayUrl: string | undefined; produc
     app.addHook('onReady', async () => job.start());
     app.addHook('preClose', () => job.stop());
   },
-  { name: 'akutthjelper', fastify: '5.x', dependencies: ['realtime'] },
+  { name: 'akutthjelper', fastify: '5.x', dependencies: ['realtime', 'notifications'] },
 );

@@ -176,8 +176,7 @@ export const akutthjelperRoutes =
         },
         preValidation: requireUser(OPERATOR_ROLES),
       },
-      async (request, reply) =>
-        reply.status(201).send({ alerts: await deps.alerting.alert(userOf(request), request.params.missionId, request.body) }),
+      async (request, reply) => reply.status(201).send(await deps.alerting.alert(userOf(request), request.params.missionId, request.body)),
     );
     app.get(
       '/missions/:missionId/akutthjelper/alerts',
@@ -190,7 +189,7 @@ export const akutthjelperRoutes =
         },
         preValidation: requireUser(CONSOLE_ROLES),
       },
-      async (request) => ({ alerts: await deps.alerting.list(userOf(request), request.params.missionId) }),
+      async (request) => deps.alerting.list(userOf(request), request.params.missionId),
     );
     app.post(
       '/missions/:missionId/bistand',

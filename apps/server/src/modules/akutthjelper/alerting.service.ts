@@ -1,8 +1,8 @@
 // Alerting akutthjelpere on a mission: one action alerts the proposed members; their
 // acknowledgements (delivered, seen, accepted/declined, arrived) come back live to the AMK
 // console; when too few accept in time, the next nearest are alerted (escalation, escalation.ts).
-import type { AlertSummary } from '@amk/contracts';
-import { isAkutthjelperEventType, mayOverrideMainRule } from '@amk/domain';
+import type { AlertSummary, UnitAlertSummary } from '@amk/contracts';
+import { isAkutthjelperEventType, mayOverrideMainRule, type NotificationChannel } from '@amk/domain';
 import type { UserActor } from '../../auth/actor.js';
 import type { Db, Tx } from '@amk/db';
 import { conflict, forbidden, notFound, unprocessableEntity } from '../../lib/http-error.js';
@@ -10,10 +10,20 @@ import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { loadAlert, publishAlert, toAlertSummary } from './alert-views.js';
-import { eligibility, type Candidate } from './eligibility.js';
+import { eligibility, type Candidate, type UnitCandidate } from './eligibility.js';
+import { alertUnitsVia110, listUnitAlerts } from './unit-alerts.js';
 import type { Emit } from '../../realtime/event-log.js';
 
-export function createAlertingService({ prisma, transact }: { prisma: Db; transact: Transact }) {
+export function createAlertingService({
+  prisma,
+  transact,
+  channelName,
+}: {
+  prisma: Db;
+  transact: Transact;
+  /** how a notification to 110 leaves: a unit alerted through 110 rides on one */
+  channelName: NotificationChannel;
+}) {
   async function ownMission(db: Db | Tx, actor: UserActor, missionId: string) {
     const mission = await db.mission.findUnique({ where: { id: missionId } });
     if (!mission || mission.centreId !== actor.centre.id) throw notFound(`no mission ${missionId} at ${actor.centre.code}`);
@@ -58,15 +68,19 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
       const mission = await ownMission(prisma, actor, missionId);
       const type = eventType ?? mission.eventType ?? null;
       const overriding = override && mayOverrideMainRule(actor.role, actor.centre.kind);
-      const { refusal, candidates, reach } = await eligibility(prisma, actor, mission, type, overriding);
+      const { refusal, candidates, unitCandidates, reach } = await eligibility(prisma, actor, mission, type, overriding);
       const alreadyAlerted = new Set(
         (await prisma.akutthjelperAlert.findMany({ where: { missionId }, select: { memberId: true } })).map((a) => a.memberId),
+      );
+      const unitsAlerted = new Set(
+        (await prisma.akutthjelperUnitAlert.findMany({ where: { missionId }, select: { unitId: true } })).map((a) => a.unitId),
       );
       return {
         eventType: isAkutthjelperEventType(type) ? type : null,
         allowed: !refusal,
         refusal: refusal ? { code: refusal.code, reason: refusal.reason, offerBistand: refusal.offerBistand } : null,
         candidates: candidates.filter((c) => !alreadyAlerted.has(c.memberId)),
+        unitCandidates: unitCandidates.filter((u) => !unitsAlerted.has(u.unitId)),
         reach,
       };
     },
@@ -74,8 +88,8 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
     async alert(
       actor: UserActor,
       missionId: string,
-      req: { eventType: string; required: number; memberIds?: string[]; override?: { reason: string } },
-    ): Promise<AlertSummary[]> {
+      req: { eventType: string; required: number; memberIds?: string[]; unitIds?: string[]; override?: { reason: string } },
+    ): Promise<{ alerts: AlertSummary[]; unitAlerts: UnitAlertSummary[] }> {
       return transact(async (tx, emit) => {
         const mission = await ownMission(tx, actor, missionId);
         if (mission.closedAt) throw conflict('the mission is closed');
@@ -83,7 +97,7 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
         const overriding = !!req.override && !isAkutthjelperEventType(req.eventType);
         if (overriding && !mayOverrideMainRule(actor.role, actor.centre.kind))
           throw forbidden('Bare AMK-lege eller AMK-operatør kan varsle akutthjelpere utenfor hovedregelen.');
-        const { refusal, candidates, reach } = await eligibility(tx, actor, mission, req.eventType, overriding);
+        const { refusal, candidates, unitCandidates, reach } = await eligibility(tx, actor, mission, req.eventType, overriding);
         if (refusal) {
           throw (refusal.code === 'NOT_AMK' ? forbidden : unprocessableEntity)(
             refusal.offerBistand ? `${refusal.reason} Du kan be om bistand helse eller bistand kommune i stedet.` : refusal.reason,
@@ -93,16 +107,30 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
           (await tx.akutthjelperAlert.findMany({ where: { missionId }, select: { memberId: true } })).map((a) => a.memberId),
         );
         const open = candidates.filter((c) => !already.has(c.memberId));
+        const unitsAlerted = new Set(
+          (await tx.akutthjelperUnitAlert.findMany({ where: { missionId }, select: { unitId: true } })).map((a) => a.unitId),
+        );
+        const openUnits = unitCandidates.filter((u) => !unitsAlerted.has(u.unitId));
         let chosen: Candidate[];
-        if (req.memberIds?.length) {
+        let chosenUnits: UnitCandidate[];
+        if (req.memberIds?.length || req.unitIds?.length) {
           const byId = new Map(open.map((c) => [c.memberId, c]));
-          const unknown = req.memberIds.filter((id) => !byId.has(id));
+          const unitById = new Map(openUnits.map((u) => [u.unitId, u]));
+          const unknown = [
+            ...(req.memberIds ?? []).filter((id) => !byId.has(id)),
+            ...(req.unitIds ?? []).filter((id) => !unitById.has(id)),
+          ];
           if (unknown.length) throw unprocessableEntity(`not eligible for this mission (or already alerted): ${unknown.join(', ')}`);
-          chosen = req.memberIds.map((id) => byId.get(id)!);
+          chosen = (req.memberIds ?? []).map((id) => byId.get(id)!);
+          chosenUnits = (req.unitIds ?? []).map((id) => unitById.get(id)!);
         } else {
           chosen = open.slice(0, req.required * 2);
+          chosenUnits = openUnits;
         }
-        if (!chosen.length) {
+        if (chosenUnits.length && !mission.callId) {
+          throw unprocessableEntity('Oppdraget har ingen henvendelse å varsle 110 fra. Ring 110, eller varsle medlemmene enkeltvis.');
+        }
+        if (!chosen.length && !chosenUnits.length) {
           const why = reach?.reasons.length ? ` Ikke foreslått: ${reach.reasons.join(', ')}.` : '';
           throw unprocessableEntity(`Ingen akutthjelpere på vakt med gyldig opplæring i nærheten.${why}`);
         }
@@ -110,27 +138,47 @@ export function createAlertingService({ prisma, transact }: { prisma: Db; transa
         const round = ((await tx.akutthjelperAlert.aggregate({ where: { missionId }, _max: { round: true } }))._max.round ?? 0) + 1;
         const override = overriding ? { reason: req.override!.reason, by: actor.displayName } : undefined;
         await createAlerts(tx, emit, missionId, chosen, round, override);
+        if (chosenUnits.length) {
+          await alertUnitsVia110(tx, emit, actor, { ...mission, callId: mission.callId! }, chosenUnits, {
+            channelName,
+            round,
+            eventType: req.eventType,
+            override,
+          });
+        }
         if (override) {
           await writeAudit(tx, actor, {
             action: 'akutthjelper.main_rule_override',
             entityType: 'Mission',
             entityId: missionId,
-            detail: { eventType: req.eventType, reason: override.reason, memberIds: chosen.map((c) => c.memberId), round },
+            detail: {
+              eventType: req.eventType,
+              reason: override.reason,
+              memberIds: chosen.map((c) => c.memberId),
+              unitIds: chosenUnits.map((u) => u.unitId),
+              round,
+            },
           });
         }
         const rows = await tx.akutthjelperAlert.findMany({ where: { missionId }, select: { id: true }, orderBy: { alertedAt: 'asc' } });
-        return Promise.all(rows.map(async (r) => toAlertSummary(await loadAlert(tx, r.id))));
+        return {
+          alerts: await Promise.all(rows.map(async (r) => toAlertSummary(await loadAlert(tx, r.id)))),
+          unitAlerts: await listUnitAlerts(tx, missionId),
+        };
       });
     },
 
-    async list(actor: UserActor, missionId: string): Promise<AlertSummary[]> {
+    async list(actor: UserActor, missionId: string): Promise<{ alerts: AlertSummary[]; unitAlerts: UnitAlertSummary[] }> {
       await ownMission(prisma, actor, missionId);
       const rows = await prisma.akutthjelperAlert.findMany({
         where: { missionId },
         select: { id: true },
         orderBy: [{ round: 'asc' }, { distanceM: 'asc' }],
       });
-      return Promise.all(rows.map(async (r) => toAlertSummary(await loadAlert(prisma, r.id))));
+      return {
+        alerts: await Promise.all(rows.map(async (r) => toAlertSummary(await loadAlert(prisma, r.id)))),
+        unitAlerts: await listUnitAlerts(prisma, missionId),
+      };
     },
   };
 }

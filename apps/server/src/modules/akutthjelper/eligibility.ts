@@ -28,6 +28,17 @@ export interface Candidate {
   channel: 'PAGE' | 'SMS';
 }
 
+/** A fire-service unit whose agreement has it alerted as a unit, through the 110-centre. */
+export interface UnitCandidate {
+  unitId: string;
+  unitName: string;
+  organisationName: string;
+  distanceKm: number;
+  roadKm: number;
+  etaMinutes: number;
+  via: 'FIRE_CENTRE';
+}
+
 export interface Reach {
   maxRoadKm: number;
   ambulanceEtaMinutes: number | null;
@@ -72,7 +83,12 @@ export async function eligibility(
   eventType: string | null,
   /** the main rule (the four event types) is overridden with a reason (checked by the caller) */
   overrideMainRule = false,
-): Promise<{ refusal: Extract<AkutthjelperAlertResult, { ok: false }> | null; candidates: Candidate[]; reach: Reach | null }> {
+): Promise<{
+  refusal: Extract<AkutthjelperAlertResult, { ok: false }> | null;
+  candidates: Candidate[];
+  unitCandidates: UnitCandidate[];
+  reach: Reach | null;
+}> {
   const today = norwegianDate(new Date());
   const base = {
     actorRole: actor.role,
@@ -114,7 +130,7 @@ export async function eligibility(
           reason: 'Ingen akutthjelperavtale for denne sentralen.',
           offerBistand: true,
         });
-    return { refusal, candidates: [], reach: null };
+    return { refusal, candidates: [], unitCandidates: [], reach: null };
   }
   if (mission.lat === null || mission.lon === null) {
     return {
@@ -125,25 +141,39 @@ export async function eligibility(
         offerBistand: false,
       },
       candidates: [],
+      unitCandidates: [],
       reach: null,
     };
   }
   const units = new Map(eligible.map((c) => [c.a.unit.id, c.a.unit]));
-  const members = [...units.values()].flatMap((u) =>
-    u.members.map((m) => ({
-      id: m.id,
-      lat: m.lat ?? u.lat,
-      lon: m.lon ?? u.lon,
-      onDuty: m.onDuty,
-      trainingValidUntil: day(m.trainingValidUntil),
-      unit: u,
-      member: m,
-    })),
+  // A fire-service unit whose agreement says so is alerted as a unit through 110, not member by member.
+  const viaFireCentre = new Set(
+    eligible.filter((c) => c.a.alertVia === 'FIRE_CENTRE' && c.a.unit.organisation.kind === 'BRANN').map((c) => c.a.unit.id),
   );
+  const members = [...units.values()]
+    .filter((u) => !viaFireCentre.has(u.id))
+    .flatMap((u) =>
+      u.members.map((m) => ({
+        id: m.id,
+        lat: m.lat ?? u.lat,
+        lon: m.lon ?? u.lon,
+        onDuty: m.onDuty,
+        trainingValidUntil: day(m.trainingValidUntil),
+        unit: u,
+        member: m,
+      })),
+    );
   const ranked = rankResponders({ lat: mission.lat, lon: mission.lon }, members, today);
   const centre = await db.centre.findUniqueOrThrow({ where: { id: actor.centre.id }, select: { akutthjelperMaxRoadKm: true } });
   const ambulanceEtaMinutes = await ambulanceEta(db, mission);
-  const { proposed, tooFar, notBeforeAmbulance, reasons } = limitByReach(ranked, {
+  // Units via 110 are weighed by the same reach as members, from their station.
+  const { lat, lon } = mission;
+  const fireUnits = [...viaFireCentre].map((id) => {
+    const u = units.get(id)!;
+    return { id, distanceKm: haversineKmRaw(lat, lon, u.lat, u.lon), unit: true as boolean };
+  });
+  const weighed = [...ranked.map((r) => ({ ...r, unit: false })), ...fireUnits].sort((a, b) => a.distanceKm - b.distanceKm);
+  const { proposed, tooFar, notBeforeAmbulance, reasons } = limitByReach(weighed, {
     maxRoadKm: centre.akutthjelperMaxRoadKm,
     ambulanceEtaMinutes,
   });
@@ -151,19 +181,35 @@ export async function eligibility(
   const round2 = (x: number) => Math.round(x * 100) / 100;
   return {
     refusal: null,
-    candidates: proposed.map((r) => {
-      const m = byId.get(r.id)!;
-      return {
-        memberId: m.id,
-        memberName: m.member.name,
-        unitName: m.unit.name,
-        organisationKind: m.unit.organisation.kind,
-        distanceKm: round2(r.distanceKm),
-        roadKm: round2(r.roadKm),
-        etaMinutes: Math.round(r.etaMinutes * 10) / 10,
-        channel: m.member.userId ? 'PAGE' : 'SMS',
-      };
-    }),
+    unitCandidates: proposed
+      .filter((r) => r.unit)
+      .map((r) => {
+        const u = units.get(r.id)!;
+        return {
+          unitId: u.id,
+          unitName: u.name,
+          organisationName: u.organisation.name,
+          distanceKm: round2(r.distanceKm),
+          roadKm: round2(r.roadKm),
+          etaMinutes: Math.round(r.etaMinutes * 10) / 10,
+          via: 'FIRE_CENTRE' as const,
+        };
+      }),
+    candidates: proposed
+      .filter((r) => !r.unit)
+      .map((r) => {
+        const m = byId.get(r.id)!;
+        return {
+          memberId: m.id,
+          memberName: m.member.name,
+          unitName: m.unit.name,
+          organisationKind: m.unit.organisation.kind,
+          distanceKm: round2(r.distanceKm),
+          roadKm: round2(r.roadKm),
+          etaMinutes: Math.round(r.etaMinutes * 10) / 10,
+          channel: m.member.userId ? 'PAGE' : 'SMS',
+        };
+      }),
     reach: {
       maxRoadKm: centre.akutthjelperMaxRoadKm,
       ambulanceEtaMinutes: ambulanceEtaMinutes === null ? null : Math.round(ambulanceEtaMinutes * 10) / 10,

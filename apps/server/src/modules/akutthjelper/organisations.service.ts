@@ -53,6 +53,7 @@ export function createOrganisationsService(prisma: Db) {
               validFrom: day(a.validFrom)!,
               validTo: day(a.validTo),
               documentRef: a.documentRef,
+              alertVia: a.alertVia,
             })),
           })),
         })),
@@ -117,9 +118,21 @@ export function createOrganisationsService(prisma: Db) {
 
     async createAgreement(
       actor: UserActor,
-      req: { unitId: string; kommuner: string[]; eventTypes: string[]; validFrom: string; validTo?: string | null; documentRef?: string },
+      req: {
+        unitId: string;
+        kommuner: string[];
+        eventTypes: string[];
+        validFrom: string;
+        validTo?: string | null;
+        documentRef?: string;
+        alertVia?: 'MEMBERS' | 'FIRE_CENTRE';
+      },
     ) {
-      if (!(await prisma.akutthjelperUnit.findUnique({ where: { id: req.unitId } }))) throw notFound(`no akutthjelper unit ${req.unitId}`);
+      const unit = await prisma.akutthjelperUnit.findUnique({ where: { id: req.unitId }, include: { organisation: true } });
+      if (!unit) throw notFound(`no akutthjelper unit ${req.unitId}`);
+      // Only the fire service has a 110-centre to be alerted through.
+      if (req.alertVia === 'FIRE_CENTRE' && unit.organisation.kind !== 'BRANN')
+        throw badRequest('alertVia: bare brannvesenet (BRANN) kan varsles som enhet via 110-sentralen');
       const known = await prisma.kommune.findMany({ where: { nummer: { in: req.kommuner } }, select: { nummer: true } });
       const unknown = req.kommuner.filter((k) => !known.some((x) => x.nummer === k));
       if (unknown.length) throw badRequest(`kommuner: unknown kommunenummer ${unknown.join(', ')}`);
@@ -133,6 +146,7 @@ export function createOrganisationsService(prisma: Db) {
           validFrom: date(req.validFrom)!,
           validTo: date(req.validTo),
           documentRef: req.documentRef ?? null,
+          alertVia: req.alertVia ?? 'MEMBERS',
         },
       });
     },

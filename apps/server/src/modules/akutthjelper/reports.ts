@@ -45,6 +45,21 @@ export async function akutthjelperReport(prisma: Db, centreId: string, from: Dat
     known++;
     if (!ambulance || a.arrivedAt < ambulance) before++;
   }
+  // Fire-service units alerted as units through 110 count as missions of their organisation too.
+  const unitAlerts = await prisma.akutthjelperUnitAlert.findMany({
+    where: { mission: { centreId, createdAt: { gte: from, lt: to } } },
+    include: { unit: { include: { organisation: true } }, mission: true },
+  });
+  for (const a of unitAlerts) {
+    const org = a.unit.organisation;
+    const entry = byOrg.get(org.id) ?? { organisationId: org.id, name: org.name, kind: org.kind, missions: new Set(), arrivals: 0 };
+    entry.missions.add(a.missionId);
+    byOrg.set(org.id, entry);
+    const k = byKommune.get(a.mission.kommunenummer) ?? new Set<string>();
+    k.add(a.missionId);
+    byKommune.set(a.mission.kommunenummer, k);
+    if (a.mainRuleOverrideReason) overrideMissions.add(a.missionId);
+  }
   minutes.sort((x, y) => x - y);
   const median = minutes.length
     ? minutes.length % 2

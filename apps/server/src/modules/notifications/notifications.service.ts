@@ -76,6 +76,9 @@ export function createNotificationsService({
   channelName: NotificationChannel;
 }) {
   return {
+    /** How a notification to a service outside the installation leaves (a gateway, or by hand). */
+    channelName,
+
     async notify(actor: UserActor, callId: string, req: NotifyRequest): Promise<NotificationSummary[]> {
       const triple = req.recipients.includes('TRIPLE');
       const tripleFromLvs = triple && actor.centre.kind === 'LVS';
