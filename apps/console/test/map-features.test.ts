@@ -80,6 +80,7 @@ describe('responder positions', () => {
     arrivedAt: null,
     failedAt: null,
     lastError: null,
+    mainRuleOverride: null,
     position: { lat: 60.4, lon: 5.2, at: '2026-01-01T10:01:00.000Z' },
     ...over,
   });

@@ -2,7 +2,7 @@
 // the responder's view (place only after accepting), acknowledgements live to AMK, SMS delivery,
 // escalation, bistand and reports.
 import { createServer, type Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertSummary, ResponderAlert } from '@amk/contracts';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
@@ -30,6 +30,8 @@ afterAll(async () => {
   await standDownFleet(server.prisma);
   await server.close();
 });
+// Each test makes its own missions: free the fleet so there is always an ambulance to send.
+beforeEach(() => standDownFleet(server.prisma));
 
 async function api(cookie: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${server.url}/api/v1${path}`, {
@@ -40,8 +42,11 @@ async function api(cookie: string, method: string, path: string, body?: unknown)
   return { status: res.status, body: (await res.json().catch(() => null)) as any };
 }
 
-/** A mission at a place, from an AMK-BERGEN call, with one ambulance. */
-async function mission(lat: number, lon: number, cookie = amk) {
+/**
+ * A mission at a place, from an AMK-BERGEN call, with one ambulance — by default one from outside
+ * town (every demo member in Bergen arrives before it), or the one with this call sign.
+ */
+async function mission(lat: number, lon: number, cookie = amk, callSign?: string) {
   const callId = crypto.randomUUID();
   await api(cookie, 'POST', '/calls', { id: callId, line: '113', lat, lon, addressText: 'Torgallmenningen 1', urgency: 'A' });
   const units = await server.prisma.unit.findMany({
@@ -50,6 +55,7 @@ async function mission(lat: number, lon: number, cookie = amk) {
       status: { in: ['AVAILABLE_AT_STATION', 'AVAILABLE_ON_THE_MOVE'] },
       kind: 'AMBULANCE_CAR',
       crewOk: true,
+      ...(callSign ? { callSign } : { station: { name: { not: 'Bergen ambulansestasjon' } } }),
     },
     take: 1,
   });
@@ -103,6 +109,134 @@ describe('the rule', () => {
       candidates: [],
     });
     expect(await server.prisma.akutthjelperAlert.count({ where: { missionId: id } })).toBe(0);
+  });
+});
+
+describe('only those who can arrive before the ambulance are proposed', () => {
+  const distanceLimit = (maxRoadKm: number) =>
+    server.prisma.centre.update({ where: { code: 'AMK-BERGEN' }, data: { akutthjelperMaxRoadKm: maxRoadKm } });
+  afterAll(() => distanceLimit(5));
+
+  it('an ambulance from the town station leaves out those it beats, and says so', async () => {
+    // BGN-A11 at Bergen ambulansestasjon, ~2.6 km from Torgallmenningen: ~2.9 min by the estimate.
+    const id = await mission(60.3929, 5.3241, amk, 'BGN-A11');
+    const res = await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`);
+    expect(res.body.allowed).toBe(true);
+    expect(res.body.reach.ambulanceEtaMinutes).toBeGreaterThan(2);
+    expect(res.body.reach.ambulanceEtaMinutes).toBeLessThan(4);
+    const names = res.body.candidates.map((c: { memberName: string }) => c.memberName);
+    expect(names).toContain('Marte Akutthjelper'); // a few hundred metres away
+    expect(names).not.toContain('Per Frivillig'); // at Norsk Folkehjelp, 1.7 km: after the ambulance
+    expect(res.body.reach.notBeforeAmbulance).toBeGreaterThanOrEqual(3);
+    expect(res.body.reach.reasons).toContain(`${res.body.reach.notBeforeAmbulance} kommer ikke før ambulansen`);
+    for (const c of res.body.candidates) expect(c.etaMinutes).toBeLessThan(res.body.reach.ambulanceEtaMinutes);
+  });
+
+  it('the centre’s distance limit, set by a supervisor (audited), leaves out those farther by road', async () => {
+    const supervisor = await login(server, 'supervisor.bergen');
+    expect((await api(amk, 'PUT', '/akutthjelper/settings', { maxRoadKm: 1 })).status).toBe(403);
+    expect((await api(supervisor, 'PUT', '/akutthjelper/settings', { maxRoadKm: 0 })).status).toBe(400);
+    const set = await api(supervisor, 'PUT', '/akutthjelper/settings', { maxRoadKm: 1 });
+    expect(set).toMatchObject({ status: 200, body: { maxRoadKm: 1 } });
+    expect(await server.prisma.auditLog.count({ where: { action: 'akutthjelper.settings' } })).toBeGreaterThanOrEqual(1);
+    try {
+      const id = await mission(60.3929, 5.3241); // an ambulance from outside town: only the distance limits
+      const res = await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`);
+      expect(res.body.reach).toMatchObject({ maxRoadKm: 1, notBeforeAmbulance: 0 });
+      expect(res.body.reach.tooFar).toBeGreaterThanOrEqual(2); // Per and Siri at Norsk Folkehjelp, 1.7 km straight
+      expect(res.body.reach.reasons[0]).toBe(`${res.body.reach.tooFar} lenger unna enn 1 km`);
+      for (const c of res.body.candidates) expect(c.roadKm).toBeLessThanOrEqual(1);
+      // and alerting one of them is refused as not eligible
+      const far = await server.prisma.akutthjelperMember.findFirstOrThrow({ where: { name: 'Per Frivillig' } });
+      const refused = await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'HJERTESTANS', memberIds: [far.id] });
+      expect(refused.status).toBe(422);
+    } finally {
+      await distanceLimit(5);
+    }
+  });
+
+  it('with the ambulance on scene nobody is proposed, and the refusal says why', async () => {
+    const id = await mission(60.3929, 5.3241, amk, 'BGN-A11');
+    const unit = (await server.prisma.missionUnit.findFirstOrThrow({ where: { missionId: id }, include: { unit: true } })).unit;
+    await api(amk, 'POST', `/units/${unit.id}/status`, { status: 'EN_ROUTE' });
+    await api(amk, 'POST', `/units/${unit.id}/status`, { status: 'ON_SCENE' });
+    const res = await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`);
+    expect(res.body.candidates).toEqual([]);
+    expect(res.body.reach.ambulanceEtaMinutes).toBe(0);
+    const alert = await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'HJERTESTANS' });
+    expect(alert.status).toBe(422);
+    expect(alert.body.message).toMatch(/kommer ikke før ambulansen/);
+  });
+});
+
+describe('overriding the main rule (`som hovedregel`)', () => {
+  it('an AMK operator alerts for an event outside the four with a reason: kept on the alerts, audited, shown and reported apart', async () => {
+    const id = await mission(60.3929, 5.3241);
+    const asked = await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=Drukning&override=true`);
+    expect(asked.body).toMatchObject({ allowed: true, refusal: null });
+    expect(asked.body.candidates.length).toBeGreaterThan(0);
+
+    const res = await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, {
+      eventType: 'Drukning',
+      required: 1,
+      override: { reason: '  Barn trukket opp av vann, ambulanse 20 min unna  ' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.alerts.length).toBeGreaterThan(0);
+    for (const a of res.body.alerts as AlertSummary[])
+      expect(a.mainRuleOverride).toEqual({ reason: 'Barn trukket opp av vann, ambulanse 20 min unna', by: expect.any(String) });
+    const audit = await server.prisma.auditLog.findFirstOrThrow({ where: { action: 'akutthjelper.main_rule_override', entityId: id } });
+    expect(audit.detail).toMatchObject({ eventType: 'Drukning', reason: 'Barn trukket opp av vann, ambulanse 20 min unna' });
+
+    // The responder sees what it is, not one of the four.
+    const me = await api(await login(server, 'responder.demo'), 'GET', '/responder/me');
+    const mine = me.body.alerts.find((a: ResponderAlert) => a.missionId === id);
+    if (mine) expect(mine).toMatchObject({ eventType: null, eventLabel: 'Drukning' });
+
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const report = await api(amk, 'GET', `/akutthjelper/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    expect(report.body.mainRuleOverrides.missions).toBeGreaterThanOrEqual(1);
+    expect(report.body.mainRuleOverrides.alerts).toBeGreaterThanOrEqual(res.body.alerts.length);
+  });
+
+  it.each([
+    ['no override', undefined, 422],
+    ['an empty reason', { reason: '   ' }, 400],
+    ['a reason too long', { reason: 'x'.repeat(501) }, 400],
+    ['a NUL in the reason', { reason: 'fordi\u0000' }, 400],
+  ])('refuses %s, and alerts nobody', async (_name, override, status) => {
+    const id = await mission(60.3929, 5.3241);
+    const res = await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'Drukning', override });
+    expect(res.status).toBe(status);
+    expect(await server.prisma.akutthjelperAlert.count({ where: { missionId: id } })).toBe(0);
+  });
+
+  it('an override with one of the four is not an override (nothing recorded)', async () => {
+    const id = await mission(60.3929, 5.3241);
+    const res = await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, {
+      eventType: 'HJERTESTANS',
+      required: 1,
+      override: { reason: 'unødvendig' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.alerts.every((a: AlertSummary) => a.mainRuleOverride === null)).toBe(true);
+  });
+
+  it('escalation keeps the override', async () => {
+    const id = await mission(60.3929, 5.3241);
+    const first = (await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=Drukning&override=true`)).body.candidates[0];
+    await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, {
+      eventType: 'Drukning',
+      required: 2,
+      memberIds: [first.memberId],
+      override: { reason: 'Drukning ved kaien' },
+    });
+    await server.prisma.akutthjelperAlert.updateMany({ where: { missionId: id }, data: { alertedAt: new Date(Date.now() - 61_000) } });
+    await server.app.jobs.akutthjelper.runOnce();
+    const round2 = await server.prisma.akutthjelperAlert.findMany({ where: { missionId: id, round: 2 } });
+    expect(round2.length).toBeGreaterThan(0);
+    expect(round2.every((a) => a.mainRuleOverrideReason === 'Drukning ved kaien')).toBe(true);
   });
 });
 
@@ -332,6 +466,163 @@ describe('a member without the page answers by SMS', () => {
   });
 });
 
+describe('the organisation’s phones (fake SMS gateway): test alerts and bistand requests', () => {
+  let gateway: Server;
+  let app: App;
+  const texts: { to: string; text: string }[] = [];
+  const prisma = createPrisma(databaseUrl(), 2);
+  beforeAll(async () => {
+    // the fake SMS gateway at the edge: keeps what it was asked to send
+    gateway = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        texts.push(JSON.parse(body));
+        res.writeHead(200).end('{}');
+      });
+    });
+    await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
+    app = await buildTestApp(prisma, { SMS_GATEWAY_URL: `http://127.0.0.1:${(gateway.address() as { port: number }).port}/sms` });
+  });
+  afterAll(async () => {
+    await app.close();
+    await prisma.$disconnect();
+    gateway.close();
+  });
+  const cookies = new Map<string, string>();
+  const as = async (username: string, method: 'GET' | 'POST', url: string, payload?: object) => {
+    if (!cookies.has(username)) cookies.set(username, await cookieFor(app, username));
+    return app.inject({ method, url: `/api/v1${url}`, headers: { cookie: cookies.get(username)! }, payload });
+  };
+
+  it('reaches every member’s phone marked ØVELSE/TEST; replies are shown to the leader; nothing is counted', async () => {
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date(Date.now() + 3_600_000).toISOString();
+    const reportUrl = `/akutthjelper/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+    const before = (await as('amk.bergen', 'GET', reportUrl)).json();
+    const alertsBefore = await prisma.akutthjelperAlert.count();
+
+    expect((await as('responder.demo', 'GET', '/responder/me')).json().isLeader).toBe(true);
+    const sent = await as('responder.demo', 'POST', '/responder/test-alerts');
+    expect(sent.statusCode).toBe(201);
+    const test = sent.json();
+    const team = await prisma.akutthjelperMember.findMany({ where: { unit: { organisation: { name: 'Norsk Folkehjelp Bergen' } } } });
+    expect(test.recipients.map((r: { name: string }) => r.name).sort()).toEqual(team.map((m) => m.name).sort());
+    expect(test.recipients.every((r: { deliveredAt: string | null }) => r.deliveredAt)).toBe(true);
+    for (const m of team) {
+      const sms = texts.find((x) => x.to === m.phone);
+      expect(sms?.text).toMatch(/^ØVELSE\/TEST fra Norsk Folkehjelp Bergen: .*Ingen utrykning/);
+    }
+    expect(await prisma.auditLog.count({ where: { action: 'akutthjelper.test_alert' } })).toBeGreaterThanOrEqual(1);
+
+    // Per answers by SMS: the gateway passes it on; the answer is marked as test too.
+    const per = team.find((m) => m.name === 'Per Frivillig')!;
+    const key = (await createIntegrationKeyService(prisma).create('sms gateway (test alert)', 'AMK-BERGEN')).key;
+    const inbound = await app.inject({
+      method: 'POST',
+      url: '/api/v1/integrations/sms/inbound',
+      headers: { authorization: `Bearer ${key}` },
+      payload: { from: per.phone, text: 'Ja, mottatt' },
+    });
+    expect(inbound.statusCode).toBe(200);
+    expect(inbound.json()).toMatchObject({ about: 'TEST', understood: true, reply: expect.stringMatching(/^ØVELSE\/TEST/) });
+
+    const listed = (await as('responder.demo', 'GET', '/responder/test-alerts')).json();
+    const perRow = listed.testAlerts[0].recipients.find((r: { name: string }) => r.name === 'Per Frivillig');
+    expect(perRow).toMatchObject({ reply: 'Ja, mottatt', repliedAt: expect.any(String) });
+    expect(listed.testAlerts[0].recipients.find((r: { name: string }) => r.name === 'Siri Frivillig').repliedAt).toBeNull();
+
+    // never an alert, never in the report
+    expect(await prisma.akutthjelperAlert.count()).toBe(alertsBefore);
+    const after = (await as('amk.bergen', 'GET', reportUrl)).json();
+    expect(after.byOrganisation).toEqual(before.byOrganisation);
+  });
+
+  it('a bistand request reaches the organisation’s phones marked as bistand, is confirmed by a member’s JA, and counted apart', async () => {
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date(Date.now() + 3_600_000).toISOString();
+    const reportUrl = `/akutthjelper/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+    const before = (await as('amk.bergen', 'GET', reportUrl)).json();
+
+    const id = await mission(60.6286, 6.4115); // Voss: no agreement covers it, so bistand instead
+    const nf = await prisma.akutthjelperOrganisation.findFirstOrThrow({ where: { name: 'Norsk Folkehjelp Bergen' } });
+    const sent = await as('amk.bergen', 'POST', `/missions/${id}/bistand`, {
+      kind: 'HELSE',
+      organisationId: nf.id,
+      reason: 'Bæring av pasient i terreng',
+    });
+    expect(sent.statusCode).toBe(201);
+    const request = sent.json();
+    expect(request).toMatchObject({ kind: 'HELSE', organisationName: 'Norsk Folkehjelp Bergen', state: 'SENT', acknowledgedAt: null });
+    const per = await prisma.akutthjelperMember.findFirstOrThrow({ where: { name: 'Per Frivillig' } });
+    const siri = await prisma.akutthjelperMember.findFirstOrThrow({ where: { name: 'Siri Frivillig' } });
+    expect(request.recipients.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['Per Frivillig', 'Siri Frivillig']));
+    const text = texts.filter((x) => x.to === per.phone).at(-1)!.text;
+    expect(text).toMatch(/^BISTAND HELSE – ikke akutthjelperoppdrag\. .*Bæring av pasient i terreng/);
+    expect(await prisma.akutthjelperAlert.count({ where: { missionId: id } })).toBe(0);
+
+    const key = (await createIntegrationKeyService(prisma).create('sms gateway (bistand)', 'AMK-BERGEN')).key;
+    const inbound = (from: string, text: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/integrations/sms/inbound',
+        headers: { authorization: `Bearer ${key}` },
+        payload: { from, text },
+      });
+    const yes = await inbound(per.phone, 'JA');
+    expect(yes.json()).toMatchObject({
+      about: 'BISTAND',
+      understood: true,
+      alertId: request.id,
+      reply: expect.stringMatching(/^BISTAND: Takk, bekreftet/),
+    });
+    expect((await inbound(siri.phone, 'ja')).json().reply).toMatch(/allerede bekreftet/);
+
+    const listed = (await as('amk.bergen', 'GET', `/missions/${id}/bistand`)).json().bistand;
+    expect(listed[0]).toMatchObject({ state: 'ACKNOWLEDGED', acknowledgedBy: 'Per Frivillig', acknowledgedVia: 'SMS' });
+    expect(listed[0].recipients.find((r: { name: string }) => r.name === 'Per Frivillig').repliedAt).not.toBeNull();
+
+    // bistand kommune, no organisation named: the nearest; confirmed by phone as the operator records it
+    const kommune = (await as('amk.bergen', 'POST', `/missions/${id}/bistand`, { kind: 'KOMMUNE', reason: 'Søk etter savnet' })).json();
+    expect(kommune.organisationId).not.toBeNull();
+    const ack = await as('amk.bergen', 'POST', `/bistand/${kommune.id}/ack`, { by: 'Vaktleder Hansen' });
+    expect(ack.json()).toMatchObject({
+      state: 'ACKNOWLEDGED',
+      acknowledgedVia: 'PHONE',
+      acknowledgedBy: expect.stringContaining('Vaktleder Hansen'),
+    });
+    expect((await as('amk.bergen', 'POST', `/bistand/${kommune.id}/ack`, { by: 'igjen' })).statusCode).toBe(409);
+    expect((await as('amk.forde', 'POST', `/bistand/${kommune.id}/ack`, { by: 'Førde' })).statusCode).toBe(404);
+
+    const after = (await as('amk.bergen', 'GET', reportUrl)).json();
+    expect(after.bistand.helse).toBe(before.bistand.helse + 1);
+    expect(after.bistand.kommune).toBe(before.bistand.kommune + 1);
+    expect(after.bistand.acknowledged).toBe(before.bistand.acknowledged + 2);
+    expect(after.byOrganisation).toEqual(before.byOrganisation); // not akutthjelper missions
+  });
+
+  it('an organisation nobody can be texted at is shown as MANUAL: it must be phoned', async () => {
+    const org = await prisma.akutthjelperOrganisation.create({ data: { id: crypto.randomUUID(), name: 'Tomt lag', kind: 'FORF' } });
+    const id = await mission(60.3929, 5.3241);
+    const res = await as('amk.bergen', 'POST', `/missions/${id}/bistand`, { kind: 'HELSE', organisationId: org.id, reason: 'Vakthold' });
+    expect(res.json()).toMatchObject({ state: 'MANUAL', sentAt: null, recipients: [] });
+  });
+
+  it('only the leader may send it or read the replies', async () => {
+    const marte = await prisma.akutthjelperMember.findFirstOrThrow({ where: { name: 'Marte Akutthjelper' } });
+    await prisma.akutthjelperMember.update({ where: { id: marte.id }, data: { isLeader: false } });
+    try {
+      const refused = await as('responder.demo', 'POST', '/responder/test-alerts');
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().message).toMatch(/leder/);
+      expect((await as('responder.demo', 'GET', '/responder/test-alerts')).statusCode).toBe(403);
+    } finally {
+      await prisma.akutthjelperMember.update({ where: { id: marte.id }, data: { isLeader: true } });
+    }
+    expect((await as('amk.bergen', 'POST', '/responder/test-alerts')).statusCode).toBe(403);
+  });
+});
+
 describe('reports', () => {
   it('counts missions per organisation, arrivals, before-the-ambulance share and bistand apart', async () => {
     const from = new Date(Date.now() - 3_600_000).toISOString();
@@ -342,5 +633,135 @@ describe('reports', () => {
     expect(res.body.arrivedBeforeAmbulance).toBeGreaterThanOrEqual(1);
     expect(res.body.bistand.helse).toBeGreaterThanOrEqual(1);
     expect(res.body.medianAlertToArrivalMinutes).not.toBeNull();
+  });
+});
+
+describe('a fire-service unit alerted as a unit through 110 (its agreement says so)', () => {
+  let gateway: Server;
+  let app: App;
+  const received: { id: string; recipient: string; message: string }[] = [];
+  const prisma = createPrisma(databaseUrl(), 2);
+  const cookies = new Map<string, string>();
+  const as = async (username: string, method: 'GET' | 'POST', url: string, payload?: object) => {
+    if (!cookies.has(username)) cookies.set(username, await cookieFor(app, username));
+    return app.inject({ method, url: `/api/v1${url}`, headers: { cookie: cookies.get(username)! }, payload });
+  };
+  let unitId: string;
+  let memberId: string;
+  let agreementId: string;
+
+  beforeAll(async () => {
+    // The shared server's dispatcher (no gateway) must not take these notifications first.
+    await server.app.jobs.notifications.stop();
+    // the fake 110 gateway at the edge (the notifications' webhook): keeps what it was sent
+    gateway = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        received.push(JSON.parse(body));
+        res.writeHead(202).end();
+      });
+    });
+    await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
+    app = await buildTestApp(prisma, { NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${(gateway.address() as { port: number }).port}/notify` });
+
+    // A fire station in town whose agreement has it alerted as a unit through 110.
+    const org = (await as('admin', 'POST', '/akutthjelper/organisations', { name: 'Bergen brann – Sandviken', kind: 'BRANN' })).json();
+    unitId = (
+      await as('admin', 'POST', '/akutthjelper/units', {
+        organisationId: org.id,
+        name: 'Sandviken brannstasjon',
+        lat: 60.3955,
+        lon: 5.3275,
+      })
+    ).json().id;
+    memberId = (
+      await as('admin', 'POST', '/akutthjelper/members', {
+        unitId,
+        name: 'Sandviken Mannskap',
+        phone: '+4790040001',
+        trainingValidUntil: '2030-01-01',
+        onDuty: true,
+      })
+    ).json().id;
+    const agreement = await as('admin', 'POST', '/akutthjelper/agreements', {
+      unitId,
+      kommuner: ['4601'],
+      eventTypes: ['HJERTESTANS'],
+      validFrom: '2025-01-01',
+      alertVia: 'FIRE_CENTRE',
+    });
+    expect(agreement.statusCode).toBe(201);
+    agreementId = agreement.json().id;
+  });
+  afterAll(async () => {
+    // the agreement ends, so the other tests' proposals are as before
+    await prisma.akutthjelperAgreement.update({ where: { id: agreementId }, data: { validTo: new Date('2025-01-02') } });
+    await app.close();
+    await prisma.$disconnect();
+    gateway.close();
+    server.app.jobs.notifications.start();
+  });
+
+  it('only a fire-service unit may be alerted through 110', async () => {
+    const org = (await as('admin', 'POST', '/akutthjelper/organisations', { name: 'Frivillig lag', kind: 'FORF' })).json();
+    const unit = (await as('admin', 'POST', '/akutthjelper/units', { organisationId: org.id, name: 'Lag', lat: 60.39, lon: 5.32 })).json();
+    const refused = await as('admin', 'POST', '/akutthjelper/agreements', {
+      unitId: unit.id,
+      kommuner: ['4601'],
+      eventTypes: ['HJERTESTANS'],
+      validFrom: '2025-01-01',
+      alertVia: 'FIRE_CENTRE',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toMatch(/BRANN/);
+  });
+
+  it('is proposed as a unit, alerted through the 110 gateway (not member by member), and shows delivery and 110’s acknowledgement', async () => {
+    const id = await mission(60.3929, 5.3241);
+    const candidates = (await as('amk.bergen', 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`)).json();
+    expect(candidates.unitCandidates).toEqual([
+      expect.objectContaining({ unitId, unitName: 'Sandviken brannstasjon', via: 'FIRE_CENTRE' }),
+    ]);
+    expect(candidates.candidates.map((c: { memberId: string }) => c.memberId)).not.toContain(memberId);
+
+    const res = await as('amk.bergen', 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'HJERTESTANS', required: 1 });
+    expect(res.statusCode).toBe(201);
+    const [unitAlert] = res.json().unitAlerts;
+    expect(unitAlert).toMatchObject({ unitId, via: 'FIRE_CENTRE', delivery: { state: 'PENDING' } });
+    expect(await prisma.akutthjelperAlert.count({ where: { missionId: id, memberId } })).toBe(0);
+
+    await app.jobs.notifications.runOnce();
+    const sent = received.find((n) => n.id === unitAlert.notificationId)!;
+    expect(sent).toMatchObject({
+      recipient: 'FIRE',
+      message: expect.stringContaining('Sandviken brannstasjon rykker ut som akutthjelper – Hjertestans'),
+    });
+    let listed = (await as('amk.bergen', 'GET', `/missions/${id}/akutthjelper/alerts`)).json().unitAlerts[0];
+    expect(listed.delivery).toMatchObject({ state: 'SENT', sentAt: expect.any(String) });
+
+    // 110 acknowledges through the gateway
+    const key = (await createIntegrationKeyService(prisma).create('110 gateway', 'AMK-BERGEN')).key;
+    const ack = await app.inject({
+      method: 'POST',
+      url: `/api/v1/integrations/notifications/${unitAlert.notificationId}/ack`,
+      headers: { authorization: `Bearer ${key}` },
+      payload: { by: '110 Vest' },
+    });
+    expect(ack.statusCode).toBe(200);
+    listed = (await as('amk.bergen', 'GET', `/missions/${id}/akutthjelper/alerts`)).json().unitAlerts[0];
+    expect(listed.delivery).toMatchObject({ state: 'ACKNOWLEDGED', acknowledgedBy: '110 Vest' });
+
+    // counted as a mission of its organisation in the report
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const report = (
+      await as('amk.bergen', 'GET', `/akutthjelper/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)
+    ).json();
+    expect(report.byOrganisation.find((o: { name: string }) => o.name === 'Bergen brann – Sandviken')).toMatchObject({ missions: 1 });
+
+    // alerting again does not alert the unit twice
+    const again = (await as('amk.bergen', 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`)).json();
+    expect(again.unitCandidates).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { createPrisma } from '@amk/db';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
 import { buildTestApp, databaseUrl, standDownFleet } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';
-import { CALLERS, MATRIX, OVERRIDES, USERS, type Allowed, type Caller } from './support/route-matrix.js';
+import { AKUTTHJELPER_MAIN_RULE_OVERRIDE, CALLERS, MATRIX, OVERRIDES, USERS, type Allowed, type Caller } from './support/route-matrix.js';
 
 const prisma = createPrisma(databaseUrl(), 3);
 let app: App;
@@ -123,6 +123,70 @@ describe('authorisation matrix: overriding the § 11 crew refusal', () => {
         wrong.push(`${caller}: got ${res.statusCode} (${res.body.slice(0, 120)}), want success`);
       if (!may && (![401, 403, 404].includes(res.statusCode) || overridden))
         wrong.push(`${caller}: got ${res.statusCode}, want 401/403/404 and no override`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('authorisation matrix: overriding the akutthjelper main rule (an event type outside the four)', () => {
+  /** A fresh AMK-BERGEN mission at Torgallmenningen (kommune 4601, under the demo agreements). */
+  async function bergenMission(): Promise<string> {
+    await standDownFleet(prisma);
+    const callId = crypto.randomUUID();
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/calls',
+      headers: headers.amk_operator,
+      payload: { id: callId, line: '113', lat: 60.3929, lon: 5.3241, addressText: 'Torgallmenningen 1', urgency: 'A' },
+    });
+    const id = crypto.randomUUID();
+    const a11 = await prisma.unit.findUniqueOrThrow({ where: { callSign: 'BGN-A11' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/missions',
+      headers: headers.amk_operator,
+      payload: { id, callId, unitIds: [a11.id] },
+    });
+    expect(res.statusCode).toBe(201);
+    return id;
+  }
+  afterAll(() => standDownFleet(prisma));
+
+  it('only an AMK doctor or AMK operator (with a reason) may; LVS, supervisor, admin, responder, auditor never', async () => {
+    const wrong: string[] = [];
+    const callers: [string, Record<string, string> | undefined, boolean][] = [
+      ...CALLERS.map((c): [string, Record<string, string> | undefined, boolean] => [
+        c,
+        headers[c],
+        AKUTTHJELPER_MAIN_RULE_OVERRIDE.includes(c as Role),
+      ]),
+      ['amk_operator of AMK-FORDE (another AMK: not its mission)', { cookie: await cookieFor(app, 'amk.forde') }, false],
+      ['lv_operator of LVS-SUNNFJORD', { cookie: await cookieFor(app, 'lv.sunnfjord') }, false],
+    ];
+    for (const [caller, h, may] of callers) {
+      const id = await bergenMission();
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/v1/missions/${id}/akutthjelper/alerts`,
+        headers: h,
+        payload: { eventType: 'Drukning', required: 1, override: { reason: 'Matrisetest: utenfor hovedregelen' } },
+      });
+      const overridden = await prisma.akutthjelperAlert.count({ where: { missionId: id, mainRuleOverrideReason: { not: null } } });
+      if (may && (res.statusCode !== 201 || !overridden))
+        wrong.push(`${caller}: got ${res.statusCode} (${res.body.slice(0, 160)}), want 201`);
+      if (!may && (![401, 403, 404].includes(res.statusCode) || overridden))
+        wrong.push(`${caller}: got ${res.statusCode}, want 401/403/404 and no alert`);
+      // the same caller without a reason: never
+      if (may) {
+        const again = await bergenMission();
+        const bare = await app.inject({
+          method: 'POST',
+          url: `/api/v1/missions/${again}/akutthjelper/alerts`,
+          headers: h,
+          payload: { eventType: 'Drukning', required: 1 },
+        });
+        if (bare.statusCode !== 422) wrong.push(`${caller} without a reason: got ${bare.statusCode}, want 422`);
+      }
     }
     expect(wrong).toEqual([]);
   });

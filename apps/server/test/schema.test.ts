@@ -1,6 +1,7 @@
 // The hand-written migration must match prisma/schema.prisma: Prisma reads every column of every
 // model, so a missing or misnamed column fails here rather than in front of an operator.
 import {
+  AKUTTHJELPER_ALERT_VIA,
   AKUTTHJELPER_KINDS,
   ALERT_CHANNELS,
   ALERT_STATES,
@@ -71,6 +72,10 @@ const models = [
   'akutthjelperMember',
   'akutthjelperAgreement',
   'akutthjelperAlert',
+  'akutthjelperTestAlert',
+  'akutthjelperUnitAlert',
+  'akutthjelperTestRecipient',
+  'bistandRecipient',
   'bistandRequest',
   'recording',
   'recordingHold',
@@ -195,6 +200,7 @@ describe('one source per vocabulary', () => {
     MissionKind: MISSION_KINDS,
     StatusChangeSource: STATUS_CHANGE_SOURCES,
     AkutthjelperKind: AKUTTHJELPER_KINDS,
+    AkutthjelperAlertVia: AKUTTHJELPER_ALERT_VIA,
     AlertState: ALERT_STATES,
     AlertChannel: ALERT_CHANNELS,
     BistandKind: BISTAND_KINDS,

@@ -1,6 +1,6 @@
 // Akutthjelpere (§ 5 and Helsedirektoratet's national guide): organisations and agreements,
 // alerts with acknowledgements and escalation, the responder's own view, bistand requests.
-import { AKUTTHJELPER_KINDS, ALERT_CHANNELS, ALERT_STATES, BISTAND_KINDS } from '@amk/domain';
+import { AKUTTHJELPER_ALERT_VIA, AKUTTHJELPER_KINDS, ALERT_CHANNELS, ALERT_STATES, BISTAND_KINDS, DELIVERY_STATES } from '@amk/domain';
 import { z } from 'zod';
 import { IsoDate, IsoTime, Latitude, Longitude, PhoneNumber, Uuid } from './common.js';
 import { reportLimitMessage, withinReportLimit } from './stats.js';
@@ -11,6 +11,7 @@ export const AkutthjelperKind = z.enum(AKUTTHJELPER_KINDS);
 export const AlertState = z.enum(ALERT_STATES);
 export const AlertChannel = z.enum(ALERT_CHANNELS);
 export const BistandKind = z.enum(BISTAND_KINDS);
+export const AkutthjelperAlertVia = z.enum(AKUTTHJELPER_ALERT_VIA);
 
 // ── organisations, units, members, agreements (admin)
 
@@ -31,12 +32,14 @@ export const CreateMemberRequest = z.object({
   trainingValidUntil: IsoDate.nullable().optional(),
   onDuty: z.boolean().optional(),
   username: z.string().trim().max(100).optional().describe('a responder login to link, for the responder page'),
+  isLeader: z.boolean().optional().describe("the organisation's leader: may send test alerts to its members"),
 });
 export const UpdateMemberRequest = z
   .object({
     onDuty: z.boolean().optional(),
     trainingValidUntil: IsoDate.nullable().optional(),
     phone: CreateMemberRequest.shape.phone.optional(),
+    isLeader: z.boolean().optional(),
   })
   .refine((m) => Object.keys(m).length > 0, { message: 'send at least one field to change' });
 export const CreateAgreementRequest = z
@@ -47,6 +50,8 @@ export const CreateAgreementRequest = z
     validFrom: IsoDate,
     validTo: IsoDate.nullable().optional(),
     documentRef: z.string().trim().max(200).optional(),
+    /** MEMBERS (default): member by member; FIRE_CENTRE: a fire-service unit as a unit through 110 */
+    alertVia: AkutthjelperAlertVia.optional(),
   })
   .refine((a) => !a.validTo || a.validTo >= a.validFrom, { message: 'validTo is before validFrom', path: ['validTo'] });
 export const UpdateAgreementRequest = z.object({ validTo: IsoDate.nullable() });
@@ -59,6 +64,7 @@ export const MemberSummary = z.object({
   trainingValidUntil: z.string().nullable(),
   onDuty: z.boolean(),
   hasResponderPage: z.boolean(),
+  isLeader: z.boolean(),
 });
 export const AgreementSummary = z.object({
   id: Uuid,
@@ -69,6 +75,7 @@ export const AgreementSummary = z.object({
   validFrom: z.string(),
   validTo: z.string().nullable(),
   documentRef: z.string().nullable(),
+  alertVia: AkutthjelperAlertVia,
 });
 export const OrganisationTree = z.object({
   organisations: z.array(
@@ -111,6 +118,8 @@ export const AlertSummary = z.object({
   arrivedAt: IsoTime.nullable(),
   failedAt: IsoTime.nullable(),
   lastError: z.string().nullable(),
+  /** alerted for an event type outside the four by an override of the main rule: why, and who */
+  mainRuleOverride: z.object({ reason: z.string(), by: z.string() }).nullable(),
   /** the responder's phone position while on the mission */
   position: z.object({ lat: z.number(), lon: z.number(), at: IsoTime }).nullable(),
 });
@@ -122,7 +131,36 @@ export const ResponderCandidate = z.object({
   unitName: z.string(),
   organisationKind: AkutthjelperKind,
   distanceKm: z.number(),
+  /** the distance by road (an estimate: straight line × road factor) */
+  roadKm: z.number(),
+  /** estimated minutes to the patient (turn-out and the road estimate) */
+  etaMinutes: z.number(),
   channel: AlertChannel,
+});
+/** Members left out because they cannot plausibly arrive before the ambulance, counted by reason. */
+export const Reach = z.object({
+  /** the centre's limit by road */
+  maxRoadKm: z.number(),
+  /** the first dispatched ambulance's estimate, when one is known (0: it is there) */
+  ambulanceEtaMinutes: z.number().nullable(),
+  tooFar: z.number().int(),
+  notBeforeAmbulance: z.number().int(),
+  /** in Norwegian, e.g. "3 lenger unna enn 5 km", "2 kommer ikke før ambulansen" */
+  reasons: z.array(z.string()),
+});
+export const AkutthjelperSettings = z.object({
+  /** akutthjelpere farther than this by road are not proposed */
+  maxRoadKm: z.number().min(0.5).max(50),
+});
+/** A fire-service unit to be alerted as a unit through the 110-centre (its agreement says so). */
+export const UnitCandidate = z.object({
+  unitId: Uuid,
+  unitName: z.string(),
+  organisationName: z.string(),
+  distanceKm: z.number(),
+  roadKm: z.number(),
+  etaMinutes: z.number(),
+  via: z.literal('FIRE_CENTRE'),
 });
 export const Refusal = z.object({ code: z.string(), reason: z.string(), offerBistand: z.boolean() });
 export const CandidatesAnswer = z.object({
@@ -130,6 +168,10 @@ export const CandidatesAnswer = z.object({
   allowed: z.boolean(),
   refusal: Refusal.nullable(),
   candidates: z.array(ResponderCandidate),
+  /** fire-service units alerted as units through 110, not member by member */
+  unitCandidates: z.array(UnitCandidate),
+  /** null when refused before anyone was weighed */
+  reach: Reach.nullable(),
 });
 export type CandidatesAnswer = z.infer<typeof CandidatesAnswer>;
 
@@ -144,27 +186,89 @@ export const RequestedEventType = z
   .max(60)
   .describe('HJERTESTANS, BEVISSTLOSHET, STOR_YTRE_BLODNING or GENERELL_NEDKJOLING; any other is refused with 422 and the reason');
 
+/**
+ * Overriding the main rule (`som hovedregel`, the four event types): an AMK doctor or AMK operator
+ * may alert for another event type, always with the reason, which is kept, audited and reported.
+ */
+export const MainRuleOverride = z.object({
+  reason: z.string().trim().min(1, 'skriv en begrunnelse for å varsle utenfor hovedregelen').max(500),
+});
+
 export const AlertRespondersRequest = z.object({
   eventType: RequestedEventType,
+  /** an event type outside the four: alert anyway, with the reason (AMK doctor or operator only) */
+  override: MainRuleOverride.optional(),
   /** How many should accept before escalation stops (default 2). */
   required: z.number().int().min(1).max(10).default(2),
   /** Alert these members; default: the nearest eligible ones (twice `required`). */
   memberIds: z.array(Uuid).max(30).optional(),
+  /** Alert these units through 110; default: every proposed one (none when memberIds is given). */
+  unitIds: z.array(Uuid).max(10).optional(),
 });
-export const AlertList = z.object({ alerts: z.array(AlertSummary) });
+/** A fire-service unit alerted as a unit through the 110-centre, with the delivery of that notification. */
+export const UnitAlertSummary = z.object({
+  id: Uuid,
+  missionId: Uuid,
+  unitId: Uuid,
+  unitName: z.string(),
+  organisationName: z.string(),
+  via: z.literal('FIRE_CENTRE'),
+  round: z.number().int(),
+  distanceM: z.number().nullable(),
+  alertedAt: IsoTime,
+  /** the notification to 110 on the mission's call: its state follows live as notification.upserted */
+  notificationId: Uuid,
+  delivery: z.object({
+    state: z.enum(DELIVERY_STATES),
+    sentAt: IsoTime.nullable(),
+    acknowledgedAt: IsoTime.nullable(),
+    acknowledgedBy: z.string().nullable(),
+    lastError: z.string().nullable(),
+  }),
+  mainRuleOverride: z.object({ reason: z.string(), by: z.string() }).nullable(),
+});
+export type UnitAlertSummary = z.infer<typeof UnitAlertSummary>;
+export const AlertList = z.object({ alerts: z.array(AlertSummary), unitAlerts: z.array(UnitAlertSummary) });
 
 export const BistandRequestBody = z.object({
   kind: BistandKind,
   organisationId: Uuid.optional(),
   reason: z.string().trim().min(1, 'say what help is asked for').max(1000),
 });
+/**
+ * A bistand request as the console shows it: sent to the organisation's members (marked as
+ * bistand, not akutthjelp), delivered or not, and who confirmed it (by SMS, or by phone as the
+ * operator recorded). MANUAL: nobody could be reached by SMS, the organisation must be phoned.
+ */
 export const BistandSummary = z.object({
   id: Uuid,
   missionId: Uuid.nullable(),
   kind: BistandKind,
   organisationId: Uuid.nullable(),
+  organisationName: z.string().nullable(),
   reason: z.string(),
   createdAt: IsoTime,
+  sentAt: IsoTime.nullable(),
+  state: z.enum(['SENT', 'MANUAL', 'ACKNOWLEDGED']),
+  recipients: z.array(
+    z.object({
+      memberId: Uuid,
+      name: z.string(),
+      deliveredAt: IsoTime.nullable(),
+      failedAt: IsoTime.nullable(),
+      lastError: z.string().nullable(),
+      repliedAt: IsoTime.nullable(),
+    }),
+  ),
+  acknowledgedAt: IsoTime.nullable(),
+  acknowledgedBy: z.string().nullable(),
+  acknowledgedVia: z.enum(['SMS', 'PHONE']).nullable(),
+});
+export type BistandSummary = z.infer<typeof BistandSummary>;
+export const BistandList = z.object({ bistand: z.array(BistandSummary) });
+/** The operator phoned the organisation and someone confirmed. */
+export const AcknowledgeBistandRequest = z.object({
+  by: z.string().trim().min(1, 'skriv hvem som bekreftet').max(200),
 });
 
 // ── the responder's own page
@@ -173,7 +277,8 @@ export const BistandSummary = z.object({
 export const ResponderAlert = z.object({
   id: Uuid,
   missionId: Uuid,
-  eventType: AkutthjelperEventType,
+  /** null for an event type outside the four (alerted by an override): eventLabel says what it is */
+  eventType: AkutthjelperEventType.nullable(),
   eventLabel: z.string(),
   distanceKm: z.number().nullable(),
   state: AlertState,
@@ -190,8 +295,31 @@ export const ResponderMe = z.object({
   unitName: z.string(),
   onDuty: z.boolean(),
   trainingValidUntil: z.string().nullable(),
+  /** the organisation's leader: may send test alerts */
+  isLeader: z.boolean(),
   alerts: z.array(ResponderAlert),
 });
+
+/** A test of the members' phones (ØVELSE/TEST), with each member's reply; never an alert. */
+export const TestAlertSummary = z.object({
+  id: Uuid,
+  sentAt: IsoTime,
+  sentBy: z.string(),
+  text: z.string(),
+  recipients: z.array(
+    z.object({
+      memberId: Uuid,
+      name: z.string(),
+      deliveredAt: IsoTime.nullable(),
+      failedAt: IsoTime.nullable(),
+      lastError: z.string().nullable(),
+      repliedAt: IsoTime.nullable(),
+      reply: z.string().nullable(),
+    }),
+  ),
+});
+export type TestAlertSummary = z.infer<typeof TestAlertSummary>;
+export const TestAlertList = z.object({ testAlerts: z.array(TestAlertSummary) });
 export const AlertIdParams = z.object({ alertId: Uuid });
 export const ResponderAction = z.enum(['delivered', 'seen', 'accept', 'decline', 'arrived']);
 export const ResponderActionParams = z.object({ alertId: Uuid, action: ResponderAction });
@@ -209,6 +337,11 @@ export const SmsInboundAnswer = z.object({
   alertId: Uuid,
   /** what was sent back to the member by SMS */
   reply: z.string(),
+  /**
+   * What the SMS answered: an alert; a bistand request (alertId is then the request); or a test
+   * alert (ØVELSE/TEST; alertId is then the member's row of the test)
+   */
+  about: z.enum(['ALERT', 'BISTAND', 'TEST']),
 });
 export type SmsInboundAnswer = z.infer<typeof SmsInboundAnswer>;
 export const ResponderDuty = z.object({ onDuty: z.boolean() });
@@ -230,5 +363,8 @@ export const AkutthjelperReport = z.object({
   arrivedBeforeAmbulance: z.number().int(),
   arrivalsWithAmbulanceKnown: z.number().int(),
   shareBeforeAmbulance: z.number().nullable(),
-  bistand: z.object({ helse: z.number().int(), kommune: z.number().int() }),
+  /** bistand requests, apart from the scheme: how many of each kind, and how many were confirmed */
+  bistand: z.object({ helse: z.number().int(), kommune: z.number().int(), acknowledged: z.number().int() }),
+  /** missions alerted outside the main rule (the four event types) by an override, counted apart */
+  mainRuleOverrides: z.object({ missions: z.number().int(), alerts: z.number().int() }),
 });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CallSummary } from './calls.js';
 import { CallbackSummary } from './callbacks.js';
 import { IsoTime, Uuid } from './common.js';
-import { AlertSummary, ResponderAlert } from './akutthjelper.js';
+import { AlertSummary, BistandSummary, ResponderAlert } from './akutthjelper.js';
 import { HospitalSummary, MajorIncidentDetail } from './major-incidents.js';
 import { MissionSummary } from './missions.js';
 import { NotificationSummary } from './notifications.js';
@@ -28,6 +28,8 @@ export const EventPayloads = {
   'mission.upserted': MissionSummary,
   /** For AMK consoles: one alerted akutthjelper's acknowledgements. */
   'akutthjelper.alert.upserted': AlertSummary,
+  /** For AMK consoles: a bistand request sent to an organisation, delivered, confirmed. */
+  'akutthjelper.bistand.upserted': BistandSummary,
   /** For the responder's own page: the alert as the responder may see it. */
   'responder.alert': ResponderAlert,
   /** A major incident of the centre (§ 15 o), with its patients and counts. */

@@ -48,6 +48,12 @@ export interface AkutthjelperAlertRequest {
   patientKommune: string | null;
   today: IsoDate;
   agreement: AkutthjelperAgreement;
+  /**
+   * The main rule (`som hovedregel`: the four event types) is overridden with a stated reason by
+   * someone who may (see mayOverrideMainRule). The agreement must still be in force and cover the
+   * kommune; the four-types rule and the agreement's list of those types are what it lifts.
+   */
+  overrideMainRule?: boolean;
 }
 
 export type AkutthjelperRefusalCode =
@@ -71,6 +77,21 @@ export type AkutthjelperAlertResult =
 
 const ALERTING_ROLES: readonly Role[] = ['amk_operator', 'amk_doctor'];
 
+/**
+ * Who may alert akutthjelpere for an event type outside the four: the guide makes the four the
+ * main rule, not a wall. An AMK doctor, or an AMK operator, and always with a stated reason (the
+ * reason is what the audit log and the report keep). Never an LVS: only AMK alerts at all.
+ */
+export function mayOverrideMainRule(role: Role, centreKind: CentreKind): boolean {
+  return centreKind === 'AMK' && ALERTING_ROLES.includes(role);
+}
+
+/** The label an operator sees for an event type, also for one outside the four (as typed). */
+export function akutthjelperEventLabel(eventType: string | null): string {
+  if (eventType === null) return 'Akutthjelperoppdrag';
+  return isAkutthjelperEventType(eventType) ? AKUTTHJELPER_EVENT_LABELS[eventType] : eventType;
+}
+
 const SCHEME_LIST = 'hjertestans, bevisstløshet/nedsatt bevissthet, stor ytre blødning eller fare for generell nedkjøling';
 const BISTAND_HINT = 'Du kan be om bistand (bistand helse / bistand kommune) i stedet.';
 
@@ -90,7 +111,8 @@ export function checkAkutthjelperAlert(req: AkutthjelperAlertRequest): Akutthjel
       `Velg hendelsestype først. Akutthjelpere varsles bare ved ${SCHEME_LIST}. ${BISTAND_HINT}`,
     );
   }
-  if (!isAkutthjelperEventType(req.eventType)) {
+  const outsideByOverride = !isAkutthjelperEventType(req.eventType) && !!req.overrideMainRule;
+  if (!isAkutthjelperEventType(req.eventType) && !outsideByOverride) {
     return refuse(
       'EVENT_TYPE_NOT_COVERED_BY_SCHEME',
       `Hendelsen er ikke en akutthjelperhendelse. Akutthjelpere varsles bare ved ${SCHEME_LIST}. ${BISTAND_HINT}`,
@@ -112,7 +134,8 @@ export function checkAkutthjelperAlert(req: AkutthjelperAlertRequest): Akutthjel
   if (!agreement.kommuner.includes(req.patientKommune)) {
     return refuse('KOMMUNE_NOT_COVERED', `Akutthjelperavtalen dekker ikke kommune ${req.patientKommune}. ${BISTAND_HINT}`);
   }
-  if (!agreement.eventTypes.includes(req.eventType)) {
+  if (outsideByOverride) return { ok: true };
+  if (isAkutthjelperEventType(req.eventType) && !agreement.eventTypes.includes(req.eventType)) {
     return refuse(
       'EVENT_TYPE_NOT_IN_AGREEMENT',
       `Akutthjelperavtalen omfatter ikke «${AKUTTHJELPER_EVENT_LABELS[req.eventType]}». ${BISTAND_HINT}`,

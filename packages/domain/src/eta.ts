@@ -90,18 +90,35 @@ function methodOf(kind: UnitKind): EtaMethod {
   return 'road';
 }
 
+/** Roads are ~30 % longer than the crow flies. */
+export const DEFAULT_ROAD_FACTOR = 1.3;
+
+type TravelOptions = Omit<RankOptions, 'now' | 'limit' | 'maxPositionAgeMs'>;
+
+/** [minutes per straight-line km, fixed minutes (start-up)] for a kind of unit. */
+function travelTerms(kind: UnitKind, opts: TravelOptions): [number, number] {
+  const speed = opts.speedsKmh?.[kind] ?? DEFAULT_SPEEDS_KMH[kind];
+  const method = methodOf(kind);
+  const detour = method === 'road' ? (opts.roadFactor ?? DEFAULT_ROAD_FACTOR) : method === 'sea' ? (opts.seaFactor ?? 1.2) : 1; // air: straight line
+  const fixed = kind === 'HELICOPTER' ? (opts.helicopterStartupMin ?? 5) : kind === 'PLANE' ? (opts.planeStartupMin ?? 10) : 0;
+  return [(detour * 60) / speed, fixed];
+}
+
+/**
+ * Estimated minutes for one unit over a straight-line distance, by the rule rankUnits ranks with;
+ * for a unit already on a mission (which rankUnits leaves out).
+ */
+export function travelMinutes(kind: UnitKind, straightKm: number, opts: TravelOptions = {}): number {
+  const [perKm, fixed] = travelTerms(kind, opts);
+  return straightKm * perKm + fixed;
+}
+
 export function rankUnits(target: LatLon, units: readonly RankableUnit[], opts: RankOptions): RankedUnit[] {
   const maxAge = opts.maxPositionAgeMs ?? DEFAULT_MAX_POSITION_AGE_MS;
-  const speeds = { ...DEFAULT_SPEEDS_KMH, ...opts.speedsKmh };
   // Per kind: minutes per straight-line km, and fixed minutes added (start-up).
   const factor = {} as Record<UnitKind, number>;
   const fixed = {} as Record<UnitKind, number>;
-  for (const kind of KINDS) {
-    const method = methodOf(kind);
-    const detour = method === 'road' ? (opts.roadFactor ?? 1.3) : method === 'sea' ? (opts.seaFactor ?? 1.2) : 1; // air: straight line
-    factor[kind] = (detour * 60) / speeds[kind];
-    fixed[kind] = kind === 'HELICOPTER' ? (opts.helicopterStartupMin ?? 5) : kind === 'PLANE' ? (opts.planeStartupMin ?? 10) : 0;
-  }
+  for (const kind of KINDS) [factor[kind], fixed[kind]] = travelTerms(kind, opts);
 
   const n = units.length;
   const eta = new Float64Array(n);

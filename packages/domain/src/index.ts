@@ -14,6 +14,7 @@ export * from './response-time.js';
 export * from './doctor-on-call.js';
 export * from './retention.js';
 export * from './akutthjelper.js';
+export * from './akutthjelper-reach.js';
 export * from './sms-reply.js';
 export * from './csv.js';
 export * from './csv-write.js';

@@ -66,3 +66,32 @@ export function smsReplyText(
       return 'Svar JA hvis du rykker ut, NEI hvis du ikke kan, eller FRAM når du er på stedet.';
   }
 }
+
+/**
+ * A test of the members' phones sent by the organisation's leader: marked ØVELSE/TEST first, so
+ * nobody turns out, and never counted (it is not an alert).
+ */
+export function testAlertSmsText(organisationName: string): string {
+  return `ØVELSE/TEST fra ${organisationName}: test av akutthjelpervarslingen. Ingen utrykning. Svar JA når du har lest denne.`;
+}
+
+/** The answer to any reply to a test alert. */
+export const TEST_REPLY_TEXT = 'ØVELSE/TEST: Takk, svaret ditt er registrert. Ingen utrykning.';
+
+/**
+ * A "bistand helse" / "bistand kommune" request to an organisation, through its members' phones:
+ * marked as bistand and as not an akutthjelper mission (the guide keeps the two apart), with what
+ * is asked; the details come by phone once someone confirms.
+ */
+export function bistandSmsText(kind: 'HELSE' | 'KOMMUNE', centreName: string, reason: string): string {
+  const what = reason.replace(/\s+/g, ' ').trim();
+  const short = what.length > 300 ? `${what.slice(0, 299)}…` : what;
+  return `BISTAND ${kind} – ikke akutthjelperoppdrag. ${centreName} ber om bistand: ${short}. Svar JA for å bekrefte, så ringer vi deg.`;
+}
+
+/** The answer to a member who confirmed a bistand request (or answered after someone else did). */
+export const BISTAND_REPLY_TEXT = {
+  confirmed: 'BISTAND: Takk, bekreftet. Sentralen ringer deg.',
+  alreadyConfirmed: 'BISTAND: Takk. Forespørselen er allerede bekreftet; sentralen tar kontakt ved behov.',
+  notUnderstood: 'BISTAND: Svar JA for å bekrefte forespørselen.',
+} as const;

@@ -105,6 +105,10 @@ export type AlertState = (typeof ALERT_STATES)[number];
 export const ALERT_CHANNELS = ['PAGE', 'SMS'] as const;
 export type AlertChannel = (typeof ALERT_CHANNELS)[number];
 
+/** How an akutthjelper unit is alerted under its agreement: member by member, or (BRANN) as a unit through 110. */
+export const AKUTTHJELPER_ALERT_VIA = ['MEMBERS', 'FIRE_CENTRE'] as const;
+export type AkutthjelperAlertVia = (typeof AKUTTHJELPER_ALERT_VIA)[number];
+
 /** Whose help is asked for alongside akutthjelpere: the health service's or the kommune's. */
 export const BISTAND_KINDS = ['HELSE', 'KOMMUNE'] as const;
 export type BistandKind = (typeof BISTAND_KINDS)[number];

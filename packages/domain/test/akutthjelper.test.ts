@@ -1,5 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { AKUTTHJELPER_EVENT_LABELS, AKUTTHJELPER_EVENT_TYPES, checkAkutthjelperAlert, rankResponders } from '../src/index.js';
+import {
+  AKUTTHJELPER_EVENT_LABELS,
+  AKUTTHJELPER_EVENT_TYPES,
+  akutthjelperEventLabel,
+  checkAkutthjelperAlert,
+  mayOverrideMainRule,
+  rankResponders,
+} from '../src/index.js';
 import type { AkutthjelperAgreement, AkutthjelperAlertRequest, AkutthjelperRefusalCode } from '../src/index.js';
 
 const TODAY = '2026-11-22';
@@ -147,5 +154,52 @@ describe('rankResponders', () => {
     [{ maxKm: 10, limit: 3 }, ['near', 'mid', 'expires-today']],
   ])('options %j', (options, ids) => {
     expect(rankResponders(patient, members, TODAY, options).map((x) => x.id)).toEqual(ids);
+  });
+});
+
+describe('overriding the main rule (`som hovedregel`) — role × event type × agreement', () => {
+  const req = (over: Partial<AkutthjelperAlertRequest>): AkutthjelperAlertRequest => ({
+    actorRole: 'amk_operator',
+    actorCentreKind: 'AMK',
+    eventType: 'DRUKNING',
+    patientKommune: '4601',
+    today: TODAY,
+    agreement: base,
+    overrideMainRule: true,
+    ...over,
+  });
+  it.each([
+    ['AMK operator, outside the four, with override', req({}), { ok: true }],
+    ['AMK doctor, outside the four, with override', req({ actorRole: 'amk_doctor' }), { ok: true }],
+    ['without override it is refused', req({ overrideMainRule: false }), { ok: false, code: 'EVENT_TYPE_NOT_COVERED_BY_SCHEME' }],
+    ['LVS operator never', req({ actorRole: 'lv_operator', actorCentreKind: 'LVS' }), { ok: false, code: 'NOT_AMK' }],
+    ['supervisor never', req({ actorRole: 'supervisor' }), { ok: false, code: 'NOT_AMK' }],
+    ['the agreement must still be in force', req({ today: '2028-01-01' }), { ok: false, code: 'AGREEMENT_NOT_VALID' }],
+    ['and cover the kommune', req({ patientKommune: '0301' }), { ok: false, code: 'KOMMUNE_NOT_COVERED' }],
+    ['an event type still has to be named', req({ eventType: null }), { ok: false, code: 'EVENT_TYPE_NOT_COVERED_BY_SCHEME' }],
+    [
+      'one of the four the agreement leaves out is not lifted',
+      req({ eventType: 'GENERELL_NEDKJOLING' }),
+      { ok: false, code: 'EVENT_TYPE_NOT_IN_AGREEMENT' },
+    ],
+  ] as const)('%s', (_name, request, expected) => {
+    expect(checkAkutthjelperAlert(request)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['amk_operator', 'AMK', true],
+    ['amk_doctor', 'AMK', true],
+    ['lv_operator', 'LVS', false],
+    ['amk_operator', 'LVS', false],
+    ['supervisor', 'AMK', false],
+    ['admin', 'AMK', false],
+    ['responder', 'AMK', false],
+  ] as const)('%s at %s may override: %s', (role, kind, may) => {
+    expect(mayOverrideMainRule(role, kind)).toBe(may);
+  });
+
+  it('labels an event type outside the four as typed', () => {
+    expect(akutthjelperEventLabel('Drukning')).toBe('Drukning');
+    expect(akutthjelperEventLabel('HJERTESTANS')).toBe('Hjertestans');
   });
 });

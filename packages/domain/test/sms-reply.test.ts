@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertSmsText, parseSmsReply, smsReplyText } from '../src/index.js';
+import { alertSmsText, bistandSmsText, parseSmsReply, smsReplyText, TEST_REPLY_TEXT, testAlertSmsText } from '../src/index.js';
 
 describe('parseSmsReply', () => {
   it.each([
@@ -38,5 +38,34 @@ describe('the texts', () => {
     );
     expect(smsReplyText('decline', { addressText: 'Strandgaten 1', lat: 60, lon: 5 })).not.toMatch(/Strandgaten/);
     expect(smsReplyText(null, null)).toMatch(/Svar JA/);
+  });
+});
+
+describe('test alert texts', () => {
+  it.each(['Norsk Folkehjelp Bergen', 'Bergen brannvesen'])('%s: marked ØVELSE/TEST first, says no turn-out, asks for JA', (org) => {
+    const text = testAlertSmsText(org);
+    expect(text.startsWith('ØVELSE/TEST')).toBe(true);
+    expect(text).toContain(org);
+    expect(text).toContain('Ingen utrykning');
+    expect(text).toContain('Svar JA');
+  });
+  it('the answer to a reply is marked as test too', () => expect(TEST_REPLY_TEXT.startsWith('ØVELSE/TEST')).toBe(true));
+});
+
+describe('bistand request texts', () => {
+  it.each([
+    [
+      'HELSE',
+      'Bæring av pasient i terreng',
+      'BISTAND HELSE – ikke akutthjelperoppdrag. AMK Bergen ber om bistand: Bæring av pasient i terreng.',
+    ],
+    ['KOMMUNE', '  Søk   etter  savnet ', 'BISTAND KOMMUNE – ikke akutthjelperoppdrag. AMK Bergen ber om bistand: Søk etter savnet.'],
+  ] as const)('%s: marked as bistand, not akutthjelp', (kind, reason, start) => {
+    const text = bistandSmsText(kind, 'AMK Bergen', reason);
+    expect(text.startsWith(start)).toBe(true);
+    expect(text).toContain('Svar JA');
+  });
+  it('keeps a long reason to one SMS-sized line', () => {
+    expect(bistandSmsText('HELSE', 'AMK', 'x'.repeat(1000)).length).toBeLessThan(420);
   });
 });

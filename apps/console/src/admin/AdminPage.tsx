@@ -70,7 +70,7 @@ export function AdminPage({ me }: { me: Me }) {
           {/* every tab stays mounted (hidden when not chosen) so nothing half-typed is lost by switching */}
           {tabs.map(([k]) => (
             <div key={k} className="adm-panel" role="tabpanel" id={`adm-panel-${k}`} aria-labelledby={`adm-tab-${k}`} hidden={tab !== k}>
-              {k === 'akutthjelper' && <AkutthjelperAdmin canEdit={isAdmin} />}
+              {k === 'akutthjelper' && <AkutthjelperAdmin canEdit={isAdmin} canSetLimit={isAdmin || me.role === 'supervisor'} />}
               {k === 'retention' && <RetentionAdmin canHold={HOLD_KEEPERS.includes(me.role)} />}
               {k === 'kommuner' && (
                 <div className="adm-kommuner">

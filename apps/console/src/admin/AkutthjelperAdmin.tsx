@@ -7,10 +7,11 @@ import { useT } from '../i18n/i18n.js';
 import { eventLabel, kommuneText, useKommuneNames, type Agreement, type Member, type Unit } from './akutthjelper-kit.js';
 import { AkutthjelperForms } from './AkutthjelperForms.js';
 import { AkutthjelperReportBox } from './AkutthjelperReport.js';
+import { AkutthjelperSettingsBox } from './AkutthjelperSettings.js';
 import { addDays, osloToday } from '../lib/oslo-calendar.js';
 import { messageOf, Outcome, showDate, useLoad, type T } from '../lib/form-kit.js';
 
-export function AkutthjelperAdmin({ canEdit }: { canEdit: boolean }) {
+export function AkutthjelperAdmin({ canEdit, canSetLimit }: { canEdit: boolean; canSetLimit: boolean }) {
   const t = useT();
   const { data, error, reload } = useLoad($api.useQuery('get', '/api/v1/akutthjelper/organisations'));
   const names = useKommuneNames();
@@ -77,6 +78,7 @@ export function AkutthjelperAdmin({ canEdit }: { canEdit: boolean }) {
         </div>
         <div className="adm-side">
           {canEdit && data && <AkutthjelperForms tree={data} names={names} onChanged={reload} />}
+          <AkutthjelperSettingsBox canEdit={canSetLimit} />
           <AkutthjelperReportBox names={names} />
         </div>
       </div>
@@ -135,6 +137,7 @@ function UnitView({
                 <tr key={m.id}>
                   <td>
                     {m.name}
+                    {m.isLeader && <span className="tag">{t('adm.member.leader')}</span>}
                     {m.hasResponderPage && (
                       <span className="tag" title={t('adm.member.appTitle')}>
                         {t('adm.member.app')}
@@ -198,6 +201,7 @@ function UnitView({
                     to: a.validTo ? showDate(a.validTo) : t('adm.agreement.open'),
                   })}
                   {a.documentRef && <> · {a.documentRef}</>}
+                  {a.alertVia === 'FIRE_CENTRE' && <> · {t('adm.agreement.alertVia.FIRE_CENTRE')}</>}
                 </div>
                 {canEnd && confirming !== a.id && (
                   <button type="button" className="small-button" onClick={() => setConfirming(a.id)}>

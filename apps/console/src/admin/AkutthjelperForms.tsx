@@ -139,24 +139,42 @@ const splitKommuner = (s: string) => s.split(/[\s,;]+/).filter(Boolean);
 
 /** The contract's own schemas over what the inputs hold: lists from text, blanks left out or null, numbers from text. */
 const Agreement = z.preprocess(
-  (v: { unitId: string; kommuner: string; eventTypes: string[]; validFrom: string; validTo: string; documentRef: string }) => ({
+  (v: {
+    unitId: string;
+    kommuner: string;
+    eventTypes: string[];
+    validFrom: string;
+    validTo: string;
+    documentRef: string;
+    alertVia: 'MEMBERS' | 'FIRE_CENTRE';
+  }) => ({
     unitId: v.unitId,
     kommuner: splitKommuner(v.kommuner),
     eventTypes: v.eventTypes,
     validFrom: v.validFrom,
     validTo: v.validTo || null,
     ...(v.documentRef.trim() && { documentRef: v.documentRef.trim() }),
+    alertVia: v.alertVia,
   }),
   CreateAgreementRequest,
 );
 
 const Member = z.preprocess(
-  (v: { unitId: string; name: string; phone: string; trainingValidUntil: string; onDuty: boolean; username: string }) => ({
+  (v: {
+    unitId: string;
+    name: string;
+    phone: string;
+    trainingValidUntil: string;
+    onDuty: boolean;
+    username: string;
+    isLeader: boolean;
+  }) => ({
     unitId: v.unitId,
     name: v.name,
     phone: v.phone.replace(/[\s-]/g, ''),
     trainingValidUntil: v.trainingValidUntil || null,
     onDuty: v.onDuty,
+    isLeader: v.isLeader,
     ...(v.username.trim() && { username: v.username.trim() }),
   }),
   CreateMemberRequest,
@@ -174,7 +192,15 @@ const ResponderUnit = z.preprocess(
 
 function AgreementForm({ t, units, names, onChanged }: { t: T; units: UnitOption[]; names: Map<string, string>; onChanged(): unknown }) {
   const f = useAdminForm(
-    { unitId: '', kommuner: '', eventTypes: [] as string[], validFrom: osloToday(), validTo: '', documentRef: '' },
+    {
+      unitId: '',
+      kommuner: '',
+      eventTypes: [] as string[],
+      validFrom: osloToday(),
+      validTo: '',
+      documentRef: '',
+      alertVia: 'MEMBERS' as 'MEMBERS' | 'FIRE_CENTRE',
+    },
     {
       schema: Agreement,
       send: (body) => ok(client.POST('/api/v1/akutthjelper/agreements', { body })),
@@ -225,13 +251,19 @@ function AgreementForm({ t, units, names, onChanged }: { t: T; units: UnitOption
       <Field label={t('adm.agreement.documentRef')} error={errors.documentRef}>
         <input {...register('documentRef')} />
       </Field>
+      <Field label={t('adm.agreement.alertVia')} error={errors.alertVia}>
+        <select {...register('alertVia')}>
+          <option value="MEMBERS">{t('adm.agreement.alertVia.MEMBERS')}</option>
+          <option value="FIRE_CENTRE">{t('adm.agreement.alertVia.FIRE_CENTRE')}</option>
+        </select>
+      </Field>
     </AdminForm>
   );
 }
 
 function MemberForm({ t, units, onChanged }: { t: T; units: UnitOption[]; onChanged(): unknown }) {
   const f = useAdminForm(
-    { unitId: '', name: '', phone: '', trainingValidUntil: '', onDuty: false, username: '' },
+    { unitId: '', name: '', phone: '', trainingValidUntil: '', onDuty: false, username: '', isLeader: false },
     {
       schema: Member,
       send: (body) => ok(client.POST('/api/v1/akutthjelper/members', { body })),
@@ -262,6 +294,10 @@ function MemberForm({ t, units, onChanged }: { t: T; units: UnitOption[]; onChan
       </Field>
       <label className="check">
         <input type="checkbox" {...register('onDuty')} /> {t('adm.member.onDutyNow')}
+      </label>
+      <label className="check">
+        <input type="checkbox" {...register('isLeader')} /> {t('adm.member.leader')}
+        <span className="hint">{t('adm.member.leaderHint')}</span>
       </label>
     </AdminForm>
   );

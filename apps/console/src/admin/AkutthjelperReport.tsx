@@ -77,6 +77,8 @@ export function AkutthjelperReportBox({ names }: { names: Map<string, string> })
             />
             <Figure label={t('adm.report.bistandHelse')} value={String(data.bistand.helse)} />
             <Figure label={t('adm.report.bistandKommune')} value={String(data.bistand.kommune)} />
+            <Figure label={t('adm.report.bistandAcknowledged')} value={String(data.bistand.acknowledged)} />
+            <Figure label={t('adm.report.mainRuleOverrides')} value={String(data.mainRuleOverrides.missions)} />
           </div>
           <table className="adm-table" aria-label={t('adm.report.byOrganisation')}>
             <thead>

@@ -20,6 +20,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @enum {string} */
+                        alertVia?: "MEMBERS" | "FIRE_CENTRE";
                         documentRef?: string;
                         eventTypes: ("HJERTESTANS" | "BEVISSTLOSHET" | "STOR_YTRE_BLODNING" | "GENERELL_NEDKJOLING")[];
                         kommuner: string[];
@@ -332,6 +334,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description the organisation's leader: may send test alerts to its members */
+                        isLeader?: boolean;
                         name: string;
                         onDuty?: boolean;
                         phone: string;
@@ -495,6 +499,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        isLeader?: boolean;
                         onDuty?: boolean;
                         phone?: string;
                         /**
@@ -656,6 +661,8 @@ export interface paths {
                                 name: string;
                                 units: {
                                     agreements: {
+                                        /** @enum {string} */
+                                        alertVia: "MEMBERS" | "FIRE_CENTRE";
                                         /** Format: uuid */
                                         centreId: string;
                                         documentRef: string | null;
@@ -676,6 +683,7 @@ export interface paths {
                                         hasResponderPage: boolean;
                                         /** Format: uuid */
                                         id: string;
+                                        isLeader: boolean;
                                         name: string;
                                         onDuty: boolean;
                                         phone: string;
@@ -965,6 +973,7 @@ export interface paths {
                             arrivalsWithAmbulanceKnown: number;
                             arrivedBeforeAmbulance: number;
                             bistand: {
+                                acknowledged: number;
                                 helse: number;
                                 kommune: number;
                             };
@@ -986,6 +995,10 @@ export interface paths {
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
                              */
                             from: string;
+                            mainRuleOverrides: {
+                                alerts: number;
+                                missions: number;
+                            };
                             medianAlertToArrivalMinutes: number | null;
                             shareBeforeAmbulance: number | null;
                             /**
@@ -1101,6 +1114,276 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/akutthjelper/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My centre’s akutthjelper settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            maxRoadKm: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set how far by road an akutthjelper may be to be proposed (default 5 km); audited */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        maxRoadKm: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            maxRoadKm: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -1588,6 +1871,204 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bistand/{bistandId}/ack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The operator phoned the organisation and someone confirmed the bistand request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bistandId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        by: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            acknowledgedAt: string | null;
+                            acknowledgedBy: string | null;
+                            /** @enum {string|null} */
+                            acknowledgedVia: "SMS" | "PHONE" | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "HELSE" | "KOMMUNE";
+                            /** Format: uuid */
+                            missionId: string | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            reason: string;
+                            recipients: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                deliveredAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                failedAt: string | null;
+                                lastError: string | null;
+                                /** Format: uuid */
+                                memberId: string;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                repliedAt: string | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            sentAt: string | null;
+                            /** @enum {string} */
+                            state: "SENT" | "MANUAL" | "ACKNOWLEDGED";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6666,6 +7147,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @enum {string} */
+                            about: "ALERT" | "BISTAND" | "TEST";
                             /** @enum {string|null} */
                             action: "accept" | "decline" | "arrived" | null;
                             /** Format: uuid */
@@ -12374,6 +12857,10 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 lastError: string | null;
+                                mainRuleOverride: {
+                                    by: string;
+                                    reason: string;
+                                } | null;
                                 /** Format: uuid */
                                 memberId: string;
                                 memberName: string;
@@ -12399,6 +12886,47 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "PENDING" | "DELIVERED" | "SEEN" | "ACCEPTED" | "DECLINED" | "ARRIVED" | "FAILED" | "CANCELLED";
                                 unitName: string;
+                            }[];
+                            unitAlerts: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                alertedAt: string;
+                                delivery: {
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    acknowledgedAt: string | null;
+                                    acknowledgedBy: string | null;
+                                    lastError: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    sentAt: string | null;
+                                    /** @enum {string} */
+                                    state: "PENDING" | "MANUAL" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
+                                };
+                                distanceM: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                mainRuleOverride: {
+                                    by: string;
+                                    reason: string;
+                                } | null;
+                                /** Format: uuid */
+                                missionId: string;
+                                /** Format: uuid */
+                                notificationId: string;
+                                organisationName: string;
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                via: "FIRE_CENTRE";
                             }[];
                         };
                     };
@@ -12524,8 +13052,12 @@ export interface paths {
                         /** @description HJERTESTANS, BEVISSTLOSHET, STOR_YTRE_BLODNING or GENERELL_NEDKJOLING; any other is refused with 422 and the reason */
                         eventType: string;
                         memberIds?: string[];
+                        override?: {
+                            reason: string;
+                        };
                         /** @default 2 */
                         required?: number;
+                        unitIds?: string[];
                     };
                 };
             };
@@ -12574,6 +13106,10 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 lastError: string | null;
+                                mainRuleOverride: {
+                                    by: string;
+                                    reason: string;
+                                } | null;
                                 /** Format: uuid */
                                 memberId: string;
                                 memberName: string;
@@ -12599,6 +13135,47 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "PENDING" | "DELIVERED" | "SEEN" | "ACCEPTED" | "DECLINED" | "ARRIVED" | "FAILED" | "CANCELLED";
                                 unitName: string;
+                            }[];
+                            unitAlerts: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                alertedAt: string;
+                                delivery: {
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    acknowledgedAt: string | null;
+                                    acknowledgedBy: string | null;
+                                    lastError: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    sentAt: string | null;
+                                    /** @enum {string} */
+                                    state: "PENDING" | "MANUAL" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
+                                };
+                                distanceM: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                mainRuleOverride: {
+                                    by: string;
+                                    reason: string;
+                                } | null;
+                                /** Format: uuid */
+                                missionId: string;
+                                /** Format: uuid */
+                                notificationId: string;
+                                organisationName: string;
+                                round: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                via: "FIRE_CENTRE";
                             }[];
                         };
                     };
@@ -12726,6 +13303,8 @@ export interface paths {
                 query?: {
                     /** @description HJERTESTANS, BEVISSTLOSHET, STOR_YTRE_BLODNING or GENERELL_NEDKJOLING; any other is refused with 422 and the reason */
                     eventType?: string;
+                    /** @description true: as with an override of the main rule (an event type outside the four; AMK doctor or operator) */
+                    override?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -12747,20 +13326,40 @@ export interface paths {
                                 /** @enum {string} */
                                 channel: "PAGE" | "SMS";
                                 distanceKm: number;
+                                etaMinutes: number;
                                 /** Format: uuid */
                                 memberId: string;
                                 memberName: string;
                                 /** @enum {string} */
                                 organisationKind: "BRANN" | "FORF";
+                                roadKm: number;
                                 unitName: string;
                             }[];
                             /** @enum {string|null} */
                             eventType: "HJERTESTANS" | "BEVISSTLOSHET" | "STOR_YTRE_BLODNING" | "GENERELL_NEDKJOLING" | null;
+                            reach: {
+                                ambulanceEtaMinutes: number | null;
+                                maxRoadKm: number;
+                                notBeforeAmbulance: number;
+                                reasons: string[];
+                                tooFar: number;
+                            } | null;
                             refusal: {
                                 code: string;
                                 offerBistand: boolean;
                                 reason: string;
                             } | null;
+                            unitCandidates: {
+                                distanceKm: number;
+                                etaMinutes: number;
+                                organisationName: string;
+                                roadKm: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                via: "FIRE_CENTRE";
+                            }[];
                         };
                     };
                 };
@@ -12883,9 +13482,187 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The bistand requests of a mission: sent to whom, delivered, confirmed by whom */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    missionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bistand: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                acknowledgedAt: string | null;
+                                acknowledgedBy: string | null;
+                                /** @enum {string|null} */
+                                acknowledgedVia: "SMS" | "PHONE" | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "HELSE" | "KOMMUNE";
+                                /** Format: uuid */
+                                missionId: string | null;
+                                /** Format: uuid */
+                                organisationId: string | null;
+                                organisationName: string | null;
+                                reason: string;
+                                recipients: {
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    deliveredAt: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    failedAt: string | null;
+                                    lastError: string | null;
+                                    /** Format: uuid */
+                                    memberId: string;
+                                    name: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    repliedAt: string | null;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                sentAt: string | null;
+                                /** @enum {string} */
+                                state: "SENT" | "MANUAL" | "ACKNOWLEDGED";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
-        /** Ask for "bistand helse" / "bistand kommune" (outside the scheme; counted apart) */
+        /** Ask for "bistand helse" / "bistand kommune" (outside the scheme; counted apart): sent to the organisation's members marked as bistand */
         post: {
             parameters: {
                 query?: never;
@@ -12918,6 +13695,14 @@ export interface paths {
                              * Format: date-time
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
                              */
+                            acknowledgedAt: string | null;
+                            acknowledgedBy: string | null;
+                            /** @enum {string|null} */
+                            acknowledgedVia: "SMS" | "PHONE" | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
                             createdAt: string;
                             /** Format: uuid */
                             id: string;
@@ -12927,7 +13712,36 @@ export interface paths {
                             missionId: string | null;
                             /** Format: uuid */
                             organisationId: string | null;
+                            organisationName: string | null;
                             reason: string;
+                            recipients: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                deliveredAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                failedAt: string | null;
+                                lastError: string | null;
+                                /** Format: uuid */
+                                memberId: string;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                repliedAt: string | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            sentAt: string | null;
+                            /** @enum {string} */
+                            state: "SENT" | "MANUAL" | "ACKNOWLEDGED";
                         };
                     };
                 };
@@ -14797,8 +15611,8 @@ export interface paths {
                             ambulanceOnScene: boolean;
                             distanceKm: number | null;
                             eventLabel: string;
-                            /** @enum {string} */
-                            eventType: "HJERTESTANS" | "BEVISSTLOSHET" | "STOR_YTRE_BLODNING" | "GENERELL_NEDKJOLING";
+                            /** @enum {string|null} */
+                            eventType: "HJERTESTANS" | "BEVISSTLOSHET" | "STOR_YTRE_BLODNING" | "GENERELL_NEDKJOLING" | null;
                             /** Format: uuid */
                             id: string;
                             missionClosed: boolean;
@@ -15100,8 +15914,8 @@ export interface paths {
                                 ambulanceOnScene: boolean;
                                 distanceKm: number | null;
                                 eventLabel: string;
-                                /** @enum {string} */
-                                eventType: "HJERTESTANS" | "BEVISSTLOSHET" | "STOR_YTRE_BLODNING" | "GENERELL_NEDKJOLING";
+                                /** @enum {string|null} */
+                                eventType: "HJERTESTANS" | "BEVISSTLOSHET" | "STOR_YTRE_BLODNING" | "GENERELL_NEDKJOLING" | null;
                                 /** Format: uuid */
                                 id: string;
                                 missionClosed: boolean;
@@ -15115,6 +15929,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "PENDING" | "DELIVERED" | "SEEN" | "ACCEPTED" | "DECLINED" | "ARRIVED" | "FAILED" | "CANCELLED";
                             }[];
+                            isLeader: boolean;
                             /** Format: uuid */
                             memberId: string;
                             name: string;
@@ -15374,6 +16189,332 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/responder/test-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's latest test alerts with each member's reply (the leader only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            testAlerts: {
+                                /** Format: uuid */
+                                id: string;
+                                recipients: {
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    deliveredAt: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    failedAt: string | null;
+                                    lastError: string | null;
+                                    /** Format: uuid */
+                                    memberId: string;
+                                    name: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    repliedAt: string | null;
+                                    reply: string | null;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                sentAt: string;
+                                sentBy: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** The organisation's leader sends a test alert (ØVELSE/TEST) to every member's phone; never counted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            recipients: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                deliveredAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                failedAt: string | null;
+                                lastError: string | null;
+                                /** Format: uuid */
+                                memberId: string;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                repliedAt: string | null;
+                                reply: string | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            sentAt: string;
+                            sentBy: string;
+                            text: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -7,6 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import { ApiError, client, ok } from '../api/client.js';
 import { LanguageSwitch } from '../auth/LanguageSwitch.js';
 import { useT } from '../i18n/i18n.js';
+import { TestAlertBox } from './TestAlertBox.js';
 import { useMarkSeen } from './use-mark-seen.js';
 
 interface ResponderMe {
@@ -15,6 +16,7 @@ interface ResponderMe {
   unitName: string;
   onDuty: boolean;
   trainingValidUntil: string | null;
+  isLeader: boolean;
   alerts: ResponderAlert[];
 }
 
@@ -117,7 +119,7 @@ export function ResponderPage({ me }: { me: Me }) {
       {active.length === 0 && <p className="idle">{t('responder.noAlerts')}</p>}
       {active.map((a) => (
         <article key={a.id} className={`responder-alert state-${a.state}`} aria-label={a.eventLabel}>
-          <h2>{t(`event.${a.eventType}`)}</h2>
+          <h2>{a.eventType ? t(`event.${a.eventType}`) : a.eventLabel}</h2>
           {a.distanceKm !== null && <p className="distance">{t('responder.distance', { km: a.distanceKm.toFixed(1) })}</p>}
           {a.ambulanceOnScene && (
             <p className="ok-text" role="status">
@@ -159,7 +161,8 @@ export function ResponderPage({ me }: { me: Me }) {
         .slice(0, 3)
         .map((a) => (
           <p key={a.id} className="muted">
-            {t(`event.${a.eventType}`)}: {a.missionClosed ? t('responder.cancelled') : t(`alertState.${a.state}`)}
+            {a.eventType ? t(`event.${a.eventType}`) : a.eventLabel}:{' '}
+            {a.missionClosed ? t('responder.cancelled') : t(`alertState.${a.state}`)}
             {a.ambulanceOnScene ? ` · ${t('responder.ambulanceOnScene')}` : ''}
           </p>
         ))}
@@ -168,6 +171,7 @@ export function ResponderPage({ me }: { me: Me }) {
           {msg}
         </p>
       )}
+      {profile?.isLeader && <TestAlertBox />}
       <footer>
         <span className="muted">{me.displayName}</span> <LanguageSwitch />
         <button type="button" onClick={() => ok(client.POST('/api/v1/auth/logout')).finally(() => window.location.assign('/login'))}>

@@ -5,6 +5,7 @@
 // transferred away) is remembered with its updatedAt, so a late older copy cannot bring it back.
 import type {
   AlertSummary,
+  BistandSummary,
   CallbackSummary,
   CallSummary,
   CentreRef,
@@ -33,6 +34,8 @@ export interface ConsoleState {
   notifications: Record<string, NotificationSummary>;
   missions: Record<string, MissionSummary>;
   alerts: Record<string, AlertSummary>;
+  /** bistand requests of the centre's missions, as sent and confirmed */
+  bistand: Record<string, BistandSummary>;
   /** Lost callers not yet called back (tilbakeringing), by callback id. */
   callbacks: Record<string, CallbackSummary>;
   /** Display names of the centre's people, by user id: who has taken a call. */
@@ -56,6 +59,7 @@ export interface ConsoleState {
   upsertNotification(n: NotificationSummary): void;
   upsertMission(m: MissionSummary): void;
   upsertAlert(a: AlertSummary): void;
+  upsertBistand(b: BistandSummary): void;
   upsertCallback(c: CallbackSummary): void;
   setConnection(c: Connection): void;
   selectCall(id: string | null): void;
@@ -99,6 +103,7 @@ export const useConsole = create<ConsoleState>((set, get) => ({
   notifications: {},
   missions: {},
   alerts: {},
+  bistand: {},
   callbacks: {},
   operators: {},
   gone: { calls: {}, missions: {}, callbacks: {} },
@@ -142,6 +147,8 @@ export const useConsole = create<ConsoleState>((set, get) => ({
         return get().upsertMission(e.data);
       case 'akutthjelper.alert.upserted':
         return get().upsertAlert(e.data);
+      case 'akutthjelper.bistand.upserted':
+        return get().upsertBistand(e.data);
       case 'responder.alert':
         return; // the responder page's own store handles these
       case 'major-incident.upserted':
@@ -205,6 +212,8 @@ export const useConsole = create<ConsoleState>((set, get) => ({
       }
       return { missions: { ...s.missions, [m.id]: m } };
     }),
+  // A confirmed request never goes back to unconfirmed (events and a reload may cross).
+  upsertBistand: (b) => set((s) => (s.bistand[b.id]?.acknowledgedAt && !b.acknowledgedAt ? {} : { bistand: { ...s.bistand, [b.id]: b } })),
   upsertAlert: (a) => set((s) => (atLeastAsFar(ALERT_RANK, s.alerts[a.id], a) ? { alerts: { ...s.alerts, [a.id]: a } } : {})),
   upsertCallback: (c) =>
     set((s) => {

@@ -171,6 +171,8 @@ interface DemoMember {
   phone: string;
   /** a responder login, for the responder page */
   username?: string;
+  /** the organisation's leader (sends test alerts) */
+  isLeader?: boolean;
   lat?: number;
   lon?: number;
 }
@@ -210,7 +212,8 @@ export const demoAkutthjelpere: {
     },
     members: [
       // The demo responder is in town, a few hundred metres from Torgallmenningen.
-      { name: 'Marte Akutthjelper', phone: '+4790020001', username: 'responder.demo', lat: 60.3941, lon: 5.3262 },
+      // …and leads the team: she can send a test alert (ØVELSE/TEST) to its members' phones.
+      { name: 'Marte Akutthjelper', phone: '+4790020001', username: 'responder.demo', lat: 60.3941, lon: 5.3262, isLeader: true },
       { name: 'Per Frivillig', phone: '+4790020002' },
       { name: 'Siri Frivillig', phone: '+4790020003' },
     ],

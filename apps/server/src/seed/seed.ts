@@ -153,10 +153,12 @@ async function seedAkutthjelpere(prisma: Db, amkBergen: string): Promise<void> {
           trainingValidUntil: trainedUntil,
           onDuty: true,
           userId: user?.id ?? null,
+          isLeader: m.isLeader ?? false,
           lat: m.lat ?? o.unit.lat + 0.002 * i,
           lon: m.lon ?? o.unit.lon - 0.003 * i,
         },
-        update: {},
+        // an existing demo database gets its leader too (nothing else of a member is reset)
+        update: m.isLeader ? { isLeader: true } : {},
       });
     }
   }

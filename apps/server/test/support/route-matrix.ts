@@ -50,6 +50,8 @@ export const MATRIX: Record<string, Allowed> = {
   'GET /api/v1/triage/criteria': CONSOLE,
   'GET /api/v1/akutthjelper/organisations': CONSOLE,
   'GET /api/v1/akutthjelper/reports': CONSOLE,
+  'GET /api/v1/akutthjelper/settings': CONSOLE,
+  'PUT /api/v1/akutthjelper/settings': ['supervisor', 'admin'],
   'GET /api/v1/wall': CONSOLE,
   'GET /api/v1/wall/centres': CONSOLE,
   'GET /api/v1/indicators': CONSOLE,
@@ -78,6 +80,8 @@ export const MATRIX: Record<string, Allowed> = {
   'GET /api/v1/missions/:missionId/akutthjelper/candidates': OPERATORS,
   'POST /api/v1/missions/:missionId/akutthjelper/alerts': OPERATORS,
   'POST /api/v1/missions/:missionId/bistand': OPERATORS,
+  'GET /api/v1/missions/:missionId/bistand': CONSOLE,
+  'POST /api/v1/bistand/:bistandId/ack': OPERATORS,
   'POST /api/v1/notifications/:notificationId/ack': OPERATORS,
   'POST /api/v1/notifications/:notificationId/acknowledge': OPERATORS,
   'POST /api/v1/transfers/:transferId/answer': OPERATORS,
@@ -116,6 +120,8 @@ export const MATRIX: Record<string, Allowed> = {
   'POST /api/v1/responder/alerts/:alertId/:action': ['responder'],
   'PUT /api/v1/responder/position': ['responder'],
   'PUT /api/v1/responder/duty': ['responder'],
+  'POST /api/v1/responder/test-alerts': ['responder'],
+  'GET /api/v1/responder/test-alerts': ['responder'],
 };
 
 /**
@@ -128,6 +134,9 @@ export const OVERRIDES: Record<string, readonly Role[]> = {
   'POST /api/v1/missions': ['amk_operator', 'amk_doctor'],
   'POST /api/v1/missions/:missionId/units': ['amk_operator', 'amk_doctor'],
 };
+
+/** Who may alert akutthjelpere outside the main rule (an event type outside the four), with a reason. */
+export const AKUTTHJELPER_MAIN_RULE_OVERRIDE: readonly Role[] = ['amk_operator', 'amk_doctor'];
 
 export const USERS: Record<Role, string> = {
   amk_operator: 'amk.bergen',

@@ -1,9 +1,12 @@
 import {
   AkutthjelperReport,
   AkutthjelperReportQuery,
+  AkutthjelperSettings,
   AlertList,
   AlertRespondersRequest,
   ApiError,
+  AcknowledgeBistandRequest,
+  BistandList,
   BistandRequestBody,
   BistandSummary,
   CandidatesAnswer,
@@ -21,6 +24,8 @@ import {
   ResponderPosition,
   SmsInbound,
   SmsInboundAnswer,
+  TestAlertList,
+  TestAlertSummary,
   UpdateAgreementRequest,
   UpdateMemberRequest,
   Uuid,
@@ -31,9 +36,11 @@ import { CONSOLE_ROLES, OPERATOR_ROLES } from '../../auth/roles.js';
 import { integrationOf, requireIntegration, requireUser, userOf } from '../../plugins/authenticate.js';
 import type { Db } from '@amk/db';
 import type { AlertingService } from './alerting.service.js';
+import type { BistandService } from './bistand.service.js';
 import type { OrganisationsService } from './organisations.service.js';
 import { akutthjelperReport } from './reports.js';
 import type { ResponderService } from './responder.service.js';
+import type { TestAlertsService } from './test-alerts.service.js';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError, 422: ApiError } as const;
 const created = z.object({ id: Uuid });
@@ -43,6 +50,8 @@ export const akutthjelperRoutes =
     organisations: OrganisationsService;
     alerting: AlertingService;
     responder: ResponderService;
+    testAlerts: TestAlertsService;
+    bistand: BistandService;
     prisma: Db;
   }): FastifyPluginAsyncZod =>
   async (app) => {
@@ -106,6 +115,33 @@ export const akutthjelperRoutes =
       }),
     );
 
+    // ── the centre's limit on whom to propose (a supervisor's setting)
+    app.get(
+      '/akutthjelper/settings',
+      {
+        schema: {
+          tags: ['akutthjelper'],
+          summary: 'My centre’s akutthjelper settings',
+          response: { 200: AkutthjelperSettings, ...errors },
+        },
+        preValidation: requireUser(CONSOLE_ROLES),
+      },
+      async (request) => deps.organisations.settings(userOf(request)),
+    );
+    app.put(
+      '/akutthjelper/settings',
+      {
+        schema: {
+          tags: ['akutthjelper'],
+          summary: 'Set how far by road an akutthjelper may be to be proposed (default 5 km); audited',
+          body: AkutthjelperSettings,
+          response: { 200: AkutthjelperSettings, ...errors },
+        },
+        preValidation: requireUser(['supervisor', 'admin']),
+      },
+      async (request) => deps.organisations.setSettings(userOf(request), request.body),
+    );
+
     // ── alerting (AMK)
     app.get(
       '/missions/:missionId/akutthjelper/candidates',
@@ -114,12 +150,19 @@ export const akutthjelperRoutes =
           tags: ['akutthjelper'],
           summary: 'May akutthjelpere be alerted, and who (nearest first); a refusal says why in words',
           params: MissionIdParams,
-          querystring: z.object({ eventType: RequestedEventType.optional() }),
+          querystring: z.object({
+            eventType: RequestedEventType.optional(),
+            override: z
+              .enum(['true', 'false'])
+              .optional()
+              .describe('true: as with an override of the main rule (an event type outside the four; AMK doctor or operator)'),
+          }),
           response: { 200: CandidatesAnswer, ...errors },
         },
         preValidation: requireUser(OPERATOR_ROLES),
       },
-      async (request) => deps.alerting.candidates(userOf(request), request.params.missionId, request.query.eventType),
+      async (request) =>
+        deps.alerting.candidates(userOf(request), request.params.missionId, request.query.eventType, request.query.override === 'true'),
     );
     app.post(
       '/missions/:missionId/akutthjelper/alerts',
@@ -133,8 +176,7 @@ export const akutthjelperRoutes =
         },
         preValidation: requireUser(OPERATOR_ROLES),
       },
-      async (request, reply) =>
-        reply.status(201).send({ alerts: await deps.alerting.alert(userOf(request), request.params.missionId, request.body) }),
+      async (request, reply) => reply.status(201).send(await deps.alerting.alert(userOf(request), request.params.missionId, request.body)),
     );
     app.get(
       '/missions/:missionId/akutthjelper/alerts',
@@ -147,22 +189,49 @@ export const akutthjelperRoutes =
         },
         preValidation: requireUser(CONSOLE_ROLES),
       },
-      async (request) => ({ alerts: await deps.alerting.list(userOf(request), request.params.missionId) }),
+      async (request) => deps.alerting.list(userOf(request), request.params.missionId),
     );
     app.post(
       '/missions/:missionId/bistand',
       {
         schema: {
           tags: ['akutthjelper'],
-          summary: 'Ask for "bistand helse" / "bistand kommune" (outside the scheme; counted apart)',
+          summary:
+            'Ask for "bistand helse" / "bistand kommune" (outside the scheme; counted apart): sent to the organisation\'s members marked as bistand',
           params: MissionIdParams,
           body: BistandRequestBody,
           response: { 201: BistandSummary, ...errors },
         },
         preValidation: requireUser(OPERATOR_ROLES),
       },
-      async (request, reply) =>
-        reply.status(201).send(await deps.alerting.bistand(userOf(request), request.params.missionId, request.body)),
+      async (request, reply) => reply.status(201).send(await deps.bistand.create(userOf(request), request.params.missionId, request.body)),
+    );
+    app.get(
+      '/missions/:missionId/bistand',
+      {
+        schema: {
+          tags: ['akutthjelper'],
+          summary: 'The bistand requests of a mission: sent to whom, delivered, confirmed by whom',
+          params: MissionIdParams,
+          response: { 200: BistandList, ...errors },
+        },
+        preValidation: requireUser(CONSOLE_ROLES),
+      },
+      async (request) => deps.bistand.list(userOf(request), request.params.missionId),
+    );
+    app.post(
+      '/bistand/:bistandId/ack',
+      {
+        schema: {
+          tags: ['akutthjelper'],
+          summary: 'The operator phoned the organisation and someone confirmed the bistand request',
+          params: z.object({ bistandId: Uuid }),
+          body: AcknowledgeBistandRequest,
+          response: { 200: BistandSummary, ...errors },
+        },
+        preValidation: requireUser(OPERATOR_ROLES),
+      },
+      async (request) => deps.bistand.acknowledge(userOf(request), request.params.bistandId, request.body.by),
     );
     app.get(
       '/akutthjelper/reports',
@@ -225,6 +294,31 @@ export const akutthjelperRoutes =
         await deps.responder.position(userOf(request), request.body.lat, request.body.lon);
         return reply.status(204).send(null);
       },
+    );
+    // ── the organisation leader's test of the members' phones (ØVELSE/TEST, never counted)
+    app.post(
+      '/responder/test-alerts',
+      {
+        ...responder,
+        schema: {
+          tags: ['responder'],
+          summary: "The organisation's leader sends a test alert (ØVELSE/TEST) to every member's phone; never counted",
+          response: { 201: TestAlertSummary, ...errors },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await deps.testAlerts.send(userOf(request))),
+    );
+    app.get(
+      '/responder/test-alerts',
+      {
+        ...responder,
+        schema: {
+          tags: ['responder'],
+          summary: "The organisation's latest test alerts with each member's reply (the leader only)",
+          response: { 200: TestAlertList, ...errors },
+        },
+      },
+      async (request) => deps.testAlerts.list(userOf(request)),
     );
     app.put(
       '/responder/duty',

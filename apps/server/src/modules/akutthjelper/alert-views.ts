@@ -1,6 +1,6 @@
 // Two views of one alert: the AMK console's (everything) and the responder's (the place only
 // after accepting: an akutthjelper who declines never learns where the patient is).
-import { AKUTTHJELPER_EVENT_LABELS, haversineKmRaw, isAkutthjelperEventType } from '@amk/domain';
+import { akutthjelperEventLabel, haversineKmRaw, isAkutthjelperEventType } from '@amk/domain';
 import type { AlertSummary, ResponderAlert } from '@amk/contracts';
 import { rooms } from '../../auth/actor.js';
 import type { Db, Tx } from '@amk/db';
@@ -37,6 +37,7 @@ export function toAlertSummary(a: LoadedAlert): AlertSummary {
     arrivedAt: iso(a.arrivedAt),
     failedAt: iso(a.failedAt),
     lastError: a.lastError,
+    mainRuleOverride: a.mainRuleOverrideReason ? { reason: a.mainRuleOverrideReason, by: a.mainRuleOverrideBy ?? '' } : null,
     position:
       a.state === 'ACCEPTED' || a.state === 'ARRIVED'
         ? m.lat !== null && m.lon !== null && m.positionAt
@@ -47,7 +48,7 @@ export function toAlertSummary(a: LoadedAlert): AlertSummary {
 }
 
 export async function toResponderAlert(db: Db | Tx, a: LoadedAlert): Promise<ResponderAlert> {
-  const eventType = isAkutthjelperEventType(a.mission.eventType) ? a.mission.eventType : 'HJERTESTANS';
+  const eventType = isAkutthjelperEventType(a.mission.eventType) ? a.mission.eventType : null;
   const onScene = await db.unitStatusChange.findFirst({
     where: { missionId: a.missionId, status: { in: [...ARRIVED_STATUSES] as never } },
   });
@@ -63,7 +64,7 @@ export async function toResponderAlert(db: Db | Tx, a: LoadedAlert): Promise<Res
     id: a.id,
     missionId: a.missionId,
     eventType,
-    eventLabel: AKUTTHJELPER_EVENT_LABELS[eventType],
+    eventLabel: akutthjelperEventLabel(a.mission.eventType),
     distanceKm,
     state: a.state,
     alertedAt: a.alertedAt.toISOString(),

@@ -4,7 +4,7 @@
 //     page is asleep still gets the alert);
 //   - a mission where fewer than the required number have accepted within ESCALATE_AFTER_MS of
 //     the last round alerts the next nearest eligible members (a new round), live on the console.
-import { AKUTTHJELPER_EVENT_LABELS, alertSmsText, isAkutthjelperEventType } from '@amk/domain';
+import { akutthjelperEventLabel, alertSmsText } from '@amk/domain';
 import type { UserActor } from '../../auth/actor.js';
 import type { Db } from '@amk/db';
 import { periodicJob } from '../../lib/periodic-job.js';
@@ -49,7 +49,7 @@ export function createAkutthjelperJob({
       take: 100,
     });
     for (const a of due) {
-      const label = isAkutthjelperEventType(a.mission.eventType) ? AKUTTHJELPER_EVENT_LABELS[a.mission.eventType] : 'Akutthjelperoppdrag';
+      const label = akutthjelperEventLabel(a.mission.eventType);
       // answered by SMS too (POST /integrations/sms/inbound), so a member without the page can say yes
       const result = await sms.send(a.member.phone, alertSmsText(label, a.distanceM));
       const attempts = (smsAttempts.get(a.id) ?? 0) + 1;
@@ -94,11 +94,14 @@ export function createAkutthjelperJob({
           locale: 'nb',
           centre: { id: m.centre.id, code: m.centre.code, name: m.centre.name, kind: m.centre.kind, lat: m.centre.lat, lon: m.centre.lon },
         };
-        const { refusal, candidates } = await eligibility(tx, system, m, m.eventType);
+        // A mission alerted outside the main rule by an override escalates under the same override.
+        const overridden = alerts.find((a) => a.mainRuleOverrideReason);
+        const override = overridden ? { reason: overridden.mainRuleOverrideReason!, by: overridden.mainRuleOverrideBy ?? '' } : undefined;
+        const { refusal, candidates } = await eligibility(tx, system, m, m.eventType, !!override);
         if (refusal) return;
         const alerted = new Set(alerts.map((a) => a.memberId));
         const next = candidates.filter((c) => !alerted.has(c.memberId)).slice(0, (m.requiredResponders ?? 1) - accepted);
-        if (next.length) await alerting.createAlerts(tx, emit, m.id, next, round + 1);
+        if (next.length) await alerting.createAlerts(tx, emit, m.id, next, round + 1, override);
       });
     }
   }

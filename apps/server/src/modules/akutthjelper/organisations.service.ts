@@ -2,7 +2,8 @@
 // that bind a unit, the kommuner it serves and the hospital trust (here: its AMK centre).
 import type { UserActor } from '../../auth/actor.js';
 import type { Db } from '@amk/db';
-import { badRequest, notFound } from '../../lib/http-error.js';
+import { badRequest, forbidden, notFound } from '../../lib/http-error.js';
+import { writeAudit } from '../audit/audit.service.js';
 import { newId } from '../../lib/ids.js';
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -41,6 +42,7 @@ export function createOrganisationsService(prisma: Db) {
               trainingValidUntil: day(m.trainingValidUntil),
               onDuty: m.onDuty,
               hasResponderPage: !!m.userId,
+              isLeader: m.isLeader,
             })),
             agreements: u.agreements.map((a) => ({
               id: a.id,
@@ -51,6 +53,7 @@ export function createOrganisationsService(prisma: Db) {
               validFrom: day(a.validFrom)!,
               validTo: day(a.validTo),
               documentRef: a.documentRef,
+              alertVia: a.alertVia,
             })),
           })),
         })),
@@ -74,6 +77,7 @@ export function createOrganisationsService(prisma: Db) {
       trainingValidUntil?: string | null;
       onDuty?: boolean;
       username?: string;
+      isLeader?: boolean;
     }) {
       if (!(await prisma.akutthjelperUnit.findUnique({ where: { id: req.unitId } }))) throw notFound(`no akutthjelper unit ${req.unitId}`);
       let userId: string | null = null;
@@ -90,17 +94,22 @@ export function createOrganisationsService(prisma: Db) {
           phone: req.phone,
           trainingValidUntil: date(req.trainingValidUntil),
           onDuty: req.onDuty ?? false,
+          isLeader: req.isLeader ?? false,
           userId,
         },
       });
     },
 
-    async updateMember(memberId: string, req: { onDuty?: boolean; trainingValidUntil?: string | null; phone?: string }) {
+    async updateMember(
+      memberId: string,
+      req: { onDuty?: boolean; trainingValidUntil?: string | null; phone?: string; isLeader?: boolean },
+    ) {
       if (!(await prisma.akutthjelperMember.findUnique({ where: { id: memberId } }))) throw notFound(`no member ${memberId}`);
       return prisma.akutthjelperMember.update({
         where: { id: memberId },
         data: {
           ...(req.onDuty !== undefined && { onDuty: req.onDuty }),
+          ...(req.isLeader !== undefined && { isLeader: req.isLeader }),
           ...(req.phone && { phone: req.phone }),
           ...(req.trainingValidUntil !== undefined && { trainingValidUntil: date(req.trainingValidUntil) }),
         },
@@ -109,9 +118,21 @@ export function createOrganisationsService(prisma: Db) {
 
     async createAgreement(
       actor: UserActor,
-      req: { unitId: string; kommuner: string[]; eventTypes: string[]; validFrom: string; validTo?: string | null; documentRef?: string },
+      req: {
+        unitId: string;
+        kommuner: string[];
+        eventTypes: string[];
+        validFrom: string;
+        validTo?: string | null;
+        documentRef?: string;
+        alertVia?: 'MEMBERS' | 'FIRE_CENTRE';
+      },
     ) {
-      if (!(await prisma.akutthjelperUnit.findUnique({ where: { id: req.unitId } }))) throw notFound(`no akutthjelper unit ${req.unitId}`);
+      const unit = await prisma.akutthjelperUnit.findUnique({ where: { id: req.unitId }, include: { organisation: true } });
+      if (!unit) throw notFound(`no akutthjelper unit ${req.unitId}`);
+      // Only the fire service has a 110-centre to be alerted through.
+      if (req.alertVia === 'FIRE_CENTRE' && unit.organisation.kind !== 'BRANN')
+        throw badRequest('alertVia: bare brannvesenet (BRANN) kan varsles som enhet via 110-sentralen');
       const known = await prisma.kommune.findMany({ where: { nummer: { in: req.kommuner } }, select: { nummer: true } });
       const unknown = req.kommuner.filter((k) => !known.some((x) => x.nummer === k));
       if (unknown.length) throw badRequest(`kommuner: unknown kommunenummer ${unknown.join(', ')}`);
@@ -125,8 +146,30 @@ export function createOrganisationsService(prisma: Db) {
           validFrom: date(req.validFrom)!,
           validTo: date(req.validTo),
           documentRef: req.documentRef ?? null,
+          alertVia: req.alertVia ?? 'MEMBERS',
         },
       });
+    },
+
+    async settings(actor: UserActor) {
+      const c = await prisma.centre.findUniqueOrThrow({ where: { id: actor.centre.id } });
+      return { maxRoadKm: c.akutthjelperMaxRoadKm };
+    },
+
+    /** The centre's distance limit for proposing akutthjelpere; a supervisor's decision, audited. */
+    async setSettings(actor: UserActor, req: { maxRoadKm: number }) {
+      if (actor.centre.kind !== 'AMK') throw forbidden('Bare en AMK-sentral varsler akutthjelpere.');
+      const before = await prisma.centre.findUniqueOrThrow({ where: { id: actor.centre.id } });
+      await prisma.$transaction(async (tx) => {
+        await tx.centre.update({ where: { id: actor.centre.id }, data: { akutthjelperMaxRoadKm: req.maxRoadKm } });
+        await writeAudit(tx, actor, {
+          action: 'akutthjelper.settings',
+          entityType: 'Centre',
+          entityId: actor.centre.id,
+          detail: { maxRoadKm: { from: before.akutthjelperMaxRoadKm, to: req.maxRoadKm } },
+        });
+      });
+      return { maxRoadKm: req.maxRoadKm };
     },
 
     async endAgreement(actor: UserActor, agreementId: string, validTo: string | null) {

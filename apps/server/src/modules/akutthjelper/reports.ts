@@ -16,7 +16,13 @@ export async function akutthjelperReport(prisma: Db, centreId: string, from: Dat
   let before = 0;
   let known = 0;
   const firstOnScene = new Map<string, Date | null>();
+  const overrideMissions = new Set<string>();
+  let overrideAlerts = 0;
   for (const a of alerts) {
+    if (a.mainRuleOverrideReason) {
+      overrideMissions.add(a.missionId);
+      overrideAlerts++;
+    }
     const org = a.member.unit.organisation;
     const entry = byOrg.get(org.id) ?? { organisationId: org.id, name: org.name, kind: org.kind, missions: new Set(), arrivals: 0 };
     entry.missions.add(a.missionId);
@@ -39,6 +45,21 @@ export async function akutthjelperReport(prisma: Db, centreId: string, from: Dat
     known++;
     if (!ambulance || a.arrivedAt < ambulance) before++;
   }
+  // Fire-service units alerted as units through 110 count as missions of their organisation too.
+  const unitAlerts = await prisma.akutthjelperUnitAlert.findMany({
+    where: { mission: { centreId, createdAt: { gte: from, lt: to } } },
+    include: { unit: { include: { organisation: true } }, mission: true },
+  });
+  for (const a of unitAlerts) {
+    const org = a.unit.organisation;
+    const entry = byOrg.get(org.id) ?? { organisationId: org.id, name: org.name, kind: org.kind, missions: new Set(), arrivals: 0 };
+    entry.missions.add(a.missionId);
+    byOrg.set(org.id, entry);
+    const k = byKommune.get(a.mission.kommunenummer) ?? new Set<string>();
+    k.add(a.missionId);
+    byKommune.set(a.mission.kommunenummer, k);
+    if (a.mainRuleOverrideReason) overrideMissions.add(a.missionId);
+  }
   minutes.sort((x, y) => x - y);
   const median = minutes.length
     ? minutes.length % 2
@@ -51,6 +72,9 @@ export async function akutthjelperReport(prisma: Db, centreId: string, from: Dat
     _count: { _all: true },
   });
   const count = (kind: string) => bistand.find((b) => b.kind === kind)?._count._all ?? 0;
+  const acknowledged = await prisma.bistandRequest.count({
+    where: { centreId, createdAt: { gte: from, lt: to }, acknowledgedAt: { not: null } },
+  });
   return {
     from: from.toISOString(),
     to: to.toISOString(),
@@ -60,6 +84,7 @@ export async function akutthjelperReport(prisma: Db, centreId: string, from: Dat
     arrivedBeforeAmbulance: before,
     arrivalsWithAmbulanceKnown: known,
     shareBeforeAmbulance: known ? before / known : null,
-    bistand: { helse: count('HELSE'), kommune: count('KOMMUNE') },
+    bistand: { helse: count('HELSE'), kommune: count('KOMMUNE'), acknowledged },
+    mainRuleOverrides: { missions: overrideMissions.size, alerts: overrideAlerts },
   };
 }

@@ -8,6 +8,8 @@ import { badGateway, conflict, notFound } from '../../lib/http-error.js';
 import type { Transact } from '../../realtime/transact.js';
 import { loadAlert, publishAlert, toResponderAlert } from './alert-views.js';
 import type { SmsGateway } from './sms-gateway.js';
+import type { BistandService } from './bistand.service.js';
+import type { TestAlertsService } from './test-alerts.service.js';
 
 export type ResponderActionName = 'delivered' | 'seen' | 'accept' | 'decline' | 'arrived';
 const RANK: Record<AlertState, number> = {
@@ -21,7 +23,19 @@ const RANK: Record<AlertState, number> = {
   CANCELLED: 5,
 };
 
-export function createResponderService({ prisma, transact, sms }: { prisma: Db; transact: Transact; sms: SmsGateway }) {
+export function createResponderService({
+  prisma,
+  transact,
+  sms,
+  testAlerts,
+  bistand,
+}: {
+  prisma: Db;
+  transact: Transact;
+  sms: SmsGateway;
+  testAlerts: TestAlertsService;
+  bistand: BistandService;
+}) {
   async function memberOf(actor: UserActor) {
     const member = await prisma.akutthjelperMember.findUnique({ where: { userId: actor.userId }, include: { unit: true } });
     if (!member) throw notFound('this login is not an akutthjelper member');
@@ -90,6 +104,7 @@ export function createResponderService({ prisma, transact, sms }: { prisma: Db; 
         unitName: member.unit.name,
         onDuty: member.onDuty,
         trainingValidUntil: member.trainingValidUntil?.toISOString().slice(0, 10) ?? null,
+        isLeader: member.isLeader,
         alerts,
       };
     },
@@ -111,6 +126,13 @@ export function createResponderService({ prisma, transact, sms }: { prisma: Db; 
         orderBy: { alertedAt: 'desc' },
       });
       const alert = open.find((a) => samePhone(a.member.phone, message.from));
+      // Not an answer to a real alert: to a bistand request or a test of the phones, whichever
+      // reached this phone last (an SMS answers the latest message the member got).
+      if (!alert) {
+        const [asked, tested] = await Promise.all([bistand.lastAskedAt(actor, message.from), testAlerts.lastSentAt(actor, message.from)]);
+        if (asked && (!tested || asked >= tested)) return (await bistand.answerSms(actor, message))!;
+        if (tested) return (await testAlerts.answerSms(actor, message))!;
+      }
       if (!alert) throw notFound(`no akutthjelper alert from ${actor.centre.code} is waiting for an answer from ${message.from}`);
       const action = parseSmsReply(message.text);
       let reply = smsReplyText(null, null); // not understood: how to answer
@@ -126,7 +148,7 @@ export function createResponderService({ prisma, transact, sms }: { prisma: Db; 
       // changes nothing), so the member is never left without the place after JA.
       const sent = await sms.send(alert.member.phone, reply);
       if (!sent.ok) throw badGateway(`the answer was recorded, but the reply SMS could not be sent: ${sent.error}`);
-      return { understood: done, action: done ? action : null, alertId: alert.id, reply };
+      return { understood: done, action: done ? action : null, alertId: alert.id, reply, about: 'ALERT' };
     },
 
     /** While on a mission, the phone shares its position with AMK. */
