@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { CentreRef } from './auth.js';
 import { IsoTime, Uuid } from './common.js';
 import { MajorIncidentSummary } from './major-incidents.js';
+import { MissionSummary, PreparednessReport } from './missions.js';
+import { UnitSummary } from './units.js';
 import { LineAnswerSummary, reportLimitMessage, withinReportLimit } from './stats.js';
 
 export const WallCentre = z.object({
@@ -108,3 +110,21 @@ export const Indicators = z.object({
   crewOverrides: z.object({ total: z.number().int(), dispatches: z.number().int(), statusChanges: z.number().int() }),
 });
 export type Indicators = z.infer<typeof Indicators>;
+
+/**
+ * § 14 e: what the region's coordinating AMK sees of every AMK in the region, read-only: its
+ * preparedness per kommune, its units and its open missions (no patient details).
+ */
+export const RegionOverview = z.object({
+  at: IsoTime,
+  region: z.string(),
+  centres: z.array(
+    z.object({
+      centre: z.object({ id: Uuid, code: z.string(), name: z.string() }),
+      preparedness: PreparednessReport,
+      units: z.array(UnitSummary),
+      openMissions: z.array(MissionSummary),
+    }),
+  ),
+});
+export type RegionOverview = z.infer<typeof RegionOverview>;

@@ -15574,6 +15574,199 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/region": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The coordinating AMK of a health region (§ 14 e): every AMK of the region, read-only — preparedness, units, open missions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            at: string;
+                            centres: {
+                                centre: {
+                                    code: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                openMissions: {
+                                    /** Format: uuid */
+                                    callId: string | null;
+                                    /** Format: uuid */
+                                    centreId: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    closedAt: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    createdAt: string;
+                                    eventType: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    incidentId: string | null;
+                                    /** @enum {string} */
+                                    kind: "AMBULANCE" | "HOME_VISIT";
+                                    kommunenummer: string | null;
+                                    lat: number | null;
+                                    lon: number | null;
+                                    outcome: string | null;
+                                    responseMinutes: number | null;
+                                    units: {
+                                        /**
+                                         * Format: date-time
+                                         * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                         */
+                                        assignedAt: string;
+                                        callSign: string;
+                                        crewOverrideReason: string | null;
+                                        /**
+                                         * Format: date-time
+                                         * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                         */
+                                        releasedAt: string | null;
+                                        /** Format: uuid */
+                                        unitId: string;
+                                    }[];
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    updatedAt: string;
+                                    /**
+                                     * @description Hastegrad: A = akutt (red), H = haster (yellow), V = vanlig (green)
+                                     * @enum {string|null}
+                                     */
+                                    urgency: "A" | "H" | "V" | null;
+                                }[];
+                                preparedness: {
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    at: string;
+                                    kommuner: {
+                                        freeAmbulances: number;
+                                        gap: boolean;
+                                        guidelineMinutes: number;
+                                        kommunenavn: string;
+                                        kommunenummer: string;
+                                        nearestFreeCallSign: string | null;
+                                        nearestFreeEtaMinutes: number | null;
+                                        /** @enum {string} */
+                                        settlementClass: "TOWN" | "RURAL";
+                                    }[];
+                                };
+                                units: {
+                                    callSign: string;
+                                    /** Format: uuid */
+                                    centreId: string;
+                                    crewOk: boolean;
+                                    crewOverride: {
+                                        /**
+                                         * Format: date-time
+                                         * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                         */
+                                        at: string;
+                                        by: string;
+                                        reason: string;
+                                    } | null;
+                                    crewProblem: string | null;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
+                                    lat: number | null;
+                                    lon: number | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    positionAt: string | null;
+                                    /** Format: uuid */
+                                    stationId: string | null;
+                                    /** @enum {string} */
+                                    status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    statusAt: string;
+                                }[];
+                            }[];
+                            region: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/responder/alerts/{alertId}/{action}": {
         parameters: {
             query?: never;

@@ -8,6 +8,7 @@ import { client, createQueryClient, ok } from '../api/client.js';
 import { AdminPage } from '../admin/AdminPage.js';
 import { AuditPage } from '../audit/AuditPage.js';
 import { IndicatorsPage } from '../indicators/IndicatorsPage.js';
+import { RegionPage } from '../region/RegionPage.js';
 import { WallPage } from '../wall/WallPage.js';
 import { LoginPage } from '../auth/LoginPage.js';
 import { MajorIncidentLogPage } from '../major-incidents/MajorIncidentLogPage.js';
@@ -53,6 +54,7 @@ function Pages() {
   if (path.startsWith('/audit')) return <AuditPage me={me} />;
   if (path.startsWith('/wall')) return <WallPage me={me} />;
   if (path.startsWith('/indicators')) return <IndicatorsPage me={me} />;
+  if (path.startsWith('/region')) return <RegionPage me={me} />;
   if (path.startsWith('/admin')) return <AdminPage me={me} />;
   const logOf = /^\/major-incidents\/([0-9a-f-]{36})\/log$/.exec(path);
   if (logOf) return <MajorIncidentLogPage majorIncidentId={logOf[1]!} />;

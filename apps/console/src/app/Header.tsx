@@ -34,6 +34,11 @@ export function Header({ me, onNewCall }: { me: Me; onNewCall(): void }) {
           {t('header.wall')}
         </a>
       )}
+      {me.role === 'supervisor' && me.centre.kind === 'AMK' && (
+        <a href="/region" className="button">
+          {t('header.region')}
+        </a>
+      )}
       {['supervisor', 'admin'].includes(me.role) && (
         <a href="/indicators" className="button">
           {t('header.indicators')}

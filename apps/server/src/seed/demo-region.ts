@@ -9,6 +9,8 @@ export const demoCentres = [
     name: 'AMK Bergen',
     kind: 'AMK',
     owner: 'Helse Bergen HF',
+    region: 'Helse Vest',
+    coordinatesRegion: true, // § 14 e: Helse Bergen's AMK coordinates the AMKs of Helse Vest
     lat: 60.3737,
     lon: 5.3579,
     kommuner: [
@@ -36,6 +38,8 @@ export const demoCentres = [
     name: 'Legevaktsentralen i Bergen',
     kind: 'LVS',
     owner: 'Bergen kommune',
+    region: null,
+    coordinatesRegion: false,
     lat: 60.3806,
     lon: 5.3387,
     kommuner: ['4601'],
@@ -46,6 +50,8 @@ export const demoCentres = [
     name: 'AMK Førde',
     kind: 'AMK',
     owner: 'Helse Førde HF',
+    region: 'Helse Vest',
+    coordinatesRegion: false,
     lat: 61.46,
     lon: 5.8858,
     kommuner: [
@@ -77,6 +83,8 @@ export const demoCentres = [
     name: 'Legevaktsentralen i Sunnfjord',
     kind: 'LVS',
     owner: 'Sunnfjord kommune',
+    region: null,
+    coordinatesRegion: false,
     lat: 61.4522,
     lon: 5.8572,
     kommuner: ['4647', '4645', '4646', '4637'],

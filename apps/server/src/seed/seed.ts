@@ -26,6 +26,8 @@ export async function seedDemo(prisma: Db): Promise<SeedResult> {
       name: c.name,
       kind: c.kind,
       owner: c.owner,
+      region: c.region,
+      coordinatesRegion: c.coordinatesRegion,
       lat: c.lat,
       lon: c.lon,
       kommuner: [...c.kommuner],

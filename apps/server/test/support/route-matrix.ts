@@ -53,6 +53,7 @@ export const MATRIX: Record<string, Allowed> = {
   'GET /api/v1/akutthjelper/settings': CONSOLE,
   'PUT /api/v1/akutthjelper/settings': ['supervisor', 'admin'],
   'GET /api/v1/wall': CONSOLE,
+  'GET /api/v1/region': ['supervisor'],
   'GET /api/v1/wall/centres': CONSOLE,
   'GET /api/v1/indicators': CONSOLE,
 

@@ -112,6 +112,35 @@ export function createRecommendationsService({ prisma, routing }: { prisma: Db; 
     return out.sort((a, b) => (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity)).slice(0, EXCLUDED_LISTED);
   }
 
+  /** A centre's preparedness: for its own operators, and for the region's coordinating AMK (§ 14 e). */
+  async function preparednessOf(centreId: string): Promise<PreparednessReport> {
+    const centre = await prisma.centre.findUniqueOrThrow({ where: { id: centreId } });
+    const [kommuner, units] = await Promise.all([
+      prisma.kommune.findMany({ where: { nummer: { in: centre.kommuner } }, orderBy: { navn: 'asc' } }),
+      visibleUnits(centre.id),
+    ]);
+    const ambulances = units.filter((u) => AMBULANCE_KINDS.has(u.kind));
+    return {
+      at: new Date().toISOString(),
+      kommuner: kommuner.map((k) => {
+        const guideline = responseTarget(k.settlementClass).withinMinutes;
+        const ranked = rank({ lat: k.lat, lon: k.lon }, ambulances, centre.id);
+        const nearest = ranked[0];
+        const inReach = ranked.filter((r) => r.etaMinutes <= guideline).length;
+        return {
+          kommunenummer: k.nummer,
+          kommunenavn: k.navn,
+          settlementClass: k.settlementClass,
+          guidelineMinutes: guideline,
+          freeAmbulances: inReach,
+          nearestFreeEtaMinutes: nearest ? Math.round(nearest.etaMinutes * 10) / 10 : null,
+          nearestFreeCallSign: nearest?.unit.callSign ?? null,
+          gap: !nearest || nearest.etaMinutes > guideline,
+        };
+      }),
+    };
+  }
+
   return {
     async forCall(actor: UserActor, callId: string): Promise<RecommendationList> {
       const call = await prisma.call.findUnique({ where: { id: callId } });
@@ -147,33 +176,9 @@ export function createRecommendationsService({ prisma, routing }: { prisma: Db; 
       return { target, units: result, excluded, maxPositionAgeMinutes: DEFAULT_MAX_POSITION_AGE_MS / 60_000 };
     },
 
-    async preparedness(actor: UserActor): Promise<PreparednessReport> {
-      const centre = await prisma.centre.findUniqueOrThrow({ where: { id: actor.centre.id } });
-      const [kommuner, units] = await Promise.all([
-        prisma.kommune.findMany({ where: { nummer: { in: centre.kommuner } }, orderBy: { navn: 'asc' } }),
-        visibleUnits(centre.id),
-      ]);
-      const ambulances = units.filter((u) => AMBULANCE_KINDS.has(u.kind));
-      return {
-        at: new Date().toISOString(),
-        kommuner: kommuner.map((k) => {
-          const guideline = responseTarget(k.settlementClass).withinMinutes;
-          const ranked = rank({ lat: k.lat, lon: k.lon }, ambulances, centre.id);
-          const nearest = ranked[0];
-          const inReach = ranked.filter((r) => r.etaMinutes <= guideline).length;
-          return {
-            kommunenummer: k.nummer,
-            kommunenavn: k.navn,
-            settlementClass: k.settlementClass,
-            guidelineMinutes: guideline,
-            freeAmbulances: inReach,
-            nearestFreeEtaMinutes: nearest ? Math.round(nearest.etaMinutes * 10) / 10 : null,
-            nearestFreeCallSign: nearest?.unit.callSign ?? null,
-            gap: !nearest || nearest.etaMinutes > guideline,
-          };
-        }),
-      };
-    },
+    preparedness: (actor: UserActor): Promise<PreparednessReport> => preparednessOf(actor.centre.id),
+
+    preparednessOf,
   };
 }
 

@@ -1,13 +1,27 @@
-import { ApiError, Indicators, IndicatorsQuery, Wall, WallCentreOptions, WallQuery } from '@amk/contracts';
+import { ApiError, Indicators, IndicatorsQuery, RegionOverview, Wall, WallCentreOptions, WallQuery } from '@amk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CONSOLE_ROLES } from '../../auth/roles.js';
 import { requireUser, userOf } from '../../plugins/authenticate.js';
 import type { IndicatorsService } from './indicators.service.js';
+import type { RegionService } from './region.service.js';
 import type { WallService } from './wall.service.js';
 
 export const wallRoutes =
-  (deps: { wall: WallService; indicators: IndicatorsService }): FastifyPluginAsyncZod =>
+  (deps: { wall: WallService; indicators: IndicatorsService; region: RegionService }): FastifyPluginAsyncZod =>
   async (app) => {
+    app.get(
+      '/region',
+      {
+        schema: {
+          tags: ['wall'],
+          summary:
+            'The coordinating AMK of a health region (§ 14 e): every AMK of the region, read-only — preparedness, units, open missions',
+          response: { 200: RegionOverview, 401: ApiError, 403: ApiError },
+        },
+        preValidation: requireUser(['supervisor']),
+      },
+      async (request) => deps.region.overview(userOf(request), request.ip),
+    );
     app.get(
       '/wall',
       {
