@@ -12,6 +12,7 @@ import {
   CALL_SOURCES,
   CALL_STATES,
   CENTRE_KINDS,
+  CREW_MANNINGS,
   DELIVERY_STATES,
   HOLD_REASONS,
   JOURNAL_KINDS,
@@ -208,6 +209,7 @@ describe('one source per vocabulary', () => {
     JournalKind: JOURNAL_KINDS,
     AuditActorKind: AUDIT_ACTOR_KINDS,
     MajorIncidentLogKind: MAJOR_INCIDENT_LOG_KINDS,
+    CrewManning: CREW_MANNINGS,
   } as const;
 
   it('every enum in schema.prisma is one of the domain’s vocabularies', () => {

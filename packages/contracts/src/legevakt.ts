@@ -1,6 +1,6 @@
 // The legevakt's doctor-on-call roster with the § 7 competence facts, and the unit crew for a
 // shift with the § 11 check.
-import { AUTHORISATIONS, exemptionProblem } from '@amk/domain';
+import { AUTHORISATIONS, CREW_MANNINGS, exemptionProblem } from '@amk/domain';
 import { z } from 'zod';
 import { IsoTime, Uuid } from './common.js';
 
@@ -74,4 +74,10 @@ export const CrewMemberInput = z.object({
     .optional(),
 });
 export type CrewMemberInput = z.infer<typeof CrewMemberInput>;
-export const SetCrewRequest = z.object({ members: z.array(CrewMemberInput).max(10) });
+export const SetCrewRequest = z.object({
+  members: z.array(CrewMemberInput).max(10),
+  /** § 11 second paragraph: on site (tilstedevakt, the rule) or on call from home; default on site */
+  manning: z.enum(CREW_MANNINGS).optional(),
+});
+/** § 11 second paragraph: the low-volume exception from tilstedevakt decided for a car, or null to withdraw it. */
+export const OnCallExemptionRequest = z.object({ ref: z.string().trim().min(3, 'skriv vedtakets referanse').max(200).nullable() });

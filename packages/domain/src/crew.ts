@@ -3,6 +3,9 @@
 //                     there is only one, the other has authorisation or licence as health
 //                     personnel; both hold a driving licence for the vehicle class and the
 //                     certificate for drivers of emergency vehicles
+//   second paragraph  ambulance car: manned on site (tilstedevakt); an exception only where there
+//                     are few acute missions a year and the car can be manned within a
+//                     responsible time after the alert (decided for the car, kept as a reference)
 //   third paragraph   ambulance boat: a boat driver and at least one authorised ambulance worker
 //   fourth paragraph  ambulance plane: a nurse; ambulance and rescue helicopter: a doctor and a
 //                     rescue man
@@ -10,7 +13,7 @@
 //                     driving licence and certificate of the first paragraph
 // The verdict is a rule, not a flag: a unit whose crew fails cannot become available, is not
 // recommended and is not put on a mission unless an operator overrides with a reason.
-import type { Authorisation, UnitKind } from './vocabulary.js';
+import type { Authorisation, CrewManning, UnitKind } from './vocabulary.js';
 
 export interface CrewMember {
   authorisation: Authorisation;
@@ -27,6 +30,10 @@ export interface CrewMember {
 export interface CrewCheckOptions {
   /** The shift's date (YYYY-MM-DD, Norwegian calendar) for the temporary-post exemption. */
   on?: string;
+  /** The shift is on site (tilstedevakt, the rule) or on call from home; absent: on site. */
+  manning?: CrewManning;
+  /** The car has the second paragraph's low-volume exception (its reference); absent: none. */
+  onCallExemptionRef?: string | null;
 }
 
 export interface CrewCheck {
@@ -96,6 +103,10 @@ export function checkCrew(kind: UnitKind, crew: readonly CrewMember[], opts: Cre
         const note = m.temporaryPost ? ' (vikariatet gir ikke unntak: det varer mer enn to måneder eller gjelder ikke i dag)' : '';
         problems.push(`${who(m, i)} mangler ${missing.join(' og ')}${note}.`);
       });
+      if (opts.manning === 'ON_CALL' && !opts.onCallExemptionRef?.trim())
+        problems.push(
+          'Ambulansebilen skal være bemannet med tilstedevakt (§ 11 annet ledd); hjemmevakt krever et vedtatt unntak for bilen (lavt antall akuttoppdrag).',
+        );
       break;
     }
     case 'AMBULANCE_BOAT':

@@ -149,3 +149,7 @@ export interface LatLon {
   lat: number;
   lon: number;
 }
+
+/** § 11 second paragraph: how an ambulance car's crew is on duty — on site (tilstedevakt, the rule) or on call from home. */
+export const CREW_MANNINGS = ['ON_SITE', 'ON_CALL'] as const;
+export type CrewManning = (typeof CREW_MANNINGS)[number];

@@ -104,6 +104,33 @@ describe('driving licence and emergency-driving certificate (§ 11 first and six
   ])('temporaryPostExempt(%j, %s) = %s', (post, on, exempt) => expect(temporaryPostExempt(post, on)).toBe(exempt));
 });
 
+describe('tilstedevakt (§ 11 second paragraph)', () => {
+  const two = crew('PARAMEDIC', 'AMBULANCE_WORKER');
+  it.each<[string, UnitKind, Parameters<typeof checkCrew>[2], boolean]>([
+    ['a car on site', 'AMBULANCE_CAR', { manning: 'ON_SITE' }, true],
+    ['a car with nothing said is on site', 'AMBULANCE_CAR', {}, true],
+    ['a car on call from home without an exception', 'AMBULANCE_CAR', { manning: 'ON_CALL' }, false],
+    ['a car on call with a blank reference', 'AMBULANCE_CAR', { manning: 'ON_CALL', onCallExemptionRef: '  ' }, false],
+    [
+      'a car on call under its low-volume exception',
+      'AMBULANCE_CAR',
+      { manning: 'ON_CALL', onCallExemptionRef: 'HF vedtak 2024/17' },
+      true,
+    ],
+    ['a boat on call: the paragraph speaks of cars', 'AMBULANCE_BOAT', { manning: 'ON_CALL' }, true],
+  ])('%s', (_name, kind, opts, ok) => {
+    const members = kind === 'AMBULANCE_BOAT' ? crew('BOAT_DRIVER', 'AMBULANCE_WORKER') : two;
+    const check = checkCrew(kind, members, opts);
+    expect(check.ok).toBe(ok);
+    if (!check.ok) expect(check.problem).toContain('tilstedevakt (§ 11 annet ledd)');
+  });
+
+  it('adds to the other problems rather than hiding them', () => {
+    const check = checkCrew('AMBULANCE_CAR', crew('PARAMEDIC'), { manning: 'ON_CALL' });
+    expect(check.problems).toHaveLength(2);
+  });
+});
+
 describe('what § 11 covers, and the refusal', () => {
   it.each([
     ['AMBULANCE_CAR', true],

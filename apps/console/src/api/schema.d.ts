@@ -17916,6 +17916,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @enum {string} */
+                        manning?: "ON_SITE" | "ON_CALL";
                         members: {
                             /** @enum {string} */
                             authorisation: "AMBULANCE_WORKER" | "PARAMEDIC" | "HEALTH_PERSONNEL" | "NURSE" | "DOCTOR" | "RESCUE_CREW" | "BOAT_DRIVER" | "PILOT" | "OTHER";
@@ -17935,6 +17937,170 @@ export interface paths {
                                 to: string;
                             };
                         }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            callSign: string;
+                            /** Format: uuid */
+                            centreId: string;
+                            crewOk: boolean;
+                            crewOverride: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                at: string;
+                                by: string;
+                                reason: string;
+                            } | null;
+                            crewProblem: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
+                            lat: number | null;
+                            lon: number | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            positionAt: string | null;
+                            /** Format: uuid */
+                            stationId: string | null;
+                            /** @enum {string} */
+                            status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            statusAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{unitId}/on-call-exemption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The low-volume exception from tilstedevakt (§ 11 second paragraph) decided for an ambulance car, by its reference; null withdraws it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ref: string | null;
                     };
                 };
             };

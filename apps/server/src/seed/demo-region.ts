@@ -122,6 +122,8 @@ export const demoUnits: {
   status?: UnitStatus;
   crew: Crew;
   offset?: [number, number];
+  /** § 11 second paragraph: on call from home, with the car's low-volume exception */
+  onCall?: { exemptionRef: string };
 }[] = [
   { callSign: 'BGN-A11', kind: 'AMBULANCE_CAR', station: 'Bergen ambulansestasjon', crew: CAR_CREW },
   {
@@ -155,7 +157,14 @@ export const demoUnits: {
   { callSign: 'FLO-A21', kind: 'AMBULANCE_CAR', station: 'Florø ambulansestasjon', crew: CAR_CREW },
   { callSign: 'SGN-A31', kind: 'AMBULANCE_CAR', station: 'Sogndal ambulansestasjon', crew: CAR_CREW },
   { callSign: 'EID-A41', kind: 'AMBULANCE_CAR', station: 'Nordfjordeid ambulansestasjon', crew: CAR_CREW },
-  { callSign: 'LRD-A51', kind: 'AMBULANCE_CAR', station: 'Lærdal ambulansestasjon', crew: CAR_CREW },
+  // Few acute missions a year in Lærdal: on call from home under the exception of § 11 second paragraph.
+  {
+    callSign: 'LRD-A51',
+    kind: 'AMBULANCE_CAR',
+    station: 'Lærdal ambulansestasjon',
+    crew: CAR_CREW,
+    onCall: { exemptionRef: 'Helse Førde HF, vedtak 2024/17: lavt antall akuttoppdrag' },
+  },
   { callSign: 'LA-FRD', kind: 'HELICOPTER', station: 'Luftambulansebase Førde', crew: HELI_CREW },
 ];
 

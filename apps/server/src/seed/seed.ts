@@ -53,6 +53,7 @@ export async function seedDemo(prisma: Db): Promise<SeedResult> {
     const crew = checkCrew(
       u.kind,
       u.crew.map((authorisation) => ({ authorisation })),
+      { manning: u.onCall ? 'ON_CALL' : 'ON_SITE', onCallExemptionRef: u.onCall?.exemptionRef ?? null },
     );
     const [dLat, dLon] = u.offset ?? [0, 0];
     await prisma.unit.create({
@@ -69,6 +70,8 @@ export async function seedDemo(prisma: Db): Promise<SeedResult> {
         positionAt: now,
         crewOk: crew.ok,
         crewProblem: crew.ok ? null : (crew.problem ?? null),
+        manning: u.onCall ? 'ON_CALL' : 'ON_SITE',
+        onCallExemptionRef: u.onCall?.exemptionRef ?? null,
         crew: {
           create: u.crew.map((authorisation, i) => ({
             id: stableId(`crew:${u.callSign}:${i}`),

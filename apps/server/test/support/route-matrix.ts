@@ -88,6 +88,7 @@ export const MATRIX: Record<string, Allowed> = {
   'POST /api/v1/transfers/:transferId/answer': OPERATORS,
   'POST /api/v1/units/:unitId/status': OPERATORS,
   'PUT /api/v1/units/:unitId/crew': [...OPERATORS, 'supervisor', 'admin'],
+  'PUT /api/v1/units/:unitId/on-call-exemption': ['supervisor', 'admin'],
   'POST /api/v1/legevakt/roster': ['lv_operator', 'supervisor', 'admin'],
 
   'POST /api/v1/akutthjelper/organisations': ['admin'],

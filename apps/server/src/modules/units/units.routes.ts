@@ -1,6 +1,7 @@
 import {
   ApiError,
   CallSignParams,
+  OnCallExemptionRequest,
   SetCrewRequest,
   SetUnitStatusRequest,
   UnitIdParams,
@@ -73,6 +74,21 @@ export const unitsRoutes =
         },
         preValidation: requireUser([...OPERATOR_ROLES, 'supervisor', 'admin']),
       },
-      async (request) => deps.units.setCrew(userOf(request), request.params.unitId, request.body.members),
+      async (request) => deps.units.setCrew(userOf(request), request.params.unitId, request.body.members, request.body.manning),
+    );
+    app.put(
+      '/units/:unitId/on-call-exemption',
+      {
+        schema: {
+          tags: ['units'],
+          summary:
+            'The low-volume exception from tilstedevakt (§ 11 second paragraph) decided for an ambulance car, by its reference; null withdraws it',
+          params: UnitIdParams,
+          body: OnCallExemptionRequest,
+          response: { 200: UnitSummary, ...errors },
+        },
+        preValidation: requireUser(['supervisor', 'admin']),
+      },
+      async (request) => deps.units.setOnCallExemption(userOf(request), request.params.unitId, request.body.ref),
     );
   };

@@ -2,12 +2,21 @@
 // the state machine in @amk/domain; every change is kept with its time (UnitStatusChange) and, when
 // the unit is on a mission, lands on the mission's timeline. Reports older than what the unit
 // already has are ignored, so a terminal that retries or delivers out of order does no harm.
-import { canTransition, checkCrew, isAvailable, isSubjectToSection11, section11Refusal, type StatusChangeSource } from '@amk/domain';
+import {
+  canTransition,
+  checkCrew,
+  type CrewManning,
+  type CrewMember,
+  isAvailable,
+  isSubjectToSection11,
+  section11Refusal,
+  type StatusChangeSource,
+} from '@amk/domain';
 import type { CrewMemberInput, CrewOverride, UnitPositionReport, UnitStatusReport, UnitSummary } from '@amk/contracts';
 import type { IntegrationActor, UserActor } from '../../auth/actor.js';
-import type { Db, Tx, Unit, UnitStatus } from '@amk/db';
+import type { CrewAssignment, Db, Tx, Unit, UnitStatus } from '@amk/db';
 import { writeAudit } from '../audit/audit.service.js';
-import { conflict, forbidden, notFound } from '../../lib/http-error.js';
+import { badRequest, conflict, forbidden, notFound } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import { osloDate } from '../../lib/oslo-date.js';
 import type { Transact } from '../../realtime/transact.js';
@@ -27,6 +36,17 @@ export interface CrewOverrideBy {
   actor: UserActor;
   reason: string;
 }
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/** A crew row as the § 11 rule reads it. */
+const crewMemberOf = (c: CrewAssignment): CrewMember => ({
+  authorisation: c.authorisation,
+  personName: c.personName,
+  drivingLicence: c.drivingLicence,
+  emergencyDrivingCertificate: c.emergencyDrivingCertificate,
+  temporaryPost: c.temporaryPostFrom && c.temporaryPostTo ? { from: day(c.temporaryPostFrom)!, to: day(c.temporaryPostTo)! } : null,
+});
 
 export function createUnitsService({
   prisma,
@@ -151,7 +171,7 @@ export function createUnitsService({
     },
 
     /** The crew for the shift: the old crew's shift ends, the § 11 check is run and shown on the unit. */
-    async setCrew(actor: UserActor, unitId: string, members: CrewMemberInput[]): Promise<UnitSummary> {
+    async setCrew(actor: UserActor, unitId: string, members: CrewMemberInput[], manning: CrewManning = 'ON_SITE'): Promise<UnitSummary> {
       return transact(async (tx, emit) => {
         const unit = await tx.unit.findUnique({ where: { id: unitId } });
         if (!unit || unit.centreId !== actor.centre.id) throw notFound(`no unit ${unitId} at ${actor.centre.code}`);
@@ -172,17 +192,49 @@ export function createUnitsService({
             },
           });
         }
-        const check = checkCrew(unit.kind, members, { on: osloDate(now) });
+        const check = checkCrew(unit.kind, members, { on: osloDate(now), manning, onCallExemptionRef: unit.onCallExemptionRef });
         // A new crew is a new check: an override given for the old one no longer stands.
         const row = await tx.unit.update({
           where: { id: unitId },
           data: {
+            manning,
             crewOk: check.ok,
             crewProblem: check.ok ? null : (check.problem ?? check.problems.join(' ')),
             crewOverrideReason: null,
             crewOverrideAt: null,
             crewOverrideBy: null,
           },
+        });
+        await publishUnit(emit, row);
+        return toUnitSummary(row);
+      });
+    },
+
+    /**
+     * § 11 second paragraph: the low-volume exception from tilstedevakt for a car (the HF's
+     * reference), or null to withdraw it. The crew on duty is checked again at once; audited.
+     */
+    async setOnCallExemption(actor: UserActor, unitId: string, ref: string | null): Promise<UnitSummary> {
+      return transact(async (tx, emit) => {
+        const unit = await tx.unit.findUnique({ where: { id: unitId } });
+        if (!unit || unit.centreId !== actor.centre.id) throw notFound(`no unit ${unitId} at ${actor.centre.code}`);
+        if (unit.kind !== 'AMBULANCE_CAR')
+          throw badRequest(`ref: unntaket fra tilstedevakt i § 11 annet ledd gjelder bare ambulansebiler, ikke ${unit.callSign}`);
+        const crew = await tx.crewAssignment.findMany({ where: { unitId, toAt: null } });
+        const check = checkCrew(unit.kind, crew.map(crewMemberOf), {
+          on: osloDate(new Date()),
+          manning: unit.manning,
+          onCallExemptionRef: ref,
+        });
+        const row = await tx.unit.update({
+          where: { id: unitId },
+          data: { onCallExemptionRef: ref, crewOk: check.ok, crewProblem: check.ok ? null : (check.problem ?? check.problems.join(' ')) },
+        });
+        await writeAudit(tx, actor, {
+          action: ref ? 'unit.on_call_exemption.set' : 'unit.on_call_exemption.withdraw',
+          entityType: 'Unit',
+          entityId: unitId,
+          detail: { callSign: unit.callSign, ref },
         });
         await publishUnit(emit, row);
         return toUnitSummary(row);
