@@ -87,9 +87,10 @@ describe('recommendations leave out a crew that fails § 11, and say why', () =>
     expect(reasonOf('LV-BGN1')).toMatchObject({ reason: 'OTHER_CENTRE', own: false }); // the legevakt's car, not AMK's to send
     const ranked = recs.units.map((u: { callSign: string }) => u.callSign);
     for (const cs of ['BGN-A11', 'BGN-A12', 'BGN-A14', 'LV-BGN1']) expect(ranked).not.toContain(cs);
-    // nearest first
-    const km = recs.excluded.map((u: { distanceKm: number }) => u.distanceKm);
-    expect(km).toEqual([...km].sort((a, b) => a - b));
+    // nearest first; a unit whose place nobody knows (no distance) last
+    const km = recs.excluded.map((u: { distanceKm: number | null }) => u.distanceKm);
+    const known = km.filter((d: number | null): d is number => d !== null);
+    expect(km).toEqual([...known.sort((a, b) => a - b), ...km.filter((d: number | null) => d === null)]);
   });
 
   it('preparedness does not count a crew that fails § 11 as a free ambulance', async () => {

@@ -501,6 +501,11 @@ describe('units at the holding area', () => {
     expect(future.body.message).toContain('at');
     expect((await checkIn(x.id, {}, forde)).status).toBe(404);
     expect(await server.prisma.majorIncidentCheckIn.count({ where: { majorIncidentId: m.id } })).toBe(2);
+
+    // Bring the units home: the demo centre's lists in other files should not see them out.
+    for (const mission of await server.prisma.mission.findMany({ where: { callId: m.callId!, closedAt: null } }))
+      expect((await api(amk, 'POST', `/missions/${mission.id}/close`, { outcome: 'Øvelse' })).status).toBe(200);
+    await server.prisma.unit.updateMany({ where: { id: { in: [x.id, y.id, z.id] } }, data: { status: 'OUT_OF_SERVICE' } });
   });
 });
 

@@ -143,6 +143,9 @@ export async function playMajorIncident(ctx: ExerciseContext, opts: MajorScenari
 
   // Transport, trip after trip, until every living patient has arrived.
   const busy = new Set<string>();
+  // Patients a trip has been started for: until its transport is recorded the proposal still lists
+  // them, and a second unit must not be sent for the same patient.
+  const underway = new Set<string>();
   const trips = new Set<Promise<void>>();
   let tripCount = 0;
   let neighbourTrips = 0;
@@ -192,7 +195,7 @@ export async function playMajorIncident(ctx: ExerciseContext, opts: MajorScenari
       await send(ctx, `/calls/${first.callId}/recommendations`, undefined, { method: 'GET', as: 'operator' }),
     );
     const free = (ranked?.units ?? []).filter((u) => TRANSPORTERS.has(u.kind) && !busy.has(u.unitId) && (u.own || opts.neighbourKey));
-    for (const d of proposal.destinations) {
+    for (const d of proposal.destinations.filter((x) => !underway.has(x.patientId))) {
       const unit =
         d.category === 'RED'
           ? (free.find((u) => u.kind === 'HELICOPTER') ?? free.find((u) => u.kind !== 'HELICOPTER'))
@@ -200,9 +203,11 @@ export async function playMajorIncident(ctx: ExerciseContext, opts: MajorScenari
       if (!unit) break;
       free.splice(free.indexOf(unit), 1);
       busy.add(unit.unitId);
+      underway.add(d.patientId);
       const hospital = hospitals.get(d.hospitalId)!;
       const running = trip(unit, d.patientId, hospital).finally(() => {
         busy.delete(unit.unitId);
+        underway.delete(d.patientId);
         trips.delete(running);
       });
       trips.add(running);
