@@ -1,7 +1,7 @@
 // Issue 2: two operators of AMK-BERGEN in two browsers; A registers a call by keyboard only, B sees
 // it in the list and on the map; an AMK-FORDE operator does not.
 import { expect, test } from '@playwright/test';
-import { live, loginAs, mapFeatureIds } from './support.js';
+import { baseURL, live, loginAs, mapFeatureIds } from './support.js';
 
 test('a call registered by one operator appears at once for the other, never at another centre', async ({ browser }) => {
   const a = await loginAs(browser, 'amk.bergen');
@@ -48,4 +48,19 @@ test('the console survives a reload and shows the English interface on request',
   await live(page);
   await expect(page.getByRole('heading', { name: /Open calls/ })).toBeVisible();
   await page.getByRole('button', { name: 'NB', exact: true }).click();
+});
+
+test('the login form names an empty field before sending, and shows the server’s refusal in words', async ({ browser }) => {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await expect(page.getByText('Skriv brukernavnet')).toBeVisible();
+  await expect(page.getByText('Skriv passordet')).toBeVisible();
+  await page.getByLabel('Brukernavn').fill('amk.bergen');
+  await page.getByLabel('Passord').fill('feil-passord');
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByText('Skriv brukernavnet')).toHaveCount(0);
+  await context.close();
 });

@@ -1,49 +1,51 @@
-import type { Me } from '@amk/contracts';
-import { useState, type FormEvent } from 'react';
+// The login page: username and password, checked in the form by the server's own LoginRequest
+// schema (an empty field is named before anything is sent), the server's refusal shown in words.
+import { LoginRequest, type Me } from '@amk/contracts';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
 import { ApiError, client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
+import { contractResolver, Field, messages } from '../lib/form-kit.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+
+type Fields = z.input<typeof LoginRequest>;
 
 export function LoginPage({ onLoggedIn }: { onLoggedIn(me: Me): void }) {
   const t = useT();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
+  const { register, handleSubmit, formState } = useForm<Fields, unknown, z.output<typeof LoginRequest>>({
+    defaultValues: { username: '', password: '' },
+    resolver: contractResolver(LoginRequest, t, { username: 'login.err.username', password: 'login.err.password' }),
+  });
+  const errors = messages(formState.errors);
+  const submit = handleSubmit(async (body) => {
     setError(null);
     try {
-      onLoggedIn(await ok(client.POST('/api/v1/auth/login', { body: { username, password } })));
+      onLoggedIn(await ok(client.POST('/api/v1/auth/login', { body })));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : t('login.failed'));
-    } finally {
-      setBusy(false);
     }
-  }
+  });
 
   return (
     <main className="login">
-      <form onSubmit={submit} className="login-card">
+      <form onSubmit={(e) => void submit(e)} className="login-card" noValidate>
         <h1>{t('app.title')}</h1>
         <h2>{t('login.heading')}</h2>
-        <label>
-          {t('login.username')}
+        <Field label={t('login.username')} error={errors.username}>
           {/* biome-ignore lint/a11y/noAutofocus: the login form is the whole page; the first field is where every user starts */}
-          <input autoFocus autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
-        </label>
-        <label>
-          {t('login.password')}
-          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-        </label>
+          <input autoFocus autoComplete="username" {...register('username')} />
+        </Field>
+        <Field label={t('login.password')} error={errors.password}>
+          <input type="password" autoComplete="current-password" {...register('password')} />
+        </Field>
         {error && (
           <p role="alert" className="error">
             {error}
           </p>
         )}
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={formState.isSubmitting}>
           {t('login.submit')}
         </button>
         <p className="hint">{t('login.demo')}</p>

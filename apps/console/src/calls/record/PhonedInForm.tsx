@@ -1,57 +1,70 @@
 // Recording a notification that was phoned in (no gateway, or the gateway failed): who at the
 // recipient confirmed, and at what time. Until then the row says it must be phoned; the time is the
 // operator's (Norwegian wall clock, today or, when later than now, yesterday), defaulting to now.
-import type { NotificationSummary } from '@amk/contracts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+// The name is checked by the contract's AcknowledgeRequest, the time as the clock the field shows.
+import { AcknowledgeRequest, type NotificationSummary } from '@amk/contracts';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { ApiError, client, ok } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
 import { clockShort } from '../../lib/clock.js';
+import { contractResolver, messages } from '../../lib/form-kit.js';
 import { osloInstant, osloToday } from '../../lib/oslo-calendar.js';
 import { useConsole } from '../../store/console-store.js';
 
+const PhonedIn = z.object({ by: AcknowledgeRequest.shape.by, at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/) });
+type Fields = z.input<typeof PhonedIn>;
+
+/** The instant of a wall-clock time today in Norway; a time later than now was yesterday's (23:58 recorded at 00:03). */
+function instantOf(at: string): string | undefined {
+  const today = osloInstant(osloToday(), at);
+  return today && Date.parse(today) > Date.now() + 60_000 ? osloInstant(osloToday(Date.now(), 1), at) : today;
+}
+
 export function PhonedInForm({ notification, onDone }: { notification: NotificationSummary; onDone: () => void }) {
   const t = useT();
-  const [by, setBy] = useState('');
-  const [at, setAt] = useState(() => clockShort(Date.now()));
   const [error, setError] = useState<string | null>(null);
-  const byInput = useRef<HTMLInputElement>(null);
-  // The operator just asked for this form: the name is what they type next.
-  useEffect(() => byInput.current?.focus(), []);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    // A time later than now was yesterday's (confirmed at 23:58, recorded at 00:03).
-    const today = osloInstant(osloToday(), at);
-    const instant = today && Date.parse(today) > Date.now() + 60_000 ? osloInstant(osloToday(Date.now(), 1), at) : today;
+  const { register, handleSubmit, formState } = useForm<Fields, unknown, z.output<typeof PhonedIn>>({
+    defaultValues: { by: '', at: clockShort(Date.now()) },
+    resolver: contractResolver(PhonedIn, t, { by: 'notify.confirmedByMissing', at: 'notify.phonedAtInvalid' }),
+  });
+  const errors = messages(formState.errors);
+  const submit = handleSubmit(async ({ by, at }) => {
+    const instant = instantOf(at);
     if (!instant) return setError(t('notify.phonedAtInvalid'));
     try {
       const n = await ok(
         client.POST('/api/v1/notifications/{notificationId}/ack', {
           params: { path: { notificationId: notification.id } },
-          body: { by: by.trim(), at: instant },
+          body: { by, at: instant },
         }),
       );
       useConsole.getState().upsertNotification(n);
       onDone();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(err instanceof ApiError ? err.message : String(err)); // what was typed stays
     }
-  }
+  });
 
+  const problem = errors.by ?? errors.at ?? error;
   return (
-    <form className="phoned-in" aria-label={t('notify.ackManual')} onSubmit={submit}>
+    <form className="phoned-in" aria-label={t('notify.ackManual')} onSubmit={(e) => void submit(e)} noValidate>
       <label>
         {t('notify.confirmedBy')}
-        <input ref={byInput} required maxLength={200} value={by} onChange={(e) => setBy(e.target.value)} />
+        {/* biome-ignore lint/a11y/noAutofocus: the operator just asked for this form; the name is what they type next */}
+        <input autoFocus maxLength={200} aria-invalid={!!errors.by} {...register('by')} />
       </label>
       <label>
         {t('notify.phonedAt')}
-        <input type="time" required value={at} onChange={(e) => setAt(e.target.value)} />
+        <input type="time" aria-invalid={!!errors.at} {...register('at')} />
       </label>
-      <button type="submit">{t('notify.savePhonedIn')}</button>
-      {error && (
+      <button type="submit" disabled={formState.isSubmitting}>
+        {t('notify.savePhonedIn')}
+      </button>
+      {problem && (
         <span role="alert" className="error">
-          {error}
+          {problem}
         </span>
       )}
     </form>
