@@ -90,7 +90,7 @@ describe('recommendations leave out a crew that fails § 11, and say why', () =>
     // nearest first; a unit whose place nobody knows (no distance) last
     const km = recs.excluded.map((u: { distanceKm: number | null }) => u.distanceKm);
     const known = km.filter((d: number | null): d is number => d !== null);
-    expect(km).toEqual([...known.sort((a, b) => a - b), ...km.filter((d: number | null) => d === null)]);
+    expect(km).toEqual([...known.sort((a: number, b: number) => a - b), ...km.filter((d: number | null) => d === null)]);
   });
 
   it('preparedness does not count a crew that fails § 11 as a free ambulance', async () => {

@@ -10,6 +10,7 @@ import { AkutthjelperAdmin } from './AkutthjelperAdmin.js';
 import { KommuneAdmin } from './KommuneAdmin.js';
 import { RetentionAdmin } from './RetentionAdmin.js';
 import { TriageIndexAdmin } from './TriageIndexAdmin.js';
+import { LogoutButton } from '../auth/LogoutButton.js';
 
 type Tab = 'akutthjelper' | 'retention' | 'kommuner' | 'index';
 const HOLD_KEEPERS: readonly string[] = ['admin', 'supervisor', 'auditor'];
@@ -45,6 +46,7 @@ export function AdminPage({ me }: { me: Me }) {
           {t('app.title')}
         </a>
         <LanguageSwitch />
+        <LogoutButton />
       </header>
       {!allowed ? (
         <p role="alert" className="error adm-denied">

@@ -1,9 +1,9 @@
 import type { Me } from '@amk/contracts';
-import { client, ok } from '../api/client.js';
 import { LanguageSwitch } from '../auth/LanguageSwitch.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { formatAge, useNow } from '../lib/use-now.js';
+import { LogoutButton } from '../auth/LogoutButton.js';
 
 export function Header({ me, onNewCall }: { me: Me; onNewCall(): void }) {
   const t = useT();
@@ -55,9 +55,7 @@ export function Header({ me, onNewCall }: { me: Me; onNewCall(): void }) {
         </a>
       )}
       <LanguageSwitch />
-      <button type="button" onClick={() => ok(client.POST('/api/v1/auth/logout')).finally(() => window.location.assign('/login'))}>
-        {t('header.logout')}
-      </button>
+      <LogoutButton />
     </header>
   );
 }

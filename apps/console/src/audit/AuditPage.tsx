@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, client, ok } from '../api/client.js';
 import { LanguageSwitch } from '../auth/LanguageSwitch.js';
 import { dateAndClock } from '../lib/clock.js';
+import { LogoutButton } from '../auth/LogoutButton.js';
 
 const ACTION_WORDS: Record<string, string> = {
   'recording.play': 'Lyttet til lydopptak',
@@ -39,6 +40,7 @@ export function AuditPage({ me }: { me: Me }) {
           Konsoll
         </a>
         <LanguageSwitch />
+        <LogoutButton />
       </header>
       <label className="filter">
         Filtrer på id (henvendelse eller lydopptak)

@@ -9,6 +9,7 @@ import { $api, ApiError, client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { histogramRows } from './histogram-rows.js';
 import { osloPeriod, osloToday } from '../lib/oslo-calendar.js';
+import { LogoutButton } from '../auth/LogoutButton.js';
 
 function Table({ title, rows, bar }: { title: string; rows: Record<string, unknown>[]; bar?: string }) {
   const t = useT();
@@ -110,6 +111,7 @@ export function IndicatorsPage({ me }: { me: Me }) {
         <a href="/" className="button">
           {t('app.title')}
         </a>
+        <LogoutButton />
       </header>
       {error && (
         <p role="alert" className="error">

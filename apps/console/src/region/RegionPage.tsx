@@ -9,6 +9,7 @@ import { useT } from '../i18n/i18n.js';
 import { clock } from '../lib/clock.js';
 import { messageOf } from '../lib/form-kit.js';
 import './region.css';
+import { LogoutButton } from '../auth/LogoutButton.js';
 
 const POLL_MS = 10_000;
 
@@ -42,6 +43,7 @@ export function RegionPage({ me }: { me: Me }) {
         <a href="/" className="button">
           {t('region.back')}
         </a>
+        <LogoutButton />
       </header>
       {error && (
         <p role="alert" className="error">

@@ -9,6 +9,7 @@ import { LanguageSwitch } from '../auth/LanguageSwitch.js';
 import { useT } from '../i18n/i18n.js';
 import { TestAlertBox } from './TestAlertBox.js';
 import { useMarkSeen } from './use-mark-seen.js';
+import { LogoutButton } from '../auth/LogoutButton.js';
 
 interface ResponderMe {
   memberId: string;
@@ -174,9 +175,7 @@ export function ResponderPage({ me }: { me: Me }) {
       {profile?.isLeader && <TestAlertBox />}
       <footer>
         <span className="muted">{me.displayName}</span> <LanguageSwitch />
-        <button type="button" onClick={() => ok(client.POST('/api/v1/auth/logout')).finally(() => window.location.assign('/login'))}>
-          {t('header.logout')}
-        </button>
+        <LogoutButton />
       </footer>
     </main>
   );
