@@ -1,24 +1,19 @@
 // The audit log for supervisors, administrators and auditors: who read which call record or
-// listened to which recording, when, and from which centre.
+// listened to which recording, when, and in which centre's log — in words, in the interface's
+// language: actions and record kinds named, centres by their code and name, not by their ids.
 import type { AuditEntry, Me } from '@amk/contracts';
 import { useEffect, useState } from 'react';
 import { ApiError, client, ok } from '../api/client.js';
 import { LanguageSwitch } from '../auth/LanguageSwitch.js';
-import { dateAndClock } from '../lib/clock.js';
 import { LogoutButton } from '../auth/LogoutButton.js';
-
-const ACTION_WORDS: Record<string, string> = {
-  'recording.play': 'Lyttet til lydopptak',
-  'recording.download': 'Lastet ned lydopptak',
-  'recording.list': 'Så lydopptak for henvendelse',
-  'recording.hold': 'Satte tilbakehold',
-  'recording.hold.release': 'Opphevet tilbakehold',
-  'call.read': 'Leste henvendelse',
-  'call.list': 'Leste liste over henvendelser',
-  'auth.login': 'Logget inn',
-};
+import { type MessageKey, useT } from '../i18n/i18n.js';
+import { useCentres } from '../lib/centres.js';
+import { dateAndClock } from '../lib/clock.js';
+import { nb } from '../i18n/nb.js';
 
 export function AuditPage({ me }: { me: Me }) {
+  const t = useT();
+  const centres = useCentres();
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [entityId, setEntityId] = useState(new URLSearchParams(window.location.search).get('entityId') ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -32,18 +27,28 @@ export function AuditPage({ me }: { me: Me }) {
       (e) => setError(e instanceof ApiError ? e.message : String(e)),
     );
   }, [entityId]);
+  // A word for every action and record kind the server writes; an unknown one shows as written.
+  const word = (kind: 'action' | 'entity', key: string) => {
+    const k = `audit.${kind}.${key}` as MessageKey;
+    return k in nb ? t(k) : key;
+  };
+  const centre = (id: string | null) => {
+    const c = centres.find((x) => x.id === id);
+    return c ? `${c.code} (${c.name})` : (id?.slice(0, 8) ?? '–');
+  };
+
   return (
     <main className="audit">
       <header className="header">
-        <strong>Revisjonslogg</strong> <span className="muted">{me.centre.name}</span>
+        <strong>{t('audit.title')}</strong> <span className="muted">{me.centre.name}</span>
         <a href="/" className="button">
-          Konsoll
+          {t('app.title')}
         </a>
         <LanguageSwitch />
         <LogoutButton />
       </header>
       <label className="filter">
-        Filtrer på id (henvendelse eller lydopptak)
+        {t('audit.filter')}
         <input value={entityId} onChange={(e) => setEntityId(e.target.value)} />
       </label>
       {error && (
@@ -51,14 +56,14 @@ export function AuditPage({ me }: { me: Me }) {
           {error}
         </p>
       )}
-      <table aria-label="Revisjonslogg">
+      <table aria-label={t('audit.title')}>
         <thead>
           <tr>
-            <th>Tid</th>
-            <th>Hvem</th>
-            <th>Hva</th>
-            <th>Objekt</th>
-            <th>Sentral</th>
+            <th>{t('audit.at')}</th>
+            <th>{t('audit.who')}</th>
+            <th>{t('audit.what')}</th>
+            <th>{t('audit.record')}</th>
+            <th>{t('audit.centre')}</th>
           </tr>
         </thead>
         <tbody>
@@ -66,11 +71,16 @@ export function AuditPage({ me }: { me: Me }) {
             <tr key={e.id}>
               <td>{dateAndClock(e.at)}</td>
               <td>{e.actorName}</td>
-              <td>{ACTION_WORDS[e.action] ?? e.action}</td>
-              <td className="mono">
-                {e.entityType} {e.entityId}
+              <td>{word('action', e.action)}</td>
+              <td>
+                {word('entity', e.entityType)}{' '}
+                {e.entityId && (
+                  <a className="mono" href={`/audit?entityId=${encodeURIComponent(e.entityId)}`} title={e.entityId}>
+                    {e.entityId.slice(0, 8)}
+                  </a>
+                )}
               </td>
-              <td className="mono">{e.centreId?.slice(0, 8)}</td>
+              <td>{centre(e.centreId)}</td>
             </tr>
           ))}
         </tbody>

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError, client, ok } from '../api/client.js';
 import { clock } from '../lib/clock.js';
 import { formatAge, useNow } from '../lib/use-now.js';
-import { useCentres } from '../calls/record/centres.js';
+import { useCentres } from '../lib/centres.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { chime } from './chime.js';

@@ -11,7 +11,7 @@ import { ApiError, client, ok } from '../../api/client.js';
 import { formatAge, useNow } from '../../lib/use-now.js';
 import { useT } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
-import { useCentres } from './centres.js';
+import { useCentres } from '../../lib/centres.js';
 import { notificationStatus } from './notification-status.js';
 import { PhonedInForm } from './PhonedInForm.js';
 import { useDraft } from './use-draft.js';

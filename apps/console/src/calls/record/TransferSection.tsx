@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { ApiError, client, ok } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
-import { useCentres } from './centres.js';
+import { useCentres } from '../../lib/centres.js';
 
 interface TransferFields {
   to: string;

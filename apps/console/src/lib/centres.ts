@@ -2,7 +2,7 @@
 // per page load and shared by every component that asks (react-query); a failed load is tried
 // again by the next component that mounts.
 import type { CentreOption } from '@amk/contracts';
-import { $api } from '../../api/client.js';
+import { $api } from '../api/client.js';
 
 const NONE: CentreOption[] = [];
 
