@@ -6,13 +6,23 @@ import type { CentreRef, Indicators, Me } from '@amk/contracts';
 import { toCsv } from '@amk/domain';
 import { useEffect, useState } from 'react';
 import { $api, ApiError, client, ok } from '../api/client.js';
-import { useT } from '../i18n/i18n.js';
+import { useLocale, useT } from '../i18n/i18n.js';
 import { histogramRows } from './histogram-rows.js';
 import { osloPeriod, osloToday } from '../lib/oslo-calendar.js';
 import { LogoutButton } from '../auth/LogoutButton.js';
 
+/** Shares (0–1) as per cent and other fractions to one decimal, the way the interface's language writes them. */
+function useCellFormat() {
+  const tag = useLocale((s) => s.locale) === 'en' ? 'en-GB' : 'nb-NO';
+  const share = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
+  const decimal = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
+  return (column: string, v: unknown) =>
+    typeof v !== 'number' ? String(v ?? '–') : column === 'andel' ? share.format(v) : decimal.format(v);
+}
+
 function Table({ title, rows, bar }: { title: string; rows: Record<string, unknown>[]; bar?: string }) {
   const t = useT();
+  const cell = useCellFormat();
   const max = bar ? Math.max(1, ...rows.map((r) => Number(r[bar]) || 0)) : 1;
   const download = () => {
     const a = document.createElement('a');
@@ -40,7 +50,7 @@ function Table({ title, rows, bar }: { title: string; rows: Record<string, unkno
             // biome-ignore lint/suspicious/noArrayIndexKey: a report's rows have no id and are replaced as a whole
             <tr key={i}>
               {Object.entries(r).map(([column, v]) => (
-                <td key={column}>{typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : String(v ?? '–')}</td>
+                <td key={column}>{cell(column, v)}</td>
               ))}
               {bar && (
                 <td className="barcell">
