@@ -11,7 +11,7 @@ async function chooseOption(select: Locator, text: string) {
 }
 
 test('declare from a call, register three patients, send two to hospitals with units; the wall counts them', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000); // one long user flow through five screens; slow on a loaded two-core machine
   const amk = await loginAs(browser, 'amk.bergen');
   await live(amk);
   const stamp = Date.now().toString(36).toUpperCase();
