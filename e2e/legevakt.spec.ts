@@ -2,7 +2,7 @@
 // who may not be alone is flagged until a qualified backup covers the watch), then sends the
 // doctor on call on a home visit (sykebesøk) from a 116117 call and follows it to on scene.
 import { expect, test } from '@playwright/test';
-import { live, loginAs, terminal } from './support.js';
+import { baseURL, live, loginAs, terminal } from './support.js';
 
 test('roster: a doctor who may not be alone is flagged until a qualified backup is added', async ({ browser }) => {
   const lv = await loginAs(browser, 'lv.bergen');
@@ -96,4 +96,33 @@ test('home visit: the legevakt car is sent from a 116117 call and followed to on
   await close.getByLabel('Utfall').selectOption({ label: 'Behandlet på stedet' });
   await close.getByRole('button', { name: 'Avslutt oppdraget' }).click();
   await expect(lv.getByRole('status').filter({ hasText: 'Sykebesøket avsluttet: Behandlet på stedet' })).toBeVisible();
+});
+
+test('§ 15 m: the AMK console and the wall show the AMK doctor on duty and the week’s gaps; a shift added closes one', async ({
+  browser,
+}) => {
+  const amk = await loginAs(browser, 'amk.bergen');
+  await live(amk);
+  const panel = amk.getByRole('region', { name: 'AMK-lege (§ 15 m)' });
+  await expect(panel.getByTestId('amk-doctor-now')).toContainText(/På vakt nå: Lege /);
+  const gaps = panel.getByTestId('amk-doctor-gaps');
+  await expect(gaps).toContainText(/Uten AMK-lege i \d+ periode/);
+  const before = await gaps.locator('li').count();
+  const wall = await loginAs(browser, 'supervisor.bergen', { width: 1920, height: 1080 });
+  await live(wall);
+  await wall.goto('/wall');
+  await expect(wall.getByRole('region', { name: 'AMK Bergen' }).getByTestId('wall-doctor-gaps')).toContainText('Uten AMK-lege');
+
+  // Put a doctor on the first gap (the seed leaves one shift open two days ahead).
+  const [from, to] = await amk.evaluate(async () => {
+    const r = (await (await fetch('/api/v1/amk/doctor-roster')).json()) as { gaps: { from: string; to: string }[] };
+    return [r.gaps[0]!.from, r.gaps[0]!.to];
+  });
+  const res = await amk.request.post(`${baseURL}/api/v1/amk/doctor-roster`, {
+    data: { doctorName: 'Lege Vikar Test', fromAt: from, toAt: to },
+  });
+  expect(res.status()).toBe(201);
+  await amk.reload();
+  await live(amk);
+  await expect(panel.getByTestId('amk-doctor-gaps').locator('li')).toHaveCount(before - 1);
 });

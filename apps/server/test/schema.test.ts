@@ -68,6 +68,7 @@ const models = [
   'mission',
   'missionUnit',
   'doctorShift',
+  'amkDoctorShift',
   'akutthjelperOrganisation',
   'akutthjelperUnit',
   'akutthjelperMember',

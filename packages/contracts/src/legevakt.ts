@@ -81,3 +81,32 @@ export const SetCrewRequest = z.object({
 });
 /** § 11 second paragraph: the low-volume exception from tilstedevakt decided for a car, or null to withdraw it. */
 export const OnCallExemptionRequest = z.object({ ref: z.string().trim().min(3, 'skriv vedtakets referanse').max(200).nullable() });
+
+/** § 15 m: a shift of the AMK's doctor with emergency-medicine competence. */
+export const AmkDoctorShiftInput = z
+  .object({
+    doctorName: z.string().trim().min(1, 'skriv legens navn').max(200),
+    reachAt: z.string().trim().max(100).optional().describe('how AMK reaches the doctor: a phone number or a call sign'),
+    fromAt: IsoTime,
+    toAt: IsoTime,
+  })
+  .refine((s) => new Date(s.fromAt) < new Date(s.toAt), { message: 'vakten må slutte etter at den begynner', path: ['toAt'] })
+  .refine((s) => new Date(s.toAt).getTime() - new Date(s.fromAt).getTime() <= 7 * 24 * 3_600_000, {
+    message: 'en vakt kan vare høyst 7 døgn',
+    path: ['toAt'],
+  });
+export type AmkDoctorShiftInput = z.infer<typeof AmkDoctorShiftInput>;
+export const AmkDoctorShift = z.object({
+  id: Uuid,
+  doctorName: z.string(),
+  reachAt: z.string().nullable(),
+  fromAt: IsoTime,
+  toAt: IsoTime,
+});
+export type AmkDoctorShift = z.infer<typeof AmkDoctorShift>;
+/** The AMK doctor roster for a period, and the stretches of it with no AMK doctor (§ 15 m: around the clock). */
+export const AmkDoctorRoster = z.object({
+  shifts: z.array(AmkDoctorShift),
+  gaps: z.array(z.object({ from: IsoTime, to: IsoTime })),
+});
+export type AmkDoctorRoster = z.infer<typeof AmkDoctorRoster>;

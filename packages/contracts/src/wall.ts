@@ -46,6 +46,11 @@ export const WallCentre = z.object({
   /** lost callers not yet called back (tilbakeringing) */
   callbacksOpen: z.number().int(),
   preparednessGaps: z.array(z.object({ kommunenummer: z.string(), kommunenavn: z.string() })),
+  /**
+   * stretches of the next 7 days with no doctor: for an LVS, no doctor on call in a district
+   * (døgnkontinuerlig legevakt, § 6); for an AMK, no AMK doctor (§ 15 m, district null)
+   */
+  doctorGaps: z.array(z.object({ district: z.string().nullable(), from: IsoTime, to: IsoTime })),
   /** open major incidents (§ 15 o): patients per triage category and per hospital, counts only */
   majorIncidents: z.array(
     MajorIncidentSummary.pick({ id: true, level: true, description: true, declaredAt: true, byCategory: true, byHospital: true }).extend({

@@ -22,6 +22,7 @@ import './console-extras.css';
 import { Header } from './Header.js';
 import { MajorIncidentSuggestion } from '../major-incidents/MajorIncidentSuggestion.js';
 import { MajorIncidentsPanel } from '../major-incidents/MajorIncidentsPanel.js';
+import { AmkDoctorPanel } from '../legevakt/AmkDoctorPanel.js';
 
 export function ConsolePage({ me }: { me: Me }) {
   const t = useT();
@@ -71,6 +72,7 @@ export function ConsolePage({ me }: { me: Me }) {
         <CallList />
         <TransfersPanel />
         {me.centre.kind === 'AMK' && <PreparednessPanel report={preparedness} />}
+        {me.centre.kind === 'AMK' && <AmkDoctorPanel />}
         {me.centre.kind === 'LVS' && <RosterPanel />}
       </aside>
       <main className="centre">

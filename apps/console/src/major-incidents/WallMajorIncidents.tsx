@@ -13,7 +13,7 @@ export function WallMajorIncidents({ incidents, now }: { incidents: WallCentre['
         {t('mi.title')} · {t(`mi.level.${m.level}`)} · {formatAge(now - Date.parse(m.declaredAt))}
       </h3>
       <p>{m.description}</p>
-      <p data-testid="wall-mi-units" className={m.unitsOverdue ? 'wall-centre-late' : ''}>
+      <p data-testid="wall-mi-units" className={m.unitsOverdue ? 'mi-unit-overdue' : ''}>
         {t('mi.wall.units', { n: m.unitsSent })}
         {m.unitsOverdue > 0 && ` · ${t('mi.wall.overdue', { n: m.unitsOverdue })}`}
       </p>

@@ -11,6 +11,7 @@ import { connectRealtime, loadSnapshot } from '../realtime/connection.js';
 import { clock } from '../lib/clock.js';
 import { retryUntilDone } from '../lib/retry.js';
 import { CrewIssues } from '../units/CrewIssues.js';
+import { WallDoctorGaps } from '../legevakt/WallDoctorGaps.js';
 import { WallMajorIncidents } from '../major-incidents/WallMajorIncidents.js';
 
 const POLL_MS = 5_000;
@@ -94,6 +95,7 @@ function CentreColumn({ c, now }: { c: WallCentre; now: number }) {
     <section className="wall-col" aria-label={c.centre.name}>
       <h2>{c.centre.code}</h2>
       <WallMajorIncidents incidents={c.majorIncidents} now={now} />
+      <WallDoctorGaps c={c} />
       <div className="wall-tiles">
         {(['A', 'H', 'V', 'ringing'] as const).map((k) => {
           const since = c.openCalls.oldestAt[k];

@@ -104,6 +104,8 @@ export async function seedDemo(prisma: Db): Promise<SeedResult> {
   }
   await seedAkutthjelpere(prisma, centreId('AMK-BERGEN'));
   await seedDoctorRoster(prisma, centreId('LVS-BERGEN'));
+  await seedAmkDoctorRoster(prisma, centreId('AMK-BERGEN'), 'Bergen', 50);
+  await seedAmkDoctorRoster(prisma, centreId('AMK-FORDE'), 'Førde', 26);
   await seedHospitals(prisma);
 
   // A small sample of the triage index, marked as sample: a centre imports its licensed copy.
@@ -204,5 +206,37 @@ async function seedDoctorRoster(prisma: Db, lvs: string): Promise<void> {
         courseViolenceAndAbuse: true,
       },
     ],
+  });
+}
+
+/**
+ * § 15 m: each AMK's doctor with emergency-medicine competence, in 12-hour shifts over the next
+ * seven days from the seed, with one shift left open (`gapAfterHours` in) so the console and the
+ * wall show what a gap looks like.
+ */
+async function seedAmkDoctorRoster(prisma: Db, amk: string, place: string, gapAfterHours: number): Promise<void> {
+  if (await prisma.amkDoctorShift.count({ where: { centreId: amk } })) return;
+  const start = new Date(Date.now() - 2 * 3_600_000);
+  const doctors = [`Lege ${place === 'Bergen' ? 'Siri Haug' : 'Ola Myklebust'}`, `Lege ${place === 'Bergen' ? 'Tor Vik' : 'Kari Hope'}`];
+  const shifts = Array.from({ length: 15 }, (_, i) => ({
+    fromAt: new Date(start.getTime() + i * 12 * 3_600_000),
+    toAt: new Date(start.getTime() + (i + 1) * 12 * 3_600_000),
+    i,
+  })).filter(
+    (s) =>
+      !(
+        s.fromAt.getTime() - start.getTime() <= gapAfterHours * 3_600_000 && s.toAt.getTime() - start.getTime() > gapAfterHours * 3_600_000
+      ),
+  );
+  await prisma.amkDoctorShift.createMany({
+    data: shifts.map((s) => ({
+      id: stableId(`amk-doctor:${place}:${s.i}`),
+      centreId: amk,
+      doctorName: doctors[s.i % 2]!,
+      reachAt: `AMK-lege ${place} ${s.i % 2 ? '2' : '1'}`,
+      fromAt: s.fromAt,
+      toAt: s.toAt,
+      createdBy: 'Demo',
+    })),
   });
 }

@@ -35,6 +35,27 @@ const competence = (s: DoctorShift): DoctorCompetence => ({
   statsforvalterExemption: !s.isBackup && exemptionCovers(exemptionOf(s), osloDate(s.fromAt), osloDate(new Date(s.toAt.getTime() - 1))),
 });
 
+/**
+ * Stretches of a period with no doctor on call, per district (døgnkontinuerlig legevakt, § 6):
+ * every district rostered in the last 90 days counts, so one with no shift in the period is the
+ * worst gap of all (a district not rostered for 90 days is taken to be retired). For the LVS's own
+ * console and for its wall.
+ */
+export async function gapsPerDistrict(db: Db, centreId: string, from: Date, to: Date) {
+  const since = new Date(from.getTime() - 90 * 24 * 3_600_000);
+  const shifts = await db.doctorShift.findMany({ where: { centreId, toAt: { gt: since }, fromAt: { lt: to } } });
+  const districts = [...new Set(shifts.map((s) => s.district))].sort((a, b) => a.localeCompare(b, 'nb'));
+  return districts.flatMap((district) =>
+    uncoveredPeriods(
+      from.getTime(),
+      to.getTime(),
+      shifts
+        .filter((s) => s.district === district && s.toAt > from)
+        .map((s) => ({ fromAt: s.fromAt.getTime(), toAt: s.toAt.getTime(), isBackup: s.isBackup })),
+    ).map((g) => ({ district, from: new Date(g.from).toISOString(), to: new Date(g.to).toISOString() })),
+  );
+}
+
 export function createRosterService(prisma: Db) {
   return {
     async list(actor: UserActor, from: Date, to: Date) {
@@ -59,25 +80,7 @@ export function createRosterService(prisma: Db) {
           flags.set(f.shiftId, [...(flags.get(f.shiftId) ?? []), { code: f.code, message: f.message, reasons: f.reasons }]);
         }
       }
-      // Every district rostered in the last 90 days: one with no shift in the window is the worst gap
-      // of all (a district not rostered for 90 days is taken to be retired).
-      const since = new Date(from.getTime() - 90 * 24 * 3_600_000);
-      const districts = (
-        await prisma.doctorShift.findMany({
-          where: { centreId: actor.centre.id, toAt: { gt: since } },
-          distinct: ['district'],
-          select: { district: true },
-        })
-      ).map((d) => d.district);
-      const gaps = districts.flatMap((district) =>
-        uncoveredPeriods(
-          from.getTime(),
-          to.getTime(),
-          shifts
-            .filter((s) => s.district === district)
-            .map((s) => ({ fromAt: s.fromAt.getTime(), toAt: s.toAt.getTime(), isBackup: s.isBackup })),
-        ).map((g) => ({ district, from: new Date(g.from).toISOString(), to: new Date(g.to).toISOString() })),
-      );
+      const gaps = await gapsPerDistrict(prisma, actor.centre.id, from, to);
       return {
         shifts: shifts.map((s) => {
           const alone = mayBeAloneOnCall(competence(s));

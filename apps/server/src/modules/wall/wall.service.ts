@@ -8,6 +8,8 @@ import { forbidden } from '../../lib/http-error.js';
 import { MEASURED, withinTargetSql, type AnswerTimeService } from '../stats/answer-times.service.js';
 import type { RecommendationsService } from '../missions/recommendations.service.js';
 import { CENTRE_NOTIFICATION_LATE_MS, INTERNAL_CHANNEL } from '../notifications/notifications.service.js';
+import { amkDoctorRoster } from '../legevakt/amk-doctor-roster.service.js';
+import { gapsPerDistrict } from '../legevakt/roster.service.js';
 import { openMajorIncidentDetails } from '../major-incidents/major-incident-view.js';
 import { overdueCount } from '../major-incidents/unit-check-ins.js';
 import { responseItems } from './response-items.js';
@@ -41,42 +43,47 @@ export function createWallService({
     const start = today!.start;
     const now = new Date();
     const lateBefore = new Date(now.getTime() - CENTRE_NOTIFICATION_LATE_MS);
-    const [open, units, stations, answer, trend, items, akutt, notif, transfers, inbox, late, callbacks, major] = await Promise.all([
-      prisma.call.findMany({ where: { centreId: centre.id, closedAt: null }, select: { urgency: true, state: true, ringingAt: true } }),
-      prisma.unit.findMany({ where: { centreId: centre.id }, select: { status: true, stationId: true } }),
-      prisma.station.findMany({ where: { centreId: centre.id }, orderBy: { name: 'asc' } }),
-      answerTimes.report(centre.id, { period: 'today' }),
-      // every call rang counts in the hour's volume; only measured waits in the share
-      prisma.$queryRaw<{ hour: number; calls: number; within: number; judged: number }[]>`
+    const week = new Date(now.getTime() + 7 * 24 * 3_600_000);
+    const [open, units, stations, answer, trend, items, akutt, notif, transfers, inbox, late, callbacks, major, doctorGaps] =
+      await Promise.all([
+        prisma.call.findMany({ where: { centreId: centre.id, closedAt: null }, select: { urgency: true, state: true, ringingAt: true } }),
+        prisma.unit.findMany({ where: { centreId: centre.id }, select: { status: true, stationId: true } }),
+        prisma.station.findMany({ where: { centreId: centre.id }, orderBy: { name: 'asc' } }),
+        answerTimes.report(centre.id, { period: 'today' }),
+        // every call rang counts in the hour's volume; only measured waits in the share
+        prisma.$queryRaw<{ hour: number; calls: number; within: number; judged: number }[]>`
         SELECT EXTRACT(HOUR FROM "ringingAt" AT TIME ZONE 'Europe/Oslo')::int AS hour, COUNT(*)::int AS calls,
                COUNT(*) FILTER (WHERE ${MEASURED} AND ${withinTargetSql()})::int AS within,
                COUNT(*) FILTER (WHERE ${MEASURED} AND ("answeredAt" IS NOT NULL OR "state" = 'ABANDONED'))::int AS judged
         FROM "Call" WHERE "answeringCentreId" = ${centre.id}::uuid AND "ringingAt" >= ${start} AND "source" <> 'EXERCISE' GROUP BY 1 ORDER BY 1`,
-      responseItems(prisma, centre.id, start, now),
-      prisma.mission.count({ where: { centreId: centre.id, createdAt: { gte: start }, alerts: { some: {} } } }),
-      // waiting for an acknowledgement on the calls still being handled (a closed call's are history)
-      prisma.notification.count({
-        where: {
-          centreId: centre.id,
-          acknowledgedAt: null,
-          state: { in: ['SENT', 'DELIVERED', 'PENDING', 'FAILED'] },
-          call: { closedAt: null },
-        },
-      }),
-      prisma.transfer.count({ where: { state: 'REQUESTED', OR: [{ toCentreId: centre.id }, { fromCentreId: centre.id }] } }),
-      prisma.notification.count({ where: { channel: INTERNAL_CHANNEL, recipientCentreId: centre.id, acknowledgedAt: null } }),
-      // between centres of the installation, either way: red on both walls after 60 s
-      prisma.notification.count({
-        where: {
-          channel: INTERNAL_CHANNEL,
-          acknowledgedAt: null,
-          createdAt: { lt: lateBefore },
-          OR: [{ centreId: centre.id }, { recipientCentreId: centre.id }],
-        },
-      }),
-      prisma.callback.count({ where: { centreId: centre.id, resolvedAt: null } }),
-      openMajorIncidentDetails(prisma, centre.id),
-    ]);
+        responseItems(prisma, centre.id, start, now),
+        prisma.mission.count({ where: { centreId: centre.id, createdAt: { gte: start }, alerts: { some: {} } } }),
+        // waiting for an acknowledgement on the calls still being handled (a closed call's are history)
+        prisma.notification.count({
+          where: {
+            centreId: centre.id,
+            acknowledgedAt: null,
+            state: { in: ['SENT', 'DELIVERED', 'PENDING', 'FAILED'] },
+            call: { closedAt: null },
+          },
+        }),
+        prisma.transfer.count({ where: { state: 'REQUESTED', OR: [{ toCentreId: centre.id }, { fromCentreId: centre.id }] } }),
+        prisma.notification.count({ where: { channel: INTERNAL_CHANNEL, recipientCentreId: centre.id, acknowledgedAt: null } }),
+        // between centres of the installation, either way: red on both walls after 60 s
+        prisma.notification.count({
+          where: {
+            channel: INTERNAL_CHANNEL,
+            acknowledgedAt: null,
+            createdAt: { lt: lateBefore },
+            OR: [{ centreId: centre.id }, { recipientCentreId: centre.id }],
+          },
+        }),
+        prisma.callback.count({ where: { centreId: centre.id, resolvedAt: null } }),
+        openMajorIncidentDetails(prisma, centre.id),
+        centre.kind === 'LVS'
+          ? gapsPerDistrict(prisma, centre.id, now, week)
+          : amkDoctorRoster(prisma, centre.id, now, week).then((r) => r.gaps.map((g) => ({ district: null, ...g }))),
+      ]);
     const count = (u: string | null) => open.filter((c) => (c.urgency ?? 'none') === u).length;
     const oldest = (calls: typeof open) =>
       calls.length ? new Date(Math.min(...calls.map((c) => c.ringingAt.getTime()))).toISOString() : null;
@@ -130,6 +137,7 @@ export function createWallService({
       transfersWaiting: transfers,
       callbacksOpen: callbacks,
       preparednessGaps: gaps.map((g) => ({ kommunenummer: g.kommunenummer, kommunenavn: g.kommunenavn })),
+      doctorGaps,
       majorIncidents: major.map(({ id, level, description, declaredAt, byCategory, byHospital, units }) => ({
         id,
         level,
