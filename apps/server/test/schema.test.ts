@@ -18,6 +18,7 @@ import {
   LINES,
   MAJOR_INCIDENT_LEVELS,
   MAJOR_INCIDENT_LOG_KINDS,
+  EDUCATIONS,
   MISSION_KINDS,
   NOTIFICATION_CHANNELS,
   NOTIFICATION_RECIPIENTS,
@@ -208,6 +209,7 @@ describe('one source per vocabulary', () => {
     JournalKind: JOURNAL_KINDS,
     AuditActorKind: AUDIT_ACTOR_KINDS,
     MajorIncidentLogKind: MAJOR_INCIDENT_LOG_KINDS,
+    Education: EDUCATIONS,
   } as const;
 
   it('every enum in schema.prisma is one of the domain’s vocabularies', () => {

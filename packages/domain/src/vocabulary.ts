@@ -149,3 +149,7 @@ export interface LatLon {
   lat: number;
   lon: number;
 }
+
+/** An operator's highest relevant health education (§ 15 l, § 13 f). */
+export const EDUCATIONS = ['NURSE', 'AMBULANCE_WORKER', 'OTHER_HEALTH_BACHELOR', 'NONE'] as const;
+export type Education = (typeof EDUCATIONS)[number];

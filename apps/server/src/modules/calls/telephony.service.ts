@@ -7,6 +7,7 @@ import type { Db, Tx } from '@amk/db';
 import { badRequest, conflict, notFound } from '../../lib/http-error.js';
 import type { Transact } from '../../realtime/transact.js';
 import { toCallSummary } from './call-summary.js';
+import { requireCompetent } from '../users/competence-guard.js';
 import { openCallbackFor, settleAnsweredLate } from '../callbacks/on-abandoned.js';
 
 export function createTelephonyService({ prisma, transact }: { prisma: Db; transact: Transact }) {
@@ -91,6 +92,7 @@ export function createTelephonyService({ prisma, transact }: { prisma: Db; trans
 
     /** An operator takes a ringing call from the queue. The first one owns it; others get 409. */
     async take(actor: UserActor, callId: string): Promise<CallSummary> {
+      await requireCompetent(prisma, actor);
       return transact(async (tx, emit) => {
         const call = await tx.call.findUnique({ where: { id: callId } });
         if (!call || call.centreId !== actor.centre.id) throw notFound(`no call ${callId} at ${actor.centre.code}`);
