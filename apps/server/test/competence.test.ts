@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
-import { createCall, createCentre, createUser } from './support/factories.js';
-import { cookieFor } from './support/integration.js';
+import { createCall, createCentre, createIntegrationKey, createUser } from './support/factories.js';
+import { asIntegration, cookieFor } from './support/integration.js';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
 
 const prisma = createPrisma(databaseUrl(), 3);
@@ -87,6 +87,17 @@ describe('an operator who does not meet the paragraph', () => {
     expect(res.json().message).toContain('tilleggsopplæring');
     const after = await prisma.call.findUniqueOrThrow({ where: { id: call.id } });
     expect(after).toMatchObject({ state: 'RINGING', operatorId: null, answeredAt: null });
+  });
+
+  it('telephony reporting that they answered is kept (the phone was picked up), and audited as a breach', async () => {
+    const cti = asIntegration(app, await createIntegrationKey(prisma, amk.code, 'cti'), amk.code);
+    const externalId = `ext-${crypto.randomUUID()}`;
+    const rung = (await cti.ring(externalId)).json();
+    const res = await cti.answered(externalId, { answeredAt: new Date().toISOString(), operator: lacking.username });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ id: rung.id, state: 'ANSWERED' });
+    const audit = await prisma.auditLog.findFirst({ where: { action: 'call.answered-without-competence', entityId: rung.id } });
+    expect(audit?.detail).toMatchObject({ operator: lacking.username });
   });
 
   it('a competent operator takes and registers as before', async () => {

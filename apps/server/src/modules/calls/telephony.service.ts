@@ -8,6 +8,8 @@ import { badRequest, conflict, notFound } from '../../lib/http-error.js';
 import type { Transact } from '../../realtime/transact.js';
 import { toCallSummary } from './call-summary.js';
 import { requireCompetent } from '../users/competence-guard.js';
+import { assessCompetence } from '@amk/domain';
+import { writeAudit } from '../audit/audit.service.js';
 import { openCallbackFor, settleAnsweredLate } from '../callbacks/on-abandoned.js';
 
 export function createTelephonyService({ prisma, transact }: { prisma: Db; transact: Transact }) {
@@ -59,6 +61,17 @@ export function createTelephonyService({ prisma, transact }: { prisma: Db; trans
         const summary = toCallSummary(row);
         emit({ type: 'call.upserted', centreId: row.centreId, audience: [rooms.centre(row.centreId)], data: summary });
         if (overtaken) await settleAnsweredLate(tx, emit, row);
+        // The phone was picked up: refusing the report would lose a fact. An operator who does not
+        // meet § 15 l / § 13 f is still recorded as the one who answered, and the breach is audited.
+        const competence = operator && assessCompetence(operator.role, actor.centre.kind, operator, answeredAt);
+        if (operator && competence && !competence.ok && row.operatorId === operator.id) {
+          await writeAudit(tx, actor, {
+            action: 'call.answered-without-competence',
+            entityType: 'Call',
+            entityId: row.id,
+            detail: { operator: operator.username, problems: competence.problems },
+          });
+        }
         return summary;
       });
     },
