@@ -100,6 +100,36 @@ describe('an operator who does not meet the paragraph', () => {
     expect(audit?.detail).toMatchObject({ operator: lacking.username });
   });
 
+  it('cannot accept a transfer (that would make them the call’s owner); the transfer waits', async () => {
+    const lvCookie = await cookieFor(app, (await createUser(prisma, lvs.id, { role: 'lv_operator' })).username);
+    const id = crypto.randomUUID();
+    const made = await app.inject({
+      method: 'POST',
+      url: '/api/v1/calls',
+      headers: { cookie: lvCookie },
+      payload: { id, line: '116117', callerName: 'Per Hansen' },
+    });
+    expect(made.statusCode).toBe(201);
+    const requested = await app.inject({
+      method: 'POST',
+      url: `/api/v1/calls/${id}/transfers`,
+      headers: { cookie: lvCookie },
+      payload: { toCentre: amk.code, reason: 'Rød respons: mulig hjerteinfarkt' },
+    });
+    expect(requested.statusCode).toBe(201);
+    const transferId = requested.json().id as string;
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/transfers/${transferId}/answer`,
+      headers: { cookie: lackingCookie },
+      payload: { decision: 'ACCEPT' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().message).toContain('§ 15 l');
+    expect((await prisma.transfer.findUniqueOrThrow({ where: { id: transferId } })).state).toBe('REQUESTED');
+    expect((await prisma.call.findUniqueOrThrow({ where: { id } })).centreId).toBe(lvs.id);
+  });
+
   it('a competent operator takes and registers as before', async () => {
     const call = await createCall(prisma, amk.id);
     expect((await app.inject({ method: 'POST', url: `/api/v1/calls/${call.id}/take`, headers: { cookie: okCookie } })).statusCode).toBe(
