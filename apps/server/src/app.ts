@@ -18,6 +18,7 @@ import { authModule } from './modules/auth/auth.plugin.js';
 import { callbacksModule } from './modules/callbacks/callbacks.plugin.js';
 import { callsModule } from './modules/calls/calls.plugin.js';
 import { centresModule } from './modules/centres/centres.plugin.js';
+import { usersModule } from './modules/users/users.plugin.js';
 import { healthModule } from './modules/health/health.plugin.js';
 import { legevaktModule } from './modules/legevakt/legevakt.plugin.js';
 import { majorIncidentsModule } from './modules/major-incidents/major-incidents.plugin.js';
@@ -157,6 +158,7 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
     escalateAfterMs: (config.AKUTTHJELPER_ESCALATE_SECONDS ?? 60) * 1000,
   });
   await app.register(centresModule);
+  await app.register(usersModule);
   await app.register(auditModule);
   await app.register(legevaktModule);
   await app.register(wallModule);

@@ -19,6 +19,7 @@ import {
   LINES,
   MAJOR_INCIDENT_LEVELS,
   MAJOR_INCIDENT_LOG_KINDS,
+  EDUCATIONS,
   MISSION_KINDS,
   NOTIFICATION_CHANNELS,
   NOTIFICATION_RECIPIENTS,
@@ -211,6 +212,7 @@ describe('one source per vocabulary', () => {
     AuditActorKind: AUDIT_ACTOR_KINDS,
     MajorIncidentLogKind: MAJOR_INCIDENT_LOG_KINDS,
     CrewManning: CREW_MANNINGS,
+    Education: EDUCATIONS,
   } as const;
 
   it('every enum in schema.prisma is one of the domain’s vocabularies', () => {

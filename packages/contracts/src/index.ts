@@ -17,3 +17,4 @@ export * from './legevakt.js';
 export * from './wall.js';
 export * from './callbacks.js';
 export * from './major-incidents.js';
+export * from './users.js';

@@ -12,6 +12,7 @@ export * from './crew.js';
 export * from './eta.js';
 export * from './response-time.js';
 export * from './doctor-on-call.js';
+export * from './competence.js';
 export * from './retention.js';
 export * from './akutthjelper.js';
 export * from './akutthjelper-reach.js';

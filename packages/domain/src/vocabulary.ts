@@ -153,3 +153,7 @@ export interface LatLon {
 /** § 11 second paragraph: how an ambulance car's crew is on duty — on site (tilstedevakt, the rule) or on call from home. */
 export const CREW_MANNINGS = ['ON_SITE', 'ON_CALL'] as const;
 export type CrewManning = (typeof CREW_MANNINGS)[number];
+
+/** An operator's highest relevant health education (§ 15 l, § 13 f). */
+export const EDUCATIONS = ['NURSE', 'AMBULANCE_WORKER', 'OTHER_HEALTH_BACHELOR', 'NONE'] as const;
+export type Education = (typeof EDUCATIONS)[number];

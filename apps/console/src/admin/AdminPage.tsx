@@ -11,8 +11,9 @@ import { KommuneAdmin } from './KommuneAdmin.js';
 import { RetentionAdmin } from './RetentionAdmin.js';
 import { TriageIndexAdmin } from './TriageIndexAdmin.js';
 import { LogoutButton } from '../auth/LogoutButton.js';
+import { UsersAdmin } from './UsersAdmin.js';
 
-type Tab = 'akutthjelper' | 'retention' | 'kommuner' | 'index';
+type Tab = 'akutthjelper' | 'retention' | 'kommuner' | 'index' | 'users';
 const HOLD_KEEPERS: readonly string[] = ['admin', 'supervisor', 'auditor'];
 
 export function AdminPage({ me }: { me: Me }) {
@@ -24,6 +25,8 @@ export function AdminPage({ me }: { me: Me }) {
     ...(me.role !== 'auditor'
       ? [['kommuner', 'adm.tab.kommuner'] as [Tab, MessageKey], ['index', 'adm.tab.index'] as [Tab, MessageKey]]
       : []),
+    // the competence record is the admin's to keep (the server serves it to admins only)
+    ...(isAdmin ? [['users', 'adm.tab.users'] as [Tab, MessageKey]] : []),
   ];
   const fromHash = window.location.hash.slice(1) as Tab;
   const [tab, setTab] = useState<Tab>(tabs.some(([k]) => k === fromHash) ? fromHash : tabs[0]![0]);
@@ -80,6 +83,7 @@ export function AdminPage({ me }: { me: Me }) {
                 </div>
               )}
               {k === 'index' && <TriageIndexAdmin canImport={isAdmin} />}
+              {k === 'users' && <UsersAdmin />}
             </div>
           ))}
         </>

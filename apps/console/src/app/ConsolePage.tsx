@@ -20,6 +20,7 @@ import { TransfersPanel } from '../transfers/TransfersPanel.js';
 import { UnitsPanel } from '../units/UnitsPanel.js';
 import './console-extras.css';
 import { Header } from './Header.js';
+import { CompetenceBanner } from './CompetenceBanner.js';
 import { MajorIncidentSuggestion } from '../major-incidents/MajorIncidentSuggestion.js';
 import { MajorIncidentsPanel } from '../major-incidents/MajorIncidentsPanel.js';
 import { AmkDoctorPanel } from '../legevakt/AmkDoctorPanel.js';
@@ -65,6 +66,7 @@ export function ConsolePage({ me }: { me: Me }) {
     <div className="console">
       <Header me={me} onNewCall={() => setNewCall(true)} />
       <aside className="left">
+        <CompetenceBanner />
         <AnswerTimes kind={me.centre.kind} />
         {me.centre.kind === 'AMK' && <MajorIncidentSuggestion />}
         {me.centre.kind === 'AMK' && <MajorIncidentsPanel />}

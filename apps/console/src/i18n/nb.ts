@@ -800,6 +800,26 @@ export const nb = {
   'mi.leftSceneAt': 'forlot skadestedet {time}',
   'mi.arrived': 'Kom til sykehuset',
   'mi.arrivedAt': 'kom til sykehuset {time}',
+  'competence.banner':
+    'Du oppfyller ikke kompetansekravene for operatører og kan ikke ta imot eller registrere henvendelser. Kontakt administrator.',
+  'competence.heading': 'Brukere og operatørkompetanse (§ 8, § 13 f, § 15 l)',
+  'competence.user': 'Bruker',
+  'competence.education': 'Utdanning',
+  'competence.status': 'Kompetansekrav',
+  'competence.notChecked': 'Tar ikke imot henvendelser – ikke kontrollert',
+  'competence.ok': 'Oppfyller kravene',
+  'competence.edit': 'Rediger',
+  'competence.save': 'Lagre',
+  'competence.training': 'Tilleggsopplæring for operatører gjennomført',
+  'competence.clinicalPractice': 'Nødvendig klinisk praksis bekreftet (§ 13 f)',
+  'competence.emergencyCourse': 'Kurs i akuttmedisin gjennomført (§ 8)',
+  'competence.violenceCourse': 'Kurs i volds- og overgrepshåndtering gjennomført (§ 8)',
+  'competence.hpr': 'HPR-nummer',
+  'competence.edu.NURSE': 'Sykepleier',
+  'competence.edu.AMBULANCE_WORKER': 'Ambulansearbeider',
+  'competence.edu.OTHER_HEALTH_BACHELOR': 'Annen helsefaglig bachelor',
+  'competence.edu.NONE': 'Ingen relevant',
+  'adm.tab.users': 'Brukere',
 } as const;
 
 export type MessageKey = keyof typeof nb;

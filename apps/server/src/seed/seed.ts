@@ -98,6 +98,12 @@ export async function seedDemo(prisma: Db): Promise<SeedResult> {
         centreId: centreId(u.centre),
         isDemo: true,
         passwordHash: await hashPassword(DEMO_PASSWORD),
+        // Demo operators meet § 8, § 13 f and § 15 l, so they can take calls.
+        education: 'NURSE',
+        operatorTrainingOn: new Date('2021-09-01'),
+        clinicalPracticeConfirmed: true,
+        emergencyCourseOn: new Date('2021-10-01'),
+        violenceCourseOn: new Date('2021-11-01'),
       },
     });
     usersCreated++;

@@ -35,10 +35,23 @@ export async function createCentre(prisma: Db, data: Partial<Prisma.CentreUnchec
 }
 
 /** A user of a centre who logs in with `password` (default 'demo'), as an AMK operator unless told. */
+/** Meets § 15 l (AMK) and § 13 f with § 8 (LVS). */
+export const COMPETENT_OPERATOR = {
+  education: 'NURSE',
+  operatorTrainingOn: new Date('2020-01-15'),
+  clinicalPracticeConfirmed: true,
+  emergencyCourseOn: new Date('2020-02-15'),
+  violenceCourseOn: new Date('2020-03-15'),
+} as const;
+
 export async function createUser(
   prisma: Db,
   centreId: string,
-  { password = 'demo', ...data }: Partial<Prisma.UserUncheckedCreateInput> & { password?: string } = {},
+  {
+    password = 'demo',
+    competent = true,
+    ...data
+  }: Partial<Prisma.UserUncheckedCreateInput> & { password?: string; competent?: boolean } = {},
 ) {
   const username = data.username ?? uniqueName('t.user').toLowerCase();
   const user = await prisma.user.create({
@@ -49,6 +62,9 @@ export async function createUser(
       role: 'amk_operator',
       centreId,
       passwordHash: await hashPassword(password),
+      // By default a user meets § 8, § 13 f and § 15 l whatever their centre; competent: false
+      // makes an operator who meets none of them.
+      ...(competent && COMPETENT_OPERATOR),
       ...data,
     },
   });

@@ -8,6 +8,7 @@ import { badRequest, conflict, forbidden } from '../../lib/http-error.js';
 import type { Transact } from '../../realtime/transact.js';
 import type { createCallHooks } from './call-hooks.js';
 import { toCallSummary } from './call-summary.js';
+import { requireCompetent } from '../users/competence-guard.js';
 
 function checkLineForCentre(line: Line, centre: { code: string; kind: 'AMK' | 'LVS' }) {
   const allowed: readonly string[] = LINES_BY_CENTRE_KIND[centre.kind];
@@ -73,6 +74,7 @@ export function createCallsService({ prisma, transact, resolveKommune, hooks }: 
     /** An operator registers a call by hand; they are already talking to the caller. */
     async createManual(actor: UserActor, req: CreateCallRequest): Promise<{ call: CallSummary; created: boolean }> {
       checkLineForCentre(req.line, actor.centre);
+      await requireCompetent(prisma, actor);
       const sameId = async () => {
         const existing = await prisma.call.findUnique({ where: { id: req.id } });
         if (!existing) return null;

@@ -7,6 +7,9 @@ import type { Db, Tx } from '@amk/db';
 import { badRequest, conflict, notFound } from '../../lib/http-error.js';
 import type { Transact } from '../../realtime/transact.js';
 import { toCallSummary } from './call-summary.js';
+import { requireCompetent } from '../users/competence-guard.js';
+import { assessCompetence } from '@amk/domain';
+import { writeAudit } from '../audit/audit.service.js';
 import { openCallbackFor, settleAnsweredLate } from '../callbacks/on-abandoned.js';
 
 export function createTelephonyService({ prisma, transact }: { prisma: Db; transact: Transact }) {
@@ -58,6 +61,17 @@ export function createTelephonyService({ prisma, transact }: { prisma: Db; trans
         const summary = toCallSummary(row);
         emit({ type: 'call.upserted', centreId: row.centreId, audience: [rooms.centre(row.centreId)], data: summary });
         if (overtaken) await settleAnsweredLate(tx, emit, row);
+        // The phone was picked up: refusing the report would lose a fact. An operator who does not
+        // meet § 15 l / § 13 f is still recorded as the one who answered, and the breach is audited.
+        const competence = operator && assessCompetence(operator.role, actor.centre.kind, operator, answeredAt);
+        if (operator && competence && !competence.ok && row.operatorId === operator.id) {
+          await writeAudit(tx, actor, {
+            action: 'call.answered-without-competence',
+            entityType: 'Call',
+            entityId: row.id,
+            detail: { operator: operator.username, problems: competence.problems },
+          });
+        }
         return summary;
       });
     },
@@ -91,6 +105,7 @@ export function createTelephonyService({ prisma, transact }: { prisma: Db; trans
 
     /** An operator takes a ringing call from the queue. The first one owns it; others get 409. */
     async take(actor: UserActor, callId: string): Promise<CallSummary> {
+      await requireCompetent(prisma, actor);
       return transact(async (tx, emit) => {
         const call = await tx.call.findUnique({ where: { id: callId } });
         if (!call || call.centreId !== actor.centre.id) throw notFound(`no call ${callId} at ${actor.centre.code}`);

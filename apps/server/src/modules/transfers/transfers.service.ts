@@ -12,6 +12,7 @@ import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
 import { toCallSummary } from '../calls/call-summary.js';
 import { callVisibleTo } from '../calls/call-access.js';
+import { requireCompetent } from '../users/competence-guard.js';
 import type { Emit } from '../../realtime/event-log.js';
 
 type Loaded = Transfer & { call: Call };
@@ -109,6 +110,8 @@ export function createTransfersService({ prisma, transact }: { prisma: Db; trans
         }
         const now = new Date();
         const accepted = decision === 'ACCEPT';
+        // Accepting makes this operator the call's owner, so it is taking a call (§ 15 l / § 13 f).
+        if (accepted) await requireCompetent(tx, actor);
         const updated = await tx.transfer.update({
           where: { id: t.id },
           data: { state: accepted ? 'ACCEPTED' : 'DECLINED', answeredAt: now, answeredById: actor.userId },

@@ -1,0 +1,177 @@
+// The centre's users and their competence under § 8, § 13 f and § 15 l: who lacks what, and a form
+// per user for the admin to record education, operator training, clinical practice, courses and HPR.
+import type { UserCompetence } from '@amk/contracts';
+import { EDUCATIONS } from '@amk/domain';
+import { useState } from 'react';
+import { $api, client, ok } from '../api/client.js';
+import { useT, type MessageKey } from '../i18n/i18n.js';
+import { messageOf, Outcome, useLoad } from '../lib/form-kit.js';
+
+const EDUCATION_KEYS: Record<(typeof EDUCATIONS)[number], MessageKey> = {
+  NURSE: 'competence.edu.NURSE',
+  AMBULANCE_WORKER: 'competence.edu.AMBULANCE_WORKER',
+  OTHER_HEALTH_BACHELOR: 'competence.edu.OTHER_HEALTH_BACHELOR',
+  NONE: 'competence.edu.NONE',
+};
+
+export function UsersAdmin() {
+  const t = useT();
+  const { data, error, reload } = useLoad($api.useQuery('get', '/api/v1/admin/users'));
+  const [editing, setEditing] = useState<string | null>(null);
+  return (
+    <section className="panel" aria-labelledby="u-admin">
+      <h2 id="u-admin">{t('competence.heading')}</h2>
+      <Outcome ok={null} error={error} />
+      <table>
+        <thead>
+          <tr>
+            <th>{t('competence.user')}</th>
+            <th>{t('competence.education')}</th>
+            <th>{t('competence.status')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {data?.users.map((u) => (
+            <UserRow
+              key={u.id}
+              user={u}
+              editing={editing === u.id}
+              onEdit={() => setEditing(editing === u.id ? null : u.id)}
+              onSaved={async () => {
+                setEditing(null);
+                await reload();
+              }}
+            />
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function UserRow({
+  user,
+  editing,
+  onEdit,
+  onSaved,
+}: {
+  user: UserCompetence;
+  editing: boolean;
+  onEdit: () => void;
+  onSaved: () => Promise<void>;
+}) {
+  const t = useT();
+  const c = user.competence;
+  return (
+    <>
+      <tr>
+        <td>
+          {user.displayName}{' '}
+          <span className="muted small">
+            ({user.username}, {user.role})
+          </span>
+        </td>
+        <td>{t(EDUCATION_KEYS[user.education])}</td>
+        <td>
+          {!c.checked ? (
+            <span className="muted">{t('competence.notChecked')}</span>
+          ) : c.ok ? (
+            t('competence.ok')
+          ) : (
+            <ul className="error">
+              {c.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
+        </td>
+        <td>
+          <button type="button" onClick={onEdit} aria-expanded={editing}>
+            {t('competence.edit')}
+          </button>
+        </td>
+      </tr>
+      {editing && (
+        <tr>
+          <td colSpan={4}>
+            <CompetenceForm user={user} onSaved={onSaved} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+function CompetenceForm({ user, onSaved }: { user: UserCompetence; onSaved: () => Promise<void> }) {
+  const t = useT();
+  const [f, setF] = useState({
+    education: user.education,
+    operatorTrainingOn: user.operatorTrainingOn ?? '',
+    clinicalPracticeConfirmed: user.clinicalPracticeConfirmed,
+    emergencyCourseOn: user.emergencyCourseOn ?? '',
+    violenceCourseOn: user.violenceCourseOn ?? '',
+    hprNumber: user.hprNumber ?? '',
+  });
+  const [failed, setFailed] = useState<string | null>(null);
+  const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    try {
+      await ok(
+        client.PUT('/api/v1/admin/users/{id}/competence', {
+          params: { path: { id: user.id } },
+          body: {
+            education: f.education,
+            operatorTrainingOn: orNull(f.operatorTrainingOn),
+            clinicalPracticeConfirmed: f.clinicalPracticeConfirmed,
+            emergencyCourseOn: orNull(f.emergencyCourseOn),
+            violenceCourseOn: orNull(f.violenceCourseOn),
+            hprNumber: orNull(f.hprNumber),
+          },
+        }),
+      );
+      setFailed(null);
+      await onSaved();
+    } catch (err) {
+      setFailed(messageOf(err));
+    }
+  }
+  const date = (k: 'operatorTrainingOn' | 'emergencyCourseOn' | 'violenceCourseOn', label: MessageKey) => (
+    <label>
+      {t(label)}
+      <input type="date" value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} />
+    </label>
+  );
+  return (
+    <form className="competence-form" onSubmit={save}>
+      <Outcome ok={null} error={failed} />
+      <label>
+        {t('competence.education')}
+        <select value={f.education} onChange={(e) => setF({ ...f, education: e.target.value as UserCompetence['education'] })}>
+          {EDUCATIONS.map((k) => (
+            <option key={k} value={k}>
+              {t(EDUCATION_KEYS[k])}
+            </option>
+          ))}
+        </select>
+      </label>
+      {date('operatorTrainingOn', 'competence.training')}
+      <label>
+        <input
+          type="checkbox"
+          checked={f.clinicalPracticeConfirmed}
+          onChange={(e) => setF({ ...f, clinicalPracticeConfirmed: e.target.checked })}
+        />
+        {t('competence.clinicalPractice')}
+      </label>
+      {date('emergencyCourseOn', 'competence.emergencyCourse')}
+      {date('violenceCourseOn', 'competence.violenceCourse')}
+      <label>
+        {t('competence.hpr')}
+        <input inputMode="numeric" value={f.hprNumber} onChange={(e) => setF({ ...f, hprNumber: e.target.value })} />
+      </label>
+      <button type="submit">{t('competence.save')}</button>
+    </form>
+  );
+}
