@@ -93,6 +93,7 @@ export const en: Record<MessageKey, string> = {
   'record.journal': 'Journal',
   'record.addNote': 'New journal note',
   'record.addNoteButton': 'Add',
+  'record.noteInvalid': 'Write a note, at most 4000 characters',
   'record.triage': 'Triage (the index)',
   'record.criterion': 'Criterion',
   'record.reason': 'Reason for a different urgency',

@@ -92,6 +92,7 @@ export const nb = {
   'record.journal': 'Journal',
   'record.addNote': 'Nytt journalnotat',
   'record.addNoteButton': 'Legg til',
+  'record.noteInvalid': 'Skriv et notat, høyst 4000 tegn',
   'record.triage': 'Triage (indeksen)',
   'record.criterion': 'Kriterium',
   'record.reason': 'Begrunnelse for annen hastegrad',
