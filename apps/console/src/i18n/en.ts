@@ -152,6 +152,7 @@ export const en: Record<MessageKey, string> = {
   'record.linkChoose': 'Choose a call …',
   'record.linkNone': 'No other open calls',
   'record.linkButton': 'Link',
+  'record.linkMissing': 'Choose a call',
   'record.openLinked': 'Open',
   'record.recordings': 'Recordings',
   'record.changedElsewhere': 'Changed elsewhere: “{value}”',

@@ -151,6 +151,7 @@ export const nb = {
   'record.linkChoose': 'Velg henvendelse …',
   'record.linkNone': 'Ingen andre åpne henvendelser',
   'record.linkButton': 'Koble',
+  'record.linkMissing': 'Velg en henvendelse',
   'record.openLinked': 'Åpne',
   'record.recordings': 'Lydopptak',
   'record.changedElsewhere': 'Endret av andre: «{value}»',
