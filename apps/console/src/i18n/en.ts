@@ -55,6 +55,7 @@ export const en: Record<MessageKey, string> = {
   'units.overrideExplain':
     'The crew does not meet § 11 of the emergency medicine regulation. The override is kept on the unit and the mission, and logged.',
   'units.overrideReason': 'Reason for the override',
+  'units.overrideReasonInvalid': 'Write a reason, 3 to 500 characters',
   'units.overrideSend': 'Override and send',
   'units.overrideStatus': 'Override and set status',
   'recs.excludedHeading': 'Not recommended',

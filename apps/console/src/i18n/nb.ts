@@ -54,6 +54,7 @@ export const nb = {
   'units.overrideExplain':
     'Bemanningen oppfyller ikke akuttmedisinforskriften § 11. Overstyring lagres på enheten og oppdraget, og logges.',
   'units.overrideReason': 'Begrunnelse for overstyring',
+  'units.overrideReasonInvalid': 'Skriv en begrunnelse, 3 til 500 tegn',
   'units.overrideSend': 'Overstyr og send',
   'units.overrideStatus': 'Overstyr og sett status',
   'recs.excludedHeading': 'Ikke foreslått',
