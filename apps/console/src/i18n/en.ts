@@ -55,6 +55,7 @@ export const en: Record<MessageKey, string> = {
   'units.overrideExplain':
     'The crew does not meet § 11 of the emergency medicine regulation. The override is kept on the unit and the mission, and logged.',
   'units.overrideReason': 'Reason for the override',
+  'units.overrideReasonInvalid': 'Write a reason, 3 to 500 characters',
   'units.overrideSend': 'Override and send',
   'units.overrideStatus': 'Override and set status',
   'recs.excludedHeading': 'Not recommended',
@@ -93,6 +94,7 @@ export const en: Record<MessageKey, string> = {
   'record.journal': 'Journal',
   'record.addNote': 'New journal note',
   'record.addNoteButton': 'Add',
+  'record.noteInvalid': 'Write a note, at most 4000 characters',
   'record.triage': 'Triage (the index)',
   'record.criterion': 'Criterion',
   'record.reason': 'Reason for a different urgency',
@@ -151,6 +153,7 @@ export const en: Record<MessageKey, string> = {
   'record.linkChoose': 'Choose a call …',
   'record.linkNone': 'No other open calls',
   'record.linkButton': 'Link',
+  'record.linkMissing': 'Choose a call',
   'record.openLinked': 'Open',
   'record.recordings': 'Recordings',
   'record.changedElsewhere': 'Changed elsewhere: “{value}”',

@@ -54,6 +54,7 @@ export const nb = {
   'units.overrideExplain':
     'Bemanningen oppfyller ikke akuttmedisinforskriften § 11. Overstyring lagres på enheten og oppdraget, og logges.',
   'units.overrideReason': 'Begrunnelse for overstyring',
+  'units.overrideReasonInvalid': 'Skriv en begrunnelse, 3 til 500 tegn',
   'units.overrideSend': 'Overstyr og send',
   'units.overrideStatus': 'Overstyr og sett status',
   'recs.excludedHeading': 'Ikke foreslått',
@@ -92,6 +93,7 @@ export const nb = {
   'record.journal': 'Journal',
   'record.addNote': 'Nytt journalnotat',
   'record.addNoteButton': 'Legg til',
+  'record.noteInvalid': 'Skriv et notat, høyst 4000 tegn',
   'record.triage': 'Triage (indeksen)',
   'record.criterion': 'Kriterium',
   'record.reason': 'Begrunnelse for annen hastegrad',
@@ -150,6 +152,7 @@ export const nb = {
   'record.linkChoose': 'Velg henvendelse …',
   'record.linkNone': 'Ingen andre åpne henvendelser',
   'record.linkButton': 'Koble',
+  'record.linkMissing': 'Velg en henvendelse',
   'record.openLinked': 'Åpne',
   'record.recordings': 'Lydopptak',
   'record.changedElsewhere': 'Endret av andre: «{value}»',

@@ -2,10 +2,13 @@
 // too old, another centre's unit, on another mission), so the operator never wonders where the
 // nearest free car went. A free own unit whose crew fails § 11 can still be sent, but only with a
 // reason (the override), which the server keeps on the unit and the mission and audits.
-import type { ExcludedUnit } from '@amk/contracts';
+import { CrewOverride, type ExcludedUnit } from '@amk/contracts';
 import { isAvailable } from '@amk/domain';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import type { z } from 'zod';
 import { useT } from '../../i18n/i18n.js';
+import { contractResolver, Field, messages } from '../../lib/form-kit.js';
 import '../../units/crew.css';
 
 export function ExcludedUnits({
@@ -71,29 +74,33 @@ export function OverrideForm({
   onCancel(): void;
 }) {
   const t = useT();
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (reason.trim().length < 3) return;
-    setBusy(true);
+  const { register, handleSubmit, control, formState } = useForm<z.input<typeof CrewOverride>, unknown, z.output<typeof CrewOverride>>({
+    defaultValues: { reason: '' },
+    resolver: contractResolver(CrewOverride, t, { reason: 'units.overrideReasonInvalid' }),
+  });
+  const reason = useWatch({ control, name: 'reason' });
+  const busy = formState.isSubmitting;
+  const errors = messages(formState.errors);
+  const submit = handleSubmit(async (body) => {
     try {
-      await onSubmit(reason.trim());
+      await onSubmit(body.reason);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
+      setError(err instanceof Error ? err.message : String(err)); // the reason stays
     }
-  }
+  });
   return (
-    <form className="override-form" aria-label={t('units.overrideTitle', { unit })} onSubmit={submit}>
+    <form
+      className="override-form"
+      aria-label={t('units.overrideTitle', { unit })}
+      onSubmit={(e) => (busy ? e.preventDefault() : void submit(e))}
+      noValidate
+    >
       <p className="small">{t('units.overrideExplain')}</p>
-      <label>
-        {t('units.overrideReason')}
+      <Field label={t('units.overrideReason')} error={errors.reason}>
         {/* biome-ignore lint/a11y/noAutofocus: the operator asked to override and is to type the reason next */}
-        <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} required minLength={3} autoFocus />
-      </label>
+        <input maxLength={500} autoFocus aria-invalid={!!errors.reason} {...register('reason')} />
+      </Field>
       <button type="submit" className="primary small-button" disabled={busy || reason.trim().length < 3}>
         {submitLabel ?? t('units.overrideSend')}
       </button>

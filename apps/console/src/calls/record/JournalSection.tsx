@@ -1,25 +1,36 @@
-import type { CallRecord } from '@amk/contracts';
-import { useState, type FormEvent } from 'react';
+import { AddJournalEntryRequest, type CallRecord } from '@amk/contracts';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import type { z } from 'zod';
 import { ApiError, client, ok } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
-import { LinkedCallsSection } from './LinkedCallsSection.js';
 import { clock } from '../../lib/clock.js';
+import { contractResolver, Field, messages } from '../../lib/form-kit.js';
+import { LinkedCallsSection } from './LinkedCallsSection.js';
 
 /** The journal, after the calls linked to this one: a link is an entry in both journals. */
 export function JournalSection({ record, onSaved }: { record: CallRecord; onSaved(r: CallRecord): void }) {
   const t = useT();
-  const [text, setText] = useState('');
   const [msg, setMsg] = useState<string | null>(null);
-  async function add(e: FormEvent) {
-    e.preventDefault();
+  const { register, handleSubmit, control, reset, formState } = useForm<
+    z.input<typeof AddJournalEntryRequest>,
+    unknown,
+    z.output<typeof AddJournalEntryRequest>
+  >({
+    defaultValues: { text: '' },
+    resolver: contractResolver(AddJournalEntryRequest, t, { text: 'record.noteInvalid' }),
+  });
+  const text = useWatch({ control, name: 'text' });
+  const errors = messages(formState.errors);
+  const add = handleSubmit(async (body) => {
     try {
-      onSaved(await ok(client.POST('/api/v1/calls/{id}/journal', { params: { path: { id: record.id } }, body: { text } })));
-      setText('');
+      onSaved(await ok(client.POST('/api/v1/calls/{id}/journal', { params: { path: { id: record.id } }, body })));
+      reset();
       setMsg(null);
     } catch (err) {
       setMsg(err instanceof ApiError ? err.message : String(err)); // the text stays in the box
     }
-  }
+  });
   return (
     <>
       <LinkedCallsSection record={record} onSaved={onSaved} />
@@ -32,12 +43,11 @@ export function JournalSection({ record, onSaved }: { record: CallRecord; onSave
             </li>
           ))}
         </ol>
-        <form onSubmit={add} className="inline">
-          <label className="grow">
-            {t('record.addNote')}
-            <input value={text} onChange={(e) => setText(e.target.value)} />
-          </label>
-          <button type="submit" disabled={!text.trim()}>
+        <form onSubmit={(e) => void add(e)} className="inline" noValidate>
+          <Field className="grow" label={t('record.addNote')} error={errors.text}>
+            <input aria-invalid={!!errors.text} {...register('text')} />
+          </Field>
+          <button type="submit" disabled={!text.trim() || formState.isSubmitting}>
             {t('record.addNoteButton')}
           </button>
         </form>

@@ -1,10 +1,13 @@
 // Several calls about one incident (a crash reported by three cars): the calls linked to this one,
 // and linking it to another open call of the centre. The server links both and publishes both, so
 // every console showing either call sees the link.
-import type { CallRecord } from '@amk/contracts';
-import { useState, type FormEvent } from 'react';
+import { type CallRecord, LinkCallsRequest } from '@amk/contracts';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import type { z } from 'zod';
 import { ApiError, client, ok } from '../../api/client.js';
 import { useT, type MessageKey } from '../../i18n/i18n.js';
+import { contractResolver, Field, messages } from '../../lib/form-kit.js';
 import { useConsole } from '../../store/console-store.js';
 import { kommuneName } from '../kommune-names.js';
 import { callLabel, linkCandidates, type LabelWords } from './linked-calls.js';
@@ -17,27 +20,32 @@ export function LinkedCallsSection({ record, onSaved }: { record: CallRecord; on
   const t = useT();
   const calls = useConsole((s) => s.calls);
   const candidates = linkCandidates(Object.values(calls), record);
-  const [other, setOther] = useState('');
-  const [busy, setBusy] = useState(false);
   const [msg, setMsg] = useState<string | null>(null);
+  const { register, handleSubmit, control, reset, formState } = useForm<
+    z.input<typeof LinkCallsRequest>,
+    unknown,
+    z.output<typeof LinkCallsRequest>
+  >({
+    defaultValues: { otherCallId: '' },
+    resolver: contractResolver(LinkCallsRequest, t, { otherCallId: 'record.linkMissing' }),
+  });
+  const other = useWatch({ control, name: 'otherCallId' });
+  const busy = formState.isSubmitting;
+  const errors = messages(formState.errors);
   const words: LabelWords = { time, kommune: kommuneName, unknownCaller: t('calls.unknownCaller'), noAddress: t('calls.noAddress') };
   // A call that left the list (closed, transferred) since it was chosen cannot be linked from here.
   const chosen = candidates.some((c) => c.id === other) ? other : '';
 
-  async function link(e: FormEvent) {
-    e.preventDefault();
-    if (!chosen || busy) return;
-    setBusy(true);
+  const link = handleSubmit(async (body) => {
+    if (!candidates.some((c) => c.id === body.otherCallId)) return;
     try {
-      onSaved(await ok(client.POST('/api/v1/calls/{id}/link', { params: { path: { id: record.id } }, body: { otherCallId: chosen } })));
-      setOther('');
+      onSaved(await ok(client.POST('/api/v1/calls/{id}/link', { params: { path: { id: record.id } }, body })));
+      reset();
       setMsg(null);
     } catch (err) {
-      setMsg(err instanceof ApiError ? err.message : String(err));
-    } finally {
-      setBusy(false);
+      setMsg(err instanceof ApiError ? err.message : String(err)); // the choice stays
     }
-  }
+  });
 
   return (
     <section className="section" aria-label={t('record.linked')}>
@@ -56,10 +64,9 @@ export function LinkedCallsSection({ record, onSaved }: { record: CallRecord; on
           ))}
         </ul>
       )}
-      <form className="inline" onSubmit={link}>
-        <label className="grow">
-          {t('record.linkTo')}
-          <select value={chosen} onChange={(e) => setOther(e.target.value)}>
+      <form className="inline" onSubmit={(e) => (busy || !chosen ? e.preventDefault() : void link(e))} noValidate>
+        <Field className="grow" label={t('record.linkTo')} error={errors.otherCallId}>
+          <select aria-invalid={!!errors.otherCallId} {...register('otherCallId')} value={chosen}>
             <option value="">{candidates.length ? t('record.linkChoose') : t('record.linkNone')}</option>
             {candidates.map((c) => (
               <option key={c.id} value={c.id}>
@@ -67,7 +74,7 @@ export function LinkedCallsSection({ record, onSaved }: { record: CallRecord; on
               </option>
             ))}
           </select>
-        </label>
+        </Field>
         <button type="submit" disabled={!chosen || busy}>
           {t('record.linkButton')}
         </button>
