@@ -171,3 +171,18 @@ test('an administrator imports the licensed index from a CSV file; a file with a
   await form.getByRole('button', { name: 'Importer indeks' }).click();
   await expect(form.getByRole('status')).toContainText('2 kriterier importert');
 });
+
+test('the akutthjelper report’s period is checked in the form; a good one shows its days', async ({ browser }) => {
+  const admin = await loginAs(browser, 'admin');
+  await live(admin);
+  await admin.goto('/admin');
+  const period = admin.getByRole('form', { name: 'Rapportperiode' });
+  await period.getByLabel('Fra').fill('2026-11-20');
+  await period.getByLabel('Til').fill('2026-11-10');
+  await period.getByRole('button', { name: 'Vis' }).click();
+  await expect(period.getByText('Velg to datoer, den første ikke etter den siste, høyst 400 døgn')).toBeVisible();
+  await period.getByLabel('Til').fill('2026-11-25');
+  await period.getByRole('button', { name: 'Vis' }).click();
+  await expect(admin.getByText('20.11.2026–25.11.2026')).toBeVisible();
+  await expect(period.getByText('Velg to datoer')).toHaveCount(0);
+});

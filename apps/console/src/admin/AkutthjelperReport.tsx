@@ -1,27 +1,33 @@
 // A small report on the akutthjelper missions of my centre over a period (default the last 30
 // days): per organisation and kommune, median alert→arrival, how often they came before the
 // ambulance, and bistand requests counted apart.
-import { useState, type FormEvent } from 'react';
+import { AkutthjelperReportQuery } from '@amk/contracts';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { keepPreviousData } from '@tanstack/react-query';
+import { z } from 'zod';
 import { $api } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { kommuneText } from './akutthjelper-kit.js';
-import { addDays, osloToday } from '../lib/oslo-calendar.js';
-import { Field, showDate, useLoad } from '../lib/form-kit.js';
+import { addDays, osloInstant, osloToday } from '../lib/oslo-calendar.js';
+import { contractResolver, Field, messages, showDate, useLoad } from '../lib/form-kit.js';
 
-/** The server wants times: from the start of the first day to the end of the last, local time. */
+/** The server wants times: from the start of the first day to the end of the last, Norwegian time (whatever the PC's zone). */
 function query(from: string, to: string) {
-  const start = new Date(`${from}T00:00:00`);
-  const end = new Date(`${addDays(to, 1)}T00:00:00`);
-  return { from: start.toISOString(), to: end.toISOString() };
+  return { from: osloInstant(from, '00:00') ?? '', to: osloInstant(addDays(to, 1), '00:00') ?? '' };
 }
+
+interface Period {
+  from: string;
+  to: string;
+}
+/** The two days as the report's own query, checked by its schema (an order, a limit on the span). */
+const PeriodFields = z.preprocess((p: Period) => query(p.from, p.to), AkutthjelperReportQuery);
 
 export function AkutthjelperReportBox({ names }: { names: Map<string, string> }) {
   const t = useT();
   const today = osloToday();
-  const [range, setRange] = useState({ from: addDays(today, -30), to: today });
-  const [draft, setDraft] = useState(range);
-  const [rangeError, setRangeError] = useState<string | null>(null);
+  const [range, setRange] = useState<Period>({ from: addDays(today, -30), to: today });
   const { data, error, loading } = useLoad(
     $api.useQuery(
       'get',
@@ -30,25 +36,23 @@ export function AkutthjelperReportBox({ names }: { names: Map<string, string> })
       { placeholderData: keepPreviousData },
     ),
   );
-
-  function apply(e: FormEvent) {
-    e.preventDefault();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.from) || !/^\d{4}-\d{2}-\d{2}$/.test(draft.to)) return setRangeError(t('adm.err.date'));
-    if (draft.to < draft.from) return setRangeError(t('adm.err.validTo'));
-    setRangeError(null);
-    setRange(draft);
-  }
+  const { register, handleSubmit, formState, getValues } = useForm<Period, unknown, z.output<typeof AkutthjelperReportQuery>>({
+    defaultValues: range,
+    resolver: contractResolver(PeriodFields, t, { from: 'adm.err.period', to: 'adm.err.period' }),
+  });
+  const periodError = messages(formState.errors).from ?? messages(formState.errors).to;
+  const apply = handleSubmit(() => setRange(getValues()));
 
   const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)} %`);
   return (
     <section className="adm-report" aria-labelledby="adm-report-h">
       <h3 id="adm-report-h">{t('adm.report')}</h3>
-      <form onSubmit={apply} className="inline" aria-label={t('adm.report.period')} noValidate>
+      <form onSubmit={(e) => void apply(e)} className="inline" aria-label={t('adm.report.period')} noValidate>
         <Field label={t('indicators.from')} className="grow">
-          <input type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          <input type="date" {...register('from')} />
         </Field>
-        <Field label={t('indicators.to')} className="grow" error={rangeError ?? undefined}>
-          <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        <Field label={t('indicators.to')} className="grow" error={periodError}>
+          <input type="date" {...register('to')} />
         </Field>
         <button type="submit" className="adm-inline-button">
           {t('admin.preview')}

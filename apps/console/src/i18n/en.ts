@@ -667,6 +667,7 @@ export const en: Record<MessageKey, string> = {
   'mi.card': 'Triage card no.',
   'mi.category': 'Category',
   'mi.register': 'Register patient',
+  'adm.err.period': 'Choose two dates, the first not after the last, 400 days at most',
   'amkDoctor.heading': 'AMK doctor (§ 15 m)',
   'amkDoctor.now': 'On duty now: {doctor} ({reach})',
   'amkDoctor.nobody': 'No AMK doctor on duty now',

@@ -666,6 +666,7 @@ export const nb = {
   'mi.card': 'Triagekort nr.',
   'mi.category': 'Kategori',
   'mi.register': 'Registrer pasient',
+  'adm.err.period': 'Velg to datoer, den første ikke etter den siste, høyst 400 døgn',
   'amkDoctor.heading': 'AMK-lege (§ 15 m)',
   'amkDoctor.now': 'På vakt nå: {doctor} ({reach})',
   'amkDoctor.nobody': 'Ingen AMK-lege på vakt nå',
