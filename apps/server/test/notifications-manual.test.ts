@@ -1,39 +1,50 @@
 // Notifications say what happened (§ 11 rules issue, item 8): without a gateway nothing is sent, so
 // the row is MANUAL until an operator records who confirmed and when; a legevaktsentral's triple
 // alert includes the AMK that covers the call (§ 13 b); a legevaktsentral cannot send an ambulance.
+// The centres, kommune, users and unit are this file's own (support/factories.ts).
 import { createPrisma } from '@amk/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { createCentre, createUser } from './support/factories.js';
-import { cookieFor } from './support/integration.js';
+import { createCentre, createKommune, createUnit } from './support/factories.js';
+import { cookieForNewUser } from './support/integration.js';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
 
 const prisma = createPrisma(databaseUrl(), 3);
 let app: App;
 let amk: string;
 let lv: string;
+/** An AMK and an LVS of the file's own, both covering one made-up kommune, and another AMK. */
+let amkCentre: { id: string; code: string };
+let otherAmk: { id: string; code: string };
+let kommune: string;
 
 beforeAll(async () => {
   app = await buildTestApp(prisma); // no NOTIFY_WEBHOOK_URL: the manual channel
   await app.ready();
-  amk = await cookieFor(app, 'amk.bergen');
-  lv = await cookieFor(app, 'lv.bergen');
+  kommune = (await createKommune(prisma)).nummer;
+  [amkCentre, otherAmk] = await Promise.all([createCentre(prisma, { kommuner: [kommune] }), createCentre(prisma)]);
+  const lvsCentre = await createCentre(prisma, { kind: 'LVS', kommuner: [kommune] });
+  [amk, lv] = await Promise.all([
+    cookieForNewUser(app, prisma, amkCentre.id),
+    cookieForNewUser(app, prisma, lvsCentre.id, { role: 'lv_operator' }),
+  ]);
 });
 afterAll(async () => {
   await app.close();
   await prisma.$disconnect();
 });
 
+/** A call of the caller's centre in the file's kommune: registered, then placed (the API resolves real places only). */
 async function newCall(cookie: string, line: '113' | '116117') {
   const id = crypto.randomUUID();
-  // Bryggen, Bergen (kommune 4601): covered by AMK Bergen and Legevaktsentralen i Bergen.
   const res = await app.inject({
     method: 'POST',
     url: '/api/v1/calls',
     headers: { cookie },
-    payload: { id, line, addressText: 'Bryggen 1', lat: 60.3975, lon: 5.3245 },
+    payload: { id, line, addressText: 'Testveien 1' },
   });
   expect(res.statusCode).toBe(201);
+  await prisma.call.update({ where: { id }, data: { kommunenummer: kommune } });
   return id;
 }
 const notify = (cookie: string, callId: string, payload: object) =>
@@ -98,17 +109,16 @@ describe('a legevaktsentral', () => {
     const callId = await newCall(lv, '116117');
     const res = await notify(lv, callId, { recipients: ['TRIPLE'], message: 'Brann i bolig, en skadet' });
     expect(res.statusCode).toBe(201);
-    const amkBergen = await prisma.centre.findUniqueOrThrow({ where: { code: 'AMK-BERGEN' } });
     const byRecipient = Object.fromEntries(res.json().notifications.map((n: { recipient: string }) => [n.recipient, n]));
     expect(Object.keys(byRecipient).sort()).toEqual(['AMK', 'FIRE', 'POLICE']);
-    expect(byRecipient.AMK).toMatchObject({ channel: 'internal', state: 'DELIVERED', recipientCentreId: amkBergen.id });
+    expect(byRecipient.AMK).toMatchObject({ channel: 'internal', state: 'DELIVERED', recipientCentreId: amkCentre.id });
     const inbox = await app.inject({ method: 'GET', url: '/api/v1/notifications', headers: { cookie: amk } });
     expect(inbox.json().notifications.map((n: { id: string }) => n.id)).toContain(byRecipient.AMK.id);
   });
 
   it('with no AMK covering it, police and fire are still alerted and the journal says to phone AMK', async () => {
-    const lonely = await createCentre(prisma, { kind: 'LVS', kommuner: ['9999'] });
-    const operator = await cookieFor(app, (await createUser(prisma, lonely.id, { role: 'lv_operator' })).username);
+    const lonely = await createCentre(prisma, { kind: 'LVS', kommuner: [(await createKommune(prisma)).nummer] });
+    const operator = await cookieForNewUser(app, prisma, lonely.id, { role: 'lv_operator' });
     const callId = crypto.randomUUID();
     expect(
       (await app.inject({ method: 'POST', url: '/api/v1/calls', headers: { cookie: operator }, payload: { id: callId, line: '116117' } }))
@@ -130,16 +140,15 @@ describe('a legevaktsentral', () => {
 
   it('a triple alert naming an AMK reaches that AMK', async () => {
     const callId = await newCall(lv, '116117');
-    const forde = await prisma.centre.findUniqueOrThrow({ where: { code: 'AMK-FORDE' } });
-    const res = await notify(lv, callId, { recipients: ['TRIPLE'], recipientCentre: 'AMK-FORDE', message: 'Ulykke' });
+    const res = await notify(lv, callId, { recipients: ['TRIPLE'], recipientCentre: otherAmk.code, message: 'Ulykke' });
     expect(res.statusCode).toBe(201);
     const amk = res.json().notifications.find((n: { recipient: string }) => n.recipient === 'AMK');
-    expect(amk).toMatchObject({ recipientCentreId: forde.id, channel: 'internal' });
+    expect(amk).toMatchObject({ recipientCentreId: otherAmk.id, channel: 'internal' });
   });
 
   it('cannot send an ambulance: 403 naming § 13 b, and nothing is written', async () => {
     const callId = await newCall(lv, '116117');
-    const unit = await prisma.unit.findFirstOrThrow({ where: { kind: 'AMBULANCE_CAR', centre: { code: 'AMK-BERGEN' } } });
+    const unit = await createUnit(prisma, amkCentre.id);
     const id = crypto.randomUUID();
     const res = await app.inject({
       method: 'POST',
