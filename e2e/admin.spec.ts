@@ -1,7 +1,7 @@
 // The administration page (/admin): the administrator keeps akutthjelper agreements and members
 // and sees recording retention; a supervisor reads the scheme without forms and may place holds.
-import { expect, test } from '@playwright/test';
-import { baseURL, integrationKey, live, loginAs } from './support.js';
+import { expect } from '@playwright/test';
+import { baseURL, integrationKey, live, loginAs, test } from './support.js';
 
 /** A short silent WAV file, as the recorder would deliver. */
 function silentWav(): Buffer {

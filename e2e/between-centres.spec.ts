@@ -2,8 +2,8 @@
 // arrives in the legevaktsentral's inbox and is acknowledged there; AMK Bergen sees by whom. A call
 // is handed from AMK Bergen to AMK Førde (§ 15 e): it waits in Førde's queue with its urgency and
 // a running wait, Førde accepts and owns it, Bergen sees it accepted.
-import { expect, test } from '@playwright/test';
-import { live, loginAs } from './support.js';
+import { expect } from '@playwright/test';
+import { live, loginAs, test } from './support.js';
 
 async function registerCall(page: import('@playwright/test').Page, caller: string, address: string) {
   await page.keyboard.press('F2');

@@ -2,8 +2,8 @@
 // list, oldest first; F3 takes the oldest, focus goes to triage, a typed code and Enter triage it;
 // every console shows who took it. An exercise call is marked as such. A notification to HRS
 // shows its state in words, and without a gateway it says it must be phoned in.
-import { expect, test } from '@playwright/test';
-import { baseURL, integrationKey, live, loginAs } from './support.js';
+import { expect } from '@playwright/test';
+import { baseURL, integrationKey, live, loginAs, test } from './support.js';
 
 async function ring(externalId: string, callerNumber: string, ringingAt: Date, exercise = false) {
   const res = await fetch(`${baseURL}/api/v1/integrations/calls`, {

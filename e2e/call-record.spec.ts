@@ -3,8 +3,8 @@
 // birth date and sex; gives age and sex on a second call; links the two (a colleague's console shows
 // the link at once); and sets the first call's position with a click in the map. A colleague's save
 // of the same record moves the fields the operator has not touched and leaves what they type alone.
-import { expect, test, type Page } from '@playwright/test';
-import { clickMapAt, live, loginAs } from './support.js';
+import { expect, type Page } from '@playwright/test';
+import { clickMapAt, live, loginAs, test } from './support.js';
 
 type AmkWindow = {
   __amk: { store: { getState(): { selectedCallId: string | null } } };

@@ -1,7 +1,7 @@
 // Issue 2: two operators of AMK-BERGEN in two browsers; A registers a call by keyboard only, B sees
 // it in the list and on the map; an AMK-FORDE operator does not.
-import { expect, test } from '@playwright/test';
-import { baseURL, live, loginAs, mapFeatureIds } from './support.js';
+import { expect } from '@playwright/test';
+import { baseURL, live, loginAs, mapFeatureIds, test } from './support.js';
 
 test('a call registered by one operator appears at once for the other, never at another centre', async ({ browser }) => {
   const a = await loginAs(browser, 'amk.bergen');

@@ -1,8 +1,8 @@
 // Issue 11: the operator opens a red call; the demo seed's BGN-A14 (a crew of one) is not among
 // the recommended units but listed under them as failing § 11; sending it anyway asks for a
 // reason, and the reason shows on the mission, beside the unit on the board, and on the wall.
-import { expect, test } from '@playwright/test';
-import { live, loginAs } from './support.js';
+import { expect } from '@playwright/test';
+import { live, loginAs, test } from './support.js';
 
 test('a crew of one is listed as failing § 11; sending it anyway asks for a reason, shown on the mission and the wall', async ({
   browser,

@@ -1,8 +1,8 @@
 // Issue 4: an operator dispatches the recommended unit, the unit terminal reports en route and on
 // scene, and both operators' maps and boards follow. Then: the mission's timeline, a status set by
 // hand on the unit board, and the mission closed with an outcome from the console.
-import { expect, test, type Page } from '@playwright/test';
-import { live, loginAs, terminal } from './support.js';
+import { expect, type Page } from '@playwright/test';
+import { live, loginAs, terminal, test } from './support.js';
 
 /** The status the map's mission link shows for a unit (null: no open mission links it). */
 const linkStatus = (page: Page, callSign: string) =>

@@ -1,8 +1,8 @@
 // The legevaktsentral: the operator puts doctors on the roster and sees the § 7 verdict (a doctor
 // who may not be alone is flagged until a qualified backup covers the watch), then sends the
 // doctor on call on a home visit (sykebesøk) from a 116117 call and follows it to on scene.
-import { expect, test } from '@playwright/test';
-import { baseURL, live, loginAs, terminal } from './support.js';
+import { expect } from '@playwright/test';
+import { baseURL, live, loginAs, terminal, test } from './support.js';
 
 test('roster: a doctor who may not be alone is flagged until a qualified backup is added', async ({ browser }) => {
   const lv = await loginAs(browser, 'lv.bergen');

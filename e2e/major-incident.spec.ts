@@ -2,8 +2,8 @@
 // the alert, registers three patients by their triage cards, gives two of them a hospital and a
 // unit; the supervisor's wall counts them per category and hospital, and the neighbouring AMK
 // follows the same incident. The incident is closed at the end so no other spec sees it.
-import { expect, test, type Locator } from '@playwright/test';
-import { baseURL, clickMapAt, live, loginAs, mapFeatureIds } from './support.js';
+import { expect, type Locator } from '@playwright/test';
+import { baseURL, clickMapAt, live, loginAs, mapFeatureIds, test } from './support.js';
 
 async function chooseOption(select: Locator, text: string) {
   const value = await select.locator('option', { hasText: text }).first().getAttribute('value');

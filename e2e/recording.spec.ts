@@ -1,6 +1,6 @@
 // Issue 6: an operator plays a recording in the call view, and the audit log shows who listened.
-import { expect, test } from '@playwright/test';
-import { baseURL, integrationKey, live, loginAs } from './support.js';
+import { expect } from '@playwright/test';
+import { baseURL, integrationKey, live, loginAs, test } from './support.js';
 
 /** One second of silence as a real WAV file, so the browser's player accepts it. */
 function silentWav(): Buffer {

@@ -1,7 +1,7 @@
 // Issue 12 (§ 14 e): the supervisor of the region's coordinating AMK sees every AMK of Helse Vest
 // side by side, read-only; a supervisor of an AMK that does not coordinate is told why not.
-import { expect, test } from '@playwright/test';
-import { live, loginAs } from './support.js';
+import { expect } from '@playwright/test';
+import { live, loginAs, test } from './support.js';
 
 test('the coordinating AMK’s supervisor sees AMK Bergen and AMK Førde; an operator’s page says why not', async ({ browser }) => {
   const supervisor = await loginAs(browser, 'supervisor.bergen');

@@ -1,7 +1,7 @@
 // Issue 5: an AMK operator alerts akutthjelpere; the responder's phone page (mobile viewport, a
 // second browser) accepts and marks arrival; the operator's console shows each step.
-import { expect, test } from '@playwright/test';
-import { live, loginAs } from './support.js';
+import { expect } from '@playwright/test';
+import { live, loginAs, test } from './support.js';
 
 test('alert, accept on the phone, arrive — each step on the AMK console', async ({ browser }) => {
   const amk = await loginAs(browser, 'amk.bergen');

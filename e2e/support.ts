@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3199}`;
 
@@ -39,7 +39,8 @@ export function ownServer(port: number) {
         },
         stdio: 'ignore',
       });
-      await expect.poll(async () => (await fetch(`${url}/health/ready`).catch(() => null))?.status ?? 0, { timeout: 30_000 }).toBe(200);
+      // Through the TypeScript loader on a loaded two-core machine a start has taken over 30 s.
+      await expect.poll(async () => (await fetch(`${url}/health/ready`).catch(() => null))?.status ?? 0, { timeout: 90_000 }).toBe(200);
     },
     async stop(): Promise<void> {
       child?.kill('SIGKILL');
@@ -48,8 +49,34 @@ export function ownServer(port: number) {
   };
 }
 
+/** Browser contexts a test opened on the shared browser (loginAs and others): closed when the test ends. */
+const opened: BrowserContext[] = [];
+
+/**
+ * Every spec's `test`: as Playwright's, and closing the contexts the test opened itself when it
+ * ends. Left open, every console of every earlier test kept polling and drawing its map in the
+ * one browser, and the suite's later specs ran several times slower than alone.
+ */
+export const test = base.extend<{ closeOpenedContexts: undefined }>({
+  closeOpenedContexts: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature; this fixture needs no other
+    async ({}, use) => {
+      await use(undefined);
+      await Promise.all(opened.splice(0).map((c) => c.close().catch(() => {})));
+    },
+    { auto: true },
+  ],
+});
+
+/** A new context on the shared browser, closed when the test ends. */
+export async function newContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, ...options });
+  opened.push(context);
+  return context;
+}
+
 export async function loginAs(browser: Browser, username: string, viewport = { width: 1600, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, baseURL });
+  const context = await newContext(browser, { viewport });
   const page = await context.newPage();
   await page.goto('/');
   await page.getByLabel(/Brukernavn|Username/).fill(username);

@@ -1,6 +1,6 @@
 // Issue 3: an LVS operator hands a red call to AMK and the AMK operator accepts it.
-import { expect, test } from '@playwright/test';
-import { live, loginAs } from './support.js';
+import { expect } from '@playwright/test';
+import { live, loginAs, test } from './support.js';
 
 test('an LVS operator hands a red call to AMK; AMK accepts and owns it; LVS sees where it stands', async ({ browser }) => {
   const lv = await loginAs(browser, 'lv.bergen');
