@@ -62,6 +62,7 @@ export interface AppDeps {
         | 'TRUST_PROXY'
         | 'PUBLIC_URL'
         | 'LOGINS_PER_ADDRESS'
+        | 'LOGINS_PER_USERNAME'
         | 'BLOB_STORE'
         | 'S3_ENDPOINT'
         | 'S3_BUCKET'
@@ -128,7 +129,11 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
 
   // ── modules (an order their declared dependencies accept)
   await app.register(healthModule);
-  await app.register(authModule, { secureCookies: production, loginsPerAddress: config.LOGINS_PER_ADDRESS ?? 60 });
+  await app.register(authModule, {
+    secureCookies: production,
+    loginsPerAddress: config.LOGINS_PER_ADDRESS ?? 60,
+    loginsPerUsername: config.LOGINS_PER_USERNAME ?? 10,
+  });
   await app.register(callsModule);
   // Recordings subscribe to a registered call before AML: early recordings are linked first.
   await app.register(recordingsModule, {

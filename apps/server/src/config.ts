@@ -42,9 +42,12 @@ const Env = z.object({
     .string()
     .optional()
     .refine((v) => !v || v.split(',').every((u) => URL.canParse(u.trim())), 'PUBLIC_URL must be a URL (or a comma-separated list of URLs)'),
-  // Logins per client address and minute, across usernames (each username also has its own limit
-  // of 10): a control room whose whole shift logs in from behind one address stays well below it.
+  // Logins per client address and minute, across usernames (each username also has its own limit,
+  // LOGINS_PER_USERNAME): a control room whose whole shift logs in from behind one address stays
+  // well below it.
   LOGINS_PER_ADDRESS: z.coerce.number().int().positive().default(60),
+  // Login attempts per username and client address and minute: guessing one password is slowed down.
+  LOGINS_PER_USERNAME: z.coerce.number().int().positive().default(10),
   // Which proxies may tell the client's address in X-Forwarded-For: unset trusts none (the address
   // the socket came from is used, so the login limit and the audit log's addresses cannot be
   // forged); "true" trusts any, or a comma-separated list of addresses or CIDR ranges.

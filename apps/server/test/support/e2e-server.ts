@@ -27,9 +27,21 @@ writeFileSync(
 );
 await prisma.$disconnect();
 const dataDir = mkdtempSync(join(tmpdir(), 'amk-e2e-data-'));
+// Every browser of the suite logs in from 127.0.0.1, the same demo users dozens of times a minute
+// now that the suite runs quickly; the login limits (tested in auth.test.ts) would refuse them.
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   stdio: 'inherit',
-  env: { ...process.env, DATABASE_URL: db.url, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'never', DATA_DIR: dataDir },
+  env: {
+    ...process.env,
+    DATABASE_URL: db.url,
+    PORT: port,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    SEED_DEMO: 'never',
+    DATA_DIR: dataDir,
+    LOGINS_PER_ADDRESS: '100000',
+    LOGINS_PER_USERNAME: '100000',
+  },
 });
 
 let stopping = false;

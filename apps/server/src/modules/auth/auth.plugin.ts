@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { API_V1 } from '../../lib/api-prefix.js';
 import { authRoutes } from './auth.routes.js';
 
-export const authModule = fp<{ secureCookies: boolean; loginsPerAddress: number }>(
+export const authModule = fp<{ secureCookies: boolean; loginsPerAddress: number; loginsPerUsername: number }>(
   async (app, opts) => {
     await app.register(authRoutes({ sessions: app.sessions, prisma: app.prisma, ...opts }), API_V1);
   },

@@ -8,7 +8,13 @@ import { writeAudit } from '../audit/audit.service.js';
 import type { Db } from '@amk/db';
 
 export const authRoutes =
-  (deps: { sessions: SessionService; prisma: Db; secureCookies: boolean; loginsPerAddress: number }): FastifyPluginAsyncZod =>
+  (deps: {
+    sessions: SessionService;
+    prisma: Db;
+    secureCookies: boolean;
+    loginsPerAddress: number;
+    loginsPerUsername: number;
+  }): FastifyPluginAsyncZod =>
   async (app) => {
     // Logins per client address and minute, whatever the username: one address trying many
     // usernames (password spraying) is slowed down too. The address is the socket's, or the
@@ -32,7 +38,7 @@ export const authRoutes =
         // where every operator logs in from behind one address is not locked out.
         config: {
           rateLimit: {
-            max: 10,
+            max: deps.loginsPerUsername,
             timeWindow: '1 minute',
             hook: 'preHandler',
             keyGenerator: (request) =>
