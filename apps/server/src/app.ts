@@ -28,6 +28,7 @@ import { MAX_RECORDING_BYTES } from './modules/recordings/recordings.service.js'
 import { recordingsModule } from './modules/recordings/recordings.plugin.js';
 import { snapshotModule } from './modules/snapshot/snapshot.plugin.js';
 import { statsModule } from './modules/stats/stats.plugin.js';
+import { takeoversModule } from './modules/takeovers/takeovers.plugin.js';
 import { transfersModule } from './modules/transfers/transfers.plugin.js';
 import { triageModule } from './modules/triage/triage.plugin.js';
 import { unitsModule } from './modules/units/units.plugin.js';
@@ -163,6 +164,7 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
     escalateAfterMs: (config.AKUTTHJELPER_ESCALATE_SECONDS ?? 60) * 1000,
   });
   await app.register(centresModule);
+  await app.register(takeoversModule);
   await app.register(usersModule);
   await app.register(auditModule);
   await app.register(legevaktModule);

@@ -70,6 +70,7 @@ const models = [
   'missionUnit',
   'doctorShift',
   'amkDoctorShift',
+  'takeover',
   'akutthjelperOrganisation',
   'akutthjelperUnit',
   'akutthjelperMember',
@@ -160,13 +161,13 @@ describe('the migrations build exactly what schema.prisma declares', () => {
 });
 
 describe('the demo seed', () => {
-  it('seeded the demo region: four centres, all 357 kommuner, demo users', async () => {
+  it('seeded the demo region: five centres, all 357 kommuner, demo users', async () => {
     // (centres and kommuner that other test files made for themselves are not the demo region's)
     const centres = await prisma.centre.findMany({
       where: { NOT: { code: { startsWith: TEST_CENTRE_PREFIX } } },
       orderBy: { code: 'asc' },
     });
-    expect(centres.map((c) => c.code)).toEqual(['AMK-BERGEN', 'AMK-FORDE', 'LVS-BERGEN', 'LVS-SUNNFJORD']);
+    expect(centres.map((c) => c.code)).toEqual(['AMK-BERGEN', 'AMK-FORDE', 'LVS-BERGEN', 'LVS-SUNNFJORD', 'LVS-VOSS']);
     expect(await prisma.kommune.count({ where: { NOT: { nummer: { startsWith: TEST_KOMMUNE_PREFIX } } } })).toBe(357);
     expect(await prisma.fylke.count()).toBe(15);
     const users = await prisma.user.findMany({ select: { username: true } });

@@ -9,6 +9,7 @@ import { AlertSummary, BistandSummary, ResponderAlert } from './akutthjelper.js'
 import { HospitalSummary, MajorIncidentDetail } from './major-incidents.js';
 import { MissionSummary } from './missions.js';
 import { NotificationSummary } from './notifications.js';
+import { TakeoverSummary } from './takeovers.js';
 import { TransferSummary } from './transfers.js';
 import { UnitSummary, type UnitMoved } from './units.js';
 
@@ -36,6 +37,8 @@ export const EventPayloads = {
   'major-incident.upserted': MajorIncidentDetail,
   /** A hospital's declared capacity or its use by open major incidents changed (for every AMK). */
   'hospital.upserted': HospitalSummary,
+  /** A takeover of a centre began or ended (§ 15 p): both centres hear it, and the backup's consoles reload. */
+  'takeover.upserted': TakeoverSummary,
 } as const;
 
 export type EventType = keyof typeof EventPayloads;
@@ -59,7 +62,7 @@ export const EventEnvelopeSchema = z.discriminatedUnion(
 );
 
 /** Sent instead of a replay when the missed events are too many or too old: reload the snapshot. */
-export const ResyncNotice = z.object({ reason: z.enum(['gap_too_large', 'gap_too_old']), latestSeq: z.number().int() });
+export const ResyncNotice = z.object({ reason: z.enum(['gap_too_large', 'gap_too_old', 'access_changed']), latestSeq: z.number().int() });
 export type ResyncNotice = z.infer<typeof ResyncNotice>;
 
 /** Sent once per connection when the replay is done and live events follow. */

@@ -18,3 +18,4 @@ export * from './wall.js';
 export * from './callbacks.js';
 export * from './major-incidents.js';
 export * from './users.js';
+export * from './takeovers.js';

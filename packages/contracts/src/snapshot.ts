@@ -5,6 +5,7 @@ import { CallSummary } from './calls.js';
 import { CallbackSummary } from './callbacks.js';
 import { MissionSummary } from './missions.js';
 import { NotificationSummary } from './notifications.js';
+import { TakeoverSummary } from './takeovers.js';
 import { TransferSummary } from './transfers.js';
 import { StationSummary, UnitSummary } from './units.js';
 
@@ -32,5 +33,10 @@ export const Snapshot = z.object({
   callbacks: z.array(CallbackSummary).optional(),
   /** The people of my centre who can own a call (operators, doctors, supervisors). */
   operators: z.array(OperatorRef).optional(),
+  /**
+   * Open takeovers my centre is in (§ 15 p): as backup, the taken-over centre's calls, missions,
+   * units, transfers, notifications and callbacks are in the lists above too, under its centreId.
+   */
+  takeovers: z.array(TakeoverSummary).optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;

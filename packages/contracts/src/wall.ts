@@ -59,6 +59,8 @@ export const WallCentre = z.object({
       unitsOverdue: z.number().int(),
     }),
   ),
+  /** open takeovers (§ 15 p, § 12 d) this centre is in, as the centre taken over or its backup */
+  takeovers: z.array(z.object({ centre: z.string(), backupCentre: z.string(), startedAt: IsoTime, endsAt: IsoTime.nullable() })),
 });
 export type WallCentre = z.infer<typeof WallCentre>;
 export const WallQuery = z.object({ centres: z.string().max(300).optional().describe('comma-separated centre codes; default: my own') });

@@ -6,6 +6,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import createFetchClient, { type Middleware } from 'openapi-fetch';
 import createQueryHooks from 'openapi-react-query';
+import { ACTING_CENTRE_HEADER } from '@amk/contracts';
 import type { paths } from './schema.js';
 
 export class ApiError extends Error {
@@ -31,10 +32,27 @@ const failuresAsApiErrors: Middleware = {
   onError: () => new ApiError(0, 'Ingen kontakt med serveren'),
 };
 
+/**
+ * § 15 p: a request about a call of a centre this console's centre has taken over acts for that
+ * centre (the server checks the takeover and audits it so). The store says which centre, if any,
+ * a request is for: the call in its path, else the call open in the record.
+ */
+let actingCentreOf: (url: string) => string | null = () => null;
+export function setActingCentreResolver(resolve: (url: string) => string | null): void {
+  actingCentreOf = resolve;
+}
+const actingForTakenOverCentre: Middleware = {
+  onRequest({ request }) {
+    const code = actingCentreOf(new URL(request.url).pathname);
+    if (code) request.headers.set(ACTING_CENTRE_HEADER, code);
+    return request;
+  },
+};
+
 /** A client for the API; the console's is `client` below (tests give their own address and fetch). */
 export function createApiClient(options: { baseUrl?: string; fetch?: (request: Request) => Promise<Response> } = {}) {
   const api = createFetchClient<paths>({ credentials: 'same-origin', ...options });
-  api.use(failuresAsApiErrors);
+  api.use(failuresAsApiErrors, actingForTakenOverCentre);
   return api;
 }
 

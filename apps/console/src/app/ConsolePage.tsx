@@ -24,6 +24,7 @@ import { CompetenceBanner } from './CompetenceBanner.js';
 import { MajorIncidentSuggestion } from '../major-incidents/MajorIncidentSuggestion.js';
 import { MajorIncidentsPanel } from '../major-incidents/MajorIncidentsPanel.js';
 import { AmkDoctorPanel } from '../legevakt/AmkDoctorPanel.js';
+import { TakeoverPanel } from '../takeovers/TakeoverPanel.js';
 
 export function ConsolePage({ me }: { me: Me }) {
   const t = useT();
@@ -67,6 +68,7 @@ export function ConsolePage({ me }: { me: Me }) {
       <Header me={me} onNewCall={() => setNewCall(true)} />
       <aside className="left">
         <CompetenceBanner />
+        <TakeoverPanel />
         <AnswerTimes kind={me.centre.kind} />
         {me.centre.kind === 'AMK' && <MajorIncidentSuggestion />}
         {me.centre.kind === 'AMK' && <MajorIncidentsPanel />}

@@ -22,6 +22,11 @@ export function CallList() {
   const selected = useConsole((s) => s.selectedCallId);
   const me = useConsole((s) => s.me);
   const operators = useConsole((s) => s.operators);
+  const centre = useConsole((s) => s.centre);
+  const takeovers = useConsole((s) => s.takeovers);
+  // § 15 p: a taken-over centre's calls are marked with the centre whose line rang
+  const takenOverName = (c: CallSummary) =>
+    c.centreId === centre?.id ? null : (Object.values(takeovers).find((x) => x.centre.id === c.centreId)?.centre.name ?? null);
   const ringing = calls.filter((c) => c.state === 'RINGING');
   const next = nextToTake(calls);
   const fail = (e: unknown) => alert(t('calls.takeFailed', { reason: takeError(e) }));
@@ -59,6 +64,7 @@ export function CallList() {
                 <span className="call-who">
                   <ExerciseBadge call={c} />
                   {c.callerName ?? c.callerNumber ?? t('calls.unknownCaller')}
+                  {takenOverName(c) && <span className="call-for">{t('takeover.callFor', { centre: takenOverName(c)! })}</span>}
                 </span>
                 <span className="call-where">{c.addressText ?? kommuneName(c.kommunenummer) ?? t('calls.noAddress')}</span>
                 {c.operatorId && (

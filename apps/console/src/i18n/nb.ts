@@ -824,6 +824,36 @@ export const nb = {
   'competence.edu.OTHER_HEALTH_BACHELOR': 'Annen helsefaglig bachelor',
   'competence.edu.NONE': 'Ingen relevant',
   'adm.tab.users': 'Brukere',
+  'takeover.heading': 'Reservesentral (§ 15 p)',
+  'takeover.openLine': '{backup} arbeider for {centre}',
+  'takeover.since': 'Overtatt {at} av {by}',
+  'takeover.until': 'planlagt slutt {at}',
+  'takeover.workHint':
+    'Henvendelser, oppdrag og enheter for {centre} står i lista merket med sentralen; det du gjør med dem, gjør du på dens vegne.',
+  'takeover.end': 'Avslutt overtakelsen og lever tilbake',
+  'takeover.confirmEnd': 'Levere alt tilbake til {centre}?',
+  'takeover.handedBack': 'Levert tilbake til {centre}.',
+  'takeover.endedLine': '{backup} leverte tilbake til {centre} {at}.',
+  'takeover.work':
+    'Mens det varte: {received} henvendelser kom inn, {worked} ble behandlet, {missions} oppdrag opprettet ({actions} loggførte handlinger).',
+  'takeover.takeOver': 'Overta en sentral',
+  'takeover.handOver': 'Overlat egen sentral til reservesentral',
+  'takeover.noneDesignated': 'Sentralen har ingen utpekte reservesentraler; en administrator utpeker dem.',
+  'takeover.centre': 'Sentral',
+  'takeover.reason': 'Grunn',
+  'takeover.err.reason': 'Skriv hvorfor',
+  'takeover.plannedEnd': 'Planlagt slutt',
+  'takeover.untilEnded': 'Til den avsluttes',
+  'takeover.hours_one': 'Om {n} time',
+  'takeover.hours_other': 'Om {n} timer',
+  'takeover.started': '{backup} har overtatt {centre}.',
+  'takeover.callFor': 'for {centre}',
+  'wall.takeover': '{backup} arbeider for {centre}',
+  'adm.tab.backups': 'Reservesentraler',
+  'adm.backups.intro':
+    'Sentraler som kan overta denne sentralens linjer og åpne arbeid når den ikke kan (evakuering, systemsvikt): AMK for AMK (§ 15 p), legevaktsentral for legevaktsentral (§ 12 d).',
+  'adm.backups.save': 'Lagre reservesentraler',
+  'adm.backups.saved': 'Lagret.',
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -15,11 +15,13 @@ import type {
   NotificationSummary,
   Snapshot,
   StationSummary,
+  TakeoverSummary,
   TransferSummary,
   UnitMoved,
   UnitSummary,
 } from '@amk/contracts';
 import { create } from 'zustand';
+import { setActingCentreResolver } from '../api/client.js';
 import { useMajorIncidents } from '../major-incidents/major-incident-store.js';
 
 type Connection = 'connecting' | 'live' | 'offline';
@@ -38,6 +40,8 @@ export interface ConsoleState {
   bistand: Record<string, BistandSummary>;
   /** Lost callers not yet called back (tilbakeringing), by callback id. */
   callbacks: Record<string, CallbackSummary>;
+  /** Open takeovers (§ 15 p) my centre is in, either side, by id. */
+  takeovers: Record<string, TakeoverSummary>;
   /** Display names of the centre's people, by user id: who has taken a call. */
   operators: Record<string, string>;
   /** Calls and missions that left the lists, with the updatedAt they left at. */
@@ -61,11 +65,30 @@ export interface ConsoleState {
   upsertAlert(a: AlertSummary): void;
   upsertBistand(b: BistandSummary): void;
   upsertCallback(c: CallbackSummary): void;
+  upsertTakeover(t: TakeoverSummary): void;
   setConnection(c: Connection): void;
   selectCall(id: string | null): void;
 }
 
 const byId = <T extends { id: string }>(items: T[]) => Object.fromEntries(items.map((i) => [i.id, i]));
+
+/** The centres whose work this console does: its own, and those it has taken over as backup (§ 15 p). */
+function workCentreIds(s: Pick<ConsoleState, 'centre' | 'takeovers'>): string[] {
+  if (!s.centre) return [];
+  const covered = Object.values(s.takeovers).filter((t) => t.backupCentre.id === s.centre!.id && !t.endedAt);
+  return [s.centre.id, ...covered.map((t) => t.centre.id)];
+}
+
+/** The code of the taken-over centre (§ 15 p) whose call this is, or null for my own centre's (and any other). */
+function takenOverCentreOf(s: Pick<ConsoleState, 'centre' | 'takeovers' | 'calls'>, callId: string | null | undefined): string | null {
+  const call = callId ? s.calls[callId] : undefined;
+  if (!call || !s.centre || call.centreId === s.centre.id) return null;
+  return Object.values(s.takeovers).find((t) => t.centre.id === call.centreId && !t.endedAt)?.centre.code ?? null;
+}
+
+const CALL_IN_PATH = /^\/api\/v1\/calls\/([0-9a-f-]{36})(?:\/|$)/;
+/** Work on the open call that does not name it in the path: sending units, alerting, notifying, handing over. */
+const ABOUT_OPEN_CALL = ['/api/v1/missions', '/api/v1/units', '/api/v1/akutthjelper', '/api/v1/notifications', '/api/v1/transfers'];
 
 // How far along a record is: an HTTP answer that left the server before a socket event must not
 // undo what the event said (both arrive, in either order).
@@ -105,6 +128,7 @@ export const useConsole = create<ConsoleState>((set, get) => ({
   alerts: {},
   bistand: {},
   callbacks: {},
+  takeovers: {},
   operators: {},
   gone: { calls: {}, missions: {}, callbacks: {} },
   lastSeq: 0,
@@ -114,7 +138,7 @@ export const useConsole = create<ConsoleState>((set, get) => ({
 
   setMe: (me) => set({ me }),
 
-  applySnapshot: (s) =>
+  applySnapshot: (s) => {
     set({
       centre: s.centre,
       calls: byId(s.calls),
@@ -124,9 +148,14 @@ export const useConsole = create<ConsoleState>((set, get) => ({
       notifications: byId(s.notifications),
       missions: byId(s.missions),
       callbacks: byId(s.callbacks ?? []),
+      takeovers: byId(s.takeovers ?? []),
       operators: Object.fromEntries((s.operators ?? []).map((o) => [o.id, o.displayName])),
       lastSeq: s.seq,
-    }),
+    });
+    // a takeover that ended takes its calls with it: the record closes
+    const now = get();
+    if (now.selectedCallId && !now.calls[now.selectedCallId]) set({ selectedCallId: null });
+  },
 
   applyEvent: (e) => {
     if (e.seq <= get().lastSeq) return; // seen already (a replay overlapping the snapshot)
@@ -155,6 +184,8 @@ export const useConsole = create<ConsoleState>((set, get) => ({
         return useMajorIncidents.getState().upsertIncident(e.data);
       case 'hospital.upserted':
         return useMajorIncidents.getState().upsertHospital(e.data);
+      case 'takeover.upserted':
+        return get().upsertTakeover(e.data);
       default:
         // A new event type must be handled here: this line stops compiling until it is.
         e satisfies never;
@@ -176,7 +207,7 @@ export const useConsole = create<ConsoleState>((set, get) => ({
   upsertCall: (c) =>
     set((s) => {
       if (!admit(s.calls[c.id], s.gone.calls[c.id], c)) return {};
-      const mine = !!s.centre && c.centreId === s.centre.id;
+      const mine = workCentreIds(s).includes(c.centreId);
       // A call that was closed, or that another centre now owns, leaves this console's list.
       if (!mine || c.closedAt) {
         const { [c.id]: _left, ...calls } = s.calls;
@@ -225,9 +256,25 @@ export const useConsole = create<ConsoleState>((set, get) => ({
       }
       return { callbacks: { ...s.callbacks, [c.id]: c } };
     }),
+  upsertTakeover: (t) =>
+    set((s) => {
+      if (t.endedAt) {
+        const { [t.id]: _ended, ...takeovers } = s.takeovers;
+        return { takeovers };
+      }
+      return { takeovers: { ...s.takeovers, [t.id]: t } };
+    }),
   setConnection: (connection) => set({ connection }),
   selectCall: (selectedCallId) => set({ selectedCallId }),
 }));
+
+// Requests about a taken-over centre's call act for it: the call in the path, else the one open.
+setActingCentreResolver((path) => {
+  const s = useConsole.getState();
+  const named = CALL_IN_PATH.exec(path)?.[1];
+  if (named) return takenOverCentreOf(s, named);
+  return ABOUT_OPEN_CALL.some((p) => path.startsWith(p)) ? takenOverCentreOf(s, s.selectedCallId) : null;
+});
 
 /** Open calls in the order an operator works in (see lib/call-order.ts). */
 export { sortCalls } from '../lib/call-order.js';

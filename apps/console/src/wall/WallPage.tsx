@@ -8,7 +8,7 @@ import { formatAge, useNow } from '../lib/use-now.js';
 import { useT } from '../i18n/i18n.js';
 import { MapView } from '../map/MapView.js';
 import { connectRealtime, loadSnapshot } from '../realtime/connection.js';
-import { clock } from '../lib/clock.js';
+import { clock, clockShort } from '../lib/clock.js';
 import { retryUntilDone } from '../lib/retry.js';
 import { CrewIssues } from '../units/CrewIssues.js';
 import { WallDoctorGaps } from '../legevakt/WallDoctorGaps.js';
@@ -94,6 +94,11 @@ function CentreColumn({ c, now }: { c: WallCentre; now: number }) {
   return (
     <section className="wall-col" aria-label={c.centre.name}>
       <h2>{c.centre.code}</h2>
+      {c.takeovers.map((x) => (
+        <p key={x.centre} className="wall-takeover" role="status" data-testid="wall-takeover">
+          {t('wall.takeover', { backup: x.backupCentre, centre: x.centre })} · {clockShort(x.startedAt)}
+        </p>
+      ))}
       <WallMajorIncidents incidents={c.majorIncidents} now={now} />
       <WallDoctorGaps c={c} />
       <div className="wall-tiles">

@@ -9,6 +9,11 @@ export interface UserActor {
   role: Role;
   locale: string;
   centre: { id: string; code: string; name: string; kind: CentreKind; lat: number; lon: number };
+  /**
+   * Set while the user works for a centre their own centre has taken over (§ 15 p): `centre` is
+   * then the taken-over centre, and this is the user's own (see centre-cover.ts).
+   */
+  actingFrom?: { id: string; code: string; name: string; takeoverId: string };
 }
 
 export interface IntegrationActor {
@@ -27,8 +32,11 @@ export const rooms = {
   role: (centreId: string, role: Role) => `role:${centreId}:${role}`,
 };
 
-export function roomsFor(user: UserActor): string[] {
+/** `coveredCentreIds`: centres the user's centre has taken over (§ 15 p); their work is heard too. */
+export function roomsFor(user: UserActor, coveredCentreIds: readonly string[] = []): string[] {
   // A responder in the field hears only what is addressed to them, never the centre's work.
   if (user.role === 'responder') return [rooms.user(user.userId)];
-  return [rooms.centre(user.centre.id), rooms.user(user.userId), rooms.role(user.centre.id, user.role)];
+  // An auditor reads the log; a takeover gives them nothing to work.
+  const covered = user.role === 'auditor' ? [] : coveredCentreIds.map(rooms.centre);
+  return [rooms.centre(user.centre.id), rooms.user(user.userId), rooms.role(user.centre.id, user.role), ...covered];
 }

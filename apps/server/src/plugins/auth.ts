@@ -19,7 +19,7 @@ export const authPlugin = fp<{ sessionTtlHours: number; production: boolean; pub
     const sessions = createSessionService(app.prisma, { ttlHours: opts.sessionTtlHours, production: opts.production });
     const integrationKeys = createIntegrationKeyService(app.prisma);
     const sameSite = originPolicy(opts.publicUrl);
-    registerAuthentication(app, { sessions, keys: integrationKeys, sameSite });
+    registerAuthentication(app, { prisma: app.prisma, sessions, keys: integrationKeys, sameSite });
     app.decorate('sessions', sessions);
     app.decorate('integrationKeys', integrationKeys);
     app.decorate('sameSite', sameSite);

@@ -1,8 +1,10 @@
 // Attaches the actor (a user with a session cookie, or an integration with a bearer key) to each
 // request, and offers the guards routes declare: requireUser(roles) and requireIntegration.
-import type { Role } from '@amk/contracts';
+import { ACTING_CENTRE_HEADER, type Role } from '@amk/contracts';
+import type { Db } from '@amk/db';
 import type { FastifyInstance, FastifyRequest, preValidationHookHandler } from 'fastify';
 import type { Actor, IntegrationActor, UserActor } from '../auth/actor.js';
+import { actingFor } from '../auth/centre-cover.js';
 import type { IntegrationKeyService } from '../auth/integration-keys.service.js';
 import { SESSION_COOKIE, type SessionService } from '../auth/sessions.service.js';
 import { forbidden, unauthorized } from '../lib/http-error.js';
@@ -18,7 +20,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function registerAuthentication(
   app: FastifyInstance,
-  deps: { sessions: SessionService; keys: IntegrationKeyService; sameSite: OriginPolicy },
+  deps: { prisma: Db; sessions: SessionService; keys: IntegrationKeyService; sameSite: OriginPolicy },
 ) {
   app.decorateRequest('actor', null);
 
@@ -35,7 +37,10 @@ export function registerAuthentication(
     }
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    request.actor = await deps.sessions.authenticate(token);
+    const user = await deps.sessions.authenticate(token);
+    // A backup centre's operator working a taken-over centre's call or unit (§ 15 p) says so per request.
+    const acting = request.headers[ACTING_CENTRE_HEADER];
+    request.actor = user && typeof acting === 'string' && acting ? await actingFor(deps.prisma, user, acting) : user;
   });
 }
 

@@ -8,7 +8,8 @@ import type { Server as HttpServer } from 'node:http';
 import { fastifyCookie } from '@fastify/cookie';
 import type { ClientToServerEvents, ServerToClientEvents } from '@amk/contracts';
 import { Server, type Socket } from 'socket.io';
-import { roomsFor, type UserActor } from '../auth/actor.js';
+import { rooms as roomNames, roomsFor, type UserActor } from '../auth/actor.js';
+import { coveredCentres } from '../auth/centre-cover.js';
 import { SESSION_COOKIE, type SessionService } from '../auth/sessions.service.js';
 import { sha256 } from '../auth/tokens.js';
 import type { Db } from '@amk/db';
@@ -34,6 +35,28 @@ type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string
 
 export function broadcast(io: IoServer, event: StoredEvent): void {
   if (event.audience.length) io.to(event.audience).emit('event', event.envelope);
+  if (event.envelope.type === 'takeover.upserted') takeoverChanged(io, event.envelope.data, event.envelope.seq);
+}
+
+/**
+ * A takeover began or ended (§ 15 p): the backup centre's consoles must now see more, or less.
+ * On an end their sockets stop hearing the centre at once; either way they reload the snapshot
+ * (which lists what they may see) and reconnect, when their rooms are worked out afresh.
+ */
+function takeoverChanged(
+  io: IoServer,
+  t: { centre: { id: string }; backupCentre: { id: string }; endedAt: string | null },
+  seq: number,
+): void {
+  const room = roomNames.centre(t.centre.id);
+  for (const socket of io.of('/').sockets.values()) {
+    if (socket.data.user.centre.id !== t.backupCentre.id || socket.data.user.role === 'responder') continue;
+    if (t.endedAt) {
+      socket.leave(room);
+      socket.data.rooms = socket.data.rooms.filter((r) => r !== room);
+    }
+    socket.emit('resync', { reason: 'access_changed', latestSeq: seq });
+  }
 }
 
 export function createSocketServer(
@@ -58,7 +81,11 @@ export function createSocketServer(
       const user = await deps.sessions.authenticate(cookies[SESSION_COOKIE]);
       if (!user) return next(new Error('unauthorized'));
       socket.data.user = user;
-      socket.data.rooms = roomsFor(user);
+      const covered = await coveredCentres(deps.prisma, user.centre.id);
+      socket.data.rooms = roomsFor(
+        user,
+        covered.map((c) => c.id),
+      );
       socket.data.tokenHash = sha256(cookies[SESSION_COOKIE]!);
       next();
     } catch {

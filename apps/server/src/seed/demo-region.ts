@@ -32,6 +32,8 @@ export const demoCentres = [
       '4616',
     ],
     neighbours: ['AMK-FORDE'],
+    // § 15 p: AMK Førde takes Bergen's 113 lines if AMK Bergen must be evacuated, and the reverse
+    backups: ['AMK-FORDE'],
   },
   {
     code: 'LVS-BERGEN',
@@ -44,6 +46,8 @@ export const demoCentres = [
     lon: 5.3387,
     kommuner: ['4601'],
     neighbours: [],
+    // § 12 d: the alternative answering point for Bergen's 116117
+    backups: ['LVS-VOSS'],
   },
   {
     code: 'AMK-FORDE',
@@ -75,6 +79,7 @@ export const demoCentres = [
       '4646',
     ],
     neighbours: ['AMK-BERGEN'],
+    backups: ['AMK-BERGEN'],
   },
   {
     // A second legevaktsentral, in Helse Førde's area: the line AMK hands Sunnfjord's
@@ -89,6 +94,21 @@ export const demoCentres = [
     lon: 5.8572,
     kommuner: ['4647', '4645', '4646', '4637'],
     neighbours: [],
+    backups: [],
+  },
+  {
+    // Voss kommune's legevaktsentral: LVS Bergen's alternative answering point (§ 12 d), and Bergen its.
+    code: 'LVS-VOSS',
+    name: 'Legevaktsentralen på Voss',
+    kind: 'LVS',
+    owner: 'Voss herad',
+    region: null,
+    coordinatesRegion: false,
+    lat: 60.6286,
+    lon: 6.4142,
+    kommuner: ['4621'],
+    neighbours: [],
+    backups: ['LVS-BERGEN'],
   },
 ] as const;
 
@@ -175,6 +195,8 @@ export const demoUsers = [
   { username: 'lv.bergen', displayName: 'Sofie Nilsen', role: 'lv_operator', centre: 'LVS-BERGEN' },
   { username: 'supervisor.bergen', displayName: 'Kari Vik', role: 'supervisor', centre: 'AMK-BERGEN' },
   { username: 'amk.forde', displayName: 'Ola Myklebust', role: 'amk_operator', centre: 'AMK-FORDE' },
+  { username: 'supervisor.forde', displayName: 'Randi Bruland', role: 'supervisor', centre: 'AMK-FORDE' },
+  { username: 'lv.voss', displayName: 'Nils Lid', role: 'lv_operator', centre: 'LVS-VOSS' },
   { username: 'lv.sunnfjord', displayName: 'Hilde Solheim', role: 'lv_operator', centre: 'LVS-SUNNFJORD' },
   { username: 'admin', displayName: 'Systemadministrator', role: 'admin', centre: 'AMK-BERGEN' },
   { username: 'responder.demo', displayName: 'Marte Akutthjelper', role: 'responder', centre: 'AMK-BERGEN' },

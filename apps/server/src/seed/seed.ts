@@ -32,6 +32,7 @@ export async function seedDemo(prisma: Db): Promise<SeedResult> {
       lon: c.lon,
       kommuner: [...c.kommuner],
       neighbourCentreIds: c.neighbours.map(centreId),
+      backupCentreIds: c.backups.map(centreId),
     };
     await prisma.centre.upsert({ where: { id: centreId(c.code) }, create: { id: centreId(c.code), ...data }, update: data });
   }

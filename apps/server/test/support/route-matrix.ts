@@ -19,6 +19,12 @@ export const MATRIX: Record<string, Allowed> = {
   'POST /api/v1/auth/logout': 'public',
   'GET /api/v1/auth/me': ALL_USERS,
 
+  'POST /api/v1/centres/:code/takeover': ['supervisor'],
+  'DELETE /api/v1/centres/:code/takeover': ['supervisor'],
+  'GET /api/v1/takeovers': CONSOLE,
+  'GET /api/v1/centres/:code/backups': CONSOLE,
+  'PUT /api/v1/centres/:code/backups': ['admin'],
+
   'POST /api/v1/integrations/calls': 'integration',
   'POST /api/v1/integrations/calls/:externalId/answered': 'integration',
   'POST /api/v1/integrations/calls/:externalId/ended': 'integration',

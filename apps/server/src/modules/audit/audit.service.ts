@@ -23,10 +23,16 @@ export async function writeAudit(db: Db | Tx, actor: Actor | null, entry: AuditE
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,
-      detail: (entry.detail ?? undefined) as object | undefined,
+      detail: withActingFrom(actor, entry.detail) as object | undefined,
       ip: entry.ip ?? null,
     },
   });
+}
+
+/** Work done for a taken-over centre (§ 15 p) names the backup centre and the takeover it came from. */
+function withActingFrom(actor: Actor | null, detail: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (actor?.kind !== 'user' || !actor.actingFrom) return detail;
+  return { ...detail, actingFrom: actor.actingFrom.code, takeoverId: actor.actingFrom.takeoverId };
 }
 
 /**
@@ -53,7 +59,7 @@ export async function writeListAudit(
       action,
       entityType: 'Call',
       entityId: c.id,
-      detail: { readerCentre: actor.centre.code },
+      detail: withActingFrom(actor, { readerCentre: actor.centre.code }) as object,
       ip: ip ?? null,
     })),
   });

@@ -10,8 +10,9 @@ export const snapshotModule = fp(
       transfersFor: app.transfers.listFor,
       notificationsFor: app.notifications.listForCentre,
       missionsFor: app.missions.listOpen,
+      takeoversFor: app.takeovers.listFor,
     });
     await app.register(snapshotRoutes({ snapshot }), API_V1);
   },
-  { name: 'snapshot', fastify: '5.x', dependencies: ['transfers', 'notifications', 'missions'] },
+  { name: 'snapshot', fastify: '5.x', dependencies: ['transfers', 'notifications', 'missions', 'takeovers'] },
 );

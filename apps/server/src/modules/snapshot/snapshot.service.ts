@@ -2,6 +2,7 @@
 // event seq it reflects: replaying events after that seq brings it exactly up to date.
 import type { Snapshot } from '@amk/contracts';
 import type { UserActor } from '../../auth/actor.js';
+import { coveredCentres } from '../../auth/centre-cover.js';
 import type { Db, Tx } from '@amk/db';
 import { toCallSummary } from '../calls/call-summary.js';
 import { openCallbacks } from '../callbacks/callback-summary.js';
@@ -12,6 +13,13 @@ export interface SnapshotDeps {
   transfersFor: (centreId: string, db: Tx) => Promise<Snapshot['transfers']>;
   notificationsFor: (db: Tx, centreId: string) => Promise<Snapshot['notifications']>;
   missionsFor: (db: Tx, centreId: string) => Promise<Snapshot['missions']>;
+  takeoversFor: (centreId: string, options: { openOnly?: boolean }, db: Tx) => Promise<NonNullable<Snapshot['takeovers']>>;
+}
+
+/** Per-centre lists of the centres I work for, as one list (a hand-over between two of them appears once). */
+async function forEach<T extends { id: string }>(centreIds: string[], read: (centreId: string) => Promise<T[]>): Promise<T[]> {
+  const lists = await Promise.all(centreIds.map(read));
+  return [...new Map(lists.flat().map((x) => [x.id, x])).values()];
 }
 
 export function createSnapshotService(prisma: Db, deps: SnapshotDeps) {
@@ -20,24 +28,42 @@ export function createSnapshotService(prisma: Db, deps: SnapshotDeps) {
       return prisma.$transaction(
         async (tx) => {
           const centre = await tx.centre.findUniqueOrThrow({ where: { id: actor.centre.id } });
-          const visibleCentres = [centre.id, ...centre.neighbourCentreIds];
-          const [latest, calls, units, stations, notifications, transfers, missions, operators, callbacks] = await Promise.all([
+          // § 15 p: a backup centre works the centres it has taken over as its own (an auditor only reads the log)
+          const covered = actor.role === 'auditor' ? [] : await coveredCentres(tx, centre.id);
+          const workCentres = [centre.id, ...covered.map((c) => c.id)];
+          const visibleCentres = [
+            ...new Set([...workCentres, centre.neighbourCentreIds, ...covered.map((c) => c.neighbourCentreIds)].flat()),
+          ];
+          const [latest, calls, units, stations, notifications, transfers, missions, operators, callbacks, takeovers] = await Promise.all([
             tx.event.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } }),
-            tx.call.findMany({ where: { centreId: centre.id, closedAt: null }, orderBy: { ringingAt: 'asc' }, take: 1000 }),
+            tx.call.findMany({ where: { centreId: { in: workCentres }, closedAt: null }, orderBy: { ringingAt: 'asc' }, take: 1000 }),
             tx.unit.findMany({ where: { centreId: { in: visibleCentres } }, orderBy: { callSign: 'asc' } }),
             tx.station.findMany({ where: { centreId: { in: visibleCentres } }, orderBy: { name: 'asc' } }),
-            deps.notificationsFor(tx, centre.id),
-            deps.transfersFor(centre.id, tx),
-            deps.missionsFor(tx, centre.id),
+            forEach(workCentres, (id) => deps.notificationsFor(tx, id)),
+            forEach(workCentres, (id) => deps.transfersFor(id, tx)),
+            forEach(workCentres, (id) => deps.missionsFor(tx, id)),
             // names for the operatorId on calls: disabled users too, an open call may still be theirs
             tx.user.findMany({
-              where: { centreId: centre.id, role: { notIn: ['responder', 'auditor'] } },
+              where: { centreId: { in: workCentres }, role: { notIn: ['responder', 'auditor'] } },
               select: { id: true, displayName: true },
               orderBy: { displayName: 'asc' },
             }),
-            openCallbacks(tx, centre.id),
+            forEach(workCentres, (id) => openCallbacks(tx, id)),
+            deps.takeoversFor(centre.id, { openOnly: true }, tx),
           ]);
-          await writeAudit(tx, actor, { action: 'call.list', entityType: 'Call', detail: { count: calls.length, open: true }, ip });
+          const own = calls.filter((c) => c.centreId === centre.id);
+          await writeAudit(tx, actor, { action: 'call.list', entityType: 'Call', detail: { count: own.length, open: true }, ip });
+          // the taken-over centres' callers, read on their behalf: filed under each of them
+          for (const c of covered) {
+            const theirs = calls.filter((x) => x.centreId === c.id);
+            await writeAudit(tx, actor, {
+              action: 'call.list',
+              entityType: 'Call',
+              centreId: c.id,
+              detail: { count: theirs.length, open: true, readerCentre: centre.code, takeover: true },
+              ip,
+            });
+          }
           // the hand-overs carry callers' names and numbers, other centres' among them
           // lost callers' numbers
           await writeAudit(tx, actor, {
@@ -63,6 +89,7 @@ export function createSnapshotService(prisma: Db, deps: SnapshotDeps) {
             missions,
             operators,
             callbacks,
+            takeovers,
           };
         },
         { isolationLevel: 'RepeatableRead' },

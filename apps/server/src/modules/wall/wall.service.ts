@@ -3,6 +3,7 @@
 import { isAvailable, summariseResponseTimes } from '@amk/domain';
 import type { WallCentre } from '@amk/contracts';
 import type { UserActor } from '../../auth/actor.js';
+import { openTakeover } from '../../auth/centre-cover.js';
 import type { Db } from '@amk/db';
 import { forbidden } from '../../lib/http-error.js';
 import { MEASURED, withinTargetSql, type AnswerTimeService } from '../stats/answer-times.service.js';
@@ -34,6 +35,27 @@ export function createWallService({
         c.neighbourCentreIds.includes(own.id) ||
         c.kommuner.some((k) => own.kommuner.includes(k)),
     );
+  }
+
+  /** Open takeovers either way, by centre name: who is working whose lines. */
+  async function takeoversOf(centreId: string): Promise<WallCentre['takeovers']> {
+    const rows = await prisma.takeover.findMany({
+      where: { AND: [{ OR: [{ centreId }, { backupCentreId: centreId }] }, openTakeover()] },
+      orderBy: { startedAt: 'asc' },
+    });
+    if (!rows.length) return [];
+    const names = new Map(
+      (await prisma.centre.findMany({ where: { id: { in: rows.flatMap((r) => [r.centreId, r.backupCentreId]) } } })).map((c) => [
+        c.id,
+        c.name,
+      ]),
+    );
+    return rows.map((r) => ({
+      centre: names.get(r.centreId)!,
+      backupCentre: names.get(r.backupCentreId)!,
+      startedAt: r.startedAt.toISOString(),
+      endsAt: r.endsAt?.toISOString() ?? null,
+    }));
   }
 
   async function figures(actor: UserActor, centre: { id: string; code: string; name: string; kind: 'AMK' | 'LVS' }): Promise<WallCentre> {
@@ -138,6 +160,7 @@ export function createWallService({
       callbacksOpen: callbacks,
       preparednessGaps: gaps.map((g) => ({ kommunenummer: g.kommunenummer, kommunenavn: g.kommunenavn })),
       doctorGaps,
+      takeovers: await takeoversOf(centre.id),
       majorIncidents: major.map(({ id, level, description, declaredAt, byCategory, byHospital, units }) => ({
         id,
         level,
