@@ -163,7 +163,7 @@ describe('quality indicators', () => {
       { hour: 23, calls: 1 },
     ]);
     const options = await app.inject({ method: 'GET', url: '/api/v1/wall/centres', headers: { cookie: sup } });
-    expect(options.json().centres.map((c: { code: string }) => c.code)).toEqual(['AMK-BERGEN', 'AMK-FORDE', 'LVS-BERGEN']);
+    expect(options.json().centres.map((c: { code: string }) => c.code)).toEqual(['AMK-BERGEN', 'AMK-FORDE', 'LVS-BERGEN', 'LVS-VOSS']);
 
     const lv = await cookieFor(app, 'lv.bergen');
     const outside = await app.inject({ method: 'GET', url: url('AMK-FORDE'), headers: { cookie: lv } });
