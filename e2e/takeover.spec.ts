@@ -78,3 +78,28 @@ test('AMK Førde takes over AMK Bergen: a Bergen 113 call rings at Førde, Førd
   // The call goes back with the lines: it leaves Førde's queue.
   await expect(operator.getByRole('list', { name: 'Åpne henvendelser' }).getByText(number)).toHaveCount(0);
 });
+
+test('the administrator designates the backup centres on the admin page, and the choice is kept', async ({ browser }) => {
+  const admin = await loginAs(browser, 'admin');
+  await live(admin);
+  await admin.goto('/admin#backups');
+  const section = admin.getByRole('region', { name: 'Reservesentraler' });
+  const forde = section.getByRole('checkbox', { name: /AMK Førde/ });
+  await expect(forde).toBeChecked();
+  // AMK may only be backed up by AMK: no legevaktsentral is offered
+  await expect(section.getByRole('checkbox', { name: /Legevakt/ })).toHaveCount(0);
+  try {
+    await forde.uncheck();
+    await section.getByRole('button', { name: 'Lagre reservesentraler' }).click();
+    await expect(section.getByRole('status')).toHaveText('Lagret.');
+    await admin.reload();
+    await expect(admin.getByRole('region', { name: 'Reservesentraler' }).getByRole('checkbox', { name: /AMK Førde/ })).not.toBeChecked();
+  } finally {
+    // the other specs rely on AMK Førde being AMK Bergen's backup
+    const res = await admin.request.put(`${baseURL}/api/v1/centres/AMK-BERGEN/backups`, {
+      headers: { origin: baseURL },
+      data: { backupCentres: ['AMK-FORDE'] },
+    });
+    expect(res.status()).toBe(200);
+  }
+});

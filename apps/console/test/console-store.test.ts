@@ -73,6 +73,7 @@ const unit = (over: Partial<UnitSummary> = {}): UnitSummary =>
     crewOk: true,
     crewProblem: null,
     crewOverride: null,
+    lentToCentreId: null,
     ...over,
   }) as UnitSummary;
 

@@ -19,6 +19,7 @@ const unit = (id: string, over: Partial<UnitSummary> = {}): UnitSummary => ({
   crewOk: true,
   crewProblem: null,
   crewOverride: null,
+  lentToCentreId: null,
   ...over,
 });
 

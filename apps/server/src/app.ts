@@ -29,6 +29,7 @@ import { recordingsModule } from './modules/recordings/recordings.plugin.js';
 import { snapshotModule } from './modules/snapshot/snapshot.plugin.js';
 import { statsModule } from './modules/stats/stats.plugin.js';
 import { takeoversModule } from './modules/takeovers/takeovers.plugin.js';
+import { mutualAidModule } from './modules/mutual-aid/mutual-aid.plugin.js';
 import { transfersModule } from './modules/transfers/transfers.plugin.js';
 import { triageModule } from './modules/triage/triage.plugin.js';
 import { unitsModule } from './modules/units/units.plugin.js';
@@ -165,6 +166,7 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
   });
   await app.register(centresModule);
   await app.register(takeoversModule);
+  await app.register(mutualAidModule);
   await app.register(usersModule);
   await app.register(auditModule);
   await app.register(legevaktModule);

@@ -150,7 +150,7 @@ describe('dispatch: refused under § 11 unless overridden with a reason', () => 
     );
   });
 
-  it('another centre may not override § 11 for a unit that is not its own', async () => {
+  it('another centre may not override § 11 for a unit that is not its own, nor ask to borrow it', async () => {
     const forde = await cookieFor(app, 'amk.forde');
     const fordeCall = crypto.randomUUID();
     await app.inject({
@@ -163,8 +163,18 @@ describe('dispatch: refused under § 11 unless overridden with a reason', () => 
       { callId: fordeCall, unitIds: [await unitId('BGN-A14')], override: { reason: 'Førde vil sende den' } },
       forde,
     );
-    expect(res.statusCode).toBe(403);
-    expect(res.json().message).toMatch(/own centre may override § 11/);
+    // a neighbour's unit is never sent from here (mutual aid asks its owner), override or not
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toMatch(/be om bistand/);
+    // and a crew that fails § 11 is not lent either
+    const borrow = await app.inject({
+      method: 'POST',
+      url: '/api/v1/mutual-aid',
+      headers: { cookie: forde },
+      payload: { unitId: await unitId('BGN-A14'), callId: fordeCall },
+    });
+    expect(borrow.statusCode).toBe(409);
+    expect(borrow.json().message).toMatch(/§ 11/);
     expect((await unit('BGN-A14')).crewOverrideReason).toBeNull();
   });
 });

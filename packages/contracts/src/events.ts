@@ -8,6 +8,7 @@ import { IsoTime, Uuid } from './common.js';
 import { AlertSummary, BistandSummary, ResponderAlert } from './akutthjelper.js';
 import { HospitalSummary, MajorIncidentDetail } from './major-incidents.js';
 import { MissionSummary } from './missions.js';
+import { UnitLoanSummary } from './mutual-aid.js';
 import { NotificationSummary } from './notifications.js';
 import { TakeoverSummary } from './takeovers.js';
 import { TransferSummary } from './transfers.js';
@@ -39,6 +40,8 @@ export const EventPayloads = {
   'hospital.upserted': HospitalSummary,
   /** A takeover of a centre began or ended (§ 15 p): both centres hear it, and the backup's consoles reload. */
   'takeover.upserted': TakeoverSummary,
+  /** Mutual aid (§ 10 d): a unit asked for, lent, declined or returned; the owner and the borrower hear it. */
+  'unit-loan.upserted': UnitLoanSummary,
 } as const;
 
 export type EventType = keyof typeof EventPayloads;

@@ -19,3 +19,4 @@ export * from './callbacks.js';
 export * from './major-incidents.js';
 export * from './users.js';
 export * from './takeovers.js';
+export * from './mutual-aid.js';

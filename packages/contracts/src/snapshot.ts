@@ -6,6 +6,7 @@ import { CallbackSummary } from './callbacks.js';
 import { MissionSummary } from './missions.js';
 import { NotificationSummary } from './notifications.js';
 import { TakeoverSummary } from './takeovers.js';
+import { UnitLoanSummary } from './mutual-aid.js';
 import { TransferSummary } from './transfers.js';
 import { StationSummary, UnitSummary } from './units.js';
 
@@ -38,5 +39,10 @@ export const Snapshot = z.object({
    * units, transfers, notifications and callbacks are in the lists above too, under its centreId.
    */
   takeovers: z.array(TakeoverSummary).optional(),
+  /**
+   * Mutual aid my centre is in, either side (§ 10 d): asked for or lent, and answered in the last
+   * 12 hours. Units lent to my centre are in `units` too.
+   */
+  unitLoans: z.array(UnitLoanSummary).optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;

@@ -27,6 +27,8 @@ export const UnitSummary = z.object({
   crewProblem: z.string().nullable(),
   /** An operator let the unit work although its crew fails § 11: why, when, who. Kept until the crew changes. */
   crewOverride: z.object({ reason: z.string(), at: IsoTime, by: z.string() }).nullable(),
+  /** Lent to this centre (mutual aid, § 10 d) until it is released there; null: at home. */
+  lentToCentreId: Uuid.nullable(),
 });
 export type UnitSummary = z.infer<typeof UnitSummary>;
 

@@ -60,6 +60,10 @@ export type Sex = (typeof SEXES)[number];
 export const TRANSFER_STATES = ['REQUESTED', 'ACCEPTED', 'DECLINED'] as const;
 export type TransferState = (typeof TRANSFER_STATES)[number];
 
+/** Mutual aid (§ 10 d): a unit asked for, lent, declined, withdrawn by the asker, or home again. */
+export const UNIT_LOAN_STATES = ['REQUESTED', 'ACCEPTED', 'DECLINED', 'CANCELLED', 'RETURNED'] as const;
+export type UnitLoanState = (typeof UNIT_LOAN_STATES)[number];
+
 /** Who a notification goes to: the other emergency services (§ 15 e) or another centre. */
 export const NOTIFICATION_RECIPIENTS = ['POLICE', 'FIRE', 'HRS', 'AMK', 'LVS'] as const;
 export type NotificationRecipient = (typeof NOTIFICATION_RECIPIENTS)[number];

@@ -1,19 +1,20 @@
 // Administration for a centre, one tab at a time: the akutthjelper scheme (organisations, units,
-// members, agreements, a report), sound recordings under § 20 (figures, dry run, holds), and
-// town/rural per kommune, and the triage index. Administrators change things; supervisors read,
-// and may place holds.
+// members, agreements, a report), sound recordings under § 20 (figures, dry run, holds),
+// town/rural per kommune, the triage index, and the backup centres that may take this one over.
+// Administrators change things; supervisors read, and may place holds.
 import type { Me } from '@amk/contracts';
 import { useState } from 'react';
 import { LanguageSwitch } from '../auth/LanguageSwitch.js';
 import { useT, type MessageKey } from '../i18n/i18n.js';
 import { AkutthjelperAdmin } from './AkutthjelperAdmin.js';
+import { BackupsAdmin } from './BackupsAdmin.js';
 import { KommuneAdmin } from './KommuneAdmin.js';
 import { RetentionAdmin } from './RetentionAdmin.js';
 import { TriageIndexAdmin } from './TriageIndexAdmin.js';
 import { LogoutButton } from '../auth/LogoutButton.js';
 import { UsersAdmin } from './UsersAdmin.js';
 
-type Tab = 'akutthjelper' | 'retention' | 'kommuner' | 'index' | 'users';
+type Tab = 'akutthjelper' | 'retention' | 'kommuner' | 'index' | 'users' | 'backups';
 const HOLD_KEEPERS: readonly string[] = ['admin', 'supervisor', 'auditor'];
 
 export function AdminPage({ me }: { me: Me }) {
@@ -27,6 +28,7 @@ export function AdminPage({ me }: { me: Me }) {
       : []),
     // the competence record is the admin's to keep (the server serves it to admins only)
     ...(isAdmin ? [['users', 'adm.tab.users'] as [Tab, MessageKey]] : []),
+    ...(me.role !== 'auditor' ? [['backups', 'adm.tab.backups'] as [Tab, MessageKey]] : []),
   ];
   const fromHash = window.location.hash.slice(1) as Tab;
   const [tab, setTab] = useState<Tab>(tabs.some(([k]) => k === fromHash) ? fromHash : tabs[0]![0]);
@@ -84,6 +86,7 @@ export function AdminPage({ me }: { me: Me }) {
               )}
               {k === 'index' && <TriageIndexAdmin canImport={isAdmin} />}
               {k === 'users' && <UsersAdmin />}
+              {k === 'backups' && <BackupsAdmin me={me} canEdit={isAdmin} />}
             </div>
           ))}
         </>

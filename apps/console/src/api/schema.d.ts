@@ -8862,6 +8862,8 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
                                 lat: number | null;
+                                /** Format: uuid */
+                                lentToCentreId: string | null;
                                 lon: number | null;
                                 /**
                                  * Format: date-time
@@ -9036,6 +9038,8 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
                                 lat: number | null;
+                                /** Format: uuid */
+                                lentToCentreId: string | null;
                                 lon: number | null;
                                 /**
                                  * Format: date-time
@@ -15578,6 +15582,810 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mutual-aid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mutual aid my centre asked for or was asked for (§ 10 d): open, and answered in the last 12 hours */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            loans: {
+                                borrower: {
+                                    code: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: uuid */
+                                callId: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                decidedAt: string | null;
+                                decidedBy: string | null;
+                                declineReason: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                missionId: string | null;
+                                note: string | null;
+                                owner: {
+                                    code: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                requestedAt: string;
+                                requestedBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                returnedAt: string | null;
+                                returnReason: string | null;
+                                /** @enum {string} */
+                                state: "REQUESTED" | "ACCEPTED" | "DECLINED" | "CANCELLED" | "RETURNED";
+                                unit: {
+                                    callSign: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask a neighbouring centre for one of its free units for my call or mission (§ 10 d, § 15 i) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        callId: string;
+                        /** Format: uuid */
+                        missionId?: string;
+                        note?: string;
+                        /** Format: uuid */
+                        unitId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            borrower: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            callId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            declineReason: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            missionId: string | null;
+                            note: string | null;
+                            owner: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            requestedAt: string;
+                            requestedBy: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            returnedAt: string | null;
+                            returnReason: string | null;
+                            /** @enum {string} */
+                            state: "REQUESTED" | "ACCEPTED" | "DECLINED" | "CANCELLED" | "RETURNED";
+                            unit: {
+                                callSign: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mutual-aid/{loanId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The owning centre lends the unit: it is alerted on the asking centre's mission */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    loanId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            borrower: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            callId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            declineReason: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            missionId: string | null;
+                            note: string | null;
+                            owner: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            requestedAt: string;
+                            requestedBy: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            returnedAt: string | null;
+                            returnReason: string | null;
+                            /** @enum {string} */
+                            state: "REQUESTED" | "ACCEPTED" | "DECLINED" | "CANCELLED" | "RETURNED";
+                            unit: {
+                                callSign: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mutual-aid/{loanId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The asking centre withdraws a request not yet answered */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    loanId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            borrower: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            callId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            declineReason: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            missionId: string | null;
+                            note: string | null;
+                            owner: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            requestedAt: string;
+                            requestedBy: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            returnedAt: string | null;
+                            returnReason: string | null;
+                            /** @enum {string} */
+                            state: "REQUESTED" | "ACCEPTED" | "DECLINED" | "CANCELLED" | "RETURNED";
+                            unit: {
+                                callSign: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mutual-aid/{loanId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The owning centre declines, saying why */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    loanId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            borrower: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            callId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            declineReason: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            missionId: string | null;
+                            note: string | null;
+                            owner: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            requestedAt: string;
+                            requestedBy: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            returnedAt: string | null;
+                            returnReason: string | null;
+                            /** @enum {string} */
+                            state: "REQUESTED" | "ACCEPTED" | "DECLINED" | "CANCELLED" | "RETURNED";
+                            unit: {
+                                callSign: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -17027,6 +17835,8 @@ export interface paths {
                                     /** @enum {string} */
                                     kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
                                     lat: number | null;
+                                    /** Format: uuid */
+                                    lentToCentreId: string | null;
                                     lon: number | null;
                                     /**
                                      * Format: date-time
@@ -18416,6 +19226,55 @@ export interface paths {
                                     name: string;
                                 };
                             }[];
+                            unitLoans?: {
+                                borrower: {
+                                    code: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: uuid */
+                                callId: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                decidedAt: string | null;
+                                decidedBy: string | null;
+                                declineReason: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                missionId: string | null;
+                                note: string | null;
+                                owner: {
+                                    code: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                requestedAt: string;
+                                requestedBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                returnedAt: string | null;
+                                returnReason: string | null;
+                                /** @enum {string} */
+                                state: "REQUESTED" | "ACCEPTED" | "DECLINED" | "CANCELLED" | "RETURNED";
+                                unit: {
+                                    callSign: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
+                                };
+                            }[];
                             units: {
                                 callSign: string;
                                 /** Format: uuid */
@@ -18436,6 +19295,8 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
                                 lat: number | null;
+                                /** Format: uuid */
+                                lentToCentreId: string | null;
                                 lon: number | null;
                                 /**
                                  * Format: date-time
@@ -19463,6 +20324,8 @@ export interface paths {
                             /** @enum {string} */
                             kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
                             lat: number | null;
+                            /** Format: uuid */
+                            lentToCentreId: string | null;
                             lon: number | null;
                             /**
                              * Format: date-time
@@ -19627,6 +20490,8 @@ export interface paths {
                             /** @enum {string} */
                             kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
                             lat: number | null;
+                            /** Format: uuid */
+                            lentToCentreId: string | null;
                             lon: number | null;
                             /**
                              * Format: date-time
@@ -19796,6 +20661,8 @@ export interface paths {
                             /** @enum {string} */
                             kind: "AMBULANCE_CAR" | "AMBULANCE_BOAT" | "HELICOPTER" | "PLANE" | "LEGEVAKT_CAR";
                             lat: number | null;
+                            /** Format: uuid */
+                            lentToCentreId: string | null;
                             lon: number | null;
                             /**
                              * Format: date-time

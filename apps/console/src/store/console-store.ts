@@ -16,6 +16,7 @@ import type {
   Snapshot,
   StationSummary,
   TakeoverSummary,
+  UnitLoanSummary,
   TransferSummary,
   UnitMoved,
   UnitSummary,
@@ -42,6 +43,8 @@ export interface ConsoleState {
   callbacks: Record<string, CallbackSummary>;
   /** Open takeovers (§ 15 p) my centre is in, either side, by id. */
   takeovers: Record<string, TakeoverSummary>;
+  /** Mutual aid (§ 10 d) my centre asked for or was asked for, either side, by id. */
+  unitLoans: Record<string, UnitLoanSummary>;
   /** Display names of the centre's people, by user id: who has taken a call. */
   operators: Record<string, string>;
   /** Calls and missions that left the lists, with the updatedAt they left at. */
@@ -66,6 +69,7 @@ export interface ConsoleState {
   upsertBistand(b: BistandSummary): void;
   upsertCallback(c: CallbackSummary): void;
   upsertTakeover(t: TakeoverSummary): void;
+  upsertUnitLoan(l: UnitLoanSummary): void;
   setConnection(c: Connection): void;
   selectCall(id: string | null): void;
 }
@@ -88,7 +92,14 @@ function takenOverCentreOf(s: Pick<ConsoleState, 'centre' | 'takeovers' | 'calls
 
 const CALL_IN_PATH = /^\/api\/v1\/calls\/([0-9a-f-]{36})(?:\/|$)/;
 /** Work on the open call that does not name it in the path: sending units, alerting, notifying, handing over. */
-const ABOUT_OPEN_CALL = ['/api/v1/missions', '/api/v1/units', '/api/v1/akutthjelper', '/api/v1/notifications', '/api/v1/transfers'];
+const ABOUT_OPEN_CALL = [
+  '/api/v1/missions',
+  '/api/v1/units',
+  '/api/v1/akutthjelper',
+  '/api/v1/notifications',
+  '/api/v1/transfers',
+  '/api/v1/mutual-aid',
+];
 
 // How far along a record is: an HTTP answer that left the server before a socket event must not
 // undo what the event said (both arrive, in either order).
@@ -104,6 +115,7 @@ const ALERT_RANK: Record<string, number> = {
 };
 const NOTIFICATION_RANK: Record<string, number> = { PENDING: 0, MANUAL: 0, SENT: 1, DELIVERED: 2, FAILED: 2, ACKNOWLEDGED: 3 };
 const TRANSFER_RANK: Record<string, number> = { REQUESTED: 0, ACCEPTED: 1, DECLINED: 1 };
+const LOAN_RANK: Record<string, number> = { REQUESTED: 0, ACCEPTED: 1, DECLINED: 1, CANCELLED: 1, RETURNED: 2 };
 const atLeastAsFar = (rank: Record<string, number>, current: { state: string } | undefined, incoming: { state: string }) =>
   !current || (rank[incoming.state] ?? 0) >= (rank[current.state] ?? 0);
 const newer = (a: { updatedAt?: string } | undefined, b: { updatedAt?: string }) =>
@@ -129,6 +141,7 @@ export const useConsole = create<ConsoleState>((set, get) => ({
   bistand: {},
   callbacks: {},
   takeovers: {},
+  unitLoans: {},
   operators: {},
   gone: { calls: {}, missions: {}, callbacks: {} },
   lastSeq: 0,
@@ -149,6 +162,7 @@ export const useConsole = create<ConsoleState>((set, get) => ({
       missions: byId(s.missions),
       callbacks: byId(s.callbacks ?? []),
       takeovers: byId(s.takeovers ?? []),
+      unitLoans: byId(s.unitLoans ?? []),
       operators: Object.fromEntries((s.operators ?? []).map((o) => [o.id, o.displayName])),
       lastSeq: s.seq,
     });
@@ -186,6 +200,8 @@ export const useConsole = create<ConsoleState>((set, get) => ({
         return useMajorIncidents.getState().upsertHospital(e.data);
       case 'takeover.upserted':
         return get().upsertTakeover(e.data);
+      case 'unit-loan.upserted':
+        return get().upsertUnitLoan(e.data);
       default:
         // A new event type must be handled here: this line stops compiling until it is.
         e satisfies never;
@@ -264,6 +280,7 @@ export const useConsole = create<ConsoleState>((set, get) => ({
       }
       return { takeovers: { ...s.takeovers, [t.id]: t } };
     }),
+  upsertUnitLoan: (l) => set((s) => (atLeastAsFar(LOAN_RANK, s.unitLoans[l.id], l) ? { unitLoans: { ...s.unitLoans, [l.id]: l } } : {})),
   setConnection: (connection) => set({ connection }),
   selectCall: (selectedCallId) => set({ selectedCallId }),
 }));

@@ -17,8 +17,11 @@ import { drive, send, type ExerciseContext, unitPosition, unitStatus, wait } fro
 type Place = { lat: number; lon: number };
 
 export interface MajorScenarioOptions {
-  /** the neighbouring centre's key, for its units' terminals (mutual aid); null: own units only */
-  neighbourKey: string | null;
+  /**
+   * Mutual aid (§ 10 d): the neighbouring centre's key for its units' terminals, and its operator's
+   * session to lend them; null: own units only
+   */
+  neighbour: { key: string; cookie: string } | null;
 }
 
 const SCENE: Place = { lat: 60.5853, lon: 5.8204 }; // E16 by Dale, Vaksdal
@@ -35,6 +38,20 @@ const DRIVE_REPORT_MS = 20_000; // a coarser position report than single calls: 
 
 async function json<T>(res: Response | null): Promise<T | null> {
   return res?.ok ? ((await res.json()) as T) : null;
+}
+
+/**
+ * A neighbour's unit for one trip, through mutual aid (§ 10 d): our operator asks for it on a new
+ * mission, the neighbour's operator lends it (and it is alerted there). The answer to the lending.
+ */
+async function borrow(ctx: ExerciseContext, neighbourCookie: string, unitId: string, callId: string, missionId: string) {
+  const asked = await json<{ id: string }>(
+    await send(ctx, '/mutual-aid', { unitId, callId, missionId, note: 'Øvelse: masseskadehendelse' }, { as: 'operator' }),
+  );
+  if (!asked) return null;
+  return fetch(`${ctx.base}/api/v1/mutual-aid/${asked.id}/accept`, { method: 'POST', headers: { cookie: neighbourCookie } }).catch(
+    () => null,
+  );
 }
 
 /** One caller from the scene: rings, the handset's position arrives, answered, triaged acute. */
@@ -150,9 +167,11 @@ export async function playMajorIncident(ctx: ExerciseContext, opts: MajorScenari
   let tripCount = 0;
   let neighbourTrips = 0;
   const trip = async (unit: Recommendation, patientId: string, hospital: Place & { id: string }) => {
-    const key = unit.own ? ctx.key : opts.neighbourKey!;
+    const key = unit.own ? ctx.key : opts.neighbour!.key;
     const missionId = crypto.randomUUID();
-    const created = await send(ctx, '/missions', { id: missionId, callId: first.callId, unitIds: [unit.unitId] }, { as: 'operator' });
+    const created = unit.own
+      ? await send(ctx, '/missions', { id: missionId, callId: first.callId, unitIds: [unit.unitId] }, { as: 'operator' })
+      : await borrow(ctx, opts.neighbour!.cookie, unit.unitId, first.callId, missionId);
     if (!created?.ok) return;
     const assigned = await send(
       ctx,
@@ -194,7 +213,7 @@ export async function playMajorIncident(ctx: ExerciseContext, opts: MajorScenari
     const ranked = await json<{ units: Recommendation[] }>(
       await send(ctx, `/calls/${first.callId}/recommendations`, undefined, { method: 'GET', as: 'operator' }),
     );
-    const free = (ranked?.units ?? []).filter((u) => TRANSPORTERS.has(u.kind) && !busy.has(u.unitId) && (u.own || opts.neighbourKey));
+    const free = (ranked?.units ?? []).filter((u) => TRANSPORTERS.has(u.kind) && !busy.has(u.unitId) && (u.own || opts.neighbour));
     for (const d of proposal.destinations.filter((x) => !underway.has(x.patientId))) {
       const unit =
         d.category === 'RED'

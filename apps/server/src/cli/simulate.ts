@@ -9,10 +9,12 @@
 //                 [--mix A:20,H:40,V:40] [--minutes 10] [--speed 1]
 //                 [--operator amk.bergen --password demo] [--key INTEGRATION_KEY]
 //                 [--scenario calls|major] [--neighbour-key INTEGRATION_KEY]
+//                 [--neighbour-operator amk.forde]
 // --scenario major plays a bus crash with 25 injured instead of single calls (major-scenario.ts),
-// with the neighbouring centre's ambulances through mutual aid when their key is known (made from
-// the database like --key, or given with --neighbour-key), and prints patients by category and
-// hospital at the end; --minutes is then its upper bound.
+// with the neighbouring centre's ambulances through mutual aid (§ 10 d: asked for by the operator,
+// lent by the neighbour's operator, whose terminals then report with the neighbour's key, made
+// from the database like --key or given with --neighbour-key), and prints patients by category
+// and hospital at the end; --minutes is then its upper bound.
 // --speed 10 plays every wait ten times faster (calls still arrive at --calls-per-minute). When the
 // time is up, the calls still going are played to their end at once: no call is left open, no
 // unit busy.
@@ -36,6 +38,7 @@ const { values } = parseArgs({
     password: { type: 'string', default: 'demo' },
     scenario: { type: 'string', default: 'calls' },
     'neighbour-key': { type: 'string' },
+    'neighbour-operator': { type: 'string', default: 'amk.forde' },
   },
 });
 if (values.scenario !== 'calls' && values.scenario !== 'major') {
@@ -91,15 +94,20 @@ async function neighbourKey(): Promise<string | null> {
   }
 }
 
-/** An operator session for triage and dispatch, and a criterion per urgency from the catalogue. */
-async function operatorSession(): Promise<ExerciseContext['operator']> {
+/** A session cookie for a user, or null when the login is refused (demo logins in production). */
+async function sessionOf(username: string | undefined): Promise<string | null> {
   const res = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: values.operator, password: values.password }),
+    body: JSON.stringify({ username, password: values.password }),
   }).catch(() => null);
-  if (!res?.ok) return null;
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return res?.ok ? (res.headers.get('set-cookie') ?? '').split(';')[0]! : null;
+}
+
+/** An operator session for triage and dispatch, and a criterion per urgency from the catalogue. */
+async function operatorSession(): Promise<ExerciseContext['operator']> {
+  const cookie = await sessionOf(values.operator);
+  if (!cookie) return null;
   const list = (await (await fetch(`${base}/api/v1/triage/criteria`, { headers: { cookie } })).json()) as {
     criteria: { code: string; urgency: string }[];
   };
@@ -162,7 +170,8 @@ if (!ctx.operator)
   console.log('[simulate] no operator session (demo logins are refused in production): calls stay untriaged and nothing is dispatched');
 
 if (values.scenario === 'major') {
-  const key = await neighbourKey();
+  const neighbourCookie = await sessionOf(values['neighbour-operator']);
+  const key = neighbourCookie ? await neighbourKey() : null;
   console.log(
     `[simulate] major incident exercise for ${centre} at ${base} at ${speed}×${key ? ', with the neighbour’s ambulances' : ', own units only'}`,
   );
@@ -170,7 +179,7 @@ if (values.scenario === 'major') {
     console.log('[simulate] time is up: playing the rest to its end');
     stop();
   }, minutes * 60_000);
-  const summary = await playMajorIncident(ctx, { neighbourKey: key });
+  const summary = await playMajorIncident(ctx, { neighbour: key && neighbourCookie ? { key, cookie: neighbourCookie } : null });
   clearTimeout(timer);
   if (!summary) {
     console.log('[simulate] the major incident could not be played');

@@ -25,6 +25,12 @@ export const MATRIX: Record<string, Allowed> = {
   'GET /api/v1/centres/:code/backups': CONSOLE,
   'PUT /api/v1/centres/:code/backups': ['admin'],
 
+  'GET /api/v1/mutual-aid': CONSOLE,
+  'POST /api/v1/mutual-aid': [...OPERATORS, 'supervisor'],
+  'POST /api/v1/mutual-aid/:loanId/accept': [...OPERATORS, 'supervisor'],
+  'POST /api/v1/mutual-aid/:loanId/decline': [...OPERATORS, 'supervisor'],
+  'POST /api/v1/mutual-aid/:loanId/cancel': [...OPERATORS, 'supervisor'],
+
   'POST /api/v1/integrations/calls': 'integration',
   'POST /api/v1/integrations/calls/:externalId/answered': 'integration',
   'POST /api/v1/integrations/calls/:externalId/ended': 'integration',

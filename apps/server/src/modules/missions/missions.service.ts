@@ -3,13 +3,14 @@
 import { isAvailable, releaseStatus, section11Refusal, statusLabel } from '@amk/domain';
 import type { CreateMissionRequest, CrewOverride, MissionDetail, MissionSummary } from '@amk/contracts';
 import { rooms, type UserActor } from '../../auth/actor.js';
-import type { Db, Tx } from '@amk/db';
+import type { Db, Tx, Unit } from '@amk/db';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
 import { failsSection11, type UnitsService } from '../units/units.service.js';
 import { readMission, summaryOf } from './mission-summary.js';
 import type { Emit } from '../../realtime/event-log.js';
+import { returnIfReleased } from '../units/unit-loans.js';
 
 export function createMissionsService({
   prisma,
@@ -32,6 +33,12 @@ export function createMissionsService({
     return detail;
   }
 
+  /** Puts a unit on a mission and alerts it (the caller has checked that it may). */
+  async function putOnMission(tx: Tx, emit: Emit, actor: UserActor, missionId: string, unit: Unit, crewOverrideReason: string | null) {
+    await tx.missionUnit.create({ data: { missionId, unitId: unit.id, assignedAt: new Date(), crewOverrideReason } });
+    await units.changeStatus(tx, emit, unit, 'ALERTED', new Date(), 'OPERATOR', actor.userId);
+  }
+
   async function alertUnit(
     tx: Tx,
     emit: Emit,
@@ -43,6 +50,11 @@ export function createMissionsService({
   ) {
     let unit = await tx.unit.findUnique({ where: { id: unitId } });
     if (!unit || !visibleCentres.includes(unit.centreId)) throw notFound(`no unit ${unitId} that ${actor.centre.code} can dispatch`);
+    // § 10 d: a neighbour's unit is the neighbour's to send; it comes through mutual aid, when they say yes.
+    if (unit.centreId !== actor.centre.id && unit.lentToCentreId !== actor.centre.id) {
+      const owner = await tx.centre.findUniqueOrThrow({ where: { id: unit.centreId } });
+      throw conflict(`${unit.callSign} tilhører ${owner.name}: be om bistand (§ 10 d), så sender de den hvis de sier ja.`);
+    }
     if (!isAvailable(unit.status)) throw conflict(`${unit.callSign} is not free (${statusLabel(unit.status)})`);
     // § 11: a crew that fails is not put on a mission unless an operator of its own centre
     // overrides with a reason, kept on the unit, on the mission and in the audit log.
@@ -52,8 +64,7 @@ export function createMissionsService({
       unit = await units.recordOverride(tx, unit, { actor, reason: override.reason }, { missionId });
       crewOverrideReason = override.reason;
     }
-    await tx.missionUnit.create({ data: { missionId, unitId, assignedAt: new Date(), crewOverrideReason } });
-    await units.changeStatus(tx, emit, unit, 'ALERTED', new Date(), 'OPERATOR', actor.userId);
+    await putOnMission(tx, emit, actor, missionId, unit, crewOverrideReason);
   }
 
   async function dispatchableCentres(tx: Tx | Db, actor: UserActor): Promise<string[]> {
@@ -61,7 +72,56 @@ export function createMissionsService({
     return [centre.id, ...centre.neighbourCentreIds];
   }
 
+  /** A mission a lent unit may join: the borrower's own, open, for that call (or not made yet). */
+  async function checkMissionForCall(tx: Tx, centreId: string, callId: string, missionId: string): Promise<boolean> {
+    const mission = await tx.mission.findUnique({ where: { id: missionId } });
+    if (!mission) return false;
+    if (mission.centreId !== centreId || mission.callId !== callId)
+      throw conflict(`missionId: oppdraget ${missionId} hører ikke til denne henvendelsen`);
+    if (mission.closedAt) throw conflict('Oppdraget er avsluttet.');
+    return true;
+  }
+
   return {
+    checkMissionForCall,
+
+    /**
+     * Mutual aid accepted (§ 10 d): the owner's operator puts the lent unit on the borrower's
+     * mission: the one named (made now if new), else the call's open one, else a new one.
+     * The caller has checked the loan. Returns the mission.
+     */
+    async alertLentUnit(
+      tx: Tx,
+      emit: Emit,
+      owner: UserActor,
+      borrower: { centreId: string; callId: string; missionId: string | null },
+      unit: Unit,
+    ): Promise<string> {
+      const { centreId, callId } = borrower;
+      const call = await tx.call.findUniqueOrThrow({ where: { id: callId } });
+      const existing = borrower.missionId
+        ? (await checkMissionForCall(tx, centreId, callId, borrower.missionId)) && borrower.missionId
+        : (await tx.mission.findFirst({ where: { callId, centreId, closedAt: null }, orderBy: { createdAt: 'desc' } }))?.id;
+      const missionId = existing || borrower.missionId || newId();
+      if (!existing)
+        await tx.mission.create({
+          data: {
+            id: missionId,
+            centreId,
+            callId,
+            incidentId: call.incidentId,
+            kind: 'AMBULANCE',
+            urgency: call.urgency,
+            lat: call.lat,
+            lon: call.lon,
+            kommunenummer: call.lat !== null && call.lon !== null ? resolveKommune(call.lat, call.lon) : null,
+          },
+        });
+      await putOnMission(tx, emit, owner, missionId, unit, unit.crewOverrideReason);
+      await publish(tx, emit, missionId);
+      return missionId;
+    },
+
     /** Subscribed to the units' hooks: a status change of a unit on a mission updates the mission. */
     onMissionUnitStatus: async (tx: Tx, emit: Emit, missionId: string) => {
       await publish(tx, emit, missionId);
@@ -163,6 +223,12 @@ export function createMissionsService({
         }
         await tx.mission.update({ where: { id: missionId }, data: { closedAt: now, outcome } });
         await tx.missionUnit.updateMany({ where: { missionId, releasedAt: null }, data: { releasedAt: now } });
+        // a lent unit left unavailable goes home too: its work for this centre is over
+        for (const { unit } of still) {
+          const fresh = await tx.unit.findUniqueOrThrow({ where: { id: unit.id } });
+          if (fresh.lentToCentreId === mission.centreId)
+            await units.publishUnit(emit, await returnIfReleased(tx, emit, fresh, reason, now), mission.centreId);
+        }
         // Akutthjelpere who had not accepted are stood down; their pages say the mission is over.
         await tx.akutthjelperAlert.updateMany({
           where: { missionId, state: { in: ['PENDING', 'DELIVERED', 'SEEN'] } },

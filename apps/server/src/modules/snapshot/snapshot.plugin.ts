@@ -11,8 +11,9 @@ export const snapshotModule = fp(
       notificationsFor: app.notifications.listForCentre,
       missionsFor: app.missions.listOpen,
       takeoversFor: app.takeovers.listFor,
+      unitLoansFor: app.mutualAid.listFor,
     });
     await app.register(snapshotRoutes({ snapshot }), API_V1);
   },
-  { name: 'snapshot', fastify: '5.x', dependencies: ['transfers', 'notifications', 'missions', 'takeovers'] },
+  { name: 'snapshot', fastify: '5.x', dependencies: ['transfers', 'notifications', 'missions', 'takeovers', 'mutual-aid'] },
 );

@@ -14,6 +14,7 @@ export interface SnapshotDeps {
   notificationsFor: (db: Tx, centreId: string) => Promise<Snapshot['notifications']>;
   missionsFor: (db: Tx, centreId: string) => Promise<Snapshot['missions']>;
   takeoversFor: (centreId: string, options: { openOnly?: boolean }, db: Tx) => Promise<NonNullable<Snapshot['takeovers']>>;
+  unitLoansFor: (centreId: string, db: Tx) => Promise<NonNullable<Snapshot['unitLoans']>>;
 }
 
 /** Per-centre lists of the centres I work for, as one list (a hand-over between two of them appears once). */
@@ -34,23 +35,29 @@ export function createSnapshotService(prisma: Db, deps: SnapshotDeps) {
           const visibleCentres = [
             ...new Set([...workCentres, centre.neighbourCentreIds, ...covered.map((c) => c.neighbourCentreIds)].flat()),
           ];
-          const [latest, calls, units, stations, notifications, transfers, missions, operators, callbacks, takeovers] = await Promise.all([
-            tx.event.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } }),
-            tx.call.findMany({ where: { centreId: { in: workCentres }, closedAt: null }, orderBy: { ringingAt: 'asc' }, take: 1000 }),
-            tx.unit.findMany({ where: { centreId: { in: visibleCentres } }, orderBy: { callSign: 'asc' } }),
-            tx.station.findMany({ where: { centreId: { in: visibleCentres } }, orderBy: { name: 'asc' } }),
-            forEach(workCentres, (id) => deps.notificationsFor(tx, id)),
-            forEach(workCentres, (id) => deps.transfersFor(id, tx)),
-            forEach(workCentres, (id) => deps.missionsFor(tx, id)),
-            // names for the operatorId on calls: disabled users too, an open call may still be theirs
-            tx.user.findMany({
-              where: { centreId: { in: workCentres }, role: { notIn: ['responder', 'auditor'] } },
-              select: { id: true, displayName: true },
-              orderBy: { displayName: 'asc' },
-            }),
-            forEach(workCentres, (id) => openCallbacks(tx, id)),
-            deps.takeoversFor(centre.id, { openOnly: true }, tx),
-          ]);
+          const [latest, calls, units, stations, notifications, transfers, missions, operators, callbacks, takeovers, unitLoans] =
+            await Promise.all([
+              tx.event.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } }),
+              tx.call.findMany({ where: { centreId: { in: workCentres }, closedAt: null }, orderBy: { ringingAt: 'asc' }, take: 1000 }),
+              // and the units lent to us (mutual aid, § 10 d), whoever owns them
+              tx.unit.findMany({
+                where: { OR: [{ centreId: { in: visibleCentres } }, { lentToCentreId: { in: workCentres } }] },
+                orderBy: { callSign: 'asc' },
+              }),
+              tx.station.findMany({ where: { centreId: { in: visibleCentres } }, orderBy: { name: 'asc' } }),
+              forEach(workCentres, (id) => deps.notificationsFor(tx, id)),
+              forEach(workCentres, (id) => deps.transfersFor(id, tx)),
+              forEach(workCentres, (id) => deps.missionsFor(tx, id)),
+              // names for the operatorId on calls: disabled users too, an open call may still be theirs
+              tx.user.findMany({
+                where: { centreId: { in: workCentres }, role: { notIn: ['responder', 'auditor'] } },
+                select: { id: true, displayName: true },
+                orderBy: { displayName: 'asc' },
+              }),
+              forEach(workCentres, (id) => openCallbacks(tx, id)),
+              deps.takeoversFor(centre.id, { openOnly: true }, tx),
+              forEach(workCentres, (id) => deps.unitLoansFor(id, tx)),
+            ]);
           const own = calls.filter((c) => c.centreId === centre.id);
           await writeAudit(tx, actor, { action: 'call.list', entityType: 'Call', detail: { count: own.length, open: true }, ip });
           // the taken-over centres' callers, read on their behalf: filed under each of them
@@ -90,6 +97,7 @@ export function createSnapshotService(prisma: Db, deps: SnapshotDeps) {
             operators,
             callbacks,
             takeovers,
+            unitLoans,
           };
         },
         { isolationLevel: 'RepeatableRead' },

@@ -20,6 +20,7 @@ export function toUnitSummary(u: Unit): UnitSummary {
     crewOverride: u.crewOverrideReason
       ? { reason: u.crewOverrideReason, at: (u.crewOverrideAt ?? u.statusAt).toISOString(), by: u.crewOverrideBy ?? '' }
       : null,
+    lentToCentreId: u.lentToCentreId,
   };
 }
 

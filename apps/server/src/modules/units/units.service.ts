@@ -13,7 +13,7 @@ import {
   type StatusChangeSource,
 } from '@amk/domain';
 import type { CrewMemberInput, CrewOverride, UnitPositionReport, UnitStatusReport, UnitSummary } from '@amk/contracts';
-import type { IntegrationActor, UserActor } from '../../auth/actor.js';
+import { type IntegrationActor, rooms, type UserActor } from '../../auth/actor.js';
 import type { CrewAssignment, Db, Tx, Unit, UnitStatus } from '@amk/db';
 import { writeAudit } from '../audit/audit.service.js';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/http-error.js';
@@ -23,6 +23,7 @@ import type { Transact } from '../../realtime/transact.js';
 import { POSITION_CHANNEL } from './position-stream.js';
 import type { UnitAudience } from './unit-audience.js';
 import type { createUnitHooks } from './unit-hooks.js';
+import { returnIfReleased } from './unit-loans.js';
 import { toUnitSummary } from './unit-summary.js';
 import type { Emit } from '../../realtime/event-log.js';
 
@@ -59,8 +60,12 @@ export function createUnitsService({
   audience: UnitAudience;
   hooks: Pick<ReturnType<typeof createUnitHooks>, 'statusChangedOnMission'>;
 }) {
-  async function publishUnit(emit: Emit, unit: Unit) {
-    emit({ type: 'unit.upserted', centreId: unit.centreId, audience: await audience.roomsFor(unit.centreId), data: toUnitSummary(unit) });
+  /** `alsoCentreId`: a centre that must hear this change too (the borrower of a unit just returned). */
+  async function publishUnit(emit: Emit, unit: Unit, alsoCentreId: string | null = null) {
+    // a lent unit is heard by the centre it works for too (mutual aid, § 10 d)
+    const lentTo = [unit.lentToCentreId, alsoCentreId].filter((c) => c !== null).map(rooms.centre);
+    const audienceRooms = [...new Set([...(await audience.roomsFor(unit.centreId)), ...lentTo])];
+    emit({ type: 'unit.upserted', centreId: unit.centreId, audience: audienceRooms, data: toUnitSummary(unit) });
   }
 
   /**
@@ -105,18 +110,20 @@ export function createUnitsService({
     const open = await tx.missionUnit.findFirst({ where: { unitId: unit.id, releasedAt: null, mission: { closedAt: null } } });
     // Alerted means alerted to a mission: a unit is never left ALERTED with no open mission.
     if (status === 'ALERTED' && !open) throw conflict(`${unit.callSign} kan bare varsles ved å settes på et oppdrag.`);
-    const row = await tx.unit.update({ where: { id: unit.id }, data: { status, statusAt: at } });
+    let row = await tx.unit.update({ where: { id: unit.id }, data: { status, statusAt: at } });
     await tx.unitStatusChange.create({
       data: { id: newId(), unitId: unit.id, status, at, missionId: open?.missionId ?? null, source, byUserId, reason },
     });
+    const borrower = row.lentToCentreId;
     if (open && isAvailable(status)) {
-      // Free again: the unit's part in the mission is over.
+      // Free again: the unit's part in the mission is over, and a lent unit goes home.
       await tx.missionUnit.update({
         where: { missionId_unitId: { missionId: open.missionId, unitId: unit.id } },
         data: { releasedAt: at },
       });
+      row = await returnIfReleased(tx, emit, row, reason ?? 'Frigitt fra oppdraget', at);
     }
-    await publishUnit(emit, row);
+    await publishUnit(emit, row, borrower);
     if (open) await hooks.statusChangedOnMission(tx, emit, open.missionId);
     return row;
   }
@@ -257,7 +264,7 @@ export function createUnitsService({
           RETURNING *
         )
         SELECT u.*, pg_notify(${POSITION_CHANNEL}, json_build_object(
-          'rooms', ${rooms}::text[],
+          'rooms', array_cat(${rooms}::text[], CASE WHEN u."lentToCentreId" IS NULL THEN ARRAY[]::text[] ELSE ARRAY['centre:' || u."lentToCentreId"::text] END),
           'moved', json_build_object('id', u."id", 'lat', u."lat", 'lon', u."lon", 'at', ${at.toISOString()}::text, 'speedKmh', u."speedKmh", 'headingDeg', u."headingDeg"))::text)::text AS notified
         FROM u`;
       if (moved[0]) return { unit: toUnitSummary(moved[0]), applied: true };
