@@ -25,6 +25,7 @@ import { MajorIncidentSuggestion } from '../major-incidents/MajorIncidentSuggest
 import { MajorIncidentsPanel } from '../major-incidents/MajorIncidentsPanel.js';
 import { AmkDoctorPanel } from '../legevakt/AmkDoctorPanel.js';
 import { TakeoverPanel } from '../takeovers/TakeoverPanel.js';
+import { MutualAidPanel } from '../mutual-aid/MutualAidPanel.js';
 
 export function ConsolePage({ me }: { me: Me }) {
   const t = useT();
@@ -73,6 +74,7 @@ export function ConsolePage({ me }: { me: Me }) {
         {me.centre.kind === 'AMK' && <MajorIncidentSuggestion />}
         {me.centre.kind === 'AMK' && <MajorIncidentsPanel />}
         <InboxPanel />
+        <MutualAidPanel />
         <CallList />
         <TransfersPanel />
         {me.centre.kind === 'AMK' && <PreparednessPanel report={preparedness} />}

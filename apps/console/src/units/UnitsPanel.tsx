@@ -1,21 +1,37 @@
 // The unit status board: own units first, neighbours' after, a crew failing § 11 and its override
-// visible; an own
+// visible, a unit lent or borrowed under mutual aid marked with the other centre; an own
 // unit's status can be set by hand. Positions change every second for every unit; rows only
 // re-render when what they show changes.
 import type { StationSummary, UnitSummary } from '@amk/contracts';
 import { memo } from 'react';
 import { useT } from '../i18n/i18n.js';
+import { useCentres } from '../lib/centres.js';
 import { useConsole } from '../store/console-store.js';
 import { UnitStatusControl } from './UnitStatusControl.js';
 
 const UnitRow = memo(
-  function UnitRow({ u, own, station }: { u: UnitSummary; own: boolean; station: StationSummary | undefined }) {
+  function UnitRow({
+    u,
+    own,
+    station,
+    lentTo,
+    owner,
+  }: {
+    u: UnitSummary;
+    own: boolean;
+    station: StationSummary | undefined;
+    /** mutual aid: the centre it is lent to (ours), or the one it is borrowed from (theirs, lent to us) */
+    lentTo: string | null;
+    owner: string | null;
+  }) {
     const t = useT();
     return (
       <tr className={`unit-${u.status} ${own ? '' : 'neighbour'}`}>
         <td title={station?.name}>
           <strong>{u.callSign}</strong>
-          {!own && <span className="tag">{t('units.neighbour')}</span>}
+          {!own && !owner && <span className="tag">{t('units.neighbour')}</span>}
+          {lentTo && <span className="tag lent">{t('units.lentTo', { centre: lentTo })}</span>}
+          {owner && <span className="tag lent">{t('units.lentFrom', { centre: owner })}</span>}
           <div className="muted small">{t(`unitKind.${u.kind}`)}</div>
         </td>
         <td>
@@ -39,6 +55,8 @@ const UnitRow = memo(
   },
   (a, b) =>
     a.own === b.own &&
+    a.lentTo === b.lentTo &&
+    a.owner === b.owner &&
     a.station === b.station &&
     a.u.status === b.u.status &&
     a.u.crewOk === b.u.crewOk &&
@@ -52,6 +70,8 @@ export function UnitsPanel() {
   const units = Object.values(useConsole((s) => s.units));
   const stations = useConsole((s) => s.stations);
   const centreId = useConsole((s) => s.centre?.id);
+  const centres = useCentres();
+  const nameOf = (id: string | null) => (id ? (centres.find((c) => c.id === id)?.name ?? null) : null);
   const sorted = units.sort(
     (a, b) => Number(b.centreId === centreId) - Number(a.centreId === centreId) || a.callSign.localeCompare(b.callSign),
   );
@@ -61,7 +81,14 @@ export function UnitsPanel() {
       <table>
         <tbody>
           {sorted.map((u) => (
-            <UnitRow key={u.id} u={u} own={u.centreId === centreId} station={u.stationId ? stations[u.stationId] : undefined} />
+            <UnitRow
+              key={u.id}
+              u={u}
+              own={u.centreId === centreId}
+              station={u.stationId ? stations[u.stationId] : undefined}
+              lentTo={u.centreId === centreId ? nameOf(u.lentToCentreId) : null}
+              owner={u.lentToCentreId && u.lentToCentreId === centreId ? nameOf(u.centreId) : null}
+            />
           ))}
         </tbody>
       </table>

@@ -1,5 +1,5 @@
 // Recommended units for the call (nearest by estimated time; neighbours marked), one key press to
-// dispatch; the open mission with its timeline and the action to close it with an outcome; and —
+// dispatch an own unit or ask the neighbour for theirs (mutual aid, § 10 d, answered on their console); the open mission with its timeline and the action to close it with an outcome; and —
 // at AMK — akutthjelpere for the mission. The ranking is fetched again when units change status or
 // free units move (throttled), so a unit a colleague takes leaves the list.
 import type { CallRecord, MissionDetail, RecommendationList } from '@amk/contracts';
@@ -27,6 +27,8 @@ export function DispatchSection({ record }: { record: CallRecord }) {
   // statuses only: a position batch every second must not re-render the whole section
   const statuses = useConsole(useShallow((s) => Object.fromEntries(Object.values(s.units).map((u) => [u.id, u.status]))));
   const kind = useConsole((s) => s.centre?.kind);
+  const loans = useConsole(useShallow((s) => Object.values(s.unitLoans).filter((l) => l.callId === record.id)));
+  const waitingFor = new Set(loans.filter((l) => l.state === 'REQUESTED').map((l) => l.unit.id));
   const [recs, setRecs] = useState<RecommendationList | null>(null);
   const [msg, setMsg] = useState<string | null>(null);
   // The mission this operator closed: it has left the store, its outcome and timeline stay in view.
@@ -88,6 +90,19 @@ export function DispatchSection({ record }: { record: CallRecord }) {
     }
   }
 
+  /** A neighbour's unit is asked for (§ 10 d): its centre lends it onto this call's mission, or declines. */
+  async function askFor(unitId: string) {
+    try {
+      const loan = await ok(
+        client.POST('/api/v1/mutual-aid', { body: { unitId, callId: record.id, ...(mission && { missionId: mission.id }) } }),
+      );
+      useConsole.getState().upsertUnitLoan(loan);
+      setMsg(null);
+    } catch (err) {
+      setMsg(err instanceof ApiError ? err.message : String(err));
+    }
+  }
+
   return (
     <section className="section">
       <h3>{t('record.recommend')}</h3>
@@ -116,15 +131,34 @@ export function DispatchSection({ record }: { record: CallRecord }) {
           <MissionTimeline mission={closed} />
         </section>
       )}
+      {loans.length > 0 && (
+        <ul className="call-loans" aria-label={t('mutualAid.askedFor')}>
+          {loans.map((l) => (
+            <li key={l.id}>
+              {t('mutualAid.theirsLine', { unit: l.unit.callSign, centre: l.owner.name })}:{' '}
+              <strong>{t(`mutualAid.state.${l.state}`)}</strong>
+              {l.declineReason && <span className="muted"> ({l.declineReason})</span>}
+            </li>
+          ))}
+        </ul>
+      )}
       <ol className="recommendations">
         {free.slice(0, 6).map((r) => (
           <li key={r.unitId} className={r.own ? '' : 'neighbour'}>
             <span>{r.callSign}</span> <span className="muted">{t(`unitKind.${r.kind}`)}</span>{' '}
             <strong>{Math.round(r.etaMinutes)} min</strong>
             {!r.own && <span className="tag">{t('units.neighbour')}</span>}
-            <button type="button" onClick={() => dispatch(r.unitId)}>
-              {t(kind === 'LVS' ? 'record.dispatchHomeVisit' : 'record.dispatch', { unit: r.callSign })}
-            </button>
+            {r.own ? (
+              <button type="button" onClick={() => dispatch(r.unitId)}>
+                {t(kind === 'LVS' ? 'record.dispatchHomeVisit' : 'record.dispatch', { unit: r.callSign })}
+              </button>
+            ) : waitingFor.has(r.unitId) ? (
+              <span className="muted small">{t('mutualAid.state.REQUESTED')}</span>
+            ) : (
+              <button type="button" onClick={() => askFor(r.unitId)}>
+                {t('mutualAid.ask', { unit: r.callSign })}
+              </button>
+            )}
           </li>
         ))}
       </ol>
