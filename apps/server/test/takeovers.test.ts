@@ -220,6 +220,35 @@ describe('a takeover by a designated backup centre', () => {
     expect((await api('DELETE', `/centres/${p.bergen.code}/takeover`, strangerSupervisor)).status).toBe(404);
   });
 
+  it("records the backup's operator as the one who answered when telephony names them, only while the takeover lasts", async () => {
+    const { prisma } = server;
+    const p = await pair();
+    const answerer = await createUser(prisma, p.forde.id);
+    const answered = (externalId: string) =>
+      fetch(`${server.url}/api/v1/integrations/calls/${externalId}/answered`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${p.telephony}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ answeredAt: new Date().toISOString(), operator: answerer.username }),
+      });
+    // before: a Førde username means nobody at Bergen
+    const before = await ring(p.telephony, p.bergen.code, `answer-before-${Date.now()}`);
+    const early = await prisma.call.findUniqueOrThrow({ where: { id: before.id } });
+    expect((await answered(early.externalId!)).status).toBe(200);
+    expect((await prisma.call.findUniqueOrThrow({ where: { id: before.id } })).operatorId).toBeNull();
+
+    expect((await api('POST', `/centres/${p.bergen.code}/takeover`, p.fordeSupervisor, { reason: 'Strømbrudd i AMK Bergen' })).status).toBe(
+      201,
+    );
+    const during = await ring(p.telephony, p.bergen.code, `answer-during-${Date.now()}`);
+    const call = await prisma.call.findUniqueOrThrow({ where: { id: during.id } });
+    expect((await answered(call.externalId!)).status).toBe(200);
+    const after = await prisma.call.findUniqueOrThrow({ where: { id: during.id } });
+    expect(after.operatorId).toBe(answerer.id);
+    // the call and its answer time stay Bergen's
+    expect(after.centreId).toBe(p.bergen.id);
+    expect((await api('DELETE', `/centres/${p.bergen.code}/takeover`, p.fordeSupervisor)).status).toBe(200);
+  });
+
   it('ends by itself at its planned end', async () => {
     const { prisma } = server;
     const p = await pair();

@@ -3,6 +3,7 @@
 // ends before anyone answered is recorded as abandoned (it counts against the answer-time bar).
 import type { CallAnsweredRequest, CallEndedRequest, CallSummary } from '@amk/contracts';
 import { rooms, type IntegrationActor, type UserActor } from '../../auth/actor.js';
+import { openTakeover } from '../../auth/centre-cover.js';
 import type { Db, Tx } from '@amk/db';
 import { badRequest, conflict, notFound } from '../../lib/http-error.js';
 import type { Transact } from '../../realtime/transact.js';
@@ -31,6 +32,20 @@ export function createTelephonyService({ prisma, transact }: { prisma: Db; trans
     return tx.call.findUniqueOrThrow({ where: { id: callId } });
   }
 
+  /**
+   * The user telephony names: one of the centre's own, or, while a backup centre has taken it over
+   * (§ 15 p), one of the backup's, whose operators answer its lines then.
+   */
+  async function operatorWhoAnswered(actor: IntegrationActor, username: string) {
+    const backups = await prisma.takeover.findMany({
+      where: { centreId: actor.centre.id, ...openTakeover() },
+      select: { backupCentreId: true },
+    });
+    return prisma.user.findFirst({
+      where: { username, centreId: { in: [actor.centre.id, ...backups.map((t) => t.backupCentreId)] } },
+    });
+  }
+
   /** A time before the ring would make a negative wait count as answered at once. */
   function notBeforeRinging(call: { ringingAt: Date }, field: 'answeredAt' | 'endedAt', at: Date): void {
     if (at < call.ringingAt) throw badRequest(`${field} ${at.toISOString()} is before the call rang (${call.ringingAt.toISOString()})`);
@@ -42,7 +57,7 @@ export function createTelephonyService({ prisma, transact }: { prisma: Db; trans
       if (found.answeredAt) return toCallSummary(found); // already known: a retry changes nothing
       const answeredAt = new Date(req.answeredAt);
       notBeforeRinging(found, 'answeredAt', answeredAt);
-      const operator = req.operator ? await prisma.user.findFirst({ where: { username: req.operator, centreId: actor.centre.id } }) : null;
+      const operator = req.operator ? await operatorWhoAnswered(actor, req.operator) : null;
       return transact(async (tx, emit) => {
         const call = await locked(tx, found.id);
         if (call.answeredAt) return toCallSummary(call);
