@@ -3,13 +3,13 @@
 // at once) or decline with a reason. Ours: what we asked for and the answer. Lent units stay listed,
 // either side, until they are home.
 import type { UnitLoanSummary } from '@amk/contracts';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ApiError, client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { clock } from '../lib/clock.js';
 import { formatAge, useNow } from '../lib/use-now.js';
-import { chime } from '../notifications/chime.js';
+import { useChimeForNew } from '../notifications/chime.js';
 import { useConsole } from '../store/console-store.js';
 import './mutual-aid.css';
 
@@ -32,12 +32,7 @@ export function MutualAidPanel() {
         now - Date.parse(l.returnedAt ?? l.decidedAt ?? l.requestedAt) < ANSWER_SHOWN_MS),
   );
 
-  const heard = useRef(new Set<string>());
-  useEffect(() => {
-    const fresh = askedOfUs.filter((l) => !heard.current.has(l.id));
-    for (const l of fresh) heard.current.add(l.id);
-    if (fresh.length) chime();
-  }, [askedOfUs]);
+  useChimeForNew(askedOfUs.map((l) => l.id));
 
   if (!askedOfUs.length && !shown.length) return null;
   const mayAnswer = !!role && DISPATCHERS.includes(role);

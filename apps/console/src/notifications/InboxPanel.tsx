@@ -3,14 +3,14 @@
 // when it arrives and stays until an operator here acknowledges it. One waiting for longer than
 // INBOX_LATE_MS turns red.
 import type { NotificationSummary } from '@amk/contracts';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, client, ok } from '../api/client.js';
 import { clock } from '../lib/clock.js';
 import { formatAge, useNow } from '../lib/use-now.js';
 import { useCentres } from '../lib/centres.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
-import { chime } from './chime.js';
+import { useChimeForNew } from './chime.js';
 import { inboxItems, INBOX_LATE_MS } from './inbox.js';
 import './inbox.css';
 
@@ -28,13 +28,8 @@ export function InboxPanel() {
   const centres = useCentres();
   const [msg, setMsg] = useState<string | null>(null);
 
-  // A sound for each item not heard before (not for those already waiting when the page loaded twice).
-  const heard = useRef(new Set<string>());
-  useEffect(() => {
-    const fresh = items.filter((n) => !heard.current.has(n.id));
-    for (const n of fresh) heard.current.add(n.id);
-    if (fresh.length) chime();
-  }, [items]);
+  // A sound for each item not heard before.
+  useChimeForNew(items.map((n) => n.id));
 
   if (!items.length) return null;
   const from = (n: NotificationSummary) => centres.find((c) => c.id === n.centreId)?.name ?? t('inbox.otherCentre');

@@ -1,8 +1,10 @@
+import { useEffect, useRef } from 'react';
+
 // A short two-tone chime through the Web Audio API (no sound file to load). Browsers may keep
 // audio muted until the page has had a click; the operator's login is one. Silent where no audio.
 let context: AudioContext | null = null;
 
-export function chime(): void {
+function chime(): void {
   try {
     const Ctor = globalThis.AudioContext ?? (globalThis as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
     if (!Ctor) return;
@@ -24,4 +26,16 @@ export function chime(): void {
   } catch {
     // no audio on this machine: the item is on screen all the same
   }
+}
+
+/** Chimes once for each id not seen before by this component (an item that arrives, not one re-rendered). */
+export function useChimeForNew(ids: readonly string[]): void {
+  const heard = useRef(new Set<string>());
+  const key = ids.join();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `ids`, whose array changes every render
+  useEffect(() => {
+    const fresh = ids.filter((id) => !heard.current.has(id));
+    for (const id of fresh) heard.current.add(id);
+    if (fresh.length) chime();
+  }, [key]);
 }
