@@ -130,3 +130,30 @@ test('a colleague saving the same record never overwrites what the operator is t
   await expect(recA.getByText(/Endret av andre/)).toHaveCount(0);
   await expect(recA.getByText('Ulagrede endringer')).toHaveCount(0);
 });
+
+test('a call with nothing sent is finished only with a reason, which the journal keeps', async ({ browser }) => {
+  const a = await loginAs(browser, 'amk.bergen');
+  await live(a);
+  const stamp = String(Date.now()).slice(-6);
+  const name = `Råd ${stamp}`;
+  const callId = await registerCall(a, `49${stamp}`, name);
+
+  await record(a).getByRole('button', { name: 'Avslutt henvendelsen' }).click();
+  const ask = a.getByRole('alertdialog', { name: 'Avslutt henvendelsen' });
+  await expect(ask).toContainText('Ingen enhet er sendt');
+  const finish = ask.getByRole('button', { name: 'Avslutt henvendelsen' });
+  await expect(finish).toBeDisabled();
+  // "Annet" needs words
+  await ask.getByLabel('Grunn').selectOption({ label: 'Annet' });
+  await expect(finish).toBeDisabled();
+  await ask.getByLabel('Grunn').selectOption({ label: 'Råd gitt' });
+  await ask.getByLabel('Merknad').fill('egenomsorg, ring igjen ved forverring');
+  await finish.click();
+
+  await expect(a.getByRole('list', { name: 'Åpne henvendelser' }).getByText(name)).toHaveCount(0);
+  const closed = await a.request.get(`/api/v1/calls/${callId}`);
+  expect(closed.status()).toBe(200);
+  const journal = ((await closed.json()) as { journal: { text: string }[] }).journal.map((j) => j.text);
+  expect(journal).toContain('Avsluttet uten oppdrag: Råd gitt: egenomsorg, ring igjen ved forverring');
+  expect(journal).toContain('Henvendelsen avsluttet');
+});

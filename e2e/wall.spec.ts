@@ -92,3 +92,39 @@ test('the wall recovers by itself after its server restarts', async ({ browser }
     await server.stop().catch(() => {});
   }
 });
+
+test('a caller ringing past the answer target turns the queue tile into an alarm, until answered', async ({ browser }) => {
+  // AMK Førde: no other spec leaves a call ringing there
+  const key = integrationKey('AMK-FORDE');
+  const externalId = `wall-alarm-${Date.now()}`;
+  const ring = await fetch(`${baseURL}/api/v1/integrations/calls`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      externalId,
+      centre: 'AMK-FORDE',
+      line: '113',
+      callerNumber: '+4790055667',
+      ringingAt: new Date().toISOString(),
+    }),
+  });
+  expect(ring.status).toBe(201);
+  const page = await loginAs(browser, 'supervisor.forde', { width: 1920, height: 1080 });
+  await live(page);
+  await page.goto('/wall');
+  const queue = page.getByRole('region', { name: 'AMK Førde' }).getByTestId('wall-tile-ringing');
+  await expect(queue).toContainText(/Kø\s*[1-9]/);
+  // past 10 s (§ 15 b) the tile alarms, in words as well as colour
+  await expect(queue).toHaveClass(/alarm/, { timeout: 30_000 });
+  await expect(queue).toContainText('Ringer over 10 s');
+  await expect(queue).toHaveAttribute('role', 'alert');
+
+  const answered = await fetch(`${baseURL}/api/v1/integrations/calls/${externalId}/answered`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ answeredAt: new Date().toISOString() }),
+  });
+  expect(answered.status).toBe(200);
+  await expect(queue).not.toHaveClass(/alarm/, { timeout: 15_000 });
+  await expect(queue).not.toContainText('Ringer over');
+});

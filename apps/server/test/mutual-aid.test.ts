@@ -4,7 +4,7 @@
 // it appears in both snapshots; it goes home when the mission closes. Without a loan a neighbour's
 // unit cannot be sent. The centres, users, units and keys are this file's own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MissionDetail, Snapshot, UnitLoanSummary } from '@amk/contracts';
+import type { CallRecord, MissionDetail, Snapshot, UnitLoanSummary } from '@amk/contracts';
 import { createCall, createCentre, createIntegrationKey, createUnit, createUser } from './support/factories.js';
 import { login, openConsole, startServer, waitFor, type ConsoleSocket, type TestServer } from './support/test-app.js';
 
@@ -107,6 +107,10 @@ describe('mutual aid between neighbouring AMK centres', () => {
     const mission = (await api('GET', `/missions/${lent.missionId}`, r.fordeOperator)).body as unknown as MissionDetail;
     expect(mission.callId).toBe(r.call.id);
     expect(mission.units.map((u) => u.unitId)).toEqual([r.free.id]);
+    // the call's record counts the mission and says where the unit came from
+    const record = (await api('GET', `/calls/${r.call.id}`, r.fordeOperator)).body as unknown as CallRecord;
+    expect(record.missionCount).toBe(1);
+    expect(record.journal.map((j) => j.text)).toContain('Oppdrag opprettet (bistand fra AMK Testbergen)');
     expect(await waitFor(() => unitEvent(fordeConsole, r.free.id, 'ALERTED'), 5_000, 'the lent unit at Førde')).toMatchObject({
       data: { lentToCentreId: r.forde.id },
     });

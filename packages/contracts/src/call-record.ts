@@ -28,6 +28,8 @@ export const CallRecord = CallSummary.extend({
   positionAt: IsoTime.nullable(),
   incidentId: Uuid.nullable(),
   linkedCalls: z.array(z.object({ id: Uuid, ringingAt: IsoTime, callerNumber: z.string().nullable(), state: z.string() })),
+  /** missions made for this call, open or closed: none means it is finished with a stated reason */
+  missionCount: z.number().int().nonnegative(),
   journal: z.array(JournalEntry),
 });
 export type CallRecord = z.infer<typeof CallRecord>;

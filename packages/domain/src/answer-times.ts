@@ -29,6 +29,17 @@ export function answerTarget(line: Line): AnswerTarget {
   return line === '113' ? { withinSeconds: 10, targetShare: 0.9 } : { withinSeconds: 120, targetShare: 0.8 };
 }
 
+/**
+ * The queue alarms (wall, console) when a caller has rung longer than the centre's answer target:
+ * 10 s at an AMK (§ 15 b, 113), 2 minutes at a legevaktsentral (§ 13 d, 116117). Returns the target
+ * in seconds when it is passed, else null.
+ */
+export function ringingTooLong(centreKind: 'AMK' | 'LVS', oldestRingingAt: number | null, now: number): number | null {
+  if (oldestRingingAt === null) return null;
+  const { withinSeconds } = answerTarget(centreKind === 'AMK' ? '113' : '116117');
+  return now - oldestRingingAt > withinSeconds * 1000 ? withinSeconds : null;
+}
+
 export interface CallTiming {
   line: Line;
   /** ms since epoch when the call started ringing at the centre. */

@@ -1,7 +1,7 @@
 /// <reference types="node" />
 // Node types only for the test harness (fs, performance); the package itself stays free of node.
 import { describe, it, expect } from 'vitest';
-import { answerTarget, summariseAnswerTimes } from '../src/index.js';
+import { answerTarget, ringingTooLong, summariseAnswerTimes } from '../src/index.js';
 import type { CallTiming, Line } from '../src/index.js';
 
 const T0 = Date.parse('2026-11-22T09:00:00Z');
@@ -26,6 +26,21 @@ describe('answerTarget', () => {
     ['LEGEVAKT', 120, 0.8], // § 13 d
   ] as const)('%s → %i s, %f', (line, withinSeconds, targetShare) => {
     expect(answerTarget(line)).toEqual({ withinSeconds, targetShare });
+  });
+});
+
+describe('ringingTooLong: when the queue alarms', () => {
+  const t0 = Date.parse('2026-12-04T02:00:00Z');
+  it('at an AMK after 10 s of ringing, not at 10 s exactly', () => {
+    expect(ringingTooLong('AMK', t0, t0 + 10_000)).toBeNull();
+    expect(ringingTooLong('AMK', t0, t0 + 10_001)).toBe(10);
+  });
+  it('at a legevaktsentral after two minutes', () => {
+    expect(ringingTooLong('LVS', t0, t0 + 60_000)).toBeNull();
+    expect(ringingTooLong('LVS', t0, t0 + 120_001)).toBe(120);
+  });
+  it('never with nobody ringing', () => {
+    expect(ringingTooLong('AMK', null, t0)).toBeNull();
   });
 });
 

@@ -3529,6 +3529,7 @@ export interface paths {
                                 state: string;
                             }[];
                             lon: number | null;
+                            missionCount: number;
                             /** @description fødselsnummer or d-nummer; patient data */
                             nationalId: string | null;
                             /** Format: uuid */
@@ -3763,6 +3764,7 @@ export interface paths {
                                 state: string;
                             }[];
                             lon: number | null;
+                            missionCount: number;
                             /** @description fødselsnummer or d-nummer; patient data */
                             nationalId: string | null;
                             /** Format: uuid */
@@ -4165,6 +4167,7 @@ export interface paths {
                                 state: string;
                             }[];
                             lon: number | null;
+                            missionCount: number;
                             /** @description fødselsnummer or d-nummer; patient data */
                             nationalId: string | null;
                             /** Format: uuid */
@@ -4393,6 +4396,7 @@ export interface paths {
                                 state: string;
                             }[];
                             lon: number | null;
+                            missionCount: number;
                             /** @description fødselsnummer or d-nummer; patient data */
                             nationalId: string | null;
                             /** Format: uuid */
@@ -5576,6 +5580,7 @@ export interface paths {
                                 state: string;
                             }[];
                             lon: number | null;
+                            missionCount: number;
                             /** @description fødselsnummer or d-nummer; patient data */
                             nationalId: string | null;
                             /** Format: uuid */

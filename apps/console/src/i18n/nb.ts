@@ -350,6 +350,7 @@ export const nb = {
   'wall.gaps': 'Uten ledig ambulanse innen veiledende tid',
   'wall.oldest': 'Eldste åpne henvendelse',
   'wall.oldestShort': 'eldste {age}',
+  'wall.ringingTooLong': 'Ringer over {limit}',
   'wall.answer': 'Svartid {line}',
   'wall.trend': 'Svartid per time i dag',
   'wall.response': 'Responstid akutt',
@@ -874,6 +875,16 @@ export const nb = {
   'mutualAid.askedFor': 'Bistand forespurt',
   'units.lentTo': 'utlånt til {centre}',
   'units.lentFrom': 'lånt fra {centre}',
+  'finish.nothingSent': 'Ingen enhet er sendt på denne henvendelsen. Hvorfor avsluttes den?',
+  'finish.reason': 'Grunn',
+  'finish.chooseReason': 'Velg grunn',
+  'finish.journal': 'Avsluttet uten oppdrag',
+  'finish.reason.ADVICE': 'Råd gitt',
+  'finish.reason.REFERRED': 'Henvist til fastlege eller legevakt',
+  'finish.reason.OTHER_SERVICE': 'Overlatt til politi, brann eller annen tjeneste',
+  'finish.reason.NO_PATIENT': 'Feilringing eller ingen pasient',
+  'finish.reason.SAME_EVENT': 'Samme hendelse som en annen henvendelse',
+  'finish.reason.OTHER': 'Annet',
 } as const;
 
 export type MessageKey = keyof typeof nb;

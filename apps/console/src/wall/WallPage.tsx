@@ -2,6 +2,7 @@
 // It polls the figures and keeps the live map; when the server is away it keeps the last picture,
 // says plainly how old it is, and recovers by itself.
 import type { Me, Wall, WallCentre } from '@amk/contracts';
+import { ringingTooLong } from '@amk/domain';
 import { useEffect, useState } from 'react';
 import { client, ok } from '../api/client.js';
 import { formatAge, useNow } from '../lib/use-now.js';
@@ -104,11 +105,23 @@ function CentreColumn({ c, now }: { c: WallCentre; now: number }) {
       <div className="wall-tiles">
         {(['A', 'H', 'V', 'ringing'] as const).map((k) => {
           const since = c.openCalls.oldestAt[k];
+          // a caller ringing past the centre's answer target (10 s AMK, 2 min LVS) turns the queue into an alarm
+          const overdue = k === 'ringing' ? ringingTooLong(c.centre.kind, since ? Date.parse(since) : null, now) : null;
           return (
-            <div key={k} className={`tile ${k === 'ringing' ? 'queue' : `urgency-${k}`}`} data-testid={`wall-tile-${k}`}>
+            <div
+              key={k}
+              className={`tile ${k === 'ringing' ? 'queue' : `urgency-${k}`}${overdue ? ' alarm' : ''}`}
+              data-testid={`wall-tile-${k}`}
+              {...(overdue && { role: 'alert' })}
+            >
               <span>{k === 'ringing' ? t('calls.queue') : t(`urgency.${k}`)}</span>
               <strong>{c.openCalls[k]}</strong>
               {since && <small className="tile-age">{t('wall.oldestShort', { age: formatAge(now - Date.parse(since)) })}</small>}
+              {overdue && (
+                <small className="tile-alarm">
+                  {t('wall.ringingTooLong', { limit: overdue < 60 ? `${overdue} s` : `${overdue / 60} min` })}
+                </small>
+              )}
             </div>
           );
         })}

@@ -22,6 +22,7 @@ writeFileSync(
     keys: {
       'AMK-BERGEN': (await keys.create('e2e terminals', 'AMK-BERGEN')).key,
       'LVS-BERGEN': (await keys.create('e2e terminals', 'LVS-BERGEN')).key,
+      'AMK-FORDE': (await keys.create('e2e telephony', 'AMK-FORDE')).key,
     },
   }),
 );

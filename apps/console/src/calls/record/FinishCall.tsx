@@ -1,11 +1,13 @@
 // Finish the call record. With a mission still open, the operator is asked for the mission's
 // outcome first (or says plainly that the mission goes on): a mission is never left open silently.
+// With nothing ever sent, the operator says why (FinishWithoutMission).
 import type { CallRecord } from '@amk/contracts';
 import { useState } from 'react';
 import { ApiError, client, ok } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
 import { CloseMissionForm } from './CloseMissionForm.js';
+import { FinishWithoutMission } from './FinishWithoutMission.js';
 import { useOpenMission } from './use-mission.js';
 
 export function FinishCall({ record }: { record: CallRecord }) {
@@ -22,7 +24,21 @@ export function FinishCall({ record }: { record: CallRecord }) {
       setMsg(err instanceof ApiError ? err.message : String(err));
     }
   }
-  const onFinish = () => (mission ? setAsking(true) : void finish());
+  const [nothingSent, setNothingSent] = useState(false);
+  async function onFinish() {
+    if (mission) return setAsking(true);
+    // the record on screen may predate a mission made and closed since: ask the server
+    try {
+      const fresh = await ok(client.GET('/api/v1/calls/{id}', { params: { path: { id: record.id } } }));
+      if (fresh.missionCount === 0) {
+        setNothingSent(true);
+        return setAsking(true);
+      }
+    } catch (err) {
+      return setMsg(err instanceof ApiError ? err.message : String(err));
+    }
+    await finish();
+  }
 
   return (
     <div className="finish">
@@ -42,8 +58,9 @@ export function FinishCall({ record }: { record: CallRecord }) {
           </div>
         </div>
       )}
-      {!(asking && mission) && (
-        <button type="button" onClick={onFinish}>
+      {asking && !mission && nothingSent && <FinishWithoutMission record={record} onFinish={finish} onCancel={() => setAsking(false)} />}
+      {!(asking && (mission || nothingSent)) && (
+        <button type="button" onClick={() => void onFinish()}>
           {t('record.finish')}
         </button>
       )}

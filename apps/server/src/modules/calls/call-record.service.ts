@@ -70,11 +70,12 @@ export function createCallRecordService({
         detail: { readerCentre: actor.centre.code, ...(after && { after }) },
       });
     }
-    const [journalRows, linked] = await Promise.all([
+    const [journalRows, linked, missions] = await Promise.all([
       db.callJournalEntry.findMany({ where: { callId: call.id }, orderBy: { at: 'asc' } }),
       call.incidentId
         ? db.call.findMany({ where: { incidentId: call.incidentId, id: { not: call.id } }, orderBy: { ringingAt: 'asc' } })
         : Promise.resolve([]),
+      db.mission.count({ where: { callId: call.id } }),
     ]);
     return {
       ...toCallSummary(call),
@@ -90,6 +91,7 @@ export function createCallRecordService({
       positionAt: call.positionAt?.toISOString() ?? null,
       incidentId: call.incidentId,
       linkedCalls: linked.map((c) => ({ id: c.id, ringingAt: c.ringingAt.toISOString(), callerNumber: c.callerNumber, state: c.state })),
+      missionCount: missions,
       journal: journalRows.map((j) => ({
         id: j.id,
         at: j.at.toISOString(),

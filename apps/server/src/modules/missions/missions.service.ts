@@ -117,6 +117,17 @@ export function createMissionsService({
             kommunenummer: call.lat !== null && call.lon !== null ? resolveKommune(call.lat, call.lon) : null,
           },
         });
+      if (!existing)
+        await tx.callJournalEntry.create({
+          data: {
+            id: newId(),
+            callId,
+            authorId: owner.userId,
+            author: owner.displayName,
+            kind: 'SYSTEM',
+            text: `Oppdrag opprettet (bistand fra ${owner.centre.name})`,
+          },
+        });
       await putOnMission(tx, emit, owner, missionId, unit, unit.crewOverrideReason);
       await publish(tx, emit, missionId);
       return missionId;
