@@ -39,4 +39,17 @@ test('alert, accept on the phone, arrive — each step on the AMK console', asyn
 
   await alertCard.getByRole('button', { name: 'Jeg er fremme' }).click();
   await expect(marte).toContainText('Ankommet');
+  // On scene the page stays with the responder: the place, what to do, and where the ambulance is.
+  await expect(alertCard).toContainText(/Du meldte deg fremme \d{2}[:.]\d{2}/);
+  await expect(alertCard).toContainText('Torgallmenningen 1, Bergen');
+  await expect(alertCard).toContainText('Start hjerte-lunge-redning');
+  await expect(alertCard.getByTestId('ambulance')).toContainText(/Ambulanse .+: Varslet/);
+  await expect(phone.getByText('Ingen varsler')).toHaveCount(0);
+
+  // The mission is closed at AMK: the card leaves, and the history keeps it with its time.
+  const close = amk.getByRole('form', { name: 'Avslutt oppdrag med utfall' });
+  await close.getByLabel('Utfall').selectOption({ label: 'Behandlet på stedet' });
+  await close.getByRole('button', { name: 'Avslutt oppdraget' }).click();
+  await expect(alertCard).toHaveCount(0);
+  await expect(phone.getByTestId('history').first()).toContainText(/\d{2}[:.]\d{2} · Hjertestans: Oppdraget er avsluttet/);
 });

@@ -2,7 +2,7 @@
 // alerts with acknowledgements and escalation, the responder's own view, bistand requests.
 import { AKUTTHJELPER_ALERT_VIA, AKUTTHJELPER_KINDS, ALERT_CHANNELS, ALERT_STATES, BISTAND_KINDS, DELIVERY_STATES } from '@amk/domain';
 import { z } from 'zod';
-import { IsoDate, IsoTime, Latitude, Longitude, PhoneNumber, Uuid } from './common.js';
+import { IsoDate, IsoTime, Latitude, Longitude, PhoneNumber, UnitStatus, Uuid } from './common.js';
 import { reportLimitMessage, withinReportLimit } from './stats.js';
 
 export const AkutthjelperEventType = z.enum(['HJERTESTANS', 'BEVISSTLOSHET', 'STOR_YTRE_BLODNING', 'GENERELL_NEDKJOLING']);
@@ -286,6 +286,10 @@ export const ResponderAlert = z.object({
   /** only once accepted */
   place: z.object({ lat: z.number(), lon: z.number(), addressText: z.string().nullable() }).nullable(),
   ambulanceOnScene: z.boolean(),
+  /** the ambulance (or other unit) first sent on the mission and still on it: what it is doing now */
+  ambulance: z.object({ callSign: z.string(), status: UnitStatus }).nullable(),
+  /** when the responder marked arrival */
+  arrivedAt: IsoTime.nullable(),
   missionClosed: z.boolean(),
 });
 export type ResponderAlert = z.infer<typeof ResponderAlert>;

@@ -17941,7 +17941,17 @@ export interface paths {
                              * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
                              */
                             alertedAt: string;
+                            ambulance: {
+                                callSign: string;
+                                /** @enum {string} */
+                                status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
+                            } | null;
                             ambulanceOnScene: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                             */
+                            arrivedAt: string | null;
                             distanceKm: number | null;
                             eventLabel: string;
                             /** @enum {string|null} */
@@ -18244,7 +18254,17 @@ export interface paths {
                                  * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
                                  */
                                 alertedAt: string;
+                                ambulance: {
+                                    callSign: string;
+                                    /** @enum {string} */
+                                    status: "AVAILABLE_AT_STATION" | "AVAILABLE_ON_THE_MOVE" | "ALERTED" | "EN_ROUTE" | "ON_SCENE" | "TRANSPORTING" | "AT_HOSPITAL" | "UNAVAILABLE" | "OUT_OF_SERVICE";
+                                } | null;
                                 ambulanceOnScene: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                 */
+                                arrivedAt: string | null;
                                 distanceKm: number | null;
                                 eventLabel: string;
                                 /** @enum {string|null} */

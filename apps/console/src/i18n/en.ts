@@ -885,4 +885,12 @@ export const en: Record<MessageKey, string> = {
   'finish.reason.NO_PATIENT': 'Misdial or no patient',
   'finish.reason.SAME_EVENT': 'Same event as another call',
   'finish.reason.OTHER': 'Other',
+  'responder.youArrived': 'You reported arrival at {at}. Stay with the patient until the ambulance takes over.',
+  'responder.ambulance': 'Ambulance {unit}: {status}',
+  'responder.todo.HJERTESTANS': 'Start CPR: 30 compressions, 2 breaths. Use the defibrillator as soon as it is there.',
+  'responder.todo.BEVISSTLOSHET': 'Check breathing. Breathing: recovery position, keep warm. Not breathing: start CPR.',
+  'responder.todo.STOR_YTRE_BLODNING':
+    'Stop the bleeding: direct pressure on the wound, a pressure bandage, raise the injured part if you can.',
+  'responder.todo.GENERELL_NEDKJOLING':
+    'Prevent further heat loss: shelter from wind and wet, insulate from the ground, cover up. Handle the patient gently.',
 };

@@ -885,6 +885,14 @@ export const nb = {
   'finish.reason.NO_PATIENT': 'Feilringing eller ingen pasient',
   'finish.reason.SAME_EVENT': 'Samme hendelse som en annen henvendelse',
   'finish.reason.OTHER': 'Annet',
+  'responder.youArrived': 'Du meldte deg fremme {at}. Bli hos pasienten til ambulansen overtar.',
+  'responder.ambulance': 'Ambulanse {unit}: {status}',
+  'responder.todo.HJERTESTANS': 'Start hjerte-lunge-redning: 30 kompresjoner, 2 innblåsninger. Bruk hjertestarter så snart den er der.',
+  'responder.todo.BEVISSTLOSHET':
+    'Sjekk pust. Puster pasienten: legg i stabilt sideleie og hold varm. Puster ikke: start hjerte-lunge-redning.',
+  'responder.todo.STOR_YTRE_BLODNING': 'Stans blødningen: trykk direkte på såret, legg trykkbandasje, hev skadestedet om mulig.',
+  'responder.todo.GENERELL_NEDKJOLING':
+    'Beskytt mot mer varmetap: ly for vind og væte, isolér mot underlaget, dekk til. Håndter pasienten forsiktig.',
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -1,12 +1,14 @@
 // The akutthjelper's phone page: stays reachable (live socket, installable), shows an alert's
 // event type and distance, the place only after accepting; shares the phone's position while on
-// the mission, marks arrival, and shows when the ambulance is there or the mission is over.
+// the mission, marks arrival, and stays with the responder on scene (the place, what to do, what
+// the ambulance is doing) until the mission is over. Earlier alerts are listed with their times.
 import type { ClientToServerEvents, Me, ResponderAlert, ServerToClientEvents } from '@amk/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { ApiError, client, ok } from '../api/client.js';
 import { LanguageSwitch } from '../auth/LanguageSwitch.js';
 import { useT } from '../i18n/i18n.js';
+import { clock } from '../lib/clock.js';
 import { TestAlertBox } from './TestAlertBox.js';
 import { useMarkSeen } from './use-mark-seen.js';
 import { LogoutButton } from '../auth/LogoutButton.js';
@@ -21,7 +23,8 @@ interface ResponderMe {
   alerts: ResponderAlert[];
 }
 
-const ACTIVE = new Set(['PENDING', 'DELIVERED', 'SEEN', 'ACCEPTED']);
+/** Shown in full until the mission is over: also after arrival, when the responder is working on scene. */
+const ACTIVE = new Set(['PENDING', 'DELIVERED', 'SEEN', 'ACCEPTED', 'ARRIVED']);
 
 export function ResponderPage({ me }: { me: Me }) {
   const t = useT();
@@ -68,7 +71,7 @@ export function ResponderPage({ me }: { me: Me }) {
   const active = Object.values(alerts)
     .filter((a) => ACTIVE.has(a.state) && !a.missionClosed)
     .sort((a, b) => b.alertedAt.localeCompare(a.alertedAt));
-  const onMission = active.some((a) => a.state === 'ACCEPTED');
+  const onMission = active.some((a) => a.state === 'ACCEPTED' || a.state === 'ARRIVED');
   useMarkSeen(active, upsert);
 
   // While on a mission, share the phone's position with AMK (at most every 10 s).
@@ -122,6 +125,17 @@ export function ResponderPage({ me }: { me: Me }) {
         <article key={a.id} className={`responder-alert state-${a.state}`} aria-label={a.eventLabel}>
           <h2>{a.eventType ? t(`event.${a.eventType}`) : a.eventLabel}</h2>
           {a.distanceKm !== null && <p className="distance">{t('responder.distance', { km: a.distanceKm.toFixed(1) })}</p>}
+          {a.arrivedAt && (
+            <p className="ok-text" role="status">
+              {t('responder.youArrived', { at: clock(a.arrivedAt) })}
+            </p>
+          )}
+          {a.state === 'ARRIVED' && a.eventType && <p className="todo">{t(`responder.todo.${a.eventType}`)}</p>}
+          {a.ambulance && !a.ambulanceOnScene && (
+            <p data-testid="ambulance">
+              {t('responder.ambulance', { unit: a.ambulance.callSign, status: t(`status.${a.ambulance.status}`) })}
+            </p>
+          )}
           {a.ambulanceOnScene && (
             <p className="ok-text" role="status">
               {t('responder.ambulanceOnScene')}
@@ -139,7 +153,7 @@ export function ResponderPage({ me }: { me: Me }) {
             </div>
           )}
           <div className="actions">
-            {a.state !== 'ACCEPTED' && (
+            {a.state !== 'ACCEPTED' && a.state !== 'ARRIVED' && (
               <>
                 <button type="button" className="primary big" onClick={() => act(a, 'accept')}>
                   {t('responder.accept')}
@@ -158,11 +172,12 @@ export function ResponderPage({ me }: { me: Me }) {
         </article>
       ))}
       {Object.values(alerts)
-        .filter((a) => a.state === 'ARRIVED' || a.missionClosed)
+        .filter((a) => !active.includes(a))
+        .sort((a, b) => b.alertedAt.localeCompare(a.alertedAt))
         .slice(0, 3)
         .map((a) => (
-          <p key={a.id} className="muted">
-            {a.eventType ? t(`event.${a.eventType}`) : a.eventLabel}:{' '}
+          <p key={a.id} className="muted" data-testid="history">
+            {clock(a.alertedAt)} · {a.eventType ? t(`event.${a.eventType}`) : a.eventLabel}:{' '}
             {a.missionClosed ? t('responder.cancelled') : t(`alertState.${a.state}`)}
             {a.ambulanceOnScene ? ` · ${t('responder.ambulanceOnScene')}` : ''}
           </p>

@@ -49,9 +49,14 @@ export function toAlertSummary(a: LoadedAlert): AlertSummary {
 
 export async function toResponderAlert(db: Db | Tx, a: LoadedAlert): Promise<ResponderAlert> {
   const eventType = isAkutthjelperEventType(a.mission.eventType) ? a.mission.eventType : null;
-  const onScene = await db.unitStatusChange.findFirst({
-    where: { missionId: a.missionId, status: { in: [...ARRIVED_STATUSES] as never } },
-  });
+  const [onScene, sent] = await Promise.all([
+    db.unitStatusChange.findFirst({ where: { missionId: a.missionId, status: { in: [...ARRIVED_STATUSES] as never } } }),
+    db.missionUnit.findFirst({
+      where: { missionId: a.missionId, releasedAt: null },
+      orderBy: { assignedAt: 'asc' },
+      select: { unit: { select: { callSign: true, status: true } } },
+    }),
+  ]);
   const m = a.member;
   const distanceKm =
     m.lat !== null && m.lon !== null && a.mission.lat !== null && a.mission.lon !== null
@@ -73,6 +78,8 @@ export async function toResponderAlert(db: Db | Tx, a: LoadedAlert): Promise<Res
         ? { lat: a.mission.lat, lon: a.mission.lon, addressText: a.mission.call?.addressText ?? null }
         : null,
     ambulanceOnScene: !!onScene,
+    ambulance: sent ? { callSign: sent.unit.callSign, status: sent.unit.status } : null,
+    arrivedAt: iso(a.arrivedAt),
     missionClosed: !!a.mission.closedAt,
   };
 }
