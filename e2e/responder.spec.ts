@@ -17,9 +17,11 @@ test('alert, accept on the phone, arrive — each step on the AMK console', asyn
   await amk.getByLabel('Lengdegrad').fill('5.3241');
   await amk.getByLabel(/A – Akutt/).check();
   await amk.keyboard.press('Enter');
+  // The farthest recommended unit: akutthjelpere are proposed only if they can arrive before the
+  // ambulance, and the nearest car (whichever the earlier tests left free) may be around the corner.
   await amk
     .getByRole('button', { name: /^Send / })
-    .first()
+    .last()
     .click();
   await amk.getByLabel('Hendelsestype').selectOption('HJERTESTANS');
   await amk.getByRole('button', { name: 'Varsle akutthjelpere' }).click();
