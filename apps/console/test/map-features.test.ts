@@ -3,7 +3,7 @@
 import type { AlertSummary, UnitSummary } from '@amk/contracts';
 import { describe, expect, it, vi } from 'vitest';
 import { FeatureSet } from '../src/map/feature-set.js';
-import { responderFeature, unitFeature } from '../src/map/features.js';
+import { responderFeature, stackPlaces, unitFeature } from '../src/map/features.js';
 import { styleFont } from '../src/map/layers.js';
 
 const unit = (id: string, over: Partial<UnitSummary> = {}): UnitSummary => ({
@@ -121,5 +121,33 @@ describe('a stale unit position on the map', () => {
     const f = unitFeature(unit('u', over), 'own', now)!;
     expect(f.properties.stale).toBe(stale);
     expect(f.properties.label).toBe(stale ? 'u ?' : 'u');
+  });
+});
+
+describe('units at one spot', () => {
+  it('stack with units on a mission first, then by call sign; units alone are not stacked', () => {
+    const places = stackPlaces([
+      unit('BGN-A13'),
+      unit('BGN-A11'),
+      unit('BGN-A12', { status: 'EN_ROUTE' }),
+      unit('ALONE', { lat: 61, lon: 6 }),
+      unit('NOWHERE', { lat: null, lon: null }),
+    ]);
+    expect(places.get('BGN-A12')).toEqual({ index: 0, size: 3 });
+    expect(places.get('BGN-A11')).toEqual({ index: 1, size: 3 });
+    expect(places.get('BGN-A13')).toEqual({ index: 2, size: 3 });
+    expect(places.has('ALONE')).toBe(false);
+    expect(places.has('NOWHERE')).toBe(false);
+  });
+
+  it('a few metres apart is one spot; a hundred metres is not', () => {
+    expect(stackPlaces([unit('a'), unit('b', { lat: 60.40001 })]).size).toBe(2);
+    expect(stackPlaces([unit('a'), unit('b', { lat: 60.401 })]).size).toBe(0);
+  });
+
+  it('each feature carries its place in the stack and whether it is on a mission', () => {
+    const f = unitFeature(unit('u', { status: 'ON_SCENE' }), 'own', Date.now(), { index: 1, size: 2 })!;
+    expect(f.properties).toMatchObject({ busy: true, stack: 1, stackSize: 2 });
+    expect(unitFeature(unit('v'), 'own')!.properties).toMatchObject({ busy: false, stack: 0, stackSize: 1 });
   });
 });

@@ -7,14 +7,17 @@ import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { styleFromEnv } from './basemap-style.js';
 import {
+  busyUnitLabelLayer,
   CLUSTER_MAX_ZOOM,
   CLUSTER_PROPERTIES,
+  callLetterLayer,
   clusterCountLayer,
   liveLayers,
   sceneLabelLayer,
   styleFont,
   unitLabelLayer,
 } from './layers.js';
+import { MapLegend } from './MapLegend.js';
 import { attachMap, LIVE_SOURCES, shown, startMapSync } from './map-sync.js';
 import { deliverPoint, isPicking, usePointPick } from './point-pick.js';
 import './point-pick.css';
@@ -30,8 +33,11 @@ declare global {
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/** `gaps`: kommunenummer without a free ambulance within the guideline, shaded on the map. */
-export function MapView({ gaps = [] }: { gaps?: string[] } = {}) {
+/**
+ * `gaps`: kommunenummer without a free ambulance within the guideline, shaded on the map.
+ * `legend`: the legend an operator opens (not on the wall, where nobody clicks).
+ */
+export function MapView({ gaps = [], legend = true }: { gaps?: string[]; legend?: boolean } = {}) {
   const t = useT();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibre | null>(null);
@@ -79,11 +85,13 @@ export function MapView({ gaps = [] }: { gaps?: string[] } = {}) {
       if (font) {
         map.addLayer(clusterCountLayer(font));
         map.addLayer(unitLabelLayer(font), 'calls');
+        map.addLayer(busyUnitLabelLayer(font), 'calls');
+        map.addLayer(callLetterLayer(font));
         map.addLayer(sceneLabelLayer(font));
       }
       attachMap(map);
       const popup = new Popup({ closeButton: false, closeOnClick: false, className: 'map-popup' });
-      for (const layer of ['calls', 'units', 'unit-singles', 'stations', 'responders']) {
+      for (const layer of ['calls', 'units', 'units-busy-low', 'unit-singles', 'stations', 'responders']) {
         map.on('mouseenter', layer, (e) => {
           const f = e.features?.[0];
           if (!f) return;
@@ -146,6 +154,7 @@ export function MapView({ gaps = [] }: { gaps?: string[] } = {}) {
   return (
     <div className="map-wrap">
       <div ref={container} className="map" data-testid="map" />
+      {legend && !noWebgl && <MapLegend />}
       {picking && <div className="banner map-pick-hint">{t('map.pickHint')}</div>}
       {noWebgl && <div className="banner warn">{t('map.noWebgl')}</div>}
     </div>

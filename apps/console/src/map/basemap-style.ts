@@ -38,7 +38,7 @@ function offlineStyle(): StyleSpecification {
         id: 'fylke-names',
         type: 'symbol',
         source: 'fylke-labels',
-        maxzoom: 7.5,
+        maxzoom: 6.5,
         layout: {
           'text-field': ['get', 'fylkesnavn'],
           'text-font': ['sans-serif'],
@@ -52,9 +52,10 @@ function offlineStyle(): StyleSpecification {
         id: 'kommune-names',
         type: 'symbol',
         source: 'kommune-labels',
-        minzoom: 7.5,
+        // From the console's default zoom (7): the dispatcher reads where things are at a glance.
+        minzoom: 6.5,
         layout: { 'text-field': ['get', 'kommunenavn'], 'text-font': ['sans-serif'], 'text-size': 11 },
-        paint: { 'text-color': '#7f9a8c', 'text-halo-color': '#0e2233', 'text-halo-width': 1 },
+        paint: { 'text-color': '#9fb8aa', 'text-halo-color': '#0e2233', 'text-halo-width': 1 },
       },
     ],
   };

@@ -34,7 +34,44 @@ function isPositionStale(u: UnitSummary, now: number): boolean {
   return u.positionAt === null || now - Date.parse(u.positionAt) > DEFAULT_MAX_POSITION_AGE_MS;
 }
 
-export function unitFeature(u: UnitSummary, ownCentreId: string | undefined, now = Date.now()): Feature | null {
+/** Statuses of a unit that is on a mission: it is never clustered away and never loses its label. */
+const BUSY_STATUSES: ReadonlySet<string> = new Set(['ALERTED', 'EN_ROUTE', 'ON_SCENE', 'TRANSPORTING', 'AT_HOSPITAL']);
+const isBusy = (u: Pick<UnitSummary, 'status'>) => BUSY_STATUSES.has(u.status);
+
+/** A unit's place in a stack of units at one spot: 0 is drawn on top, the rest as rings around it. */
+export interface StackPlace {
+  index: number;
+  size: number;
+}
+const ALONE: StackPlace = { index: 0, size: 1 };
+
+/** About 10 m: units this close are one spot on any map a dispatcher reads (a station's yard). */
+const SPOT_DECIMALS = 4;
+const spotKey = (lat: number, lon: number) => `${lat.toFixed(SPOT_DECIMALS)},${lon.toFixed(SPOT_DECIMALS)}`;
+
+/**
+ * Which units share a spot, and in what order they stack: units on a mission first (they matter
+ * now), then by call sign, so the order does not jump between frames. Units alone are left out.
+ */
+export function stackPlaces(units: Iterable<UnitSummary>): Map<string, StackPlace> {
+  const spots = new Map<string, UnitSummary[]>();
+  for (const u of units) {
+    if (u.lat === null || u.lon === null) continue;
+    const key = spotKey(u.lat, u.lon);
+    const spot = spots.get(key);
+    if (spot) spot.push(u);
+    else spots.set(key, [u]);
+  }
+  const places = new Map<string, StackPlace>();
+  for (const spot of spots.values()) {
+    if (spot.length < 2) continue;
+    spot.sort((a, b) => Number(isBusy(b)) - Number(isBusy(a)) || a.callSign.localeCompare(b.callSign));
+    for (const [index, u] of spot.entries()) places.set(u.id, { index, size: spot.length });
+  }
+  return places;
+}
+
+export function unitFeature(u: UnitSummary, ownCentreId: string | undefined, now = Date.now(), stack = ALONE): Feature | null {
   if (u.lat === null || u.lon === null) return null;
   const stale = isPositionStale(u, now);
   return point(u.id, u.lon, u.lat, {
@@ -44,6 +81,9 @@ export function unitFeature(u: UnitSummary, ownCentreId: string | undefined, now
     own: u.centreId === ownCentreId,
     crewOk: u.crewOk,
     stale,
+    busy: isBusy(u),
+    stack: stack.index,
+    stackSize: stack.size,
   });
 }
 

@@ -5,24 +5,28 @@
 // renders them locally when a style names no glyphs), so the offline map has text too.
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 
-const URGENCY_COLOURS = { A: '#e53935', H: '#fbc02d', V: '#43a047', none: '#90a4ae' } as const;
+/** Calls by urgency (red, yellow, green as the index has them), also written as a letter on each. */
+export const URGENCY_COLOURS = { A: '#e53935', H: '#fbc02d', V: '#43a047', none: '#90a4ae' } as const;
+
+/** Units by status; no unit colour is a call's red, so red on the map always means an acute call. */
+export const STATUS_COLOURS = { free: '#2ecc71', alerted: '#ff9800', onScene: '#29b6f6', other: '#78909c' } as const;
 
 const statusColour: unknown = [
   'match',
   ['get', 'status'],
   ['AVAILABLE_AT_STATION', 'AVAILABLE_ON_THE_MOVE'],
-  '#2ecc71',
+  STATUS_COLOURS.free,
   ['ALERTED', 'EN_ROUTE'],
-  '#ff9800',
+  STATUS_COLOURS.alerted,
   ['ON_SCENE', 'TRANSPORTING', 'AT_HOSPITAL'],
-  '#29b6f6',
-  '#78909c',
+  STATUS_COLOURS.onScene,
+  STATUS_COLOURS.other,
 ];
 
 const KIND_SIZE = ['match', ['get', 'kind'], ['HELICOPTER', 'PLANE'], 1.6, 'AMBULANCE_BOAT', 1.3, 'LEGEVAKT_CAR', 1.1, 1];
 
 /** The ring of a neighbouring centre's unit (own units: white). */
-const NEIGHBOUR_RING = '#ce93d8';
+export const NEIGHBOUR_RING = '#ce93d8';
 const ring: unknown = ['case', ['get', 'own'], '#ffffff', NEIGHBOUR_RING];
 
 /** Summed per cluster by MapLibre (clusterProperties): free units, and units of neighbouring centres. */
@@ -33,6 +37,31 @@ export const CLUSTER_PROPERTIES = {
 
 /** Below this zoom, units are drawn as clusters (a count per area); from it, one circle each. */
 export const CLUSTER_MAX_ZOOM = 8;
+
+/** Pixels added to a unit's radius per place in a stack at one spot: each one a ring around the last. */
+const STACK_RING_PX = 3;
+
+/** The first of a stack on top, the others as rings around it. */
+const unitCircleLayout = { 'circle-sort-key': ['-', 0, ['get', 'stack']] as never };
+
+/** One unit, as a circle: size by kind, colour by status, a ring per unit stacked under it. */
+const unitCirclePaint = {
+  // Kind by size: aircraft largest, boats next, cars smallest; status by colour.
+  'circle-radius': [
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    4,
+    ['+', ['*', 3, KIND_SIZE], ['*', STACK_RING_PX, ['get', 'stack']]],
+    10,
+    ['+', ['*', 7, KIND_SIZE], ['*', STACK_RING_PX, ['get', 'stack']]],
+  ] as never,
+  'circle-color': statusColour as never,
+  'circle-stroke-color': ring as never,
+  'circle-stroke-width': ['case', ['get', 'crewOk'], ['case', ['get', 'own'], 1.5, 2.5], 3.5] as never,
+  // A stale position (older than the ranking trusts) is drawn faint: the unit may be anywhere.
+  'circle-opacity': ['case', ['get', 'stale'], 0.3, ['get', 'own'], 1, 0.55] as never,
+};
 
 export const liveLayers: LayerSpecification[] = [
   {
@@ -77,20 +106,16 @@ export const liveLayers: LayerSpecification[] = [
       'circle-stroke-width': 1,
     },
   },
+  { id: 'units', type: 'circle', source: 'units', minzoom: CLUSTER_MAX_ZOOM, layout: unitCircleLayout, paint: unitCirclePaint },
+  // Zoomed out, units on a mission are drawn one by one (they are left out of the clusters).
   {
-    id: 'units',
+    id: 'units-busy-low',
     type: 'circle',
     source: 'units',
-    minzoom: CLUSTER_MAX_ZOOM,
-    paint: {
-      // Kind by size: aircraft largest, boats next, cars smallest; status by colour.
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, ['*', 3, KIND_SIZE], 10, ['*', 7, KIND_SIZE]] as never,
-      'circle-color': statusColour as never,
-      'circle-stroke-color': ring as never,
-      'circle-stroke-width': ['case', ['get', 'crewOk'], ['case', ['get', 'own'], 1.5, 2.5], 3.5],
-      // A stale position (older than the ranking trusts) is drawn faint: the unit may be anywhere.
-      'circle-opacity': ['case', ['get', 'stale'], 0.3, ['get', 'own'], 1, 0.55],
-    },
+    maxzoom: CLUSTER_MAX_ZOOM,
+    filter: ['get', 'busy'],
+    layout: unitCircleLayout,
+    paint: unitCirclePaint,
   },
   {
     // Akutthjelpere on their way or arrived, from the position their phone shares.
@@ -157,21 +182,66 @@ export function styleFont(style: StyleSpecification | undefined): string[] | nul
   return null;
 }
 
-/** Call signs beside the unit circles once zoomed in far enough to read them. */
+/** The largest stack whose labels are placed line under line; beyond it they share the last line. */
+const MAX_STACK = 8;
+
+/**
+ * Where a unit's call sign goes: under its circle, and for a stack one line per unit, below the
+ * outermost ring, so every unit at one spot is named.
+ */
+const stackedTextOffset: unknown = (() => {
+  const cases: unknown[] = [];
+  for (let size = 2; size <= MAX_STACK; size++)
+    for (let index = 0; index < size; index++) cases.push(index * 100 + size, ['literal', [0, 1.3 + 0.3 * (size - 1) + 1.25 * index]]);
+  return ['match', ['+', ['*', 100, ['get', 'stack']], ['get', 'stackSize']], ...cases, ['literal', [0, 1.3]]];
+})();
+
+const unitLabelLayout = (font: string[]) => ({
+  'text-field': ['get', 'label'] as never,
+  'text-font': font,
+  'text-size': 11,
+  'text-offset': stackedTextOffset as never,
+  'text-anchor': 'top' as const,
+  // Lines of a stack sit one under the other; padding would make them collide and hide each other.
+  'text-padding': 0,
+});
+// The call sign in its unit's status colour, so a label never seems to belong to another circle.
+const unitLabelPaint = { 'text-color': statusColour as never, 'text-halo-color': '#0e2233', 'text-halo-width': 1.5 };
+
+/** Call signs of free and other units once zoomed in past the clusters; they give way where crowded. */
 export const unitLabelLayer = (font: string[]): LayerSpecification => ({
   id: 'unit-labels',
   type: 'symbol',
   source: 'units',
-  minzoom: 9,
+  minzoom: CLUSTER_MAX_ZOOM,
+  filter: ['!', ['get', 'busy']],
+  layout: { ...unitLabelLayout(font), 'text-optional': true },
+  paint: unitLabelPaint,
+});
+
+/** Call signs of units on a mission: at every zoom, never hidden by another label. */
+export const busyUnitLabelLayer = (font: string[]): LayerSpecification => ({
+  id: 'unit-labels-busy',
+  type: 'symbol',
+  source: 'units',
+  filter: ['get', 'busy'],
+  layout: { ...unitLabelLayout(font), 'text-allow-overlap': true, 'text-ignore-placement': true },
+  paint: unitLabelPaint,
+});
+
+/** The urgency as a letter on each call (A, H, V; ? before triage): not only a colour. */
+export const callLetterLayer = (font: string[]): LayerSpecification => ({
+  id: 'call-letters',
+  type: 'symbol',
+  source: 'calls',
   layout: {
-    'text-field': ['get', 'label'],
+    'text-field': ['match', ['get', 'urgency'], ['A', 'H', 'V'], ['get', 'urgency'], '?'],
     'text-font': font,
-    'text-size': 11,
-    'text-offset': [0, 1.3],
-    'text-anchor': 'top',
-    'text-optional': true,
+    'text-size': ['interpolate', ['linear'], ['zoom'], 4, 8, 10, 13],
+    'text-allow-overlap': true,
+    'text-ignore-placement': true,
   },
-  paint: { 'text-color': '#e0e0e0', 'text-halo-color': '#0e2233', 'text-halo-width': 1.5 },
+  paint: { 'text-color': ['match', ['get', 'urgency'], 'A', '#ffffff', '#000000'] },
 });
 
 /** Free / all units in each cluster, as text. */

@@ -15,6 +15,7 @@ import {
   responderFeature,
   SCENE_POINTS,
   sceneFeature,
+  stackPlaces,
   stationFeature,
   unitFeature,
   type Feature,
@@ -43,12 +44,18 @@ const SPECS: Record<LiveSource, SourceSpec> = {
   units: {
     // Once a minute every unit is looked at again, so a position that grew old shows as stale.
     inputs: (s) => [s.units, s.centre?.id, staleTick()],
+    // Units at one spot (a station's yard) stack as rings with a label each (stackPlaces); a
+    // unit's feature is rebuilt when it or its place in a stack changes.
     offer: (s, set) => {
       const own = s.centre?.id;
       const now = Date.now();
-      const build = (u: UnitSummary) => unitFeature(u, own, now);
+      const units = Object.values(s.units);
+      const stacks = stackPlaces(units);
       const key = `${own}|${staleTick()}`;
-      for (const u of Object.values(s.units)) set.offer(u.id, u, key, build);
+      for (const u of units) {
+        const stack = stacks.get(u.id);
+        set.offer(u.id, u, stack ? `${key}|${stack.index}/${stack.size}` : key, (unit: UnitSummary) => unitFeature(unit, own, now, stack));
+      }
     },
   },
   stations: {
@@ -100,7 +107,8 @@ const CLUSTER_REFRESH_MS = 2_000;
 const refreshClusters = throttle(() => {
   (map?.getSource('units-clustered') as GeoJSONSource | undefined)?.setData({
     type: 'FeatureCollection',
-    features: [...shown.units.values()],
+    // Units on a mission are never folded into a cluster: they are drawn and labelled at every zoom.
+    features: [...shown.units.values()].filter((f) => !f.properties.busy),
   });
 }, CLUSTER_REFRESH_MS);
 

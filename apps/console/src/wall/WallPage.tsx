@@ -74,7 +74,7 @@ export function WallPage({ me }: { me: Me }) {
         ))}
         {own && (
           <section className="wall-map" aria-label={t('wall.map')}>
-            <MapView gaps={own.preparednessGaps.map((g) => g.kommunenummer)} />
+            <MapView gaps={own.preparednessGaps.map((g) => g.kommunenummer)} legend={false} />
             {own.preparednessGaps.length > 0 && (
               <div className="wall-gaps">
                 {t('wall.gaps')}: {own.preparednessGaps.map((g) => g.kommunenavn).join(', ')}

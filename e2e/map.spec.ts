@@ -1,0 +1,108 @@
+// A map a dispatcher can read: units at one spot (a station's yard) each keep a readable call sign,
+// a unit on a mission is labelled even zoomed out, calls carry their urgency as a letter, and a
+// legend says what every mark means. Checked through what MapLibre really drew (rendered features).
+import { expect, type Page } from '@playwright/test';
+import { live, loginAs, test } from './support.js';
+
+interface UnitRow {
+  id: string;
+  callSign: string;
+  lat: number | null;
+  lon: number | null;
+  centreId: string;
+  status: string;
+  crewOk: boolean;
+}
+
+interface MapWindow {
+  __amk: {
+    store: { getState(): { units: Record<string, UnitRow>; centre: { id: string } | null } };
+    map: {
+      once(event: string, fn: () => void): void;
+      jumpTo(o: { center: [number, number]; zoom: number }): void;
+      triggerRepaint(): void;
+      queryRenderedFeatures(o: { layers: string[] }): { properties: Record<string, unknown> }[];
+    } | null;
+  };
+}
+
+/** Own units that share one spot (about 10 m), one of them free with a crew that passes § 11. */
+async function unitsAtOneSpot(page: Page): Promise<UnitRow[]> {
+  return page.evaluate(() => {
+    const { units, centre } = (window as unknown as MapWindow).__amk.store.getState();
+    const spots = new Map<string, UnitRow[]>();
+    for (const u of Object.values(units)) {
+      if (u.lat === null || u.lon === null || u.centreId !== centre?.id) continue;
+      const key = `${u.lat.toFixed(4)},${u.lon.toFixed(4)}`;
+      spots.set(key, [...(spots.get(key) ?? []), u]);
+    }
+    const stack = [...spots.values()].find((s) => s.length >= 2 && s.some((u) => u.status === 'AVAILABLE_AT_STATION' && u.crewOk));
+    return stack ?? [];
+  });
+}
+
+/** Moves the map, waits until it is drawn, and returns the text of the features drawn in `layers`. */
+async function drawnTexts(page: Page, at: { lon: number; lat: number; zoom: number }, layers: string[], key = 'label') {
+  return page.evaluate(
+    async ({ at, layers, key }) => {
+      const map = (window as unknown as MapWindow).__amk.map!;
+      // Not map.loaded(): it stays false while any source is reloading, and 'load' fires only once.
+      const idle = new Promise<void>((done) => map.once('idle', () => done()));
+      map.jumpTo({ center: [at.lon, at.lat], zoom: at.zoom });
+      map.triggerRepaint(); // the camera may already be there: a frame is drawn all the same, then idle
+      await idle;
+      return map.queryRenderedFeatures({ layers }).map((f) => String(f.properties[key]));
+    },
+    { at, layers, key },
+  );
+}
+
+const LABEL_LAYERS = ['unit-labels', 'unit-labels-busy'];
+
+test('units at one spot are each labelled; a unit on a mission keeps its label zoomed out; a legend explains', async ({ browser }) => {
+  const amk = await loginAs(browser, 'amk.bergen');
+  await live(amk);
+
+  const stack = await unitsAtOneSpot(amk);
+  expect(stack.length).toBeGreaterThanOrEqual(2);
+  const [first] = stack as [UnitRow, ...UnitRow[]];
+  const spot = { lon: first.lon!, lat: first.lat!, zoom: 12 };
+
+  // Street zoom over the station: every unit there has its own label, none hidden by another.
+  await expect.poll(() => drawnTexts(amk, spot, LABEL_LAYERS)).toEqual(expect.arrayContaining(stack.map((u) => u.callSign)));
+
+  // A call at the station's door; the operator sends one of the units standing there.
+  const sent = stack.find((u) => u.status === 'AVAILABLE_AT_STATION' && u.crewOk)!;
+  await amk.keyboard.press('F2');
+  await amk.getByLabel('Innringers navn').fill(`Kart ${Date.now()}`);
+  await amk.getByLabel('Adresse').fill('Ved stasjonen');
+  await amk.getByLabel('Breddegrad').fill(String(spot.lat + 0.002));
+  await amk.getByLabel('Lengdegrad').fill(String(spot.lon));
+  await amk.getByLabel(/A – Akutt/).check();
+  await amk.keyboard.press('Enter');
+  await amk.getByRole('button', { name: `Send ${sent.callSign}`, exact: true }).click();
+  await expect(amk.getByText(`Oppdrag: ${sent.callSign} (Varslet)`)).toBeVisible();
+
+  // Zoomed out to the whole region (clusters for free units), the alerted unit is still named…
+  await expect.poll(() => drawnTexts(amk, { ...spot, zoom: 7 }, LABEL_LAYERS)).toContain(sent.callSign);
+  // …and the places are named at that zoom too.
+  await expect.poll(() => drawnTexts(amk, { ...spot, zoom: 7 }, ['kommune-names'], 'kommunenavn')).toContain('Bergen');
+  // …and at the station both the alerted unit and those still free keep their labels.
+  await expect.poll(() => drawnTexts(amk, spot, LABEL_LAYERS)).toEqual(expect.arrayContaining(stack.map((u) => u.callSign)));
+  // The call is marked with its urgency as a letter, not by colour alone.
+  await expect.poll(() => drawnTexts(amk, spot, ['call-letters'], 'urgency')).toContain('A');
+
+  // The legend names what the colours and rings mean.
+  const legend = amk.getByRole('group').filter({ hasText: 'Tegnforklaring' });
+  await legend.getByText('Tegnforklaring').click();
+  await expect(legend.getByText('A – akutt', { exact: true })).toBeVisible();
+  await expect(legend.getByText('Varslet / på vei', { exact: true })).toBeVisible();
+  await expect(legend.getByText(/flere enheter på samme sted/)).toBeVisible();
+  await legend.getByText('Tegnforklaring').click();
+
+  // The unit goes home again, so later tests find it free.
+  const close = amk.getByRole('form', { name: 'Avslutt oppdrag med utfall' });
+  await close.getByLabel('Utfall').selectOption({ label: 'Behandlet på stedet' });
+  await close.getByRole('button', { name: 'Avslutt oppdraget' }).click();
+  await expect(amk.getByRole('status').filter({ hasText: 'Oppdraget avsluttet' })).toBeVisible();
+});
