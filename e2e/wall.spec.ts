@@ -45,7 +45,25 @@ for (const viewport of [
     ]) {
       await expect(bergen.getByText(text).first()).toBeVisible();
     }
+    // Every figure says what it is: the trend has a caption, the answer share its target and count.
+    await expect(bergen.getByText('Svartid per time i dag')).toBeVisible();
+    await expect(bergen.getByText(/mål 90 % · \d+ samtaler?/).first()).toBeVisible();
+    // An LVS has no akutthjelpere (AMK alerts them): its column does not count any.
+    await expect(page.getByRole('region', { name: 'Legevaktsentralen i Bergen' }).getByText('Akutthjelperoppdrag i dag')).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Kart med beredskapshull' }).locator('canvas')).toBeVisible();
+    // The map frames the centre's own district at any size, not all of southern Norway.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const b = (
+            window as unknown as {
+              __amk: { map: { getBounds(): { getWest(): number; getEast(): number; contains(p: [number, number]): boolean } } };
+            }
+          ).__amk.map.getBounds();
+          return b.getEast() - b.getWest() < 5 && b.contains([5.3531, 60.3747]) && b.contains([6.4115, 60.6286]);
+        }),
+      )
+      .toBe(true);
     await expect(page.getByTestId('stale')).toHaveCount(0);
     // Nothing of the wall runs off the screen.
     const overflow = await page.evaluate(

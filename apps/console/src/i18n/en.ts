@@ -372,6 +372,8 @@ export const en: Record<MessageKey, string> = {
   'wall.oldestShort': 'oldest {age}',
   'wall.ringingTooLong': 'Ringing over {limit}',
   'wall.answer': 'Answer time {line}',
+  'wall.answerOf_one': 'target {target} % · {n} call',
+  'wall.answerOf_other': 'target {target} % · {n} calls',
   'wall.trend': 'Answer time per hour today',
   'wall.response': 'Response time, acute',
   'wall.akutthjelper': 'First-responder missions today',

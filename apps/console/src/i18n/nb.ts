@@ -370,6 +370,8 @@ export const nb = {
   'wall.oldestShort': 'eldste {age}',
   'wall.ringingTooLong': 'Ringer over {limit}',
   'wall.answer': 'Svartid {line}',
+  'wall.answerOf_one': 'mål {target} % · {n} samtale',
+  'wall.answerOf_other': 'mål {target} % · {n} samtaler',
   'wall.trend': 'Svartid per time i dag',
   'wall.response': 'Responstid akutt',
   'wall.akutthjelper': 'Akutthjelperoppdrag i dag',

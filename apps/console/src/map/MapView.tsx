@@ -2,6 +2,7 @@
 import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, setWorkerUrl, type Map as MapLibre } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { StationSummary } from '@amk/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
@@ -32,6 +33,24 @@ declare global {
 }
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+type Bounds = [[number, number], [number, number]];
+const boundsCache = new WeakMap<object, Bounds | null>();
+
+/** West-south and east-north corners of the own centre's stations; null before they are known. */
+function ownStationBounds(stations: Record<string, StationSummary>, centreId: string | undefined): Bounds | null {
+  const cached = boundsCache.get(stations);
+  if (cached !== undefined || !centreId) return cached ?? null;
+  const own = Object.values(stations).filter((st) => st.centreId === centreId);
+  const bounds: Bounds | null = own.length
+    ? [
+        [Math.min(...own.map((st) => st.lon)), Math.min(...own.map((st) => st.lat))],
+        [Math.max(...own.map((st) => st.lon)), Math.max(...own.map((st) => st.lat))],
+      ]
+    : null;
+  boundsCache.set(stations, bounds);
+  return bounds;
+}
 
 /**
  * `gaps`: kommunenummer without a free ambulance within the guideline, shaded on the map.
@@ -126,6 +145,18 @@ export function MapView({ gaps = [], legend = true }: { gaps?: string[]; legend?
     // The map is made once; the centre only sets where it starts.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // The own area framed once its stations are known, at any screen size (a 4K wall shows the
+  // centre's district, not all of southern Norway); after that the operator moves the map.
+  const ownArea = useConsole((s) => ownStationBounds(s.stations, s.centre?.id));
+  const framed = useRef(false);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ownArea || framed.current) return;
+    framed.current = true;
+    // The camera can move before the style has loaded; no need to wait for it.
+    map.fitBounds(ownArea, { padding: 40, maxZoom: 10, duration: 0 });
+  }, [ownArea]);
 
   useEffect(() => {
     const canvas = mapRef.current?.getCanvas();

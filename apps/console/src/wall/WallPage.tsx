@@ -135,17 +135,23 @@ function CentreColumn({ c, now }: { c: WallCentre; now: number }) {
         <div key={l.line} className={`wall-kpi ${l.meetsTarget ? 'ok' : 'bad'}`}>
           <span>{t('wall.answer', { line: l.line })}</span>
           <strong>{pct(l.shareWithinTarget)}</strong>
-          <span className="muted">
-            / {Math.round(l.target.targetShare * 100)} % · {l.total}
-          </span>
+          <span className="muted">{t('wall.answerOf', { target: Math.round(l.target.targetShare * 100), n: l.total })}</span>
         </div>
       ))}
-      <figure className="trend" aria-label={t('wall.trend')}>
-        {c.answerTrend.map((h) => (
-          <div key={h.hour} className="bar" title={`${h.hour}: ${pct(h.share)}`} style={{ height: `${Math.round((h.share ?? 0) * 100)}%` }}>
-            <span>{h.hour}</span>
-          </div>
-        ))}
+      <figure className="trend-figure" aria-labelledby={`trend-${c.centre.id}`}>
+        <figcaption id={`trend-${c.centre.id}`}>{t('wall.trend')}</figcaption>
+        <div className="trend">
+          {c.answerTrend.map((h) => (
+            <div
+              key={h.hour}
+              className="bar"
+              title={`${h.hour}: ${pct(h.share)}`}
+              style={{ height: `${Math.round((h.share ?? 0) * 100)}%` }}
+            >
+              <span>{h.hour}</span>
+            </div>
+          ))}
+        </div>
       </figure>
       {c.centre.kind === 'AMK' && (
         <div className="wall-kpi">
@@ -157,9 +163,12 @@ function CentreColumn({ c, now }: { c: WallCentre; now: number }) {
         </div>
       )}
       <ul className="wall-facts">
-        <li>
-          {t('wall.akutthjelper')}: <strong>{c.akutthjelperMissionsToday}</strong>
-        </li>
+        {/* Akutthjelpere are alerted by AMK only (the national guide); an LVS has none to count. */}
+        {c.centre.kind === 'AMK' && (
+          <li>
+            {t('wall.akutthjelper')}: <strong>{c.akutthjelperMissionsToday}</strong>
+          </li>
+        )}
         <li className={c.notificationsAwaitingAck ? 'warn-text' : ''}>
           {t('wall.unacked')}: <strong>{c.notificationsAwaitingAck}</strong>
         </li>
