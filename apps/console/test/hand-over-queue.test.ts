@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TransferSummary } from '@amk/contracts';
 import { incomingHandOvers } from '../src/transfers/answer-transfer.js';
+import { isTransferShown } from '../src/transfers/recent-transfers.js';
 
 const ME = '00000000-0000-4000-8000-000000000001';
 const OTHER = '00000000-0000-4000-8000-000000000002';
@@ -41,5 +42,18 @@ describe('incoming hand-overs in the queue', () => {
       'none',
     ]);
     expect(incomingHandOvers({}, undefined)).toEqual([]);
+  });
+});
+
+describe('the hand-overs panel', () => {
+  const at = Date.parse('2026-12-02T10:10:00Z');
+  it('keeps a waiting offer however old, and an answered one for five minutes only', () => {
+    expect(isTransferShown(tr({ id: 'w', urgency: 'A', requestedAt: '2026-12-01T10:00:00Z' }), at)).toBe(true);
+    const answered = (answeredAt: string) => ({
+      ...tr({ id: 'x', urgency: 'A', requestedAt: '2026-12-02T10:00:00Z', state: 'ACCEPTED' }),
+      answeredAt,
+    });
+    expect(isTransferShown(answered('2026-12-02T10:06:00Z'), at)).toBe(true);
+    expect(isTransferShown(answered('2026-12-02T10:04:00Z'), at)).toBe(false);
   });
 });

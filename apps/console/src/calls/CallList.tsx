@@ -48,7 +48,7 @@ export function CallList() {
         {calls.map((c) => (
           <li
             key={c.id}
-            className={`call-row urgency-${c.urgency ?? 'none'} ${c.id === selected ? 'selected' : ''} state-${c.state} ${c.source === 'EXERCISE' ? 'exercise' : ''}`}
+            className={`call-row urgency-${c.urgency ?? 'none'} ${c.id === selected ? 'selected' : ''} state-${c.state}${c.state === 'ANSWERED' && !c.operatorId ? ' unclaimed' : ''} ${c.source === 'EXERCISE' ? 'exercise' : ''}`}
             data-call-id={c.id}
           >
             <button

@@ -6,12 +6,16 @@ import { answerTransfer } from './answer-transfer.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { clock } from '../lib/clock.js';
-import { formatAge } from '../lib/use-now.js';
+import { formatAge, useNow } from '../lib/use-now.js';
+import { isTransferShown } from './recent-transfers.js';
 
 export function TransfersPanel() {
   const t = useT();
   const centreId = useConsole((s) => s.centre?.id);
-  const transfers = Object.values(useConsole((s) => s.transfers)).sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
+  const now = useNow(15_000);
+  const transfers = Object.values(useConsole((s) => s.transfers))
+    .filter((tr) => isTransferShown(tr, now))
+    .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
   if (!transfers.length) return null;
 
   async function answer(tr: TransferSummary, decision: 'ACCEPT' | 'DECLINE') {
