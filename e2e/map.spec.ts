@@ -2,7 +2,7 @@
 // a unit on a mission is labelled even zoomed out, calls carry their urgency as a letter, and a
 // legend says what every mark means. Checked through what MapLibre really drew (rendered features).
 import { expect, type Page } from '@playwright/test';
-import { live, loginAs, test } from './support.js';
+import { baseURL, integrationKey, live, loginAs, test } from './support.js';
 
 interface UnitRow {
   id: string;
@@ -11,6 +11,7 @@ interface UnitRow {
   lon: number | null;
   centreId: string;
   status: string;
+  kind: string;
   crewOk: boolean;
 }
 
@@ -26,19 +27,26 @@ interface MapWindow {
   };
 }
 
-/** Own units that share one spot (about 10 m), one of them free with a crew that passes § 11. */
-async function unitsAtOneSpot(page: Page): Promise<UnitRow[]> {
-  return page.evaluate(() => {
+/** Two of the own centre's free ambulance cars whose crews pass § 11. */
+async function twoFreeCars(page: Page): Promise<[UnitRow, UnitRow]> {
+  const cars = await page.evaluate(() => {
     const { units, centre } = (window as unknown as MapWindow).__amk.store.getState();
-    const spots = new Map<string, UnitRow[]>();
-    for (const u of Object.values(units)) {
-      if (u.lat === null || u.lon === null || u.centreId !== centre?.id) continue;
-      const key = `${u.lat.toFixed(4)},${u.lon.toFixed(4)}`;
-      spots.set(key, [...(spots.get(key) ?? []), u]);
-    }
-    const stack = [...spots.values()].find((s) => s.length >= 2 && s.some((u) => u.status === 'AVAILABLE_AT_STATION' && u.crewOk));
-    return stack ?? [];
+    return Object.values(units).filter(
+      (u) => u.centreId === centre?.id && u.kind === 'AMBULANCE_CAR' && u.status.startsWith('AVAILABLE') && u.crewOk,
+    );
   });
+  expect(cars.length).toBeGreaterThanOrEqual(2);
+  return [cars[0]!, cars[1]!];
+}
+
+/** A unit terminal reports where the unit is. */
+async function reportPosition(callSign: string, lat: number, lon: number) {
+  const res = await fetch(`${baseURL}/api/v1/integrations/units/${callSign}/position`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${integrationKey()}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ lat, lon, at: new Date().toISOString() }),
+  });
+  expect(res.status).toBe(200);
 }
 
 /** Moves the map, waits until it is drawn, and returns the text of the features drawn in `layers`. */
@@ -63,16 +71,24 @@ test('units at one spot are each labelled; a unit on a mission keeps its label z
   const amk = await loginAs(browser, 'amk.bergen');
   await live(amk);
 
-  const stack = await unitsAtOneSpot(amk);
-  expect(stack.length).toBeGreaterThanOrEqual(2);
-  const [first] = stack as [UnitRow, ...UnitRow[]];
-  const spot = { lon: first.lon!, lat: first.lat!, zoom: 12 };
+  // Two cars meet at one spot (a station's yard, a hospital's door), as terminals report.
+  const stack = await twoFreeCars(amk);
+  const spot = { lat: 60.3602, lon: 5.3301, zoom: 12 };
+  for (const u of stack) await reportPosition(u.callSign, spot.lat, spot.lon);
+  await expect
+    .poll(() =>
+      amk.evaluate(
+        (ids) => ids.map((id) => (window as unknown as MapWindow).__amk.store.getState().units[id]?.lat),
+        stack.map((u) => u.id),
+      ),
+    )
+    .toEqual([spot.lat, spot.lat]);
 
-  // Street zoom over the station: every unit there has its own label, none hidden by another.
+  // Street zoom over the spot: every unit there has its own label, none hidden by another.
   await expect.poll(() => drawnTexts(amk, spot, LABEL_LAYERS)).toEqual(expect.arrayContaining(stack.map((u) => u.callSign)));
 
-  // A call at the station's door; the operator sends one of the units standing there.
-  const sent = stack.find((u) => u.status === 'AVAILABLE_AT_STATION' && u.crewOk)!;
+  // A call nearby; the operator sends one of the two cars.
+  const [sent] = stack;
   await amk.keyboard.press('F2');
   await amk.getByLabel('Innringers navn').fill(`Kart ${Date.now()}`);
   await amk.getByLabel('Adresse').fill('Ved stasjonen');
@@ -87,7 +103,7 @@ test('units at one spot are each labelled; a unit on a mission keeps its label z
   await expect.poll(() => drawnTexts(amk, { ...spot, zoom: 7 }, LABEL_LAYERS)).toContain(sent.callSign);
   // …and the places are named at that zoom too.
   await expect.poll(() => drawnTexts(amk, { ...spot, zoom: 7 }, ['kommune-names'], 'kommunenavn')).toContain('Bergen');
-  // …and at the station both the alerted unit and those still free keep their labels.
+  // …and at the spot both the alerted car and the free one keep their labels.
   await expect.poll(() => drawnTexts(amk, spot, LABEL_LAYERS)).toEqual(expect.arrayContaining(stack.map((u) => u.callSign)));
   // The call is marked with its urgency as a letter, not by colour alone.
   await expect.poll(() => drawnTexts(amk, spot, ['call-letters'], 'urgency')).toContain('A');
@@ -102,6 +118,9 @@ test('units at one spot are each labelled; a unit on a mission keeps its label z
 
   // The unit goes home again, so later tests find it free.
   const close = amk.getByRole('form', { name: 'Avslutt oppdrag med utfall' });
+  // Closing is not the form's primary action, and it names the unit still out that it will release.
+  await expect(close.getByTestId('units-out')).toContainText(`${sent.callSign} – varslet`);
+  await expect(close.getByRole('button', { name: 'Avslutt oppdraget' })).not.toHaveClass(/primary/);
   await close.getByLabel('Utfall').selectOption({ label: 'Behandlet på stedet' });
   await close.getByRole('button', { name: 'Avslutt oppdraget' }).click();
   await expect(amk.getByRole('status').filter({ hasText: 'Oppdraget avsluttet' })).toBeVisible();

@@ -263,6 +263,7 @@ export const en: Record<MessageKey, string> = {
   'missions.chooseOutcome': 'Choose outcome',
   'missions.outcomeNote': 'Note',
   'missions.noteRequired': 'Describe the outcome',
+  'missions.unitsOut': 'Still out: {units}. They are released when the mission is closed.',
   'missions.close': 'Close mission',
   'missions.closeAndFinish': 'Close mission and call',
   'outcome.TRANSPORTED': 'Patient taken to hospital',

@@ -262,6 +262,7 @@ export const nb = {
   'missions.chooseOutcome': 'Velg utfall',
   'missions.outcomeNote': 'Merknad',
   'missions.noteRequired': 'Skriv hva utfallet var',
+  'missions.unitsOut': 'Fortsatt ute: {units}. De frigjøres når oppdraget avsluttes.',
   'missions.close': 'Avslutt oppdraget',
   'missions.closeAndFinish': 'Avslutt oppdrag og henvendelse',
   'outcome.TRANSPORTED': 'Pasient transportert til sykehus',

@@ -11,6 +11,7 @@ import { useConsole } from '../../store/console-store.js';
 
 const OUTCOMES = ['TRANSPORTED', 'TREATED_ON_SCENE', 'HANDED_OVER', 'NO_PATIENT', 'DEAD', 'CANCELLED', 'OTHER'] as const;
 type Outcome = (typeof OUTCOMES)[number];
+const FREE: ReadonlySet<string> = new Set(['AVAILABLE_AT_STATION', 'AVAILABLE_ON_THE_MOVE']);
 
 function outcomeText(outcome: Outcome, note: string): string {
   const label = translate('nb', `outcome.${outcome}`);
@@ -48,6 +49,12 @@ export function CloseMissionForm({
   const busy = formState.isSubmitting;
   const [msg, setMsg] = useState<string | null>(null);
   const incomplete = !outcome || needsNote({ outcome, note });
+  // Units still out (alerted, on the way, on scene…): closing releases them, so the form says so.
+  const units = useConsole((s) => s.units);
+  const out = mission.units.flatMap((mu) => {
+    const status = units[mu.unitId]?.status;
+    return !mu.releasedAt && status && !FREE.has(status) ? [`${mu.callSign} – ${t(`status.${status}`).toLowerCase()}`] : [];
+  });
 
   const submit = handleSubmit(async (body) => {
     try {
@@ -84,7 +91,13 @@ export function CloseMissionForm({
           />
         </label>
       </div>
-      <button type="submit" className="primary" disabled={incomplete || busy}>
+      {out.length > 0 && (
+        <p className="warn-text" data-testid="units-out">
+          {t('missions.unitsOut', { units: out.join(', ') })}
+        </p>
+      )}
+      {/* Not the primary action: it sits under a mission just alerted, where a slip costs most. */}
+      <button type="submit" className="secondary" disabled={incomplete || busy}>
         {submitLabel ?? t('missions.close')}
       </button>
       {msg && (
