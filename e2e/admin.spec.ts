@@ -68,9 +68,9 @@ test('an administrator adds an agreement for an existing unit and sees it in the
 
   // a member's duty toggled and back
   const ola = askoy.getByRole('row', { name: /Ola Askøy/ });
-  await ola.getByRole('button', { name: 'Ta Ola Askøy av vakt' }).click();
+  await ola.getByRole('button', { name: 'Ta av vakt: Ola Askøy' }).click();
   await expect(ola).toContainText('Nei');
-  await ola.getByRole('button', { name: 'Sett Ola Askøy på vakt' }).click();
+  await ola.getByRole('button', { name: 'Sett på vakt: Ola Askøy' }).click();
   await expect(ola).toContainText('Ja');
 
   // retention tab: figures and a dry run

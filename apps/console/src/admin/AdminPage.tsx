@@ -41,7 +41,7 @@ export function AdminPage({ me }: { me: Me }) {
   return (
     <main className="admin adm-page">
       <header className="header">
-        <strong>{t('admin.heading')}</strong> <span className="muted">{me.centre.name}</span>
+        <h1 className="page-title">{t('admin.heading')}</h1> <span className="muted">{me.centre.name}</span>
         <span className="muted small">
           {me.displayName} ({me.role}
           {isAdmin ? '' : ` · ${t('adm.readOnlyBadge')}`})

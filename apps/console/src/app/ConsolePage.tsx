@@ -67,7 +67,7 @@ export function ConsolePage({ me }: { me: Me }) {
   return (
     <div className="console">
       <Header me={me} onNewCall={() => setNewCall(true)} />
-      <aside className="left">
+      <aside className="left" aria-label={t('layout.queue')}>
         <CompetenceBanner />
         <TakeoverPanel />
         <AnswerTimes kind={me.centre.kind} />
@@ -84,7 +84,9 @@ export function ConsolePage({ me }: { me: Me }) {
       <main className="centre">
         <MapView gaps={gaps} />
       </main>
-      <aside className="right">{selected ? <CallRecordPanel key={selected} callId={selected} /> : <UnitsPanel />}</aside>
+      <aside className="right" aria-label={selected ? t('layout.record') : t('layout.units')}>
+        {selected ? <CallRecordPanel key={selected} callId={selected} /> : <UnitsPanel />}
+      </aside>
       {newCall && <NewCallForm centreKind={me.centre.kind} onClose={() => setNewCall(false)} />}
     </div>
   );

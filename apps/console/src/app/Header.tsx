@@ -13,9 +13,9 @@ export function Header({ me, onNewCall }: { me: Me; onNewCall(): void }) {
   const label = connection === 'live' ? t('conn.live') : connection === 'connecting' ? t('conn.connecting') : t('conn.offline');
   return (
     <header className="header">
-      <div className="brand">
+      <h1 className="brand">
         <strong>{me.centre.name}</strong> <span className="muted">{me.centre.code}</span>
-      </div>
+      </h1>
       <button type="button" className="primary" onClick={onNewCall}>
         {t('calls.new')}
       </button>

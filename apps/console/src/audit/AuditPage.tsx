@@ -40,7 +40,7 @@ export function AuditPage({ me }: { me: Me }) {
   return (
     <main className="audit">
       <header className="header">
-        <strong>{t('audit.title')}</strong> <span className="muted">{me.centre.name}</span>
+        <h1 className="page-title">{t('audit.title')}</h1> <span className="muted">{me.centre.name}</span>
         <a href="/" className="button">
           {t('app.title')}
         </a>

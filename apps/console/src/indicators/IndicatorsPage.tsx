@@ -97,7 +97,7 @@ export function IndicatorsPage({ me }: { me: Me }) {
   return (
     <main className="indicators">
       <header className="header">
-        <strong>{t('indicators.heading')}</strong>
+        <h1 className="page-title">{t('indicators.heading')}</h1>
         {centres.length > 1 ? (
           <label className="inline-label">
             {t('indicators.centre')}

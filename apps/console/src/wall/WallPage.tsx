@@ -55,7 +55,7 @@ export function WallPage({ me }: { me: Me }) {
   const stale = !fetchedAt || now - fetchedAt > STALE_MS;
   const own = wall?.centres.find((c) => c.centre.id === me.centre.id);
   return (
-    <div className="wall">
+    <main className="wall">
       <header className="wall-head">
         <h1>{wall?.centres.map((c) => c.centre.name).join(' · ') ?? me.centre.name}</h1>
         <time className="clock">{clock(now)}</time>
@@ -84,7 +84,7 @@ export function WallPage({ me }: { me: Me }) {
           </section>
         )}
       </div>
-    </div>
+    </main>
   );
 }
 
