@@ -20,7 +20,7 @@ export function integrationKey(centre = 'AMK-BERGEN'): string {
  * A second server on the same database that a test may stop and start (the webServer of the
  * Playwright config is not the test's to restart).
  */
-export function ownServer(port: number) {
+export function ownServer(port: number, env: Record<string, string> = {}) {
   let child: ChildProcess | null = null;
   const url = `http://127.0.0.1:${port}`;
   return {
@@ -36,6 +36,7 @@ export function ownServer(port: number) {
           LOG_LEVEL: 'warn',
           SEED_DEMO: 'never',
           PURGE_SCHEDULE: 'off',
+          ...env,
         },
         stdio: 'ignore',
       });

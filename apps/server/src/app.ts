@@ -36,6 +36,7 @@ import { unitsModule } from './modules/units/units.plugin.js';
 import { wallModule } from './modules/wall/wall.plugin.js';
 import { authPlugin } from './plugins/auth.js';
 import { consolePagesPlugin } from './plugins/console-pages.js';
+import { basemapModule } from './modules/basemap/basemap.plugin.js';
 import { databasePlugin } from './plugins/database.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
 import { bodyParsersPlugin } from './plugins/external/body-parsers.js';
@@ -71,6 +72,9 @@ export interface AppDeps {
         | 'S3_REGION'
         | 'S3_ACCESS_KEY_ID'
         | 'S3_SECRET_ACCESS_KEY'
+        | 'MAP_STYLE_URL'
+        | 'MAP_ATTRIBUTION'
+        | 'MAP_FILES_DIR'
       >
     >;
   prisma: Db;
@@ -172,6 +176,11 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
   await app.register(legevaktModule);
   await app.register(wallModule);
   await app.register(snapshotModule);
+  await app.register(basemapModule, {
+    styleUrl: config.MAP_STYLE_URL,
+    attribution: config.MAP_ATTRIBUTION,
+    filesDir: config.MAP_FILES_DIR,
+  });
 
   // ── the console's pages
   await app.register(consolePagesPlugin, { consoleDist: config.CONSOLE_DIST });

@@ -70,6 +70,14 @@ const Env = z.object({
   // Port of the embedded PostgreSQL; by default the first free one from 5433 up, so a server
   // already listening on 5432 is never touched.
   EMBEDDED_PG_PORT: z.coerce.number().int().positive().optional(),
+  // The basemap (see modules/basemap): a MapLibre style URL, absolute or a path on this server;
+  // unset, the offline outline map. MAP_FILES_DIR is served at /map-files/ (a local style, PMTiles).
+  MAP_STYLE_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || v.startsWith('/') || URL.canParse(v), 'MAP_STYLE_URL must be a URL or a path starting with /'),
+  MAP_ATTRIBUTION: z.string().optional(),
+  MAP_FILES_DIR: z.string().optional(),
 });
 
 export type Config = z.infer<typeof Env>;

@@ -20,3 +20,4 @@ export * from './major-incidents.js';
 export * from './users.js';
 export * from './takeovers.js';
 export * from './mutual-aid.js';
+export * from './basemap.js';

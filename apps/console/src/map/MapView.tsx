@@ -6,7 +6,7 @@ import type { StationSummary } from '@amk/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
-import { styleFromEnv } from './basemap-style.js';
+import { chosenBasemap } from './basemap-style.js';
 import {
   busyUnitLabelLayer,
   CLUSTER_MAX_ZOOM,
@@ -61,89 +61,98 @@ export function MapView({ gaps = [], legend = true }: { gaps?: string[]; legend?
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibre | null>(null);
   const [noWebgl, setNoWebgl] = useState(false);
+  const [ready, setReady] = useState(false);
   const centre = useConsole((s) => s.centre);
   const selected = useConsole((s) => (s.selectedCallId ? s.calls[s.selectedCallId] : undefined));
   const picking = usePointPick((s) => s.owner !== null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the map is made once; the centre only chooses where it first looks
   useEffect(() => {
-    let map: MapLibre;
+    let map: MapLibre | undefined;
+    let unmounted = false;
     // The sync runs from the start (the lists and tests read `shown`); the map joins when loaded.
     const stopSync = startMapSync();
     window.__amk = { store: useConsole, map: null, shown };
-    try {
-      map = new MapLibreMap({
-        container: container.current!,
-        style: styleFromEnv(),
-        center: [centre?.lon ?? 5.33, centre?.lat ?? 60.39],
-        zoom: 7,
-        attributionControl: { compact: false },
-      });
-    } catch {
-      setNoWebgl(true);
-      return stopSync;
-    }
-    mapRef.current = map;
-    window.__amk.map = map;
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    map.on('load', () => {
-      for (const name of LIVE_SOURCES)
-        map.addSource(name, { type: 'geojson', data: { ...EMPTY, features: [...shown[name].values()] }, promoteId: 'id' });
-      map.addSource('units-clustered', {
-        type: 'geojson',
-        data: EMPTY,
-        cluster: true,
-        clusterMaxZoom: CLUSTER_MAX_ZOOM - 1,
-        clusterRadius: 40,
-        clusterProperties: CLUSTER_PROPERTIES as never,
-      });
-      for (const layer of liveLayers) map.addLayer(layer);
-      // Counts as text only where the style has fonts; the offline style has none (size shows scale).
-      const font = styleFont(map.getStyle());
-      if (font) {
-        map.addLayer(clusterCountLayer(font));
-        map.addLayer(unitLabelLayer(font), 'calls');
-        map.addLayer(busyUnitLabelLayer(font), 'calls');
-        map.addLayer(callLetterLayer(font));
-        map.addLayer(sceneLabelLayer(font));
-      }
-      attachMap(map);
-      const popup = new Popup({ closeButton: false, closeOnClick: false, className: 'map-popup' });
-      for (const layer of ['calls', 'units', 'units-busy-low', 'unit-singles', 'stations', 'responders']) {
-        map.on('mouseenter', layer, (e) => {
-          const f = e.features?.[0];
-          if (!f) return;
-          if (!isPicking()) map.getCanvas().style.cursor = 'pointer';
-          popup
-            .setLngLat(e.lngLat)
-            .setText(String(f.properties.label ?? ''))
-            .addTo(map!);
+    // The basemap is the installation's setting, asked for first (the offline map if unset).
+    void chosenBasemap().then((basemap) => {
+      if (unmounted) return;
+      try {
+        map = new MapLibreMap({
+          container: container.current!,
+          style: basemap.style,
+          center: [centre?.lon ?? 5.33, centre?.lat ?? 60.39],
+          zoom: 7,
+          attributionControl: { compact: false, ...(basemap.attribution && { customAttribution: basemap.attribution }) },
         });
-        map.on('mouseleave', layer, () => {
-          map.getCanvas().style.cursor = isPicking() ? 'crosshair' : '';
-          popup.remove();
-        });
+      } catch {
+        setNoWebgl(true);
+        return;
       }
-      map.on('click', 'calls', (e) => {
-        if (isPicking() || e.defaultPrevented) return; // the click places a point, it does not select
-        const id = e.features?.[0]?.properties.id;
-        if (id) useConsole.getState().selectCall(String(id));
-      });
-      // A pending "pick a point" request (point-pick.ts) takes the next click anywhere in the map.
-      map.on('click', (e) => {
-        if (deliverPoint({ lat: e.lngLat.lat, lon: e.lngLat.lng })) e.preventDefault();
-      });
+      setUp(map);
     });
-    map.on('error', () => {}); // a missing online style must not take the console down
+    function setUp(map: MapLibre) {
+      mapRef.current = map;
+      if (window.__amk) window.__amk.map = map;
+      map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+      map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+      map.on('load', () => {
+        for (const name of LIVE_SOURCES)
+          map.addSource(name, { type: 'geojson', data: { ...EMPTY, features: [...shown[name].values()] }, promoteId: 'id' });
+        map.addSource('units-clustered', {
+          type: 'geojson',
+          data: EMPTY,
+          cluster: true,
+          clusterMaxZoom: CLUSTER_MAX_ZOOM - 1,
+          clusterRadius: 40,
+          clusterProperties: CLUSTER_PROPERTIES as never,
+        });
+        for (const layer of liveLayers) map.addLayer(layer);
+        // Counts as text only where the style has fonts; the offline style has none (size shows scale).
+        const font = styleFont(map.getStyle());
+        if (font) {
+          map.addLayer(clusterCountLayer(font));
+          map.addLayer(unitLabelLayer(font), 'calls');
+          map.addLayer(busyUnitLabelLayer(font), 'calls');
+          map.addLayer(callLetterLayer(font));
+          map.addLayer(sceneLabelLayer(font));
+        }
+        attachMap(map);
+        const popup = new Popup({ closeButton: false, closeOnClick: false, className: 'map-popup' });
+        for (const layer of ['calls', 'units', 'units-busy-low', 'unit-singles', 'stations', 'responders']) {
+          map.on('mouseenter', layer, (e) => {
+            const f = e.features?.[0];
+            if (!f) return;
+            if (!isPicking()) map.getCanvas().style.cursor = 'pointer';
+            popup
+              .setLngLat(e.lngLat)
+              .setText(String(f.properties.label ?? ''))
+              .addTo(map!);
+          });
+          map.on('mouseleave', layer, () => {
+            map.getCanvas().style.cursor = isPicking() ? 'crosshair' : '';
+            popup.remove();
+          });
+        }
+        map.on('click', 'calls', (e) => {
+          if (isPicking() || e.defaultPrevented) return; // the click places a point, it does not select
+          const id = e.features?.[0]?.properties.id;
+          if (id) useConsole.getState().selectCall(String(id));
+        });
+        // A pending "pick a point" request (point-pick.ts) takes the next click anywhere in the map.
+        map.on('click', (e) => {
+          if (deliverPoint({ lat: e.lngLat.lat, lon: e.lngLat.lng })) e.preventDefault();
+        });
+      });
+      map.on('error', () => {}); // a missing online style must not take the console down
+      setReady(true);
+    }
     return () => {
+      unmounted = true;
       stopSync();
       attachMap(null);
-      map.remove();
+      map?.remove();
       mapRef.current = null;
     };
-    // The map is made once; the centre only sets where it starts.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // The own area framed once its stations are known, at any screen size (a 4K wall shows the
@@ -152,11 +161,11 @@ export function MapView({ gaps = [], legend = true }: { gaps?: string[]; legend?
   const framed = useRef(false);
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !ownArea || framed.current) return;
+    if (!ready || !map || !ownArea || framed.current) return;
     framed.current = true;
     // The camera can move before the style has loaded; no need to wait for it.
     map.fitBounds(ownArea, { padding: 40, maxZoom: 10, duration: 0 });
-  }, [ownArea]);
+  }, [ownArea, ready]);
 
   useEffect(() => {
     const canvas = mapRef.current?.getCanvas();
@@ -166,7 +175,7 @@ export function MapView({ gaps = [], legend = true }: { gaps?: string[]; legend?
   const gapKey = gaps.join(',');
   useEffect(() => {
     const map = mapRef.current;
-    if (!map) return;
+    if (!ready || !map) return; // made once the basemap setting is known
     const apply = () => {
       if (!map.getSource('kommuner')) return; // an online style has no kommune outlines to shade
       map.removeFeatureState({ source: 'kommuner' });
@@ -174,7 +183,7 @@ export function MapView({ gaps = [], legend = true }: { gaps?: string[]; legend?
     };
     if (map.isStyleLoaded()) apply();
     else map.once('idle', apply);
-  }, [gapKey]);
+  }, [gapKey, ready]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: selecting another call at the same place flies there too
   useEffect(() => {

@@ -1,6 +1,10 @@
-// The default basemap, drawn offline from Kartverket's outlines (no tiles from the internet; control
-// rooms often run on closed networks). An online style can be set with VITE_MAP_STYLE_URL.
-import type { StyleSpecification } from 'maplibre-gl';
+// The basemap, chosen by the server's settings at run time (GET /api/v1/basemap): by default drawn
+// offline from Kartverket's outlines (no tiles from the internet; control rooms often run on closed
+// networks); or a MapLibre style, online or from the server's map folder, whose sources may be
+// local PMTiles archives (`pmtiles://…`, read in byte ranges by the pmtiles library).
+import { addProtocol, type StyleSpecification } from 'maplibre-gl';
+import { Protocol } from 'pmtiles';
+import { client, ok } from '../api/client.js';
 import fylkeLabelsUrl from '@amk/geodata/data/Fylker-labels.geojson?url';
 import fylkerUrl from '@amk/geodata/data/Fylker-S.geojson?url';
 import kommuneLabelsUrl from '@amk/geodata/data/Kommuner-labels.geojson?url';
@@ -61,4 +65,21 @@ function offlineStyle(): StyleSpecification {
   };
 }
 
-export const styleFromEnv = (): string | StyleSpecification => (import.meta.env.VITE_MAP_STYLE_URL as string | undefined) || offlineStyle();
+export interface ChosenBasemap {
+  style: string | StyleSpecification;
+  /** Credit the installation adds for its chosen map; the offline style carries its own. */
+  attribution: string | null;
+}
+
+let pmtilesReady = false;
+
+/** The installation's basemap; the offline map when none is set or the server cannot say. */
+export async function chosenBasemap(): Promise<ChosenBasemap> {
+  const setting = await ok(client.GET('/api/v1/basemap')).catch(() => null);
+  if (!setting?.styleUrl) return { style: offlineStyle(), attribution: null };
+  if (!pmtilesReady) {
+    addProtocol('pmtiles', new Protocol().tile);
+    pmtilesReady = true;
+  }
+  return { style: new URL(setting.styleUrl, window.location.origin).href, attribution: setting.attribution };
+}

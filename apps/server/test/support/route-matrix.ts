@@ -15,6 +15,7 @@ const AMK: Role[] = ['amk_operator', 'amk_doctor'];
 export const MATRIX: Record<string, Allowed> = {
   'GET /health/live': 'public',
   'GET /health/ready': 'public',
+  'GET /api/v1/basemap': 'public',
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': 'public',
   'GET /api/v1/auth/me': ALL_USERS,
