@@ -14,10 +14,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function simulate(args: string[]): Promise<{ code: number | null; out: string }> {
+function simulate(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', ...args], {
       cwd: fileURLToPath(new URL('..', import.meta.url)),
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -26,6 +27,24 @@ function simulate(args: string[]): Promise<{ code: number | null; out: string }>
     child.on('exit', (code) => resolve({ code, out }));
   });
 }
+
+describe('exercise mode against a server elsewhere', () => {
+  it('a key the server does not know is refused before anything is sent, saying to pass --key', async () => {
+    const run = await simulate(['--url', server.url, '--key', 'not-a-key-of-this-server', '--minutes', '0.01']);
+    expect(run.code).toBe(2);
+    expect(run.out).toMatch(/does not accept the --key given.*pass --key with an integration key of that server for AMK-BERGEN/);
+  });
+
+  it("without --key and without this machine's database, it says what to pass instead of 'Unknown centre'", async () => {
+    const run = await simulate(['--url', server.url, '--minutes', '0.01'], {
+      ...process.env,
+      DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/nowhere',
+    });
+    expect(run.code).toBe(2);
+    expect(run.out).toMatch(/could not make an integration key in this machine's database.*pnpm cli integration-key create/);
+    expect(run.out).not.toMatch(/Unknown centre/);
+  });
+});
 
 describe('exercise mode', () => {
   it('plays calls and missions to their end, marked as exercise and kept out of the indicators', async () => {

@@ -69,14 +69,44 @@ if (mix.some((m) => !['A', 'H', 'V'].includes(m.urgency) || !(m.weight >= 0))) {
   process.exit(2);
 }
 
+/** What to do when the server is not this machine's: make a key there and pass it. */
+const KEY_HINT = `pass --key with an integration key of that server for ${centre} (made on the server with \`pnpm cli integration-key create --name simulate --centre ${centre}\`)`;
+
+/**
+ * The terminals' and telephony's key: --key, or one made in this machine's database — which is
+ * only the server's database when the server runs here. Either way the server is asked whether it
+ * knows the key (an empty call it refuses as 400, or an unknown key as 401) before anything is sent.
+ */
 async function integrationKey(): Promise<string> {
-  if (values.key) return values.key;
-  const db = await openDatabase(loadConfig(), () => {});
-  try {
-    return (await createIntegrationKeyService(db.prisma).create(`simulate ${new Date().toISOString()}`, centre)).key;
-  } finally {
-    await db.close();
+  let key = values.key;
+  if (!key) {
+    try {
+      const db = await openDatabase(loadConfig(), () => {});
+      try {
+        key = (await createIntegrationKeyService(db.prisma).create(`simulate ${new Date().toISOString()}`, centre)).key;
+      } finally {
+        await db.close();
+      }
+    } catch (e) {
+      console.error(`[simulate] could not make an integration key in this machine's database (${(e as Error).message}); ${KEY_HINT}`);
+      process.exit(2);
+    }
   }
+  const probe = await fetch(`${base}/api/v1/integrations/calls`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: '{}',
+  }).catch((e: Error) => e);
+  if (probe instanceof Error) {
+    console.error(`[simulate] no server answers at ${base} (${probe.message}); start it or give --url`);
+    process.exit(2);
+  }
+  if (probe.status === 401 || probe.status === 403) {
+    const whose = values.key ? 'the --key given' : "a key made in this machine's database";
+    console.error(`[simulate] the server at ${base} does not accept ${whose} (its database is elsewhere?); ${KEY_HINT}`);
+    process.exit(2);
+  }
+  return key;
 }
 
 /** A key for the first neighbouring AMK's unit terminals (mutual aid in the major scenario); null if none can be had. */
