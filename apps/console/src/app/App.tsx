@@ -3,25 +3,32 @@
 // that are cached and shared (centres, the triage catalogue, the admin lists).
 import type { Me } from '@amk/contracts';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { client, createQueryClient, ok } from '../api/client.js';
-import { AdminPage } from '../admin/AdminPage.js';
-import { AuditPage } from '../audit/AuditPage.js';
-import { IndicatorsPage } from '../indicators/IndicatorsPage.js';
-import { RegionPage } from '../region/RegionPage.js';
-import { WallPage } from '../wall/WallPage.js';
 import { LoginPage } from '../auth/LoginPage.js';
-import { MajorIncidentLogPage } from '../major-incidents/MajorIncidentLogPage.js';
-import { ResponderPage } from '../responder/ResponderPage.js';
 import { useConsole } from '../store/console-store.js';
-import { ConsolePage } from './ConsolePage.js';
+
+// Each page is its own chunk, loaded when opened: the login screen loads only itself, a phone only
+// the responder page, and the map library comes with the console or the wall that draws it.
+const ConsolePage = lazy(() => import('./ConsolePage.js').then((m) => ({ default: m.ConsolePage })));
+const AdminPage = lazy(() => import('../admin/AdminPage.js').then((m) => ({ default: m.AdminPage })));
+const AuditPage = lazy(() => import('../audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const IndicatorsPage = lazy(() => import('../indicators/IndicatorsPage.js').then((m) => ({ default: m.IndicatorsPage })));
+const RegionPage = lazy(() => import('../region/RegionPage.js').then((m) => ({ default: m.RegionPage })));
+const WallPage = lazy(() => import('../wall/WallPage.js').then((m) => ({ default: m.WallPage })));
+const MajorIncidentLogPage = lazy(() =>
+  import('../major-incidents/MajorIncidentLogPage.js').then((m) => ({ default: m.MajorIncidentLogPage })),
+);
+const ResponderPage = lazy(() => import('../responder/ResponderPage.js').then((m) => ({ default: m.ResponderPage })));
 
 const queryClient = createQueryClient();
 
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <Pages />
+      <Suspense fallback={<div className="loading">…</div>}>
+        <Pages />
+      </Suspense>
     </QueryClientProvider>
   );
 }

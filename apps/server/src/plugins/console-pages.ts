@@ -8,7 +8,9 @@ import fp from 'fastify-plugin';
 export const consolePagesPlugin = fp<{ consoleDist: string }>(
   async (app, { consoleDist }) => {
     if (!existsSync(join(consoleDist, 'index.html'))) return;
-    await app.register(fastifyStatic, { root: consoleDist, wildcard: false, index: ['index.html'] });
+    // preCompressed: the build leaves .br and .gz copies beside the assets (apps/console/scripts/
+    // precompress.mjs); a browser that accepts them gets the smaller one, nothing compressed per request.
+    await app.register(fastifyStatic, { root: consoleDist, wildcard: false, index: ['index.html'], preCompressed: true });
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
       const path = request.url.split('?')[0] ?? '/';
       if (path.startsWith('/api/') || path.startsWith('/socket.io') || path.includes('.')) {
