@@ -8,7 +8,7 @@ import { expect } from '@playwright/test';
 import { newContext, ownServer, test } from './support.js';
 
 interface MapWindow {
-  __amk?: { map: { getStyle(): { layers: { id: string }[] } } | null };
+  __amk?: { map: { getStyle(): { layers: { id: string }[] } | undefined } | null };
 }
 
 test('a server set to its own map style gives the console that basemap, with the live layers and its credit', async ({ browser }) => {
@@ -52,10 +52,10 @@ test('a server set to its own map style gives the console that basemap, with the
     await expect(page.getByTestId('connection')).toContainText('Tilkoblet', { timeout: 45_000 });
 
     await expect
-      .poll(() => page.evaluate(() => (window as unknown as MapWindow).__amk?.map?.getStyle().layers.map((l) => l.id) ?? []))
+      .poll(() => page.evaluate(() => (window as unknown as MapWindow).__amk?.map?.getStyle()?.layers.map((l) => l.id) ?? []))
       .toEqual(expect.arrayContaining(['test-background', 'test-area', 'units', 'calls']));
     // the offline outline map is not drawn
-    const ids = await page.evaluate(() => (window as unknown as MapWindow).__amk!.map!.getStyle().layers.map((l) => l.id));
+    const ids = await page.evaluate(() => (window as unknown as MapWindow).__amk!.map!.getStyle()!.layers.map((l) => l.id));
     expect(ids).not.toContain('land');
     // the credits: the style's own and the installation's
     const attribution = page.locator('.maplibregl-ctrl-attrib');

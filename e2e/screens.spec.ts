@@ -39,7 +39,12 @@ function sidewaysScrollers(page: Page): Promise<string[]> {
         const style = getComputedStyle(el);
         return /(auto|scroll)/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1;
       })
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+      .map((el) => {
+        // and what sticks out of it, so a failure names the culprit
+        const right = el.getBoundingClientRect().right;
+        const wide = [...el.querySelectorAll<HTMLElement>('*')].find((c) => c.getBoundingClientRect().right > right + 1);
+        return `${el.tagName.toLowerCase()}.${el.className} ← ${wide ? `${wide.tagName.toLowerCase()}.${wide.className} "${wide.textContent?.slice(0, 40)}"` : '?'}`;
+      }),
   );
 }
 

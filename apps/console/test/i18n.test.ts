@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.js';
 import { translate } from '../src/i18n/i18n.js';
 import { nb } from '../src/i18n/nb.js';
+import { formatDecimal } from '../src/i18n/numbers.js';
 
 describe('translations', () => {
   it('choose the plural form by the number', () => {
@@ -27,5 +28,13 @@ describe('translations', () => {
       (key) => JSON.stringify(placeholders(nb[key as keyof typeof nb])) !== JSON.stringify(placeholders(en[key as keyof typeof en])),
     );
     expect(differing).toEqual([]);
+  });
+});
+
+describe('numbers in the interface language', () => {
+  it('writes a decimal comma in Norwegian and a point in English, whatever the browser', () => {
+    expect(formatDecimal(2.64, 'nb')).toBe('2,6');
+    expect(formatDecimal(2.64, 'en')).toBe('2.6');
+    expect(formatDecimal(12, 'nb')).toBe('12');
   });
 });

@@ -1,6 +1,7 @@
 // A small report on the akutthjelper missions of my centre over a period (default the last 30
 // days): per organisation and kommune, median alert→arrival, how often they came before the
 // ambulance, and bistand requests counted apart.
+import { useDecimal } from '../i18n/numbers.js';
 import { AkutthjelperReportQuery } from '@amk/contracts';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -26,6 +27,7 @@ const PeriodFields = z.preprocess((p: Period) => query(p.from, p.to), Akutthjelp
 
 export function AkutthjelperReportBox({ names }: { names: Map<string, string> }) {
   const t = useT();
+  const decimal = useDecimal();
   const today = osloToday();
   const [range, setRange] = useState<Period>({ from: addDays(today, -30), to: today });
   const { data, error, loading } = useLoad(
@@ -70,9 +72,7 @@ export function AkutthjelperReportBox({ names }: { names: Map<string, string> })
             <Figure label={t('adm.report.missions')} value={String(data.byOrganisation.reduce((n, o) => n + o.missions, 0))} />
             <Figure
               label={t('adm.report.median')}
-              value={
-                data.medianAlertToArrivalMinutes === null ? '–' : `${data.medianAlertToArrivalMinutes.toFixed(1).replace('.', ',')} min`
-              }
+              value={data.medianAlertToArrivalMinutes === null ? '–' : `${decimal(data.medianAlertToArrivalMinutes)} min`}
             />
             <Figure
               label={t('adm.report.before')}

@@ -53,9 +53,16 @@ export function TriageIndexAdmin({ canImport }: { canImport: boolean }) {
       )}
       {canImport && (
         <form aria-label={t('index.import')} onSubmit={upload}>
-          <label>
+          {/* The browser's own file button speaks the browser's language ("Choose File"); this one ours. */}
+          <label className="file-pick">
             {t('index.file')}
             <input type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <span className="file-pick-row">
+              <span className="file-button" aria-hidden="true">
+                {t('file.choose')}
+              </span>
+              <span className="file-name">{file?.name ?? t('file.none')}</span>
+            </span>
           </label>
           <p className="muted small">{t('index.format')}</p>
           <button type="submit" disabled={busy}>

@@ -506,6 +506,8 @@ export const en: Record<MessageKey, string> = {
   'index.heading': 'Norwegian index for emergency medical assistance',
   'index.summary': '{n} criteria in {chapters} chapters',
   'index.samples': "{n} are samples from the demo data: import the centre's licensed index",
+  'file.choose': 'Choose file …',
+  'file.none': 'No file chosen',
   'index.file': "CSV file from the centre's licensed index",
   'index.format':
     'Columns: code;chapter;chapter_title;text (e.g. A.06.01;6;Unconscious adult;Not breathing normally). A file with one bad line imports nothing; the bad lines are named.',

@@ -505,6 +505,8 @@ export const nb = {
   'index.heading': 'Norsk indeks for medisinsk nødhjelp',
   'index.summary': '{n} kriterier i {chapters} kapitler',
   'index.samples': '{n} er eksempler fra demo-dataene: importer sentralens lisensierte indeks',
+  'file.choose': 'Velg fil …',
+  'file.none': 'Ingen fil valgt',
   'index.file': 'CSV-fil fra sentralens lisensierte indeks',
   'index.format':
     'Kolonner: code;chapter;chapter_title;text (for eksempel A.06.01;6;Bevisstløs voksen;Puster ikke normalt). En fil med én feil linje importeres ikke; linjene med feil blir nevnt.',

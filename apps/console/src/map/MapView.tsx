@@ -117,6 +117,8 @@ export function MapView({ gaps = [], legend = true }: { gaps?: string[]; legend?
           map.addLayer(sceneLabelLayer(font));
         }
         attachMap(map);
+        // Loaded and laid out: the own area can be framed and the gaps shaded (effects below).
+        setReady(true);
         const popup = new Popup({ closeButton: false, closeOnClick: false, className: 'map-popup' });
         for (const layer of ['calls', 'units', 'units-busy-low', 'unit-singles', 'stations', 'responders']) {
           map.on('mouseenter', layer, (e) => {
@@ -144,7 +146,6 @@ export function MapView({ gaps = [], legend = true }: { gaps?: string[]; legend?
         });
       });
       map.on('error', () => {}); // a missing online style must not take the console down
-      setReady(true);
     }
     return () => {
       unmounted = true;

@@ -2,6 +2,7 @@
 // event type and distance, the place only after accepting; shares the phone's position while on
 // the mission, marks arrival, and stays with the responder on scene (the place, what to do, what
 // the ambulance is doing) until the mission is over. Earlier alerts are listed with their times.
+import { useDecimal } from '../i18n/numbers.js';
 import type { ClientToServerEvents, Me, ResponderAlert, ServerToClientEvents } from '@amk/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
@@ -28,6 +29,7 @@ const ACTIVE = new Set(['PENDING', 'DELIVERED', 'SEEN', 'ACCEPTED', 'ARRIVED']);
 
 export function ResponderPage({ me }: { me: Me }) {
   const t = useT();
+  const decimal = useDecimal();
   const [profile, setProfile] = useState<ResponderMe | null>(null);
   const [alerts, setAlerts] = useState<Record<string, ResponderAlert>>({});
   const [live, setLive] = useState(false);
@@ -124,7 +126,7 @@ export function ResponderPage({ me }: { me: Me }) {
       {active.map((a) => (
         <article key={a.id} className={`responder-alert state-${a.state}`} aria-label={a.eventLabel}>
           <h2>{a.eventType ? t(`event.${a.eventType}`) : a.eventLabel}</h2>
-          {a.distanceKm !== null && <p className="distance">{t('responder.distance', { km: a.distanceKm.toFixed(1) })}</p>}
+          {a.distanceKm !== null && <p className="distance">{t('responder.distance', { km: decimal(a.distanceKm) })}</p>}
           {a.arrivedAt && (
             <p className="ok-text" role="status">
               {t('responder.youArrived', { at: clock(a.arrivedAt) })}

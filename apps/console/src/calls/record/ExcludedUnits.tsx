@@ -2,6 +2,7 @@
 // too old, another centre's unit, on another mission), so the operator never wonders where the
 // nearest free car went. A free own unit whose crew fails § 11 can still be sent, but only with a
 // reason (the override), which the server keeps on the unit and the mission and audits.
+import { useDecimal } from '../../i18n/numbers.js';
 import { CrewOverride, type ExcludedUnit } from '@amk/contracts';
 import { isAvailable } from '@amk/domain';
 import { useState } from 'react';
@@ -22,6 +23,7 @@ export function ExcludedUnits({
   onOverride(unitId: string, reason: string): Promise<void>;
 }) {
   const t = useT();
+  const decimal = useDecimal();
   const [asking, setAsking] = useState<string | null>(null);
   if (excluded.length === 0) return null;
   return (
@@ -36,7 +38,7 @@ export function ExcludedUnits({
               <strong className={u.reason === 'CREW_FAILS_SECTION_11' ? 'warn-text' : ''}>
                 {t(`recs.reason.${u.reason}`, { n: u.positionAgeMinutes ?? maxAgeMinutes, max: maxAgeMinutes })}
               </strong>
-              {u.distanceKm !== null && <span className="muted small"> · {u.distanceKm} km</span>}
+              {u.distanceKm !== null && <span className="muted small"> · {decimal(u.distanceKm)} km</span>}
               {u.crewProblem && <div className="muted small">{u.crewProblem}</div>}
               {u.crewOverrideReason && (
                 <div className="small override-note">{t('units.crewOverride', { reason: u.crewOverrideReason })}</div>
