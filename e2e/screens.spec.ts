@@ -42,7 +42,7 @@ function sidewaysScrollers(page: Page): Promise<string[]> {
       .map((el) => {
         // and what sticks out of it, so a failure names the culprit
         const right = el.getBoundingClientRect().right;
-        const wide = [...el.querySelectorAll<HTMLElement>('*')].find((c) => c.getBoundingClientRect().right > right + 1);
+        const wide = [...el.querySelectorAll<HTMLElement>('*')].findLast((c) => c.getBoundingClientRect().right > right + 1);
         return `${el.tagName.toLowerCase()}.${el.className} ← ${wide ? `${wide.tagName.toLowerCase()}.${wide.className} "${wide.textContent?.slice(0, 40)}"` : '?'}`;
       }),
   );
