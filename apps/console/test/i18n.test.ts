@@ -1,9 +1,10 @@
 // What an operator reads: the right plural form, every placeholder filled, the same facts in both languages.
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.js';
-import { translate } from '../src/i18n/i18n.js';
+import { translate, useLocale } from '../src/i18n/i18n.js';
 import { nb } from '../src/i18n/nb.js';
 import { formatDecimal } from '../src/i18n/numbers.js';
+import { clock, dateAndClock } from '../src/lib/clock.js';
 
 describe('translations', () => {
   it('choose the plural form by the number', () => {
@@ -36,5 +37,17 @@ describe('numbers in the interface language', () => {
     expect(formatDecimal(2.64, 'nb')).toBe('2,6');
     expect(formatDecimal(2.64, 'en')).toBe('2.6');
     expect(formatDecimal(12, 'nb')).toBe('12');
+  });
+});
+
+describe('dates and times in the interface language', () => {
+  it('are Oslo time on a 24-hour clock, with the date written as the chosen language writes it', () => {
+    const at = '2026-11-29T13:03:27Z'; // 14:03:27 in Oslo (winter time)
+    useLocale.setState({ locale: 'nb' });
+    expect(dateAndClock(at)).toBe('29.11.2026, 14:03:27');
+    expect(clock('2026-11-29T23:00:05Z')).toBe('00:00:05');
+    useLocale.setState({ locale: 'en' });
+    expect(dateAndClock(at)).toBe('29/11/2026, 14:03:27');
+    useLocale.setState({ locale: 'nb' });
   });
 });

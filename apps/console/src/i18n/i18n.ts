@@ -8,6 +8,8 @@ import { en } from './en.js';
 import { nb, type MessageKey } from './nb.js';
 
 export type Locale = 'nb' | 'en';
+/** The BCP 47 tag each interface language formats dates and numbers with (never the browser's own). */
+export const INTL_TAGS: Record<Locale, string> = { nb: 'nb-NO', en: 'en-GB' };
 
 /** A key written as `x_one` / `x_other` in the dictionaries is asked for as `x`, with `n` or `count`. */
 type PluralBase<K> = K extends `${infer Base}_one` ? Base : never;

@@ -1,10 +1,9 @@
 // Numbers as the interface's language writes them (2,6 in Norwegian, 2.6 in English), never as the
 // browser's own locale would: a Norwegian console on an English-language PC still writes 2,6 km.
-import { useLocale, type Locale } from './i18n.js';
+import { INTL_TAGS, useLocale, type Locale } from './i18n.js';
 
-const TAGS: Record<Locale, string> = { nb: 'nb-NO', en: 'en-GB' };
 const oneDecimal = Object.fromEntries(
-  Object.entries(TAGS).map(([locale, tag]) => [locale, new Intl.NumberFormat(tag, { maximumFractionDigits: 1 })]),
+  Object.entries(INTL_TAGS).map(([locale, tag]) => [locale, new Intl.NumberFormat(tag, { maximumFractionDigits: 1 })]),
 ) as Record<Locale, Intl.NumberFormat>;
 
 /** 2,6 (nb) / 2.6 (en): a distance or a duration to one decimal. */

@@ -1,15 +1,28 @@
 // Times as a Norwegian control room reads them: always in Norwegian time, whatever zone the
-// machine running the browser is set to, on a 24-hour clock. One place, so every panel agrees.
+// machine running the browser is set to, on a 24-hour clock, written as the interface's language
+// writes dates (29.11.2026 in Norwegian, 29/11/2026 in English). One place, so every panel agrees.
+import { INTL_TAGS, useLocale, type Locale } from '../i18n/i18n.js';
+
 const zone = 'Europe/Oslo';
-const hms = new Intl.DateTimeFormat('nb-NO', { timeZone: zone, hour: '2-digit', minute: '2-digit', second: '2-digit' });
-const hm = new Intl.DateTimeFormat('nb-NO', { timeZone: zone, hour: '2-digit', minute: '2-digit' });
-const dayAndTime = new Intl.DateTimeFormat('nb-NO', { timeZone: zone, dateStyle: 'short', timeStyle: 'medium' });
+
+function formats(tag: string) {
+  return {
+    hms: new Intl.DateTimeFormat(tag, { timeZone: zone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }),
+    hm: new Intl.DateTimeFormat(tag, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    dayAndTime: new Intl.DateTimeFormat(tag, { timeZone: zone, dateStyle: 'short', timeStyle: 'medium', hourCycle: 'h23' }),
+  };
+}
+const byLocale = Object.fromEntries(Object.entries(INTL_TAGS).map(([locale, tag]) => [locale, formats(tag)])) as Record<
+  Locale,
+  ReturnType<typeof formats>
+>;
+const current = () => byLocale[useLocale.getState().locale];
 
 type Moment = string | number | Date;
 
 /** 14:03:27 */
-export const clock = (at: Moment): string => hms.format(new Date(at));
+export const clock = (at: Moment): string => current().hms.format(new Date(at));
 /** 14:03 */
-export const clockShort = (at: Moment): string => hm.format(new Date(at));
-/** 29.11.2026, 14:03:27 */
-export const dateAndClock = (at: Moment): string => dayAndTime.format(new Date(at));
+export const clockShort = (at: Moment): string => current().hm.format(new Date(at));
+/** 29.11.2026, 14:03:27 (29/11/2026, 14:03:27 in English) */
+export const dateAndClock = (at: Moment): string => current().dayAndTime.format(new Date(at));

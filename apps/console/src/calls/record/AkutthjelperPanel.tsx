@@ -3,6 +3,7 @@
 // "bistand kommune" right there when the scheme does not apply (counted apart). One action alerts;
 // each alerted member's acknowledgements follow with their times, live. The four types are the
 // guide's main rule: "other event" lets an AMK doctor or operator alert anyway, with a reason.
+import { useDecimal } from '../../i18n/numbers.js';
 import type { AkutthjelperEventType, CandidatesAnswer, MissionSummary, UnitAlertSummary } from '@amk/contracts';
 import { useEffect, useState } from 'react';
 import { ApiError, client, ok as unwrap } from '../../api/client.js';
@@ -73,7 +74,7 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
   // Units alerted through 110: their delivery follows the notification to 110, live.
   const [unitAlerts, setUnitAlerts] = useState<UnitAlertSummary[]>([]);
   const notifications = useConsole((s) => s.notifications);
-  const km = new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 1 });
+  const decimal = useDecimal();
 
   useEffect(() => {
     unwrap(client.GET('/api/v1/missions/{missionId}/akutthjelper/alerts', { params: { path: { missionId: mission.id } } })).then(
@@ -177,7 +178,7 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
           {t('akutthjelper.notProposed', {
             why: [
               ...(current.reach.tooFar
-                ? [t('akutthjelper.tooFar', { n: current.reach.tooFar, km: km.format(current.reach.maxRoadKm) })]
+                ? [t('akutthjelper.tooFar', { n: current.reach.tooFar, km: decimal(current.reach.maxRoadKm) })]
                 : []),
               ...(current.reach.notBeforeAmbulance ? [t('akutthjelper.notBeforeAmbulance', { n: current.reach.notBeforeAmbulance })] : []),
             ].join(', '),
@@ -190,7 +191,7 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
             <li key={u.unitId} className="first-round">
               <strong>{u.unitName}</strong> <span className="muted">{t('akutthjelper.via110')}</span>
               <span className="distance">
-                {km.format(u.roadKm)} km · {t('akutthjelper.eta', { min: Math.round(u.etaMinutes) })}
+                {decimal(u.roadKm)} km · {t('akutthjelper.eta', { min: Math.round(u.etaMinutes) })}
               </span>
             </li>
           ))}
@@ -212,7 +213,7 @@ export function AkutthjelperPanel({ mission }: { mission: MissionSummary }) {
                   {c.unitName} · {c.organisationKind}
                 </span>
                 <span className="distance">
-                  {km.format(c.roadKm)} km · {t('akutthjelper.eta', { min: Math.round(c.etaMinutes) })}
+                  {decimal(c.roadKm)} km · {t('akutthjelper.eta', { min: Math.round(c.etaMinutes) })}
                 </span>
               </li>
             ))}
