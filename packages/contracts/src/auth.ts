@@ -27,6 +27,13 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
+/** What an audit row is about, in words (never patient data): a name, and/or a call's line and a time. */
+export const AuditSubject = z.object({
+  name: z.string().nullable(),
+  line: z.string().nullable(),
+  at: z.string().nullable(),
+});
+export type AuditSubject = z.infer<typeof AuditSubject>;
 export const AuditEntry = z.object({
   id: z.string(),
   at: z.string(),
@@ -36,6 +43,8 @@ export const AuditEntry = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
+  /** Null when the record is gone or is of a kind without a readable name. */
+  subject: AuditSubject.nullable(),
   ip: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;

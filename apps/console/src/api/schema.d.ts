@@ -2238,6 +2238,11 @@ export interface paths {
                                 entityType: string;
                                 id: string;
                                 ip: string | null;
+                                subject: {
+                                    at: string | null;
+                                    line: string | null;
+                                    name: string | null;
+                                } | null;
                             }[];
                         };
                     };

@@ -1,7 +1,7 @@
 // The audit log for supervisors, administrators and auditors: who read which call record or
 // listened to which recording, when, and in which centre's log — in words, in the interface's
 // language: actions and record kinds named, centres by their code and name, not by their ids.
-import type { AuditEntry, Me } from '@amk/contracts';
+import type { AuditEntry, AuditSubject, Me } from '@amk/contracts';
 import { useEffect, useState } from 'react';
 import { ApiError, client, ok } from '../api/client.js';
 import { LanguageSwitch } from '../auth/LanguageSwitch.js';
@@ -10,6 +10,13 @@ import { type MessageKey, useT } from '../i18n/i18n.js';
 import { useCentres } from '../lib/centres.js';
 import { dateAndClock } from '../lib/clock.js';
 import { nb } from '../i18n/nb.js';
+
+/** "A11-BERGEN", "113 · 04.12.2026 05:31" or "Kari Nordmann"; null when the server found nothing to name. */
+function subjectText(subject: AuditSubject | null): string | null {
+  if (!subject) return null;
+  const parts = [subject.name, subject.line, subject.at && dateAndClock(subject.at)].filter(Boolean);
+  return parts.length ? parts.join(' · ') : null;
+}
 
 export function AuditPage({ me }: { me: Me }) {
   const t = useT();
@@ -75,8 +82,9 @@ export function AuditPage({ me }: { me: Me }) {
               <td>
                 {word('entity', e.entityType)}{' '}
                 {e.entityId && (
-                  <a className="mono" href={`/audit?entityId=${encodeURIComponent(e.entityId)}`} title={e.entityId}>
-                    {e.entityId.slice(0, 8)}
+                  // the record in words (its name, or the line and time of its call); the id only on hover
+                  <a href={`/audit?entityId=${encodeURIComponent(e.entityId)}`} title={e.entityId}>
+                    {subjectText(e.subject) ?? t('audit.anotherRecord')}
                   </a>
                 )}
               </td>

@@ -717,6 +717,7 @@ export const en: Record<MessageKey, string> = {
   'audit.who': 'Who',
   'audit.what': 'What',
   'audit.record': 'Record',
+  'audit.anotherRecord': 'deleted or unknown',
   'audit.centre': 'In the log of',
   'audit.action.recording.play': 'Listened to a recording',
   'audit.action.recording.download': 'Downloaded a recording',

@@ -716,6 +716,7 @@ export const nb = {
   'audit.who': 'Hvem',
   'audit.what': 'Hva',
   'audit.record': 'Objekt',
+  'audit.anotherRecord': 'slettet eller ukjent',
   'audit.centre': 'I loggen til',
   'audit.action.recording.play': 'Lyttet til lydopptak',
   'audit.action.recording.download': 'Lastet ned lydopptak',

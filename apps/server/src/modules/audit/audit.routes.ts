@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser, userOf } from '../../plugins/authenticate.js';
 import type { Db } from '@amk/db';
+import { auditSubjects } from './audit-subjects.js';
 
 export const auditRoutes =
   (deps: { prisma: Db }): FastifyPluginAsyncZod =>
@@ -31,6 +32,7 @@ export const auditRoutes =
           orderBy: { id: 'desc' },
           take: request.query.limit,
         });
+        const subjects = await auditSubjects(deps.prisma, rows);
         return {
           entries: rows.map((r) => ({
             id: String(r.id),
@@ -41,6 +43,7 @@ export const auditRoutes =
             action: r.action,
             entityType: r.entityType,
             entityId: r.entityId,
+            subject: subjects.get(`${r.entityType}:${r.entityId}`) ?? null,
             ip: r.ip,
           })),
         };
