@@ -16,7 +16,7 @@ async function registerCall(page: import('@playwright/test').Page, caller: strin
   return record;
 }
 
-test('AMK notifies the legevaktsentral (§ 15 f); an LV operator acknowledges it in the inbox; AMK sees who and when', async ({
+test("AMK notifies the legevaktsentral (§ 15 f); it waits in the legevaktsentral's queue until an LV operator acknowledges it; AMK sees who and when", async ({
   browser,
 }) => {
   test.slow(); // two consoles with live maps in one browser, on a shared machine
@@ -35,8 +35,11 @@ test('AMK notifies the legevaktsentral (§ 15 f); an LV operator acknowledges it
   // Only the receiving centre acknowledges: the sender has no button for it.
   await expect(sent.getByRole('button')).toHaveCount(0);
 
-  const item = lv.getByRole('region', { name: 'Varsler til oss' }).getByRole('listitem').filter({ hasText: message });
+  // In the legevaktsentral's queue like a call: the call's urgency, who sent it, and a running wait.
+  const item = lv.getByRole('list', { name: 'Åpne henvendelser' }).getByRole('listitem').filter({ hasText: message });
   await expect(item).toContainText('Fra AMK Bergen');
+  await expect(item.locator('.urgency-badge')).toHaveText('A');
+  await expect(item.getByTestId('notification-wait')).toContainText(/Venter \d\d:\d\d/);
   await item.getByRole('button', { name: 'Kvitter' }).click();
   await expect(item).toHaveCount(0);
 

@@ -12,6 +12,7 @@ const n = (over: Partial<NotificationSummary>): NotificationSummary => ({
   callId: crypto.randomUUID(),
   centreId: OTHER,
   groupId: null,
+  urgency: null,
   recipient: 'LVS',
   recipientCentreId: ME,
   channel: 'internal',

@@ -48,6 +48,7 @@ const n = (over: Partial<NotificationSummary>): NotificationSummary => ({
   callId: 'c',
   centreId: 'x',
   groupId: null,
+  urgency: null,
   recipient: 'HRS',
   recipientCentreId: null,
   channel: 'webhook',

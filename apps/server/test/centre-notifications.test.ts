@@ -47,9 +47,9 @@ async function api(cookie: string, method: string, path: string, body?: unknown)
   return { status: res.status, body: (await res.json().catch(() => null)) as any };
 }
 
-async function newCall(cookie: string, line = '113'): Promise<string> {
+async function newCall(cookie: string, line = '113', urgency?: 'A' | 'H' | 'V'): Promise<string> {
   const id = crypto.randomUUID();
-  const res = await api(cookie, 'POST', '/calls', { id, line, addressText: 'Førdevegen 1, Sunnfjord' });
+  const res = await api(cookie, 'POST', '/calls', { id, line, addressText: 'Førdevegen 1, Sunnfjord', ...(urgency && { urgency }) });
   expect(res.status).toBe(201);
   return id;
 }
@@ -64,7 +64,7 @@ const notificationEvent = (socket: ConsoleSocket, id: string, state?: string) =>
 
 describe('a notification to another centre of the installation', () => {
   it('AMK → LVS (§ 15 f): in the LVS inbox at once on every LVS console; an LVS operator acknowledges; AMK sees who and when, live', async () => {
-    const callId = await newCall(amk);
+    const callId = await newCall(amk, '113', 'H');
     const lvConsole = openConsole(server, lv);
     const amkConsole = openConsole(server, amk2);
     const fordeConsole = openConsole(server, forde);
@@ -84,6 +84,7 @@ describe('a notification to another centre of the installation', () => {
       channel: 'internal',
       state: 'DELIVERED',
       acknowledgedAt: null,
+      urgency: 'H', // the call's urgency goes with it, for the receiving centre's queue
     });
     expect(n!.sentAt).not.toBeNull();
 

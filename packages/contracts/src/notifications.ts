@@ -2,7 +2,7 @@
 // together with health), HRS, other AMK centres and the legevaktsentral (§ 15 e, f).
 import { DELIVERY_STATES, NOTIFICATION_CHANNELS, NOTIFICATION_RECIPIENTS } from '@amk/domain';
 import { z } from 'zod';
-import { IsoTime, Uuid } from './common.js';
+import { IsoTime, Urgency, Uuid } from './common.js';
 
 export const NotificationRecipient = z.enum(NOTIFICATION_RECIPIENTS);
 export const DeliveryState = z.enum(DELIVERY_STATES);
@@ -16,6 +16,8 @@ export const NotificationSummary = z.object({
   recipientCentreId: Uuid.nullable(),
   channel: z.enum(NOTIFICATION_CHANNELS),
   message: z.string(),
+  /** The call's urgency when it was sent (null for an untriaged call). */
+  urgency: Urgency.nullable(),
   state: DeliveryState,
   attempts: z.number().int(),
   lastError: z.string().nullable(),

@@ -4645,6 +4645,11 @@ export interface paths {
                                 sentAt: string | null;
                                 /** @enum {string} */
                                 state: "PENDING" | "MANUAL" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
+                                /**
+                                 * @description Hastegrad: A = akutt (red), H = haster (yellow), V = vanlig (green)
+                                 * @enum {string|null}
+                                 */
+                                urgency: "A" | "H" | "V" | null;
                             }[];
                         };
                     };
@@ -8082,6 +8087,11 @@ export interface paths {
                             sentAt: string | null;
                             /** @enum {string} */
                             state: "PENDING" | "MANUAL" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
+                            /**
+                             * @description Hastegrad: A = akutt (red), H = haster (yellow), V = vanlig (green)
+                             * @enum {string|null}
+                             */
+                            urgency: "A" | "H" | "V" | null;
                         };
                     };
                 };
@@ -16495,6 +16505,11 @@ export interface paths {
                                 sentAt: string | null;
                                 /** @enum {string} */
                                 state: "PENDING" | "MANUAL" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
+                                /**
+                                 * @description Hastegrad: A = akutt (red), H = haster (yellow), V = vanlig (green)
+                                 * @enum {string|null}
+                                 */
+                                urgency: "A" | "H" | "V" | null;
                             }[];
                         };
                     };
@@ -16617,6 +16632,11 @@ export interface paths {
                             sentAt: string | null;
                             /** @enum {string} */
                             state: "PENDING" | "MANUAL" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
+                            /**
+                             * @description Hastegrad: A = akutt (red), H = haster (yellow), V = vanlig (green)
+                             * @enum {string|null}
+                             */
+                            urgency: "A" | "H" | "V" | null;
                         };
                     };
                 };
@@ -16776,6 +16796,11 @@ export interface paths {
                             sentAt: string | null;
                             /** @enum {string} */
                             state: "PENDING" | "MANUAL" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
+                            /**
+                             * @description Hastegrad: A = akutt (red), H = haster (yellow), V = vanlig (green)
+                             * @enum {string|null}
+                             */
+                            urgency: "A" | "H" | "V" | null;
                         };
                     };
                 };
@@ -19141,6 +19166,11 @@ export interface paths {
                                 sentAt: string | null;
                                 /** @enum {string} */
                                 state: "PENDING" | "MANUAL" | "SENT" | "DELIVERED" | "FAILED" | "ACKNOWLEDGED";
+                                /**
+                                 * @description Hastegrad: A = akutt (red), H = haster (yellow), V = vanlig (green)
+                                 * @enum {string|null}
+                                 */
+                                urgency: "A" | "H" | "V" | null;
                             }[];
                             operators?: {
                                 displayName: string;

@@ -9,7 +9,6 @@ import { NewCallForm } from '../calls/NewCallForm.js';
 import { useT } from '../i18n/i18n.js';
 import { RosterPanel } from '../legevakt/RosterPanel.js';
 import { MapView } from '../map/MapView.js';
-import { InboxPanel } from '../notifications/InboxPanel.js';
 import { PreparednessPanel } from '../preparedness/PreparednessPanel.js';
 import { usePreparedness } from '../preparedness/use-preparedness.js';
 import { connectRealtime, loadSnapshot } from '../realtime/connection.js';
@@ -73,7 +72,6 @@ export function ConsolePage({ me }: { me: Me }) {
         <AnswerTimes kind={me.centre.kind} />
         {me.centre.kind === 'AMK' && <MajorIncidentSuggestion />}
         {me.centre.kind === 'AMK' && <MajorIncidentsPanel />}
-        <InboxPanel />
         <MutualAidPanel />
         <CallList />
         <TransfersPanel />

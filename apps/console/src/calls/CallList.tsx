@@ -1,7 +1,8 @@
 // Open calls in the order an operator works in: ringing calls form the queue at the top (oldest
 // first), then the open calls by urgency and age. The first operator to take a call owns it, and
 // every console shows who that is. F3 takes the call that has rung longest. Calls another centre
-// is handing to this one wait on top, with their urgency and how long the offer has waited.
+// is handing to this one, and notifications other centres sent here, wait on top, with their
+// urgency and how long they have waited.
 import type { CallSummary } from '@amk/contracts';
 import { useNow } from '../lib/use-now.js';
 import { useT } from '../i18n/i18n.js';
@@ -13,6 +14,7 @@ import { takeCall, takeError } from './take-call.js';
 import { useTakeHotkey } from './use-take-hotkey.js';
 import { HandOverRows } from '../transfers/HandOverRows.js';
 import { CallbackRows } from '../callbacks/CallbackRows.js';
+import { NotificationRows } from '../notifications/NotificationRows.js';
 import './calls.css';
 
 export function CallList() {
@@ -44,6 +46,7 @@ export function CallList() {
       {calls.length === 0 && <p className="muted">{t('calls.empty')}</p>}
       <ul className="call-list" aria-label={t('calls.heading')}>
         <CallbackRows now={now} />
+        <NotificationRows now={now} />
         <HandOverRows now={now} />
         {calls.map((c) => (
           <li

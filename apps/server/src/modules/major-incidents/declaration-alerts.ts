@@ -40,6 +40,7 @@ export async function alertOnDeclaration(
       recipient,
       recipientCentreId,
       message,
+      urgency: 'A', // a major incident is acute whatever the first call was triaged as
       channelName: d.channelName,
     });
   for (const c of neighbours) await sent('AMK', c.id);

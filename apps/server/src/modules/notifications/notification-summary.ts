@@ -13,6 +13,7 @@ export function toNotificationSummary(n: Notification): NotificationSummary {
     recipientCentreId: n.recipientCentreId,
     channel: n.channel,
     message: n.message,
+    urgency: n.urgency,
     state: n.state,
     attempts: n.attempts,
     lastError: n.lastError,

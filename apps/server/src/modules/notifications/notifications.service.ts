@@ -12,7 +12,7 @@
 // until an operator records who confirmed and when. A triple alert from a legevaktsentral also
 // notifies the AMK that covers the call (§ 13 b: acute cases go to AMK).
 import type { NotificationSummary, NotifyRequest } from '@amk/contracts';
-import { coveringCentres, type NotificationChannel } from '@amk/domain';
+import { coveringCentres, type NotificationChannel, type Urgency } from '@amk/domain';
 import { rooms, type Actor, type UserActor } from '../../auth/actor.js';
 import type { Db, Notification, Tx } from '@amk/db';
 import { badRequest, conflict, notFound } from '../../lib/http-error.js';
@@ -81,6 +81,7 @@ export async function createNotification(
     recipient: Recipient;
     recipientCentreId: string | null;
     message: string;
+    urgency: Urgency | null;
     channelName: NotificationChannel;
   },
 ): Promise<NotificationSummary> {
@@ -94,6 +95,7 @@ export async function createNotification(
       recipient: n.recipient,
       recipientCentreId: n.recipientCentreId,
       message: n.message,
+      urgency: n.urgency,
       ...(n.recipientCentreId
         ? { channel: INTERNAL_CHANNEL, state: 'DELIVERED' as const, sentAt: now, nextAttemptAt: null }
         : n.channelName === 'manual'
@@ -156,6 +158,7 @@ export function createNotificationsService({
               recipient,
               recipientCentreId: internal ? centreFor.get(recipient)!.id : null,
               message: req.message,
+              urgency: call.urgency,
               channelName,
             }),
           );
