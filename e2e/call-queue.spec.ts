@@ -113,3 +113,44 @@ test('a ringing call is taken with F3, triaged by keyboard, and shows who took i
   await expect(list.getByRole('listitem', { name: `Tapt anrop fra ${newer}` })).toBeVisible();
   await expect(list.getByRole('listitem', { name: `Tapt anrop fra ${drill}` })).toHaveCount(0);
 });
+
+test('the optional ring: off by default; once turned on, a new ringing call rings, and the choice is kept', async ({ browser }) => {
+  const page = await loginAs(browser, 'amk.bergen2');
+  await live(page); // logged in: the reload below keeps the session
+  // Count the tones the console plays through Web Audio (headless Chromium has no speaker to hear).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __tones: number };
+    w.__tones = 0;
+    const make = AudioContext.prototype.createOscillator;
+    AudioContext.prototype.createOscillator = function (this: AudioContext) {
+      w.__tones += 1;
+      return make.call(this);
+    };
+  });
+  await page.reload();
+  await live(page);
+  const tones = () => page.evaluate(() => (window as unknown as { __tones: number }).__tones);
+  const list = page.getByRole('list', { name: 'Åpne henvendelser' });
+  const ringSwitch = page.getByRole('button', { name: 'Ringelyd' });
+  await expect(ringSwitch).toHaveAttribute('aria-pressed', 'false');
+
+  const stamp = Date.now();
+  const silent = `+47${String(stamp + 7).slice(-8)}`;
+  await ring(`ring-sound-${stamp}-off`, silent, new Date());
+  await expect(list.getByRole('listitem').filter({ hasText: silent })).toBeVisible();
+  expect(await tones()).toBe(0);
+
+  await ringSwitch.click();
+  await expect(ringSwitch).toHaveAttribute('aria-pressed', 'true');
+  const loud = `+47${String(stamp + 8).slice(-8)}`;
+  await ring(`ring-sound-${stamp}-on`, loud, new Date());
+  await expect(list.getByRole('listitem').filter({ hasText: loud })).toBeVisible();
+  await expect.poll(tones).toBeGreaterThanOrEqual(4); // the trill: four tones
+
+  await page.reload();
+  await live(page);
+  await expect(page.getByRole('button', { name: 'Ringelyd' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Ringelyd' }).click(); // leave the shared browser profile quiet
+  await hangUp(`ring-sound-${stamp}-off`);
+  await hangUp(`ring-sound-${stamp}-on`);
+});

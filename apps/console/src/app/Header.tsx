@@ -4,6 +4,7 @@ import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { formatAge, useNow } from '../lib/use-now.js';
 import { LogoutButton } from '../auth/LogoutButton.js';
+import { RingSoundSwitch } from '../calls/RingSoundSwitch.js';
 
 export function Header({ me, onNewCall }: { me: Me; onNewCall(): void }) {
   const t = useT();
@@ -54,6 +55,7 @@ export function Header({ me, onNewCall }: { me: Me; onNewCall(): void }) {
           {t('header.admin')}
         </a>
       )}
+      <RingSoundSwitch />
       <LanguageSwitch />
       <LogoutButton />
     </header>

@@ -12,6 +12,7 @@ import { CallTimers, ExerciseBadge } from './CallTimers.js';
 import { kommuneName } from './kommune-names.js';
 import { takeCall, takeError } from './take-call.js';
 import { useTakeHotkey } from './use-take-hotkey.js';
+import { useRingAlarm } from './ring-sound.js';
 import { HandOverRows } from '../transfers/HandOverRows.js';
 import { CallbackRows } from '../callbacks/CallbackRows.js';
 import { NotificationRows } from '../notifications/NotificationRows.js';
@@ -30,6 +31,7 @@ export function CallList() {
   const takenOverName = (c: CallSummary) =>
     c.centreId === centre?.id ? null : (Object.values(takeovers).find((x) => x.centre.id === c.centreId)?.centre.name ?? null);
   const ringing = calls.filter((c) => c.state === 'RINGING');
+  useRingAlarm(ringing.map((c) => c.id));
   const next = nextToTake(calls);
   const fail = (e: unknown) => alert(t('calls.takeFailed', { reason: takeError(e) }));
   useTakeHotkey(fail);

@@ -410,6 +410,8 @@ export const en: Record<MessageKey, string> = {
   'prep.at': 'Computed {time}',
   'header.audit': 'Audit log',
   'header.wall': 'Wall display',
+  'header.ringSound': 'Ring sound',
+  'header.ringSoundHint': 'A sound when a call rings, and again every 10 seconds while any call is ringing',
   'header.indicators': 'Indicators',
   'wall.free': 'Free',
   'wall.busy': 'On a mission',

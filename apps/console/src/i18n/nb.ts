@@ -408,6 +408,8 @@ export const nb = {
   'prep.at': 'Beregnet {time}',
   'header.audit': 'Revisjonslogg',
   'header.wall': 'Veggskjerm',
+  'header.ringSound': 'Ringelyd',
+  'header.ringSoundHint': 'Lyd når en samtale ringer, og igjen hvert 10. sekund så lenge noen ringer',
   'header.indicators': 'Indikatorer',
   'wall.free': 'Ledig',
   'wall.busy': 'I oppdrag',

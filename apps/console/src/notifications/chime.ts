@@ -4,24 +4,25 @@ import { useEffect, useRef } from 'react';
 // audio muted until the page has had a click; the operator's login is one. Silent where no audio.
 let context: AudioContext | null = null;
 
-function chime(): void {
+/** Plays tones one after another, each `step` seconds after the last (silent where there is no audio). */
+export function playTones(frequencies: readonly number[], step = 0.25): void {
   try {
     const Ctor = globalThis.AudioContext ?? (globalThis as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
     if (!Ctor) return;
     context ??= new Ctor();
     const ctx = context;
     void ctx.resume?.();
-    [880, 660].forEach((freq, i) => {
+    frequencies.forEach((freq, i) => {
       const osc = ctx.createOscillator();
       const gain = ctx.createGain();
-      const start = ctx.currentTime + i * 0.25;
+      const start = ctx.currentTime + i * step;
       osc.frequency.value = freq;
       gain.gain.setValueAtTime(0.0001, start);
       gain.gain.exponentialRampToValueAtTime(0.3, start + 0.02);
       gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.22);
       osc.connect(gain).connect(ctx.destination);
       osc.start(start);
-      osc.stop(start + 0.25);
+      osc.stop(start + step);
     });
   } catch {
     // no audio on this machine: the item is on screen all the same
@@ -36,6 +37,6 @@ export function useChimeForNew(ids: readonly string[]): void {
   useEffect(() => {
     const fresh = ids.filter((id) => !heard.current.has(id));
     for (const id of fresh) heard.current.add(id);
-    if (fresh.length) chime();
+    if (fresh.length) playTones([880, 660]);
   }, [key]);
 }
