@@ -8,7 +8,9 @@ import { expect } from '@playwright/test';
 import { newContext, ownServer, test } from './support.js';
 
 interface MapWindow {
-  __amk?: { map: { getStyle(): { layers: { id: string }[] } | undefined } | null };
+  __amk?: {
+    map: { getStyle(): { layers: { id: string }[] } | undefined; jumpTo(o: { center: [number, number]; zoom: number }): void } | null;
+  };
 }
 
 test('a server set to its own map style gives the console that basemap, with the live layers and its credit', async ({ browser }) => {
@@ -57,6 +59,10 @@ test('a server set to its own map style gives the console that basemap, with the
     // the offline outline map is not drawn
     const ids = await page.evaluate(() => (window as unknown as MapWindow).__amk!.map!.getStyle()!.layers.map((l) => l.id));
     expect(ids).not.toContain('land');
+    // …so zoomed in to street level, no "overview map only" note
+    await page.evaluate(() => (window as unknown as MapWindow).__amk!.map!.jumpTo({ center: [5.33, 60.39], zoom: 13 }));
+    await expect(page.locator('.map-wrap')).toHaveAttribute('data-street-zoom', 'true');
+    await expect(page.getByRole('note')).toHaveCount(0);
     // the credits: the style's own and the installation's
     const attribution = page.locator('.maplibregl-ctrl-attrib');
     await expect(attribution).toContainText('© Testkart');

@@ -86,6 +86,8 @@ test('units at one spot are each labelled; a unit on a mission keeps its label z
 
   // Street zoom over the spot: every unit there has its own label, none hidden by another.
   await expect.poll(() => drawnTexts(amk, spot, LABEL_LAYERS)).toEqual(expect.arrayContaining(stack.map((u) => u.callSign)));
+  // The offline outline map says it has no streets to show here, rather than look empty.
+  await expect(amk.getByRole('note')).toContainText('Oversiktskartet har ingen gater');
 
   // A call nearby; the operator sends one of the two cars.
   const [sent] = stack;
@@ -101,6 +103,8 @@ test('units at one spot are each labelled; a unit on a mission keeps its label z
 
   // Zoomed out to the whole region (clusters for free units), the alerted unit is still named…
   await expect.poll(() => drawnTexts(amk, { ...spot, zoom: 7 }, LABEL_LAYERS)).toContain(sent.callSign);
+  await expect(amk.locator('.map-wrap')).toHaveAttribute('data-street-zoom', 'false');
+  await expect(amk.getByRole('note')).toHaveCount(0); // zoomed out, nothing is missing
   // …and the places are named at that zoom too.
   await expect.poll(() => drawnTexts(amk, { ...spot, zoom: 7 }, ['kommune-names'], 'kommunenavn')).toContain('Bergen');
   // …and at the spot both the alerted car and the free one keep their labels.

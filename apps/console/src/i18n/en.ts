@@ -144,6 +144,8 @@ export const en: Record<MessageKey, string> = {
   'layout.record': 'The call',
   'layout.units': 'The units',
   'map.pickHint': 'Click the map to set the position',
+  'map.outlineOnly':
+    'The overview map has no streets or buildings. Place the patient by address or AML position; a detailed map is set up by the administrator.',
   'map.legend': 'Legend',
   'map.legend.calls': 'Calls (urgency)',
   'map.legend.callA': 'A – acute',

@@ -143,6 +143,8 @@ export const nb = {
   'layout.record': 'Henvendelsen',
   'layout.units': 'Enhetene',
   'map.pickHint': 'Klikk i kartet for å sette posisjonen',
+  'map.outlineOnly':
+    'Oversiktskartet har ingen gater eller bygninger. Stedfest med adresse eller AML-posisjon; et detaljert kart settes opp av administrator.',
   'map.legend': 'Tegnforklaring',
   'map.legend.calls': 'Henvendelser (hastegrad)',
   'map.legend.callA': 'A – akutt',

@@ -32,6 +32,8 @@ declare global {
   }
 }
 
+/** From this zoom a map with streets would show them; the outline map shows nothing more. */
+const STREET_ZOOM = 11;
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 type Bounds = [[number, number], [number, number]];
@@ -62,6 +64,10 @@ export function MapView({ gaps = [], legend = true }: { gaps?: string[]; legend?
   const mapRef = useRef<MapLibre | null>(null);
   const [noWebgl, setNoWebgl] = useState(false);
   const [ready, setReady] = useState(false);
+  // On the outline map, zoomed in to where streets would be: say so, so an empty map is not taken
+  // for "nothing here" and a click to place a patient is not taken for a precise one.
+  const [outlineOnly, setOutlineOnly] = useState(false);
+  const [streetZoom, setStreetZoom] = useState(false);
   const centre = useConsole((s) => s.centre);
   const selected = useConsole((s) => (s.selectedCallId ? s.calls[s.selectedCallId] : undefined));
   const picking = usePointPick((s) => s.owner !== null);
@@ -88,6 +94,7 @@ export function MapView({ gaps = [], legend = true }: { gaps?: string[]; legend?
         setNoWebgl(true);
         return;
       }
+      setOutlineOnly(basemap.outlineOnly);
       setUp(map);
     });
     function setUp(map: MapLibre) {
@@ -95,6 +102,7 @@ export function MapView({ gaps = [], legend = true }: { gaps?: string[]; legend?
       if (window.__amk) window.__amk.map = map;
       map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
       map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+      map.on('zoomend', () => setStreetZoom(map.getZoom() >= STREET_ZOOM));
       map.on('load', () => {
         for (const name of LIVE_SOURCES)
           map.addSource(name, { type: 'geojson', data: { ...EMPTY, features: [...shown[name].values()] }, promoteId: 'id' });
@@ -193,11 +201,16 @@ export function MapView({ gaps = [], legend = true }: { gaps?: string[]; legend?
   }, [selected?.id, selected?.lat, selected?.lon]);
 
   return (
-    <div className="map-wrap">
+    <div className="map-wrap" data-street-zoom={streetZoom}>
       <div ref={container} className="map" data-testid="map" />
       {legend && !noWebgl && <MapLegend />}
       {picking && <div className="banner map-pick-hint">{t('map.pickHint')}</div>}
       {noWebgl && <div className="banner warn">{t('map.noWebgl')}</div>}
+      {outlineOnly && streetZoom && !noWebgl && (
+        <div className="banner map-outline-note" role="note">
+          {t('map.outlineOnly')}
+        </div>
+      )}
     </div>
   );
 }

@@ -69,6 +69,8 @@ export interface ChosenBasemap {
   style: string | StyleSpecification;
   /** Credit the installation adds for its chosen map; the offline style carries its own. */
   attribution: string | null;
+  /** The offline outline map: kommuner and coast only, nothing to see at street level. */
+  outlineOnly: boolean;
 }
 
 let pmtilesReady = false;
@@ -76,10 +78,10 @@ let pmtilesReady = false;
 /** The installation's basemap; the offline map when none is set or the server cannot say. */
 export async function chosenBasemap(): Promise<ChosenBasemap> {
   const setting = await ok(client.GET('/api/v1/basemap')).catch(() => null);
-  if (!setting?.styleUrl) return { style: offlineStyle(), attribution: null };
+  if (!setting?.styleUrl) return { style: offlineStyle(), attribution: null, outlineOnly: true };
   if (!pmtilesReady) {
     addProtocol('pmtiles', new Protocol().tile);
     pmtilesReady = true;
   }
-  return { style: new URL(setting.styleUrl, window.location.origin).href, attribution: setting.attribution };
+  return { style: new URL(setting.styleUrl, window.location.origin).href, attribution: setting.attribution, outlineOnly: false };
 }
