@@ -38,6 +38,12 @@ test('in an en-US browser in New York the console writes Oslo time, decimal comm
   await expect(excluded).toContainText(/ · \d+,\d km/);
   await expect(excluded).not.toContainText(/ · \d+\.\d km/);
 
+  // Switched to English, the lines the system wrote in the journal are English too.
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  const journal = page.locator('ol.journal');
+  await expect(journal).toContainText('Call registered by hand');
+  await expect(journal).not.toContainText('Henvendelse registrert manuelt');
+
   // The admin's file field is ours, in Norwegian, not the browser's "Choose File".
   const admin = await loginInEnglishBrowser(browser, 'admin');
   await admin.waitForURL((url) => url.pathname !== '/login');

@@ -42,6 +42,8 @@ describe('the call record', () => {
     const res = await req('GET', `/api/v1/calls/${id}`);
     expect(res.statusCode).toBe(200);
     expect(res.json().journal[0].text).toBe('Henvendelse registrert manuelt');
+    // …and as a key for consoles in another language
+    expect(res.json().journal[0].message).toEqual({ key: 'call.registeredManually', params: {} });
     const audit = await prisma.auditLog.findMany({ where: { action: 'call.read', entityId: id } });
     expect(audit).toHaveLength(before + 1);
     expect(audit.at(-1)).toMatchObject({ actorName: 'amk.bergen', entityType: 'Call' });
@@ -52,7 +54,18 @@ describe('the call record', () => {
     const reads = () => prisma.auditLog.findMany({ where: { action: 'call.read', entityId: id }, orderBy: { id: 'asc' } });
     const before = (await reads()).length;
     expect((await req('PATCH', `/api/v1/calls/${id}`, { patientName: 'Kari Nordmann' })).json().patientName).toBe('Kari Nordmann');
-    expect((await req('POST', `/api/v1/calls/${id}/journal`, { text: 'Pasienten puster' })).statusCode).toBe(200);
+    const noted = await req('POST', `/api/v1/calls/${id}/journal`, { text: 'Pasienten puster' });
+    expect(noted.statusCode).toBe(200);
+    // The system's line names the field (never the value) with a key; the typed line has none.
+    expect(
+      noted
+        .json()
+        .journal.slice(-2)
+        .map((j: { text: string; message: unknown }) => [j.text, j.message]),
+    ).toEqual([
+      ['Endret: pasientens navn', { key: 'call.changed', params: { fields: 'patientName' } }],
+      ['Pasienten puster', null],
+    ]);
     const after = await reads();
     expect(after).toHaveLength(before + 2);
     expect(after.slice(-2).map((a) => a.detail)).toEqual([{ after: 'update' }, { after: 'journal' }]);

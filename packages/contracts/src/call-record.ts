@@ -3,6 +3,7 @@ import { JOURNAL_KINDS, SEXES } from '@amk/domain';
 import { z } from 'zod';
 import { CallSummary } from './calls.js';
 import { IsoDate, IsoTime, Latitude, Longitude, Urgency, Uuid } from './common.js';
+import { JournalMessage } from './journal-messages.js';
 
 export const Sex = z.enum(SEXES);
 
@@ -11,7 +12,10 @@ export const JournalEntry = z.object({
   at: IsoTime,
   author: z.string(),
   kind: z.enum(JOURNAL_KINDS),
+  /** As written, in Norwegian. */
   text: z.string(),
+  /** For a line the system wrote: its key and values, to be worded in the reader's language. */
+  message: JournalMessage.nullable(),
 });
 export type JournalEntry = z.infer<typeof JournalEntry>;
 

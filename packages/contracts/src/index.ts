@@ -8,6 +8,7 @@ export * from './snapshot.js';
 export * from './events.js';
 export * from './stats.js';
 export * from './call-record.js';
+export * from './journal-messages.js';
 export * from './transfers.js';
 export * from './notifications.js';
 export * from './missions.js';

@@ -3551,6 +3551,13 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 kind: "NOTE" | "TRIAGE" | "URGENCY_CHANGE" | "TRANSFER" | "NOTIFICATION" | "SYSTEM";
+                                message: {
+                                    /** @enum {string} */
+                                    key: "call.registeredManually" | "call.changed" | "call.triaged" | "call.urgencyChanged" | "call.linked" | "call.closed" | "notification.sent" | "notification.tripleSent" | "notification.tripleNoAmk" | "notification.phonedIn" | "notification.received" | "transfer.requested" | "transfer.requestedConference" | "transfer.accepted" | "transfer.acceptedNote" | "transfer.declined" | "transfer.declinedNote" | "mission.created" | "mission.createdMutualAid" | "callback.done" | "callback.doneNote" | "akutthjelper.alerted" | "majorIncident.declared";
+                                    params: {
+                                        [key: string]: string;
+                                    };
+                                } | null;
                                 text: string;
                             }[];
                             kommunenummer: string | null;
@@ -3786,6 +3793,13 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 kind: "NOTE" | "TRIAGE" | "URGENCY_CHANGE" | "TRANSFER" | "NOTIFICATION" | "SYSTEM";
+                                message: {
+                                    /** @enum {string} */
+                                    key: "call.registeredManually" | "call.changed" | "call.triaged" | "call.urgencyChanged" | "call.linked" | "call.closed" | "notification.sent" | "notification.tripleSent" | "notification.tripleNoAmk" | "notification.phonedIn" | "notification.received" | "transfer.requested" | "transfer.requestedConference" | "transfer.accepted" | "transfer.acceptedNote" | "transfer.declined" | "transfer.declinedNote" | "mission.created" | "mission.createdMutualAid" | "callback.done" | "callback.doneNote" | "akutthjelper.alerted" | "majorIncident.declared";
+                                    params: {
+                                        [key: string]: string;
+                                    };
+                                } | null;
                                 text: string;
                             }[];
                             kommunenummer: string | null;
@@ -4189,6 +4203,13 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 kind: "NOTE" | "TRIAGE" | "URGENCY_CHANGE" | "TRANSFER" | "NOTIFICATION" | "SYSTEM";
+                                message: {
+                                    /** @enum {string} */
+                                    key: "call.registeredManually" | "call.changed" | "call.triaged" | "call.urgencyChanged" | "call.linked" | "call.closed" | "notification.sent" | "notification.tripleSent" | "notification.tripleNoAmk" | "notification.phonedIn" | "notification.received" | "transfer.requested" | "transfer.requestedConference" | "transfer.accepted" | "transfer.acceptedNote" | "transfer.declined" | "transfer.declinedNote" | "mission.created" | "mission.createdMutualAid" | "callback.done" | "callback.doneNote" | "akutthjelper.alerted" | "majorIncident.declared";
+                                    params: {
+                                        [key: string]: string;
+                                    };
+                                } | null;
                                 text: string;
                             }[];
                             kommunenummer: string | null;
@@ -4418,6 +4439,13 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 kind: "NOTE" | "TRIAGE" | "URGENCY_CHANGE" | "TRANSFER" | "NOTIFICATION" | "SYSTEM";
+                                message: {
+                                    /** @enum {string} */
+                                    key: "call.registeredManually" | "call.changed" | "call.triaged" | "call.urgencyChanged" | "call.linked" | "call.closed" | "notification.sent" | "notification.tripleSent" | "notification.tripleNoAmk" | "notification.phonedIn" | "notification.received" | "transfer.requested" | "transfer.requestedConference" | "transfer.accepted" | "transfer.acceptedNote" | "transfer.declined" | "transfer.declinedNote" | "mission.created" | "mission.createdMutualAid" | "callback.done" | "callback.doneNote" | "akutthjelper.alerted" | "majorIncident.declared";
+                                    params: {
+                                        [key: string]: string;
+                                    };
+                                } | null;
                                 text: string;
                             }[];
                             kommunenummer: string | null;
@@ -5607,6 +5635,13 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 kind: "NOTE" | "TRIAGE" | "URGENCY_CHANGE" | "TRANSFER" | "NOTIFICATION" | "SYSTEM";
+                                message: {
+                                    /** @enum {string} */
+                                    key: "call.registeredManually" | "call.changed" | "call.triaged" | "call.urgencyChanged" | "call.linked" | "call.closed" | "notification.sent" | "notification.tripleSent" | "notification.tripleNoAmk" | "notification.phonedIn" | "notification.received" | "transfer.requested" | "transfer.requestedConference" | "transfer.accepted" | "transfer.acceptedNote" | "transfer.declined" | "transfer.declinedNote" | "mission.created" | "mission.createdMutualAid" | "callback.done" | "callback.doneNote" | "akutthjelper.alerted" | "majorIncident.declared";
+                                    params: {
+                                        [key: string]: string;
+                                    };
+                                } | null;
                                 text: string;
                             }[];
                             kommunenummer: string | null;

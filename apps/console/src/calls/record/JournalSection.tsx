@@ -7,6 +7,7 @@ import { useT } from '../../i18n/i18n.js';
 import { clock } from '../../lib/clock.js';
 import { contractResolver, Field, messages } from '../../lib/form-kit.js';
 import { LinkedCallsSection } from './LinkedCallsSection.js';
+import { journalText } from './journal-text.js';
 
 /** The journal, after the calls linked to this one: a link is an entry in both journals. */
 export function JournalSection({ record, onSaved }: { record: CallRecord; onSaved(r: CallRecord): void }) {
@@ -39,7 +40,7 @@ export function JournalSection({ record, onSaved }: { record: CallRecord; onSave
         <ol className="journal">
           {record.journal.map((j) => (
             <li key={j.id} className={`journal-${j.kind}`}>
-              <time dateTime={j.at}>{clock(j.at)}</time> <strong>{j.author}</strong>: {j.text}
+              <time dateTime={j.at}>{clock(j.at)}</time> <strong>{j.author}</strong>: {journalText(j, t)}
             </li>
           ))}
         </ol>

@@ -3,7 +3,7 @@
 // sends it (with retries; MANUAL — phone 110 — without one), 110's acknowledgement comes back by
 // the gateway's ack, and the unit alert's delivery state is that notification's.
 import { akutthjelperEventLabel } from '@amk/domain';
-import type { UnitAlertSummary } from '@amk/contracts';
+import { journalMessage, type UnitAlertSummary } from '@amk/contracts';
 import type { NotificationChannel } from '@amk/domain';
 import type { UserActor } from '../../auth/actor.js';
 import type { Db, Mission, Tx } from '@amk/db';
@@ -90,6 +90,7 @@ export async function alertUnitsVia110(
       author: actor.displayName,
       kind: 'NOTIFICATION',
       text: `Akutthjelper via 110: ${u.unitName} (${u.organisationName}) – ${label}`,
+      message: journalMessage('akutthjelper.alerted', { unit: u.unitName, organisation: u.organisationName, label }),
     });
   }
 }

@@ -1,7 +1,7 @@
 // Settling a callback: the operator says how calling the lost caller back went, or links the lost
 // call to a later call from the same number. The change, its audit row and its event commit
 // together; every console of the centre takes the caller off its list when the event arrives.
-import type { CallbackSummary, ResolveCallbackRequest } from '@amk/contracts';
+import { type CallbackSummary, journalMessage, type ResolveCallbackRequest } from '@amk/contracts';
 import { callbackLinkRefusal } from '@amk/domain';
 import { rooms, type UserActor } from '../../auth/actor.js';
 import type { Db } from '@amk/db';
@@ -71,7 +71,17 @@ export function createCallbacksService({ prisma, transact }: { prisma: Db; trans
         });
         const text = `Tilbakeringing: ${OUTCOME_WORDS[req.outcome]}${req.note ? ` – ${req.note}` : ''}`;
         await tx.callJournalEntry.create({
-          data: { id: crypto.randomUUID(), callId: cb.callId, authorId: actor.userId, author: actor.displayName, kind: 'SYSTEM', text },
+          data: {
+            id: crypto.randomUUID(),
+            callId: cb.callId,
+            authorId: actor.userId,
+            author: actor.displayName,
+            kind: 'SYSTEM',
+            text,
+            message: req.note
+              ? journalMessage('callback.doneNote', { outcome: req.outcome, note: req.note })
+              : journalMessage('callback.done', { outcome: req.outcome }),
+          },
         });
         await writeAudit(tx, actor, {
           action: 'callback.resolve',

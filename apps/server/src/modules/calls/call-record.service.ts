@@ -2,7 +2,14 @@
 // incident, triage with the index. Every read is audited; every change is journalled and
 // published to the centre's consoles in the same transaction.
 import { type JournalKind, urgencyChange, urgencyFromCriterion, validateNationalId } from '@amk/domain';
-import type { CallRecord, CallSummary, TriageRequest, UpdateCallRequest } from '@amk/contracts';
+import {
+  type CallRecord,
+  type CallSummary,
+  type JournalMessage,
+  journalMessage,
+  type TriageRequest,
+  type UpdateCallRequest,
+} from '@amk/contracts';
 import { rooms, type UserActor } from '../../auth/actor.js';
 import type { Call, Db, Tx } from '@amk/db';
 import { badRequest, conflict } from '../../lib/http-error.js';
@@ -10,6 +17,7 @@ import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { toCallSummary } from './call-summary.js';
+import { parseJournalMessage } from './call-journal.js';
 import { callVisibleTo } from './call-access.js';
 import type { Emit } from '../../realtime/event-log.js';
 
@@ -37,8 +45,11 @@ export function createCallRecordService({
   transact: Transact;
   resolveKommune: (lat: number, lon: number) => string | null;
 }) {
-  async function journal(tx: Tx, callId: string, actor: UserActor, kind: JournalKind, text: string) {
-    await tx.callJournalEntry.create({ data: { id: newId(), callId, authorId: actor.userId, author: actor.displayName, kind, text } });
+  /** A line in the journal: what the operator typed (no message), or the system's line with its message key. */
+  async function journal(tx: Tx, callId: string, actor: UserActor, kind: JournalKind, text: string, message?: JournalMessage) {
+    await tx.callJournalEntry.create({
+      data: { id: newId(), callId, authorId: actor.userId, author: actor.displayName, kind, text, ...(message && { message }) },
+    });
   }
 
   function publish(emit: Emit, call: Call): CallSummary {
@@ -98,6 +109,7 @@ export function createCallRecordService({
         author: j.author,
         kind: j.kind as CallRecord['journal'][number]['kind'],
         text: j.text,
+        message: parseJournalMessage(j.message),
       })),
     };
   }
@@ -130,9 +142,16 @@ export function createCallRecordService({
       return transact(async (tx, emit) => {
         const call = await callVisibleTo(tx, actor, callId, 'write');
         const row = await tx.call.update({ where: { id: call.id }, data });
-        const changed = [...new Set(Object.keys(req).map((k) => FIELD_LABELS[k] ?? k))];
+        const fields = [...new Set(Object.keys(req).map((k) => (k === 'lon' ? 'lat' : k)))];
         // The journal names what changed, not the values: a fødselsnummer never lands in free text.
-        await journal(tx, call.id, actor, 'SYSTEM', `Endret: ${changed.join(', ')}`);
+        await journal(
+          tx,
+          call.id,
+          actor,
+          'SYSTEM',
+          `Endret: ${fields.map((k) => FIELD_LABELS[k] ?? k).join(', ')}`,
+          journalMessage('call.changed', { fields: fields.join(',') }),
+        );
         publish(emit, row);
         return record(tx, actor, row, { after: 'update' });
       });
@@ -165,7 +184,14 @@ export function createCallRecordService({
           where: { id: call.id },
           data: { criterionCode: criterion.code, urgency, urgencyReason: overridden ? req.reason!.trim() : null },
         });
-        await journal(tx, call.id, actor, 'TRIAGE', `Kriterium ${criterion.code} ${criterion.text} → hastegrad ${fromCriterion}`);
+        await journal(
+          tx,
+          call.id,
+          actor,
+          'TRIAGE',
+          `Kriterium ${criterion.code} ${criterion.text} → hastegrad ${fromCriterion}`,
+          journalMessage('call.triaged', { code: criterion.code, criterion: criterion.text, urgency: fromCriterion }),
+        );
         if (overridden)
           await journal(
             tx,
@@ -173,6 +199,7 @@ export function createCallRecordService({
             actor,
             'URGENCY_CHANGE',
             `Hastegrad endret fra ${fromCriterion} til ${urgency}: ${req.reason!.trim()}`,
+            journalMessage('call.urgencyChanged', { from: fromCriterion, to: urgency, reason: req.reason!.trim() }),
           );
         publish(emit, row);
         return record(tx, actor, row, { after: 'triage' });
@@ -198,8 +225,9 @@ export function createCallRecordService({
           tx.call.update({ where: { id: call.id }, data: { incidentId } }),
           tx.call.update({ where: { id: other.id }, data: { incidentId } }),
         ]);
-        await journal(tx, call.id, actor, 'SYSTEM', 'Koblet til en annen henvendelse om samme hendelse');
-        await journal(tx, other.id, actor, 'SYSTEM', 'Koblet til en annen henvendelse om samme hendelse');
+        const linked = journalMessage('call.linked', {});
+        await journal(tx, call.id, actor, 'SYSTEM', 'Koblet til en annen henvendelse om samme hendelse', linked);
+        await journal(tx, other.id, actor, 'SYSTEM', 'Koblet til en annen henvendelse om samme hendelse', linked);
         publish(emit, a);
         publish(emit, b);
         return record(tx, actor, a, { after: 'link' });
@@ -215,7 +243,7 @@ export function createCallRecordService({
           where: { id: call.id },
           data: { closedAt: new Date(), state: call.state === 'ANSWERED' ? 'ENDED' : call.state },
         });
-        await journal(tx, call.id, actor, 'SYSTEM', 'Henvendelsen avsluttet');
+        await journal(tx, call.id, actor, 'SYSTEM', 'Henvendelsen avsluttet', journalMessage('call.closed', {}));
         return publish(emit, row);
       });
     },

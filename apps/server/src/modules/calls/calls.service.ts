@@ -1,6 +1,6 @@
 // Registering calls: from telephony (idempotent on externalId) and by an operator (idempotent on
 // the id the console chose). Each write and its `call.upserted` event commit together.
-import type { CallSummary, CreateCallRequest, Line, RegisterCallRequest } from '@amk/contracts';
+import { type CallSummary, type CreateCallRequest, journalMessage, type Line, type RegisterCallRequest } from '@amk/contracts';
 import { LINES_BY_CENTRE_KIND } from '@amk/domain';
 import { rooms, type IntegrationActor, type UserActor } from '../../auth/actor.js';
 import { type Db, Prisma } from '@amk/db';
@@ -118,6 +118,7 @@ export function createCallsService({ prisma, transact, resolveKommune, hooks }: 
               author: actor.displayName,
               kind: 'SYSTEM',
               text: 'Henvendelse registrert manuelt',
+              message: journalMessage('call.registeredManually', {}),
             },
           });
           const summary = toCallSummary(row);

@@ -12,13 +12,14 @@ import {
   type NotificationChannel,
   type TriageCategory,
 } from '@amk/domain';
-import type {
-  AssignTransportRequest,
-  DeclareMajorIncidentRequest,
-  DistributionProposal,
-  MajorIncidentDetail,
-  RegisterPatientRequest,
-  UpdateSceneRequest,
+import {
+  type AssignTransportRequest,
+  type DeclareMajorIncidentRequest,
+  type DistributionProposal,
+  journalMessage,
+  type MajorIncidentDetail,
+  type RegisterPatientRequest,
+  type UpdateSceneRequest,
 } from '@amk/contracts';
 import { rooms, type Actor, type UserActor } from '../../auth/actor.js';
 import { type Db, type MajorIncident, type MajorIncidentPatient, Prisma, type Tx } from '@amk/db';
@@ -143,7 +144,16 @@ export function createMajorIncidentsService({
           // The neighbours alerted follow it live, read-only (they may be asked for units).
           await tx.majorIncident.update({ where: { id: req.id }, data: { sharedWithCentreIds: alerted.neighbourIds } });
           await tx.callJournalEntry.create({
-            data: { id: newId(), callId: call.id, authorId: actor.userId, author: actor.displayName, kind: 'SYSTEM', text, at: now },
+            data: {
+              id: newId(),
+              callId: call.id,
+              authorId: actor.userId,
+              author: actor.displayName,
+              kind: 'SYSTEM',
+              text,
+              message: journalMessage('majorIncident.declared', { level: req.level, description: req.description }),
+              at: now,
+            },
           });
           return publish(tx, emit, req.id, now);
         });

@@ -1,7 +1,7 @@
 // Missions: created from a call (or on their own), one or more units alerted in the same
 // transaction, every unit status change on the timeline, closed with an outcome.
 import { isAvailable, releaseStatus, section11Refusal, statusLabel } from '@amk/domain';
-import type { CreateMissionRequest, CrewOverride, MissionDetail, MissionSummary } from '@amk/contracts';
+import { type CreateMissionRequest, type CrewOverride, journalMessage, type MissionDetail, type MissionSummary } from '@amk/contracts';
 import { rooms, type UserActor } from '../../auth/actor.js';
 import type { Db, Tx, Unit } from '@amk/db';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/http-error.js';
@@ -126,6 +126,7 @@ export function createMissionsService({
             author: owner.displayName,
             kind: 'SYSTEM',
             text: `Oppdrag opprettet (bistand fra ${owner.centre.name})`,
+            message: journalMessage('mission.createdMutualAid', { centre: owner.centre.name }),
           },
         });
       await putOnMission(tx, emit, owner, missionId, unit, unit.crewOverrideReason);
@@ -179,6 +180,7 @@ export function createMissionsService({
               author: actor.displayName,
               kind: 'SYSTEM',
               text: 'Oppdrag opprettet',
+              message: journalMessage('mission.created', {}),
             },
           });
         }

@@ -11,7 +11,7 @@
 // Without a gateway (the manual channel) nothing is sent: the row says MANUAL ("must be phoned")
 // until an operator records who confirmed and when. A triple alert from a legevaktsentral also
 // notifies the AMK that covers the call (§ 13 b: acute cases go to AMK).
-import type { NotificationSummary, NotifyRequest } from '@amk/contracts';
+import { journalMessage, type NotificationSummary, type NotifyRequest } from '@amk/contracts';
 import { coveringCentres, type NotificationChannel, type Urgency } from '@amk/domain';
 import { rooms, type Actor, type UserActor } from '../../auth/actor.js';
 import type { Db, Notification, Tx } from '@amk/db';
@@ -32,6 +32,11 @@ const RECIPIENT_WORD: Record<Recipient, string> = {
   AMK: 'AMK',
   LVS: 'legevaktsentral',
 };
+
+/** Recipients as the journal message keeps them: codes, an internal centre as `AMK:<name>` (see journal-messages.ts). */
+function recipientCodes(recipients: readonly Recipient[], centreName: (r: Recipient) => string | undefined): string {
+  return recipients.map((r) => (centreName(r) ? `${r}:${centreName(r)}` : r)).join(',');
+}
 
 /** The channel of a notification to a centre of this installation: no gateway, straight to its inbox. */
 export const INTERNAL_CHANNEL = 'internal' satisfies NotificationChannel;
@@ -171,6 +176,10 @@ export function createNotificationsService({
           author: actor.displayName,
           kind: 'NOTIFICATION',
           text: `${what}: ${recipients.map(word).join(', ')} — ${req.message}${amkMissing ? ' (ingen AMK dekker kommunen: ring AMK, § 13 b)' : ''}`,
+          message: journalMessage(amkMissing ? 'notification.tripleNoAmk' : triple ? 'notification.tripleSent' : 'notification.sent', {
+            recipients: recipientCodes(recipients, (r) => centreFor.get(r)?.name),
+            message: req.message,
+          }),
         });
         return created;
       });
@@ -208,6 +217,7 @@ export function createNotificationsService({
             author: actor.displayName,
             kind: 'NOTIFICATION',
             text: `Varsling til ${RECIPIENT_WORD[n.recipient]} ringt inn, bekreftet av ${by}`,
+            message: journalMessage('notification.phonedIn', { recipients: n.recipient, by }),
           });
         }
         return publishNotification(emit, row);
@@ -236,6 +246,7 @@ export function createNotificationsService({
           author: actor.displayName,
           kind: 'NOTIFICATION',
           text: `Varsel kvittert av ${actor.displayName}, ${actor.centre.name}`,
+          message: journalMessage('notification.received', { by: actor.displayName, centre: actor.centre.name }),
         });
         return publishNotification(emit, row);
       });

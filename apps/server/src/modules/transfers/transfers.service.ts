@@ -4,7 +4,7 @@
 // it, journal and all. Both sides see where the hand-over stands; the time from offer to answer is
 // kept. A hand-over the law does not allow is refused with the reason, and nothing is written.
 import { handOverVerdict } from '@amk/domain';
-import type { TransferSummary } from '@amk/contracts';
+import { journalMessage, type TransferSummary } from '@amk/contracts';
 import { rooms, type UserActor } from '../../auth/actor.js';
 import type { Call, Centre, Db, Transfer, Tx, User } from '@amk/db';
 import { badRequest, conflict, notFound } from '../../lib/http-error.js';
@@ -92,6 +92,11 @@ export function createTransfersService({ prisma, transact }: { prisma: Db; trans
             author: actor.displayName,
             kind: 'TRANSFER',
             text: `Overføring til ${to.name} bedt om (${verdict.basis}${conference ? ', satt over i konferanse' : ''}): ${reason}`,
+            message: journalMessage(conference ? 'transfer.requestedConference' : 'transfer.requested', {
+              centre: to.name,
+              basis: verdict.basis,
+              reason,
+            }),
           },
         });
         const s = await summary(tx, t);
@@ -131,6 +136,9 @@ export function createTransfersService({ prisma, transact }: { prisma: Db; trans
             author: actor.displayName,
             kind: 'TRANSFER',
             text: `${accepted ? 'Overføring godtatt' : 'Overføring avslått'} av ${actor.centre.name}${note ? `: ${note}` : ''}`,
+            message: note
+              ? journalMessage(accepted ? 'transfer.acceptedNote' : 'transfer.declinedNote', { centre: actor.centre.name, note })
+              : journalMessage(accepted ? 'transfer.accepted' : 'transfer.declined', { centre: actor.centre.name }),
           },
         });
         const s = await summary(tx, { ...updated, call });

@@ -1,0 +1,54 @@
+// Journal lines the system writes are worded in the reader's language from their key and values;
+// every key the server may write has a Norwegian and an English wording using exactly its values.
+import { describe, expect, it } from 'vitest';
+import { JOURNAL_MESSAGES, type JournalEntry, journalMessage } from '@amk/contracts';
+import { journalText } from '../src/calls/record/journal-text.js';
+import { en } from '../src/i18n/en.js';
+import { type Locale, translate, type TranslationKey } from '../src/i18n/i18n.js';
+import { nb } from '../src/i18n/nb.js';
+
+const varsOf = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const entry = (over: Partial<JournalEntry>): JournalEntry => ({
+  id: crypto.randomUUID(),
+  at: '2026-12-04T05:00:00.000Z',
+  author: 'Ingrid Haugland',
+  kind: 'SYSTEM',
+  text: 'som skrevet',
+  message: null,
+  ...over,
+});
+const inLocale = (locale: Locale) => (key: TranslationKey, vars?: Record<string, string | number>) => translate(locale, key, vars);
+
+describe('journal lines in the reader language', () => {
+  it('every message key has a wording in both languages with exactly its values', () => {
+    for (const [key, params] of Object.entries(JOURNAL_MESSAGES)) {
+      for (const dict of [nb, en] as Record<string, string>[]) {
+        const text = dict[`journal.${key}`];
+        expect(text, `journal.${key}`).toBeTypeOf('string');
+        expect(varsOf(text!), `journal.${key}`).toEqual([...params].sort());
+      }
+    }
+  });
+
+  it('words codes (fields, recipients, outcomes, urgencies) and keeps names and free text as written', () => {
+    const sent = entry({
+      kind: 'NOTIFICATION',
+      message: journalMessage('notification.tripleSent', { recipients: 'POLICE,FIRE,AMK:AMK Bergen', message: 'Trafikkulykke E39' }),
+    });
+    expect(journalText(sent, inLocale('en'))).toBe('Triple alert: Police (112), Fire (110), AMK Bergen — Trafikkulykke E39');
+    expect(journalText(sent, inLocale('nb'))).toBe('Trippelvarsling: Politi (112), Brann (110), AMK Bergen — Trafikkulykke E39');
+    const changed = entry({ message: journalMessage('call.changed', { fields: 'patientName,lat' }) });
+    expect(journalText(changed, inLocale('en'))).toBe("Changed: patient's name, position");
+    const callback = entry({ message: journalMessage('callback.done', { outcome: 'NO_ANSWER' }) });
+    expect(journalText(callback, inLocale('en'))).toBe('Callback: No answer');
+    const triaged = entry({
+      kind: 'TRIAGE',
+      message: journalMessage('call.triaged', { code: 'A.06.01', criterion: 'Puster ikke', urgency: 'A' }),
+    });
+    expect(journalText(triaged, inLocale('en'))).toBe('Criterion A.06.01 Puster ikke → urgency A – Acute');
+  });
+
+  it('a typed line, or one written before keys, shows as written', () => {
+    expect(journalText(entry({ kind: 'NOTE', text: 'Pasienten puster' }), inLocale('en'))).toBe('Pasienten puster');
+  });
+});

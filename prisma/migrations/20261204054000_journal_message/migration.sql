@@ -1,0 +1,4 @@
+-- A line the system writes in a call's journal also keeps its message key and values
+-- ({ key, params }), so each console shows it in its own language; `text` stays the Norwegian
+-- record as written. Null for what an operator typed, and for lines written before this.
+ALTER TABLE "CallJournalEntry" ADD COLUMN "message" JSONB;
