@@ -28,7 +28,7 @@ const WORDED: Record<string, (value: string, t: Translate) => string> = {
   level: (v, t) => t(`mi.level.${v}` as TranslationKey),
 };
 
-export function journalMessageText(message: JournalMessage, t: Translate): string {
+function journalMessageText(message: JournalMessage, t: Translate): string {
   const vars = Object.fromEntries(Object.entries(message.params).map(([name, value]) => [name, WORDED[name]?.(value, t) ?? value]));
   return t(`journal.${message.key}` as TranslationKey, vars);
 }
