@@ -70,6 +70,8 @@ export function DateInput(p: Common & { min?: string; max?: string }) {
         maxValue={max}
         placeholderValue={placeholder}
         isInvalid={!!p.error || p.invalid}
+        // The forms check themselves (zod, noValidate); out-of-range shows at once, not on a native submit.
+        validationBehavior="aria"
         shouldForceLeadingZeros
       >
         <Parts label={p.label} ariaLabel={p['aria-label']} error={p.error} />
@@ -94,6 +96,8 @@ function TimeInput(p: Common) {
         hourCycle={24}
         granularity="minute"
         isInvalid={!!p.error || p.invalid}
+        // The forms check themselves (zod, noValidate); out-of-range shows at once, not on a native submit.
+        validationBehavior="aria"
         shouldForceLeadingZeros
       >
         <Parts label={p.label} ariaLabel={p['aria-label']} error={p.error} />
