@@ -1,7 +1,7 @@
 // Every screen clean for every user: axe-core (the engine behind Lighthouse's accessibility audit)
 // finds no serious or moderate violation (WCAG 2.1 AA and its best practices: one main landmark,
-// unique landmarks, headings) on the console (idle and with a record open),
-// the wall, the indicators, the audit log, admin and the akutthjelper's phone page.
+// unique landmarks, headings) on the console (idle, with a record open, with the AMK doctor form
+// open), the legevakt console with its roster form, the wall, the indicators, the audit log, admin and the akutthjelper's phone page.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { live, loginAs, test } from './support.js';
@@ -41,6 +41,26 @@ const PAGES: {
       await page.getByLabel('Adresse').fill('Bryggen 1, Bergen');
       await page.keyboard.press('Enter');
       await expect(page.getByRole('combobox', { name: 'Kriterium' })).toBeFocused();
+    },
+  },
+  {
+    name: 'the console with the AMK doctor form open (date and time fields)',
+    user: 'amk.bergen',
+    path: '/',
+    ready: async (page) => {
+      await live(page);
+      await page.getByText('Sett opp AMK-lege').click();
+      await expect(page.getByRole('group', { name: 'Fra klokkeslett', exact: true })).toBeVisible();
+    },
+  },
+  {
+    name: 'the legevakt console with the roster form open',
+    user: 'lv.bergen',
+    path: '/',
+    ready: async (page) => {
+      await live(page);
+      await page.getByRole('button', { name: 'Legg til vakt' }).click();
+      await expect(page.getByRole('form', { name: 'Ny vakt på vaktlisten' })).toBeVisible();
     },
   },
   {

@@ -1,7 +1,7 @@
 // The administration page (/admin): the administrator keeps akutthjelper agreements and members
 // and sees recording retention; a supervisor reads the scheme without forms and may place holds.
 import { expect } from '@playwright/test';
-import { baseURL, integrationKey, live, loginAs, test } from './support.js';
+import { baseURL, dateField, integrationKey, live, loginAs, test, typeDate } from './support.js';
 
 /** A short silent WAV file, as the recorder would deliver. */
 function silentWav(): Buffer {
@@ -177,11 +177,11 @@ test('the akutthjelper report’s period is checked in the form; a good one show
   await live(admin);
   await admin.goto('/admin');
   const period = admin.getByRole('form', { name: 'Rapportperiode' });
-  await period.getByLabel('Fra').fill('2026-11-20');
-  await period.getByLabel('Til').fill('2026-11-10');
+  await typeDate(dateField(period, 'Fra'), '20.11.2026');
+  await typeDate(dateField(period, 'Til'), '10.11.2026');
   await period.getByRole('button', { name: 'Vis' }).click();
   await expect(period.getByText('Velg to datoer, den første ikke etter den siste, høyst 400 døgn')).toBeVisible();
-  await period.getByLabel('Til').fill('2026-11-25');
+  await typeDate(dateField(period, 'Til'), '25.11.2026');
   await period.getByRole('button', { name: 'Vis' }).click();
   await expect(admin.getByText('20.11.2026–25.11.2026')).toBeVisible();
   await expect(period.getByText('Velg to datoer')).toHaveCount(0);

@@ -2,7 +2,7 @@
 // who may not be alone is flagged until a qualified backup covers the watch), then sends the
 // doctor on call on a home visit (sykebesøk) from a 116117 call and follows it to on scene.
 import { expect } from '@playwright/test';
-import { baseURL, live, loginAs, terminal, test } from './support.js';
+import { baseURL, dateField, live, loginAs, shownIn, terminal, test, typeDate } from './support.js';
 
 test('roster: a doctor who may not be alone is flagged until a qualified backup is added', async ({ browser }) => {
   const lv = await loginAs(browser, 'lv.bergen');
@@ -16,11 +16,13 @@ test('roster: a doctor who may not be alone is flagged until a qualified backup 
   await roster.getByRole('button', { name: 'Legg til vakt' }).click();
   const form = roster.getByRole('form', { name: 'Ny vakt på vaktlisten' });
   // Tonight's watch is offered: 16:00 to 08:00 the next day.
-  await expect(form.getByLabel('Fra klokkeslett')).toHaveValue('16:00');
-  await expect(form.getByLabel('Til klokkeslett')).toHaveValue('08:00');
-  const fromDate = await form.getByLabel('Fra dato').inputValue();
-  const toDate = await form.getByLabel('Til dato').inputValue();
-  expect(toDate > fromDate).toBe(true);
+  await expect.poll(() => shownIn(dateField(form, 'Fra klokkeslett'))).toBe('16:00');
+  await expect.poll(() => shownIn(dateField(form, 'Til klokkeslett'))).toBe('08:00');
+  // Dates as Norwegians write them (dd.mm.åååå), whatever the browser's language.
+  const fromDate = await shownIn(dateField(form, 'Fra dato'));
+  const toDate = await shownIn(dateField(form, 'Til dato'));
+  expect(fromDate).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+  expect(toDate).not.toBe(fromDate);
 
   await form.getByLabel('Distrikt').fill(district);
   await form.getByLabel('Lege', { exact: true }).fill(doctor);
@@ -29,12 +31,12 @@ test('roster: a doctor who may not be alone is flagged until a qualified backup 
   await expect(form.getByLabel('Vurdering etter § 7')).toContainText('kan ikke ha legevakt alene');
 
   // A watch that ends before it starts is refused in the browser; nothing typed is lost.
-  await form.getByLabel('Til dato').fill(fromDate);
+  await typeDate(dateField(form, 'Til dato'), fromDate);
   await form.getByRole('button', { name: 'Lagre vakten' }).click();
   await expect(form.getByText('Vakten må slutte etter at den begynner')).toBeVisible();
   await expect(form.getByLabel('Lege', { exact: true })).toHaveValue(doctor);
   await expect(form.getByLabel('Legevakter gjennomført')).toHaveValue('10');
-  await form.getByLabel('Til dato').fill(toDate);
+  await typeDate(dateField(form, 'Til dato'), toDate);
   await form.getByRole('button', { name: 'Lagre vakten' }).click();
   await expect(form.getByRole('status')).toContainText(`Vakt lagret: ${doctor}`);
 

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3199}`;
 
@@ -89,6 +89,24 @@ export async function loginAs(browser: Browser, username: string, viewport = { w
 /** Waits until the console's socket is live (its replay done). */
 export async function live(page: Page): Promise<void> {
   await expect(page.getByTestId('connection')).toContainText(/Tilkoblet|Connected/, { timeout: 45_000 });
+}
+
+/**
+ * A date or time field by its name. The console's are segments (a group of spinbuttons: day, month,
+ * year or hour, minute) in the interface's language, not a native <input>, so they have no value
+ * to fill: their text is what the user sees ("24.12.2026", "16:00").
+ */
+export const dateField = (scope: Page | Locator, name: string): Locator => scope.getByRole('group', { name, exact: true });
+
+/** The date or time such a field shows, without the invisible direction marks that keep its segments in order. */
+export async function shownIn(field: Locator): Promise<string> {
+  return ((await field.textContent()) ?? '').replace(/[\u200e\u200f\u2066-\u2069]/g, '');
+}
+
+/** Types a date or time into such a field as a person does: its digits, the field moving from segment to segment itself. */
+export async function typeDate(field: Locator, text: string): Promise<void> {
+  await field.getByRole('spinbutton').first().click();
+  await field.page().keyboard.type(text.replace(/\D/g, ''));
 }
 
 /** Ids of the features the map shows in one of its live sources. */

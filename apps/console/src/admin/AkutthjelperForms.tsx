@@ -9,6 +9,7 @@ import { client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { EVENT_TYPES, eventLabel, type Tree } from './akutthjelper-kit.js';
 import { osloToday } from '../lib/oslo-calendar.js';
+import { DateFormField } from '../lib/date-time-input.js';
 import { contractResolver, Field, messageOf, messages, Outcome, type T } from '../lib/form-kit.js';
 
 /** One form: the contract's schema checks it, the input stays on failure, a success resets it. */
@@ -241,12 +242,8 @@ function AgreementForm({ t, units, names, onChanged }: { t: T; units: UnitOption
         {errors.eventTypes && <span className="field-error">{errors.eventTypes}</span>}
       </fieldset>
       <div className="row">
-        <Field label={t('adm.agreement.validFrom')} error={errors.validFrom}>
-          <input type="date" {...register('validFrom')} aria-invalid={!!errors.validFrom} />
-        </Field>
-        <Field label={t('adm.agreement.validTo')} error={errors.validTo}>
-          <input type="date" {...register('validTo')} aria-invalid={!!errors.validTo} />
-        </Field>
+        <DateFormField control={f.control} name="validFrom" label={t('adm.agreement.validFrom')} error={errors.validFrom} />
+        <DateFormField control={f.control} name="validTo" label={t('adm.agreement.validTo')} error={errors.validTo} />
       </div>
       <Field label={t('adm.agreement.documentRef')} error={errors.documentRef}>
         <input {...register('documentRef')} />
@@ -284,9 +281,12 @@ function MemberForm({ t, units, onChanged }: { t: T; units: UnitOption[]; onChan
         <Field label={t('adm.member.phone')} error={errors.phone}>
           <input {...register('phone')} inputMode="tel" placeholder="+4790000000" aria-invalid={!!errors.phone} />
         </Field>
-        <Field label={t('adm.member.trainingUntil')} error={errors.trainingValidUntil}>
-          <input type="date" {...register('trainingValidUntil')} aria-invalid={!!errors.trainingValidUntil} />
-        </Field>
+        <DateFormField
+          control={f.control}
+          name="trainingValidUntil"
+          label={t('adm.member.trainingUntil')}
+          error={errors.trainingValidUntil}
+        />
       </div>
       <Field label={t('adm.member.username')} error={errors.username}>
         <input {...register('username')} autoComplete="off" />

@@ -11,7 +11,8 @@ import { $api } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { kommuneText } from './akutthjelper-kit.js';
 import { addDays, osloInstant, osloToday } from '../lib/oslo-calendar.js';
-import { contractResolver, Field, messages, showDate, useLoad } from '../lib/form-kit.js';
+import { DateFormField } from '../lib/date-time-input.js';
+import { contractResolver, messages, showDate, useLoad } from '../lib/form-kit.js';
 
 /** The server wants times: from the start of the first day to the end of the last, Norwegian time (whatever the PC's zone). */
 function query(from: string, to: string) {
@@ -38,7 +39,7 @@ export function AkutthjelperReportBox({ names }: { names: Map<string, string> })
       { placeholderData: keepPreviousData },
     ),
   );
-  const { register, handleSubmit, formState, getValues } = useForm<Period, unknown, z.output<typeof AkutthjelperReportQuery>>({
+  const { control, handleSubmit, formState, getValues } = useForm<Period, unknown, z.output<typeof AkutthjelperReportQuery>>({
     defaultValues: range,
     resolver: contractResolver(PeriodFields, t, { from: 'adm.err.period', to: 'adm.err.period' }),
   });
@@ -50,12 +51,8 @@ export function AkutthjelperReportBox({ names }: { names: Map<string, string> })
     <section className="adm-report" aria-labelledby="adm-report-h">
       <h3 id="adm-report-h">{t('adm.report')}</h3>
       <form onSubmit={(e) => void apply(e)} className="inline" aria-label={t('adm.report.period')} noValidate>
-        <Field label={t('indicators.from')} className="grow">
-          <input type="date" {...register('from')} />
-        </Field>
-        <Field label={t('indicators.to')} className="grow" error={periodError}>
-          <input type="date" {...register('to')} />
-        </Field>
+        <DateFormField control={control} name="from" label={t('indicators.from')} className="grow" invalid={!!periodError} />
+        <DateFormField control={control} name="to" label={t('indicators.to')} className="grow" error={periodError} />
         <button type="submit" className="adm-inline-button">
           {t('admin.preview')}
         </button>

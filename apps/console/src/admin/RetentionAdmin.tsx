@@ -19,6 +19,7 @@ import { $api, client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { Figure } from './AkutthjelperReport.js';
 import { osloToday } from '../lib/oslo-calendar.js';
+import { DateInput } from '../lib/date-time-input.js';
 import { contractResolver, Field, messageOf, messages, Outcome, showDate, showTime, useLoad, type T } from '../lib/form-kit.js';
 
 type Overview = ReturnType<typeof RetentionOverview.parse>;
@@ -150,9 +151,7 @@ function DryRun({ t, onPick }: { t: T; onPick(id: string): void }) {
   return (
     <div className="adm-box">
       <form onSubmit={run} className="inline" aria-label={t('adm.ret.dryRun')} noValidate>
-        <Field label={t('admin.dryRun')} className="grow" error={fieldError ?? undefined}>
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={!!fieldError} />
-        </Field>
+        <DateInput label={t('admin.dryRun')} className="grow" error={fieldError ?? undefined} value={date} onChange={setDate} />
         <button type="submit" className="adm-inline-button" disabled={busy}>
           {t('admin.preview')}
         </button>

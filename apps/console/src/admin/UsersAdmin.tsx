@@ -5,6 +5,7 @@ import { EDUCATIONS } from '@amk/domain';
 import { useState } from 'react';
 import { $api, client, ok } from '../api/client.js';
 import { useT, type MessageKey } from '../i18n/i18n.js';
+import { DateInput } from '../lib/date-time-input.js';
 import { messageOf, Outcome, useLoad } from '../lib/form-kit.js';
 
 const EDUCATION_KEYS: Record<(typeof EDUCATIONS)[number], MessageKey> = {
@@ -138,10 +139,7 @@ function CompetenceForm({ user, onSaved }: { user: UserCompetence; onSaved: () =
     }
   }
   const date = (k: 'operatorTrainingOn' | 'emergencyCourseOn' | 'violenceCourseOn', label: MessageKey) => (
-    <label>
-      {t(label)}
-      <input type="date" value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} />
-    </label>
+    <DateInput label={t(label)} value={f[k]} onChange={(v) => setF({ ...f, [k]: v })} />
   );
   return (
     <form className="competence-form" onSubmit={save}>

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { $api, ApiError, client, ok } from '../api/client.js';
 import { useLocale, useT } from '../i18n/i18n.js';
 import { histogramRows } from './histogram-rows.js';
+import { DateInput } from '../lib/date-time-input.js';
 import { osloPeriod, osloToday } from '../lib/oslo-calendar.js';
 import { LogoutButton } from '../auth/LogoutButton.js';
 
@@ -112,12 +113,8 @@ export function IndicatorsPage({ me }: { me: Me }) {
         ) : (
           <span className="muted">{me.centre.name}</span>
         )}
-        <label className="inline-label">
-          {t('indicators.from')} <input type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label className="inline-label">
-          {t('indicators.to')} <input type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
-        </label>
+        <DateInput className="inline" label={t('indicators.from')} value={from} max={to} onChange={setFrom} />
+        <DateInput className="inline" label={t('indicators.to')} value={to} min={from} onChange={setTo} />
         <a href="/" className="button">
           {t('app.title')}
         </a>

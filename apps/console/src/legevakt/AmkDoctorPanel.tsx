@@ -7,6 +7,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { $api, client, ok } from '../api/client.js';
 import { useLocale, useT } from '../i18n/i18n.js';
+import { DateFormField, TimeFormField } from '../lib/date-time-input.js';
 import { contractResolver, Field, messageOf, messages, Outcome, useLoad } from '../lib/form-kit.js';
 import { osloInstant, shiftPeriod, tonight } from './oslo-time.js';
 import './legevakt.css';
@@ -79,7 +80,7 @@ export function AmkDoctorPanel() {
 function AmkDoctorForm({ onSaved }: { onSaved(): void }) {
   const t = useT();
   const [outcome, setOutcome] = useState<{ ok: string | null; error: string | null }>({ ok: null, error: null });
-  const { register, handleSubmit, formState, reset, getValues } = useForm<Form, unknown, z.output<typeof AmkDoctorShiftInput>>({
+  const { register, control, handleSubmit, formState, reset, getValues } = useForm<Form, unknown, z.output<typeof AmkDoctorShiftInput>>({
     defaultValues: { doctorName: '', reachAt: '', ...tonight() },
     resolver: contractResolver(Shift, t, {
       doctorName: 'amkDoctor.err.name',
@@ -107,12 +108,22 @@ function AmkDoctorForm({ onSaved }: { onSaved(): void }) {
       <Field label={t('amkDoctor.reachAt')} error={errors.reachAt}>
         <input {...register('reachAt')} maxLength={100} />
       </Field>
-      <Field label={t('amkDoctor.from')} error={errors.fromAt}>
-        <input type="date" {...register('fromDate')} /> <input type="time" {...register('fromTime')} />
-      </Field>
-      <Field label={t('amkDoctor.to')} error={errors.toAt}>
-        <input type="date" {...register('toDate')} /> <input type="time" {...register('toTime')} />
-      </Field>
+      <fieldset className={errors.fromAt ? 'adm-fieldset invalid' : 'adm-fieldset'}>
+        <legend>{t('amkDoctor.from')}</legend>
+        <div className="row">
+          <DateFormField control={control} name="fromDate" aria-label={t('amkDoctor.fromDate')} invalid={!!errors.fromAt} />
+          <TimeFormField control={control} name="fromTime" aria-label={t('amkDoctor.fromTime')} invalid={!!errors.fromAt} />
+        </div>
+        {errors.fromAt && <span className="field-error">{errors.fromAt}</span>}
+      </fieldset>
+      <fieldset className={errors.toAt ? 'adm-fieldset invalid' : 'adm-fieldset'}>
+        <legend>{t('amkDoctor.to')}</legend>
+        <div className="row">
+          <DateFormField control={control} name="toDate" aria-label={t('amkDoctor.toDate')} invalid={!!errors.toAt} />
+          <TimeFormField control={control} name="toTime" aria-label={t('amkDoctor.toTime')} invalid={!!errors.toAt} />
+        </div>
+        {errors.toAt && <span className="field-error">{errors.toAt}</span>}
+      </fieldset>
       <button type="submit" disabled={formState.isSubmitting}>
         {t('amkDoctor.save')}
       </button>

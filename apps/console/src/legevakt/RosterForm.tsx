@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useForm, useWatch, type Control, type FieldErrors } from 'react-hook-form';
 import { z } from 'zod';
 import { client, ok } from '../api/client.js';
+import { DateFormField, TimeFormField } from '../lib/date-time-input.js';
 import { contractResolver, Field, messageOf, messages, Outcome } from '../lib/form-kit.js';
 import { useLocale, useT } from '../i18n/i18n.js';
 import { osloToday } from '../lib/oslo-calendar.js';
@@ -150,28 +151,28 @@ export function RosterForm({ districts }: { districts: string[] }) {
       <fieldset className={errors.fromAt ? 'adm-fieldset invalid' : 'adm-fieldset'}>
         <legend>{t('roster.from')}</legend>
         <div className="row">
-          <label>
-            {t('roster.date')}
-            <input type="date" {...register('fromDate')} aria-label={t('roster.fromDate')} aria-invalid={!!errors.fromAt} />
-          </label>
-          <label>
-            {t('roster.time')}
-            <input type="time" {...register('fromTime')} aria-label={t('roster.fromTime')} aria-invalid={!!errors.fromAt} />
-          </label>
+          <DateFormField
+            control={control}
+            name="fromDate"
+            label={t('roster.date')}
+            aria-label={t('roster.fromDate')}
+            invalid={!!errors.fromAt}
+          />
+          <TimeFormField
+            control={control}
+            name="fromTime"
+            label={t('roster.time')}
+            aria-label={t('roster.fromTime')}
+            invalid={!!errors.fromAt}
+          />
         </div>
         {errors.fromAt && <span className="field-error">{errors.fromAt}</span>}
       </fieldset>
       <fieldset className={errors.toAt ? 'adm-fieldset invalid' : 'adm-fieldset'}>
         <legend>{t('roster.to')}</legend>
         <div className="row">
-          <label>
-            {t('roster.date')}
-            <input type="date" {...register('toDate')} aria-label={t('roster.toDate')} aria-invalid={!!errors.toAt} />
-          </label>
-          <label>
-            {t('roster.time')}
-            <input type="time" {...register('toTime')} aria-label={t('roster.toTime')} aria-invalid={!!errors.toAt} />
-          </label>
+          <DateFormField control={control} name="toDate" label={t('roster.date')} aria-label={t('roster.toDate')} invalid={!!errors.toAt} />
+          <TimeFormField control={control} name="toTime" label={t('roster.time')} aria-label={t('roster.toTime')} invalid={!!errors.toAt} />
         </div>
         {errors.toAt && <span className="field-error">{errors.toAt}</span>}
         <span className="hint">{t('roster.timeZone')}</span>
@@ -208,14 +209,8 @@ export function RosterForm({ districts }: { districts: string[] }) {
           <input {...register('exemptionRef')} autoComplete="off" aria-invalid={!!errors.exemption} />
         </Field>
         <div className="row">
-          <label>
-            {t('roster.exemptionFrom')}
-            <input type="date" {...register('exemptionFrom')} aria-invalid={!!errors.exemption} />
-          </label>
-          <label>
-            {t('roster.exemptionTo')}
-            <input type="date" {...register('exemptionTo')} aria-invalid={!!errors.exemption} />
-          </label>
+          <DateFormField control={control} name="exemptionFrom" label={t('roster.exemptionFrom')} invalid={!!errors.exemption} />
+          <DateFormField control={control} name="exemptionTo" label={t('roster.exemptionTo')} invalid={!!errors.exemption} />
         </div>
         {errors.exemption && <span className="field-error">{errors.exemption}</span>}
         <span className="hint">{t('roster.exemptionHint')}</span>

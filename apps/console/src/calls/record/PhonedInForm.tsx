@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ApiError, client, ok } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
 import { clockShort } from '../../lib/clock.js';
+import { TimeFormField } from '../../lib/date-time-input.js';
 import { contractResolver, messages } from '../../lib/form-kit.js';
 import { osloInstant, osloToday } from '../../lib/oslo-calendar.js';
 import { useConsole } from '../../store/console-store.js';
@@ -25,7 +26,7 @@ function instantOf(at: string): string | undefined {
 export function PhonedInForm({ notification, onDone }: { notification: NotificationSummary; onDone: () => void }) {
   const t = useT();
   const [error, setError] = useState<string | null>(null);
-  const { register, handleSubmit, formState } = useForm<Fields, unknown, z.output<typeof PhonedIn>>({
+  const { register, control, handleSubmit, formState } = useForm<Fields, unknown, z.output<typeof PhonedIn>>({
     defaultValues: { by: '', at: clockShort(Date.now()) },
     resolver: contractResolver(PhonedIn, t, { by: 'notify.confirmedByMissing', at: 'notify.phonedAtInvalid' }),
   });
@@ -55,10 +56,7 @@ export function PhonedInForm({ notification, onDone }: { notification: Notificat
         {/* biome-ignore lint/a11y/noAutofocus: the operator just asked for this form; the name is what they type next */}
         <input autoFocus maxLength={200} aria-invalid={!!errors.by} {...register('by')} />
       </label>
-      <label>
-        {t('notify.phonedAt')}
-        <input type="time" aria-invalid={!!errors.at} {...register('at')} />
-      </label>
+      <TimeFormField control={control} name="at" label={t('notify.phonedAt')} invalid={!!errors.at} />
       <button type="submit" disabled={formState.isSubmitting}>
         {t('notify.savePhonedIn')}
       </button>
