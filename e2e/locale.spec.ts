@@ -118,6 +118,11 @@ test('in an en-US browser the date and time fields write as the interface does: 
   await expect.poll(() => shownIn(dateField(english, 'From'))).toBe(`${d30}/${m30}/${y30}`);
   await typeDate(dateField(english, 'From'), `${pd}/${pm}/${py}`);
   await expect.poll(() => shownIn(dateField(english, 'From'))).toBe(`${pd}/${pm}/${py}`);
+  // …and its tables in English: headings, and words in the cells, not the Norwegian column names.
+  const answerTimes = english.getByRole('region', { name: 'Answer times', exact: true });
+  await expect(answerTimes.getByRole('columnheader', { name: 'Within target' })).toBeVisible();
+  await expect(answerTimes).not.toContainText('Innen krav');
+  await expect(english.locator('main')).not.toContainText(/samtaler|grisgrendt|tettsted/i);
 });
 
 const osloDate = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date(iso));

@@ -6,7 +6,7 @@ import type { CentreRef, Indicators, Me } from '@amk/contracts';
 import { toCsv } from '@amk/domain';
 import { useEffect, useState } from 'react';
 import { $api, ApiError, client, ok } from '../api/client.js';
-import { useLocale, useT } from '../i18n/i18n.js';
+import { INTL_TAGS, useLocale, useT } from '../i18n/i18n.js';
 import { histogramRows } from './histogram-rows.js';
 import { DateInput } from '../lib/date-time-input.js';
 import { osloPeriod, osloToday } from '../lib/oslo-calendar.js';
@@ -14,20 +14,27 @@ import { LogoutButton } from '../auth/LogoutButton.js';
 
 /** Shares (0–1) as per cent and other fractions to one decimal, the way the interface's language writes them. */
 function useCellFormat() {
-  const tag = useLocale((s) => s.locale) === 'en' ? 'en-GB' : 'nb-NO';
+  const tag = INTL_TAGS[useLocale((s) => s.locale)];
   const share = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
   const decimal = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
-  return (column: string, v: unknown) =>
-    typeof v !== 'number' ? String(v ?? '–') : column === 'andel' ? share.format(v) : decimal.format(v);
+  return (column: Column, v: unknown) =>
+    typeof v !== 'number' ? String(v ?? '–') : column === 'share' ? share.format(v) : decimal.format(v);
 }
 
-function Table({ title, rows, bar }: { title: string; rows: Record<string, unknown>[]; bar?: string }) {
+/** A row of a table: values by column; each column's heading is `indicators.col.<column>` in the interface's language. */
+type Row = Partial<Record<Column, unknown>>;
+
+function Table({ title, rows, bar }: { title: string; rows: Row[]; bar?: Column }) {
   const t = useT();
   const cell = useCellFormat();
   const max = bar ? Math.max(1, ...rows.map((r) => Number(r[bar]) || 0)) : 1;
+  const columns = rows[0] ? (Object.keys(rows[0]) as Column[]) : [];
+  const heading = (c: Column) => t(`indicators.col.${c}`);
   const download = () => {
+    // The file has the headings and formatting-free values the screen shows, in the same language.
+    const named = rows.map((r) => Object.fromEntries(columns.map((c) => [heading(c), r[c]])));
     const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
+    a.href = URL.createObjectURL(new Blob([toCsv(named)], { type: 'text/csv;charset=utf-8' }));
     a.download = `${title}.csv`;
     a.click();
   };
@@ -42,7 +49,9 @@ function Table({ title, rows, bar }: { title: string; rows: Record<string, unkno
       <table>
         <thead>
           <tr>
-            {rows[0] && Object.keys(rows[0]).map((k) => <th key={k}>{k}</th>)}
+            {columns.map((c) => (
+              <th key={c}>{heading(c)}</th>
+            ))}
             {bar && <th />}
           </tr>
         </thead>
@@ -50,8 +59,8 @@ function Table({ title, rows, bar }: { title: string; rows: Record<string, unkno
           {rows.map((r, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a report's rows have no id and are replaced as a whole
             <tr key={i}>
-              {Object.entries(r).map(([column, v]) => (
-                <td key={column}>{cell(column, v)}</td>
+              {columns.map((c) => (
+                <td key={c}>{cell(c, r[c])}</td>
               ))}
               {bar && (
                 <td className="barcell">
@@ -65,6 +74,40 @@ function Table({ title, rows, bar }: { title: string; rows: Record<string, unkno
     </section>
   );
 }
+
+/** Every column the tables have. */
+const COLUMNS = [
+  'line',
+  'calls',
+  'answered',
+  'abandoned',
+  'withinTarget',
+  'share',
+  'medianSeconds',
+  'target',
+  'answerTime',
+  'urgency',
+  'area',
+  'missions',
+  'medianMinutes',
+  'hour',
+  'chapter',
+  'title',
+  'from',
+  'to',
+  'direction',
+  'requested',
+  'accepted',
+  'declined',
+  'medianAcceptSeconds',
+  'longestAcceptSeconds',
+  'arrivals',
+  'beforeAmbulance',
+  'overrides',
+  'dispatches',
+  'statusChanges',
+] as const;
+type Column = (typeof COLUMNS)[number];
 
 const NO_CENTRES: CentreRef[] = [];
 
@@ -130,63 +173,68 @@ export function IndicatorsPage({ me }: { me: Me }) {
           <Table
             title={t('indicators.answer')}
             rows={data.answerTimes.map((l) => ({
-              linje: l.line,
-              samtaler: l.total,
-              besvart: l.answered,
-              tapt: l.abandoned,
-              'innen krav': l.withinTarget,
-              andel: l.shareWithinTarget,
-              'median s': l.medianSeconds,
-              krav: `${Math.round(l.target.targetShare * 100)} % / ${l.target.withinSeconds} s`,
+              line: l.line,
+              calls: l.total,
+              answered: l.answered,
+              abandoned: l.abandoned,
+              withinTarget: l.withinTarget,
+              share: l.shareWithinTarget,
+              medianSeconds: l.medianSeconds,
+              target: `${Math.round(l.target.targetShare * 100)} % / ${l.target.withinSeconds} s`,
             }))}
-            bar="andel"
+            bar="share"
           />
           {data.answerTimes.map((l) => (
-            <Table key={l.line} title={t('indicators.histogram', { line: l.line })} rows={histogramRows(l)} bar="samtaler" />
+            <Table
+              key={l.line}
+              title={t('indicators.histogram', { line: l.line })}
+              rows={histogramRows(l).map((b) => ({ ...b, withinTarget: t(b.withinTarget ? 'indicators.yes' : 'indicators.no') }))}
+              bar="calls"
+            />
           ))}
           <Table
             title={t('indicators.response')}
             rows={data.responseTimes.map((r) => ({
-              hastegrad: r.urgency,
-              område: r.settlementClass === 'TOWN' ? 'tettsted' : 'grisgrendt',
-              oppdrag: r.count,
-              'innen krav': r.withinTarget,
-              andel: r.share,
-              'median min': r.medianMinutes,
+              urgency: r.urgency,
+              area: t(r.settlementClass === 'TOWN' ? 'indicators.town' : 'indicators.rural'),
+              missions: r.count,
+              withinTarget: r.withinTarget,
+              share: r.share,
+              medianMinutes: r.medianMinutes,
             }))}
-            bar="andel"
+            bar="share"
           />
-          <Table title={t('indicators.byHour')} rows={data.callsByHour.map((h) => ({ time: h.hour, samtaler: h.calls }))} bar="samtaler" />
+          <Table title={t('indicators.byHour')} rows={data.callsByHour.map((h) => ({ hour: h.hour, calls: h.calls }))} bar="calls" />
           <Table
             title={t('indicators.byChapter')}
             rows={data.callsByChapter.map((c) => ({
-              kapittel: c.chapter ?? '–',
-              tittel: c.chapterTitle ?? 'Ikke triagert',
-              samtaler: c.calls,
+              chapter: c.chapter ?? '–',
+              title: c.chapterTitle ?? t('indicators.untriaged'),
+              calls: c.calls,
             }))}
-            bar="samtaler"
+            bar="calls"
           />
           <Table
             title={t('indicators.transfers')}
             rows={data.transfers.map((x) => ({
-              fra: x.fromCentre,
-              til: x.toCentre,
-              retning: x.direction,
-              bedt: x.requested,
-              godtatt: x.accepted,
-              avslått: x.declined,
-              'median s til godtatt': x.medianAcceptSeconds,
-              'lengste s': x.maxAcceptSeconds,
+              from: x.fromCentre,
+              to: x.toCentre,
+              direction: x.direction,
+              requested: x.requested,
+              accepted: x.accepted,
+              declined: x.declined,
+              medianAcceptSeconds: x.medianAcceptSeconds,
+              longestAcceptSeconds: x.maxAcceptSeconds,
             }))}
-            bar="bedt"
+            bar="requested"
           />
           <Table
             title={t('indicators.akutthjelper')}
             rows={[
               {
-                oppdrag: data.akutthjelper.alertedMissions,
-                ankomster: data.akutthjelper.arrivals,
-                'før ambulansen': data.akutthjelper.arrivedBeforeAmbulance,
+                missions: data.akutthjelper.alertedMissions,
+                arrivals: data.akutthjelper.arrivals,
+                beforeAmbulance: data.akutthjelper.arrivedBeforeAmbulance,
               },
             ]}
           />
@@ -194,9 +242,9 @@ export function IndicatorsPage({ me }: { me: Me }) {
             title={t('indicators.crewOverrides')}
             rows={[
               {
-                avvik: data.crewOverrides.total,
-                'sendt på oppdrag': data.crewOverrides.dispatches,
-                'meldt ledig': data.crewOverrides.statusChanges,
+                overrides: data.crewOverrides.total,
+                dispatches: data.crewOverrides.dispatches,
+                statusChanges: data.crewOverrides.statusChanges,
               },
             ]}
           />

@@ -8,10 +8,10 @@ export function bucketLabel(fromSeconds: number, toSeconds: number | null): stri
   return toSeconds === null ? `≥ ${span(fromSeconds)}` : `${span(fromSeconds)} – ${span(toSeconds)}`;
 }
 
-export function histogramRows(line: LineAnswerSummary): { svartid: string; samtaler: number; 'innen krav': string }[] {
+export function histogramRows(line: LineAnswerSummary): { answerTime: string; calls: number; withinTarget: boolean }[] {
   return line.histogram.map((b) => ({
-    svartid: bucketLabel(b.fromSeconds, b.toSeconds),
-    samtaler: b.count,
-    'innen krav': b.toSeconds !== null && b.toSeconds <= line.target.withinSeconds ? 'ja' : 'nei',
+    answerTime: bucketLabel(b.fromSeconds, b.toSeconds),
+    calls: b.count,
+    withinTarget: b.toSeconds !== null && b.toSeconds <= line.target.withinSeconds,
   }));
 }
