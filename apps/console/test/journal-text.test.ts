@@ -2,7 +2,7 @@
 // every key the server may write has a Norwegian and an English wording using exactly its values.
 import { describe, expect, it } from 'vitest';
 import { JOURNAL_MESSAGES, type JournalEntry, journalMessage } from '@amk/contracts';
-import { journalText } from '../src/calls/record/journal-text.js';
+import { journalText } from '../src/lib/journal-text.js';
 import { en } from '../src/i18n/en.js';
 import { type Locale, translate, type TranslationKey } from '../src/i18n/i18n.js';
 import { nb } from '../src/i18n/nb.js';
@@ -30,7 +30,7 @@ describe('journal lines in the reader language', () => {
     }
   });
 
-  it('words codes (fields, recipients, outcomes, urgencies) and keeps names and free text as written', () => {
+  it('words codes (fields, recipients, outcomes) and keeps names and free text as written', () => {
     const sent = entry({
       kind: 'NOTIFICATION',
       message: journalMessage('notification.tripleSent', { recipients: 'POLICE,FIRE,AMK:AMK Bergen', message: 'Trafikkulykke E39' }),
@@ -45,7 +45,24 @@ describe('journal lines in the reader language', () => {
       kind: 'TRIAGE',
       message: journalMessage('call.triaged', { code: 'A.06.01', criterion: 'Puster ikke', urgency: 'A' }),
     });
-    expect(journalText(triaged, inLocale('en'))).toBe('Criterion A.06.01 Puster ikke → urgency A – Acute');
+    expect(journalText(triaged, inLocale('en'))).toBe('Criterion A.06.01 Puster ikke → urgency A');
+  });
+
+  it('a major incident log line words triage categories and scene places, and empty lists as none', () => {
+    const changed = {
+      text: 'som skrevet',
+      message: journalMessage('majorIncident.categoryChanged', { card: '17', fromCategory: 'YELLOW', toCategory: 'RED' }),
+    };
+    expect(journalText(changed, inLocale('en'))).toBe('Triage card 17: yellow → red');
+    const place = { text: 'som skrevet', message: journalMessage('majorIncident.placeRemoved', { place: 'holdingArea' }) };
+    expect(journalText(place, inLocale('nb'))).toBe('Venteplass for ambulanser fjernet');
+    const notified = {
+      text: 'som skrevet',
+      message: journalMessage('majorIncident.notified', { neighbours: '', lvs: 'Legevaktsentralen i Bergen', hospitals: '' }),
+    };
+    expect(journalText(notified, inLocale('en'))).toBe(
+      'Notified: neighbouring AMKs: none; out-of-hours centres: Legevaktsentralen i Bergen; police (112) and fire (110); hospitals: none',
+    );
   });
 
   it('a typed line, or one written before keys, shows as written', () => {

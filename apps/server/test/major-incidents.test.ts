@@ -77,7 +77,12 @@ const hospitalId = async (code: string) =>
 const setCapacity = (code: string, RED: number, YELLOW: number, GREEN: number) =>
   api(amk, 'PUT', `/hospitals/${code}/capacity`, { RED, YELLOW, GREEN });
 const logOf = async (m: { id: string }) =>
-  (await api(amk, 'GET', `/major-incidents/${m.id}/log`)).body.entries as { kind: string; text: string; author: string }[];
+  (await api(amk, 'GET', `/major-incidents/${m.id}/log`)).body.entries as {
+    kind: string;
+    text: string;
+    author: string;
+    message: unknown;
+  }[];
 
 describe('declaring a major incident', () => {
   it('an AMK operator declares from a call: level, place, description, a linked major incident, a first log line', async () => {
@@ -637,6 +642,15 @@ describe('scene organisation', () => {
       'Operativ leder helse: Kari Dale, BGN-OLH1',
       'Venteplass for ambulanser fjernet',
       'Innsatsleder (politiet): Politiet, innsatsleder 02',
+    ]);
+    // each line also as a key and values, for a console in another language
+    const scene = (await logOf(m)).filter((e) => e.kind === 'SCENE_UPDATED');
+    expect(scene.map((e) => e.message)).toEqual([
+      { key: 'majorIncident.placeSet', params: { place: 'rendezvous', lat: '60.58000', lon: '5.81000' } },
+      { key: 'majorIncident.placeSet', params: { place: 'holdingArea', lat: '60.58100', lon: '5.81200' } },
+      { key: 'majorIncident.roleSet', params: { role: 'operativLederHelse', name: 'Kari Dale, BGN-OLH1' } },
+      { key: 'majorIncident.placeRemoved', params: { place: 'holdingArea' } },
+      { key: 'majorIncident.roleSet', params: { role: 'innsatsleder', name: 'Politiet, innsatsleder 02' } },
     ]);
     const bad = await put({ casualtyClearing: { lat: 91, lon: 5.8 } });
     expect(bad.status).toBe(400);

@@ -1,10 +1,13 @@
-// The journal lines the system writes (not what an operator types), as a key and its values, so
-// each console shows them in its own language. The journal row keeps its Norwegian text too: that
-// is the record as written, read by anything that does not know the keys.
+// The lines the system writes in a call's journal and a major incident's log (not what an operator
+// types), as a key and its values, so each console shows them in its own language. The row keeps
+// its Norwegian text too: that is the record as written, read by anything that does not know keys.
 //
-// Each key lists the names of its values. Some values are codes the console words itself:
-// `fields` (call-record field names, comma-separated), `recipients` (recipient codes, an internal
-// one as `AMK:<centre name>`, comma-separated), `outcome` (a callback outcome), `urgency`.
+// Each key lists the names of its values. Some values are codes or times the console words
+// itself: `fields` (call-record field names, comma-separated), `recipients` (recipient codes, an
+// internal one as `AMK:<centre name>`, comma-separated), `outcome` (a callback outcome), `level`
+// (a preparedness level), `category`, `fromCategory`,
+// `toCategory` (triage categories), `place`, `role` (scene places and leaders), `time` (an ISO
+// time, shown as a clock), and lists of names that may be empty (`neighbours`, `lvs`, `hospitals`).
 import { z } from 'zod';
 
 export const JOURNAL_MESSAGES = {
@@ -31,6 +34,24 @@ export const JOURNAL_MESSAGES = {
   'callback.doneNote': ['outcome', 'note'],
   'akutthjelper.alerted': ['unit', 'organisation', 'label'],
   'majorIncident.declared': ['level', 'description'],
+  'majorIncident.notified': ['neighbours', 'lvs', 'hospitals'],
+  'majorIncident.patientRegistered': ['card', 'category'],
+  'majorIncident.categoryChanged': ['card', 'fromCategory', 'toCategory'],
+  'majorIncident.categoryChangedReason': ['card', 'fromCategory', 'toCategory', 'reason'],
+  'majorIncident.transportAssigned': ['card', 'category', 'hospital'],
+  'majorIncident.transportAssignedUnit': ['card', 'category', 'hospital', 'unit'],
+  'majorIncident.transportAssignedOverride': ['card', 'category', 'hospital', 'reason'],
+  'majorIncident.transportAssignedUnitOverride': ['card', 'category', 'hospital', 'unit', 'reason'],
+  'majorIncident.leftScene': ['card', 'time'],
+  'majorIncident.arrivedHospital': ['card', 'time'],
+  'majorIncident.placeSet': ['place', 'lat', 'lon'],
+  'majorIncident.placeRemoved': ['place'],
+  'majorIncident.roleSet': ['role', 'name'],
+  'majorIncident.roleRemoved': ['role'],
+  'majorIncident.closed': [],
+  'majorIncident.checkedIn': ['unit', 'time'],
+  'majorIncident.hospitalAnswered': ['hospital', 'level', 'by'],
+  'majorIncident.hospitalAnsweredByPhone': ['hospital', 'level', 'by'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type JournalMessageKey = keyof typeof JOURNAL_MESSAGES;
@@ -46,4 +67,10 @@ export type JournalMessage = z.infer<typeof JournalMessage>;
 /** A system journal line's key and values; a missing or misnamed value is a type error. */
 export function journalMessage<K extends JournalMessageKey>(key: K, params: ParamsOf<K>): JournalMessage {
   return { key, params };
+}
+
+/** A stored line's message as this contract has it; null for a typed line, an older line, or one no longer understood. */
+export function parseJournalMessage(stored: unknown): JournalMessage | null {
+  const parsed = JournalMessage.safeParse(stored);
+  return parsed.success ? parsed.data : null;
 }

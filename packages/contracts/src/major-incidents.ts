@@ -4,6 +4,7 @@
 import { MAJOR_INCIDENT_LEVELS, TRANSPORT_CATEGORIES, TRIAGE_CATEGORIES } from '@amk/domain';
 import { z } from 'zod';
 import { IsoTime, Latitude, Longitude, UnitKind, UnitStatus, Uuid } from './common.js';
+import { JournalMessage } from './journal-messages.js';
 
 export const TriageCategory = z.enum(TRIAGE_CATEGORIES).describe('Triagekategori: RED = rød, YELLOW = gul, GREEN = grønn, DEAD = død');
 export type TriageCategory = z.infer<typeof TriageCategory>;
@@ -223,7 +224,10 @@ export const MajorIncidentLogEntry = z.object({
   author: z.string(),
   kind: z.string(),
   patientId: Uuid.nullable(),
+  /** As written, in Norwegian. */
   text: z.string(),
+  /** The line as a key and values, to be worded in the reader's language. */
+  message: JournalMessage.nullable(),
 });
 export type MajorIncidentLogEntry = z.infer<typeof MajorIncidentLogEntry>;
 export const MajorIncidentLog = z.object({ entries: z.array(MajorIncidentLogEntry) });

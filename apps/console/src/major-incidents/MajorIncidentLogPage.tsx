@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { dateAndClock } from '../lib/clock.js';
+import { journalText } from '../lib/journal-text.js';
 import { messageOf } from '../lib/form-kit.js';
 import { CategoryCountsTable } from './CategoryCountsTable.js';
 import './major-incidents.css';
@@ -117,7 +118,7 @@ export function MajorIncidentLogPage({ majorIncidentId }: { majorIncidentId: str
             {entries.map((e) => (
               <tr key={e.id}>
                 <td>{time(e.at)}</td>
-                <td>{e.text}</td>
+                <td>{journalText(e, t)}</td>
                 <td>{e.author}</td>
               </tr>
             ))}

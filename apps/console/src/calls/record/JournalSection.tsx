@@ -7,7 +7,7 @@ import { useT } from '../../i18n/i18n.js';
 import { clock } from '../../lib/clock.js';
 import { contractResolver, Field, messages } from '../../lib/form-kit.js';
 import { LinkedCallsSection } from './LinkedCallsSection.js';
-import { journalText } from './journal-text.js';
+import { journalText } from '../../lib/journal-text.js';
 
 /** The journal, after the calls linked to this one: a link is an entry in both journals. */
 export function JournalSection({ record, onSaved }: { record: CallRecord; onSaved(r: CallRecord): void }) {

@@ -1,7 +1,7 @@
 // A line in a call's journal written by another module (notifications, hand-overs …): the entry,
 // and a touch of the call so its `call.upserted` event makes every open record of it reload and
 // show the line at once, in the same transaction.
-import { JournalMessage } from '@amk/contracts';
+import type { JournalMessage } from '@amk/contracts';
 import type { JournalKind } from '@amk/domain';
 import type { Tx } from '@amk/db';
 import { rooms } from '../../auth/actor.js';
@@ -27,10 +27,4 @@ export async function journalOnCall(
   await tx.callJournalEntry.create({ data: { id: newId(), ...entry } });
   const call = await tx.call.update({ where: { id: entry.callId }, data: { updatedAt: new Date() } });
   emit({ type: 'call.upserted', centreId: call.centreId, audience: [rooms.centre(call.centreId)], data: toCallSummary(call) });
-}
-
-/** A stored line's message, as the contract has it; null for a typed line, an older line, or one no longer understood. */
-export function parseJournalMessage(stored: unknown): JournalMessage | null {
-  const parsed = JournalMessage.safeParse(stored);
-  return parsed.success ? parsed.data : null;
 }

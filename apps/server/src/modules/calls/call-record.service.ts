@@ -7,6 +7,7 @@ import {
   type CallSummary,
   type JournalMessage,
   journalMessage,
+  parseJournalMessage,
   type TriageRequest,
   type UpdateCallRequest,
 } from '@amk/contracts';
@@ -17,7 +18,6 @@ import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { toCallSummary } from './call-summary.js';
-import { parseJournalMessage } from './call-journal.js';
 import { callVisibleTo } from './call-access.js';
 import type { Emit } from '../../realtime/event-log.js';
 

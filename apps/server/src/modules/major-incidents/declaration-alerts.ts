@@ -2,6 +2,7 @@
 // declaration's own transaction: the neighbouring AMKs and the legevaktsentral of the place's
 // kommune in their inboxes (acknowledged there), police and fire through the gateway, and the
 // hospitals of the declaring AMK's HF, who answer with the preparedness level they raise.
+import { type JournalMessage, journalMessage } from '@amk/contracts';
 import { coveringCentres, type MajorIncidentLevel, type NotificationChannel } from '@amk/domain';
 import type { Call, Tx } from '@amk/db';
 import type { UserActor } from '../../auth/actor.js';
@@ -24,7 +25,7 @@ export async function alertOnDeclaration(
     channelName: NotificationChannel;
     at: Date;
   },
-): Promise<{ text: string; neighbourIds: string[] }> {
+): Promise<{ text: string; message: JournalMessage; neighbourIds: string[] }> {
   const { actor, call } = d;
   const centres = await tx.centre.findMany({ select: { id: true, code: true, name: true, kind: true, kommuner: true } });
   const own = await tx.centre.findUniqueOrThrow({ where: { id: actor.centre.id }, select: { neighbourCentreIds: true } });
@@ -61,5 +62,10 @@ export async function alertOnDeclaration(
     'politi (112) og brann (110)',
     hospitals.length ? `sykehus: ${names(hospitals)}` : 'ingen sykehus i helseforetaket',
   ].join('; ');
-  return { text, neighbourIds: neighbours.map((c) => c.id) };
+  const logMessage = journalMessage('majorIncident.notified', {
+    neighbours: names(neighbours),
+    lvs: names(lvs),
+    hospitals: names(hospitals),
+  });
+  return { text, message: logMessage, neighbourIds: neighbours.map((c) => c.id) };
 }

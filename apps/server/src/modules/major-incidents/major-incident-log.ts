@@ -1,7 +1,7 @@
 // The timeline of a major incident: every decision with its time and author, written in the same
 // transaction as the decision. Append-only (the table refuses UPDATE and DELETE), so the evaluation
 // afterwards reads what was decided when, not what the record says now.
-import type { MajorIncidentLogEntry } from '@amk/contracts';
+import { type JournalMessage, type MajorIncidentLogEntry, parseJournalMessage } from '@amk/contracts';
 import { toCsv, type MajorIncidentLogKind } from '@amk/domain';
 import type { Actor } from '../../auth/actor.js';
 import type { Db, Tx } from '@amk/db';
@@ -10,7 +10,17 @@ type LogKind = MajorIncidentLogKind;
 
 export async function appendLog(
   tx: Tx,
-  entry: { majorIncidentId: string; actor: Actor; kind: LogKind; text: string; patientId?: string; at: Date },
+  entry: {
+    majorIncidentId: string;
+    actor: Actor;
+    kind: LogKind;
+    /** The line in Norwegian, as the log keeps it. */
+    text: string;
+    /** The same line as a key and values, for consoles in another language. */
+    message: JournalMessage;
+    patientId?: string;
+    at: Date;
+  },
 ): Promise<void> {
   const { actor } = entry;
   await tx.majorIncidentLogEntry.create({
@@ -19,6 +29,7 @@ export async function appendLog(
       at: entry.at,
       kind: entry.kind,
       text: entry.text,
+      message: entry.message,
       patientId: entry.patientId ?? null,
       authorId: actor.kind === 'user' ? actor.userId : null,
       author: actor.kind === 'user' ? actor.displayName : actor.name,
@@ -35,6 +46,7 @@ export async function readLog(db: Db | Tx, majorIncidentId: string): Promise<Maj
     kind: r.kind,
     patientId: r.patientId,
     text: r.text,
+    message: parseJournalMessage(r.message),
   }));
 }
 

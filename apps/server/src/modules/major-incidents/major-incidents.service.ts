@@ -43,6 +43,14 @@ export async function amkRooms(db: Db | Tx): Promise<string[]> {
   return (await db.centre.findMany({ where: { kind: 'AMK' }, select: { id: true } })).map((c) => rooms.centre(c.id));
 }
 
+/** The log's key for a transport: with or without the unit, with or without a capacity override. */
+function transportMessage(values: { card: string; category: string; hospital: string }, unit: string | null, override: string | null) {
+  if (unit && override) return journalMessage('majorIncident.transportAssignedUnitOverride', { ...values, unit, reason: override });
+  if (unit) return journalMessage('majorIncident.transportAssignedUnit', { ...values, unit });
+  if (override) return journalMessage('majorIncident.transportAssignedOverride', { ...values, reason: override });
+  return journalMessage('majorIncident.transportAssigned', values);
+}
+
 export function createMajorIncidentsService({
   prisma,
   transact,
@@ -138,9 +146,17 @@ export function createMajorIncidentsService({
             },
           });
           const text = `Masseskadehendelse erklært, ${LEVEL_NB[req.level]}: ${req.description}`;
-          await appendLog(tx, { majorIncidentId: req.id, actor, kind: 'DECLARED', text, at: now });
+          const declared = journalMessage('majorIncident.declared', { level: req.level, description: req.description });
+          await appendLog(tx, { majorIncidentId: req.id, actor, kind: 'DECLARED', text, message: declared, at: now });
           const alerted = await alertOnDeclaration(tx, emit, { actor, call, majorIncidentId: req.id, ...req, channelName, at: now });
-          await appendLog(tx, { majorIncidentId: req.id, actor, kind: 'NOTIFIED', text: `Varslet: ${alerted.text}`, at: now });
+          await appendLog(tx, {
+            majorIncidentId: req.id,
+            actor,
+            kind: 'NOTIFIED',
+            text: `Varslet: ${alerted.text}`,
+            message: alerted.message,
+            at: now,
+          });
           // The neighbours alerted follow it live, read-only (they may be asked for units).
           await tx.majorIncident.update({ where: { id: req.id }, data: { sharedWithCentreIds: alerted.neighbourIds } });
           await tx.callJournalEntry.create({
@@ -151,7 +167,7 @@ export function createMajorIncidentsService({
               author: actor.displayName,
               kind: 'SYSTEM',
               text,
-              message: journalMessage('majorIncident.declared', { level: req.level, description: req.description }),
+              message: declared,
               at: now,
             },
           });
@@ -210,6 +226,7 @@ export function createMajorIncidentsService({
             patientId: req.id,
             at: now,
             text: `Pasient med triagekort ${req.cardNumber} registrert som ${TRIAGE_CATEGORY_NB[req.category]}`,
+            message: journalMessage('majorIncident.patientRegistered', { card: req.cardNumber, category: req.category }),
           });
           return { created: true, detail: await publish(tx, emit, m.id, now) };
         });
@@ -242,6 +259,14 @@ export function createMajorIncidentsService({
           patientId: p.id,
           at: now,
           text: `Triagekort ${p.cardNumber}: ${TRIAGE_CATEGORY_NB[p.category]} → ${TRIAGE_CATEGORY_NB[category]}${why}`,
+          message: reason
+            ? journalMessage('majorIncident.categoryChangedReason', {
+                card: p.cardNumber,
+                fromCategory: p.category,
+                toCategory: category,
+                reason,
+              })
+            : journalMessage('majorIncident.categoryChanged', { card: p.cardNumber, fromCategory: p.category, toCategory: category }),
         });
         return publish(tx, emit, m.id, now, [p.hospitalId]);
       });
@@ -294,6 +319,7 @@ export function createMajorIncidentsService({
           patientId: p.id,
           at: now,
           text: `Triagekort ${p.cardNumber} (${TRIAGE_CATEGORY_NB[p.category]}) til ${hospital.name}${by}${overridden}`,
+          message: transportMessage({ card: p.cardNumber, category: p.category, hospital: hospital.name }, callSign, overrideReason),
         });
         return publish(tx, emit, m.id, now, [p.hospitalId, hospital.id]);
       });
@@ -322,6 +348,7 @@ export function createMajorIncidentsService({
             patientId: p.id,
             at: now,
             text: `Triagekort ${p.cardNumber} forlot skadestedet kl. ${clock(t)}`,
+            message: journalMessage('majorIncident.leftScene', { card: p.cardNumber, time: t.toISOString() }),
           });
         } else {
           if (!p.leftSceneAt) throw conflict(`pasienten med triagekort ${p.cardNumber} har ikke forlatt skadestedet ennå`);
@@ -335,6 +362,7 @@ export function createMajorIncidentsService({
             patientId: p.id,
             at: now,
             text: `Triagekort ${p.cardNumber} kom til sykehuset kl. ${clock(t)}`,
+            message: journalMessage('majorIncident.arrivedHospital', { card: p.cardNumber, time: t.toISOString() }),
           });
         }
         return publish(tx, emit, m.id, now);
@@ -348,7 +376,8 @@ export function createMajorIncidentsService({
         if (!lines.length) return (await majorIncidentDetail(tx, m.id))!; // nothing new: no log line, no event
         const now = new Date();
         await tx.majorIncident.update({ where: { id: m.id }, data: { ...data, sceneUpdatedAt: now } });
-        for (const text of lines) await appendLog(tx, { majorIncidentId: m.id, actor, kind: 'SCENE_UPDATED', at: now, text });
+        for (const { text, message } of lines)
+          await appendLog(tx, { majorIncidentId: m.id, actor, kind: 'SCENE_UPDATED', at: now, text, message });
         return publish(tx, emit, m.id, now);
       });
     },
@@ -359,7 +388,14 @@ export function createMajorIncidentsService({
         const now = new Date();
         await tx.majorIncident.update({ where: { id: m.id }, data: { closedAt: now } });
         await tx.incident.update({ where: { id: m.incidentId }, data: { closedAt: now } });
-        await appendLog(tx, { majorIncidentId: m.id, actor, kind: 'CLOSED', at: now, text: 'Masseskadehendelsen avsluttet' });
+        await appendLog(tx, {
+          majorIncidentId: m.id,
+          actor,
+          kind: 'CLOSED',
+          at: now,
+          text: 'Masseskadehendelsen avsluttet',
+          message: journalMessage('majorIncident.closed', {}),
+        });
         const destined = await tx.majorIncidentPatient.findMany({
           where: { majorIncidentId: m.id, hospitalId: { not: null } },
           select: { hospitalId: true },
@@ -413,6 +449,7 @@ export function createMajorIncidentsService({
           kind: 'UNIT_CHECKED_IN',
           at: when,
           text: `${row.callSign} meldt inn på venteplassen kl. ${clock(when)}`,
+          message: journalMessage('majorIncident.checkedIn', { unit: row.callSign, time: when.toISOString() }),
         });
         return publish(tx, emit, m.id, new Date());
       });
@@ -463,6 +500,11 @@ export function createMajorIncidentsService({
             kind: 'HOSPITAL_ANSWERED',
             at: now,
             text: `${hospital.name}: ${LEVEL_NB[level]} (${via})`,
+            message: journalMessage(actor.kind === 'user' ? 'majorIncident.hospitalAnsweredByPhone' : 'majorIncident.hospitalAnswered', {
+              hospital: hospital.name,
+              level,
+              by,
+            }),
           });
           details.push(await publish(tx, emit, a.majorIncidentId, now));
         }

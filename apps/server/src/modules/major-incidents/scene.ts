@@ -2,7 +2,7 @@
 // casualty clearing point, and who leads on scene. A request names only what changes (null
 // clears); each change becomes its own line in the log, in words, so the evaluation afterwards
 // reads when the holding area moved or the operational leader changed.
-import type { UpdateSceneRequest } from '@amk/contracts';
+import { type JournalMessage, journalMessage, type UpdateSceneRequest } from '@amk/contracts';
 import type { MajorIncident } from '@amk/db';
 
 const PLACES = {
@@ -19,9 +19,11 @@ const ROLES = {
 type SceneColumns = Partial<Pick<MajorIncident, (typeof PLACES)[keyof typeof PLACES]['lat' | 'lon'] | keyof typeof ROLES>>;
 
 /** The columns to write and a log line per actual change; nothing when the request changes nothing. */
-export function sceneChanges(current: MajorIncident, req: UpdateSceneRequest): { data: SceneColumns; lines: string[] } {
+type LogLine = { text: string; message: JournalMessage };
+
+export function sceneChanges(current: MajorIncident, req: UpdateSceneRequest): { data: SceneColumns; lines: LogLine[] } {
   const data: SceneColumns = {};
-  const lines: string[] = [];
+  const lines: LogLine[] = [];
   for (const [key, place] of Object.entries(PLACES) as [keyof typeof PLACES, (typeof PLACES)[keyof typeof PLACES]][]) {
     const wanted = req[key];
     if (wanted === undefined) continue;
@@ -29,13 +31,24 @@ export function sceneChanges(current: MajorIncident, req: UpdateSceneRequest): {
     if (current[place.lat] === lat && current[place.lon] === lon) continue;
     data[place.lat] = lat;
     data[place.lon] = lon;
-    lines.push(wanted ? `${place.label} satt til ${wanted.lat.toFixed(5)}, ${wanted.lon.toFixed(5)}` : `${place.label} fjernet`);
+    lines.push(
+      wanted
+        ? {
+            text: `${place.label} satt til ${wanted.lat.toFixed(5)}, ${wanted.lon.toFixed(5)}`,
+            message: journalMessage('majorIncident.placeSet', { place: key, lat: wanted.lat.toFixed(5), lon: wanted.lon.toFixed(5) }),
+          }
+        : { text: `${place.label} fjernet`, message: journalMessage('majorIncident.placeRemoved', { place: key }) },
+    );
   }
   for (const [key, label] of Object.entries(ROLES) as [keyof typeof ROLES, string][]) {
     const wanted = req[key];
     if (wanted === undefined || current[key] === wanted) continue;
     data[key] = wanted;
-    lines.push(wanted ? `${label}: ${wanted}` : `${label} fjernet`);
+    lines.push(
+      wanted
+        ? { text: `${label}: ${wanted}`, message: journalMessage('majorIncident.roleSet', { role: key, name: wanted }) }
+        : { text: `${label} fjernet`, message: journalMessage('majorIncident.roleRemoved', { role: key }) },
+    );
   }
   return { data, lines };
 }
