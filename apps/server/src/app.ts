@@ -75,6 +75,8 @@ export interface AppDeps {
         | 'MAP_STYLE_URL'
         | 'MAP_ATTRIBUTION'
         | 'MAP_FILES_DIR'
+        | 'OIDC_PROVIDERS'
+        | 'OIDC_REAUTH_MAX_AGE_SECONDS'
       >
     >;
   prisma: Db;
@@ -129,7 +131,12 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
   await app.register(errorHandlerPlugin);
   await app.register(safeInputPlugin);
   await app.register(databasePlugin, { prisma, databaseUrl });
-  await app.register(authPlugin, { sessionTtlHours: config.SESSION_TTL_HOURS, production, publicUrl: config.PUBLIC_URL });
+  await app.register(authPlugin, {
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+    production,
+    publicUrl: config.PUBLIC_URL,
+    reauthMaxAgeSeconds: config.OIDC_REAUTH_MAX_AGE_SECONDS ?? 900,
+  });
   await app.register(realtimePlugin);
   await app.register(geoPlugin);
 
@@ -139,6 +146,9 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
     secureCookies: production,
     loginsPerAddress: config.LOGINS_PER_ADDRESS ?? 60,
     loginsPerUsername: config.LOGINS_PER_USERNAME ?? 10,
+    oidcProviders: config.OIDC_PROVIDERS ?? [],
+    production,
+    publicUrl: config.PUBLIC_URL,
   });
   await app.register(callsModule);
   // Recordings subscribe to a registered call before AML: early recordings are linked first.

@@ -919,4 +919,22 @@ export const en: Record<MessageKey, string> = {
     'Stop the bleeding: direct pressure on the wound, a pressure bandage, raise the injured part if you can.',
   'responder.todo.GENERELL_NEDKJOLING':
     'Prevent further heat loss: shelter from wind and wet, insulate from the ground, cover up. Handle the patient gently.',
+  'login.sso': 'Sign in with {label}',
+  'login.or': 'or with username and password',
+  'adm.tab.sso': 'Sign-in (SSO)',
+  'adm.sso.intro':
+    'Which groups or roles at the identity provider give which role at this centre. A person signing in gets the role with most rights among their groups; a person with no match is refused.',
+  'adm.sso.none': 'No identity provider is configured on this server (OIDC_PROVIDERS).',
+  'adm.sso.provider': 'Identity provider',
+  'adm.sso.claim': 'Claim',
+  'adm.sso.claimHint': 'Empty: {claim}',
+  'adm.sso.value': 'Value (group or role)',
+  'adm.sso.role': 'Role here',
+  'adm.sso.add': 'Add',
+  'adm.sso.remove': 'Remove',
+  'adm.sso.added': 'The mapping was added.',
+  'adm.sso.removed': 'The mapping was removed.',
+  'adm.sso.empty': 'No mappings yet.',
+  'record.reauth': 'Sign in again to listen to recordings.',
+  'record.reauthButton': 'Sign in again',
 };

@@ -919,6 +919,24 @@ export const nb = {
   'responder.todo.STOR_YTRE_BLODNING': 'Stans blødningen: trykk direkte på såret, legg trykkbandasje, hev skadestedet om mulig.',
   'responder.todo.GENERELL_NEDKJOLING':
     'Beskytt mot mer varmetap: ly for vind og væte, isolér mot underlaget, dekk til. Håndter pasienten forsiktig.',
+  'login.sso': 'Logg inn med {label}',
+  'login.or': 'eller med brukernavn og passord',
+  'adm.tab.sso': 'Pålogging (SSO)',
+  'adm.sso.intro':
+    'Hvilke grupper eller roller hos identitetsleverandøren gir hvilken rolle ved denne sentralen. Den som logger inn får rollen med flest rettigheter blant gruppene sine; en bruker uten treff blir avvist.',
+  'adm.sso.none': 'Ingen identitetsleverandør er satt opp på denne serveren (OIDC_PROVIDERS).',
+  'adm.sso.provider': 'Identitetsleverandør',
+  'adm.sso.claim': 'Claim',
+  'adm.sso.claimHint': 'Tomt: {claim}',
+  'adm.sso.value': 'Verdi (gruppe eller rolle)',
+  'adm.sso.role': 'Rolle her',
+  'adm.sso.add': 'Legg til',
+  'adm.sso.remove': 'Fjern',
+  'adm.sso.added': 'Koblingen er lagt til.',
+  'adm.sso.removed': 'Koblingen er fjernet.',
+  'adm.sso.empty': 'Ingen koblinger ennå.',
+  'record.reauth': 'Du må logge inn på nytt for å lytte til opptak.',
+  'record.reauthButton': 'Logg inn på nytt',
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -15,16 +15,30 @@ export interface SessionOptions {
 
 const userInclude = { centre: true } as const;
 
-function toActor(user: {
-  id: string;
-  username: string;
-  displayName: string;
-  role: UserActor['role'];
-  locale: string;
-  centre: UserActor['centre'];
-}): UserActor {
+type SessionOidc = { oidcProvider: string | null; authTime: Date | null };
+
+/** What an OpenID provider's sign-in tells about the session it makes (see auth/oidc). */
+export interface OidcSessionInfo {
+  provider: string;
+  subject: string;
+  sid: string | null;
+  authTime: Date | null;
+}
+
+function toActor(
+  user: {
+    id: string;
+    username: string;
+    displayName: string;
+    role: UserActor['role'];
+    locale: string;
+    centre: UserActor['centre'];
+  },
+  session?: SessionOidc,
+): UserActor {
   const { id, code, name, kind, lat, lon } = user.centre;
   return {
+    ...(session?.oidcProvider && { oidc: { provider: session.oidcProvider, authTime: session.authTime } }),
     kind: 'user',
     userId: user.id,
     username: user.username,
@@ -45,7 +59,8 @@ export function createSessionService(prisma: Db, options: SessionOptions) {
     async login(username: string, password: string): Promise<{ token: string; actor: UserActor; expiresAt: Date }> {
       const user = await prisma.user.findUnique({ where: { username }, include: userInclude });
       // Verify even for an unknown user, so timing does not tell which usernames exist.
-      const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHashPromise));
+      // A user of an OpenID provider has no password (an empty hash): checked against the dummy, so refused.
+      const ok = await verifyPassword(password, user?.passwordHash || (await dummyHashPromise));
       if (!user || !ok || user.disabledAt) throw unauthorized('Wrong username or password');
       if (options.production && user.isDemo) {
         throw forbidden('Demo accounts are disabled in production (NODE_ENV=production)');
@@ -54,6 +69,39 @@ export function createSessionService(prisma: Db, options: SessionOptions) {
       const expiresAt = new Date(Date.now() + ttlMs);
       await prisma.session.create({ data: { tokenHash: sha256(token), userId: user.id, expiresAt } });
       return { token, actor: toActor(user), expiresAt };
+    },
+
+    /** A session for a user an OpenID provider has just signed in (auth/oidc checked who they are). */
+    async createForOidcUser(userId: string, oidc: OidcSessionInfo): Promise<{ token: string; actor: UserActor; expiresAt: Date }> {
+      const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, include: userInclude });
+      const token = randomToken();
+      const expiresAt = new Date(Date.now() + ttlMs);
+      await prisma.session.create({
+        data: {
+          tokenHash: sha256(token),
+          userId,
+          expiresAt,
+          oidcProvider: oidc.provider,
+          oidcSubject: oidc.subject,
+          oidcSid: oidc.sid,
+          authTime: oidc.authTime,
+        },
+      });
+      return { token, actor: toActor(user, { oidcProvider: oidc.provider, authTime: oidc.authTime }), expiresAt };
+    },
+
+    /**
+     * Ends the sessions an OpenID provider's back-channel logout names: its session id (sid) or,
+     * without one, every session of the subject. Their sockets close as on logout. Returns how many.
+     */
+    async endOidcSessions(provider: string, by: { sid?: string; subject?: string }): Promise<number> {
+      const where = by.sid
+        ? { oidcProvider: provider, oidcSid: by.sid, ...(by.subject && { oidcSubject: by.subject }) }
+        : { oidcProvider: provider, oidcSubject: by.subject ?? '' };
+      const ended = await prisma.session.findMany({ where, select: { tokenHash: true } });
+      await prisma.session.deleteMany({ where: { tokenHash: { in: ended.map((s) => s.tokenHash) } } });
+      for (const { tokenHash } of ended) for (const listener of endedListeners) listener(tokenHash);
+      return ended.length;
     },
 
     /** The user behind a session cookie, or null when it is unknown or expired. Sliding expiry. */
@@ -71,7 +119,7 @@ export function createSessionService(prisma: Db, options: SessionOptions) {
           .update({ where: { tokenHash: session.tokenHash }, data: { lastSeenAt: new Date(now), expiresAt: new Date(now + ttlMs) } })
           .catch(() => {}); // a failed touch must not fail the request
       }
-      return toActor(session.user);
+      return toActor(session.user, session);
     },
 
     async logout(token: string | undefined): Promise<void> {

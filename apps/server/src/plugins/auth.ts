@@ -11,10 +11,12 @@ declare module 'fastify' {
     sessions: SessionService;
     integrationKeys: IntegrationKeyService;
     sameSite: OriginPolicy;
+    /** Seconds after an OpenID sign-in (auth_time) when a sensitive action asks for a fresh one. */
+    reauthMaxAgeSeconds: number;
   }
 }
 
-export const authPlugin = fp<{ sessionTtlHours: number; production: boolean; publicUrl: string | undefined }>(
+export const authPlugin = fp<{ sessionTtlHours: number; production: boolean; publicUrl: string | undefined; reauthMaxAgeSeconds: number }>(
   async (app, opts) => {
     const sessions = createSessionService(app.prisma, { ttlHours: opts.sessionTtlHours, production: opts.production });
     const integrationKeys = createIntegrationKeyService(app.prisma);
@@ -23,6 +25,7 @@ export const authPlugin = fp<{ sessionTtlHours: number; production: boolean; pub
     app.decorate('sessions', sessions);
     app.decorate('integrationKeys', integrationKeys);
     app.decorate('sameSite', sameSite);
+    app.decorate('reauthMaxAgeSeconds', opts.reauthMaxAgeSeconds);
   },
   { name: 'auth', fastify: '5.x', dependencies: ['database', 'security'] },
 );

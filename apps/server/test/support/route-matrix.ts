@@ -19,6 +19,13 @@ export const MATRIX: Record<string, Allowed> = {
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': 'public',
   'GET /api/v1/auth/me': ALL_USERS,
+  'GET /api/v1/auth/oidc/providers': 'public',
+  'GET /api/v1/auth/oidc/:id/start': 'public',
+  'GET /api/v1/auth/oidc/:id/callback': 'public',
+  'POST /api/v1/auth/oidc/:id/backchannel-logout': 'public',
+  'GET /api/v1/admin/oidc-mappings': ['admin'],
+  'POST /api/v1/admin/oidc-mappings': ['admin'],
+  'DELETE /api/v1/admin/oidc-mappings/:mappingId': ['admin'],
 
   'POST /api/v1/centres/:code/takeover': ['supervisor'],
   'DELETE /api/v1/centres/:code/takeover': ['supervisor'],
