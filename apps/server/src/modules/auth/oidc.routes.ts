@@ -249,7 +249,8 @@ export const oidcRoutes =
           body: z.object({ logout_token: z.string().min(1).max(20_000) }),
           response: {
             200: z.null(),
-            400: z.object({ error: z.literal('invalid_request'), error_description: z.string() }),
+            // the spec's error answer for a refused token; ApiError for a malformed request
+            400: z.union([z.object({ error: z.literal('invalid_request'), error_description: z.string() }), ApiError]),
             404: ApiError,
             502: ApiError,
           },
