@@ -51,6 +51,8 @@ import type { Purge } from './modules/recordings/purge.js';
 
 /** Any run of 11 digits (a fødselsnummer or d-nummer) becomes asterisks. */
 const maskNationalIds = (text: string) => text.replace(/(?<!\d)\d{11}(?!\d)/g, '***********');
+/** A sign-in's authorization code and state (the OIDC callback's query) never reach the log either. */
+const maskSignInCodes = (url: string) => url.replace(/([?&](?:code|state|session_state)=)[^&]*/g, '$1***');
 
 export interface AppDeps {
   config: Pick<Config, 'NODE_ENV' | 'LOG_LEVEL' | 'SESSION_TTL_HOURS' | 'CONSOLE_DIST' | 'DATA_DIR'> &
@@ -104,7 +106,7 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
         // a client may put one in a query string, and the log must not keep it.
         req: (req: { method: string; url: string; ip?: string }) => ({
           method: req.method,
-          url: maskNationalIds(req.url),
+          url: maskSignInCodes(maskNationalIds(req.url)),
           remoteAddress: req.ip,
         }),
       },

@@ -5,6 +5,7 @@
 // spoilt answer (state, replayed code, issuer, audience, expiry, signature) is an error page and an
 // audit entry, never a session.
 import { createHash } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCentre, createIntegrationKey, createUser, uniqueName } from './support/factories.js';
 import { clientKeys, startRogueProvider, startTestProvider, type TestProvider } from './support/oidc-provider.js';
@@ -64,6 +65,8 @@ class Browser {
   }
 }
 
+/** What the server logs: a sign-in's code and state must not appear in it. */
+let logged = '';
 let app: App;
 let prisma: Db;
 let op: TestProvider;
@@ -82,31 +85,40 @@ const accounts = {
 
 beforeAll(async () => {
   prisma = createPrisma(databaseUrl(), 5);
+  const logStream = new PassThrough();
+  logStream.on('data', (chunk) => {
+    logged += chunk;
+  });
   const keys = await clientKeys();
   const common = {
     clientId: 'amk-console',
     clientAuth: { method: 'private_key_jwt', privateJwk: keys.privateJwk },
     scopes: 'openid profile amk',
   };
-  app = await buildTestApp(prisma, {
-    OIDC_PROVIDERS: [
-      {
-        id: 'testidp',
-        label: 'Test-ID',
-        issuer: `http://127.0.0.1:${OP_PORT}`,
-        ...common,
-        claims: { name: 'name', hpr: 'hpr_number', groups: 'groups' },
-      },
-      {
-        id: 'rogue',
-        label: 'Rogue',
-        issuer: `http://127.0.0.1:${ROGUE_PORT}`,
-        ...common,
-        claims: { name: 'name', hpr: 'hpr_number', groups: 'groups' },
-      },
-    ] as never,
-    OIDC_REAUTH_MAX_AGE_SECONDS: 600,
-  });
+  app = await buildTestApp(
+    prisma,
+    {
+      OIDC_PROVIDERS: [
+        {
+          id: 'testidp',
+          label: 'Test-ID',
+          issuer: `http://127.0.0.1:${OP_PORT}`,
+          ...common,
+          claims: { name: 'name', hpr: 'hpr_number', groups: 'groups' },
+        },
+        {
+          id: 'rogue',
+          label: 'Rogue',
+          issuer: `http://127.0.0.1:${ROGUE_PORT}`,
+          ...common,
+          claims: { name: 'name', hpr: 'hpr_number', groups: 'groups' },
+        },
+      ] as never,
+      OIDC_REAUTH_MAX_AGE_SECONDS: 600,
+      LOG_LEVEL: 'info',
+    },
+    logStream,
+  );
   await app.listen({ host: '127.0.0.1', port: RP_PORT });
   op = await startTestProvider({ port: OP_PORT, rpUrl: rp, providerId: 'testidp', clientPublicJwk: keys.publicJwk, accounts });
   rogue = await startRogueProvider(ROGUE_PORT, accounts['kari.amk']);
@@ -225,6 +237,11 @@ describe('signing in through the provider', () => {
     const authorize = new URL(browser.visited.find((u) => u.includes('/auth?'))!);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
     expect(browser.visited.some((u) => u.includes('code_verifier'))).toBe(false);
+    // The callback was logged, but not its code or state.
+    const callback = new URL(browser.visited.find((u) => u.includes('/callback?'))!);
+    expect(logged).toContain('/api/v1/auth/oidc/testidp/callback?code=***');
+    expect(logged).not.toContain(callback.searchParams.get('code')!);
+    expect(logged).not.toContain(callback.searchParams.get('state')!);
 
     // The HPR number shows in the admin's user list and in the audit log's login entry.
     const users = (await (await api('/admin/users', adminCookie)).json()) as { users: { displayName: string; hprNumber: string | null }[] };

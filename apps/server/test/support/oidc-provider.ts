@@ -85,6 +85,7 @@ export async function startTestProvider(opts: {
     features: { devInteractions: { enabled: false }, backchannelLogout: { enabled: true } },
     claims: { openid: ['sub'], profile: ['name', 'preferred_username'], amk: ['groups', 'roles', 'hpr_number'] },
     scopes: ['openid', 'profile', 'amk'],
+    ttl: { Interaction: 600, Session: 3_600, Grant: 3_600, AccessToken: 600, IdToken: 600 },
     // As HelseID and Entra ID do: the claims are in the ID token itself.
     conformIdTokenClaims: false,
     findAccount: (_ctx, id) => {
