@@ -9,7 +9,7 @@ const RP_PORT = 3298;
 const OP_PORT = 3297;
 const GROUP = `AMK-Bergen-operatorer-${Date.now()}`;
 
-test('an operator signs in through the identity provider’s login page and works in the console', async ({ browser, request }) => {
+test('an operator signs in through the identity provider’s login page and works in the console', async ({ browser }) => {
   const keys = await clientKeys();
   const rpUrl = `http://127.0.0.1:${RP_PORT}`;
   const op = await startTestProvider({
@@ -34,13 +34,21 @@ test('an operator signs in through the identity provider’s login page and work
   });
   await server.start();
   try {
-    // The centre's administrator maps the provider group to AMK operators (as in the admin tab).
-    const login = await request.post(`${rpUrl}/api/v1/auth/login`, { data: { username: 'admin', password: 'demo' } });
-    expect(login.status()).toBe(200);
-    const mapped = await request.post(`${rpUrl}/api/v1/admin/oidc-mappings`, {
-      data: { providerId: 'testidp', value: GROUP, role: 'amk_operator' },
-    });
-    expect(mapped.status()).toBe(201);
+    // The centre's administrator maps the provider group to AMK operators in the admin page's tab.
+    const adminContext = await newContext(browser, { baseURL: rpUrl, viewport: { width: 1600, height: 900 } });
+    const admin = await adminContext.newPage();
+    await admin.goto('/');
+    await admin.getByLabel('Brukernavn').fill('admin');
+    await admin.getByLabel('Passord').fill('demo');
+    await admin.getByRole('button', { name: 'Logg inn', exact: true }).click();
+    await expect(admin.getByRole('heading', { name: 'Logg inn' })).toBeHidden();
+    await admin.goto('/admin#sso');
+    const sso = admin.getByRole('tabpanel', { name: 'Pålogging (SSO)' });
+    await sso.getByLabel('Verdi (gruppe eller rolle)').fill(GROUP);
+    await sso.getByLabel('Rolle her').selectOption('amk_operator');
+    await sso.getByRole('button', { name: 'Legg til' }).click();
+    await expect(sso.getByText('Koblingen er lagt til.')).toBeVisible();
+    await expect(sso.getByRole('row', { name: new RegExp(GROUP) })).toContainText('AMK-operatør');
 
     const context = await newContext(browser, { baseURL: rpUrl, viewport: { width: 1600, height: 900 } });
     const page = await context.newPage();

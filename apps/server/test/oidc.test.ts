@@ -75,12 +75,19 @@ let amk: { id: string; code: string };
 let lvs: { id: string; code: string };
 let adminCookie: string;
 let recorderKey: string;
-const groups = { amk: uniqueName('amk-operatorer'), lvs: uniqueName('lv-operatorer'), other: uniqueName('kantina') };
+const groups = {
+  amk: uniqueName('amk-operatorer'),
+  lvs: uniqueName('lv-operatorer'),
+  lead: uniqueName('amk-vaktledere'),
+  other: uniqueName('kantina'),
+};
 
 const accounts = {
   'kari.amk': { name: 'Kari Nordmann', preferred_username: 'kari.amk', groups: [groups.amk, groups.other], hpr_number: '9144889' },
   'ola.lv': { name: 'Ola Legevakt', preferred_username: 'ola.lv', groups: [groups.lvs], hpr_number: '4356729' },
   'per.ingen': { name: 'Per Ingen', preferred_username: 'per.ingen', groups: [groups.other] },
+  // in both the operators' and the supervisors' group: the role with more rights wins
+  'siri.vakt': { name: 'Siri Vaktleder', preferred_username: 'siri.vakt', groups: [groups.amk, groups.lead] },
 };
 
 beforeAll(async () => {
@@ -134,6 +141,9 @@ beforeAll(async () => {
   });
   await prisma.oidcClaimMapping.create({
     data: { id: crypto.randomUUID(), providerId: 'rogue', claim: 'groups', value: groups.amk, centreId: amk.id, role: 'amk_operator' },
+  });
+  await prisma.oidcClaimMapping.create({
+    data: { id: crypto.randomUUID(), providerId: 'testidp', claim: 'groups', value: groups.lead, centreId: amk.id, role: 'supervisor' },
   });
 });
 
@@ -195,7 +205,7 @@ describe('the claim mapping table', () => {
       mappings: { providerId: string; value: string }[];
       providers: { id: string }[];
     };
-    expect(list.mappings.filter((m) => m.providerId === 'testidp').map((m) => m.value)).toEqual([groups.amk]);
+    expect(list.mappings.filter((m) => m.providerId === 'testidp').map((m) => m.value)).toEqual([groups.amk, groups.lead].sort());
     expect(list.providers.map((p) => p.id)).toEqual(['testidp', 'rogue']);
 
     const unknown = await api('/admin/oidc-mappings', adminCookie, {
@@ -364,6 +374,24 @@ describe('sessions follow the provider', () => {
 
     const local = await createUser(prisma, amk.id);
     expect((await api(`/recordings/${recording.id}/audio`, await login({ url: rp }, local.username))).status).toBe(200);
+
+    // Placing a hold is as sensitive: a supervisor whose sign-in is too old is asked again too.
+    const lead = new Browser();
+    await signIn(lead, 'siri.vakt');
+    expect(await me(lead.session())).toMatchObject({ role: 'supervisor' });
+    const leadHash = createHash('sha256').update(lead.session()!.split('=')[1]!).digest('hex');
+    await prisma.session.update({ where: { tokenHash: leadHash }, data: { authTime: new Date(Date.now() - 20 * 60_000) } });
+    const hold = (cookie: string) =>
+      api(`/recordings/${recording.id}/holds`, cookie, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ reason: 'tilsyn', caseRef: 'HT-2026-1' }),
+      });
+    const tooOld = await hold(lead.session()!);
+    expect(tooOld.status).toBe(401);
+    expect(tooOld.headers.get('x-reauthenticate')).toMatch(/prompt=login/);
+    await signIn(lead, 'siri.vakt', 'testidp', '?prompt=login&max_age=600');
+    expect((await hold(lead.session()!)).status).toBe(201);
   });
 });
 
