@@ -138,6 +138,8 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
     production,
     publicUrl: config.PUBLIC_URL,
     reauthMaxAgeSeconds: config.OIDC_REAUTH_MAX_AGE_SECONDS ?? 900,
+    // With single sign-on in production, password logins are for break-glass only.
+    localNeedsBreakGlass: production && (config.OIDC_PROVIDERS?.length ?? 0) > 0,
   });
   await app.register(realtimePlugin);
   await app.register(geoPlugin);

@@ -77,3 +77,13 @@ export const OidcClaimMappings = z.object({
   providers: z.array(z.object({ id: z.string(), label: z.string(), groupsClaim: z.string() })),
 });
 export type OidcClaimMappings = z.infer<typeof OidcClaimMappings>;
+
+/** An administrator opens a break-glass period for a local account (single sign-on in production). */
+export const BreakGlassRequest = z.object({
+  hours: z.number().int().min(1, 'at least 1 hour').max(72, 'at most 72 hours'),
+  reason: z.string().trim().min(1, 'say why').max(500),
+});
+export type BreakGlassRequest = z.infer<typeof BreakGlassRequest>;
+
+export const BreakGlassState = z.object({ userId: Uuid, until: z.string().nullable(), reason: z.string().nullable() });
+export type BreakGlassState = z.infer<typeof BreakGlassState>;

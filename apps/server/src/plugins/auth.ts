@@ -16,9 +16,19 @@ declare module 'fastify' {
   }
 }
 
-export const authPlugin = fp<{ sessionTtlHours: number; production: boolean; publicUrl: string | undefined; reauthMaxAgeSeconds: number }>(
+export const authPlugin = fp<{
+  sessionTtlHours: number;
+  production: boolean;
+  publicUrl: string | undefined;
+  reauthMaxAgeSeconds: number;
+  localNeedsBreakGlass: boolean;
+}>(
   async (app, opts) => {
-    const sessions = createSessionService(app.prisma, { ttlHours: opts.sessionTtlHours, production: opts.production });
+    const sessions = createSessionService(app.prisma, {
+      ttlHours: opts.sessionTtlHours,
+      production: opts.production,
+      localNeedsBreakGlass: opts.localNeedsBreakGlass,
+    });
     const integrationKeys = createIntegrationKeyService(app.prisma);
     const sameSite = originPolicy(opts.publicUrl);
     registerAuthentication(app, { prisma: app.prisma, sessions, keys: integrationKeys, sameSite });

@@ -26,6 +26,8 @@ export const MATRIX: Record<string, Allowed> = {
   'GET /api/v1/admin/oidc-mappings': ['admin'],
   'POST /api/v1/admin/oidc-mappings': ['admin'],
   'DELETE /api/v1/admin/oidc-mappings/:mappingId': ['admin'],
+  'PUT /api/v1/admin/users/:id/break-glass': ['admin'],
+  'DELETE /api/v1/admin/users/:id/break-glass': ['admin'],
 
   'POST /api/v1/centres/:code/takeover': ['supervisor'],
   'DELETE /api/v1/centres/:code/takeover': ['supervisor'],
