@@ -68,6 +68,12 @@ describe('break-glass local accounts', () => {
     expect(opened.statusCode).toBe(200);
     expect(opened.json()).toMatchObject({ userId: operator.id, reason: 'Helseforetakets pålogging er nede' });
     expect(await prisma.auditLog.count({ where: { action: 'user.break_glass_open', entityId: operator.id } })).toBe(1);
+    // The admin's user list shows the open period.
+    const list = await production.inject({ method: 'GET', url: '/api/v1/admin/users', headers: { cookie: adminCookie } });
+    expect(list.json().users.find((u: { id: string }) => u.id === operator.id)).toMatchObject({
+      signsInWith: 'password',
+      breakGlassUntil: opened.json().until,
+    });
 
     const ok = await login(operator.username);
     expect(ok.statusCode).toBe(200);

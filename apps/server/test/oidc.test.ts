@@ -255,7 +255,7 @@ describe('signing in through the provider', () => {
 
     // The HPR number shows in the admin's user list and in the audit log's login entry.
     const users = (await (await api('/admin/users', adminCookie)).json()) as { users: { displayName: string; hprNumber: string | null }[] };
-    expect(users.users.find((u) => u.displayName === 'Kari Nordmann')?.hprNumber).toBe('9144889');
+    expect(users.users.find((u) => u.displayName === 'Kari Nordmann')).toMatchObject({ hprNumber: '9144889', signsInWith: 'testidp' });
     const user = await prisma.user.findFirstOrThrow({ where: { oidcProvider: 'testidp', oidcSubject: 'kari.amk' } });
     const entry = await prisma.auditLog.findFirst({ where: { action: 'auth.login', actorId: user.id } });
     expect(entry?.detail).toMatchObject({ provider: 'testidp', hprNumber: '9144889' });

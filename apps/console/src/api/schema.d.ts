@@ -461,6 +461,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             users: {
+                                breakGlassUntil: string | null;
                                 /** @description § 13 f nødvendig klinisk praksis, attested by the employer */
                                 clinicalPracticeConfirmed: boolean;
                                 competence: {
@@ -488,6 +489,7 @@ export interface paths {
                                 operatorTrainingOn: string | null;
                                 /** @enum {string} */
                                 role: "amk_operator" | "amk_doctor" | "lv_operator" | "supervisor" | "admin" | "responder" | "auditor";
+                                signsInWith: string;
                                 username: string;
                                 /**
                                  * Format: date
@@ -876,6 +878,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            breakGlassUntil: string | null;
                             /** @description § 13 f nødvendig klinisk praksis, attested by the employer */
                             clinicalPracticeConfirmed: boolean;
                             competence: {
@@ -903,6 +906,7 @@ export interface paths {
                             operatorTrainingOn: string | null;
                             /** @enum {string} */
                             role: "amk_operator" | "amk_doctor" | "lv_operator" | "supervisor" | "admin" | "responder" | "auditor";
+                            signsInWith: string;
                             username: string;
                             /**
                              * Format: date

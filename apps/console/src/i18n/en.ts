@@ -937,4 +937,13 @@ export const en: Record<MessageKey, string> = {
   'adm.sso.empty': 'No mappings yet.',
   'record.reauth': 'Sign in again to listen to recordings.',
   'record.reauthButton': 'Sign in again',
+  'adm.bg.via': 'via {provider}',
+  'adm.bg.openUntil': 'Break-glass until {until}',
+  'adm.bg.heading': 'Break-glass access',
+  'adm.bg.intro':
+    'Where sign-in goes through an identity provider in production, a local account may sign in with its password only during a period you open here, with a reason. Every sign-in is audited.',
+  'adm.bg.hours': 'Hours (at most 72)',
+  'adm.bg.reason': 'Reason',
+  'adm.bg.open': 'Open break-glass',
+  'adm.bg.close': 'Close break-glass',
 };

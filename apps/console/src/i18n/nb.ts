@@ -937,6 +937,15 @@ export const nb = {
   'adm.sso.empty': 'Ingen koblinger ennå.',
   'record.reauth': 'Du må logge inn på nytt for å lytte til opptak.',
   'record.reauthButton': 'Logg inn på nytt',
+  'adm.bg.via': 'via {provider}',
+  'adm.bg.openUntil': 'Nødtilgang til {until}',
+  'adm.bg.heading': 'Nødtilgang (break-glass)',
+  'adm.bg.intro':
+    'Når pålogging skjer via identitetsleverandør i drift, kan en lokal konto bare logge inn med passord i en periode du åpner her, med begrunnelse. Hver innlogging logges.',
+  'adm.bg.hours': 'Timer (høyst 72)',
+  'adm.bg.reason': 'Begrunnelse',
+  'adm.bg.open': 'Åpne nødtilgang',
+  'adm.bg.close': 'Lukk nødtilgang',
 } as const;
 
 export type MessageKey = keyof typeof nb;
