@@ -51,6 +51,8 @@ import type { Purge } from './modules/recordings/purge.js';
 
 /** Any run of 11 digits (a fødselsnummer or d-nummer) becomes asterisks. */
 const maskNationalIds = (text: string) => text.replace(/(?<!\d)\d{11}(?!\d)/g, '***********');
+/** A sign-in's authorization code and state (the OIDC callback's query) never reach the log either. */
+const maskSignInCodes = (url: string) => url.replace(/([?&](?:code|state|session_state)=)[^&]*/g, '$1***');
 
 export interface AppDeps {
   config: Pick<Config, 'NODE_ENV' | 'LOG_LEVEL' | 'SESSION_TTL_HOURS' | 'CONSOLE_DIST' | 'DATA_DIR'> &
@@ -75,6 +77,8 @@ export interface AppDeps {
         | 'MAP_STYLE_URL'
         | 'MAP_ATTRIBUTION'
         | 'MAP_FILES_DIR'
+        | 'OIDC_PROVIDERS'
+        | 'OIDC_REAUTH_MAX_AGE_SECONDS'
       >
     >;
   prisma: Db;
@@ -102,7 +106,7 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
         // a client may put one in a query string, and the log must not keep it.
         req: (req: { method: string; url: string; ip?: string }) => ({
           method: req.method,
-          url: maskNationalIds(req.url),
+          url: maskSignInCodes(maskNationalIds(req.url)),
           remoteAddress: req.ip,
         }),
       },
@@ -129,7 +133,14 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
   await app.register(errorHandlerPlugin);
   await app.register(safeInputPlugin);
   await app.register(databasePlugin, { prisma, databaseUrl });
-  await app.register(authPlugin, { sessionTtlHours: config.SESSION_TTL_HOURS, production, publicUrl: config.PUBLIC_URL });
+  await app.register(authPlugin, {
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+    production,
+    publicUrl: config.PUBLIC_URL,
+    reauthMaxAgeSeconds: config.OIDC_REAUTH_MAX_AGE_SECONDS ?? 900,
+    // With single sign-on in production, password logins are for break-glass only.
+    localNeedsBreakGlass: production && (config.OIDC_PROVIDERS?.length ?? 0) > 0,
+  });
   await app.register(realtimePlugin);
   await app.register(geoPlugin);
 
@@ -139,6 +150,9 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
     secureCookies: production,
     loginsPerAddress: config.LOGINS_PER_ADDRESS ?? 60,
     loginsPerUsername: config.LOGINS_PER_USERNAME ?? 10,
+    oidcProviders: config.OIDC_PROVIDERS ?? [],
+    production,
+    publicUrl: config.PUBLIC_URL,
   });
   await app.register(callsModule);
   // Recordings subscribe to a registered call before AML: early recordings are linked first.

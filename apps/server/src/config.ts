@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { OidcProvidersSetting } from './auth/oidc/oidc-settings.js';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -78,6 +79,12 @@ const Env = z.object({
     .refine((v) => !v || v.startsWith('/') || URL.canParse(v), 'MAP_STYLE_URL must be a URL or a path starting with /'),
   MAP_ATTRIBUTION: z.string().optional(),
   MAP_FILES_DIR: z.string().optional(),
+  // OpenID Connect identity providers (HelseID, the hospital trust's Entra ID …): a JSON list, see
+  // auth/oidc/oidc-settings.ts and the README. Unset: no single sign-on, local accounts only.
+  OIDC_PROVIDERS: OidcProvidersSetting,
+  // Seconds since the user last signed in at the provider (auth_time) after which a sensitive
+  // action (listening to a recording) asks for a fresh sign-in. Local sessions are not affected.
+  OIDC_REAUTH_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(900),
 });
 
 export type Config = z.infer<typeof Env>;

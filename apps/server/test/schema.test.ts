@@ -55,6 +55,8 @@ const models = [
   'kommune',
   'user',
   'session',
+  'oidcLogin',
+  'oidcClaimMapping',
   'integrationKey',
   'call',
   'callJournalEntry',

@@ -37,6 +37,10 @@ export const UserCompetence = CompetenceFields.extend({
   role: Role,
   disabled: z.boolean(),
   competence: CompetenceStatus,
+  /** How the user signs in: 'password' (a local account) or the id of their identity provider. */
+  signsInWith: z.string(),
+  /** A local account's open break-glass period (single sign-on in production), or null. */
+  breakGlassUntil: z.string().nullable(),
 });
 export type UserCompetence = z.infer<typeof UserCompetence>;
 

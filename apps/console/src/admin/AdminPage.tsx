@@ -12,9 +12,10 @@ import { KommuneAdmin } from './KommuneAdmin.js';
 import { RetentionAdmin } from './RetentionAdmin.js';
 import { TriageIndexAdmin } from './TriageIndexAdmin.js';
 import { LogoutButton } from '../auth/LogoutButton.js';
+import { SsoMappingsAdmin } from './SsoMappingsAdmin.js';
 import { UsersAdmin } from './UsersAdmin.js';
 
-type Tab = 'akutthjelper' | 'retention' | 'kommuner' | 'index' | 'users' | 'backups';
+type Tab = 'akutthjelper' | 'retention' | 'kommuner' | 'index' | 'users' | 'backups' | 'sso';
 const HOLD_KEEPERS: readonly string[] = ['admin', 'supervisor', 'auditor'];
 
 export function AdminPage({ me }: { me: Me }) {
@@ -29,6 +30,8 @@ export function AdminPage({ me }: { me: Me }) {
     // the competence record is the admin's to keep (the server serves it to admins only)
     ...(isAdmin ? [['users', 'adm.tab.users'] as [Tab, MessageKey]] : []),
     ...(me.role !== 'auditor' ? [['backups', 'adm.tab.backups'] as [Tab, MessageKey]] : []),
+    // which provider groups give which role here: the admin's to keep (served to admins only)
+    ...(isAdmin ? [['sso', 'adm.tab.sso'] as [Tab, MessageKey]] : []),
   ];
   const fromHash = window.location.hash.slice(1) as Tab;
   const [tab, setTab] = useState<Tab>(tabs.some(([k]) => k === fromHash) ? fromHash : tabs[0]![0]);
@@ -87,6 +90,7 @@ export function AdminPage({ me }: { me: Me }) {
               {k === 'index' && <TriageIndexAdmin canImport={isAdmin} />}
               {k === 'users' && <UsersAdmin />}
               {k === 'backups' && <BackupsAdmin me={me} canEdit={isAdmin} />}
+              {k === 'sso' && <SsoMappingsAdmin />}
             </div>
           ))}
         </>

@@ -5,6 +5,7 @@ import { EDUCATIONS } from '@amk/domain';
 import { useState } from 'react';
 import { $api, client, ok } from '../api/client.js';
 import { useT, type MessageKey } from '../i18n/i18n.js';
+import { dateAndClock } from '../lib/clock.js';
 import { DateInput } from '../lib/date-time-input.js';
 import { messageOf, Outcome, useLoad } from '../lib/form-kit.js';
 
@@ -70,8 +71,12 @@ function UserRow({
         <td>
           {user.displayName}{' '}
           <span className="muted small">
-            ({user.username}, {user.role})
+            ({user.username}, {user.role}
+            {user.signsInWith !== 'password' && `, ${t('adm.bg.via', { provider: user.signsInWith })}`})
           </span>
+          {user.breakGlassUntil && (
+            <span className="error small">{t('adm.bg.openUntil', { until: dateAndClock(user.breakGlassUntil) })}</span>
+          )}
         </td>
         <td>{t(EDUCATION_KEYS[user.education])}</td>
         <td>
@@ -97,6 +102,7 @@ function UserRow({
         <tr>
           <td colSpan={4}>
             <CompetenceForm user={user} onSaved={onSaved} />
+            {user.signsInWith === 'password' && <BreakGlassForm user={user} onSaved={onSaved} />}
           </td>
         </tr>
       )}
@@ -170,6 +176,55 @@ function CompetenceForm({ user, onSaved }: { user: UserCompetence; onSaved: () =
         <input inputMode="numeric" value={f.hprNumber} onChange={(e) => setF({ ...f, hprNumber: e.target.value })} />
       </label>
       <button type="submit">{t('competence.save')}</button>
+    </form>
+  );
+}
+
+/**
+ * Break-glass (issue 18): where single sign-on is in use in production, a local account signs in
+ * with its password only during a period opened here with a reason; the server audits each use.
+ */
+function BreakGlassForm({ user, onSaved }: { user: UserCompetence; onSaved: () => Promise<void> }) {
+  const t = useT();
+  const [hours, setHours] = useState(4);
+  const [reason, setReason] = useState('');
+  const [failed, setFailed] = useState<string | null>(null);
+  async function run(action: () => Promise<unknown>) {
+    try {
+      await action();
+      setFailed(null);
+      await onSaved();
+    } catch (err) {
+      setFailed(messageOf(err));
+    }
+  }
+  const params = { params: { path: { id: user.id } } };
+  return (
+    <form
+      className="adm-form"
+      aria-label={t('adm.bg.heading')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(() => ok(client.PUT('/api/v1/admin/users/{id}/break-glass', { ...params, body: { hours, reason } })));
+      }}
+    >
+      <h3>{t('adm.bg.heading')}</h3>
+      <p className="muted small">{t('adm.bg.intro')}</p>
+      <label>
+        {t('adm.bg.hours')}
+        <input type="number" min={1} max={72} value={hours} onChange={(e) => setHours(Number(e.target.value))} />
+      </label>
+      <label>
+        {t('adm.bg.reason')}
+        <input value={reason} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <Outcome ok={null} error={failed} />
+      <button type="submit">{t('adm.bg.open')}</button>
+      {user.breakGlassUntil && (
+        <button type="button" onClick={() => void run(() => ok(client.DELETE('/api/v1/admin/users/{id}/break-glass', params)))}>
+          {t('adm.bg.close')}
+        </button>
+      )}
     </form>
   );
 }

@@ -1019,6 +1019,33 @@ export const nb = {
   'journal.field.interpreterUsed': 'tolk',
   'journal.field.summary': 'sammendrag',
   'callbacks.outcome.ANSWERED': 'Besvart likevel',
+  'login.sso': 'Logg inn med {label}',
+  'login.or': 'eller med brukernavn og passord',
+  'adm.tab.sso': 'Pålogging (SSO)',
+  'adm.sso.intro':
+    'Hvilke grupper eller roller hos identitetsleverandøren gir hvilken rolle ved denne sentralen. Den som logger inn får rollen med flest rettigheter blant gruppene sine; en bruker uten treff blir avvist.',
+  'adm.sso.none': 'Ingen identitetsleverandør er satt opp på denne serveren (OIDC_PROVIDERS).',
+  'adm.sso.provider': 'Identitetsleverandør',
+  'adm.sso.claim': 'Claim',
+  'adm.sso.claimHint': 'Tomt: {claim}',
+  'adm.sso.value': 'Verdi (gruppe eller rolle)',
+  'adm.sso.role': 'Rolle her',
+  'adm.sso.add': 'Legg til',
+  'adm.sso.remove': 'Fjern',
+  'adm.sso.added': 'Koblingen er lagt til.',
+  'adm.sso.removed': 'Koblingen er fjernet.',
+  'adm.sso.empty': 'Ingen koblinger ennå.',
+  'record.reauth': 'Du må logge inn på nytt for å lytte til opptak.',
+  'record.reauthButton': 'Logg inn på nytt',
+  'adm.bg.via': 'via {provider}',
+  'adm.bg.openUntil': 'Nødtilgang til {until}',
+  'adm.bg.heading': 'Nødtilgang (break-glass)',
+  'adm.bg.intro':
+    'Når pålogging skjer via identitetsleverandør i drift, kan en lokal konto bare logge inn med passord i en periode du åpner her, med begrunnelse. Hver innlogging logges.',
+  'adm.bg.hours': 'Timer (høyst 72)',
+  'adm.bg.reason': 'Begrunnelse',
+  'adm.bg.open': 'Åpne nødtilgang',
+  'adm.bg.close': 'Lukk nødtilgang',
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -14,6 +14,8 @@ export interface UserActor {
    * then the taken-over centre, and this is the user's own (see centre-cover.ts).
    */
   actingFrom?: { id: string; code: string; name: string; takeoverId: string };
+  /** Set when the session came from an OpenID provider's sign-in: which one, and when the person authenticated there. */
+  oidc?: { provider: string; authTime: Date | null };
 }
 
 export interface IntegrationActor {

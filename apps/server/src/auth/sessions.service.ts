@@ -11,20 +11,43 @@ const TOUCH_INTERVAL_MS = 60_000;
 export interface SessionOptions {
   ttlHours: number;
   production: boolean;
+  /**
+   * Single sign-on is configured in production: a local (password) account then signs in only
+   * during a break-glass period an administrator opened, and its sessions end with the period.
+   */
+  localNeedsBreakGlass?: boolean;
 }
+
+/** A local account outside its break-glass period, where one is needed. */
+const lockedOut = (user: { isDemo: boolean; oidcProvider: string | null; breakGlassUntil: Date | null }, now: number) =>
+  !user.isDemo && user.oidcProvider === null && !(user.breakGlassUntil && user.breakGlassUntil.getTime() > now);
 
 const userInclude = { centre: true } as const;
 
-function toActor(user: {
-  id: string;
-  username: string;
-  displayName: string;
-  role: UserActor['role'];
-  locale: string;
-  centre: UserActor['centre'];
-}): UserActor {
+type SessionOidc = { oidcProvider: string | null; authTime: Date | null };
+
+/** What an OpenID provider's sign-in tells about the session it makes (see auth/oidc). */
+export interface OidcSessionInfo {
+  provider: string;
+  subject: string;
+  sid: string | null;
+  authTime: Date | null;
+}
+
+function toActor(
+  user: {
+    id: string;
+    username: string;
+    displayName: string;
+    role: UserActor['role'];
+    locale: string;
+    centre: UserActor['centre'];
+  },
+  session?: SessionOidc,
+): UserActor {
   const { id, code, name, kind, lat, lon } = user.centre;
   return {
+    ...(session?.oidcProvider && { oidc: { provider: session.oidcProvider, authTime: session.authTime } }),
     kind: 'user',
     userId: user.id,
     username: user.username,
@@ -42,18 +65,66 @@ export function createSessionService(prisma: Db, options: SessionOptions) {
   return {
     ttlMs,
 
-    async login(username: string, password: string): Promise<{ token: string; actor: UserActor; expiresAt: Date }> {
+    async login(username: string, password: string): Promise<{ token: string; actor: UserActor; expiresAt: Date; breakGlass: boolean }> {
       const user = await prisma.user.findUnique({ where: { username }, include: userInclude });
       // Verify even for an unknown user, so timing does not tell which usernames exist.
-      const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHashPromise));
+      // A user of an OpenID provider has no password (an empty hash): checked against the dummy, so refused.
+      const ok = await verifyPassword(password, user?.passwordHash || (await dummyHashPromise));
       if (!user || !ok || user.disabledAt) throw unauthorized('Wrong username or password');
       if (options.production && user.isDemo) {
         throw forbidden('Demo accounts are disabled in production (NODE_ENV=production)');
       }
+      if (options.localNeedsBreakGlass && lockedOut(user, Date.now())) {
+        throw forbidden(
+          'Local accounts are for break-glass only here: sign in through the identity provider, or ask an administrator to open a break-glass period for this account',
+        );
+      }
+      const token = randomToken();
+      // A break-glass session ends with its period at the latest.
+      const until = options.localNeedsBreakGlass && user.breakGlassUntil ? user.breakGlassUntil.getTime() : Infinity;
+      const expiresAt = new Date(Math.min(Date.now() + ttlMs, until));
+      await prisma.session.create({ data: { tokenHash: sha256(token), userId: user.id, expiresAt } });
+      return { token, actor: toActor(user), expiresAt, breakGlass: Boolean(options.localNeedsBreakGlass && !user.isDemo) };
+    },
+
+    /** A session for a user an OpenID provider has just signed in (auth/oidc checked who they are). */
+    async createForOidcUser(userId: string, oidc: OidcSessionInfo): Promise<{ token: string; actor: UserActor; expiresAt: Date }> {
+      const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, include: userInclude });
       const token = randomToken();
       const expiresAt = new Date(Date.now() + ttlMs);
-      await prisma.session.create({ data: { tokenHash: sha256(token), userId: user.id, expiresAt } });
-      return { token, actor: toActor(user), expiresAt };
+      await prisma.session.create({
+        data: {
+          tokenHash: sha256(token),
+          userId,
+          expiresAt,
+          oidcProvider: oidc.provider,
+          oidcSubject: oidc.subject,
+          oidcSid: oidc.sid,
+          authTime: oidc.authTime,
+        },
+      });
+      return { token, actor: toActor(user, { oidcProvider: oidc.provider, authTime: oidc.authTime }), expiresAt };
+    },
+
+    /**
+     * Ends the sessions an OpenID provider's back-channel logout names: its session id (sid) or,
+     * without one, every session of the subject. Their sockets close as on logout. Returns how many.
+     */
+    async endOidcSessions(provider: string, by: { sid?: string; subject?: string }): Promise<number> {
+      const where = by.sid
+        ? { oidcProvider: provider, oidcSid: by.sid, ...(by.subject && { oidcSubject: by.subject }) }
+        : { oidcProvider: provider, oidcSubject: by.subject ?? '' };
+      const ended = await prisma.session.findMany({ where, select: { tokenHash: true } });
+      await prisma.session.deleteMany({ where: { tokenHash: { in: ended.map((s) => s.tokenHash) } } });
+      for (const { tokenHash } of ended) for (const listener of endedListeners) listener(tokenHash);
+      return ended.length;
+    },
+
+    /** Ends every session of a user (a closed break-glass period); their sockets close as on logout. */
+    async endSessionsOfUser(userId: string): Promise<void> {
+      const ended = await prisma.session.findMany({ where: { userId }, select: { tokenHash: true } });
+      await prisma.session.deleteMany({ where: { tokenHash: { in: ended.map((s) => s.tokenHash) } } });
+      for (const { tokenHash } of ended) for (const listener of endedListeners) listener(tokenHash);
     },
 
     /** The user behind a session cookie, or null when it is unknown or expired. Sliding expiry. */
@@ -66,12 +137,13 @@ export function createSessionService(prisma: Db, options: SessionOptions) {
       const now = Date.now();
       if (!session || session.expiresAt.getTime() <= now || session.user.disabledAt) return null;
       if (options.production && session.user.isDemo) return null;
+      if (options.localNeedsBreakGlass && lockedOut(session.user, now)) return null;
       if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
         await prisma.session
           .update({ where: { tokenHash: session.tokenHash }, data: { lastSeenAt: new Date(now), expiresAt: new Date(now + ttlMs) } })
           .catch(() => {}); // a failed touch must not fail the request
       }
-      return toActor(session.user);
+      return toActor(session.user, session);
     },
 
     async logout(token: string | undefined): Promise<void> {
@@ -99,6 +171,7 @@ export function createSessionService(prisma: Db, options: SessionOptions) {
         FROM "User" u
         WHERE s."userId" = u."id" AND s."tokenHash" = ANY(${tokenHashes}::text[]) AND s."expiresAt" > ${now}
           AND u."disabledAt" IS NULL ${options.production ? Prisma.sql`AND NOT u."isDemo"` : Prisma.empty}
+          ${options.localNeedsBreakGlass ? Prisma.sql`AND (u."oidcProvider" IS NOT NULL OR u."breakGlassUntil" > ${now})` : Prisma.empty}
         RETURNING s."tokenHash"`;
       return new Set(rows.map((r) => r.tokenHash));
     },

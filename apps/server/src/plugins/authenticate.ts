@@ -8,6 +8,7 @@ import { actingFor } from '../auth/centre-cover.js';
 import type { IntegrationKeyService } from '../auth/integration-keys.service.js';
 import { SESSION_COOKIE, type SessionService } from '../auth/sessions.service.js';
 import { forbidden, unauthorized } from '../lib/http-error.js';
+import { httpErrors } from '@fastify/sensible';
 import type { OriginPolicy } from './origin.js';
 
 declare module 'fastify' {
@@ -54,6 +55,25 @@ export function requireUser(roles?: readonly Role[]): preValidationHookHandler {
     }
   };
 }
+
+/**
+ * For a sensitive action (listening to a recording): a session an OpenID provider made must rest
+ * on a sign-in there no older than reauthMaxAgeSeconds (its auth_time), else a 401 saying so, with
+ * the address that signs in afresh in the X-Reauthenticate header. Local sessions are not affected.
+ */
+export const requireRecentSignIn: preValidationHookHandler = async (request) => {
+  const actor = request.actor;
+  if (actor?.kind !== 'user' || !actor.oidc) return;
+  const maxAge = request.server.reauthMaxAgeSeconds;
+  const authTime = actor.oidc.authTime?.getTime() ?? 0;
+  if (Date.now() - authTime <= maxAge * 1000) return;
+  const url = `/api/v1/auth/oidc/${actor.oidc.provider}/start?prompt=login&max_age=${maxAge}`;
+  throw httpErrors.createError(
+    401,
+    `Re-authentication needed: your sign-in at ${actor.oidc.provider} is more than ${maxAge} seconds old; sign in again (${url})`,
+    { headers: { 'x-reauthenticate': url } },
+  );
+};
 
 export const requireIntegration: preValidationHookHandler = async (request) => {
   const actor = request.actor;

@@ -4,6 +4,35 @@ import { client, ok } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
 import { dateAndClock } from '../../lib/clock.js';
 
+/**
+ * One recording. A session from single sign-on whose sign-in is too old is refused playback (401
+ * with X-Reauthenticate): the player cannot read why it failed, so on an error the reason is asked
+ * once and the user offered a fresh sign-in that comes back here.
+ */
+function Player({ recording: r }: { recording: RecordingSummary }) {
+  const t = useT();
+  const [reauth, setReauth] = useState<string | null>(null);
+  const src = `/api/v1/recordings/${r.id}/audio`;
+  async function explain() {
+    const res = await fetch(src, { method: 'GET', headers: { range: 'bytes=0-0' } }).catch(() => null);
+    const url = res?.status === 401 ? res.headers.get('x-reauthenticate') : null;
+    if (url) setReauth(`${url}&returnTo=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+  }
+  if (reauth)
+    return (
+      <p role="alert" className="error">
+        {t('record.reauth')}{' '}
+        <a className="button" href={reauth}>
+          {t('record.reauthButton')}
+        </a>
+      </p>
+    );
+  return (
+    // biome-ignore lint/a11y/useMediaCaption: a call recording has no transcript; it is played as recorded (§ 20)
+    <audio controls preload="none" src={src} aria-label={`${t('record.recordings')} ${r.recordedAt}`} onError={() => void explain()} />
+  );
+}
+
 /** The call's recordings; playing one is audited by the server (who, when, which, from where). */
 export function RecordingsSection({ callId }: { callId: string }) {
   const t = useT();
@@ -27,13 +56,7 @@ export function RecordingsSection({ callId }: { callId: string }) {
               {dateAndClock(r.recordedAt)} · slettes fra {r.deleteAfter}
               {r.holds.some((h) => !h.releasedAt) ? ' · holdt tilbake' : ''}
             </span>
-            {/* biome-ignore lint/a11y/useMediaCaption: a call recording has no transcript; it is played as recorded (§ 20) */}
-            <audio
-              controls
-              preload="none"
-              src={`/api/v1/recordings/${r.id}/audio`}
-              aria-label={`${t('record.recordings')} ${r.recordedAt}`}
-            />
+            <Player recording={r} />
           </li>
         ))}
       </ul>

@@ -47,8 +47,13 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        const { token, actor, expiresAt } = await deps.sessions.login(request.body.username, request.body.password);
-        await writeAudit(deps.prisma, actor, { action: 'auth.login', entityType: 'User', entityId: actor.userId, ip: request.ip });
+        const { token, actor, expiresAt, breakGlass } = await deps.sessions.login(request.body.username, request.body.password);
+        await writeAudit(deps.prisma, actor, {
+          action: breakGlass ? 'auth.break_glass_login' : 'auth.login',
+          entityType: 'User',
+          entityId: actor.userId,
+          ip: request.ip,
+        });
         reply.setCookie(SESSION_COOKIE, token, {
           path: '/',
           httpOnly: true,

@@ -14,7 +14,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CONSOLE_ROLES } from '../../auth/roles.js';
-import { integrationOf, requireIntegration, requireUser, userOf } from '../../plugins/authenticate.js';
+import { integrationOf, requireIntegration, requireRecentSignIn, requireUser, userOf } from '../../plugins/authenticate.js';
 import { badRequest, payloadTooLarge, rangeNotSatisfiable, unsupportedMediaType } from '../../lib/http-error.js';
 import type { Db } from '@amk/db';
 import { MalformedUploadError, TooLargeError } from './blob-store.js';
@@ -85,7 +85,7 @@ export const recordingsRoutes =
           params: RecordingIdParams,
           querystring: z.object({ download: z.enum(['0', '1']).optional() }),
         },
-        preValidation: requireUser(LISTENERS),
+        preValidation: [requireUser(LISTENERS), requireRecentSignIn],
       },
       async (request, reply) => {
         const opened = await deps.recordings.open(
@@ -118,7 +118,7 @@ export const recordingsRoutes =
           body: PlaceHoldRequest,
           response: { 201: RecordingSummary, ...errors },
         },
-        preValidation: requireUser(HOLD_KEEPERS),
+        preValidation: [requireUser(HOLD_KEEPERS), requireRecentSignIn],
       },
       async (request, reply) =>
         reply
@@ -135,7 +135,7 @@ export const recordingsRoutes =
           body: ReleaseHoldRequest,
           response: { 200: RecordingSummary, ...errors },
         },
-        preValidation: requireUser(HOLD_KEEPERS),
+        preValidation: [requireUser(HOLD_KEEPERS), requireRecentSignIn],
       },
       async (request) =>
         deps.recordings.releaseHold(userOf(request), request.params.recordingId, request.params.holdId, request.body.reason),

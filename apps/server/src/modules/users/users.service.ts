@@ -29,6 +29,8 @@ function toUserCompetence(user: UserRow, centreKind: CentreKind): UserCompetence
     violenceCourseOn: day(user.violenceCourseOn),
     hprNumber: user.hprNumber,
     competence: statusOf(user, centreKind),
+    signsInWith: user.oidcProvider ?? 'password',
+    breakGlassUntil: user.breakGlassUntil && user.breakGlassUntil > new Date() ? user.breakGlassUntil.toISOString() : null,
   };
 }
 
