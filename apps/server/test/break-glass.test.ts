@@ -80,8 +80,14 @@ describe('break-glass local accounts', () => {
     const cookie = String(ok.headers['set-cookie']).split(';')[0]!;
     expect((await me(cookie)).statusCode).toBe(200);
     expect(await prisma.auditLog.count({ where: { action: 'auth.break_glass_login', actorId: operator.id } })).toBe(1);
+    // The centre's wall shows the open account, until when, and when it was last used.
+    const wall = async () =>
+      (await production.inject({ method: 'GET', url: '/api/v1/wall', headers: { cookie: adminCookie } })).json().centres[0].breakGlass;
+    const [shown] = await wall();
+    expect(shown).toEqual({ name: operator.displayName, until: opened.json().until, lastUsedAt: expect.any(String) });
 
     expect((await breakGlass('DELETE', operator.id)).statusCode).toBe(200);
+    expect(await wall()).toEqual([]);
     expect((await me(cookie)).statusCode).toBe(401);
     expect((await login(operator.username)).statusCode).toBe(403);
     expect(await prisma.auditLog.count({ where: { action: 'user.break_glass_close', entityId: operator.id } })).toBe(1);

@@ -45,6 +45,11 @@ export const WallCentre = z.object({
   transfersWaiting: z.number().int(),
   /** lost callers not yet called back (tilbakeringing) */
   callbacksOpen: z.number().int(),
+  /**
+   * local accounts an administrator has opened for break-glass sign-in beside single sign-on:
+   * whose, until when, and when it was last used to sign in (null: not used yet)
+   */
+  breakGlass: z.array(z.object({ name: z.string(), until: IsoTime, lastUsedAt: IsoTime.nullable() })),
   preparednessGaps: z.array(z.object({ kommunenummer: z.string(), kommunenavn: z.string() })),
   /**
    * stretches of the next 7 days with no doctor: for an LVS, no doctor on call in a district

@@ -21888,6 +21888,19 @@ export interface paths {
                                     hour: number;
                                     share: number | null;
                                 }[];
+                                breakGlass: {
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    lastUsedAt: string | null;
+                                    name: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 time with offset, e.g. 2026-11-22T09:15:00+01:00
+                                     */
+                                    until: string;
+                                }[];
                                 callbacksOpen: number;
                                 centre: {
                                     code: string;

@@ -919,6 +919,8 @@ export const en: Record<MessageKey, string> = {
   'takeover.started': '{backup} has taken over {centre}.',
   'takeover.callFor': 'for {centre}',
   'wall.takeover': '{backup} is working for {centre}',
+  'wall.breakGlass': 'Break-glass open: {name} until {until}',
+  'wall.breakGlassUsed': 'last used {at}',
   'adm.tab.backups': 'Backup centres',
   'adm.backups.intro':
     'Centres that can take over this centre’s lines and open work when it cannot (evacuation, system failure): AMK for AMK (§ 15 p), legevaktsentral for legevaktsentral (§ 12 d).',

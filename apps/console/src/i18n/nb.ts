@@ -919,6 +919,8 @@ export const nb = {
   'takeover.started': '{backup} har overtatt {centre}.',
   'takeover.callFor': 'for {centre}',
   'wall.takeover': '{backup} arbeider for {centre}',
+  'wall.breakGlass': 'Nødtilgang åpen: {name} til {until}',
+  'wall.breakGlassUsed': 'sist brukt {at}',
   'adm.tab.backups': 'Reservesentraler',
   'adm.backups.intro':
     'Sentraler som kan overta denne sentralens linjer og åpne arbeid når den ikke kan (evakuering, systemsvikt): AMK for AMK (§ 15 p), legevaktsentral for legevaktsentral (§ 12 d).',

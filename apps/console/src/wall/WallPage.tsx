@@ -100,6 +100,12 @@ function CentreColumn({ c, now }: { c: WallCentre; now: number }) {
           {t('wall.takeover', { backup: x.backupCentre, centre: x.centre })} · {clockShort(x.startedAt)}
         </p>
       ))}
+      {c.breakGlass.map((b) => (
+        <p key={b.name} className="wall-takeover wall-break-glass" role="status" data-testid="wall-break-glass">
+          {t('wall.breakGlass', { name: b.name, until: clockShort(b.until) })}
+          {b.lastUsedAt ? ` · ${t('wall.breakGlassUsed', { at: clockShort(b.lastUsedAt) })}` : ''}
+        </p>
+      ))}
       <WallMajorIncidents incidents={c.majorIncidents} now={now} />
       <WallDoctorGaps c={c} />
       <div className="wall-tiles">

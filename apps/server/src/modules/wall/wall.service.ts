@@ -161,6 +161,7 @@ export function createWallService({
       preparednessGaps: gaps.map((g) => ({ kommunenummer: g.kommunenummer, kommunenavn: g.kommunenavn })),
       doctorGaps,
       takeovers: await takeoversOf(centre.id),
+      breakGlass: await openBreakGlass(prisma, centre.id, now),
       majorIncidents: major.map(({ id, level, description, declaredAt, byCategory, byHospital, units }) => ({
         id,
         level,
@@ -213,3 +214,25 @@ export function createWallService({
 }
 
 export type WallService = ReturnType<typeof createWallService>;
+
+/** The centre's accounts open for break-glass sign-in now, each with its last such sign-in (audited at login). */
+async function openBreakGlass(prisma: Db, centreId: string, now: Date) {
+  const users = await prisma.user.findMany({
+    where: { centreId, breakGlassUntil: { gt: now } },
+    select: { id: true, displayName: true, breakGlassUntil: true },
+    orderBy: { breakGlassUntil: 'asc' },
+  });
+  if (!users.length) return [];
+  // by the (entityType, entityId) index: the login's audit row names the user signing in
+  const uses = await prisma.auditLog.groupBy({
+    by: ['entityId'],
+    where: { entityType: 'User', entityId: { in: users.map((u) => u.id) }, action: 'auth.break_glass_login' },
+    _max: { at: true },
+  });
+  const last = new Map(uses.map((u) => [u.entityId, u._max.at]));
+  return users.map((u) => ({
+    name: u.displayName,
+    until: u.breakGlassUntil!.toISOString(),
+    lastUsedAt: last.get(u.id)?.toISOString() ?? null,
+  }));
+}
