@@ -111,6 +111,7 @@ beforeAll(async () => {
           label: 'Test-ID',
           issuer: `http://127.0.0.1:${OP_PORT}`,
           ...common,
+          sessionMaxSeconds: 3600, // the provider's sign-in lasts an hour: no session here outlives it
           claims: { name: 'name', hpr: 'hpr_number', groups: 'groups' },
         },
         {
@@ -272,6 +273,10 @@ describe('signing in through the provider', () => {
     const browser = new Browser();
     await signIn(browser, 'ola.lv');
     expect(await me(browser.session())).toMatchObject({ role: 'lv_operator', displayName: 'Ola Legevakt', centre: { code: lvs.code } });
+    // The session ends when the provider's sign-in does (an hour after it), not after our own longer lifetime.
+    const tokenHash = createHash('sha256').update(browser.session()!.split('=')[1]!).digest('hex');
+    const session = await prisma.session.findUniqueOrThrow({ where: { tokenHash } });
+    expect(session.expiresAt.getTime() - session.authTime!.getTime()).toBe(3_600_000);
   });
 
   it('a person whose groups map to no centre or role is refused with a page, an audit entry and no session', async () => {

@@ -32,6 +32,8 @@ export interface OidcSessionInfo {
   subject: string;
   sid: string | null;
   authTime: Date | null;
+  /** When the person's sign-in at the provider ends (its session lifetime), if the provider's settings say. */
+  providerSessionEndsAt?: Date | null;
 }
 
 function toActor(
@@ -91,7 +93,10 @@ export function createSessionService(prisma: Db, options: SessionOptions) {
     async createForOidcUser(userId: string, oidc: OidcSessionInfo): Promise<{ token: string; actor: UserActor; expiresAt: Date }> {
       const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, include: userInclude });
       const token = randomToken();
-      const expiresAt = new Date(Date.now() + ttlMs);
+      // Never longer than the provider's own sign-in lasts, where the provider's setting says how long.
+      const ownEnd = Date.now() + ttlMs;
+      const providerEnd = oidc.providerSessionEndsAt?.getTime() ?? ownEnd;
+      const expiresAt = new Date(Math.min(ownEnd, providerEnd));
       await prisma.session.create({
         data: {
           tokenHash: sha256(token),

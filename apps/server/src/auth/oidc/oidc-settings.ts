@@ -27,6 +27,17 @@ export const OidcProviderSettings = z.object({
       groups: z.string().default('groups'),
     })
     .prefault({}),
+  /**
+   * How long a sign-in at the provider lasts (its SSO session lifetime, in seconds): a session
+   * here never outlives it, counted from when the person signed in there (auth_time). Unset:
+   * the product's own session lifetime alone.
+   */
+  sessionMaxSeconds: z
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .optional(),
   /** DPoP (sender-constrained tokens) is not implemented: the setting is refused rather than ignored. */
   dpop: z.literal(false).default(false),
 });

@@ -205,13 +205,16 @@ export const oidcRoutes =
           const mapped = await mapClaims(deps.prisma, provider.settings, claims);
           const user = await upsertOidcUser(deps.prisma, provider.settings, claims, mapped);
           if (user.disabled) throw fail(403, 'user_disabled', 'Brukeren er sperret her.', 'This user is disabled here.');
+          // Without auth_time (the provider sends it only when asked), the token's issue time: a
+          // sign-in at the provider is at least that old.
+          const authTime = new Date((typeof claims.auth_time === 'number' ? claims.auth_time : claims.iat) * 1000);
+          const { sessionMaxSeconds } = provider.settings;
           const { token, actor, expiresAt } = await deps.sessions.createForOidcUser(user.id, {
             provider: id,
             subject: claims.sub,
             sid: typeof claims.sid === 'string' ? claims.sid : null,
-            // Without auth_time (the provider sends it only when asked), the token's issue time: a
-            // sign-in at the provider is at least that old.
-            authTime: new Date((typeof claims.auth_time === 'number' ? claims.auth_time : claims.iat) * 1000),
+            authTime,
+            providerSessionEndsAt: sessionMaxSeconds ? new Date(authTime.getTime() + sessionMaxSeconds * 1000) : null,
           });
           const hpr = await deps.prisma.user.findUnique({ where: { id: user.id }, select: { hprNumber: true } });
           await writeAudit(deps.prisma, actor, {
