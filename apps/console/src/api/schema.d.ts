@@ -70,6 +70,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -87,6 +88,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -104,6 +106,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -121,6 +124,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -237,6 +241,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -254,6 +259,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -271,6 +277,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -288,6 +295,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -366,6 +374,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -383,6 +392,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -400,6 +410,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -417,6 +428,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -434,6 +446,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -451,6 +464,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -522,6 +536,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -539,6 +554,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -556,6 +572,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -573,6 +590,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -590,6 +608,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -607,6 +626,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -677,6 +697,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -694,6 +715,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -711,6 +733,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -728,6 +751,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -745,6 +769,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -762,6 +787,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -836,6 +862,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -853,6 +880,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -870,6 +898,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -887,6 +916,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -904,6 +934,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -921,6 +952,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1010,6 +1042,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1027,6 +1060,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1044,6 +1078,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1061,6 +1096,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1078,6 +1114,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1095,6 +1132,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1144,6 +1182,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1161,6 +1200,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1178,6 +1218,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1195,6 +1236,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1212,6 +1254,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1229,6 +1272,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1322,6 +1366,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1339,6 +1384,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1356,6 +1402,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1373,6 +1420,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1390,6 +1438,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1407,6 +1456,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1462,6 +1512,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1479,6 +1530,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1496,6 +1548,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1513,6 +1566,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1530,6 +1584,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1547,6 +1602,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1593,6 +1649,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1610,6 +1667,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1627,6 +1685,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1644,6 +1703,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1661,6 +1721,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1678,6 +1739,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1744,6 +1806,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1761,6 +1824,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1778,6 +1842,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1795,6 +1860,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1812,6 +1878,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1829,6 +1896,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1914,6 +1982,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1931,6 +2000,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1948,6 +2018,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1965,6 +2036,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2025,6 +2097,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2042,6 +2115,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2059,6 +2133,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2076,6 +2151,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2132,6 +2208,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2149,6 +2226,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2166,6 +2244,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2183,6 +2262,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2249,6 +2329,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2266,6 +2347,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2283,6 +2365,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2362,6 +2445,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2379,6 +2463,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2396,6 +2481,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2413,6 +2499,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2516,6 +2603,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2670,6 +2758,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2687,6 +2776,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2704,6 +2794,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2721,6 +2812,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2738,6 +2830,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2755,6 +2848,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2849,6 +2943,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2866,6 +2961,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2980,6 +3076,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2997,6 +3094,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3014,6 +3112,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3031,6 +3130,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3048,6 +3148,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3065,6 +3166,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3174,6 +3276,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3191,6 +3294,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3377,6 +3481,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3394,6 +3499,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3411,6 +3517,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3428,6 +3535,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3445,6 +3553,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3462,6 +3571,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3614,6 +3724,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3631,6 +3742,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3648,6 +3760,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3665,6 +3778,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3682,6 +3796,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3849,6 +3964,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3866,6 +3982,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3883,6 +4000,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3900,6 +4018,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3917,6 +4036,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4024,6 +4144,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4041,6 +4162,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4058,6 +4180,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4075,6 +4198,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4092,6 +4216,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4252,6 +4377,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4269,6 +4395,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4286,6 +4413,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4303,6 +4431,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4320,6 +4449,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4481,6 +4611,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4498,6 +4629,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4515,6 +4647,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4532,6 +4665,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4549,6 +4683,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4651,6 +4786,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4668,6 +4804,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4685,6 +4822,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4702,6 +4840,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4719,6 +4858,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4812,6 +4952,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4829,6 +4970,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4846,6 +4988,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4863,6 +5006,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4880,6 +5024,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4973,6 +5118,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4990,6 +5136,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5007,6 +5154,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5024,6 +5172,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5041,6 +5190,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5058,6 +5208,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5075,6 +5226,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5188,6 +5340,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5205,6 +5358,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5222,6 +5376,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5239,6 +5394,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5256,6 +5412,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5273,6 +5430,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5430,6 +5588,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5447,6 +5606,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5464,6 +5624,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5481,6 +5642,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5498,6 +5660,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5665,6 +5828,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5682,6 +5846,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5699,6 +5864,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5716,6 +5882,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5733,6 +5900,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5796,6 +5964,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5813,6 +5982,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5881,6 +6051,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5898,6 +6069,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5915,6 +6087,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5975,6 +6148,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5992,6 +6166,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6009,6 +6184,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6026,6 +6202,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6043,6 +6220,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6155,6 +6333,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6172,6 +6351,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6189,6 +6369,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6206,6 +6387,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6223,6 +6405,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6306,6 +6489,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6323,6 +6507,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6340,6 +6525,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6357,6 +6543,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6374,6 +6561,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6451,6 +6639,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6468,6 +6657,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6557,6 +6747,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6574,6 +6765,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6591,6 +6783,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6608,6 +6801,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6625,6 +6819,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6757,6 +6952,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6774,6 +6970,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6791,6 +6988,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6875,6 +7073,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6892,6 +7091,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6909,6 +7109,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6926,6 +7127,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7121,6 +7323,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7138,6 +7341,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7155,6 +7359,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7172,6 +7377,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7189,6 +7395,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7206,6 +7413,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7329,6 +7537,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7346,6 +7555,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7363,6 +7573,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7380,6 +7591,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7397,6 +7609,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7414,6 +7627,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7535,6 +7749,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7552,6 +7767,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7569,6 +7785,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7586,6 +7803,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7603,6 +7821,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7620,6 +7839,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7707,6 +7927,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7724,6 +7945,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7741,6 +7963,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7758,6 +7981,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7775,6 +7999,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7916,6 +8141,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7933,6 +8159,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7950,6 +8177,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7967,6 +8195,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7984,6 +8213,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8087,6 +8317,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8104,6 +8335,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8121,6 +8353,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8138,6 +8371,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8155,6 +8389,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8253,6 +8488,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8270,6 +8506,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8287,6 +8524,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8304,6 +8542,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8321,6 +8560,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8338,6 +8578,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8355,6 +8596,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8426,6 +8668,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8443,6 +8686,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8460,6 +8704,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8477,6 +8722,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8494,6 +8740,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8511,6 +8758,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8528,6 +8776,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8758,6 +9007,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8775,6 +9025,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8792,6 +9043,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8809,6 +9061,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8826,6 +9079,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8934,6 +9188,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8951,6 +9206,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8968,6 +9224,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8985,6 +9242,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9002,6 +9260,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9110,6 +9369,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9127,6 +9387,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9144,6 +9405,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9161,6 +9423,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9178,6 +9441,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9236,6 +9500,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9253,6 +9518,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9321,6 +9587,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9338,6 +9605,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9355,6 +9623,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9372,6 +9641,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9481,6 +9751,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9498,6 +9769,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9515,6 +9787,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9602,6 +9875,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9619,6 +9893,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9636,6 +9911,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9763,6 +10039,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9780,6 +10057,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10004,6 +10282,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10021,6 +10300,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10038,6 +10318,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10055,6 +10336,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10072,6 +10354,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10290,6 +10573,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10307,6 +10591,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10324,6 +10609,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10341,6 +10627,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10358,6 +10645,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10580,6 +10868,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10597,6 +10886,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10614,6 +10904,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10631,6 +10922,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10648,6 +10940,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10878,6 +11171,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10895,6 +11189,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10912,6 +11207,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10929,6 +11225,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10946,6 +11243,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11014,6 +11312,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11031,6 +11330,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11048,6 +11348,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11065,6 +11366,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11082,6 +11384,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11530,6 +11833,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11547,6 +11851,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11564,6 +11869,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11581,6 +11887,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11598,6 +11905,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11829,6 +12137,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11846,6 +12155,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11863,6 +12173,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11880,6 +12191,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11897,6 +12209,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12129,6 +12442,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12146,6 +12460,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12163,6 +12478,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12180,6 +12496,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12197,6 +12514,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12428,6 +12746,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12445,6 +12764,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12462,6 +12782,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12479,6 +12800,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12496,6 +12818,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12729,6 +13052,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12746,6 +13070,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12763,6 +13088,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12780,6 +13106,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12797,6 +13124,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12879,6 +13207,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12896,6 +13225,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12913,6 +13243,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12930,6 +13261,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12947,6 +13279,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13188,6 +13521,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13205,6 +13539,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13222,6 +13557,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13239,6 +13575,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13256,6 +13593,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13488,6 +13826,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13505,6 +13844,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13522,6 +13862,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13539,6 +13880,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13556,6 +13898,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13611,6 +13954,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13628,6 +13972,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13645,6 +13990,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13662,6 +14008,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13890,6 +14237,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13907,6 +14255,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13924,6 +14273,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13941,6 +14291,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13958,6 +14309,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14079,6 +14431,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14096,6 +14449,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14113,6 +14467,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14130,6 +14485,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14147,6 +14503,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14311,6 +14668,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14328,6 +14686,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14345,6 +14704,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14362,6 +14722,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14379,6 +14740,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14396,6 +14758,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14560,6 +14923,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14577,6 +14941,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14594,6 +14959,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14611,6 +14977,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14628,6 +14995,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14645,6 +15013,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14743,6 +15112,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14760,6 +15130,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14777,6 +15148,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14794,6 +15166,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14811,6 +15184,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14828,6 +15202,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14937,6 +15312,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14954,6 +15330,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14971,6 +15348,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14988,6 +15366,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15005,6 +15384,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15022,6 +15402,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15125,6 +15506,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15142,6 +15524,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15159,6 +15542,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15176,6 +15560,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15193,6 +15578,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15210,6 +15596,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15339,6 +15726,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15356,6 +15744,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15373,6 +15762,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15390,6 +15780,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15407,6 +15798,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15540,6 +15932,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15557,6 +15950,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15574,6 +15968,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15591,6 +15986,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15608,6 +16004,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15709,6 +16106,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15726,6 +16124,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15825,6 +16224,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15842,6 +16242,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15859,6 +16260,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15876,6 +16278,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15893,6 +16296,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15996,6 +16400,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16013,6 +16418,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16030,6 +16436,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16047,6 +16454,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16064,6 +16472,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16167,6 +16576,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16184,6 +16594,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16201,6 +16612,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16218,6 +16630,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16235,6 +16648,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16344,6 +16758,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16361,6 +16776,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16378,6 +16794,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16395,6 +16812,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16412,6 +16830,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16501,6 +16920,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16518,6 +16938,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16622,6 +17043,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16639,6 +17061,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16656,6 +17079,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16673,6 +17097,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16690,6 +17115,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16781,6 +17207,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16798,6 +17225,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16815,6 +17243,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16832,6 +17261,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16849,6 +17279,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16917,6 +17348,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16934,6 +17366,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17073,6 +17506,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17090,6 +17524,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17107,6 +17542,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17124,6 +17560,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17141,6 +17578,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17158,6 +17596,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17175,6 +17614,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17273,6 +17713,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17290,6 +17731,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17307,6 +17749,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17324,6 +17767,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17341,6 +17785,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17358,6 +17803,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17375,6 +17821,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17446,6 +17893,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17463,6 +17911,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17480,6 +17929,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17497,6 +17947,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17514,6 +17965,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17531,6 +17983,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17548,6 +18001,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17629,6 +18083,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17646,6 +18101,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17663,6 +18119,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17680,6 +18137,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17697,6 +18155,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17714,6 +18173,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17731,6 +18191,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17909,6 +18370,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17926,6 +18388,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18017,6 +18480,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18034,6 +18498,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18051,6 +18516,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18068,6 +18534,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18085,6 +18552,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18102,6 +18570,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18159,6 +18628,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18176,6 +18646,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18193,6 +18664,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18210,6 +18682,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18227,6 +18700,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18244,6 +18718,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18338,6 +18813,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18355,6 +18831,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18372,6 +18849,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18389,6 +18867,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18406,6 +18885,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18423,6 +18903,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18483,6 +18964,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18500,6 +18982,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18517,6 +19000,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18534,6 +19018,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18551,6 +19036,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18568,6 +19054,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18654,6 +19141,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18671,6 +19159,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18688,6 +19177,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18705,6 +19195,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18722,6 +19213,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18739,6 +19231,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18810,6 +19303,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18827,6 +19321,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18844,6 +19339,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18861,6 +19357,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18878,6 +19375,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18895,6 +19393,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19387,6 +19886,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19404,6 +19904,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19551,6 +20052,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19568,6 +20070,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19585,6 +20088,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19695,6 +20199,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19712,6 +20217,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19859,6 +20365,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19876,6 +20383,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20033,6 +20541,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20050,6 +20559,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20067,6 +20577,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20084,6 +20595,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20101,6 +20613,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20165,6 +20678,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20182,6 +20696,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20247,6 +20762,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20264,6 +20780,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20281,6 +20798,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20298,6 +20816,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20415,6 +20934,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20432,6 +20952,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20449,6 +20970,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20466,6 +20988,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20483,6 +21006,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20581,6 +21105,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20598,6 +21123,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20615,6 +21141,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20632,6 +21159,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20649,6 +21177,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20752,6 +21281,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20769,6 +21299,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20786,6 +21317,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20803,6 +21335,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20820,6 +21353,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21051,6 +21585,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21068,6 +21603,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21085,6 +21621,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21149,6 +21686,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21166,6 +21704,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;

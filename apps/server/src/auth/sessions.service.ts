@@ -46,9 +46,9 @@ export function createSessionService(prisma: Db, options: SessionOptions) {
       const user = await prisma.user.findUnique({ where: { username }, include: userInclude });
       // Verify even for an unknown user, so timing does not tell which usernames exist.
       const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHashPromise));
-      if (!user || !ok || user.disabledAt) throw unauthorized('Wrong username or password');
+      if (!user || !ok || user.disabledAt) throw unauthorized('auth.wrongPassword');
       if (options.production && user.isDemo) {
-        throw forbidden('Demo accounts are disabled in production (NODE_ENV=production)');
+        throw forbidden('auth.demoDisabled');
       }
       const token = randomToken();
       const expiresAt = new Date(Date.now() + ttlMs);

@@ -28,7 +28,7 @@ export function registerAuthentication(
     // Writes from a browser page must come from our own pages (CSRF): with a session cookie, and
     // also without one, so another site cannot log a console into its account (login CSRF).
     if (!SAFE_METHODS.has(request.method) && !deps.sameSite(request.headers)) {
-      throw forbidden('Cross-site request refused: the Origin header does not match this server');
+      throw forbidden('auth.crossSite');
     }
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
@@ -48,9 +48,9 @@ export function registerAuthentication(
 export function requireUser(roles?: readonly Role[]): preValidationHookHandler {
   return async (request) => {
     const actor = request.actor;
-    if (actor?.kind !== 'user') throw unauthorized('Log in first (POST /api/v1/auth/login)');
+    if (actor?.kind !== 'user') throw unauthorized('auth.logInFirst');
     if (roles && !roles.includes(actor.role)) {
-      throw forbidden(`The role ${actor.role} may not do this; allowed: ${roles.join(', ')}`);
+      throw forbidden('auth.roleNotAllowed', { role: actor.role, allowed: roles.join(', ') });
     }
   };
 }
@@ -58,7 +58,7 @@ export function requireUser(roles?: readonly Role[]): preValidationHookHandler {
 export const requireIntegration: preValidationHookHandler = async (request) => {
   const actor = request.actor;
   if (actor?.kind !== 'integration') {
-    throw unauthorized('This route is for integrations: send Authorization: Bearer <integration key>');
+    throw unauthorized('auth.integrationsOnly');
   }
 };
 
