@@ -47,3 +47,19 @@ test('in an en-US browser in New York the console writes Oslo time, decimal comm
   await expect(importForm.getByText('Velg fil …')).toBeVisible();
   await expect(importForm.getByText('Ingen fil valgt')).toBeVisible();
 });
+
+test('the server’s refusal is written in the console’s language, not the browser’s', async ({ browser }) => {
+  // The browser asks for American English; the console asks the server for its own language.
+  const context = await newContext(browser, { locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('Brukernavn').fill('amk.bergen');
+  await page.getByLabel('Passord').fill('not-the-password');
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Feil brukernavn eller passord');
+
+  // In English the same refusal reads as the API has always written it.
+  await page.getByRole('button', { name: 'EN' }).click();
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Wrong username or password');
+});

@@ -27,6 +27,7 @@ describe('the catalogues', () => {
   it('read the language from Accept-Language: bokmål for nb, nn and no; English for en or no header; bokmål otherwise', () => {
     expect(languageOf(undefined)).toBe('en');
     expect(languageOf('')).toBe('en');
+    expect(languageOf('*')).toBe('en');
     expect(languageOf('nb')).toBe('nb');
     expect(languageOf('nn-NO')).toBe('nb');
     expect(languageOf('no;q=0.8, de')).toBe('nb');

@@ -33,9 +33,9 @@ export function render(language: Language, message: Message): string {
 
 /**
  * The language an answer is written in. No header (API clients, telephony, scripts): English, as the
- * API has always answered. Otherwise the first language the request names that we write (nb, nn and
- * no read bokmål; en English), by its q weight; a request that names only others gets bokmål, the
- * language of the people at the consoles.
+ * API has always answered, and so does `*`. Otherwise the first language the request names that we
+ * write (nb, nn and no read bokmål; en English), by its q weight; a request that names only others
+ * gets bokmål, the language of the people at the consoles.
  */
 export function languageOf(acceptLanguage: string | undefined): Language {
   if (!acceptLanguage?.trim()) return 'en';
@@ -50,7 +50,8 @@ export function languageOf(acceptLanguage: string | undefined): Language {
     .sort((a, b) => b.q - a.q || a.i - b.i);
   for (const { primary } of ranked) {
     if (primary === 'nb' || primary === 'nn' || primary === 'no') return 'nb';
-    if (primary === 'en') return 'en';
+    // '*' (any language, what Node's fetch sends unless told) is no preference: the API's English.
+    if (primary === 'en' || primary === '*') return 'en';
   }
   return 'nb';
 }
