@@ -28,7 +28,6 @@ export const en = {
   'nationalId.invalidIndividualNumber': 'nationalId: the individual number is not issued for that birth year',
   'nationalId.wrongCheckDigit': 'nationalId: the check digits do not match; check that the fødselsnummer is written correctly',
   'triage.unknownCriterion': `unknown criterion '{code}': import the index (POST /api/v1/triage/criteria/import) or pick one from GET /api/v1/triage/criteria`,
-  'triage.urgencyRefused': '{reason}',
   // Unit statuses, put into other messages
   'unitStatus.AVAILABLE_AT_STATION': 'Available at station',
   'unitStatus.AVAILABLE_ON_THE_MOVE': 'Available on the move',
@@ -266,4 +265,10 @@ export const en = {
   'recording.fileMissing': 'the sound file is missing from the store; this has been logged',
   'recording.justDeleted': 'recording {id} was deleted under § 20 just now',
   'recording.holdNotFound': 'no hold {hold} on recording {id}',
+  // Urgency (hastegrad) from the criterion, and a deviation from it
+  'triage.reasonRequired': 'Criterion {criterion} gives urgency {from}. Write a reason to set {to}.',
+  'triage.invalidCriterion': 'Invalid criterion code «{code}».',
+  'urgency.A': 'acute (red)',
+  'urgency.H': 'urgent (yellow)',
+  'urgency.V': 'normal (green)',
 } as const;

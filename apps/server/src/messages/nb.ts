@@ -30,7 +30,6 @@ export const nb = {
   'nationalId.invalidIndividualNumber': 'nationalId: Individnummeret er ikke tildelt for fødselsåret.',
   'nationalId.wrongCheckDigit': 'nationalId: Kontrollsifrene stemmer ikke. Sjekk at fødselsnummeret er skrevet riktig.',
   'triage.unknownCriterion': `ukjent kriterium '{code}': importer indeksen (POST /api/v1/triage/criteria/import) eller velg et fra GET /api/v1/triage/criteria`,
-  'triage.urgencyRefused': '{reason}',
   // Unit statuses, put into other messages
   'unitStatus.AVAILABLE_AT_STATION': 'Ledig på stasjon',
   'unitStatus.AVAILABLE_ON_THE_MOVE': 'Ledig ute',
@@ -271,4 +270,10 @@ export const nb = {
   'recording.fileMissing': 'lydfilen mangler i lageret; dette er logget',
   'recording.justDeleted': 'lydlogg {id} ble nettopp slettet etter § 20',
   'recording.holdNotFound': 'ingen sperre {hold} på lydlogg {id}',
+  // Urgency (hastegrad) from the criterion, and a deviation from it
+  'triage.reasonRequired': 'Kriterium {criterion} gir hastegrad {from}. Skriv en begrunnelse for å sette {to}.',
+  'triage.invalidCriterion': 'Ugyldig kriteriekode «{code}».',
+  'urgency.A': 'akutt (rød)',
+  'urgency.H': 'haster (gul)',
+  'urgency.V': 'vanlig (grønn)',
 } as const satisfies Record<MessageCode, string>;

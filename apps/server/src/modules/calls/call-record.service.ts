@@ -155,7 +155,14 @@ export function createCallRecordService({
       const fromCriterion = urgencyFromCriterion(criterion.code)!;
       const urgency = req.urgency ?? fromCriterion;
       const change = urgencyChange(criterion.code, urgency, req.reason);
-      if (!change.ok) throw badRequest('triage.urgencyRefused', { reason: change.reason });
+      if (!change.ok)
+        throw change.code === 'REASON_REQUIRED'
+          ? badRequest('triage.reasonRequired', {
+              criterion: criterion.code,
+              from: { code: `urgency.${fromCriterion}` },
+              to: { code: `urgency.${urgency}` },
+            })
+          : badRequest('triage.invalidCriterion', { code: criterion.code });
       return transact(async (tx, emit) => {
         const call = await callVisibleTo(tx, actor, callId, 'write');
         const overridden = urgency !== fromCriterion;
