@@ -128,3 +128,19 @@ test('in an en-US browser the date and time fields write as the interface does: 
 const osloDate = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date(iso));
 const osloHourMinute = (iso: string) =>
   new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+
+test('the server’s refusal is written in the console’s language, not the browser’s', async ({ browser }) => {
+  // The browser asks for American English; the console asks the server for its own language.
+  const context = await newContext(browser, { locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('Brukernavn').fill('amk.bergen');
+  await page.getByLabel('Passord').fill('not-the-password');
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Feil brukernavn eller passord');
+
+  // In English the same refusal reads as the API has always written it.
+  await page.getByRole('button', { name: 'EN' }).click();
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Wrong username or password');
+});

@@ -36,7 +36,7 @@ beforeEach(() => standDownFleet(server.prisma));
 async function api(cookie: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${server.url}/api/v1${path}`, {
     method,
-    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: { cookie, 'accept-language': 'nb', ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
   return { status: res.status, body: (await res.json().catch(() => null)) as any };
@@ -492,7 +492,7 @@ describe('the organisation’s phones (fake SMS gateway): test alerts and bistan
   const cookies = new Map<string, string>();
   const as = async (username: string, method: 'GET' | 'POST', url: string, payload?: object) => {
     if (!cookies.has(username)) cookies.set(username, await cookieFor(app, username));
-    return app.inject({ method, url: `/api/v1${url}`, headers: { cookie: cookies.get(username)! }, payload });
+    return app.inject({ method, url: `/api/v1${url}`, headers: { cookie: cookies.get(username)!, 'accept-language': 'nb' }, payload });
   };
 
   it('reaches every member’s phone marked ØVELSE/TEST; replies are shown to the leader; nothing is counted', async () => {
@@ -644,7 +644,7 @@ describe('a fire-service unit alerted as a unit through 110 (its agreement says 
   const cookies = new Map<string, string>();
   const as = async (username: string, method: 'GET' | 'POST', url: string, payload?: object) => {
     if (!cookies.has(username)) cookies.set(username, await cookieFor(app, username));
-    return app.inject({ method, url: `/api/v1${url}`, headers: { cookie: cookies.get(username)! }, payload });
+    return app.inject({ method, url: `/api/v1${url}`, headers: { cookie: cookies.get(username)!, 'accept-language': 'nb' }, payload });
   };
   let unitId: string;
   let memberId: string;

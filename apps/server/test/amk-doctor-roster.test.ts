@@ -29,7 +29,7 @@ afterAll(() => server.close());
 async function api(cookie: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${server.url}/api/v1${path}`, {
     method,
-    headers: { cookie, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: { cookie, 'accept-language': 'nb', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();

@@ -152,7 +152,19 @@ describe('triage with the index', () => {
     const id = await newCall();
     const refused = await req('POST', `/api/v1/calls/${id}/triage`, { criterionCode: 'V.25.03', urgency: 'A' });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().message).toMatch(/begrunnelse/);
+    expect(refused.json()).toMatchObject({
+      code: 'triage.reasonRequired',
+      message: 'Criterion V.25.03 gives urgency normal (green). Write a reason to set acute (red).',
+    });
+    const inNorwegian = await app.inject({
+      method: 'POST',
+      url: `/api/v1/calls/${id}/triage`,
+      headers: { cookie: amk, 'accept-language': 'nb' },
+      payload: { criterionCode: 'V.25.03', urgency: 'A' },
+    });
+    expect(inNorwegian.json().message).toBe(
+      'Kriterium V.25.03 gir hastegrad vanlig (grønn). Skriv en begrunnelse for å sette akutt (rød).',
+    );
     const ok = await req('POST', `/api/v1/calls/${id}/triage`, {
       criterionCode: 'V.25.03',
       urgency: 'A',

@@ -161,7 +161,7 @@ describe('marking a caller called back', () => {
     expect(retry.statusCode).toBe(200);
     const late = await resolve('amk2', cb.id, { outcome: 'WRONG_NUMBER' });
     expect(late.statusCode).toBe(409);
-    expect(late.json().message).toMatch(/allerede registrert av .+ \(ikke svar\)/);
+    expect(late.json().message).toMatch(/already been recorded by .+ \(no answer\)/);
   });
 
   it('links the lost call to a later call from the same number; refuses another number or a call that came before', async () => {
@@ -175,7 +175,7 @@ describe('marking a caller called back', () => {
     const other = (await cti.ring(uid(), number())).json();
     const wrong = await resolve('amk', cb.id, { outcome: 'LINKED', linkedCallId: other.id });
     expect(wrong.statusCode).toBe(409);
-    expect(wrong.json().message).toContain('samme nummer');
+    expect(wrong.json().message).toContain('same number');
     const itself = await resolve('amk', cb.id, { outcome: 'LINKED', linkedCallId: cb.callId });
     expect(itself.statusCode).toBe(409);
     const again = (await cti.ring(uid(), caller)).json();

@@ -174,7 +174,7 @@ describe('the admin keeps the record', () => {
     ['a NUL in the HPR number', { hprNumber: '12\u00004' }, 'HPR'],
     ['year 0', { operatorTrainingOn: '0000-01-01' }, 'operatorTrainingOn'],
     ['year 9999', { emergencyCourseOn: '9999-12-31' }, 'emergencyCourseOn'],
-    ['a date in the future', { violenceCourseOn: '2999-01-01' }, 'fram i tid'],
+    ['a date in the future', { violenceCourseOn: '2999-01-01' }, 'in the future'],
     ['a field it does not know', { role: 'admin' }, 'role'],
   ])('refuses %s with a 400 and changes nothing', async (_name, patch, mention) => {
     const user = await createUser(prisma, amk.id, { competent: false });

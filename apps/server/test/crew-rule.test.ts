@@ -21,6 +21,9 @@ beforeAll(async () => {
   amk = await cookieFor(app, 'amk.bergen');
   key = (await createIntegrationKeyService(prisma).create('crew-rule terminals', 'AMK-BERGEN')).key;
 });
+/** The console asks for bokmål; the refusals below are read as an operator reads them. */
+const inNorwegian = { 'accept-language': 'nb' };
+
 /** As the demo seed has it: BGN-A14 free at its station with a crew of one, no override. */
 async function seededA14() {
   await standDownFleet(prisma);
@@ -51,9 +54,14 @@ const call = async (lat = 60.3911, lon = 5.3222) => {
 const recommendations = async (callId: string, cookie = amk) =>
   (await app.inject({ method: 'GET', url: `/api/v1/calls/${callId}/recommendations`, headers: { cookie } })).json();
 const createMission = async (payload: object, cookie = amk) =>
-  app.inject({ method: 'POST', url: '/api/v1/missions', headers: { cookie }, payload: { id: crypto.randomUUID(), ...payload } });
+  app.inject({
+    method: 'POST',
+    url: '/api/v1/missions',
+    headers: { cookie, ...inNorwegian },
+    payload: { id: crypto.randomUUID(), ...payload },
+  });
 const setStatus = async (callSign: string, body: object, cookie = amk) =>
-  app.inject({ method: 'POST', url: `/api/v1/units/${await unitId(callSign)}/status`, headers: { cookie }, payload: body });
+  app.inject({ method: 'POST', url: `/api/v1/units/${await unitId(callSign)}/status`, headers: { cookie, ...inNorwegian }, payload: body });
 const terminal = (callSign: string, status: string) =>
   app.inject({
     method: 'POST',
@@ -138,7 +146,7 @@ describe('dispatch: refused under § 11 unless overridden with a reason', () => 
   it('adding the unit to an open mission is refused the same way, and accepted with a reason', async () => {
     const m = await createMission({ callId: await call(), unitIds: [await unitId('BGN-A11')] });
     const add = (payload: object) =>
-      app.inject({ method: 'POST', url: `/api/v1/missions/${m.json().id}/units`, headers: { cookie: amk }, payload });
+      app.inject({ method: 'POST', url: `/api/v1/missions/${m.json().id}/units`, headers: { cookie: amk, ...inNorwegian }, payload });
     const refused = await add({ unitId: await unitId('BGN-A14') });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().message).toMatch(/§ 11: Ambulansebil skal være bemannet med minst to personer/);

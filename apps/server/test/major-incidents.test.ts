@@ -35,7 +35,7 @@ afterAll(async () => {
 async function api(cookie: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${server.url}/api/v1${path}`, {
     method,
-    headers: { cookie, ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: { cookie, 'accept-language': 'nb', ...headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();

@@ -170,7 +170,7 @@ describe('recommend and dispatch', () => {
       payload: { id: crypto.randomUUID(), callId, unitIds: [unit.id] },
     });
     expect(busy.statusCode).toBe(409);
-    expect(busy.json().message).toContain(`${unit.callSign} is not free (På stedet)`);
+    expect(busy.json().message).toContain(`${unit.callSign} is not free (On scene)`);
 
     const closed = await app.inject({
       method: 'POST',
@@ -277,7 +277,7 @@ describe('missions release their units', () => {
     const unit = await r.unit(BERGEN);
     const res = await r.terminal(unit.callSign, 'ALERTED');
     expect(res.statusCode).toBe(409);
-    expect(res.json().message).toMatch(/bare varsles ved å settes på et oppdrag/);
+    expect(res.json().message).toMatch(/can only be alerted by putting it on a mission/);
     expect(await status(unit)).toBe('AVAILABLE_AT_STATION');
   });
 });

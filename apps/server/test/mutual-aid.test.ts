@@ -42,7 +42,7 @@ async function region() {
 async function api(method: string, path: string, cookie: string, body?: unknown) {
   const res = await fetch(`${server.url}/api/v1${path}`, {
     method,
-    headers: { cookie, origin: server.url, ...(body !== undefined && { 'content-type': 'application/json' }) },
+    headers: { cookie, origin: server.url, 'accept-language': 'nb', ...(body !== undefined && { 'content-type': 'application/json' }) },
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> & { message: string } };

@@ -96,10 +96,10 @@ describe('without a gateway', () => {
     const [n] = (await notify(amk, callId, { recipients: ['FIRE'], message: 'Røyk' })).json().notifications;
     const future = await ack(n.id, { by: '110 Vest', at: new Date(Date.now() + 10 * 60_000).toISOString() });
     expect(future.statusCode).toBe(400);
-    expect(future.json().message).toMatch(/^at: .*fram i tid/);
+    expect(future.json().message).toMatch(/^at: .*in the future/);
     const before = await ack(n.id, { by: '110 Vest', at: new Date(Date.now() - 24 * 3_600_000).toISOString() });
     expect(before.statusCode).toBe(400);
-    expect(before.json().message).toMatch(/^at: .*før varselet/);
+    expect(before.json().message).toMatch(/^at: .*before the notification/);
     expect((await prisma.notification.findUniqueOrThrow({ where: { id: n.id } })).state).toBe('MANUAL');
   });
 });

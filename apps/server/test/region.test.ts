@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function get(cookie: string) {
-  const res = await fetch(`${server.url}/api/v1/region`, { headers: { cookie } });
+  const res = await fetch(`${server.url}/api/v1/region`, { headers: { cookie, 'accept-language': 'nb' } });
   return { status: res.status, body: (await res.json()) as RegionOverview & { message: string } };
 }
 

@@ -44,6 +44,7 @@ async function api(method: string, path: string, cookie: string, body?: unknown,
     headers: {
       cookie,
       origin: server.url,
+      'accept-language': 'nb',
       ...(body !== undefined && { 'content-type': 'application/json' }),
       ...(acting && { [ACTING_CENTRE_HEADER]: acting }),
     },

@@ -56,7 +56,7 @@ describe('unit status from terminals', () => {
     const sot = await createUnit(server.prisma, home.id);
     const stood = await terminal(sot.callSign, 'status', { status: 'TRANSPORTING', at: at(1) });
     expect(stood.status).toBe(409);
-    expect(stood.body.message).toMatch(/Ledig på stasjon/);
+    expect(stood.body.message).toMatch(/Available at station/); // a terminal names no language: English
 
     // alerted means alerted to a mission: refused without one, accepted once the unit is on one
     const alone = await terminal(sot.callSign, 'status', { status: 'ALERTED', at: at(2) });

@@ -63,11 +63,16 @@ export const PhoneNumber = z
   .trim()
   .regex(/^\+?[0-9]{3,15}$/, 'a phone number is 3 to 15 digits, optionally starting with +');
 
-/** The body of every 4xx/5xx answer. `message` is written for the person who sent the request. */
+/**
+ * The body of every 4xx/5xx answer. `message` is written for the person who sent the request, in the
+ * language its Accept-Language asks for (bokmål for nb/nn/no, English for en or no header); `code`
+ * names the message (stable, e.g. 'call.alreadyTaken') for clients that act on which refusal it was.
+ */
 export const ApiError = z.object({
   statusCode: z.number().int(),
   error: z.string(),
   message: z.string(),
+  code: z.string().optional(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;

@@ -23,14 +23,23 @@ interface CallFacts {
 /**
  * May the lost call be settled by linking it to `later`? Only a later call from the same number
  * at the same centre shows that the caller got through; anything else would hide a lost caller.
- * Returns null when allowed, otherwise the reason in Norwegian for the operator.
+ * Returns null when allowed, otherwise which rule refused it (the server words it in the reader's
+ * language) and the reason in Norwegian.
  */
-export function callbackLinkRefusal(lost: CallFacts, later: CallFacts): string | null {
-  if (later.id === lost.id) return 'En tapt samtale kan ikke kobles til seg selv.';
-  if (later.centreId !== lost.centreId) return 'Henvendelsen tilhører en annen sentral.';
+export type CallbackLinkRefusal =
+  | { code: 'SELF' | 'OTHER_CENTRE' | 'NOT_LATER'; reason: string }
+  | { code: 'OTHER_NUMBER'; number: string | null; reason: string };
+
+export function callbackLinkRefusal(lost: CallFacts, later: CallFacts): CallbackLinkRefusal | null {
+  if (later.id === lost.id) return { code: 'SELF', reason: 'En tapt samtale kan ikke kobles til seg selv.' };
+  if (later.centreId !== lost.centreId) return { code: 'OTHER_CENTRE', reason: 'Henvendelsen tilhører en annen sentral.' };
   if (!samePhone(lost.callerNumber, later.callerNumber)) {
-    return `Henvendelsen kom ikke fra samme nummer (${lost.callerNumber ?? 'ukjent'}).`;
+    return {
+      code: 'OTHER_NUMBER',
+      number: lost.callerNumber,
+      reason: `Henvendelsen kom ikke fra samme nummer (${lost.callerNumber ?? 'ukjent'}).`,
+    };
   }
-  if (later.ringingAt <= lost.ringingAt) return 'Henvendelsen kom ikke etter den tapte samtalen.';
+  if (later.ringingAt <= lost.ringingAt) return { code: 'NOT_LATER', reason: 'Henvendelsen kom ikke etter den tapte samtalen.' };
   return null;
 }

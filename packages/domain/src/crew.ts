@@ -129,8 +129,3 @@ export function checkCrew(kind: UnitKind, crew: readonly CrewMember[], opts: Cre
 
   return problems.length === 0 ? { ok: true, problems } : { ok: false, problem: problems.join(' '), problems };
 }
-
-/** The refusal when a unit whose crew fails § 11 would become available or be sent: names the rule and what is missing. */
-export function section11Refusal(callSign: string, problem: string | null): string {
-  return `${callSign} er ikke bemannet etter akuttmedisinforskriften § 11: ${problem ?? 'bemanningen er ikke kontrollert.'} Oppgi en begrunnelse for å overstyre.`;
-}

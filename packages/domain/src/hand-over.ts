@@ -3,7 +3,8 @@
 //   § 15 e  AMK → another AMK that is affected (e.g. the caller is in its area);
 //   § 15 g  AMK → the LVS, for general-practice questions, "på forhåndsdefinerte linjer": to the
 //           LVS that covers the patient's kommune, not any LVS.
-// The verdict names the legal basis when allowed and the reason, in Norwegian, when not.
+// The verdict names the legal basis when allowed and, when not, why: a code with what a message
+// needs (the server words it in the reader's language) and the reason in Norwegian.
 
 export type HandOverCentreKind = 'AMK' | 'LVS';
 
@@ -30,7 +31,13 @@ export const HAND_OVER_PAIRS: readonly HandOverPair[] = [
   { from: 'AMK', to: 'LVS', basis: '§ 15 g', mustCoverKommune: true },
 ];
 
-export type HandOverVerdict = { ok: true; basis: string } | { ok: false; reason: string };
+export type HandOverRefusal =
+  | { code: 'SAME_CENTRE'; to: string }
+  | { code: 'NOT_ALLOWED'; fromKind: HandOverCentreKind; toKind: HandOverCentreKind }
+  | { code: 'KOMMUNE_UNKNOWN'; basis: string }
+  | { code: 'KOMMUNE_NOT_COVERED'; to: string; kommunenummer: string; basis: string; right: string[] };
+
+export type HandOverVerdict = { ok: true; basis: string } | ({ ok: false; reason: string } & HandOverRefusal);
 
 const KIND_WORD: Record<HandOverCentreKind, string> = { AMK: 'AMK-sentral', LVS: 'legevaktsentral' };
 
@@ -44,13 +51,23 @@ export function handOverVerdict(
   kommunenummer: string | null,
   centres: readonly HandOverCentre[] = [],
 ): HandOverVerdict {
-  if (from.code === to.code) return { ok: false, reason: `Henvendelsen er allerede hos ${to.code}: velg en annen sentral` };
+  if (from.code === to.code)
+    return { ok: false, code: 'SAME_CENTRE', to: to.code, reason: `Henvendelsen er allerede hos ${to.code}: velg en annen sentral` };
   const pair = HAND_OVER_PAIRS.find((p) => p.from === from.kind && p.to === to.kind);
-  if (!pair) return { ok: false, reason: `En ${KIND_WORD[from.kind]} kan ikke overføre til en ${KIND_WORD[to.kind]}` };
+  if (!pair)
+    return {
+      ok: false,
+      code: 'NOT_ALLOWED',
+      fromKind: from.kind,
+      toKind: to.kind,
+      reason: `En ${KIND_WORD[from.kind]} kan ikke overføre til en ${KIND_WORD[to.kind]}`,
+    };
   if (pair.mustCoverKommune) {
     if (!kommunenummer) {
       return {
         ok: false,
+        code: 'KOMMUNE_UNKNOWN',
+        basis: pair.basis,
         reason: `Pasientens kommune er ukjent: sett posisjon eller kommune før overføring til legevaktsentral (${pair.basis}, forhåndsdefinerte linjer)`,
       };
     }
@@ -61,6 +78,11 @@ export function handOverVerdict(
         : '; ingen legevaktsentral i løsningen dekker kommunen';
       return {
         ok: false,
+        code: 'KOMMUNE_NOT_COVERED',
+        to: to.code,
+        kommunenummer,
+        basis: pair.basis,
+        right,
         reason: `${to.code} dekker ikke pasientens kommune (${kommunenummer}) (${pair.basis}, forhåndsdefinerte linjer)${hint}`,
       };
     }

@@ -51,30 +51,51 @@ const NEXT: Record<UnitStatus, readonly UnitStatus[]> = {
   OUT_OF_SERVICE: ['AVAILABLE_AT_STATION'],
 };
 
-export type TransitionResult = { ok: true } | { ok: false; code: 'TRANSITION_NOT_ALLOWED'; reason: string };
+export type TransitionResult = { ok: true } | { ok: false; code: 'TRANSITION_NOT_ALLOWED'; hint: TransitionHint; reason: string };
 
-/** Why a change is refused, phrased as what has to happen first. */
-function hint(from: UnitStatus, to: UnitStatus): string {
-  if (from === 'OUT_OF_SERVICE') return 'en enhet som er ute av drift må først meldes ledig på stasjon, der bemanningen kontrolleres.';
+/** Why a change is refused, phrased as what has to happen first: a code the server's catalogue words in the reader's language, and the bokmål text below. */
+export type TransitionHint =
+  | 'OUT_OF_SERVICE'
+  | 'MUST_BE_AVAILABLE'
+  | 'ALERT_FIRST'
+  | 'ALERT_TO_MISSION_FIRST'
+  | 'ON_SCENE_FIRST'
+  | 'TRANSPORT_FIRST'
+  | 'DRIVE_BACK_FIRST'
+  | 'FINISH_MISSION_FIRST'
+  | 'NOT_ALLOWED';
+
+const HINT_TEXT: Record<TransitionHint, string> = {
+  OUT_OF_SERVICE: 'en enhet som er ute av drift må først meldes ledig på stasjon, der bemanningen kontrolleres.',
+  MUST_BE_AVAILABLE: 'enheten må være ledig for å kunne varsles.',
+  ALERT_FIRST: 'enheten må først varsles.',
+  ALERT_TO_MISSION_FIRST: 'enheten må først varsles til oppdraget.',
+  ON_SCENE_FIRST: 'enheten må først være på stedet.',
+  TRANSPORT_FIRST: 'enheten må først transportere pasient.',
+  DRIVE_BACK_FIRST: 'enheten må først meldes ledig ute og kjøre tilbake til stasjonen.',
+  FINISH_MISSION_FIRST: 'enheten må først avslutte oppdraget.',
+  NOT_ALLOWED: 'denne statusendringen er ikke tillatt.',
+};
+
+function hint(from: UnitStatus, to: UnitStatus): TransitionHint {
+  if (from === 'OUT_OF_SERVICE') return 'OUT_OF_SERVICE';
   switch (to) {
     case 'ALERTED':
-      return 'enheten må være ledig for å kunne varsles.';
+      return 'MUST_BE_AVAILABLE';
     case 'EN_ROUTE':
-      return 'enheten må først varsles.';
+      return 'ALERT_FIRST';
     case 'ON_SCENE':
-      return 'enheten må først varsles til oppdraget.';
+      return 'ALERT_TO_MISSION_FIRST';
     case 'TRANSPORTING':
-      return 'enheten må først være på stedet.';
+      return 'ON_SCENE_FIRST';
     case 'AT_HOSPITAL':
-      return 'enheten må først transportere pasient.';
+      return 'TRANSPORT_FIRST';
     case 'AVAILABLE_AT_STATION':
-      return from === 'TRANSPORTING' || from === 'AT_HOSPITAL' || from === 'ON_SCENE'
-        ? 'enheten må først meldes ledig ute og kjøre tilbake til stasjonen.'
-        : 'enheten må først avslutte oppdraget.';
+      return from === 'TRANSPORTING' || from === 'AT_HOSPITAL' || from === 'ON_SCENE' ? 'DRIVE_BACK_FIRST' : 'FINISH_MISSION_FIRST';
     case 'AVAILABLE_ON_THE_MOVE':
-      return 'enheten må først avslutte oppdraget.';
+      return 'FINISH_MISSION_FIRST';
     default:
-      return 'denne statusendringen er ikke tillatt.';
+      return 'NOT_ALLOWED';
   }
 }
 
@@ -86,7 +107,8 @@ export function canTransition(from: UnitStatus, to: UnitStatus): TransitionResul
   return {
     ok: false,
     code: 'TRANSITION_NOT_ALLOWED',
-    reason: `Kan ikke gå fra «${statusLabel(from)}» til «${statusLabel(to)}»: ${hint(from, to)}`,
+    hint: hint(from, to),
+    reason: `Kan ikke gå fra «${statusLabel(from)}» til «${statusLabel(to)}»: ${HINT_TEXT[hint(from, to)]}`,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { checkCrew, isSubjectToSection11, section11Refusal, temporaryPostExempt } from '../src/index.js';
+import { checkCrew, isSubjectToSection11, temporaryPostExempt } from '../src/index.js';
 import type { Authorisation, CrewMember, UnitKind } from '../src/index.js';
 
 const crew = (...a: Authorisation[]) => a.map((authorisation) => ({ authorisation }));
@@ -139,10 +139,4 @@ describe('what § 11 covers, and the refusal', () => {
     ['PLANE', true],
     ['LEGEVAKT_CAR', false],
   ] as [UnitKind, boolean][])('%s subject to § 11: %s', (kind, subject) => expect(isSubjectToSection11(kind)).toBe(subject));
-
-  it('names § 11, the unit and what is missing, in Norwegian', () => {
-    expect(section11Refusal('BGN-A14', 'Ambulansebil skal være bemannet med minst to personer (har 1).')).toBe(
-      'BGN-A14 er ikke bemannet etter akuttmedisinforskriften § 11: Ambulansebil skal være bemannet med minst to personer (har 1). Oppgi en begrunnelse for å overstyre.',
-    );
-  });
 });

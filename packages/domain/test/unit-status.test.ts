@@ -40,13 +40,24 @@ describe('canTransition — reasons', () => {
     [
       'AVAILABLE_AT_STATION',
       'TRANSPORTING',
+      'ON_SCENE_FIRST',
       'Kan ikke gå fra «Ledig på stasjon» til «Transporterer pasient»: enheten må først være på stedet.',
     ],
-    ['AVAILABLE_AT_STATION', 'EN_ROUTE', 'Kan ikke gå fra «Ledig på stasjon» til «På vei»: enheten må først varsles.'],
-    ['ON_SCENE', 'AT_HOSPITAL', 'Kan ikke gå fra «På stedet» til «Ankommet sykehus»: enheten må først transportere pasient.'],
-    ['TRANSPORTING', 'ALERTED', 'Kan ikke gå fra «Transporterer pasient» til «Varslet»: enheten må være ledig for å kunne varsles.'],
-  ] as const)('%s → %s', (from, to, reason) => {
-    expect(canTransition(from, to)).toEqual({ ok: false, code: 'TRANSITION_NOT_ALLOWED', reason });
+    ['AVAILABLE_AT_STATION', 'EN_ROUTE', 'ALERT_FIRST', 'Kan ikke gå fra «Ledig på stasjon» til «På vei»: enheten må først varsles.'],
+    [
+      'ON_SCENE',
+      'AT_HOSPITAL',
+      'TRANSPORT_FIRST',
+      'Kan ikke gå fra «På stedet» til «Ankommet sykehus»: enheten må først transportere pasient.',
+    ],
+    [
+      'TRANSPORTING',
+      'ALERTED',
+      'MUST_BE_AVAILABLE',
+      'Kan ikke gå fra «Transporterer pasient» til «Varslet»: enheten må være ledig for å kunne varsles.',
+    ],
+  ] as const)('%s → %s', (from, to, hint, reason) => {
+    expect(canTransition(from, to)).toEqual({ ok: false, code: 'TRANSITION_NOT_ALLOWED', hint, reason });
   });
 
   it('explains that an out-of-service unit must go through the station', () => {

@@ -2,17 +2,21 @@
 // `pnpm api:types`): a path, its parameters, its body and its answer are the server's own, so a
 // contract change breaks the console's build instead of its operators. Same as ever on the wire:
 // JSON in and out, the session cookie sent along (same origin), a content type only with a body.
-// Every failure becomes an ApiError whose message was written for the operator.
+// Every request says the interface's language (Accept-Language), so the server writes its refusals
+// in it; every failure becomes an ApiError whose message was written for the operator.
 import { QueryClient } from '@tanstack/react-query';
 import createFetchClient, { type Middleware } from 'openapi-fetch';
 import createQueryHooks from 'openapi-react-query';
 import { ACTING_CENTRE_HEADER } from '@amk/contracts';
+import { translate, useLocale } from '../i18n/i18n.js';
 import type { paths } from './schema.js';
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The server's code for the message ('call.alreadyTaken', …), when it sent one. */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -26,10 +30,18 @@ export class ApiError extends Error {
 const failuresAsApiErrors: Middleware = {
   async onResponse({ response }) {
     if (response.ok) return undefined;
-    const payload = (await response.json().catch(() => null)) as { message?: string } | null;
-    throw new ApiError(response.status, payload?.message ?? `HTTP ${response.status}`);
+    const payload = (await response.json().catch(() => null)) as { message?: string; code?: string } | null;
+    throw new ApiError(response.status, payload?.message ?? `HTTP ${response.status}`, payload?.code);
   },
-  onError: () => new ApiError(0, 'Ingen kontakt med serveren'),
+  onError: () => new ApiError(0, translate(useLocale.getState().locale, 'api.unreachable')),
+};
+
+/** The server answers in the language the operator reads the console in (bokmål unless English is chosen). */
+const inTheInterfaceLanguage: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('accept-language', useLocale.getState().locale);
+    return request;
+  },
 };
 
 /**
@@ -52,7 +64,7 @@ const actingForTakenOverCentre: Middleware = {
 /** A client for the API; the console's is `client` below (tests give their own address and fetch). */
 export function createApiClient(options: { baseUrl?: string; fetch?: (request: Request) => Promise<Response> } = {}) {
   const api = createFetchClient<paths>({ credentials: 'same-origin', ...options });
-  api.use(failuresAsApiErrors, actingForTakenOverCentre);
+  api.use(failuresAsApiErrors, actingForTakenOverCentre, inTheInterfaceLanguage);
   return api;
 }
 

@@ -50,6 +50,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -67,6 +68,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -84,6 +86,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -101,6 +104,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -118,6 +122,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -135,6 +140,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -193,6 +199,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -210,6 +217,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -227,6 +235,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -244,6 +253,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -261,6 +271,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -278,6 +289,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -334,6 +346,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -351,6 +364,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -368,6 +382,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -385,6 +400,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -402,6 +418,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -419,6 +436,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -507,6 +525,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -524,6 +543,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -541,6 +561,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -558,6 +579,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -626,6 +648,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -643,6 +666,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -660,6 +684,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -677,6 +702,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -694,6 +720,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -740,6 +767,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -757,6 +785,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -774,6 +803,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -791,6 +821,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -808,6 +839,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -923,6 +955,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -940,6 +973,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -957,6 +991,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -974,6 +1009,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1052,6 +1088,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1069,6 +1106,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1086,6 +1124,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1103,6 +1142,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1120,6 +1160,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1137,6 +1178,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1208,6 +1250,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1225,6 +1268,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1242,6 +1286,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1259,6 +1304,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1276,6 +1322,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1293,6 +1340,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1363,6 +1411,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1380,6 +1429,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1397,6 +1447,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1414,6 +1465,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1431,6 +1483,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1448,6 +1501,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1522,6 +1576,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1539,6 +1594,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1556,6 +1612,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1573,6 +1630,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1590,6 +1648,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1607,6 +1666,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1696,6 +1756,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1713,6 +1774,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1730,6 +1792,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1747,6 +1810,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1764,6 +1828,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1781,6 +1846,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1830,6 +1896,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1847,6 +1914,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1864,6 +1932,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1881,6 +1950,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1898,6 +1968,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -1915,6 +1986,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2008,6 +2080,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2025,6 +2098,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2042,6 +2116,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2059,6 +2134,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2076,6 +2152,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2093,6 +2170,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2148,6 +2226,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2165,6 +2244,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2182,6 +2262,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2199,6 +2280,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2216,6 +2298,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2233,6 +2316,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2279,6 +2363,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2296,6 +2381,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2313,6 +2399,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2330,6 +2417,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2347,6 +2435,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2364,6 +2453,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2430,6 +2520,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2447,6 +2538,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2464,6 +2556,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2481,6 +2574,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2498,6 +2592,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2515,6 +2610,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2600,6 +2696,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2617,6 +2714,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2634,6 +2732,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2651,6 +2750,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2711,6 +2811,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2728,6 +2829,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2745,6 +2847,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2762,6 +2865,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2818,6 +2922,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2835,6 +2940,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2852,6 +2958,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2869,6 +2976,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2940,6 +3048,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2957,6 +3066,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -2974,6 +3084,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3053,6 +3164,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3070,6 +3182,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3087,6 +3200,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3104,6 +3218,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3207,6 +3322,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3274,6 +3390,7 @@ export interface paths {
                             error: "invalid_request";
                             error_description: string;
                         } | {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3291,6 +3408,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3308,6 +3426,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3585,6 +3704,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3602,6 +3722,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3619,6 +3740,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3636,6 +3758,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3653,6 +3776,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3670,6 +3794,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3764,6 +3889,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3781,6 +3907,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3895,6 +4022,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3912,6 +4040,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3929,6 +4058,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3946,6 +4076,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3963,6 +4094,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -3980,6 +4112,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4089,6 +4222,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4106,6 +4240,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4292,6 +4427,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4309,6 +4445,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4326,6 +4463,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4343,6 +4481,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4360,6 +4499,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4377,6 +4517,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4536,6 +4677,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4553,6 +4695,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4570,6 +4713,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4587,6 +4731,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4604,6 +4749,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4778,6 +4924,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4795,6 +4942,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4812,6 +4960,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4829,6 +4978,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4846,6 +4996,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4953,6 +5104,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4970,6 +5122,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -4987,6 +5140,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5004,6 +5158,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5021,6 +5176,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5188,6 +5344,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5205,6 +5362,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5222,6 +5380,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5239,6 +5398,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5256,6 +5416,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5424,6 +5585,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5441,6 +5603,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5458,6 +5621,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5475,6 +5639,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5492,6 +5657,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5599,6 +5765,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5616,6 +5783,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5633,6 +5801,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5650,6 +5819,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5667,6 +5837,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5760,6 +5931,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5777,6 +5949,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5794,6 +5967,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5811,6 +5985,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5828,6 +6003,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5921,6 +6097,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5938,6 +6115,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5955,6 +6133,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5972,6 +6151,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -5989,6 +6169,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6006,6 +6187,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6023,6 +6205,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6136,6 +6319,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6153,6 +6337,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6170,6 +6355,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6187,6 +6373,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6204,6 +6391,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6221,6 +6409,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6378,6 +6567,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6395,6 +6585,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6412,6 +6603,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6429,6 +6621,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6446,6 +6639,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6620,6 +6814,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6637,6 +6832,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6654,6 +6850,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6671,6 +6868,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6688,6 +6886,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6751,6 +6950,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6768,6 +6968,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6836,6 +7037,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6853,6 +7055,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6870,6 +7073,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6930,6 +7134,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6947,6 +7152,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6964,6 +7170,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6981,6 +7188,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -6998,6 +7206,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7110,6 +7319,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7127,6 +7337,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7144,6 +7355,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7161,6 +7373,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7178,6 +7391,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7261,6 +7475,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7278,6 +7493,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7295,6 +7511,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7312,6 +7529,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7329,6 +7547,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7406,6 +7625,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7423,6 +7643,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7512,6 +7733,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7529,6 +7751,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7546,6 +7769,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7563,6 +7787,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7580,6 +7805,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7712,6 +7938,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7729,6 +7956,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7746,6 +7974,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7830,6 +8059,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7847,6 +8077,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7864,6 +8095,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -7881,6 +8113,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8076,6 +8309,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8093,6 +8327,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8110,6 +8345,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8127,6 +8363,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8144,6 +8381,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8161,6 +8399,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8284,6 +8523,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8301,6 +8541,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8318,6 +8559,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8335,6 +8577,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8352,6 +8595,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8369,6 +8613,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8490,6 +8735,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8507,6 +8753,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8524,6 +8771,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8541,6 +8789,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8558,6 +8807,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8575,6 +8825,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8662,6 +8913,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8679,6 +8931,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8696,6 +8949,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8713,6 +8967,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8730,6 +8985,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8871,6 +9127,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8888,6 +9145,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8905,6 +9163,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8922,6 +9181,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -8939,6 +9199,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9047,6 +9308,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9064,6 +9326,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9081,6 +9344,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9098,6 +9362,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9115,6 +9380,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9213,6 +9479,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9230,6 +9497,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9247,6 +9515,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9264,6 +9533,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9281,6 +9551,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9298,6 +9569,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9315,6 +9587,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9386,6 +9659,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9403,6 +9677,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9420,6 +9695,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9437,6 +9713,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9454,6 +9731,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9471,6 +9749,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9488,6 +9767,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9718,6 +9998,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9735,6 +10016,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9752,6 +10034,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9769,6 +10052,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9786,6 +10070,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9894,6 +10179,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9911,6 +10197,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9928,6 +10215,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9945,6 +10233,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -9962,6 +10251,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10070,6 +10360,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10087,6 +10378,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10104,6 +10396,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10121,6 +10414,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10138,6 +10432,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10196,6 +10491,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10213,6 +10509,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10281,6 +10578,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10298,6 +10596,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10315,6 +10614,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10332,6 +10632,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10441,6 +10742,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10458,6 +10760,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10475,6 +10778,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10562,6 +10866,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10579,6 +10884,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10596,6 +10902,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10723,6 +11030,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10740,6 +11048,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10964,6 +11273,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10981,6 +11291,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -10998,6 +11309,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11015,6 +11327,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11032,6 +11345,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11250,6 +11564,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11267,6 +11582,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11284,6 +11600,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11301,6 +11618,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11318,6 +11636,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11540,6 +11859,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11557,6 +11877,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11574,6 +11895,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11591,6 +11913,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11608,6 +11931,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11838,6 +12162,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11855,6 +12180,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11872,6 +12198,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11889,6 +12216,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11906,6 +12234,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11981,6 +12310,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -11998,6 +12328,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12015,6 +12346,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12032,6 +12364,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12049,6 +12382,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12497,6 +12831,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12514,6 +12849,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12531,6 +12867,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12548,6 +12885,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12565,6 +12903,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12796,6 +13135,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12813,6 +13153,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12830,6 +13171,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12847,6 +13189,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -12864,6 +13207,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13096,6 +13440,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13113,6 +13458,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13130,6 +13476,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13147,6 +13494,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13164,6 +13512,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13395,6 +13744,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13412,6 +13762,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13429,6 +13780,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13446,6 +13798,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13463,6 +13816,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13696,6 +14050,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13713,6 +14068,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13730,6 +14086,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13747,6 +14104,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13764,6 +14122,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13846,6 +14205,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13863,6 +14223,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13880,6 +14241,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13897,6 +14259,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -13914,6 +14277,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14155,6 +14519,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14172,6 +14537,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14189,6 +14555,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14206,6 +14573,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14223,6 +14591,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14455,6 +14824,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14472,6 +14842,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14489,6 +14860,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14506,6 +14878,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14523,6 +14896,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14578,6 +14952,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14595,6 +14970,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14612,6 +14988,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14629,6 +15006,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14857,6 +15235,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14874,6 +15253,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14891,6 +15271,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14908,6 +15289,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -14925,6 +15307,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15046,6 +15429,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15063,6 +15447,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15080,6 +15465,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15097,6 +15483,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15114,6 +15501,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15278,6 +15666,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15295,6 +15684,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15312,6 +15702,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15329,6 +15720,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15346,6 +15738,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15363,6 +15756,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15527,6 +15921,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15544,6 +15939,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15561,6 +15957,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15578,6 +15975,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15595,6 +15993,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15612,6 +16011,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15710,6 +16110,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15727,6 +16128,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15744,6 +16146,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15761,6 +16164,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15778,6 +16182,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15795,6 +16200,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15904,6 +16310,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15921,6 +16328,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15938,6 +16346,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15955,6 +16364,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15972,6 +16382,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -15989,6 +16400,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16092,6 +16504,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16109,6 +16522,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16126,6 +16540,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16143,6 +16558,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16160,6 +16576,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16177,6 +16594,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16306,6 +16724,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16323,6 +16742,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16340,6 +16760,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16357,6 +16778,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16374,6 +16796,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16507,6 +16930,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16524,6 +16948,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16541,6 +16966,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16558,6 +16984,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16575,6 +17002,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16676,6 +17104,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16693,6 +17122,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16792,6 +17222,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16809,6 +17240,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16826,6 +17258,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16843,6 +17276,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16860,6 +17294,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16963,6 +17398,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16980,6 +17416,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -16997,6 +17434,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17014,6 +17452,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17031,6 +17470,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17134,6 +17574,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17151,6 +17592,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17168,6 +17610,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17185,6 +17628,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17202,6 +17646,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17311,6 +17756,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17328,6 +17774,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17345,6 +17792,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17362,6 +17810,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17379,6 +17828,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17473,6 +17923,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17490,6 +17941,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17599,6 +18051,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17616,6 +18069,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17633,6 +18087,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17650,6 +18105,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17667,6 +18123,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17763,6 +18220,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17780,6 +18238,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17797,6 +18256,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17814,6 +18274,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17831,6 +18292,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17899,6 +18361,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -17916,6 +18379,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18055,6 +18519,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18072,6 +18537,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18089,6 +18555,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18106,6 +18573,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18123,6 +18591,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18140,6 +18609,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18157,6 +18627,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18255,6 +18726,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18272,6 +18744,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18289,6 +18762,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18306,6 +18780,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18323,6 +18798,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18340,6 +18816,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18357,6 +18834,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18428,6 +18906,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18445,6 +18924,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18462,6 +18942,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18479,6 +18960,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18496,6 +18978,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18513,6 +18996,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18530,6 +19014,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18611,6 +19096,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18628,6 +19114,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18645,6 +19132,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18662,6 +19150,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18679,6 +19168,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18696,6 +19186,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18713,6 +19204,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18891,6 +19383,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18908,6 +19401,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -18999,6 +19493,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19016,6 +19511,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19033,6 +19529,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19050,6 +19547,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19067,6 +19565,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19084,6 +19583,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19141,6 +19641,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19158,6 +19659,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19175,6 +19677,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19192,6 +19695,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19209,6 +19713,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19226,6 +19731,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19320,6 +19826,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19337,6 +19844,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19354,6 +19862,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19371,6 +19880,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19388,6 +19898,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19405,6 +19916,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19465,6 +19977,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19482,6 +19995,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19499,6 +20013,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19516,6 +20031,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19533,6 +20049,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19550,6 +20067,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19636,6 +20154,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19653,6 +20172,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19670,6 +20190,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19687,6 +20208,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19704,6 +20226,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19721,6 +20244,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19792,6 +20316,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19809,6 +20334,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19826,6 +20352,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19843,6 +20370,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19860,6 +20388,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -19877,6 +20406,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20374,6 +20904,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20391,6 +20922,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20538,6 +21070,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20555,6 +21088,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20572,6 +21106,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20682,6 +21217,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20699,6 +21235,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20846,6 +21383,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -20863,6 +21401,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21020,6 +21559,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21037,6 +21577,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21054,6 +21595,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21071,6 +21613,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21088,6 +21631,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21152,6 +21696,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21169,6 +21714,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21234,6 +21780,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21251,6 +21798,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21268,6 +21816,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21285,6 +21834,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21402,6 +21952,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21419,6 +21970,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21436,6 +21988,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21453,6 +22006,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21470,6 +22024,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21568,6 +22123,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21585,6 +22141,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21602,6 +22159,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21619,6 +22177,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21636,6 +22195,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21739,6 +22299,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21756,6 +22317,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21773,6 +22335,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21790,6 +22353,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -21807,6 +22371,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -22051,6 +22616,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -22068,6 +22634,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -22085,6 +22652,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -22149,6 +22717,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;
@@ -22166,6 +22735,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            code?: string;
                             error: string;
                             issues?: {
                                 message: string;

@@ -10,6 +10,7 @@ export const en: Record<MessageKey, string> = {
   'login.err.password': 'Enter your password',
   'login.demo': 'Demo: amk.bergen / demo',
   'login.failed': 'Login failed',
+  'api.unreachable': 'No contact with the server',
   'header.logout': 'Log out',
   'conn.live': 'Connected',
   'conn.connecting': 'Connecting …',

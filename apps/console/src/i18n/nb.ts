@@ -9,6 +9,7 @@ export const nb = {
   'login.err.password': 'Skriv passordet',
   'login.demo': 'Demo: amk.bergen / demo',
   'login.failed': 'Innlogging feilet',
+  'api.unreachable': 'Ingen kontakt med serveren',
   'header.logout': 'Logg ut',
   'conn.live': 'Tilkoblet',
   'conn.connecting': 'Kobler til …',

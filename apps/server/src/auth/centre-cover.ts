@@ -29,10 +29,7 @@ export async function actingFor(db: Db, user: UserActor, centreCode: string): Pr
   const centre = await db.centre.findUnique({ where: { code: centreCode } });
   const open =
     centre && (await db.takeover.findFirst({ where: { centreId: centre.id, backupCentreId: user.centre.id, ...openTakeover() } }));
-  if (!centre || !open)
-    throw forbidden(
-      `${user.centre.code} har ikke overtatt ${centreCode.slice(0, 50)} (§ 15 p): du kan bare arbeide for en annen sentral mens sentralen din har overtatt den`,
-    );
+  if (!centre || !open) throw forbidden('takeover.notCovering', { own: user.centre.code, centre: centreCode.slice(0, 50) });
   const { id, code, name, kind, lat, lon } = centre;
   return {
     ...user,

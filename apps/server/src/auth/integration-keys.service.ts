@@ -17,7 +17,7 @@ export function createIntegrationKeyService(prisma: Db) {
   return {
     async create(name: string, centreCode: string): Promise<{ id: string; key: string }> {
       const centre = await prisma.centre.findUnique({ where: { code: centreCode } });
-      if (!centre) throw notFound(`Unknown centre '${centreCode}'`);
+      if (!centre) throw notFound('centre.unknownCapital', { centre: centreCode });
       const prefix = randomToken(6);
       const key = `amk_${prefix}_${randomToken(24)}`;
       const id = newId();

@@ -72,14 +72,12 @@ export function createSessionService(prisma: Db, options: SessionOptions) {
       // Verify even for an unknown user, so timing does not tell which usernames exist.
       // A user of an OpenID provider has no password (an empty hash): checked against the dummy, so refused.
       const ok = await verifyPassword(password, user?.passwordHash || (await dummyHashPromise));
-      if (!user || !ok || user.disabledAt) throw unauthorized('Wrong username or password');
+      if (!user || !ok || user.disabledAt) throw unauthorized('auth.wrongPassword');
       if (options.production && user.isDemo) {
-        throw forbidden('Demo accounts are disabled in production (NODE_ENV=production)');
+        throw forbidden('auth.demoDisabled');
       }
       if (options.localNeedsBreakGlass && lockedOut(user, Date.now())) {
-        throw forbidden(
-          'Local accounts are for break-glass only here: sign in through the identity provider, or ask an administrator to open a break-glass period for this account',
-        );
+        throw forbidden('auth.breakGlassOnly');
       }
       const token = randomToken();
       // A break-glass session ends with its period at the latest.

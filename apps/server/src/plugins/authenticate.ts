@@ -7,8 +7,7 @@ import type { Actor, IntegrationActor, UserActor } from '../auth/actor.js';
 import { actingFor } from '../auth/centre-cover.js';
 import type { IntegrationKeyService } from '../auth/integration-keys.service.js';
 import { SESSION_COOKIE, type SessionService } from '../auth/sessions.service.js';
-import { forbidden, unauthorized } from '../lib/http-error.js';
-import { httpErrors } from '@fastify/sensible';
+import { forbidden, reauthenticationNeeded, unauthorized } from '../lib/http-error.js';
 import type { OriginPolicy } from './origin.js';
 
 declare module 'fastify' {
@@ -29,7 +28,7 @@ export function registerAuthentication(
     // Writes from a browser page must come from our own pages (CSRF): with a session cookie, and
     // also without one, so another site cannot log a console into its account (login CSRF).
     if (!SAFE_METHODS.has(request.method) && !deps.sameSite(request.headers)) {
-      throw forbidden('Cross-site request refused: the Origin header does not match this server');
+      throw forbidden('auth.crossSite');
     }
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
@@ -49,9 +48,9 @@ export function registerAuthentication(
 export function requireUser(roles?: readonly Role[]): preValidationHookHandler {
   return async (request) => {
     const actor = request.actor;
-    if (actor?.kind !== 'user') throw unauthorized('Log in first (POST /api/v1/auth/login)');
+    if (actor?.kind !== 'user') throw unauthorized('auth.logInFirst');
     if (roles && !roles.includes(actor.role)) {
-      throw forbidden(`The role ${actor.role} may not do this; allowed: ${roles.join(', ')}`);
+      throw forbidden('auth.roleNotAllowed', { role: actor.role, allowed: roles.join(', ') });
     }
   };
 }
@@ -68,17 +67,13 @@ export const requireRecentSignIn: preValidationHookHandler = async (request) => 
   const authTime = actor.oidc.authTime?.getTime() ?? 0;
   if (Date.now() - authTime <= maxAge * 1000) return;
   const url = `/api/v1/auth/oidc/${actor.oidc.provider}/start?prompt=login&max_age=${maxAge}`;
-  throw httpErrors.createError(
-    401,
-    `Re-authentication needed: your sign-in at ${actor.oidc.provider} is more than ${maxAge} seconds old; sign in again (${url})`,
-    { headers: { 'x-reauthenticate': url } },
-  );
+  throw reauthenticationNeeded(url, 'auth.reauthenticate', { provider: actor.oidc.provider, seconds: maxAge, url });
 };
 
 export const requireIntegration: preValidationHookHandler = async (request) => {
   const actor = request.actor;
   if (actor?.kind !== 'integration') {
-    throw unauthorized('This route is for integrations: send Authorization: Bearer <integration key>');
+    throw unauthorized('auth.integrationsOnly');
   }
 };
 

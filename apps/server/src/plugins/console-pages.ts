@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
+import { sendError } from './error-handler.js';
 
 export const consolePagesPlugin = fp<{ consoleDist: string }>(
   async (app, { consoleDist }) => {
@@ -14,7 +15,7 @@ export const consolePagesPlugin = fp<{ consoleDist: string }>(
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
       const path = request.url.split('?')[0] ?? '/';
       if (path.startsWith('/api/') || path.startsWith('/socket.io') || path.includes('.')) {
-        return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `No route GET ${path}` });
+        return sendError(request, reply, 404, { code: 'route.notFound', params: { method: 'GET', path } });
       }
       return reply.sendFile('index.html');
     });

@@ -5,6 +5,7 @@
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '@amk/contracts';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { sendError } from './error-handler.js';
 
 const PARTS = ['params', 'querystring', 'body'] as const;
 
@@ -16,8 +17,13 @@ export const safeInputPlugin = fp(
         const at = findUnsafeText(values[part]);
         if (!at) continue;
         const path = [part, ...at].join('.');
-        const message = `${path}: ${UNSAFE_TEXT_MESSAGE}`;
-        return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message, issues: [{ path, message: UNSAFE_TEXT_MESSAGE }] });
+        return sendError(
+          request,
+          reply,
+          400,
+          { code: 'request.unsafeText', params: { path } },
+          { issues: [{ path, message: UNSAFE_TEXT_MESSAGE }] },
+        );
       }
     });
   },

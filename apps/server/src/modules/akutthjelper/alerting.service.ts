@@ -6,6 +6,7 @@ import { isAkutthjelperEventType, mayOverrideMainRule, type NotificationChannel 
 import type { UserActor } from '../../auth/actor.js';
 import type { Db, Tx } from '@amk/db';
 import { conflict, forbidden, notFound, unprocessableEntity } from '../../lib/http-error.js';
+import { noneNearby } from './none-nearby.js';
 import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
 import { writeAudit } from '../audit/audit.service.js';
@@ -26,7 +27,7 @@ export function createAlertingService({
 }) {
   async function ownMission(db: Db | Tx, actor: UserActor, missionId: string) {
     const mission = await db.mission.findUnique({ where: { id: missionId } });
-    if (!mission || mission.centreId !== actor.centre.id) throw notFound(`no mission ${missionId} at ${actor.centre.code}`);
+    if (!mission || mission.centreId !== actor.centre.id) throw notFound('mission.notFound', { id: missionId, centre: actor.centre.code });
     return mission;
   }
 
@@ -92,16 +93,16 @@ export function createAlertingService({
     ): Promise<{ alerts: AlertSummary[]; unitAlerts: UnitAlertSummary[] }> {
       return transact(async (tx, emit) => {
         const mission = await ownMission(tx, actor, missionId);
-        if (mission.closedAt) throw conflict('the mission is closed');
+        if (mission.closedAt) throw conflict('mission.closed');
         // The main rule is lifted only where it applies: one of the four needs no override.
         const overriding = !!req.override && !isAkutthjelperEventType(req.eventType);
-        if (overriding && !mayOverrideMainRule(actor.role, actor.centre.kind))
-          throw forbidden('Bare AMK-lege eller AMK-operatør kan varsle akutthjelpere utenfor hovedregelen.');
+        if (overriding && !mayOverrideMainRule(actor.role, actor.centre.kind)) throw forbidden('akutthjelper.overrideAmkOnly');
         const { refusal, candidates, unitCandidates, reach } = await eligibility(tx, actor, mission, req.eventType, overriding);
         if (refusal) {
-          throw (refusal.code === 'NOT_AMK' ? forbidden : unprocessableEntity)(
-            refusal.offerBistand ? `${refusal.reason} Du kan be om bistand helse eller bistand kommune i stedet.` : refusal.reason,
-          );
+          const refuse = refusal.code === 'NOT_AMK' ? forbidden : unprocessableEntity;
+          throw refusal.offerBistand
+            ? refuse('akutthjelper.refusedOfferBistand', { reason: refusal.reason })
+            : refuse('akutthjelper.refused', { reason: refusal.reason });
         }
         const already = new Set(
           (await tx.akutthjelperAlert.findMany({ where: { missionId }, select: { memberId: true } })).map((a) => a.memberId),
@@ -120,7 +121,7 @@ export function createAlertingService({
             ...(req.memberIds ?? []).filter((id) => !byId.has(id)),
             ...(req.unitIds ?? []).filter((id) => !unitById.has(id)),
           ];
-          if (unknown.length) throw unprocessableEntity(`not eligible for this mission (or already alerted): ${unknown.join(', ')}`);
+          if (unknown.length) throw unprocessableEntity('akutthjelper.notEligible', { ids: unknown.join(', ') });
           chosen = (req.memberIds ?? []).map((id) => byId.get(id)!);
           chosenUnits = (req.unitIds ?? []).map((id) => unitById.get(id)!);
         } else {
@@ -128,11 +129,10 @@ export function createAlertingService({
           chosenUnits = openUnits;
         }
         if (chosenUnits.length && !mission.callId) {
-          throw unprocessableEntity('Oppdraget har ingen henvendelse å varsle 110 fra. Ring 110, eller varsle medlemmene enkeltvis.');
+          throw unprocessableEntity('akutthjelper.noCallFor110');
         }
         if (!chosen.length && !chosenUnits.length) {
-          const why = reach?.reasons.length ? ` Ikke foreslått: ${reach.reasons.join(', ')}.` : '';
-          throw unprocessableEntity(`Ingen akutthjelpere på vakt med gyldig opplæring i nærheten.${why}`);
+          throw noneNearby(reach);
         }
         await tx.mission.update({ where: { id: missionId }, data: { eventType: req.eventType, requiredResponders: req.required } });
         const round = ((await tx.akutthjelperAlert.aggregate({ where: { missionId }, _max: { round: true } }))._max.round ?? 0) + 1;

@@ -58,7 +58,7 @@ async function publish(tx: Tx, emit: Emit, id: string): Promise<BistandSummary> 
 export function createBistandService({ prisma, transact, sms }: { prisma: Db; transact: Transact; sms: SmsGateway }) {
   async function ownMission(actor: UserActor, missionId: string) {
     const mission = await prisma.mission.findUnique({ where: { id: missionId } });
-    if (!mission || mission.centreId !== actor.centre.id) throw notFound(`no mission ${missionId} at ${actor.centre.code}`);
+    if (!mission || mission.centreId !== actor.centre.id) throw notFound('mission.notFound', { id: missionId, centre: actor.centre.code });
     return mission;
   }
 
@@ -66,7 +66,7 @@ export function createBistandService({ prisma, transact, sms }: { prisma: Db; tr
   async function organisationFor(actor: UserActor, organisationId: string | undefined, at: { lat: number | null; lon: number | null }) {
     if (organisationId) {
       const org = await prisma.akutthjelperOrganisation.findUnique({ where: { id: organisationId } });
-      if (!org) throw notFound(`no akutthjelper organisation ${organisationId}`);
+      if (!org) throw notFound('akutthjelper.unknownOrganisation', { id: organisationId });
       return org;
     }
     const units = await prisma.akutthjelperUnit.findMany({ include: { organisation: true, agreements: { select: { centreId: true } } } });
@@ -77,7 +77,7 @@ export function createBistandService({ prisma, transact, sms }: { prisma: Db; tr
       lat !== null && lon !== null
         ? [...pool].sort((a, b) => haversineKmRaw(lat, lon, a.lat, a.lon) - haversineKmRaw(lat, lon, b.lat, b.lon))
         : pool;
-    if (!sorted[0]) throw unprocessableEntity('Ingen akutthjelperorganisasjon er registrert å be om bistand fra.');
+    if (!sorted[0]) throw unprocessableEntity('akutthjelper.noOrganisation');
     return sorted[0].organisation;
   }
 
@@ -148,8 +148,10 @@ export function createBistandService({ prisma, transact, sms }: { prisma: Db; tr
     async acknowledge(actor: UserActor, bistandId: string, by: string): Promise<BistandSummary> {
       return transact(async (tx, emit) => {
         const b = await tx.bistandRequest.findUnique({ where: { id: bistandId } });
-        if (!b || b.centreId !== actor.centre.id) throw notFound(`no bistand request ${bistandId} at ${actor.centre.code}`);
-        if (b.acknowledgedAt) throw conflict(`Allerede bekreftet av ${b.acknowledgedBy ?? 'ukjent'}.`);
+        if (!b || b.centreId !== actor.centre.id)
+          throw notFound('akutthjelper.bistandNotFound', { id: bistandId, centre: actor.centre.code });
+        if (b.acknowledgedAt)
+          throw conflict('akutthjelper.bistandAlreadyConfirmed', { by: b.acknowledgedBy ?? { code: 'akutthjelper.unknownPerson' } });
         await tx.bistandRequest.update({
           where: { id: bistandId },
           data: { acknowledgedAt: new Date(), acknowledgedBy: `${by} (ringt av ${actor.displayName})`, acknowledgedVia: 'PHONE' },
@@ -186,7 +188,7 @@ export function createBistandService({ prisma, transact, sms }: { prisma: Db; tr
         });
       }
       const sent = await sms.send(r.member.phone, reply);
-      if (!sent.ok) throw badGateway(`the answer was recorded, but the reply SMS could not be sent: ${sent.error}`);
+      if (!sent.ok) throw badGateway('akutthjelper.replySmsFailed', { error: sent.error });
       return { understood: yes, action: yes ? 'accept' : null, alertId: r.bistandRequestId, reply, about: 'BISTAND' };
     },
   };

@@ -66,7 +66,7 @@ export function createOrganisationsService(prisma: Db) {
 
     async createUnit(req: { organisationId: string; name: string; lat: number; lon: number }) {
       if (!(await prisma.akutthjelperOrganisation.findUnique({ where: { id: req.organisationId } })))
-        throw notFound(`no organisation ${req.organisationId}`);
+        throw notFound('akutthjelper.unknownOrganisation', { id: req.organisationId });
       return prisma.akutthjelperUnit.create({ data: { id: newId(), ...req } });
     },
 
@@ -79,11 +79,12 @@ export function createOrganisationsService(prisma: Db) {
       username?: string;
       isLeader?: boolean;
     }) {
-      if (!(await prisma.akutthjelperUnit.findUnique({ where: { id: req.unitId } }))) throw notFound(`no akutthjelper unit ${req.unitId}`);
+      if (!(await prisma.akutthjelperUnit.findUnique({ where: { id: req.unitId } })))
+        throw notFound('akutthjelper.unknownUnit', { id: req.unitId });
       let userId: string | null = null;
       if (req.username) {
         const user = await prisma.user.findUnique({ where: { username: req.username } });
-        if (user?.role !== 'responder') throw badRequest(`username: '${req.username}' is not a responder login`);
+        if (user?.role !== 'responder') throw badRequest('akutthjelper.notResponderLogin', { username: req.username });
         userId = user.id;
       }
       return prisma.akutthjelperMember.create({
@@ -104,7 +105,8 @@ export function createOrganisationsService(prisma: Db) {
       memberId: string,
       req: { onDuty?: boolean; trainingValidUntil?: string | null; phone?: string; isLeader?: boolean },
     ) {
-      if (!(await prisma.akutthjelperMember.findUnique({ where: { id: memberId } }))) throw notFound(`no member ${memberId}`);
+      if (!(await prisma.akutthjelperMember.findUnique({ where: { id: memberId } })))
+        throw notFound('akutthjelper.memberNotFound', { id: memberId });
       return prisma.akutthjelperMember.update({
         where: { id: memberId },
         data: {
@@ -129,13 +131,12 @@ export function createOrganisationsService(prisma: Db) {
       },
     ) {
       const unit = await prisma.akutthjelperUnit.findUnique({ where: { id: req.unitId }, include: { organisation: true } });
-      if (!unit) throw notFound(`no akutthjelper unit ${req.unitId}`);
+      if (!unit) throw notFound('akutthjelper.unknownUnit', { id: req.unitId });
       // Only the fire service has a 110-centre to be alerted through.
-      if (req.alertVia === 'FIRE_CENTRE' && unit.organisation.kind !== 'BRANN')
-        throw badRequest('alertVia: bare brannvesenet (BRANN) kan varsles som enhet via 110-sentralen');
+      if (req.alertVia === 'FIRE_CENTRE' && unit.organisation.kind !== 'BRANN') throw badRequest('akutthjelper.fireCentreForBrannOnly');
       const known = await prisma.kommune.findMany({ where: { nummer: { in: req.kommuner } }, select: { nummer: true } });
       const unknown = req.kommuner.filter((k) => !known.some((x) => x.nummer === k));
-      if (unknown.length) throw badRequest(`kommuner: unknown kommunenummer ${unknown.join(', ')}`);
+      if (unknown.length) throw badRequest('akutthjelper.unknownKommuner', { kommuner: unknown.join(', ') });
       return prisma.akutthjelperAgreement.create({
         data: {
           id: newId(),
@@ -158,7 +159,7 @@ export function createOrganisationsService(prisma: Db) {
 
     /** The centre's distance limit for proposing akutthjelpere; a supervisor's decision, audited. */
     async setSettings(actor: UserActor, req: { maxRoadKm: number }) {
-      if (actor.centre.kind !== 'AMK') throw forbidden('Bare en AMK-sentral varsler akutthjelpere.');
+      if (actor.centre.kind !== 'AMK') throw forbidden('akutthjelper.amkOnly');
       const before = await prisma.centre.findUniqueOrThrow({ where: { id: actor.centre.id } });
       await prisma.$transaction(async (tx) => {
         await tx.centre.update({ where: { id: actor.centre.id }, data: { akutthjelperMaxRoadKm: req.maxRoadKm } });
@@ -174,7 +175,8 @@ export function createOrganisationsService(prisma: Db) {
 
     async endAgreement(actor: UserActor, agreementId: string, validTo: string | null) {
       const a = await prisma.akutthjelperAgreement.findUnique({ where: { id: agreementId } });
-      if (!a || a.centreId !== actor.centre.id) throw notFound(`no agreement ${agreementId} of ${actor.centre.code}`);
+      if (!a || a.centreId !== actor.centre.id)
+        throw notFound('akutthjelper.agreementNotFound', { id: agreementId, centre: actor.centre.code });
       return prisma.akutthjelperAgreement.update({ where: { id: agreementId }, data: { validTo: date(validTo) } });
     },
   };

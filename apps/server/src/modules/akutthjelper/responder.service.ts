@@ -38,7 +38,7 @@ export function createResponderService({
 }) {
   async function memberOf(actor: UserActor) {
     const member = await prisma.akutthjelperMember.findUnique({ where: { userId: actor.userId }, include: { unit: true } });
-    if (!member) throw notFound('this login is not an akutthjelper member');
+    if (!member) throw notFound('akutthjelper.notAMember');
     return member;
   }
 
@@ -47,7 +47,7 @@ export function createResponderService({
       // One answer at a time per alert: "seen" and "accept" sent a moment apart must not undo each other.
       await tx.$queryRaw`SELECT 1 FROM "AkutthjelperAlert" WHERE "id" = ${alertId}::uuid FOR UPDATE`;
       const a = await loadAlert(tx, alertId).catch(() => null);
-      if (!a || a.memberId !== memberId) throw notFound(`no alert ${alertId} for you`);
+      if (!a || a.memberId !== memberId) throw notFound('akutthjelper.alertNotFound', { id: alertId });
       const now = new Date();
       const data: Record<string, unknown> = {};
       const raise = (state: AlertState) => {
@@ -65,17 +65,17 @@ export function createResponderService({
           break;
         case 'accept':
         case 'decline':
-          if (a.mission.closedAt || a.state === 'CANCELLED') throw conflict('the mission is over; thank you');
+          if (a.mission.closedAt || a.state === 'CANCELLED') throw conflict('akutthjelper.missionOver');
           if (a.acceptedAt || a.declinedAt) {
             if ((action === 'accept') === !!a.acceptedAt) break; // the same answer again
-            throw conflict(`you have already ${a.acceptedAt ? 'accepted' : 'declined'} this alert`);
+            throw conflict(a.acceptedAt ? 'akutthjelper.alreadyAccepted' : 'akutthjelper.alreadyDeclined');
           }
           Object.assign(data, action === 'accept' ? { acceptedAt: now, state: 'ACCEPTED' } : { declinedAt: now, state: 'DECLINED' });
           if (!a.deliveredAt) data.deliveredAt = now;
           if (!a.seenAt) data.seenAt = now;
           break;
         case 'arrived':
-          if (!a.acceptedAt) throw conflict('accept the alert before marking arrival');
+          if (!a.acceptedAt) throw conflict('akutthjelper.acceptBeforeArrival');
           if (!a.arrivedAt) Object.assign(data, { arrivedAt: now, state: 'ARRIVED' });
           break;
       }
@@ -133,7 +133,7 @@ export function createResponderService({
         if (asked && (!tested || asked >= tested)) return (await bistand.answerSms(actor, message))!;
         if (tested) return (await testAlerts.answerSms(actor, message))!;
       }
-      if (!alert) throw notFound(`no akutthjelper alert from ${actor.centre.code} is waiting for an answer from ${message.from}`);
+      if (!alert) throw notFound('akutthjelper.noAlertWaiting', { centre: actor.centre.code, from: message.from });
       const action = parseSmsReply(message.text);
       let reply = smsReplyText(null, null); // not understood: how to answer
       let done = false;
@@ -147,7 +147,7 @@ export function createResponderService({
       // A reply that cannot be sent makes the gateway try the message again (answering twice
       // changes nothing), so the member is never left without the place after JA.
       const sent = await sms.send(alert.member.phone, reply);
-      if (!sent.ok) throw badGateway(`the answer was recorded, but the reply SMS could not be sent: ${sent.error}`);
+      if (!sent.ok) throw badGateway('akutthjelper.replySmsFailed', { error: sent.error });
       return { understood: done, action: done ? action : null, alertId: alert.id, reply, about: 'ALERT' };
     },
 

@@ -25,8 +25,8 @@ export function createTestAlertsService({ prisma, sms }: { prisma: Db; sms: SmsG
       where: { userId: actor.userId },
       include: { unit: { include: { organisation: true } } },
     });
-    if (!member) throw notFound('this login is not an akutthjelper member');
-    if (!member.isLeader) throw forbidden('Bare organisasjonens leder kan sende testvarsling.');
+    if (!member) throw notFound('akutthjelper.notAMember');
+    if (!member.isLeader) throw forbidden('akutthjelper.leaderOnlyTest');
     return member;
   }
 
@@ -128,7 +128,7 @@ export function createTestAlertsService({ prisma, sms }: { prisma: Db; sms: SmsG
         });
       }
       const sent = await sms.send(r.member.phone, TEST_REPLY_TEXT);
-      if (!sent.ok) throw badGateway(`the answer was recorded, but the reply SMS could not be sent: ${sent.error}`);
+      if (!sent.ok) throw badGateway('akutthjelper.replySmsFailed', { error: sent.error });
       const action = parseSmsReply(message.text);
       return { understood: true, action: action === 'accept' ? 'accept' : null, alertId: r.id, reply: TEST_REPLY_TEXT, about: 'TEST' };
     },

@@ -34,10 +34,10 @@ export const amlRoutes =
           .split(';')[0]!
           .trim();
         if (contentType === 'text/plain') {
-          if (typeof request.body !== 'string') throw badRequest('the SMS form is a text/plain body');
+          if (typeof request.body !== 'string') throw badRequest('aml.smsFormIsText');
           return deps.aml.receiveSms(actor, request.body, request.query.msisdn);
         }
-        if (typeof request.body === 'string') throw badRequest('the HTTPS form is application/x-www-form-urlencoded fields');
+        if (typeof request.body === 'string') throw badRequest('aml.httpsFormIsFields');
         return deps.aml.receiveHttps(actor, request.body);
       },
     );

@@ -44,12 +44,9 @@ export function createAmlService({ prisma, transact, kommuneAt }: { prisma: Db; 
   }
 
   async function receive(actor: IntegrationActor, parsed: AmlResult, msisdnHint: string | undefined, raw: string): Promise<AmlResponse> {
-    if (!parsed.ok) throw badRequest(`AML message rejected: ${parsed.reason}`);
+    if (!parsed.ok) throw badRequest('aml.rejected', { reason: parsed.reason });
     const msisdn = canonicalPhone(parsed.msisdn ?? msisdnHint);
-    if (!msisdn)
-      throw badRequest(
-        'AML message rejected: the caller number is missing (send ?msisdn= for the SMS form, device_number for the HTTPS form)',
-      );
+    if (!msisdn) throw badRequest('aml.noCallerNumber');
     const { lat, lon, radiusM, at, method } = parsed.position;
     const kommune = kommuneAt(lat, lon);
 

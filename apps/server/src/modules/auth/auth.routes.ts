@@ -31,7 +31,7 @@ export const authRoutes =
         onRequest: async (request) => {
           const limit = await perAddress(request);
           if (!limit.isAllowed && limit.isExceeded) {
-            throw tooManyRequests(`Too many logins from this address; retry in ${limit.ttlInSeconds} seconds`, limit.ttlInSeconds);
+            throw tooManyRequests(limit.ttlInSeconds, 'auth.tooManyLogins', { seconds: limit.ttlInSeconds });
           }
         },
         // Per username and address: guessing one password is slowed down, while a control room

@@ -19,9 +19,8 @@ export const breakGlassRoutes =
     /** A local account of the admin's own centre (another centre's is "not found"). */
     const localUser = async (centreId: string, id: string) => {
       const user = await deps.prisma.user.findFirst({ where: { id, centreId } });
-      if (!user) throw notFound('No such user at your centre');
-      if (user.oidcProvider)
-        throw unprocessableEntity('This user signs in through an identity provider; break-glass is for local accounts');
+      if (!user) throw notFound('user.notAtYourCentre');
+      if (user.oidcProvider) throw unprocessableEntity('breakGlass.notLocal');
       return user;
     };
 

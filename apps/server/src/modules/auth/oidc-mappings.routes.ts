@@ -66,12 +66,11 @@ export const oidcMappingRoutes =
       async (request, reply) => {
         const admin = userOf(request);
         const provider = deps.providers.get(request.body.providerId);
-        if (!provider)
-          throw unprocessableEntity(`providerId: no identity provider '${request.body.providerId}' is configured on this server`);
+        if (!provider) throw unprocessableEntity('oidc.unknownProviderId', { id: request.body.providerId });
         const claim = request.body.claim || provider.settings.claims.groups;
         const where = { providerId: provider.settings.id, claim, value: request.body.value, centreId: admin.centre.id };
         if (await deps.prisma.oidcClaimMapping.findFirst({ where }))
-          throw conflict(`${claim} = ${request.body.value} is already mapped at ${admin.centre.code}`);
+          throw conflict('oidc.mappingExists', { claim, value: request.body.value, centre: admin.centre.code });
         const row = await deps.prisma.oidcClaimMapping.create({
           data: { id: newId(), ...where, role: request.body.role, createdById: admin.userId },
         });
@@ -100,7 +99,7 @@ export const oidcMappingRoutes =
       async (request, reply) => {
         const admin = userOf(request);
         const row = await deps.prisma.oidcClaimMapping.findFirst({ where: { id: request.params.mappingId, centreId: admin.centre.id } });
-        if (!row) throw notFound('No such mapping at your centre');
+        if (!row) throw notFound('oidc.mappingNotFound');
         await deps.prisma.oidcClaimMapping.delete({ where: { id: row.id } });
         await writeAudit(deps.prisma, admin, {
           action: 'oidc_mapping.delete',

@@ -97,7 +97,7 @@ export const oidcRoutes =
       },
       async (request, reply) => {
         const provider = deps.providers.get(request.params.id);
-        if (!provider) throw notFound(`No identity provider '${request.params.id}' is configured`);
+        if (!provider) throw notFound('oidc.unknownProvider', { id: request.params.id });
         let config: client.Configuration;
         try {
           config = await provider.configuration();
@@ -154,7 +154,7 @@ export const oidcRoutes =
       },
       async (request, reply) => {
         const provider = deps.providers.get(request.params.id);
-        if (!provider) throw notFound(`No identity provider '${request.params.id}' is configured`);
+        if (!provider) throw notFound('oidc.unknownProvider', { id: request.params.id });
         const id = provider.settings.id;
         const { state } = request.query;
         let subject: string | undefined;
@@ -261,7 +261,7 @@ export const oidcRoutes =
       },
       async (request, reply) => {
         const provider = deps.providers.get(request.params.id);
-        if (!provider) throw notFound(`No identity provider '${request.params.id}' is configured`);
+        if (!provider) throw notFound('oidc.unknownProvider', { id: request.params.id });
         const id = provider.settings.id;
         reply.header('cache-control', 'no-store');
         let verify = verifiers.get(id);

@@ -32,29 +32,31 @@ export function createCallbacksService({ prisma, transact }: { prisma: Db; trans
     },
 
     async resolve(actor: UserActor, callbackId: string, req: ResolveCallbackRequest, ip?: string): Promise<CallbackSummary> {
-      if (req.outcome === 'LINKED' && !req.linkedCallId)
-        throw badRequest('linkedCallId is required when outcome is LINKED (the later call from the same number)');
-      if (req.outcome !== 'LINKED' && req.linkedCallId)
-        throw badRequest(`linkedCallId is only sent with outcome LINKED, not ${req.outcome}`);
+      if (req.outcome === 'LINKED' && !req.linkedCallId) throw badRequest('callback.linkedCallIdRequired');
+      if (req.outcome !== 'LINKED' && req.linkedCallId) throw badRequest('callback.linkedCallIdOnlyWhenLinked', { outcome: req.outcome });
       return transact(async (tx, emit) => {
         // locked, so two operators settling the same caller at once cannot both win
         await tx.$queryRaw`SELECT 1 FROM "Callback" WHERE "id" = ${callbackId}::uuid FOR UPDATE`;
         const cb = await tx.callback.findUnique({ where: { id: callbackId }, include: { call: true } });
-        if (!cb || cb.centreId !== actor.centre.id) throw notFound(`no callback ${callbackId} at ${actor.centre.code}`);
+        if (!cb || cb.centreId !== actor.centre.id) throw notFound('callback.notFound', { id: callbackId, centre: actor.centre.code });
         if (cb.resolvedAt) {
           // the same operator's retry of the same verdict is answered as before; anything else is late
           if (cb.resolvedById === actor.userId && cb.outcome === req.outcome && (cb.linkedCallId ?? undefined) === req.linkedCallId)
             return toCallbackSummary(cb);
-          throw conflict(
-            `Tilbakeringingen er allerede registrert av ${cb.resolvedBy ?? 'en annen'} (${OUTCOME_WORDS[cb.outcome ?? ''] ?? cb.outcome}).`,
-          );
+          throw conflict('callback.alreadyResolved', {
+            by: cb.resolvedBy ?? { code: 'callback.someoneElse' },
+            outcome: cb.outcome ? { code: `callback.outcome.${cb.outcome}` } : '',
+          });
         }
         if (req.linkedCallId) {
           const later = await tx.call.findUnique({ where: { id: req.linkedCallId } });
           if (!later || later.centreId !== actor.centre.id)
-            throw notFound(`linkedCallId: no call ${req.linkedCallId} at ${actor.centre.code}`);
+            throw notFound('callback.linkedCallNotFound', { id: req.linkedCallId, centre: actor.centre.code });
           const refusal = callbackLinkRefusal(cb.call, later);
-          if (refusal) throw conflict(refusal);
+          if (refusal)
+            throw refusal.code === 'OTHER_NUMBER'
+              ? conflict('callback.link.OTHER_NUMBER', { number: refusal.number ?? { code: 'callback.unknownNumber' } })
+              : conflict(`callback.link.${refusal.code}`);
         }
         const now = new Date();
         const row = await tx.callback.update({

@@ -22,5 +22,5 @@ export async function callVisibleTo(db: Db | Tx, actor: UserActor, callId: strin
     )
       return call;
   }
-  throw notFound(`no call ${callId} at ${actor.centre.code}`);
+  throw notFound('call.notFound', { id: callId, centre: actor.centre.code });
 }

@@ -19,6 +19,7 @@ import type { Transact } from '../../realtime/transact.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { toCallSummary } from './call-summary.js';
 import { callVisibleTo } from './call-access.js';
+import { nationalIdRefusal } from './national-id-refusal.js';
 import type { Emit } from '../../realtime/event-log.js';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -126,7 +127,7 @@ export function createCallRecordService({
       const data: Record<string, unknown> = { ...req };
       if (req.nationalId) {
         const check = validateNationalId(req.nationalId);
-        if (!check.valid) throw badRequest(`nationalId: ${check.reason ?? 'not a valid fødselsnummer'}`);
+        if (!check.valid) throw nationalIdRefusal(check.code, req.nationalId.length);
         // The number tells the birth date and sex; fill them when the operator has not.
         if (req.birthDate === undefined && check.birthDate) data.birthDate = check.birthDate;
         if (req.sex === undefined && check.sex) data.sex = check.sex;
@@ -169,14 +170,18 @@ export function createCallRecordService({
 
     async triage(actor: UserActor, callId: string, req: TriageRequest): Promise<CallRecord> {
       const criterion = await prisma.triageCriterion.findUnique({ where: { code: req.criterionCode } });
-      if (!criterion)
-        throw badRequest(
-          `unknown criterion '${req.criterionCode}': import the index (POST /api/v1/triage/criteria/import) or pick one from GET /api/v1/triage/criteria`,
-        );
+      if (!criterion) throw badRequest('triage.unknownCriterion', { code: req.criterionCode });
       const fromCriterion = urgencyFromCriterion(criterion.code)!;
       const urgency = req.urgency ?? fromCriterion;
       const change = urgencyChange(criterion.code, urgency, req.reason);
-      if (!change.ok) throw badRequest(change.reason);
+      if (!change.ok)
+        throw change.code === 'REASON_REQUIRED'
+          ? badRequest('triage.reasonRequired', {
+              criterion: criterion.code,
+              from: { code: `urgency.${fromCriterion}` },
+              to: { code: `urgency.${urgency}` },
+            })
+          : badRequest('triage.invalidCriterion', { code: criterion.code });
       return transact(async (tx, emit) => {
         const call = await callVisibleTo(tx, actor, callId, 'write');
         const overridden = urgency !== fromCriterion;
@@ -208,12 +213,12 @@ export function createCallRecordService({
 
     /** Two calls about the same incident: both join one incident (created on first link). */
     async link(actor: UserActor, callId: string, otherCallId: string): Promise<CallRecord> {
-      if (callId === otherCallId) throw badRequest('a call cannot be linked to itself');
+      if (callId === otherCallId) throw badRequest('call.linkToItself');
       return transact(async (tx, emit) => {
         const call = await callVisibleTo(tx, actor, callId, 'write');
         const other = await callVisibleTo(tx, actor, otherCallId, 'write');
         if (call.incidentId && other.incidentId && call.incidentId !== other.incidentId) {
-          throw conflict('both calls already belong to different incidents');
+          throw conflict('call.linkDifferentIncidents');
         }
         const incidentId = call.incidentId ?? other.incidentId ?? newId();
         if (!call.incidentId && !other.incidentId) {

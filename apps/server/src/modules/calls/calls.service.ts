@@ -13,7 +13,7 @@ import { requireCompetent } from '../users/competence-guard.js';
 function checkLineForCentre(line: Line, centre: { code: string; kind: 'AMK' | 'LVS' }) {
   const allowed: readonly string[] = LINES_BY_CENTRE_KIND[centre.kind];
   if (!allowed.includes(line)) {
-    throw badRequest(`line '${line}' is not answered by ${centre.code} (${centre.kind} answers ${allowed.join(', ')})`);
+    throw badRequest('call.lineNotAnswered', { line, centre: centre.code, kind: centre.kind, lines: allowed.join(', ') });
   }
 }
 
@@ -32,9 +32,9 @@ export function createCallsService({ prisma, transact, resolveKommune, hooks }: 
     /** Telephony reports a ringing call. Returns created=false when the externalId is known. */
     async registerFromTelephony(actor: IntegrationActor, req: RegisterCallRequest): Promise<{ call: CallSummary; created: boolean }> {
       const centre = await prisma.centre.findUnique({ where: { code: req.centre } });
-      if (!centre) throw badRequest(`unknown centre '${req.centre}'`);
+      if (!centre) throw badRequest('centre.unknown', { centre: req.centre });
       if (centre.id !== actor.centre.id) {
-        throw forbidden(`this integration key belongs to ${actor.centre.code} and cannot register calls for ${req.centre}`);
+        throw forbidden('call.keyForOtherCentre', { own: actor.centre.code, centre: req.centre });
       }
       checkLineForCentre(req.line, centre);
       const existing = await prisma.call.findUnique({
@@ -78,7 +78,7 @@ export function createCallsService({ prisma, transact, resolveKommune, hooks }: 
       const sameId = async () => {
         const existing = await prisma.call.findUnique({ where: { id: req.id } });
         if (!existing) return null;
-        if (existing.centreId !== actor.centre.id) throw conflict(`call id ${req.id} is already in use`);
+        if (existing.centreId !== actor.centre.id) throw conflict('call.idInUse', { id: req.id });
         return { call: toCallSummary(existing), created: false };
       };
       const retry = await sameId();

@@ -16,10 +16,7 @@ import { openCallbackFor, settleAnsweredLate } from '../callbacks/on-abandoned.j
 export function createTelephonyService({ prisma, transact }: { prisma: Db; transact: Transact }) {
   async function findByExternalId(actor: IntegrationActor, externalId: string) {
     const call = await prisma.call.findUnique({ where: { centreId_externalId: { centreId: actor.centre.id, externalId } } });
-    if (!call)
-      throw notFound(
-        `no call with externalId '${externalId}' at ${actor.centre.code}; register it first with POST /api/v1/integrations/calls`,
-      );
+    if (!call) throw notFound('call.unknownExternalId', { externalId, centre: actor.centre.code });
     return call;
   }
 
@@ -48,7 +45,8 @@ export function createTelephonyService({ prisma, transact }: { prisma: Db; trans
 
   /** A time before the ring would make a negative wait count as answered at once. */
   function notBeforeRinging(call: { ringingAt: Date }, field: 'answeredAt' | 'endedAt', at: Date): void {
-    if (at < call.ringingAt) throw badRequest(`${field} ${at.toISOString()} is before the call rang (${call.ringingAt.toISOString()})`);
+    if (at < call.ringingAt)
+      throw badRequest('call.timeBeforeRinging', { field, at: at.toISOString(), rang: call.ringingAt.toISOString() });
   }
 
   return {
@@ -123,7 +121,7 @@ export function createTelephonyService({ prisma, transact }: { prisma: Db; trans
       await requireCompetent(prisma, actor);
       return transact(async (tx, emit) => {
         const call = await tx.call.findUnique({ where: { id: callId } });
-        if (!call || call.centreId !== actor.centre.id) throw notFound(`no call ${callId} at ${actor.centre.code}`);
+        if (!call || call.centreId !== actor.centre.id) throw notFound('call.notFound', { id: callId, centre: actor.centre.code });
         if (call.operatorId === actor.userId) return toCallSummary(call);
         const takenAt = new Date();
         const { count } = await tx.call.updateMany({
@@ -134,7 +132,7 @@ export function createTelephonyService({ prisma, transact }: { prisma: Db; trans
           // Someone else got there first (perhaps a moment ago): read who.
           const now = await tx.call.findUniqueOrThrow({ where: { id: callId } });
           const owner = now.operatorId ? await tx.user.findUnique({ where: { id: now.operatorId } }) : null;
-          throw conflict(owner ? `${owner.displayName} has already taken this call` : 'this call is closed');
+          throw owner ? conflict('call.alreadyTaken', { by: owner.displayName }) : conflict('call.closed');
         }
         const row = await tx.call.findUniqueOrThrow({ where: { id: callId } });
         const summary = toCallSummary(row);

@@ -47,7 +47,7 @@ export const kommunerRoutes =
         const actor = userOf(request);
         const centre = await deps.prisma.centre.findUniqueOrThrow({ where: { id: actor.centre.id } });
         if (!centre.kommuner.includes(request.params.nummer))
-          throw notFound(`kommune ${request.params.nummer} is not in ${centre.code}'s area`);
+          throw notFound('kommune.notInArea', { kommune: request.params.nummer, centre: centre.code });
         const k = await deps.prisma.kommune.update({
           where: { nummer: request.params.nummer },
           data: { settlementClass: request.body.settlementClass },

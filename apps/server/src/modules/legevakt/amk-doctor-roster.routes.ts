@@ -26,8 +26,8 @@ export const amkDoctorRosterRoutes =
       async (request) => {
         const from = request.query.from ? new Date(request.query.from) : new Date();
         const to = request.query.to ? new Date(request.query.to) : new Date(from.getTime() + 7 * 24 * 3_600_000);
-        if (to <= from) throw badRequest('to: perioden må slutte etter at den begynner');
-        if (to.getTime() - from.getTime() > 62 * 24 * 3_600_000) throw badRequest('to: en periode kan vare høyst 62 døgn');
+        if (to <= from) throw badRequest('roster.endBeforeStart');
+        if (to.getTime() - from.getTime() > 62 * 24 * 3_600_000) throw badRequest('roster.periodTooLong');
         return deps.roster.list(userOf(request), from, to);
       },
     );

@@ -9,7 +9,7 @@ import { forbidden, notFound } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 
 const amkOnly = (actor: UserActor) => {
-  if (actor.centre.kind !== 'AMK') throw forbidden('AMK-legens vaktplan (§ 15 m) føres av AMK-sentralen, ikke av en legevaktsentral');
+  if (actor.centre.kind !== 'AMK') throw forbidden('roster.amkDoctorAmkOnly');
 };
 
 /** The roster of one AMK for a period, with its gaps. For the AMK's own console and its wall. */
@@ -62,7 +62,7 @@ export function createAmkDoctorRosterService(prisma: Db) {
     async remove(actor: UserActor, id: string): Promise<void> {
       amkOnly(actor);
       const { count } = await prisma.amkDoctorShift.deleteMany({ where: { id, centreId: actor.centre.id } });
-      if (!count) throw notFound(`ingen vakt ${id} i AMK-legens vaktplan ved ${actor.centre.code}`);
+      if (!count) throw notFound('roster.amkDoctorShiftNotFound', { id, centre: actor.centre.code });
     },
   };
 }

@@ -102,7 +102,7 @@ export function createRosterService(prisma: Db) {
     },
 
     async add(actor: UserActor, input: DoctorShiftInput) {
-      if (actor.centre.kind !== 'LVS') throw badRequest('the doctor-on-call roster belongs to a legevaktsentral');
+      if (actor.centre.kind !== 'LVS') throw badRequest('roster.lvsOnly');
       const { exemption, ...shift } = input;
       const row = await prisma.doctorShift.create({
         data: {

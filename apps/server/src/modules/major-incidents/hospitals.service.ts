@@ -20,7 +20,7 @@ export function createHospitalsService({ prisma, transact }: { prisma: Db; trans
         const hospital = await tx.hospital.findUnique({ where: { code } });
         // An integration key speaks for the hospitals of its own centre's HF only.
         if (!hospital || (actor.kind === 'integration' && hospital.centreId !== actor.centre.id))
-          throw notFound(`ukjent sykehus '${code}'`);
+          throw notFound('hospital.unknown', { code });
         const by = actor.kind === 'user' ? actor.displayName : actor.name;
         await tx.hospital.update({
           where: { id: hospital.id },

@@ -69,14 +69,14 @@ export function createMajorIncidentsService({
     const m = await db.majorIncident.findUnique({ where: { id } });
     const mine = m?.centreId === actor.centre.id;
     const shared = !!m && mode === 'read' && m.sharedWithCentreIds.includes(actor.centre.id);
-    if (!m || !(mine || shared)) throw notFound(`ingen masseskadehendelse ${id} ved ${actor.centre.code}`);
-    if (mode === 'write' && m.closedAt) throw conflict('masseskadehendelsen er avsluttet; loggen kan leses, men ikke endres');
+    if (!m || !(mine || shared)) throw notFound('majorIncident.notFound', { id, centre: actor.centre.code });
+    if (mode === 'write' && m.closedAt) throw conflict('majorIncident.closed');
     return m;
   }
 
   async function patientOf(tx: Tx, m: MajorIncident, patientId: string): Promise<MajorIncidentPatient> {
     const p = await tx.majorIncidentPatient.findUnique({ where: { id: patientId } });
-    if (!p || p.majorIncidentId !== m.id) throw notFound(`ingen pasient ${patientId} i denne masseskadehendelsen`);
+    if (!p || p.majorIncidentId !== m.id) throw notFound('majorIncident.patientNotFound', { id: patientId });
     return p;
   }
 
@@ -96,31 +96,32 @@ export function createMajorIncidentsService({
   }
 
   /** A time given by the client, or now; never before the patient was registered nor in the future. */
-  function timeOf(at: string | undefined, notBefore: Date, what: string): Date {
+  function timeOf(at: string | undefined, notBefore: Date, what: `majorIncident.moment.${'leftScene' | 'arrival' | 'checkIn'}`): Date {
     const now = new Date();
     if (!at) return now;
     const t = new Date(at);
-    if (t.getTime() < notBefore.getTime()) throw badRequest(`at: ${what} kan ikke være før ${notBefore.toISOString()}`);
-    if (t.getTime() > now.getTime() + 60_000) throw badRequest(`at: ${what} kan ikke være fram i tid`);
+    if (t.getTime() < notBefore.getTime())
+      throw badRequest('majorIncident.timeTooEarly', { what: { code: what }, notBefore: notBefore.toISOString() });
+    if (t.getTime() > now.getTime() + 60_000) throw badRequest('majorIncident.timeInFuture', { what: { code: what } });
     return t;
   }
 
   return {
     async declare(actor: UserActor, req: DeclareMajorIncidentRequest): Promise<MajorIncidentDetail> {
-      if (actor.centre.kind !== 'AMK') throw forbidden('bare en AMK-sentral kan erklære masseskadehendelse');
+      if (actor.centre.kind !== 'AMK') throw forbidden('majorIncident.amkDeclares');
       try {
         return await transact(async (tx, emit) => {
           const again = await tx.majorIncident.findUnique({ where: { id: req.id } });
           if (again) {
-            if (again.centreId !== actor.centre.id || again.callId !== req.callId) throw conflict(`id ${req.id} er allerede brukt`);
+            if (again.centreId !== actor.centre.id || again.callId !== req.callId) throw conflict('majorIncident.idInUse', { id: req.id });
             return (await majorIncidentDetail(tx, again.id))!; // a retry of the same declaration
           }
           const call = await callVisibleTo(tx, actor, req.callId, 'write');
-          if (call.closedAt) throw conflict('henvendelsen er avsluttet; erklær fra en åpen henvendelse');
+          if (call.closedAt) throw conflict('majorIncident.callClosed');
           let incidentId = call.incidentId;
           if (incidentId) {
             const already = await tx.majorIncident.findUnique({ where: { incidentId } });
-            if (already) throw conflict('hendelsen er allerede erklært som masseskadehendelse');
+            if (already) throw conflict('majorIncident.alreadyDeclared');
             await tx.incident.update({ where: { id: incidentId }, data: { major: true } });
           } else {
             incidentId = newId();
@@ -175,7 +176,7 @@ export function createMajorIncidentsService({
         });
       } catch (err) {
         // Two declarations of the same id or incident at once: the second finds the first's row.
-        if (isUniqueViolation(err)) throw conflict('hendelsen ble nettopp erklært av en annen; last på nytt');
+        if (isUniqueViolation(err)) throw conflict('majorIncident.justDeclared');
         throw err;
       }
     },
@@ -193,13 +194,14 @@ export function createMajorIncidentsService({
       majorIncidentId: string,
       req: RegisterPatientRequest,
     ): Promise<{ created: boolean; detail: MajorIncidentDetail }> {
-      const duplicate = (card: string) => conflict(`triagekort nr. ${card} er allerede registrert i denne masseskadehendelsen`);
+      const duplicate = (card: string) => conflict('majorIncident.cardTaken', { card });
       try {
         return await transact(async (tx, emit) => {
           const m = await own(tx, actor, majorIncidentId, 'write');
           const again = await tx.majorIncidentPatient.findUnique({ where: { id: req.id } });
           if (again) {
-            if (again.majorIncidentId !== m.id || again.cardNumber !== req.cardNumber) throw conflict(`id ${req.id} er allerede brukt`);
+            if (again.majorIncidentId !== m.id || again.cardNumber !== req.cardNumber)
+              throw conflict('majorIncident.idInUse', { id: req.id });
             return { created: false, detail: (await majorIncidentDetail(tx, m.id))! }; // a retry
           }
           if (
@@ -248,7 +250,7 @@ export function createMajorIncidentsService({
         const m = await own(tx, actor, majorIncidentId, 'write');
         const p = await patientOf(tx, m, patientId);
         const verdict = categoryChangeVerdict({ from: p.category, to: category, arrived: p.arrivedAt !== null, reason: reason ?? null });
-        if (!verdict.ok) throw conflict(verdict.reason);
+        if (!verdict.ok) throw conflict('majorIncident.categoryRefused', { reason: verdict.reason });
         const now = new Date();
         await tx.majorIncidentPatient.update({ where: { id: p.id }, data: { category, categoryAt: now } });
         const why = reason ? ` (${reason})` : '';
@@ -281,18 +283,18 @@ export function createMajorIncidentsService({
       return transact(async (tx, emit) => {
         const m = await own(tx, actor, majorIncidentId, 'write');
         const p = await patientOf(tx, m, patientId);
-        if (p.leftSceneAt) throw conflict(`pasienten med triagekort ${p.cardNumber} har allerede forlatt skadestedet`);
+        if (p.leftSceneAt) throw conflict('majorIncident.alreadyLeftScene', { card: p.cardNumber });
         // One transport decision per hospital at a time, so two consoles cannot both take its last place.
         await tx.$queryRaw`SELECT id FROM "Hospital" WHERE id = ${req.hospitalId}::uuid FOR UPDATE`;
         const hospital = await tx.hospital.findUnique({ where: { id: req.hospitalId } });
-        if (!hospital) throw badRequest(`hospitalId: ukjent sykehus ${req.hospitalId}`);
+        if (!hospital) throw badRequest('majorIncident.unknownHospitalId', { id: req.hospitalId });
         let callSign: string | null = null;
         if (req.unitId) {
           const unit = await tx.unit.findUnique({ where: { id: req.unitId }, select: { callSign: true, centreId: true } });
           const centre = await tx.centre.findUniqueOrThrow({ where: { id: actor.centre.id }, select: { neighbourCentreIds: true } });
           // Own units, and neighbouring centres' (mutual aid, § 10 d): the ones this centre sees.
           if (!unit || (unit.centreId !== actor.centre.id && !centre.neighbourCentreIds.includes(unit.centreId)))
-            throw badRequest(`unitId: ukjent enhet ${req.unitId}`);
+            throw badRequest('majorIncident.unknownUnitId', { id: req.unitId });
           callSign = unit.callSign;
         }
         const used = (await usedCapacity(tx, [hospital.id])).get(hospital.id) ?? { RED: 0, YELLOW: 0, GREEN: 0 };
@@ -301,9 +303,9 @@ export function createMajorIncidentsService({
         const verdict = transportVerdict(p.category, hospital.name, declaredCapacity(hospital), used);
         const overrideReason = verdict.ok ? null : (req.override?.reason ?? null);
         if (!verdict.ok && (!verdict.overridable || !overrideReason)) {
-          throw conflict(
-            verdict.overridable ? `${verdict.reason}; send override: { reason } for å sende pasienten likevel` : verdict.reason,
-          );
+          throw verdict.overridable
+            ? conflict('majorIncident.transportRefusedOverridable', { reason: verdict.reason })
+            : conflict('majorIncident.transportRefused', { reason: verdict.reason });
         }
         const now = new Date();
         await tx.majorIncidentPatient.update({
@@ -335,11 +337,11 @@ export function createMajorIncidentsService({
       return transact(async (tx, emit) => {
         const m = await own(tx, actor, majorIncidentId, 'write');
         const p = await patientOf(tx, m, patientId);
-        if (!p.hospitalId) throw conflict(`pasienten med triagekort ${p.cardNumber} har ikke fått transport til sykehus ennå`);
+        if (!p.hospitalId) throw conflict('majorIncident.noTransportYet', { card: p.cardNumber });
         const now = new Date();
         if (which === 'LEFT_SCENE') {
-          if (p.leftSceneAt) throw conflict(`pasienten forlot skadestedet allerede kl. ${clock(p.leftSceneAt)}`);
-          const t = timeOf(at, p.registeredAt, 'avreise fra skadestedet');
+          if (p.leftSceneAt) throw conflict('majorIncident.leftSceneAt', { time: clock(p.leftSceneAt) });
+          const t = timeOf(at, p.registeredAt, 'majorIncident.moment.leftScene');
           await tx.majorIncidentPatient.update({ where: { id: p.id }, data: { leftSceneAt: t } });
           await appendLog(tx, {
             majorIncidentId: m.id,
@@ -351,9 +353,9 @@ export function createMajorIncidentsService({
             message: journalMessage('majorIncident.leftScene', { card: p.cardNumber, time: t.toISOString() }),
           });
         } else {
-          if (!p.leftSceneAt) throw conflict(`pasienten med triagekort ${p.cardNumber} har ikke forlatt skadestedet ennå`);
-          if (p.arrivedAt) throw conflict(`pasienten kom til sykehuset allerede kl. ${clock(p.arrivedAt)}`);
-          const t = timeOf(at, p.leftSceneAt, 'ankomst til sykehuset');
+          if (!p.leftSceneAt) throw conflict('majorIncident.notLeftSceneYet', { card: p.cardNumber });
+          if (p.arrivedAt) throw conflict('majorIncident.arrivedAt', { time: clock(p.arrivedAt) });
+          const t = timeOf(at, p.leftSceneAt, 'majorIncident.moment.arrival');
           await tx.majorIncidentPatient.update({ where: { id: p.id }, data: { arrivedAt: t } });
           await appendLog(tx, {
             majorIncidentId: m.id,
@@ -424,23 +426,23 @@ export function createMajorIncidentsService({
       return transact(async (tx, emit) => {
         const row = await tx.unit.findUnique({ where: 'id' in unit ? { id: unit.id } : { callSign: unit.callSign } });
         if (!row || (actor.kind === 'integration' && row.centreId !== actor.centre.id))
-          throw notFound(`ukjent enhet '${'id' in unit ? unit.id : unit.callSign}'`);
+          throw notFound('majorIncident.unknownUnit', { unit: 'id' in unit ? unit.id : unit.callSign });
         let m: MajorIncident;
         if (actor.kind === 'user') {
-          if (!majorIncidentId) throw badRequest('majorIncidentId: name the major incident');
+          if (!majorIncidentId) throw badRequest('majorIncident.nameIt');
           m = await own(tx, actor, majorIncidentId, 'write');
         } else {
           const open = await tx.majorIncident.findMany({ where: { closedAt: null } });
           const sentTo = [];
           for (const candidate of open)
             if ((await unitsSentTo(tx, candidate)).some((u) => u.unitId === row.id && u.assignedAt)) sentTo.push(candidate);
-          if (!sentTo[0]) throw conflict(`${row.callSign} er ikke sendt til noen åpen masseskadehendelse`);
+          if (!sentTo[0]) throw conflict('majorIncident.unitNotSentToAny', { callSign: row.callSign });
           m = sentTo[0];
         }
         const sent = (await unitsSentTo(tx, m)).find((u) => u.unitId === row.id);
-        if (!sent) throw conflict(`${row.callSign} er ikke sendt til denne masseskadehendelsen`);
+        if (!sent) throw conflict('majorIncident.unitNotSentToThis', { callSign: row.callSign });
         if (sent.checkedInAt) return (await majorIncidentDetail(tx, m.id))!; // reported already: the first counts
-        const when = timeOf(at, new Date(sent.assignedAt!), 'innmeldingen');
+        const when = timeOf(at, new Date(sent.assignedAt!), 'majorIncident.moment.checkIn');
         const by = actor.kind === 'user' ? actor.displayName : actor.name;
         await tx.majorIncidentCheckIn.create({ data: { majorIncidentId: m.id, unitId: row.id, at: when, by } });
         await appendLog(tx, {
@@ -468,13 +470,13 @@ export function createMajorIncidentsService({
     ): Promise<MajorIncidentDetail[]> {
       return transact(async (tx, emit) => {
         if (actor.kind === 'user') {
-          if (!majorIncidentId) throw badRequest('majorIncidentId: name the major incident');
+          if (!majorIncidentId) throw badRequest('majorIncident.nameIt');
           await own(tx, actor, majorIncidentId, 'write');
         }
         const hospital = await tx.hospital.findUnique({ where: { code } });
         // An integration key speaks for the hospitals of its own centre's HF only.
         if (!hospital || (actor.kind === 'integration' && hospital.centreId !== actor.centre.id))
-          throw notFound(`ukjent sykehus '${code}'`);
+          throw notFound('hospital.unknown', { code });
         const alerts = await tx.majorIncidentHospitalAlert.findMany({
           where: {
             hospitalId: hospital.id,
@@ -482,9 +484,9 @@ export function createMajorIncidentsService({
           },
         });
         if (!alerts.length)
-          throw (majorIncidentId ? notFound : conflict)(
-            `${hospital.name} er ikke varslet om ${majorIncidentId ? 'denne' : 'noen åpen'} masseskadehendelse`,
-          );
+          throw majorIncidentId
+            ? notFound('majorIncident.hospitalNotAlertedThis', { hospital: hospital.name })
+            : conflict('majorIncident.hospitalNotAlertedAny', { hospital: hospital.name });
         const now = new Date();
         const by = actor.kind === 'user' ? actor.displayName : actor.name;
         const details: MajorIncidentDetail[] = [];

@@ -1,6 +1,6 @@
 // Missions: created from a call (or on their own), one or more units alerted in the same
 // transaction, every unit status change on the timeline, closed with an outcome.
-import { isAvailable, releaseStatus, section11Refusal, statusLabel } from '@amk/domain';
+import { isAvailable, releaseStatus } from '@amk/domain';
 import { type CreateMissionRequest, type CrewOverride, journalMessage, type MissionDetail, type MissionSummary } from '@amk/contracts';
 import { rooms, type UserActor } from '../../auth/actor.js';
 import type { Db, Tx, Unit } from '@amk/db';
@@ -8,6 +8,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../lib/http-error.
 import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
 import { failsSection11, type UnitsService } from '../units/units.service.js';
+import { section11Refusal } from '../units/section-11-refusal.js';
 import { readMission, summaryOf } from './mission-summary.js';
 import type { Emit } from '../../realtime/event-log.js';
 import { returnIfReleased } from '../units/unit-loans.js';
@@ -49,18 +50,20 @@ export function createMissionsService({
     override: CrewOverride | undefined,
   ) {
     let unit = await tx.unit.findUnique({ where: { id: unitId } });
-    if (!unit || !visibleCentres.includes(unit.centreId)) throw notFound(`no unit ${unitId} that ${actor.centre.code} can dispatch`);
+    if (!unit || !visibleCentres.includes(unit.centreId))
+      throw notFound('mission.unitNotDispatchable', { id: unitId, centre: actor.centre.code });
     // § 10 d: a neighbour's unit is the neighbour's to send; it comes through mutual aid, when they say yes.
     if (unit.centreId !== actor.centre.id && unit.lentToCentreId !== actor.centre.id) {
       const owner = await tx.centre.findUniqueOrThrow({ where: { id: unit.centreId } });
-      throw conflict(`${unit.callSign} tilhører ${owner.name}: be om bistand (§ 10 d), så sender de den hvis de sier ja.`);
+      throw conflict('mission.unitOfNeighbour', { callSign: unit.callSign, owner: owner.name });
     }
-    if (!isAvailable(unit.status)) throw conflict(`${unit.callSign} is not free (${statusLabel(unit.status)})`);
+    if (!isAvailable(unit.status))
+      throw conflict('mission.unitNotFree', { callSign: unit.callSign, status: { code: `unitStatus.${unit.status}` } });
     // § 11: a crew that fails is not put on a mission unless an operator of its own centre
     // overrides with a reason, kept on the unit, on the mission and in the audit log.
     let crewOverrideReason: string | null = null;
     if (failsSection11(unit)) {
-      if (!override) throw conflict(section11Refusal(unit.callSign, unit.crewProblem));
+      if (!override) throw section11Refusal(unit.callSign, unit.crewProblem);
       unit = await units.recordOverride(tx, unit, { actor, reason: override.reason }, { missionId });
       crewOverrideReason = override.reason;
     }
@@ -76,9 +79,8 @@ export function createMissionsService({
   async function checkMissionForCall(tx: Tx, centreId: string, callId: string, missionId: string): Promise<boolean> {
     const mission = await tx.mission.findUnique({ where: { id: missionId } });
     if (!mission) return false;
-    if (mission.centreId !== centreId || mission.callId !== callId)
-      throw conflict(`missionId: oppdraget ${missionId} hører ikke til denne henvendelsen`);
-    if (mission.closedAt) throw conflict('Oppdraget er avsluttet.');
+    if (mission.centreId !== centreId || mission.callId !== callId) throw conflict('mission.notOfThisCall', { id: missionId });
+    if (mission.closedAt) throw conflict('mission.closed');
     return true;
   }
 
@@ -142,19 +144,19 @@ export function createMissionsService({
     async create(actor: UserActor, req: CreateMissionRequest): Promise<{ mission: MissionDetail; created: boolean }> {
       const existing = await prisma.mission.findUnique({ where: { id: req.id } });
       if (existing) {
-        if (existing.centreId !== actor.centre.id) throw conflict(`mission id ${req.id} is already in use`);
+        if (existing.centreId !== actor.centre.id) throw conflict('mission.idInUse', { id: req.id });
         return { mission: await readMission(prisma, existing.id), created: false };
       }
       const mission = await transact(async (tx, emit) => {
         const call = req.callId ? await tx.call.findUnique({ where: { id: req.callId } }) : null;
-        if (req.callId && (!call || call.centreId !== actor.centre.id)) throw notFound(`no call ${req.callId} at ${actor.centre.code}`);
+        if (req.callId && (!call || call.centreId !== actor.centre.id))
+          throw notFound('call.notFound', { id: req.callId, centre: actor.centre.code });
         const lat = req.lat ?? call?.lat ?? null;
         const lon = req.lon ?? call?.lon ?? null;
-        if (req.kind === 'HOME_VISIT' && actor.centre.kind !== 'LVS')
-          throw badRequest('home visits (sykebesøk) are sent by a legevaktsentral');
+        if (req.kind === 'HOME_VISIT' && actor.centre.kind !== 'LVS') throw badRequest('mission.homeVisitByLvsOnly');
         // § 13 b: an acute case goes to AMK, which sends the ambulance; the legevakt sends its own doctor.
         if (req.kind === 'AMBULANCE' && actor.centre.kind === 'LVS') {
-          throw forbidden('En legevaktsentral kan ikke sende ambulanse: overfør henvendelsen til AMK eller varsle AMK (§ 13 b)');
+          throw forbidden('mission.lvsCannotSendAmbulance');
         }
         await tx.mission.create({
           data: {
@@ -192,8 +194,9 @@ export function createMissionsService({
     async assign(actor: UserActor, missionId: string, unitId: string, override?: CrewOverride): Promise<MissionDetail> {
       return transact(async (tx, emit) => {
         const mission = await tx.mission.findUnique({ where: { id: missionId } });
-        if (!mission || mission.centreId !== actor.centre.id) throw notFound(`no mission ${missionId} at ${actor.centre.code}`);
-        if (mission.closedAt) throw conflict('the mission is closed');
+        if (!mission || mission.centreId !== actor.centre.id)
+          throw notFound('mission.notFound', { id: missionId, centre: actor.centre.code });
+        if (mission.closedAt) throw conflict('mission.closed');
         const already = await tx.missionUnit.findUnique({ where: { missionId_unitId: { missionId, unitId } } });
         if (already && !already.releasedAt) return readMission(tx, missionId);
         if (already) await tx.missionUnit.delete({ where: { missionId_unitId: { missionId, unitId } } });
@@ -205,7 +208,8 @@ export function createMissionsService({
     async close(actor: UserActor, missionId: string, outcome: string): Promise<MissionDetail> {
       return transact(async (tx, emit) => {
         const mission = await tx.mission.findUnique({ where: { id: missionId } });
-        if (!mission || mission.centreId !== actor.centre.id) throw notFound(`no mission ${missionId} at ${actor.centre.code}`);
+        if (!mission || mission.centreId !== actor.centre.id)
+          throw notFound('mission.notFound', { id: missionId, centre: actor.centre.code });
         if (mission.closedAt) return readMission(tx, missionId);
         const now = new Date();
         // Every unit still on the mission is freed first (while the mission is open, so the change
@@ -253,7 +257,8 @@ export function createMissionsService({
 
     async get(actor: UserActor, missionId: string): Promise<MissionDetail> {
       const mission = await prisma.mission.findUnique({ where: { id: missionId } });
-      if (!mission || mission.centreId !== actor.centre.id) throw notFound(`no mission ${missionId} at ${actor.centre.code}`);
+      if (!mission || mission.centreId !== actor.centre.id)
+        throw notFound('mission.notFound', { id: missionId, centre: actor.centre.code });
       return readMission(prisma, missionId);
     },
 

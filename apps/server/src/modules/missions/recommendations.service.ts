@@ -144,8 +144,8 @@ export function createRecommendationsService({ prisma, routing }: { prisma: Db; 
   return {
     async forCall(actor: UserActor, callId: string): Promise<RecommendationList> {
       const call = await prisma.call.findUnique({ where: { id: callId } });
-      if (!call || call.centreId !== actor.centre.id) throw notFound(`no call ${callId} at ${actor.centre.code}`);
-      if (call.lat === null || call.lon === null) throw badRequest('the call has no position yet: wait for AML or place it on the map');
+      if (!call || call.centreId !== actor.centre.id) throw notFound('call.notFound', { id: callId, centre: actor.centre.code });
+      if (call.lat === null || call.lon === null) throw badRequest('recommendation.noPosition');
       const target = { lat: call.lat, lon: call.lon };
       const centre = await prisma.centre.findUniqueOrThrow({ where: { id: actor.centre.id } });
       const visible = await visibleUnits(actor.centre.id);

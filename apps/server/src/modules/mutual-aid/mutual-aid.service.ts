@@ -3,12 +3,13 @@
 // borrower's mission, by the owner's operator) or declines with a reason; the borrower may
 // withdraw a request not yet answered. The unit returns by itself when released (unit-loans.ts).
 // Each step is written with its event in one transaction and audited under both centres.
-import { isAvailable, section11Refusal, statusLabel } from '@amk/domain';
+import { isAvailable } from '@amk/domain';
 import type { RequestMutualAid, UnitLoanSummary } from '@amk/contracts';
 import type { UserActor } from '../../auth/actor.js';
 import { type Db, Prisma, type Tx, type UnitLoan } from '@amk/db';
 import { writeAudit } from '../audit/audit.service.js';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/http-error.js';
+import { section11Refusal } from '../units/section-11-refusal.js';
 import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
 import type { Emit } from '../../realtime/event-log.js';
@@ -44,14 +45,9 @@ export function createMutualAidService({ prisma, transact, missions }: { prisma:
       const loan = await tx.unitLoan.findUnique({ where: { id: loanId } });
       const mine = loan && (side === 'owner' ? loan.ownerCentreId : loan.borrowerCentreId) === actor.centre.id;
       const party = loan && [loan.ownerCentreId, loan.borrowerCentreId].includes(actor.centre.id);
-      if (!loan || !party) throw notFound(`no mutual aid request ${loanId} at ${actor.centre.code}`);
-      if (!mine)
-        throw forbidden(
-          side === 'owner'
-            ? 'Bare sentralen som eier enheten, kan svare på en bistandsforespørsel.'
-            : 'Bare sentralen som ba om bistand, kan trekke forespørselen.',
-        );
-      if (loan.state !== 'REQUESTED') throw conflict(`Forespørselen er allerede ${STATE_WORD[loan.state]}.`);
+      if (!loan || !party) throw notFound('mutualAid.notFound', { id: loanId, centre: actor.centre.code });
+      if (!mine) throw side === 'owner' ? forbidden('mutualAid.ownerAnswers') : forbidden('mutualAid.borrowerCancels');
+      if (loan.state !== 'REQUESTED') throw conflict('mutualAid.alreadySettled', { state: { code: `mutualAid.state.${loan.state}` } });
       return publishLoan(tx, emit, await apply(tx, emit, loan));
     });
   }
@@ -61,30 +57,30 @@ export function createMutualAidService({ prisma, transact, missions }: { prisma:
       try {
         return await transact(async (tx, emit) => {
           const own = await tx.centre.findUniqueOrThrow({ where: { id: actor.centre.id } });
-          if (own.kind !== 'AMK') throw forbidden('Bistand med ambulanser ber en AMK-sentral om (§ 10 d); en legevaktsentral varsler AMK.');
+          if (own.kind !== 'AMK') throw forbidden('mutualAid.amkOnly');
           const call = await tx.call.findUnique({ where: { id: req.callId } });
-          if (!call || call.centreId !== own.id) throw notFound(`no call ${req.callId} at ${own.code}`);
-          if (call.closedAt) throw conflict('Henvendelsen er avsluttet.');
+          if (!call || call.centreId !== own.id) throw notFound('call.notFound', { id: req.callId, centre: own.code });
+          if (call.closedAt) throw conflict('call.closed');
           if (req.missionId) await missions.checkMissionForCall(tx, own.id, call.id, req.missionId);
           const unit = await tx.unit.findUnique({ where: { id: req.unitId } });
-          if (!unit) throw notFound(`no unit ${req.unitId}`);
+          if (!unit) throw notFound('mutualAid.unknownUnit', { id: req.unitId });
           const owner = await tx.centre.findUniqueOrThrow({ where: { id: unit.centreId } });
-          if (owner.id === own.id) throw badRequest(`unitId: ${unit.callSign} er deres egen enhet; send den direkte.`);
+          if (owner.id === own.id) throw badRequest('mutualAid.ownUnit', { callSign: unit.callSign });
           // the neighbours agreed on beforehand, either way round (§ 15 i); anyone else is not asked from here
           if (!own.neighbourCentreIds.includes(owner.id) && !owner.neighbourCentreIds.includes(own.id))
-            throw notFound(`no unit ${req.unitId} at a neighbouring centre of ${own.code}`);
+            throw notFound('mutualAid.notNeighboursUnit', { id: req.unitId, centre: own.code });
           if (!isAvailable(unit.status) || unit.lentToCentreId)
-            throw conflict(
-              `${unit.callSign} er ikke ledig (${unit.lentToCentreId ? 'utlånt' : statusLabel(unit.status)}); be om en annen enhet.`,
-            );
-          if (failsSection11(unit) && !unit.crewOverrideReason) throw conflict(section11Refusal(unit.callSign, unit.crewProblem));
+            throw conflict('mutualAid.unitNotFree', {
+              callSign: unit.callSign,
+              status: { code: unit.lentToCentreId ? 'mutualAid.lent' : `unitStatus.${unit.status}` },
+            });
+          if (failsSection11(unit) && !unit.crewOverrideReason) throw section11Refusal(unit.callSign, unit.crewProblem);
           const asked = await tx.unitLoan.findFirst({ where: { unitId: unit.id, state: 'REQUESTED' } });
           if (asked) {
-            const by =
-              asked.borrowerCentreId === own.id
-                ? 'dere'
-                : (await tx.centre.findUniqueOrThrow({ where: { id: asked.borrowerCentreId } })).name;
-            throw conflict(`${unit.callSign} er allerede forespurt av ${by}; vent på svar fra ${owner.name}.`);
+            if (asked.borrowerCentreId === own.id)
+              throw conflict('mutualAid.alreadyAskedByYou', { callSign: unit.callSign, owner: owner.name });
+            const by = (await tx.centre.findUniqueOrThrow({ where: { id: asked.borrowerCentreId } })).name;
+            throw conflict('mutualAid.alreadyAskedBy', { callSign: unit.callSign, by, owner: owner.name });
           }
           const loan = await tx.unitLoan.create({
             data: {
@@ -106,8 +102,7 @@ export function createMutualAidService({ prisma, transact, missions }: { prisma:
         });
       } catch (err) {
         // two centres asking at once: the partial unique index lets one through
-        if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')
-          throw conflict('Enheten er allerede forespurt av en annen sentral.');
+        if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw conflict('mutualAid.askedByAnother');
         throw err;
       }
     },
@@ -117,10 +112,9 @@ export function createMutualAidService({ prisma, transact, missions }: { prisma:
       return change(actor, loanId, 'owner', async (tx, emit, loan) => {
         const unit = await tx.unit.findUniqueOrThrow({ where: { id: loan.unitId } });
         if (!isAvailable(unit.status))
-          throw conflict(`${unit.callSign} er ikke lenger ledig (${statusLabel(unit.status)}); avslå forespørselen.`);
-        if (failsSection11(unit) && !unit.crewOverrideReason) throw conflict(section11Refusal(unit.callSign, unit.crewProblem));
-        if ((await tx.call.findUniqueOrThrow({ where: { id: loan.callId! } })).closedAt)
-          throw conflict('Henvendelsen forespørselen gjaldt, er avsluttet; avslå forespørselen.');
+          throw conflict('mutualAid.noLongerFree', { callSign: unit.callSign, status: { code: `unitStatus.${unit.status}` } });
+        if (failsSection11(unit) && !unit.crewOverrideReason) throw section11Refusal(unit.callSign, unit.crewProblem);
+        if ((await tx.call.findUniqueOrThrow({ where: { id: loan.callId! } })).closedAt) throw conflict('mutualAid.callClosed');
         const lent = await tx.unit.update({ where: { id: unit.id }, data: { lentToCentreId: loan.borrowerCentreId } });
         const missionId = await missions.alertLentUnit(
           tx,
@@ -176,13 +170,5 @@ export function createMutualAidService({ prisma, transact, missions }: { prisma:
     },
   };
 }
-
-const STATE_WORD: Record<UnitLoan['state'], string> = {
-  REQUESTED: 'sendt',
-  ACCEPTED: 'godtatt',
-  DECLINED: 'avslått',
-  CANCELLED: 'trukket',
-  RETURNED: 'avsluttet (enheten er tilbake)',
-};
 
 export type MutualAidService = ReturnType<typeof createMutualAidService>;

@@ -129,13 +129,13 @@ export function createNotificationsService({
       const tripleFromLvs = triple && actor.centre.kind === 'LVS';
       const recipients = [...new Set(req.recipients.flatMap((r) => (r === 'TRIPLE' ? (['POLICE', 'FIRE'] as const) : [r])))];
       const recipientCentre = req.recipientCentre ? await prisma.centre.findUnique({ where: { code: req.recipientCentre } }) : null;
-      if (req.recipientCentre && !recipientCentre) throw badRequest(`ukjent sentral '${req.recipientCentre}' (unknown centre)`);
+      if (req.recipientCentre && !recipientCentre) throw badRequest('centre.unknown', { centre: req.recipientCentre });
       for (const r of recipients) {
         if ((r === 'AMK' || r === 'LVS') && recipientCentre?.kind !== r) {
-          throw badRequest(`${req.recipientCentre} er ikke en ${r === 'AMK' ? 'AMK-sentral' : 'legevaktsentral'} (not an ${r} centre)`);
+          throw badRequest(r === 'AMK' ? 'notification.notAmk' : 'notification.notLvs', { centre: req.recipientCentre ?? '' });
         }
         if ((r === 'AMK' || r === 'LVS') && recipientCentre?.id === actor.centre.id) {
-          throw badRequest(`${actor.centre.code} kan ikke varsle seg selv: velg en annen sentral`);
+          throw badRequest('notification.notSelf', { centre: actor.centre.code });
         }
       }
       return transact(async (tx, emit) => {
@@ -192,16 +192,16 @@ export function createNotificationsService({
     async acknowledge(actor: Actor, notificationId: string, by: string, at?: string): Promise<NotificationSummary> {
       return transact(async (tx, emit) => {
         const n = await tx.notification.findUnique({ where: { id: notificationId } });
-        if (!n || n.centreId !== actor.centre.id) throw notFound(`no notification ${notificationId} at ${actor.centre.code}`);
+        if (!n || n.centreId !== actor.centre.id)
+          throw notFound('notification.notFound', { id: notificationId, centre: actor.centre.code });
         if (n.acknowledgedAt) return toNotificationSummary(n);
-        if (n.channel === INTERNAL_CHANNEL) throw conflict('varselet kvitteres av en operatør ved mottakende sentral, ikke av avsender');
+        if (n.channel === INTERNAL_CHANNEL) throw conflict('notification.receiverAcknowledges');
         const now = new Date();
         const confirmedAt = at ? new Date(at) : now;
         // An operator's typing slip is refused; a gateway's report is kept as it came (its clock is its own).
-        if (actor.kind === 'user' && confirmedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
-          throw badRequest('at: kvitteringstiden kan ikke være fram i tid');
+        if (actor.kind === 'user' && confirmedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badRequest('notification.ackInFuture');
         if (actor.kind === 'user' && confirmedAt.getTime() < n.createdAt.getTime() - CLOCK_SKEW_MS)
-          throw badRequest('at: kvitteringstiden er før varselet ble registrert');
+          throw badRequest('notification.ackBeforeCreated');
         // Not sent by the system (no gateway) or not delivered (it failed): the operator phoned it in.
         const phoned = n.state === 'MANUAL' || n.state === 'FAILED';
         const row = await tx.notification.update({
@@ -233,7 +233,7 @@ export function createNotificationsService({
       return transact(async (tx, emit) => {
         const n = await tx.notification.findUnique({ where: { id: notificationId } });
         if (!n || n.channel !== INTERNAL_CHANNEL || n.recipientCentreId !== actor.centre.id) {
-          throw notFound(`ingen varsel ${notificationId} til ${actor.centre.code}`);
+          throw notFound('notification.notFoundTo', { id: notificationId, centre: actor.centre.code });
         }
         if (n.acknowledgedAt) return toNotificationSummary(n);
         const row = await tx.notification.update({

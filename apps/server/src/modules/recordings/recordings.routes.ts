@@ -29,7 +29,7 @@ const HOLD_KEEPERS = ['supervisor', 'admin', 'auditor'] as const;
 function parseRange(header: string | undefined): { start: number; end: number | null } | null {
   if (!header) return null;
   const m = /^bytes=(\d+)-(\d*)$/.exec(header.trim());
-  if (!m) throw rangeNotSatisfiable(`unsupported Range '${header}' (use bytes=START-END)`);
+  if (!m) throw rangeNotSatisfiable('recording.badRange', { range: header });
   return { start: Number(m[1]), end: m[2] ? Number(m[2]) : null };
 }
 
@@ -48,15 +48,14 @@ export const recordingsRoutes =
         preValidation: requireIntegration,
       },
       async (request, reply) => {
-        if (!request.isMultipart())
-          throw unsupportedMediaType('send multipart/form-data with the fields audio, callExternalId and recordedAt');
+        if (!request.isMultipart()) throw unsupportedMediaType('recording.sendMultipart');
         try {
           const result = await deps.recordings.ingest(integrationOf(request), request.parts() as AsyncIterable<UploadPart>);
           return reply.status(result.created ? 201 : 200).send(result.recording);
         } catch (e) {
           if (e instanceof TooLargeError || (e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-            throw payloadTooLarge((e as Error).message);
-          if (e instanceof MalformedUploadError) throw badRequest(e.message);
+            throw payloadTooLarge('recording.uploadRefused', { detail: (e as Error).message });
+          if (e instanceof MalformedUploadError) throw badRequest('recording.uploadRefused', { detail: e.message });
           throw e;
         }
       },

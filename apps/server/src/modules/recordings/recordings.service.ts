@@ -2,7 +2,7 @@
 // playback, and legal holds. Deletion is the purge's job (purge.ts) and nobody else's.
 import type { Readable } from 'node:stream';
 import { deleteAfterDate } from '@amk/domain';
-import { IsoTime, isUnsafeText, UNSAFE_TEXT_MESSAGE, type HoldReason, type RecordingSummary } from '@amk/contracts';
+import { IsoTime, isUnsafeText, type HoldReason, type RecordingSummary } from '@amk/contracts';
 import type { Actor, UserActor } from '../../auth/actor.js';
 import { type Call, type Db, Prisma, type Recording, type Tx } from '@amk/db';
 import { badRequest, conflict, notFound, payloadTooLarge, unsupportedMediaType } from '../../lib/http-error.js';
@@ -30,7 +30,7 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
     const r = await prisma.recording.findUnique({ where: { id: recordingId }, include: { holds: { orderBy: { placedAt: 'asc' } } } });
     // Only the owning centre's people, and auditors, may hear a recording.
     if (!r || (r.centreId !== actor.centre.id && actor.role !== 'auditor'))
-      throw notFound(`no recording ${recordingId} for ${actor.centre.code}`);
+      throw notFound('recording.notFound', { id: recordingId, centre: actor.centre.code });
     return r;
   }
 
@@ -42,14 +42,12 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
 
   async function store(actor: Actor, staged: Awaited<ReturnType<BlobStore['stage']>>, contentType: string, fields: Record<string, string>) {
     const callExternalId = fields.callExternalId?.trim();
-    if (!callExternalId) throw badRequest('callExternalId: is required');
+    if (!callExternalId) throw badRequest('recording.callExternalIdRequired');
     const recordedAtText = fields.recordedAt?.trim() ?? '';
-    if (!IsoTime.safeParse(recordedAtText).success)
-      throw badRequest('recordedAt: expected an ISO time with offset, e.g. 2026-11-22T09:15:00+01:00');
+    if (!IsoTime.safeParse(recordedAtText).success) throw badRequest('recording.recordedAtFormat');
     const expected = fields.sha256?.trim().toLowerCase();
-    if (expected && expected !== staged.sha256)
-      throw badRequest(`sha256: the file's checksum is ${staged.sha256}, not ${expected}; nothing was stored`);
-    if (staged.sizeBytes === 0) throw badRequest('audio: the file is empty');
+    if (expected && expected !== staged.sha256) throw badRequest('recording.checksumMismatch', { actual: staged.sha256, expected });
+    if (staged.sizeBytes === 0) throw badRequest('recording.empty');
     const recordedAt = new Date(recordedAtText);
 
     // A retry of the same upload is the same recording: the centre, the call, the time and the
@@ -133,30 +131,29 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
           } catch (e) {
             // a file past the limit, or more fields, files or parts than an upload has: too large, not malformed
             const code = (e as { code?: string }).code ?? '';
-            if (code === 'FST_REQ_FILE_TOO_LARGE')
-              throw payloadTooLarge(`audio: the recording is larger than ${MAX_RECORDING_BYTES} bytes; nothing was stored`);
-            if (TOO_MANY.has(code)) throw payloadTooLarge(`the upload has too many parts (${(e as Error).message}); nothing was stored`);
-            throw badRequest(`malformed multipart body: ${(e as Error).message}`);
+            if (code === 'FST_REQ_FILE_TOO_LARGE') throw payloadTooLarge('recording.tooLarge', { max: MAX_RECORDING_BYTES });
+            if (TOO_MANY.has(code)) throw payloadTooLarge('recording.tooManyParts', { detail: (e as Error).message });
+            throw badRequest('recording.malformed', { detail: (e as Error).message });
           }
           if (step.done) break;
           const part = step.value;
           if (part.type === 'field') {
             // The parser cuts a field at its limit and says so; a cut value must never be stored.
             if (part.valueTruncated || part.fieldnameTruncated)
-              throw payloadTooLarge(`${part.fieldname}: longer than ${MAX_FIELD_BYTES} bytes; nothing was stored`);
+              throw payloadTooLarge('recording.fieldTooLong', { field: part.fieldname, max: MAX_FIELD_BYTES });
             const value = String(part.value);
-            if (isUnsafeText(value) || isUnsafeText(part.fieldname)) throw badRequest(`${part.fieldname}: ${UNSAFE_TEXT_MESSAGE}`);
+            if (isUnsafeText(value) || isUnsafeText(part.fieldname)) throw badRequest('request.unsafeText', { path: part.fieldname });
             fields[part.fieldname] = value;
           } else if (part.fieldname === 'audio' && !staged) {
             if (!ALLOWED_TYPES.test(part.mimetype)) {
               part.file.resume();
-              throw unsupportedMediaType(`audio: expected a sound file (audio/*), got ${part.mimetype}`);
+              throw unsupportedMediaType('recording.notAudio', { type: part.mimetype });
             }
             contentType = part.mimetype;
             staged = await blobs.stage(part.file, MAX_RECORDING_BYTES);
           } else part.file.resume();
         }
-        if (!staged) throw badRequest('audio: is required (a file part named audio)');
+        if (!staged) throw badRequest('recording.audioRequired');
         const result = await store(actor, staged, contentType, fields);
         staged = null;
         return result;
@@ -177,7 +174,7 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
     async forCall(actor: UserActor, callId: string, ip?: string): Promise<RecordingSummary[]> {
       const call = await prisma.call.findUnique({ where: { id: callId } });
       if (!call || (call.centreId !== actor.centre.id && actor.role !== 'auditor'))
-        throw notFound(`no call ${callId} at ${actor.centre.code}`);
+        throw notFound('call.notFound', { id: callId, centre: actor.centre.code });
       const rows = await prisma.recording.findMany({
         where: { callId },
         include: { holds: { orderBy: { placedAt: 'asc' } } },
@@ -203,7 +200,7 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
     async open(actor: UserActor, recordingId: string, range: { start: number; end: number | null } | null, ip?: string, download = false) {
       const r = await visible(actor, recordingId);
       const size = await blobs.size(r.blobKey);
-      if (size === null) throw conflict('the sound file is missing from the store; this has been logged');
+      if (size === null) throw conflict('recording.fileMissing');
       const start = range?.start ?? 0;
       const end = Math.min(range?.end ?? size - 1, size - 1);
       if (range && (start >= size || start > end)) return { unsatisfiable: true as const, size };
@@ -254,7 +251,7 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
       } catch (e) {
         // The purge deleted it in the moment between our read and the hold (see purge.ts).
         if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2003')
-          throw notFound(`recording ${recordingId} was deleted under § 20 just now`);
+          throw notFound('recording.justDeleted', { id: recordingId });
         throw e;
       }
       return (await summaries([await visible(actor, recordingId)]))[0]!;
@@ -263,7 +260,7 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
     async releaseHold(actor: UserActor, recordingId: string, holdId: string, why: string): Promise<RecordingSummary> {
       const r = await visible(actor, recordingId);
       const hold = r.holds.find((h) => h.id === holdId);
-      if (!hold) throw notFound(`no hold ${holdId} on recording ${recordingId}`);
+      if (!hold) throw notFound('recording.holdNotFound', { hold: holdId, id: recordingId });
       if (!hold.releasedAt) {
         await prisma.$transaction(async (tx) => {
           await tx.recordingHold.update({

@@ -69,30 +69,28 @@ export function createTakeoversService({ prisma, transact }: { prisma: Db; trans
   return {
     async start(actor: UserActor, code: string, req: StartTakeoverRequest): Promise<TakeoverSummary> {
       const centre = await prisma.centre.findUnique({ where: { code } });
-      if (!centre) throw notFound(`ukjent sentral '${code.slice(0, 50)}' (unknown centre)`);
+      if (!centre) throw notFound('centre.unknown', { centre: code.slice(0, 50) });
       const ownCentre = centre.id === actor.centre.id;
-      if (ownCentre && !req.backupCentre)
-        throw badRequest('si hvilken reservesentral som skal overta (backupCentre), når du overlater din egen sentral');
+      if (ownCentre && !req.backupCentre) throw badRequest('takeover.nameBackup');
       const backup = ownCentre
         ? await prisma.centre.findUnique({ where: { code: req.backupCentre! } })
         : await prisma.centre.findUniqueOrThrow({ where: { id: actor.centre.id } });
-      if (!backup) throw badRequest(`ukjent reservesentral '${req.backupCentre!.slice(0, 50)}' (unknown centre)`);
+      if (!backup) throw badRequest('takeover.unknownBackup', { centre: req.backupCentre!.slice(0, 50) });
       if (!ownCentre && req.backupCentre && req.backupCentre !== backup.code)
-        throw badRequest(`du kan bare overta ${centre.code} for din egen sentral (${backup.code})`);
+        throw badRequest('takeover.onlyForOwnCentre', { centre: centre.code, own: backup.code });
       if (!centre.backupCentreIds.includes(backup.id))
-        throw forbidden(`${backup.code} er ikke utpekt reservesentral for ${centre.code} (§ 15 p, § 12 d); en administrator utpeker dem`);
+        throw forbidden('takeover.notDesignated', { backup: backup.code, centre: centre.code });
       const now = new Date();
       const endsAt = req.endsAt ? new Date(req.endsAt) : null;
-      if (endsAt && endsAt <= now) throw badRequest('endsAt: planlagt slutt må ligge fram i tid');
-      if (endsAt && endsAt.getTime() - now.getTime() > MAX_PLANNED_MS)
-        throw badRequest('endsAt: planlagt slutt kan ligge høyst 7 døgn fram; forleng heller når den tid kommer');
+      if (endsAt && endsAt <= now) throw badRequest('takeover.endsInPast');
+      if (endsAt && endsAt.getTime() - now.getTime() > MAX_PLANNED_MS) throw badRequest('takeover.endsTooLate');
       try {
         return await transact(async (tx, emit) => {
           const held = await tx.takeover.findFirst({ where: { centreId: centre.id, ...openTakeover(now) } });
-          if (held) throw conflict(`${centre.code} er allerede overtatt (siden ${held.startedAt.toISOString()})`);
+          if (held) throw conflict('takeover.alreadyTakenOverSince', { centre: centre.code, since: held.startedAt.toISOString() });
           // A centre that is itself taken over cannot carry another's lines as well.
           const backupHeld = await tx.takeover.findFirst({ where: { centreId: backup.id, ...openTakeover(now) } });
-          if (backupHeld) throw conflict(`${backup.code} er selv overtatt av en annen sentral og kan ikke overta ${centre.code}`);
+          if (backupHeld) throw conflict('takeover.backupTakenOver', { backup: backup.code, centre: centre.code });
           // An expired takeover that the sweep has not closed yet is closed now, so the new one can open.
           const stale = await tx.takeover.findFirst({ where: { centreId: centre.id, endedAt: null } });
           if (stale) await close(tx, emit, stale, null);
@@ -120,18 +118,18 @@ export function createTakeoversService({ prisma, transact }: { prisma: Db; trans
       } catch (err) {
         // two supervisors at once: the partial unique index lets one through
         if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')
-          throw conflict(`${centre.code} er allerede overtatt`);
+          throw conflict('takeover.alreadyTakenOver', { centre: centre.code });
         throw err;
       }
     },
 
     async end(actor: UserActor, code: string): Promise<TakeoverSummary> {
       const centre = await prisma.centre.findUnique({ where: { code } });
-      if (!centre) throw notFound(`ukjent sentral '${code.slice(0, 50)}' (unknown centre)`);
+      if (!centre) throw notFound('centre.unknown', { centre: code.slice(0, 50) });
       return transact(async (tx, emit) => {
         const open = await tx.takeover.findFirst({ where: { centreId: centre.id, endedAt: null } });
         if (!open || (actor.centre.id !== open.centreId && actor.centre.id !== open.backupCentreId))
-          throw notFound(`${centre.code} er ikke overtatt av eller fra din sentral`);
+          throw notFound('takeover.notOpen', { centre: centre.code });
         return close(tx, emit, open, actor);
       });
     },
@@ -177,23 +175,23 @@ export function createTakeoversService({ prisma, transact }: { prisma: Db; trans
 
     async backupsOf(code: string): Promise<CentreBackups> {
       const centre = await prisma.centre.findUnique({ where: { code } });
-      if (!centre) throw notFound(`ukjent sentral '${code.slice(0, 50)}' (unknown centre)`);
+      if (!centre) throw notFound('centre.unknown', { centre: code.slice(0, 50) });
       const backups = await prisma.centre.findMany({ where: { id: { in: centre.backupCentreIds } }, orderBy: { code: 'asc' } });
       return { centre: brief(centre), backupCentres: backups.map(brief) };
     },
 
     /** An administrator designates their own centre's backups: centres of the same kind, never itself. */
     async setBackups(actor: UserActor, code: string, codes: string[]): Promise<CentreBackups> {
-      if (code !== actor.centre.code) throw forbidden(`du kan bare utpeke reservesentraler for din egen sentral (${actor.centre.code})`);
+      if (code !== actor.centre.code) throw forbidden('takeover.designateOwnOnly', { centre: actor.centre.code });
       const unique = [...new Set(codes)];
       const backups = await prisma.centre.findMany({ where: { code: { in: unique } } });
       const unknown = unique.filter((c) => !backups.some((b) => b.code === c));
-      if (unknown.length) throw badRequest(`ukjent sentral: ${unknown.map((c) => c.slice(0, 50)).join(', ')}`);
+      if (unknown.length) throw badRequest('takeover.unknownCentres', { centres: unknown.map((c) => c.slice(0, 50)).join(', ') });
       const wrong = backups.filter((b) => b.id === actor.centre.id || b.kind !== actor.centre.kind);
       if (wrong.length)
-        throw badRequest(
-          `${wrong.map((b) => b.code).join(', ')}: en reservesentral er en annen sentral av samme slag (${actor.centre.kind === 'AMK' ? 'AMK for AMK, § 15 p' : 'legevaktsentral for legevaktsentral, § 12 d'})`,
-        );
+        throw badRequest(actor.centre.kind === 'AMK' ? 'takeover.sameKindAmk' : 'takeover.sameKindLvs', {
+          centres: wrong.map((b) => b.code).join(', '),
+        });
       await prisma.$transaction(async (tx) => {
         await tx.centre.update({ where: { id: actor.centre.id }, data: { backupCentreIds: backups.map((b) => b.id) } });
         await writeAudit(tx, actor, {

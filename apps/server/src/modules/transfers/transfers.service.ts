@@ -8,6 +8,7 @@ import { journalMessage, type TransferSummary } from '@amk/contracts';
 import { rooms, type UserActor } from '../../auth/actor.js';
 import type { Call, Centre, Db, Transfer, Tx, User } from '@amk/db';
 import { badRequest, conflict, notFound } from '../../lib/http-error.js';
+import { handOverRefusal } from './hand-over-refusal.js';
 import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
 import { toCallSummary } from '../calls/call-summary.js';
@@ -58,17 +59,17 @@ export function createTransfersService({ prisma, transact }: { prisma: Db; trans
   return {
     async request(actor: UserActor, callId: string, toCentreCode: string, reason: string, conference = false): Promise<TransferSummary> {
       const to = await prisma.centre.findUnique({ where: { code: toCentreCode } });
-      if (!to) throw badRequest(`ukjent sentral '${toCentreCode}' (unknown centre)`);
+      if (!to) throw badRequest('centre.unknown', { centre: toCentreCode });
       return transact(async (tx, emit) => {
         const call = await callVisibleTo(tx, actor, callId, 'write');
-        if (call.closedAt) throw conflict('henvendelsen er avsluttet; opprett en ny');
+        if (call.closedAt) throw conflict('transfer.callClosed');
         const centres = await tx.centre.findMany({ select: { id: true, code: true, kind: true, kommuner: true } });
         const from = centres.find((c) => c.id === actor.centre.id)!;
         // The patient's kommune decides which LVS is the line for § 15 g; refused before anything is written.
         const verdict = handOverVerdict(from, to, call.kommunenummer, centres);
-        if (!verdict.ok) throw badRequest(verdict.reason);
+        if (!verdict.ok) throw handOverRefusal(verdict);
         const pending = await tx.transfer.findFirst({ where: { callId, state: 'REQUESTED' } });
-        if (pending) throw conflict('henvendelsen er allerede under overføring');
+        if (pending) throw conflict('transfer.pending');
         const t = await tx.transfer.create({
           data: {
             id: newId(),
@@ -108,10 +109,10 @@ export function createTransfersService({ prisma, transact }: { prisma: Db; trans
     async answer(actor: UserActor, transferId: string, decision: 'ACCEPT' | 'DECLINE', note?: string): Promise<TransferSummary> {
       return transact(async (tx, emit) => {
         const t = await tx.transfer.findUnique({ where: { id: transferId }, include: { call: true } });
-        if (!t || t.toCentreId !== actor.centre.id) throw notFound(`ingen overføring ${transferId} til ${actor.centre.code}`);
+        if (!t || t.toCentreId !== actor.centre.id) throw notFound('transfer.notFound', { id: transferId, centre: actor.centre.code });
         if (t.state !== 'REQUESTED') {
           if (t.state === (decision === 'ACCEPT' ? 'ACCEPTED' : 'DECLINED')) return summary(tx, t); // a retry
-          throw conflict(`overføringen er allerede ${t.state === 'ACCEPTED' ? 'godtatt' : 'avslått'}`);
+          throw conflict(t.state === 'ACCEPTED' ? 'transfer.alreadyAccepted' : 'transfer.alreadyDeclined');
         }
         const now = new Date();
         const accepted = decision === 'ACCEPT';

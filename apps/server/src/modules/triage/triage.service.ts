@@ -26,10 +26,9 @@ export function createTriageService(prisma: Db) {
           .slice(0, 5)
           .map((e) => `line ${e.line}: ${e.reason}`)
           .join('; ');
-        throw Object.assign(badRequest(`the CSV has ${errors.length} bad line(s), nothing was imported: ${first}`), { errors });
+        throw Object.assign(badRequest('triage.csvBadLines', { n: errors.length, first }), { errors });
       }
-      if (rows.length === 0)
-        throw badRequest('the CSV has no criteria (expected a header code;chapter;chapter_title;text and one line per criterion)');
+      if (rows.length === 0) throw badRequest('triage.csvEmpty');
       await prisma.$transaction(
         rows.map((r) =>
           prisma.triageCriterion.upsert({

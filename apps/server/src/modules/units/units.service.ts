@@ -9,7 +9,6 @@ import {
   type CrewMember,
   isAvailable,
   isSubjectToSection11,
-  section11Refusal,
   type StatusChangeSource,
 } from '@amk/domain';
 import type { CrewMemberInput, CrewOverride, UnitPositionReport, UnitStatusReport, UnitSummary } from '@amk/contracts';
@@ -17,6 +16,7 @@ import { type IntegrationActor, rooms, type UserActor } from '../../auth/actor.j
 import type { CrewAssignment, Db, Tx, Unit, UnitStatus } from '@amk/db';
 import { writeAudit } from '../audit/audit.service.js';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/http-error.js';
+import { section11Refusal } from './section-11-refusal.js';
 import { newId } from '../../lib/ids.js';
 import { osloDate } from '../../lib/oslo-date.js';
 import type { Transact } from '../../realtime/transact.js';
@@ -73,7 +73,7 @@ export function createUnitsService({
    * the audit log. `context` names what was overridden (a status change, a dispatch).
    */
   async function recordOverride(tx: Tx, unit: Unit, override: CrewOverrideBy, context: Record<string, unknown>): Promise<Unit> {
-    if (override.actor.centre.id !== unit.centreId) throw forbidden(`only ${unit.callSign}'s own centre may override § 11 for it`);
+    if (override.actor.centre.id !== unit.centreId) throw forbidden('unit.overrideOwnCentreOnly', { callSign: unit.callSign });
     const row = await tx.unit.update({
       where: { id: unit.id },
       data: { crewOverrideReason: override.reason, crewOverrideAt: new Date(), crewOverrideBy: override.actor.displayName },
@@ -100,16 +100,21 @@ export function createUnitsService({
     override?: CrewOverrideBy,
   ): Promise<Unit> {
     const allowed = canTransition(unit.status, status);
-    if (!allowed.ok) throw conflict(allowed.reason);
+    if (!allowed.ok)
+      throw conflict('unit.transitionRefused', {
+        from: { code: `unitStatus.${unit.status}` },
+        to: { code: `unitStatus.${status}` },
+        hint: { code: `unitStatus.hint.${allowed.hint}` },
+      });
     // § 11: a crew that fails cannot become available, unless an operator overrides with a reason
     // (now, or standing on the unit since an earlier override for this crew).
     if (isAvailable(status) && !isAvailable(unit.status) && failsSection11(unit) && !unit.crewOverrideReason) {
-      if (!override) throw conflict(section11Refusal(unit.callSign, unit.crewProblem));
+      if (!override) throw section11Refusal(unit.callSign, unit.crewProblem);
       unit = await recordOverride(tx, unit, override, { status });
     }
     const open = await tx.missionUnit.findFirst({ where: { unitId: unit.id, releasedAt: null, mission: { closedAt: null } } });
     // Alerted means alerted to a mission: a unit is never left ALERTED with no open mission.
-    if (status === 'ALERTED' && !open) throw conflict(`${unit.callSign} kan bare varsles ved å settes på et oppdrag.`);
+    if (status === 'ALERTED' && !open) throw conflict('unit.alertOnlyViaMission', { callSign: unit.callSign });
     let row = await tx.unit.update({ where: { id: unit.id }, data: { status, statusAt: at } });
     await tx.unitStatusChange.create({
       data: { id: newId(), unitId: unit.id, status, at, missionId: open?.missionId ?? null, source, byUserId, reason },
@@ -130,8 +135,8 @@ export function createUnitsService({
 
   async function unitOfIntegration(actor: IntegrationActor, callSign: string): Promise<Unit> {
     const unit = await prisma.unit.findUnique({ where: { callSign } });
-    if (!unit) throw notFound(`unknown call sign '${callSign}'`);
-    if (unit.centreId !== actor.centre.id) throw forbidden(`${callSign} belongs to another centre than this key's (${actor.centre.code})`);
+    if (!unit) throw notFound('unit.unknownCallSign', { callSign });
+    if (unit.centreId !== actor.centre.id) throw forbidden('unit.otherCentreThanKey', { callSign, centre: actor.centre.code });
     return unit;
   }
 
@@ -159,7 +164,7 @@ export function createUnitsService({
     async setStatus(actor: UserActor, unitId: string, status: UnitStatus, override?: CrewOverride): Promise<UnitSummary> {
       return transact(async (tx, emit) => {
         const unit = await tx.unit.findUnique({ where: { id: unitId } });
-        if (!unit || unit.centreId !== actor.centre.id) throw notFound(`no unit ${unitId} at ${actor.centre.code}`);
+        if (!unit || unit.centreId !== actor.centre.id) throw notFound('unit.notFound', { id: unitId, centre: actor.centre.code });
         if (unit.status === status) return toUnitSummary(unit);
         return toUnitSummary(
           await changeStatus(
@@ -181,7 +186,7 @@ export function createUnitsService({
     async setCrew(actor: UserActor, unitId: string, members: CrewMemberInput[], manning: CrewManning = 'ON_SITE'): Promise<UnitSummary> {
       return transact(async (tx, emit) => {
         const unit = await tx.unit.findUnique({ where: { id: unitId } });
-        if (!unit || unit.centreId !== actor.centre.id) throw notFound(`no unit ${unitId} at ${actor.centre.code}`);
+        if (!unit || unit.centreId !== actor.centre.id) throw notFound('unit.notFound', { id: unitId, centre: actor.centre.code });
         const now = new Date();
         await tx.crewAssignment.updateMany({ where: { unitId, toAt: null }, data: { toAt: now } });
         for (const m of members) {
@@ -224,9 +229,8 @@ export function createUnitsService({
     async setOnCallExemption(actor: UserActor, unitId: string, ref: string | null): Promise<UnitSummary> {
       return transact(async (tx, emit) => {
         const unit = await tx.unit.findUnique({ where: { id: unitId } });
-        if (!unit || unit.centreId !== actor.centre.id) throw notFound(`no unit ${unitId} at ${actor.centre.code}`);
-        if (unit.kind !== 'AMBULANCE_CAR')
-          throw badRequest(`ref: unntaket fra tilstedevakt i § 11 annet ledd gjelder bare ambulansebiler, ikke ${unit.callSign}`);
+        if (!unit || unit.centreId !== actor.centre.id) throw notFound('unit.notFound', { id: unitId, centre: actor.centre.code });
+        if (unit.kind !== 'AMBULANCE_CAR') throw badRequest('unit.onCallExemptionCarsOnly', { callSign: unit.callSign });
         const crew = await tx.crewAssignment.findMany({ where: { unitId, toAt: null } });
         const check = checkCrew(unit.kind, crew.map(crewMemberOf), {
           on: osloDate(new Date()),

@@ -14,5 +14,5 @@ async function competenceOf(prisma: Pick<Db, 'user'>, actor: UserActor): Promise
 /** Throws 403 naming each paragraph and what is missing, before anything is written. */
 export async function requireCompetent(prisma: Pick<Db, 'user'>, actor: UserActor): Promise<void> {
   const { ok, problems } = await competenceOf(prisma, actor);
-  if (!ok) throw forbidden(`Du oppfyller ikke kompetansekravene for å ta imot henvendelser: ${problems.join(' ')}`);
+  if (!ok) throw forbidden('competence.notMet', { problems: problems.join(' ') });
 }

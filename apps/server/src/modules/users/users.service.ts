@@ -34,11 +34,7 @@ function toUserCompetence(user: UserRow, centreKind: CentreKind): UserCompetence
   };
 }
 
-const FIELD_NAMES = {
-  operatorTrainingOn: 'Dato for tilleggsopplæring',
-  emergencyCourseOn: 'Dato for kurs i akuttmedisin',
-  violenceCourseOn: 'Dato for kurs i volds- og overgrepshåndtering',
-} as const;
+const FIELDS = ['operatorTrainingOn', 'emergencyCourseOn', 'violenceCourseOn'] as const;
 
 export function createUsersService({ prisma }: { prisma: Db }) {
   return {
@@ -55,13 +51,13 @@ export function createUsersService({ prisma }: { prisma: Db }) {
     async updateCompetence(actor: UserActor, userId: string, req: UpdateCompetenceRequest): Promise<UserCompetence> {
       // A completion date in the future has not happened: refuse it rather than let it count later.
       const today = new Date().toISOString().slice(0, 10);
-      for (const [field, label] of Object.entries(FIELD_NAMES) as [keyof typeof FIELD_NAMES, string][]) {
+      for (const field of FIELDS) {
         const v = req[field];
-        if (v !== null && v > today) throw badRequest(`${label} (${v}) kan ikke ligge fram i tid`);
+        if (v !== null && v > today) throw badRequest('competence.dateInFuture', { field: { code: `competence.field.${field}` }, date: v });
       }
       return prisma.$transaction(async (tx) => {
         const user = await tx.user.findUnique({ where: { id: userId } });
-        if (!user || user.centreId !== actor.centre.id) throw notFound(`Ingen bruker ${userId} ved ${actor.centre.code}`);
+        if (!user || user.centreId !== actor.centre.id) throw notFound('user.notFound', { id: userId, centre: actor.centre.code });
         const toDate = (v: string | null) => (v === null ? null : new Date(`${v}T00:00:00Z`));
         const row = await tx.user.update({
           where: { id: userId },

@@ -22,10 +22,7 @@ export function createRegionService({
   return {
     async overview(actor: UserActor, ip: string): Promise<RegionOverview> {
       const own = await prisma.centre.findUniqueOrThrow({ where: { id: actor.centre.id } });
-      if (!own.coordinatesRegion || !own.region)
-        throw forbidden(
-          `${own.code} koordinerer ikke en helseregion (§ 14 e): bare den koordinerende AMK-sentralen ser regionens oversikt`,
-        );
+      if (!own.coordinatesRegion || !own.region) throw forbidden('wall.notCoordinating', { centre: own.code });
       const region = own.region;
       const centres = await prisma.centre.findMany({ where: { kind: 'AMK', region }, orderBy: { code: 'asc' } });
       const overview: RegionOverview = {

@@ -187,10 +187,7 @@ export function createWallService({
     /** One centre by code, if this user may show its figures (the wall's rule); otherwise 403. */
     async centre(actor: UserActor, code: string) {
       const found = (await allowedCentres(actor)).find((c) => c.code === code);
-      if (!found)
-        throw forbidden(
-          `${actor.centre.code} may not see the figures of ${code} (own, neighbouring and legevakt centres of the area only)`,
-        );
+      if (!found) throw forbidden('wall.figuresNotVisible', { own: actor.centre.code, centre: code });
       return found;
     },
 
@@ -203,10 +200,7 @@ export function createWallService({
             .filter(Boolean)
         : [actor.centre.code];
       const unknown = wanted.filter((code) => !allowed.some((c) => c.code === code));
-      if (unknown.length)
-        throw forbidden(
-          `${actor.centre.code} may not show ${unknown.join(', ')} on its wall (own, neighbouring and legevakt centres of the area only)`,
-        );
+      if (unknown.length) throw forbidden('wall.centresNotShown', { own: actor.centre.code, centres: unknown.join(', ') });
       const centres = wanted.map((code) => allowed.find((c) => c.code === code)!);
       return { at: new Date().toISOString(), centres: await Promise.all(centres.map((c) => figures(actor, c))) };
     },
