@@ -4,8 +4,7 @@
 import type { AuditEntry, Me } from '@amk/contracts';
 import { useEffect, useState } from 'react';
 import { ApiError, client, ok } from '../api/client.js';
-import { LanguageSwitch } from '../auth/LanguageSwitch.js';
-import { LogoutButton } from '../auth/LogoutButton.js';
+import { LanguageSwitch, LogoutButton } from '../auth/index.js';
 import { type MessageKey, useT } from '../i18n/i18n.js';
 import { useCentres } from '../lib/centres.js';
 import { dateAndClock } from '../lib/clock.js';

@@ -1,6 +1,6 @@
 // The selected call: everything about it in one column, each part in its own small component.
 import { useT } from '../i18n/i18n.js';
-import { MajorIncidentSection } from '../major-incidents/MajorIncidentSection.js';
+import { MajorIncidentSection } from '../major-incidents/index.js';
 import { useConsole } from '../store/console-store.js';
 import { ExerciseBadge } from './CallTimers.js';
 import { DispatchSection } from './record/DispatchSection.js';

@@ -9,7 +9,7 @@ import { $api, ApiError, client, ok } from '../api/client.js';
 import { useLocale, useT } from '../i18n/i18n.js';
 import { histogramRows } from './histogram-rows.js';
 import { osloPeriod, osloToday } from '../lib/oslo-calendar.js';
-import { LogoutButton } from '../auth/LogoutButton.js';
+import { LogoutButton } from '../auth/index.js';
 
 /** Shares (0–1) as per cent and other fractions to one decimal, the way the interface's language writes them. */
 function useCellFormat() {

@@ -13,7 +13,7 @@ import { HospitalAlerts } from './HospitalAlerts.js';
 import { HospitalCapacityTable } from './HospitalCapacityTable.js';
 import { IncidentUnits } from './IncidentUnits.js';
 import { loadForCall, loadHospitals, proposal } from './major-incident-api.js';
-import { useMajorIncidents } from './major-incident-store.js';
+import { useMajorIncidents } from '../store/major-incident-store.js';
 import { PatientRow } from './PatientRow.js';
 import { RegisterPatientForm } from './RegisterPatientForm.js';
 import { SceneSection } from './SceneSection.js';

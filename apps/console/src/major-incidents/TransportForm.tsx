@@ -10,7 +10,7 @@ import { useT } from '../i18n/i18n.js';
 import { contractResolver, Field, messageOf, messages } from '../lib/form-kit.js';
 import { useConsole } from '../store/console-store.js';
 import { assignTransport } from './major-incident-api.js';
-import { useMajorIncidents } from './major-incident-store.js';
+import { useMajorIncidents } from '../store/major-incident-store.js';
 
 const TransportFields = z.object({
   hospitalId: Uuid,

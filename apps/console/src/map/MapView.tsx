@@ -20,7 +20,7 @@ import {
 } from './layers.js';
 import { MapLegend } from './MapLegend.js';
 import { attachMap, LIVE_SOURCES, shown, startMapSync } from './map-sync.js';
-import { deliverPoint, isPicking, usePointPick } from './point-pick.js';
+import { deliverPoint, isPicking, usePointPick } from '../store/point-pick.js';
 import './point-pick.css';
 
 // The worker ships as its own file; tell MapLibre where the bundle put it.

@@ -9,7 +9,7 @@ import { ApiError, client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { clock } from '../lib/clock.js';
 import { formatAge, useNow } from '../lib/use-now.js';
-import { useChimeForNew } from '../notifications/chime.js';
+import { useChimeForNew } from '../lib/chime.js';
 import { useConsole } from '../store/console-store.js';
 import './mutual-aid.css';
 

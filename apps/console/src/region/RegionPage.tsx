@@ -9,7 +9,7 @@ import { useT } from '../i18n/i18n.js';
 import { clock } from '../lib/clock.js';
 import { messageOf } from '../lib/form-kit.js';
 import './region.css';
-import { LogoutButton } from '../auth/LogoutButton.js';
+import { LogoutButton } from '../auth/index.js';
 
 const POLL_MS = 10_000;
 

@@ -1,7 +1,7 @@
 // Calls another centre is handing to mine wait in the queue like a ringing call: urgency, who is
 // calling and where, the reason, and how long the offer has waited, with accept and decline.
 import { formatAge } from '../lib/use-now.js';
-import { kommuneName } from '../calls/kommune-names.js';
+import { kommuneName } from '../lib/kommune-names.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { answerTransfer, incomingHandOvers } from './answer-transfer.js';

@@ -3,7 +3,7 @@
 import type { UnitStatus, UnitSummary } from '@amk/contracts';
 import { isAvailable } from '@amk/domain';
 import { useState } from 'react';
-import { OverrideForm } from '../calls/record/ExcludedUnits.js';
+import { OverrideForm } from './OverrideForm.js';
 import { ApiError, client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';

@@ -6,10 +6,10 @@ import type { CallRecord, MissionDetail, RecommendationList } from '@amk/contrac
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, client, ok } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
-import { DoctorsOnCallNow } from '../../legevakt/DoctorsOnCallNow.js';
+import { DoctorsOnCallNow } from '../../legevakt/index.js';
 import { useShallow } from 'zustand/react/shallow';
 import { useConsole } from '../../store/console-store.js';
-import { useUnitChangeTick } from '../../units/use-unit-change-tick.js';
+import { useUnitChangeTick } from '../../store/use-unit-change-tick.js';
 import { AkutthjelperPanel } from './AkutthjelperPanel.js';
 import { CloseMissionForm } from './CloseMissionForm.js';
 import { ExcludedUnits } from './ExcludedUnits.js';
