@@ -1,6 +1,7 @@
 // A small report on the akutthjelper missions of my centre over a period (default the last 30
 // days): per organisation and kommune, median alert→arrival, how often they came before the
 // ambulance, and bistand requests counted apart.
+import { addDays, norwegianDate } from '@amk/domain';
 import { useDecimal } from '../i18n/numbers.js';
 import { AkutthjelperReportQuery } from '@amk/contracts';
 import { useState } from 'react';
@@ -10,7 +11,7 @@ import { z } from 'zod';
 import { $api } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { kommuneText } from './akutthjelper-kit.js';
-import { addDays, osloInstant, osloToday } from '../lib/oslo-calendar.js';
+import { osloInstant } from '../lib/oslo-calendar.js';
 import { contractResolver, Field, messages, showDate, useLoad } from '../lib/form-kit.js';
 
 /** The server wants times: from the start of the first day to the end of the last, Norwegian time (whatever the PC's zone). */
@@ -28,7 +29,7 @@ const PeriodFields = z.preprocess((p: Period) => query(p.from, p.to), Akutthjelp
 export function AkutthjelperReportBox({ names }: { names: Map<string, string> }) {
   const t = useT();
   const decimal = useDecimal();
-  const today = osloToday();
+  const today = norwegianDate(new Date());
   const [range, setRange] = useState<Period>({ from: addDays(today, -30), to: today });
   const { data, error, loading } = useLoad(
     $api.useQuery(

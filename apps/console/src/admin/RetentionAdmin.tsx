@@ -1,7 +1,7 @@
 // § 20: sound recordings are kept three years and then deleted, unless a hold keeps them for a
 // tilsyn, a complaint, a compensation case, other case handling or their documentary value.
 // Here: the figures and purge history of my centre, a dry run for any day, and holds.
-import { HOLD_REASONS, type HoldReason } from '@amk/domain';
+import { HOLD_REASONS, type HoldReason, norwegianDate } from '@amk/domain';
 import {
   HoldParams,
   PlaceHoldRequest,
@@ -16,9 +16,9 @@ import { useState, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { $api, client, ok } from '../api/client.js';
+import { useNumber } from '../i18n/numbers.js';
 import { useT } from '../i18n/i18n.js';
 import { Figure } from './AkutthjelperReport.js';
-import { osloToday } from '../lib/oslo-calendar.js';
 import { contractResolver, Field, messageOf, messages, Outcome, showDate, showTime, useLoad, type T } from '../lib/form-kit.js';
 
 type Overview = ReturnType<typeof RetentionOverview.parse>;
@@ -57,13 +57,14 @@ export function RetentionAdmin({ canHold }: { canHold: boolean }) {
 }
 
 function OverviewView({ data, t }: { data: Overview; t: T }) {
+  const num = useNumber();
   return (
     <>
       <section className="adm-figures" aria-label={t('adm.ret.figures')}>
         <Figure label={t('adm.ret.today')} value={showDate(data.today)} />
-        <Figure label={t('adm.ret.total')} value={data.total.toLocaleString('nb-NO')} />
-        <Figure label={t('adm.ret.due')} value={data.dueWithin30Days.toLocaleString('nb-NO')} />
-        <Figure label={t('adm.ret.held')} value={data.held.toLocaleString('nb-NO')} warn={data.held > 0} />
+        <Figure label={t('adm.ret.total')} value={num(data.total)} />
+        <Figure label={t('adm.ret.due')} value={num(data.dueWithin30Days)} />
+        <Figure label={t('adm.ret.held')} value={num(data.held)} warn={data.held > 0} />
       </section>
       <div className="adm-two-tables">
         <table className="adm-table" aria-label={t('admin.deletedPerMonth')}>
@@ -85,7 +86,7 @@ function OverviewView({ data, t }: { data: Overview; t: T }) {
             {data.deletedPerMonth.map((m) => (
               <tr key={m.month}>
                 <td>{m.month}</td>
-                <td className="num">{m.count.toLocaleString('nb-NO')}</td>
+                <td className="num">{num(m.count)}</td>
               </tr>
             ))}
           </tbody>
@@ -112,7 +113,7 @@ function OverviewView({ data, t }: { data: Overview; t: T }) {
               <tr key={r.id}>
                 <td>{showTime(r.startedAt)}</td>
                 <td>{showDate(r.asOfDate)}</td>
-                <td className="num">{r.deletedCount.toLocaleString('nb-NO')}</td>
+                <td className="num">{num(r.deletedCount)}</td>
                 <td className={r.error ? 'error' : r.finishedAt ? 'ok-text' : 'muted'}>
                   {r.error ?? (r.finishedAt ? t('adm.ret.done') : t('adm.ret.running'))}
                 </td>
@@ -126,7 +127,8 @@ function OverviewView({ data, t }: { data: Overview; t: T }) {
 }
 
 function DryRun({ t, onPick }: { t: T; onPick(id: string): void }) {
-  const [date, setDate] = useState(osloToday());
+  const num = useNumber();
+  const [date, setDate] = useState(norwegianDate(new Date()));
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [result, setResult] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -166,8 +168,8 @@ function DryRun({ t, onPick }: { t: T; onPick(id: string): void }) {
         <div>
           <p role="status">
             {t('admin.wouldDelete', {
-              n: result.wouldDelete.toLocaleString('nb-NO'),
-              held: result.heldBack.toLocaleString('nb-NO'),
+              n: num(result.wouldDelete),
+              held: num(result.heldBack),
               date: showDate(result.date),
             })}
           </p>
@@ -368,6 +370,7 @@ function Holds({
 }
 
 function SummaryView({ t, summary: s, onRelease }: { t: T; summary: RecordingSummary; onRelease(h: Hold): void }) {
+  const num = useNumber();
   const active = s.holds.filter((h) => !h.releasedAt).length;
   return (
     <section className="adm-recording" aria-label={t('adm.hold.recording')}>
@@ -385,7 +388,7 @@ function SummaryView({ t, summary: s, onRelease }: { t: T; summary: RecordingSum
         </dd>
         <dt>{t('adm.hold.size')}</dt>
         <dd>
-          {(s.sizeBytes / 1024).toLocaleString('nb-NO', { maximumFractionDigits: 0 })} kB · {s.contentType}
+          {num(s.sizeBytes / 1024, { maximumFractionDigits: 0 })} kB · {s.contentType}
         </dd>
       </dl>
       <table className="adm-table" aria-label={t('adm.hold.list')}>

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import type { FieldError, FieldErrors, FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { ApiError } from '../api/client.js';
+import { dateAndClockShort } from './clock.js';
 import type { useT, MessageKey } from '../i18n/i18n.js';
 
 export type T = ReturnType<typeof useT>;
@@ -26,8 +27,8 @@ export function showDate(date: string | null | undefined): string {
   return `${d}.${m}.${y}`;
 }
 
-export const showTime = (iso: string | null | undefined): string =>
-  iso ? new Date(iso).toLocaleString('nb-NO', { dateStyle: 'short', timeStyle: 'short' }) : '–';
+/** A moment in Oslo time as the interface's language writes it, or '–'. */
+export const showTime = (iso: string | null | undefined): string => (iso ? dateAndClockShort(iso) : '–');
 
 interface Issue {
   code: string;
