@@ -1,6 +1,14 @@
 // Akutthjelpere (§ 5 and Helsedirektoratet's national guide): organisations and agreements,
 // alerts with acknowledgements and escalation, the responder's own view, bistand requests.
-import { AKUTTHJELPER_ALERT_VIA, AKUTTHJELPER_KINDS, ALERT_CHANNELS, ALERT_STATES, BISTAND_KINDS, DELIVERY_STATES } from '@amk/domain';
+import {
+  AKUTTHJELPER_ALERT_VIA,
+  AKUTTHJELPER_KINDS,
+  ALERT_CHANNELS,
+  ALERT_STATES,
+  BISTAND_ACK_VIA,
+  BISTAND_KINDS,
+  DELIVERY_STATES,
+} from '@amk/domain';
 import { z } from 'zod';
 import { IsoDate, IsoTime, Latitude, Longitude, PhoneNumber, UnitStatus, Uuid } from './common.js';
 import { reportLimitMessage, withinReportLimit } from './stats.js';
@@ -11,6 +19,7 @@ export const AkutthjelperKind = z.enum(AKUTTHJELPER_KINDS);
 export const AlertState = z.enum(ALERT_STATES);
 export const AlertChannel = z.enum(ALERT_CHANNELS);
 export const BistandKind = z.enum(BISTAND_KINDS);
+export const BistandAckVia = z.enum(BISTAND_ACK_VIA);
 export const AkutthjelperAlertVia = z.enum(AKUTTHJELPER_ALERT_VIA);
 
 // ── organisations, units, members, agreements (admin)
@@ -262,7 +271,7 @@ export const BistandSummary = z.object({
   ),
   acknowledgedAt: IsoTime.nullable(),
   acknowledgedBy: z.string().nullable(),
-  acknowledgedVia: z.enum(['SMS', 'PHONE']).nullable(),
+  acknowledgedVia: BistandAckVia.nullable(),
 });
 export type BistandSummary = z.infer<typeof BistandSummary>;
 export const BistandList = z.object({ bistand: z.array(BistandSummary) });

@@ -44,7 +44,7 @@ async function load(db: Db | Tx, id: string): Promise<BistandSummary> {
     })),
     acknowledgedAt: iso(b.acknowledgedAt),
     acknowledgedBy: b.acknowledgedBy,
-    acknowledgedVia: (b.acknowledgedVia as 'SMS' | 'PHONE' | null) ?? null,
+    acknowledgedVia: b.acknowledgedVia,
   };
 }
 
