@@ -10,6 +10,7 @@ import { AkutthjelperForms } from './AkutthjelperForms.js';
 import { AkutthjelperReportBox } from './AkutthjelperReport.js';
 import { AkutthjelperSettingsBox } from './AkutthjelperSettings.js';
 import { messageOf, Outcome, showDate, useLoad, type T } from '../lib/form-kit.js';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 export function AkutthjelperAdmin({ canEdit, canSetLimit }: { canEdit: boolean; canSetLimit: boolean }) {
   const t = useT();
@@ -55,11 +56,7 @@ export function AkutthjelperAdmin({ canEdit, canSetLimit }: { canEdit: boolean; 
       <p className="hint">{t(canEdit ? 'adm.ah.intro' : 'adm.ah.readOnly')}</p>
       <div className="adm-columns">
         <div className="adm-tree">
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
+          <ErrorLine error={error} />
           <div aria-live="polite">
             <Outcome {...action} />
           </div>

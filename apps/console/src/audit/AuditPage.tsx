@@ -9,6 +9,7 @@ import { type MessageKey, useT } from '../i18n/i18n.js';
 import { useCentres } from '../lib/centres.js';
 import { dateAndClock } from '../lib/clock.js';
 import { nb } from '../i18n/nb.js';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 export function AuditPage({ me }: { me: Me }) {
   const t = useT();
@@ -50,11 +51,7 @@ export function AuditPage({ me }: { me: Me }) {
         {t('audit.filter')}
         <input value={entityId} onChange={(e) => setEntityId(e.target.value)} />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <table aria-label={t('audit.title')}>
         <thead>
           <tr>

@@ -10,6 +10,7 @@ import { INTL_TAGS, useLocale, useT } from '../i18n/i18n.js';
 import { histogramRows } from './histogram-rows.js';
 import { osloPeriod } from '../lib/oslo-calendar.js';
 import { LogoutButton } from '../auth/index.js';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 /** Shares (0–1) as per cent and other fractions to one decimal, the way the interface's language writes them. */
 function useCellFormat() {
@@ -123,11 +124,7 @@ export function IndicatorsPage({ me }: { me: Me }) {
         </a>
         <LogoutButton />
       </header>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {data && (
         <div className="indicator-grid">
           <Table

@@ -9,6 +9,7 @@ import type { FieldError, FieldErrors, FieldValues, Resolver } from 'react-hook-
 import type { z } from 'zod';
 import { ApiError } from '../api/client.js';
 import { dateAndClockShort } from './clock.js';
+import { ErrorLine } from './ErrorLine.js';
 import type { useT, MessageKey } from '../i18n/i18n.js';
 
 export type T = ReturnType<typeof useT>;
@@ -108,12 +109,7 @@ export function Field({
 
 /** The outcome of the last write: a success line or the server's message. */
 export function Outcome({ ok, error }: { ok: string | null; error: string | null }) {
-  if (error)
-    return (
-      <p role="alert" className="error">
-        {error}
-      </p>
-    );
+  if (error) return <ErrorLine error={error} />;
   if (ok)
     return (
       <p role="status" className="ok-text small">

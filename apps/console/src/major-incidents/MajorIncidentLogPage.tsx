@@ -10,6 +10,7 @@ import { dateAndClock } from '../lib/clock.js';
 import { messageOf } from '../lib/form-kit.js';
 import { CategoryCountsTable } from './CategoryCountsTable.js';
 import './major-incidents.css';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 const time = (iso: string | null) => (iso ? dateAndClock(iso) : '–');
 
@@ -34,9 +35,7 @@ export function MajorIncidentLogPage({ majorIncidentId }: { majorIncidentId: str
   if (error)
     return (
       <main className="mi-log-page">
-        <p role="alert" className="error">
-          {error}
-        </p>
+        <ErrorLine error={error} />
       </main>
     );
   if (!incident || !entries) return <main className="mi-log-page">…</main>;

@@ -18,6 +18,7 @@ import { PatientRow } from './PatientRow.js';
 import { RegisterPatientForm } from './RegisterPatientForm.js';
 import { SceneSection } from './SceneSection.js';
 import './major-incidents.css';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 export function MajorIncidentSection({ record }: { record: CallRecord }) {
   const t = useT();
@@ -35,11 +36,7 @@ export function MajorIncidentSection({ record }: { record: CallRecord }) {
     <section className="section major-incident" aria-label={t('mi.title')}>
       <h3>{t('mi.title')}</h3>
       {incident ? <IncidentView incident={incident} onError={setMsg} /> : <DeclareForm record={record} onError={setMsg} />}
-      {msg && (
-        <p role="alert" className="error">
-          {msg}
-        </p>
-      )}
+      <ErrorLine error={msg} />
     </section>
   );
 }

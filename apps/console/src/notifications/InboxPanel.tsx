@@ -13,6 +13,7 @@ import { useConsole } from '../store/console-store.js';
 import { useChimeForNew } from '../lib/chime.js';
 import { inboxItems, INBOX_LATE_MS } from './inbox.js';
 import './inbox.css';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 const OPERATOR_ROLES = ['amk_operator', 'amk_doctor', 'lv_operator'];
 
@@ -53,11 +54,7 @@ export function InboxPanel() {
       <h2 id="inbox-heading">
         {t('inbox.heading')} <span className="count">{items.length}</span>
       </h2>
-      {msg && (
-        <p role="alert" className="error">
-          {msg}
-        </p>
-      )}
+      <ErrorLine error={msg} />
       <ul aria-label={t('inbox.heading')}>
         {items.map((n) => {
           const waited = now - Date.parse(n.sentAt ?? n.createdAt);

@@ -12,6 +12,7 @@ import { useT } from '../i18n/i18n.js';
 import { clock } from '../lib/clock.js';
 import { TestAlertBox } from './TestAlertBox.js';
 import { useMarkSeen } from './use-mark-seen.js';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 interface ResponderMe {
   memberId: string;
@@ -183,11 +184,7 @@ export function ResponderPage({ me }: { me: Me }) {
             {a.ambulanceOnScene ? ` · ${t('responder.ambulanceOnScene')}` : ''}
           </p>
         ))}
-      {msg && (
-        <p role="alert" className="error">
-          {msg}
-        </p>
-      )}
+      <ErrorLine error={msg} />
       {profile?.isLeader && <TestAlertBox />}
       <footer>
         <span className="muted">{me.displayName}</span> <LanguageSwitch />

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { useT } from '../i18n/i18n.js';
 import { contractResolver, Field, messages } from '../lib/form-kit.js';
 import './crew.css';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 /** Asks for the reason before a § 11 refusal is overridden; the server's refusal stays in view. */
 export function OverrideForm({
@@ -54,11 +55,7 @@ export function OverrideForm({
       <button type="button" className="small-button" onClick={onCancel}>
         {t('record.cancel')}
       </button>
-      {error && (
-        <p role="alert" className="error small">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} small />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ApiError, client, ok } from '../../api/client.js';
 import { translate, useT } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
+import { ErrorLine } from '../../lib/ErrorLine.js';
 
 const OUTCOMES = ['TRANSPORTED', 'TREATED_ON_SCENE', 'HANDED_OVER', 'NO_PATIENT', 'DEAD', 'CANCELLED', 'OTHER'] as const;
 type Outcome = (typeof OUTCOMES)[number];
@@ -100,11 +101,7 @@ export function CloseMissionForm({
       <button type="submit" className="secondary" disabled={incomplete || busy}>
         {submitLabel ?? t('missions.close')}
       </button>
-      {msg && (
-        <p role="alert" className="error">
-          {msg}
-        </p>
-      )}
+      <ErrorLine error={msg} />
     </form>
   );
 }

@@ -16,6 +16,7 @@ import { ExcludedUnits } from './ExcludedUnits.js';
 import { MissionTimeline } from './MissionTimeline.js';
 import { useMissionDetail, useOpenMission } from './use-mission.js';
 import { isAvailable } from '@amk/domain';
+import { ErrorLine } from '../../lib/ErrorLine.js';
 
 /** Recommendations are ranked again at most this often while units change. */
 const RECOMMENDATIONS_REFRESH_MS = 3_000;
@@ -170,11 +171,7 @@ export function DispatchSection({ record }: { record: CallRecord }) {
         />
       )}
       {mission && kind === 'AMK' && <AkutthjelperPanel mission={mission} />}
-      {msg && (
-        <p role="alert" className="error">
-          {msg}
-        </p>
-      )}
+      <ErrorLine error={msg} />
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { kommuneName } from '../../lib/kommune-names.js';
 import { callLabel, linkCandidates, type LabelWords } from './linked-calls.js';
 import './record-extras.css';
 import { clockShort } from '../../lib/clock.js';
+import { ErrorLine } from '../../lib/ErrorLine.js';
 
 const time = clockShort;
 
@@ -79,11 +80,7 @@ export function LinkedCallsSection({ record, onSaved }: { record: CallRecord; on
           {t('record.linkButton')}
         </button>
       </form>
-      {msg && (
-        <p role="alert" className="error">
-          {msg}
-        </p>
-      )}
+      <ErrorLine error={msg} />
     </section>
   );
 }
