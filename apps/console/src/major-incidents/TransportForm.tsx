@@ -19,17 +19,15 @@ const TransportFields = z.object({
 });
 type Fields = z.input<typeof TransportFields>;
 
-export function TransportForm({
-  majorIncidentId,
-  patient,
-  proposedHospitalId,
-  onError,
-}: {
+/** A registered patient of a major incident, as its row and its transport form get it. */
+export interface PatientProps {
   majorIncidentId: string;
   patient: MajorIncidentPatient;
   proposedHospitalId: string | undefined;
   onError(m: string | null): void;
-}) {
+}
+
+export function TransportForm({ majorIncidentId, patient, proposedHospitalId, onError }: PatientProps) {
   const t = useT();
   const hospitals = Object.values(useMajorIncidents((s) => s.hospitals)).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
   const centreId = useConsole((s) => s.me?.centre.id);
