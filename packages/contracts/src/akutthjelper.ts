@@ -239,6 +239,16 @@ export const UnitAlertSummary = z.object({
 export type UnitAlertSummary = z.infer<typeof UnitAlertSummary>;
 export const AlertList = z.object({ alerts: z.array(AlertSummary), unitAlerts: z.array(UnitAlertSummary) });
 
+/** A member an SMS went to (a bistand request, a test), and what became of it. */
+const SmsRecipient = z.object({
+  memberId: Uuid,
+  name: z.string(),
+  deliveredAt: IsoTime.nullable(),
+  failedAt: IsoTime.nullable(),
+  lastError: z.string().nullable(),
+  repliedAt: IsoTime.nullable(),
+});
+
 export const BistandRequestBody = z.object({
   kind: BistandKind,
   organisationId: Uuid.optional(),
@@ -259,16 +269,7 @@ export const BistandSummary = z.object({
   createdAt: IsoTime,
   sentAt: IsoTime.nullable(),
   state: z.enum(['SENT', 'MANUAL', 'ACKNOWLEDGED']),
-  recipients: z.array(
-    z.object({
-      memberId: Uuid,
-      name: z.string(),
-      deliveredAt: IsoTime.nullable(),
-      failedAt: IsoTime.nullable(),
-      lastError: z.string().nullable(),
-      repliedAt: IsoTime.nullable(),
-    }),
-  ),
+  recipients: z.array(SmsRecipient),
   acknowledgedAt: IsoTime.nullable(),
   acknowledgedBy: z.string().nullable(),
   acknowledgedVia: BistandAckVia.nullable(),
@@ -319,17 +320,7 @@ export const TestAlertSummary = z.object({
   sentAt: IsoTime,
   sentBy: z.string(),
   text: z.string(),
-  recipients: z.array(
-    z.object({
-      memberId: Uuid,
-      name: z.string(),
-      deliveredAt: IsoTime.nullable(),
-      failedAt: IsoTime.nullable(),
-      lastError: z.string().nullable(),
-      repliedAt: IsoTime.nullable(),
-      reply: z.string().nullable(),
-    }),
-  ),
+  recipients: z.array(SmsRecipient.extend({ reply: z.string().nullable() })),
 });
 export type TestAlertSummary = z.infer<typeof TestAlertSummary>;
 export const TestAlertList = z.object({ testAlerts: z.array(TestAlertSummary) });

@@ -5,8 +5,7 @@ import type { AlertSummary, ResponderAlert } from '@amk/contracts';
 import { rooms } from '../../auth/actor.js';
 import type { Db, Tx } from '@amk/db';
 import type { Emit } from '../../realtime/event-log.js';
-
-const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+import { iso } from '../../lib/iso.js';
 
 const alertInclude = { member: { include: { unit: { include: { organisation: true } } } }, mission: { include: { call: true } } } as const;
 
