@@ -5,7 +5,7 @@ import type { CallRecord, CallSummary } from '@amk/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callLabel, linkCandidates } from '../src/calls/record/linked-calls.js';
 import { nationalIdProblem, patientChanges, patientValues } from '../src/calls/record/patient-fields.js';
-import { cancelPick, deliverPoint, isPicking, pickPoint, usePointPick } from '../src/map/point-pick.js';
+import { cancelPick, deliverPoint, isPicking, pickPoint, usePointPick } from '../src/store/point-pick.js';
 
 describe('nationalIdProblem', () => {
   it('is silent for an empty field and a valid number, spaces allowed', () => {

@@ -1,7 +1,7 @@
 // The console's major incidents: an older copy (a late HTTP answer) never replaces a newer one (the socket echo).
 import type { MajorIncidentDetail } from '@amk/contracts';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useMajorIncidents } from '../src/major-incidents/major-incident-store.js';
+import { useMajorIncidents } from '../src/store/major-incident-store.js';
 
 const incident = (updatedAt: string, cards: string[]): MajorIncidentDetail => ({
   id: '00000000-0000-4000-8000-000000000001',

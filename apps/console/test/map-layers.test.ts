@@ -12,6 +12,7 @@ import {
   sceneLabelLayer,
   unitLabelLayer,
 } from '../src/map/layers.js';
+import { statusesOf } from '../src/lib/unit-status-colours.js';
 
 const geojson = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } as const;
 const font = ['sans-serif'];
@@ -40,5 +41,12 @@ describe('map layers', () => {
       ],
     };
     expect(validateStyleMin(style as never).map((e) => e.message)).toEqual([]);
+  });
+
+  it('colours units as the pills do: free, on the way, arrived, the rest', () => {
+    expect(statusesOf('free')).toEqual(['AVAILABLE_AT_STATION', 'AVAILABLE_ON_THE_MOVE']);
+    expect(statusesOf('alerted')).toEqual(['ALERTED', 'EN_ROUTE']);
+    expect(statusesOf('onScene')).toEqual(['ON_SCENE', 'TRANSPORTING', 'AT_HOSPITAL']);
+    expect(statusesOf('other')).toEqual(['UNAVAILABLE', 'OUT_OF_SERVICE']);
   });
 });

@@ -1,7 +1,8 @@
 // Indicator periods are whole days in Norwegian time, both ends included, across summer time.
 import { describe, expect, it } from 'vitest';
 import { bucketLabel } from '../src/indicators/histogram-rows.js';
-import { nextDay, osloDayStart, osloOffsetMs, osloPeriod, osloToday } from '../src/lib/oslo-calendar.js';
+import { addDays, norwegianDate } from '@amk/domain';
+import { osloDayStart, osloOffsetMs, osloPeriod } from '../src/lib/oslo-calendar.js';
 
 describe('Oslo days', () => {
   it.each([
@@ -22,15 +23,15 @@ describe('Oslo days', () => {
   });
 
   it('knows the next day across months and years, and the offset in each season', () => {
-    expect(nextDay('2024-02-28')).toBe('2024-02-29');
-    expect(nextDay('2025-12-31')).toBe('2026-01-01');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2025-12-31', 1)).toBe('2026-01-01');
     expect(osloOffsetMs(Date.parse('2025-01-15T12:00:00Z'))).toBe(3_600_000);
     expect(osloOffsetMs(Date.parse('2025-08-15T12:00:00Z'))).toBe(7_200_000);
   });
 
   it("today is Oslo's date, not UTC's, just after midnight", () => {
-    expect(osloToday(Date.parse('2025-06-30T22:30:00Z'))).toBe('2025-07-01');
-    expect(osloToday(Date.parse('2025-01-01T10:00:00Z'), 30)).toBe('2024-12-02');
+    expect(norwegianDate(new Date('2025-06-30T22:30:00Z'))).toBe('2025-07-01');
+    expect(addDays(norwegianDate(new Date('2025-01-01T10:00:00Z')), -30)).toBe('2024-12-02');
   });
 });
 

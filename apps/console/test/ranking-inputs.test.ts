@@ -3,7 +3,7 @@
 import type { PreparednessReport, UnitSummary } from '@amk/contracts';
 import { describe, expect, it } from 'vitest';
 import { gapRows } from '../src/preparedness/gap-rows.js';
-import { unitsChangedForRanking } from '../src/units/unit-changes.js';
+import { unitsChangedForRanking } from '../src/store/unit-changes.js';
 
 const unit = (id: string, over: Partial<UnitSummary> = {}): UnitSummary => ({
   id,

@@ -1,6 +1,14 @@
 // Akutthjelpere (§ 5 and Helsedirektoratet's national guide): organisations and agreements,
 // alerts with acknowledgements and escalation, the responder's own view, bistand requests.
-import { AKUTTHJELPER_ALERT_VIA, AKUTTHJELPER_KINDS, ALERT_CHANNELS, ALERT_STATES, BISTAND_KINDS, DELIVERY_STATES } from '@amk/domain';
+import {
+  AKUTTHJELPER_ALERT_VIA,
+  AKUTTHJELPER_KINDS,
+  ALERT_CHANNELS,
+  ALERT_STATES,
+  BISTAND_ACK_VIA,
+  BISTAND_KINDS,
+  DELIVERY_STATES,
+} from '@amk/domain';
 import { z } from 'zod';
 import { IsoDate, IsoTime, Latitude, Longitude, PhoneNumber, UnitStatus, Uuid } from './common.js';
 import { reportLimitMessage, withinReportLimit } from './stats.js';
@@ -11,6 +19,7 @@ export const AkutthjelperKind = z.enum(AKUTTHJELPER_KINDS);
 export const AlertState = z.enum(ALERT_STATES);
 export const AlertChannel = z.enum(ALERT_CHANNELS);
 export const BistandKind = z.enum(BISTAND_KINDS);
+export const BistandAckVia = z.enum(BISTAND_ACK_VIA);
 export const AkutthjelperAlertVia = z.enum(AKUTTHJELPER_ALERT_VIA);
 
 // ── organisations, units, members, agreements (admin)
@@ -230,6 +239,16 @@ export const UnitAlertSummary = z.object({
 export type UnitAlertSummary = z.infer<typeof UnitAlertSummary>;
 export const AlertList = z.object({ alerts: z.array(AlertSummary), unitAlerts: z.array(UnitAlertSummary) });
 
+/** A member an SMS went to (a bistand request, a test), and what became of it. */
+const SmsRecipient = z.object({
+  memberId: Uuid,
+  name: z.string(),
+  deliveredAt: IsoTime.nullable(),
+  failedAt: IsoTime.nullable(),
+  lastError: z.string().nullable(),
+  repliedAt: IsoTime.nullable(),
+});
+
 export const BistandRequestBody = z.object({
   kind: BistandKind,
   organisationId: Uuid.optional(),
@@ -250,19 +269,10 @@ export const BistandSummary = z.object({
   createdAt: IsoTime,
   sentAt: IsoTime.nullable(),
   state: z.enum(['SENT', 'MANUAL', 'ACKNOWLEDGED']),
-  recipients: z.array(
-    z.object({
-      memberId: Uuid,
-      name: z.string(),
-      deliveredAt: IsoTime.nullable(),
-      failedAt: IsoTime.nullable(),
-      lastError: z.string().nullable(),
-      repliedAt: IsoTime.nullable(),
-    }),
-  ),
+  recipients: z.array(SmsRecipient),
   acknowledgedAt: IsoTime.nullable(),
   acknowledgedBy: z.string().nullable(),
-  acknowledgedVia: z.enum(['SMS', 'PHONE']).nullable(),
+  acknowledgedVia: BistandAckVia.nullable(),
 });
 export type BistandSummary = z.infer<typeof BistandSummary>;
 export const BistandList = z.object({ bistand: z.array(BistandSummary) });
@@ -310,17 +320,7 @@ export const TestAlertSummary = z.object({
   sentAt: IsoTime,
   sentBy: z.string(),
   text: z.string(),
-  recipients: z.array(
-    z.object({
-      memberId: Uuid,
-      name: z.string(),
-      deliveredAt: IsoTime.nullable(),
-      failedAt: IsoTime.nullable(),
-      lastError: z.string().nullable(),
-      repliedAt: IsoTime.nullable(),
-      reply: z.string().nullable(),
-    }),
-  ),
+  recipients: z.array(SmsRecipient.extend({ reply: z.string().nullable() })),
 });
 export type TestAlertSummary = z.infer<typeof TestAlertSummary>;
 export const TestAlertList = z.object({ testAlerts: z.array(TestAlertSummary) });

@@ -3,7 +3,7 @@
 // complaint or compensation cases, part of other case handling, or otherwise of documentary value.
 // The recording date is the date in Norway (Europe/Oslo): a call at 00:30 Norwegian summer time
 // on 16 June is recorded on 16 June even though it is still 15 June in UTC.
-import { formatIsoDate, isLeapYear, parseIsoDate } from './calendar.js';
+import { formatIsoDate, isLeapYear, norwegianDate, parseIsoDate } from './calendar.js';
 import type { HoldReason, IsoDate } from './vocabulary.js';
 
 export const RETENTION_YEARS = 3;
@@ -15,27 +15,6 @@ export const HOLD_REASON_LABELS: Readonly<Record<HoldReason, string>> = {
   annen_saksbehandling: 'Inngår i annen saksbehandling',
   dokumentasjonsverdi: 'Har verdi som dokumentasjon',
 };
-
-// Intl is part of the language (not an import); the Oslo zone rules come with the runtime's ICU.
-const OSLO_DATE = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Oslo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar date in Norway at the given instant, 'YYYY-MM-DD'. */
-export function norwegianDate(d: Date): IsoDate {
-  let year = 0;
-  let month = 0;
-  let day = 0;
-  for (const part of OSLO_DATE.formatToParts(d)) {
-    if (part.type === 'year') year = Number(part.value);
-    else if (part.type === 'month') month = Number(part.value);
-    else if (part.type === 'day') day = Number(part.value);
-  }
-  return formatIsoDate(year, month, day);
-}
 
 /** Same day and month `years` later; 29 February becomes 1 March when the target year has none. */
 export function addYears(date: IsoDate, years: number): IsoDate {

@@ -27,6 +27,26 @@ export function isAvailable(status: UnitStatus): boolean {
   return status === 'AVAILABLE_AT_STATION' || status === 'AVAILABLE_ON_THE_MOVE';
 }
 
+/** On a mission: from alerted until it is reported free again. */
+export const ON_MISSION_STATUSES = [
+  'ALERTED',
+  'EN_ROUTE',
+  'ON_SCENE',
+  'TRANSPORTING',
+  'AT_HOSPITAL',
+] as const satisfies readonly UnitStatus[];
+
+export function isOnMission(status: UnitStatus): boolean {
+  return (ON_MISSION_STATUSES as readonly UnitStatus[]).includes(status);
+}
+
+/** Arrived at the patient: on scene, or later in the mission. */
+export const ARRIVED_STATUSES = ['ON_SCENE', 'TRANSPORTING', 'AT_HOSPITAL'] as const satisfies readonly UnitStatus[];
+
+export function hasArrived(status: UnitStatus): boolean {
+  return (ARRIVED_STATUSES as readonly UnitStatus[]).includes(status);
+}
+
 /**
  * Allowed next statuses. UNAVAILABLE and OUT_OF_SERVICE are reachable from everywhere (added
  * below): a vehicle can break down or a crew member fall ill in the middle of anything.

@@ -117,6 +117,10 @@ export type AkutthjelperAlertVia = (typeof AKUTTHJELPER_ALERT_VIA)[number];
 export const BISTAND_KINDS = ['HELSE', 'KOMMUNE'] as const;
 export type BistandKind = (typeof BISTAND_KINDS)[number];
 
+/** How a bistand request was confirmed: a member's SMS reply, or the operator who phoned the organisation. */
+export const BISTAND_ACK_VIA = ['SMS', 'PHONE'] as const;
+export type BistandAckVia = (typeof BISTAND_ACK_VIA)[number];
+
 /** § 20: the reasons that stop a recording's deletion. */
 export const HOLD_REASONS = ['tilsyn', 'klage', 'erstatning', 'annen_saksbehandling', 'dokumentasjonsverdi'] as const;
 export type HoldReason = (typeof HOLD_REASONS)[number];

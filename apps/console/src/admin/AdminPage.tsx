@@ -4,14 +4,13 @@
 // Administrators change things; supervisors read, and may place holds.
 import type { Me } from '@amk/contracts';
 import { useState } from 'react';
-import { LanguageSwitch } from '../auth/LanguageSwitch.js';
+import { LanguageSwitch, LogoutButton } from '../auth/index.js';
 import { useT, type MessageKey } from '../i18n/i18n.js';
 import { AkutthjelperAdmin } from './AkutthjelperAdmin.js';
 import { BackupsAdmin } from './BackupsAdmin.js';
 import { KommuneAdmin } from './KommuneAdmin.js';
 import { RetentionAdmin } from './RetentionAdmin.js';
 import { TriageIndexAdmin } from './TriageIndexAdmin.js';
-import { LogoutButton } from '../auth/LogoutButton.js';
 import { SsoMappingsAdmin } from './SsoMappingsAdmin.js';
 import { UsersAdmin } from './UsersAdmin.js';
 

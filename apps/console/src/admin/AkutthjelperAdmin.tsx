@@ -1,6 +1,7 @@
 // Akutthjelperordningen for my centre: organisations (brann or FORF) → units → members and the
 // written agreements (which kommuner, which event types, from when to when). An administrator
 // creates and changes them; a supervisor reads. A report box summarises the missions.
+import { addDays, norwegianDate } from '@amk/domain';
 import { useState } from 'react';
 import { $api, client, ok as answer } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
@@ -8,8 +9,8 @@ import { eventLabel, kommuneText, useKommuneNames, type Agreement, type Member, 
 import { AkutthjelperForms } from './AkutthjelperForms.js';
 import { AkutthjelperReportBox } from './AkutthjelperReport.js';
 import { AkutthjelperSettingsBox } from './AkutthjelperSettings.js';
-import { addDays, osloToday } from '../lib/oslo-calendar.js';
 import { messageOf, Outcome, showDate, useLoad, type T } from '../lib/form-kit.js';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 export function AkutthjelperAdmin({ canEdit, canSetLimit }: { canEdit: boolean; canSetLimit: boolean }) {
   const t = useT();
@@ -43,10 +44,10 @@ export function AkutthjelperAdmin({ canEdit, canSetLimit }: { canEdit: boolean; 
         answer(
           client.PATCH('/api/v1/akutthjelper/agreements/{agreementId}', {
             params: { path: { agreementId: a.id } },
-            body: { validTo: osloToday() },
+            body: { validTo: norwegianDate(new Date()) },
           }),
         ),
-      t('adm.agreement.ended', { date: showDate(osloToday()) }),
+      t('adm.agreement.ended', { date: showDate(norwegianDate(new Date())) }),
     );
 
   return (
@@ -55,11 +56,7 @@ export function AkutthjelperAdmin({ canEdit, canSetLimit }: { canEdit: boolean; 
       <p className="hint">{t(canEdit ? 'adm.ah.intro' : 'adm.ah.readOnly')}</p>
       <div className="adm-columns">
         <div className="adm-tree">
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
+          <ErrorLine error={error} />
           <div aria-live="polite">
             <Outcome {...action} />
           </div>
@@ -103,7 +100,7 @@ function UnitView({
   onDuty(m: Member, v: boolean): void;
   onEnd(a: Agreement): void;
 }) {
-  const today = osloToday();
+  const today = norwegianDate(new Date());
   const soon = addDays(today, 30);
   const [confirming, setConfirming] = useState<string | null>(null);
   return (

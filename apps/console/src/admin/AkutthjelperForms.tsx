@@ -1,6 +1,7 @@
 // The administrator's forms for the akutthjelper scheme: a new organisation, unit, member or
 // agreement. Each is checked with the contract's schema before it is sent; on an error (ours or
 // the server's) everything typed stays in the form, and the tree is reloaded after a success.
+import { norwegianDate } from '@amk/domain';
 import { CreateAgreementRequest, CreateMemberRequest, CreateOrganisationRequest, CreateResponderUnitRequest } from '@amk/contracts';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useForm, useWatch, type DefaultValues, type FieldValues, type UseFormRegisterReturn } from 'react-hook-form';
@@ -8,7 +9,6 @@ import { z } from 'zod';
 import { client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { EVENT_TYPES, eventLabel, type Tree } from './akutthjelper-kit.js';
-import { osloToday } from '../lib/oslo-calendar.js';
 import { DateFormField } from '../lib/date-time-input.js';
 import { contractResolver, Field, messageOf, messages, Outcome, type T } from '../lib/form-kit.js';
 
@@ -197,7 +197,7 @@ function AgreementForm({ t, units, names, onChanged }: { t: T; units: UnitOption
       unitId: '',
       kommuner: '',
       eventTypes: [] as string[],
-      validFrom: osloToday(),
+      validFrom: norwegianDate(new Date()),
       validTo: '',
       documentRef: '',
       alertVia: 'MEMBERS' as 'MEMBERS' | 'FIRE_CENTRE',

@@ -1,6 +1,7 @@
 // A small report on the akutthjelper missions of my centre over a period (default the last 30
 // days): per organisation and kommune, median alert→arrival, how often they came before the
 // ambulance, and bistand requests counted apart.
+import { addDays, norwegianDate } from '@amk/domain';
 import { useDecimal } from '../i18n/numbers.js';
 import { AkutthjelperReportQuery } from '@amk/contracts';
 import { useState } from 'react';
@@ -10,9 +11,11 @@ import { z } from 'zod';
 import { $api } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { kommuneText } from './akutthjelper-kit.js';
-import { addDays, osloInstant, osloToday } from '../lib/oslo-calendar.js';
+import { osloInstant } from '../lib/oslo-calendar.js';
 import { DateFormField } from '../lib/date-time-input.js';
 import { contractResolver, messages, showDate, useLoad } from '../lib/form-kit.js';
+import { AdmTable } from './AdmTable.js';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 /** The server wants times: from the start of the first day to the end of the last, Norwegian time (whatever the PC's zone). */
 function query(from: string, to: string) {
@@ -29,7 +32,7 @@ const PeriodFields = z.preprocess((p: Period) => query(p.from, p.to), Akutthjelp
 export function AkutthjelperReportBox({ names }: { names: Map<string, string> }) {
   const t = useT();
   const decimal = useDecimal();
-  const today = osloToday();
+  const today = norwegianDate(new Date());
   const [range, setRange] = useState<Period>({ from: addDays(today, -30), to: today });
   const { data, error, loading } = useLoad(
     $api.useQuery(
@@ -57,11 +60,7 @@ export function AkutthjelperReportBox({ names }: { names: Map<string, string> })
           {t('admin.preview')}
         </button>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {data && (
         <div aria-busy={loading}>
           <p className="small muted">{t('adm.report.range', { from: showDate(range.from), to: showDate(range.to) })}</p>
@@ -81,56 +80,37 @@ export function AkutthjelperReportBox({ names }: { names: Map<string, string> })
             <Figure label={t('adm.report.bistandAcknowledged')} value={String(data.bistand.acknowledged)} />
             <Figure label={t('adm.report.mainRuleOverrides')} value={String(data.mainRuleOverrides.missions)} />
           </div>
-          <table className="adm-table" aria-label={t('adm.report.byOrganisation')}>
-            <thead>
-              <tr>
-                <th>{t('adm.org')}</th>
-                <th className="num">{t('adm.report.missions')}</th>
-                <th className="num">{t('adm.report.arrivals')}</th>
+          <AdmTable
+            label={t('adm.report.byOrganisation')}
+            columns={[
+              { label: t('adm.org') },
+              { label: t('adm.report.missions'), num: true },
+              { label: t('adm.report.arrivals'), num: true },
+            ]}
+            rows={data.byOrganisation}
+            empty={t('adm.report.none')}
+            row={(o) => (
+              <tr key={o.organisationId}>
+                <td>
+                  {o.name} <span className="tag">{t(`adm.kind.${o.kind}`)}</span>
+                </td>
+                <td className="num">{o.missions}</td>
+                <td className="num">{o.arrivals}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data.byOrganisation.length === 0 && (
-                <tr>
-                  <td colSpan={3} className="muted">
-                    {t('adm.report.none')}
-                  </td>
-                </tr>
-              )}
-              {data.byOrganisation.map((o) => (
-                <tr key={o.organisationId}>
-                  <td>
-                    {o.name} <span className="tag">{t(`adm.kind.${o.kind}`)}</span>
-                  </td>
-                  <td className="num">{o.missions}</td>
-                  <td className="num">{o.arrivals}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <table className="adm-table" aria-label={t('adm.report.byKommune')}>
-            <thead>
-              <tr>
-                <th>{t('adm.report.kommune')}</th>
-                <th className="num">{t('adm.report.missions')}</th>
+            )}
+          />
+          <AdmTable
+            label={t('adm.report.byKommune')}
+            columns={[{ label: t('adm.report.kommune') }, { label: t('adm.report.missions'), num: true }]}
+            rows={data.byKommune}
+            empty={t('adm.report.none')}
+            row={(k) => (
+              <tr key={k.kommunenummer ?? '-'}>
+                <td>{kommuneText(names, k.kommunenummer, t('adm.report.unknownKommune'))}</td>
+                <td className="num">{k.missions}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data.byKommune.length === 0 && (
-                <tr>
-                  <td colSpan={2} className="muted">
-                    {t('adm.report.none')}
-                  </td>
-                </tr>
-              )}
-              {data.byKommune.map((k) => (
-                <tr key={k.kommunenummer ?? '-'}>
-                  <td>{kommuneText(names, k.kommunenummer, t('adm.report.unknownKommune'))}</td>
-                  <td className="num">{k.missions}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            )}
+          />
         </div>
       )}
     </section>

@@ -1,7 +1,7 @@
 // § 20: sound recordings are kept three years and then deleted, unless a hold keeps them for a
 // tilsyn, a complaint, a compensation case, other case handling or their documentary value.
 // Here: the figures and purge history of my centre, a dry run for any day, and holds.
-import { HOLD_REASONS, type HoldReason } from '@amk/domain';
+import { HOLD_REASONS, type HoldReason, norwegianDate } from '@amk/domain';
 import {
   HoldParams,
   PlaceHoldRequest,
@@ -16,11 +16,13 @@ import { useState, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { $api, client, ok } from '../api/client.js';
+import { useNumber } from '../i18n/numbers.js';
 import { useT } from '../i18n/i18n.js';
 import { Figure } from './AkutthjelperReport.js';
-import { osloToday } from '../lib/oslo-calendar.js';
 import { DateInput } from '../lib/date-time-input.js';
 import { contractResolver, Field, messageOf, messages, Outcome, showDate, showTime, useLoad, type T } from '../lib/form-kit.js';
+import { AdmTable } from './AdmTable.js';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 type Overview = ReturnType<typeof RetentionOverview.parse>;
 type Preview = ReturnType<typeof PurgePreview.parse>;
@@ -37,11 +39,7 @@ export function RetentionAdmin({ canHold }: { canHold: boolean }) {
       <p className="hint">{t('adm.ret.intro')}</p>
       <div className="adm-columns">
         <div>
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
+          <ErrorLine error={error} />
           {data && <OverviewView data={data} t={t} />}
           <DryRun t={t} onPick={setRecordingId} />
         </div>
@@ -58,76 +56,59 @@ export function RetentionAdmin({ canHold }: { canHold: boolean }) {
 }
 
 function OverviewView({ data, t }: { data: Overview; t: T }) {
+  const num = useNumber();
   return (
     <>
       <section className="adm-figures" aria-label={t('adm.ret.figures')}>
         <Figure label={t('adm.ret.today')} value={showDate(data.today)} />
-        <Figure label={t('adm.ret.total')} value={data.total.toLocaleString('nb-NO')} />
-        <Figure label={t('adm.ret.due')} value={data.dueWithin30Days.toLocaleString('nb-NO')} />
-        <Figure label={t('adm.ret.held')} value={data.held.toLocaleString('nb-NO')} warn={data.held > 0} />
+        <Figure label={t('adm.ret.total')} value={num(data.total)} />
+        <Figure label={t('adm.ret.due')} value={num(data.dueWithin30Days)} />
+        <Figure label={t('adm.ret.held')} value={num(data.held)} warn={data.held > 0} />
       </section>
       <div className="adm-two-tables">
-        <table className="adm-table" aria-label={t('admin.deletedPerMonth')}>
-          <caption>{t('admin.deletedPerMonth')}</caption>
-          <thead>
-            <tr>
-              <th>{t('adm.ret.month')}</th>
-              <th className="num">{t('adm.ret.deleted')}</th>
+        <AdmTable
+          label={t('admin.deletedPerMonth')}
+          caption
+          columns={[{ label: t('adm.ret.month') }, { label: t('adm.ret.deleted'), num: true }]}
+          rows={data.deletedPerMonth}
+          empty={t('adm.ret.noneDeleted')}
+          row={(m) => (
+            <tr key={m.month}>
+              <td>{m.month}</td>
+              <td className="num">{num(m.count)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {data.deletedPerMonth.length === 0 && (
-              <tr>
-                <td colSpan={2} className="muted">
-                  {t('adm.ret.noneDeleted')}
-                </td>
-              </tr>
-            )}
-            {data.deletedPerMonth.map((m) => (
-              <tr key={m.month}>
-                <td>{m.month}</td>
-                <td className="num">{m.count.toLocaleString('nb-NO')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="adm-table" aria-label={t('admin.purgeRuns')}>
-          <caption>{t('admin.purgeRuns')}</caption>
-          <thead>
-            <tr>
-              <th>{t('adm.ret.started')}</th>
-              <th>{t('adm.ret.asOf')}</th>
-              <th className="num">{t('adm.ret.deleted')}</th>
-              <th>{t('adm.ret.status')}</th>
+          )}
+        />
+        <AdmTable
+          label={t('admin.purgeRuns')}
+          caption
+          columns={[
+            { label: t('adm.ret.started') },
+            { label: t('adm.ret.asOf') },
+            { label: t('adm.ret.deleted'), num: true },
+            { label: t('adm.ret.status') },
+          ]}
+          rows={data.purgeRuns}
+          empty={t('adm.ret.noRuns')}
+          row={(r) => (
+            <tr key={r.id}>
+              <td>{showTime(r.startedAt)}</td>
+              <td>{showDate(r.asOfDate)}</td>
+              <td className="num">{num(r.deletedCount)}</td>
+              <td className={r.error ? 'error' : r.finishedAt ? 'ok-text' : 'muted'}>
+                {r.error ?? (r.finishedAt ? t('adm.ret.done') : t('adm.ret.running'))}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {data.purgeRuns.length === 0 && (
-              <tr>
-                <td colSpan={4} className="muted">
-                  {t('adm.ret.noRuns')}
-                </td>
-              </tr>
-            )}
-            {data.purgeRuns.map((r) => (
-              <tr key={r.id}>
-                <td>{showTime(r.startedAt)}</td>
-                <td>{showDate(r.asOfDate)}</td>
-                <td className="num">{r.deletedCount.toLocaleString('nb-NO')}</td>
-                <td className={r.error ? 'error' : r.finishedAt ? 'ok-text' : 'muted'}>
-                  {r.error ?? (r.finishedAt ? t('adm.ret.done') : t('adm.ret.running'))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        />
       </div>
     </>
   );
 }
 
 function DryRun({ t, onPick }: { t: T; onPick(id: string): void }) {
-  const [date, setDate] = useState(osloToday());
+  const num = useNumber();
+  const [date, setDate] = useState(norwegianDate(new Date()));
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [result, setResult] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -156,17 +137,13 @@ function DryRun({ t, onPick }: { t: T; onPick(id: string): void }) {
           {t('admin.preview')}
         </button>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {result && (
         <div>
           <p role="status">
             {t('admin.wouldDelete', {
-              n: result.wouldDelete.toLocaleString('nb-NO'),
-              held: result.heldBack.toLocaleString('nb-NO'),
+              n: num(result.wouldDelete),
+              held: num(result.heldBack),
               date: showDate(result.date),
             })}
           </p>
@@ -367,6 +344,7 @@ function Holds({
 }
 
 function SummaryView({ t, summary: s, onRelease }: { t: T; summary: RecordingSummary; onRelease(h: Hold): void }) {
+  const num = useNumber();
   const active = s.holds.filter((h) => !h.releasedAt).length;
   return (
     <section className="adm-recording" aria-label={t('adm.hold.recording')}>
@@ -384,61 +362,53 @@ function SummaryView({ t, summary: s, onRelease }: { t: T; summary: RecordingSum
         </dd>
         <dt>{t('adm.hold.size')}</dt>
         <dd>
-          {(s.sizeBytes / 1024).toLocaleString('nb-NO', { maximumFractionDigits: 0 })} kB · {s.contentType}
+          {num(s.sizeBytes / 1024, { maximumFractionDigits: 0 })} kB · {s.contentType}
         </dd>
       </dl>
-      <table className="adm-table" aria-label={t('adm.hold.list')}>
-        <caption>{t('adm.hold.list')}</caption>
-        <thead>
-          <tr>
-            <th>{t('admin.reason')}</th>
-            <th>{t('admin.caseRef')}</th>
-            <th>{t('adm.hold.placedBy')}</th>
-            <th>{t('adm.hold.releasedBy')}</th>
-            <th />
+      <AdmTable
+        label={t('adm.hold.list')}
+        caption
+        columns={[
+          { label: t('admin.reason') },
+          { label: t('admin.caseRef') },
+          { label: t('adm.hold.placedBy') },
+          { label: t('adm.hold.releasedBy') },
+          { label: '' },
+        ]}
+        rows={s.holds}
+        empty={t('adm.hold.none')}
+        row={(h) => (
+          <tr key={h.id} className={h.releasedAt ? 'released' : ''}>
+            <td>
+              {reasonLabel(t, h.reason)}
+              <div className="mono small muted">{h.id}</div>
+            </td>
+            <td>{h.caseRef}</td>
+            <td>
+              {h.placedBy}
+              <div className="small muted">{showTime(h.placedAt)}</div>
+            </td>
+            <td>
+              {h.releasedAt ? (
+                <>
+                  {h.releasedBy ?? '–'}
+                  <div className="small muted">{showTime(h.releasedAt)}</div>
+                  {h.releaseReason && <div className="small">«{h.releaseReason}»</div>}
+                </>
+              ) : (
+                <span className="warn-text">{t('adm.hold.active')}</span>
+              )}
+            </td>
+            <td>
+              {!h.releasedAt && (
+                <button type="button" className="small-button" onClick={() => onRelease(h)}>
+                  {t('adm.hold.releaseThis')}
+                </button>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {s.holds.length === 0 && (
-            <tr>
-              <td colSpan={5} className="muted">
-                {t('adm.hold.none')}
-              </td>
-            </tr>
-          )}
-          {s.holds.map((h) => (
-            <tr key={h.id} className={h.releasedAt ? 'released' : ''}>
-              <td>
-                {reasonLabel(t, h.reason)}
-                <div className="mono small muted">{h.id}</div>
-              </td>
-              <td>{h.caseRef}</td>
-              <td>
-                {h.placedBy}
-                <div className="small muted">{showTime(h.placedAt)}</div>
-              </td>
-              <td>
-                {h.releasedAt ? (
-                  <>
-                    {h.releasedBy ?? '–'}
-                    <div className="small muted">{showTime(h.releasedAt)}</div>
-                    {h.releaseReason && <div className="small">«{h.releaseReason}»</div>}
-                  </>
-                ) : (
-                  <span className="warn-text">{t('adm.hold.active')}</span>
-                )}
-              </td>
-              <td>
-                {!h.releasedAt && (
-                  <button type="button" className="small-button" onClick={() => onRelease(h)}>
-                    {t('adm.hold.releaseThis')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
     </section>
   );
 }

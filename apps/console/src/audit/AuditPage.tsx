@@ -4,12 +4,12 @@
 import type { AuditEntry, AuditSubject, Me } from '@amk/contracts';
 import { useEffect, useState } from 'react';
 import { ApiError, client, ok } from '../api/client.js';
-import { LanguageSwitch } from '../auth/LanguageSwitch.js';
-import { LogoutButton } from '../auth/LogoutButton.js';
+import { LanguageSwitch, LogoutButton } from '../auth/index.js';
 import { type MessageKey, useT } from '../i18n/i18n.js';
 import { useCentres } from '../lib/centres.js';
 import { dateAndClock } from '../lib/clock.js';
 import { nb } from '../i18n/nb.js';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 /** "A11-BERGEN", "113 · 04.12.2026 05:31" or "Kari Nordmann"; null when the server found nothing to name. */
 function subjectText(subject: AuditSubject | null): string | null {
@@ -58,11 +58,7 @@ export function AuditPage({ me }: { me: Me }) {
         {t('audit.filter')}
         <input value={entityId} onChange={(e) => setEntityId(e.target.value)} />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <table aria-label={t('audit.title')}>
         <thead>
           <tr>

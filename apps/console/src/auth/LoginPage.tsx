@@ -9,6 +9,7 @@ import { $api, ApiError, client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { contractResolver, Field, messages } from '../lib/form-kit.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 type Fields = z.input<typeof LoginRequest>;
 
@@ -53,11 +54,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn(me: Me): void }) {
         <Field label={t('login.password')} error={errors.password}>
           <input type="password" autoComplete="current-password" {...register('password')} />
         </Field>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorLine error={error} />
         <button type="submit" disabled={formState.isSubmitting}>
           {t('login.submit')}
         </button>

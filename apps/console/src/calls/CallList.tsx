@@ -9,13 +9,13 @@ import { useT } from '../i18n/i18n.js';
 import { sortCalls, useConsole } from '../store/console-store.js';
 import { nextToTake } from '../lib/call-order.js';
 import { CallTimers, ExerciseBadge } from './CallTimers.js';
-import { kommuneName } from './kommune-names.js';
+import { kommuneName } from '../lib/kommune-names.js';
 import { takeCall, takeError } from './take-call.js';
 import { useTakeHotkey } from './use-take-hotkey.js';
 import { useRingAlarm } from './ring-sound.js';
-import { HandOverRows } from '../transfers/HandOverRows.js';
-import { CallbackRows } from '../callbacks/CallbackRows.js';
-import { NotificationRows } from '../notifications/NotificationRows.js';
+import { HandOverRows } from '../transfers/index.js';
+import { CallbackRows } from '../callbacks/index.js';
+import { NotificationRows } from '../notifications/index.js';
 import './calls.css';
 
 export function CallList() {

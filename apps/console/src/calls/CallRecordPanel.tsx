@@ -1,6 +1,6 @@
 // The selected call: everything about it in one column, each part in its own small component.
 import { useT } from '../i18n/i18n.js';
-import { MajorIncidentSection } from '../major-incidents/MajorIncidentSection.js';
+import { MajorIncidentSection } from '../major-incidents/index.js';
 import { useConsole } from '../store/console-store.js';
 import { ExerciseBadge } from './CallTimers.js';
 import { DispatchSection } from './record/DispatchSection.js';
@@ -12,6 +12,7 @@ import { RecordingsSection } from './record/RecordingsSection.js';
 import { TransferSection } from './record/TransferSection.js';
 import { TriageSection } from './record/TriageSection.js';
 import { useCallRecord } from './record/use-record.js';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 export function CallRecordPanel({ callId }: { callId: string }) {
   const t = useT();
@@ -20,9 +21,7 @@ export function CallRecordPanel({ callId }: { callId: string }) {
   if (error)
     return (
       <div className="panel">
-        <p role="alert" className="error">
-          {error}
-        </p>
+        <ErrorLine error={error} />
         <button type="button" onClick={close}>
           {t('record.close')}
         </button>

@@ -4,7 +4,7 @@
 // RING_REPEAT_MS for as long as any call is still ringing — a call nobody answers does not go quiet.
 import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
-import { playTones } from '../notifications/chime.js';
+import { playTones } from '../lib/chime.js';
 
 const STORAGE_KEY = 'amk.ringSound';
 const RING_REPEAT_MS = 10_000;

@@ -14,3 +14,9 @@ export function useDecimal(): (value: number) => string {
   const locale = useLocale((s) => s.locale);
   return (value) => formatDecimal(value, locale);
 }
+
+/** Whole numbers as the interface's language writes them (12 345 in Norwegian, 12,345 in English), for components. */
+export function useNumber(): (value: number, options?: Intl.NumberFormatOptions) => string {
+  const locale = useLocale((s) => s.locale);
+  return (value, options) => value.toLocaleString(INTL_TAGS[locale], options);
+}

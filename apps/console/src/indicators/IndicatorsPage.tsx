@@ -3,14 +3,15 @@
 // A supervisor may look at any centre the wall may show for them (own, neighbours, the area's LVS).
 import type { CentreRef, Indicators, Me } from '@amk/contracts';
 // the shared writer: formula-like text (an imported criterion title "=…") is neutralised
-import { toCsv } from '@amk/domain';
+import { toCsv, addDays, norwegianDate } from '@amk/domain';
 import { useEffect, useState } from 'react';
 import { $api, ApiError, client, ok } from '../api/client.js';
 import { INTL_TAGS, useLocale, useT } from '../i18n/i18n.js';
 import { histogramRows } from './histogram-rows.js';
 import { DateInput } from '../lib/date-time-input.js';
-import { osloPeriod, osloToday } from '../lib/oslo-calendar.js';
-import { LogoutButton } from '../auth/LogoutButton.js';
+import { osloPeriod } from '../lib/oslo-calendar.js';
+import { LogoutButton } from '../auth/index.js';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 /** Shares (0–1) as per cent and other fractions to one decimal, the way the interface's language writes them. */
 function useCellFormat() {
@@ -113,8 +114,8 @@ const NO_CENTRES: CentreRef[] = [];
 
 export function IndicatorsPage({ me }: { me: Me }) {
   const t = useT();
-  const [from, setFrom] = useState(() => osloToday(Date.now(), 30));
-  const [to, setTo] = useState(() => osloToday());
+  const [from, setFrom] = useState(() => addDays(norwegianDate(new Date()), -30));
+  const [to, setTo] = useState(() => norwegianDate(new Date()));
   const centres =
     $api.useQuery('get', '/api/v1/wall/centres', undefined, { staleTime: Number.POSITIVE_INFINITY, select: (r) => r.centres }).data ??
     NO_CENTRES;
@@ -163,11 +164,7 @@ export function IndicatorsPage({ me }: { me: Me }) {
         </a>
         <LogoutButton />
       </header>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {data && (
         <div className="indicator-grid">
           <Table

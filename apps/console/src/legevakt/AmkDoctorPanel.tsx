@@ -11,6 +11,7 @@ import { DateFormField, TimeFormField } from '../lib/date-time-input.js';
 import { contractResolver, Field, messageOf, messages, Outcome, useLoad } from '../lib/form-kit.js';
 import { osloInstant, shiftPeriod, tonight } from './oslo-time.js';
 import './legevakt.css';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 const RELOAD_MS = 60_000;
 
@@ -47,11 +48,7 @@ export function AmkDoctorPanel() {
   return (
     <section className="panel roster" aria-labelledby="amk-doctor-heading">
       <h2 id="amk-doctor-heading">{t('amkDoctor.heading')}</h2>
-      {error && (
-        <p role="alert" className="error small">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} small />
       {roster && (
         <p data-testid="amk-doctor-now" className={onDuty ? '' : 'warn-text'}>
           {onDuty ? t('amkDoctor.now', { doctor: onDuty.doctorName, reach: onDuty.reachAt ?? '–' }) : t('amkDoctor.nobody')}

@@ -4,7 +4,7 @@
 // district and period stay for the next entry (often the backup for the same watch). A vikar may
 // carry the statsforvalter's exemption (§ 7 third paragraph): its reference and the post's days.
 import { DoctorShiftInput } from '@amk/contracts';
-import { exemptionCovers, mayBeAloneOnCall, mayBeBackup, type DoctorCompetence } from '@amk/domain';
+import { exemptionCovers, mayBeAloneOnCall, mayBeBackup, type DoctorCompetence, norwegianDate } from '@amk/domain';
 import { useState } from 'react';
 import { useForm, useWatch, type Control, type FieldErrors } from 'react-hook-form';
 import { z } from 'zod';
@@ -12,7 +12,6 @@ import { client, ok } from '../api/client.js';
 import { DateFormField, TimeFormField } from '../lib/date-time-input.js';
 import { contractResolver, Field, messageOf, messages, Outcome } from '../lib/form-kit.js';
 import { useLocale, useT } from '../i18n/i18n.js';
-import { osloToday } from '../lib/oslo-calendar.js';
 import { osloInstant, shiftPeriod, tonight } from './oslo-time.js';
 import { useRoster } from './roster-store.js';
 
@@ -87,7 +86,7 @@ const competenceOf = (f: Form): DoctorCompetence => ({
 /** The shift's last Norwegian day as the server counts it: that of its last moment (ending 00:00 ends the day before). */
 function lastDay(f: Form): string {
   const end = osloInstant(f.toDate, f.toTime);
-  return end ? osloToday(Date.parse(end) - 1) : f.toDate;
+  return end ? norwegianDate(new Date(Date.parse(end) - 1)) : f.toDate;
 }
 
 export function RosterForm({ districts }: { districts: string[] }) {

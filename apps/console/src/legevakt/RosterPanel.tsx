@@ -8,6 +8,7 @@ import './legevakt.css';
 import { shiftPeriod } from './oslo-time.js';
 import { RosterForm } from './RosterForm.js';
 import { useRoster, type RosterShift } from './roster-store.js';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 const FLAG_KEYS: Record<string, MessageKey> = {
   NO_QUALIFIED_BACKUP: 'roster.flag.NO_QUALIFIED_BACKUP',
@@ -34,11 +35,7 @@ export function RosterPanel() {
   return (
     <section className="panel roster" aria-labelledby="roster-heading">
       <h2 id="roster-heading">{t('roster.heading')}</h2>
-      {error && (
-        <p role="alert" className="error small">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} small />
       {empty && <p className="muted">{t('roster.empty')}</p>}
       {gaps.length > 0 && <RosterGaps gaps={gaps} />}
       {shifts && shifts.length > 0 && (

@@ -10,6 +10,7 @@ function formats(tag: string) {
     hms: new Intl.DateTimeFormat(tag, { timeZone: zone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }),
     hm: new Intl.DateTimeFormat(tag, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
     dayAndTime: new Intl.DateTimeFormat(tag, { timeZone: zone, dateStyle: 'short', timeStyle: 'medium', hourCycle: 'h23' }),
+    dayAndMinute: new Intl.DateTimeFormat(tag, { timeZone: zone, dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }),
   };
 }
 const byLocale = Object.fromEntries(Object.entries(INTL_TAGS).map(([locale, tag]) => [locale, formats(tag)])) as Record<
@@ -26,3 +27,5 @@ export const clock = (at: Moment): string => current().hms.format(new Date(at));
 export const clockShort = (at: Moment): string => current().hm.format(new Date(at));
 /** 29.11.2026, 14:03:27 (29/11/2026, 14:03:27 in English) */
 export const dateAndClock = (at: Moment): string => current().dayAndTime.format(new Date(at));
+/** 29.11.2026, 14:03 (29/11/2026, 14:03 in English) */
+export const dateAndClockShort = (at: Moment): string => current().dayAndMinute.format(new Date(at));

@@ -8,6 +8,8 @@ import type { ReactNode } from 'react';
 import type { FieldError, FieldErrors, FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { ApiError } from '../api/client.js';
+import { dateAndClockShort } from './clock.js';
+import { ErrorLine } from './ErrorLine.js';
 import type { useT, MessageKey } from '../i18n/i18n.js';
 
 export type T = ReturnType<typeof useT>;
@@ -26,8 +28,8 @@ export function showDate(date: string | null | undefined): string {
   return `${d}.${m}.${y}`;
 }
 
-export const showTime = (iso: string | null | undefined): string =>
-  iso ? new Date(iso).toLocaleString('nb-NO', { dateStyle: 'short', timeStyle: 'short' }) : '–';
+/** A moment in Oslo time as the interface's language writes it, or '–'. */
+export const showTime = (iso: string | null | undefined): string => (iso ? dateAndClockShort(iso) : '–');
 
 interface Issue {
   code: string;
@@ -107,12 +109,7 @@ export function Field({
 
 /** The outcome of the last write: a success line or the server's message. */
 export function Outcome({ ok, error }: { ok: string | null; error: string | null }) {
-  if (error)
-    return (
-      <p role="alert" className="error">
-        {error}
-      </p>
-    );
+  if (error) return <ErrorLine error={error} />;
   if (ok)
     return (
       <p role="status" className="ok-text small">

@@ -6,7 +6,7 @@ import { client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { clockShort } from '../lib/clock.js';
 import { messageOf } from '../lib/form-kit.js';
-import { useMajorIncidents } from './major-incident-store.js';
+import { useMajorIncidents } from '../store/major-incident-store.js';
 
 export function HospitalAlerts({ incident, onError }: { incident: MajorIncidentDetail; onError(m: string | null): void }) {
   const t = useT();

@@ -10,7 +10,7 @@ import { client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { clockShort } from '../lib/clock.js';
 import { contractResolver, messageOf, messages } from '../lib/form-kit.js';
-import { useMajorIncidents } from './major-incident-store.js';
+import { useMajorIncidents } from '../store/major-incident-store.js';
 
 export function HospitalCapacityTable({ onError }: { onError(m: string | null): void }) {
   const t = useT();

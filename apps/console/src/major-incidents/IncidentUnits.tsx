@@ -10,7 +10,7 @@ import { clockShort } from '../lib/clock.js';
 import { messageOf } from '../lib/form-kit.js';
 import { useNow } from '../lib/use-now.js';
 import { useConsole } from '../store/console-store.js';
-import { useMajorIncidents } from './major-incident-store.js';
+import { useMajorIncidents } from '../store/major-incident-store.js';
 
 export function IncidentUnits({ incident, onError }: { incident: MajorIncidentDetail; onError(m: string | null): void }) {
   const t = useT();

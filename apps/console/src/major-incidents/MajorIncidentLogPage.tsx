@@ -11,6 +11,7 @@ import { journalText } from '../lib/journal-text.js';
 import { messageOf } from '../lib/form-kit.js';
 import { CategoryCountsTable } from './CategoryCountsTable.js';
 import './major-incidents.css';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 const time = (iso: string | null) => (iso ? dateAndClock(iso) : '–');
 
@@ -35,9 +36,7 @@ export function MajorIncidentLogPage({ majorIncidentId }: { majorIncidentId: str
   if (error)
     return (
       <main className="mi-log-page">
-        <p role="alert" className="error">
-          {error}
-        </p>
+        <ErrorLine error={error} />
       </main>
     );
   if (!incident || !entries) return <main className="mi-log-page">…</main>;

@@ -13,11 +13,12 @@ import { HospitalAlerts } from './HospitalAlerts.js';
 import { HospitalCapacityTable } from './HospitalCapacityTable.js';
 import { IncidentUnits } from './IncidentUnits.js';
 import { loadForCall, loadHospitals, proposal } from './major-incident-api.js';
-import { useMajorIncidents } from './major-incident-store.js';
+import { useMajorIncidents } from '../store/major-incident-store.js';
 import { PatientRow } from './PatientRow.js';
 import { RegisterPatientForm } from './RegisterPatientForm.js';
 import { SceneSection } from './SceneSection.js';
 import './major-incidents.css';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 export function MajorIncidentSection({ record }: { record: CallRecord }) {
   const t = useT();
@@ -35,11 +36,7 @@ export function MajorIncidentSection({ record }: { record: CallRecord }) {
     <section className="section major-incident" aria-label={t('mi.title')}>
       <h3>{t('mi.title')}</h3>
       {incident ? <IncidentView incident={incident} onError={setMsg} /> : <DeclareForm record={record} onError={setMsg} />}
-      {msg && (
-        <p role="alert" className="error">
-          {msg}
-        </p>
-      )}
+      <ErrorLine error={msg} />
     </section>
   );
 }

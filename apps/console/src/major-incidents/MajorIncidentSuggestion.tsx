@@ -8,7 +8,7 @@ import { useT } from '../i18n/i18n.js';
 import { clockShort } from '../lib/clock.js';
 import { useNow } from '../lib/use-now.js';
 import { useConsole } from '../store/console-store.js';
-import { useMajorIncidents } from './major-incident-store.js';
+import { useMajorIncidents } from '../store/major-incident-store.js';
 
 export function MajorIncidentSuggestion() {
   const t = useT();

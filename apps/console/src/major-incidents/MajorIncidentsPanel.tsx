@@ -6,7 +6,7 @@ import { client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { CategoryCountsTable } from './CategoryCountsTable.js';
-import { useMajorIncidents } from './major-incident-store.js';
+import { useMajorIncidents } from '../store/major-incident-store.js';
 
 /** Reads the open major incidents (own and shared) into the store; events keep them current after. */
 async function loadOpen(): Promise<void> {

@@ -1,25 +1,15 @@
 // One patient of a major incident: card and category (re-triage in place), then the transport and
 // the two times that follow it (left the scene, arrived at the hospital).
 import { TRIAGE_CATEGORIES } from '@amk/domain';
-import type { MajorIncidentPatient, TriageCategory } from '@amk/contracts';
+import type { TriageCategory } from '@amk/contracts';
 import { useState } from 'react';
 import { useT } from '../i18n/i18n.js';
 import { clockShort } from '../lib/clock.js';
 import { messageOf } from '../lib/form-kit.js';
 import { changeCategory, recordTime } from './major-incident-api.js';
-import { TransportForm } from './TransportForm.js';
+import { type PatientProps, TransportForm } from './TransportForm.js';
 
-export function PatientRow({
-  majorIncidentId,
-  patient: p,
-  proposedHospitalId,
-  onError,
-}: {
-  majorIncidentId: string;
-  patient: MajorIncidentPatient;
-  proposedHospitalId: string | undefined;
-  onError(m: string | null): void;
-}) {
+export function PatientRow({ majorIncidentId, patient: p, proposedHospitalId, onError }: PatientProps) {
   const t = useT();
   // Taking a patient out of "død" is a serious change: the server asks why, and so does the console.
   const [reason, setReason] = useState('');

@@ -8,8 +8,8 @@ import type { z } from 'zod';
 import { client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { contractResolver, Field, messageOf, messages } from '../lib/form-kit.js';
-import { cancelPick, pickPoint, usePointPick } from '../map/point-pick.js';
-import { useMajorIncidents } from './major-incident-store.js';
+import { cancelPick, pickPoint, usePointPick } from '../store/point-pick.js';
+import { useMajorIncidents } from '../store/major-incident-store.js';
 
 const PLACES = ['rendezvous', 'holdingArea', 'casualtyClearing'] as const;
 type Place = (typeof PLACES)[number];

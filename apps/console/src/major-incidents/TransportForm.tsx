@@ -10,7 +10,7 @@ import { useT } from '../i18n/i18n.js';
 import { contractResolver, Field, messageOf, messages } from '../lib/form-kit.js';
 import { useConsole } from '../store/console-store.js';
 import { assignTransport } from './major-incident-api.js';
-import { useMajorIncidents } from './major-incident-store.js';
+import { useMajorIncidents } from '../store/major-incident-store.js';
 
 const TransportFields = z.object({
   hospitalId: Uuid,
@@ -19,17 +19,15 @@ const TransportFields = z.object({
 });
 type Fields = z.input<typeof TransportFields>;
 
-export function TransportForm({
-  majorIncidentId,
-  patient,
-  proposedHospitalId,
-  onError,
-}: {
+/** A registered patient of a major incident, as its row and its transport form get it. */
+export interface PatientProps {
   majorIncidentId: string;
   patient: MajorIncidentPatient;
   proposedHospitalId: string | undefined;
   onError(m: string | null): void;
-}) {
+}
+
+export function TransportForm({ majorIncidentId, patient, proposedHospitalId, onError }: PatientProps) {
   const t = useT();
   const hospitals = Object.values(useMajorIncidents((s) => s.hospitals)).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
   const centreId = useConsole((s) => s.me?.centre.id);

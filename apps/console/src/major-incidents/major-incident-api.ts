@@ -2,7 +2,7 @@
 // the HTTP answer and the socket echo of the same change end up as one record.
 import type { AssignTransportRequest, DistributionProposal, MajorIncidentDetail, MajorIncidentLevel, TriageCategory } from '@amk/contracts';
 import { client, ok } from '../api/client.js';
-import { useMajorIncidents } from './major-incident-store.js';
+import { useMajorIncidents } from '../store/major-incident-store.js';
 
 const keep = (m: MajorIncidentDetail) => {
   useMajorIncidents.getState().upsertIncident(m);

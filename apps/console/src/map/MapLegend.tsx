@@ -1,7 +1,8 @@
 // What every mark on the map means, one click away: the colours come from the layers themselves,
 // so the legend cannot drift from what is drawn. Closed by default; the browser remembers nothing.
 import { useT, type MessageKey } from '../i18n/i18n.js';
-import { NEIGHBOUR_RING, STATUS_COLOURS, URGENCY_COLOURS } from './layers.js';
+import { STATUS_COLOURS } from '../lib/unit-status-colours.js';
+import { NEIGHBOUR_RING, URGENCY_COLOURS } from './layers.js';
 import './map-legend.css';
 
 const CALLS: { key: MessageKey; colour: string; letter: string }[] = [

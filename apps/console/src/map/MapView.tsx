@@ -3,7 +3,7 @@ import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, setWorkerUr
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { StationSummary } from '@amk/contracts';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { chosenBasemap } from './basemap-style.js';
@@ -20,7 +20,7 @@ import {
 } from './layers.js';
 import { MapLegend } from './MapLegend.js';
 import { attachMap, LIVE_SOURCES, shown, startMapSync } from './map-sync.js';
-import { deliverPoint, isPicking, usePointPick } from './point-pick.js';
+import { deliverPoint, isPicking, usePointPick } from '../store/point-pick.js';
 import './point-pick.css';
 
 // The worker ships as its own file; tell MapLibre where the bundle put it.
@@ -37,21 +37,16 @@ const STREET_ZOOM = 11;
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 type Bounds = [[number, number], [number, number]];
-const boundsCache = new WeakMap<object, Bounds | null>();
 
 /** West-south and east-north corners of the own centre's stations; null before they are known. */
 function ownStationBounds(stations: Record<string, StationSummary>, centreId: string | undefined): Bounds | null {
-  const cached = boundsCache.get(stations);
-  if (cached !== undefined || !centreId) return cached ?? null;
+  if (!centreId) return null;
   const own = Object.values(stations).filter((st) => st.centreId === centreId);
-  const bounds: Bounds | null = own.length
-    ? [
-        [Math.min(...own.map((st) => st.lon)), Math.min(...own.map((st) => st.lat))],
-        [Math.max(...own.map((st) => st.lon)), Math.max(...own.map((st) => st.lat))],
-      ]
-    : null;
-  boundsCache.set(stations, bounds);
-  return bounds;
+  if (!own.length) return null;
+  return [
+    [Math.min(...own.map((st) => st.lon)), Math.min(...own.map((st) => st.lat))],
+    [Math.max(...own.map((st) => st.lon)), Math.max(...own.map((st) => st.lat))],
+  ];
 }
 
 /**
@@ -166,7 +161,8 @@ export function MapView({ gaps = [], legend = true }: { gaps?: string[]; legend?
 
   // The own area framed once its stations are known, at any screen size (a 4K wall shows the
   // centre's district, not all of southern Norway); after that the operator moves the map.
-  const ownArea = useConsole((s) => ownStationBounds(s.stations, s.centre?.id));
+  const stations = useConsole((s) => s.stations);
+  const ownArea = useMemo(() => ownStationBounds(stations, centre?.id), [stations, centre?.id]);
   const framed = useRef(false);
   useEffect(() => {
     const map = mapRef.current;

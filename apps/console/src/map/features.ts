@@ -1,7 +1,7 @@
 // From the store to GeoJSON features: one function per record, pure, so map-sync.ts can build a
 // feature only when the record it comes from is a new object (the store never edits in place).
 import type { AlertSummary, CallSummary, MajorIncidentSummary, MissionSummary, StationSummary, UnitSummary } from '@amk/contracts';
-import { DEFAULT_MAX_POSITION_AGE_MS } from '@amk/domain';
+import { DEFAULT_MAX_POSITION_AGE_MS, isOnMission } from '@amk/domain';
 
 export type Feature = GeoJSON.Feature<GeoJSON.Point | GeoJSON.LineString, Record<string, unknown>>;
 
@@ -34,9 +34,8 @@ function isPositionStale(u: UnitSummary, now: number): boolean {
   return u.positionAt === null || now - Date.parse(u.positionAt) > DEFAULT_MAX_POSITION_AGE_MS;
 }
 
-/** Statuses of a unit that is on a mission: it is never clustered away and never loses its label. */
-const BUSY_STATUSES: ReadonlySet<string> = new Set(['ALERTED', 'EN_ROUTE', 'ON_SCENE', 'TRANSPORTING', 'AT_HOSPITAL']);
-const isBusy = (u: Pick<UnitSummary, 'status'>) => BUSY_STATUSES.has(u.status);
+/** A unit on a mission is never clustered away and never loses its label. */
+const isBusy = (u: Pick<UnitSummary, 'status'>) => isOnMission(u.status);
 
 /** A unit's place in a stack of units at one spot: 0 is drawn on top, the rest as rings around it. */
 export interface StackPlace {

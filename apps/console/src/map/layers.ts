@@ -4,22 +4,16 @@
 // the style's glyphs when it has them, and otherwise with the browser's own fonts (MapLibre
 // renders them locally when a style names no glyphs), so the offline map has text too.
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { STATUS_COLOURS, statusesOf } from '../lib/unit-status-colours.js';
 
 /** Calls by urgency (red, yellow, green as the index has them), also written as a letter on each. */
 export const URGENCY_COLOURS = { A: '#e53935', H: '#fbc02d', V: '#43a047', none: '#90a4ae' } as const;
 
-/** Units by status; no unit colour is a call's red, so red on the map always means an acute call. */
-export const STATUS_COLOURS = { free: '#2ecc71', alerted: '#ff9800', onScene: '#29b6f6', other: '#78909c' } as const;
-
+/** Units by status group (lib/unit-status-colours.ts), the rest grey. */
 const statusColour: unknown = [
   'match',
   ['get', 'status'],
-  ['AVAILABLE_AT_STATION', 'AVAILABLE_ON_THE_MOVE'],
-  STATUS_COLOURS.free,
-  ['ALERTED', 'EN_ROUTE'],
-  STATUS_COLOURS.alerted,
-  ['ON_SCENE', 'TRANSPORTING', 'AT_HOSPITAL'],
-  STATUS_COLOURS.onScene,
+  ...(['free', 'alerted', 'onScene'] as const).flatMap((g) => [statusesOf(g), STATUS_COLOURS[g]]),
   STATUS_COLOURS.other,
 ];
 
@@ -31,7 +25,7 @@ const ring: unknown = ['case', ['get', 'own'], '#ffffff', NEIGHBOUR_RING];
 
 /** Summed per cluster by MapLibre (clusterProperties): free units, and units of neighbouring centres. */
 export const CLUSTER_PROPERTIES = {
-  free: ['+', ['match', ['get', 'status'], ['AVAILABLE_AT_STATION', 'AVAILABLE_ON_THE_MOVE'], 1, 0]],
+  free: ['+', ['match', ['get', 'status'], statusesOf('free'), 1, 0]],
   neighbours: ['+', ['case', ['get', 'own'], 0, 1]],
 } as const;
 

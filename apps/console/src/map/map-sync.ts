@@ -6,7 +6,7 @@
 import type { UnitSummary } from '@amk/contracts';
 import type { GeoJSONSource, Map as MapLibre } from 'maplibre-gl';
 import { throttle } from '../lib/throttle.js';
-import { useMajorIncidents, type MajorIncidentState } from '../major-incidents/major-incident-store.js';
+import { useMajorIncidents, type MajorIncidentState } from '../store/major-incident-store.js';
 import { useConsole, type ConsoleState } from '../store/console-store.js';
 import { FeatureSet, isEmpty } from './feature-set.js';
 import {

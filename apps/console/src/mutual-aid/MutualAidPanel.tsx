@@ -9,9 +9,10 @@ import { ApiError, client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { clock } from '../lib/clock.js';
 import { formatAge, useNow } from '../lib/use-now.js';
-import { useChimeForNew } from '../notifications/chime.js';
+import { useChimeForNew } from '../lib/chime.js';
 import { useConsole } from '../store/console-store.js';
 import './mutual-aid.css';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 const DISPATCHERS = ['amk_operator', 'amk_doctor', 'lv_operator', 'supervisor'];
 /** An answered request stays in view this long, so the asker sees the answer. */
@@ -97,11 +98,7 @@ function Request({ loan, waited, mayAnswer }: { loan: UnitLoanSummary; waited: n
         </span>
       </div>
       {loan.note && <div className="inbox-message">{loan.note}</div>}
-      {msg && (
-        <p role="alert" className="error">
-          {msg}
-        </p>
-      )}
+      <ErrorLine error={msg} />
       {mayAnswer && !declining && (
         <div className="row">
           <button type="button" className="primary" onClick={accept}>

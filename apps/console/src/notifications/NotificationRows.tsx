@@ -9,7 +9,7 @@ import { formatAge } from '../lib/use-now.js';
 import { useCentres } from '../lib/centres.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
-import { useChimeForNew } from './chime.js';
+import { useChimeForNew } from '../lib/chime.js';
 import { inboxItems, INBOX_LATE_MS } from './inbox.js';
 import './inbox.css';
 

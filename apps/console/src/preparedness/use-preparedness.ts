@@ -4,7 +4,7 @@
 import type { PreparednessReport } from '@amk/contracts';
 import { useEffect, useState } from 'react';
 import { client, ok } from '../api/client.js';
-import { useUnitChangeTick } from '../units/use-unit-change-tick.js';
+import { useUnitChangeTick } from '../store/use-unit-change-tick.js';
 
 const PREPAREDNESS_REFRESH_MS = 5_000;
 

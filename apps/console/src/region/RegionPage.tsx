@@ -9,7 +9,8 @@ import { useT } from '../i18n/i18n.js';
 import { clock } from '../lib/clock.js';
 import { messageOf } from '../lib/form-kit.js';
 import './region.css';
-import { LogoutButton } from '../auth/LogoutButton.js';
+import { LogoutButton } from '../auth/index.js';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 const POLL_MS = 10_000;
 
@@ -45,11 +46,7 @@ export function RegionPage({ me }: { me: Me }) {
         </a>
         <LogoutButton />
       </header>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <div className="region-centres">
         {overview?.centres.map((c) => {
           const free = c.units.filter((u) => isAvailable(u.status));

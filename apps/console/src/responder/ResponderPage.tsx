@@ -7,12 +7,12 @@ import type { ClientToServerEvents, Me, ResponderAlert, ServerToClientEvents } f
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { ApiError, client, ok } from '../api/client.js';
-import { LanguageSwitch } from '../auth/LanguageSwitch.js';
+import { LanguageSwitch, LogoutButton } from '../auth/index.js';
 import { useT } from '../i18n/i18n.js';
 import { clock } from '../lib/clock.js';
 import { TestAlertBox } from './TestAlertBox.js';
 import { useMarkSeen } from './use-mark-seen.js';
-import { LogoutButton } from '../auth/LogoutButton.js';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 interface ResponderMe {
   memberId: string;
@@ -184,11 +184,7 @@ export function ResponderPage({ me }: { me: Me }) {
             {a.ambulanceOnScene ? ` · ${t('responder.ambulanceOnScene')}` : ''}
           </p>
         ))}
-      {msg && (
-        <p role="alert" className="error">
-          {msg}
-        </p>
-      )}
+      <ErrorLine error={msg} />
       {profile?.isLeader && <TestAlertBox />}
       <footer>
         <span className="muted">{me.displayName}</span> <LanguageSwitch />

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError, client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { clock } from '../lib/clock.js';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 /** Replies come by SMS through the gateway: while a test is fresh, look again every few seconds. */
 const POLL_MS = 5_000;
@@ -49,11 +50,7 @@ export function TestAlertBox() {
       <button type="button" onClick={send} disabled={busy}>
         {t('responder.test.send')}
       </button>
-      {msg && (
-        <p role="alert" className="error">
-          {msg}
-        </p>
-      )}
+      <ErrorLine error={msg} />
       {latest && (
         <>
           <p className="muted small">{t('responder.test.sent', { at: clock(latest.sentAt), by: latest.sentBy })}</p>

@@ -23,7 +23,7 @@ import type {
 } from '@amk/contracts';
 import { create } from 'zustand';
 import { setActingCentreResolver } from '../api/client.js';
-import { useMajorIncidents } from '../major-incidents/major-incident-store.js';
+import { useMajorIncidents } from './major-incident-store.js';
 
 type Connection = 'connecting' | 'live' | 'offline';
 

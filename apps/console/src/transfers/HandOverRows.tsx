@@ -1,11 +1,11 @@
 // Calls another centre is handing to mine wait in the queue like a ringing call: urgency, who is
 // calling and where, the reason, and how long the offer has waited, with accept and decline.
 import { formatAge } from '../lib/use-now.js';
-import { kommuneName } from '../calls/kommune-names.js';
+import { kommuneName } from '../lib/kommune-names.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
-import { answerTransfer, incomingHandOvers } from './answer-transfer.js';
-import { ApiError } from '../api/client.js';
+import { incomingHandOvers } from './answer-transfer.js';
+import { AnswerButtons } from './AnswerButtons.js';
 
 export function HandOverRows({ now }: { now: number }) {
   const t = useT();
@@ -14,8 +14,6 @@ export function HandOverRows({ now }: { now: number }) {
     useConsole((s) => s.transfers),
     centreId,
   );
-  const answer = (tr: Parameters<typeof answerTransfer>[0], decision: 'ACCEPT' | 'DECLINE') =>
-    answerTransfer(tr, decision).catch((e: unknown) => alert(e instanceof ApiError ? e.message : String(e)));
   return (
     <>
       {rows.map((tr) => (
@@ -39,14 +37,7 @@ export function HandOverRows({ now }: { now: number }) {
               </span>
             </span>
           </div>
-          <div className="handover-actions">
-            <button type="button" className="primary" onClick={() => answer(tr, 'ACCEPT')}>
-              {t('transfers.accept')}
-            </button>
-            <button type="button" onClick={() => answer(tr, 'DECLINE')}>
-              {t('transfers.decline')}
-            </button>
-          </div>
+          <AnswerButtons transfer={tr} className="handover-actions" />
         </li>
       ))}
     </>

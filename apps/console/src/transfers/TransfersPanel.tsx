@@ -1,8 +1,6 @@
 // Calls handed between centres: incoming ones to accept or decline (they wait in the call queue
 // too), and where my own requests stand, with their times and how long the answer took.
-import type { TransferSummary } from '@amk/contracts';
-import { ApiError } from '../api/client.js';
-import { answerTransfer } from './answer-transfer.js';
+import { AnswerButtons } from './AnswerButtons.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { clock } from '../lib/clock.js';
@@ -18,13 +16,6 @@ export function TransfersPanel() {
     .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
   if (!transfers.length) return null;
 
-  async function answer(tr: TransferSummary, decision: 'ACCEPT' | 'DECLINE') {
-    try {
-      await answerTransfer(tr, decision);
-    } catch (e) {
-      alert(e instanceof ApiError ? e.message : String(e));
-    }
-  }
   return (
     <section className="panel transfers" aria-labelledby="transfers-heading">
       <h2 id="transfers-heading">{t('transfers.heading')}</h2>
@@ -51,16 +42,7 @@ export function TransfersPanel() {
                 {tr.answeredAt && ` → ${clock(tr.answeredAt)} ${tr.answeredBy ?? ''}`}
                 {tr.answerSeconds !== null && ` (${t('transfers.answeredAfter', { age: formatAge(tr.answerSeconds * 1000) })})`}
               </div>
-              {incoming && tr.state === 'REQUESTED' && (
-                <div className="actions">
-                  <button type="button" className="primary" onClick={() => answer(tr, 'ACCEPT')}>
-                    {t('transfers.accept')}
-                  </button>
-                  <button type="button" onClick={() => answer(tr, 'DECLINE')}>
-                    {t('transfers.decline')}
-                  </button>
-                </div>
-              )}
+              {incoming && tr.state === 'REQUESTED' && <AnswerButtons transfer={tr} className="actions" />}
             </li>
           );
         })}

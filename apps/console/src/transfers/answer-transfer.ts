@@ -1,6 +1,7 @@
 // Accept or decline a call handed to my centre; an accepted call opens at once.
 import type { TransferSummary } from '@amk/contracts';
 import { client, ok } from '../api/client.js';
+import { urgencyRank } from '../lib/call-order.js';
 import { useConsole } from '../store/console-store.js';
 
 export async function answerTransfer(tr: TransferSummary, decision: 'ACCEPT' | 'DECLINE'): Promise<void> {
@@ -14,8 +15,7 @@ export async function answerTransfer(tr: TransferSummary, decision: 'ACCEPT' | '
 
 /** Hand-overs offered to my centre and not yet answered: most urgent first, then longest waiting. */
 export function incomingHandOvers(transfers: Record<string, TransferSummary>, centreId: string | undefined): TransferSummary[] {
-  const rank = (u: string | null) => (u === 'A' ? 0 : u === 'H' ? 1 : u === 'V' ? 2 : 3);
   return Object.values(transfers)
     .filter((t) => t.state === 'REQUESTED' && !!centreId && t.toCentre.id === centreId)
-    .sort((a, b) => rank(a.call.urgency) - rank(b.call.urgency) || a.requestedAt.localeCompare(b.requestedAt));
+    .sort((a, b) => urgencyRank(a.call.urgency) - urgencyRank(b.call.urgency) || a.requestedAt.localeCompare(b.requestedAt));
 }

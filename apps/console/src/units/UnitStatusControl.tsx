@@ -3,11 +3,12 @@
 import type { UnitStatus, UnitSummary } from '@amk/contracts';
 import { isAvailable } from '@amk/domain';
 import { useState } from 'react';
-import { OverrideForm } from '../calls/record/ExcludedUnits.js';
+import { OverrideForm } from './OverrideForm.js';
 import { ApiError, client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { useConsole } from '../store/console-store.js';
 import { nextStatuses } from './next-statuses.js';
+import { ErrorLine } from '../lib/ErrorLine.js';
 
 export function UnitStatusControl({ unit }: { unit: UnitSummary }) {
   const t = useT();
@@ -65,11 +66,7 @@ export function UnitStatusControl({ unit }: { unit: UnitSummary }) {
           ))}
         </div>
       )}
-      {error && (
-        <p role="alert" className="error small">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} small />
       {refused && (
         <OverrideForm
           unit={unit.callSign}

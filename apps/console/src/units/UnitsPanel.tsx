@@ -6,6 +6,7 @@ import type { StationSummary, UnitSummary } from '@amk/contracts';
 import { memo } from 'react';
 import { useT } from '../i18n/i18n.js';
 import { useCentres } from '../lib/centres.js';
+import { StatusPill } from '../lib/StatusPill.js';
 import { useConsole } from '../store/console-store.js';
 import { UnitStatusControl } from './UnitStatusControl.js';
 
@@ -35,7 +36,7 @@ const UnitRow = memo(
           <div className="muted small">{t(`unitKind.${u.kind}`)}</div>
         </td>
         <td>
-          <span className="status-pill">{t(`status.${u.status}`)}</span>
+          <StatusPill status={u.status} />
         </td>
         <td>
           {!u.crewOk && (

@@ -7,13 +7,13 @@ import { useEffect, useState } from 'react';
 import { client, ok } from '../api/client.js';
 import { formatAge, useNow } from '../lib/use-now.js';
 import { useT } from '../i18n/i18n.js';
-import { MapView } from '../map/MapView.js';
-import { connectRealtime, loadSnapshot } from '../realtime/connection.js';
+import { MapView } from '../map/index.js';
+import { connectRealtime, loadSnapshot } from '../realtime/index.js';
 import { clock, clockShort } from '../lib/clock.js';
 import { retryUntilDone } from '../lib/retry.js';
-import { CrewIssues } from '../units/CrewIssues.js';
-import { WallDoctorGaps } from '../legevakt/WallDoctorGaps.js';
-import { WallMajorIncidents } from '../major-incidents/WallMajorIncidents.js';
+import { CrewIssues } from '../units/index.js';
+import { WallDoctorGaps } from '../legevakt/index.js';
+import { WallMajorIncidents } from '../major-incidents/index.js';
 
 const POLL_MS = 5_000;
 const STALE_MS = 15_000;

@@ -1,6 +1,7 @@
 // Close a mission with its outcome (§ 15 h). The outcome is free text on the server; the console
 // offers the usual ones and a note, and records them in Norwegian like the rest of the record.
 import { CloseMissionRequest, type MissionDetail, type MissionSummary } from '@amk/contracts';
+import { isAvailable } from '@amk/domain';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -8,10 +9,10 @@ import { z } from 'zod';
 import { ApiError, client, ok } from '../../api/client.js';
 import { translate, useT } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
+import { ErrorLine } from '../../lib/ErrorLine.js';
 
 const OUTCOMES = ['TRANSPORTED', 'TREATED_ON_SCENE', 'HANDED_OVER', 'NO_PATIENT', 'DEAD', 'CANCELLED', 'OTHER'] as const;
 type Outcome = (typeof OUTCOMES)[number];
-const FREE: ReadonlySet<string> = new Set(['AVAILABLE_AT_STATION', 'AVAILABLE_ON_THE_MOVE']);
 
 function outcomeText(outcome: Outcome, note: string): string {
   const label = translate('nb', `outcome.${outcome}`);
@@ -53,7 +54,7 @@ export function CloseMissionForm({
   const units = useConsole((s) => s.units);
   const out = mission.units.flatMap((mu) => {
     const status = units[mu.unitId]?.status;
-    return !mu.releasedAt && status && !FREE.has(status) ? [`${mu.callSign} – ${t(`status.${status}`).toLowerCase()}`] : [];
+    return !mu.releasedAt && status && !isAvailable(status) ? [`${mu.callSign} – ${t(`status.${status}`).toLowerCase()}`] : [];
   });
 
   const submit = handleSubmit(async (body) => {
@@ -100,11 +101,7 @@ export function CloseMissionForm({
       <button type="submit" className="secondary" disabled={incomplete || busy}>
         {submitLabel ?? t('missions.close')}
       </button>
-      {msg && (
-        <p role="alert" className="error">
-          {msg}
-        </p>
-      )}
+      <ErrorLine error={msg} />
     </form>
   );
 }

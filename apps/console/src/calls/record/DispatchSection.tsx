@@ -6,16 +6,17 @@ import type { CallRecord, MissionDetail, RecommendationList } from '@amk/contrac
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, client, ok } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
-import { DoctorsOnCallNow } from '../../legevakt/DoctorsOnCallNow.js';
+import { DoctorsOnCallNow } from '../../legevakt/index.js';
 import { useShallow } from 'zustand/react/shallow';
 import { useConsole } from '../../store/console-store.js';
-import { useUnitChangeTick } from '../../units/use-unit-change-tick.js';
+import { useUnitChangeTick } from '../../store/use-unit-change-tick.js';
 import { AkutthjelperPanel } from './AkutthjelperPanel.js';
 import { CloseMissionForm } from './CloseMissionForm.js';
 import { ExcludedUnits } from './ExcludedUnits.js';
 import { MissionTimeline } from './MissionTimeline.js';
 import { useMissionDetail, useOpenMission } from './use-mission.js';
 import { isAvailable } from '@amk/domain';
+import { ErrorLine } from '../../lib/ErrorLine.js';
 
 /** Recommendations are ranked again at most this often while units change. */
 const RECOMMENDATIONS_REFRESH_MS = 3_000;
@@ -170,11 +171,7 @@ export function DispatchSection({ record }: { record: CallRecord }) {
         />
       )}
       {mission && kind === 'AMK' && <AkutthjelperPanel mission={mission} />}
-      {msg && (
-        <p role="alert" className="error">
-          {msg}
-        </p>
-      )}
+      <ErrorLine error={msg} />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { useConsole } from '../../store/console-store.js';
 import { CloseMissionForm } from './CloseMissionForm.js';
 import { FinishWithoutMission } from './FinishWithoutMission.js';
 import { useOpenMission } from './use-mission.js';
+import { ErrorLine } from '../../lib/ErrorLine.js';
 
 export function FinishCall({ record }: { record: CallRecord }) {
   const t = useT();
@@ -64,11 +65,7 @@ export function FinishCall({ record }: { record: CallRecord }) {
           {t('record.finish')}
         </button>
       )}
-      {msg && (
-        <p role="alert" className="error">
-          {msg}
-        </p>
-      )}
+      <ErrorLine error={msg} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { ApiError, client, ok } from '../../api/client.js';
 import { translate, useT } from '../../i18n/i18n.js';
+import { ErrorLine } from '../../lib/ErrorLine.js';
 
 const REASONS = ['ADVICE', 'REFERRED', 'OTHER_SERVICE', 'NO_PATIENT', 'SAME_EVENT', 'OTHER'] as const;
 type Reason = (typeof REASONS)[number];
@@ -69,11 +70,7 @@ export function FinishWithoutMission({ record, onFinish, onCancel }: { record: C
           {t('record.cancel')}
         </button>
       </div>
-      {msg && (
-        <p role="alert" className="error">
-          {msg}
-        </p>
-      )}
+      <ErrorLine error={msg} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { clock } from '../../lib/clock.js';
 import { contractResolver, Field, messages } from '../../lib/form-kit.js';
 import { LinkedCallsSection } from './LinkedCallsSection.js';
 import { journalText } from '../../lib/journal-text.js';
+import { ErrorLine } from '../../lib/ErrorLine.js';
 
 /** The journal, after the calls linked to this one: a link is an entry in both journals. */
 export function JournalSection({ record, onSaved }: { record: CallRecord; onSaved(r: CallRecord): void }) {
@@ -52,11 +53,7 @@ export function JournalSection({ record, onSaved }: { record: CallRecord; onSave
             {t('record.addNoteButton')}
           </button>
         </form>
-        {msg && (
-          <p role="alert" className="error">
-            {msg}
-          </p>
-        )}
+        <ErrorLine error={msg} />
       </section>
     </>
   );

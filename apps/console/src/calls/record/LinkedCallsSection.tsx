@@ -9,10 +9,11 @@ import { ApiError, client, ok } from '../../api/client.js';
 import { useT, type MessageKey } from '../../i18n/i18n.js';
 import { contractResolver, Field, messages } from '../../lib/form-kit.js';
 import { useConsole } from '../../store/console-store.js';
-import { kommuneName } from '../kommune-names.js';
+import { kommuneName } from '../../lib/kommune-names.js';
 import { callLabel, linkCandidates, type LabelWords } from './linked-calls.js';
 import './record-extras.css';
 import { clockShort } from '../../lib/clock.js';
+import { ErrorLine } from '../../lib/ErrorLine.js';
 
 const time = clockShort;
 
@@ -79,11 +80,7 @@ export function LinkedCallsSection({ record, onSaved }: { record: CallRecord; on
           {t('record.linkButton')}
         </button>
       </form>
-      {msg && (
-        <p role="alert" className="error">
-          {msg}
-        </p>
-      )}
+      <ErrorLine error={msg} />
     </section>
   );
 }

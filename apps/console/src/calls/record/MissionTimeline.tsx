@@ -2,6 +2,7 @@
 import type { MissionDetail } from '@amk/contracts';
 import { useT } from '../../i18n/i18n.js';
 import { clock } from '../../lib/clock.js';
+import { StatusPill } from '../../lib/StatusPill.js';
 
 const time = clock;
 
@@ -15,8 +16,7 @@ export function MissionTimeline({ mission }: { mission: MissionDetail }) {
       {mission.timeline.map((e, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: timeline entries have no id; two may share a unit and a millisecond
         <li key={`${e.at}-${e.unitId}-${i}`} className={`unit-${e.status}`}>
-          <time dateTime={e.at}>{time(e.at)}</time> <strong>{e.callSign}</strong>{' '}
-          <span className="status-pill">{t(`status.${e.status}`)}</span>
+          <time dateTime={e.at}>{time(e.at)}</time> <strong>{e.callSign}</strong> <StatusPill status={e.status} />
           <span className="muted small"> {t(`source.${e.source}`)}</span>
           {e.reason && <span className="small"> · {e.reason}</span>}
         </li>

@@ -16,6 +16,7 @@ import { notificationStatus } from './notification-status.js';
 import { PhonedInForm } from './PhonedInForm.js';
 import { useDraft } from './use-draft.js';
 import { clock } from '../../lib/clock.js';
+import { ErrorLine } from '../../lib/ErrorLine.js';
 
 type Recipient = 'TRIPLE' | 'HRS' | 'AMK' | 'LVS';
 
@@ -103,11 +104,7 @@ export function NotifySection({ record }: { record: CallRecord }) {
           </button>
         </div>
       )}
-      {msg && (
-        <p role="alert" className="error">
-          {msg}
-        </p>
-      )}
+      <ErrorLine error={msg} />
       <ul className="notifications" aria-label={t('record.notify')}>
         {statuses.map(({ n, s }) => (
           <li key={n.id} className={`notif-${n.state} ${s.manual && !s.acknowledged ? 'manual' : ''} ${s.lateByMs !== null ? 'late' : ''}`}>

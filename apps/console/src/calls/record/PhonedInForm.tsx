@@ -2,6 +2,7 @@
 // recipient confirmed, and at what time. Until then the row says it must be phoned; the time is the
 // operator's (Norwegian wall clock, today or, when later than now, yesterday), defaulting to now.
 // The name is checked by the contract's AcknowledgeRequest, the time as the clock the field shows.
+import { addDays, norwegianDate } from '@amk/domain';
 import { AcknowledgeRequest, type NotificationSummary } from '@amk/contracts';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -11,7 +12,7 @@ import { useT } from '../../i18n/i18n.js';
 import { clockShort } from '../../lib/clock.js';
 import { TimeFormField } from '../../lib/date-time-input.js';
 import { contractResolver, messages } from '../../lib/form-kit.js';
-import { osloInstant, osloToday } from '../../lib/oslo-calendar.js';
+import { osloInstant } from '../../lib/oslo-calendar.js';
 import { useConsole } from '../../store/console-store.js';
 
 const PhonedIn = z.object({ by: AcknowledgeRequest.shape.by, at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/) });
@@ -19,8 +20,8 @@ type Fields = z.input<typeof PhonedIn>;
 
 /** The instant of a wall-clock time today in Norway; a time later than now was yesterday's (23:58 recorded at 00:03). */
 function instantOf(at: string): string | undefined {
-  const today = osloInstant(osloToday(), at);
-  return today && Date.parse(today) > Date.now() + 60_000 ? osloInstant(osloToday(Date.now(), 1), at) : today;
+  const today = osloInstant(norwegianDate(new Date()), at);
+  return today && Date.parse(today) > Date.now() + 60_000 ? osloInstant(addDays(norwegianDate(new Date()), -1), at) : today;
 }
 
 export function PhonedInForm({ notification, onDone }: { notification: NotificationSummary; onDone: () => void }) {

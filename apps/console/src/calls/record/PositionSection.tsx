@@ -5,8 +5,8 @@ import type { CallRecord } from '@amk/contracts';
 import { useEffect, useState } from 'react';
 import { ApiError, client, ok } from '../../api/client.js';
 import { useT, type MessageKey } from '../../i18n/i18n.js';
-import { cancelPick, pickPoint, usePointPick } from '../../map/point-pick.js';
-import { kommuneName } from '../kommune-names.js';
+import { cancelPick, pickPoint, usePointPick } from '../../store/point-pick.js';
+import { kommuneName } from '../../lib/kommune-names.js';
 import './record-extras.css';
 import { clock } from '../../lib/clock.js';
 

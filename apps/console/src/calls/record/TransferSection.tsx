@@ -13,6 +13,7 @@ import { ApiError, client, ok } from '../../api/client.js';
 import { useT } from '../../i18n/i18n.js';
 import { useConsole } from '../../store/console-store.js';
 import { useCentres } from '../../lib/centres.js';
+import { ErrorLine } from '../../lib/ErrorLine.js';
 
 interface TransferFields {
   to: string;
@@ -100,11 +101,7 @@ export function TransferSection({ record }: { record: CallRecord }) {
           </button>
         </>
       )}
-      {msg && (
-        <p role="alert" className="error">
-          {msg}
-        </p>
-      )}
+      <ErrorLine error={msg} />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { criterionByCode } from './criterion-search.js';
 import { CriterionPicker } from './CriterionPicker.js';
 import { useDraft } from './use-draft.js';
 import { useUrgencyKeys } from './use-urgency-keys.js';
+import { ErrorLine } from '../../lib/ErrorLine.js';
 
 const NO_CRITERIA: TriageCriterion[] = [];
 /** The catalogue, loaded once per page load and shared (react-query); a failed load is tried again next time instead of kept. */
@@ -140,11 +141,7 @@ export function TriageSection({ record, onSaved }: { record: CallRecord; onSaved
         {t('record.setTriage')}
       </button>
       <p className="hint">{t('triage.keys')}</p>
-      {msg && (
-        <p role="alert" className="error">
-          {msg}
-        </p>
-      )}
+      <ErrorLine error={msg} />
     </form>
   );
 }

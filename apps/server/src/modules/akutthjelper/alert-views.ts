@@ -1,13 +1,11 @@
 // Two views of one alert: the AMK console's (everything) and the responder's (the place only
 // after accepting: an akutthjelper who declines never learns where the patient is).
-import { akutthjelperEventLabel, haversineKmRaw, isAkutthjelperEventType } from '@amk/domain';
+import { ARRIVED_STATUSES, akutthjelperEventLabel, haversineKmRaw, isAkutthjelperEventType } from '@amk/domain';
 import type { AlertSummary, ResponderAlert } from '@amk/contracts';
 import { rooms } from '../../auth/actor.js';
 import type { Db, Tx } from '@amk/db';
 import type { Emit } from '../../realtime/event-log.js';
-
-const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
-const ARRIVED_STATUSES = new Set(['ON_SCENE', 'TRANSPORTING', 'AT_HOSPITAL']);
+import { iso } from '../../lib/iso.js';
 
 const alertInclude = { member: { include: { unit: { include: { organisation: true } } } }, mission: { include: { call: true } } } as const;
 
@@ -50,7 +48,7 @@ export function toAlertSummary(a: LoadedAlert): AlertSummary {
 export async function toResponderAlert(db: Db | Tx, a: LoadedAlert): Promise<ResponderAlert> {
   const eventType = isAkutthjelperEventType(a.mission.eventType) ? a.mission.eventType : null;
   const [onScene, sent] = await Promise.all([
-    db.unitStatusChange.findFirst({ where: { missionId: a.missionId, status: { in: [...ARRIVED_STATUSES] as never } } }),
+    db.unitStatusChange.findFirst({ where: { missionId: a.missionId, status: { in: [...ARRIVED_STATUSES] } } }),
     db.missionUnit.findFirst({
       where: { missionId: a.missionId, releasedAt: null },
       orderBy: { assignedAt: 'asc' },

@@ -12,10 +12,11 @@ import { newId } from '../../lib/ids.js';
 import type { Emit } from '../../realtime/event-log.js';
 import type { Transact } from '../../realtime/transact.js';
 import type { SmsGateway } from './sms-gateway.js';
+import { iso } from '../../lib/iso.js';
+import { smsRecipientView } from './sms-recipients.js';
 
 /** A member's JA counts for this long after the request was sent. */
 const REPLY_WINDOW_MS = 24 * 3_600_000;
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 async function load(db: Db | Tx, id: string): Promise<BistandSummary> {
   const b = await db.bistandRequest.findUniqueOrThrow({
@@ -27,24 +28,17 @@ async function load(db: Db | Tx, id: string): Promise<BistandSummary> {
   return {
     id: b.id,
     missionId: b.missionId,
-    kind: b.kind as 'HELSE' | 'KOMMUNE',
+    kind: b.kind,
     organisationId: b.organisationId,
     organisationName: org?.name ?? null,
     reason: b.reason,
     createdAt: b.createdAt.toISOString(),
     sentAt: iso(b.sentAt),
     state: b.acknowledgedAt ? 'ACKNOWLEDGED' : reached ? 'SENT' : 'MANUAL',
-    recipients: b.recipients.map((r) => ({
-      memberId: r.memberId,
-      name: r.member.name,
-      deliveredAt: iso(r.deliveredAt),
-      failedAt: iso(r.failedAt),
-      lastError: r.lastError,
-      repliedAt: iso(r.repliedAt),
-    })),
+    recipients: b.recipients.map(smsRecipientView),
     acknowledgedAt: iso(b.acknowledgedAt),
     acknowledgedBy: b.acknowledgedBy,
-    acknowledgedVia: (b.acknowledgedVia as 'SMS' | 'PHONE' | null) ?? null,
+    acknowledgedVia: b.acknowledgedVia,
   };
 }
 

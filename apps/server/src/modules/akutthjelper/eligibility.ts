@@ -5,6 +5,7 @@
 // reason so the operator sees why they are not proposed.
 import {
   checkAkutthjelperAlert,
+  hasArrived,
   haversineKmRaw,
   limitByReach,
   norwegianDate,
@@ -48,7 +49,6 @@ export interface Reach {
   reasons: string[];
 }
 
-const ARRIVED = new Set(['ON_SCENE', 'TRANSPORTING', 'AT_HOSPITAL']);
 const AMBULANCE_KINDS = new Set(['AMBULANCE_CAR', 'AMBULANCE_BOAT', 'HELICOPTER', 'PLANE']);
 
 /**
@@ -65,7 +65,7 @@ async function ambulanceEta(db: Db | Tx, mission: Mission): Promise<number | nul
   for (const { unit } of onMission) {
     if (!AMBULANCE_KINDS.has(unit.kind)) continue;
     let eta: number | null = null;
-    if (ARRIVED.has(unit.status)) eta = 0;
+    if (hasArrived(unit.status)) eta = 0;
     else {
       const lat = unit.lat ?? unit.station?.lat ?? null;
       const lon = unit.lon ?? unit.station?.lon ?? null;

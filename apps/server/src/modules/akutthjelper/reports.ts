@@ -12,6 +12,16 @@ export async function akutthjelperReport(prisma: Db, centreId: string, from: Dat
     { organisationId: string; name: string; kind: 'BRANN' | 'FORF'; missions: Set<string>; arrivals: number }
   >();
   const byKommune = new Map<string | null, Set<string>>();
+  /** A mission counted for the organisation alerted and the kommune it was in; the organisation's entry. */
+  const countMission = (org: { id: string; name: string; kind: 'BRANN' | 'FORF' }, missionId: string, kommunenummer: string | null) => {
+    const entry = byOrg.get(org.id) ?? { organisationId: org.id, name: org.name, kind: org.kind, missions: new Set(), arrivals: 0 };
+    entry.missions.add(missionId);
+    byOrg.set(org.id, entry);
+    const k = byKommune.get(kommunenummer) ?? new Set<string>();
+    k.add(missionId);
+    byKommune.set(kommunenummer, k);
+    return entry;
+  };
   const minutes: number[] = [];
   let before = 0;
   let known = 0;
@@ -23,13 +33,7 @@ export async function akutthjelperReport(prisma: Db, centreId: string, from: Dat
       overrideMissions.add(a.missionId);
       overrideAlerts++;
     }
-    const org = a.member.unit.organisation;
-    const entry = byOrg.get(org.id) ?? { organisationId: org.id, name: org.name, kind: org.kind, missions: new Set(), arrivals: 0 };
-    entry.missions.add(a.missionId);
-    byOrg.set(org.id, entry);
-    const k = byKommune.get(a.mission.kommunenummer) ?? new Set<string>();
-    k.add(a.missionId);
-    byKommune.set(a.mission.kommunenummer, k);
+    const entry = countMission(a.member.unit.organisation, a.missionId, a.mission.kommunenummer);
     if (!a.arrivedAt) continue;
     entry.arrivals++;
     minutes.push((a.arrivedAt.getTime() - a.alertedAt.getTime()) / 60_000);
@@ -51,13 +55,7 @@ export async function akutthjelperReport(prisma: Db, centreId: string, from: Dat
     include: { unit: { include: { organisation: true } }, mission: true },
   });
   for (const a of unitAlerts) {
-    const org = a.unit.organisation;
-    const entry = byOrg.get(org.id) ?? { organisationId: org.id, name: org.name, kind: org.kind, missions: new Set(), arrivals: 0 };
-    entry.missions.add(a.missionId);
-    byOrg.set(org.id, entry);
-    const k = byKommune.get(a.mission.kommunenummer) ?? new Set<string>();
-    k.add(a.missionId);
-    byKommune.set(a.mission.kommunenummer, k);
+    countMission(a.unit.organisation, a.missionId, a.mission.kommunenummer);
     if (a.mainRuleOverrideReason) overrideMissions.add(a.missionId);
   }
   minutes.sort((x, y) => x - y);

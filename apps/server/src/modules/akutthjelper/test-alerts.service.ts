@@ -14,10 +14,10 @@ import { badGateway, forbidden, notFound } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import { writeAudit } from '../audit/audit.service.js';
 import type { SmsGateway } from './sms-gateway.js';
+import { smsRecipientView } from './sms-recipients.js';
 
 /** A reply to a test counts for this long after it was sent. */
 const REPLY_WINDOW_MS = 24 * 3_600_000;
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export function createTestAlertsService({ prisma, sms }: { prisma: Db; sms: SmsGateway }) {
   async function leaderOf(actor: UserActor) {
@@ -40,15 +40,7 @@ export function createTestAlertsService({ prisma, sms }: { prisma: Db; sms: SmsG
       sentAt: t.sentAt.toISOString(),
       sentBy: t.sentBy.name,
       text: t.text,
-      recipients: t.recipients.map((r) => ({
-        memberId: r.memberId,
-        name: r.member.name,
-        deliveredAt: iso(r.deliveredAt),
-        failedAt: iso(r.failedAt),
-        lastError: r.lastError,
-        repliedAt: iso(r.repliedAt),
-        reply: r.reply,
-      })),
+      recipients: t.recipients.map((r) => ({ ...smsRecipientView(r), reply: r.reply })),
     };
   }
 

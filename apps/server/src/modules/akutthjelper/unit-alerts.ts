@@ -12,8 +12,7 @@ import type { Emit } from '../../realtime/event-log.js';
 import { journalOnCall } from '../calls/call-journal.js';
 import { publishNotification } from '../notifications/notifications.service.js';
 import type { UnitCandidate } from './eligibility.js';
-
-const iso = (d: Date | null) => d?.toISOString() ?? null;
+import { iso } from '../../lib/iso.js';
 
 export async function listUnitAlerts(db: Db | Tx, missionId: string): Promise<UnitAlertSummary[]> {
   const rows = await db.akutthjelperUnitAlert.findMany({

@@ -2,8 +2,7 @@
 // time and how long the caller waited, with how calling back went once it is settled.
 import type { CallbackSummary } from '@amk/contracts';
 import type { Call, Callback, Db, Tx } from '@amk/db';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+import { iso } from '../../lib/iso.js';
 
 export type CallbackWithCall = Callback & { call: Call };
 

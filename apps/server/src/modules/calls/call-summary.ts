@@ -1,8 +1,7 @@
 // The read model every console of a centre sees of a call (contracts' CallSummary).
 import type { CallSummary } from '@amk/contracts';
 import type { Call } from '@amk/db';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+import { iso } from '../../lib/iso.js';
 
 export function toCallSummary(c: Call): CallSummary {
   return {

@@ -5,6 +5,7 @@
 import {
   exemptionCovers,
   mayBeAloneOnCall,
+  norwegianDate,
   rosterFlags,
   uncoveredPeriods,
   type DoctorCompetence,
@@ -15,7 +16,6 @@ import type { UserActor } from '../../auth/actor.js';
 import type { Db, DoctorShift } from '@amk/db';
 import { badRequest } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
-import { osloDate } from '../../lib/oslo-date.js';
 
 const dateOnly = (d: Date) => d.toISOString().slice(0, 10); // a DATE column arrives as UTC midnight
 
@@ -32,7 +32,8 @@ const competence = (s: DoctorShift): DoctorCompetence => ({
   courseEmergencyMedicine: s.courseEmergencyMedicine,
   courseViolenceAndAbuse: s.courseViolenceAndAbuse,
   // The last moment of the shift is what counts for its last day (a shift ending at 08:00 ends that day).
-  statsforvalterExemption: !s.isBackup && exemptionCovers(exemptionOf(s), osloDate(s.fromAt), osloDate(new Date(s.toAt.getTime() - 1))),
+  statsforvalterExemption:
+    !s.isBackup && exemptionCovers(exemptionOf(s), norwegianDate(s.fromAt), norwegianDate(new Date(s.toAt.getTime() - 1))),
 });
 
 /**

@@ -13,9 +13,9 @@ import type {
 } from '@amk/contracts';
 import { unitsSentTo } from './unit-check-ins.js';
 import type { Db, Hospital, MajorIncident, MajorIncidentHospitalAlert, MajorIncidentPatient as PatientRow, Tx } from '@amk/db';
+import { iso } from '../../lib/iso.js';
 
 const zeroCounts = (): CategoryCounts => Object.fromEntries(TRIAGE_CATEGORIES.map((c) => [c, 0])) as CategoryCounts;
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export const declaredCapacity = (h: Hospital): HospitalCapacity => ({
   RED: h.capacityRed,

@@ -1,7 +1,6 @@
 import type { MissionDetail, MissionSummary } from '@amk/contracts';
 import type { Tx, Db } from '@amk/db';
-
-const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+import { iso } from '../../lib/iso.js';
 
 /** Rows are only added or stamped, never unstamped: the latest of their times only moves forward. */
 const latest = (dates: (Date | null)[]): Date => new Date(Math.max(...dates.map((d) => d?.getTime() ?? 0)));

@@ -1,7 +1,6 @@
 import type { NotificationSummary } from '@amk/contracts';
 import type { Notification } from '@amk/db';
-
-const iso = (d: Date | null) => d?.toISOString() ?? null;
+import { iso } from '../../lib/iso.js';
 
 export function toNotificationSummary(n: Notification): NotificationSummary {
   return {

@@ -6,8 +6,8 @@ import type { UnitLoanSummary } from '@amk/contracts';
 import { rooms } from '../../auth/actor.js';
 import type { Centre, Tx, Unit, UnitLoan } from '@amk/db';
 import type { Emit } from '../../realtime/event-log.js';
+import { iso } from '../../lib/iso.js';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const brief = (c: Pick<Centre, 'id' | 'code' | 'name'>) => ({ id: c.id, code: c.code, name: c.name });
 
 export async function toLoanSummary(db: Tx, loan: UnitLoan): Promise<UnitLoanSummary> {

@@ -1,7 +1,6 @@
 import type { StationSummary, UnitSummary } from '@amk/contracts';
 import type { Station, Unit } from '@amk/db';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+import { iso } from '../../lib/iso.js';
 
 export function toUnitSummary(u: Unit): UnitSummary {
   return {

@@ -9,6 +9,7 @@ import {
   type CrewMember,
   isAvailable,
   isSubjectToSection11,
+  norwegianDate,
   type StatusChangeSource,
 } from '@amk/domain';
 import type { CrewMemberInput, CrewOverride, UnitPositionReport, UnitStatusReport, UnitSummary } from '@amk/contracts';
@@ -18,7 +19,6 @@ import { writeAudit } from '../audit/audit.service.js';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/http-error.js';
 import { section11Refusal } from './section-11-refusal.js';
 import { newId } from '../../lib/ids.js';
-import { osloDate } from '../../lib/oslo-date.js';
 import type { Transact } from '../../realtime/transact.js';
 import { POSITION_CHANNEL } from './position-stream.js';
 import type { UnitAudience } from './unit-audience.js';
@@ -204,7 +204,7 @@ export function createUnitsService({
             },
           });
         }
-        const check = checkCrew(unit.kind, members, { on: osloDate(now), manning, onCallExemptionRef: unit.onCallExemptionRef });
+        const check = checkCrew(unit.kind, members, { on: norwegianDate(now), manning, onCallExemptionRef: unit.onCallExemptionRef });
         // A new crew is a new check: an override given for the old one no longer stands.
         const row = await tx.unit.update({
           where: { id: unitId },
@@ -233,7 +233,7 @@ export function createUnitsService({
         if (unit.kind !== 'AMBULANCE_CAR') throw badRequest('unit.onCallExemptionCarsOnly', { callSign: unit.callSign });
         const crew = await tx.crewAssignment.findMany({ where: { unitId, toAt: null } });
         const check = checkCrew(unit.kind, crew.map(crewMemberOf), {
-          on: osloDate(new Date()),
+          on: norwegianDate(new Date()),
           manning: unit.manning,
           onCallExemptionRef: ref,
         });

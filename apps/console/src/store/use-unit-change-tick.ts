@@ -3,7 +3,7 @@
 // follows the board without hammering the server while units move every second.
 import { useEffect, useState } from 'react';
 import { throttle } from '../lib/throttle.js';
-import { useConsole } from '../store/console-store.js';
+import { useConsole } from './console-store.js';
 import { unitsChangedForRanking } from './unit-changes.js';
 
 export function useUnitChangeTick(ms: number): number {

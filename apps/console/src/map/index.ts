@@ -1,0 +1,2 @@
+// The map's public surface: the map itself, for the wall.
+export { MapView } from './MapView.js';
