@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCentre, createIntegrationKey, createUser, uniqueName } from './support/factories.js';
-import { clientKeys, startRogueProvider, startTestProvider, type TestProvider } from './support/oidc-provider.js';
+import { clientKeys, DPOP_CLIENT_ID, startRogueProvider, startTestProvider, type TestProvider } from './support/oidc-provider.js';
 import { buildTestApp, databaseUrl, login, openConsole } from './support/test-app.js';
 import type { App } from '../src/app.js';
 import { createPrisma, type Db } from '@amk/db';
@@ -75,6 +75,8 @@ let amk: { id: string; code: string };
 let lvs: { id: string; code: string };
 let adminCookie: string;
 let recorderKey: string;
+const grants: { clientId: string | undefined; tokenType: string | undefined }[] = [];
+const grantErrors: { clientId: string | undefined; error: string | undefined; detail: string | undefined }[] = [];
 const groups = {
   amk: uniqueName('amk-operatorer'),
   lvs: uniqueName('lv-operatorer'),
@@ -114,6 +116,20 @@ beforeAll(async () => {
           sessionMaxSeconds: 3600, // the provider's sign-in lasts an hour: no session here outlives it
           claims: { name: 'name', hpr: 'hpr_number', groups: 'groups' },
         },
+        // The same provider, signing in as a client whose tokens it binds to a DPoP key: once
+        // with dpop on (HelseID's profile), once with it forgotten.
+        ...[
+          { id: 'testidp-dpop', dpop: true },
+          { id: 'testidp-nodpop', dpop: false },
+        ].map(({ id, dpop }) => ({
+          id,
+          label: `Test-ID ${id}`,
+          issuer: `http://127.0.0.1:${OP_PORT}`,
+          ...common,
+          clientId: DPOP_CLIENT_ID,
+          dpop,
+          claims: { name: 'name', hpr: 'hpr_number', groups: 'groups' },
+        })),
         {
           id: 'rogue',
           label: 'Rogue',
@@ -128,7 +144,21 @@ beforeAll(async () => {
     logStream,
   );
   await app.listen({ host: '127.0.0.1', port: RP_PORT });
-  op = await startTestProvider({ port: OP_PORT, rpUrl: rp, providerId: 'testidp', clientPublicJwk: keys.publicJwk, accounts });
+  op = await startTestProvider({
+    port: OP_PORT,
+    rpUrl: rp,
+    providerId: 'testidp',
+    clientPublicJwk: keys.publicJwk,
+    accounts,
+    dpopProviderIds: ['testidp-dpop', 'testidp-nodpop'],
+  });
+  // What the provider's token endpoint answered, as the provider itself saw it.
+  op.provider.on('grant.success', (ctx) => {
+    grants.push({ clientId: ctx.oidc.client?.clientId, tokenType: (ctx.body as { token_type?: string } | undefined)?.token_type });
+  });
+  op.provider.on('grant.error', (ctx, err) => {
+    grantErrors.push({ clientId: ctx.oidc.client?.clientId, error: err.error, detail: err.error_detail });
+  });
   rogue = await startRogueProvider(ROGUE_PORT, accounts['kari.amk']);
 
   amk = await createCentre(prisma);
@@ -146,6 +176,11 @@ beforeAll(async () => {
   await prisma.oidcClaimMapping.create({
     data: { id: crypto.randomUUID(), providerId: 'testidp', claim: 'groups', value: groups.lead, centreId: amk.id, role: 'supervisor' },
   });
+  for (const providerId of ['testidp-dpop', 'testidp-nodpop']) {
+    await prisma.oidcClaimMapping.create({
+      data: { id: crypto.randomUUID(), providerId, claim: 'groups', value: groups.lvs, centreId: lvs.id, role: 'lv_operator' },
+    });
+  }
 });
 
 afterAll(async () => {
@@ -207,7 +242,7 @@ describe('the claim mapping table', () => {
       providers: { id: string }[];
     };
     expect(list.mappings.filter((m) => m.providerId === 'testidp').map((m) => m.value)).toEqual([groups.amk, groups.lead].sort());
-    expect(list.providers.map((p) => p.id)).toEqual(['testidp', 'rogue']);
+    expect(list.providers.map((p) => p.id)).toEqual(['testidp', 'testidp-dpop', 'testidp-nodpop', 'rogue']);
 
     const unknown = await api('/admin/oidc-mappings', adminCookie, {
       method: 'POST',
@@ -397,6 +432,42 @@ describe('sessions follow the provider', () => {
     expect(tooOld.headers.get('x-reauthenticate')).toMatch(/prompt=login/);
     await signIn(lead, 'siri.vakt', 'testidp', '?prompt=login&max_age=600');
     expect((await hold(lead.session()!)).status).toBe(201);
+  });
+});
+
+describe('DPoP: sender-constrained tokens, as HelseID asks', () => {
+  it('with dpop on, the token request carries a proof (retried with the provider’s nonce) and the operator signs in', async () => {
+    const browser = new Browser();
+    const { res } = await signIn(browser, 'ola.lv', 'testidp-dpop');
+    expect(res.status).toBe(303);
+    expect(await me(browser.session())).toMatchObject({ role: 'lv_operator', displayName: 'Ola Legevakt', centre: { code: lvs.code } });
+    // The provider bound the access token to the key: it saw a valid proof.
+    expect(grants.filter((g) => g.clientId === DPOP_CLIENT_ID)).toContainEqual({ clientId: DPOP_CLIENT_ID, tokenType: 'DPoP' });
+    // It first asked for its nonce; openid-client retried with it.
+    expect(grantErrors).toContainEqual(expect.objectContaining({ clientId: DPOP_CLIENT_ID, error: 'use_dpop_nonce' }));
+  });
+
+  it('the same client with dpop forgotten is refused by the provider: an error page, an audit entry, no session', async () => {
+    const before = grantErrors.length;
+    const browser = new Browser();
+    const { res } = await signIn(browser, 'ola.lv', 'testidp-nodpop');
+    // oidc-provider keeps why to itself (a plain invalid_grant); it refused for the missing proof.
+    await expectRefusal(res, 400, 'provider_refused_invalid_grant', /avviste påloggingskoden/);
+    expect(browser.session()).toBeUndefined();
+    expect(grantErrors.slice(before)).toEqual([
+      { clientId: DPOP_CLIENT_ID, error: 'invalid_grant', detail: 'DPoP proof JWT not provided' },
+    ]);
+    const audit = await prisma.auditLog.findFirst({ where: { action: 'auth.oidc.refused', entityId: 'testidp-nodpop' } });
+    expect(audit?.detail).toMatchObject({ reason: 'provider_refused_invalid_grant' });
+  });
+
+  it('a provider that says a DPoP proof is missing (invalid_dpop_proof) gets a page naming DPoP', async () => {
+    rogue.mode = 'dpop_required';
+    const browser = new Browser();
+    const { res } = await signIn(browser, 'kari.amk', 'rogue');
+    await expectRefusal(res, 400, 'dpop_refused', /krever et gyldig DPoP-bevis/);
+    expect(browser.session()).toBeUndefined();
+    rogue.mode = 'ok';
   });
 });
 

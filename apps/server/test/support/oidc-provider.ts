@@ -1,15 +1,18 @@
 // A real OpenID provider in the test process (oidc-provider, the certified Node.js implementation):
-// private-key JWT client authentication, PKCE required, back-channel logout, and accounts whose
+// private-key JWT client authentication, PKCE required, back-channel logout, optionally a client
+// whose tokens must be DPoP-bound (nonces required), and accounts whose
 // claims carry a centre group, a role group and an HPR number. Its login page is a minimal form
 // (a username, no password) so tests and the browser test can sign in as any of its accounts.
 // Also a "rogue" provider that hands out ID tokens spoilt on purpose (another issuer, another
 // audience, expired, a bad signature), for the checks a real provider never gives cause for.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
-import Provider, { type Configuration } from 'oidc-provider';
+import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider';
 
 export const CLIENT_ID = 'amk-console';
+/** A second client whose tokens the provider binds to a DPoP key (HelseID's profile): it refuses a token request without a proof. */
+export const DPOP_CLIENT_ID = 'amk-console-dpop';
 
 /** The console's key pair for private_key_jwt: the private half goes into OIDC_PROVIDERS. */
 export async function clientKeys(): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
@@ -61,6 +64,8 @@ export async function startTestProvider(opts: {
   providerId: string;
   clientPublicJwk: JWK;
   accounts: Record<string, AccountClaims>;
+  /** The server's provider ids that sign in as DPOP_CLIENT_ID (with and without dpop: true). */
+  dpopProviderIds?: string[];
 }): Promise<TestProvider> {
   const issuer = `http://127.0.0.1:${opts.port}`;
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
@@ -78,11 +83,31 @@ export async function startTestProvider(opts: {
         backchannel_logout_uri: `${opts.rpUrl}/api/v1/auth/oidc/${opts.providerId}/backchannel-logout`,
         backchannel_logout_session_required: true,
       },
+      ...(opts.dpopProviderIds?.length
+        ? [
+            {
+              client_id: DPOP_CLIENT_ID,
+              token_endpoint_auth_method: 'private_key_jwt',
+              token_endpoint_auth_signing_alg: 'ES256',
+              jwks: { keys: [opts.clientPublicJwk as never] },
+              redirect_uris: opts.dpopProviderIds.map((id) => `${opts.rpUrl}/api/v1/auth/oidc/${id}/callback`),
+              response_types: ['code'],
+              grant_types: ['authorization_code'],
+              dpop_bound_access_tokens: true,
+            } satisfies ClientMetadata,
+          ]
+        : []),
     ],
     jwks: { keys: [signingKey as never] },
     cookies: { keys: ['a test key that signs the provider cookies'] },
     pkce: { required: () => true },
-    features: { devInteractions: { enabled: false }, backchannelLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      backchannelLogout: { enabled: true },
+      // Nonces required, as a careful provider does: the client's first proof is answered with
+      // use_dpop_nonce, so a sign-in that succeeds has also retried with the provider's nonce.
+      dPoP: { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true },
+    },
     claims: { openid: ['sub'], profile: ['name', 'preferred_username'], amk: ['groups', 'roles', 'hpr_number'] },
     scopes: ['openid', 'profile', 'amk'],
     ttl: { Interaction: 600, Session: 3_600, Grant: 3_600, AccessToken: 600, IdToken: 600 },
@@ -137,7 +162,7 @@ export async function startTestProvider(opts: {
   return { issuer, provider, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-export type RogueMode = 'ok' | 'unknown_issuer' | 'wrong_audience' | 'expired' | 'bad_signature';
+export type RogueMode = 'ok' | 'unknown_issuer' | 'wrong_audience' | 'expired' | 'bad_signature' | 'dpop_required';
 
 /**
  * A provider that spoils its ID tokens as told: its discovery, authorization and token endpoints
@@ -182,6 +207,11 @@ export async function startRogueProvider(
       const nonce = codes.get((await readBody(req)).get('code') ?? '') ?? '';
       const now = Math.floor(Date.now() / 1000);
       const m = state.mode;
+      if (m === 'dpop_required') {
+        // As RFC 9449 has a provider say it when a client whose tokens it binds sends no proof.
+        res.writeHead(400, { 'content-type': 'application/json' });
+        return res.end(JSON.stringify({ error: 'invalid_dpop_proof', error_description: 'DPoP proof is required for this client' }));
+      }
       const idToken = await new SignJWT({ ...accountClaims, nonce, auth_time: now })
         .setProtectedHeader({ alg: 'RS256', kid: 'rogue-key' })
         .setIssuer(m === 'unknown_issuer' ? 'https://idp.example.invalid' : issuer)

@@ -32,6 +32,18 @@ function detailsOf(err: Coded): { claim?: string; message: string } {
 export function fromClientError(e: unknown): OidcFailure {
   if (e instanceof OidcFailure) return e;
   const err = e as Coded;
+  if (e instanceof client.ResponseBodyError && (err.error === 'invalid_dpop_proof' || /\bDPoP\b/.test(err.error_description ?? ''))) {
+    // The provider binds this client's tokens to a key (HelseID does) and had no proof, or refused
+    // it: the provider's setting here lacks dpop: true, or the proof was wrong. Providers that say
+    // so (RFC 9449's invalid_dpop_proof, or a description naming DPoP) get this page; others a
+    // plain invalid_grant, below.
+    return fail(
+      400,
+      'dpop_refused',
+      'Identitetsleverandøren krever et gyldig DPoP-bevis for denne klienten. Be administrator slå på dpop for leverandøren.',
+      `The identity provider requires a valid DPoP proof for this client (${err.error}: ${err.error_description ?? 'no description'}); the provider's setting may need dpop: true.`,
+    );
+  }
   if (e instanceof client.ResponseBodyError) {
     // The token endpoint refused: a code used before (replay), expired, or a PKCE verifier that does not match.
     return fail(

@@ -38,8 +38,13 @@ export const OidcProviderSettings = z.object({
     .min(60)
     .max(7 * 24 * 3600)
     .optional(),
-  /** DPoP (sender-constrained tokens) is not implemented: the setting is refused rather than ignored. */
-  dpop: z.literal(false).default(false),
+  /**
+   * DPoP (RFC 9449, sender-constrained tokens), as HelseID's security profile asks: the token
+   * request carries a proof signed with a key pair made for this sign-in, so a leaked access
+   * token is useless without that key. A provider that binds its client's tokens refuses a
+   * token request without one.
+   */
+  dpop: z.boolean().default(false),
 });
 export type OidcProviderSettings = z.infer<typeof OidcProviderSettings>;
 

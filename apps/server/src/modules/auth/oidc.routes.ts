@@ -1,9 +1,10 @@
 // Signing in through an OpenID provider (issue 18): the authorization code flow with PKCE, state
 // and nonce. /start keeps the verifier and nonce server-side (OidcLogin, found by the state's hash
 // and bound to this browser by a cookie holding the state) and sends the browser to the provider;
-// /callback uses them once, lets openid-client check the code exchange and the ID token, maps the
-// claims to a centre and role, and makes the same session a password login makes. Every refusal
-// is an error page and an audit entry, never a session.
+// /callback uses them once, lets openid-client check the code exchange (with a DPoP proof when the
+// provider's setting asks) and the ID token, maps the claims to a centre and role, and makes the
+// same session a password login makes. Every refusal is an error page and an audit entry, never a
+// session.
 import { ApiError, OidcProviderList } from '@amk/contracts';
 import type { Db } from '@amk/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -24,6 +25,13 @@ import { writeAudit } from '../audit/audit.service.js';
 const STATE_COOKIE = 'amk_oidc_state';
 /** How long a started sign-in may take at the provider (entering a password, a second factor). */
 const PENDING_MS = 10 * 60_000;
+
+/**
+ * A DPoP handle with a key pair made for this one sign-in: the tokens are used only to read the
+ * ID token here, so the key need not outlive the request. openid-client signs the proof and,
+ * when the provider answers use_dpop_nonce, retries once with the provider's nonce.
+ */
+const dpopHandle = async (config: client.Configuration) => client.getDPoPHandle(config, await client.randomDPoPKeyPair());
 
 const IdParams = z.object({ id: z.string().max(100) });
 const StartQuery = z.object({
@@ -193,13 +201,19 @@ export const oidcRoutes =
           const config = await provider.configuration();
           const currentUrl = new URL(callbackUrl(request, id));
           currentUrl.search = new URLSearchParams(request.query as Record<string, string>).toString();
-          const tokens = await client.authorizationCodeGrant(config, currentUrl, {
-            pkceCodeVerifier: pending.codeVerifier,
-            expectedState: state,
-            expectedNonce: pending.nonce,
-            idTokenExpected: true,
-            ...(pending.maxAge !== null && { maxAge: pending.maxAge }),
-          });
+          const tokens = await client.authorizationCodeGrant(
+            config,
+            currentUrl,
+            {
+              pkceCodeVerifier: pending.codeVerifier,
+              expectedState: state,
+              expectedNonce: pending.nonce,
+              idTokenExpected: true,
+              ...(pending.maxAge !== null && { maxAge: pending.maxAge }),
+            },
+            undefined,
+            provider.settings.dpop ? { DPoP: await dpopHandle(config) } : undefined,
+          );
           const claims = tokens.claims()!;
           subject = claims.sub;
           const mapped = await mapClaims(deps.prisma, provider.settings, claims);
