@@ -9,6 +9,9 @@ import { clockShort } from './clock.js';
 type Translate = (key: TranslationKey, vars?: Record<string, string | number>) => string;
 
 const lower = (word: string) => word.toLocaleLowerCase();
+const triageCategory = (v: string, t: Translate) => lower(t(`mi.cat.${v}` as TranslationKey));
+const sceneWord = (v: string, t: Translate) => t(`mi.scene.${v}` as TranslationKey);
+const namesOrNone = (v: string, t: Translate) => v || t('journal.none');
 
 /** Values that are codes, worded here; every other value is shown as it is. */
 const WORDED: Record<string, (value: string, t: Translate) => string> = {
@@ -28,15 +31,15 @@ const WORDED: Record<string, (value: string, t: Translate) => string> = {
   outcome: (v, t) => t(`callbacks.outcome.${v}` as TranslationKey),
   // levels and categories stand inside a sentence: "registrert som rød", "erklært, gul beredskap"
   level: (v, t) => lower(t(`mi.level.${v}` as TranslationKey)),
-  category: (v, t) => lower(t(`mi.cat.${v}` as TranslationKey)),
-  fromCategory: (v, t) => lower(t(`mi.cat.${v}` as TranslationKey)),
-  toCategory: (v, t) => lower(t(`mi.cat.${v}` as TranslationKey)),
-  place: (v, t) => t(`mi.scene.${v}` as TranslationKey),
-  role: (v, t) => t(`mi.scene.${v}` as TranslationKey),
+  category: triageCategory,
+  fromCategory: triageCategory,
+  toCategory: triageCategory,
+  place: sceneWord,
+  role: sceneWord,
   time: (v) => clockShort(v),
-  neighbours: (v, t) => v || t('journal.none'),
-  lvs: (v, t) => v || t('journal.none'),
-  hospitals: (v, t) => v || t('journal.none'),
+  neighbours: namesOrNone,
+  lvs: namesOrNone,
+  hospitals: namesOrNone,
 };
 
 function journalMessageText(message: JournalMessage, t: Translate): string {

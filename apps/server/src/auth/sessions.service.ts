@@ -1,4 +1,5 @@
 // Login sessions: a random token in an httpOnly cookie; only its sha256 is stored.
+import type { FastifyReply } from 'fastify';
 import { Prisma, type Db } from '@amk/db';
 import { forbidden, unauthorized } from '../lib/http-error.js';
 import type { UserActor } from './actor.js';
@@ -6,6 +7,11 @@ import { dummyHashPromise, verifyPassword } from './passwords.js';
 import { randomToken, sha256 } from './tokens.js';
 
 export const SESSION_COOKIE = 'amk_session';
+
+/** The session cookie both sign-ins (password and identity provider) set: HTTP-only, same-site, ending with the session. */
+export function setSessionCookie(reply: FastifyReply, session: { token: string; expiresAt: Date }, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: session.expiresAt });
+}
 const TOUCH_INTERVAL_MS = 60_000;
 
 export interface SessionOptions {

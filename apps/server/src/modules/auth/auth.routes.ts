@@ -1,7 +1,7 @@
 import { ApiError, LoginRequest, Me } from '@amk/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SESSION_COOKIE, type SessionService } from '../../auth/sessions.service.js';
+import { SESSION_COOKIE, type SessionService, setSessionCookie } from '../../auth/sessions.service.js';
 import { requireUser, userOf } from '../../plugins/authenticate.js';
 import { tooManyRequests } from '../../lib/http-error.js';
 import { writeAudit } from '../audit/audit.service.js';
@@ -54,13 +54,7 @@ export const authRoutes =
           entityId: actor.userId,
           ip: request.ip,
         });
-        reply.setCookie(SESSION_COOKIE, token, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: deps.secureCookies,
-          expires: expiresAt,
-        });
+        setSessionCookie(reply, { token, expiresAt }, deps.secureCookies);
         return {
           id: actor.userId,
           username: actor.username,

@@ -16,7 +16,7 @@ import { createLogoutTokenVerifier, LogoutTokenError } from '../../auth/oidc/log
 import type { OidcProvider } from '../../auth/oidc/oidc-clients.js';
 import { fail, fromClientError, type OidcFailure } from '../../auth/oidc/oidc-errors.js';
 import { mapClaims, upsertOidcUser } from '../../auth/oidc/oidc-users.js';
-import { SESSION_COOKIE, type SessionService } from '../../auth/sessions.service.js';
+import { type SessionService, setSessionCookie } from '../../auth/sessions.service.js';
 import { sha256 } from '../../auth/tokens.js';
 import { API_V1 } from '../../lib/api-prefix.js';
 import { notFound } from '../../lib/http-error.js';
@@ -239,13 +239,7 @@ export const oidcRoutes =
             ip: request.ip,
           });
           reply.clearCookie(STATE_COOKIE, { path: cookiePath });
-          reply.setCookie(SESSION_COOKIE, token, {
-            path: '/',
-            httpOnly: true,
-            sameSite: 'lax',
-            secure: deps.secureCookies,
-            expires: expiresAt,
-          });
+          setSessionCookie(reply, { token, expiresAt }, deps.secureCookies);
           return reply.redirect(pending.returnTo ?? '/', 303);
         } catch (err) {
           const failure = fromClientError(err);
