@@ -28,38 +28,99 @@ export async function connectMany(url: string, n: number, cookie?: string, auth:
   return sockets;
 }
 
-/** Sends `rounds` messages one after another; returns every console's receive latency in ms. */
+export interface Fanout {
+  /** every console's receive latency in ms, sorted */
+  latencies: number[];
+  /** deliveries that never came within the round's time limit (console × message) */
+  lost: number;
+}
+
+/**
+ * Sends `rounds` messages one after another and waits for every console to receive each (at most
+ * `roundLimitMs`; what has not arrived by then is counted lost, not waited for).
+ */
 export async function measureFanout(
   sockets: Socket[],
   rounds: number,
   send: (i: number) => Promise<string>,
   idOf: (data: unknown) => string,
-): Promise<number[]> {
+  roundLimitMs = 10_000,
+): Promise<Fanout> {
   const latencies: number[] = [];
+  let lost = 0;
   for (let i = 0; i < rounds; i++) {
     let waiting = sockets.length;
     let sentAt = 0;
     let expected = '';
+    const handlers = new Map<Socket, (e: { data: unknown }) => void>();
     const done = new Promise<void>((resolve) => {
       for (const s of sockets) {
         const handler = (e: { data: unknown }) => {
+          // The event often beats the send's answer; then it is the only one in flight.
           if (expected !== '' && idOf(e.data) !== expected) return;
           latencies.push(performance.now() - sentAt);
           s.off('event', handler);
           if (--waiting === 0) resolve();
         };
+        handlers.set(s, handler);
         s.on('event', handler);
       }
     });
     sentAt = performance.now();
     expected = await send(i);
-    await done;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([done, new Promise<void>((r) => (timer = setTimeout(r, roundLimitMs)))]);
+    clearTimeout(timer);
+    lost += waiting;
+    for (const [s, h] of handlers) s.off('event', h);
   }
-  return latencies.sort((a, b) => a - b);
+  return { latencies: latencies.sort((a, b) => a - b), lost };
 }
 
-export const ringCall = (url: string, key: string, externalId: string) =>
-  fetch(`${url}/api/v1/integrations/calls`, {
+/**
+ * `senders` writers register `total` calls as fast as they are answered, all at once: each call's
+ * delivery to every console is timed from the moment its request was sent.
+ */
+export async function measureConcurrentFanout(
+  url: string,
+  key: string,
+  sockets: Socket[],
+  senders: number,
+  total: number,
+): Promise<Fanout> {
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  let delivered = 0;
+  const expected = total * sockets.length;
+  let allIn: () => void = () => {};
+  const done = new Promise<void>((r) => (allIn = r));
+  const handler = (e: { type: string; data: { externalId?: string | null } }) => {
+    const t = e.type === 'call.upserted' && e.data.externalId ? sentAt.get(e.data.externalId) : undefined;
+    if (t === undefined) return;
+    latencies.push(performance.now() - t);
+    if (++delivered === expected) allIn();
+  };
+  for (const s of sockets) s.on('event', handler);
+  const run = Date.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: senders }, async () => {
+      while (next < total) {
+        const externalId = `concurrent-${run}-${next++}`;
+        sentAt.set(externalId, performance.now());
+        const res = await ringCall(url, key, externalId);
+        if (res.status !== 201) throw new Error(`registering a call answered ${res.status}`);
+        await res.arrayBuffer();
+      }
+    }),
+  );
+  await Promise.race([done, new Promise((r) => setTimeout(r, 10_000))]);
+  for (const s of sockets) s.off('event', handler);
+  return { latencies: latencies.sort((a, b) => a - b), lost: expected - delivered };
+}
+
+export const ringCall = (url: string, key: string, externalId: string, path = '/api/v1/integrations/calls') =>
+  fetch(`${url}${path}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -90,66 +151,6 @@ export async function intakeBench(url: string, key: string, seconds = 10, worker
   return [
     row(`CTI intake throughput, ${workers} concurrent senders`, 'calls/s', latencies.length / seconds),
     row('CTI intake latency p99', 'ms', percentile(latencies, 99)),
-  ];
-}
-
-/** 500 unit positions a second and 10 calls a second for `seconds`, with one console listening. */
-export async function sustainedBench(url: string, key: string, cookie: string, prisma: Db, seconds = 10): Promise<BenchRow[]> {
-  const units = await prisma.unit.findMany({ where: { centre: { code: 'AMK-BERGEN' } }, select: { id: true, callSign: true } });
-  const [socket] = await connectMany(url, 1, cookie);
-  const sentAt = new Map<string, number>();
-  const positionLatency: number[] = [];
-  const callLatency: number[] = [];
-  socket!.on('positions', (batch: { id: string; at: string }[]) => {
-    const now = performance.now();
-    for (const m of batch) {
-      const t = sentAt.get(`${m.id}@${m.at}`);
-      if (t !== undefined) positionLatency.push(now - t);
-    }
-  });
-  const callSent = new Map<string, number>();
-  socket!.on('event', (e: { type: string; data: { externalId?: string } }) => {
-    const t = e.type === 'call.upserted' && e.data.externalId ? callSent.get(e.data.externalId) : undefined;
-    if (t !== undefined) callLatency.push(performance.now() - t);
-  });
-  const start = Date.now();
-  let tick = 0;
-  const inFlight: Promise<unknown>[] = [];
-  while (Date.now() - start < seconds * 1000) {
-    tick++;
-    // every 100 ms: 50 positions and one call
-    for (let i = 0; i < 50; i++) {
-      const u = units[(tick * 50 + i) % units.length]!;
-      const at = new Date(Date.now() + tick * 10 + i).toISOString();
-      sentAt.set(`${u.id}@${at}`, performance.now());
-      inFlight.push(
-        fetch(`${url}/api/v1/integrations/units/${u.callSign}/position`, {
-          method: 'PUT',
-          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ lat: 60.3 + (i % 10) * 0.01, lon: 5.3 + tick * 0.0001, at }),
-        }),
-      );
-    }
-    const externalId = `sustained-${start}-${tick}`;
-    callSent.set(externalId, performance.now());
-    inFlight.push(ringCall(url, key, externalId));
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  await Promise.all(inFlight);
-  await new Promise((r) => setTimeout(r, 500));
-  socket!.disconnect();
-  positionLatency.sort((a, b) => a - b);
-  callLatency.sort((a, b) => a - b);
-  const achieved = sentAt.size / seconds;
-  return [
-    row(`sustained ${Math.round(achieved)} unit positions/s + 10 calls/s: position delivery p99`, 'ms', percentile(positionLatency, 99)),
-    row('sustained load: call delivery p99', 'ms', percentile(callLatency, 99)),
-    // Positions are coalesced: each 100 ms a console gets the latest per unit, not every report.
-    row(
-      'sustained load: reports shown (latest per unit per 100 ms; older ones coalesced)',
-      '%',
-      (positionLatency.length / sentAt.size) * 100,
-    ),
   ];
 }
 

@@ -1,31 +1,47 @@
-// `pnpm bench`: measures what operators feel, prints a table and writes bench-results.json
-// (an array of {name, unit, value, baseline, ratio}). It never fails a build on a figure; it fails
-// only if it cannot measure at all. Everything runs on this machine against a fresh database.
+// `pnpm bench`: measures what operators feel, prints a table and writes bench-results.json (an
+// array of {name, unit, value, baseline, ratio, goal, cpu, commit, date, machine}), and appends the
+// run to bench-history.jsonl so a regression shows against earlier commits. It never fails a build
+// on a figure; it fails only if it cannot measure at all. Everything runs on this machine against a
+// fresh database; the load generator and the browser run on one core, the server and PostgreSQL on
+// the other (machine.ts), and each row records the CPU both sides used while it was measured.
 //
 // BENCH_QUICK=1 shrinks the big data sets (for a quick look); the defaults are the issues' sizes.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+// BENCH_ONLY=month,purge runs only the steps whose name contains one of the words.
+// `pnpm bench --soak` runs the 30-minute soak instead (soak.ts; SOAK_MINUTES to change it).
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../src/config.js';
-import { createFreshDatabase } from '@amk/db/testing';
-import { seedDemo } from '../src/seed/seed.js';
-import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
 import { createPrisma } from '@amk/db';
+import { createFreshDatabase } from '@amk/db/testing';
+import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
+import { repoRoot } from '../src/config.js';
+import { seedDemo } from '../src/seed/seed.js';
 import { measureConsoleMainThread } from './console-main-thread.js';
 import { monthSummaryBench, purgeBench } from './database-benches.js';
 import { kommuneLookupBench, rankingBench } from './domain-benches.js';
-import { catchUpBench, connectMany, intakeBench, measureFanout, ringCall, sustainedBench } from './live-benches.js';
-import { percentile, row, type BenchRow } from './stats.js';
+import { goalFor } from './goals.js';
+import { catchUpBench, connectMany, type Fanout, intakeBench, measureConcurrentFanout, measureFanout, ringCall } from './live-benches.js';
+import { cpuMeter, currentCommit, describeMachine, type Pinning, pinCores } from './machine.js';
+import { floodBench, simulatedFleet, sustainedBench, type Target } from './position-load.js';
+import { soak } from './soak.js';
+import { type BenchRow, percentile, roundCpu, row } from './stats.js';
 
 const quick = process.env.BENCH_QUICK === '1';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (quick ? 50 : 200));
 const MONTH_CALLS = Number(process.env.BENCH_MONTH_CALLS ?? (quick ? 100_000 : 1_000_000));
 const PURGE_N = Number(process.env.BENCH_PURGE_N ?? (quick ? 50_000 : 1_000_000));
+const FLEET = 2_000;
 
-function startChild(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+interface Child {
+  child: ChildProcess;
+  port: number;
+  url: string;
+}
+
+function startChild(pinning: Pinning, script: string, env: Record<string, string>): Promise<Child> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    const [command, ...args] = [...pinning.serverPrefix, process.execPath, '--import', 'tsx', script];
+    const child = spawn(command!, args, {
       cwd: join(repoRoot, 'apps/server'),
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -34,57 +50,115 @@ function startChild(script: string, env: Record<string, string>): Promise<{ chil
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = out.match(/listening (\d+)|console ready at http:\/\/localhost:(\d+)/);
-      if (m) resolve({ child, port: Number(m[1] ?? m[2]) });
+      if (m) {
+        const port = Number(m[1] ?? m[2]);
+        resolve({ child, port, url: `http://127.0.0.1:${port}` });
+      }
     });
     child.on('exit', (code) => reject(new Error(`${script} exited with ${code}: ${out}`)));
   });
 }
 
-async function fanoutRows(consoles: number, bareUrl: string, url: string, key: string, cookie: string): Promise<BenchRow[]> {
-  const bareSockets = await connectMany(bareUrl, consoles);
-  const bare = await measureFanout(
-    bareSockets,
-    ROUNDS,
-    async (i) => {
-      const id = `bare-${consoles}-${i}`;
-      await fetch(`${bareUrl}/`, { method: 'POST', body: JSON.stringify({ data: { id } }) });
-      return id;
-    },
-    (d) => (d as { id: string }).id,
-  );
-  for (const s of bareSockets) s.disconnect();
-  const sockets = await connectMany(url, consoles, cookie);
+const stopChild = (c: Child) =>
+  new Promise<void>((resolve) => {
+    if (c.child.exitCode !== null || c.child.signalCode !== null) return resolve();
+    c.child.once('exit', () => resolve());
+    c.child.kill('SIGTERM');
+  });
+
+const idOfCall = (d: unknown) => (d as { id: string }).id;
+
+async function fanoutRows(consoles: number, bare: Child, sameRoute: Child, t: Target): Promise<BenchRow[]> {
+  const measure = async (url: string, send: (i: number) => Promise<string>, cookie?: string): Promise<Fanout> => {
+    const sockets = await connectMany(url, consoles, cookie);
+    try {
+      return await measureFanout(sockets, ROUNDS, send, idOfCall);
+    } finally {
+      for (const s of sockets) s.disconnect();
+    }
+  };
   const run = Date.now();
-  const real = await measureFanout(
-    sockets,
-    ROUNDS,
-    async (i) => {
-      const res = await ringCall(url, key, `fanout-${consoles}-${run}-${i}`);
-      if (res.status !== 201) throw new Error(`registering a call answered ${res.status}`);
-      return ((await res.json()) as { id: string }).id;
-    },
-    (d) => (d as { id: string }).id,
-  );
-  for (const s of sockets) s.disconnect();
+  const ring = (base: string, path?: string) => async (i: number) => {
+    const res = await ringCall(base, t.key, `fanout-${consoles}-${run}-${i}-${path ? 'b' : 'r'}`, path);
+    if (res.status !== 201) throw new Error(`registering a call answered ${res.status}`);
+    return ((await res.json()) as { id: string }).id;
+  };
+  const bareRun = await measure(bare.url, async (i) => {
+    const id = `bare-${consoles}-${i}`;
+    await fetch(`${bare.url}/`, { method: 'POST', body: JSON.stringify({ data: { id } }) });
+    return id;
+  });
+  const same = await measure(sameRoute.url, ring(sameRoute.url, '/api/v1/bench/integrations/calls'), t.cookie);
+  const real = await measure(t.url, ring(t.url), t.cookie);
+  const p = (f: Fanout, n: number) => percentile(f.latencies, n);
   return [
-    row(`call registered → screen, ${consoles} consoles, p50`, 'ms', percentile(real, 50), percentile(bare, 50)),
-    row(`call registered → screen, ${consoles} consoles, p99`, 'ms', percentile(real, 99), percentile(bare, 99)),
+    row(`call registered → screen, ${consoles} consoles, p50`, 'ms', p(real, 50), p(same, 50)),
+    row(`call registered → screen, ${consoles} consoles, p99`, 'ms', p(real, 99), p(same, 99)),
+    row(`bare Socket.IO broadcast (no Fastify, auth, zod or rooms), ${consoles} consoles, p50`, 'ms', p(bareRun, 50)),
+    row(`bare Socket.IO broadcast (no Fastify, auth, zod or rooms), ${consoles} consoles, p99`, 'ms', p(bareRun, 99)),
+    row(`call events lost, ${consoles} consoles`, 'events', real.lost),
   ];
 }
 
+async function concurrentRows(consoles: number, senders: number, t: Target): Promise<BenchRow[]> {
+  const sockets = await connectMany(t.url, consoles, t.cookie);
+  try {
+    const f = await measureConcurrentFanout(t.url, t.key, sockets, senders, quick ? 100 : 400);
+    return [
+      row(`call registered → screen, ${consoles} consoles, ${senders} concurrent senders, p50`, 'ms', percentile(f.latencies, 50)),
+      row(`call registered → screen, ${consoles} consoles, ${senders} concurrent senders, p99`, 'ms', percentile(f.latencies, 99)),
+      row(`call events lost, ${consoles} consoles, ${senders} concurrent senders`, 'events', f.lost),
+    ];
+  } finally {
+    for (const s of sockets) s.disconnect();
+  }
+}
+
+async function login(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'amk.bergen', password: 'demo' }),
+  });
+  if (res.status !== 200) throw new Error(`logging in answered ${res.status}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
+function report(rows: BenchRow[], machine: string, pinned: boolean) {
+  console.log(`\nBenchmarks on ${machine}${pinned ? ' (load on core 0, server and PostgreSQL on core 1)' : ''}\n`);
+  console.table(
+    rows.map((r) => ({
+      name: r.name,
+      value: `${r.value} ${r.unit}`,
+      baseline: r.baseline === null ? '—' : `${r.baseline} ${r.unit}`,
+      ratio: r.ratio ?? '—',
+      goal: r.goal ?? '—',
+      'CPU server/db/load %': r.cpu ? `${r.cpu.server ?? '—'}/${r.cpu.database ?? '—'}/${r.cpu.load}` : '—',
+    })),
+  );
+}
+
 async function main() {
+  const pinning = pinCores();
+  const commit = currentCommit();
+  const date = new Date().toISOString();
+  const machine = describeMachine();
   const rows: BenchRow[] = [];
-  // BENCH_ONLY=month,purge runs only the steps whose name contains one of the words.
   const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
+  let serverPid: number | undefined;
   const step = async (name: string, f: () => Promise<BenchRow[]> | BenchRow[]) => {
     if (only && !only.some((w) => name.includes(w))) return;
-    const t = Date.now();
+    const t0 = Date.now();
+    const meter = cpuMeter(serverPid);
     try {
-      rows.push(...(await f()));
+      const made = await f();
+      const c = meter();
+      const cpu = { server: roundCpu(c.server), database: roundCpu(c.database), load: roundCpu(c.load)! };
+      rows.push(...made.map((r) => ({ ...r, goal: goalFor(r.name), cpu })));
     } catch (e) {
       console.error(`[bench] ${name} could not be measured: ${(e as Error).message}`);
     }
-    console.log(`[bench] ${name}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    console.log(`[bench] ${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   };
 
   await step('pure rules (ranking, kommune)', () => [...rankingBench(), ...kommuneLookupBench()]);
@@ -92,62 +166,65 @@ async function main() {
   if (!existsSync(join(repoRoot, 'apps/console/dist/index.html')))
     spawnSync('pnpm', ['--filter', '@amk/console', 'build'], { cwd: repoRoot, stdio: 'inherit' });
   const db = await createFreshDatabase('bench', seedDemo);
-  const children: ChildProcess[] = [];
+  const children: Child[] = [];
   // bulk data generation runs single statements of many seconds: no statement timeout here
   const prisma = createPrisma(db.url, 4, { statementTimeoutMs: 0, lockTimeoutMs: 0 });
   try {
     const { key } = await createIntegrationKeyService(prisma).create('bench', 'AMK-BERGEN');
-    const bare = await startChild(join(repoRoot, 'apps/server/bench/bare-socketio-server.ts'), { PORT: '0' });
-    children.push(bare.child);
-    const server = await startChild(join(repoRoot, 'apps/server/src/main.ts'), {
-      DATABASE_URL: db.url,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'never',
-      PURGE_SCHEDULE: 'off',
-    });
-    children.push(server.child);
-    const url = `http://127.0.0.1:${server.port}`;
-    const login = await fetch(`${url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'amk.bergen', password: 'demo' }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const bareUrl = `http://127.0.0.1:${bare.port}`;
+    const serverEnv = { DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'never', PURGE_SCHEDULE: 'off' };
+    const server = await startChild(pinning, join(repoRoot, 'apps/server/src/main.ts'), serverEnv);
+    children.push(server);
+    serverPid = server.child.pid;
+    const cookie = await login(server.url);
+    const t: Target = { url: server.url, key, cookie, prisma, serverPid };
+    const fleet = await simulatedFleet(prisma, FLEET);
 
-    await step('call → screen, 100 consoles', () => fanoutRows(100, bareUrl, url, key, cookie));
-    await step('call → screen, 200 consoles', () => fanoutRows(200, bareUrl, url, key, cookie));
-    await step('CTI intake', () => intakeBench(url, key));
-    await step('sustained positions + calls', () => sustainedBench(url, key, cookie, prisma));
-    await step('catch-up', () => catchUpBench(url, key, cookie, prisma));
-    await step('console main thread (Chromium)', () => measureConsoleMainThread(url));
-    await step('month of calls (summary)', () => monthSummaryBench(prisma, MONTH_CALLS));
-    await step('recording purge', () => purgeBench(prisma, db.url, PURGE_N));
+    if (process.argv.includes('--soak')) {
+      rows.push(...(await soak(t, fleet)).map((r) => ({ ...r, goal: goalFor(r.name) })));
+    } else {
+      const needsBaselines = !only || only.some((w) => 'call → screen'.includes(w));
+      if (needsBaselines) {
+        const bare = await startChild(pinning, join(repoRoot, 'apps/server/bench/bare-socketio-server.ts'), { PORT: '0' });
+        const sameRoute = await startChild(pinning, join(repoRoot, 'apps/server/bench/same-route-server.ts'), serverEnv);
+        children.push(bare, sameRoute);
+        await step('call → screen, 100 consoles', () => fanoutRows(100, bare, sameRoute, t));
+        await step('call → screen, 200 consoles', () => fanoutRows(200, bare, sameRoute, t));
+        await Promise.all([stopChild(bare), stopChild(sameRoute)]);
+      }
+      await step('call → screen, 200 consoles, 20 concurrent senders', () => concurrentRows(200, 20, t));
+      await step('CTI intake', () => intakeBench(server.url, key));
+      await step('sustained positions + calls', () => sustainedBench(t, fleet, 100));
+      await step('position flood', () => floodBench(t, fleet, 200, quick ? 20 : 50));
+      await step('catch-up', () => catchUpBench(server.url, key, cookie, prisma));
+      await step('console main thread (Chromium)', () => measureConsoleMainThread(server.url));
+      await step('month of calls (summary)', () => monthSummaryBench(prisma, MONTH_CALLS));
+      await step('recording purge', () => purgeBench(prisma, db.url, PURGE_N));
+    }
   } finally {
-    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(children.map(stopChild));
     await prisma.$disconnect();
-    await new Promise((r) => setTimeout(r, 500));
     await db.drop().catch(() => {});
+    pinning.release();
   }
 
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  console.log(`\nBenchmarks on ${machine}\n`);
-  console.table(
-    rows.map((r) => ({
-      name: r.name,
-      value: `${r.value} ${r.unit}`,
-      baseline: r.baseline === null ? '—' : `${r.baseline} ${r.unit}`,
-      ratio: r.ratio ?? '—',
-    })),
-  );
+  const stamped = rows.map((r) => ({ ...r, commit, date, machine }));
+  report(stamped, machine, pinning.pinned);
+  const resultsFile = join(repoRoot, 'bench-results.json');
   // A partial run (BENCH_ONLY) updates its own rows and keeps the others.
-  const previous: BenchRow[] =
-    only && existsSync(join(repoRoot, 'bench-results.json')) ? JSON.parse(readFileSync(join(repoRoot, 'bench-results.json'), 'utf8')) : [];
-  const merged = [...previous.filter((p) => !rows.some((r) => r.name === p.name)), ...rows];
-  writeFileSync(join(repoRoot, 'bench-results.json'), `${JSON.stringify(merged, null, 2)}\n`);
-  console.log(`written to bench-results.json (machine: ${machine})`);
+  const previous: BenchRow[] = only && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : [];
+  const merged = [...previous.filter((p) => !stamped.some((r) => r.name === p.name)), ...stamped];
+  writeFileSync(resultsFile, `${JSON.stringify(merged, null, 2)}\n`);
+  // One line per run, never rewritten: the figures of every commit that was measured.
+  const history = {
+    commit,
+    date,
+    machine,
+    pinned: pinning.pinned,
+    kind: process.argv.includes('--soak') ? 'soak' : quick ? 'quick' : only ? `only ${only.join(',')}` : 'full',
+    rows: stamped.map(({ name, unit, value, baseline, ratio }) => ({ name, unit, value, baseline, ratio })),
+  };
+  appendFileSync(join(repoRoot, 'bench-history.jsonl'), `${JSON.stringify(history)}\n`);
+  console.log(`written to bench-results.json and appended to bench-history.jsonl (commit ${commit}, ${machine})`);
   process.exit(0);
 }
 

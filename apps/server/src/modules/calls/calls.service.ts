@@ -10,7 +10,7 @@ import type { createCallHooks } from './call-hooks.js';
 import { toCallSummary } from './call-summary.js';
 import { requireCompetent } from '../users/competence-guard.js';
 
-function checkLineForCentre(line: Line, centre: { code: string; kind: 'AMK' | 'LVS' }) {
+export function checkLineForCentre(line: Line, centre: { code: string; kind: 'AMK' | 'LVS' }) {
   const allowed: readonly string[] = LINES_BY_CENTRE_KIND[centre.kind];
   if (!allowed.includes(line)) {
     throw badRequest('call.lineNotAnswered', { line, centre: centre.code, kind: centre.kind, lines: allowed.join(', ') });

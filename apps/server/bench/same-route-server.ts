@@ -1,0 +1,71 @@
+// The fair baseline for call → screen: the real server (same Fastify app, integration-key auth,
+// zod validation of the same RegisterCallRequest, the same two lookups, a full CallSummary
+// serialised by the same response schema, emitted to the same centre room through the same
+// Socket.IO server that consoles joined with their session cookie) with one extra route that does
+// everything the real intake does EXCEPT the transaction and the event log: no insert, no seq, no
+// NOTIFY. Comparing the two shows what durability costs. Run as a child process by run.ts.
+import { CallSummary, RegisterCallRequest } from '@amk/contracts';
+import { createPrisma } from '@amk/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { buildApp } from '../src/app.js';
+import { rooms } from '../src/auth/actor.js';
+import { loadConfig } from '../src/config.js';
+import { API_V1 } from '../src/lib/api-prefix.js';
+import { badRequest, forbidden } from '../src/lib/http-error.js';
+import { checkLineForCentre } from '../src/modules/calls/calls.service.js';
+import { integrationOf, requireIntegration } from '../src/plugins/authenticate.js';
+
+const config = loadConfig();
+if (!config.DATABASE_URL) throw new Error('same-route-server needs DATABASE_URL');
+const prisma = createPrisma(config.DATABASE_URL);
+const app = await buildApp({ config, prisma, databaseUrl: config.DATABASE_URL });
+
+let seq = 0;
+const baselineRoute: FastifyPluginAsyncZod = async (scoped) => {
+  scoped.post(
+    '/bench/integrations/calls',
+    { schema: { hide: true, body: RegisterCallRequest, response: { 201: CallSummary } }, preValidation: requireIntegration },
+    async (request, reply) => {
+      const req = request.body;
+      const actor = integrationOf(request);
+      const centre = await prisma.centre.findUnique({ where: { code: req.centre } });
+      if (!centre) throw badRequest('centre.unknown', { centre: req.centre });
+      if (centre.id !== actor.centre.id) throw forbidden('call.keyForOtherCentre', { own: actor.centre.code, centre: req.centre });
+      checkLineForCentre(req.line, centre);
+      await prisma.call.findUnique({ where: { centreId_externalId: { centreId: centre.id, externalId: req.externalId } } });
+      const now = new Date().toISOString();
+      const summary: CallSummary = {
+        id: crypto.randomUUID(),
+        centreId: centre.id,
+        externalId: req.externalId,
+        line: req.line,
+        source: req.exercise ? 'EXERCISE' : 'CTI',
+        state: 'RINGING',
+        callerNumber: req.callerNumber ?? null,
+        callerName: null,
+        ringingAt: new Date(req.ringingAt).toISOString(),
+        answeredAt: null,
+        endedAt: null,
+        operatorId: null,
+        urgency: null,
+        criterionCode: null,
+        addressText: null,
+        lat: null,
+        lon: null,
+        positionRadiusM: null,
+        kommunenummer: null,
+        summary: null,
+        closedAt: null,
+        updatedAt: now,
+      };
+      app.io
+        .to([rooms.centre(centre.id)])
+        .emit('event', { seq: ++seq, type: 'call.upserted', centreId: centre.id, at: now, data: summary });
+      return reply.status(201).send(summary);
+    },
+  );
+};
+await app.register(baselineRoute, API_V1);
+const address = await app.listen({ host: '127.0.0.1', port: 0 });
+console.log(`listening ${new URL(address).port}`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void app.close().finally(() => process.exit(0)));
