@@ -8,6 +8,7 @@
 // BENCH_QUICK=1 shrinks the big data sets (for a quick look); the defaults are the issues' sizes.
 // BENCH_ONLY=month,purge runs only the steps whose name contains one of the words.
 // `pnpm bench --soak` runs the 30-minute soak instead (soak.ts; SOAK_MINUTES to change it).
+// `pnpm bench --readme` also rewrites README's benchmark table from a full run (readme-table.ts).
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ import { goalFor } from './goals.js';
 import { catchUpBench, connectMany, type Fanout, intakeBench, measureConcurrentFanout, measureFanout, ringCall } from './live-benches.js';
 import { cpuMeter, currentCommit, describeMachine, type Pinning, pinCores } from './machine.js';
 import { floodBench, simulatedFleet, sustainedBench, type Target } from './position-load.js';
+import { writeReadmeTable } from './readme-table.js';
 import { soak } from './soak.js';
 import { type BenchRow, percentile, roundCpu, row } from './stats.js';
 
@@ -224,6 +226,10 @@ async function main() {
     rows: stamped.map(({ name, unit, value, baseline, ratio }) => ({ name, unit, value, baseline, ratio })),
   };
   appendFileSync(join(repoRoot, 'bench-history.jsonl'), `${JSON.stringify(history)}\n`);
+  if (process.argv.includes('--readme') && history.kind === 'full') {
+    writeReadmeTable(stamped, { commit, date, machine, pinned: pinning.pinned });
+    console.log('README.md: benchmark table rewritten from this run');
+  }
   console.log(`written to bench-results.json and appended to bench-history.jsonl (commit ${commit}, ${machine})`);
   process.exit(0);
 }
