@@ -31,12 +31,19 @@ export async function soak(t: Target, fleet: { id: string; callSign: string }[])
   const minutes = Number(process.env.SOAK_MINUTES ?? 30);
   const units = fleet.slice(0, 500);
   const sockets = await connectMany(t.url, CONSOLES, t.cookie);
-  const ours = new Set<string>();
-  let received = 0;
+  // Each console counts the ringing calls it heard; a call counts once the server took it (201).
+  const heard = new Map<string, number>();
+  const registered = new Set<string>();
+  let refused = 0;
+  let disconnects = 0;
   for (const s of sockets) {
     s.on('event', (e: { type: string; data: { externalId?: string | null; state?: string } }) => {
-      if (e.type === 'call.upserted' && e.data.state === 'RINGING' && e.data.externalId && ours.has(e.data.externalId)) received++;
+      if (e.type === 'call.upserted' && e.data.state === 'RINGING' && e.data.externalId?.startsWith('soak-'))
+        heard.set(e.data.externalId, (heard.get(e.data.externalId) ?? 0) + 1);
     });
+    // The bench's consoles do not reconnect (a real one would, and replay what it missed): a
+    // dropped connection is counted, so a "lost" figure can be told from a dropped socket.
+    s.on('disconnect', () => disconnects++);
   }
 
   const browser = await chromium.launch({
@@ -80,15 +87,22 @@ export async function soak(t: Target, fleet: { id: string; callSign: string }[])
         );
       }
       const externalId = `soak-${start}-${tick}`;
-      ours.add(externalId);
       track(
-        ringCall(t.url, t.key, externalId).then(async (r) => {
-          await r.arrayBuffer();
-          await new Promise((res) => setTimeout(res, 1_000));
-          const id = encodeURIComponent(externalId);
-          await integration(t, `calls/${id}/ended`, { endedAt: new Date().toISOString() });
-          await integration(t, `calls/${id}/answered`, { answeredAt: new Date().toISOString() });
-        }),
+        ringCall(t.url, t.key, externalId).then(
+          async (r) => {
+            await r.arrayBuffer();
+            if (r.status !== 201) {
+              refused++;
+              return;
+            }
+            registered.add(externalId);
+            await new Promise((res) => setTimeout(res, 1_000));
+            const id = encodeURIComponent(externalId);
+            await integration(t, `calls/${id}/ended`, { endedAt: new Date().toISOString() });
+            await integration(t, `calls/${id}/answered`, { answeredAt: new Date().toISOString() });
+          },
+          () => void refused++,
+        ),
       );
       if (Date.now() >= nextSample) {
         nextSample += SAMPLE_MS;
@@ -131,6 +145,13 @@ export async function soak(t: Target, fleet: { id: string; callSign: string }[])
       'MB',
       growth((s) => s.consoleMb),
     ),
-    row('soak: call events lost (console × call)', 'events', ours.size * CONSOLES - received),
+    row('soak: calls registered', 'calls', registered.size),
+    row('soak: call registrations refused', 'calls', refused),
+    row(
+      'soak: call events lost (console × call)',
+      'events',
+      [...registered].reduce((lost, id) => lost + CONSOLES - (heard.get(id) ?? 0), 0),
+    ),
+    row('soak: console connections dropped', 'sockets', disconnects),
   ];
 }
