@@ -44,6 +44,7 @@ import { openApiPlugin } from './plugins/external/openapi.js';
 import { securityPlugin } from './plugins/external/security.js';
 import { geoPlugin } from './plugins/geo.js';
 import { realtimePlugin } from './plugins/realtime.js';
+import { priorityGatePlugin } from './plugins/priority-gate.js';
 import { safeInputPlugin } from './plugins/safe-input.js';
 import type { AkutthjelperJob } from './modules/akutthjelper/escalation.js';
 import type { NotificationDispatcher } from './modules/notifications/dispatcher.js';
@@ -142,6 +143,7 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
     localNeedsBreakGlass: production && (config.OIDC_PROVIDERS?.length ?? 0) > 0,
   });
   await app.register(realtimePlugin);
+  await app.register(priorityGatePlugin);
   await app.register(geoPlugin);
 
   // ── modules (an order their declared dependencies accept)
