@@ -41,9 +41,9 @@ export class PositionFanout {
       for (const id of this.consoles.members(room)) {
         if (!held.has(id)) continue;
         except.push(id);
-        let missed = this.missed.get(id);
-        if (!missed) this.missed.set(id, (missed = new Map()));
+        const missed = this.missed.get(id) ?? new Map<string, UnitMoved>();
         for (const m of batch) missed.set(m.id, m);
+        this.missed.set(id, missed);
       }
       this.consoles.broadcast(room, batch, except);
     }
@@ -68,10 +68,10 @@ export function socketIoConsoles(io: IoServer): Consoles {
     connected: () => sockets.keys(),
     busy(id) {
       const conn = sockets.get(id)?.conn as unknown as (EngineConnection & { writeBuffer?: unknown[] }) | undefined;
-      if (!conn || conn.readyState !== 'open') return true;
+      if (conn?.readyState !== 'open') return true;
       // writable is false from a send until the socket has handed its bytes to the kernel (ws), or
       // until the client polls again (long-polling); writeBuffer holds what waits behind that.
-      return !conn.transport.writable || (conn.writeBuffer?.length ?? 0) > 0;
+      return !conn?.transport.writable || (conn.writeBuffer?.length ?? 0) > 0;
     },
     members: (room) => io.of('/').adapter.rooms.get(room) ?? [],
     broadcast(room, batch, except) {
