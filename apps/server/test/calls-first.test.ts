@@ -153,8 +153,7 @@ describe('calls first under a position flood', () => {
     // The flood is over: the map ends where the units are.
     const shown = () => {
       const last = new Map<string, number>();
-      for (const r of log)
-        if (r.kind === 'positions') for (const m of r.batch) last.set(m.id, Math.max(last.get(m.id) ?? 0, sendOrder(m)));
+      for (const r of log) if (r.kind === 'positions') for (const m of r.batch) last.set(m.id, Math.max(last.get(m.id) ?? 0, sendOrder(m)));
       return last;
     };
     await waitFor(
