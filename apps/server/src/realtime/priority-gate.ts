@@ -5,7 +5,7 @@
 // write still in flight (its barrier). Positions stamped earlier flow on, so the map keeps moving
 // while calls are written, and no position waits more than MAX_HOLD_MS: a write that hangs (a slow
 // upload, a database stall) must not freeze the map.
-export const MAX_HOLD_MS = 1_000;
+const MAX_HOLD_MS = 1_000;
 
 export class PriorityGate {
   /** A write request → when it arrived (performance.now()). */
