@@ -134,6 +134,7 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
   await app.register(errorHandlerPlugin);
   await app.register(safeInputPlugin);
   await app.register(databasePlugin, { prisma, databaseUrl });
+  await app.register(priorityGatePlugin);
   await app.register(authPlugin, {
     sessionTtlHours: config.SESSION_TTL_HOURS,
     production,
@@ -143,7 +144,6 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
     localNeedsBreakGlass: production && (config.OIDC_PROVIDERS?.length ?? 0) > 0,
   });
   await app.register(realtimePlugin);
-  await app.register(priorityGatePlugin);
   await app.register(geoPlugin);
 
   // ── modules (an order their declared dependencies accept)

@@ -22,6 +22,9 @@ let units: { id: string; callSign: string }[];
 
 beforeAll(async () => {
   server = await startServer();
+  // The gate lets positions go after at most a second (so a stalled write cannot freeze the map).
+  // This test is about order, not speed: a slow machine must not pass for a stalled write.
+  server.app.priorityGate.maxHoldMs = 60_000;
   const centre = await createCentre(server.prisma);
   centreCode = centre.code;
   user = (await createUser(server.prisma, centre.id)).username;

@@ -8,6 +8,8 @@
 const MAX_HOLD_MS = 1_000;
 
 export class PriorityGate {
+  /** The longest a position waits for writes in flight (a test of the order alone may lengthen it). */
+  maxHoldMs = MAX_HOLD_MS;
   /** A write request → when it arrived (performance.now()). */
   private readonly inFlight = new Map<object, number>();
   /**
@@ -43,7 +45,7 @@ export class PriorityGate {
   /** Positions stamped before this may go to consoles now. */
   barrier(): number {
     const now = this.now();
-    const floor = now - MAX_HOLD_MS;
+    const floor = now - this.maxHoldMs;
     if (this.settling !== null && (this.pumpIdle() || this.settling < floor)) this.settling = null;
     let oldest = this.settling ?? Number.POSITIVE_INFINITY;
     for (const [write, arrived] of this.inFlight) {

@@ -1,6 +1,8 @@
-// Position reports are written in batches, off the call path. Reports wait here at most BATCH_MS,
-// coalesced per unit (the newest report wins; an older one is answered as not applied, as it would
-// have been had it arrived second), then one UPDATE … FROM unnest(…) writes the batch and one
+// Position reports are written in batches, off the call path. A report that finds the writer idle
+// is written at once; otherwise it waits for the batch in flight and at least BATCH_MS since that
+// one began, coalesced per unit (the newest report wins; an older one is answered as not applied,
+// as it would have been had it arrived second). So a quiet night costs one round trip a report,
+// and a flood one UPDATE … FROM unnest(…) per BATCH_MS, however many reports it carries; one
 // statement NOTIFYs every instance of what moved. All of it goes through a database connection of
 // its own, so a flood of positions never takes a connection a call transaction is waiting for.
 // A report is answered once its batch has committed: "applied" still means "stored".
@@ -10,7 +12,7 @@ import { rooms as roomNames } from '../../auth/actor.js';
 import { forbidden, notFound } from '../../lib/http-error.js';
 import type { UnitAudience } from './unit-audience.js';
 
-const BATCH_MS = 100;
+const BATCH_MS = 50;
 /** pg_notify refuses payloads of 8,000 bytes or more; a notice stays well below. */
 const NOTICE_BYTES = 7_000;
 
@@ -69,6 +71,7 @@ export class PositionWriter {
   private pending = new Map<string, Pending>();
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> | null = null;
+  private lastStarted = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: PositionWriterDeps) {
     // One connection: batches are written one after another, and this is the only pool they use.
@@ -89,7 +92,7 @@ export class PositionWriter {
         entry.waiters.push(waiter);
         if (at > entry.at) Object.assign(entry, { report, at, arrivedAt });
       }
-      this.schedule(BATCH_MS);
+      this.schedule();
     });
   }
 
@@ -102,16 +105,16 @@ export class PositionWriter {
     await this.db.$disconnect();
   }
 
-  private schedule(delayMs: number): void {
+  private schedule(): void {
     if (this.timer || this.writing) return;
-    this.timer = setTimeout(() => void this.write(), delayMs);
+    this.timer = setTimeout(() => void this.write(), Math.max(0, this.lastStarted + BATCH_MS - performance.now()));
   }
 
   private write(): Promise<void> {
     this.timer = null;
     const batch = [...this.pending.values()];
     this.pending = new Map();
-    const started = performance.now();
+    this.lastStarted = performance.now();
     this.writing = this.writeBatch(batch)
       .catch((err: unknown) => {
         for (const entry of batch) for (const w of entry.waiters) w.reject(err);
@@ -119,7 +122,7 @@ export class PositionWriter {
       .finally(() => {
         this.writing = null;
         // Under a flood the next batch follows at once if this one took longer than BATCH_MS.
-        if (this.pending.size) this.schedule(Math.max(0, BATCH_MS - (performance.now() - started)));
+        if (this.pending.size) this.schedule();
       });
     return this.writing;
   }
