@@ -44,6 +44,7 @@ import { openApiPlugin } from './plugins/external/openapi.js';
 import { securityPlugin } from './plugins/external/security.js';
 import { geoPlugin } from './plugins/geo.js';
 import { realtimePlugin } from './plugins/realtime.js';
+import { priorityGatePlugin } from './plugins/priority-gate.js';
 import { safeInputPlugin } from './plugins/safe-input.js';
 import type { AkutthjelperJob } from './modules/akutthjelper/escalation.js';
 import type { NotificationDispatcher } from './modules/notifications/dispatcher.js';
@@ -133,6 +134,7 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
   await app.register(errorHandlerPlugin);
   await app.register(safeInputPlugin);
   await app.register(databasePlugin, { prisma, databaseUrl });
+  await app.register(priorityGatePlugin);
   await app.register(authPlugin, {
     sessionTtlHours: config.SESSION_TTL_HOURS,
     production,

@@ -4,7 +4,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { StationSummary } from '@amk/contracts';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useT } from '../i18n/i18n.js';
+import { translate, useLocale, useT } from '../i18n/i18n.js';
+import { positionAgeText } from '../lib/position-age.js';
 import { useConsole } from '../store/console-store.js';
 import { chosenBasemap } from './basemap-style.js';
 import {
@@ -47,6 +48,17 @@ function ownStationBounds(stations: Record<string, StationSummary>, centreId: st
     [Math.min(...own.map((st) => st.lon)), Math.min(...own.map((st) => st.lat))],
     [Math.max(...own.map((st) => st.lon)), Math.max(...own.map((st) => st.lat))],
   ];
+}
+
+const UNIT_LAYERS = new Set(['units', 'units-busy-low', 'unit-singles']);
+
+/** A feature's label; a unit's with the age of its position when that is behind (read at hover). */
+function popupText(layer: string, properties: Record<string, unknown>): string {
+  const label = String(properties.label ?? '');
+  const unit = UNIT_LAYERS.has(layer) ? useConsole.getState().units[String(properties.id)] : undefined;
+  const locale = useLocale.getState().locale;
+  const age = unit && positionAgeText(unit, Date.now(), (key, vars) => translate(locale, key, vars));
+  return age ? `${label} – ${age}` : label;
 }
 
 /**
@@ -128,10 +140,7 @@ export function MapView({ gaps = [], legend = true }: { gaps?: string[]; legend?
             const f = e.features?.[0];
             if (!f) return;
             if (!isPicking()) map.getCanvas().style.cursor = 'pointer';
-            popup
-              .setLngLat(e.lngLat)
-              .setText(String(f.properties.label ?? ''))
-              .addTo(map!);
+            popup.setLngLat(e.lngLat).setText(popupText(layer, f.properties)).addTo(map!);
           });
           map.on('mouseleave', layer, () => {
             map.getCanvas().style.cursor = isPicking() ? 'crosshair' : '';

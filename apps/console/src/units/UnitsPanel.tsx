@@ -6,7 +6,9 @@ import type { StationSummary, UnitSummary } from '@amk/contracts';
 import { memo } from 'react';
 import { useT } from '../i18n/i18n.js';
 import { useCentres } from '../lib/centres.js';
+import { positionAgeText } from '../lib/position-age.js';
 import { StatusPill } from '../lib/StatusPill.js';
+import { useNow } from '../lib/use-now.js';
 import { useConsole } from '../store/console-store.js';
 import { UnitStatusControl } from './UnitStatusControl.js';
 
@@ -17,6 +19,7 @@ const UnitRow = memo(
     station,
     lentTo,
     owner,
+    positionAge,
   }: {
     u: UnitSummary;
     own: boolean;
@@ -24,6 +27,8 @@ const UnitRow = memo(
     /** mutual aid: the centre it is lent to (ours), or the one it is borrowed from (theirs, lent to us) */
     lentTo: string | null;
     owner: string | null;
+    /** "posisjon 2 min gammel" when the unit's position is behind (lib/position-age.ts) */
+    positionAge: string | null;
   }) {
     const t = useT();
     return (
@@ -37,6 +42,7 @@ const UnitRow = memo(
         </td>
         <td>
           <StatusPill status={u.status} />
+          {positionAge && <div className="warn-text small position-age">{positionAge}</div>}
         </td>
         <td>
           {!u.crewOk && (
@@ -58,6 +64,7 @@ const UnitRow = memo(
     a.own === b.own &&
     a.lentTo === b.lentTo &&
     a.owner === b.owner &&
+    a.positionAge === b.positionAge &&
     a.station === b.station &&
     a.u.status === b.u.status &&
     a.u.crewOk === b.u.crewOk &&
@@ -72,6 +79,8 @@ export function UnitsPanel() {
   const stations = useConsole((s) => s.stations);
   const centreId = useConsole((s) => s.centre?.id);
   const centres = useCentres();
+  // Rows re-render on a position only when its age text changes; this ticks for units gone quiet.
+  const now = useNow(5_000);
   const nameOf = (id: string | null) => (id ? (centres.find((c) => c.id === id)?.name ?? null) : null);
   const sorted = units.sort(
     (a, b) => Number(b.centreId === centreId) - Number(a.centreId === centreId) || a.callSign.localeCompare(b.callSign),
@@ -89,6 +98,7 @@ export function UnitsPanel() {
               station={u.stationId ? stations[u.stationId] : undefined}
               lentTo={u.centreId === centreId ? nameOf(u.lentToCentreId) : null}
               owner={u.lentToCentreId && u.lentToCentreId === centreId ? nameOf(u.centreId) : null}
+              positionAge={positionAgeText(u, Math.max(now, Date.now()), t)}
             />
           ))}
         </tbody>

@@ -51,6 +51,11 @@ export class EventPump {
     this.listener = null;
   }
 
+  /** Nothing is being read from the log: every event offered so far has been broadcast (or skipped). */
+  get idle(): boolean {
+    return this.pulling === null;
+  }
+
   /** Wake the pump now (on NOTIFY, or when a local commit could not be delivered in order). */
   poke(): void {
     void this.pull();

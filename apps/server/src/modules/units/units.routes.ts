@@ -18,7 +18,7 @@ import type { UnitsService } from './units.service.js';
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError } as const;
 
 export const unitsRoutes =
-  (deps: { units: UnitsService }): FastifyPluginAsyncZod =>
+  (deps: { units: UnitsService; stamp: () => number }): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/integrations/units/:callSign/status',
@@ -44,9 +44,11 @@ export const unitsRoutes =
           body: UnitPositionReport,
           response: { 200: UnitReportAnswer, ...errors },
         },
+        // streamed beside the event log: never a write that positions must wait for (priority-gate.ts)
+        config: { positionReport: true },
         preValidation: requireIntegration,
       },
-      async (request) => deps.units.reportPosition(integrationOf(request), request.params.callSign, request.body),
+      async (request) => deps.units.reportPosition(integrationOf(request), request.params.callSign, request.body, deps.stamp()),
     );
     app.post(
       '/units/:unitId/status',

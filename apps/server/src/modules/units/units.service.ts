@@ -20,7 +20,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../lib/http-error.
 import { section11Refusal } from './section-11-refusal.js';
 import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
-import { POSITION_CHANNEL } from './position-stream.js';
+import type { PositionWriter } from './position-writer.js';
 import type { UnitAudience } from './unit-audience.js';
 import type { createUnitHooks } from './unit-hooks.js';
 import { returnIfReleased } from './unit-loans.js';
@@ -54,11 +54,13 @@ export function createUnitsService({
   transact,
   audience,
   hooks,
+  positions,
 }: {
   prisma: Db;
   transact: Transact;
   audience: UnitAudience;
   hooks: Pick<ReturnType<typeof createUnitHooks>, 'statusChangedOnMission'>;
+  positions: Pick<PositionWriter, 'submit'>;
 }) {
   /** `alsoCentreId`: a centre that must hear this change too (the borrower of a unit just returned). */
   async function publishUnit(emit: Emit, unit: Unit, alsoCentreId: string | null = null) {
@@ -252,28 +254,15 @@ export function createUnitsService({
       });
     },
 
+    /** Answers once the report's batch is stored (see position-writer.ts); `arrivedAt` is PriorityGate.stamp(). */
     async reportPosition(
       actor: IntegrationActor,
       callSign: string,
       report: UnitPositionReport,
+      arrivedAt: number,
     ): Promise<{ unit: UnitSummary; applied: boolean }> {
-      const at = new Date(report.at);
-      const rooms = await audience.roomsFor(actor.centre.id);
-      // One round trip on the hot path: move the unit only if this report is newer, and tell every
-      // instance (NOTIFY) in the same statement. Only when nothing moved do we ask why.
-      const moved = await prisma.$queryRaw<Unit[]>`
-        WITH u AS (
-          UPDATE "Unit" SET "lat" = ${report.lat}, "lon" = ${report.lon}, "positionAt" = ${at}, "speedKmh" = ${report.speedKmh ?? null}, "headingDeg" = ${report.headingDeg ?? null}
-          WHERE "callSign" = ${callSign} AND "centreId" = ${actor.centre.id}::uuid AND ("positionAt" IS NULL OR "positionAt" < ${at})
-          RETURNING *
-        )
-        SELECT u.*, pg_notify(${POSITION_CHANNEL}, json_build_object(
-          'rooms', array_cat(${rooms}::text[], CASE WHEN u."lentToCentreId" IS NULL THEN ARRAY[]::text[] ELSE ARRAY['centre:' || u."lentToCentreId"::text] END),
-          'moved', json_build_object('id', u."id", 'lat', u."lat", 'lon', u."lon", 'at', ${at.toISOString()}::text, 'speedKmh', u."speedKmh", 'headingDeg', u."headingDeg"))::text)::text AS notified
-        FROM u`;
-      if (moved[0]) return { unit: toUnitSummary(moved[0]), applied: true };
-      const unit = await unitOfIntegration(actor, callSign); // 404 / 403 with the reason, or simply older
-      return { unit: toUnitSummary(unit), applied: false };
+      const { unit, applied } = await positions.submit(actor.centre, callSign, report, arrivedAt);
+      return { unit: toUnitSummary(unit), applied };
     },
   };
 }
