@@ -3,7 +3,7 @@
 // incident live (read-only); an AMK that is no neighbour hears nothing of it, but does hear a
 // hospital's new capacity, since it may send patients there too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HospitalSummary, MajorIncidentDetail } from '@amk/contracts';
+import type { CallRecord, CallSummary, HospitalSummary, MajorIncidentDetail } from '@amk/contracts';
 import { createCentre, createUser } from './support/factories.js';
 import { login, openConsole, startServer, waitFor, type ConsoleSocket, type TestServer } from './support/test-app.js';
 
@@ -59,6 +59,25 @@ describe('a major incident on the consoles, live', () => {
     });
     expect(declared.status).toBe(201);
     const id = declared.body.id as string;
+    // The declaration's line in the call's journal comes with an update of the call (after the
+    // one of its registration), so a record open on it shows the line at once.
+    const declaredAt = Date.parse(declared.body.declaredAt);
+    await waitFor(
+      () =>
+        first.received.find(
+          (e) =>
+            e.type === 'call.upserted' &&
+            (e.data as CallSummary).id === callId &&
+            Date.parse((e.data as CallSummary).updatedAt) >= declaredAt,
+        ),
+      5_000,
+      'the call’s update after the declaration',
+    );
+    const record = (await api(amk, 'GET', `/calls/${callId}`)).body as CallRecord;
+    expect(record.journal.find((j) => j.message?.key === 'majorIncident.declared')).toMatchObject({
+      text: 'Masseskadehendelse erklært, rød beredskap: Bussulykke på E16',
+      message: { params: { level: 'RED', description: 'Bussulykke på E16' } },
+    });
 
     // the second operator registers; the first sees it without asking
     expect(
