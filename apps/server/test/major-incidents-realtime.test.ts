@@ -4,18 +4,26 @@
 // hospital's new capacity, since it may send patients there too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord, CallSummary, HospitalSummary, MajorIncidentDetail } from '@amk/contracts';
-import { createCentre, createUser } from './support/factories.js';
+import { createCentre, createHospital, createUser } from './support/factories.js';
 import { login, openConsole, startServer, waitFor, type ConsoleSocket, type TestServer } from './support/test-app.js';
 
 let server: TestServer;
 let amk: string;
 let amk2: string;
 let forde: string;
+/** A hospital of the centre's HF, the test's own. */
+let hospital: { code: string };
 const sockets: ConsoleSocket[] = [];
 
 beforeAll(async () => {
   server = await startServer();
-  [amk, amk2, forde] = await Promise.all([login(server, 'amk.bergen'), login(server, 'amk.bergen2'), login(server, 'amk.forde')]);
+  const { prisma } = server;
+  // An AMK centre ("Bergen") of the file's own with a neighbouring AMK ("Førde"), as the demo region has them.
+  const neighbour = await createCentre(prisma);
+  const centre = await createCentre(prisma, { neighbourCentreIds: [neighbour.id] });
+  hospital = await createHospital(prisma, centre.id);
+  const users = await Promise.all([createUser(prisma, centre.id), createUser(prisma, centre.id), createUser(prisma, neighbour.id)]);
+  [amk, amk2, forde] = await Promise.all(users.map((u) => login(server, u.username)));
 });
 afterAll(async () => {
   for (const s of sockets) s.close();
@@ -95,9 +103,9 @@ describe('a major incident on the consoles, live', () => {
 
     // A capacity change reaches every AMK after the incident's events (seq order): once the
     // outsider has it, it has had every event before it, and none was the incident.
-    expect((await api(amk, 'PUT', '/hospitals/LAERDAL/capacity', { RED: 0, YELLOW: 0, GREEN: 0 })).status).toBe(200);
+    expect((await api(amk, 'PUT', `/hospitals/${hospital.code}/capacity`, { RED: 0, YELLOW: 0, GREEN: 0 })).status).toBe(200);
     await waitFor(
-      () => outsider.received.find((e) => e.type === 'hospital.upserted' && (e.data as HospitalSummary).code === 'LAERDAL'),
+      () => outsider.received.find((e) => e.type === 'hospital.upserted' && (e.data as HospitalSummary).code === hospital.code),
       5_000,
       'the outsider to hear the capacity',
     );

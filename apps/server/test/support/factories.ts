@@ -181,3 +181,14 @@ export async function createAkutthjelperMember(
     },
   });
 }
+
+/**
+ * A hospital with acute functions of a centre's HF, declaring no capacity unless told (so no
+ * other test's proposal sends a patient there).
+ */
+export async function createHospital(prisma: Db, centreId: string, data: Partial<Prisma.HospitalUncheckedCreateInput> = {}) {
+  const code = data.code ?? uniqueName('T-HOSP');
+  return prisma.hospital.create({
+    data: { id: randomUUID(), code, name: `Testsykehus ${code}`, centreId, lat: 60.39, lon: 5.32, ...data },
+  });
+}
