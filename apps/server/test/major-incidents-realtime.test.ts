@@ -22,8 +22,12 @@ beforeAll(async () => {
   const neighbour = await createCentre(prisma);
   const centre = await createCentre(prisma, { neighbourCentreIds: [neighbour.id] });
   hospital = await createHospital(prisma, centre.id);
-  const users = await Promise.all([createUser(prisma, centre.id), createUser(prisma, centre.id), createUser(prisma, neighbour.id)]);
-  [amk, amk2, forde] = await Promise.all(users.map((u) => login(server, u.username)));
+  const [first, second, theirs] = await Promise.all([
+    createUser(prisma, centre.id),
+    createUser(prisma, centre.id),
+    createUser(prisma, neighbour.id),
+  ]);
+  [amk, amk2, forde] = await Promise.all([login(server, first.username), login(server, second.username), login(server, theirs.username)]);
 });
 afterAll(async () => {
   for (const s of sockets) s.close();
