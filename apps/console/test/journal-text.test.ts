@@ -65,6 +65,26 @@ describe('journal lines in the reader language', () => {
     );
   });
 
+  it('the lines a mission and a major incident write in a call’s journal read in both languages', () => {
+    // the server's Norwegian text for each (apps/server missions and major-incidents services)
+    const lines = [
+      { text: 'Oppdrag opprettet', message: journalMessage('mission.created', {}), en: 'Mission created' },
+      {
+        text: 'Oppdrag opprettet (bistand fra AMK Bergen)',
+        message: journalMessage('mission.createdMutualAid', { centre: 'AMK Bergen' }),
+        en: 'Mission created (mutual aid from AMK Bergen)',
+      },
+    ];
+    for (const line of lines) {
+      const written = entry({ text: line.text, message: line.message });
+      expect(journalText(written, inLocale('nb'))).toBe(line.text);
+      expect(journalText(written, inLocale('en'))).toBe(line.en);
+    }
+    const declared = entry({ message: journalMessage('majorIncident.declared', { level: 'RED', description: 'Bussulykke på E16' }) });
+    expect(journalText(declared, inLocale('nb'))).toBe('Masseskadehendelse erklært, rød beredskap: Bussulykke på E16');
+    expect(journalText(declared, inLocale('en'))).toBe('Major incident declared, red (full): Bussulykke på E16');
+  });
+
   it('a typed line, or one written before keys, shows as written', () => {
     expect(journalText(entry({ kind: 'NOTE', text: 'Pasienten puster' }), inLocale('en'))).toBe('Pasienten puster');
   });

@@ -2,36 +2,93 @@
 // the responder's view (place only after accepting), acknowledgements live to AMK, SMS delivery,
 // escalation, bistand and reports.
 import { createServer, type Server } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertSummary, ResponderAlert } from '@amk/contracts';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
-import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
 import {
-  buildTestApp,
-  databaseUrl,
-  login,
-  openConsole,
-  startServer,
-  waitFor,
-  standDownFleet,
-  type TestServer,
-} from './support/test-app.js';
+  createAkutthjelperMember,
+  createAkutthjelperUnit,
+  createCentre,
+  createIntegrationKey,
+  createStation,
+  createUnit,
+  createUser,
+  uniqueName,
+} from './support/factories.js';
+import { buildTestApp, databaseUrl, login, openConsole, startServer, waitFor, type TestServer } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';
 
+// The file's own AMK centre and akutthjelpere, laid out as the demo has them around Bergen
+// (support/factories.ts): a fire station and a volunteer team under agreements for Bergen kommune
+// (4601), an expired agreement, and the responder who leads the team. Every mission sends an
+// ambulance made for it, so nothing is stood down or put back after a test.
 let server: TestServer;
 let amk: string;
+/** Usernames of the file's users (password 'demo'). */
+let people: Record<'amk' | 'supervisor' | 'lv' | 'responder' | 'admin' | 'forde', string>;
+let centre: { id: string; code: string };
+/** The volunteer team (its organisation's name) and its members. */
+let folkehjelp: { organisation: string; marte: { id: string }; per: { id: string } };
+/** Bergen ambulansestasjon, ~2.6 km from Torgallmenningen, and a station out of town (Os). */
+let townStation: { id: string };
+let outOfTownStation: { id: string };
 
 beforeAll(async () => {
   server = await startServer();
-  amk = await login(server, 'amk.bergen');
+  const { prisma } = server;
+  const [forde, lvs] = await Promise.all([createCentre(prisma), createCentre(prisma, { kind: 'LVS', kommuner: ['4601'] })]);
+  centre = await createCentre(prisma, { kommuner: ['4601'], neighbourCentreIds: [forde.id] });
+  [townStation, outOfTownStation] = await Promise.all([
+    createStation(prisma, centre.id, { lat: 60.3747, lon: 5.3531, kommunenummer: '4601' }),
+    createStation(prisma, centre.id, { lat: 60.1855, lon: 5.4691, kommunenummer: '4624' }),
+  ]);
+  const agreement = { centreId: centre.id, kommuner: ['4601'] };
+  // members stand a little apart around their station, as the demo's do
+  const around = (unit: { lat: number; lon: number }, i: number) => ({ lat: unit.lat + 0.002 * i, lon: unit.lon - 0.003 * i });
+  const fire = await createAkutthjelperUnit(prisma, { kind: 'BRANN', lat: 60.3892, lon: 5.3313, agreement });
+  await Promise.all(['Geir Brann', 'Hanne Brann'].map((name, i) => createAkutthjelperMember(prisma, fire, { name, ...around(fire, i) })));
+  const team = await createAkutthjelperUnit(prisma, { kind: 'FORF', lat: 60.3802, lon: 5.3418, agreement });
+  await prisma.akutthjelperOrganisation.update({
+    where: { id: team.organisation.id },
+    data: { name: `Norsk Folkehjelp Bergen ${uniqueName('T')}` },
+  });
+  const expired = await createAkutthjelperUnit(prisma, {
+    lat: 60.4085,
+    lon: 5.2255,
+    agreement: { ...agreement, validFrom: new Date('2022-01-01'), validTo: new Date('2025-06-30') },
+  });
+  await createAkutthjelperMember(prisma, expired, { name: 'Ola Askøy' });
+  const users = {
+    amk: await createUser(prisma, centre.id, { displayName: 'Ingrid Haugland' }),
+    supervisor: await createUser(prisma, centre.id, { role: 'supervisor' }),
+    lv: await createUser(prisma, lvs.id, { role: 'lv_operator' }),
+    // The responder is in town, a few hundred metres from Torgallmenningen, and leads the team.
+    responder: await createUser(prisma, centre.id, { role: 'responder', displayName: 'Marte Akutthjelper' }),
+    admin: await createUser(prisma, centre.id, { role: 'admin' }),
+    forde: await createUser(prisma, forde.id),
+  };
+  people = Object.fromEntries(Object.entries(users).map(([k, u]) => [k, u.username])) as typeof people;
+  const marte = await createAkutthjelperMember(prisma, team, {
+    name: 'Marte Akutthjelper',
+    userId: users.responder.id,
+    lat: 60.3941,
+    lon: 5.3262,
+    isLeader: true,
+  });
+  const [per] = await Promise.all(
+    ['Per Frivillig', 'Siri Frivillig'].map((name, i) => createAkutthjelperMember(prisma, team, { name, ...around(team, i + 1) })),
+  );
+  folkehjelp = {
+    organisation: (await prisma.akutthjelperOrganisation.findUniqueOrThrow({ where: { id: team.organisation.id } })).name,
+    marte,
+    per: per!,
+  };
+  amk = await login(server, people.amk);
 });
 afterAll(async () => {
-  await standDownFleet(server.prisma);
   await server.close();
 });
-// Each test makes its own missions: free the fleet so there is always an ambulance to send.
-beforeEach(() => standDownFleet(server.prisma));
 
 async function api(cookie: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${server.url}/api/v1${path}`, {
@@ -43,24 +100,15 @@ async function api(cookie: string, method: string, path: string, body?: unknown)
 }
 
 /**
- * A mission at a place, from an AMK-BERGEN call, with one ambulance — by default one from outside
- * town (every demo member in Bergen arrives before it), or the one with this call sign.
+ * A mission at a place, from a call of the file's centre, with an ambulance made for it — by
+ * default at the station out of town (every member in Bergen arrives before it), or in town.
  */
-async function mission(lat: number, lon: number, cookie = amk, callSign?: string) {
+async function mission(lat: number, lon: number, cookie = amk, from: 'town' | 'out of town' = 'out of town') {
   const callId = crypto.randomUUID();
   await api(cookie, 'POST', '/calls', { id: callId, line: '113', lat, lon, addressText: 'Torgallmenningen 1', urgency: 'A' });
-  const units = await server.prisma.unit.findMany({
-    where: {
-      centre: { code: 'AMK-BERGEN' },
-      status: { in: ['AVAILABLE_AT_STATION', 'AVAILABLE_ON_THE_MOVE'] },
-      kind: 'AMBULANCE_CAR',
-      crewOk: true,
-      ...(callSign ? { callSign } : { station: { name: { not: 'Bergen ambulansestasjon' } } }),
-    },
-    take: 1,
-  });
+  const unit = await createUnit(server.prisma, centre.id, { stationId: (from === 'town' ? townStation : outOfTownStation).id });
   const id = crypto.randomUUID();
-  const res = await api(cookie, 'POST', '/missions', { id, callId, unitIds: [units[0]!.id] });
+  const res = await api(cookie, 'POST', '/missions', { id, callId, unitIds: [unit.id] });
   expect(res.status).toBe(201);
   return id;
 }
@@ -92,7 +140,7 @@ describe('the rule', () => {
 
   it('an LVS operator cannot alert, and an event type outside the scheme is refused', async () => {
     const id = await mission(60.3929, 5.3241);
-    const lv = await login(server, 'lv.bergen');
+    const lv = await login(server, people.lv);
     const lvs = await api(lv, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'HJERTESTANS' });
     expect(lvs.status).toBe(404); // not LVS's mission: it cannot even see it
     // Refused by the rule, not by the schema: 422, in Norwegian, with bistand offered instead.
@@ -114,12 +162,11 @@ describe('the rule', () => {
 
 describe('only those who can arrive before the ambulance are proposed', () => {
   const distanceLimit = (maxRoadKm: number) =>
-    server.prisma.centre.update({ where: { code: 'AMK-BERGEN' }, data: { akutthjelperMaxRoadKm: maxRoadKm } });
-  afterAll(() => distanceLimit(5));
+    server.prisma.centre.update({ where: { id: centre.id }, data: { akutthjelperMaxRoadKm: maxRoadKm } });
 
   it('an ambulance from the town station leaves out those it beats, and says so', async () => {
-    // BGN-A11 at Bergen ambulansestasjon, ~2.6 km from Torgallmenningen: ~2.9 min by the estimate.
-    const id = await mission(60.3929, 5.3241, amk, 'BGN-A11');
+    // An ambulance at Bergen ambulansestasjon, ~2.6 km from Torgallmenningen: ~2.9 min by the estimate.
+    const id = await mission(60.3929, 5.3241, amk, 'town');
     const res = await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`);
     expect(res.body.allowed).toBe(true);
     expect(res.body.reach.ambulanceEtaMinutes).toBeGreaterThan(2);
@@ -133,12 +180,14 @@ describe('only those who can arrive before the ambulance are proposed', () => {
   });
 
   it('the centre’s distance limit, set by a supervisor (audited), leaves out those farther by road', async () => {
-    const supervisor = await login(server, 'supervisor.bergen');
+    const supervisor = await login(server, people.supervisor);
     expect((await api(amk, 'PUT', '/akutthjelper/settings', { maxRoadKm: 1 })).status).toBe(403);
     expect((await api(supervisor, 'PUT', '/akutthjelper/settings', { maxRoadKm: 0 })).status).toBe(400);
     const set = await api(supervisor, 'PUT', '/akutthjelper/settings', { maxRoadKm: 1 });
     expect(set).toMatchObject({ status: 200, body: { maxRoadKm: 1 } });
-    expect(await server.prisma.auditLog.count({ where: { action: 'akutthjelper.settings' } })).toBeGreaterThanOrEqual(1);
+    expect(await server.prisma.auditLog.count({ where: { action: 'akutthjelper.settings', centreId: centre.id } })).toBeGreaterThanOrEqual(
+      1,
+    );
     try {
       const id = await mission(60.3929, 5.3241); // an ambulance from outside town: only the distance limits
       const res = await api(amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`);
@@ -147,7 +196,7 @@ describe('only those who can arrive before the ambulance are proposed', () => {
       expect(res.body.reach.reasons[0]).toBe(`${res.body.reach.tooFar} lenger unna enn 1 km`);
       for (const c of res.body.candidates) expect(c.roadKm).toBeLessThanOrEqual(1);
       // and alerting one of them is refused as not eligible
-      const far = await server.prisma.akutthjelperMember.findFirstOrThrow({ where: { name: 'Per Frivillig' } });
+      const far = folkehjelp.per;
       const refused = await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'HJERTESTANS', memberIds: [far.id] });
       expect(refused.status).toBe(422);
     } finally {
@@ -156,7 +205,7 @@ describe('only those who can arrive before the ambulance are proposed', () => {
   });
 
   it('with the ambulance on scene nobody is proposed, and the refusal says why', async () => {
-    const id = await mission(60.3929, 5.3241, amk, 'BGN-A11');
+    const id = await mission(60.3929, 5.3241, amk, 'town');
     const unit = (await server.prisma.missionUnit.findFirstOrThrow({ where: { missionId: id }, include: { unit: true } })).unit;
     await api(amk, 'POST', `/units/${unit.id}/status`, { status: 'EN_ROUTE' });
     await api(amk, 'POST', `/units/${unit.id}/status`, { status: 'ON_SCENE' });
@@ -189,7 +238,7 @@ describe('overriding the main rule (`som hovedregel`)', () => {
     expect(audit.detail).toMatchObject({ eventType: 'Drukning', reason: 'Barn trukket opp av vann, ambulanse 20 min unna' });
 
     // The responder sees what it is, not one of the four.
-    const me = await api(await login(server, 'responder.demo'), 'GET', '/responder/me');
+    const me = await api(await login(server, people.responder), 'GET', '/responder/me');
     const mine = me.body.alerts.find((a: ResponderAlert) => a.missionId === id);
     if (mine) expect(mine).toMatchObject({ eventType: null, eventLabel: 'Drukning' });
 
@@ -243,7 +292,7 @@ describe('overriding the main rule (`som hovedregel`)', () => {
 describe('alerting and acknowledgements', () => {
   it('one action alerts; the responder sees event and distance, the place only after accepting; AMK sees each step live', async () => {
     const id = await mission(60.3929, 5.3241);
-    const responderCookie = await login(server, 'responder.demo');
+    const responderCookie = await login(server, people.responder);
     const phone = openConsole(server, responderCookie);
     const console = openConsole(server, amk);
     await Promise.all([phone.live, console.live]);
@@ -299,7 +348,7 @@ describe('alerting and acknowledgements', () => {
 
   it('a declined alert never shows the place, and a closed mission stands the others down', async () => {
     const id = await mission(60.3929, 5.3241);
-    const responderCookie = await login(server, 'responder.demo');
+    const responderCookie = await login(server, people.responder);
     await api(amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'BEVISSTLOSHET', required: 1 });
     const me = await api(responderCookie, 'GET', '/responder/me');
     const alert = me.body.alerts.find((a: ResponderAlert) => a.missionId === id);
@@ -361,7 +410,7 @@ describe('an SMS gateway that fails', () => {
     for (let i = 0; i < 3; i++) await app.jobs.akutthjelper.runOnce();
     const alert = await prisma.akutthjelperAlert.findFirstOrThrow({ where: { missionId: id } });
     expect(alert).toMatchObject({ state: 'FAILED', lastError: 'SMS gateway answered 500' });
-    const cookie = await cookieFor(app, 'amk.bergen');
+    const cookie = await cookieFor(app, people.amk);
     const listed = await app.inject({ method: 'GET', url: `/api/v1/missions/${id}/akutthjelper/alerts`, headers: { cookie } });
     expect(listed.json().alerts[0]).toMatchObject({ state: 'FAILED', lastError: 'SMS gateway answered 500' });
   });
@@ -394,7 +443,7 @@ describe('a member without the page answers by SMS', () => {
   let key: string;
   /** The SMS gateway passing a member's answer on. */
   const inbound = async (from: string, text: string) => {
-    key ??= (await createIntegrationKeyService(prisma).create('sms gateway', 'AMK-BERGEN')).key;
+    key ??= await createIntegrationKey(prisma, centre.code, 'sms gateway');
     return app.inject({
       method: 'POST',
       url: '/api/v1/integrations/sms/inbound',
@@ -499,25 +548,25 @@ describe('the organisation’s phones (fake SMS gateway): test alerts and bistan
     const from = new Date(Date.now() - 3_600_000).toISOString();
     const to = new Date(Date.now() + 3_600_000).toISOString();
     const reportUrl = `/akutthjelper/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
-    const before = (await as('amk.bergen', 'GET', reportUrl)).json();
+    const before = (await as(people.amk, 'GET', reportUrl)).json();
     const alertsBefore = await prisma.akutthjelperAlert.count();
 
-    expect((await as('responder.demo', 'GET', '/responder/me')).json().isLeader).toBe(true);
-    const sent = await as('responder.demo', 'POST', '/responder/test-alerts');
+    expect((await as(people.responder, 'GET', '/responder/me')).json().isLeader).toBe(true);
+    const sent = await as(people.responder, 'POST', '/responder/test-alerts');
     expect(sent.statusCode).toBe(201);
     const test = sent.json();
-    const team = await prisma.akutthjelperMember.findMany({ where: { unit: { organisation: { name: 'Norsk Folkehjelp Bergen' } } } });
+    const team = await prisma.akutthjelperMember.findMany({ where: { unit: { organisation: { name: folkehjelp.organisation } } } });
     expect(test.recipients.map((r: { name: string }) => r.name).sort()).toEqual(team.map((m) => m.name).sort());
     expect(test.recipients.every((r: { deliveredAt: string | null }) => r.deliveredAt)).toBe(true);
     for (const m of team) {
       const sms = texts.find((x) => x.to === m.phone);
-      expect(sms?.text).toMatch(/^ØVELSE\/TEST fra Norsk Folkehjelp Bergen: .*Ingen utrykning/);
+      expect(sms?.text).toMatch(new RegExp(`^ØVELSE/TEST fra ${folkehjelp.organisation}: .*Ingen utrykning`));
     }
     expect(await prisma.auditLog.count({ where: { action: 'akutthjelper.test_alert' } })).toBeGreaterThanOrEqual(1);
 
     // Per answers by SMS: the gateway passes it on; the answer is marked as test too.
     const per = team.find((m) => m.name === 'Per Frivillig')!;
-    const key = (await createIntegrationKeyService(prisma).create('sms gateway (test alert)', 'AMK-BERGEN')).key;
+    const key = await createIntegrationKey(prisma, centre.code, 'sms gateway (test alert)');
     const inbound = await app.inject({
       method: 'POST',
       url: '/api/v1/integrations/sms/inbound',
@@ -527,14 +576,14 @@ describe('the organisation’s phones (fake SMS gateway): test alerts and bistan
     expect(inbound.statusCode).toBe(200);
     expect(inbound.json()).toMatchObject({ about: 'TEST', understood: true, reply: expect.stringMatching(/^ØVELSE\/TEST/) });
 
-    const listed = (await as('responder.demo', 'GET', '/responder/test-alerts')).json();
+    const listed = (await as(people.responder, 'GET', '/responder/test-alerts')).json();
     const perRow = listed.testAlerts[0].recipients.find((r: { name: string }) => r.name === 'Per Frivillig');
     expect(perRow).toMatchObject({ reply: 'Ja, mottatt', repliedAt: expect.any(String) });
     expect(listed.testAlerts[0].recipients.find((r: { name: string }) => r.name === 'Siri Frivillig').repliedAt).toBeNull();
 
     // never an alert, never in the report
     expect(await prisma.akutthjelperAlert.count()).toBe(alertsBefore);
-    const after = (await as('amk.bergen', 'GET', reportUrl)).json();
+    const after = (await as(people.amk, 'GET', reportUrl)).json();
     expect(after.byOrganisation).toEqual(before.byOrganisation);
   });
 
@@ -542,26 +591,32 @@ describe('the organisation’s phones (fake SMS gateway): test alerts and bistan
     const from = new Date(Date.now() - 3_600_000).toISOString();
     const to = new Date(Date.now() + 3_600_000).toISOString();
     const reportUrl = `/akutthjelper/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
-    const before = (await as('amk.bergen', 'GET', reportUrl)).json();
+    const before = (await as(people.amk, 'GET', reportUrl)).json();
 
     const id = await mission(60.6286, 6.4115); // Voss: no agreement covers it, so bistand instead
-    const nf = await prisma.akutthjelperOrganisation.findFirstOrThrow({ where: { name: 'Norsk Folkehjelp Bergen' } });
-    const sent = await as('amk.bergen', 'POST', `/missions/${id}/bistand`, {
+    // a team of its own (no alert of another test waits for its members' answers), under an agreement for Askøy
+    const team = await createAkutthjelperUnit(prisma, {
+      lat: 60.3802,
+      lon: 5.3418,
+      agreement: { centreId: centre.id, kommuner: ['4627'] },
+    });
+    const nf = team.organisation;
+    const per = await createAkutthjelperMember(prisma, team, { name: 'Per Frivillig' });
+    const siri = await createAkutthjelperMember(prisma, team, { name: 'Siri Frivillig' });
+    const sent = await as(people.amk, 'POST', `/missions/${id}/bistand`, {
       kind: 'HELSE',
       organisationId: nf.id,
       reason: 'Bæring av pasient i terreng',
     });
     expect(sent.statusCode).toBe(201);
     const request = sent.json();
-    expect(request).toMatchObject({ kind: 'HELSE', organisationName: 'Norsk Folkehjelp Bergen', state: 'SENT', acknowledgedAt: null });
-    const per = await prisma.akutthjelperMember.findFirstOrThrow({ where: { name: 'Per Frivillig' } });
-    const siri = await prisma.akutthjelperMember.findFirstOrThrow({ where: { name: 'Siri Frivillig' } });
+    expect(request).toMatchObject({ kind: 'HELSE', organisationName: nf.name, state: 'SENT', acknowledgedAt: null });
     expect(request.recipients.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['Per Frivillig', 'Siri Frivillig']));
     const text = texts.filter((x) => x.to === per.phone).at(-1)!.text;
     expect(text).toMatch(/^BISTAND HELSE – ikke akutthjelperoppdrag\. .*Bæring av pasient i terreng/);
     expect(await prisma.akutthjelperAlert.count({ where: { missionId: id } })).toBe(0);
 
-    const key = (await createIntegrationKeyService(prisma).create('sms gateway (bistand)', 'AMK-BERGEN')).key;
+    const key = await createIntegrationKey(prisma, centre.code, 'sms gateway (bistand)');
     const inbound = (from: string, text: string) =>
       app.inject({
         method: 'POST',
@@ -578,23 +633,23 @@ describe('the organisation’s phones (fake SMS gateway): test alerts and bistan
     });
     expect((await inbound(siri.phone, 'ja')).json().reply).toMatch(/allerede bekreftet/);
 
-    const listed = (await as('amk.bergen', 'GET', `/missions/${id}/bistand`)).json().bistand;
+    const listed = (await as(people.amk, 'GET', `/missions/${id}/bistand`)).json().bistand;
     expect(listed[0]).toMatchObject({ state: 'ACKNOWLEDGED', acknowledgedBy: 'Per Frivillig', acknowledgedVia: 'SMS' });
     expect(listed[0].recipients.find((r: { name: string }) => r.name === 'Per Frivillig').repliedAt).not.toBeNull();
 
     // bistand kommune, no organisation named: the nearest; confirmed by phone as the operator records it
-    const kommune = (await as('amk.bergen', 'POST', `/missions/${id}/bistand`, { kind: 'KOMMUNE', reason: 'Søk etter savnet' })).json();
+    const kommune = (await as(people.amk, 'POST', `/missions/${id}/bistand`, { kind: 'KOMMUNE', reason: 'Søk etter savnet' })).json();
     expect(kommune.organisationId).not.toBeNull();
-    const ack = await as('amk.bergen', 'POST', `/bistand/${kommune.id}/ack`, { by: 'Vaktleder Hansen' });
+    const ack = await as(people.amk, 'POST', `/bistand/${kommune.id}/ack`, { by: 'Vaktleder Hansen' });
     expect(ack.json()).toMatchObject({
       state: 'ACKNOWLEDGED',
       acknowledgedVia: 'PHONE',
       acknowledgedBy: expect.stringContaining('Vaktleder Hansen'),
     });
-    expect((await as('amk.bergen', 'POST', `/bistand/${kommune.id}/ack`, { by: 'igjen' })).statusCode).toBe(409);
-    expect((await as('amk.forde', 'POST', `/bistand/${kommune.id}/ack`, { by: 'Førde' })).statusCode).toBe(404);
+    expect((await as(people.amk, 'POST', `/bistand/${kommune.id}/ack`, { by: 'igjen' })).statusCode).toBe(409);
+    expect((await as(people.forde, 'POST', `/bistand/${kommune.id}/ack`, { by: 'Førde' })).statusCode).toBe(404);
 
-    const after = (await as('amk.bergen', 'GET', reportUrl)).json();
+    const after = (await as(people.amk, 'GET', reportUrl)).json();
     expect(after.bistand.helse).toBe(before.bistand.helse + 1);
     expect(after.bistand.kommune).toBe(before.bistand.kommune + 1);
     expect(after.bistand.acknowledged).toBe(before.bistand.acknowledged + 2);
@@ -604,22 +659,22 @@ describe('the organisation’s phones (fake SMS gateway): test alerts and bistan
   it('an organisation nobody can be texted at is shown as MANUAL: it must be phoned', async () => {
     const org = await prisma.akutthjelperOrganisation.create({ data: { id: crypto.randomUUID(), name: 'Tomt lag', kind: 'FORF' } });
     const id = await mission(60.3929, 5.3241);
-    const res = await as('amk.bergen', 'POST', `/missions/${id}/bistand`, { kind: 'HELSE', organisationId: org.id, reason: 'Vakthold' });
+    const res = await as(people.amk, 'POST', `/missions/${id}/bistand`, { kind: 'HELSE', organisationId: org.id, reason: 'Vakthold' });
     expect(res.json()).toMatchObject({ state: 'MANUAL', sentAt: null, recipients: [] });
   });
 
   it('only the leader may send it or read the replies', async () => {
-    const marte = await prisma.akutthjelperMember.findFirstOrThrow({ where: { name: 'Marte Akutthjelper' } });
+    const { marte } = folkehjelp;
     await prisma.akutthjelperMember.update({ where: { id: marte.id }, data: { isLeader: false } });
     try {
-      const refused = await as('responder.demo', 'POST', '/responder/test-alerts');
+      const refused = await as(people.responder, 'POST', '/responder/test-alerts');
       expect(refused.statusCode).toBe(403);
       expect(refused.json().message).toMatch(/leder/);
-      expect((await as('responder.demo', 'GET', '/responder/test-alerts')).statusCode).toBe(403);
+      expect((await as(people.responder, 'GET', '/responder/test-alerts')).statusCode).toBe(403);
     } finally {
       await prisma.akutthjelperMember.update({ where: { id: marte.id }, data: { isLeader: true } });
     }
-    expect((await as('amk.bergen', 'POST', '/responder/test-alerts')).statusCode).toBe(403);
+    expect((await as(people.amk, 'POST', '/responder/test-alerts')).statusCode).toBe(403);
   });
 });
 
@@ -629,7 +684,7 @@ describe('reports', () => {
     const to = new Date(Date.now() + 60_000).toISOString();
     const res = await api(amk, 'GET', `/akutthjelper/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
     expect(res.status).toBe(200);
-    expect(res.body.byOrganisation.find((o: { name: string }) => o.name === 'Norsk Folkehjelp Bergen').arrivals).toBeGreaterThanOrEqual(1);
+    expect(res.body.byOrganisation.find((o: { name: string }) => o.name === folkehjelp.organisation).arrivals).toBeGreaterThanOrEqual(1);
     expect(res.body.arrivedBeforeAmbulance).toBeGreaterThanOrEqual(1);
     expect(res.body.bistand.helse).toBeGreaterThanOrEqual(1);
     expect(res.body.medianAlertToArrivalMinutes).not.toBeNull();
@@ -666,9 +721,9 @@ describe('a fire-service unit alerted as a unit through 110 (its agreement says 
     app = await buildTestApp(prisma, { NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${(gateway.address() as { port: number }).port}/notify` });
 
     // A fire station in town whose agreement has it alerted as a unit through 110.
-    const org = (await as('admin', 'POST', '/akutthjelper/organisations', { name: 'Bergen brann – Sandviken', kind: 'BRANN' })).json();
+    const org = (await as(people.admin, 'POST', '/akutthjelper/organisations', { name: 'Bergen brann – Sandviken', kind: 'BRANN' })).json();
     unitId = (
-      await as('admin', 'POST', '/akutthjelper/units', {
+      await as(people.admin, 'POST', '/akutthjelper/units', {
         organisationId: org.id,
         name: 'Sandviken brannstasjon',
         lat: 60.3955,
@@ -676,7 +731,7 @@ describe('a fire-service unit alerted as a unit through 110 (its agreement says 
       })
     ).json().id;
     memberId = (
-      await as('admin', 'POST', '/akutthjelper/members', {
+      await as(people.admin, 'POST', '/akutthjelper/members', {
         unitId,
         name: 'Sandviken Mannskap',
         phone: '+4790040001',
@@ -684,7 +739,7 @@ describe('a fire-service unit alerted as a unit through 110 (its agreement says 
         onDuty: true,
       })
     ).json().id;
-    const agreement = await as('admin', 'POST', '/akutthjelper/agreements', {
+    const agreement = await as(people.admin, 'POST', '/akutthjelper/agreements', {
       unitId,
       kommuner: ['4601'],
       eventTypes: ['HJERTESTANS'],
@@ -704,9 +759,11 @@ describe('a fire-service unit alerted as a unit through 110 (its agreement says 
   });
 
   it('only a fire-service unit may be alerted through 110', async () => {
-    const org = (await as('admin', 'POST', '/akutthjelper/organisations', { name: 'Frivillig lag', kind: 'FORF' })).json();
-    const unit = (await as('admin', 'POST', '/akutthjelper/units', { organisationId: org.id, name: 'Lag', lat: 60.39, lon: 5.32 })).json();
-    const refused = await as('admin', 'POST', '/akutthjelper/agreements', {
+    const org = (await as(people.admin, 'POST', '/akutthjelper/organisations', { name: 'Frivillig lag', kind: 'FORF' })).json();
+    const unit = (
+      await as(people.admin, 'POST', '/akutthjelper/units', { organisationId: org.id, name: 'Lag', lat: 60.39, lon: 5.32 })
+    ).json();
+    const refused = await as(people.admin, 'POST', '/akutthjelper/agreements', {
       unitId: unit.id,
       kommuner: ['4601'],
       eventTypes: ['HJERTESTANS'],
@@ -719,13 +776,13 @@ describe('a fire-service unit alerted as a unit through 110 (its agreement says 
 
   it('is proposed as a unit, alerted through the 110 gateway (not member by member), and shows delivery and 110’s acknowledgement', async () => {
     const id = await mission(60.3929, 5.3241);
-    const candidates = (await as('amk.bergen', 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`)).json();
+    const candidates = (await as(people.amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`)).json();
     expect(candidates.unitCandidates).toEqual([
       expect.objectContaining({ unitId, unitName: 'Sandviken brannstasjon', via: 'FIRE_CENTRE' }),
     ]);
     expect(candidates.candidates.map((c: { memberId: string }) => c.memberId)).not.toContain(memberId);
 
-    const res = await as('amk.bergen', 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'HJERTESTANS', required: 1 });
+    const res = await as(people.amk, 'POST', `/missions/${id}/akutthjelper/alerts`, { eventType: 'HJERTESTANS', required: 1 });
     expect(res.statusCode).toBe(201);
     const [unitAlert] = res.json().unitAlerts;
     expect(unitAlert).toMatchObject({ unitId, via: 'FIRE_CENTRE', delivery: { state: 'PENDING' } });
@@ -737,11 +794,11 @@ describe('a fire-service unit alerted as a unit through 110 (its agreement says 
       recipient: 'FIRE',
       message: expect.stringContaining('Sandviken brannstasjon rykker ut som akutthjelper – Hjertestans'),
     });
-    let listed = (await as('amk.bergen', 'GET', `/missions/${id}/akutthjelper/alerts`)).json().unitAlerts[0];
+    let listed = (await as(people.amk, 'GET', `/missions/${id}/akutthjelper/alerts`)).json().unitAlerts[0];
     expect(listed.delivery).toMatchObject({ state: 'SENT', sentAt: expect.any(String) });
 
     // 110 acknowledges through the gateway
-    const key = (await createIntegrationKeyService(prisma).create('110 gateway', 'AMK-BERGEN')).key;
+    const key = await createIntegrationKey(prisma, centre.code, '110 gateway');
     const ack = await app.inject({
       method: 'POST',
       url: `/api/v1/integrations/notifications/${unitAlert.notificationId}/ack`,
@@ -749,19 +806,19 @@ describe('a fire-service unit alerted as a unit through 110 (its agreement says 
       payload: { by: '110 Vest' },
     });
     expect(ack.statusCode).toBe(200);
-    listed = (await as('amk.bergen', 'GET', `/missions/${id}/akutthjelper/alerts`)).json().unitAlerts[0];
+    listed = (await as(people.amk, 'GET', `/missions/${id}/akutthjelper/alerts`)).json().unitAlerts[0];
     expect(listed.delivery).toMatchObject({ state: 'ACKNOWLEDGED', acknowledgedBy: '110 Vest' });
 
     // counted as a mission of its organisation in the report
     const from = new Date(Date.now() - 3_600_000).toISOString();
     const to = new Date(Date.now() + 60_000).toISOString();
     const report = (
-      await as('amk.bergen', 'GET', `/akutthjelper/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)
+      await as(people.amk, 'GET', `/akutthjelper/reports?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)
     ).json();
     expect(report.byOrganisation.find((o: { name: string }) => o.name === 'Bergen brann – Sandviken')).toMatchObject({ missions: 1 });
 
     // alerting again does not alert the unit twice
-    const again = (await as('amk.bergen', 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`)).json();
+    const again = (await as(people.amk, 'GET', `/missions/${id}/akutthjelper/candidates?eventType=HJERTESTANS`)).json();
     expect(again.unitCandidates).toEqual([]);
   });
 });

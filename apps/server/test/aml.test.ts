@@ -3,17 +3,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
-import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
+import { createCentre, createIntegrationKey } from './support/factories.js';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
 import { amlSms, asIntegration } from './support/integration.js';
 
 const prisma = createPrisma(databaseUrl(), 3);
 let app: App;
 let gw: ReturnType<typeof asIntegration>;
+/** The file's own centre: its calls ring there, and its gateway's positions join them. */
+let centre: { id: string; code: string };
 
 beforeAll(async () => {
   app = await buildTestApp(prisma);
-  gw = asIntegration(app, (await createIntegrationKeyService(prisma).create('aml gateway', 'AMK-BERGEN')).key);
+  centre = await createCentre(prisma);
+  gw = asIntegration(app, await createIntegrationKey(prisma, centre.code, 'aml gateway'), centre.code);
 });
 afterAll(async () => {
   await app.close();
@@ -126,7 +129,7 @@ describe('AML by HTTPS', () => {
       method: 'POST',
       url: '/api/v1/integrations/aml',
       headers: {
-        authorization: (await createIntegrationKeyService(prisma).create('x', 'AMK-BERGEN')).key.replace(/^/, 'Bearer '),
+        authorization: `Bearer ${await createIntegrationKey(prisma, centre.code, 'x')}`,
         'content-type': 'application/xml',
       },
       payload: '<aml/>',

@@ -1,24 +1,66 @@
 // Every route, called as every kind of caller, answered as ONE table says. A route missing from the
 // table fails the test, so a new route cannot ship without deciding who may call it.
+// The callers are users of every role of centres the file makes (support/factories.ts), and each
+// override check sends units made for it: nothing of the demo's is used or put back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@amk/contracts';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
-import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
-import { buildTestApp, databaseUrl, standDownFleet } from './support/test-app.js';
-import { cookieFor } from './support/integration.js';
+import {
+  createAkutthjelperMember,
+  createAkutthjelperUnit,
+  createCentre,
+  createIntegrationKey,
+  createStation,
+  createUnit,
+  createUser,
+  uniqueName,
+} from './support/factories.js';
+import { buildTestApp, databaseUrl } from './support/test-app.js';
+import { cookieFor, cookieForNewUser } from './support/integration.js';
 import { AKUTTHJELPER_MAIN_RULE_OVERRIDE, CALLERS, MATRIX, OVERRIDES, USERS, type Allowed, type Caller } from './support/route-matrix.js';
 
 const prisma = createPrisma(databaseUrl(), 3);
 let app: App;
 const headers: Partial<Record<Caller, Record<string, string>>> = {};
+/** Torgallmenningen in Bergen (kommune 4601): the missions' place. */
+const PLACE = { lat: 60.3929, lon: 5.3241 };
+/** The file's AMK centre (every user but the LV operator), its neighbour, and a legevakt centre. */
+let centre: { id: string; code: string };
+let neighbour: { id: string; code: string };
+let lvs: { id: string; code: string };
+/** A free ambulance of the centre with a crew that passes § 11, at a station an hour away by road. */
+const freeAmbulance = async () =>
+  createUnit(prisma, centre.id, { stationId: (await createStation(prisma, centre.id, { lat: 61.2, lon: 5.32 })).id });
+/** An ambulance of the centre with a crew of one and no override, free at its station. */
+const crewOfOne = async () =>
+  createUnit(prisma, centre.id, {
+    stationId: (await createStation(prisma, centre.id, PLACE)).id,
+    crewOk: false,
+    crewProblem: 'Ambulansebil skal være bemannet med minst to personer (har 1).',
+  });
+let fillCallSign: string;
 
 beforeAll(async () => {
   app = await buildTestApp(prisma);
   await app.ready();
+  neighbour = await createCentre(prisma);
+  // the region's coordinating AMK (§ 14 e), so its supervisor has the region's overview
+  centre = await createCentre(prisma, { neighbourCentreIds: [neighbour.id], coordinatesRegion: true, region: uniqueName('Helse') });
+  await prisma.centre.update({ where: { id: neighbour.id }, data: { neighbourCentreIds: [centre.id] } });
+  lvs = await createCentre(prisma, { kind: 'LVS' });
+  // Akutthjelpere under an agreement with the centre for Bergen kommune, standing at the place.
+  const team = await createAkutthjelperUnit(prisma, { ...PLACE, agreement: { centreId: centre.id, kommuner: ['4601'] } });
+  fillCallSign = (await freeAmbulance()).callSign;
   headers.anonymous = {};
-  headers.integration = { authorization: `Bearer ${(await createIntegrationKeyService(prisma).create('matrix', 'AMK-BERGEN')).key}` };
-  for (const [role, username] of Object.entries(USERS)) headers[role as Role] = { cookie: await cookieFor(app, username) };
+  headers.integration = { authorization: `Bearer ${await createIntegrationKey(prisma, centre.code, 'matrix')}` };
+  for (const role of Object.keys(USERS) as Role[]) {
+    const user = await createUser(prisma, role === 'lv_operator' ? lvs.id : centre.id, { role });
+    // the responder is a member, and the team's leader (who may send a test alert)
+    if (role === 'responder') await createAkutthjelperMember(prisma, team, { userId: user.id, isLeader: true });
+    headers[role] = { cookie: await cookieFor(app, user.username) };
+  }
+  await Promise.all([1, 2].map(() => createAkutthjelperMember(prisma, team)));
 });
 afterAll(async () => {
   await app.close();
@@ -28,7 +70,7 @@ afterAll(async () => {
 const fill = (url: string) =>
   url
     .replace(':action', 'seen')
-    .replace(':callSign', 'BGN-A11')
+    .replace(':callSign', fillCallSign)
     .replace(':externalId', 'no-such-call')
     .replace(/:[a-zA-Z]+/g, () => crypto.randomUUID());
 
@@ -64,46 +106,24 @@ describe('authorisation matrix', () => {
 });
 
 describe('authorisation matrix: overriding the § 11 crew refusal', () => {
-  /** BGN-A14 as seeded: a crew of one, no override; free at its station, or unavailable for the status route. */
-  async function prepare(route: string): Promise<{ url: string; payload: object }> {
-    await standDownFleet(prisma);
-    const a14 = await prisma.unit.update({
-      where: { callSign: 'BGN-A14' },
-      data: {
-        crewOk: false,
-        crewProblem: 'Ambulansebil skal være bemannet med minst to personer (har 1).',
-        crewOverrideReason: null,
-        crewOverrideAt: null,
-        crewOverrideBy: null,
-      },
-    });
+  /** A new unit with a crew of one and no override: free at its station, or unavailable for the status route. */
+  async function prepare(route: string): Promise<{ url: string; payload: object; unitId: string }> {
+    const a14 = await crewOfOne();
     const override = { reason: 'Matrisetest: overstyrer § 11' };
     if (route === 'POST /api/v1/units/:unitId/status') {
       await prisma.unit.update({ where: { id: a14.id }, data: { status: 'UNAVAILABLE' } });
-      return { url: `/api/v1/units/${a14.id}/status`, payload: { status: 'AVAILABLE_AT_STATION', override } };
+      return { url: `/api/v1/units/${a14.id}/status`, payload: { status: 'AVAILABLE_AT_STATION', override }, unitId: a14.id };
     }
     if (route === 'POST /api/v1/missions')
-      return { url: '/api/v1/missions', payload: { id: crypto.randomUUID(), unitIds: [a14.id], lat: 60.39, lon: 5.32, override } };
+      return { url: '/api/v1/missions', payload: { id: crypto.randomUUID(), unitIds: [a14.id], ...PLACE, override }, unitId: a14.id };
     const open = await app.inject({
       method: 'POST',
       url: '/api/v1/missions',
       headers: headers.amk_operator,
-      payload: {
-        id: crypto.randomUUID(),
-        unitIds: [(await prisma.unit.findUniqueOrThrow({ where: { callSign: 'BGN-A11' } })).id],
-        lat: 60.39,
-        lon: 5.32,
-      },
+      payload: { id: crypto.randomUUID(), unitIds: [(await freeAmbulance()).id], ...PLACE },
     });
-    return { url: `/api/v1/missions/${open.json().id}/units`, payload: { unitId: a14.id, override } };
+    return { url: `/api/v1/missions/${open.json().id}/units`, payload: { unitId: a14.id, override }, unitId: a14.id };
   }
-  afterAll(async () => {
-    await standDownFleet(prisma);
-    await prisma.unit.update({
-      where: { callSign: 'BGN-A14' },
-      data: { crewOverrideReason: null, crewOverrideAt: null, crewOverrideBy: null },
-    });
-  });
 
   it.each(Object.entries(OVERRIDES))('%s: only the unit’s own centre’s operators and AMK doctors may override', async (route, allowed) => {
     const wrong: string[] = [];
@@ -114,12 +134,12 @@ describe('authorisation matrix: overriding the § 11 crew refusal', () => {
         (allowed as readonly string[]).includes(c),
       ]),
       // a neighbour sees the unit but may not send it (409: ask the owner for mutual aid), let alone override
-      ['amk_operator of AMK-FORDE (a neighbour)', { cookie: await cookieFor(app, 'amk.forde') }, false],
+      ['amk_operator of a neighbouring AMK', { cookie: await cookieForNewUser(app, prisma, neighbour.id) }, false],
     ];
     for (const [caller, h, may] of callers) {
-      const { url, payload } = await prepare(route);
+      const { url, payload, unitId } = await prepare(route);
       const res = await app.inject({ method: 'POST', url, headers: h, payload });
-      const overridden = (await prisma.unit.findUniqueOrThrow({ where: { callSign: 'BGN-A14' } })).crewOverrideReason !== null;
+      const overridden = (await prisma.unit.findUniqueOrThrow({ where: { id: unitId } })).crewOverrideReason !== null;
       if (may && (res.statusCode >= 300 || !overridden))
         wrong.push(`${caller}: got ${res.statusCode} (${res.body.slice(0, 120)}), want success`);
       const refusals = caller.includes('neighbour') ? [403, 404, 409] : [401, 403, 404];
@@ -131,28 +151,25 @@ describe('authorisation matrix: overriding the § 11 crew refusal', () => {
 });
 
 describe('authorisation matrix: overriding the akutthjelper main rule (an event type outside the four)', () => {
-  /** A fresh AMK-BERGEN mission at Torgallmenningen (kommune 4601, under the demo agreements). */
+  /** A fresh mission of the centre at Torgallmenningen (kommune 4601, under the file's agreement), its ambulance far off. */
   async function bergenMission(): Promise<string> {
-    await standDownFleet(prisma);
     const callId = crypto.randomUUID();
     await app.inject({
       method: 'POST',
       url: '/api/v1/calls',
       headers: headers.amk_operator,
-      payload: { id: callId, line: '113', lat: 60.3929, lon: 5.3241, addressText: 'Torgallmenningen 1', urgency: 'A' },
+      payload: { id: callId, line: '113', ...PLACE, addressText: 'Torgallmenningen 1', urgency: 'A' },
     });
     const id = crypto.randomUUID();
-    const a11 = await prisma.unit.findUniqueOrThrow({ where: { callSign: 'BGN-A11' } });
     const res = await app.inject({
       method: 'POST',
       url: '/api/v1/missions',
       headers: headers.amk_operator,
-      payload: { id, callId, unitIds: [a11.id] },
+      payload: { id, callId, unitIds: [(await freeAmbulance()).id] },
     });
     expect(res.statusCode).toBe(201);
     return id;
   }
-  afterAll(() => standDownFleet(prisma));
 
   it('only an AMK doctor or AMK operator (with a reason) may; LVS, supervisor, admin, responder, auditor never', async () => {
     const wrong: string[] = [];
@@ -162,8 +179,12 @@ describe('authorisation matrix: overriding the akutthjelper main rule (an event 
         headers[c],
         AKUTTHJELPER_MAIN_RULE_OVERRIDE.includes(c as Role),
       ]),
-      ['amk_operator of AMK-FORDE (another AMK: not its mission)', { cookie: await cookieFor(app, 'amk.forde') }, false],
-      ['lv_operator of LVS-SUNNFJORD', { cookie: await cookieFor(app, 'lv.sunnfjord') }, false],
+      ['amk_operator of another AMK (not its mission)', { cookie: await cookieForNewUser(app, prisma, neighbour.id) }, false],
+      [
+        'lv_operator of another LVS',
+        { cookie: await cookieForNewUser(app, prisma, (await createCentre(prisma, { kind: 'LVS' })).id, { role: 'lv_operator' }) },
+        false,
+      ],
     ];
     for (const [caller, h, may] of callers) {
       const id = await bergenMission();

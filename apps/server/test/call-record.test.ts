@@ -1,20 +1,30 @@
 // The call record: audited reads, validated patient data, the append-only journal, triage with
-// the index, links between calls and closing. Through the routes with real sessions.
+// the index, links between calls and closing. Through the routes with real sessions, as users of
+// an AMK centre of the file's own and of another (support/factories.ts), not the demo's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
-import { cookieFor } from './support/integration.js';
+import { cookieFor, cookieForNewUser } from './support/integration.js';
+import { createCentre, createUser } from './support/factories.js';
 
 const prisma = createPrisma(databaseUrl(), 3);
 let app: App;
 let amk: string;
 let forde: string;
+let admin: string;
+let operatorName: string;
 
 beforeAll(async () => {
   app = await buildTestApp(prisma);
-  amk = await cookieFor(app, 'amk.bergen');
-  forde = await cookieFor(app, 'amk.forde');
+  const [centre, other] = await Promise.all([createCentre(prisma), createCentre(prisma)]);
+  const operator = await createUser(prisma, centre.id, { displayName: 'Ingrid Haugland' });
+  operatorName = operator.username;
+  [amk, forde, admin] = await Promise.all([
+    cookieFor(app, operator.username),
+    cookieForNewUser(app, prisma, other.id),
+    cookieForNewUser(app, prisma, centre.id, { role: 'admin' }),
+  ]);
 });
 afterAll(async () => {
   await app.close();
@@ -46,7 +56,7 @@ describe('the call record', () => {
     expect(res.json().journal[0].message).toEqual({ key: 'call.registeredManually', params: {} });
     const audit = await prisma.auditLog.findMany({ where: { action: 'call.read', entityId: id } });
     expect(audit).toHaveLength(before + 1);
-    expect(audit.at(-1)).toMatchObject({ actorName: 'amk.bergen', entityType: 'Call' });
+    expect(audit.at(-1)).toMatchObject({ actorName: operatorName, entityType: 'Call' });
   });
 
   it('every answer that carries the record after a change is audited too, naming the change', async () => {
@@ -192,7 +202,6 @@ describe('triage with the index', () => {
   });
 
   it('an admin imports a licensed CSV; a CSV with a bad line imports nothing', async () => {
-    const admin = await cookieFor(app, 'admin');
     const bad = await app.inject({
       method: 'POST',
       url: '/api/v1/triage/criteria/import',

@@ -1,11 +1,11 @@
 // The database goes away under load and comes back: the server stays up, says it is not ready,
 // answers writes with 503 and Retry-After, and carries on by itself when the database returns —
-// including live events to consoles.
+// including live events to consoles. Calls ring at a centre of the file's own (support/factories.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallSummary } from '@amk/contracts';
 import { buildApp, type App } from '../src/app.js';
 import { createPrisma, type Db } from '@amk/db';
-import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
+import { createCentre, createIntegrationKey, createUser } from './support/factories.js';
 import { DbProxy } from './support/db-proxy.js';
 import { databaseUrl, login, openConsole, testConfig, waitFor } from './support/test-app.js';
 
@@ -14,6 +14,8 @@ let prisma: Db;
 let app: App;
 let url: string;
 let key: string;
+let centre: { id: string; code: string };
+let operator: string;
 
 beforeAll(async () => {
   const real = new URL(databaseUrl());
@@ -24,7 +26,8 @@ beforeAll(async () => {
   app = await buildApp({ config: testConfig(), prisma, databaseUrl: viaProxy });
   await app.listen({ host: '127.0.0.1', port: 0 });
   url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  key = (await createIntegrationKeyService(prisma).create('outage', 'AMK-BERGEN')).key;
+  centre = await createCentre(prisma);
+  [key, { username: operator }] = await Promise.all([createIntegrationKey(prisma, centre.code, 'outage'), createUser(prisma, centre.id)]);
 });
 afterAll(async () => {
   await app.close();
@@ -38,7 +41,7 @@ const ring = (id: string) =>
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     body: JSON.stringify({
       externalId: id,
-      centre: 'AMK-BERGEN',
+      centre: centre.code,
       line: '113',
       callerNumber: '+4790000077',
       ringingAt: new Date().toISOString(),
@@ -47,7 +50,7 @@ const ring = (id: string) =>
 
 describe('a database outage', () => {
   it('is survived: not ready and 503 + Retry-After meanwhile, then everything resumes by itself', { timeout: 60_000 }, async () => {
-    const console = openConsole({ url }, await login({ url }, 'amk.bergen'));
+    const console = openConsole({ url }, await login({ url }, operator));
     await console.live;
     // load before the outage
     for (let i = 0; i < 5; i++) expect((await ring(`before-${Date.now()}-${i}`)).status).toBe(201);
@@ -88,6 +91,8 @@ describe('a frozen database', () => {
   let frozenDb: Db;
   let frozenApp: App;
   let frozenKey: string;
+  let frozenCentre: { id: string; code: string };
+  let frozenOperator: string;
   beforeAll(async () => {
     const real = new URL(databaseUrl());
     frozenProxy = new DbProxy({ host: real.hostname, port: Number(real.port || 5432) });
@@ -96,7 +101,11 @@ describe('a frozen database', () => {
     frozenDb = createPrisma(viaProxy, 5, { statementTimeoutMs: 1_000, lockTimeoutMs: 500, connectTimeoutMs: 1_000 });
     frozenApp = await buildApp({ config: testConfig(), prisma: frozenDb, databaseUrl: viaProxy });
     await frozenApp.ready();
-    frozenKey = (await createIntegrationKeyService(frozenDb).create('frozen', 'AMK-BERGEN')).key;
+    frozenCentre = await createCentre(frozenDb);
+    [frozenKey, { username: frozenOperator }] = await Promise.all([
+      createIntegrationKey(frozenDb, frozenCentre.code, 'frozen'),
+      createUser(frozenDb, frozenCentre.id),
+    ]);
   });
   afterAll(async () => {
     frozenProxy.thaw();
@@ -110,13 +119,13 @@ describe('a frozen database', () => {
       method: 'POST',
       url: '/api/v1/integrations/calls',
       headers: { authorization: `Bearer ${frozenKey}` },
-      payload: { externalId: id, centre: 'AMK-BERGEN', line: '113', callerNumber: '+4790000078', ringingAt: new Date().toISOString() },
+      payload: { externalId: id, centre: frozenCentre.code, line: '113', callerNumber: '+4790000078', ringingAt: new Date().toISOString() },
     });
 
   it('answers 503 + Retry-After instead of hanging, is not ready at once, and recovers when it thaws', { timeout: 60_000 }, async () => {
     expect((await ringFrozen(`warm-${Date.now()}`)).statusCode).toBe(201);
     const cookie = (
-      await frozenApp.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'amk.bergen', password: 'demo' } })
+      await frozenApp.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: frozenOperator, password: 'demo' } })
     ).headers['set-cookie'];
     const session = String(cookie).split(';')[0]!;
 

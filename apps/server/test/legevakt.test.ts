@@ -4,8 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
-import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
-import { createCentre, createUnit, createUser } from './support/factories.js';
+import { createCentre, createIntegrationKey, createUnit, createUser } from './support/factories.js';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';
 
@@ -166,7 +165,13 @@ describe('the doctor-on-call roster (§ 7)', () => {
 
 describe('town or rural (the response-time guideline per kommune)', () => {
   it('an administrator sets it; the preparedness guideline follows', async () => {
-    const [admin, amkBergen] = await Promise.all([cookieFor(app, 'admin'), cookieFor(app, 'amk.bergen')]);
+    // A kommunenummer has four digits, so this one is real (Askøy), put back at the end; the
+    // centre covering it, its administrator and operator are the test's own.
+    const bergen = await createCentre(prisma, { kommuner: ['4627'] });
+    const [admin, amkBergen] = await Promise.all([
+      cookieFor(app, (await createUser(prisma, bergen.id, { role: 'admin' })).username),
+      cookieFor(app, (await createUser(prisma, bergen.id)).username),
+    ]);
     const res = await app.inject({
       method: 'PUT',
       url: '/api/v1/kommuner/4627/settlement-class',
@@ -191,7 +196,7 @@ describe('town or rural (the response-time guideline per kommune)', () => {
           payload: { settlementClass: 'TOWN' },
         })
       ).statusCode,
-    ).toBe(404); // Førde's, not Bergen's
+    ).toBe(404); // Førde's, not this centre's
   });
 });
 
@@ -233,7 +238,7 @@ describe('home visits', () => {
     const missionId = res.json().id;
 
     // The legevakt car's terminal reports en route, on scene and free; the home visit follows.
-    const key = (await createIntegrationKeyService(prisma).create('legevakt test terminal', lvCentre.code)).key;
+    const key = await createIntegrationKey(prisma, lvCentre.code, 'legevakt test terminal');
     const report = (status: string, at: Date) =>
       app.inject({
         method: 'POST',

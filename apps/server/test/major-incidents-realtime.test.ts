@@ -3,19 +3,31 @@
 // incident live (read-only); an AMK that is no neighbour hears nothing of it, but does hear a
 // hospital's new capacity, since it may send patients there too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HospitalSummary, MajorIncidentDetail } from '@amk/contracts';
-import { createCentre, createUser } from './support/factories.js';
+import type { CallRecord, CallSummary, HospitalSummary, MajorIncidentDetail } from '@amk/contracts';
+import { createCentre, createHospital, createUser } from './support/factories.js';
 import { login, openConsole, startServer, waitFor, type ConsoleSocket, type TestServer } from './support/test-app.js';
 
 let server: TestServer;
 let amk: string;
 let amk2: string;
 let forde: string;
+/** A hospital of the centre's HF, the test's own. */
+let hospital: { code: string };
 const sockets: ConsoleSocket[] = [];
 
 beforeAll(async () => {
   server = await startServer();
-  [amk, amk2, forde] = await Promise.all([login(server, 'amk.bergen'), login(server, 'amk.bergen2'), login(server, 'amk.forde')]);
+  const { prisma } = server;
+  // An AMK centre ("Bergen") of the file's own with a neighbouring AMK ("Førde"), as the demo region has them.
+  const neighbour = await createCentre(prisma);
+  const centre = await createCentre(prisma, { neighbourCentreIds: [neighbour.id] });
+  hospital = await createHospital(prisma, centre.id);
+  const [first, second, theirs] = await Promise.all([
+    createUser(prisma, centre.id),
+    createUser(prisma, centre.id),
+    createUser(prisma, neighbour.id),
+  ]);
+  [amk, amk2, forde] = await Promise.all([login(server, first.username), login(server, second.username), login(server, theirs.username)]);
 });
 afterAll(async () => {
   for (const s of sockets) s.close();
@@ -59,6 +71,25 @@ describe('a major incident on the consoles, live', () => {
     });
     expect(declared.status).toBe(201);
     const id = declared.body.id as string;
+    // The declaration's line in the call's journal comes with an update of the call (after the
+    // one of its registration), so a record open on it shows the line at once.
+    const declaredAt = Date.parse(declared.body.declaredAt);
+    await waitFor(
+      () =>
+        first.received.find(
+          (e) =>
+            e.type === 'call.upserted' &&
+            (e.data as CallSummary).id === callId &&
+            Date.parse((e.data as CallSummary).updatedAt) >= declaredAt,
+        ),
+      5_000,
+      'the call’s update after the declaration',
+    );
+    const record = (await api(amk, 'GET', `/calls/${callId}`)).body as CallRecord;
+    expect(record.journal.find((j) => j.message?.key === 'majorIncident.declared')).toMatchObject({
+      text: 'Masseskadehendelse erklært, rød beredskap: Bussulykke på E16',
+      message: { params: { level: 'RED', description: 'Bussulykke på E16' } },
+    });
 
     // the second operator registers; the first sees it without asking
     expect(
@@ -76,9 +107,9 @@ describe('a major incident on the consoles, live', () => {
 
     // A capacity change reaches every AMK after the incident's events (seq order): once the
     // outsider has it, it has had every event before it, and none was the incident.
-    expect((await api(amk, 'PUT', '/hospitals/LAERDAL/capacity', { RED: 0, YELLOW: 0, GREEN: 0 })).status).toBe(200);
+    expect((await api(amk, 'PUT', `/hospitals/${hospital.code}/capacity`, { RED: 0, YELLOW: 0, GREEN: 0 })).status).toBe(200);
     await waitFor(
-      () => outsider.received.find((e) => e.type === 'hospital.upserted' && (e.data as HospitalSummary).code === 'LAERDAL'),
+      () => outsider.received.find((e) => e.type === 'hospital.upserted' && (e.data as HospitalSummary).code === hospital.code),
       5_000,
       'the outsider to hear the capacity',
     );

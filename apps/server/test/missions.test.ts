@@ -5,11 +5,11 @@
 // nothing is put back for the next file.
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MissionSummary } from '@amk/contracts';
+import type { CallRecord, CallSummary, MissionSummary } from '@amk/contracts';
 import type { App } from '../src/app.js';
 import { createPrisma, type Prisma } from '@amk/db';
 import { createCentre, createIntegrationKey, createKommune, createStation, createUnit } from './support/factories.js';
-import { buildTestApp, databaseUrl } from './support/test-app.js';
+import { buildTestApp, databaseUrl, openConsole, startServer, waitFor } from './support/test-app.js';
 import { cookieForNewUser } from './support/integration.js';
 
 const prisma = createPrisma(databaseUrl(), 3);
@@ -206,6 +206,42 @@ describe('recommend and dispatch', () => {
     expect(res.statusCode).toBe(404);
     expect(await prisma.mission.findUnique({ where: { id } })).toBeNull();
     expect((await prisma.unit.findUniqueOrThrow({ where: { id: theirUnit.id } })).status).toBe('AVAILABLE_AT_STATION');
+  });
+});
+
+describe('the call’s journal', () => {
+  it('a mission made for a call writes its line in the call’s journal, and an open console hears of the call at once', async () => {
+    const r = await region();
+    const unit = await r.unit(BERGEN);
+    const callId = await r.call();
+    // a listening server on the same database: the operator's session holds there too
+    const server = await startServer();
+    const operator = openConsole(server, r.amk);
+    try {
+      await operator.live;
+      const created = await app.inject({
+        method: 'POST',
+        url: '/api/v1/missions',
+        headers: { cookie: r.amk },
+        payload: { id: crypto.randomUUID(), callId, unitIds: [unit.id] },
+      });
+      expect(created.statusCode).toBe(201);
+      // The call's update arrives with the mission (same transaction): a record open on the call reloads.
+      const update = await waitFor(
+        () => operator.received.find((e) => e.type === 'call.upserted' && (e.data as CallSummary).id === callId),
+        5_000,
+        'the call’s update on the console',
+      );
+      expect(update.centreId).toBe(r.centre.id);
+      const record = (await app.inject({ method: 'GET', url: `/api/v1/calls/${callId}`, headers: { cookie: r.amk } })).json() as CallRecord;
+      const line = record.journal.find((j) => j.message?.key === 'mission.created');
+      // as written (bokmål), and as a key a console in English words ("Mission created")
+      expect(line).toMatchObject({ kind: 'SYSTEM', text: 'Oppdrag opprettet', message: { key: 'mission.created', params: {} } });
+      expect(Date.parse((update.data as CallSummary).updatedAt)).toBeGreaterThanOrEqual(Date.parse(line!.at));
+    } finally {
+      operator.close();
+      await server.close();
+    }
   });
 });
 

@@ -110,7 +110,16 @@ describe('mutual aid between neighbouring AMK centres', () => {
     // the call's record counts the mission and says where the unit came from
     const record = (await api('GET', `/calls/${r.call.id}`, r.fordeOperator)).body as unknown as CallRecord;
     expect(record.missionCount).toBe(1);
-    expect(record.journal.map((j) => j.text)).toContain('Oppdrag opprettet (bistand fra AMK Testbergen)');
+    expect(record.journal.find((j) => j.message?.key === 'mission.createdMutualAid')).toMatchObject({
+      text: 'Oppdrag opprettet (bistand fra AMK Testbergen)',
+      message: { params: { centre: 'AMK Testbergen' } },
+    });
+    // …and the asker's open record of the call hears of the line at once
+    await waitFor(
+      () => fordeConsole.received.find((e) => e.type === 'call.upserted' && e.data.id === r.call.id),
+      5_000,
+      'the call at Førde',
+    );
     expect(await waitFor(() => unitEvent(fordeConsole, r.free.id, 'ALERTED'), 5_000, 'the lent unit at Førde')).toMatchObject({
       data: { lentToCentreId: r.forde.id },
     });

@@ -4,15 +4,18 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
-import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
+import { createCentre, createIntegrationKey } from './support/factories.js';
 import { MAX_ATTEMPTS } from '../src/modules/notifications/dispatcher.js';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
-import { cookieFor } from './support/integration.js';
+import { cookieForNewUser } from './support/integration.js';
 
 const prisma = createPrisma(databaseUrl(), 3);
 let app: App;
 let gateway: Server;
 let amk: string;
+/** The file's own AMK centre (its operator sends) and a legevakt centre. */
+let centre: { id: string; code: string };
+let lvs: { id: string; code: string };
 /** What the fake gateway (the edge of the world we cannot reach) answers: 'ok', or a status code. */
 let gatewayAnswers: (number | 'ok')[] = [];
 const received: { recipient: string; message: string }[] = [];
@@ -31,7 +34,8 @@ beforeAll(async () => {
   const port = (gateway.address() as { port: number }).port;
   app = await buildTestApp(prisma, { NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${port}/notify` });
   await app.ready();
-  amk = await cookieFor(app, 'amk.bergen');
+  [centre, lvs] = await Promise.all([createCentre(prisma), createCentre(prisma, { kind: 'LVS' })]);
+  amk = await cookieForNewUser(app, prisma, centre.id);
 });
 afterAll(async () => {
   await app.close();
@@ -81,7 +85,7 @@ describe('triple alerting', () => {
     const callId = await newCall();
     const [n] = (await notify(callId, { recipients: ['POLICE'], message: 'Vold' })).json().notifications;
     await app.jobs.notifications.runOnce();
-    const { key } = await createIntegrationKeyService(prisma).create('gateway', 'AMK-BERGEN');
+    const key = await createIntegrationKey(prisma, centre.code, 'gateway');
     const ack = (at: string) =>
       app.inject({
         method: 'POST',
@@ -139,9 +143,7 @@ describe('triple alerting', () => {
     const callId = await newCall();
     expect((await notify(callId, { recipients: [], message: 'x' })).json().message).toMatch(/at least one recipient/);
     expect((await notify(callId, { recipients: ['AMK'], message: 'x' })).json().message).toMatch(/recipientCentre/);
-    expect((await notify(callId, { recipients: ['AMK'], recipientCentre: 'LVS-BERGEN', message: 'x' })).json().message).toMatch(
-      /not an AMK/,
-    );
+    expect((await notify(callId, { recipients: ['AMK'], recipientCentre: lvs.code, message: 'x' })).json().message).toMatch(/not an AMK/);
     expect((await notify(callId, { recipients: ['ARMY'], message: 'x' })).statusCode).toBe(400);
     expect(await prisma.notification.count({ where: { callId } })).toBe(0);
   });

@@ -4,6 +4,7 @@ import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
+import { createCentre, createUser } from './support/factories.js';
 import { buildTestApp, databaseUrl, login } from './support/test-app.js';
 
 const prisma = createPrisma(databaseUrl(), 4);
@@ -12,6 +13,8 @@ let plain: { app: App; url: string };
 let withPublicUrl: { app: App; url: string };
 /** A low limit, so the test needs few (slow, hashed) attempts. */
 const LOGINS_PER_ADDRESS = 5;
+/** An operator of a centre of the file's own, who logs in with the password 'demo'. */
+let username: string;
 
 async function listening(overrides: Parameters<typeof buildTestApp>[1]) {
   const app = await buildTestApp(prisma, overrides);
@@ -20,6 +23,7 @@ async function listening(overrides: Parameters<typeof buildTestApp>[1]) {
 }
 
 beforeAll(async () => {
+  ({ username } = await createUser(prisma, (await createCentre(prisma)).id));
   plain = await listening({});
   withPublicUrl = await listening({ PUBLIC_URL });
 });
@@ -46,7 +50,7 @@ function trySocket(url: string, cookie: string, origin?: string): Promise<'conne
 
 describe('the live socket checks Origin', () => {
   it('without PUBLIC_URL: a page from this host and a client without Origin connect; another site is refused', async () => {
-    const cookie = await login(plain, 'amk.bergen');
+    const cookie = await login(plain, username);
     expect(await trySocket(plain.url, cookie, 'https://evil.example')).toBe('refused');
     expect(await trySocket(plain.url, cookie, 'null')).toBe('refused');
     expect(await trySocket(plain.url, cookie, plain.url)).toBe('connected');
@@ -54,7 +58,7 @@ describe('the live socket checks Origin', () => {
   });
 
   it('with PUBLIC_URL: only that origin', async () => {
-    const cookie = await login(withPublicUrl, 'amk.bergen');
+    const cookie = await login(withPublicUrl, username);
     expect(await trySocket(withPublicUrl.url, cookie, 'https://evil.example')).toBe('refused');
     expect(await trySocket(withPublicUrl.url, cookie, 'http://amk.example.no')).toBe('refused'); // scheme matters
     expect(await trySocket(withPublicUrl.url, cookie, PUBLIC_URL)).toBe('connected');
@@ -62,9 +66,12 @@ describe('the live socket checks Origin', () => {
 });
 
 describe('login', () => {
-  const body = JSON.stringify({ username: 'amk.bergen', password: 'demo' });
   const post = (url: string, headers: Record<string, string>) =>
-    fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ username, password: 'demo' }),
+    });
 
   it('from another site is refused (login CSRF), and no session is started', async () => {
     const before = await prisma.session.count();
@@ -97,7 +104,7 @@ describe('login', () => {
           await app.inject({
             method: 'POST',
             url: '/api/v1/auth/login',
-            payload: { username: 'amk.bergen', password: 'demo' },
+            payload: { username, password: 'demo' },
             remoteAddress: '198.51.100.8',
           })
         ).statusCode,

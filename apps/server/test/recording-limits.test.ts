@@ -4,7 +4,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
+import { createCentre, createIntegrationKey } from './support/factories.js';
 import { MAX_RECORDING_BYTES } from '../src/modules/recordings/recordings.service.js';
 import { startServer, testConfig, type TestServer } from './support/test-app.js';
 
@@ -14,7 +14,7 @@ const incoming = join(testConfig().DATA_DIR, 'recordings', '.incoming');
 
 beforeAll(async () => {
   server = await startServer();
-  key = (await createIntegrationKeyService(server.prisma).create('recorder limits', 'AMK-BERGEN')).key;
+  key = await createIntegrationKey(server.prisma, (await createCentre(server.prisma)).code, 'recorder limits');
 });
 afterAll(() => server.close());
 

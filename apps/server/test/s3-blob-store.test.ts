@@ -8,8 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { createPrisma, type Db } from '@amk/db';
 import { createFreshDatabase, type FreshDatabase } from '@amk/db/testing';
-import { seedDemo } from '../src/seed/seed.js';
-import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
+import { createCentre, createIntegrationKey, createUser } from './support/factories.js';
 import { signS3 } from '../src/modules/recordings/s3-blob-store.js';
 import { buildTestApp } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';
@@ -46,11 +45,14 @@ describe('recordings in an S3-compatible store', () => {
   // A database of its own: a purge takes every recording that is due, and recordings.test.ts,
   // running at the same time on the shared database, has recordings due that it purges itself.
   let fresh: FreshDatabase;
+  let centre: { id: string; code: string };
   let prisma: Db;
 
   beforeAll(async () => {
-    fresh = await createFreshDatabase('s3', seedDemo);
+    // a database of its own (the purge takes every recording come due), holding only this file's centre
+    fresh = await createFreshDatabase('s3');
     prisma = createPrisma(fresh.url, 2);
+    centre = await createCentre(prisma);
     s3 = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -103,7 +105,7 @@ describe('recordings in an S3-compatible store', () => {
 
   let recorderKey: string | undefined;
   async function upload(callExternalId: string, audio: Buffer) {
-    recorderKey ??= (await createIntegrationKeyService(prisma).create('recorder s3', 'AMK-BERGEN')).key;
+    recorderKey ??= await createIntegrationKey(prisma, centre.code, 'recorder s3');
     const boundary = 'amkboundary';
     const body = Buffer.concat([
       Buffer.from(
@@ -125,9 +127,9 @@ describe('recordings in an S3-compatible store', () => {
     const up = await upload('s3-call', audio);
     expect(up.statusCode).toBe(201);
     const id = up.json().id;
-    expect([...objects.keys()].some((k) => k.startsWith('/amk-recordings/AMK-BERGEN/2020-02/'))).toBe(true);
+    expect([...objects.keys()].some((k) => k.startsWith(`/amk-recordings/${centre.code}/2020-02/`))).toBe(true);
 
-    const cookie = await cookieFor(app, 'amk.bergen');
+    const cookie = await cookieFor(app, (await createUser(prisma, centre.id)).username);
     const part = await app.inject({ method: 'GET', url: `/api/v1/recordings/${id}/audio`, headers: { cookie, range: 'bytes=0-15' } });
     expect(part.statusCode).toBe(206);
     expect(part.rawPayload.equals(audio.subarray(0, 16))).toBe(true);

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REPORT_DAYS } from '@amk/contracts';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
-import { demoCentreId } from '../src/seed/seed.js';
 import { ANSWER_TIME_LOCK } from '../src/modules/stats/answer-times.service.js';
 import { buildTestApp, databaseUrl, waitFor } from './support/test-app.js';
-import { cookieFor } from './support/integration.js';
+import { cookieForNewUser } from './support/integration.js';
+import { createCentre } from './support/factories.js';
 
 const prisma = createPrisma(databaseUrl(), 3);
 let app: App;
@@ -16,7 +16,7 @@ let cookie: string;
 
 beforeAll(async () => {
   app = await buildTestApp(prisma);
-  cookie = await cookieFor(app, 'supervisor.bergen');
+  cookie = await cookieForNewUser(app, prisma, (await createCentre(prisma)).id, { role: 'supervisor' });
 });
 afterAll(async () => {
   await app.close();
@@ -51,9 +51,10 @@ describe('day roll-up locks', () => {
     const holder = new pg.Client({ connectionString: databaseUrl() });
     await holder.connect();
     try {
-      const centreId = demoCentreId('AMK-FORDE');
+      // a centre of the test's own: nothing else takes its lock or builds its days meanwhile
+      const centreId = (await createCentre(prisma)).id;
       await holder.query('SELECT pg_advisory_lock(hashtext($1::text), hashtext($2::text))', [ANSWER_TIME_LOCK, centreId]);
-      const forde = await cookieFor(app, 'amk.forde');
+      const forde = await cookieForNewUser(app, prisma, centreId);
       const report = app.inject({
         method: 'GET',
         url: '/api/v1/stats/answer-times?from=2019-01-01T00:00:00Z&to=2020-01-31T00:00:00Z',

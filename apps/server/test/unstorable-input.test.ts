@@ -4,20 +4,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
-import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
+import { createCentre, createIntegrationKey } from './support/factories.js';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
-import { asIntegration, cookieFor } from './support/integration.js';
+import { asIntegration, cookieForNewUser } from './support/integration.js';
 
 const prisma = createPrisma(databaseUrl(), 3);
 let app: App;
 let key: string;
+/** A centre of the file's own, where calls ring and whose supervisor and admin ask. */
+let centre: { id: string; code: string };
 
 beforeAll(async () => {
   app = await buildTestApp(prisma);
   // Routes that hand a value straight to PostgreSQL, as a bug that skipped the contracts would.
   app.get('/test/unchecked-text', async () => prisma.$queryRaw`SELECT ${'a\u0000b'}::text AS x`);
   app.get('/test/unchecked-time', async () => prisma.$queryRaw`SELECT ${new Date('0000-01-01T00:00:00Z')}::timestamptz AS x`);
-  key = (await createIntegrationKeyService(prisma).create('unstorable input', 'AMK-BERGEN')).key;
+  centre = await createCentre(prisma);
+  key = await createIntegrationKey(prisma, centre.code, 'unstorable input');
 });
 afterAll(async () => {
   await app.close();
@@ -32,13 +35,13 @@ describe('unstorable input', () => {
   });
 
   it('edge times in a body and in a query are 400s naming the field', async () => {
-    const integration = asIntegration(app, key);
+    const integration = asIntegration(app, key, centre.code);
     for (const ringingAt of ['0000-01-01T00:00:00Z', '9999-12-31T23:59:59-14:00']) {
       const res = await integration.ring(`edge-${ringingAt}`, '+4791234567', { ringingAt });
       expect(res.statusCode, ringingAt).toBe(400);
       expect(res.json().message).toContain('ringingAt');
     }
-    const cookie = await cookieFor(app, 'supervisor.bergen');
+    const cookie = await cookieForNewUser(app, prisma, centre.id, { role: 'supervisor' });
     const stats = await app.inject({
       method: 'GET',
       url: '/api/v1/stats/answer-times?from=0000-01-01T00:00:00Z&to=2026-12-01T00:00:00Z',
@@ -49,14 +52,14 @@ describe('unstorable input', () => {
     const purge = await app.inject({
       method: 'GET',
       url: '/api/v1/recordings/purge/preview?date=0000-01-01',
-      headers: { cookie: await cookieFor(app, 'admin') },
+      headers: { cookie: await cookieForNewUser(app, prisma, centre.id, { role: 'admin' }) },
     });
     expect(purge.statusCode).toBe(400);
     expect(purge.json().message).toContain('date');
   });
 
   it('a NUL in a body without a JSON schema (the AML SMS text and form) is a 400 naming it', async () => {
-    const integration = asIntegration(app, key);
+    const integration = asIntegration(app, key, centre.code);
     const sms = await integration.amlSms('A"ML=1;lt=+60.39\u0000;lg=+5.32', '+4791234567');
     expect(sms.statusCode).toBe(400);
     expect(sms.json().message).toContain('body');

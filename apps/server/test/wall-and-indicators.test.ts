@@ -1,23 +1,51 @@
-// The wall's figures and the quality indicators against a hand-computed fixture in a period no
-// other test touches (February 2025, AMK-FORDE).
+// The wall's figures and the quality indicators against a hand-computed fixture (February 2025) in
+// an area of the file's own (support/factories.ts): its centres, fleet and akutthjelpere.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
-import { demoCentreId } from '../src/seed/seed.js';
+import {
+  createAkutthjelperMember,
+  createAkutthjelperUnit,
+  createCentre,
+  createKommune,
+  createStation,
+  createUnit,
+  createUser,
+} from './support/factories.js';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
-import { cookieFor } from './support/integration.js';
+import { cookieFor, cookieForNewUser } from './support/integration.js';
 
 const prisma = createPrisma(databaseUrl(), 3);
 let app: App;
 let forde: string;
+/** The file's own area: an AMK ("Bergen") with a neighbouring AMK ("Førde"), a legevakt sharing Bergen's kommune, and an AMK outside it. */
+let area: {
+  bergen: { id: string; code: string };
+  forde: { id: string; code: string };
+  lvs: { id: string; code: string };
+  outside: { code: string };
+};
+let bergenFleet: { stations: number; units: number };
 const at = (iso: string) => new Date(iso);
 const min = 60_000;
 
 beforeAll(async () => {
   app = await buildTestApp(prisma);
-  forde = await cookieFor(app, 'amk.forde');
-  const centreId = demoCentreId('AMK-FORDE');
-  const unit = await prisma.unit.findUniqueOrThrow({ where: { callSign: 'FRD-A12' } });
+  // Sunnfjord-like: rural, 25 min for an acute mission
+  const [rural, town] = await Promise.all([createKommune(prisma, { settlementClass: 'RURAL' }), createKommune(prisma)]);
+  const fordeCentre = await createCentre(prisma, { kommuner: [rural.nummer] });
+  const bergen = await createCentre(prisma, { kommuner: [town.nummer], neighbourCentreIds: [fordeCentre.id] });
+  const [lvs, outside] = await Promise.all([createCentre(prisma, { kind: 'LVS', kommuner: [town.nummer] }), createCentre(prisma)]);
+  area = { bergen, forde: fordeCentre, lvs, outside };
+  const stations = await Promise.all([0, 1].map(() => createStation(prisma, bergen.id, { kommunenummer: town.nummer })));
+  await Promise.all(
+    stations.flatMap((s) => [createUnit(prisma, bergen.id, { stationId: s.id }), createUnit(prisma, bergen.id, { stationId: s.id })]),
+  );
+  bergenFleet = { stations: 2, units: 4 };
+  const fordeOperator = await createUser(prisma, fordeCentre.id);
+  forde = await cookieFor(app, fordeOperator.username);
+  const centreId = fordeCentre.id;
+  const unit = await createUnit(prisma, centreId);
   // Four real calls (Oslo time 08:00, 08:30, 14:00, 23:00 — UTC+1 in February) and one exercise.
   const calls = [
     { ringing: '2025-02-10T07:00:00Z', code: 'A.06.01', urgency: 'A' as const },
@@ -49,7 +77,7 @@ beforeAll(async () => {
         callId: call.id,
         kind: 'AMBULANCE',
         urgency: 'A',
-        kommunenummer: '4647',
+        kommunenummer: rural.nummer,
         createdAt: call.answeredAt,
       },
     });
@@ -66,7 +94,8 @@ beforeAll(async () => {
   }
   // Akutthjelpere on both missions: on the first two arrive (10 and 12 min, before the ambulance
   // at 20 min), on the second nobody arrives.
-  const members = await prisma.akutthjelperMember.findMany({ take: 3, orderBy: { name: 'asc' } });
+  const team = await createAkutthjelperUnit(prisma, { agreement: { centreId, kommuner: [rural.nummer] } });
+  const members = await Promise.all([1, 2, 3].map(() => createAkutthjelperMember(prisma, team)));
   const alert = (missionId: string, memberId: string, arrivedAfterMin: number | null) => {
     const alertedAt = new Date(calls[0]!.answeredAt.getTime() + min);
     return {
@@ -91,11 +120,11 @@ beforeAll(async () => {
       id: crypto.randomUUID(),
       callId: calls[3]!.id,
       fromCentreId: centreId,
-      toCentreId: demoCentreId('LVS-BERGEN'),
+      toCentreId: lvs.id,
       reason: 'legevaktsak',
       state: 'ACCEPTED',
       requestedAt: at('2025-02-10T22:05:00Z'),
-      requestedById: (await prisma.user.findUniqueOrThrow({ where: { username: 'amk.forde' } })).id,
+      requestedById: fordeOperator.id,
       answeredAt: at('2025-02-10T22:06:00Z'),
     },
   });
@@ -139,8 +168,8 @@ describe('quality indicators', () => {
     expect(ind.transfers).toEqual([
       {
         direction: 'AMK→LVS',
-        fromCentre: 'AMK-FORDE',
-        toCentre: 'LVS-BERGEN',
+        fromCentre: area.forde.code,
+        toCentre: area.lvs.code,
         requested: 1,
         accepted: 1,
         declined: 0,
@@ -153,9 +182,9 @@ describe('quality indicators', () => {
   });
 
   it('shows a centre the wall may show (?centre=), and refuses one outside the area', async () => {
-    const sup = await cookieFor(app, 'supervisor.bergen');
+    const sup = await cookieForNewUser(app, prisma, area.bergen.id, { role: 'supervisor' });
     const url = (centre: string) => `/api/v1/indicators?from=2025-02-01T00:00:00Z&to=2025-03-01T00:00:00Z&centre=${centre}`;
-    const neighbour = await app.inject({ method: 'GET', url: url('AMK-FORDE'), headers: { cookie: sup } });
+    const neighbour = await app.inject({ method: 'GET', url: url(area.forde.code), headers: { cookie: sup } });
     expect(neighbour.statusCode).toBe(200);
     expect(neighbour.json().callsByHour).toEqual([
       { hour: 8, calls: 2 },
@@ -163,13 +192,18 @@ describe('quality indicators', () => {
       { hour: 23, calls: 1 },
     ]);
     const options = await app.inject({ method: 'GET', url: '/api/v1/wall/centres', headers: { cookie: sup } });
-    expect(options.json().centres.map((c: { code: string }) => c.code)).toEqual(['AMK-BERGEN', 'AMK-FORDE', 'LVS-BERGEN', 'LVS-VOSS']);
+    expect(
+      options
+        .json()
+        .centres.map((c: { code: string }) => c.code)
+        .sort(),
+    ).toEqual([area.bergen.code, area.forde.code, area.lvs.code].sort());
 
-    const lv = await cookieFor(app, 'lv.bergen');
-    const outside = await app.inject({ method: 'GET', url: url('AMK-FORDE'), headers: { cookie: lv } });
+    const lv = await cookieForNewUser(app, prisma, area.lvs.id, { role: 'lv_operator' });
+    const outside = await app.inject({ method: 'GET', url: url(area.forde.code), headers: { cookie: lv } });
     expect(outside.statusCode).toBe(403);
-    expect(outside.json().message).toMatch(/AMK-FORDE/);
-    expect((await app.inject({ method: 'GET', url: url('AMK-OSLO'), headers: { cookie: sup } })).statusCode).toBe(403);
+    expect(outside.json().message).toContain(area.forde.code);
+    expect((await app.inject({ method: 'GET', url: url(area.outside.code), headers: { cookie: sup } })).statusCode).toBe(403);
   });
 
   it('names a period that ends before it starts', async () => {
@@ -185,24 +219,25 @@ describe('quality indicators', () => {
 
 describe('the wall', () => {
   it('shows my centre, and neighbouring and legevakt centres of the area side by side — figures only', async () => {
-    const amk = await cookieFor(app, 'supervisor.bergen');
-    const res = await app.inject({ method: 'GET', url: '/api/v1/wall?centres=AMK-BERGEN,LVS-BERGEN,AMK-FORDE', headers: { cookie: amk } });
+    const amk = await cookieForNewUser(app, prisma, area.bergen.id, { role: 'supervisor' });
+    const codes = [area.bergen.code, area.lvs.code, area.forde.code];
+    const res = await app.inject({ method: 'GET', url: `/api/v1/wall?centres=${codes.join(',')}`, headers: { cookie: amk } });
     expect(res.statusCode).toBe(200);
     const wall = res.json();
-    expect(wall.centres.map((c: { centre: { code: string } }) => c.centre.code)).toEqual(['AMK-BERGEN', 'LVS-BERGEN', 'AMK-FORDE']);
+    expect(wall.centres.map((c: { centre: { code: string } }) => c.centre.code)).toEqual(codes);
     const bergen = wall.centres[0];
-    expect(bergen.stations.length).toBeGreaterThan(5);
-    expect(Object.values(bergen.unitsByStatus).reduce((a: number, b) => a + (b as number), 0)).toBeGreaterThan(10);
+    expect(bergen.stations).toHaveLength(bergenFleet.stations);
+    expect(Object.values(bergen.unitsByStatus).reduce((a: number, b) => a + (b as number), 0)).toBe(bergenFleet.units);
     expect(JSON.stringify(wall)).not.toMatch(/callerNumber|patientName|nationalId/);
   });
 
   it('counts notifications waiting for an acknowledgement on calls still being handled', async () => {
-    const sup = await cookieFor(app, 'supervisor.bergen');
+    const sup = await cookieForNewUser(app, prisma, area.bergen.id, { role: 'supervisor' });
     const waiting = async () =>
       (await app.inject({ method: 'GET', url: '/api/v1/wall', headers: { cookie: sup } })).json().centres[0]
         .notificationsAwaitingAck as number;
     const before = await waiting();
-    const centreId = demoCentreId('AMK-BERGEN');
+    const centreId = area.bergen.id;
     const [open, closed] = [crypto.randomUUID(), crypto.randomUUID()];
     const now = new Date();
     await prisma.call.createMany({
@@ -233,9 +268,9 @@ describe('the wall', () => {
   });
 
   it('refuses centres outside the area', async () => {
-    const lv = await cookieFor(app, 'lv.bergen');
-    const res = await app.inject({ method: 'GET', url: '/api/v1/wall?centres=AMK-FORDE', headers: { cookie: lv } });
+    const lv = await cookieForNewUser(app, prisma, area.lvs.id, { role: 'lv_operator' });
+    const res = await app.inject({ method: 'GET', url: `/api/v1/wall?centres=${area.forde.code}`, headers: { cookie: lv } });
     expect(res.statusCode).toBe(403);
-    expect(res.json().message).toMatch(/AMK-FORDE/);
+    expect(res.json().message).toContain(area.forde.code);
   });
 });

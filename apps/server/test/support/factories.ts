@@ -123,3 +123,72 @@ export async function createKommune(prisma: Db, data: Partial<Prisma.KommuneUnch
 export async function createIntegrationKey(prisma: Db, centreCode: string, name = 'test integration') {
   return (await createIntegrationKeyService(prisma).create(name, centreCode)).key;
 }
+
+/** The four events of the akutthjelper scheme, as an agreement lists them. */
+export const AKUTTHJELPER_EVENTS = ['HJERTESTANS', 'BEVISSTLOSHET', 'STOR_YTRE_BLODNING', 'GENERELL_NEDKJOLING'];
+
+/**
+ * An akutthjelper unit (a fire station or a volunteer team) with its organisation, at Bergen unless
+ * told; with `agreement`, a written agreement with a centre (the hospital trust's AMK) for the four
+ * events in the kommuner given, in force from a year ago with no end unless told.
+ */
+export async function createAkutthjelperUnit(
+  prisma: Db,
+  data: {
+    kind?: 'BRANN' | 'FORF';
+    lat?: number;
+    lon?: number;
+    agreement?: Partial<Prisma.AkutthjelperAgreementUncheckedCreateInput> & { centreId: string; kommuner: string[] };
+  } = {},
+) {
+  const name = uniqueName('Akutthjelpere');
+  const organisation = await prisma.akutthjelperOrganisation.create({
+    data: { id: randomUUID(), name: `Org ${name}`, kind: data.kind ?? 'FORF' },
+  });
+  const unit = await prisma.akutthjelperUnit.create({
+    data: { id: randomUUID(), organisationId: organisation.id, name, lat: data.lat ?? 60.39, lon: data.lon ?? 5.32 },
+  });
+  if (data.agreement)
+    await prisma.akutthjelperAgreement.create({
+      data: {
+        id: randomUUID(),
+        unitId: unit.id,
+        eventTypes: AKUTTHJELPER_EVENTS,
+        validFrom: new Date(Date.now() - 365 * 86_400_000),
+        ...data.agreement,
+      },
+    });
+  return { ...unit, organisation };
+}
+
+/** A member of an akutthjelper unit: on duty, trained for a year more, at the unit's place unless told. */
+export async function createAkutthjelperMember(
+  prisma: Db,
+  unit: { id: string; lat: number; lon: number },
+  data: Partial<Prisma.AkutthjelperMemberUncheckedCreateInput> = {},
+) {
+  return prisma.akutthjelperMember.create({
+    data: {
+      id: randomUUID(),
+      unitId: unit.id,
+      name: `Akutthjelper ${uniqueName('M')}`,
+      phone: `+479${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+      trainingValidUntil: new Date(Date.now() + 365 * 86_400_000),
+      onDuty: true,
+      lat: unit.lat,
+      lon: unit.lon,
+      ...data,
+    },
+  });
+}
+
+/**
+ * A hospital with acute functions of a centre's HF, declaring no capacity unless told (so no
+ * other test's proposal sends a patient there).
+ */
+export async function createHospital(prisma: Db, centreId: string, data: Partial<Prisma.HospitalUncheckedCreateInput> = {}) {
+  const code = data.code ?? uniqueName('T-HOSP');
+  return prisma.hospital.create({
+    data: { id: randomUUID(), code, name: `Testsykehus ${code}`, centreId, lat: 60.39, lon: 5.32, ...data },
+  });
+}

@@ -28,6 +28,7 @@ import { newId } from '../../lib/ids.js';
 import type { Emit } from '../../realtime/event-log.js';
 import type { Transact } from '../../realtime/transact.js';
 import { callVisibleTo } from '../calls/call-access.js';
+import { journalOnCall } from '../calls/call-journal.js';
 import { alertOnDeclaration } from './declaration-alerts.js';
 import { appendLog } from './major-incident-log.js';
 import { declaredCapacity, hospitalSummaries, majorIncidentDetail, openMajorIncidents, usedCapacity } from './major-incident-view.js';
@@ -160,17 +161,14 @@ export function createMajorIncidentsService({
           });
           // The neighbours alerted follow it live, read-only (they may be asked for units).
           await tx.majorIncident.update({ where: { id: req.id }, data: { sharedWithCentreIds: alerted.neighbourIds } });
-          await tx.callJournalEntry.create({
-            data: {
-              id: newId(),
-              callId: call.id,
-              authorId: actor.userId,
-              author: actor.displayName,
-              kind: 'SYSTEM',
-              text,
-              message: declared,
-              at: now,
-            },
+          await journalOnCall(tx, emit, {
+            callId: call.id,
+            authorId: actor.userId,
+            author: actor.displayName,
+            kind: 'SYSTEM',
+            text,
+            message: declared,
+            at: now,
           });
           return publish(tx, emit, req.id, now);
         });

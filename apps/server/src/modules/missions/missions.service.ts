@@ -9,6 +9,7 @@ import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
 import { failsSection11, type UnitsService } from '../units/units.service.js';
 import { section11Refusal } from '../units/section-11-refusal.js';
+import { journalOnCall } from '../calls/call-journal.js';
 import { readMission, summaryOf } from './mission-summary.js';
 import type { Emit } from '../../realtime/event-log.js';
 import { returnIfReleased } from '../units/unit-loans.js';
@@ -120,16 +121,13 @@ export function createMissionsService({
           },
         });
       if (!existing)
-        await tx.callJournalEntry.create({
-          data: {
-            id: newId(),
-            callId,
-            authorId: owner.userId,
-            author: owner.displayName,
-            kind: 'SYSTEM',
-            text: `Oppdrag opprettet (bistand fra ${owner.centre.name})`,
-            message: journalMessage('mission.createdMutualAid', { centre: owner.centre.name }),
-          },
+        await journalOnCall(tx, emit, {
+          callId,
+          authorId: owner.userId,
+          author: owner.displayName,
+          kind: 'SYSTEM',
+          text: `Oppdrag opprettet (bistand fra ${owner.centre.name})`,
+          message: journalMessage('mission.createdMutualAid', { centre: owner.centre.name }),
         });
       await putOnMission(tx, emit, owner, missionId, unit, unit.crewOverrideReason);
       await publish(tx, emit, missionId);
@@ -174,16 +172,13 @@ export function createMissionsService({
         const centres = await dispatchableCentres(tx, actor);
         for (const unitId of new Set(req.unitIds)) await alertUnit(tx, emit, actor, req.id, unitId, centres, req.override);
         if (call) {
-          await tx.callJournalEntry.create({
-            data: {
-              id: newId(),
-              callId: call.id,
-              authorId: actor.userId,
-              author: actor.displayName,
-              kind: 'SYSTEM',
-              text: 'Oppdrag opprettet',
-              message: journalMessage('mission.created', {}),
-            },
+          await journalOnCall(tx, emit, {
+            callId: call.id,
+            authorId: actor.userId,
+            author: actor.displayName,
+            kind: 'SYSTEM',
+            text: 'Oppdrag opprettet',
+            message: journalMessage('mission.created', {}),
           });
         }
         return publish(tx, emit, req.id);
