@@ -35,6 +35,12 @@ export async function soak(t: Target, fleet: { id: string; callSign: string }[])
   const heard = new Map<string, number>();
   const registered = new Set<string>();
   let refused = 0;
+  // what the refusals were (status code, or 'network' when no answer came), printed at the end
+  const refusedBy = new Map<string, number>();
+  const refuse = (why: string) => {
+    refused++;
+    refusedBy.set(why, (refusedBy.get(why) ?? 0) + 1);
+  };
   let disconnects = 0;
   for (const s of sockets) {
     s.on('event', (e: { type: string; data: { externalId?: string | null; state?: string } }) => {
@@ -91,17 +97,14 @@ export async function soak(t: Target, fleet: { id: string; callSign: string }[])
         ringCall(t.url, t.key, externalId).then(
           async (r) => {
             await r.arrayBuffer();
-            if (r.status !== 201) {
-              refused++;
-              return;
-            }
+            if (r.status !== 201) return refuse(String(r.status));
             registered.add(externalId);
             await new Promise((res) => setTimeout(res, 1_000));
             const id = encodeURIComponent(externalId);
             await integration(t, `calls/${id}/ended`, { endedAt: new Date().toISOString() });
             await integration(t, `calls/${id}/answered`, { answeredAt: new Date().toISOString() });
           },
-          () => void refused++,
+          () => refuse('network'),
         ),
       );
       if (Date.now() >= nextSample) {
@@ -125,6 +128,7 @@ export async function soak(t: Target, fleet: { id: string; callSign: string }[])
     await browser.close();
   }
 
+  if (refused) console.log(`[soak] refused registrations: ${JSON.stringify(Object.fromEntries(refusedBy))}`);
   // Flat after warm-up: the mean of the last quarter against the mean of the quarter after warm-up.
   const warm = samples.filter((s) => s.minute >= minutes / 6);
   const quarter = Math.max(1, Math.floor(warm.length / 4));
