@@ -49,7 +49,9 @@ export async function soak(t: Target, fleet: { id: string; callSign: string }[])
     });
     // The bench's consoles do not reconnect (a real one would, and replay what it missed): a
     // dropped connection is counted, so a "lost" figure can be told from a dropped socket.
-    s.on('disconnect', () => disconnects++);
+    s.on('disconnect', (reason) => {
+      if (reason !== 'io client disconnect') disconnects++;
+    });
   }
 
   const browser = await chromium.launch({
