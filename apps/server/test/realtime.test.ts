@@ -120,9 +120,10 @@ describe('live updates', () => {
 
   it('replays exactly what was missed when earlier seqs have holes (a rolled-back event)', async () => {
     // a transaction that appended an event and then failed uses up a seq that never commits
+    const template = await ring(one, `hole-template-${Date.now()}`);
     await one.prisma
       .$transaction(async (tx) => {
-        await appendEvents(tx, [{ type: 'call.upserted', centreId: null, audience: [], data: {} as never }]);
+        await appendEvents(tx, [{ type: 'call.upserted', centreId: null, audience: [], data: template }]);
         throw new Error('rolled back on purpose');
       })
       .catch(() => {});

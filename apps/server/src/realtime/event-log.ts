@@ -4,8 +4,8 @@
 // time, not at commit. Two transactions could commit seq 6 before seq 5, and a reader that saw 6
 // would skip 5 for good. Taking a transaction-scoped advisory lock right before the insert makes
 // seq order equal commit order, so "I have seen N" means "I have seen everything up to N".
-// Services therefore append their events as the LAST step of a transaction: the lock is held only
-// from the insert to the commit.
+// Services therefore append their events as the LAST step of a transaction, in one statement
+// (lock, insert, notify): the lock is held only for that statement and the commit.
 //
 // Why NOTIFY inside the transaction: Postgres delivers it only when the transaction commits, and
 // never when it rolls back. So every server instance hears of an event after commit, never before.
@@ -58,20 +58,51 @@ export function toStoredEvent(row: EventRowFields): StoredEvent | null {
   return parsed.success ? { envelope: parsed.data, audience: row.audience } : null;
 }
 
+/**
+ * Checks each event against the contract as a reader will see it (its data after the JSON round
+ * trip the database gives it), before anything is locked: never commit what a console could not
+ * read, and never spend lock time finding out. Returns the envelopes without seq and time.
+ */
+function readableEnvelopes(events: NewEvent[]): EventEnvelope[] {
+  const placeholder = { seq: 1, at: new Date().toISOString() };
+  return events.map((e) => {
+    const parsed = EventEnvelopeSchema.safeParse({
+      ...placeholder,
+      type: e.type,
+      centreId: e.centreId,
+      data: JSON.parse(JSON.stringify(e.data)),
+    });
+    // The transaction rolls back with the change.
+    if (!parsed.success) throw new Error(`event ${e.type} does not match its contract`);
+    return parsed.data;
+  });
+}
+
+/**
+ * Appends the transaction's events in one statement — take the lock, insert them all in order,
+ * notify — so the lock is held for that one round trip and the commit that follows, not for a
+ * round trip per event (each stretched by whatever else the server's event loop is doing).
+ */
 export async function appendEvents(tx: Tx, events: NewEvent[]): Promise<StoredEvent[]> {
   if (events.length === 0) return [];
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EVENT_WRITE_LOCK}::bigint)`;
-  const stored: StoredEvent[] = [];
-  for (const e of events) {
-    const row = await tx.event.create({
-      data: { type: e.type, centreId: e.centreId, audience: e.audience, data: e.data },
-    });
-    const event = toStoredEvent(row);
-    // Never commit what a console could not read: the transaction rolls back with the change.
-    if (!event) throw new Error(`event ${e.type} does not match its contract`);
-    stored.push(event);
-  }
-  const last = stored[stored.length - 1]!.envelope.seq;
-  await tx.$executeRaw`SELECT pg_notify(${EVENT_CHANNEL}, ${String(last)})`;
-  return stored;
+  const envelopes = readableEnvelopes(events);
+  const rows = JSON.stringify(events.map((e) => ({ type: e.type, centreId: e.centreId, audience: e.audience, data: e.data })));
+  // The lock CTE is volatile, so it is evaluated once and before the insert reads its first row:
+  // no seq is drawn before the lock is held. ORDER BY ord draws the seqs in the order emitted.
+  const inserted = await tx.$queryRaw<{ seq: bigint; at: Date }[]>`
+    WITH locked AS (SELECT pg_advisory_xact_lock(${EVENT_WRITE_LOCK}::bigint)),
+    ins AS (
+      INSERT INTO "Event" ("type", "centreId", "audience", "data")
+      SELECT e.value->>'type', (e.value->>'centreId')::uuid,
+             ARRAY(SELECT jsonb_array_elements_text(e.value->'audience')), e.value->'data'
+      FROM locked, jsonb_array_elements(${rows}::jsonb) WITH ORDINALITY AS e(value, ord)
+      ORDER BY e.ord
+      RETURNING "seq", "at"
+    ),
+    notified AS (SELECT pg_notify(${EVENT_CHANNEL}, max("seq")::text) FROM ins)
+    SELECT ins."seq", ins."at" FROM ins, notified ORDER BY ins."seq"`;
+  return inserted.map((row, i) => {
+    const envelope = { ...envelopes[i]!, seq: Number(row.seq), at: new Date(row.at).toISOString() } as EventEnvelope;
+    return { envelope, audience: events[i]!.audience };
+  });
 }

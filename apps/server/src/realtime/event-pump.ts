@@ -113,7 +113,12 @@ export class EventPump {
   private async listen(): Promise<void> {
     if (this.stopped) return;
     const client = new pg.Client({ connectionString: this.opts.databaseUrl });
-    client.on('notification', () => this.poke());
+    // The payload is the last seq the transaction wrote. Already delivered (offered by this
+    // instance's own commit): nothing to read. Anything else, including no number, reads the log.
+    client.on('notification', (msg) => {
+      if (msg.payload && Number(msg.payload) <= this.cursor) return;
+      this.poke();
+    });
     client.on('error', (err) => {
       this.opts.log?.warn({ err }, 'event pump: LISTEN connection lost; reconnecting');
       this.listener = null;

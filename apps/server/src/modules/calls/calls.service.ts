@@ -31,16 +31,17 @@ export function createCallsService({ prisma, transact, resolveKommune, hooks }: 
   return {
     /** Telephony reports a ringing call. Returns created=false when the externalId is known. */
     async registerFromTelephony(actor: IntegrationActor, req: RegisterCallRequest): Promise<{ call: CallSummary; created: boolean }> {
-      const centre = await prisma.centre.findUnique({ where: { code: req.centre } });
-      if (!centre) throw badRequest('centre.unknown', { centre: req.centre });
-      if (centre.id !== actor.centre.id) {
+      // The key already names its centre (integration-keys.service.ts): the database is asked only
+      // when the message names another one, to say whether that centre exists at all.
+      if (req.centre !== actor.centre.code) {
+        const other = await prisma.centre.findUnique({ where: { code: req.centre } });
+        if (!other) throw badRequest('centre.unknown', { centre: req.centre });
         throw forbidden('call.keyForOtherCentre', { own: actor.centre.code, centre: req.centre });
       }
+      const centre = actor.centre;
       checkLineForCentre(req.line, centre);
-      const existing = await prisma.call.findUnique({
-        where: { centreId_externalId: { centreId: centre.id, externalId: req.externalId } },
-      });
-      if (existing) return { call: toCallSummary(existing), created: false };
+      // A repeated message (telephony retries) is told apart by the unique externalId below, not by
+      // a read first: a burst of new calls then costs one round trip less each.
       try {
         const call = await transact(async (tx, emit) => {
           const created = await tx.call.create({
@@ -63,7 +64,7 @@ export function createCallsService({ prisma, transact, resolveKommune, hooks }: 
         return { call, created: true };
       } catch (e) {
         if (!isUniqueViolation(e)) throw e;
-        // Two deliveries of the same message raced; the other one won. Same answer as a retry.
+        // A retry, or two deliveries of the same message that raced: the call is the one we have.
         const row = await prisma.call.findUniqueOrThrow({
           where: { centreId_externalId: { centreId: centre.id, externalId: req.externalId } },
         });
