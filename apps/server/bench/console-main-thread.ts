@@ -105,15 +105,45 @@ async function installRunner(page: Page, bases: Base[]) {
 }
 
 /** One measured window in a page: its main thread's busy seconds (CDP TaskDuration), frames and long tasks. */
-async function measureWindow(page: Page, seconds: number): Promise<Sample> {
+async function measureWindow(page: Page, seconds: number, profile = false): Promise<Sample> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   const taskDuration = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
   const before = await taskDuration();
   const run = (await page.evaluate((s) => (window as any).__benchRun(s), seconds)) as Omit<Sample, 'seconds' | 'busy'>;
   const busy = (await taskDuration()) - before;
+  if (profile) printHotSpots((await cdp.send('Profiler.stop')).profile);
   await cdp.detach();
   return { seconds, busy, ...run };
+}
+
+/**
+ * BENCH_PROFILE=1: where the console's main thread went in its first window, by function (self
+ * time), so the bench points at the hot spot rather than only saying it is slow. The profiler costs
+ * time of its own: the figures of a profiled run are for finding, not for comparing.
+ */
+function printHotSpots(profile: {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}) {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const self = new Map<string, number>();
+  let total = 0;
+  profile.samples?.forEach((id, i) => {
+    const frame = byNode.get(id)!;
+    const ms = (profile.timeDeltas?.[i] ?? 0) / 1000;
+    total += ms;
+    const where = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`;
+    self.set(where, (self.get(where) ?? 0) + ms);
+  });
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.log(`[bench] console hot spots (self time of ${total.toFixed(0)} ms sampled):`);
+  for (const [where, ms] of top) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${where}`);
 }
 
 function summarise(windows: Sample[]): Measured {
@@ -214,7 +244,15 @@ async function openBare(browser: Browser, bare: Awaited<ReturnType<typeof startB
   bare.show(setup);
   const page = await newPage(browser, { width: Math.max(setup.width, 800), height: Math.max(setup.height, 600) });
   await page.goto(bare.url);
-  await page.waitForFunction(() => (window as any).__bare?.map?.loaded?.(), null, { timeout: 120_000 });
+  await page
+    .waitForFunction(() => (window as any).__bare?.map?.loaded?.(), null, { timeout: 120_000, polling: 250 })
+    .catch(async (e: Error) => {
+      const state = await page.evaluate(() => {
+        const bare = (window as any).__bare;
+        return JSON.stringify({ bare: !!bare, style: bare?.map?.isStyleLoaded?.(), size: [innerWidth, innerHeight] });
+      });
+      throw new Error(`the bare page ${JSON.stringify({ ...setup, style: undefined })} did not load (${state}; ${e.message})`);
+    });
   await installRunner(page, bases);
   await page.evaluate(() => {
     const w = window as any;
@@ -242,7 +280,7 @@ async function inTurns(consolePage: Page, barePage: Page): Promise<{ console: Me
   const c: Sample[] = [];
   const b: Sample[] = [];
   for (let turn = 0; turn < TURNS; turn++) {
-    c.push(await measureWindow(consolePage, SECONDS));
+    c.push(await measureWindow(consolePage, SECONDS, turn === 0 && process.env.BENCH_PROFILE === '1'));
     b.push(await measureWindow(barePage, SECONDS));
   }
   return { console: summarise(c), bare: summarise(b) };
@@ -261,6 +299,9 @@ export async function measureConsoleMainThread(url: string): Promise<BenchRow[]>
       `[bench] console map ${desk.setup.width}×${desk.setup.height} at zoom ${desk.setup.zoom.toFixed(1)}; longest task ${d.console.longestTask.toFixed(0)} ms (bare ${d.bare.longestTask.toFixed(0)} ms)`,
     );
 
+    console.log(
+      `[bench] console ${d.console.busyPct.toFixed(0)} % busy (bare ${d.bare.busyPct.toFixed(0)} %), ${d.console.fps.toFixed(1)} fps (bare ${d.bare.fps.toFixed(1)}), ${d.console.longTasks} long tasks (bare ${d.bare.longTasks})`,
+    );
     const wall = await openConsole(browser, url, '/wall', 'supervisor.bergen', { width: 3840, height: 2160 });
     const wallBare = await openBare(browser, bare, wall.setup, wall.bases);
     const w = await inTurns(wall.page, wallBare);
