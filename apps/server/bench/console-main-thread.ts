@@ -20,7 +20,6 @@ const LIVE_SOURCES = new Set(['calls', 'units', 'stations', 'links', 'responders
 interface Sample {
   seconds: number;
   busy: number;
-  cpu: number;
   gaps: number[];
   longTasks: number;
   longestTask: number;
@@ -28,7 +27,6 @@ interface Sample {
 
 interface Measured {
   busyPct: number;
-  cpuPct: number;
   p99: number;
   fps: number;
   longTasks: number;
@@ -114,19 +112,14 @@ async function measureWindow(page: Page, seconds: number, profile = false): Prom
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
   }
-  // TaskDuration: how long the main thread was busy (wall time, what the user waits for);
-  // ThreadTime: the CPU it got meanwhile, which a neighbour's load on the machine does not inflate.
-  const metrics = async () => {
-    const all = (await cdp.send('Performance.getMetrics')).metrics;
-    const of = (name: string) => all.find((m) => m.name === name)?.value ?? 0;
-    return { task: of('TaskDuration'), thread: of('ThreadTime') };
-  };
-  const before = await metrics();
-  const run = (await page.evaluate((s) => (window as any).__benchRun(s), seconds)) as Omit<Sample, 'seconds' | 'busy' | 'cpu'>;
-  const after = await metrics();
+  // How long the main thread was busy running tasks (wall time: what the operator waits for).
+  const taskDuration = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  const before = await taskDuration();
+  const run = (await page.evaluate((s) => (window as any).__benchRun(s), seconds)) as Omit<Sample, 'seconds' | 'busy'>;
+  const after = await taskDuration();
   if (profile) printHotSpots((await cdp.send('Profiler.stop')).profile);
   await cdp.detach();
-  return { seconds, busy: after.task - before.task, cpu: after.thread - before.thread, ...run };
+  return { seconds, busy: after - before, ...run };
 }
 
 /**
@@ -159,7 +152,6 @@ function summarise(windows: Sample[]): Measured {
   const gaps = windows.flatMap((w) => w.gaps).sort((a, b) => a - b);
   return {
     busyPct: (windows.reduce((n, w) => n + w.busy, 0) / seconds) * 100,
-    cpuPct: (windows.reduce((n, w) => n + w.cpu, 0) / seconds) * 100,
     p99: percentile(gaps, 99),
     fps: gaps.length / seconds,
     longTasks: windows.reduce((n, w) => n + w.longTasks, 0),
@@ -311,7 +303,7 @@ export async function measureConsoleMainThread(url: string): Promise<BenchRow[]>
     );
 
     console.log(
-      `[bench] console ${d.console.busyPct.toFixed(0)} % busy (bare ${d.bare.busyPct.toFixed(0)} %), CPU ${d.console.cpuPct.toFixed(0)} % (bare ${d.bare.cpuPct.toFixed(0)} %), ${d.console.fps.toFixed(1)} fps (bare ${d.bare.fps.toFixed(1)}), ${d.console.longTasks} long tasks (bare ${d.bare.longTasks})`,
+      `[bench] console ${d.console.busyPct.toFixed(0)} % busy (bare ${d.bare.busyPct.toFixed(0)} %), ${d.console.fps.toFixed(1)} fps (bare ${d.bare.fps.toFixed(1)}), ${d.console.longTasks} long tasks (bare ${d.bare.longTasks})`,
     );
     const wall = await openConsole(browser, url, '/wall', 'supervisor.bergen', { width: 3840, height: 2160 });
     const wallBare = await openBare(browser, bare, wall.setup, wall.bases);
@@ -321,12 +313,10 @@ export async function measureConsoleMainThread(url: string): Promise<BenchRow[]>
     );
     return [
       row(`console main thread busy, ${scene}`, '%', d.console.busyPct, d.bare.busyPct),
-      row(`console main thread CPU time, ${scene}`, '%', d.console.cpuPct, d.bare.cpuPct),
       row(`console frame interval p99, ${scene}`, 'ms', d.console.p99, d.bare.p99),
       row(`console frames per second, ${scene}`, 'fps', d.console.fps, d.bare.fps),
       row(`console long tasks over 50 ms (count), ${scene}`, 'tasks', d.console.longTasks, d.bare.longTasks),
       row(`console main thread busy, ${scene}, wall 3840×2160`, '%', w.console.busyPct, w.bare.busyPct),
-      row(`console main thread CPU time, ${scene}, wall 3840×2160`, '%', w.console.cpuPct, w.bare.cpuPct),
       row(`console long tasks over 50 ms (count), ${scene}, wall 3840×2160`, 'tasks', w.console.longTasks, w.bare.longTasks),
     ];
   } finally {
