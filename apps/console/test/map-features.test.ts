@@ -45,7 +45,10 @@ describe('FeatureSet', () => {
 
     const moved = { ...a, status: 'ALERTED' as const };
     const diff = pass(set, [moved, b], 'own', build);
-    expect(diff.update.map((f) => [f.id, f.properties.status])).toEqual([['a', 'ALERTED']]);
+    // Only what changed goes to the map: the status (and what follows from it), not the place.
+    expect(diff.update.map((d) => [d.id, d.addOrUpdateProperties?.find((p) => p.key === 'status')?.value, d.newGeometry])).toEqual([
+      ['a', 'ALERTED', undefined],
+    ]);
     expect(set.shown.get('a')?.properties.status).toBe('ALERTED');
 
     expect(pass(set, [moved, { ...b, lat: null, lon: null }], 'own').remove).toEqual(['b']);
@@ -57,7 +60,18 @@ describe('FeatureSet', () => {
     const set = new FeatureSet();
     const a = unit('a');
     pass(set, [a], 'own');
-    expect(pass(set, [a], 'other').update[0]?.properties.own).toBe(false);
+    expect(pass(set, [a], 'other').update[0]?.addOrUpdateProperties).toEqual([{ key: 'own', value: false }]);
+  });
+
+  it('sends a unit that only moved as its new point alone, and nothing for a copy that changed nothing drawn', () => {
+    const set = new FeatureSet();
+    const a = unit('a');
+    pass(set, [a], 'own');
+    const diff = pass(set, [{ ...a, lat: 60.5, lon: 5.4 }], 'own');
+    expect(diff.update).toEqual([{ id: 'a', newGeometry: { type: 'Point', coordinates: [5.4, 60.5] } }]);
+    expect(set.shown.get('a')?.geometry).toEqual({ type: 'Point', coordinates: [5.4, 60.5] });
+    // a new copy of the record with the same place and fields: the map is not asked to change
+    expect(pass(set, [{ ...a, lat: 60.5, lon: 5.4 }], 'own')).toEqual({ add: [], update: [], remove: [] });
   });
 });
 

@@ -95,6 +95,9 @@ export function MapView({ gaps = [], legend = true }: { gaps?: string[]; legend?
           style: basemap.style,
           center: [centre?.lon ?? 5.33, centre?.lat ?? 60.39],
           zoom: 7,
+          // Labels appear at once instead of fading in over 300 ms: with units moving every second
+          // a fade would keep the map redrawing frame after frame, for a cross-fade nobody reads.
+          fadeDuration: 0,
           attributionControl: { compact: false, ...(basemap.attribution && { customAttribution: basemap.attribution }) },
         });
       } catch {

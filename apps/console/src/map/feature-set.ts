@@ -1,17 +1,47 @@
 // What one map source shows, kept in step with the store by object identity: the store replaces a
 // record whenever it changes and never edits one in place, so a feature is built again only when
 // the record(s) it is made from are new objects — no per-frame JSON.stringify of 2,000 units.
+// A rebuilt feature is compared with the one on the map, and the diff carries only what differs:
+// a unit that moved sends its new point, nothing else; a status change sends that property alone.
+// So 2,000 units moving is 2,000 small geometries to MapLibre's worker, not 2,000 whole features.
+import type { GeoJSONFeatureDiff } from 'maplibre-gl';
 import type { Feature } from './features.js';
 
 export interface SourceDiff {
   add: Feature[];
-  update: Feature[];
+  /** In MapLibre's updateData shape: only the geometry and the properties that changed. */
+  update: GeoJSONFeatureDiff[];
   remove: string[];
 }
 
 interface Stamp {
   a: unknown;
   b: unknown;
+}
+
+/** Same positions: points and lines, coordinate by coordinate. */
+function sameCoordinates(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameCoordinates(a[i], b[i])) return false;
+  return true;
+}
+
+/** What changed from `was` to `now`, or null when nothing did. */
+function featureDiff(was: Feature, now: Feature): GeoJSONFeatureDiff | null {
+  const diff: GeoJSONFeatureDiff = { id: String(now.id) };
+  let changed = false;
+  if (was.geometry.type !== now.geometry.type || !sameCoordinates(was.geometry.coordinates, now.geometry.coordinates)) {
+    diff.newGeometry = now.geometry;
+    changed = true;
+  }
+  const changedProperties: { key: string; value: unknown }[] = [];
+  for (const key in now.properties)
+    if (was.properties[key] !== now.properties[key]) changedProperties.push({ key, value: now.properties[key] });
+  const goneProperties = Object.keys(was.properties).filter((key) => !(key in now.properties));
+  if (changedProperties.length) diff.addOrUpdateProperties = changedProperties;
+  if (goneProperties.length) diff.removeProperties = goneProperties;
+  return changed || changedProperties.length || goneProperties.length ? diff : null;
 }
 
 export class FeatureSet {
@@ -37,10 +67,16 @@ export class FeatureSet {
     if (stamp && stamp.a === a && stamp.b === b) return;
     this.stamps.set(id, { a, b });
     const f = build(a, b);
+    const was = this.shown.get(id);
     if (f) {
-      (this.shown.has(id) ? this.diff.update : this.diff.add).push(f);
       this.shown.set(id, f);
-    } else if (this.shown.delete(id)) {
+      if (!was) this.diff.add.push(f);
+      else {
+        const d = featureDiff(was, f);
+        if (d) this.diff.update.push(d);
+      }
+    } else if (was) {
+      this.shown.delete(id);
       this.diff.remove.push(id);
     }
   }

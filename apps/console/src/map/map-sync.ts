@@ -9,6 +9,7 @@ import { throttle } from '../lib/throttle.js';
 import { useMajorIncidents, type MajorIncidentState } from '../store/major-incident-store.js';
 import { useConsole, type ConsoleState } from '../store/console-store.js';
 import { FeatureSet, isEmpty } from './feature-set.js';
+import { CLUSTER_MAX_ZOOM } from './layers.js';
 import {
   callFeature,
   linkFeature,
@@ -101,22 +102,44 @@ let map: MapLibre | null = null;
 /**
  * Zoomed out, units are clustered. A clustered source cannot take diffs, so it is refreshed whole,
  * at most every CLUSTER_REFRESH_MS (clusters show where free units are, not each metre moved) and
- * always once more after the last change, so a last status change is never left out.
+ * always once more after the last change, so a last status change is never left out. Zoomed in
+ * past the clusters nothing draws them, so they are not refreshed at all until the map zooms out
+ * again: 2,000 units moving cost no cluster work where nobody sees clusters.
  */
 const CLUSTER_REFRESH_MS = 2_000;
+let clustersStale = false;
+const clustersShow = () => !!map && map.getZoom() < CLUSTER_MAX_ZOOM;
 const refreshClusters = throttle(() => {
+  if (!clustersShow()) {
+    clustersStale = true;
+    return;
+  }
+  clustersStale = false;
   (map?.getSource('units-clustered') as GeoJSONSource | undefined)?.setData({
     type: 'FeatureCollection',
     // Units on a mission are never folded into a cluster: they are drawn and labelled at every zoom.
-    features: [...shown.units.values()].filter((f) => !f.properties.busy),
+    // Only what the cluster layers and their popup read is sent to the worker.
+    features: [...shown.units.values()]
+      .filter((f) => !f.properties.busy)
+      .map((f) => ({
+        ...f,
+        properties: { id: f.id, label: f.properties.label, status: f.properties.status, kind: f.properties.kind, own: f.properties.own },
+      })),
   });
 }, CLUSTER_REFRESH_MS);
+const onZoom = () => {
+  if (clustersStale && clustersShow()) refreshClusters.flush();
+};
 
 /** The loaded map joins the sync; its sources start from `shown` (see MapView). */
 export function attachMap(m: MapLibre | null): void {
+  map?.off('zoom', onZoom);
   map = m;
-  if (m) refreshClusters.flush();
-  else refreshClusters.cancel();
+  if (m) {
+    m.on('zoom', onZoom);
+    clustersStale = true;
+    refreshClusters.flush();
+  } else refreshClusters.cancel();
 }
 
 const sameInputs = (a: unknown[] | undefined, b: unknown[]) => !!a && a.length === b.length && a.every((v, i) => v === b[i]);
@@ -137,16 +160,7 @@ function flush(): void {
     if (isEmpty(diff)) continue;
     // After `shown` is up to date, so the refresh (now or trailing) draws this change.
     if (name === 'units') refreshClusters();
-    const source = map?.getSource(name) as GeoJSONSource | undefined;
-    void source?.updateData({
-      add: diff.add,
-      update: diff.update.map((f) => ({
-        id: String(f.id),
-        newGeometry: f.geometry,
-        addOrUpdateProperties: Object.entries(f.properties).map(([key, value]) => ({ key, value })),
-      })),
-      remove: diff.remove,
-    });
+    void (map?.getSource(name) as GeoJSONSource | undefined)?.updateData(diff);
   }
 }
 

@@ -1,14 +1,16 @@
 // The wall's list of the centre's units whose crew fails § 11, with the override and its reason
 // where an operator gave one. From the live store, so it follows every change.
-import { useShallow } from 'zustand/react/shallow';
+import { useMemo } from 'react';
 import { useT } from '../i18n/i18n.js';
 import './crew.css';
-import { useConsole } from '../store/console-store.js';
+import { useUnitBoard } from '../store/unit-board.js';
 
 export function CrewIssues({ centreId }: { centreId: string }) {
   const t = useT();
-  const units = useConsole(
-    useShallow((s) => Object.values(s.units).filter((u) => u.centreId === centreId && (!u.crewOk || u.crewOverride))),
+  const board = useUnitBoard();
+  const units = useMemo(
+    () => Object.values(board).filter((u) => u.centreId === centreId && (!u.crewOk || u.crewOverride)),
+    [board, centreId],
   );
   if (units.length === 0) return null;
   return (

@@ -1,15 +1,16 @@
 // The unit status board: own units first, neighbours' after, a crew failing § 11 and its override
 // visible, a unit lent or borrowed under mutual aid marked with the other centre; an own
-// unit's status can be set by hand. Positions change every second for every unit; rows only
-// re-render when what they show changes.
+// unit's status can be set by hand. Positions change every second for every unit; the board does
+// not re-render for them (useUnitBoard), and a row only when what it shows changes.
 import type { StationSummary, UnitSummary } from '@amk/contracts';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useT } from '../i18n/i18n.js';
 import { useCentres } from '../lib/centres.js';
 import { positionAgeText } from '../lib/position-age.js';
 import { StatusPill } from '../lib/StatusPill.js';
 import { useNow } from '../lib/use-now.js';
 import { useConsole } from '../store/console-store.js';
+import { useUnitBoard } from '../store/unit-board.js';
 import { UnitStatusControl } from './UnitStatusControl.js';
 
 const UnitRow = memo(
@@ -75,15 +76,20 @@ const UnitRow = memo(
 
 export function UnitsPanel() {
   const t = useT();
-  const units = Object.values(useConsole((s) => s.units));
+  // Not the store's units: those change every second as units move, and the board shows no position.
+  const units = useUnitBoard();
   const stations = useConsole((s) => s.stations);
   const centreId = useConsole((s) => s.centre?.id);
   const centres = useCentres();
   // Rows re-render on a position only when its age text changes; this ticks for units gone quiet.
   const now = useNow(5_000);
   const nameOf = (id: string | null) => (id ? (centres.find((c) => c.id === id)?.name ?? null) : null);
-  const sorted = units.sort(
-    (a, b) => Number(b.centreId === centreId) - Number(a.centreId === centreId) || a.callSign.localeCompare(b.callSign),
+  const sorted = useMemo(
+    () =>
+      Object.values(units).sort(
+        (a, b) => Number(b.centreId === centreId) - Number(a.centreId === centreId) || a.callSign.localeCompare(b.callSign),
+      ),
+    [units, centreId],
   );
   return (
     <section className="panel units" aria-labelledby="units-heading">

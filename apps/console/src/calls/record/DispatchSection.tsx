@@ -10,6 +10,7 @@ import { DoctorsOnCallNow } from '../../legevakt/index.js';
 import { useShallow } from 'zustand/react/shallow';
 import { useConsole } from '../../store/console-store.js';
 import { useUnitChangeTick } from '../../store/use-unit-change-tick.js';
+import { useUnitBoard } from '../../store/unit-board.js';
 import { AkutthjelperPanel } from './AkutthjelperPanel.js';
 import { CloseMissionForm } from './CloseMissionForm.js';
 import { ExcludedUnits } from './ExcludedUnits.js';
@@ -25,8 +26,8 @@ export function DispatchSection({ record }: { record: CallRecord }) {
   const t = useT();
   const mission = useOpenMission(record.id);
   const detail = useMissionDetail(mission);
-  // statuses only: a position batch every second must not re-render the whole section
-  const statuses = useConsole(useShallow((s) => Object.fromEntries(Object.values(s.units).map((u) => [u.id, u.status]))));
+  // statuses, not positions: a position batch every second must not re-render the whole section
+  const units = useUnitBoard();
   const kind = useConsole((s) => s.centre?.kind);
   const loans = useConsole(useShallow((s) => Object.values(s.unitLoans).filter((l) => l.callId === record.id)));
   const waitingFor = new Set(loans.filter((l) => l.state === 'REQUESTED').map((l) => l.unit.id));
@@ -53,7 +54,7 @@ export function DispatchSection({ record }: { record: CallRecord }) {
     );
   }, [record.id, record.lat, record.lon, mission?.units.length, closed?.id, unitTick]);
   // Until the next ranking arrives, a unit that is no longer free (a colleague took it) is left out.
-  const free = recs?.units.filter((r) => !statuses[r.unitId] || isAvailable(statuses[r.unitId]!)) ?? [];
+  const free = recs?.units.filter((r) => !units[r.unitId] || isAvailable(units[r.unitId]!.status)) ?? [];
   // At the legevaktsentral the doctor on call goes out on a home visit (sykebesøk).
   const homeVisit = (mission ?? closed)?.kind === 'HOME_VISIT' || (!mission && !closed && kind === 'LVS');
   const missionWord = homeVisit ? t('missions.homeVisit') : t('missions.heading');
@@ -112,7 +113,7 @@ export function DispatchSection({ record }: { record: CallRecord }) {
       {mission && (
         <section className="mission" aria-label={missionWord}>
           <p>
-            {missionWord}: {mission.units.map((u) => `${u.callSign} (${t(`status.${statuses[u.unitId] ?? 'ALERTED'}`)})`).join(', ')}
+            {missionWord}: {mission.units.map((u) => `${u.callSign} (${t(`status.${units[u.unitId]?.status ?? 'ALERTED'}`)})`).join(', ')}
             {mission.responseMinutes !== null && <span className="muted"> · {mission.responseMinutes} min</span>}
           </p>
           {mission.units
