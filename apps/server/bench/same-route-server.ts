@@ -1,5 +1,5 @@
 // The fair baseline for call → screen: the real server (same Fastify app, integration-key auth,
-// zod validation of the same RegisterCallRequest, the same two lookups, a full CallSummary
+// zod validation of the same RegisterCallRequest, the same centre and line checks, a full CallSummary
 // serialised by the same response schema, emitted to the same centre room through the same
 // Socket.IO server that consoles joined with their session cookie) with one extra route that does
 // everything the real intake does EXCEPT the transaction and the event log: no insert, no seq, no
@@ -11,8 +11,7 @@ import { buildApp } from '../src/app.js';
 import { rooms } from '../src/auth/actor.js';
 import { loadConfig } from '../src/config.js';
 import { API_V1 } from '../src/lib/api-prefix.js';
-import { badRequest, forbidden } from '../src/lib/http-error.js';
-import { checkLineForCentre } from '../src/modules/calls/calls.service.js';
+import { intakeCentre } from '../src/modules/calls/calls.service.js';
 import { integrationOf, requireIntegration } from '../src/plugins/authenticate.js';
 
 const config = loadConfig();
@@ -27,12 +26,7 @@ const baselineRoute: FastifyPluginAsyncZod = async (scoped) => {
     { schema: { hide: true, body: RegisterCallRequest, response: { 201: CallSummary } }, preValidation: requireIntegration },
     async (request, reply) => {
       const req = request.body;
-      const actor = integrationOf(request);
-      const centre = await prisma.centre.findUnique({ where: { code: req.centre } });
-      if (!centre) throw badRequest('centre.unknown', { centre: req.centre });
-      if (centre.id !== actor.centre.id) throw forbidden('call.keyForOtherCentre', { own: actor.centre.code, centre: req.centre });
-      checkLineForCentre(req.line, centre);
-      await prisma.call.findUnique({ where: { centreId_externalId: { centreId: centre.id, externalId: req.externalId } } });
+      const centre = await intakeCentre(prisma, integrationOf(request), req);
       const now = new Date().toISOString();
       const summary: CallSummary = {
         id: crypto.randomUUID(),

@@ -10,11 +10,26 @@ import type { createCallHooks } from './call-hooks.js';
 import { toCallSummary } from './call-summary.js';
 import { requireCompetent } from '../users/competence-guard.js';
 
-export function checkLineForCentre(line: Line, centre: { code: string; kind: 'AMK' | 'LVS' }) {
+function checkLineForCentre(line: Line, centre: { code: string; kind: 'AMK' | 'LVS' }) {
   const allowed: readonly string[] = LINES_BY_CENTRE_KIND[centre.kind];
   if (!allowed.includes(line)) {
     throw badRequest('call.lineNotAnswered', { line, centre: centre.code, kind: centre.kind, lines: allowed.join(', ') });
   }
+}
+
+/**
+ * The centre a telephony message is for, which must be its key's own, on a line that centre
+ * answers. The key already names its centre (integration-keys.service.ts): the database is asked
+ * only when the message names another one, to say whether that centre exists at all.
+ */
+export async function intakeCentre(prisma: Db, actor: IntegrationActor, req: Pick<RegisterCallRequest, 'centre' | 'line'>) {
+  if (req.centre !== actor.centre.code) {
+    const other = await prisma.centre.findUnique({ where: { code: req.centre } });
+    if (!other) throw badRequest('centre.unknown', { centre: req.centre });
+    throw forbidden('call.keyForOtherCentre', { own: actor.centre.code, centre: req.centre });
+  }
+  checkLineForCentre(req.line, actor.centre);
+  return actor.centre;
 }
 
 const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
@@ -31,15 +46,7 @@ export function createCallsService({ prisma, transact, resolveKommune, hooks }: 
   return {
     /** Telephony reports a ringing call. Returns created=false when the externalId is known. */
     async registerFromTelephony(actor: IntegrationActor, req: RegisterCallRequest): Promise<{ call: CallSummary; created: boolean }> {
-      // The key already names its centre (integration-keys.service.ts): the database is asked only
-      // when the message names another one, to say whether that centre exists at all.
-      if (req.centre !== actor.centre.code) {
-        const other = await prisma.centre.findUnique({ where: { code: req.centre } });
-        if (!other) throw badRequest('centre.unknown', { centre: req.centre });
-        throw forbidden('call.keyForOtherCentre', { own: actor.centre.code, centre: req.centre });
-      }
-      const centre = actor.centre;
-      checkLineForCentre(req.line, centre);
+      const centre = await intakeCentre(prisma, actor, req);
       // A repeated message (telephony retries) is told apart by the unique externalId below, not by
       // a read first: a burst of new calls then costs one round trip less each.
       try {
