@@ -20,6 +20,7 @@ import { seedDemo } from '../src/seed/seed.js';
 import { measureConsoleMainThread } from './console-main-thread.js';
 import { monthSummaryBench, purgeBench } from './database-benches.js';
 import { kommuneLookupBench, rankingBench } from './domain-benches.js';
+import { measureFirstLoad } from './first-load.js';
 import { goalFor } from './goals.js';
 import { catchUpBench, connectMany, type Fanout, intakeBench, measureConcurrentFanout, measureFanout, ringCall } from './live-benches.js';
 import { cpuMeter, currentCommit, describeMachine, type Pinning, pinCores } from './machine.js';
@@ -198,6 +199,7 @@ async function main() {
       await step('sustained positions + calls', () => sustainedBench(t, fleet, 100));
       await step('position flood', () => floodBench(t, fleet, 200, quick ? 20 : 50));
       await step('catch-up', () => catchUpBench(server.url, key, cookie, prisma));
+      await step('console first load (Chromium)', () => measureFirstLoad(server.url));
       await step('console main thread (Chromium)', () => measureConsoleMainThread(server.url));
       await step('month of calls (summary)', () => monthSummaryBench(prisma, MONTH_CALLS));
       await step('recording purge', () => purgeBench(prisma, db.url, PURGE_N));

@@ -10,7 +10,8 @@ import { useConsole } from '../store/console-store.js';
 
 // Each page is its own chunk, loaded when opened: the login screen loads only itself, a phone only
 // the responder page, and the map library comes with the console or the wall that draws it.
-const ConsolePage = lazy(() => import('./ConsolePage.js').then((m) => ({ default: m.ConsolePage })));
+const loadConsolePage = () => import('./ConsolePage.js');
+const ConsolePage = lazy(() => loadConsolePage().then((m) => ({ default: m.ConsolePage })));
 const AdminPage = lazy(() => import('../admin/AdminPage.js').then((m) => ({ default: m.AdminPage })));
 const AuditPage = lazy(() => import('../audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
 const IndicatorsPage = lazy(() => import('../indicators/IndicatorsPage.js').then((m) => ({ default: m.IndicatorsPage })));
@@ -22,6 +23,17 @@ const MajorIncidentLogPage = lazy(() =>
 const ResponderPage = lazy(() => import('../responder/ResponderPage.js').then((m) => ({ default: m.ResponderPage })));
 
 const queryClient = createQueryClient();
+
+// Where the console is what comes next (its own address, or the login page in front of it), its
+// chunk is fetched at once, beside the session check and while the operator types the password,
+// not after the login: the first screen then waits for the snapshot only. (A phone opens
+// /responder, and a login on its way there does not fetch the console.)
+function consoleComesNext(): boolean {
+  const { pathname, search } = window.location;
+  return pathname === '/' || (pathname === '/login' && (new URLSearchParams(search).get('next') ?? '/') === '/');
+}
+// A failed fetch here is not the page's failure: the lazy page asks again when it renders.
+if (consoleComesNext()) loadConsolePage().catch(() => {});
 
 export function App() {
   return (

@@ -8,7 +8,7 @@ import { CallRecordPanel } from '../calls/CallRecordPanel.js';
 import { NewCallForm } from '../calls/NewCallForm.js';
 import { useT } from '../i18n/i18n.js';
 import { RosterPanel } from '../legevakt/RosterPanel.js';
-import { MapView } from '../map/MapView.js';
+import { MapView } from '../map/index.js';
 import { PreparednessPanel } from '../preparedness/PreparednessPanel.js';
 import { usePreparedness } from '../preparedness/use-preparedness.js';
 import { connectRealtime, loadSnapshot } from '../realtime/connection.js';

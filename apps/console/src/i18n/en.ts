@@ -81,6 +81,8 @@ export const en: Record<MessageKey, string> = {
   'status.AT_HOSPITAL': 'At hospital',
   'status.UNAVAILABLE': 'Unavailable',
   'status.OUT_OF_SERVICE': 'Out of service',
+  'map.loading': 'Loading the map …',
+  'map.loadFailed': 'The map could not be loaded (reload the page to try again). The lists work as usual.',
   'map.noWebgl': 'The map cannot be shown (no WebGL). The lists work as usual.',
   'map.attribution': '© Kartverket (CC BY 4.0)',
   'record.close': 'Close',

@@ -80,6 +80,8 @@ export const nb = {
   'status.AT_HOSPITAL': 'På sykehus',
   'status.UNAVAILABLE': 'Utilgjengelig',
   'status.OUT_OF_SERVICE': 'Ute av tjeneste',
+  'map.loading': 'Laster kartet …',
+  'map.loadFailed': 'Kartet kunne ikke lastes (last siden på nytt for å prøve igjen). Listene virker som vanlig.',
   'map.noWebgl': 'Kartet kan ikke vises (WebGL mangler). Listene virker som vanlig.',
   'map.attribution': '© Kartverket (CC BY 4.0)',
   'record.close': 'Lukk',

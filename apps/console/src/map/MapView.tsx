@@ -27,12 +27,6 @@ import './point-pick.css';
 // The worker ships as its own file; tell MapLibre where the bundle put it.
 setWorkerUrl(workerUrl);
 
-declare global {
-  interface Window {
-    __amk?: { store: typeof useConsole; map: MapLibre | null; shown: typeof shown };
-  }
-}
-
 /** From this zoom a map with streets would show them; the outline map shows nothing more. */
 const STREET_ZOOM = 11;
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -85,7 +79,7 @@ export function MapView({ gaps = [], legend = true }: { gaps?: string[]; legend?
     let unmounted = false;
     // The sync runs from the start (the lists and tests read `shown`); the map joins when loaded.
     const stopSync = startMapSync();
-    window.__amk = { store: useConsole, map: null, shown };
+    window.__amk ??= { store: useConsole, map: null, shown };
     // The basemap is the installation's setting, asked for first (the offline map if unset).
     void chosenBasemap().then((basemap) => {
       if (unmounted) return;
