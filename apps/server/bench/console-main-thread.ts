@@ -7,7 +7,8 @@
 // update, per-frame diff, MapLibre updateData, React. The baseline (bare-maplibre-page.ts) moves
 // the same points with setData on the same basemap, camera and map size. The two are measured in
 // turns (console, bare, console, bare) so a neighbour's load on the shared machine falls on both.
-import { type Browser, chromium, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { launchChromium } from './browser.js';
 import { type BarePageSetup, startBarePage } from './bare-maplibre-page.js';
 import { type Base, buildScenario, STEP_DEG, UNITS } from './console-scenario.js';
 import type { BenchRow } from './stats.js';
@@ -34,18 +35,7 @@ interface Measured {
 }
 
 async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  return launchChromium();
 }
 
 async function newPage(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {

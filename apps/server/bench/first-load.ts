@@ -4,7 +4,7 @@
 // and the live socket is connected. Measured in Chromium against the built console served by a
 // running server at `url`; five cold loads (each a fresh browser context: no cache, no cookies),
 // the median reported. Also what that cost in script over the wire (compressed, headers included).
-import { chromium } from '@playwright/test';
+import { launchChromium } from './browser.js';
 import type { BenchRow } from './stats.js';
 import { row } from './stats.js';
 
@@ -45,18 +45,7 @@ interface Load {
 }
 
 export async function measureFirstLoad(url: string): Promise<BenchRow[]> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  const browser = await launchChromium();
   const loads: Load[] = [];
   try {
     for (let i = 0; i < LOADS; i++) {

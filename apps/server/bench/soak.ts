@@ -5,7 +5,7 @@
 // Chromium. Every 30 s it samples the server's resident memory and the console's JavaScript heap
 // (after a garbage collection); after the warm-up (the first sixth) both must stay flat, and every
 // console must have received every call. Not part of CI: it takes half an hour.
-import { chromium } from '@playwright/test';
+import { launchChromium } from './browser.js';
 import { connectMany, ringCall } from './live-benches.js';
 import { rssMbOf } from './machine.js';
 import type { Target } from './position-load.js';
@@ -54,10 +54,7 @@ export async function soak(t: Target, fleet: { id: string; callSign: string }[])
     });
   }
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   await page.goto(t.url);
   await page.getByLabel('Brukernavn').fill('amk.bergen');
