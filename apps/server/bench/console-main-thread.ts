@@ -34,10 +34,6 @@ interface Measured {
   longestTask: number;
 }
 
-async function launch(): Promise<Browser> {
-  return launchChromium();
-}
-
 async function newPage(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
   const page = await browser.newPage({ viewport });
   page.on('pageerror', (e) => console.error(`[bench] page error at ${page.url()}: ${e.message}`));
@@ -280,7 +276,7 @@ async function inTurns(consolePage: Page, barePage: Page): Promise<{ console: Me
 }
 
 export async function measureConsoleMainThread(url: string): Promise<BenchRow[]> {
-  const browser = await launch();
+  const browser = await launchChromium();
   const bare = await startBarePage();
   try {
     const scene = `${UNITS} units moving`;
