@@ -49,6 +49,7 @@ import { safeInputPlugin } from './plugins/safe-input.js';
 import type { AkutthjelperJob } from './modules/akutthjelper/escalation.js';
 import type { NotificationDispatcher } from './modules/notifications/dispatcher.js';
 import type { Purge } from './modules/recordings/purge.js';
+import type { PeriodicJob } from './lib/periodic-job.js';
 
 /** Any run of 11 digits (a fødselsnummer or d-nummer) becomes asterisks. */
 const maskNationalIds = (text: string) => text.replace(/(?<!\d)\d{11}(?!\d)/g, '***********');
@@ -92,7 +93,7 @@ export interface App extends FastifyInstance {
   /** Every route as registered: what the authorisation matrix and fuzz tests walk through. */
   routeList: { method: string; url: string }[];
   /** Background jobs that tests run by hand rather than wait for. */
-  jobs: { notifications: NotificationDispatcher; purge: Purge; akutthjelper: AkutthjelperJob };
+  jobs: { notifications: NotificationDispatcher; purge: Purge; akutthjelper: AkutthjelperJob; takeoverSweep: PeriodicJob<unknown> };
 }
 
 export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDeps): Promise<App> {
@@ -201,6 +202,11 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
   // ── the console's pages
   await app.register(consolePagesPlugin, { consoleDist: config.CONSOLE_DIST });
 
-  const jobs = { notifications: app.notificationDispatcher, purge: app.purge, akutthjelper: app.akutthjelperJob };
+  const jobs = {
+    notifications: app.notificationDispatcher,
+    purge: app.purge,
+    akutthjelper: app.akutthjelperJob,
+    takeoverSweep: app.takeoverSweep,
+  };
   return Object.assign(app, { routeList, jobs }) as unknown as App;
 }

@@ -7,7 +7,7 @@ import type { Role } from '@amk/contracts';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
-import { buildTestApp, databaseUrl } from './support/test-app.js';
+import { buildTestApp, databaseUrl, stopTimedJobs } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';
 import { MATRIX, USERS, type Allowed } from './support/route-matrix.js';
 import { example, mutations, unstorableValues, type JsonSchema } from './support/schema-mutations.js';
@@ -38,6 +38,7 @@ async function counts() {
 beforeAll(async () => {
   app = await buildTestApp(prisma);
   await app.ready();
+  await stopTimedJobs(app);
   auth.integration = { authorization: `Bearer ${(await createIntegrationKeyService(prisma).create('contract fuzz', 'AMK-BERGEN')).key}` };
   for (const [role, username] of Object.entries(USERS)) auth[role] = { cookie: await cookieFor(app, username) };
   auth.public = {};

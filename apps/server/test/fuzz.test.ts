@@ -5,7 +5,7 @@ import type { Role } from '@amk/contracts';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
 import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
-import { buildTestApp, databaseUrl } from './support/test-app.js';
+import { buildTestApp, databaseUrl, stopTimedJobs } from './support/test-app.js';
 import { cookieFor } from './support/integration.js';
 import { MATRIX, USERS } from './support/route-matrix.js';
 
@@ -108,6 +108,7 @@ async function counts() {
 beforeAll(async () => {
   app = await buildTestApp(prisma);
   await app.ready();
+  await stopTimedJobs(app);
   auth.integration = { authorization: `Bearer ${(await createIntegrationKeyService(prisma).create('fuzz', 'AMK-BERGEN')).key}` };
   for (const [role, username] of Object.entries(USERS)) auth[role] = { cookie: await cookieFor(app, username) };
   auth.public = {};

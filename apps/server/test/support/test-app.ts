@@ -125,3 +125,13 @@ export async function standDownFleet(prisma: Db): Promise<void> {
   await prisma.missionUnit.updateMany({ where: { releasedAt: null, unit: { centre: demo } }, data: { releasedAt: new Date() } });
   await prisma.unit.updateMany({ where: { centre: demo }, data: { status: 'AVAILABLE_AT_STATION', statusAt: new Date() } });
 }
+
+/**
+ * Stops the jobs that act on their own timers (akutthjelper escalation, notification retries, the
+ * takeover sweep). The shared test database keeps what earlier files left (their own centres'
+ * open alerts and takeovers), and a test that counts rows to prove its requests wrote nothing
+ * must not count what those jobs write meanwhile.
+ */
+export async function stopTimedJobs(app: App): Promise<void> {
+  await Promise.all([app.jobs.akutthjelper.stop(), app.jobs.notifications.stop(), app.jobs.takeoverSweep.stop()]);
+}

@@ -3,7 +3,7 @@
 // audit of every write a backup's user made on a taken-over centre's behalf.
 import fp from 'fastify-plugin';
 import { API_V1 } from '../../lib/api-prefix.js';
-import { periodicJob } from '../../lib/periodic-job.js';
+import { type PeriodicJob, periodicJob } from '../../lib/periodic-job.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { takeoversRoutes } from './takeovers.routes.js';
 import { createTakeoversService, type TakeoversService } from './takeovers.service.js';
@@ -11,6 +11,7 @@ import { createTakeoversService, type TakeoversService } from './takeovers.servi
 declare module 'fastify' {
   interface FastifyInstance {
     takeovers: TakeoversService;
+    takeoverSweep: PeriodicJob<unknown>;
   }
 }
 
@@ -44,6 +45,7 @@ export const takeoversModule = fp(
     });
 
     const sweep = periodicJob('takeover sweep', () => takeovers.sweep(), SWEEP_MS, app.log);
+    app.decorate('takeoverSweep', sweep);
     app.addHook('onReady', async () => sweep.start());
     app.addHook('preClose', () => sweep.stop());
   },
