@@ -39,7 +39,8 @@ export async function simulatedFleet(prisma: Db, n: number): Promise<SimUnit[]> 
   return prisma.unit.findMany({ where: { callSign: { startsWith: 'SIM-' } }, select: { id: true, callSign: true }, take: n });
 }
 
-const reportPosition = (url: string, key: string, unit: SimUnit, at: string, tick: number, i: number) =>
+/** A terminal's report: unit `i` of the fleet on its grid around Bergen, moved east with each tick. */
+export const reportPosition = (url: string, key: string, unit: SimUnit, at: string, tick: number, i: number) =>
   fetch(`${url}/api/v1/integrations/units/${unit.callSign}/position`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },

@@ -148,9 +148,10 @@ async function main() {
   const machine = describeMachine();
   const rows: BenchRow[] = [];
   const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
+  const wanted = (step: string) => !only || only.some((w) => step.includes(w));
   let serverPid: number | undefined;
   const step = async (name: string, f: () => Promise<BenchRow[]> | BenchRow[]) => {
-    if (only && !only.some((w) => name.includes(w))) return;
+    if (!wanted(name)) return;
     const t0 = Date.now();
     const meter = cpuMeter(serverPid);
     try {
@@ -185,13 +186,13 @@ async function main() {
     if (process.argv.includes('--soak')) {
       rows.push(...(await soak(t, fleet)).map((r) => ({ ...r, goal: goalFor(r.name) })));
     } else {
-      const needsBaselines = !only || only.some((w) => 'call → screen'.includes(w));
-      if (needsBaselines) {
+      // the baseline servers are started only for the steps that use them
+      const fanoutStep = (consoles: number) => `call → screen, ${consoles} consoles`;
+      if ([100, 200].map(fanoutStep).some(wanted)) {
         const bare = await startChild(pinning, join(repoRoot, 'apps/server/bench/bare-socketio-server.ts'), { PORT: '0' });
         const sameRoute = await startChild(pinning, join(repoRoot, 'apps/server/bench/same-route-server.ts'), serverEnv);
         children.push(bare, sameRoute);
-        await step('call → screen, 100 consoles', () => fanoutRows(100, bare, sameRoute, t));
-        await step('call → screen, 200 consoles', () => fanoutRows(200, bare, sameRoute, t));
+        for (const consoles of [100, 200]) await step(fanoutStep(consoles), () => fanoutRows(consoles, bare, sameRoute, t));
         await Promise.all([stopChild(bare), stopChild(sameRoute)]);
       }
       await step('call → screen, 200 consoles, 20 concurrent senders', () => concurrentRows(200, 20, t));

@@ -8,7 +8,7 @@
 import { launchChromium } from './browser.js';
 import { connectMany, ringCall } from './live-benches.js';
 import { rssMbOf } from './machine.js';
-import type { Target } from './position-load.js';
+import { reportPosition, type Target } from './position-load.js';
 import { type BenchRow, row } from './stats.js';
 
 const SAMPLE_MS = 30_000;
@@ -83,13 +83,7 @@ export async function soak(t: Target, fleet: { id: string; callSign: string }[])
       for (let i = 0; i < 50; i++) {
         const index = ((tick - 1) * 50 + i) % units.length;
         const at = new Date().toISOString();
-        track(
-          fetch(`${t.url}/api/v1/integrations/units/${units[index]!.callSign}/position`, {
-            method: 'PUT',
-            headers: { authorization: `Bearer ${t.key}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ lat: 60.2 + (index % 40) * 0.01, lon: 5.1 + Math.floor(index / 40) * 0.01 + (tick % 600) * 0.0001, at }),
-          }).then((r) => r.arrayBuffer()),
-        );
+        track(reportPosition(t.url, t.key, units[index]!, at, tick % 600, index).then((r) => r.arrayBuffer()));
       }
       const externalId = `soak-${start}-${tick}`;
       track(
