@@ -5,24 +5,14 @@
 import type { UnitSummary } from '@amk/contracts';
 import { useState } from 'react';
 import { useConsole } from './console-store.js';
+import { unitsDiffer } from './unit-changes.js';
 
 type Units = Record<string, UnitSummary>;
 const POSITION_FIELDS = new Set<string>(['lat', 'lon', 'positionAt']);
 
-/** True when `next` holds the same units as `prev` with the same fields, positions aside. */
-function sameBoard(prev: Units, next: Units): boolean {
-  if (prev === next) return true;
-  let count = 0;
-  for (const id in next) {
-    count++;
-    const a = prev[id];
-    const b = next[id]!;
-    if (!a) return false;
-    if (a === b) continue;
-    for (const key in b) if (!POSITION_FIELDS.has(key) && a[key as keyof UnitSummary] !== b[key as keyof UnitSummary]) return false;
-  }
-  return count === Object.keys(prev).length;
-}
+/** A field other than where the unit is differs. */
+const boardFieldDiffers = (a: UnitSummary, b: UnitSummary) =>
+  Object.keys(b).some((key) => !POSITION_FIELDS.has(key) && a[key as keyof UnitSummary] !== b[key as keyof UnitSummary]);
 
 /**
  * A selector of the store's units that hands back the record it gave last time while only positions
@@ -32,7 +22,7 @@ function sameBoard(prev: Units, next: Units): boolean {
 export function boardSelector(): (s: { units: Units }) => Units {
   let last: Units | null = null;
   return (s) => {
-    if (!last || !sameBoard(last, s.units)) last = s.units;
+    if (!last || unitsDiffer(last, s.units, boardFieldDiffers)) last = s.units;
     return last;
   };
 }

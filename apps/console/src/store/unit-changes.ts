@@ -4,7 +4,13 @@
 import { isAvailable } from '@amk/domain';
 import type { UnitSummary } from '@amk/contracts';
 
-export function unitsChangedForRanking(prev: Record<string, UnitSummary>, next: Record<string, UnitSummary>): boolean {
+type Units = Record<string, UnitSummary>;
+
+/**
+ * True when a unit was added or removed, or when `differs` says a unit that is a new object in
+ * `next` changed in a way the caller cares about. Units kept as the same object are skipped.
+ */
+export function unitsDiffer(prev: Units, next: Units, differs: (a: UnitSummary, b: UnitSummary) => boolean): boolean {
   if (prev === next) return false;
   let count = 0;
   for (const id in next) {
@@ -12,9 +18,19 @@ export function unitsChangedForRanking(prev: Record<string, UnitSummary>, next: 
     const a = prev[id];
     const b = next[id]!;
     if (!a) return true;
-    if (a === b) continue;
-    if (a.status !== b.status || a.centreId !== b.centreId || a.crewOk !== b.crewOk) return true;
-    if (isAvailable(b.status) && (a.lat !== b.lat || a.lon !== b.lon)) return true;
+    if (a !== b && differs(a, b)) return true;
   }
   return count !== Object.keys(prev).length;
+}
+
+export function unitsChangedForRanking(prev: Units, next: Units): boolean {
+  return unitsDiffer(
+    prev,
+    next,
+    (a, b) =>
+      a.status !== b.status ||
+      a.centreId !== b.centreId ||
+      a.crewOk !== b.crewOk ||
+      (isAvailable(b.status) && (a.lat !== b.lat || a.lon !== b.lon)),
+  );
 }
