@@ -7,7 +7,7 @@
 // recent events in memory so that a reconnecting console can be caught up without a query.
 import pg from 'pg';
 import type { Db } from '@amk/db';
-import { EVENT_CHANNEL, toStoredEvent, type StoredEvent } from './event-log.js';
+import { EVENT_CHANNEL, readSettledEvents, settledSeq, toStoredEvent, type StoredEvent } from './event-log.js';
 
 const POLL_MS = 1_000;
 const BATCH = 2_000;
@@ -37,8 +37,8 @@ export class EventPump {
   }
 
   async start(): Promise<void> {
-    const latest = await this.opts.prisma.event.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } });
-    this.cursor = latest ? Number(latest.seq) : 0;
+    // not the highest seq: a transaction appending right now may still commit one below it
+    this.cursor = await settledSeq(this.opts.prisma);
     await this.listen().catch((e) => this.opts.log?.warn({ err: e }, 'event pump: LISTEN failed; polling until it reconnects'));
     this.timer = setInterval(() => void this.pull(), POLL_MS);
   }
@@ -62,16 +62,15 @@ export class EventPump {
   }
 
   /**
-   * Events this instance has just committed. When they follow on directly from what was
-   * delivered, deliver them now and save a round trip to the database; otherwise an event from
-   * another instance comes first, so read the log in order.
+   * Events this instance has just committed, in seq order. Those that follow on directly from what
+   * was delivered go out now, saving a round trip to the database. At the first one that does not
+   * (another transaction's event comes between: a concurrent writer's seqs interleave with ours,
+   * or another instance wrote it), the rest wait for the log to be read in order.
    */
   offer(events: StoredEvent[]): void {
-    if (!this.pulling && events[0]?.envelope.seq === this.cursor + 1) {
-      for (const e of events) this.deliver(e);
-    } else {
-      this.poke();
-    }
+    let i = 0;
+    if (!this.pulling) while (i < events.length && events[i]!.envelope.seq === this.cursor + 1) this.deliver(events[i++]!);
+    if (i < events.length) this.poke();
   }
 
   /** The first seq the in-memory ring can replay from: events after `afterSeq` are all in memory. */
@@ -142,11 +141,7 @@ export class EventPump {
         do {
           this.pullAgain = false;
           for (;;) {
-            const rows = await this.opts.prisma.event.findMany({
-              where: { seq: { gt: BigInt(this.cursor) } },
-              orderBy: { seq: 'asc' },
-              take: BATCH,
-            });
+            const rows = await readSettledEvents(this.opts.prisma, this.cursor, BATCH);
             for (const row of rows) {
               const event = toStoredEvent(row);
               if (event) this.deliver(event);

@@ -1,10 +1,13 @@
-// The console's starting picture, read in one REPEATABLE READ transaction together with the last
-// event seq it reflects: replaying events after that seq brings it exactly up to date.
+// The console's starting picture, read in one REPEATABLE READ transaction, and a seq it reflects
+// at least: every event up to that seq committed before the transaction began. Replaying the
+// events after it (some of them already in the picture; the console applies events idempotently)
+// brings it exactly up to date.
 import type { Snapshot } from '@amk/contracts';
 import type { UserActor } from '../../auth/actor.js';
 import { coveredCentres } from '../../auth/centre-cover.js';
 import type { Db, Tx } from '@amk/db';
 import { toCallSummary } from '../calls/call-summary.js';
+import { settledSeq } from '../../realtime/event-log.js';
 import { openCallbacks } from '../callbacks/callback-summary.js';
 import { writeAudit, writeListAudit } from '../audit/audit.service.js';
 import { toStationSummary, toUnitSummary } from '../units/unit-summary.js';
@@ -26,6 +29,8 @@ async function forEach<T extends { id: string }>(centreIds: string[], read: (cen
 export function createSnapshotService(prisma: Db, deps: SnapshotDeps) {
   return {
     async forUser(actor: UserActor, ip?: string): Promise<Snapshot> {
+      // read before the transaction starts, so its snapshot holds everything up to seq
+      const seq = await settledSeq(prisma);
       return prisma.$transaction(
         async (tx) => {
           const centre = await tx.centre.findUniqueOrThrow({ where: { id: actor.centre.id } });
@@ -35,9 +40,8 @@ export function createSnapshotService(prisma: Db, deps: SnapshotDeps) {
           const visibleCentres = [
             ...new Set([...workCentres, centre.neighbourCentreIds, ...covered.map((c) => c.neighbourCentreIds)].flat()),
           ];
-          const [latest, calls, units, stations, notifications, transfers, missions, operators, callbacks, takeovers, unitLoans] =
+          const [calls, units, stations, notifications, transfers, missions, operators, callbacks, takeovers, unitLoans] =
             await Promise.all([
-              tx.event.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } }),
               tx.call.findMany({ where: { centreId: { in: workCentres }, closedAt: null }, orderBy: { ringingAt: 'asc' }, take: 1000 }),
               // and the units lent to us (mutual aid, § 10 d), whoever owns them
               tx.unit.findMany({
@@ -86,7 +90,7 @@ export function createSnapshotService(prisma: Db, deps: SnapshotDeps) {
             ...(ip && { ip }),
           });
           return {
-            seq: latest ? Number(latest.seq) : 0,
+            seq,
             centre: { id: centre.id, code: centre.code, name: centre.name, kind: centre.kind, lat: centre.lat, lon: centre.lon },
             calls: calls.map(toCallSummary),
             units: units.map(toUnitSummary),
