@@ -43,7 +43,9 @@ interface Child {
 
 function startChild(pinning: Pinning, script: string, env: Record<string, string>): Promise<Child> {
   return new Promise((resolve, reject) => {
-    const [command, ...args] = [...pinning.serverPrefix, process.execPath, '--import', 'tsx', script];
+    // BENCH_PROFILE=dir: each server writes a V8 CPU profile there when it stops (open in Chrome DevTools)
+    const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+    const [command, ...args] = [...pinning.serverPrefix, process.execPath, ...profile, '--import', 'tsx', script];
     const child = spawn(command!, args, {
       cwd: join(repoRoot, 'apps/server'),
       env: { ...process.env, ...env },

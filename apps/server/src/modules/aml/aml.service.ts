@@ -93,19 +93,35 @@ export function createAmlService({ prisma, transact, kommuneAt }: { prisma: Db; 
       receive(actor, parseAmlHttps(fields), fields.device_number, new URLSearchParams(fields).toString()),
 
     /**
-     * Called in the transaction that registers a call: positions from that number that arrived
-     * first (within the hour) at the call's centre join it, and the newest becomes its position. Returns the call as it
-     * is now.
+     * Called in the transaction that registers calls: positions from a call's number that arrived
+     * first (within PENDING_POSITION_MS) at its centre join it, and the newest becomes its
+     * position. One query for all the calls; writes only for those that had one waiting. Returns
+     * the calls as they are now, in the same order.
      */
-    async attachWaitingPositions(tx: Tx, call: Call): Promise<Call> {
-      const msisdn = canonicalPhone(call.callerNumber);
-      if (!msisdn) return call;
+    async attachWaitingPositions(tx: Tx, calls: Call[]): Promise<Call[]> {
       const since = new Date(Date.now() - PENDING_POSITION_MS);
-      const mine = { centreId: call.centreId, msisdn, callId: null, receivedAt: { gte: since } };
-      const waiting = await tx.callerPosition.findFirst({ where: mine, orderBy: { at: 'desc' } });
-      if (!waiting) return call;
-      await tx.callerPosition.updateMany({ where: mine, data: { callId: call.id } });
-      return (await applyToCall(tx, call, waiting)) ?? call;
+      const wanted = calls.flatMap((call) => {
+        const msisdn = canonicalPhone(call.callerNumber);
+        return msisdn ? [{ centreId: call.centreId, msisdn }] : [];
+      });
+      if (!wanted.length) return calls;
+      const waiting = await tx.callerPosition.findMany({
+        where: { OR: wanted, callId: null, receivedAt: { gte: since } },
+        orderBy: { at: 'desc' },
+      });
+      if (!waiting.length) return calls;
+      return Promise.all(
+        calls.map(async (call) => {
+          const msisdn = canonicalPhone(call.callerNumber);
+          const newest = waiting.find((p) => p.centreId === call.centreId && p.msisdn === msisdn);
+          if (!newest) return call;
+          await tx.callerPosition.updateMany({
+            where: { centreId: call.centreId, msisdn: newest.msisdn, callId: null, receivedAt: { gte: since } },
+            data: { callId: call.id },
+          });
+          return (await applyToCall(tx, call, newest)) ?? call;
+        }),
+      );
     },
   };
 }

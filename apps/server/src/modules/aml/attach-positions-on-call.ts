@@ -4,5 +4,5 @@ import type { CallHooks } from '../calls/call-hooks.js';
 import type { AmlService } from './aml.service.js';
 
 export function attachPositionsOnCall(calls: CallHooks, aml: AmlService): void {
-  calls.onRegistered((tx, call) => aml.attachWaitingPositions(tx, call));
+  calls.onRegistered((tx, registered) => aml.attachWaitingPositions(tx, registered));
 }

@@ -9,6 +9,7 @@ import type { Transact } from '../../realtime/transact.js';
 import type { createCallHooks } from './call-hooks.js';
 import { toCallSummary } from './call-summary.js';
 import { requireCompetent } from '../users/competence-guard.js';
+import { createWriteBatcher } from '../../lib/write-batcher.js';
 
 function checkLineForCentre(line: Line, centre: { code: string; kind: 'AMK' | 'LVS' }) {
   const allowed: readonly string[] = LINES_BY_CENTRE_KIND[centre.kind];
@@ -42,41 +43,64 @@ export interface CallsDeps {
   hooks: Pick<ReturnType<typeof createCallHooks>, 'registered'>;
 }
 
+type Registration = { centre: IntegrationActor['centre']; req: RegisterCallRequest };
+type Registered = { call: CallSummary; created: boolean };
+const sameCall = (a: { centreId: string; externalId: string | null }, centreId: string, externalId: string) =>
+  a.centreId === centreId && a.externalId === externalId;
+
 export function createCallsService({ prisma, transact, resolveKommune, hooks }: CallsDeps) {
+  /**
+   * Telephony's ringing calls, in one transaction: the new ones inserted together, the other
+   * modules' reactions asked once (call-hooks.ts), one event each. A call whose externalId is known
+   * (telephony retries, or two deliveries of one message that raced) is not inserted again: it is
+   * answered with the call we have, created=false.
+   */
+  async function registerMany(items: Registration[]): Promise<Registered[]> {
+    const inserted = await transact(async (tx, emit) => {
+      const rows = await tx.call.createManyAndReturn({
+        data: items.map(({ centre, req }) => ({
+          id: crypto.randomUUID(),
+          centreId: centre.id,
+          externalId: req.externalId,
+          line: req.line,
+          source: req.exercise ? 'EXERCISE' : 'CTI',
+          state: 'RINGING',
+          callerNumber: req.callerNumber,
+          ringingAt: new Date(req.ringingAt),
+        })),
+        skipDuplicates: true,
+      });
+      const calls = await hooks.registered(tx, rows);
+      for (const call of calls) {
+        emit({ type: 'call.upserted', centreId: call.centreId, audience: [rooms.centre(call.centreId)], data: toCallSummary(call) });
+      }
+      return calls;
+    });
+    const known = items.some(({ centre, req }) => !inserted.some((c) => sameCall(c, centre.id, req.externalId)))
+      ? await prisma.call.findMany({ where: { OR: items.map(({ centre, req }) => ({ centreId: centre.id, externalId: req.externalId })) } })
+      : [];
+    // The first item of an externalId that was inserted is the one that created it.
+    const answered = new Set<string>();
+    return items.map(({ centre, req }) => {
+      const key = `${centre.id} ${req.externalId}`;
+      const created = inserted.find((c) => sameCall(c, centre.id, req.externalId));
+      if (created && !answered.has(key)) {
+        answered.add(key);
+        return { call: toCallSummary(created), created: true };
+      }
+      const row = created ?? known.find((c) => sameCall(c, centre.id, req.externalId));
+      if (!row) throw new Error(`call ${req.externalId} was neither inserted nor found`);
+      return { call: toCallSummary(row), created: false };
+    });
+  }
+  // Calls from telephony come in bursts; see lib/write-batcher.ts.
+  const registerBatched = createWriteBatcher(registerMany);
+
   return {
     /** Telephony reports a ringing call. Returns created=false when the externalId is known. */
-    async registerFromTelephony(actor: IntegrationActor, req: RegisterCallRequest): Promise<{ call: CallSummary; created: boolean }> {
+    async registerFromTelephony(actor: IntegrationActor, req: RegisterCallRequest): Promise<Registered> {
       const centre = await intakeCentre(prisma, actor, req);
-      // A repeated message (telephony retries) is told apart by the unique externalId below, not by
-      // a read first: a burst of new calls then costs one round trip less each.
-      try {
-        const call = await transact(async (tx, emit) => {
-          const created = await tx.call.create({
-            data: {
-              id: crypto.randomUUID(),
-              centreId: centre.id,
-              externalId: req.externalId,
-              line: req.line,
-              source: req.exercise ? 'EXERCISE' : 'CTI',
-              state: 'RINGING',
-              callerNumber: req.callerNumber,
-              ringingAt: new Date(req.ringingAt),
-            },
-          });
-          const row = await hooks.registered(tx, created);
-          const summary = toCallSummary(row);
-          emit({ type: 'call.upserted', centreId: centre.id, audience: [rooms.centre(centre.id)], data: summary });
-          return summary;
-        });
-        return { call, created: true };
-      } catch (e) {
-        if (!isUniqueViolation(e)) throw e;
-        // A retry, or two deliveries of the same message that raced: the call is the one we have.
-        const row = await prisma.call.findUniqueOrThrow({
-          where: { centreId_externalId: { centreId: centre.id, externalId: req.externalId } },
-        });
-        return { call: toCallSummary(row), created: false };
-      }
+      return registerBatched({ centre, req });
     },
 
     /** An operator registers a call by hand; they are already talking to the caller. */
@@ -117,7 +141,7 @@ export function createCallsService({ prisma, transact, resolveKommune, hooks }: 
               summary: req.summary ?? null,
             },
           });
-          const row = await hooks.registered(tx, created);
+          const row = (await hooks.registered(tx, [created]))[0] ?? created;
           await tx.callJournalEntry.create({
             data: {
               id: crypto.randomUUID(),

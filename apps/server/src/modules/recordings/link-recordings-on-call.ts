@@ -3,8 +3,8 @@ import type { CallHooks } from '../calls/call-hooks.js';
 import type { RecordingsService } from './recordings.service.js';
 
 export function linkRecordingsOnCall(calls: CallHooks, recordings: RecordingsService): void {
-  calls.onRegistered(async (tx, call) => {
-    await recordings.linkToCall(tx, call);
+  calls.onRegistered(async (tx, registered) => {
+    await recordings.linkToCalls(tx, registered);
     return undefined;
   });
 }

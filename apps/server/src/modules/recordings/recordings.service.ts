@@ -162,13 +162,15 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
       }
     },
 
-    /** In the transaction that registers a call: recordings that came first are linked to it. */
-    async linkToCall(tx: Tx, call: Call): Promise<void> {
-      if (!call.externalId) return;
-      await tx.recording.updateMany({
-        where: { centreId: call.centreId, callExternalId: call.externalId, callId: null },
-        data: { callId: call.id },
-      });
+    /** In the transaction that registers calls: recordings that came first are linked to theirs, in one statement. */
+    async linkToCalls(tx: Tx, calls: Call[]): Promise<void> {
+      const known = calls.filter((c) => c.externalId);
+      if (!known.length) return;
+      await tx.$executeRaw`
+        UPDATE "Recording" r SET "callId" = c.id
+        FROM unnest(${known.map((c) => c.id)}::uuid[], ${known.map((c) => c.centreId)}::uuid[], ${known.map((c) => c.externalId!)}::text[])
+          AS c(id, "centreId", "externalId")
+        WHERE r."centreId" = c."centreId" AND r."callExternalId" = c."externalId" AND r."callId" IS NULL`;
     },
 
     async forCall(actor: UserActor, callId: string, ip?: string): Promise<RecordingSummary[]> {
