@@ -3,7 +3,7 @@
 import { type CallSummary, type CreateCallRequest, journalMessage, type Line, type RegisterCallRequest } from '@amk/contracts';
 import { LINES_BY_CENTRE_KIND } from '@amk/domain';
 import { rooms, type IntegrationActor, type UserActor } from '../../auth/actor.js';
-import { type Db, Prisma } from '@amk/db';
+import { type Call, type Db, Prisma, type Tx } from '@amk/db';
 import { badRequest, conflict, forbidden } from '../../lib/http-error.js';
 import type { Transact } from '../../realtime/transact.js';
 import type { createCallHooks } from './call-hooks.js';
@@ -43,6 +43,27 @@ export interface CallsDeps {
   hooks: Pick<ReturnType<typeof createCallHooks>, 'registered'>;
 }
 
+/**
+ * Inserts telephony's ringing calls in one statement, in the order given; a call whose externalId
+ * the centre already has is skipped (not returned). Raw SQL because Prisma's createManyAndReturn
+ * costs about 0.6 ms of server CPU per row here against 0.2 ms for the whole statement, and intake
+ * bursts are what this path is for. RETURNING * gives the Call row as Prisma's own read would.
+ */
+function insertRinging(tx: Tx, items: Registration[]): Promise<Call[]> {
+  const column = <T>(f: (r: Registration) => T) => items.map(f);
+  return tx.$queryRaw<Call[]>`
+    INSERT INTO "Call" ("id", "centreId", "externalId", "line", "source", "state", "callerNumber", "ringingAt")
+    SELECT r.id, r.centre, r.external, r.line, r.source::"CallSource", 'RINGING', r.caller, r.ringing
+    FROM unnest(
+      ${column(() => crypto.randomUUID())}::uuid[], ${column((r) => r.centre.id)}::uuid[], ${column((r) => r.req.externalId)}::text[],
+      ${column((r) => r.req.line)}::text[], ${column((r) => (r.req.exercise ? 'EXERCISE' : 'CTI'))}::text[],
+      ${column((r) => r.req.callerNumber)}::text[], ${column((r) => new Date(r.req.ringingAt))}::timestamptz[]
+    ) WITH ORDINALITY AS r(id, centre, external, line, source, caller, ringing, ord)
+    ORDER BY r.ord
+    ON CONFLICT ("centreId", "externalId") DO NOTHING
+    RETURNING *`;
+}
+
 type Registration = { centre: IntegrationActor['centre']; req: RegisterCallRequest };
 type Registered = { call: CallSummary; created: boolean };
 const sameCall = (a: { centreId: string; externalId: string | null }, centreId: string, externalId: string) =>
@@ -57,19 +78,7 @@ export function createCallsService({ prisma, transact, resolveKommune, hooks }: 
    */
   async function registerMany(items: Registration[]): Promise<Registered[]> {
     const inserted = await transact(async (tx, emit) => {
-      const rows = await tx.call.createManyAndReturn({
-        data: items.map(({ centre, req }) => ({
-          id: crypto.randomUUID(),
-          centreId: centre.id,
-          externalId: req.externalId,
-          line: req.line,
-          source: req.exercise ? 'EXERCISE' : 'CTI',
-          state: 'RINGING',
-          callerNumber: req.callerNumber,
-          ringingAt: new Date(req.ringingAt),
-        })),
-        skipDuplicates: true,
-      });
+      const rows = await insertRinging(tx, items);
       const calls = await hooks.registered(tx, rows);
       for (const call of calls) {
         emit({ type: 'call.upserted', centreId: call.centreId, audience: [rooms.centre(call.centreId)], data: toCallSummary(call) });
