@@ -165,4 +165,22 @@ describe('live updates', () => {
     expect(snapshot.calls.some((c) => c.id === call.id)).toBe(false);
     socket.disconnect();
   });
+
+  it('a snapshot taken while calls are written on the other instance, plus the replay after its seq, misses none of them', async () => {
+    const cookie = await login(one, home.user);
+    const run = `snap-race-${Date.now()}`;
+    // calls written on instance two while instance one serves the snapshot: each is in the
+    // snapshot, or after its seq (both is fine: the console applies events idempotently)
+    const [calls, snapshot] = await Promise.all([
+      Promise.all(Array.from({ length: 20 }, (_, i) => ring(two, `${run}-${i}`))),
+      fetch(`${one.url}/api/v1/snapshot`, { headers: { cookie } }).then((r) => r.json() as Promise<Snapshot>),
+    ]);
+    const socket = openConsole(one, cookie, snapshot.seq);
+    await onceLive(socket);
+    const last = await ring(two, `${run}-last`);
+    await waitFor(() => callIds(socket.received).includes(last.id));
+    const seen = new Set([...snapshot.calls.map((c) => c.id), ...callIds(socket.received)]);
+    expect(calls.filter((c) => !seen.has(c.id)).map((c) => c.externalId)).toEqual([]);
+    socket.disconnect();
+  });
 });

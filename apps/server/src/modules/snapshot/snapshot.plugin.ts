@@ -12,8 +12,9 @@ export const snapshotModule = fp(
       missionsFor: app.missions.listOpen,
       takeoversFor: app.takeovers.listFor,
       unitLoansFor: app.mutualAid.listFor,
+      deliveredSeq: () => app.pump.cursor,
     });
     await app.register(snapshotRoutes({ snapshot }), API_V1);
   },
-  { name: 'snapshot', fastify: '5.x', dependencies: ['transfers', 'notifications', 'missions', 'takeovers', 'mutual-aid'] },
+  { name: 'snapshot', fastify: '5.x', dependencies: ['realtime', 'transfers', 'notifications', 'missions', 'takeovers', 'mutual-aid'] },
 );

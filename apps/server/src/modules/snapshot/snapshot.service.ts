@@ -1,5 +1,5 @@
 // The console's starting picture, read in one REPEATABLE READ transaction, and a seq it reflects
-// at least: every event up to that seq committed before the transaction began. Replaying the
+// at least: every event up to that seq was delivered (so committed) before the transaction began. Replaying the
 // events after it (some of them already in the picture; the console applies events idempotently)
 // brings it exactly up to date.
 import type { Snapshot } from '@amk/contracts';
@@ -7,7 +7,6 @@ import type { UserActor } from '../../auth/actor.js';
 import { coveredCentres } from '../../auth/centre-cover.js';
 import type { Db, Tx } from '@amk/db';
 import { toCallSummary } from '../calls/call-summary.js';
-import { settledSeq } from '../../realtime/event-log.js';
 import { openCallbacks } from '../callbacks/callback-summary.js';
 import { writeAudit, writeListAudit } from '../audit/audit.service.js';
 import { toStationSummary, toUnitSummary } from '../units/unit-summary.js';
@@ -18,6 +17,12 @@ export interface SnapshotDeps {
   missionsFor: (db: Tx, centreId: string) => Promise<Snapshot['missions']>;
   takeoversFor: (centreId: string, options: { openOnly?: boolean }, db: Tx) => Promise<NonNullable<Snapshot['takeovers']>>;
   unitLoansFor: (centreId: string, db: Tx) => Promise<NonNullable<Snapshot['unitLoans']>>;
+  /**
+   * The last event seq this instance's pump has delivered: every event up to it has committed.
+   * Not the log's settled seq: that takes the event lock exclusive, and a console that reloads
+   * must not be able to hold back other centres' writes.
+   */
+  deliveredSeq: () => number;
 }
 
 /** Per-centre lists of the centres I work for, as one list (a hand-over between two of them appears once). */
@@ -30,7 +35,7 @@ export function createSnapshotService(prisma: Db, deps: SnapshotDeps) {
   return {
     async forUser(actor: UserActor, ip?: string): Promise<Snapshot> {
       // read before the transaction starts, so its snapshot holds everything up to seq
-      const seq = await settledSeq(prisma);
+      const seq = deps.deliveredSeq();
       return prisma.$transaction(
         async (tx) => {
           const centre = await tx.centre.findUniqueOrThrow({ where: { id: actor.centre.id } });
