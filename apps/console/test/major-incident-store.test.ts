@@ -1,7 +1,8 @@
-// The console's major incidents: an older copy (a late HTTP answer) never replaces a newer one (the socket echo).
-import type { MajorIncidentDetail } from '@amk/contracts';
+// The console's major incidents: an older copy (a late HTTP answer) never replaces a newer one (the
+// socket echo), and a patient's transport offers the hospitals of the incident's area alone.
+import type { HospitalSummary, MajorIncidentDetail } from '@amk/contracts';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useMajorIncidents } from '../src/store/major-incident-store.js';
+import { hospitalsFor, useMajorIncidents } from '../src/store/major-incident-store.js';
 
 const incident = (updatedAt: string, cards: string[]): MajorIncidentDetail => ({
   id: '00000000-0000-4000-8000-000000000001',
@@ -57,5 +58,39 @@ describe('major incidents in the console', () => {
     expect(Object.values(useMajorIncidents.getState().incidents)[0]!.patients.map((p) => p.cardNumber)).toEqual(['1', '2']);
     upsertIncident(incident('2026-12-02T18:03:00.000Z', ['1', '2', '3']));
     expect(Object.values(useMajorIncidents.getState().incidents)[0]!.byCategory.RED).toBe(3);
+  });
+
+  it('offers the hospitals of the incident’s AMK and of the neighbours alerted with it, by name; not another centre’s', () => {
+    const own = '00000000-0000-4000-8000-000000000002';
+    const neighbour = '00000000-0000-4000-8000-000000000004';
+    const other = '00000000-0000-4000-8000-000000000005';
+    const hospital = (n: number, name: string, centreId: string): HospitalSummary => ({
+      id: `00000000-0000-4000-8000-00000000020${n}`,
+      code: `H${n}`,
+      name,
+      centreId,
+      lat: 60.4,
+      lon: 5.3,
+      capacity: { RED: 1, YELLOW: 1, GREEN: 1 },
+      used: { RED: 0, YELLOW: 0, GREEN: 0 },
+      capacityUpdatedAt: null,
+      capacityUpdatedBy: null,
+    });
+    useMajorIncidents
+      .getState()
+      .setHospitals([
+        hospital(1, 'Voss sjukehus', own),
+        hospital(2, 'Førde sentralsjukehus', neighbour),
+        hospital(3, 'Stavanger universitetssjukehus', other),
+        hospital(4, 'Haukeland universitetssjukehus', own),
+      ]);
+    const { hospitals } = useMajorIncidents.getState();
+    const names = (m: MajorIncidentDetail) => hospitalsFor(m, hospitals).map((h) => h.name);
+    expect(names({ ...incident('2026-12-02T18:00:00.000Z', []), sharedWithCentreIds: [neighbour] })).toEqual([
+      'Førde sentralsjukehus',
+      'Haukeland universitetssjukehus',
+      'Voss sjukehus',
+    ]);
+    expect(names(incident('2026-12-02T18:00:00.000Z', []))).toEqual(['Haukeland universitetssjukehus', 'Voss sjukehus']);
   });
 });

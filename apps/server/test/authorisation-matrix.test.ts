@@ -1,34 +1,32 @@
 // Every route, called as every kind of caller, answered as ONE table says. A route missing from the
 // table fails the test, so a new route cannot ship without deciding who may call it.
-// The callers are users of every role of centres the file makes (support/factories.ts), and each
+// The callers are users of every role of centres the file makes (support/route-matrix.ts), and each
 // override check sends units made for it: nothing of the demo's is used or put back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@amk/contracts';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
-import {
-  createAkutthjelperMember,
-  createAkutthjelperUnit,
-  createCentre,
-  createIntegrationKey,
-  createStation,
-  createUnit,
-  createUser,
-  uniqueName,
-} from './support/factories.js';
+import { createAkutthjelperMember, createCentre, createStation, createUnit } from './support/factories.js';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
-import { cookieFor, cookieForNewUser } from './support/integration.js';
-import { AKUTTHJELPER_MAIN_RULE_OVERRIDE, CALLERS, MATRIX, OVERRIDES, USERS, type Allowed, type Caller } from './support/route-matrix.js';
+import { cookieForNewUser } from './support/integration.js';
+import {
+  AKUTTHJELPER_MAIN_RULE_OVERRIDE,
+  CALLERS,
+  MATRIX,
+  OVERRIDES,
+  createCallers,
+  type Allowed,
+  type Caller,
+} from './support/route-matrix.js';
 
 const prisma = createPrisma(databaseUrl(), 3);
 let app: App;
-const headers: Partial<Record<Caller, Record<string, string>>> = {};
+let headers: Partial<Record<Caller, Record<string, string>>>;
 /** Torgallmenningen in Bergen (kommune 4601): the missions' place. */
 const PLACE = { lat: 60.3929, lon: 5.3241 };
-/** The file's AMK centre (every user but the LV operator), its neighbour, and a legevakt centre. */
+/** The file's AMK centre (every user but the LV operator's) and its neighbour (support/route-matrix.ts). */
 let centre: { id: string; code: string };
 let neighbour: { id: string; code: string };
-let lvs: { id: string; code: string };
 /** A free ambulance of the centre with a crew that passes § 11, at a station an hour away by road. */
 const freeAmbulance = async () =>
   createUnit(prisma, centre.id, { stationId: (await createStation(prisma, centre.id, { lat: 61.2, lon: 5.32 })).id });
@@ -44,23 +42,11 @@ let fillCallSign: string;
 beforeAll(async () => {
   app = await buildTestApp(prisma);
   await app.ready();
-  neighbour = await createCentre(prisma);
-  // the region's coordinating AMK (§ 14 e), so its supervisor has the region's overview
-  centre = await createCentre(prisma, { neighbourCentreIds: [neighbour.id], coordinatesRegion: true, region: uniqueName('Helse') });
-  await prisma.centre.update({ where: { id: neighbour.id }, data: { neighbourCentreIds: [centre.id] } });
-  lvs = await createCentre(prisma, { kind: 'LVS' });
-  // Akutthjelpere under an agreement with the centre for Bergen kommune, standing at the place.
-  const team = await createAkutthjelperUnit(prisma, { ...PLACE, agreement: { centreId: centre.id, kommuner: ['4601'] } });
+  // akutthjelpere under an agreement with the centre for Bergen kommune, standing at the place
+  const callers = await createCallers(app, prisma, { ...PLACE, kommuner: ['4601'] });
+  ({ centre, neighbour, headers } = callers);
   fillCallSign = (await freeAmbulance()).callSign;
-  headers.anonymous = {};
-  headers.integration = { authorization: `Bearer ${await createIntegrationKey(prisma, centre.code, 'matrix')}` };
-  for (const role of Object.keys(USERS) as Role[]) {
-    const user = await createUser(prisma, role === 'lv_operator' ? lvs.id : centre.id, { role });
-    // the responder is a member, and the team's leader (who may send a test alert)
-    if (role === 'responder') await createAkutthjelperMember(prisma, team, { userId: user.id, isLeader: true });
-    headers[role] = { cookie: await cookieFor(app, user.username) };
-  }
-  await Promise.all([1, 2].map(() => createAkutthjelperMember(prisma, team)));
+  await Promise.all([1, 2].map(() => createAkutthjelperMember(prisma, callers.team)));
 });
 afterAll(async () => {
   await app.close();

@@ -1,20 +1,20 @@
 // Fuzzing from the contracts: for every route with a JSON body, the OpenAPI document (made from the
 // zod schemas) gives a valid body; each request then has exactly one thing wrong with it. Every
 // one must be refused with a 4xx whose message names the field, nothing may be written, and the
-// server stays ready. (fuzz.test.ts sends shapeless garbage; this sends near-misses.)
+// server stays ready. (fuzz.test.ts sends shapeless garbage; this sends near-misses.) The callers
+// are users of centres the file makes for itself (support/route-matrix.ts), none of the demo's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@amk/contracts';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
-import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
 import { buildTestApp, databaseUrl, stopTimedJobs } from './support/test-app.js';
-import { cookieFor } from './support/integration.js';
-import { MATRIX, USERS, type Allowed } from './support/route-matrix.js';
+import { MATRIX, createCallers, type Allowed, type Caller } from './support/route-matrix.js';
 import { example, mutations, unstorableValues, type JsonSchema } from './support/schema-mutations.js';
 
 const prisma = createPrisma(databaseUrl(), 3);
 let app: App;
-const auth: Record<string, Record<string, string>> = {};
+/** Request headers of every kind of caller, all of this file's own centres (support/route-matrix.ts). */
+let auth: Partial<Record<Caller, Record<string, string>>>;
 
 async function counts() {
   const tables = [
@@ -39,9 +39,7 @@ beforeAll(async () => {
   app = await buildTestApp(prisma);
   await app.ready();
   await stopTimedJobs(app);
-  auth.integration = { authorization: `Bearer ${(await createIntegrationKeyService(prisma).create('contract fuzz', 'AMK-BERGEN')).key}` };
-  for (const [role, username] of Object.entries(USERS)) auth[role] = { cookie: await cookieFor(app, username) };
-  auth.public = {};
+  ({ headers: auth } = await createCallers(app, prisma));
 });
 afterAll(async () => {
   await app.close();
@@ -53,8 +51,8 @@ type Operation = {
   requestBody?: { content?: Record<string, { schema: JsonSchema }> };
 };
 
-const callerFor = (allowed: Allowed): string =>
-  allowed === 'public' ? 'public' : allowed === 'integration' ? 'integration' : (allowed as Role[])[0]!;
+const callerFor = (allowed: Allowed): Caller =>
+  allowed === 'public' ? 'anonymous' : allowed === 'integration' ? 'integration' : (allowed as Role[])[0]!;
 
 let address = 0;
 /** A different client address for each request, so no rate limit answers for the contract. */

@@ -1,13 +1,12 @@
 // Thousands of malformed requests to every route, each from a caller allowed to use it (so they
-// reach validation): never a 5xx, nothing written, and the server stays ready.
+// reach validation): never a 5xx, nothing written, and the server stays ready. The callers are
+// users of centres the file makes for itself (support/route-matrix.ts), none of the demo's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@amk/contracts';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
-import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
 import { buildTestApp, databaseUrl, stopTimedJobs } from './support/test-app.js';
-import { cookieFor } from './support/integration.js';
-import { MATRIX, USERS } from './support/route-matrix.js';
+import { MATRIX, createCallers, type Caller } from './support/route-matrix.js';
 
 const PER_ROUTE = 100;
 
@@ -87,7 +86,8 @@ const CONTENT = [
 
 const prisma = createPrisma(databaseUrl(), 3);
 let app: App;
-const auth: Record<string, Record<string, string>> = {};
+/** Request headers of every kind of caller, all of this file's own centres (support/route-matrix.ts). */
+let auth: Partial<Record<Caller, Record<string, string>>>;
 
 async function counts() {
   const [calls, events, missions, notifications, transfers, recordings, criteria, organisations, members, shifts] = await Promise.all([
@@ -109,9 +109,7 @@ beforeAll(async () => {
   app = await buildTestApp(prisma);
   await app.ready();
   await stopTimedJobs(app);
-  auth.integration = { authorization: `Bearer ${(await createIntegrationKeyService(prisma).create('fuzz', 'AMK-BERGEN')).key}` };
-  for (const [role, username] of Object.entries(USERS)) auth[role] = { cookie: await cookieFor(app, username) };
-  auth.public = {};
+  ({ headers: auth } = await createCallers(app, prisma));
 });
 afterAll(async () => {
   await app.close();
@@ -127,7 +125,7 @@ describe('fuzzing every route', () => {
     for (const [route, allowed] of Object.entries(MATRIX)) {
       const [method, url] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH', string];
       if (route === 'POST /api/v1/auth/logout' || route === 'POST /api/v1/auth/login') continue; // rate-limited by design; covered in auth tests
-      const caller = allowed === 'public' ? 'public' : allowed === 'integration' ? 'integration' : (allowed as Role[])[0]!;
+      const caller = allowed === 'public' ? 'anonymous' : allowed === 'integration' ? 'integration' : (allowed as Role[])[0]!;
       for (let i = 0; i < PER_ROUTE; i++) {
         const path = url.replace(/:[a-zA-Z]+/g, () =>
           r() > 0.5 ? crypto.randomUUID() : encodeURIComponent(String(garbage(r)).slice(0, 200)),

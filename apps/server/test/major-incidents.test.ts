@@ -1,11 +1,12 @@
 // Major incidents (§ 15 o) on the real database: declared from a call, patients by triage card,
 // re-triage, transport within the hospitals' declared capacity (§ 16) or overridden with a reason,
-// the times, the proposal, the append-only log and its CSV, and each centre seeing only its own.
+// only to the hospitals of the incident's area, the times, the proposal, the append-only log and
+// its CSV, and each centre seeing only its own. The centres, users, units and hospitals are the
+// file's own (support/factories.ts): an AMK "Bergen" with its neighbour "Førde", as the demo region
+// has them, and Bergen kommune's legevaktsentral.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DistributionProposal, HospitalSummary, MajorIncidentDetail, NotificationSummary } from '@amk/contracts';
-import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
-import { demoCentreId } from '../src/seed/seed.js';
-import { createCentre, createUnit, createUser } from './support/factories.js';
+import { createCentre, createHospital, createIntegrationKey, createUnit, createUser, uniqueName } from './support/factories.js';
 import { login, startServer, type TestServer } from './support/test-app.js';
 
 let server: TestServer;
@@ -14,20 +15,66 @@ let doctor: string;
 let lv: string;
 let forde: string;
 let supervisor: string;
+/** The AMK operator who does most here, by the name the log and the hospitals' figures show. */
+let operator: string;
+/** The file's AMK centre and its neighbouring AMK, alerted on each declaration. */
+let bergen: { id: string; name: string; code: string };
+let fordeCentre: { id: string; name: string; code: string };
+/** The hospitals of the two AMKs' HFs, at the demo region's places, with its declared capacity. */
+const HOSPITALS = {
+  HAUKELAND: { centre: 'bergen', lat: 60.3733, lon: 5.3599, capacity: [6, 12, 20] },
+  HARALDSPLASS: { centre: 'bergen', lat: 60.3985, lon: 5.3442, capacity: [1, 6, 12] },
+  VOSS: { centre: 'bergen', lat: 60.6295, lon: 6.4119, capacity: [1, 3, 6] },
+  FORDE: { centre: 'forde', lat: 61.4586, lon: 5.8881, capacity: [3, 6, 10] },
+  NORDFJORD: { centre: 'forde', lat: 61.9063, lon: 5.9878, capacity: [0, 2, 5] },
+  LAERDAL: { centre: 'forde', lat: 61.0984, lon: 7.4845, capacity: [0, 2, 5] },
+} as const;
+type HospitalKey = keyof typeof HOSPITALS;
+let hospital: Record<HospitalKey, Awaited<ReturnType<typeof createHospital>>>;
+const code = (k: HospitalKey) => hospital[k].code;
 const opened: string[] = [];
 
 beforeAll(async () => {
   server = await startServer();
+  const { prisma } = server;
+  fordeCentre = await createCentre(prisma);
+  bergen = await createCentre(prisma, { neighbourCentreIds: [fordeCentre.id] });
+  await prisma.centre.update({ where: { id: fordeCentre.id }, data: { neighbourCentreIds: [bergen.id] } });
+  // Calls at Bryggen resolve to Bergen kommune (4601), which this legevaktsentral covers.
+  const lvs = await createCentre(prisma, { kind: 'LVS', kommuner: ['4601'] });
+  hospital = Object.fromEntries(
+    await Promise.all(
+      Object.entries(HOSPITALS).map(async ([key, { centre, lat, lon, capacity }]) => [
+        key,
+        await createHospital(prisma, centre === 'bergen' ? bergen.id : fordeCentre.id, {
+          code: uniqueName(`T-${key}`),
+          lat,
+          lon,
+          capacityRed: capacity[0],
+          capacityYellow: capacity[1],
+          capacityGreen: capacity[2],
+        }),
+      ]),
+    ),
+  );
+  const [own, ownDoctor, lvOperator, neighbours, ownSupervisor] = await Promise.all([
+    createUser(prisma, bergen.id),
+    createUser(prisma, bergen.id, { role: 'amk_doctor' }),
+    createUser(prisma, lvs.id, { role: 'lv_operator' }),
+    createUser(prisma, fordeCentre.id),
+    createUser(prisma, bergen.id, { role: 'supervisor' }),
+  ]);
+  operator = own.displayName;
   [amk, doctor, lv, forde, supervisor] = await Promise.all([
-    login(server, 'amk.bergen'),
-    login(server, 'lege.bergen'),
-    login(server, 'lv.bergen'),
-    login(server, 'amk.forde'),
-    login(server, 'supervisor.bergen'),
+    login(server, own.username),
+    login(server, ownDoctor.username),
+    login(server, lvOperator.username),
+    login(server, neighbours.username),
+    login(server, ownSupervisor.username),
   ]);
 });
 afterAll(async () => {
-  // Open incidents count against the hospitals' capacity: leave none behind for other files.
+  // Leave no major incident open: a unit terminal's check-in looks through every open one.
   for (const id of opened) await api(amk, 'POST', `/major-incidents/${id}/close`);
   await server.close();
 });
@@ -72,10 +119,8 @@ async function register(m: { id: string }, cardNumber: string, category: string,
   return api(cookie, 'POST', `/major-incidents/${m.id}/patients`, { id: crypto.randomUUID(), cardNumber, category });
 }
 const patientByCard = (d: MajorIncidentDetail, card: string) => d.patients.find((p) => p.cardNumber === card)!;
-const hospitalId = async (code: string) =>
-  ((await api(amk, 'GET', '/hospitals')).body.hospitals as HospitalSummary[]).find((h) => h.code === code)!.id;
-const setCapacity = (code: string, RED: number, YELLOW: number, GREEN: number) =>
-  api(amk, 'PUT', `/hospitals/${code}/capacity`, { RED, YELLOW, GREEN });
+const setCapacity = (k: HospitalKey, RED: number, YELLOW: number, GREEN: number) =>
+  api(amk, 'PUT', `/hospitals/${code(k)}/capacity`, { RED, YELLOW, GREEN });
 const logOf = async (m: { id: string }) =>
   (await api(amk, 'GET', `/major-incidents/${m.id}/log`)).body.entries as {
     kind: string;
@@ -97,7 +142,7 @@ describe('declaring a major incident', () => {
       callId,
       level: 'YELLOW',
       description: 'Trafikkulykke med minibuss',
-      declaredBy: 'Ingrid Haugland',
+      declaredBy: operator,
       closedAt: null,
       byCategory: { RED: 0, YELLOW: 0, GREEN: 0, DEAD: 0 },
       patients: [],
@@ -106,8 +151,8 @@ describe('declaring a major incident', () => {
     expect(incident.major).toBe(true);
     expect((await server.prisma.call.findUniqueOrThrow({ where: { id: callId } })).incidentId).toBe(incident.id);
     expect((await logOf(res.body)).map((e) => [e.kind, e.author])).toEqual([
-      ['DECLARED', 'Ingrid Haugland'],
-      ['NOTIFIED', 'Ingrid Haugland'],
+      ['DECLARED', operator],
+      ['NOTIFIED', operator],
     ]);
 
     // a retry returns the same; a second declaration on the same incident is refused
@@ -151,12 +196,12 @@ describe('declaring a major incident', () => {
     expect((await register(m, '1', 'RED', outsider)).status).toBe(404);
     const shared = await api(forde, 'GET', `/major-incidents/${m.id}`);
     expect(shared.status).toBe(200);
-    expect(shared.body.sharedWithCentreIds).toEqual([demoCentreId('AMK-FORDE')]);
+    expect(shared.body.sharedWithCentreIds).toEqual([fordeCentre.id]);
     expect((await api(forde, 'GET', '/major-incidents')).body.majorIncidents.map((x: { id: string }) => x.id)).toContain(m.id);
     expect((await register(m, '1', 'RED', forde)).status).toBe(404);
     // Førde's read is in both centres' audit logs.
     const reads = await server.prisma.auditLog.findMany({ where: { action: 'major-incident.read', entityId: m.id } });
-    expect(reads.map((r) => r.centreId).sort()).toEqual([demoCentreId('AMK-BERGEN'), demoCentreId('AMK-FORDE')].sort());
+    expect(reads.map((r) => r.centreId).sort()).toEqual([bergen.id, fordeCentre.id].sort());
     expect((await api(amk, 'GET', '/major-incidents')).body.majorIncidents.map((x: { id: string }) => x.id)).toContain(m.id);
   });
 
@@ -272,8 +317,8 @@ describe('patients by triage card', () => {
 describe('transport within the hospitals’ declared capacity', () => {
   it('refuses a transport beyond what the hospital declared unless overridden with a reason; a dead patient never', async () => {
     expect((await setCapacity('VOSS', 1, 0, 3)).status).toBe(200);
-    const voss = await hospitalId('VOSS');
-    const unit = await server.prisma.unit.findUniqueOrThrow({ where: { callSign: 'VOS-A61' } });
+    const voss = hospital.VOSS.id;
+    const unit = await createUnit(server.prisma, bergen.id);
     const m = await declare();
     for (const [card, category] of [
       ['1', 'RED'],
@@ -289,17 +334,17 @@ describe('transport within the hospitals’ declared capacity', () => {
     const first = await transport('1', { hospitalId: voss, unitId: unit.id });
     expect(first.status).toBe(200);
     expect(patientByCard(first.body, '1')).toMatchObject({
-      hospitalName: 'Voss sjukehus',
-      callSign: 'VOS-A61',
+      hospitalName: hospital.VOSS.name,
+      callSign: unit.callSign,
       capacityOverrideReason: null,
     });
     expect(first.body.byHospital).toEqual([
-      expect.objectContaining({ code: 'VOSS', byCategory: { RED: 1, YELLOW: 0, GREEN: 0, DEAD: 0 } }),
+      expect.objectContaining({ code: code('VOSS'), byCategory: { RED: 1, YELLOW: 0, GREEN: 0, DEAD: 0 } }),
     ]);
 
     const full = await transport('2', { hospitalId: voss });
     expect(full.status).toBe(409);
-    expect(full.body.message).toContain('Voss sjukehus har ikke mer kapasitet for røde pasienter (1 av 1 brukt)');
+    expect(full.body.message).toContain(`${hospital.VOSS.name} har ikke mer kapasitet for røde pasienter (1 av 1 brukt)`);
     const none = await transport('3', { hospitalId: voss });
     expect(none.status).toBe(409);
     expect(none.body.message).toContain('har ikke meldt kapasitet for gule');
@@ -316,10 +361,10 @@ describe('transport within the hospitals’ declared capacity', () => {
     expect(dead.status).toBe(409);
     expect(dead.body.message).toContain('død pasient');
     const hospitals = (await api(amk, 'GET', '/hospitals')).body.hospitals as HospitalSummary[];
-    expect(hospitals.find((h) => h.code === 'VOSS')).toMatchObject({
+    expect(hospitals.find((h) => h.code === code('VOSS'))).toMatchObject({
       capacity: { RED: 1, YELLOW: 0, GREEN: 3 },
       used: { RED: 2 },
-      capacityUpdatedBy: 'Ingrid Haugland',
+      capacityUpdatedBy: operator,
     });
   });
 
@@ -331,7 +376,7 @@ describe('transport within the hospitals’ declared capacity', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.message).toContain('hospitalId');
     const noUnit = await api(amk, 'POST', `/major-incidents/${m.id}/patients/${p}/transport`, {
-      hospitalId: await hospitalId('HAUKELAND'),
+      hospitalId: hospital.HAUKELAND.id,
       unitId: crypto.randomUUID(),
     });
     expect(noUnit.status).toBe(400);
@@ -344,7 +389,7 @@ describe('transport within the hospitals’ declared capacity', () => {
     const p = ((await register(m, '1', 'YELLOW')).body as MajorIncidentDetail).patients[0]!.id;
     const at = (what: string, body: object = {}) => api(amk, 'POST', `/major-incidents/${m.id}/patients/${p}/${what}`, body);
     expect((await at('left-scene')).status).toBe(409);
-    await at('transport', { hospitalId: await hospitalId('HARALDSPLASS') });
+    await at('transport', { hospitalId: hospital.HARALDSPLASS.id });
     const early = await at('arrived');
     expect(early.status).toBe(409);
     expect(early.body.message).toContain('ikke forlatt skadestedet');
@@ -353,7 +398,7 @@ describe('transport within the hospitals’ declared capacity', () => {
     expect(left.status).toBe(200);
     expect(left.body.patients[0].leftSceneAt).not.toBeNull();
     expect((await at('left-scene')).status).toBe(409);
-    expect((await at('transport', { hospitalId: await hospitalId('HAUKELAND') })).status).toBe(409);
+    expect((await at('transport', { hospitalId: hospital.HAUKELAND.id })).status).toBe(409);
     const arrived = await at('arrived');
     expect(arrived.status).toBe(200);
     expect(arrived.body.patients[0].arrivedAt >= arrived.body.patients[0].leftSceneAt).toBe(true);
@@ -374,7 +419,7 @@ describe('transport within the hospitals’ declared capacity', () => {
 describe('who is alerted on declaration', () => {
   it('neighbouring AMK and the kommune’s LVS in their inboxes, police and fire through the gateway, the HF’s hospitals awaiting an answer', async () => {
     const callId = crypto.randomUUID();
-    // In Bergen (4601), which LVS-BERGEN covers.
+    // In Bergen (4601), which the file's legevaktsentral covers.
     expect((await api(amk, 'POST', '/calls', { id: callId, line: '113', addressText: 'Bryggen', lat: 60.3975, lon: 5.3245 })).status).toBe(
       201,
     );
@@ -390,17 +435,17 @@ describe('who is alerted on declaration', () => {
     opened.push(res.body.id);
     const m = res.body as MajorIncidentDetail;
     expect(m.hospitalAlerts.map((a) => [a.code, a.level])).toEqual([
-      ['HARALDSPLASS', null],
-      ['HAUKELAND', null],
-      ['VOSS', null],
+      [code('HARALDSPLASS'), null],
+      [code('HAUKELAND'), null],
+      [code('VOSS'), null],
     ]);
     const sent = await server.prisma.notification.findMany({ where: { callId } });
-    // Every legevaktsentral covering the kommune is told: LVS-BERGEN, and any other centre an
-    // earlier test file made for Bergen in the shared test database.
+    // Every legevaktsentral covering the kommune is told: the file's own, and the demo region's and
+    // any other centre an earlier test file made for Bergen in the shared test database.
     const lvsForBergen = await server.prisma.centre.count({ where: { kind: 'LVS', kommuner: { has: '4601' } } });
     expect(lvsForBergen).toBeGreaterThanOrEqual(1);
     expect(sent.map((n) => n.recipient).sort()).toEqual(['AMK', 'FIRE', ...Array<string>(lvsForBergen).fill('LVS'), 'POLICE']);
-    expect(sent.every((n) => n.message.includes('Masseskadehendelse (gul beredskap) erklært av AMK Bergen'))).toBe(true);
+    expect(sent.every((n) => n.message.includes(`Masseskadehendelse (gul beredskap) erklært av ${bergen.name}`))).toBe(true);
     const inboxOf = async (cookie: string) =>
       ((await api(cookie, 'GET', '/notifications')).body.notifications as NotificationSummary[]).filter((n) => n.callId === callId);
     expect((await inboxOf(forde)).map((n) => n.state)).toEqual(['DELIVERED']);
@@ -408,51 +453,53 @@ describe('who is alerted on declaration', () => {
     // Without a gateway, police and fire must be phoned: the operator sees so.
     expect(sent.filter((n) => n.recipient === 'POLICE' || n.recipient === 'FIRE').map((n) => n.state)).toEqual(['MANUAL', 'MANUAL']);
     expect((await logOf(m)).map((e) => e.kind)).toEqual(['DECLARED', 'NOTIFIED']);
-    expect((await logOf(m))[1]!.text).toContain('nabo-AMK: AMK Førde');
+    expect((await logOf(m))[1]!.text).toContain(`nabo-AMK: ${fordeCentre.name}`);
   });
 
   it('a hospital answers with its preparedness level by its HF’s key or by phone; another HF, a level outside the two, or no alert is refused', async () => {
     const m = await declare();
-    const bergenKey = (await createIntegrationKeyService(server.prisma).create('Haukeland beredskap', 'AMK-BERGEN')).key;
-    const fordeKey = (await createIntegrationKeyService(server.prisma).create('Helse Førde beredskap', 'AMK-FORDE')).key;
-    const byKey = (key: string, code: string, level: string) =>
-      api('', 'PUT', `/integrations/hospitals/${code}/preparedness`, { level }, { authorization: `Bearer ${key}` });
+    const bergenKey = await createIntegrationKey(server.prisma, bergen.code, 'Haukeland beredskap');
+    const fordeKey = await createIntegrationKey(server.prisma, fordeCentre.code, 'Helse Førde beredskap');
+    const byKey = (key: string, k: HospitalKey, level: string) =>
+      api('', 'PUT', `/integrations/hospitals/${code(k)}/preparedness`, { level }, { authorization: `Bearer ${key}` });
 
     const answered = await byKey(bergenKey, 'HAUKELAND', 'RED');
     expect(answered.status).toBe(200);
     expect(answered.body.majorIncidents.map((x: { id: string }) => x.id)).toContain(m.id);
     const detail = (await api(amk, 'GET', `/major-incidents/${m.id}`)).body as MajorIncidentDetail;
-    expect(detail.hospitalAlerts.find((a) => a.code === 'HAUKELAND')).toMatchObject({ level: 'RED', answeredBy: 'Haukeland beredskap' });
-    expect((await logOf(m)).at(-1)!.text).toBe('Haukeland universitetssjukehus: rød beredskap (svar fra Haukeland beredskap)');
+    expect(detail.hospitalAlerts.find((a) => a.code === code('HAUKELAND'))).toMatchObject({
+      level: 'RED',
+      answeredBy: 'Haukeland beredskap',
+    });
+    expect((await logOf(m)).at(-1)!.text).toBe(`${hospital.HAUKELAND.name}: rød beredskap (svar fra Haukeland beredskap)`);
 
     expect((await byKey(fordeKey, 'HAUKELAND', 'RED')).status).toBe(404); // not its HF's hospital
     const none = await byKey(fordeKey, 'NORDFJORD', 'RED'); // no Førde incident alerted it
     expect(none.status).toBe(409);
-    expect(none.body.message).toContain('Nordfjord sjukehus er ikke varslet om noen åpen masseskadehendelse');
+    expect(none.body.message).toContain(`${hospital.NORDFJORD.name} er ikke varslet om noen åpen masseskadehendelse`);
     const bad = await byKey(bergenKey, 'HAUKELAND', 'GREEN');
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('level');
 
-    const phoned = await api(amk, 'PUT', `/major-incidents/${m.id}/hospitals/VOSS/preparedness`, { level: 'YELLOW' });
+    const phoned = await api(amk, 'PUT', `/major-incidents/${m.id}/hospitals/${code('VOSS')}/preparedness`, { level: 'YELLOW' });
     expect(phoned.status).toBe(200);
-    expect((phoned.body as MajorIncidentDetail).hospitalAlerts.find((a) => a.code === 'VOSS')).toMatchObject({
+    expect((phoned.body as MajorIncidentDetail).hospitalAlerts.find((a) => a.code === code('VOSS'))).toMatchObject({
       level: 'YELLOW',
-      answeredBy: 'Ingrid Haugland',
+      answeredBy: operator,
     });
-    expect((await api(amk, 'PUT', `/major-incidents/${m.id}/hospitals/FORDE/preparedness`, { level: 'RED' })).status).toBe(404);
-    expect((await api(forde, 'PUT', `/major-incidents/${m.id}/hospitals/VOSS/preparedness`, { level: 'RED' })).status).toBe(404);
-    expect((await api(lv, 'PUT', `/major-incidents/${m.id}/hospitals/VOSS/preparedness`, { level: 'RED' })).status).toBe(403);
+    expect((await api(amk, 'PUT', `/major-incidents/${m.id}/hospitals/${code('FORDE')}/preparedness`, { level: 'RED' })).status).toBe(404);
+    expect((await api(forde, 'PUT', `/major-incidents/${m.id}/hospitals/${code('VOSS')}/preparedness`, { level: 'RED' })).status).toBe(404);
+    expect((await api(lv, 'PUT', `/major-incidents/${m.id}/hospitals/${code('VOSS')}/preparedness`, { level: 'RED' })).status).toBe(403);
   });
 });
 
 describe('units at the holding area', () => {
   it('units sent check in, by the operator or their terminal; one that has not by when it should have is counted on the wall', async () => {
     const m = await declare();
-    const bergen = demoCentreId('AMK-BERGEN');
     const [x, y, z] = await Promise.all([
-      createUnit(server.prisma, bergen),
-      createUnit(server.prisma, bergen),
-      createUnit(server.prisma, bergen),
+      createUnit(server.prisma, bergen.id),
+      createUnit(server.prisma, bergen.id),
+      createUnit(server.prisma, bergen.id),
     ]);
     for (const u of [x, y])
       expect((await api(amk, 'POST', '/missions', { id: crypto.randomUUID(), callId: m.callId, unitIds: [u.id] })).status).toBe(201);
@@ -483,7 +530,7 @@ describe('units at the holding area', () => {
     const first = await checkIn(x.id);
     expect(first.status).toBe(200);
     const xIn = (first.body as MajorIncidentDetail).units.find((u) => u.unitId === x.id)!;
-    expect(xIn).toMatchObject({ checkedInAt: expect.any(String), checkedInBy: 'Ingrid Haugland' });
+    expect(xIn).toMatchObject({ checkedInAt: expect.any(String), checkedInBy: operator });
     expect(((await checkIn(x.id)).body as MajorIncidentDetail).units.find((u) => u.unitId === x.id)!.checkedInAt).toBe(xIn.checkedInAt);
     expect(await onWall()).toMatchObject({ unitsOverdue: 0 });
     expect((await logOf(m)).filter((e) => e.kind === 'UNIT_CHECKED_IN').map((e) => e.text)).toEqual([
@@ -491,8 +538,8 @@ describe('units at the holding area', () => {
     ]);
 
     // y's terminal reports with its centre's key; Førde's key cannot report a Bergen unit.
-    const bergenKey = (await createIntegrationKeyService(server.prisma).create('terminals', 'AMK-BERGEN')).key;
-    const fordeKey = (await createIntegrationKeyService(server.prisma).create('terminals Førde', 'AMK-FORDE')).key;
+    const bergenKey = await createIntegrationKey(server.prisma, bergen.code, 'terminals');
+    const fordeKey = await createIntegrationKey(server.prisma, fordeCentre.code, 'terminals Førde');
     const terminal = (callSign: string, key: string, body: object = {}) =>
       api('', 'POST', `/integrations/units/${callSign}/check-in`, body, { authorization: `Bearer ${key}` });
     expect((await terminal(y.callSign, fordeKey)).status).toBe(404);
@@ -510,11 +557,6 @@ describe('units at the holding area', () => {
     expect(future.body.message).toContain('at');
     expect((await checkIn(x.id, {}, forde)).status).toBe(404);
     expect(await server.prisma.majorIncidentCheckIn.count({ where: { majorIncidentId: m.id } })).toBe(2);
-
-    // Bring the units home: the demo centre's lists in other files should not see them out.
-    for (const mission of await server.prisma.mission.findMany({ where: { callId: m.callId!, closedAt: null } }))
-      expect((await api(amk, 'POST', `/missions/${mission.id}/close`, { outcome: 'Øvelse' })).status).toBe(200);
-    await server.prisma.unit.updateMany({ where: { id: { in: [x.id, y.id, z.id] } }, data: { status: 'OUT_OF_SERVICE' } });
   });
 });
 
@@ -527,7 +569,7 @@ describe('the wall', () => {
     expect(
       (
         await api(amk, 'POST', `/major-incidents/${m.id}/patients/${patientByCard(d, 'W2').id}/transport`, {
-          hospitalId: await hospitalId('HARALDSPLASS'),
+          hospitalId: hospital.HARALDSPLASS.id,
         })
       ).status,
     ).toBe(200);
@@ -539,7 +581,7 @@ describe('the wall', () => {
       level: 'RED',
       description: 'Buss i fjellveggen, mange skadde',
       byCategory: { RED: 1, YELLOW: 0, GREEN: 1, DEAD: 0 },
-      byHospital: [{ code: 'HARALDSPLASS', byCategory: { RED: 0, YELLOW: 0, GREEN: 1, DEAD: 0 } }],
+      byHospital: [{ code: code('HARALDSPLASS'), byCategory: { RED: 0, YELLOW: 0, GREEN: 1, DEAD: 0 } }],
     });
     expect(await onWall(forde)).toBeUndefined();
     expect((await api(amk, 'POST', `/major-incidents/${m.id}/close`)).status).toBe(200);
@@ -549,27 +591,34 @@ describe('the wall', () => {
 
 describe('hospitals’ capacity', () => {
   it('a hospital declares it through its HF’s integration key; another HF’s hospital is not its to change', async () => {
-    const { key } = await createIntegrationKeyService(server.prisma).create('Haukeland beredskap', 'AMK-BERGEN');
-    const bearer = { authorization: `Bearer ${key}` };
-    const res = await api('', 'PUT', '/integrations/hospitals/HAUKELAND/capacity', { RED: 4, YELLOW: 9, GREEN: 15 }, bearer);
+    const bearer = { authorization: `Bearer ${await createIntegrationKey(server.prisma, bergen.code, 'Haukeland beredskap')}` };
+    const res = await api('', 'PUT', `/integrations/hospitals/${code('HAUKELAND')}/capacity`, { RED: 4, YELLOW: 9, GREEN: 15 }, bearer);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
-      code: 'HAUKELAND',
+      code: code('HAUKELAND'),
       capacity: { RED: 4, YELLOW: 9, GREEN: 15 },
       capacityUpdatedBy: 'Haukeland beredskap',
     });
-    expect((await api('', 'PUT', '/integrations/hospitals/FORDE/capacity', { RED: 4, YELLOW: 9, GREEN: 15 }, bearer)).status).toBe(404);
-    const negative = await api('', 'PUT', '/integrations/hospitals/HAUKELAND/capacity', { RED: -1, YELLOW: 9, GREEN: 15 }, bearer);
+    expect(
+      (await api('', 'PUT', `/integrations/hospitals/${code('FORDE')}/capacity`, { RED: 4, YELLOW: 9, GREEN: 15 }, bearer)).status,
+    ).toBe(404);
+    const negative = await api(
+      '',
+      'PUT',
+      `/integrations/hospitals/${code('HAUKELAND')}/capacity`,
+      { RED: -1, YELLOW: 9, GREEN: 15 },
+      bearer,
+    );
     expect(negative.status).toBe(400);
     expect(negative.body.message).toContain('RED');
-    expect((await api(supervisor, 'PUT', '/hospitals/FORDE/capacity', { RED: 2, YELLOW: 2, GREEN: 2 })).status).toBe(200);
-    expect((await api(lv, 'PUT', '/hospitals/FORDE/capacity', { RED: 2, YELLOW: 2, GREEN: 2 })).status).toBe(403);
+    expect((await api(supervisor, 'PUT', `/hospitals/${code('FORDE')}/capacity`, { RED: 2, YELLOW: 2, GREEN: 2 })).status).toBe(200);
+    expect((await api(lv, 'PUT', `/hospitals/${code('FORDE')}/capacity`, { RED: 2, YELLOW: 2, GREEN: 2 })).status).toBe(403);
   });
 
-  it('lists the six hospitals with acute functions of the demo region at their places', async () => {
+  it('lists the hospitals with acute functions, each at its place with its HF’s AMK', async () => {
     const hospitals = (await api(amk, 'GET', '/hospitals')).body.hospitals as HospitalSummary[];
-    expect(hospitals.map((h) => h.code).sort()).toEqual(['FORDE', 'HARALDSPLASS', 'HAUKELAND', 'LAERDAL', 'NORDFJORD', 'VOSS']);
-    for (const h of hospitals) expect(h.lat > 60 && h.lat < 62.5 && h.lon > 4.5 && h.lon < 8).toBe(true);
+    for (const h of Object.values(hospital))
+      expect(hospitals.find((x) => x.id === h.id)).toMatchObject({ code: h.code, centreId: h.centreId, lat: h.lat, lon: h.lon });
   });
 });
 
@@ -597,9 +646,9 @@ describe('the proposal', () => {
     const proposal = res.body as DistributionProposal;
     // the reds first (in id order), nearest first: Voss, then Haukeland; then the green
     expect(proposal.destinations.map((d) => [d.category, d.hospitalCode])).toEqual([
-      ['RED', 'VOSS'],
-      ['RED', 'HAUKELAND'],
-      ['GREEN', 'VOSS'],
+      ['RED', code('VOSS')],
+      ['RED', code('HAUKELAND')],
+      ['GREEN', code('VOSS')],
     ]);
     expect(proposal.destinations[0]!.distanceKm).toBeLessThan(proposal.destinations[1]!.distanceKm);
     expect(proposal.notPlaced.map((n) => [n.category, n.reason])).toEqual([
@@ -609,6 +658,44 @@ describe('the proposal', () => {
     expect((await api(amk, 'GET', `/major-incidents/${m.id}/proposal`)).body).toEqual(proposal);
     // a proposal is only that: nothing was assigned
     expect(await server.prisma.majorIncidentPatient.count({ where: { majorIncidentId: m.id, hospitalId: { not: null } } })).toBe(0);
+  });
+
+  it('offers the hospitals of the incident’s area alone: its AMK’s and the alerted neighbour’s; another centre’s, however near, is neither proposed nor accepted', async () => {
+    for (const id of opened.splice(0)) await api(amk, 'POST', `/major-incidents/${id}/close`);
+    for (const k of Object.keys(HOSPITALS) as HospitalKey[]) await setCapacity(k, 0, 0, 0);
+    await setCapacity('VOSS', 1, 0, 0);
+    await setCapacity('FORDE', 1, 0, 0);
+    // An AMK that is no neighbour of the incident's, with a hospital at the scene and room for all.
+    const elsewhere = await createCentre(server.prisma);
+    const atScene = await createHospital(server.prisma, elsewhere.id, {
+      lat: 60.585,
+      lon: 5.82,
+      capacityRed: 10,
+      capacityYellow: 10,
+      capacityGreen: 10,
+    });
+    const m = await declare();
+    for (const card of ['1', '2', '3']) await register(m, card, 'RED');
+    const proposal = (await api(amk, 'GET', `/major-incidents/${m.id}/proposal`)).body as DistributionProposal;
+    // Voss of the AMK's own HF, then Førde of the neighbour alerted on declaration; the third waits.
+    expect(proposal.destinations.map((d) => d.hospitalCode)).toEqual([code('VOSS'), code('FORDE')]);
+    expect(proposal.notPlaced.map((n) => n.reason)).toEqual(['NO_CAPACITY']);
+
+    const waiting = proposal.notPlaced[0]!.patientId;
+    const refused = await api(amk, 'POST', `/major-incidents/${m.id}/patients/${waiting}/transport`, {
+      hospitalId: atScene.id,
+      override: { reason: 'Nærmeste sykehus' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toBe(
+      `hospitalId: ${atScene.name} er ikke blant sykehusene for denne masseskadehendelsen (AMK-ens egne og de varslede nabo-AMK-enes)`,
+    );
+    expect((await server.prisma.majorIncidentPatient.findUniqueOrThrow({ where: { id: waiting } })).hospitalId).toBeNull();
+    expect((await logOf(m)).some((e) => e.kind === 'TRANSPORT_ASSIGNED')).toBe(false);
+    // the neighbour's hospital is the incident's to use
+    const toForde = await api(amk, 'POST', `/major-incidents/${m.id}/patients/${waiting}/transport`, { hospitalId: hospital.FORDE.id });
+    expect(toForde.status).toBe(200);
+    expect(patientByCard(toForde.body, proposal.notPlaced[0]!.cardNumber).hospitalName).toBe(hospital.FORDE.name);
   });
 });
 
@@ -696,9 +783,7 @@ describe('the log', () => {
     // The neighbour it is shared with may export it too (audited in both centres); no one else.
     expect((await api(forde, 'GET', `/major-incidents/${m.id}/log.csv`)).status).toBe(200);
     const exports = await server.prisma.auditLog.findMany({ where: { action: 'major-incident.log.export', entityId: m.id } });
-    expect(exports.map((e) => e.centreId).sort()).toEqual(
-      [demoCentreId('AMK-BERGEN'), demoCentreId('AMK-BERGEN'), demoCentreId('AMK-FORDE')].sort(),
-    );
+    expect(exports.map((e) => e.centreId).sort()).toEqual([bergen.id, bergen.id, fordeCentre.id].sort());
     const stranger = await createCentre(server.prisma, { kind: 'AMK' });
     const outsider = await login(server, (await createUser(server.prisma, stranger.id)).username);
     expect((await api(outsider, 'GET', `/major-incidents/${m.id}/log.csv`)).status).toBe(404);

@@ -1,8 +1,9 @@
-// The hospitals' capacity as they declared it (§ 16), beside what open major incidents already send
-// them, per category. What a hospital says on the phone is entered here; a hospital with an
-// integration sends it itself, and every AMK sees the new figure at once.
+// The capacity of the hospitals of a major incident's area (its AMK's and the alerted neighbours')
+// as they declared it (§ 16), beside what open major incidents already send them, per category.
+// What a hospital says on the phone is entered here; a hospital with an integration sends it
+// itself, and every AMK sees the new figure at once.
 import { TRANSPORT_CATEGORIES } from '@amk/domain';
-import { HospitalCapacity, type HospitalSummary } from '@amk/contracts';
+import { HospitalCapacity, type HospitalSummary, type MajorIncidentDetail } from '@amk/contracts';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -10,11 +11,14 @@ import { client, ok } from '../api/client.js';
 import { useT } from '../i18n/i18n.js';
 import { clockShort } from '../lib/clock.js';
 import { contractResolver, messageOf, messages } from '../lib/form-kit.js';
-import { useMajorIncidents } from '../store/major-incident-store.js';
+import { hospitalsFor, useMajorIncidents } from '../store/major-incident-store.js';
 
-export function HospitalCapacityTable({ onError }: { onError(m: string | null): void }) {
+export function HospitalCapacityTable({ incident, onError }: { incident: MajorIncidentDetail; onError(m: string | null): void }) {
   const t = useT();
-  const hospitals = Object.values(useMajorIncidents((s) => s.hospitals)).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+  const hospitals = hospitalsFor(
+    incident,
+    useMajorIncidents((s) => s.hospitals),
+  );
   const [editing, setEditing] = useState<string | null>(null);
   if (!hospitals.length) return null;
   return (

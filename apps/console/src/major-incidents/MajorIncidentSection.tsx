@@ -65,7 +65,7 @@ function IncidentView({ incident, onError }: { incident: MajorIncidentDetail; on
       <HospitalAlerts incident={incident} onError={onError} />
       <SceneSection incident={incident} onError={onError} />
       <IncidentUnits incident={incident} onError={onError} />
-      <HospitalCapacityTable onError={onError} />
+      <HospitalCapacityTable incident={incident} onError={onError} />
       <RegisterPatientForm majorIncidentId={incident.id} onError={onError} />
       <ul className="mi-patients">
         {incident.patients.map((p) => (

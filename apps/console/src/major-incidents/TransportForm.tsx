@@ -1,7 +1,8 @@
 // Give a patient of a major incident a destination hospital and a transporting unit. The proposed
 // hospital (red to the nearest first, none over its declared capacity) is chosen in advance; the
-// operator decides. A hospital that declared no room left for the patient's category needs a
-// reason, which the server keeps and logs as an override.
+// operator decides, among the hospitals of the incident's area (its AMK's and the alerted
+// neighbours'). A hospital that declared no room left for the patient's category needs a reason,
+// which the server keeps and logs as an override.
 import { isAvailable } from '@amk/domain';
 import { AssignTransportRequest, type MajorIncidentPatient, Uuid } from '@amk/contracts';
 import { useForm, useWatch } from 'react-hook-form';
@@ -10,7 +11,7 @@ import { useT } from '../i18n/i18n.js';
 import { contractResolver, Field, messageOf, messages } from '../lib/form-kit.js';
 import { useConsole } from '../store/console-store.js';
 import { assignTransport } from './major-incident-api.js';
-import { useMajorIncidents } from '../store/major-incident-store.js';
+import { hospitalsFor, useMajorIncidents } from '../store/major-incident-store.js';
 
 const TransportFields = z.object({
   hospitalId: Uuid,
@@ -29,7 +30,9 @@ export interface PatientProps {
 
 export function TransportForm({ majorIncidentId, patient, proposedHospitalId, onError }: PatientProps) {
   const t = useT();
-  const hospitals = Object.values(useMajorIncidents((s) => s.hospitals)).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+  const incident = useMajorIncidents((s) => s.incidents[majorIncidentId]);
+  const allHospitals = useMajorIncidents((s) => s.hospitals);
+  const hospitals = incident ? hospitalsFor(incident, allHospitals) : [];
   const centreId = useConsole((s) => s.me?.centre.id);
   const allUnits = useConsole((s) => s.units);
   const units = Object.values(allUnits)

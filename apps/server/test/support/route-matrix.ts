@@ -1,6 +1,18 @@
 // The authorisation matrix: who may call each route. One table, read by the matrix test and by the
-// fuzz test (which sends its garbage as a caller who may use the route, so it reaches validation).
+// fuzz tests (which send their garbage as a caller who may use the route, so it reaches validation),
+// and the callers of every kind those tests make for themselves.
 import type { Role } from '@amk/contracts';
+import type { Db } from '@amk/db';
+import type { App } from '../../src/app.js';
+import {
+  createAkutthjelperMember,
+  createAkutthjelperUnit,
+  createCentre,
+  createIntegrationKey,
+  createUser,
+  uniqueName,
+} from './factories.js';
+import { cookieFor } from './integration.js';
 
 export type Caller = Role | 'anonymous' | 'integration';
 export type Allowed = 'public' | 'integration' | readonly Role[];
@@ -168,13 +180,37 @@ export const OVERRIDES: Record<string, readonly Role[]> = {
 /** Who may alert akutthjelpere outside the main rule (an event type outside the four), with a reason. */
 export const AKUTTHJELPER_MAIN_RULE_OVERRIDE: readonly Role[] = ['amk_operator', 'amk_doctor'];
 
-export const USERS: Record<Role, string> = {
-  amk_operator: 'amk.bergen',
-  amk_doctor: 'lege.bergen',
-  lv_operator: 'lv.bergen',
-  supervisor: 'supervisor.bergen',
-  admin: 'admin',
-  responder: 'responder.demo',
-  auditor: 'auditor.demo',
-};
-export const CALLERS: Caller[] = ['anonymous', 'integration', ...(Object.keys(USERS) as Role[])];
+/** Every role a user can have: the matrix's columns besides the anonymous caller and an integration. */
+export const ROLES: readonly Role[] = ['amk_operator', 'amk_doctor', 'lv_operator', 'supervisor', 'admin', 'responder', 'auditor'];
+export const CALLERS: Caller[] = ['anonymous', 'integration', ...ROLES];
+
+/**
+ * Callers of every kind, of centres the test file makes for itself (support/factories.ts): an AMK
+ * centre that coordinates its region (§ 14 e) with a neighbour AMK, a legevaktsentral, and an
+ * akutthjelper team (at `team`, under an agreement with the centre for `team.kommuner`). Each role's
+ * user belongs to the AMK centre but the LV operator (the legevaktsentral's); the responder is a
+ * member of the team and its leader (who may send a test alert); the integration key is the AMK
+ * centre's. Returns those records and the request headers of every caller, each user logged in.
+ */
+export async function createCallers(
+  app: App,
+  prisma: Db,
+  team: { lat: number; lon: number; kommuner: string[] } = { lat: 60.39, lon: 5.32, kommuner: [] },
+) {
+  const neighbour = await createCentre(prisma);
+  const centre = await createCentre(prisma, { neighbourCentreIds: [neighbour.id], coordinatesRegion: true, region: uniqueName('Helse') });
+  await prisma.centre.update({ where: { id: neighbour.id }, data: { neighbourCentreIds: [centre.id] } });
+  const lvs = await createCentre(prisma, { kind: 'LVS' });
+  const { kommuner, ...at } = team;
+  const akutthjelpere = await createAkutthjelperUnit(prisma, { ...at, agreement: { centreId: centre.id, kommuner } });
+  const headers: Partial<Record<Caller, Record<string, string>>> = {
+    anonymous: {},
+    integration: { authorization: `Bearer ${await createIntegrationKey(prisma, centre.code, 'route matrix')}` },
+  };
+  for (const role of ROLES) {
+    const user = await createUser(prisma, role === 'lv_operator' ? lvs.id : centre.id, { role });
+    if (role === 'responder') await createAkutthjelperMember(prisma, akutthjelpere, { userId: user.id, isLeader: true });
+    headers[role] = { cookie: await cookieFor(app, user.username) };
+  }
+  return { centre, neighbour, lvs, team: akutthjelpere, headers };
+}

@@ -44,8 +44,12 @@ export async function usedCapacity(db: Db | Tx, hospitalIds?: string[]): Promise
   return used;
 }
 
-export async function hospitalSummaries(db: Db | Tx, where: { ids?: string[] } = {}): Promise<HospitalSummary[]> {
-  const hospitals = await db.hospital.findMany({ where: where.ids ? { id: { in: where.ids } } : {}, orderBy: { name: 'asc' } });
+/** Hospitals with their capacity and its use: those named, those of the centres named, or every one. */
+export async function hospitalSummaries(db: Db | Tx, where: { ids?: string[]; centreIds?: string[] } = {}): Promise<HospitalSummary[]> {
+  const hospitals = await db.hospital.findMany({
+    where: { ...(where.ids && { id: { in: where.ids } }), ...(where.centreIds && { centreId: { in: where.centreIds } }) },
+    orderBy: { name: 'asc' },
+  });
   const used = await usedCapacity(
     db,
     hospitals.map((h) => h.id),

@@ -5,6 +5,7 @@
 // what is allowed (packages/domain major-incident.ts), and a refusal writes nothing.
 import {
   categoryChangeVerdict,
+  distributionCentreIds,
   proposeDistribution,
   TRIAGE_CATEGORY_NB,
   transportVerdict,
@@ -286,6 +287,8 @@ export function createMajorIncidentsService({
         await tx.$queryRaw`SELECT id FROM "Hospital" WHERE id = ${req.hospitalId}::uuid FOR UPDATE`;
         const hospital = await tx.hospital.findUnique({ where: { id: req.hospitalId } });
         if (!hospital) throw badRequest('majorIncident.unknownHospitalId', { id: req.hospitalId });
+        if (!distributionCentreIds(m).includes(hospital.centreId))
+          throw badRequest('majorIncident.hospitalOutsideArea', { hospital: hospital.name });
         let callSign: string | null = null;
         if (req.unitId) {
           const unit = await tx.unit.findUnique({ where: { id: req.unitId }, select: { callSign: true, centreId: true } });
@@ -512,11 +515,14 @@ export function createMajorIncidentsService({
       });
     },
 
-    /** A destination per patient not yet given one, within what each hospital has left; the operator decides. */
+    /**
+     * A destination per patient not yet given one, among the hospitals of the incident's area, within
+     * what each has left; the operator decides.
+     */
     async propose(actor: UserActor, majorIncidentId: string): Promise<DistributionProposal> {
       const m = await own(prisma, actor, majorIncidentId, 'read');
       const waiting = await prisma.majorIncidentPatient.findMany({ where: { majorIncidentId: m.id, hospitalId: null } });
-      const hospitals = await hospitalSummaries(prisma);
+      const hospitals = await hospitalSummaries(prisma, { centreIds: distributionCentreIds(m) });
       const result = proposeDistribution(
         { lat: m.lat, lon: m.lon },
         waiting.map((p) => ({ id: p.id, category: p.category })),
