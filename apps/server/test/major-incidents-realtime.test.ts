@@ -1,7 +1,8 @@
 // A major incident live on the consoles (§ 15 o): two consoles of the centre see a patient
 // registered and the counts change; the neighbouring AMK, alerted on declaration, follows the same
 // incident live (read-only); an AMK that is no neighbour hears nothing of it, but does hear a
-// hospital's new capacity, since it may send patients there too.
+// hospital's new capacity: capacity is no patient data and goes to every AMK (patients go only to
+// the hospitals of an incident's own and alerted AMKs, see major-incidents.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord, CallSummary, HospitalSummary, MajorIncidentDetail } from '@amk/contracts';
 import { createCentre, createHospital, createUser } from './support/factories.js';
