@@ -660,7 +660,7 @@ describe('the proposal', () => {
     expect(await server.prisma.majorIncidentPatient.count({ where: { majorIncidentId: m.id, hospitalId: { not: null } } })).toBe(0);
   });
 
-  it('offers the hospitals of the incident’s area alone: its AMK’s and the alerted neighbour’s; another centre’s, however near, is neither proposed nor accepted', async () => {
+  it('proposes the hospitals of the incident’s area alone: its AMK’s and the alerted neighbour’s; another centre’s, however near, is never proposed and takes a reason', async () => {
     for (const id of opened.splice(0)) await api(amk, 'POST', `/major-incidents/${id}/close`);
     for (const k of Object.keys(HOSPITALS) as HospitalKey[]) await setCapacity(k, 0, 0, 0);
     await setCapacity('VOSS', 1, 0, 0);
@@ -682,16 +682,26 @@ describe('the proposal', () => {
     expect(proposal.notPlaced.map((n) => n.reason)).toEqual(['NO_CAPACITY']);
 
     const waiting = proposal.notPlaced[0]!.patientId;
-    const refused = await api(amk, 'POST', `/major-incidents/${m.id}/patients/${waiting}/transport`, {
-      hospitalId: atScene.id,
-      override: { reason: 'Nærmeste sykehus' },
-    });
-    expect(refused.status).toBe(400);
+    const refused = await api(amk, 'POST', `/major-incidents/${m.id}/patients/${waiting}/transport`, { hospitalId: atScene.id });
+    expect(refused.status).toBe(409);
     expect(refused.body.message).toBe(
-      `hospitalId: ${atScene.name} er ikke blant sykehusene for denne masseskadehendelsen (AMK-ens egne og de varslede nabo-AMK-enes)`,
+      `hospitalId: ${atScene.name} er ikke blant sykehusene for denne masseskadehendelsen (AMK-ens egne og de varslede nabo-AMK-enes); send override.reason for å sende pasienten dit likevel`,
     );
     expect((await server.prisma.majorIncidentPatient.findUniqueOrThrow({ where: { id: waiting } })).hospitalId).toBeNull();
     expect((await logOf(m)).some((e) => e.kind === 'TRANSPORT_ASSIGNED')).toBe(false);
+    // the operator's call, with a reason: kept on the patient and in the incident's log
+    const [second] = proposal.destinations;
+    const overridden = await api(amk, 'POST', `/major-incidents/${m.id}/patients/${second!.patientId}/transport`, {
+      hospitalId: atScene.id,
+      override: { reason: 'Brannskade: nasjonal brannskadeenhet' },
+    });
+    expect(overridden.status).toBe(200);
+    expect((await server.prisma.majorIncidentPatient.findUniqueOrThrow({ where: { id: second!.patientId } })).capacityOverrideReason).toBe(
+      'Brannskade: nasjonal brannskadeenhet',
+    );
+    expect((await logOf(m)).find((e) => e.kind === 'TRANSPORT_ASSIGNED')?.text).toContain(
+      `til ${atScene.name} — utenfor hendelsens sykehus, overstyrt: Brannskade: nasjonal brannskadeenhet`,
+    );
     // the neighbour's hospital is the incident's to use
     const toForde = await api(amk, 'POST', `/major-incidents/${m.id}/patients/${waiting}/transport`, { hospitalId: hospital.FORDE.id });
     expect(toForde.status).toBe(200);

@@ -42,6 +42,8 @@ export const JOURNAL_MESSAGES = {
   'majorIncident.transportAssignedUnit': ['card', 'category', 'hospital', 'unit'],
   'majorIncident.transportAssignedOverride': ['card', 'category', 'hospital', 'reason'],
   'majorIncident.transportAssignedUnitOverride': ['card', 'category', 'hospital', 'unit', 'reason'],
+  'majorIncident.transportAssignedOutsideArea': ['card', 'category', 'hospital', 'reason'],
+  'majorIncident.transportAssignedUnitOutsideArea': ['card', 'category', 'hospital', 'unit', 'reason'],
   'majorIncident.leftScene': ['card', 'time'],
   'majorIncident.arrivedHospital': ['card', 'time'],
   'majorIncident.placeSet': ['place', 'lat', 'lon'],

@@ -90,8 +90,8 @@ export function proposeDistribution(
 /**
  * The centres whose hospitals take a major incident's patients: the declaring AMK's own (the
  * hospitals of its HF, those alerted on declaration) and those of the neighbouring AMKs alerted
- * with it, which co-operate on the incident. A hospital of any other centre is neither proposed
- * nor accepted as a destination, and the console does not offer it.
+ * with it, which co-operate on the incident. A hospital of any other centre is never proposed;
+ * the operator may still send a patient there (a national burn or trauma centre), with a reason.
  */
 export const distributionCentreIds = (incident: { centreId: string; sharedWithCentreIds: readonly string[] }): string[] => [
   incident.centreId,

@@ -870,6 +870,8 @@ export const en: Record<MessageKey, string> = {
   'mi.unit': 'Unit',
   'mi.noUnit': 'No unit yet',
   'mi.overrideReason': 'Reason for sending beyond capacity',
+  'mi.outsideAreaReason': 'Reason for sending outside the incident’s hospitals',
+  'mi.otherHospitals': 'Other hospitals (reason needed)',
   'mi.assign': 'Assign transport',
   'mi.categoryOf': 'Category of triage card {card}',
   'mi.retriageReason': 'Reason for changing from dead',
@@ -1005,6 +1007,10 @@ export const en: Record<MessageKey, string> = {
     'Triage card {card} ({category}) to {hospital} — above reported capacity, overridden: {reason}',
   'journal.majorIncident.transportAssignedUnitOverride':
     'Triage card {card} ({category}) to {hospital} with {unit} — above reported capacity, overridden: {reason}',
+  'journal.majorIncident.transportAssignedOutsideArea':
+    'Triage card {card} ({category}) to {hospital} — outside the incident’s hospitals, overridden: {reason}',
+  'journal.majorIncident.transportAssignedUnitOutsideArea':
+    'Triage card {card} ({category}) to {hospital} with {unit} — outside the incident’s hospitals, overridden: {reason}',
   'journal.majorIncident.leftScene': 'Triage card {card} left the scene at {time}',
   'journal.majorIncident.arrivedHospital': 'Triage card {card} arrived at hospital at {time}',
   'journal.majorIncident.placeSet': '{place} set to {lat}, {lon}',

@@ -869,6 +869,8 @@ export const nb = {
   'mi.unit': 'Enhet',
   'mi.noUnit': 'Ingen enhet ennå',
   'mi.overrideReason': 'Begrunnelse for å sende over kapasitet',
+  'mi.outsideAreaReason': 'Begrunnelse for å sende utenfor hendelsens sykehus',
+  'mi.otherHospitals': 'Andre sykehus (krever begrunnelse)',
   'mi.assign': 'Tildel transport',
   'mi.categoryOf': 'Kategori for triagekort {card}',
   'mi.retriageReason': 'Begrunnelse for å endre fra død',
@@ -1005,6 +1007,10 @@ export const nb = {
     'Triagekort {card} ({category}) til {hospital} — over meldt kapasitet, overstyrt: {reason}',
   'journal.majorIncident.transportAssignedUnitOverride':
     'Triagekort {card} ({category}) til {hospital} med {unit} — over meldt kapasitet, overstyrt: {reason}',
+  'journal.majorIncident.transportAssignedOutsideArea':
+    'Triagekort {card} ({category}) til {hospital} — utenfor hendelsens sykehus, overstyrt: {reason}',
+  'journal.majorIncident.transportAssignedUnitOutsideArea':
+    'Triagekort {card} ({category}) til {hospital} med {unit} — utenfor hendelsens sykehus, overstyrt: {reason}',
   'journal.majorIncident.leftScene': 'Triagekort {card} forlot skadestedet kl. {time}',
   'journal.majorIncident.arrivedHospital': 'Triagekort {card} kom til sykehuset kl. {time}',
   'journal.majorIncident.placeSet': '{place} satt til {lat}, {lon}',

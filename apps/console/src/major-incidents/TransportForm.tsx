@@ -1,10 +1,11 @@
 // Give a patient of a major incident a destination hospital and a transporting unit. The proposed
 // hospital (red to the nearest first, none over its declared capacity) is chosen in advance; the
-// operator decides, among the hospitals of the incident's area (its AMK's and the alerted
-// neighbours'). A hospital that declared no room left for the patient's category needs a reason,
-// which the server keeps and logs as an override.
+// operator decides. The hospitals of the incident's area (its AMK's and the alerted neighbours')
+// come first; any other (a national burn or trauma centre) is listed apart and, like a hospital
+// that declared no room left for the patient's category, needs a reason, which the server keeps
+// and logs as an override.
 import { isAvailable } from '@amk/domain';
-import { AssignTransportRequest, type MajorIncidentPatient, Uuid } from '@amk/contracts';
+import { AssignTransportRequest, type HospitalSummary, type MajorIncidentPatient, Uuid } from '@amk/contracts';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { useT } from '../i18n/i18n.js';
@@ -33,6 +34,9 @@ export function TransportForm({ majorIncidentId, patient, proposedHospitalId, on
   const incident = useMajorIncidents((s) => s.incidents[majorIncidentId]);
   const allHospitals = useMajorIncidents((s) => s.hospitals);
   const hospitals = incident ? hospitalsFor(incident, allHospitals) : [];
+  const elsewhere = Object.values(allHospitals)
+    .filter((h) => !hospitals.includes(h))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
   const centreId = useConsole((s) => s.me?.centre.id);
   const allUnits = useConsole((s) => s.units);
   const units = Object.values(allUnits)
@@ -44,39 +48,42 @@ export function TransportForm({ majorIncidentId, patient, proposedHospitalId, on
     resolver: contractResolver(TransportFields, t, { hospitalId: 'mi.err.hospital', overrideReason: 'mi.err.override' }),
   });
   const hospitalId = useWatch({ control, name: 'hospitalId' });
-  const chosen = hospitals.find((h) => h.id === hospitalId);
+  const chosen = hospitals.find((h) => h.id === hospitalId) ?? elsewhere.find((h) => h.id === hospitalId);
   const category = patient.category === 'DEAD' ? null : patient.category;
-  const full = !!chosen && !!category && chosen.used[category] >= chosen.capacity[category];
+  const outsideArea = !!chosen && !hospitals.includes(chosen);
+  const needsReason = outsideArea || (!!chosen && !!category && chosen.used[category] >= chosen.capacity[category]);
   const errors = messages(formState.errors);
 
   const submit = handleSubmit(async ({ hospitalId, unitId, overrideReason }) => {
-    if (full && !overrideReason) return setError('overrideReason', { message: t('mi.err.override') });
+    if (needsReason && !overrideReason) return setError('overrideReason', { message: t('mi.err.override') });
     try {
       await assignTransport(majorIncidentId, patient.id, {
         hospitalId,
         unitId: unitId || null,
-        ...(full ? { override: { reason: overrideReason } } : {}),
+        ...(needsReason ? { override: { reason: overrideReason } } : {}),
       });
       onError(null);
     } catch (err) {
       onError(messageOf(err));
     }
   });
+  function option(h: HospitalSummary) {
+    const room = category ? Math.max(0, h.capacity[category] - h.used[category]) : null;
+    return (
+      <option key={h.id} value={h.id}>
+        {h.name}
+        {room !== null && ` (${t('mi.room', { n: room })})`}
+        {h.id === proposedHospitalId && ` · ${t('mi.proposed')}`}
+      </option>
+    );
+  }
   return (
     <form onSubmit={(e) => void submit(e)} aria-label={t('mi.transportFor', { card: patient.cardNumber })} noValidate>
       <Field label={t('mi.hospital')} error={errors.hospitalId}>
         <select {...register('hospitalId')}>
           <option value="">{t('mi.chooseHospital')}</option>
-          {hospitals.map((h) => {
-            const room = category ? Math.max(0, h.capacity[category] - h.used[category]) : null;
-            return (
-              <option key={h.id} value={h.id}>
-                {h.name}
-                {room !== null && ` (${t('mi.room', { n: room })})`}
-                {h.id === proposedHospitalId && ` · ${t('mi.proposed')}`}
-              </option>
-            );
-          })}
+          {hospitals.map(option)}
+          {elsewhere.length > 0 && <optgroup label={t('mi.otherHospitals')}>{elsewhere.map(option)}</optgroup>}
         </select>
       </Field>
       <Field label={t('mi.unit')}>
@@ -89,8 +96,8 @@ export function TransportForm({ majorIncidentId, patient, proposedHospitalId, on
           ))}
         </select>
       </Field>
-      {full && (
-        <Field label={t('mi.overrideReason')} error={errors.overrideReason}>
+      {needsReason && (
+        <Field label={t(outsideArea ? 'mi.outsideAreaReason' : 'mi.overrideReason')} error={errors.overrideReason}>
           <input {...register('overrideReason')} maxLength={500} />
         </Field>
       )}

@@ -237,7 +237,7 @@ export const en = {
   'majorIncident.categoryRefused': '{reason}',
   'majorIncident.alreadyLeftScene': 'the patient with triage card {card} has already left the scene',
   'majorIncident.unknownHospitalId': 'hospitalId: unknown hospital {id}',
-  'majorIncident.hospitalOutsideArea': `hospitalId: {hospital} is not among this major incident's hospitals (its AMK's own and the alerted neighbouring AMKs')`,
+  'majorIncident.hospitalOutsideArea': `hospitalId: {hospital} is not among this major incident's hospitals (its AMK's own and the alerted neighbouring AMKs'); send override.reason to send the patient there anyway`,
   'majorIncident.unknownUnitId': 'unitId: unknown unit {id}',
   'majorIncident.transportRefused': '{reason}',
   'majorIncident.transportRefusedOverridable': '{reason}; send override.reason to send the patient anyway',

@@ -245,7 +245,7 @@ export const nb = {
   'majorIncident.alreadyLeftScene': 'pasienten med triagekort {card} har allerede forlatt skadestedet',
   'majorIncident.unknownHospitalId': 'hospitalId: ukjent sykehus {id}',
   'majorIncident.hospitalOutsideArea':
-    'hospitalId: {hospital} er ikke blant sykehusene for denne masseskadehendelsen (AMK-ens egne og de varslede nabo-AMK-enes)',
+    'hospitalId: {hospital} er ikke blant sykehusene for denne masseskadehendelsen (AMK-ens egne og de varslede nabo-AMK-enes); send override.reason for å sende pasienten dit likevel',
   'majorIncident.unknownUnitId': 'unitId: ukjent enhet {id}',
   'majorIncident.transportRefused': '{reason}',
   'majorIncident.transportRefusedOverridable': '{reason}; send override.reason for å sende pasienten likevel',

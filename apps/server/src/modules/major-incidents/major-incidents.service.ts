@@ -46,7 +46,15 @@ export async function amkRooms(db: Db | Tx): Promise<string[]> {
 }
 
 /** The log's key for a transport: with or without the unit, with or without a capacity override. */
-function transportMessage(values: { card: string; category: string; hospital: string }, unit: string | null, override: string | null) {
+function transportMessage(
+  values: { card: string; category: string; hospital: string },
+  unit: string | null,
+  override: string | null,
+  outsideArea: boolean,
+) {
+  if (unit && override && outsideArea)
+    return journalMessage('majorIncident.transportAssignedUnitOutsideArea', { ...values, unit, reason: override });
+  if (override && outsideArea) return journalMessage('majorIncident.transportAssignedOutsideArea', { ...values, reason: override });
   if (unit && override) return journalMessage('majorIncident.transportAssignedUnitOverride', { ...values, unit, reason: override });
   if (unit) return journalMessage('majorIncident.transportAssignedUnit', { ...values, unit });
   if (override) return journalMessage('majorIncident.transportAssignedOverride', { ...values, reason: override });
@@ -287,8 +295,9 @@ export function createMajorIncidentsService({
         await tx.$queryRaw`SELECT id FROM "Hospital" WHERE id = ${req.hospitalId}::uuid FOR UPDATE`;
         const hospital = await tx.hospital.findUnique({ where: { id: req.hospitalId } });
         if (!hospital) throw badRequest('majorIncident.unknownHospitalId', { id: req.hospitalId });
-        if (!distributionCentreIds(m).includes(hospital.centreId))
-          throw badRequest('majorIncident.hospitalOutsideArea', { hospital: hospital.name });
+        // Another area's hospital is the operator's call (a national burn or trauma centre, say),
+        // never the proposal's: it takes a reason, kept and logged as an override.
+        const outsideArea = !distributionCentreIds(m).includes(hospital.centreId);
         let callSign: string | null = null;
         if (req.unitId) {
           const unit = await tx.unit.findUnique({ where: { id: req.unitId }, select: { callSign: true, centreId: true } });
@@ -302,19 +311,21 @@ export function createMajorIncidentsService({
         // The patient's own place at this hospital (a changed unit, say) does not count against it.
         if (p.hospitalId === hospital.id && p.category !== 'DEAD') used[p.category] = Math.max(0, used[p.category] - 1);
         const verdict = transportVerdict(p.category, hospital.name, declaredCapacity(hospital), used);
-        const overrideReason = verdict.ok ? null : (req.override?.reason ?? null);
-        if (!verdict.ok && (!verdict.overridable || !overrideReason)) {
-          throw verdict.overridable
-            ? conflict('majorIncident.transportRefusedOverridable', { reason: verdict.reason })
-            : conflict('majorIncident.transportRefused', { reason: verdict.reason });
-        }
+        if (!verdict.ok && !verdict.overridable) throw conflict('majorIncident.transportRefused', { reason: verdict.reason });
+        const overrideReason = verdict.ok && !outsideArea ? null : (req.override?.reason ?? null);
+        if (!overrideReason && outsideArea) throw conflict('majorIncident.hospitalOutsideArea', { hospital: hospital.name });
+        if (!overrideReason && !verdict.ok) throw conflict('majorIncident.transportRefusedOverridable', { reason: verdict.reason });
         const now = new Date();
         await tx.majorIncidentPatient.update({
           where: { id: p.id },
           data: { hospitalId: hospital.id, unitId: req.unitId ?? null, transportAssignedAt: now, capacityOverrideReason: overrideReason },
         });
         const by = callSign ? ` med ${callSign}` : '';
-        const overridden = overrideReason ? ` — over meldt kapasitet, overstyrt: ${overrideReason}` : '';
+        const overridden = !overrideReason
+          ? ''
+          : outsideArea
+            ? ` — utenfor hendelsens sykehus, overstyrt: ${overrideReason}`
+            : ` — over meldt kapasitet, overstyrt: ${overrideReason}`;
         await appendLog(tx, {
           majorIncidentId: m.id,
           actor,
@@ -322,7 +333,12 @@ export function createMajorIncidentsService({
           patientId: p.id,
           at: now,
           text: `Triagekort ${p.cardNumber} (${TRIAGE_CATEGORY_NB[p.category]}) til ${hospital.name}${by}${overridden}`,
-          message: transportMessage({ card: p.cardNumber, category: p.category, hospital: hospital.name }, callSign, overrideReason),
+          message: transportMessage(
+            { card: p.cardNumber, category: p.category, hospital: hospital.name },
+            callSign,
+            overrideReason,
+            outsideArea,
+          ),
         });
         return publish(tx, emit, m.id, now, [p.hospitalId, hospital.id]);
       });
