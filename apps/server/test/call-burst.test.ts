@@ -41,7 +41,7 @@ async function ring(externalId: string, callerNumber: string): Promise<{ status:
 }
 
 describe('a burst of telephony calls', () => {
-  it('registers 60 calls rung at once, each once, with its own waiting position, and one live event each', async () => {
+  it('registers 61 calls rung at once, each once, with its own waiting position, and one live event each', async () => {
     const run = uniqueName('burst');
     const numbers = Array.from({ length: 60 }, (_, i) => `+4792${String(Date.now() % 1e4).padStart(4, '0')}${String(i).padStart(2, '0')}`);
     // handset positions that came first: three for the centre's own callers, one for a number that
@@ -59,15 +59,16 @@ describe('a burst of telephony calls', () => {
     const heardOf = (externalId: string) =>
       console_.received.filter((e) => e.type === 'call.upserted' && (e.data as CallSummary).externalId === externalId).length;
     try {
-      // all at once, and every tenth call's message twice (telephony retrying while the first is in flight)
+      // all at once, every tenth call's message twice (telephony retrying while the first is in
+      // flight), and a second call from the phone of call 3, whose position waits
       const sends = numbers.flatMap((msisdn, i) =>
         i % 10 === 0 ? [ring(`${run}-${i}`, msisdn), ring(`${run}-${i}`, msisdn)] : [ring(`${run}-${i}`, msisdn)],
       );
-      const answers = await Promise.all(sends);
+      const answers = await Promise.all([...sends, ring(`${run}-3b`, numbers[3]!)]);
       expect(answers.map((a) => a.status).filter((s) => s !== 201 && s !== 200)).toEqual([]);
       const byId = new Map<string, { status: number; call: CallSummary }[]>();
       for (const a of answers) byId.set(a.call.externalId!, [...(byId.get(a.call.externalId!) ?? []), a]);
-      expect(byId.size).toBe(60);
+      expect(byId.size).toBe(61);
       for (const [externalId, got] of byId) {
         // exactly one answer says created; a repeat names the same call
         expect(
@@ -77,17 +78,26 @@ describe('a burst of telephony calls', () => {
         expect(new Set(got.map((g) => g.call.id)).size, externalId).toBe(1);
       }
       const calls = await server.prisma.call.findMany({ where: { centreId: centre.id, externalId: { startsWith: run } } });
-      expect(calls).toHaveLength(60);
+      expect(calls).toHaveLength(61);
 
       // each early position is on its own call (and in the answer telephony got), the other centre's on none
-      const withPosition = calls.filter((c) => c.lat !== null).map((c) => [c.externalId, c.lat, c.lon]);
-      expect(withPosition.sort()).toEqual(early.map((p) => [`${run}-${p.i}`, p.lat, p.lon]).sort());
+      // (of the two calls from call 3's phone, one gets its position, as if one came after the other)
+      const fromThree = calls.filter((c) => c.externalId === `${run}-3` || c.externalId === `${run}-3b`);
+      expect(fromThree.filter((c) => c.lat !== null).map((c) => [c.lat, c.lon])).toEqual([[60.39, 5.32]]);
+      const withPosition = calls.filter((c) => c.lat !== null && !fromThree.includes(c)).map((c) => [c.externalId, c.lat, c.lon]);
+      expect(withPosition.sort()).toEqual(
+        early
+          .filter((p) => p.i !== 3)
+          .map((p) => [`${run}-${p.i}`, p.lat, p.lon])
+          .sort(),
+      );
       expect(byId.get(`${run}-17`)![0]!.call).toMatchObject({ lat: 60.4, lon: 5.3 });
 
       // the console heard of every call once; a later call's event proves nothing more is on its way
       await ring(`${run}-last`, numbers[0]!);
       await expect.poll(() => heardOf(`${run}-last`)).toBe(1);
       expect(numbers.map((_, i) => heardOf(`${run}-${i}`)).filter((n) => n !== 1)).toEqual([]);
+      expect(heardOf(`${run}-3b`)).toBe(1);
     } finally {
       console_.close();
     }

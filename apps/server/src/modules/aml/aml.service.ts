@@ -110,18 +110,26 @@ export function createAmlService({ prisma, transact, kommuneAt }: { prisma: Db; 
         orderBy: { at: 'desc' },
       });
       if (!waiting.length) return calls;
-      return Promise.all(
-        calls.map(async (call) => {
-          const msisdn = canonicalPhone(call.callerNumber);
-          const newest = waiting.find((p) => p.centreId === call.centreId && p.msisdn === msisdn);
-          if (!newest) return call;
-          await tx.callerPosition.updateMany({
-            where: { centreId: call.centreId, msisdn: newest.msisdn, callId: null, receivedAt: { gte: since } },
-            data: { callId: call.id },
-          });
-          return (await applyToCall(tx, call, newest)) ?? call;
-        }),
-      );
+      // In order, and the waiting positions of a number go to its first call only: two calls from
+      // one phone in the same batch are registered as if one came after the other.
+      const claimed = new Set<string>();
+      const result: Call[] = [];
+      for (const call of calls) {
+        const msisdn = canonicalPhone(call.callerNumber);
+        const newest = waiting.find((p) => p.centreId === call.centreId && p.msisdn === msisdn);
+        const key = `${call.centreId} ${msisdn}`;
+        if (!newest || claimed.has(key)) {
+          result.push(call);
+          continue;
+        }
+        claimed.add(key);
+        await tx.callerPosition.updateMany({
+          where: { centreId: call.centreId, msisdn: newest.msisdn, callId: null, receivedAt: { gte: since } },
+          data: { callId: call.id },
+        });
+        result.push((await applyToCall(tx, call, newest)) ?? call);
+      }
+      return result;
     },
   };
 }
