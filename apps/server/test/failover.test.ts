@@ -5,8 +5,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma } from '@amk/db';
-import { createIntegrationKeyService } from '../src/auth/integration-keys.service.js';
 import { FailoverConsole } from './support/failover-console.js';
+import { createCentre, createIntegrationKey, createUnit, createUser } from './support/factories.js';
 import { databaseUrl, login, testConfig } from './support/test-app.js';
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
@@ -48,16 +48,25 @@ afterAll(async () => {
 let a: { child: ChildProcess; url: string };
 let b: { child: ChildProcess; url: string };
 let key: string;
+/** The file's own centre, its operator and an ambulance of its own whose terminal reports statuses. */
+let centre: { id: string; code: string };
+let username: string;
+let callSign: string;
 
 beforeAll(async () => {
   [a, b] = await Promise.all([startInstance(), startInstance()]);
-  key = (await createIntegrationKeyService(prisma).create('failover', 'AMK-BERGEN')).key;
+  centre = await createCentre(prisma);
+  [key, { username }, { callSign }] = await Promise.all([
+    createIntegrationKey(prisma, centre.code, 'failover'),
+    createUser(prisma, centre.id),
+    createUnit(prisma, centre.id),
+  ]);
 }, 60_000);
 
 describe('failover', () => {
   it('SIGKILL one instance under load: consoles move over and end with exactly the database’s events', { timeout: 90_000 }, async () => {
     const startSeq = Number((await prisma.event.findFirst({ orderBy: { seq: 'desc' } }))?.seq ?? 0);
-    const cookies = { [a.url]: await login(a, 'amk.bergen'), [b.url]: await login(b, 'amk.bergen') };
+    const cookies = { [a.url]: await login(a, username), [b.url]: await login(b, username) };
     const urls = [a.url, b.url];
     const consoles = [0, 0, 1, 1].map((start) => new FailoverConsole(urls, cookies, start, startSeq));
     await Promise.all(consoles.map((c) => c.ready));
@@ -89,14 +98,14 @@ describe('failover', () => {
         await send(
           {
             externalId: `fo-${startSeq}-${calls}`,
-            centre: 'AMK-BERGEN',
+            centre: centre.code,
             line: '113',
             callerNumber: '+4790000055',
             ringingAt: new Date().toISOString(),
           },
           '/integrations/calls',
         );
-        await send({ status: statuses[calls % 2], at: new Date().toISOString() }, '/integrations/units/NHS-A71/status');
+        await send({ status: statuses[calls % 2], at: new Date().toISOString() }, `/integrations/units/${callSign}/status`);
         await new Promise((r) => setTimeout(r, 20));
       }
     })();
@@ -108,7 +117,7 @@ describe('failover', () => {
     await load;
 
     // Every event for this centre since the start, from the database.
-    const room = `centre:${(await prisma.centre.findUniqueOrThrow({ where: { code: 'AMK-BERGEN' } })).id}`;
+    const room = `centre:${centre.id}`;
     const expected = (
       await prisma.event.findMany({
         where: { seq: { gt: BigInt(startSeq) }, audience: { has: room } },
