@@ -12,7 +12,7 @@ import { useT } from '../i18n/i18n.js';
 import { contractResolver, Field, messageOf, messages } from '../lib/form-kit.js';
 import { useConsole } from '../store/console-store.js';
 import { assignTransport } from './major-incident-api.js';
-import { hospitalsFor, useMajorIncidents } from '../store/major-incident-store.js';
+import { hospitalsByArea, useMajorIncidents } from '../store/major-incident-store.js';
 
 const TransportFields = z.object({
   hospitalId: Uuid,
@@ -33,10 +33,7 @@ export function TransportForm({ majorIncidentId, patient, proposedHospitalId, on
   const t = useT();
   const incident = useMajorIncidents((s) => s.incidents[majorIncidentId]);
   const allHospitals = useMajorIncidents((s) => s.hospitals);
-  const hospitals = incident ? hospitalsFor(incident, allHospitals) : [];
-  const elsewhere = Object.values(allHospitals)
-    .filter((h) => !hospitals.includes(h))
-    .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+  const { area: hospitals, elsewhere } = incident ? hospitalsByArea(incident, allHospitals) : { area: [], elsewhere: [] };
   const centreId = useConsole((s) => s.me?.centre.id);
   const allUnits = useConsole((s) => s.units);
   const units = Object.values(allUnits)
@@ -48,9 +45,9 @@ export function TransportForm({ majorIncidentId, patient, proposedHospitalId, on
     resolver: contractResolver(TransportFields, t, { hospitalId: 'mi.err.hospital', overrideReason: 'mi.err.override' }),
   });
   const hospitalId = useWatch({ control, name: 'hospitalId' });
-  const chosen = hospitals.find((h) => h.id === hospitalId) ?? elsewhere.find((h) => h.id === hospitalId);
+  const chosen = allHospitals[hospitalId];
   const category = patient.category === 'DEAD' ? null : patient.category;
-  const outsideArea = !!chosen && !hospitals.includes(chosen);
+  const outsideArea = !!chosen && elsewhere.includes(chosen);
   const needsReason = outsideArea || (!!chosen && !!category && chosen.used[category] >= chosen.capacity[category]);
   const errors = messages(formState.errors);
 

@@ -25,16 +25,22 @@ export const useMajorIncidents = create<MajorIncidentState>((set) => ({
   setHospitals: (list) => set({ hospitals: Object.fromEntries(list.map((h) => [h.id, h])) }),
 }));
 
+type IncidentArea = Pick<MajorIncidentDetail, 'centreId' | 'sharedWithCentreIds'>;
+
 /**
- * The hospitals a major incident's patients may be sent to, by name: its AMK's own and those of the
- * neighbouring AMKs alerted with it, as the server proposes and accepts them.
+ * Every hospital, by name, in two groups: those of the incident's area (its AMK's own and those of
+ * the neighbouring AMKs alerted with it), which the server proposes, and the rest, which take a
+ * reason.
  */
-export function hospitalsFor(
-  incident: Pick<MajorIncidentDetail, 'centreId' | 'sharedWithCentreIds'>,
-  hospitals: Record<string, HospitalSummary>,
-): HospitalSummary[] {
+export function hospitalsByArea(incident: IncidentArea, hospitals: Record<string, HospitalSummary>) {
   const centres = distributionCentreIds(incident);
-  return Object.values(hospitals)
-    .filter((h) => centres.includes(h.centreId))
-    .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+  const byName = Object.values(hospitals).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+  return {
+    area: byName.filter((h) => centres.includes(h.centreId)),
+    elsewhere: byName.filter((h) => !centres.includes(h.centreId)),
+  };
 }
+
+/** The hospitals of a major incident's area, by name (see hospitalsByArea). */
+export const hospitalsFor = (incident: IncidentArea, hospitals: Record<string, HospitalSummary>): HospitalSummary[] =>
+  hospitalsByArea(incident, hospitals).area;
