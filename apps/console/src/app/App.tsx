@@ -4,13 +4,13 @@
 import type { Me } from '@amk/contracts';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { client, createQueryClient, ok } from '../api/client.js';
+import { createQueryClient } from '../api/client.js';
 import { LoginPage } from '../auth/LoginPage.js';
 import { useConsole } from '../store/console-store.js';
+import { loadConsolePage, preloadConsole, prefetchSnapshot, sessionAtStart } from './first-screen.js';
 
 // Each page is its own chunk, loaded when opened: the login screen loads only itself, a phone only
 // the responder page, and the map library comes with the console or the wall that draws it.
-const loadConsolePage = () => import('./ConsolePage.js');
 const ConsolePage = lazy(() => loadConsolePage().then((m) => ({ default: m.ConsolePage })));
 const AdminPage = lazy(() => import('../admin/AdminPage.js').then((m) => ({ default: m.AdminPage })));
 const AuditPage = lazy(() => import('../audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
@@ -25,15 +25,21 @@ const ResponderPage = lazy(() => import('../responder/ResponderPage.js').then((m
 const queryClient = createQueryClient();
 
 // Where the console is what comes next (its own address, or the login page in front of it), its
-// chunk is fetched at once, beside the session check and while the operator types the password,
-// not after the login: the first screen then waits for the snapshot only. (A phone opens
-// /responder, and a login on its way there does not fetch the console.)
+// chunk and the map's are fetched while the operator types the password and the login is checked,
+// once the form is on screen (not before: on a busy PC they would hold back the form itself). A
+// phone opens /responder, and a login on its way there does not fetch the console.
 function consoleComesNext(): boolean {
   const { pathname, search } = window.location;
   return pathname === '/' || (pathname === '/login' && (new URLSearchParams(search).get('next') ?? '/') === '/');
 }
-// A failed fetch here is not the page's failure: the lazy page asks again when it renders.
-if (consoleComesNext()) loadConsolePage().catch(() => {});
+
+/** A user is known (logged in already, or just now): what their page needs is asked for before it renders. */
+function fetchAheadFor(me: Me): void {
+  if (me.role !== 'responder' && window.location.pathname === '/') {
+    prefetchSnapshot();
+    preloadConsole();
+  }
+}
 
 export function App() {
   return (
@@ -50,12 +56,16 @@ function Pages() {
   const path = window.location.pathname;
 
   useEffect(() => {
-    ok(client.GET('/api/v1/auth/me')).then(setMe, () => setMe(null));
+    sessionAtStart.then((m) => {
+      if (m) fetchAheadFor(m);
+      setMe(m);
+    });
   }, []);
 
   useEffect(() => {
     useConsole.getState().setMe(me ?? null);
     if (me === null && path !== '/login') window.history.replaceState(null, '', `/login?next=${encodeURIComponent(path)}`);
+    if (me === null && consoleComesNext()) preloadConsole();
   }, [me, path]);
 
   if (me === undefined) return <div className="loading">…</div>;
@@ -65,6 +75,7 @@ function Pages() {
         onLoggedIn={(m) => {
           const next = new URLSearchParams(window.location.search).get('next');
           window.history.replaceState(null, '', m.role === 'responder' ? '/responder' : next && next !== '/login' ? next : '/');
+          fetchAheadFor(m);
           setMe(m);
         }}
       />

@@ -18,6 +18,7 @@ import { useConsole } from '../store/console-store.js';
 import { TransfersPanel } from '../transfers/TransfersPanel.js';
 import { UnitsPanel } from '../units/UnitsPanel.js';
 import './console-extras.css';
+import { takeSnapshot } from './first-screen.js';
 import { Header } from './Header.js';
 import { CompetenceBanner } from './CompetenceBanner.js';
 import { MajorIncidentSuggestion } from '../major-incidents/MajorIncidentSuggestion.js';
@@ -39,7 +40,7 @@ export function ConsolePage({ me }: { me: Me }) {
     let gone = false;
     // A snapshot refused while the server restarts is asked for again, not waited for forever.
     const stopTrying = retryUntilDone(async () => {
-      await loadSnapshot();
+      await loadSnapshot(takeSnapshot());
       if (gone) return;
       setReady(true);
       disconnect = connectRealtime();

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { $api, client, ok } from '../api/client.js';
 import { useLocale, useT } from '../i18n/i18n.js';
 import { DateFormField, TimeFormField } from '../lib/date-time-input.js';
+import { useOpenedOnce } from '../lib/use-opened-once.js';
 import { contractResolver, Field, messageOf, messages, Outcome, useLoad } from '../lib/form-kit.js';
 import { osloInstant, shiftPeriod, tonight } from './oslo-time.js';
 import './legevakt.css';
@@ -43,6 +44,8 @@ export function AmkDoctorPanel() {
     error,
     reload,
   } = useLoad($api.useQuery('get', '/api/v1/amk/doctor-roster', undefined, { refetchInterval: RELOAD_MS }));
+  const [formOpen, setFormOpen] = useState(false);
+  const formDrawn = useOpenedOnce(formOpen);
   const now = Date.now();
   const onDuty = roster?.shifts.find((s) => Date.parse(s.fromAt) <= now && now < Date.parse(s.toAt));
   return (
@@ -66,9 +69,9 @@ export function AmkDoctorPanel() {
           </ul>
         </div>
       )}
-      <details>
+      <details onToggle={(e) => setFormOpen(e.currentTarget.open)}>
         <summary>{t('amkDoctor.add')}</summary>
-        <AmkDoctorForm onSaved={() => void reload()} />
+        {formDrawn && <AmkDoctorForm onSaved={() => void reload()} />}
       </details>
     </section>
   );

@@ -7,6 +7,7 @@ import { useLocale, useT, type MessageKey } from '../i18n/i18n.js';
 import './legevakt.css';
 import { shiftPeriod } from './oslo-time.js';
 import { RosterForm } from './RosterForm.js';
+import { useOpenedOnce } from '../lib/use-opened-once.js';
 import { useRoster, type RosterShift } from './roster-store.js';
 import { ErrorLine } from '../lib/ErrorLine.js';
 
@@ -31,6 +32,7 @@ export function RosterPanel() {
 
   const empty = shifts !== null && shifts.length === 0;
   const open = formOpen || empty;
+  const formDrawn = useOpenedOnce(open);
   const districts = [...new Set((shifts ?? []).map((s) => s.district))].sort();
   return (
     <section className="panel roster" aria-labelledby="roster-heading">
@@ -56,9 +58,9 @@ export function RosterPanel() {
           {open ? t('roster.hideForm') : t('roster.addShift')}
         </button>
       )}
-      {/* kept mounted so a half-filled form survives closing it */}
+      {/* drawn when first opened, then kept mounted so a half-filled form survives closing it */}
       <div id="roster-form" hidden={!open}>
-        <RosterForm districts={districts} />
+        {formDrawn && <RosterForm districts={districts} />}
       </div>
     </section>
   );

@@ -9,7 +9,13 @@ import { shown } from './map-sync.js';
 
 type MapProps = { gaps?: string[]; legend?: boolean };
 
-const LoadedMap = lazy(() => import('./MapView.js').then((m) => ({ default: m.MapView })));
+const loadMap = () => import('./MapView.js');
+const LoadedMap = lazy(() => loadMap().then((m) => ({ default: m.MapView })));
+
+/** Fetches the map library now, for a page that will draw it (its lazy component asks again if this fails). */
+export function preloadMap(): void {
+  loadMap().catch(() => {});
+}
 
 declare global {
   interface Window {

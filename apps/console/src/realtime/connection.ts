@@ -9,8 +9,12 @@ import { useConsole } from '../store/console-store.js';
 
 let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
 
-export async function loadSnapshot(): Promise<void> {
-  useConsole.getState().applySnapshot(await ok(client.GET('/api/v1/snapshot')));
+type SnapshotAnswer = Awaited<ReturnType<typeof fetchSnapshot>>;
+const fetchSnapshot = () => ok(client.GET('/api/v1/snapshot'));
+
+/** Loads the snapshot into the store: the one given (already on its way since the login), else a new one. */
+export async function loadSnapshot(onItsWay?: Promise<SnapshotAnswer>): Promise<void> {
+  useConsole.getState().applySnapshot(await (onItsWay ?? fetchSnapshot()));
 }
 
 export function connectRealtime(): () => void {

@@ -1,0 +1,41 @@
+// What the first screen waits for, asked for as early as it can be and in the order it is needed.
+// An operator starting a shift opens the console: the session check goes out before anything else
+// the page fetches (the browser opens only six connections to a server, and a check queued behind
+// a dozen script chunks kept the login form waiting); the console's script, the map's and the
+// snapshot are fetched while the form is filled in and the login is checked, not after it.
+import type { Me } from '@amk/contracts';
+import { client, ok } from '../api/client.js';
+
+/** The session check, sent when the page's own script starts: a user, or null for "not logged in". */
+export const sessionAtStart: Promise<Me | null> = ok(client.GET('/api/v1/auth/me')).catch(() => null);
+
+export const loadConsolePage = () => import('./ConsolePage.js');
+
+/**
+ * The console page and the map library (most of its script), side by side, now. A failure is not
+ * the page's: each asks again when it renders.
+ */
+export function preloadConsole(): void {
+  loadConsolePage().catch(() => {});
+  import('../map/index.js').then((m) => m.preloadMap(), () => {});
+}
+
+let snapshotOnItsWay: ReturnType<typeof fetchSnapshot> | null = null;
+const fetchSnapshot = () => ok(client.GET('/api/v1/snapshot'));
+
+/** Asks for the snapshot now, for the console about to be shown, beside its scripts. */
+export function prefetchSnapshot(): void {
+  snapshotOnItsWay ??= fetchSnapshot();
+  // kept for the page that takes it; a failure is seen there (and that page asks again)
+  snapshotOnItsWay.catch(() => {});
+}
+
+/**
+ * The snapshot asked for by prefetchSnapshot, once, else a new request. Taken once only: a page
+ * that reloads it later (a resync, a retry) must have the server's state then, not this one.
+ */
+export function takeSnapshot(): ReturnType<typeof fetchSnapshot> {
+  const pending = snapshotOnItsWay ?? fetchSnapshot();
+  snapshotOnItsWay = null;
+  return pending;
+}
