@@ -17,7 +17,10 @@ export const loadConsolePage = () => import('./ConsolePage.js');
  */
 export function preloadConsole(): void {
   loadConsolePage().catch(() => {});
-  import('../map/index.js').then((m) => m.preloadMap(), () => {});
+  import('../map/index.js').then(
+    (m) => m.preloadMap(),
+    () => {},
+  );
 }
 
 let snapshotOnItsWay: ReturnType<typeof fetchSnapshot> | null = null;

@@ -13,11 +13,14 @@ function formats(tag: string) {
     dayAndMinute: new Intl.DateTimeFormat(tag, { timeZone: zone, dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }),
   };
 }
-const byLocale = Object.fromEntries(Object.entries(INTL_TAGS).map(([locale, tag]) => [locale, formats(tag)])) as Record<
-  Locale,
-  ReturnType<typeof formats>
->;
-const current = () => byLocale[useLocale.getState().locale];
+// Made when a language first writes a time, not when the page loads: each format costs the
+// browser several milliseconds to build, and the login form writes no time at all.
+const byLocale: Partial<Record<Locale, ReturnType<typeof formats>>> = {};
+const current = () => {
+  const locale = useLocale.getState().locale;
+  byLocale[locale] ??= formats(INTL_TAGS[locale]);
+  return byLocale[locale];
+};
 
 type Moment = string | number | Date;
 
