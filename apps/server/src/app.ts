@@ -7,6 +7,8 @@
 // are registered explicitly, not autoloaded: the order below is the order a newcomer reads, and the
 // one hooks run in.
 import fastifySensible from '@fastify/sensible';
+import { createServer } from 'node:http';
+import { PositionIntake } from './realtime/position-intake.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
@@ -116,6 +118,9 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
     },
     bodyLimit: 1024 * 1024,
     trustProxy: config.TRUST_PROXY ?? false,
+    // Calls first on the way in: position reports wait in their own queue, one taken per turn of
+    // the event loop, so no call waits behind a flood of them (realtime/position-intake.ts).
+    serverFactory: (handler) => createServer(new PositionIntake(handler).handle),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

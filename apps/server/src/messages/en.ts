@@ -51,6 +51,7 @@ export const en = {
   // Units: status, crew (§ 11) and integrations
   'unit.transitionRefused': 'Cannot go from «{from}» to «{to}»: {hint}',
   'unit.section11Refused': '{callSign} is not crewed as akuttmedisinforskriften § 11 requires: {problem} Give a reason to override.',
+  'unit.positionsBusy': 'the server is taking position reports more slowly than they come; send the newest again in {seconds} s',
   'unit.crewNotChecked': 'the crew has not been checked.',
   'unit.overrideOwnCentreOnly': `only {callSign}'s own centre may override § 11 for it`,
   'unit.alertOnlyViaMission': '{callSign} can only be alerted by putting it on a mission.',

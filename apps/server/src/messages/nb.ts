@@ -54,6 +54,7 @@ export const nb = {
   'unit.transitionRefused': 'Kan ikke gå fra «{from}» til «{to}»: {hint}',
   'unit.section11Refused':
     '{callSign} er ikke bemannet etter akuttmedisinforskriften § 11: {problem} Oppgi en begrunnelse for å overstyre.',
+  'unit.positionsBusy': 'tjeneren tar imot posisjoner langsommere enn de kommer; send den nyeste igjen om {seconds} s',
   'unit.crewNotChecked': 'bemanningen er ikke kontrollert.',
   'unit.overrideOwnCentreOnly': 'bare sentralen som eier {callSign}, kan overstyre § 11 for den',
   'unit.alertOnlyViaMission': '{callSign} kan bare varsles ved å settes på et oppdrag.',
