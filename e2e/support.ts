@@ -12,6 +12,9 @@ function e2eEnv(): { databaseUrl: string; keys: Record<string, string> } {
   return JSON.parse(readFileSync(join(tmpdir(), `amk-e2e-${process.env.E2E_PORT ?? 3199}.json`), 'utf8'));
 }
 
+/** The e2e server's database, for a test that must put there what no API makes. */
+export const e2eDatabaseUrl = (): string => e2eEnv().databaseUrl;
+
 export function integrationKey(centre = 'AMK-BERGEN'): string {
   return e2eEnv().keys[centre]!;
 }
