@@ -10097,7 +10097,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** A unit terminal reports its position (idempotent; older reports are ignored) */
+        /** A unit terminal reports its position (idempotent; older reports are ignored). Reports queue behind calls; when 2,000 are queued, 429 with Retry-After: send the newest then */
         put: {
             parameters: {
                 query?: never;
@@ -10246,6 +10246,24 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            error: string;
+                            issues?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                            statusCode: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -39,10 +39,11 @@ export const unitsRoutes =
       {
         schema: {
           tags: ['integrations'],
-          summary: 'A unit terminal reports its position (idempotent; older reports are ignored)',
+          summary:
+            'A unit terminal reports its position (idempotent; older reports are ignored). Reports queue behind calls; when 2,000 are queued, 429 with Retry-After: send the newest then',
           params: CallSignParams,
           body: UnitPositionReport,
-          response: { 200: UnitReportAnswer, ...errors },
+          response: { 200: UnitReportAnswer, ...errors, 429: ApiError },
         },
         // streamed beside the event log: never a write that positions must wait for (priority-gate.ts)
         config: { positionReport: true },
