@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { $api, client, ok } from '../api/client.js';
 import { useLocale, useT } from '../i18n/i18n.js';
 import { DateFormField, TimeFormField } from '../lib/date-time-input.js';
-import { useOpenedOnce } from '../lib/use-opened-once.js';
 import { contractResolver, Field, messageOf, messages, Outcome, useLoad } from '../lib/form-kit.js';
 import { osloInstant, shiftPeriod, tonight } from './oslo-time.js';
 import './legevakt.css';
@@ -44,8 +43,8 @@ export function AmkDoctorPanel() {
     error,
     reload,
   } = useLoad($api.useQuery('get', '/api/v1/amk/doctor-roster', undefined, { refetchInterval: RELOAD_MS }));
-  const [formOpen, setFormOpen] = useState(false);
-  const formDrawn = useOpenedOnce(formOpen);
+  // drawn when first opened (see lib/use-opened-once.ts), then kept so a half-filled form survives closing
+  const [formDrawn, setFormDrawn] = useState(false);
   const now = Date.now();
   const onDuty = roster?.shifts.find((s) => Date.parse(s.fromAt) <= now && now < Date.parse(s.toAt));
   return (
@@ -69,7 +68,7 @@ export function AmkDoctorPanel() {
           </ul>
         </div>
       )}
-      <details onToggle={(e) => setFormOpen(e.currentTarget.open)}>
+      <details onToggle={(e) => e.currentTarget.open && setFormDrawn(true)}>
         <summary>{t('amkDoctor.add')}</summary>
         {formDrawn && <AmkDoctorForm onSaved={() => void reload()} />}
       </details>

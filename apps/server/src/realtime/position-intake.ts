@@ -21,10 +21,6 @@ const isPositionReport = (req: IncomingMessage): boolean => req.method === 'PUT'
 
 export class PositionIntake {
   private readonly queue: [IncomingMessage, ServerResponse][] = [];
-  private head = 0;
-  private scheduled = false;
-  /** Reports answered 429 because the queue was full (since the server started). */
-  refused = 0;
 
   constructor(
     /** The application's own request handler (Fastify's). */
@@ -34,41 +30,19 @@ export class PositionIntake {
 
   /** The HTTP server's request listener: position reports join the queue, anything else goes straight on. */
   readonly handle: RequestHandler = (req, res) => {
-    if (!isPositionReport(req)) {
-      this.handler(req, res);
-      return;
-    }
-    if (this.queued >= this.maxQueued) {
-      this.refused++;
-      refuse(req, res);
-      return;
-    }
-    this.queue.push([req, res]);
-    this.scheduleNext();
+    if (!isPositionReport(req)) this.handler(req, res);
+    else if (this.queue.length >= this.maxQueued) refuse(req, res);
+    // the first report of an empty queue starts the taking; takeOne keeps it going while any wait
+    else if (this.queue.push([req, res]) === 1) setImmediate(this.takeOne);
   };
 
-  get queued(): number {
-    return this.queue.length - this.head;
-  }
-
-  private scheduleNext(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    // setImmediate runs after the turn's I/O (new requests) has been handled; one queued here runs
-    // in the next turn, so requests that arrive meanwhile go first again.
-    setImmediate(this.takeOne);
-  }
-
+  // setImmediate runs after the turn's I/O (new requests) has been handled; one scheduled here runs
+  // in the next turn, so requests that arrive meanwhile go first again.
   private readonly takeOne = (): void => {
-    this.scheduled = false;
-    const next = this.queue[this.head++];
-    if (this.head > 1_024 && this.head * 2 > this.queue.length) {
-      this.queue.splice(0, this.head);
-      this.head = 0;
-    }
+    const [req, res] = this.queue.shift()!;
+    if (this.queue.length > 0) setImmediate(this.takeOne);
     // A terminal that hung up while its report waited is not answered.
-    if (next && !next[0].socket.destroyed) this.handler(next[0], next[1]);
-    if (this.queued > 0) this.scheduleNext();
+    if (!req.socket.destroyed) this.handler(req, res);
   };
 }
 
