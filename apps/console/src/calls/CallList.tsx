@@ -4,7 +4,9 @@
 // is handing to this one, and notifications other centres sent here, wait on top, with their
 // urgency and how long they have waited.
 import type { CallSummary } from '@amk/contracts';
+import { useMemo, useRef } from 'react';
 import { useNow } from '../lib/use-now.js';
+import { useRowsInView } from '../lib/use-rows-in-view.js';
 import { useT } from '../i18n/i18n.js';
 import { sortCalls, useConsole } from '../store/console-store.js';
 import { nextToTake } from '../lib/call-order.js';
@@ -18,10 +20,18 @@ import { CallbackRows } from '../callbacks/index.js';
 import { NotificationRows } from '../notifications/index.js';
 import './calls.css';
 
+/**
+ * Up to this many open calls every row is drawn; past it (a major incident, a region's calls under
+ * a takeover) only the rows in view and a few around them: the clock re-renders every drawn row each
+ * second, and thousands of rows would take the console's first screen and every second after it.
+ */
+const DRAW_ALL_UP_TO = 150;
+
 export function CallList() {
   const t = useT();
   const now = useNow();
-  const calls = sortCalls(Object.values(useConsole((s) => s.calls)));
+  const callMap = useConsole((s) => s.calls);
+  const calls = useMemo(() => sortCalls(Object.values(callMap)), [callMap]);
   const selected = useConsole((s) => s.selectedCallId);
   const me = useConsole((s) => s.me);
   const operators = useConsole((s) => s.operators);
@@ -35,6 +45,8 @@ export function CallList() {
   const next = nextToTake(calls);
   const fail = (e: unknown) => alert(t('calls.takeFailed', { reason: takeError(e) }));
   useTakeHotkey(fail);
+  const list = useRef<HTMLUListElement>(null);
+  const { rows, above, below, measure } = useRowsInView(list, calls, { drawAllUpTo: DRAW_ALL_UP_TO, estimateSize: 64 });
 
   const ownerName = (c: CallSummary) =>
     operators[c.operatorId!] ?? (me && c.operatorId === me.id ? me.displayName : t('calls.otherOperator'));
@@ -46,13 +58,20 @@ export function CallList() {
         {ringing.length > 0 && <span className="ringing-badge">{t('calls.ringing', { n: ringing.length })}</span>}
       </h2>
       {calls.length === 0 && <p className="muted">{t('calls.empty')}</p>}
-      <ul className="call-list" aria-label={t('calls.heading')}>
+      <ul className="call-list" aria-label={t('calls.heading')} ref={list}>
         <CallbackRows now={now} />
         <NotificationRows now={now} />
         <HandOverRows now={now} />
-        {calls.map((c) => (
+        {rows.map(({ item: c, index }, i) => (
           <li
             key={c.id}
+            ref={measure}
+            data-index={index}
+            // the rows not drawn: as margins, so the list's own gap and the rows' measured heights stay true
+            style={{
+              marginTop: i === 0 && above > 0 ? above : undefined,
+              marginBottom: i === rows.length - 1 && below > 0 ? below : undefined,
+            }}
             className={`call-row urgency-${c.urgency ?? 'none'} ${c.id === selected ? 'selected' : ''} state-${c.state}${c.state === 'ANSWERED' && !c.operatorId ? ' unclaimed' : ''} ${c.source === 'EXERCISE' ? 'exercise' : ''}`}
             data-call-id={c.id}
           >

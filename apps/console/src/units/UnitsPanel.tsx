@@ -3,13 +3,13 @@
 // unit's status can be set by hand. Positions change every second for every unit; the board does
 // not re-render for them (useUnitBoard), and a row only when what it shows changes.
 import type { StationSummary, UnitSummary } from '@amk/contracts';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useT } from '../i18n/i18n.js';
 import { useCentres } from '../lib/centres.js';
 import { positionAgeText } from '../lib/position-age.js';
 import { StatusPill } from '../lib/StatusPill.js';
 import { useNow } from '../lib/use-now.js';
+import { useRowsInView } from '../lib/use-rows-in-view.js';
 import { useConsole } from '../store/console-store.js';
 import { useUnitBoard } from '../store/unit-board.js';
 import { UnitStatusControl } from './UnitStatusControl.js';
@@ -23,6 +23,7 @@ const UnitRow = memo(
     owner,
     positionAge,
     index,
+    windowed,
     measure,
   }: {
     u: UnitSummary;
@@ -33,9 +34,10 @@ const UnitRow = memo(
     owner: string | null;
     /** "posisjon 2 min gammel" when the unit's position is behind (lib/position-age.ts) */
     positionAge: string | null;
-    /** Its place in the board, when only the rows in view are drawn (and their heights measured). */
-    index?: number | undefined;
-    measure?: ((row: HTMLTableRowElement | null) => void) | undefined;
+    /** Its place in the board; when only the rows in view are drawn, they are measured and numbered. */
+    index: number;
+    windowed: boolean;
+    measure: ((row: Element | null) => void) | undefined;
   }) {
     const t = useT();
     return (
@@ -43,7 +45,7 @@ const UnitRow = memo(
         className={`unit-${u.status} ${own ? '' : 'neighbour'}`}
         ref={measure}
         data-index={index}
-        aria-rowindex={index === undefined ? undefined : index + 1}
+        aria-rowindex={windowed ? index + 1 : undefined}
       >
         <td title={station?.name}>
           <strong>{u.callSign}</strong>
@@ -74,6 +76,7 @@ const UnitRow = memo(
   },
   (a, b) =>
     a.index === b.index &&
+    a.windowed === b.windowed &&
     a.own === b.own &&
     a.lentTo === b.lentTo &&
     a.owner === b.owner &&
@@ -88,18 +91,9 @@ const UnitRow = memo(
 
 /**
  * Up to this many units (a region's own and its neighbours') every row is drawn; past it (the whole
- * country's fleet on one board) only the rows in view and a few around them, so opening the
- * console does not build tens of thousands of elements before the operator sees a call.
+ * country's fleet on one board) only the rows in view and a few around them.
  */
 const DRAW_ALL_UP_TO = 150;
-
-/** The nearest ancestor that scrolls: the board scrolls with the column it sits in. */
-function scrollingAncestor(el: HTMLElement | null): HTMLElement | null {
-  for (let p = el?.parentElement ?? null; p; p = p.parentElement) {
-    if (/(auto|scroll)/.test(getComputedStyle(p).overflowY)) return p;
-  }
-  return null;
-}
 
 export function UnitsPanel() {
   const t = useT();
@@ -119,40 +113,23 @@ export function UnitsPanel() {
     [units, centreId],
   );
   const table = useRef<HTMLTableElement>(null);
-  const [scroller, setScroller] = useState<{ el: HTMLElement; margin: number } | null>(null);
-  const drawInView = sorted.length > DRAW_ALL_UP_TO;
-  useLayoutEffect(() => {
-    const el = drawInView ? scrollingAncestor(table.current) : null;
-    // where the table starts in the scrolling column, so the rows in view are the right ones
-    if (el && table.current)
-      setScroller({ el, margin: table.current.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop });
-    else setScroller(null);
-  }, [drawInView]);
-  const virtualizer = useVirtualizer({
-    count: scroller ? sorted.length : 0,
-    getScrollElement: () => scroller?.el ?? null,
-    estimateSize: () => 44,
+  const { rows, above, below, windowed, measure } = useRowsInView(table, sorted, {
+    drawAllUpTo: DRAW_ALL_UP_TO,
+    estimateSize: 44,
     overscan: 12,
-    scrollMargin: scroller?.margin ?? 0,
   });
-  const inView = scroller ? virtualizer.getVirtualItems() : null;
-  // Before the column is known (the first render), a long board draws only its first rows.
-  const drawn = drawInView && !inView ? sorted.slice(0, 30) : sorted;
-  const rows = inView ? inView.map((item) => ({ u: sorted[item.index]!, index: item.index })) : drawn.map((u) => ({ u, index: undefined }));
-  const margin = scroller?.margin ?? 0;
-  const above = inView?.length ? inView[0]!.start - margin : 0;
-  const below = inView?.length ? virtualizer.getTotalSize() - (inView[inView.length - 1]!.end - margin) : 0;
   return (
     <section className="panel units" aria-labelledby="units-heading">
       <h2 id="units-heading">{t('units.heading')}</h2>
-      <table ref={table} aria-rowcount={inView ? sorted.length : undefined}>
+      <table ref={table} aria-rowcount={windowed ? sorted.length : undefined}>
         <tbody>
           {above > 0 && <tr className="spacer" style={{ height: above }} />}
-          {rows.map(({ u, index }) => (
+          {rows.map(({ item: u, index }) => (
             <UnitRow
               key={u.id}
               index={index}
-              measure={inView ? virtualizer.measureElement : undefined}
+              windowed={windowed}
+              measure={measure}
               u={u}
               own={u.centreId === centreId}
               station={u.stationId ? stations[u.stationId] : undefined}

@@ -1,5 +1,6 @@
 // A fleet of units added straight to the e2e database and taken away again, for a browser test of
-// a board far larger than the demo region's (no API creates units: they come from the register).
+// a board far larger than the demo region's (no API creates units: they come from the register);
+// and a crowd of calls put out of the way again once a browser test of a long call list is done.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
@@ -28,5 +29,16 @@ export function addFleet(databaseUrl: string, centreCode: string, prefix: string
 export function removeFleet(databaseUrl: string, prefix: string): Promise<void> {
   return withClient(databaseUrl, async (c) => {
     await c.query(`DELETE FROM "Unit" WHERE "callSign" LIKE $1`, [`${prefix}%`]);
+  });
+}
+
+/** Closes the open calls whose telephony id starts with `prefix`, as if they had ended long ago. */
+export function closeCalls(databaseUrl: string, prefix: string): Promise<void> {
+  return withClient(databaseUrl, async (c) => {
+    await c.query(
+      `UPDATE "Call" SET state = 'ENDED', "endedAt" = coalesce("endedAt", now()), "closedAt" = now()
+       WHERE "externalId" LIKE $1 AND "closedAt" IS NULL`,
+      [`${prefix}%`],
+    );
   });
 }

@@ -23,6 +23,7 @@ writeFileSync(
       'AMK-BERGEN': (await keys.create('e2e terminals', 'AMK-BERGEN')).key,
       'LVS-BERGEN': (await keys.create('e2e terminals', 'LVS-BERGEN')).key,
       'AMK-FORDE': (await keys.create('e2e telephony', 'AMK-FORDE')).key,
+      'LVS-VOSS': (await keys.create('e2e telephony', 'LVS-VOSS')).key,
     },
   }),
 );
