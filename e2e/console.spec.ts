@@ -1,7 +1,7 @@
 // Issue 2: two operators of AMK-BERGEN in two browsers; A registers a call by keyboard only, B sees
 // it in the list and on the map; an AMK-FORDE operator does not.
 import { expect } from '@playwright/test';
-import { baseURL, live, loginAs, mapFeatureIds, test } from './support.js';
+import { baseURL, live, loginAs, mapFeatureIds, newContext, test } from './support.js';
 
 test('a call registered by one operator appears at once for the other, never at another centre', async ({ browser }) => {
   const a = await loginAs(browser, 'amk.bergen');
@@ -48,6 +48,27 @@ test('the console survives a reload and shows the English interface on request',
   await live(page);
   await expect(page.getByRole('heading', { name: /Open calls/ })).toBeVisible();
   await page.getByRole('button', { name: 'NB', exact: true }).click();
+});
+
+test('the live connection opened while the login is checked is the one the console uses: one socket, none left over', async ({
+  browser,
+}) => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  const open = new Set<object>();
+  page.on('websocket', (ws) => {
+    if (!ws.url().includes('/socket.io/')) return;
+    open.add(ws);
+    ws.on('close', () => open.delete(ws));
+  });
+  await page.goto('/');
+  await page.getByLabel('Brukernavn').fill('amk.bergen');
+  await page.getByLabel('Passord').fill('demo');
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await live(page);
+  // a second connection would have opened by now (it is opened before the console renders)
+  await page.waitForTimeout(1_000);
+  expect(open.size).toBe(1);
 });
 
 test('the login form names an empty field before sending, and shows the server’s refusal in words', async ({ browser }) => {

@@ -26,11 +26,18 @@ export function preloadConsole(): void {
 let snapshotOnItsWay: ReturnType<typeof fetchSnapshot> | null = null;
 const fetchSnapshot = () => ok(client.GET('/api/v1/snapshot'));
 
-/** Asks for the snapshot now, for the console about to be shown, beside its scripts. */
+/**
+ * Asks for the snapshot now, for the console about to be shown, beside its scripts; and opens the
+ * live connection meanwhile (its script is in the console's chunk, fetched already or on its way).
+ */
 export function prefetchSnapshot(): void {
   snapshotOnItsWay ??= fetchSnapshot();
   // kept for the page that takes it; a failure is seen there (and that page asks again)
   snapshotOnItsWay.catch(() => {});
+  import('../realtime/index.js').then(
+    (m) => m.openConnectionEarly(),
+    () => {},
+  );
 }
 
 /**

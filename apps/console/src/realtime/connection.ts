@@ -1,13 +1,34 @@
 // The socket lives outside React. It connects after the snapshot is loaded, asks for every event
 // after the store's lastSeq (on first connect and on every reconnect), and applies what arrives
 // to the store. When the server says the gap is too large, it reloads the snapshot.
+//
+// The connection under it (the WebSocket and Socket.IO's handshake) may be opened earlier, while the
+// snapshot is on its way after the login: the socket then joins with one message sent before the
+// console's first render, and the server's catch-up is on its way back during that render, instead
+// of a handshake that waits for the render to finish.
 import type { ClientToServerEvents, ServerToClientEvents } from '@amk/contracts';
-import { io, type Socket } from 'socket.io-client';
+import { Manager, type ManagerOptions, type Socket } from 'socket.io-client';
 import { client, ok } from '../api/client.js';
 import { retryUntilDone } from '../lib/retry.js';
 import { useConsole } from '../store/console-store.js';
 
 let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+type Connection = Manager<ServerToClientEvents, ClientToServerEvents>;
+const connectionOptions: Partial<ManagerOptions> = {
+  path: '/socket.io',
+  transports: ['websocket'],
+  reconnectionDelay: 500,
+  reconnectionDelayMax: 5_000,
+};
+let openedEarly: Connection | null = null;
+
+/**
+ * Opens the connection to the server now, for the console about to be shown (once; its socket takes
+ * it). Not when a console is connected already: nothing would take this one.
+ */
+export function openConnectionEarly(): void {
+  if (!socket) openedEarly ??= new Manager(connectionOptions);
+}
 
 type SnapshotAnswer = Awaited<ReturnType<typeof fetchSnapshot>>;
 const fetchSnapshot = () => ok(client.GET('/api/v1/snapshot'));
@@ -20,13 +41,12 @@ export async function loadSnapshot(onItsWay?: Promise<SnapshotAnswer>): Promise<
 export function connectRealtime(): () => void {
   const store = useConsole;
   socket?.disconnect();
-  const s: Socket<ServerToClientEvents, ClientToServerEvents> = io({
-    path: '/socket.io',
-    transports: ['websocket'],
+  // the connection opened early, taken once; a later console (a remount, the wall) opens its own
+  const connection: Connection = openedEarly ?? new Manager(connectionOptions);
+  openedEarly = null;
+  const s = connection.socket('/', {
     // A function, so every reconnect asks from where the console is now.
     auth: (cb) => cb({ afterSeq: store.getState().lastSeq }),
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 5_000,
   });
   socket = s;
   let reconnect: ReturnType<typeof setTimeout> | undefined;

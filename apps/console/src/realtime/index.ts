@@ -1,2 +1,2 @@
 // The live connection's public surface: the first snapshot and the socket that keeps the store current.
-export { connectRealtime, loadSnapshot } from './connection.js';
+export { connectRealtime, loadSnapshot, openConnectionEarly } from './connection.js';

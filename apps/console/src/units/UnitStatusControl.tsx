@@ -18,6 +18,8 @@ export function UnitStatusControl({ unit }: { unit: UnitSummary }) {
   // A status the server refused under § 11: the operator may override it with a reason.
   const [refused, setRefused] = useState<UnitStatus | null>(null);
   const options = nextStatuses(unit.status);
+  // one translation for the three places it is used: a board draws dozens of these at once
+  const label = t('units.changeStatus', { unit: unit.callSign });
 
   async function set(status: UnitStatus, override?: { reason: string }) {
     useConsole.getState().upsertUnit(
@@ -50,15 +52,15 @@ export function UnitStatusControl({ unit }: { unit: UnitSummary }) {
         type="button"
         className="small-button"
         aria-expanded={open}
-        aria-label={t('units.changeStatus', { unit: unit.callSign })}
-        title={t('units.changeStatus', { unit: unit.callSign })}
+        aria-label={label}
+        title={label}
         disabled={!options.length}
         onClick={() => setOpen(!open)}
       >
         ⋯
       </button>
       {open && (
-        <div className="status-menu" role="menu" aria-label={t('units.changeStatus', { unit: unit.callSign })}>
+        <div className="status-menu" role="menu" aria-label={label}>
           {options.map((s) => (
             <button key={s} type="button" role="menuitem" disabled={busy} className={`unit-${s}`} onClick={() => choose(s)}>
               {t(`status.${s}`)}
