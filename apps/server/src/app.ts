@@ -43,6 +43,7 @@ import { databasePlugin } from './plugins/database.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
 import { bodyParsersPlugin } from './plugins/external/body-parsers.js';
 import { openApiPlugin } from './plugins/external/openapi.js';
+import { compressionPlugin } from './plugins/external/compression.js';
 import { securityPlugin } from './plugins/external/security.js';
 import { geoPlugin } from './plugins/geo.js';
 import { realtimePlugin } from './plugins/realtime.js';
@@ -131,6 +132,7 @@ export async function buildApp({ config, prisma, databaseUrl, logStream }: AppDe
 
   // ── external
   await app.register(securityPlugin);
+  await app.register(compressionPlugin);
   // httpErrors (app.httpErrors, reply.notFound(), …); services throw the same errors via lib/http-error.
   await app.register(fastifySensible);
   await app.register(bodyParsersPlugin, { maxUploadBytes: MAX_RECORDING_BYTES });
