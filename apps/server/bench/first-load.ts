@@ -15,24 +15,32 @@ const LOADS = 5;
 // login form is there, when it is sent, and the first frame where the queue is rendered and the
 // connection indicator says connected. The load time leaves out the moments between the first two,
 // the typing (here the test tool's, at a person's desk the person's), so it is the console's own.
+// It also notes when the login and the snapshot are answered and when the console is first drawn,
+// so the bench shows where the time goes, not only how much there is.
 // The result is the promise window.__firstLoad, awaited through page.evaluate: the console's CSP
 // allows no eval, so waitForFunction cannot be used.
 const WATCH = `window.__firstLoad = new Promise((resolve) => {
-  let formAt, submitAt;
+  let formAt, submitAt, drawnAt, liveAt;
   document.addEventListener('submit', () => { submitAt = performance.now(); }, true);
   const observer = new MutationObserver(() => {
     if (formAt === undefined && document.querySelector('input[type="password"]')) formAt = performance.now();
+    if (submitAt === undefined) return;
+    if (drawnAt === undefined && document.querySelector('#calls-heading')) drawnAt = performance.now();
     const conn = document.querySelector('[data-testid="connection"]');
-    if (submitAt === undefined || !document.querySelector('#calls-heading') || !conn || !conn.classList.contains('conn-live')) return;
+    if (liveAt === undefined && conn && conn.classList.contains('conn-live')) liveAt = performance.now();
+    if (drawnAt === undefined || liveAt === undefined) return;
     observer.disconnect();
     requestAnimationFrame(() => {
       const usableAt = performance.now();
-      const scripts = performance
-        .getEntriesByType('resource')
-        .filter((e) => /\\.m?js$/.test(new URL(e.name).pathname) && e.responseEnd <= usableAt);
+      const resources = performance.getEntriesByType('resource');
+      const scripts = resources.filter((e) => /\\.m?js$/.test(new URL(e.name).pathname) && e.responseEnd <= usableAt);
+      const answered = (path) => resources.filter((e) => new URL(e.name).pathname === path && e.startTime >= submitAt).map((e) => e.responseEnd)[0];
       resolve({
         ms: formAt + (usableAt - submitAt),
         scriptBytes: scripts.reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize), 0),
+        formAt, submitAt, drawnAt, usableAt,
+        loginAt: answered('/api/v1/auth/login'),
+        snapshotAt: answered('/api/v1/snapshot'),
       });
     });
   });
@@ -42,6 +50,13 @@ const WATCH = `window.__firstLoad = new Promise((resolve) => {
 interface Load {
   ms: number;
   scriptBytes: number;
+  /** Moments on the page's clock (ms since navigation started). */
+  formAt: number;
+  submitAt: number;
+  loginAt: number;
+  snapshotAt: number;
+  drawnAt: number;
+  usableAt: number;
 }
 
 export async function measureFirstLoad(url: string): Promise<BenchRow[]> {
@@ -67,8 +82,15 @@ export async function measureFirstLoad(url: string): Promise<BenchRow[]> {
     await browser.close();
   }
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const part = (name: string, f: (l: Load) => number) => row(`first load, part: ${name}`, 'ms', median(loads.map(f)));
   return [
     row('console first load, login → usable', 'ms', median(loads.map((l) => l.ms))),
     row('console first-load script, compressed', 'kB', median(loads.map((l) => l.scriptBytes)) / 1000),
+    // where it goes, each the median of its own (so they need not add up exactly)
+    part('page opened → login form on screen', (l) => l.formAt),
+    part('login sent → answered', (l) => l.loginAt - l.submitAt),
+    part('login answered → snapshot received', (l) => l.snapshotAt - l.loginAt),
+    part('snapshot received → console drawn', (l) => l.drawnAt - l.snapshotAt),
+    part('console drawn → live, next frame', (l) => l.usableAt - l.drawnAt),
   ];
 }

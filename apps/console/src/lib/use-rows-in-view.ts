@@ -32,7 +32,7 @@ export interface RowsInView<T> {
   /** Height of the rows not drawn above and below those drawn, in px. */
   above: number;
   below: number;
-  /** Whether only some rows are drawn; then the list says how many there are (aria-rowcount, aria-setsize). */
+  /** Whether only some rows are drawn (a table then says how many rows it has, in aria-rowcount). */
   windowed: boolean;
   /** Give to each drawn row as its ref when windowed, so its real height is used. */
   measure: ((el: Element | null) => void) | undefined;
