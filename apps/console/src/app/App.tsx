@@ -7,7 +7,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { createQueryClient } from '../api/client.js';
 import { LoginPage } from '../auth/LoginPage.js';
 import { useConsole } from '../store/console-store.js';
-import { loadConsolePage, preloadConsole, prefetchSnapshot, sessionAtStart } from './first-screen.js';
+import { loadConsolePage, preloadConsole, prefetchSnapshotAndConnect, sessionAtStart } from './first-screen.js';
 
 // Each page is its own chunk, loaded when opened: the login screen loads only itself, a phone only
 // the responder page, and the map library comes with the console or the wall that draws it.
@@ -36,7 +36,7 @@ function consoleComesNext(): boolean {
 /** A user is known (logged in already, or just now): what their page needs is asked for before it renders. */
 function fetchAheadFor(me: Me): void {
   if (me.role !== 'responder' && window.location.pathname === '/') {
-    prefetchSnapshot();
+    prefetchSnapshotAndConnect();
     preloadConsole();
   }
 }

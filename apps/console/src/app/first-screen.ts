@@ -5,6 +5,7 @@
 // snapshot are fetched while the form is filled in and the login is checked, not after it.
 import type { Me } from '@amk/contracts';
 import { client, ok } from '../api/client.js';
+import { fetchSnapshot, type SnapshotAnswer } from '../api/snapshot.js';
 
 /** The session check, sent when the page's own script starts: a user, or null for "not logged in". */
 export const sessionAtStart: Promise<Me | null> = ok(client.GET('/api/v1/auth/me')).catch(() => null);
@@ -23,14 +24,13 @@ export function preloadConsole(): void {
   );
 }
 
-let snapshotOnItsWay: ReturnType<typeof fetchSnapshot> | null = null;
-const fetchSnapshot = () => ok(client.GET('/api/v1/snapshot'));
+let snapshotOnItsWay: Promise<SnapshotAnswer> | null = null;
 
 /**
  * Asks for the snapshot now, for the console about to be shown, beside its scripts; and opens the
  * live connection meanwhile (its script is in the console's chunk, fetched already or on its way).
  */
-export function prefetchSnapshot(): void {
+export function prefetchSnapshotAndConnect(): void {
   snapshotOnItsWay ??= fetchSnapshot();
   // kept for the page that takes it; a failure is seen there (and that page asks again)
   snapshotOnItsWay.catch(() => {});
@@ -41,10 +41,10 @@ export function prefetchSnapshot(): void {
 }
 
 /**
- * The snapshot asked for by prefetchSnapshot, once, else a new request. Taken once only: a page
+ * The snapshot asked for by prefetchSnapshotAndConnect, once, else a new request. Taken once only: a page
  * that reloads it later (a resync, a retry) must have the server's state then, not this one.
  */
-export function takeSnapshot(): ReturnType<typeof fetchSnapshot> {
+export function takeSnapshot(): Promise<SnapshotAnswer> {
   const pending = snapshotOnItsWay ?? fetchSnapshot();
   snapshotOnItsWay = null;
   return pending;

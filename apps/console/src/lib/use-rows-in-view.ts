@@ -64,7 +64,9 @@ export function useRowsInView<T>(
   // setting it converges at once; it changes when something above the list grows or shrinks.
   useLayoutEffect(() => {
     const listEl = list.current;
-    const el = wantWindow ? scrollingAncestor(listEl) : null;
+    // the column found before, while the list is still in it (this runs every second in the call list)
+    const known = column && listEl && column.el.contains(listEl) ? column.el : null;
+    const el = wantWindow ? (known ?? scrollingAncestor(listEl)) : null;
     if (!el || !listEl) {
       if (column) setColumn(null);
       return;

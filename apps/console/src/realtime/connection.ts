@@ -8,7 +8,7 @@
 // of a handshake that waits for the render to finish.
 import type { ClientToServerEvents, ServerToClientEvents } from '@amk/contracts';
 import { Manager, type ManagerOptions, type Socket } from 'socket.io-client';
-import { client, ok } from '../api/client.js';
+import { fetchSnapshot, type SnapshotAnswer } from '../api/snapshot.js';
 import { retryUntilDone } from '../lib/retry.js';
 import { useConsole } from '../store/console-store.js';
 
@@ -29,9 +29,6 @@ let openedEarly: Connection | null = null;
 export function openConnectionEarly(): void {
   if (!socket) openedEarly ??= new Manager(connectionOptions);
 }
-
-type SnapshotAnswer = Awaited<ReturnType<typeof fetchSnapshot>>;
-const fetchSnapshot = () => ok(client.GET('/api/v1/snapshot'));
 
 /** Loads the snapshot into the store: the one given (already on its way since the login), else a new one. */
 export async function loadSnapshot(onItsWay?: Promise<SnapshotAnswer>): Promise<void> {
