@@ -6,10 +6,11 @@
 // (as a slower service would), while a reader on its own connection follows the log with a cursor,
 // as the event pump does.
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CallSummary } from '@amk/contracts';
 import { createPrisma } from '@amk/db';
-import { appendEvents, readSettledEvents, settledSeq, type NewEvent } from '../src/realtime/event-log.js';
+import { appendEvents, EVENT_CHANNEL, parseEventNotice, readSettledEvents, settledSeq, type NewEvent } from '../src/realtime/event-log.js';
 import { EventPump } from '../src/realtime/event-pump.js';
 import { createTransact } from '../src/realtime/transact.js';
 import { databaseUrl } from './support/test-app.js';
@@ -116,7 +117,7 @@ describe('event log order', () => {
     const pump = new EventPump({ prisma: reader, databaseUrl: databaseUrl(), deliver: (e) => delivered.push(e.envelope.seq) });
     await pump.start();
     try {
-      const transact = createTransact(writers, (committed) => pump.offer(committed));
+      const transact = createTransact(writers, pump);
       const run = `pump-${Date.now()}`;
       let next = 0;
       await Promise.all(
@@ -137,6 +138,42 @@ describe('event log order', () => {
       expect(appended).toHaveLength(1_265); // 38 transactions of 1 and 6 events, 37 of 11 and 16
       expect(appended.filter((seq) => !delivered.includes(seq))).toEqual([]);
       expect(delivered).toEqual([...new Set(delivered)].sort((a, b) => a - b));
+    } finally {
+      await pump.stop();
+    }
+  });
+
+  it('names the writing instance in the NOTIFY, which delivers its own events itself as its commit returns', async () => {
+    const delivered: number[] = [];
+    const pump = new EventPump({ prisma: reader, databaseUrl: databaseUrl(), deliver: (e) => delivered.push(e.envelope.seq) });
+    const listener = new pg.Client({ connectionString: databaseUrl() });
+    await Promise.all([pump.start(), listener.connect()]);
+    try {
+      const notices: ReturnType<typeof parseEventNotice>[] = [];
+      listener.on('notification', (msg) => notices.push(parseEventNotice(msg.payload)));
+      await listener.query(`LISTEN ${EVENT_CHANNEL}`);
+      const transact = createTransact(writers, pump);
+      await transact(async (_tx, emit) => emit(callEvent(`own-${Date.now()}`)));
+      // the events offered at commit are delivered before transact returns
+      const seq = delivered.at(-1)!;
+      expect(seq).toBeGreaterThan(0);
+      await expect.poll(() => notices.find((n) => n.seq === seq)).toEqual({ seq, origin: pump.origin });
+    } finally {
+      await listener.end();
+      await pump.stop();
+    }
+  });
+
+  it('delivers its own commit whose answer never came back (no offer), from the log, within the poll', async () => {
+    const delivered: number[] = [];
+    const pump = new EventPump({ prisma: reader, databaseUrl: databaseUrl(), deliver: (e) => delivered.push(e.envelope.seq) });
+    await pump.start();
+    try {
+      // written as this instance would, but never offered to the pump: its own NOTIFY is ignored
+      const [stored] = await writers.$transaction((tx) => appendEvents(tx, [callEvent(`lost-${Date.now()}`)], pump.origin));
+      const seq = stored!.envelope.seq;
+      // not waitFor: that would read the log itself
+      await expect.poll(() => delivered.includes(seq), { timeout: 5_000 }).toBe(true);
     } finally {
       await pump.stop();
     }

@@ -23,10 +23,7 @@ export const realtimePlugin = fp(
     const started = pump;
     app.decorate('io', io);
     app.decorate('pump', started);
-    app.decorate(
-      'transact',
-      createTransact(app.prisma, (committed) => started.offer(committed)),
-    );
+    app.decorate('transact', createTransact(app.prisma, started));
     app.addHook('onReady', () => started.start());
     // Sockets close before the HTTP server does; the pump stops last (onClose runs after every
     // module's preClose, so jobs that still commit have their events delivered).

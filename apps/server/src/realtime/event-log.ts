@@ -13,6 +13,9 @@
 //
 // Why NOTIFY inside the transaction: Postgres delivers it only when the transaction commits, and
 // never when it rolls back. So every server instance hears of an event after commit, never before.
+// The notice names the last seq and the instance that wrote it (`<seq> <origin>`): the writer
+// delivers its own events as its commit returns (transact.ts), and must not also read them back
+// from the log because its own NOTIFY overtook that return (see event-pump.ts).
 import { EventEnvelopeSchema, type EventData, type EventEnvelope, type EventType } from '@amk/contracts';
 import type { Db, Event as EventRow, Tx } from '@amk/db';
 
@@ -83,12 +86,19 @@ function readableEnvelopes(events: NewEvent[]): EventEnvelope[] {
   });
 }
 
+/** What a NOTIFY on EVENT_CHANNEL says: the last seq a transaction wrote, and which instance wrote it. */
+export function parseEventNotice(payload: string | undefined): { seq: number; origin: string } {
+  const [seq = '', origin = ''] = (payload ?? '').split(' ');
+  return { seq: Number(seq), origin };
+}
+
 /**
  * Appends the transaction's events in one statement — take the lock, insert them all in order,
  * notify — so the lock is held for that one round trip and the commit that follows, not for a
  * round trip per event (each stretched by whatever else the server's event loop is doing).
+ * `origin` names the writing instance in the NOTIFY; empty, every instance reads the log.
  */
-export async function appendEvents(tx: Tx, events: NewEvent[]): Promise<StoredEvent[]> {
+export async function appendEvents(tx: Tx, events: NewEvent[], origin = ''): Promise<StoredEvent[]> {
   if (events.length === 0) return [];
   const envelopes = readableEnvelopes(events);
   const rows = JSON.stringify(events.map((e) => ({ type: e.type, centreId: e.centreId, audience: e.audience, data: e.data })));
@@ -104,7 +114,7 @@ export async function appendEvents(tx: Tx, events: NewEvent[]): Promise<StoredEv
       ORDER BY e.ord
       RETURNING "seq", "at"
     ),
-    notified AS (SELECT pg_notify(${EVENT_CHANNEL}, max("seq")::text) FROM ins)
+    notified AS (SELECT pg_notify(${EVENT_CHANNEL}, max("seq")::text || ' ' || ${origin}::text) FROM ins)
     SELECT ins."seq", ins."at" FROM ins, notified ORDER BY ins."seq"`;
   return inserted.map((row, i) => {
     const envelope = { ...envelopes[i]!, seq: Number(row.seq), at: new Date(row.at).toISOString() } as EventEnvelope;

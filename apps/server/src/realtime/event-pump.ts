@@ -5,9 +5,10 @@
 // It wakes on NOTIFY (sent at commit, see event-log.ts) and also polls, so a lost notification or
 // a dropped LISTEN connection delays an event by at most POLL_MS, never loses it. It keeps the most
 // recent events in memory so that a reconnecting console can be caught up without a query.
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Db } from '@amk/db';
-import { EVENT_CHANNEL, readSettledEvents, settledSeq, toStoredEvent, type StoredEvent } from './event-log.js';
+import { EVENT_CHANNEL, parseEventNotice, readSettledEvents, settledSeq, toStoredEvent, type StoredEvent } from './event-log.js';
 
 const POLL_MS = 1_000;
 const BATCH = 2_000;
@@ -23,6 +24,8 @@ export interface EventPumpOptions {
 export class EventPump {
   /** seq of the last event delivered */
   cursor = 0;
+  /** Names this instance in the NOTIFY of the events it writes (see event-log.ts). */
+  readonly origin = randomUUID();
   private ring: StoredEvent[] = [];
   private readonly ringSize: number;
   private listener: pg.Client | null = null;
@@ -112,10 +115,15 @@ export class EventPump {
   private async listen(): Promise<void> {
     if (this.stopped) return;
     const client = new pg.Client({ connectionString: this.opts.databaseUrl });
-    // The payload is the last seq the transaction wrote. Already delivered (offered by this
-    // instance's own commit): nothing to read. Anything else, including no number, reads the log.
+    // The payload names the last seq the transaction wrote and the instance that wrote it. Our own
+    // commit offers its events itself (offer, above) as soon as its answer is back; the NOTIFY
+    // often overtakes that answer, and reading the log for it then cost every call a round trip
+    // and a second read. If the offer never comes (the answer to COMMIT was lost), the poll reads
+    // the events within POLL_MS. Already delivered: nothing to read. Anything else, including a
+    // payload that names no seq, reads the log.
     client.on('notification', (msg) => {
-      if (msg.payload && Number(msg.payload) <= this.cursor) return;
+      const notice = parseEventNotice(msg.payload);
+      if (notice.origin === this.origin || notice.seq <= this.cursor) return;
       this.poke();
     });
     client.on('error', (err) => {

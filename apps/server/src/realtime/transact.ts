@@ -6,19 +6,25 @@ import { appendEvents, type Emit, type NewEvent, type StoredEvent } from './even
 
 export type Transact = <T>(work: (tx: Tx, emit: Emit) => Promise<T>) => Promise<T>;
 
-export function createTransact(prisma: Db, afterCommit: (committed: StoredEvent[]) => void): Transact {
+/** This instance's end of the event log: who it is, and where its own committed events go. */
+export interface LocalDelivery {
+  origin: string;
+  offer(committed: StoredEvent[]): void;
+}
+
+export function createTransact(prisma: Db, local: LocalDelivery): Transact {
   return async (work) => {
     let stored: StoredEvent[] = [];
     const result = await prisma.$transaction(
       async (tx) => {
         const events: NewEvent[] = [];
         const value = await work(tx, (e) => events.push(e));
-        stored = await appendEvents(tx, events);
+        stored = await appendEvents(tx, events, local.origin);
         return value;
       },
       { timeout: 15_000, maxWait: 10_000 },
     );
-    if (stored.length) afterCommit(stored);
+    if (stored.length) local.offer(stored);
     return result;
   };
 }
