@@ -3,13 +3,15 @@
 // hundred position reports in the same turn of the event loop waited for all of them, and the
 // bench measured a call reaching the consoles 4–5× slower under a flood. Now every position
 // report is put in a queue as it arrives and taken from it one per turn of the event loop, after
-// that turn's other requests: a call, a hand-over or an acknowledgement waits behind at most one
-// report, however many are queued. A report waits one turn when the server is idle (microseconds).
+// that turn's other requests (one-each-turn.ts): a call, a hand-over or an acknowledgement waits
+// behind at most one report, however many are queued. The answers go the same way, on the way out
+// (units/position-writer.ts).
 // Past MAX_QUEUED the newest report is answered 429 at once, with Retry-After: the terminal sends
 // its newest position a second later, and the map shows the unit's position age meanwhile.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { languageOf, render } from '../messages/render.js';
 import { API_V1 } from '../lib/api-prefix.js';
+import { OneEachTurn } from './one-each-turn.js';
 
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -20,7 +22,10 @@ const POSITION_REPORT = new RegExp(`^${API_V1.prefix}/integrations/units/[^/?#]+
 const isPositionReport = (req: IncomingMessage): boolean => req.method === 'PUT' && POSITION_REPORT.test(req.url ?? '');
 
 export class PositionIntake {
-  private readonly queue: [IncomingMessage, ServerResponse][] = [];
+  // A terminal that hung up while its report waited is not answered.
+  private readonly lane = new OneEachTurn<[IncomingMessage, ServerResponse]>(([req, res]) => {
+    if (!req.socket.destroyed) this.handler(req, res);
+  });
 
   constructor(
     /** The application's own request handler (Fastify's). */
@@ -31,18 +36,8 @@ export class PositionIntake {
   /** The HTTP server's request listener: position reports join the queue, anything else goes straight on. */
   readonly handle: RequestHandler = (req, res) => {
     if (!isPositionReport(req)) this.handler(req, res);
-    else if (this.queue.length >= this.maxQueued) refuse(req, res);
-    // the first report of an empty queue starts the taking; takeOne keeps it going while any wait
-    else if (this.queue.push([req, res]) === 1) setImmediate(this.takeOne);
-  };
-
-  // setImmediate runs after the turn's I/O (new requests) has been handled; one scheduled here runs
-  // in the next turn, so requests that arrive meanwhile go first again.
-  private readonly takeOne = (): void => {
-    const [req, res] = this.queue.shift()!;
-    if (this.queue.length > 0) setImmediate(this.takeOne);
-    // A terminal that hung up while its report waited is not answered.
-    if (!req.socket.destroyed) this.handler(req, res);
+    else if (this.lane.length >= this.maxQueued) refuse(req, res);
+    else this.lane.push([req, res]);
   };
 }
 

@@ -5,14 +5,21 @@
 // and a flood one UPDATE … FROM unnest(…) per BATCH_MS, however many reports it carries; one
 // statement NOTIFYs every instance of what moved. All of it goes through a database connection of
 // its own, so a flood of positions never takes a connection a call transaction is waiting for.
-// A report is answered once its batch has committed: "applied" still means "stored".
+// A report is answered once its batch has committed: "applied" still means "stored"; the answers
+// of a batch go out one per turn of the event loop, as the reports came in.
 import type { UnitMoved, UnitPositionReport } from '@amk/contracts';
 import { createPrisma, type Db, type Unit } from '@amk/db';
 import { rooms as roomNames } from '../../auth/actor.js';
 import { forbidden, notFound } from '../../lib/http-error.js';
+import { OneEachTurn } from '../../realtime/one-each-turn.js';
 import type { UnitAudience } from './unit-audience.js';
 
 const BATCH_MS = 50;
+/**
+ * A batch of up to this many answers goes out in one turn (an ordinary night: a few dozen every
+ * BATCH_MS, at no more CPU than before); beyond it, one a turn, so no turn runs long.
+ */
+const ANSWER_AT_ONCE_UP_TO = 32;
 /** pg_notify refuses payloads of 8,000 bytes or more; a notice stays well below. */
 const NOTICE_BYTES = 7_000;
 
@@ -72,6 +79,12 @@ export class PositionWriter {
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> | null = null;
   private lastStarted = Number.NEGATIVE_INFINITY;
+  /**
+   * A big batch's answers go out one per turn of the event loop (realtime/one-each-turn.ts), not
+   * all in the turn its write returned: answering 200 reports at once was a 30 ms turn, and a
+   * call's query that returned meanwhile waited for all of them, at each of its round trips.
+   */
+  private readonly answers = new OneEachTurn<() => void>((answer) => answer(), ANSWER_AT_ONCE_UP_TO);
 
   constructor(private readonly deps: PositionWriterDeps) {
     // One connection: batches are written one after another, and this is the only pool they use.
@@ -157,16 +170,16 @@ export class PositionWriter {
         for (const w of entry.waiters) {
           const mine: boolean = !applied && w.at === entry.at;
           applied ||= mine;
-          w.resolve({ unit: row, applied: mine });
+          this.answers.push(() => w.resolve({ unit: row, applied: mine }));
         }
         continue;
       }
       const unit = current.get(entry.callSign);
       for (const w of entry.waiters) {
-        if (!unit) w.reject(notFound('unit.unknownCallSign', { callSign: entry.callSign }));
+        if (!unit) this.answers.push(() => w.reject(notFound('unit.unknownCallSign', { callSign: entry.callSign })));
         else if (unit.centreId !== entry.centreId)
-          w.reject(forbidden('unit.otherCentreThanKey', { callSign: entry.callSign, centre: entry.centreCode }));
-        else w.resolve({ unit, applied: false });
+          this.answers.push(() => w.reject(forbidden('unit.otherCentreThanKey', { callSign: entry.callSign, centre: entry.centreCode })));
+        else this.answers.push(() => w.resolve({ unit, applied: false }));
       }
     }
     if (moved.length) await this.publish(moved, new Map(batch.map((p) => [p.callSign, p.arrivedAt])));
