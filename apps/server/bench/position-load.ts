@@ -1,9 +1,12 @@
 // Unit positions as load: the sustained mix an ordinary busy night brings (500 reports a second and
-// 10 calls a second, 100 consoles listening), and a flood pushed until the server is saturated, to
+// 10 calls a second, 100 consoles listening), and a flood of terminals sending back to back, to
 // show that calls are not held up by cars driving (issue 17, "calls first, always").
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { Db } from '@amk/db';
-import { connectMany, measureFanout, ringCall } from './live-benches.js';
+import { connectMany, type Fanout, measureFanout, ringCall } from './live-benches.js';
 import { cpuMeter } from './machine.js';
 import { percentile, row, type BenchRow } from './stats.js';
 
@@ -114,13 +117,56 @@ export async function sustainedBench(t: Target, fleet: SimUnit[], consoles: numb
 }
 
 /**
+ * The flood's terminals in a child process (flood-senders.ts), on the load's core as the rest of
+ * the load is: `counts` follows what it prints, `level` waits until it has sent for `ms`, `stop`
+ * ends it and waits for its last counts.
+ */
+function startFlood(t: Target, fleet: SimUnit[], senders: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'flood-senders.ts')], {
+    env: {
+      ...process.env,
+      FLOOD_URL: t.url,
+      FLOOD_KEY: t.key,
+      FLOOD_SENDERS: String(senders),
+      FLOOD_CALL_SIGNS: JSON.stringify(fleet.map((u) => u.callSign)),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const counts = { taken: 0, refused: 0 };
+  let started: () => void;
+  const sending = new Promise<void>((resolve) => {
+    started = resolve;
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    const m = /^taken (\d+) refused (\d+)$/.exec(line);
+    if (!m) return;
+    counts.taken = Number(m[1]);
+    counts.refused = Number(m[2]);
+    started();
+  });
+  return {
+    counts,
+    level: async (ms: number) => {
+      await Promise.race([sending, exited]);
+      if (child.exitCode !== null) throw new Error(`the flood's terminals exited with ${child.exitCode}`);
+      await new Promise((r) => setTimeout(r, ms));
+    },
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/**
  * Call delivery to `consoles` consoles measured twice in the same run: quiet, then while
- * `senders` terminals report positions back to back, as fast as the server answers (the server is
- * then saturated; how many reports a second it took is a row). No call may be lost.
+ * `senders` terminals report positions back to back, as fast as the server answers (how many
+ * reports a second it took is a row, and the server's and PostgreSQL's CPU meanwhile, which say
+ * how near saturation that is). No call may be lost.
  */
 export async function floodBench(t: Target, fleet: SimUnit[], consoles: number, rounds: number, senders = 128): Promise<BenchRow[]> {
   const sockets = await connectMany(t.url, consoles, t.cookie);
-  let newestAt = Date.now();
   const fanout = (tag: string) =>
     measureFanout(
       sockets,
@@ -135,33 +181,31 @@ export async function floodBench(t: Target, fleet: SimUnit[], consoles: number, 
   try {
     const quiet = await fanout('quiet');
 
-    let flooding = true;
-    let accepted = 0;
-    let refused = 0;
-    let n = 0;
-    const flood = Array.from({ length: senders }, async () => {
-      while (flooding) {
-        const i = n++ % fleet.length;
-        // strictly newer each time, so no report is ignored as older than the stored one
-        newestAt = Math.max(newestAt + 1, Date.now());
-        const res = await reportPosition(t.url, t.key, fleet[i]!, new Date(newestAt).toISOString(), n, i).catch(() => null);
-        await res?.arrayBuffer();
-        if (res && res.status < 300) accepted++;
-        else refused++;
-      }
-    });
-    await new Promise((r) => setTimeout(r, 2_000)); // let the flood reach its level
-    const acceptedBefore = accepted;
-    const floodStart = performance.now();
-    const flooded = await fanout('flood');
-    const floodSeconds = (performance.now() - floodStart) / 1000;
-    const rate = (accepted - acceptedBefore) / floodSeconds;
-    flooding = false;
-    await Promise.all(flood);
+    const flood = startFlood(t, fleet, senders);
+    let flooded: Fanout;
+    let rate: number;
+    let cpu: ReturnType<ReturnType<typeof cpuMeter>>;
+    try {
+      await flood.level(2_000); // let the flood reach its level
+      const takenBefore = flood.counts.taken;
+      const floodStart = performance.now();
+      const meter = cpuMeter(t.serverPid);
+      flooded = await fanout('flood');
+      cpu = meter();
+      rate = (flood.counts.taken - takenBefore) / ((performance.now() - floodStart) / 1000);
+    } finally {
+      await flood.stop();
+    }
+    const { refused } = flood.counts;
 
     const quietP99 = percentile(quiet.latencies, 99);
     return [
-      row(`position reports taken per second with ${senders} terminals sending back to back (saturated)`, 'reports/s', rate),
+      // Named anew when the flood moved to its own process (flood-senders.ts): not comparable with
+      // the figures before it, whose senders shared the consoles' event loop and core.
+      row(`position reports taken per second, ${senders} terminals sending back to back from their own process`, 'reports/s', rate),
+      // whether the flood saturates the server's core (server and PostgreSQL share it)
+      ...(cpu.server === null ? [] : [row('server CPU under the position flood', '% of a core', cpu.server)]),
+      ...(cpu.database === null ? [] : [row('PostgreSQL CPU under the position flood', '% of a core', cpu.database)]),
       row(`call delivery p99, ${consoles} consoles, no position flood`, 'ms', quietP99),
       row(`call delivery p99 under position flood, ${consoles} consoles`, 'ms', percentile(flooded.latencies, 99), quietP99),
       row(
