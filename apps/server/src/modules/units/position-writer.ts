@@ -5,8 +5,8 @@
 // and a flood one UPDATE … FROM unnest(…) per BATCH_MS, however many reports it carries; one
 // statement NOTIFYs every instance of what moved. All of it goes through a database connection of
 // its own, so a flood of positions never takes a connection a call transaction is waiting for.
-// A report is answered once its batch has committed: "applied" still means "stored"; the answers
-// of a batch go out one per turn of the event loop, as the reports came in.
+// A report is answered once its batch has committed: "applied" still means "stored"; a big
+// batch's answers go out one per turn of the event loop, as the reports came in.
 import type { UnitMoved, UnitPositionReport } from '@amk/contracts';
 import { createPrisma, type Db, type Unit } from '@amk/db';
 import { rooms as roomNames } from '../../auth/actor.js';
