@@ -34,7 +34,7 @@ const WATCH = `window.__firstLoad = new Promise((resolve) => {
       const usableAt = performance.now();
       const resources = performance.getEntriesByType('resource');
       const scripts = resources.filter((e) => /\\.m?js$/.test(new URL(e.name).pathname) && e.responseEnd <= usableAt);
-      const answered = (path) => resources.filter((e) => new URL(e.name).pathname === path && e.startTime >= submitAt).map((e) => e.responseEnd)[0];
+      const answered = (path) => resources.find((e) => new URL(e.name).pathname === path && e.startTime >= submitAt)?.responseEnd;
       resolve({
         ms: formAt + (usableAt - submitAt),
         scriptBytes: scripts.reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize), 0),

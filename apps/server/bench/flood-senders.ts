@@ -9,6 +9,7 @@
 // streams) rather than fetch, so the server is what saturates: 128 fetch loops kept the load's
 // core busy at about 2,000 reports a second while the server had a third of its core to spare.
 import autocannon from 'autocannon';
+import { positionBody, positionPath } from './position-report.js';
 
 const url = process.env.FLOOD_URL!;
 const key = process.env.FLOOD_KEY!;
@@ -36,12 +37,7 @@ const cannon = autocannon(
           const i = n++ % callSigns.length;
           const at = Math.max((lastAt.get(i) ?? 0) + 1, Date.now());
           lastAt.set(i, at);
-          const body = {
-            lat: 60.2 + (i % 40) * 0.01,
-            lon: 5.1 + Math.floor(i / 40) * 0.01 + n * 0.0001,
-            at: new Date(at).toISOString(),
-          };
-          return { ...request, path: `/api/v1/integrations/units/${callSigns[i]}/position`, body: JSON.stringify(body) };
+          return { ...request, path: positionPath(callSigns[i]!), body: positionBody(i, n, new Date(at).toISOString()) };
         },
       },
     ],

@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import type { Db } from '@amk/db';
 import { connectMany, type Fanout, measureFanout, ringCall } from './live-benches.js';
 import { cpuMeter } from './machine.js';
+import { positionBody, positionPath } from './position-report.js';
 import { percentile, row, type BenchRow } from './stats.js';
 
 export interface Target {
@@ -42,12 +43,12 @@ export async function simulatedFleet(prisma: Db, n: number): Promise<SimUnit[]> 
   return prisma.unit.findMany({ where: { callSign: { startsWith: 'SIM-' } }, select: { id: true, callSign: true }, take: n });
 }
 
-/** A terminal's report: unit `i` of the fleet on its grid around Bergen, moved east with each tick. */
+/** A terminal's report (position-report.ts): unit `i` of the fleet at `tick`. */
 export const reportPosition = (url: string, key: string, unit: SimUnit, at: string, tick: number, i: number) =>
-  fetch(`${url}/api/v1/integrations/units/${unit.callSign}/position`, {
+  fetch(`${url}${positionPath(unit.callSign)}`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ lat: 60.2 + (i % 40) * 0.01, lon: 5.1 + Math.floor(i / 40) * 0.01 + tick * 0.0001, at }),
+    body: positionBody(i, tick, at),
   });
 
 /**

@@ -4,14 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { OneEachTurn } from '../src/realtime/one-each-turn.js';
 
-/** Resolves after `turns` turns of the event loop. */
-const turns = (n: number) =>
-  new Promise<void>((resolve) =>
-    (function next(left: number) {
-      if (left === 0) resolve();
-      else setImmediate(() => next(left - 1));
-    })(n),
-  );
+/** Resolves after `n` turns of the event loop. */
+async function turns(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+}
 
 describe('one each turn', () => {
   it('takes a long queue one item per turn, so work that arrives meanwhile goes between them', async () => {
