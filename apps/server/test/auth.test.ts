@@ -100,10 +100,26 @@ describe('login', () => {
     expect(forged.statusCode).toBe(429);
   });
 
-  it('sets security headers', async () => {
+  it('sets security headers on what a browser opens, not on the integrations (machines)', async () => {
     const res = await app.inject({ method: 'GET', url: '/health/live' });
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    // the console's API, logged in or not
+    const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me' });
+    expect(me.statusCode).toBe(401);
+    expect(me.headers['content-security-policy']).toContain("default-src 'self'");
+    // an unknown address too
+    expect((await app.inject({ method: 'GET', url: '/api/v1/nothing-here' })).headers['x-frame-options']).toBe('SAMEORIGIN');
+    const { key } = await createIntegrationKeyService(prisma).create('test headers', 'AMK-BERGEN');
+    const terminal = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/integrations/units/BGN-A11/position',
+      headers: { authorization: `Bearer ${key}` },
+      payload: { lat: 60.39, lon: 5.32, at: new Date().toISOString() },
+    });
+    expect(terminal.statusCode).toBe(200);
+    expect(terminal.headers['content-security-policy']).toBeUndefined();
+    expect(terminal.headers['x-frame-options']).toBeUndefined();
   });
 });
 

@@ -10,14 +10,14 @@
 // its newest position a second later, and the map shows the unit's position age meanwhile.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { languageOf, render } from '../messages/render.js';
-import { API_V1 } from '../lib/api-prefix.js';
+import { INTEGRATIONS_PREFIX } from '../lib/api-prefix.js';
 import { OneEachTurn } from './one-each-turn.js';
 
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 const MAX_QUEUED = 2_000;
 const RETRY_AFTER_SECONDS = 1;
-const POSITION_REPORT = new RegExp(`^${API_V1.prefix}/integrations/units/[^/?#]+/position(?:[?#]|$)`);
+const POSITION_REPORT = new RegExp(`^${INTEGRATIONS_PREFIX}units/[^/?#]+/position(?:[?#]|$)`);
 
 const isPositionReport = (req: IncomingMessage): boolean => req.method === 'PUT' && POSITION_REPORT.test(req.url ?? '');
 

@@ -10,11 +10,9 @@
 // swells past the body limit is a way to tie up a server, and no client of ours sends one.
 import fastifyCompress from '@fastify/compress';
 import fp from 'fastify-plugin';
-import { API_V1 } from '../../lib/api-prefix.js';
+import { INTEGRATIONS_PREFIX } from '../../lib/api-prefix.js';
 
 const API_PREFIX = '/api/';
-/** Telephony, unit terminals, AML, SMS: every answer is one record, sent hundreds of times a second. */
-const INTEGRATIONS = `${API_V1.prefix}/integrations/`;
 
 /** Below this many bytes an answer is sent as it is. */
 export const COMPRESS_FROM_BYTES = 16_384;
@@ -29,7 +27,7 @@ export const compressionPlugin = fp(
     // 500 position reports a second were about 1.5 % of the server's CPU for nothing.
     // Added before the plugin's own onRoute hook, which reads this.
     app.addHook('onRoute', (route) => {
-      if (!route.url.startsWith(API_PREFIX) || route.url.startsWith(INTEGRATIONS)) route.compress ??= false;
+      if (!route.url.startsWith(API_PREFIX) || route.url.startsWith(INTEGRATIONS_PREFIX)) route.compress ??= false;
     });
     await app.register(fastifyCompress, {
       global: true,

@@ -6,6 +6,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
 import helmet from 'helmet';
+import { INTEGRATIONS_PREFIX } from '../../lib/api-prefix.js';
 
 export const securityPlugin = fp(
   async (app) => {
@@ -26,9 +27,10 @@ export const securityPlugin = fp(
         },
       },
     });
-    app.addHook('onRequest', (request, reply, done) =>
-      securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)),
-    );
+    app.addHook('onRequest', (request, reply, done) => {
+      if (request.routeOptions.url?.startsWith(INTEGRATIONS_PREFIX)) return done();
+      securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined));
+    });
     await app.register(fastifyRateLimit, { global: false });
   },
   { name: 'security', fastify: '5.x' },
