@@ -105,9 +105,9 @@ export async function sustainedBench(t: Target, fleet: SimUnit[], consoles: numb
   return [
     row(`sustained ${label}: position delivery p99`, 'ms', percentile(positionLatency, 99)),
     row('sustained load: call delivery p99', 'ms', percentile(callLatency, 99)),
-    // Positions are coalesced: each 100 ms a console gets the latest per unit, not every report.
+    // Positions are coalesced: each 200 ms a console gets the latest per unit, not every report.
     row(
-      'sustained load: reports shown (latest per unit per 100 ms; older ones coalesced)',
+      'sustained load: reports shown (latest per unit per 200 ms; older ones coalesced)',
       '%',
       (positionLatency.length / sentAt.size) * 100,
     ),
