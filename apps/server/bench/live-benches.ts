@@ -1,11 +1,18 @@
 // The live path against a running server (child process): call → screen for many consoles next to
 // a bare Socket.IO broadcast, telephony intake throughput, sustained unit positions plus calls, and
 // the catch-up of a console that missed 10,000 events.
-import { io as connect, type Socket } from 'socket.io-client';
+import { io as connect, type ManagerOptions, type Socket } from 'socket.io-client';
 import type { Db } from '@amk/db';
 import { percentile, row, type BenchRow } from './stats.js';
 
-export async function connectMany(url: string, n: number, cookie?: string, auth: object = {}): Promise<Socket[]> {
+/** `parser`: socket.io's own unless given (skim-positions.ts for consoles that never read positions). */
+export async function connectMany(
+  url: string,
+  n: number,
+  cookie?: string,
+  auth: object = {},
+  parser?: ManagerOptions['parser'],
+): Promise<Socket[]> {
   const sockets = Array.from({ length: n }, () =>
     connect(url, {
       path: '/socket.io',
@@ -14,6 +21,7 @@ export async function connectMany(url: string, n: number, cookie?: string, auth:
       reconnection: false,
       extraHeaders: cookie ? { cookie } : {},
       auth,
+      ...(parser && { parser }),
     }),
   );
   await Promise.all(

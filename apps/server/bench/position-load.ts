@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Db } from '@amk/db';
+import { skimPositions } from './skim-positions.js';
 import { connectMany, type Fanout, measureFanout, ringCall } from './live-benches.js';
 import { cpuMeter } from './machine.js';
 import { positionBody, positionPath } from './position-report.js';
@@ -167,7 +168,8 @@ function startFlood(t: Target, fleet: SimUnit[], senders: number) {
  * how near saturation that is). No call may be lost.
  */
 export async function floodBench(t: Target, fleet: SimUnit[], consoles: number, rounds: number, senders = 128): Promise<BenchRow[]> {
-  const sockets = await connectMany(t.url, consoles, t.cookie);
+  // the consoles time calls and never read positions: they skim them (skim-positions.ts)
+  const sockets = await connectMany(t.url, consoles, t.cookie, {}, skimPositions);
   const fanout = (tag: string) =>
     measureFanout(
       sockets,
