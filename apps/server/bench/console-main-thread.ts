@@ -109,7 +109,7 @@ async function measureWindow(page: Page, seconds: number, profile = false): Prom
 }
 
 /**
- * BENCH_PROFILE=1: where the console's main thread went in its first window, by function (self
+ * BENCH_PROFILE (set to a directory, run.ts): where the console's main thread went in its first window, by function (self
  * time), so the bench points at the hot spot rather than only saying it is slow. The profiler costs
  * time of its own: the figures of a profiled run are for finding, not for comparing.
  */
@@ -269,7 +269,7 @@ async function inTurns(consolePage: Page, barePage: Page): Promise<{ console: Me
   const c: Sample[] = [];
   const b: Sample[] = [];
   for (let turn = 0; turn < TURNS; turn++) {
-    c.push(await measureWindow(consolePage, SECONDS, turn === 0 && process.env.BENCH_PROFILE === '1'));
+    c.push(await measureWindow(consolePage, SECONDS, turn === 0 && !!process.env.BENCH_PROFILE));
     b.push(await measureWindow(barePage, SECONDS));
   }
   return { console: summarise(c), bare: summarise(b) };

@@ -43,7 +43,8 @@ interface Child {
 
 function startChild(pinning: Pinning, script: string, env: Record<string, string>): Promise<Child> {
   return new Promise((resolve, reject) => {
-    // BENCH_PROFILE=dir: each server writes a V8 CPU profile there when it stops (open in Chrome DevTools)
+    // BENCH_PROFILE=dir: each server writes a V8 CPU profile there when it stops (open in Chrome
+    // DevTools), and the console's main-thread step prints its hot spots
     const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
     const [command, ...args] = [...pinning.serverPrefix, process.execPath, ...profile, '--import', 'tsx', script];
     const child = spawn(command!, args, {
