@@ -30,6 +30,12 @@ describe('response serializer', () => {
     expect(encodesDifferently(z.lazy(() => z.object({ list: z.array(z.object({ at })) })))).toBe(true);
     expect(encodesDifferently(z.object({ n: z.number().default(1) }))).toBe(true);
     expect(encodesDifferently(z.object({ s: z.string().transform((s) => s.length) }))).toBe(true);
+    // shapes made by extend, pick and partial
+    const base = z.object({ id: z.string(), n: z.number().catch(0) });
+    expect(encodesDifferently(z.object({ id: z.string() }).extend({ at }))).toBe(true);
+    expect(encodesDifferently(base.pick({ n: true }))).toBe(true);
+    expect(encodesDifferently(base.pick({ id: true }))).toBe(false);
+    expect(encodesDifferently(base.partial())).toBe(true);
     expect(encodesDifferently(z.object({ s: z.string().nullable().optional(), u: z.union([z.literal('a'), z.number()]) }))).toBe(false);
   });
 

@@ -16,8 +16,9 @@ const ONE_WAY = new Set(['transform', 'pipe', 'default', 'prefault', 'catch', 's
 const schemasIn = (value: unknown): $ZodType[] => {
   if (value instanceof $ZodType) return [value];
   if (Array.isArray(value)) return value.filter((v): v is $ZodType => v instanceof $ZodType);
-  // an object's shape
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+  // an object's shape (a plain object, or one made without a prototype)
+  const proto = value && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (value && (proto === Object.prototype || proto === null))
     return Object.values(value).filter((v): v is $ZodType => v instanceof $ZodType);
   return [];
 };

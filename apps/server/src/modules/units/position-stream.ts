@@ -16,8 +16,8 @@ import type { PositionNotice } from './position-writer.js';
 export const POSITION_CHANNEL = 'amk_positions';
 /**
  * How often consoles get positions. Each packet is a write (a system call) per console: at 100
- * consoles a 100 ms beat was 1,000 packets a second, about a tenth of the server's busy time under
- * 500 reports a second. A unit reports about once a second, so at 200 ms a console still gets every
+ * consoles a 100 ms beat was 1,000 packets a second, about 7 % of the server's busy time under 500
+ * reports a second. A unit reports about once a second, so at 200 ms a console still gets every
  * report of every unit, at most 200 ms after it arrived.
  */
 const FLUSH_MS = 200;
