@@ -42,6 +42,9 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/health/ready`,
     reuseExistingServer: false,
     timeout: 240_000,
+    // Playwright kills the server with SIGKILL unless told otherwise, and then e2e-server.ts cannot
+    // drop its database: every run left one behind.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     stdout: 'pipe',
     env: { E2E_PORT: String(port) },
   },
