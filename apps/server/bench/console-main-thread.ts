@@ -109,8 +109,9 @@ async function measureWindow(page: Page, seconds: number, profile = false): Prom
 }
 
 /**
- * BENCH_PROFILE (set to a directory, run.ts): where the console's main thread went in its first window, by function (self
- * time), so the bench points at the hot spot rather than only saying it is slow. The profiler costs
+ * BENCH_PROFILE (set to a directory, run.ts): where the console's main thread went in its first
+ * window, by function (self time), so the bench points at the hot spot rather than only saying it
+ * is slow. The profiler costs
  * time of its own: the figures of a profiled run are for finding, not for comparing.
  */
 function printHotSpots(profile: {

@@ -1,6 +1,8 @@
 // What a simulated unit terminal sends, in one place for the bench's fetch senders
 // (position-load.ts, soak.ts) and the flood's autocannon senders (flood-senders.ts).
-export const positionPath = (callSign: string) => `/api/v1/integrations/units/${callSign}/position`;
+import { INTEGRATIONS_PREFIX } from '../src/lib/api-prefix.js';
+
+export const positionPath = (callSign: string) => `${INTEGRATIONS_PREFIX}units/${callSign}/position`;
 
 /** Unit `i` of the fleet on its grid around Bergen, moved east with each tick. */
 export const positionBody = (i: number, tick: number, at: string) =>
