@@ -58,6 +58,20 @@ describe('AML by SMS', () => {
     expect(call).toMatchObject({ lat: 60.42, lon: 5.28, positionRadiusM: 30, kommunenummer: '4601' });
   });
 
+  it('in a burst of calls, the one whose position waits gets it, and every call its one event as answered', async () => {
+    const numbers = Array.from({ length: 6 }, uniqueNumber);
+    await gw.amlSms(amlSms({ lat: 60.42, lon: 5.28, radius: 30, at: new Date() }), numbers[3]!);
+    // At once, so telephony's calls are registered together (lib/write-batcher.ts).
+    const answers = await Promise.all(numbers.map((msisdn) => gw.ring(`aml-burst-${msisdn}`, msisdn)));
+    expect(answers.map((a) => a.statusCode)).toEqual(numbers.map(() => 201));
+    const calls = answers.map((a) => a.json());
+    expect(calls.map((c) => c.lat)).toEqual([null, null, null, 60.42, null, null]);
+    for (const call of calls) {
+      const events = await prisma.event.findMany({ where: { type: 'call.upserted', data: { path: ['id'], equals: call.id } } });
+      expect(events.map((e) => e.data)).toEqual([call]);
+    }
+  });
+
   it('the same message twice is one position', async () => {
     const msisdn = uniqueNumber();
     await gw.ring(`aml-dup-${msisdn}`, msisdn);

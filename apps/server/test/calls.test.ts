@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { createPrisma } from '@amk/db';
+import { toCallSummary } from '../src/modules/calls/call-summary.js';
 import { createCentre, createIntegrationKey, createUser, uniqueName } from './support/factories.js';
 import { cookieFor, cookieForNewUser } from './support/integration.js';
 import { buildTestApp, databaseUrl } from './support/test-app.js';
@@ -96,6 +97,17 @@ describe('telephony registers a ringing call', () => {
     const events = await eventsOf(res.json().id);
     expect(events).toHaveLength(1);
     expect(events[0]!.audience).toEqual([`centre:${centre.id}`]);
+  });
+
+  it('answers, and tells every console, the call exactly as stored', async () => {
+    // Nothing waits for this call, so it is written in one statement from what telephony said
+    // (calls.service.ts): what consoles are told must still be the row as the database holds it.
+    const res = await postIntegration(ringing(uniqueName('cti-as-stored'), { exercise: true }));
+    const call = res.json();
+    const stored = toCallSummary(await prisma.call.findUniqueOrThrow({ where: { id: call.id } }));
+    expect(call).toEqual(stored);
+    expect(stored).toMatchObject({ source: 'EXERCISE', state: 'RINGING', centreId: centre.id });
+    expect((await eventsOf(call.id)).map((e) => e.data)).toEqual([stored]);
   });
 
   it.each<[string, Record<string, unknown>, () => string]>([

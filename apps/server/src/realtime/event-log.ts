@@ -9,7 +9,9 @@
 // each other, so a burst of calls commits (and flushes its WAL) together; before, an exclusive
 // writer lock held through each commit's disk flush capped intake at about 200 calls/s.
 // Services append their events as the LAST step of a transaction, in one statement (lock, insert,
-// notify), so the lock is held only for that statement and the commit.
+// notify), so the lock is held only for that statement and the commit. A write that is a single
+// statement (a ringing call nothing waits for, calls.service.ts) appends its events in that same
+// statement, which then commits on its own.
 //
 // Why NOTIFY inside the transaction: Postgres delivers it only when the transaction commits, and
 // never when it rolls back. So every server instance hears of an event after commit, never before.
@@ -17,7 +19,7 @@
 // delivers its own events as its commit returns (transact.ts), and must not also read them back
 // from the log because its own NOTIFY overtook that return (see event-pump.ts).
 import { EventEnvelopeSchema, type EventData, type EventEnvelope, type EventType } from '@amk/contracts';
-import type { Db, Event as EventRow, Tx } from '@amk/db';
+import { type Db, type Event as EventRow, Prisma, type Tx } from '@amk/db';
 
 export const EVENT_CHANNEL = 'amk_events';
 // The same key is in the migration that defines amk_settled_event_seq().
@@ -93,33 +95,61 @@ export function parseEventNotice(payload: string | undefined): { seq: number; or
 }
 
 /**
- * Appends the transaction's events in one statement — take the lock, insert them all in order,
- * notify — so the lock is held for that one round trip and the commit that follows, not for a
- * round trip per event (each stretched by whatever else the server's event loop is doing).
- * `origin` names the writing instance in the NOTIFY; empty, every instance reads the log.
+ * The steps of a statement that append `events` — take the lock, insert them in order, notify —
+ * as common table expressions named `locked`, `ev` (the rows written: "seq", "at") and `notified`;
+ * the statement must select from `ev` and `notified`. So the lock is held for that one round trip
+ * and the commit that follows, not for a round trip per event (each stretched by whatever else the
+ * server's event loop is doing). `kept`, a condition on `e.value` (each event as JSON), lets the
+ * statement decide which of them happen: calls.service.ts appends only the events of the calls its
+ * statement inserted. Checks every event against its contract first (readableEnvelopes).
  */
-export async function appendEvents(tx: Tx, events: NewEvent[], origin = ''): Promise<StoredEvent[]> {
-  if (events.length === 0) return [];
+export function appendEventSteps(events: NewEvent[], origin: string, kept: Prisma.Sql = Prisma.sql`true`) {
   const envelopes = readableEnvelopes(events);
   const rows = JSON.stringify(events.map((e) => ({ type: e.type, centreId: e.centreId, audience: e.audience, data: e.data })));
-  // The lock CTE is volatile, so it is evaluated once and before the insert reads its first row:
-  // no seq is drawn before the lock is held. ORDER BY ord draws the seqs in the order emitted.
-  const inserted = await tx.$queryRaw<{ seq: bigint; at: Date }[]>`
-    WITH locked AS (SELECT pg_advisory_xact_lock_shared(${EVENT_WRITE_LOCK}::bigint)),
-    ins AS (
+  // The lock CTE is volatile, so it is evaluated once, and the sort (ORDER BY ord, which draws
+  // the seqs in the order emitted) reads every row before the insert draws its first seq: no seq
+  // is drawn before the lock is held. No notice when nothing was written.
+  const steps = Prisma.sql`
+    locked AS (SELECT pg_advisory_xact_lock_shared(${EVENT_WRITE_LOCK}::bigint)),
+    ev AS (
       INSERT INTO "Event" ("type", "centreId", "audience", "data")
       SELECT e.value->>'type', (e.value->>'centreId')::uuid,
              ARRAY(SELECT jsonb_array_elements_text(e.value->'audience')), e.value->'data'
       FROM locked, jsonb_array_elements(${rows}::jsonb) WITH ORDINALITY AS e(value, ord)
+      WHERE ${kept}
       ORDER BY e.ord
       RETURNING "seq", "at"
     ),
-    notified AS (SELECT pg_notify(${EVENT_CHANNEL}, max("seq")::text || ' ' || ${origin}::text) FROM ins)
-    SELECT ins."seq", ins."at" FROM ins, notified ORDER BY ins."seq"`;
-  return inserted.map((row, i) => {
-    const envelope = { ...envelopes[i]!, seq: Number(row.seq), at: new Date(row.at).toISOString() } as EventEnvelope;
-    return { envelope, audience: events[i]!.audience };
-  });
+    notified AS (SELECT pg_notify(${EVENT_CHANNEL}, max("seq")::text || ' ' || ${origin}::text) FROM ev HAVING count(*) > 0)`;
+  return { steps, envelopes };
+}
+
+/**
+ * The events a statement made with appendEventSteps wrote, as stored: `written` are the rows of
+ * `ev` in seq order, which is the order of the events it kept (`keep` says which, by index).
+ */
+export function storedEvents(
+  events: NewEvent[],
+  envelopes: EventEnvelope[],
+  written: { seq: bigint; at: Date }[],
+  keep: (i: number) => boolean = () => true,
+): StoredEvent[] {
+  const kept = events.flatMap((event, i) => (keep(i) ? [{ event, envelope: envelopes[i]! }] : []));
+  if (kept.length !== written.length) throw new Error(`${written.length} events written for ${kept.length} kept`);
+  return written.map((row, i) => ({
+    envelope: { ...kept[i]!.envelope, seq: Number(row.seq), at: new Date(row.at).toISOString() } as EventEnvelope,
+    audience: kept[i]!.event.audience,
+  }));
+}
+
+/** Appends the transaction's events in one statement (see appendEventSteps); the transaction's last step. */
+export async function appendEvents(tx: Tx, events: NewEvent[], origin = ''): Promise<StoredEvent[]> {
+  if (events.length === 0) return [];
+  const { steps, envelopes } = appendEventSteps(events, origin);
+  const written = await tx.$queryRaw<{ seq: bigint; at: Date }[]>`
+    WITH ${steps}
+    SELECT ev."seq", ev."at" FROM ev, notified ORDER BY ev."seq"`;
+  return storedEvents(events, envelopes, written);
 }
 
 /**

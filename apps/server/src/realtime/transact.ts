@@ -1,10 +1,24 @@
 // The one way services write: a transaction whose events are appended as its last step (see
 // event-log.ts for why), then — only after commit — the committed events are offered to the local
 // pump, so this instance's consoles hear of them without waiting for NOTIFY and a re-read.
+//
+// A write that fits in one statement, its events appended in that statement (appendEventSteps),
+// may go through `transact.single`: the statement commits on its own, so it costs one round trip
+// instead of begin, the statements and commit. A ringing call nothing waits for is written so.
 import type { Db, Tx } from '@amk/db';
 import { appendEvents, type Emit, type NewEvent, type StoredEvent } from './event-log.js';
 
-export type Transact = <T>(work: (tx: Tx, emit: Emit) => Promise<T>) => Promise<T>;
+/** What a single-statement write committed: its answer and the events it appended. */
+interface Committed<T> {
+  value: T;
+  stored: StoredEvent[];
+}
+
+export interface Transact {
+  <T>(work: (tx: Tx, emit: Emit) => Promise<T>): Promise<T>;
+  /** `write` runs one statement on `db` that names `origin` in its NOTIFY (see event-log.ts). */
+  single<T>(write: (db: Db, origin: string) => Promise<Committed<T>>): Promise<T>;
+}
 
 /** This instance's end of the event log: who it is, and where its own committed events go. */
 export interface LocalDelivery {
@@ -13,7 +27,7 @@ export interface LocalDelivery {
 }
 
 export function createTransact(prisma: Db, local: LocalDelivery): Transact {
-  return async (work) => {
+  const transact = async <T>(work: (tx: Tx, emit: Emit) => Promise<T>): Promise<T> => {
     let stored: StoredEvent[] = [];
     const result = await prisma.$transaction(
       async (tx) => {
@@ -27,4 +41,10 @@ export function createTransact(prisma: Db, local: LocalDelivery): Transact {
     if (stored.length) local.offer(stored);
     return result;
   };
+  const single = async <T>(write: (db: Db, origin: string) => Promise<Committed<T>>): Promise<T> => {
+    const { value, stored } = await write(prisma, local.origin);
+    if (stored.length) local.offer(stored);
+    return value;
+  };
+  return Object.assign(transact, { single });
 }

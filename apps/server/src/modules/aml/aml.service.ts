@@ -5,7 +5,8 @@
 import { parseAmlHttps, parseAmlSms, samePhone, canonicalPhone, type AmlResult } from '@amk/domain';
 import type { AmlResponse } from '@amk/contracts';
 import { rooms, type IntegrationActor } from '../../auth/actor.js';
-import type { Call, CallerPosition, Db, Tx } from '@amk/db';
+import { type Call, type CallerPosition, type Db, Prisma, type Tx } from '@amk/db';
+import type { NewCall } from '../calls/call-hooks.js';
 import { badRequest } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import type { Transact } from '../../realtime/transact.js';
@@ -91,6 +92,19 @@ export function createAmlService({ prisma, transact, kommuneAt }: { prisma: Db; 
       receive(actor, parseAmlSms(text, msisdn), msisdn, text),
     receiveHttps: (actor: IntegrationActor, fields: Record<string, string>) =>
       receive(actor, parseAmlHttps(fields), fields.device_number, new URLSearchParams(fields).toString()),
+
+    /** Whether a position that came first waits for one of these calls (attachWaitingPositions would attach it). */
+    positionsWaitFor(calls: NewCall[]): Prisma.Sql {
+      const wanted = calls.flatMap((call) => {
+        const msisdn = canonicalPhone(call.callerNumber);
+        return msisdn ? [{ centreId: call.centreId, msisdn }] : [];
+      });
+      if (!wanted.length) return Prisma.sql`false`;
+      return Prisma.sql`EXISTS (
+        SELECT 1 FROM "CallerPosition" p, unnest(${wanted.map((w) => w.centreId)}::uuid[], ${wanted.map((w) => w.msisdn)}::text[]) AS w("centreId", msisdn)
+        WHERE p."centreId" = w."centreId" AND p."msisdn" = w.msisdn AND p."callId" IS NULL
+          AND p."receivedAt" >= ${new Date(Date.now() - PENDING_POSITION_MS)})`;
+    },
 
     /**
      * Called in the transaction that registers calls: positions from a call's number that arrived

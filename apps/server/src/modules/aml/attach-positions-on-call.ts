@@ -4,5 +4,8 @@ import type { CallHooks } from '../calls/call-hooks.js';
 import type { AmlService } from './aml.service.js';
 
 export function attachPositionsOnCall(calls: CallHooks, aml: AmlService): void {
-  calls.onRegistered((tx, registered) => aml.attachWaitingPositions(tx, registered));
+  calls.onRegistered({
+    waiting: (registering) => aml.positionsWaitFor(registering),
+    registered: (tx, registered) => aml.attachWaitingPositions(tx, registered),
+  });
 }

@@ -3,8 +3,9 @@
 import { type CallSummary, type CreateCallRequest, journalMessage, type Line, type RegisterCallRequest } from '@amk/contracts';
 import { LINES_BY_CENTRE_KIND } from '@amk/domain';
 import { rooms, type IntegrationActor, type UserActor } from '../../auth/actor.js';
-import { type Call, type Db, Prisma, type Tx } from '@amk/db';
+import { type Call, type Db, Prisma } from '@amk/db';
 import { badRequest, conflict, forbidden } from '../../lib/http-error.js';
+import { appendEventSteps, type NewEvent, storedEvents } from '../../realtime/event-log.js';
 import type { Transact } from '../../realtime/transact.js';
 import type { createCallHooks } from './call-hooks.js';
 import { toCallSummary } from './call-summary.js';
@@ -40,7 +41,7 @@ export interface CallsDeps {
   transact: Transact;
   resolveKommune: (lat: number, lon: number) => string | null;
   /** Other modules' reactions, run in the registering transaction (see call-hooks.ts). */
-  hooks: Pick<ReturnType<typeof createCallHooks>, 'registered'>;
+  hooks: Pick<ReturnType<typeof createCallHooks>, 'registered' | 'waiting'>;
 }
 
 type Registration = { centre: IntegrationActor['centre']; req: RegisterCallRequest };
@@ -48,58 +49,135 @@ type Registered = { call: CallSummary; created: boolean };
 const sameCall = (a: { centreId: string; externalId: string | null }, centreId: string, externalId: string) =>
   a.centreId === centreId && a.externalId === externalId;
 
+/** A ringing call from telephony with the id it gets if it is new, and the call as consoles will see it. */
+interface Ringing extends Registration {
+  id: string;
+  summary: CallSummary;
+}
+
 /**
- * Inserts telephony's ringing calls in one statement, in the order given; a call whose externalId
- * the centre already has is skipped (not returned). Raw SQL because Prisma's createManyAndReturn
- * cost 3.2 ms of server CPU for five rows against 1.0 ms for this statement whatever the batch
- * size, and intake bursts are what this path is for. RETURNING * gives the Call row as Prisma's
- * own read would.
+ * The call a ringing-call message makes, as stored and as every console sees it: what telephony
+ * said, the id chosen here, and nothing else yet. The statement that inserts it writes these very
+ * values (updatedAt too), so its event can be made before the statement runs.
  */
-function insertRinging(tx: Tx, items: Registration[]): Promise<Call[]> {
-  const column = <T>(f: (r: Registration) => T) => items.map(f);
-  return tx.$queryRaw<Call[]>`
-    INSERT INTO "Call" ("id", "centreId", "externalId", "line", "source", "state", "callerNumber", "ringingAt")
-    SELECT r.id, r.centre, r.external, r.line, r.source::"CallSource", 'RINGING', r.caller, r.ringing
+function ringingCall({ centre, req }: Registration, now: Date): Ringing {
+  const id = crypto.randomUUID();
+  const summary: CallSummary = {
+    id,
+    centreId: centre.id,
+    externalId: req.externalId,
+    line: req.line,
+    source: req.exercise ? 'EXERCISE' : 'CTI',
+    state: 'RINGING',
+    callerNumber: req.callerNumber,
+    callerName: null,
+    ringingAt: new Date(req.ringingAt).toISOString(),
+    answeredAt: null,
+    endedAt: null,
+    operatorId: null,
+    urgency: null,
+    criterionCode: null,
+    addressText: null,
+    lat: null,
+    lon: null,
+    positionRadiusM: null,
+    kommunenummer: null,
+    summary: null,
+    closedAt: null,
+    updatedAt: now.toISOString(),
+  };
+  return { centre, req, id, summary };
+}
+
+/**
+ * The rows to insert for telephony's ringing calls, in the order given, from their summaries: a
+ * call whose externalId the centre already has is skipped (ON CONFLICT), and so is every call when
+ * `unless` holds. Raw SQL because Prisma's createManyAndReturn cost 3.2 ms of server CPU for five
+ * rows against 1.0 ms for this statement whatever the batch size, and intake bursts are what this
+ * path is for. RETURNING * gives the Call row as Prisma's own read would.
+ */
+function insertRingingSql(calls: Ringing[], unless: Prisma.Sql = Prisma.sql`false`): Prisma.Sql {
+  const column = <T>(f: (c: CallSummary) => T) => calls.map((c) => f(c.summary));
+  return Prisma.sql`
+    INSERT INTO "Call" ("id", "centreId", "externalId", "line", "source", "state", "callerNumber", "ringingAt", "updatedAt")
+    SELECT r.id, r.centre, r.external, r.line, r.source::"CallSource", 'RINGING', r.caller, r.ringing, r.updated
     FROM unnest(
-      ${column(() => crypto.randomUUID())}::uuid[], ${column((r) => r.centre.id)}::uuid[], ${column((r) => r.req.externalId)}::text[],
-      ${column((r) => r.req.line)}::text[], ${column((r) => (r.req.exercise ? 'EXERCISE' : 'CTI'))}::text[],
-      ${column((r) => r.req.callerNumber)}::text[], ${column((r) => new Date(r.req.ringingAt))}::timestamptz[]
-    ) WITH ORDINALITY AS r(id, centre, external, line, source, caller, ringing, ord)
+      ${column((c) => c.id)}::uuid[], ${column((c) => c.centreId)}::uuid[], ${column((c) => c.externalId)}::text[],
+      ${column((c) => c.line)}::text[], ${column((c) => c.source)}::text[], ${column((c) => c.callerNumber)}::text[],
+      ${column((c) => new Date(c.ringingAt))}::timestamptz[], ${column((c) => new Date(c.updatedAt))}::timestamptz[]
+    ) WITH ORDINALITY AS r(id, centre, external, line, source, caller, ringing, updated, ord)
+    WHERE NOT (${unless})
     ORDER BY r.ord
     ON CONFLICT ("centreId", "externalId") DO NOTHING
     RETURNING *`;
 }
 
+const upserted = (call: CallSummary): NewEvent => ({
+  type: 'call.upserted',
+  centreId: call.centreId,
+  audience: [rooms.centre(call.centreId)],
+  data: call,
+});
+
 export function createCallsService({ prisma, transact, resolveKommune, hooks }: CallsDeps) {
   /**
-   * Telephony's ringing calls, in one transaction: the new ones inserted together, the other
-   * modules' reactions asked once (call-hooks.ts), one event each. A call whose externalId is known
-   * (telephony retries, or two deliveries of one message that raced) is not inserted again: it is
-   * answered with the call we have, created=false.
+   * The common case, in one statement that commits on its own (transact.single): nothing waits for
+   * these calls (no caller position, no recording: call-hooks.ts), so each new one is inserted as
+   * telephony gave it and its event appended in the same statement. Returns the ids inserted, or
+   * null when something waits, and then nothing was written.
+   */
+  function registerAlone(calls: Ringing[]): Promise<Set<string> | null> {
+    const events = calls.map((c) => upserted(c.summary));
+    return transact.single(async (db, origin) => {
+      const { steps, envelopes } = appendEventSteps(events, origin, Prisma.sql`(e.value->'data'->>'id')::uuid IN (SELECT "id" FROM ins)`);
+      const rows = await db.$queryRaw<{ waiting: boolean; inserted: string[]; seq: bigint | null; at: Date | null }[]>`
+        WITH waiting AS (SELECT ${hooks.waiting(calls.map((c) => c.summary))} AS "any"),
+        ins AS (${insertRingingSql(calls, Prisma.sql`(SELECT "any" FROM waiting)`)}),
+        ${steps}
+        SELECT w."any" AS "waiting", ARRAY(SELECT "id"::text FROM ins) AS "inserted", written."seq", written."at"
+        FROM waiting w LEFT JOIN (SELECT ev."seq", ev."at" FROM ev, notified) AS written ON true
+        ORDER BY written."seq"`;
+      if (rows[0]?.waiting !== false) return { value: null, stored: [] };
+      const inserted = new Set(rows[0].inserted);
+      const written = rows.flatMap(({ seq, at }) => (seq !== null && at !== null ? [{ seq, at }] : []));
+      return { value: inserted, stored: storedEvents(events, envelopes, written, (i) => inserted.has(calls[i]!.id)) };
+    });
+  }
+
+  /**
+   * When something waits for the calls: one transaction, the new ones inserted together, the other
+   * modules' hooks asked once (call-hooks.ts), one event each, made from the calls as the hooks
+   * left them (e.g. with a position). Returns the new calls by id.
+   */
+  async function registerWithHooks(calls: Ringing[]): Promise<Map<string, CallSummary>> {
+    const done = await transact(async (tx, emit) => {
+      const rows = await hooks.registered(tx, await tx.$queryRaw<Call[]>(insertRingingSql(calls)));
+      const summaries = rows.map(toCallSummary);
+      for (const call of summaries) emit(upserted(call));
+      return summaries;
+    });
+    return new Map(done.map((c) => [c.id, c]));
+  }
+
+  /**
+   * Telephony's ringing calls, together. A call whose externalId is known (telephony retries, or
+   * two deliveries of one message that raced) is not inserted again: it is answered with the call
+   * we have, created=false.
    */
   async function registerMany(items: Registration[]): Promise<Registered[]> {
-    const inserted = await transact(async (tx, emit) => {
-      const rows = await insertRinging(tx, items);
-      const calls = await hooks.registered(tx, rows);
-      for (const call of calls) {
-        emit({ type: 'call.upserted', centreId: call.centreId, audience: [rooms.centre(call.centreId)], data: toCallSummary(call) });
-      }
-      return calls;
-    });
-    const known = items.some(({ centre, req }) => !inserted.some((c) => sameCall(c, centre.id, req.externalId)))
-      ? await prisma.call.findMany({ where: { OR: items.map(({ centre, req }) => ({ centreId: centre.id, externalId: req.externalId })) } })
+    const now = new Date();
+    const calls = items.map((item) => ringingCall(item, now));
+    const alone = await registerAlone(calls);
+    const created = alone ? new Map(calls.filter((c) => alone.has(c.id)).map((c) => [c.id, c.summary])) : await registerWithHooks(calls);
+    const others = calls.filter((c) => !created.has(c.id));
+    const known = others.length
+      ? await prisma.call.findMany({ where: { OR: others.map((c) => ({ centreId: c.centre.id, externalId: c.req.externalId })) } })
       : [];
-    // The first item of an externalId that was inserted is the one that created it.
-    const answered = new Set<string>();
-    return items.map(({ centre, req }) => {
-      const key = `${centre.id} ${req.externalId}`;
-      const created = inserted.find((c) => sameCall(c, centre.id, req.externalId));
-      if (created && !answered.has(key)) {
-        answered.add(key);
-        return { call: toCallSummary(created), created: true };
-      }
-      const row = created ?? known.find((c) => sameCall(c, centre.id, req.externalId));
-      if (!row) throw new Error(`call ${req.externalId} was neither inserted nor found`);
+    return calls.map((c) => {
+      const mine = created.get(c.id);
+      if (mine) return { call: mine, created: true };
+      const row = known.find((k) => sameCall(k, c.centre.id, c.req.externalId));
+      if (!row) throw new Error(`call ${c.req.externalId} was neither inserted nor found`);
       return { call: toCallSummary(row), created: false };
     });
   }

@@ -3,8 +3,11 @@ import type { CallHooks } from '../calls/call-hooks.js';
 import type { RecordingsService } from './recordings.service.js';
 
 export function linkRecordingsOnCall(calls: CallHooks, recordings: RecordingsService): void {
-  calls.onRegistered(async (tx, registered) => {
-    await recordings.linkToCalls(tx, registered);
-    return undefined;
+  calls.onRegistered({
+    waiting: (registering) => recordings.waitFor(registering),
+    registered: async (tx, registered) => {
+      await recordings.linkToCalls(tx, registered);
+      return undefined;
+    },
   });
 }

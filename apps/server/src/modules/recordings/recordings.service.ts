@@ -8,6 +8,7 @@ import { type Call, type Db, Prisma, type Recording, type Tx } from '@amk/db';
 import { badRequest, conflict, notFound, payloadTooLarge, unsupportedMediaType } from '../../lib/http-error.js';
 import { newId } from '../../lib/ids.js';
 import { writeAudit } from '../audit/audit.service.js';
+import type { NewCall } from '../calls/call-hooks.js';
 import type { BlobStore } from './blob-store.js';
 import { toRecordingSummary } from './recording-summary.js';
 
@@ -160,6 +161,15 @@ export function createRecordingsService({ prisma, blobs }: { prisma: Db; blobs: 
       } finally {
         await staged?.discard();
       }
+    },
+
+    /** Whether a recording that came first waits for one of these calls (linkToCalls would link it). */
+    waitFor(calls: NewCall[]): Prisma.Sql {
+      const known = calls.filter((c) => c.externalId);
+      if (!known.length) return Prisma.sql`false`;
+      return Prisma.sql`EXISTS (
+        SELECT 1 FROM "Recording" r, unnest(${known.map((c) => c.centreId)}::uuid[], ${known.map((c) => c.externalId!)}::text[]) AS c("centreId", "externalId")
+        WHERE r."centreId" = c."centreId" AND r."callExternalId" = c."externalId" AND r."callId" IS NULL)`;
     },
 
     /** In the transaction that registers calls: recordings that came first are linked to theirs, in one statement. */
