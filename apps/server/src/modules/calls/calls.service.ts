@@ -49,9 +49,8 @@ type Registered = { call: CallSummary; created: boolean };
 const sameCall = (a: { centreId: string; externalId: string | null }, centreId: string, externalId: string) =>
   a.centreId === centreId && a.externalId === externalId;
 
-/** A ringing call from telephony with the id it gets if it is new, and the call as consoles will see it. */
+/** A ringing call from telephony, and the call it makes if it is new, as consoles will see it. */
 interface Ringing extends Registration {
-  id: string;
   summary: CallSummary;
 }
 
@@ -61,9 +60,8 @@ interface Ringing extends Registration {
  * values (updatedAt too), so its event can be made before the statement runs.
  */
 function ringingCall({ centre, req }: Registration, now: Date): Ringing {
-  const id = crypto.randomUUID();
   const summary: CallSummary = {
-    id,
+    id: crypto.randomUUID(),
     centreId: centre.id,
     externalId: req.externalId,
     line: req.line,
@@ -86,7 +84,7 @@ function ringingCall({ centre, req }: Registration, now: Date): Ringing {
     closedAt: null,
     updatedAt: now.toISOString(),
   };
-  return { centre, req, id, summary };
+  return { centre, req, summary };
 }
 
 /**
@@ -140,7 +138,7 @@ export function createCallsService({ prisma, transact, resolveKommune, hooks }: 
       if (rows[0]?.waiting !== false) return { value: null, stored: [] };
       const inserted = new Set(rows[0].inserted);
       const written = rows.flatMap(({ seq, at }) => (seq !== null && at !== null ? [{ seq, at }] : []));
-      return { value: inserted, stored: storedEvents(events, envelopes, written, (i) => inserted.has(calls[i]!.id)) };
+      return { value: inserted, stored: storedEvents(events, envelopes, written, (i) => inserted.has(calls[i]!.summary.id)) };
     });
   }
 
@@ -168,13 +166,15 @@ export function createCallsService({ prisma, transact, resolveKommune, hooks }: 
     const now = new Date();
     const calls = items.map((item) => ringingCall(item, now));
     const alone = await registerAlone(calls);
-    const created = alone ? new Map(calls.filter((c) => alone.has(c.id)).map((c) => [c.id, c.summary])) : await registerWithHooks(calls);
-    const others = calls.filter((c) => !created.has(c.id));
+    const created = alone
+      ? new Map(calls.filter((c) => alone.has(c.summary.id)).map((c) => [c.summary.id, c.summary]))
+      : await registerWithHooks(calls);
+    const others = calls.filter((c) => !created.has(c.summary.id));
     const known = others.length
       ? await prisma.call.findMany({ where: { OR: others.map((c) => ({ centreId: c.centre.id, externalId: c.req.externalId })) } })
       : [];
     return calls.map((c) => {
-      const mine = created.get(c.id);
+      const mine = created.get(c.summary.id);
       if (mine) return { call: mine, created: true };
       const row = known.find((k) => sameCall(k, c.centre.id, c.req.externalId));
       if (!row) throw new Error(`call ${c.req.externalId} was neither inserted nor found`);
