@@ -36,6 +36,22 @@ export async function connectMany(
   return sockets;
 }
 
+/**
+ * Calls `handler` for every event a console is sent, alone ('event') or several in one packet
+ * ('events', a burst committed together); returns how to stop listening.
+ */
+export function onEvent<E = any>(socket: Socket, handler: (e: E) => void): () => void {
+  const many = (list: E[]) => {
+    for (const e of list) handler(e);
+  };
+  socket.on('event', handler);
+  socket.on('events', many);
+  return () => {
+    socket.off('event', handler);
+    socket.off('events', many);
+  };
+}
+
 export interface Fanout {
   /** every console's receive latency in ms, sorted */
   latencies: number[];
@@ -60,18 +76,18 @@ export async function measureFanout(
     let waiting = sockets.length;
     let sentAt = 0;
     let expected = '';
-    const handlers = new Map<Socket, (e: { data: unknown }) => void>();
+    const stops = new Map<Socket, () => void>();
     const done = new Promise<void>((resolve) => {
       for (const s of sockets) {
         const handler = (e: { data: unknown }) => {
           // The event often beats the send's answer; then it is the only one in flight.
           if (expected !== '' && idOf(e.data) !== expected) return;
           latencies.push(performance.now() - sentAt);
-          s.off('event', handler);
+          stops.get(s)?.();
+          stops.delete(s);
           if (--waiting === 0) resolve();
         };
-        handlers.set(s, handler);
-        s.on('event', handler);
+        stops.set(s, onEvent(s, handler));
       }
     });
     sentAt = performance.now();
@@ -80,7 +96,7 @@ export async function measureFanout(
     await Promise.race([done, new Promise<void>((r) => (timer = setTimeout(r, roundLimitMs)))]);
     clearTimeout(timer);
     lost += waiting;
-    for (const [s, h] of handlers) s.off('event', h);
+    for (const stop of stops.values()) stop();
   }
   return { latencies: latencies.sort((a, b) => a - b), lost };
 }
@@ -108,7 +124,7 @@ export async function measureConcurrentFanout(
     latencies.push(performance.now() - t);
     if (++delivered === expected) allIn();
   };
-  for (const s of sockets) s.on('event', handler);
+  const stops = sockets.map((s) => onEvent(s, handler));
   const run = Date.now();
   let next = 0;
   await Promise.all(
@@ -123,7 +139,7 @@ export async function measureConcurrentFanout(
     }),
   );
   await Promise.race([done, new Promise((r) => setTimeout(r, 10_000))]);
-  for (const s of sockets) s.off('event', handler);
+  for (const stop of stops) stop();
   return { latencies: latencies.sort((a, b) => a - b), lost: expected - delivered };
 }
 
@@ -175,7 +191,7 @@ export async function catchUpBench(url: string, key: string, cookie: string, pri
   const t = performance.now();
   const [socket] = await connectMany(url, 1, cookie, { afterSeq: before });
   let received = 0;
-  socket!.on('event', () => received++);
+  onEvent(socket!, () => received++);
   const live = await new Promise<{ replayed: number }>((resolve) => socket!.once('live', resolve));
   const ms = performance.now() - t;
   socket!.disconnect();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Db } from '@amk/db';
 import { skimPositions } from './skim-positions.js';
-import { connectMany, type Fanout, measureFanout, ringCall } from './live-benches.js';
+import { connectMany, type Fanout, measureFanout, onEvent, ringCall } from './live-benches.js';
 import { cpuMeter } from './machine.js';
 import { positionBody, positionPath } from './position-report.js';
 import { percentile, row, type BenchRow } from './stats.js';
@@ -74,7 +74,7 @@ export async function sustainedBench(t: Target, fleet: SimUnit[], consoles: numb
     }
   });
   const callSent = new Map<string, number>();
-  socket!.on('event', (e: { type: string; data: { externalId?: string } }) => {
+  onEvent(socket!, (e: { type: string; data: { externalId?: string } }) => {
     const sent = e.type === 'call.upserted' && e.data.externalId ? callSent.get(e.data.externalId) : undefined;
     if (sent !== undefined) callLatency.push(performance.now() - sent);
   });

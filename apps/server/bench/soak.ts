@@ -6,7 +6,7 @@
 // (after a garbage collection); after the warm-up (the first sixth) both must stay flat, and every
 // console must have received every call. Not part of CI: it takes half an hour.
 import { launchChromium } from './browser.js';
-import { connectMany, ringCall } from './live-benches.js';
+import { connectMany, onEvent, ringCall } from './live-benches.js';
 import { rssMbOf } from './machine.js';
 import { reportPosition, type Target } from './position-load.js';
 import { type BenchRow, row } from './stats.js';
@@ -43,7 +43,7 @@ export async function soak(t: Target, fleet: { id: string; callSign: string }[])
   };
   let disconnects = 0;
   for (const s of sockets) {
-    s.on('event', (e: { type: string; data: { externalId?: string | null; state?: string } }) => {
+    onEvent(s, (e: { type: string; data: { externalId?: string | null; state?: string } }) => {
       if (e.type === 'call.upserted' && e.data.state === 'RINGING' && e.data.externalId?.startsWith('soak-'))
         heard.set(e.data.externalId, (heard.get(e.data.externalId) ?? 0) + 1);
     });

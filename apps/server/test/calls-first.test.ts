@@ -46,6 +46,7 @@ type Received = { kind: 'event'; event: EventEnvelope } | { kind: 'positions'; b
 function record(socket: ConsoleSocket): Received[] {
   const log: Received[] = [];
   socket.on('event', (event) => log.push({ kind: 'event', event }));
+  socket.on('events', (events) => log.push(...events.map((event) => ({ kind: 'event' as const, event }))));
   socket.on('positions', (batch) => log.push({ kind: 'positions', batch }));
   return log;
 }

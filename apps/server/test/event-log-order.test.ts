@@ -114,7 +114,11 @@ describe('event log order', () => {
     // The pump is offered each local commit's events at once; a concurrent writer's seqs may fall
     // between them, and those must not be jumped over.
     const delivered: number[] = [];
-    const pump = new EventPump({ prisma: reader, databaseUrl: databaseUrl(), deliver: (e) => delivered.push(e.envelope.seq) });
+    const pump = new EventPump({
+      prisma: reader,
+      databaseUrl: databaseUrl(),
+      deliver: (events) => delivered.push(...events.map((e) => e.envelope.seq)),
+    });
     await pump.start();
     try {
       const transact = createTransact(writers, pump);
@@ -145,7 +149,11 @@ describe('event log order', () => {
 
   it('names the writing instance in the NOTIFY, which delivers its own events itself as its commit returns', async () => {
     const delivered: number[] = [];
-    const pump = new EventPump({ prisma: reader, databaseUrl: databaseUrl(), deliver: (e) => delivered.push(e.envelope.seq) });
+    const pump = new EventPump({
+      prisma: reader,
+      databaseUrl: databaseUrl(),
+      deliver: (events) => delivered.push(...events.map((e) => e.envelope.seq)),
+    });
     const listener = new pg.Client({ connectionString: databaseUrl() });
     await Promise.all([pump.start(), listener.connect()]);
     try {
@@ -166,7 +174,11 @@ describe('event log order', () => {
 
   it('delivers its own commit whose answer never came back (no offer), from the log, within the poll', async () => {
     const delivered: number[] = [];
-    const pump = new EventPump({ prisma: reader, databaseUrl: databaseUrl(), deliver: (e) => delivered.push(e.envelope.seq) });
+    const pump = new EventPump({
+      prisma: reader,
+      databaseUrl: databaseUrl(),
+      deliver: (events) => delivered.push(...events.map((e) => e.envelope.seq)),
+    });
     await pump.start();
     try {
       // written as this instance would, but never offered to the pump: its own NOTIFY is ignored

@@ -74,7 +74,12 @@ export type LiveNotice = z.infer<typeof LiveNotice>;
 
 export interface ServerToClientEvents {
   event: (envelope: EventEnvelope) => void;
-  /** Unit positions, batched (at most every 100 ms per centre). Latest wins; never replayed. */
+  /**
+   * Several events in one packet, in seq order: events committed together for the same rooms (a
+   * burst of calls registered in one write), or a replay. Apply them in order, as if each came alone.
+   */
+  events: (envelopes: EventEnvelope[]) => void;
+  /** Unit positions, batched (every 200 ms per centre). Latest wins; never replayed. */
   positions: (batch: UnitMoved[]) => void;
   resync: (notice: ResyncNotice) => void;
   live: (notice: LiveNotice) => void;

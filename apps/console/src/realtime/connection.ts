@@ -52,6 +52,10 @@ export function connectRealtime(): () => void {
   // Events up to the notice's seq were replayed or were not for this console: skip them next time.
   s.on('live', (notice) => store.getState().markLive(notice.seq));
   s.on('event', (e) => store.getState().applyEvent(e));
+  // several committed together (a burst of calls) or replayed: in seq order, each as if alone
+  s.on('events', (list) => {
+    for (const e of list) store.getState().applyEvent(e);
+  });
   s.on('positions', (batch) => store.getState().applyPositions(batch));
   // The gap was too large to replay: reload the snapshot, and only then reconnect from its seq.
   // Reconnecting after a failed reload would only be told to resync again, in a tight loop, while

@@ -3,7 +3,7 @@
 // the mission, marks arrival, and stays with the responder on scene (the place, what to do, what
 // the ambulance is doing) until the mission is over. Earlier alerts are listed with their times.
 import { useDecimal } from '../i18n/numbers.js';
-import type { ClientToServerEvents, Me, ResponderAlert, ServerToClientEvents } from '@amk/contracts';
+import type { ClientToServerEvents, EventEnvelope, Me, ResponderAlert, ServerToClientEvents } from '@amk/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { ApiError, client, ok } from '../api/client.js';
@@ -66,7 +66,9 @@ export function ResponderPage({ me }: { me: Me }) {
       void reload();
     });
     socket.on('disconnect', () => setLive(false));
-    socket.on('event', (e) => e.type === 'responder.alert' && upsert(e.data));
+    const take = (e: EventEnvelope) => e.type === 'responder.alert' && upsert(e.data);
+    socket.on('event', take);
+    socket.on('events', (list) => list.forEach(take));
     return () => void socket.disconnect();
   }, [reload, upsert]);
 

@@ -19,7 +19,7 @@ export const realtimePlugin = fp(
     // server; the socket server asks for the pump only once a console connects.
     let pump: EventPump | undefined;
     const io = createSocketServer(app.server, { sessions: app.sessions, prisma: app.prisma, pump: () => pump!, sameSite: app.sameSite });
-    pump = new EventPump({ prisma: app.prisma, databaseUrl: app.databaseUrl, deliver: (event) => broadcast(io, event), log: app.log });
+    pump = new EventPump({ prisma: app.prisma, databaseUrl: app.databaseUrl, deliver: (events) => broadcast(io, events), log: app.log });
     const started = pump;
     app.decorate('io', io);
     app.decorate('pump', started);

@@ -16,7 +16,8 @@ const BATCH = 2_000;
 export interface EventPumpOptions {
   prisma: Db;
   databaseUrl: string;
-  deliver: (event: StoredEvent) => void;
+  /** Events in seq order, each once; several when they were committed or read together. */
+  deliver: (events: StoredEvent[]) => void;
   ringSize?: number;
   log?: { warn(obj: unknown, msg?: string): void; error(obj: unknown, msg?: string): void };
 }
@@ -72,7 +73,8 @@ export class EventPump {
    */
   offer(events: StoredEvent[]): void {
     let i = 0;
-    if (!this.pulling) while (i < events.length && events[i]!.envelope.seq === this.cursor + 1) this.deliver(events[i++]!);
+    if (!this.pulling) while (i < events.length && events[i]!.envelope.seq === this.cursor + 1 + i) i++;
+    this.deliver(events.slice(0, i));
     if (i < events.length) this.poke();
   }
 
@@ -150,11 +152,18 @@ export class EventPump {
           this.pullAgain = false;
           for (;;) {
             const rows = await readSettledEvents(this.opts.prisma, this.cursor, BATCH);
+            let readable: StoredEvent[] = [];
             for (const row of rows) {
               const event = toStoredEvent(row);
-              if (event) this.deliver(event);
-              else this.skip(Number(row.seq), row.type);
+              if (event) readable.push(event);
+              else {
+                // the ones before it first: the cursor must not pass them before they are delivered
+                this.deliver(readable);
+                readable = [];
+                this.skip(Number(row.seq), row.type);
+              }
             }
+            this.deliver(readable);
             if (rows.length < BATCH) break;
           }
         } while (this.pullAgain && !this.stopped);
@@ -174,13 +183,14 @@ export class EventPump {
     this.advanceTo(seq);
   }
 
-  private deliver(event: StoredEvent): void {
-    const seq = event.envelope.seq;
-    if (seq <= this.cursor) return;
-    this.ring.push(event);
+  /** Events in seq order: those not delivered yet go out together, in one call. */
+  private deliver(events: StoredEvent[]): void {
+    const fresh = events.filter((e) => e.envelope.seq > this.cursor);
+    if (!fresh.length) return;
+    this.ring.push(...fresh);
     if (this.ring.length > this.ringSize) this.ring.splice(0, this.ring.length - this.ringSize);
-    this.advanceTo(seq); // waiters resume as microtasks, after the delivery below
-    this.opts.deliver(event);
+    this.advanceTo(fresh[fresh.length - 1]!.envelope.seq); // waiters resume as microtasks, after the delivery below
+    this.opts.deliver(fresh);
   }
 
   /** The cursor moves past `seq`, delivered or skipped, and whoever waits for it goes on. */

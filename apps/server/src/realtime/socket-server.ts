@@ -33,9 +33,44 @@ interface SocketData {
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export function broadcast(io: IoServer, event: StoredEvent): void {
-  if (event.audience.length) io.to(event.audience).emit('event', event.envelope);
-  if (event.envelope.type === 'takeover.upserted') takeoverChanged(io, event.envelope.data, event.envelope.seq);
+/** The most events one packet carries: a replay of thousands goes as several. */
+const EVENTS_PER_PACKET = 500;
+
+const sameRooms = (a: string[], b: string[]) => a.length === b.length && a.every((room, i) => room === b[i]);
+
+/** Sends events to the sockets of `rooms`: one alone as 'event', more as one 'events' packet. */
+function emitTo(target: { emit: IoServer['emit'] }, events: StoredEvent[]): void {
+  if (events.length === 1) target.emit('event', events[0]!.envelope);
+  else if (events.length > 1)
+    target.emit(
+      'events',
+      events.map((e) => e.envelope),
+    );
+}
+
+/**
+ * Sends committed events, in seq order, to the rooms that may see each. A run of consecutive
+ * events for the same rooms (a burst of calls registered in one write, one centre's room) goes as
+ * one packet: a write per console instead of one per event per console, so 200 consoles cost 200
+ * writes for the burst, not 200 for each call. Only consecutive ones are joined, so every socket
+ * still gets its events in seq order (the console skips an event older than its last).
+ */
+export function broadcast(io: IoServer, events: StoredEvent[]): void {
+  let run: StoredEvent[] = [];
+  const send = () => {
+    if (run[0]?.audience.length) emitTo(io.to(run[0].audience), run);
+    run = [];
+  };
+  for (const event of events) {
+    if (run.length && (!sameRooms(run[0]!.audience, event.audience) || run.length >= EVENTS_PER_PACKET)) send();
+    run.push(event);
+    if (event.envelope.type === 'takeover.upserted') {
+      // Sent before the backup centre's consoles are told to reload, as when it came alone.
+      send();
+      takeoverChanged(io, event.envelope.data, event.envelope.seq);
+    }
+  }
+  send();
 }
 
 /**
@@ -144,21 +179,15 @@ async function catchUp(socket: IoSocket, afterSeq: number | null, prisma: Db, pu
       WHERE "seq" > ${BigInt(cursor)} AND "seq" <= ${BigInt(upTo)} AND "audience" && ${rooms}::text[]
       ORDER BY "seq" LIMIT ${DB_BATCH}`;
     if (!socket.connected) return;
-    for (const row of rows) {
-      const event = toStoredEvent(row); // null: a row the pump passed over too
-      if (!event) continue;
-      socket.emit('event', event.envelope);
-      replayed++;
-    }
+    const missed = rows.flatMap((row) => toStoredEvent(row) ?? []); // none: a row the pump passed over too
+    for (let i = 0; i < missed.length; i += EVENTS_PER_PACKET) emitTo(socket, missed.slice(i, i + EVENTS_PER_PACKET));
+    replayed += missed.length;
     cursor = rows.length === DB_BATCH ? Number(rows[rows.length - 1]!.seq) : upTo;
   }
   // From here to join() nothing awaits: the pump cannot deliver in between.
-  for (const event of pump.since(cursor)) {
-    if (event.audience.some((room) => rooms.includes(room))) {
-      socket.emit('event', event.envelope);
-      replayed++;
-    }
-  }
+  const recent = pump.since(cursor).filter((event) => event.audience.some((room) => rooms.includes(room)));
+  for (let i = 0; i < recent.length; i += EVENTS_PER_PACKET) emitTo(socket, recent.slice(i, i + EVENTS_PER_PACKET));
+  replayed += recent.length;
   socket.join(rooms);
   socket.emit('live', { replayed, seq: pump.cursor });
 }

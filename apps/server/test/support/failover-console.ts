@@ -40,10 +40,12 @@ export class FailoverConsole {
       timeout: 2_000,
     });
     this.socket = socket;
-    socket.on('event', (e) => {
+    const take = (e: EventEnvelope) => {
       this.received.push(e);
       this.lastSeq = Math.max(this.lastSeq, e.seq);
-    });
+    };
+    socket.on('event', take);
+    socket.on('events', (list) => list.forEach(take));
     socket.on('live', () => {
       if (this.lostAt) this.switches.push({ from: this.lostFrom, to: url, ms: Date.now() - this.lostAt });
       this.lostAt = 0;

@@ -86,6 +86,7 @@ export function openConsole(server: { url: string }, cookie: string, afterSeq?: 
   }) as ConsoleSocket;
   socket.received = [];
   socket.on('event', (e) => socket.received.push(e));
+  socket.on('events', (list) => socket.received.push(...list));
   // Listen before anything can await: the notice may arrive as soon as the socket connects.
   socket.live = new Promise((resolve, reject) => {
     socket.once('live', resolve);
