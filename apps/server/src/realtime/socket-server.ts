@@ -38,7 +38,7 @@ const EVENTS_PER_PACKET = 500;
 
 const sameRooms = (a: string[], b: string[]) => a.length === b.length && a.every((room, i) => room === b[i]);
 
-/** Sends events to the sockets of `rooms`: one alone as 'event', more as one 'events' packet. */
+/** Sends events to `target` (some rooms' sockets, or one socket): one alone as 'event', more as one 'events' packet. */
 function emitTo(target: { emit: IoServer['emit'] }, events: StoredEvent[]): void {
   if (events.length === 1) target.emit('event', events[0]!.envelope);
   else if (events.length > 1)
