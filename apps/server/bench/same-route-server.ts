@@ -11,7 +11,7 @@ import { buildApp } from '../src/app.js';
 import { rooms } from '../src/auth/actor.js';
 import { loadConfig } from '../src/config.js';
 import { API_V1 } from '../src/lib/api-prefix.js';
-import { intakeCentre } from '../src/modules/calls/calls.service.js';
+import { intakeCentre, ringingCallSummary } from '../src/modules/calls/calls.service.js';
 import { integrationOf, requireIntegration } from '../src/plugins/authenticate.js';
 
 const config = loadConfig();
@@ -27,34 +27,11 @@ const baselineRoute: FastifyPluginAsyncZod = async (scoped) => {
     async (request, reply) => {
       const req = request.body;
       const centre = await intakeCentre(prisma, integrationOf(request), req);
-      const now = new Date().toISOString();
-      const summary: CallSummary = {
-        id: crypto.randomUUID(),
-        centreId: centre.id,
-        externalId: req.externalId,
-        line: req.line,
-        source: req.exercise ? 'EXERCISE' : 'CTI',
-        state: 'RINGING',
-        callerNumber: req.callerNumber ?? null,
-        callerName: null,
-        ringingAt: new Date(req.ringingAt).toISOString(),
-        answeredAt: null,
-        endedAt: null,
-        operatorId: null,
-        urgency: null,
-        criterionCode: null,
-        addressText: null,
-        lat: null,
-        lon: null,
-        positionRadiusM: null,
-        kommunenummer: null,
-        summary: null,
-        closedAt: null,
-        updatedAt: now,
-      };
+      const now = new Date();
+      const summary = ringingCallSummary(centre.id, req, now);
       app.io
         .to([rooms.centre(centre.id)])
-        .emit('event', { seq: ++seq, type: 'call.upserted', centreId: centre.id, at: now, data: summary });
+        .emit('event', { seq: ++seq, type: 'call.upserted', centreId: centre.id, at: now.toISOString(), data: summary });
       return reply.status(201).send(summary);
     },
   );

@@ -56,13 +56,14 @@ interface Ringing extends Registration {
 
 /**
  * The call a ringing-call message makes, as stored and as every console sees it: what telephony
- * said, the id chosen here, and nothing else yet. The statement that inserts it writes these very
- * values (updatedAt too), so its event can be made before the statement runs.
+ * said, a new id, and nothing else yet. The statement that inserts it writes these very values
+ * (updatedAt too), so its event can be made before the statement runs. The bench's same-route
+ * server sends the same (bench/same-route-server.ts).
  */
-function ringingCall({ centre, req }: Registration, now: Date): Ringing {
-  const summary: CallSummary = {
+export function ringingCallSummary(centreId: string, req: RegisterCallRequest, now: Date): CallSummary {
+  return {
     id: crypto.randomUUID(),
-    centreId: centre.id,
+    centreId,
     externalId: req.externalId,
     line: req.line,
     source: req.exercise ? 'EXERCISE' : 'CTI',
@@ -84,8 +85,13 @@ function ringingCall({ centre, req }: Registration, now: Date): Ringing {
     closedAt: null,
     updatedAt: now.toISOString(),
   };
-  return { centre, req, summary };
 }
+
+const ringingCall = ({ centre, req }: Registration, now: Date): Ringing => ({
+  centre,
+  req,
+  summary: ringingCallSummary(centre.id, req, now),
+});
 
 /**
  * The rows to insert for telephony's ringing calls, in the order given, from their summaries: a
