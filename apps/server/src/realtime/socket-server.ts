@@ -38,14 +38,18 @@ const EVENTS_PER_PACKET = 500;
 
 const sameRooms = (a: string[], b: string[]) => a.length === b.length && a.every((room, i) => room === b[i]);
 
-/** Sends events to `target` (some rooms' sockets, or one socket): one alone as 'event', more as one 'events' packet. */
+/**
+ * Sends events, in order, to `target` (some rooms' sockets, or one socket): one alone as 'event',
+ * more as 'events' packets of up to EVENTS_PER_PACKET.
+ */
 function emitTo(target: { emit: IoServer['emit'] }, events: StoredEvent[]): void {
   if (events.length === 1) target.emit('event', events[0]!.envelope);
-  else if (events.length > 1)
-    target.emit(
-      'events',
-      events.map((e) => e.envelope),
-    );
+  else
+    for (let i = 0; i < events.length; i += EVENTS_PER_PACKET)
+      target.emit(
+        'events',
+        events.slice(i, i + EVENTS_PER_PACKET).map((e) => e.envelope),
+      );
 }
 
 /**
@@ -62,7 +66,7 @@ export function broadcast(io: IoServer, events: StoredEvent[]): void {
     run = [];
   };
   for (const event of events) {
-    if (run.length && (!sameRooms(run[0]!.audience, event.audience) || run.length >= EVENTS_PER_PACKET)) send();
+    if (run.length && !sameRooms(run[0]!.audience, event.audience)) send();
     run.push(event);
     if (event.envelope.type === 'takeover.upserted') {
       // Sent before the backup centre's consoles are told to reload, as when it came alone.
@@ -180,13 +184,13 @@ async function catchUp(socket: IoSocket, afterSeq: number | null, prisma: Db, pu
       ORDER BY "seq" LIMIT ${DB_BATCH}`;
     if (!socket.connected) return;
     const missed = rows.flatMap((row) => toStoredEvent(row) ?? []); // none: a row the pump passed over too
-    for (let i = 0; i < missed.length; i += EVENTS_PER_PACKET) emitTo(socket, missed.slice(i, i + EVENTS_PER_PACKET));
+    emitTo(socket, missed);
     replayed += missed.length;
     cursor = rows.length === DB_BATCH ? Number(rows[rows.length - 1]!.seq) : upTo;
   }
   // From here to join() nothing awaits: the pump cannot deliver in between.
   const recent = pump.since(cursor).filter((event) => event.audience.some((room) => rooms.includes(room)));
-  for (let i = 0; i < recent.length; i += EVENTS_PER_PACKET) emitTo(socket, recent.slice(i, i + EVENTS_PER_PACKET));
+  emitTo(socket, recent);
   replayed += recent.length;
   socket.join(rooms);
   socket.emit('live', { replayed, seq: pump.cursor });

@@ -16,6 +16,16 @@ const PENDING_POSITION_MS = 60 * 60_000;
 /** An open call is matched to a position when it rang within this window. */
 const CALL_MATCH_WINDOW_MS = 6 * 60 * 60_000;
 
+/** The oldest a waiting position may have arrived and still join a call registered now. */
+const pendingSince = () => new Date(Date.now() - PENDING_POSITION_MS);
+
+/** The centre and caller number of each call that has a number: where its waiting positions would be. */
+const numbersOf = (calls: NewCall[]) =>
+  calls.flatMap((call) => {
+    const msisdn = canonicalPhone(call.callerNumber);
+    return msisdn ? [{ centreId: call.centreId, msisdn }] : [];
+  });
+
 type KommuneAt = (lat: number, lon: number) => { kommunenummer: string; kommunenavn: string } | null;
 
 export function createAmlService({ prisma, transact, kommuneAt }: { prisma: Db; transact: Transact; kommuneAt: KommuneAt }) {
@@ -95,15 +105,12 @@ export function createAmlService({ prisma, transact, kommuneAt }: { prisma: Db; 
 
     /** Whether a position that came first waits for one of these calls (attachWaitingPositions would attach it). */
     positionsWaitFor(calls: NewCall[]): Prisma.Sql {
-      const wanted = calls.flatMap((call) => {
-        const msisdn = canonicalPhone(call.callerNumber);
-        return msisdn ? [{ centreId: call.centreId, msisdn }] : [];
-      });
+      const wanted = numbersOf(calls);
       if (!wanted.length) return Prisma.sql`false`;
       return Prisma.sql`EXISTS (
         SELECT 1 FROM "CallerPosition" p, unnest(${wanted.map((w) => w.centreId)}::uuid[], ${wanted.map((w) => w.msisdn)}::text[]) AS w("centreId", msisdn)
         WHERE p."centreId" = w."centreId" AND p."msisdn" = w.msisdn AND p."callId" IS NULL
-          AND p."receivedAt" >= ${new Date(Date.now() - PENDING_POSITION_MS)})`;
+          AND p."receivedAt" >= ${pendingSince()})`;
     },
 
     /**
@@ -113,11 +120,8 @@ export function createAmlService({ prisma, transact, kommuneAt }: { prisma: Db; 
      * the calls as they are now, in the same order.
      */
     async attachWaitingPositions(tx: Tx, calls: Call[]): Promise<Call[]> {
-      const since = new Date(Date.now() - PENDING_POSITION_MS);
-      const wanted = calls.flatMap((call) => {
-        const msisdn = canonicalPhone(call.callerNumber);
-        return msisdn ? [{ centreId: call.centreId, msisdn }] : [];
-      });
+      const since = pendingSince();
+      const wanted = numbersOf(calls);
       if (!wanted.length) return calls;
       const waiting = await tx.callerPosition.findMany({
         where: { OR: wanted, callId: null, receivedAt: { gte: since } },
