@@ -1,7 +1,8 @@
 // One PrismaClient per process, through the node-postgres driver adapter (no native engine).
+import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaClient } from './generated/prisma/client.js';
+import { type Prisma, PrismaClient } from './generated/prisma/client.js';
 
 export type Db = PrismaClient;
 /** The client inside an interactive transaction. */
@@ -45,9 +46,12 @@ class TimedClient extends pg.Client {
   }
 }
 
+/** The node-postgres pool under each client createPrisma made, for queryPrepared. */
+const pools = new WeakMap<Db, pg.Pool>();
+
 export function createPrisma(databaseUrl: string, poolSize = 10, timeouts: Partial<DbTimeouts> = {}): Db {
   const t = { ...DEFAULT_DB_TIMEOUTS, ...timeouts };
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: poolSize,
     Client: TimedClient,
@@ -59,7 +63,33 @@ export function createPrisma(databaseUrl: string, poolSize = 10, timeouts: Parti
     }),
     ...(t.lockTimeoutMs > 0 && { lock_timeout: t.lockTimeoutMs }),
   });
-  return new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(prisma, pool);
+  return prisma;
+}
+
+// As Prisma's $queryRaw answers: a bigint column as a BigInt (node-postgres would give a string).
+const asRawQueryTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 ? (v: string) => BigInt(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * One statement, on the same pool and connections as Prisma, as a named prepared statement: each
+ * connection parses and plans it once, and PostgreSQL may then keep one generic plan for it,
+ * instead of planning it anew at every call as Prisma's $queryRaw (an unnamed statement) does. For
+ * the hottest statements only (a ringing call's registration: planned in 0.42 ms and executed in
+ * 0.44 ms as $queryRaw, 0.03 and 0.14 ms prepared). The name is the text's hash, so one text is one
+ * statement on each connection however many places send it; a caller sends few texts (the
+ * registration one per batch size), since each stays prepared for the connection's life. Rows come
+ * as from $queryRaw, except that a numeric column comes as a string.
+ */
+export async function queryPrepared<T>(db: Db, sql: Prisma.Sql): Promise<T[]> {
+  const pool = pools.get(db);
+  if (!pool) return db.$queryRaw<T[]>(sql);
+  const name = `q${createHash('sha1').update(sql.text).digest('base64url')}`;
+  const { rows } = await pool.query<T & pg.QueryResultRow>({ name, text: sql.text, values: sql.values, types: asRawQueryTypes });
+  return rows;
 }
 
 export { Prisma } from './generated/prisma/client.js';

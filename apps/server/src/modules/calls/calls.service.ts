@@ -3,7 +3,7 @@
 import { type CallSummary, type CreateCallRequest, journalMessage, type Line, type RegisterCallRequest } from '@amk/contracts';
 import { LINES_BY_CENTRE_KIND } from '@amk/domain';
 import { rooms, type IntegrationActor, type UserActor } from '../../auth/actor.js';
-import { type Call, type Db, Prisma } from '@amk/db';
+import { type Call, type Db, Prisma, queryPrepared } from '@amk/db';
 import { badRequest, conflict, forbidden } from '../../lib/http-error.js';
 import { appendEventSteps, type NewEvent, storedEvents } from '../../realtime/event-log.js';
 import type { Transact } from '../../realtime/transact.js';
@@ -134,13 +134,17 @@ export function createCallsService({ prisma, transact, resolveKommune, hooks }: 
     const events = calls.map((c) => upserted(c.summary));
     return transact.single(async (db, origin) => {
       const { steps, envelopes } = appendEventSteps(events, origin, Prisma.sql`(e.value->'data'->>'id')::uuid IN (SELECT "id" FROM ins)`);
-      const rows = await db.$queryRaw<{ waiting: boolean; inserted: string[]; seq: bigint | null; at: Date | null }[]>`
+      // prepared: planned once per connection, not at every call (queryPrepared)
+      const rows = await queryPrepared<{ waiting: boolean; inserted: string[]; seq: bigint | null; at: Date | null }>(
+        db,
+        Prisma.sql`
         WITH waiting AS (SELECT ${hooks.waiting(calls.map((c) => c.summary))} AS "any"),
         ins AS (${insertRingingSql(calls, Prisma.sql`(SELECT "any" FROM waiting)`)}),
         ${steps}
         SELECT w."any" AS "waiting", ARRAY(SELECT "id"::text FROM ins) AS "inserted", written."seq", written."at"
         FROM waiting w LEFT JOIN (SELECT ev."seq", ev."at" FROM ev, notified) AS written ON true
-        ORDER BY written."seq"`;
+        ORDER BY written."seq"`,
+      );
       if (rows[0]?.waiting !== false) return { value: null, stored: [] };
       const inserted = new Set(rows[0].inserted);
       const written = rows.flatMap(({ seq, at }) => (seq !== null && at !== null ? [{ seq, at }] : []));
