@@ -7,11 +7,11 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { createQueryClient } from '../api/client.js';
 import { LoginPage } from '../auth/LoginPage.js';
 import { useConsole } from '../store/console-store.js';
-import { loadConsolePage, preloadConsole, prefetchSnapshotAndConnect, sessionAtStart } from './first-screen.js';
+import { consolePage, preloadConsole, prefetchSnapshotAndConnect, sessionAtStart } from './first-screen.js';
 
 // Each page is its own chunk, loaded when opened: the login screen loads only itself, a phone only
 // the responder page, and the map library comes with the console or the wall that draws it.
-const ConsolePage = lazy(() => loadConsolePage().then((m) => ({ default: m.ConsolePage })));
+const ConsolePage = consolePage.Page;
 const AdminPage = lazy(() => import('../admin/AdminPage.js').then((m) => ({ default: m.AdminPage })));
 const AuditPage = lazy(() => import('../audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
 const IndicatorsPage = lazy(() => import('../indicators/IndicatorsPage.js').then((m) => ({ default: m.IndicatorsPage })));
@@ -33,11 +33,17 @@ function consoleComesNext(): boolean {
   return pathname === '/' || (pathname === '/login' && (new URLSearchParams(search).get('next') ?? '/') === '/');
 }
 
-/** A user is known (logged in already, or just now): what their page needs is asked for before it renders. */
-function fetchAheadFor(me: Me): void {
+/**
+ * A user is known (logged in already, or just now): what their page needs is asked for before it
+ * renders, and the console's script is waited for, so the console is drawn at once instead of
+ * suspending (lib/lazy-page.tsx). Resolves either way: if the script cannot be had, the page's
+ * own lazy load tries again and says so.
+ */
+async function readyFor(me: Me): Promise<void> {
   if (me.role !== 'responder' && window.location.pathname === '/') {
     prefetchSnapshotAndConnect();
     preloadConsole();
+    await consolePage.preload().catch(() => {});
   }
 }
 
@@ -56,8 +62,8 @@ function Pages() {
   const path = window.location.pathname;
 
   useEffect(() => {
-    sessionAtStart.then((m) => {
-      if (m) fetchAheadFor(m);
+    sessionAtStart.then(async (m) => {
+      if (m) await readyFor(m);
       setMe(m);
     });
   }, []);
@@ -72,10 +78,10 @@ function Pages() {
   if (me === null)
     return (
       <LoginPage
-        onLoggedIn={(m) => {
+        onLoggedIn={async (m) => {
           const next = new URLSearchParams(window.location.search).get('next');
           window.history.replaceState(null, '', m.role === 'responder' ? '/responder' : next && next !== '/login' ? next : '/');
-          fetchAheadFor(m);
+          await readyFor(m);
           setMe(m);
         }}
       />

@@ -4,20 +4,23 @@
 // a dozen script chunks kept the login form waiting); the console's script, the map's and the
 // snapshot are fetched while the form is filled in and the login is checked, not after it.
 import type { Me } from '@amk/contracts';
+import type { ComponentType } from 'react';
 import { client, ok } from '../api/client.js';
 import { fetchSnapshot, type SnapshotAnswer } from '../api/snapshot.js';
+import { lazyPage } from '../lib/lazy-page.js';
 
 /** The session check, sent when the page's own script starts: a user, or null for "not logged in". */
 export const sessionAtStart: Promise<Me | null> = ok(client.GET('/api/v1/auth/me')).catch(() => null);
 
-export const loadConsolePage = () => import('./ConsolePage.js');
+/** The console page, its own chunk: drawn at once when preloaded (lib/lazy-page.tsx). */
+export const consolePage = lazyPage((): Promise<ComponentType<{ me: Me }>> => import('./ConsolePage.js').then((m) => m.ConsolePage));
 
 /**
  * The console page and the map library (most of its script), side by side, now. A failure is not
  * the page's: each asks again when it renders.
  */
 export function preloadConsole(): void {
-  loadConsolePage().catch(() => {});
+  consolePage.preload().catch(() => {});
   import('../map/index.js').then(
     (m) => m.preloadMap(),
     () => {},

@@ -13,7 +13,7 @@ import { ErrorLine } from '../lib/ErrorLine.js';
 
 type Fields = z.input<typeof LoginRequest>;
 
-export function LoginPage({ onLoggedIn }: { onLoggedIn(me: Me): void }) {
+export function LoginPage({ onLoggedIn }: { onLoggedIn(me: Me): Promise<void> }) {
   const t = useT();
   const [error, setError] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<Fields, unknown, z.output<typeof LoginRequest>>({
@@ -25,7 +25,8 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn(me: Me): void }) {
   const submit = handleSubmit(async (body) => {
     setError(null);
     try {
-      onLoggedIn(await ok(client.POST('/api/v1/auth/login', { body })));
+      // awaited: the button stays disabled until the page that comes next is ready to draw
+      await onLoggedIn(await ok(client.POST('/api/v1/auth/login', { body })));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : t('login.failed'));
     }
