@@ -7,7 +7,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { createQueryClient } from '../api/client.js';
 import { LoginPage } from '../auth/LoginPage.js';
 import { useConsole } from '../store/console-store.js';
-import { consolePage, preloadConsole, prefetchSnapshotAndConnect, sessionAtStart } from './first-screen.js';
+import { consolePage, preloadConsole, preloadConsoleAfterPaint, prefetchSnapshotAndConnect, sessionAtStart } from './first-screen.js';
 
 // Each page is its own chunk, loaded when opened: the login screen loads only itself, a phone only
 // the responder page, and the map library comes with the console or the wall that draws it.
@@ -71,7 +71,7 @@ function Pages() {
   useEffect(() => {
     useConsole.getState().setMe(me ?? null);
     if (me === null && path !== '/login') window.history.replaceState(null, '', `/login?next=${encodeURIComponent(path)}`);
-    if (me === null && consoleComesNext()) preloadConsole();
+    if (me === null && consoleComesNext()) preloadConsoleAfterPaint();
   }, [me, path]);
 
   if (me === undefined) return <div className="loading">…</div>;
