@@ -7,6 +7,13 @@ import { formatDecimal } from '../src/i18n/numbers.js';
 import { clock, dateAndClock } from '../src/lib/clock.js';
 
 describe('translations', () => {
+  it('give a text without variables in the language asked for, each time (remembered per language)', () => {
+    expect(translate('nb', 'login.submit')).toBe('Logg inn');
+    expect(translate('en', 'login.submit')).toBe('Log in');
+    expect(translate('nb', 'login.submit')).toBe('Logg inn');
+    expect(translate('nb', 'akutthjelper.willAlert', { n: 3, total: 4 })).toContain('De 3 nærmeste');
+  });
+
   it('choose the plural form by the number', () => {
     expect(translate('nb', 'akutthjelper.willAlert', { n: 1, total: 4 })).toBe('Den nærmeste varsles (av 4 på vakt med gyldig opplæring)');
     expect(translate('nb', 'akutthjelper.willAlert', { n: 3, total: 4 })).toBe('De 3 nærmeste varsles (av 4 på vakt med gyldig opplæring)');
