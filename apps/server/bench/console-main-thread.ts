@@ -9,6 +9,7 @@
 // turns (console, bare, console, bare) so a neighbour's load on the shared machine falls on both.
 import type { Browser, Page } from '@playwright/test';
 import { launchChromium } from './browser.js';
+import { printHotSpots } from './hot-spots.js';
 import { type BarePageSetup, startBarePage } from './bare-maplibre-page.js';
 import { type Base, buildScenario, STEP_DEG, UNITS } from './console-scenario.js';
 import type { BenchRow } from './stats.js';
@@ -103,35 +104,9 @@ async function measureWindow(page: Page, seconds: number, profile = false): Prom
   const before = await taskDuration();
   const run = (await page.evaluate((s) => (window as any).__benchRun(s), seconds)) as Omit<Sample, 'seconds' | 'busy'>;
   const after = await taskDuration();
-  if (profile) printHotSpots((await cdp.send('Profiler.stop')).profile);
+  if (profile) printHotSpots('console', (await cdp.send('Profiler.stop')).profile);
   await cdp.detach();
   return { seconds, busy: after - before, ...run };
-}
-
-/**
- * BENCH_PROFILE (set to a directory, run.ts): where the console's main thread went in its first
- * window, by function (self time), so the bench points at the hot spot rather than only saying it
- * is slow. The profiler costs
- * time of its own: the figures of a profiled run are for finding, not for comparing.
- */
-function printHotSpots(profile: {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-  samples?: number[];
-  timeDeltas?: number[];
-}) {
-  const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
-  const self = new Map<string, number>();
-  let total = 0;
-  profile.samples?.forEach((id, i) => {
-    const frame = byNode.get(id)!;
-    const ms = (profile.timeDeltas?.[i] ?? 0) / 1000;
-    total += ms;
-    const where = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`;
-    self.set(where, (self.get(where) ?? 0) + ms);
-  });
-  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
-  console.log(`[bench] console hot spots (self time of ${total.toFixed(0)} ms sampled):`);
-  for (const [where, ms] of top) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${where}`);
 }
 
 function summarise(windows: Sample[]): Measured {

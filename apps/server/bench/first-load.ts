@@ -4,7 +4,10 @@
 // and the live socket is connected. Measured in Chromium against the built console served by a
 // running server at `url`; five cold loads (each a fresh browser context: no cache, no cookies),
 // the median reported. Also what that cost in script over the wire (compressed, headers included).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { launchChromium } from './browser.js';
+import { printHotSpots } from './hot-spots.js';
 import type { BenchRow } from './stats.js';
 import { row } from './stats.js';
 
@@ -47,6 +50,11 @@ const WATCH = `window.__firstLoad = new Promise((resolve) => {
   observer.observe(document, { childList: true, subtree: true, attributes: true });
 });`;
 
+// The page's requests on its own clock: when each was sent and answered, for a profiled load.
+const REQUESTS = `performance.getEntriesByType('resource').map((e) =>
+  '  ' + e.startTime.toFixed(0).padStart(6) + ' → ' + e.responseEnd.toFixed(0).padStart(6) + ' ms  ' + new URL(e.name).pathname
+).join('\\n')`;
+
 interface Load {
   ms: number;
   scriptBytes: number;
@@ -68,12 +76,29 @@ export async function measureFirstLoad(url: string): Promise<BenchRow[]> {
       try {
         await context.addInitScript(WATCH);
         const page = await context.newPage();
+        // BENCH_PROFILE: the last load (the server warm by then) is profiled from the navigation on,
+        // and its requests are listed on the page's clock, so the bench shows where the time goes.
+        const profiled = !!process.env.BENCH_PROFILE && i === LOADS - 1;
+        if (profiled) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8.execute', 'blink.user_timing'] });
+        const cdp = profiled ? await context.newCDPSession(page) : null;
+        await cdp?.send('Profiler.enable');
+        await cdp?.send('Profiler.start');
         await page.goto(url);
         // Typed as soon as the form is there: the time is the console's, not a person's.
         await page.getByLabel('Brukernavn').fill('amk.bergen');
         await page.getByLabel('Passord').fill('demo');
         await page.getByRole('button', { name: 'Logg inn' }).click();
         loads.push((await page.evaluate('window.__firstLoad')) as Load);
+        if (cdp) {
+          const { profile } = await cdp.send('Profiler.stop');
+          writeFileSync(join(process.env.BENCH_PROFILE!, 'first-load.cpuprofile'), JSON.stringify(profile));
+          printHotSpots('first load', profile);
+          console.log(`[bench] first load: ${JSON.stringify(loads.at(-1))}`);
+          console.log(await page.evaluate(REQUESTS));
+          const trace = await browser.stopTracing();
+          writeFileSync(join(process.env.BENCH_PROFILE!, 'first-load-trace.json'), trace);
+          printTimeline(JSON.parse(trace.toString()), loads.at(-1)!.submitAt);
+        }
       } finally {
         await context.close();
       }
@@ -93,4 +118,35 @@ export async function measureFirstLoad(url: string): Promise<BenchRow[]> {
     part('snapshot received → console drawn', (l) => l.drawnAt - l.snapshotAt),
     part('console drawn → live, next frame', (l) => l.usableAt - l.drawnAt),
   ];
+}
+
+type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: any };
+
+/**
+ * The console's main thread in a Chromium trace of the profiled load, on the page's clock: its
+ * biggest pieces of work, and where it sat idle for over 30 ms, with what ended the wait (one such
+ * wait was a TimerFire: React's 300 ms fallback throttle). The whole trace is written beside it,
+ * for the Performance panel of Chrome DevTools.
+ */
+function printTimeline(trace: { traceEvents: TraceEvent[] }, submitAt: number) {
+  const events = trace.traceEvents;
+  // The login form's submit, on the console renderer's main thread (other renderers draw the
+  // browser's own pages), sets the trace's clock to the page's: the watch noted it at submitAt.
+  const submit = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'submit');
+  if (!submit) return;
+  const origin = submit.ts - submitAt * 1000;
+  const onMain = events
+    .filter((e) => e.pid === submit.pid && e.tid === submit.tid && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts);
+  const ms = (us: number) => (us / 1000).toFixed(0).padStart(6);
+  console.log('[bench] first load, console main thread (ms on the page clock): work over 8 ms, idle over 30 ms');
+  let busyUntil = onMain[0]?.ts ?? 0;
+  for (const e of onMain) {
+    if (e.ts - busyUntil > 30_000) console.log(`  ${ms(busyUntil - origin)}  ${ms(e.ts - busyUntil)}  idle, until ${e.name}`);
+    busyUntil = Math.max(busyUntil, e.ts + e.dur!);
+    if (e.dur! <= 8_000 || /RunTask|^V8\./.test(e.name)) continue;
+    const d = e.args?.data ?? {};
+    const what = d.url ? ` ${String(d.url).split('/').pop()}` : d.type ? ` ${d.type}` : '';
+    console.log(`  ${ms(e.ts - origin)}  ${ms(e.dur!)}  ${e.name}${what}`);
+  }
 }

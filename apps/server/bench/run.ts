@@ -21,6 +21,7 @@ import { measureConsoleMainThread } from './console-main-thread.js';
 import { monthSummaryBench, purgeBench } from './database-benches.js';
 import { kommuneLookupBench, rankingBench } from './domain-benches.js';
 import { measureFirstLoad } from './first-load.js';
+import { snapshotBench } from './snapshot-bench.js';
 import { goalFor } from './goals.js';
 import { catchUpBench, connectMany, type Fanout, intakeBench, measureConcurrentFanout, measureFanout, ringCall } from './live-benches.js';
 import { cpuMeter, currentCommit, describeMachine, type Pinning, pinCores } from './machine.js';
@@ -205,6 +206,7 @@ async function main() {
       // and the no-flood p99 it is compared with moved from 20 to 92 ms between runs
       await step('position flood', () => floodBench(t, fleet, 200, quick ? 20 : 200));
       await step('catch-up', () => catchUpBench(server.url, key, cookie, prisma));
+      await step('snapshot', () => snapshotBench(server.url, cookie));
       await step('console first load (Chromium)', () => measureFirstLoad(server.url));
       await step('console main thread (Chromium)', () => measureConsoleMainThread(server.url));
       await step('month of calls (summary)', () => monthSummaryBench(prisma, MONTH_CALLS));
