@@ -30,6 +30,9 @@ export default defineConfig({
         '--disable-component-update',
         '--use-angle=swiftshader',
         '--enable-unsafe-swiftshader',
+        // Chromium's own omnibox pop-up, loaded in a renderer of its own for every test's fresh
+        // context: CPU the consoles under test need (apps/server/bench/browser.ts says more).
+        '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup,PreloadTopChromeWebUI',
         // The recording test presses play from a script, as a person would with the mouse.
         '--autoplay-policy=no-user-gesture-required',
       ],
