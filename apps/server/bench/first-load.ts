@@ -88,16 +88,17 @@ export async function measureFirstLoad(url: string): Promise<BenchRow[]> {
         await page.getByLabel('Brukernavn').fill('amk.bergen');
         await page.getByLabel('Passord').fill('demo');
         await page.getByRole('button', { name: 'Logg inn' }).click();
-        loads.push((await page.evaluate('window.__firstLoad')) as Load);
+        const load = (await page.evaluate('window.__firstLoad')) as Load;
+        loads.push(load);
         if (cdp) {
           const { profile } = await cdp.send('Profiler.stop');
           writeFileSync(join(process.env.BENCH_PROFILE!, 'first-load.cpuprofile'), JSON.stringify(profile));
           printHotSpots('first load', profile);
-          console.log(`[bench] first load: ${JSON.stringify(loads.at(-1))}`);
+          console.log(`[bench] first load: ${JSON.stringify(load)}`);
           console.log(await page.evaluate(REQUESTS));
           const trace = await browser.stopTracing();
           writeFileSync(join(process.env.BENCH_PROFILE!, 'first-load-trace.json'), trace);
-          printTimeline(JSON.parse(trace.toString()), loads.at(-1)!.submitAt);
+          printTimeline(JSON.parse(trace.toString()), load.submitAt);
         }
       } finally {
         await context.close();

@@ -1,9 +1,8 @@
-// Where a Chromium page's main thread went, from a CDP Profiler profile: the bench's pointer at a hot spot.
 /**
- * BENCH_PROFILE (set to a directory, run.ts): where a page's main thread went while it was
- * measured, by function (self time), so the bench points at the hot spot rather than only saying it
- * is slow. The profiler costs
- * time of its own: the figures of a profiled run are for finding, not for comparing.
+ * BENCH_PROFILE (set to a directory, run.ts): where a Chromium page's main thread went while it was
+ * measured, by function (self time), from a CDP Profiler profile, so the bench points at the hot
+ * spot rather than only saying it is slow. The profiler costs time of its own: the figures of a
+ * profiled run are for finding, not for comparing.
  */
 export function printHotSpots(
   title: string,

@@ -42,8 +42,7 @@ function consoleComesNext(): boolean {
 async function readyFor(me: Me): Promise<void> {
   if (me.role !== 'responder' && window.location.pathname === '/') {
     prefetchSnapshotAndConnect();
-    preloadConsole();
-    await consolePage.preload().catch(() => {});
+    await preloadConsole();
   }
 }
 

@@ -16,13 +16,17 @@ export const sessionAtStart: Promise<Me | null> = ok(client.GET('/api/v1/auth/me
 export const consolePage = lazyPage((): Promise<ComponentType<{ me: Me }>> => import('./ConsolePage.js').then((m) => m.ConsolePage));
 
 /**
- * The console page and the map library (most of its script), side by side, now. A failure is not
- * the page's: each asks again when it renders.
+ * The console page and the map library (most of its script), side by side, now. Resolves when the
+ * console's chunk is in, or could not be had: a failure is not the page's, each asks again when it
+ * renders.
  */
-export function preloadConsole(): void {
-  consolePage.preload().catch(() => {});
+export function preloadConsole(): Promise<void> {
   import('../map/index.js').then(
     (m) => m.preloadMap(),
+    () => {},
+  );
+  return consolePage.preload().then(
+    () => {},
     () => {},
   );
 }
@@ -33,7 +37,7 @@ export function preloadConsole(): void {
  * and the form reached the screen about 60 ms later (a trace of the first load).
  */
 export function preloadConsoleAfterPaint(): void {
-  requestAnimationFrame(() => setTimeout(preloadConsole, 0));
+  requestAnimationFrame(() => setTimeout(() => void preloadConsole(), 0));
 }
 
 let snapshotOnItsWay: Promise<SnapshotAnswer> | null = null;

@@ -56,7 +56,7 @@ export function translate(locale: Locale, key: TranslationKey, vars?: Vars): str
     return text;
   }
   // `n` is the dictionaries' name for a number; i18next chooses the plural form by `count`.
-  const options: TOptions = vars && typeof vars.n === 'number' && vars.count === undefined ? { ...vars, count: vars.n } : { ...vars };
+  const options: TOptions = typeof vars.n === 'number' && vars.count === undefined ? { ...vars, count: vars.n } : { ...vars };
   return fixed[locale](key, options);
 }
 
