@@ -35,6 +35,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (quick ? 50 : 200));
 const MONTH_CALLS = Number(process.env.BENCH_MONTH_CALLS ?? (quick ? 100_000 : 1_000_000));
 const PURGE_N = Number(process.env.BENCH_PURGE_N ?? (quick ? 50_000 : 1_000_000));
 const FLEET = 2_000;
+const FANOUT_CONSOLES = [100, 200];
 
 interface Child {
   child: ChildProcess;
@@ -75,28 +76,58 @@ const stopChild = (c: Child) =>
 
 const idOfCall = (d: unknown) => (d as { id: string }).id;
 
-async function fanoutRows(consoles: number, bare: Child, sameRoute: Child, t: Target): Promise<BenchRow[]> {
-  const measure = async (url: string, send: (i: number) => Promise<string>, cookie?: string): Promise<Fanout> => {
-    const sockets = await connectMany(url, consoles, cookie);
-    try {
-      return await measureFanout(sockets, ROUNDS, send, idOfCall);
-    } finally {
-      for (const s of sockets) s.disconnect();
+/** `consoles` consoles on `url`, each timed receiving the call `send` registers, ROUNDS times. */
+async function fanout(consoles: number, url: string, send: (i: number) => Promise<string>, cookie?: string): Promise<Fanout> {
+  const sockets = await connectMany(url, consoles, cookie);
+  try {
+    return await measureFanout(sockets, ROUNDS, send, idOfCall);
+  } finally {
+    for (const s of sockets) s.disconnect();
+  }
+}
+
+/** Registers a call through `path` on `base` and answers its id. */
+const ringer = (t: Target, base: string, tag: string, path?: string) => async (i: number) => {
+  const res = await ringCall(base, t.key, `${tag}-${i}`, path);
+  if (res.status !== 201) throw new Error(`registering a call answered ${res.status}`);
+  return ((await res.json()) as { id: string }).id;
+};
+
+interface Baselines {
+  bare: Fanout;
+  sameRoute: Fanout;
+}
+
+/**
+ * The baselines for each number of consoles, measured before the real server and then stopped:
+ * the same-route server is a second instance on the real server's database, so while it runs it
+ * reads every event the real server writes, on the real server's core.
+ */
+async function measureBaselines(pinning: Pinning, serverEnv: Record<string, string>, t: Target): Promise<Map<number, Baselines>> {
+  const bare = await startChild(pinning, join(repoRoot, 'apps/server/bench/bare-socketio-server.ts'), { PORT: '0' });
+  const sameRoute = await startChild(pinning, join(repoRoot, 'apps/server/bench/same-route-server.ts'), serverEnv);
+  try {
+    const run = Date.now();
+    const measured = new Map<number, Baselines>();
+    for (const consoles of FANOUT_CONSOLES) {
+      const bareRun = await fanout(consoles, bare.url, async (i) => {
+        const id = `bare-${consoles}-${i}`;
+        await fetch(`${bare.url}/`, { method: 'POST', body: JSON.stringify({ data: { id } }) });
+        return id;
+      });
+      const tag = `fanout-${consoles}-${run}-b`;
+      const same = await fanout(consoles, sameRoute.url, ringer(t, sameRoute.url, tag, '/api/v1/bench/integrations/calls'), t.cookie);
+      measured.set(consoles, { bare: bareRun, sameRoute: same });
     }
-  };
-  const run = Date.now();
-  const ring = (base: string, path?: string) => async (i: number) => {
-    const res = await ringCall(base, t.key, `fanout-${consoles}-${run}-${i}-${path ? 'b' : 'r'}`, path);
-    if (res.status !== 201) throw new Error(`registering a call answered ${res.status}`);
-    return ((await res.json()) as { id: string }).id;
-  };
-  const bareRun = await measure(bare.url, async (i) => {
-    const id = `bare-${consoles}-${i}`;
-    await fetch(`${bare.url}/`, { method: 'POST', body: JSON.stringify({ data: { id } }) });
-    return id;
-  });
-  const same = await measure(sameRoute.url, ring(sameRoute.url, '/api/v1/bench/integrations/calls'), t.cookie);
-  const real = await measure(t.url, ring(t.url), t.cookie);
+    return measured;
+  } finally {
+    await Promise.all([stopChild(bare), stopChild(sameRoute)]);
+  }
+}
+
+async function fanoutRows(consoles: number, baselines: Baselines, t: Target): Promise<BenchRow[]> {
+  const { bare: bareRun, sameRoute: same } = baselines;
+  const real = await fanout(consoles, t.url, ringer(t, t.url, `fanout-${consoles}-${Date.now()}-r`), t.cookie);
   const p = (f: Fanout, n: number) => percentile(f.latencies, n);
   return [
     row(`call registered → screen, ${consoles} consoles, p50`, 'ms', p(real, 50), p(same, 50)),
@@ -192,12 +223,9 @@ async function main() {
     } else {
       // the baseline servers are started only for the steps that use them
       const fanoutStep = (consoles: number) => `call → screen, ${consoles} consoles`;
-      if ([100, 200].map(fanoutStep).some(wanted)) {
-        const bare = await startChild(pinning, join(repoRoot, 'apps/server/bench/bare-socketio-server.ts'), { PORT: '0' });
-        const sameRoute = await startChild(pinning, join(repoRoot, 'apps/server/bench/same-route-server.ts'), serverEnv);
-        children.push(bare, sameRoute);
-        for (const consoles of [100, 200]) await step(fanoutStep(consoles), () => fanoutRows(consoles, bare, sameRoute, t));
-        await Promise.all([stopChild(bare), stopChild(sameRoute)]);
+      if (FANOUT_CONSOLES.map(fanoutStep).some(wanted)) {
+        const baselines = await measureBaselines(pinning, serverEnv, t);
+        for (const consoles of FANOUT_CONSOLES) await step(fanoutStep(consoles), () => fanoutRows(consoles, baselines.get(consoles)!, t));
       }
       await step('call → screen, 200 consoles, 20 concurrent senders', () => concurrentRows(200, 20, t));
       await step('CTI intake', () => intakeBench(server.url, key));

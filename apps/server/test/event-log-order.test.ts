@@ -172,6 +172,32 @@ describe('event log order', () => {
     }
   });
 
+  it('tells other instances of a burst of its commits, up to the last seq, in seq order', async () => {
+    const pump = new EventPump({ prisma: reader, databaseUrl: databaseUrl(), deliver: () => {} });
+    const listener = new pg.Client({ connectionString: databaseUrl() });
+    await Promise.all([pump.start(), listener.connect()]);
+    try {
+      const notices: ReturnType<typeof parseEventNotice>[] = [];
+      listener.on('notification', (msg) => {
+        const notice = parseEventNotice(msg.payload);
+        if (notice.origin === pump.origin) notices.push(notice);
+      });
+      await listener.query(`LISTEN ${EVENT_CHANNEL}`);
+      const transact = createTransact(writers, pump);
+      const run = `told-${Date.now()}`;
+      await Promise.all(Array.from({ length: 30 }, (_, i) => transact(async (_tx, emit) => emit(callEvent(`${run}-${i}`)))));
+      const written = await reader.$queryRaw<{ seq: bigint }[]>`SELECT "seq" FROM "Event" WHERE data->>'externalId' LIKE ${`${run}-%`}`;
+      const lastWritten = Math.max(...written.map((r) => Number(r.seq)));
+      await expect.poll(() => notices.at(-1)?.seq).toBe(lastWritten);
+      // told together while a notice was on its way: never more notices than commits, in seq order
+      expect(notices.length).toBeLessThanOrEqual(30);
+      expect(notices.map((n) => n.seq)).toEqual([...notices.map((n) => n.seq)].sort((a, b) => a - b));
+    } finally {
+      await listener.end();
+      await pump.stop();
+    }
+  });
+
   it('delivers its own commit whose answer never came back (no offer), from the log, within the poll', async () => {
     const delivered: number[] = [];
     const pump = new EventPump({
@@ -181,8 +207,8 @@ describe('event log order', () => {
     });
     await pump.start();
     try {
-      // written as this instance would, but never offered to the pump: its own NOTIFY is ignored
-      const [stored] = await writers.$transaction((tx) => appendEvents(tx, [callEvent(`lost-${Date.now()}`)], pump.origin));
+      // committed, but never offered to the pump (so never announced either)
+      const [stored] = await writers.$transaction((tx) => appendEvents(tx, [callEvent(`lost-${Date.now()}`)]));
       const seq = stored!.envelope.seq;
       // not waitFor: that would read the log itself
       await expect.poll(() => delivered.includes(seq), { timeout: 5_000 }).toBe(true);

@@ -82,7 +82,8 @@ describe('committed events to consoles', () => {
 
   it('the pump hands each commit’s events on together', () => {
     const delivered: number[][] = [];
-    // offer needs no database while the events follow on from what was delivered
+    // delivering needs no database while the events follow on from what was delivered (telling
+    // other instances does, and its failure here is only logged)
     const pump = new EventPump({
       prisma: null as never,
       databaseUrl: '',

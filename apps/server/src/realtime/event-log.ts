@@ -8,16 +8,20 @@
 // every writer that has drawn a seq, so every seq up to the answer is final. Writers never wait for
 // each other, so a burst of calls commits (and flushes its WAL) together; before, an exclusive
 // writer lock held through each commit's disk flush capped intake at about 200 calls/s.
-// Services append their events as the LAST step of a transaction, in one statement (lock, insert,
-// notify), so the lock is held only for that statement and the commit. A write that is a single
+// Services append their events as the LAST step of a transaction, in one statement (lock, insert),
+// so the lock is held only for that statement and the commit. A write that is a single
 // statement (a ringing call nothing waits for, calls.service.ts) appends its events in that same
 // statement, which then commits on its own.
 //
-// Why NOTIFY inside the transaction: Postgres delivers it only when the transaction commits, and
-// never when it rolls back. So every server instance hears of an event after commit, never before.
-// The notice names the last seq and the instance that wrote it (`<seq> <origin>`): the writer
-// delivers its own events as its commit returns (transact.ts), and must not also read them back
-// from the log because its own NOTIFY overtook that return (see event-pump.ts).
+// Why NOTIFY after the commit, not in the transaction: the writing instance delivers its own events
+// as its commit returns (transact.ts), and a NOTIFY in the transaction was in the way. At commit,
+// Postgres wakes every listening connection before it answers the writer: this instance's own
+// listener and every other instance's, each waking its server to read a notice it then ignores or
+// queues. On the server's core that cost each call about 0.6 ms before its consoles heard of it,
+// and more with each instance. So the writer's pump announces what it wrote once it has delivered
+// it (event-pump.ts): other instances hear of an event after commit, never before, as they did.
+// If the writer dies between its commit and its notice, they read the event at their next poll.
+// The notice names the last seq and the instance that wrote it (`<seq> <origin>`, eventNotice).
 import { EventEnvelopeSchema, type EventData, type EventEnvelope, type EventType } from '@amk/contracts';
 import { type Db, type Event as EventRow, Prisma, type Tx } from '@amk/db';
 
@@ -88,27 +92,29 @@ function readableEnvelopes(events: NewEvent[]): EventEnvelope[] {
   });
 }
 
-/** What a NOTIFY on EVENT_CHANNEL says: the last seq a transaction wrote, and which instance wrote it. */
+/** What a NOTIFY on EVENT_CHANNEL says: the last seq an instance wrote, and which instance it is. */
+export const eventNotice = (seq: number, origin: string) => `${seq} ${origin}`;
+
+/** The notice eventNotice wrote, read back. */
 export function parseEventNotice(payload: string | undefined): { seq: number; origin: string } {
   const [seq = '', origin = ''] = (payload ?? '').split(' ');
   return { seq: Number(seq), origin };
 }
 
 /**
- * The steps of a statement that append `events` — take the lock, insert them in order, notify —
- * as common table expressions named `locked`, `ev` (the rows written: "seq", "at") and `notified`;
- * the statement must select from `ev` and `notified`. So the lock is held for that one round trip
- * and the commit that follows, not for a round trip per event (each stretched by whatever else the
- * server's event loop is doing). `kept`, a condition on `e.value` (each event as JSON), lets the
+ * The steps of a statement that append `events` — take the lock, insert them in order — as common
+ * table expressions named `locked` and `ev` (the rows written: "seq", "at"); the statement must
+ * select from `ev`. So the lock is held for that one round trip and the commit that follows, not
+ * for a round trip per event (each stretched by whatever else the server's event loop is doing). `kept`, a condition on `e.value` (each event as JSON), lets the
  * statement decide which of them happen: calls.service.ts appends only the events of the calls its
  * statement inserted. Checks every event against its contract first (readableEnvelopes).
  */
-export function appendEventSteps(events: NewEvent[], origin: string, kept: Prisma.Sql = Prisma.sql`true`) {
+export function appendEventSteps(events: NewEvent[], kept: Prisma.Sql = Prisma.sql`true`) {
   const envelopes = readableEnvelopes(events);
   const rows = JSON.stringify(events.map((e) => ({ type: e.type, centreId: e.centreId, audience: e.audience, data: e.data })));
   // The lock CTE is volatile, so it is evaluated once, and the sort (ORDER BY ord, which draws
   // the seqs in the order emitted) reads every row before the insert draws its first seq: no seq
-  // is drawn before the lock is held. No notice when nothing was written.
+  // is drawn before the lock is held.
   const steps = Prisma.sql`
     locked AS (SELECT pg_advisory_xact_lock_shared(${EVENT_WRITE_LOCK}::bigint)),
     ev AS (
@@ -119,8 +125,7 @@ export function appendEventSteps(events: NewEvent[], origin: string, kept: Prism
       WHERE ${kept}
       ORDER BY e.ord
       RETURNING "seq", "at"
-    ),
-    notified AS (SELECT pg_notify(${EVENT_CHANNEL}, max("seq")::text || ' ' || ${origin}::text) FROM ev HAVING count(*) > 0)`;
+    )`;
   return { steps, envelopes };
 }
 
@@ -143,12 +148,12 @@ export function storedEvents(
 }
 
 /** Appends the transaction's events in one statement (see appendEventSteps); the transaction's last step. */
-export async function appendEvents(tx: Tx, events: NewEvent[], origin = ''): Promise<StoredEvent[]> {
+export async function appendEvents(tx: Tx, events: NewEvent[]): Promise<StoredEvent[]> {
   if (events.length === 0) return [];
-  const { steps, envelopes } = appendEventSteps(events, origin);
+  const { steps, envelopes } = appendEventSteps(events);
   const written = await tx.$queryRaw<{ seq: bigint; at: Date }[]>`
     WITH ${steps}
-    SELECT ev."seq", ev."at" FROM ev, notified ORDER BY ev."seq"`;
+    SELECT ev."seq", ev."at" FROM ev ORDER BY ev."seq"`;
   return storedEvents(events, envelopes, written);
 }
 

@@ -2,13 +2,21 @@
 // deliver function (the Socket.IO broadcaster). Whichever instance wrote an event, every instance
 // delivers it to its own sockets: that is how two instances on one database stay in step.
 //
-// It wakes on NOTIFY (sent at commit, see event-log.ts) and also polls, so a lost notification or
+// It wakes on NOTIFY (sent by the writing instance after its commit, see event-log.ts) and also polls, so a lost notification or
 // a dropped LISTEN connection delays an event by at most POLL_MS, never loses it. It keeps the most
 // recent events in memory so that a reconnecting console can be caught up without a query.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { Db } from '@amk/db';
-import { EVENT_CHANNEL, parseEventNotice, readSettledEvents, settledSeq, toStoredEvent, type StoredEvent } from './event-log.js';
+import { type Db, Prisma, queryPrepared } from '@amk/db';
+import {
+  EVENT_CHANNEL,
+  eventNotice,
+  parseEventNotice,
+  readSettledEvents,
+  settledSeq,
+  toStoredEvent,
+  type StoredEvent,
+} from './event-log.js';
 
 const POLL_MS = 1_000;
 const BATCH = 2_000;
@@ -35,6 +43,10 @@ export class EventPump {
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private waiters: { seq: number; resolve: () => void }[] = [];
+  /** The last seq this instance has told the others about, and the last it has to. */
+  private announced = 0;
+  private toAnnounce = 0;
+  private announcing: Promise<void> | null = null;
 
   constructor(private readonly opts: EventPumpOptions) {
     this.ringSize = opts.ringSize ?? 20_000;
@@ -51,6 +63,7 @@ export class EventPump {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.pulling?.catch(() => {});
+    await this.announcing;
     await this.listener?.end().catch(() => {});
     this.listener = null;
   }
@@ -69,13 +82,41 @@ export class EventPump {
    * Events this instance has just committed, in seq order. Those that follow on directly from what
    * was delivered go out now, saving a round trip to the database. At the first one that does not
    * (another transaction's event comes between: a concurrent writer's seqs interleave with ours,
-   * or another instance wrote it), the rest wait for the log to be read in order.
+   * or another instance wrote it), the rest wait for the log to be read in order. Then the other
+   * instances are told (announce).
    */
   offer(events: StoredEvent[]): void {
     let i = 0;
     if (!this.pulling) while (i < events.length && events[i]!.envelope.seq === this.cursor + 1 + i) i++;
     this.deliver(events.slice(0, i));
     if (i < events.length) this.poke();
+    const last = events.at(-1);
+    if (last) this.announce(last.envelope.seq);
+  }
+
+  /**
+   * Tells every instance (this one's listener ignores it) that this one has committed up to `seq`,
+   * after this one's consoles were sent their events (why, in event-log.ts). One NOTIFY at a time:
+   * commits that come while one is on its way are told together in the next, with their last seq,
+   * which is all a listener needs (it reads the log from its own cursor). A failed NOTIFY is not
+   * retried: the others read the events at their next poll.
+   */
+  private announce(seq: number): void {
+    this.toAnnounce = Math.max(this.toAnnounce, seq);
+    if (this.announcing || this.stopped) return;
+    this.announcing = (async () => {
+      try {
+        while (this.toAnnounce > this.announced && !this.stopped) {
+          const upTo = this.toAnnounce;
+          await queryPrepared(this.opts.prisma, Prisma.sql`SELECT pg_notify(${EVENT_CHANNEL}, ${eventNotice(upTo, this.origin)})`);
+          this.announced = upTo;
+        }
+      } catch (err) {
+        this.opts.log?.warn({ err }, 'event pump: NOTIFY failed; other instances read the events at their next poll');
+      } finally {
+        this.announcing = null;
+      }
+    })();
   }
 
   /** The first seq the in-memory ring can replay from: events after `afterSeq` are all in memory. */

@@ -1,6 +1,6 @@
 // The one way services write: a transaction whose events are appended as its last step (see
 // event-log.ts for why), then — only after commit — the committed events are offered to the local
-// pump, so this instance's consoles hear of them without waiting for NOTIFY and a re-read.
+// pump, so this instance's consoles hear of them without a re-read, and other instances are told.
 //
 // A write that fits in one statement, its events appended in that statement (appendEventSteps),
 // may go through `transact.single`: the statement commits on its own, so it costs one round trip
@@ -16,13 +16,12 @@ interface Committed<T> {
 
 export interface Transact {
   <T>(work: (tx: Tx, emit: Emit) => Promise<T>): Promise<T>;
-  /** `write` runs one statement on `db` that names `origin` in its NOTIFY (see event-log.ts). */
-  single<T>(write: (db: Db, origin: string) => Promise<Committed<T>>): Promise<T>;
+  /** `write` runs one statement on `db`, which commits on its own. */
+  single<T>(write: (db: Db) => Promise<Committed<T>>): Promise<T>;
 }
 
-/** This instance's end of the event log: who it is, and where its own committed events go. */
+/** This instance's end of the event log: where its own committed events go (the event pump). */
 export interface LocalDelivery {
-  origin: string;
   offer(committed: StoredEvent[]): void;
 }
 
@@ -33,7 +32,7 @@ export function createTransact(prisma: Db, local: LocalDelivery): Transact {
       async (tx) => {
         const events: NewEvent[] = [];
         const value = await work(tx, (e) => events.push(e));
-        stored = await appendEvents(tx, events, local.origin);
+        stored = await appendEvents(tx, events);
         return value;
       },
       { timeout: 15_000, maxWait: 10_000 },
@@ -41,8 +40,8 @@ export function createTransact(prisma: Db, local: LocalDelivery): Transact {
     if (stored.length) local.offer(stored);
     return result;
   };
-  const single = async <T>(write: (db: Db, origin: string) => Promise<Committed<T>>): Promise<T> => {
-    const { value, stored } = await write(prisma, local.origin);
+  const single = async <T>(write: (db: Db) => Promise<Committed<T>>): Promise<T> => {
+    const { value, stored } = await write(prisma);
     if (stored.length) local.offer(stored);
     return value;
   };

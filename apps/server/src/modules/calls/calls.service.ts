@@ -132,8 +132,8 @@ export function createCallsService({ prisma, transact, resolveKommune, hooks }: 
    */
   function registerAlone(calls: Ringing[]): Promise<Set<string> | null> {
     const events = calls.map((c) => upserted(c.summary));
-    return transact.single(async (db, origin) => {
-      const { steps, envelopes } = appendEventSteps(events, origin, Prisma.sql`(e.value->'data'->>'id')::uuid IN (SELECT "id" FROM ins)`);
+    return transact.single(async (db) => {
+      const { steps, envelopes } = appendEventSteps(events, Prisma.sql`(e.value->'data'->>'id')::uuid IN (SELECT "id" FROM ins)`);
       // prepared: planned once per connection, not at every call (queryPrepared)
       const rows = await queryPrepared<{ waiting: boolean; inserted: string[]; seq: bigint | null; at: Date | null }>(
         db,
@@ -142,7 +142,7 @@ export function createCallsService({ prisma, transact, resolveKommune, hooks }: 
         ins AS (${insertRingingSql(calls, Prisma.sql`(SELECT "any" FROM waiting)`)}),
         ${steps}
         SELECT w."any" AS "waiting", ARRAY(SELECT "id"::text FROM ins) AS "inserted", written."seq", written."at"
-        FROM waiting w LEFT JOIN (SELECT ev."seq", ev."at" FROM ev, notified) AS written ON true
+        FROM waiting w LEFT JOIN ev AS written ON true
         ORDER BY written."seq"`,
       );
       if (rows[0]?.waiting !== false) return { value: null, stored: [] };
