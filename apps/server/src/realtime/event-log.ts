@@ -9,9 +9,9 @@
 // each other, so a burst of calls commits (and flushes its WAL) together; before, an exclusive
 // writer lock held through each commit's disk flush capped intake at about 200 calls/s.
 // Services append their events as the LAST step of a transaction, in one statement (lock, insert),
-// so the lock is held only for that statement and the commit. A write that is a single
-// statement (a ringing call nothing waits for, calls.service.ts) appends its events in that same
-// statement, which then commits on its own.
+// so the lock is held only for that statement and the commit. A write that is a single statement
+// (a ringing call nothing waits for, calls.service.ts) appends its events in that same statement,
+// which then commits on its own.
 //
 // Why NOTIFY after the commit, not in the transaction: the writing instance delivers its own events
 // as its commit returns (transact.ts), and a NOTIFY in the transaction was in the way. At commit,
@@ -105,9 +105,9 @@ export function parseEventNotice(payload: string | undefined): { seq: number; or
  * The steps of a statement that append `events` — take the lock, insert them in order — as common
  * table expressions named `locked` and `ev` (the rows written: "seq", "at"); the statement must
  * select from `ev`. So the lock is held for that one round trip and the commit that follows, not
- * for a round trip per event (each stretched by whatever else the server's event loop is doing). `kept`, a condition on `e.value` (each event as JSON), lets the
- * statement decide which of them happen: calls.service.ts appends only the events of the calls its
- * statement inserted. Checks every event against its contract first (readableEnvelopes).
+ * for a round trip per event (each stretched by whatever else the server's event loop is doing).
+ * `kept`, a condition on `e.value` (each event as JSON), lets the statement decide which of them
+ * happen: calls.service.ts appends only the events of the calls its statement inserted. Checks every event against its contract first (readableEnvelopes).
  */
 export function appendEventSteps(events: NewEvent[], kept: Prisma.Sql = Prisma.sql`true`) {
   const envelopes = readableEnvelopes(events);

@@ -2,9 +2,10 @@
 // deliver function (the Socket.IO broadcaster). Whichever instance wrote an event, every instance
 // delivers it to its own sockets: that is how two instances on one database stay in step.
 //
-// It wakes on NOTIFY (sent by the writing instance after its commit, see event-log.ts) and also polls, so a lost notification or
-// a dropped LISTEN connection delays an event by at most POLL_MS, never loses it. It keeps the most
-// recent events in memory so that a reconnecting console can be caught up without a query.
+// It wakes on NOTIFY (sent by the writing instance after its commit, see event-log.ts) and also
+// polls, so a lost notification or a dropped LISTEN connection delays an event by at most POLL_MS,
+// never loses it. It keeps the most recent events in memory so that a reconnecting console can be
+// caught up without a query.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { type Db, Prisma, queryPrepared } from '@amk/db';
