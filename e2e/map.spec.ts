@@ -20,6 +20,10 @@ interface MapWindow {
     store: { getState(): { units: Record<string, UnitRow>; centre: { id: string } | null } };
     map: {
       once(event: string, fn: () => void): void;
+      on(event: string, fn: (e: { dataType?: string; sourceId?: string; tile?: unknown }) => void): void;
+      project(at: [number, number]): { x: number; y: number };
+      getZoom(): number;
+      queryRenderedFeatures(at: [number, number], o: { layers: string[] }): { properties: Record<string, unknown> }[];
       jumpTo(o: { center: [number, number]; zoom: number }): void;
       triggerRepaint(): void;
       queryRenderedFeatures(o: { layers: string[] }): { properties: Record<string, unknown> }[];
@@ -134,4 +138,53 @@ test('units at one spot are each labelled; a unit on a mission keeps its label z
   await close.getByLabel('Utfall').selectOption({ label: 'Behandlet på stedet' });
   await close.getByRole('button', { name: 'Avslutt oppdraget' }).click();
   await expect(amk.getByRole('status').filter({ hasText: 'Oppdraget avsluttet' })).toBeVisible();
+});
+
+test('a unit that moves is drawn at its new place in one frame, once its tiles are rebuilt', async ({ browser }) => {
+  const amk = await loginAs(browser, 'amk.bergen');
+  await live(amk);
+  // The console frames its own area once its stations are in; from then on the camera is the test's.
+  await expect.poll(() => amk.evaluate(() => (window as unknown as MapWindow).__amk.map?.getZoom() ?? 7)).not.toBe(7);
+  const [car] = await twoFreeCars(amk);
+  const from = { lat: 60.3802, lon: 5.3501 };
+  const to = { lat: from.lat + 0.0003, lon: from.lon + 0.0003 }; // some 60 px away at zoom 16
+  const drawnAt = (at: { lat: number; lon: number }) =>
+    amk.evaluate(
+      ({ at }) => {
+        const map = (window as unknown as MapWindow).__amk.map!;
+        const { x, y } = map.project(at);
+        return map.queryRenderedFeatures([x, y], { layers: ['units'] }).map((f) => String(f.properties.id));
+      },
+      { at: [at.lon, at.lat] as [number, number] },
+    );
+  await reportPosition(car.callSign, from.lat, from.lon);
+  await expect.poll(() => drawnTexts(amk, { ...from, zoom: 16 }, ['units'], 'id')).toContain(car.id);
+
+  // Every frame the map draws from here on, and every tile MapLibre's worker hands back.
+  await amk.evaluate(() => {
+    const map = (window as unknown as MapWindow).__amk.map!;
+    const log: string[] = [];
+    (window as unknown as { __frames: string[] }).__frames = log;
+    map.on('render', () => log.push('frame'));
+    map.on('data', (e) => {
+      if (e.dataType === 'source' && e.tile) log.push(`tile:${e.sourceId}`);
+    });
+  });
+  await reportPosition(car.callSign, to.lat, to.lon);
+
+  // The unit is drawn where its terminal says it is now, and no longer where it was…
+  await expect.poll(() => drawnAt(to)).toContain(car.id);
+  expect(await drawnAt(from)).not.toContain(car.id);
+  // …and no frame was drawn with nothing new in it: not while the worker took in the move, and not
+  // after the tiles came back (a frame costs hundreds of ms on a PC without a graphics card). A
+  // frame MapLibre still wanted would be drawn within the next two animation frames.
+  const log = await amk.evaluate(
+    () =>
+      new Promise<string[]>((done) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => done((window as unknown as { __frames: string[] }).__frames))),
+      ),
+  );
+  expect(log).toContain('tile:units');
+  const emptyFrames = log.filter((e, i) => e === 'frame' && (i === 0 || log[i - 1] === 'frame'));
+  expect({ log, emptyFrames: emptyFrames.length }).toEqual({ log, emptyFrames: 0 });
 });

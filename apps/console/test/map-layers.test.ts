@@ -26,7 +26,6 @@ describe('map layers', () => {
         calls: geojson,
         units: geojson,
         stations: geojson,
-        links: geojson,
         responders: geojson,
         scene: geojson,
         'units-clustered': { ...geojson, cluster: true, clusterProperties: CLUSTER_PROPERTIES },

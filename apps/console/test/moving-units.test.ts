@@ -124,8 +124,8 @@ describe('the map, while units move', () => {
     expect(diff.update).toEqual(
       units.map((u, i) => ({ id: u.id, newGeometry: { type: 'Point', coordinates: [5.5 + 34 * 0.001, 60.5 + 34 * 0.001 + i] } })),
     );
-    // the lines to the missions' places follow the units the same way (none here: no missions)
-    expect(updates.links ?? []).toEqual([]);
+    // the lines to the missions' places are in the units' source (none here: no missions)
+    expect(updates.links).toBeUndefined();
   });
 
   it('does no cluster work zoomed in, and brings the clusters up to date when zoomed out', () => {
@@ -141,5 +141,25 @@ describe('the map, while units move', () => {
     const sent = clusterData[0] as { features: { id: string; geometry: { coordinates: number[] } }[] };
     expect(sent.features.map((f) => f.id)).toEqual([units[0]!.id, units[2]!.id]);
     expect(sent.features[0]!.geometry.coordinates).toEqual([5.5 + 44 * 0.001, 60.5 + 44 * 0.001]);
+  });
+
+  it('moves a unit and the line to its mission in one update of one source, so they are drawn in one frame', () => {
+    const onMission = units[1]!; // EN_ROUTE
+    const missionId = '00000000-0000-4000-8000-000000000201';
+    useConsole.setState({
+      missions: { [missionId]: { id: missionId, lat: 61, lon: 6, units: [{ unitId: onMission.id, releasedAt: null }] } as never },
+    });
+    runFrame();
+    const before = updates.units!.length;
+    moveAll(50);
+    runFrame();
+    expect(updates.units!.length).toBe(before + 1);
+    expect(updates.links).toBeUndefined();
+    const moved = [5.5 + 50 * 0.001, 60.5 + 50 * 0.001 + 1];
+    expect(updates.units!.at(-1)!.update).toContainEqual({ id: onMission.id, newGeometry: { type: 'Point', coordinates: moved } });
+    expect(updates.units!.at(-1)!.update).toContainEqual({
+      id: `${missionId}:${onMission.id}`,
+      newGeometry: { type: 'LineString', coordinates: [moved, [6, 61]] },
+    });
   });
 });

@@ -1,5 +1,6 @@
-// The live map: the offline basemap, then one GeoJSON source per layer kind, fed by map-sync.
-import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, setWorkerUrl, type Map as MapLibre } from 'maplibre-gl';
+// The live map: the offline basemap, then GeoJSON sources fed by map-sync (units and the lines to
+// their missions share one), drawn by LiveMap (live-map.ts), which draws a frame only for news.
+import { NavigationControl, Popup, ScaleControl, setWorkerUrl, type Map as MapLibre } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { StationSummary } from '@amk/contracts';
@@ -19,8 +20,9 @@ import {
   styleFont,
   unitLabelLayer,
 } from './layers.js';
+import { LiveMap } from './live-map.js';
 import { MapLegend } from './MapLegend.js';
-import { attachMap, LIVE_SOURCES, shown, startMapSync } from './map-sync.js';
+import { attachMap, MAP_SOURCES, mapSourceFeatures, shown, startMapSync } from './map-sync.js';
 import { deliverPoint, isPicking, usePointPick } from '../store/point-pick.js';
 import './point-pick.css';
 
@@ -84,7 +86,7 @@ export function MapView({ gaps = [], legend = true }: { gaps?: string[]; legend?
     void chosenBasemap().then((basemap) => {
       if (unmounted) return;
       try {
-        map = new MapLibreMap({
+        map = new LiveMap({
           container: container.current!,
           style: basemap.style,
           center: [centre?.lon ?? 5.33, centre?.lat ?? 60.39],
@@ -108,8 +110,8 @@ export function MapView({ gaps = [], legend = true }: { gaps?: string[]; legend?
       map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
       map.on('zoomend', () => setStreetZoom(map.getZoom() >= STREET_ZOOM));
       map.on('load', () => {
-        for (const name of LIVE_SOURCES)
-          map.addSource(name, { type: 'geojson', data: { ...EMPTY, features: [...shown[name].values()] }, promoteId: 'id' });
+        for (const name of MAP_SOURCES)
+          map.addSource(name, { type: 'geojson', data: { ...EMPTY, features: mapSourceFeatures(name) }, promoteId: 'id' });
         map.addSource('units-clustered', {
           type: 'geojson',
           data: EMPTY,

@@ -32,6 +32,10 @@ export const CLUSTER_PROPERTIES = {
 /** Below this zoom, units are drawn as clusters (a count per area); from it, one circle each. */
 export const CLUSTER_MAX_ZOOM = 8;
 
+/** The units' source also holds the lines to their missions (map-sync.ts): units are its points. */
+const isPoint = ['==', ['geometry-type'], 'Point'] as never;
+const isLine = ['==', ['geometry-type'], 'LineString'] as never;
+
 /** Pixels added to a unit's radius per place in a stack at one spot: each one a ring around the last. */
 const STACK_RING_PX = 3;
 
@@ -86,7 +90,13 @@ export const liveLayers: LayerSpecification[] = [
     },
   },
   { id: 'stations', type: 'circle', source: 'stations', paint: { 'circle-radius': 4, 'circle-color': '#cfd8dc', 'circle-opacity': 0.5 } },
-  { id: 'links', type: 'line', source: 'links', paint: { 'line-color': '#ff9800', 'line-width': 2, 'line-dasharray': [2, 1] } },
+  {
+    id: 'links',
+    type: 'line',
+    source: 'units',
+    filter: isLine,
+    paint: { 'line-color': '#ff9800', 'line-width': 2, 'line-dasharray': [2, 1] },
+  },
   {
     id: 'call-accuracy',
     type: 'circle',
@@ -100,14 +110,22 @@ export const liveLayers: LayerSpecification[] = [
       'circle-stroke-width': 1,
     },
   },
-  { id: 'units', type: 'circle', source: 'units', minzoom: CLUSTER_MAX_ZOOM, layout: unitCircleLayout, paint: unitCirclePaint },
+  {
+    id: 'units',
+    type: 'circle',
+    source: 'units',
+    minzoom: CLUSTER_MAX_ZOOM,
+    filter: isPoint,
+    layout: unitCircleLayout,
+    paint: unitCirclePaint,
+  },
   // Zoomed out, units on a mission are drawn one by one (they are left out of the clusters).
   {
     id: 'units-busy-low',
     type: 'circle',
     source: 'units',
     maxzoom: CLUSTER_MAX_ZOOM,
-    filter: ['get', 'busy'],
+    filter: ['all', isPoint, ['get', 'busy']],
     layout: unitCircleLayout,
     paint: unitCirclePaint,
   },
@@ -208,7 +226,7 @@ export const unitLabelLayer = (font: string[]): LayerSpecification => ({
   type: 'symbol',
   source: 'units',
   minzoom: CLUSTER_MAX_ZOOM,
-  filter: ['!', ['get', 'busy']],
+  filter: ['all', isPoint, ['!', ['get', 'busy']]],
   layout: { ...unitLabelLayout(font), 'text-optional': true },
   paint: unitLabelPaint,
 });
@@ -218,7 +236,7 @@ export const busyUnitLabelLayer = (font: string[]): LayerSpecification => ({
   id: 'unit-labels-busy',
   type: 'symbol',
   source: 'units',
-  filter: ['get', 'busy'],
+  filter: ['all', isPoint, ['get', 'busy']],
   layout: { ...unitLabelLayout(font), 'text-allow-overlap': true, 'text-ignore-placement': true },
   paint: unitLabelPaint,
 });

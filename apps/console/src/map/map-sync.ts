@@ -8,7 +8,7 @@ import type { GeoJSONSource, Map as MapLibre } from 'maplibre-gl';
 import { throttle } from '../lib/throttle.js';
 import { useMajorIncidents, type MajorIncidentState } from '../store/major-incident-store.js';
 import { useConsole, type ConsoleState } from '../store/console-store.js';
-import { FeatureSet, isEmpty } from './feature-set.js';
+import { FeatureSet, isEmpty, type SourceDiff } from './feature-set.js';
 import { CLUSTER_MAX_ZOOM } from './layers.js';
 import {
   callFeature,
@@ -22,8 +22,28 @@ import {
   type Feature,
 } from './features.js';
 
-export const LIVE_SOURCES = ['calls', 'units', 'stations', 'links', 'responders', 'scene'] as const;
+const LIVE_SOURCES = ['calls', 'units', 'stations', 'links', 'responders', 'scene'] as const;
 export type LiveSource = (typeof LIVE_SOURCES)[number];
+
+/**
+ * The MapLibre source each set of features is drawn from. The lines to the missions go in the
+ * units' source, so a batch of moves is one job for MapLibre's worker and one frame. As two
+ * sources, the lines' tiles came back first and were drawn in a frame of their own (see
+ * live-map.ts for what a frame costs).
+ */
+const MAP_SOURCE: Record<LiveSource, string> = {
+  calls: 'calls',
+  units: 'units',
+  stations: 'stations',
+  links: 'units',
+  responders: 'responders',
+  scene: 'scene',
+};
+export const MAP_SOURCES = [...new Set(Object.values(MAP_SOURCE))];
+
+/** Everything a map source shows now: its first data when the map is made. */
+export const mapSourceFeatures = (source: string): Feature[] =>
+  LIVE_SOURCES.filter((name) => MAP_SOURCE[name] === source).flatMap((name) => [...shown[name].values()]);
 
 interface SourceSpec {
   /** The store values the source is made from; when none changed, the source is skipped. */
@@ -148,6 +168,7 @@ function flush(): void {
   // The console's store, and the major incidents' (their scene places).
   const s = useConsole.getState();
   const mi = useMajorIncidents.getState();
+  const diffs = new Map<string, SourceDiff>();
   for (const name of LIVE_SOURCES) {
     const spec = SPECS[name];
     const inputs = spec.inputs(s, mi);
@@ -160,8 +181,16 @@ function flush(): void {
     if (isEmpty(diff)) continue;
     // After `shown` is up to date, so the refresh (now or trailing) draws this change.
     if (name === 'units') refreshClusters();
-    void (map?.getSource(name) as GeoJSONSource | undefined)?.updateData(diff);
+    const source = MAP_SOURCE[name];
+    const other = diffs.get(source);
+    diffs.set(
+      source,
+      other
+        ? { add: [...other.add, ...diff.add], update: [...other.update, ...diff.update], remove: [...other.remove, ...diff.remove] }
+        : diff,
+    );
   }
+  for (const [source, diff] of diffs) void (map?.getSource(source) as GeoJSONSource | undefined)?.updateData(diff);
 }
 
 export function startMapSync(): () => void {
