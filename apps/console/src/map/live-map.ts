@@ -52,8 +52,7 @@ function drawNoFrameForStalePlacement(map: MapLibreMap): boolean {
 export class LiveMap extends MapLibreMap {
   /** True while an event whose frame can wait is being delivered. */
   private frameCanWait = false;
-  /** Since when a tile's frame has been waiting for the rest of its source's tiles. */
-  private holdingSince: number | null = null;
+  /** Draws a held tile's frame MAX_TILE_HOLD_MS after the first tile was held, whatever else came. */
   private heldFrame: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: MapOptions) {
@@ -62,11 +61,12 @@ export class LiveMap extends MapLibreMap {
       if (drawNoFrameForStalePlacement(this)) this.off('render', patch);
     };
     this.on('render', patch);
-    this.on('render', () => {
-      this.holdingSince = null;
-      if (this.heldFrame) clearTimeout(this.heldFrame);
-      this.heldFrame = null;
-    });
+    this.on('render', () => this.dropHeldFrame());
+  }
+
+  private dropHeldFrame(): void {
+    if (this.heldFrame) clearTimeout(this.heldFrame);
+    this.heldFrame = null;
   }
 
   /** Whether the frame this event would draw can wait for a later one (see the top of this file). */
@@ -75,10 +75,8 @@ export class LiveMap extends MapLibreMap {
     if (e.type !== 'data' || e.dataType !== 'source' || !e.sourceId) return false;
     if (announcesReload(this, e)) return true;
     if (!moreTilesComing(this, e)) return false;
-    const now = performance.now();
-    this.holdingSince ??= now;
-    if (now - this.holdingSince > MAX_TILE_HOLD_MS) return false;
-    // The rest may never come (a tile that fails fires no data event): the frame is drawn anyway.
+    // The rest may be slow or never come (a tile that fails fires no data event): the frame is
+    // drawn MAX_TILE_HOLD_MS after the first held tile all the same.
     this.heldFrame ??= setTimeout(() => {
       this.heldFrame = null;
       this.triggerRepaint();
@@ -87,8 +85,7 @@ export class LiveMap extends MapLibreMap {
   }
 
   override remove(): void {
-    if (this.heldFrame) clearTimeout(this.heldFrame);
-    this.heldFrame = null;
+    this.dropHeldFrame();
     super.remove();
   }
 

@@ -107,7 +107,8 @@ export function parseEventNotice(payload: string | undefined): { seq: number; or
  * select from `ev`. So the lock is held for that one round trip and the commit that follows, not
  * for a round trip per event (each stretched by whatever else the server's event loop is doing).
  * `kept`, a condition on `e.value` (each event as JSON), lets the statement decide which of them
- * happen: calls.service.ts appends only the events of the calls its statement inserted. Checks every event against its contract first (readableEnvelopes).
+ * happen: calls.service.ts appends only the events of the calls its statement inserted. Checks
+ * every event against its contract first (readableEnvelopes).
  */
 export function appendEventSteps(events: NewEvent[], kept: Prisma.Sql = Prisma.sql`true`) {
   const envelopes = readableEnvelopes(events);
