@@ -2,6 +2,7 @@
 // a unit on a mission is labelled even zoomed out, calls carry their urgency as a letter, and a
 // legend says what every mark means. Checked through what MapLibre really drew (rendered features).
 import { expect, type Page } from '@playwright/test';
+import { SELECTED_COLOUR } from '../apps/console/src/map/layers.js';
 import { baseURL, integrationKey, live, loginAs, test } from './support.js';
 
 interface UnitRow {
@@ -17,7 +18,7 @@ interface UnitRow {
 
 interface MapWindow {
   __amk: {
-    store: { getState(): { units: Record<string, UnitRow>; centre: { id: string } | null } };
+    store: { getState(): { units: Record<string, UnitRow>; centre: { id: string } | null; selectedCallId: string | null } };
     map: {
       once(event: string, fn: () => void): void;
       on(event: string, fn: (e: { dataType?: string; sourceId?: string; tile?: unknown }) => void): void;
@@ -26,7 +27,8 @@ interface MapWindow {
       queryRenderedFeatures(at: [number, number], o: { layers: string[] }): { properties: Record<string, unknown> }[];
       jumpTo(o: { center: [number, number]; zoom: number }): void;
       triggerRepaint(): void;
-      queryRenderedFeatures(o: { layers: string[] }): { properties: Record<string, unknown> }[];
+      getCanvas(): HTMLCanvasElement;
+      queryRenderedFeatures(o: { layers: string[] }): { properties: Record<string, unknown>; state: Record<string, unknown> }[];
     } | null;
   };
 }
@@ -71,6 +73,57 @@ async function drawnTexts(page: Page, at: { lon: number; lat: number; zoom: numb
 
 const LABEL_LAYERS = ['unit-labels', 'unit-labels-busy'];
 
+/**
+ * The colour MapLibre drew `dy` CSS pixels north of a place, read from the frame it has just drawn
+ * (in its 'render' event, before the browser takes the frame away).
+ */
+async function drawnColourNorthOf(page: Page, at: { lon: number; lat: number; zoom: number }, dy: number) {
+  return page.evaluate(
+    async ({ at, dy }) => {
+      const map = (window as unknown as MapWindow).__amk.map!;
+      const idle = new Promise<void>((done) => map.once('idle', () => done()));
+      map.jumpTo({ center: [at.lon, at.lat], zoom: at.zoom });
+      map.triggerRepaint();
+      await idle;
+      const canvas = map.getCanvas();
+      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl'))!;
+      const { x, y } = map.project([at.lon, at.lat]);
+      const ratio = canvas.width / canvas.clientWidth;
+      return new Promise<number[]>((done) => {
+        map.once('render', () => {
+          const pixel = new Uint8Array(4);
+          gl.readPixels(Math.round(x * ratio), Math.round(canvas.height - (y - dy) * ratio), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+          done([...pixel.slice(0, 3)]);
+        });
+        map.triggerRepaint();
+      });
+    },
+    { at, dy },
+  );
+}
+
+/** Whether two colours are the same to the eye (a channel off by antialiasing at most). */
+const looksLike = (rgb: number[], hex: string) =>
+  rgb.every((c, i) => Math.abs(c - Number.parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16)) <= 40);
+
+/** Ids of the features MapLibre drew in `layers` around `at` with their `selected` feature-state on. */
+async function drawnSelected(page: Page, at: { lon: number; lat: number; zoom: number }, layers: string[]) {
+  return page.evaluate(
+    async ({ at, layers }) => {
+      const map = (window as unknown as MapWindow).__amk.map!;
+      const idle = new Promise<void>((done) => map.once('idle', () => done()));
+      map.jumpTo({ center: [at.lon, at.lat], zoom: at.zoom });
+      map.triggerRepaint();
+      await idle;
+      return map
+        .queryRenderedFeatures({ layers })
+        .filter((f) => f.state.selected === true)
+        .map((f) => String(f.properties.id));
+    },
+    { at, layers },
+  );
+}
+
 test('units at one spot are each labelled; a unit on a mission keeps its label zoomed out; a legend explains', async ({ browser }) => {
   const amk = await loginAs(browser, 'amk.bergen');
   await live(amk);
@@ -111,6 +164,18 @@ test('units at one spot are each labelled; a unit on a mission keeps its label z
   await amk.getByRole('button', { name: `Send ${sent.callSign}`, exact: true }).click();
   await expect(amk.getByText(`Oppdrag: ${sent.callSign} (Varslet)`)).toBeVisible();
 
+  // The call open in the console stands out on the map, with the car sent to it and the line between
+  // them; the car left at the station does not.
+  const callId = await amk.evaluate(() => (window as unknown as MapWindow).__amk.store.getState().selectedCallId);
+  expect(callId).not.toBeNull();
+  await expect.poll(() => drawnSelected(amk, spot, ['calls'])).toEqual([callId]);
+  await expect.poll(() => drawnSelected(amk, spot, ['units'])).toEqual([sent.id]);
+  await expect.poll(() => drawnSelected(amk, spot, ['links'])).toEqual([expect.stringMatching(new RegExp(`:${sent.id}$`))]);
+  // …drawn with a turquoise ring: 15 px north of the call's centre (away from the cars south of it)
+  // lies in its ring while it is selected (radius 13 px, ring 4 px at this zoom), outside it when not.
+  const call = { lat: spot.lat + 0.002, lon: spot.lon, zoom: 12 };
+  await expect.poll(async () => looksLike(await drawnColourNorthOf(amk, call, 15), SELECTED_COLOUR)).toBe(true);
+
   // Zoomed out to the whole region (clusters for free units), the alerted unit is still named…
   await expect.poll(() => drawnTexts(amk, { ...spot, zoom: 7 }, LABEL_LAYERS)).toContain(sent.callSign);
   await expect(amk.locator('.map-wrap')).toHaveAttribute('data-street-zoom', 'false');
@@ -128,6 +193,7 @@ test('units at one spot are each labelled; a unit on a mission keeps its label z
   await expect(legend.getByText('A – akutt', { exact: true })).toBeVisible();
   await expect(legend.getByText('Varslet / på vei', { exact: true })).toBeVisible();
   await expect(legend.getByText(/flere enheter på samme sted/)).toBeVisible();
+  await expect(legend.getByText(/Turkis: den åpne henvendelsen/)).toBeVisible();
   await legend.getByText('Tegnforklaring').click();
 
   // The unit goes home again, so later tests find it free.
@@ -138,6 +204,10 @@ test('units at one spot are each labelled; a unit on a mission keeps its label z
   await close.getByLabel('Utfall').selectOption({ label: 'Behandlet på stedet' });
   await close.getByRole('button', { name: 'Avslutt oppdraget' }).click();
   await expect(amk.getByRole('status').filter({ hasText: 'Oppdraget avsluttet' })).toBeVisible();
+  // Closed in the console, the call is no longer highlighted on the map.
+  await amk.getByRole('region', { name: 'Henvendelse' }).getByRole('button', { name: 'Lukk' }).first().click();
+  await expect.poll(() => drawnSelected(amk, spot, ['calls', 'units', 'links'])).toEqual([]);
+  expect(looksLike(await drawnColourNorthOf(amk, call, 15), SELECTED_COLOUR)).toBe(false);
 });
 
 test('a unit that moves is drawn at its new place in one frame, once its tiles are rebuilt', async ({ browser }) => {

@@ -167,6 +167,7 @@ export const en: Record<MessageKey, string> = {
   'map.legend.stack': 'Rings around each other: several units at one spot, one call sign per line',
   'map.legend.cluster': 'Group “available/all” when zoomed out (units on a mission are always shown)',
   'map.legend.responder': 'Akutthjelper on the way (white) or arrived (green)',
+  'map.legend.selected': 'Turquoise: the open call, its units and their lines',
   'position.GNSS': 'Satellite (GNSS, AML)',
   'position.WIFI': 'WiFi (AML)',
   'position.CELL': 'Cell tower (AML)',

@@ -166,6 +166,7 @@ export const nb = {
   'map.legend.stack': 'Ringer rundt hverandre: flere enheter på samme sted, ett kallenavn per linje',
   'map.legend.cluster': 'Gruppe «ledige/alle» når kartet er zoomet ut (enheter på oppdrag vises alltid)',
   'map.legend.responder': 'Akutthjelper på vei (hvit) eller fremme (grønn)',
+  'map.legend.selected': 'Turkis: den åpne henvendelsen, dens enheter og linjene til dem',
   'position.GNSS': 'Satellitt (GNSS, AML)',
   'position.WIFI': 'WiFi (AML)',
   'position.CELL': 'Basestasjon (AML)',

@@ -2,7 +2,7 @@
 // so the legend cannot drift from what is drawn. Closed by default; the browser remembers nothing.
 import { useT, type MessageKey } from '../i18n/i18n.js';
 import { STATUS_COLOURS } from '../lib/unit-status-colours.js';
-import { NEIGHBOUR_RING, URGENCY_COLOURS } from './layers.js';
+import { NEIGHBOUR_RING, SELECTED_COLOUR, URGENCY_COLOURS } from './layers.js';
 import './map-legend.css';
 
 const CALLS: { key: MessageKey; colour: string; letter: string }[] = [
@@ -43,6 +43,10 @@ export function MapLegend() {
             <span>{t(c.key)}</span>
           </li>
         ))}
+        <li>
+          <span className="legend-call" style={{ background: URGENCY_COLOURS.A, borderColor: SELECTED_COLOUR }} aria-hidden="true" />
+          <span>{t('map.legend.selected')}</span>
+        </li>
       </ul>
       <h4>{t('map.legend.units')}</h4>
       <ul>

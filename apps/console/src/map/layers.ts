@@ -9,6 +9,15 @@ import { STATUS_COLOURS, statusesOf } from '../lib/unit-status-colours.js';
 /** Calls by urgency (red, yellow, green as the index has them), also written as a letter on each. */
 export const URGENCY_COLOURS = { A: '#e53935', H: '#fbc02d', V: '#43a047', none: '#90a4ae' } as const;
 
+/**
+ * The selected call, the units on its missions and their lines (map-selection.ts): a colour no
+ * urgency, status or ring uses, drawn from their feature-state so choosing a call rebuilds no tile.
+ */
+export const SELECTED_COLOUR = '#00e5ff';
+const selected = ['boolean', ['feature-state', 'selected'], false];
+/** `then` for a selected feature, else `otherwise`. */
+const ifSelected = (then: unknown, otherwise: unknown) => ['case', selected, then, otherwise] as never;
+
 /** Units by status group (lib/unit-status-colours.ts), the rest grey. */
 const statusColour: unknown = [
   'match',
@@ -55,8 +64,8 @@ const unitCirclePaint = {
     ['+', ['*', 7, KIND_SIZE], ['*', STACK_RING_PX, ['get', 'stack']]],
   ] as never,
   'circle-color': statusColour as never,
-  'circle-stroke-color': ring as never,
-  'circle-stroke-width': ['case', ['get', 'crewOk'], ['case', ['get', 'own'], 1.5, 2.5], 3.5] as never,
+  'circle-stroke-color': ifSelected(SELECTED_COLOUR, ring),
+  'circle-stroke-width': ['case', ['get', 'crewOk'], ['case', ['get', 'own'], ifSelected(2.5, 1.5), 2.5], 3.5] as never,
   // A stale position (older than the ranking trusts) is drawn faint: the unit may be anywhere.
   'circle-opacity': ['case', ['get', 'stale'], 0.3, ['get', 'own'], 1, 0.55] as never,
 };
@@ -95,7 +104,7 @@ export const liveLayers: LayerSpecification[] = [
     type: 'line',
     source: 'units',
     filter: isLine,
-    paint: { 'line-color': '#ff9800', 'line-width': 2, 'line-dasharray': [2, 1] },
+    paint: { 'line-color': ifSelected(SELECTED_COLOUR, '#ff9800'), 'line-width': ifSelected(3, 2), 'line-dasharray': [2, 1] },
   },
   {
     id: 'call-accuracy',
@@ -159,7 +168,7 @@ export const liveLayers: LayerSpecification[] = [
     type: 'circle',
     source: 'calls',
     paint: {
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 5, 10, 10],
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, ifSelected(7, 5), 10, ifSelected(13, 10)],
       'circle-color': [
         'match',
         ['get', 'urgency'],
@@ -171,8 +180,8 @@ export const liveLayers: LayerSpecification[] = [
         URGENCY_COLOURS.V,
         URGENCY_COLOURS.none,
       ],
-      'circle-stroke-color': '#000',
-      'circle-stroke-width': 2,
+      'circle-stroke-color': ifSelected(SELECTED_COLOUR, '#000'),
+      'circle-stroke-width': ifSelected(4, 2),
     },
   },
 ];

@@ -10,6 +10,7 @@ import { useMajorIncidents, type MajorIncidentState } from '../store/major-incid
 import { useConsole, type ConsoleState } from '../store/console-store.js';
 import { FeatureSet, isEmpty, type SourceDiff } from './feature-set.js';
 import { CLUSTER_MAX_ZOOM } from './layers.js';
+import { highlightedFor, SelectionOnMap } from './map-selection.js';
 import {
   callFeature,
   linkFeature,
@@ -118,6 +119,9 @@ const lastInputs: Partial<Record<LiveSource, unknown[]>> = {};
 export const shown = Object.fromEntries(LIVE_SOURCES.map((name) => [name, sets[name].shown])) as Record<LiveSource, Map<string, Feature>>;
 
 let map: MapLibre | null = null;
+/** The selected call's highlight on the attached map (map-selection.ts), and what it was made from. */
+let selection: SelectionOnMap | null = null;
+let lastSelectionInputs: unknown[] | undefined;
 
 /**
  * Zoomed out, units are clustered. A clustered source cannot take diffs, so it is refreshed whole,
@@ -155,7 +159,10 @@ const onZoom = () => {
 export function attachMap(m: MapLibre | null): void {
   map?.off('zoom', onZoom);
   map = m;
+  selection = m && new SelectionOnMap(m);
+  lastSelectionInputs = undefined;
   if (m) {
+    showSelection(useConsole.getState());
     m.on('zoom', onZoom);
     clustersStale = true;
     refreshClusters.flush();
@@ -163,6 +170,14 @@ export function attachMap(m: MapLibre | null): void {
 }
 
 const sameInputs = (a: unknown[] | undefined, b: unknown[]) => !!a && a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** The selected call, its units and their lines highlighted: feature-state only, no data sent. */
+function showSelection(s: ConsoleState): void {
+  const inputs = [s.selectedCallId, s.missions];
+  if (!selection || sameInputs(lastSelectionInputs, inputs)) return;
+  lastSelectionInputs = inputs;
+  selection.show(highlightedFor(s, (kind) => MAP_SOURCE[kind]));
+}
 
 function flush(): void {
   // The console's store, and the major incidents' (their scene places).
@@ -191,6 +206,7 @@ function flush(): void {
     );
   }
   for (const [source, diff] of diffs) void (map?.getSource(source) as GeoJSONSource | undefined)?.updateData(diff);
+  showSelection(s);
 }
 
 export function startMapSync(): () => void {
