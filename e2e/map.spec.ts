@@ -171,10 +171,11 @@ test('units at one spot are each labelled; a unit on a mission keeps its label z
   await expect.poll(() => drawnSelected(amk, spot, ['calls'])).toEqual([callId]);
   await expect.poll(() => drawnSelected(amk, spot, ['units'])).toEqual([sent.id]);
   await expect.poll(() => drawnSelected(amk, spot, ['links'])).toEqual([expect.stringMatching(new RegExp(`:${sent.id}$`))]);
-  // …drawn with a turquoise ring: 15 px north of the call's centre (away from the cars south of it)
-  // lies in its ring while it is selected (radius 13 px, ring 4 px at this zoom), outside it when not.
+  // …drawn with a turquoise ring: 13.5 px north of the call's centre (away from the cars south of it)
+  // is the middle of its ring while it is selected (radius 13 px, a 4 px ring on that edge), and
+  // outside the call when it is not (10 px, ring 2 px).
   const call = { lat: spot.lat + 0.002, lon: spot.lon, zoom: 12 };
-  await expect.poll(async () => looksLike(await drawnColourNorthOf(amk, call, 15), SELECTED_COLOUR)).toBe(true);
+  await expect.poll(async () => looksLike(await drawnColourNorthOf(amk, call, 13.5), SELECTED_COLOUR)).toBe(true);
 
   // Zoomed out to the whole region (clusters for free units), the alerted unit is still named…
   await expect.poll(() => drawnTexts(amk, { ...spot, zoom: 7 }, LABEL_LAYERS)).toContain(sent.callSign);
@@ -207,7 +208,7 @@ test('units at one spot are each labelled; a unit on a mission keeps its label z
   // Closed in the console, the call is no longer highlighted on the map.
   await amk.getByRole('region', { name: 'Henvendelse' }).getByRole('button', { name: 'Lukk' }).first().click();
   await expect.poll(() => drawnSelected(amk, spot, ['calls', 'units', 'links'])).toEqual([]);
-  expect(looksLike(await drawnColourNorthOf(amk, call, 15), SELECTED_COLOUR)).toBe(false);
+  expect(looksLike(await drawnColourNorthOf(amk, call, 13.5), SELECTED_COLOUR)).toBe(false);
 });
 
 test('a unit that moves is drawn at its new place in one frame, once its tiles are rebuilt', async ({ browser }) => {
@@ -257,4 +258,40 @@ test('a unit that moves is drawn at its new place in one frame, once its tiles a
   expect(log).toContain('tile:units');
   const emptyFrames = log.filter((e, i) => e === 'frame' && (i === 0 || log[i - 1] === 'frame'));
   expect({ log, emptyFrames: emptyFrames.length }).toEqual({ log, emptyFrames: 0 });
+});
+
+test('a unit’s call sign on the unit board finds it on the map: the map goes there and rings it', async ({ browser }) => {
+  const amk = await loginAs(browser, 'amk.bergen');
+  await live(amk);
+  // The console frames its own area once its stations are in; from then on the camera is the operator's.
+  await expect.poll(() => amk.evaluate(() => (window as unknown as MapWindow).__amk.map?.getZoom() ?? 7)).not.toBe(7);
+  const [, car] = await twoFreeCars(amk);
+  const at = { lat: 60.4202, lon: 5.2501, zoom: 13 };
+  await reportPosition(car.callSign, at.lat, at.lon);
+  await expect
+    .poll(() => amk.evaluate((id) => (window as unknown as MapWindow).__amk.store.getState().units[id]?.lat, car.id))
+    .toBe(at.lat);
+
+  const button = amk.getByRole('region', { name: 'Enheter' }).getByRole('button', { name: `Vis ${car.callSign} i kartet` });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  // The map flies to it…
+  await expect
+    .poll(() =>
+      amk.evaluate(() => {
+        const c = (window as unknown as { __amk: { map: { getCenter(): { lat: number; lng: number } } } }).__amk.map.getCenter();
+        return [Number(c.lat.toFixed(3)), Number(c.lng.toFixed(3))];
+      }),
+    )
+    .toEqual([Number(at.lat.toFixed(3)), Number(at.lon.toFixed(3))]);
+  // …and rings it in the selection colour (6.5 px north of its centre is the middle of its ring at
+  // this zoom: radius 7 px, a 2.5 px ring on that edge), and only this unit is drawn selected.
+  await expect.poll(() => drawnSelected(amk, at, ['units'])).toEqual([car.id]);
+  await expect.poll(async () => looksLike(await drawnColourNorthOf(amk, at, 6.5), SELECTED_COLOUR)).toBe(true);
+
+  // Asked again, it lets the unit go.
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(() => drawnSelected(amk, at, ['units'])).toEqual([]);
+  expect(looksLike(await drawnColourNorthOf(amk, at, 6.5), SELECTED_COLOUR)).toBe(false);
 });

@@ -1,6 +1,6 @@
 // The call the operator has open is found at a glance on the map: it, the units on its missions and
 // the lines to them are highlighted through feature-state, so choosing another call sends no data
-// to MapLibre's worker and rebuilds no tile.
+// to MapLibre's worker and rebuilds no tile. So is a unit asked for from the unit board.
 import type { MissionSummary, UnitSummary } from '@amk/contracts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { highlightedFor } from '../src/map/map-selection.js';
@@ -53,15 +53,22 @@ describe('what is highlighted for the selected call', () => {
   const bySource = (kind: string) => (kind === 'calls' ? 'calls' : 'units');
 
   it('is the call, and the units still out on its open missions with their lines', () => {
-    const shown = highlightedFor({ selectedCallId: CALL_1, missions: MISSIONS }, bySource);
+    const shown = highlightedFor({ selectedCallId: CALL_1, shownUnitId: null, missions: MISSIONS }, bySource);
     expect(Object.fromEntries([...shown].map(([source, ids]) => [source, [...ids].sort()]))).toEqual({
       calls: [CALL_1],
       units: [A, link(1, A)].sort(),
     });
   });
 
-  it('is nothing when no call is open', () => {
-    expect(highlightedFor({ selectedCallId: null, missions: MISSIONS }, bySource).size).toBe(0);
+  it('is nothing when no call is open and no unit asked for', () => {
+    expect(highlightedFor({ selectedCallId: null, shownUnitId: null, missions: MISSIONS }, bySource).size).toBe(0);
+  });
+
+  it('adds the unit asked for from the unit board, on a mission of that call or not', () => {
+    const shown = highlightedFor({ selectedCallId: CALL_1, shownUnitId: D, missions: MISSIONS }, bySource);
+    expect([...shown.get('units')!].sort()).toEqual([A, D, link(1, A)].sort());
+    const alone = highlightedFor({ selectedCallId: null, shownUnitId: B, missions: MISSIONS }, bySource);
+    expect(Object.fromEntries([...alone].map(([source, ids]) => [source, [...ids]]))).toEqual({ units: [B] });
   });
 });
 
@@ -149,6 +156,16 @@ describe('the selection on the map', () => {
     useConsole.getState().selectCall(null);
     runFrame();
     expect(map.selected()).toEqual([]);
+  });
+
+  it('rings a unit asked for from the unit board, and lets it go when asked again', () => {
+    useConsole.getState().showUnit(B);
+    runFrame();
+    expect(map.selected()).toEqual([`units/${B}`]);
+    useConsole.getState().showUnit(null);
+    runFrame();
+    expect(map.selected()).toEqual([]);
+    expect(map.updates).toEqual([]);
   });
 
   it('is shown at once on a map that joins while a call is open (the map made again)', () => {

@@ -48,6 +48,7 @@ export const en: Record<MessageKey, string> = {
   'form.failed': 'Could not save. Your input is kept – try again.',
   'units.heading': 'Units',
   'units.crewWarning': 'Crew does not meet § 11',
+  'units.showOnMap': 'Show {callSign} on the map',
   'units.neighbour': 'neighbour',
   'units.changeStatus': 'Change status of {unit}',
   'units.notStaffed': 'Not staffed as § 11 requires',

@@ -47,6 +47,7 @@ export const nb = {
   'form.failed': 'Kunne ikke lagre. Innholdet er beholdt – prøv igjen.',
   'units.heading': 'Enheter',
   'units.crewWarning': 'Bemanning oppfyller ikke § 11',
+  'units.showOnMap': 'Vis {callSign} i kartet',
   'units.neighbour': 'nabo',
   'units.changeStatus': 'Endre status for {unit}',
   'units.notStaffed': 'Ikke bemannet etter § 11',

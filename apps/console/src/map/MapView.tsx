@@ -4,7 +4,7 @@ import { NavigationControl, Popup, ScaleControl, setWorkerUrl, type Map as MapLi
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { StationSummary } from '@amk/contracts';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { translate, useLocale, useT } from '../i18n/i18n.js';
 import { positionAgeText } from '../lib/position-age.js';
 import { useConsole } from '../store/console-store.js';
@@ -73,6 +73,7 @@ export function MapView({ gaps = [], legend = true }: { gaps?: string[]; legend?
   const [streetZoom, setStreetZoom] = useState(false);
   const centre = useConsole((s) => s.centre);
   const selected = useConsole((s) => (s.selectedCallId ? s.calls[s.selectedCallId] : undefined));
+  const shownUnitId = useConsole((s) => s.shownUnitId);
   const picking = usePointPick((s) => s.owner !== null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the map is made once; the centre only chooses where it first looks
@@ -172,6 +173,13 @@ export function MapView({ gaps = [], legend = true }: { gaps?: string[]; legend?
   const stations = useConsole((s) => s.stations);
   const ownArea = useMemo(() => ownStationBounds(stations, centre?.id), [stations, centre?.id]);
   const framed = useRef(false);
+  /** The camera to a place the operator asked for; the own area is then not framed over it. */
+  const flyToPlace = useCallback((lon: number, lat: number) => {
+    const map = mapRef.current;
+    if (!map) return;
+    framed.current = true;
+    map.flyTo({ center: [lon, lat], zoom: Math.max(map.getZoom(), 12) });
+  }, []);
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map || !ownArea || framed.current) return;
@@ -200,9 +208,15 @@ export function MapView({ gaps = [], legend = true }: { gaps?: string[]; legend?
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: selecting another call at the same place flies there too
   useEffect(() => {
-    if (selected?.lat != null && selected.lon != null)
-      mapRef.current?.flyTo({ center: [selected.lon, selected.lat], zoom: Math.max(mapRef.current.getZoom(), 12) });
+    if (selected?.lat != null && selected.lon != null) flyToPlace(selected.lon, selected.lat);
   }, [selected?.id, selected?.lat, selected?.lon]);
+
+  // A unit asked for from the unit board: the map goes to where it is now (it is ringed there by
+  // map-selection.ts, and keeps moving as it reports); read once, not followed every second.
+  useEffect(() => {
+    const unit = shownUnitId ? useConsole.getState().units[shownUnitId] : undefined;
+    if (unit?.lat != null && unit.lon != null) flyToPlace(unit.lon, unit.lat);
+  }, [shownUnitId, flyToPlace]);
 
   return (
     <div className="map-wrap" data-street-zoom={streetZoom}>

@@ -1,5 +1,6 @@
 // The call the operator has open, found at a glance on a map of hundreds: its circle, the units on
-// its missions and the lines to them are drawn highlighted (layers.ts, SELECTED_COLOUR).
+// its missions and the lines to them are drawn highlighted (layers.ts, SELECTED_COLOUR); so is a
+// unit the operator asked to see from the unit board.
 //
 // Through feature-state, as MapLibre's authors recommend for what a user picks: a feature's state is
 // set on the main thread and read by the layers' paint, so choosing another call rebuilds no tile
@@ -13,12 +14,13 @@ import type { ConsoleState } from '../store/console-store.js';
 export type Highlighted = Map<string, Set<string>>;
 
 /**
- * The features drawn highlighted for the selected call: the call, and for each of its missions still
- * open the units not released from it and their lines. `sourceOf` names the MapLibre source each kind
- * of feature is drawn from (map-sync.ts). Ids are those features.ts gives.
+ * The features drawn highlighted: the selected call, and for each of its missions still open the
+ * units not released from it and their lines; and the unit shown from the unit board. `sourceOf`
+ * names the MapLibre source each kind of feature is drawn from (map-sync.ts). Ids are those
+ * features.ts gives.
  */
 export function highlightedFor(
-  s: Pick<ConsoleState, 'selectedCallId' | 'missions'>,
+  s: Pick<ConsoleState, 'selectedCallId' | 'shownUnitId' | 'missions'>,
   sourceOf: (kind: 'calls' | 'units' | 'links') => string,
 ): Highlighted {
   const out: Highlighted = new Map();
@@ -28,6 +30,7 @@ export function highlightedFor(
     ids.add(id);
     out.set(source, ids);
   };
+  if (s.shownUnitId) add('units', s.shownUnitId);
   const callId = s.selectedCallId;
   if (!callId) return out;
   add('calls', callId);

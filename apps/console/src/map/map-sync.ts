@@ -171,9 +171,9 @@ export function attachMap(m: MapLibre | null): void {
 
 const sameInputs = (a: unknown[] | undefined, b: unknown[]) => !!a && a.length === b.length && a.every((v, i) => v === b[i]);
 
-/** The selected call, its units and their lines highlighted: feature-state only, no data sent. */
+/** The selected call, its units and their lines, and a unit shown from the board, highlighted: feature-state only, no data sent. */
 function showSelection(s: ConsoleState): void {
-  const inputs = [s.selectedCallId, s.missions];
+  const inputs = [s.selectedCallId, s.shownUnitId, s.missions];
   if (!selection || sameInputs(lastSelectionInputs, inputs)) return;
   lastSelectionInputs = inputs;
   selection.show(highlightedFor(s, (kind) => MAP_SOURCE[kind]));

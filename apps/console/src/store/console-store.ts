@@ -53,6 +53,8 @@ export interface ConsoleState {
   connection: Connection;
   lastEventAt: number | null;
   selectedCallId: string | null;
+  /** The unit the operator asked to see on the map (the unit board's call sign), highlighted there. */
+  shownUnitId: string | null;
 
   setMe(me: Me | null): void;
   applySnapshot(s: Snapshot): void;
@@ -72,6 +74,8 @@ export interface ConsoleState {
   upsertUnitLoan(l: UnitLoanSummary): void;
   setConnection(c: Connection): void;
   selectCall(id: string | null): void;
+  /** Shows a unit on the map, or none. */
+  showUnit(id: string | null): void;
 }
 
 const byId = <T extends { id: string }>(items: T[]) => Object.fromEntries(items.map((i) => [i.id, i]));
@@ -148,6 +152,7 @@ export const useConsole = create<ConsoleState>((set, get) => ({
   connection: 'connecting',
   lastEventAt: null,
   selectedCallId: null,
+  shownUnitId: null,
 
   setMe: (me) => set({ me }),
 
@@ -283,6 +288,7 @@ export const useConsole = create<ConsoleState>((set, get) => ({
   upsertUnitLoan: (l) => set((s) => (atLeastAsFar(LOAN_RANK, s.unitLoans[l.id], l) ? { unitLoans: { ...s.unitLoans, [l.id]: l } } : {})),
   setConnection: (connection) => set({ connection }),
   selectCall: (selectedCallId) => set({ selectedCallId }),
+  showUnit: (shownUnitId) => set({ shownUnitId }),
 }));
 
 // Requests about a taken-over centre's call act for it: the call in the path, else the one open.

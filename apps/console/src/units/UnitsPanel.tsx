@@ -25,6 +25,8 @@ const UnitRow = memo(
     index,
     windowed,
     measure,
+    located,
+    onMap,
   }: {
     u: UnitSummary;
     own: boolean;
@@ -38,6 +40,10 @@ const UnitRow = memo(
     index: number;
     windowed: boolean;
     measure: ((row: Element | null) => void) | undefined;
+    /** Whether the unit has a position to be shown at. */
+    located: boolean;
+    /** Whether it is the unit shown on the map (highlighted there). */
+    onMap: boolean;
   }) {
     const t = useT();
     return (
@@ -48,7 +54,20 @@ const UnitRow = memo(
         aria-rowindex={windowed ? index + 1 : undefined}
       >
         <td title={station?.name}>
-          <strong>{u.callSign}</strong>
+          {located ? (
+            // The call sign finds the unit on the map: the map goes there and rings it (map-selection.ts).
+            <button
+              type="button"
+              className="link call-sign"
+              aria-pressed={onMap}
+              aria-label={t('units.showOnMap', { callSign: u.callSign })}
+              onClick={() => useConsole.getState().showUnit(onMap ? null : u.id)}
+            >
+              <strong>{u.callSign}</strong>
+            </button>
+          ) : (
+            <strong>{u.callSign}</strong>
+          )}
           {!own && !owner && <span className="tag">{t('units.neighbour')}</span>}
           {lentTo && <span className="tag lent">{t('units.lentTo', { centre: lentTo })}</span>}
           {owner && <span className="tag lent">{t('units.lentFrom', { centre: owner })}</span>}
@@ -77,6 +96,8 @@ const UnitRow = memo(
   (a, b) =>
     a.index === b.index &&
     a.windowed === b.windowed &&
+    a.located === b.located &&
+    a.onMap === b.onMap &&
     a.own === b.own &&
     a.lentTo === b.lentTo &&
     a.owner === b.owner &&
@@ -101,6 +122,7 @@ export function UnitsPanel() {
   const units = useUnitBoard();
   const stations = useConsole((s) => s.stations);
   const centreId = useConsole((s) => s.centre?.id);
+  const shownOnMap = useConsole((s) => s.shownUnitId);
   const centres = useCentres();
   // Rows re-render on a position only when its age text changes; this ticks for units gone quiet.
   const now = useNow(5_000);
@@ -136,6 +158,8 @@ export function UnitsPanel() {
               lentTo={u.centreId === centreId ? nameOf(u.lentToCentreId) : null}
               owner={u.lentToCentreId && u.lentToCentreId === centreId ? nameOf(u.centreId) : null}
               positionAge={positionAgeText(u, Math.max(now, Date.now()), t)}
+              located={u.lat !== null && u.lon !== null}
+              onMap={shownOnMap === u.id}
             />
           ))}
           {below > 0 && <tr className="spacer" style={{ height: below }} />}
