@@ -70,6 +70,36 @@ describe('the lists, while units only move', () => {
     expect(select(useConsole.getState())[units[1]!.id]?.status).toBe('ON_SCENE');
     unsubscribe();
   });
+
+  it('still show how old a position is: a record kept while units move is replaced after 10 s', () => {
+    let clock = 0;
+    const select = boardSelector(() => clock);
+    const shown = select(useConsole.getState());
+    moveAll(21);
+    clock = 9_999;
+    expect(select(useConsole.getState())).toBe(shown);
+    clock = 10_000;
+    moveAll(22);
+    const refreshed = select(useConsole.getState());
+    expect(refreshed).not.toBe(shown);
+    // the board's position time is the latest report, not the one of the unit's last status change
+    expect(refreshed[units[0]!.id]?.positionAt).toBe('2026-12-04T09:01:22.000Z');
+  });
+
+  it('give a unit that gets its first position a new record at once (its "show on the map" button)', () => {
+    const quiet = unit(9, { lat: null, lon: null, positionAt: null });
+    useConsole.getState().upsertUnit(quiet);
+    const select = boardSelector(() => 0);
+    const before = select(useConsole.getState());
+    useConsole
+      .getState()
+      .applyPositions([{ id: quiet.id, lat: 60.9, lon: 5.9, at: '2026-12-04T09:03:00.000Z', speedKmh: 0, headingDeg: 0 }]);
+    const after = select(useConsole.getState());
+    expect(after).not.toBe(before);
+    expect(after[quiet.id]?.lat).toBe(60.9);
+    const { [quiet.id]: _gone, ...rest } = useConsole.getState().units;
+    useConsole.setState({ units: rest }); // the map's tests below know only the first three
+  });
 });
 
 describe('the map, while units move', () => {
