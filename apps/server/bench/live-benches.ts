@@ -59,6 +59,12 @@ export interface Fanout {
   lost: number;
 }
 
+/** One server's consoles and how to register a call there (answering the id its event carries). */
+export interface Contender {
+  sockets: Socket[];
+  send: (i: number) => Promise<string>;
+}
+
 /**
  * Sends `rounds` messages one after another and waits for every console to receive each (at most
  * `roundLimitMs`; what has not arrived by then is counted lost, not waited for).
@@ -70,35 +76,67 @@ export async function measureFanout(
   idOf: (data: unknown) => string,
   roundLimitMs = 10_000,
 ): Promise<Fanout> {
-  const latencies: number[] = [];
-  let lost = 0;
+  const [only] = await measureFanoutInTurns([{ sockets, send }], rounds, idOf, roundLimitMs);
+  return only!;
+}
+
+/**
+ * The same, for several servers in turns, a round at a time: round i goes to every contender, in
+ * turn order reversed on odd rounds (ABBA), so a neighbour's load on the shared host, which comes
+ * and goes over seconds, falls on each alike instead of on whichever was measured at that moment.
+ */
+export async function measureFanoutInTurns(
+  contenders: Contender[],
+  rounds: number,
+  idOf: (data: unknown) => string,
+  roundLimitMs = 10_000,
+): Promise<Fanout[]> {
+  const results = contenders.map(() => ({ latencies: [] as number[], lost: 0 }));
   for (let i = 0; i < rounds; i++) {
-    let waiting = sockets.length;
-    let sentAt = 0;
-    let expected = '';
-    const stops = new Map<Socket, () => void>();
-    const done = new Promise<void>((resolve) => {
-      for (const s of sockets) {
-        const handler = (e: { data: unknown }) => {
-          // The event often beats the send's answer; then it is the only one in flight.
-          if (expected !== '' && idOf(e.data) !== expected) return;
-          latencies.push(performance.now() - sentAt);
-          stops.get(s)?.();
-          stops.delete(s);
-          if (--waiting === 0) resolve();
-        };
-        stops.set(s, onEvent(s, handler));
-      }
-    });
-    sentAt = performance.now();
-    expected = await send(i);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([done, new Promise<void>((r) => (timer = setTimeout(r, roundLimitMs)))]);
-    clearTimeout(timer);
-    lost += waiting;
-    for (const stop of stops.values()) stop();
+    const order = contenders.map((_, k) => k);
+    if (i % 2 === 1) order.reverse();
+    for (const k of order) {
+      const { sockets, send } = contenders[k]!;
+      const round = await fanoutRound(sockets, () => send(i), idOf, roundLimitMs);
+      results[k]!.latencies.push(...round.latencies);
+      results[k]!.lost += round.lost;
+    }
   }
-  return { latencies: latencies.sort((a, b) => a - b), lost };
+  return results.map((r) => ({ latencies: r.latencies.sort((a, b) => a - b), lost: r.lost }));
+}
+
+/** One message: every console's receive latency, and how many consoles did not get it in time. */
+async function fanoutRound(
+  sockets: Socket[],
+  send: () => Promise<string>,
+  idOf: (data: unknown) => string,
+  roundLimitMs: number,
+): Promise<Fanout> {
+  const latencies: number[] = [];
+  let waiting = sockets.length;
+  let sentAt = 0;
+  let expected = '';
+  const stops = new Map<Socket, () => void>();
+  const done = new Promise<void>((resolve) => {
+    for (const s of sockets) {
+      const handler = (e: { data: unknown }) => {
+        // The event often beats the send's answer; then it is the only one in flight.
+        if (expected !== '' && idOf(e.data) !== expected) return;
+        latencies.push(performance.now() - sentAt);
+        stops.get(s)?.();
+        stops.delete(s);
+        if (--waiting === 0) resolve();
+      };
+      stops.set(s, onEvent(s, handler));
+    }
+  });
+  sentAt = performance.now();
+  expected = await send();
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([done, new Promise<void>((r) => (timer = setTimeout(r, roundLimitMs)))]);
+  clearTimeout(timer);
+  for (const stop of stops.values()) stop();
+  return { latencies, lost: waiting };
 }
 
 /**

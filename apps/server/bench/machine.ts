@@ -88,16 +88,26 @@ export function rssMbOf(pid: number): number | null {
   }
 }
 
-/** Starts counting CPU for the server, PostgreSQL and this process; the returned function stops and reads it. */
-export function cpuMeter(serverPid: number | undefined): () => { server: number | null; database: number | null; load: number } {
+/**
+ * Starts counting CPU for the server (every process given, summed: the baselines share its core),
+ * PostgreSQL and this process; the returned function stops and reads it.
+ */
+export function cpuMeter(
+  server: number | undefined | readonly number[],
+): () => { server: number | null; database: number | null; load: number } {
+  const serverPids = server === undefined ? [] : typeof server === 'number' ? [server] : server;
+  const serverSeconds = () => {
+    const each = serverPids.map(cpuSecondsOf);
+    return each.length > 0 && each.every((s) => s !== null) ? (each as number[]).reduce((a, b) => a + b, 0) : null;
+  };
   const t0 = performance.now();
   const self0 = process.cpuUsage();
-  const server0 = serverPid ? cpuSecondsOf(serverPid) : null;
+  const server0 = serverSeconds();
   const db0 = new Map(postgresPids().map((pid) => [pid, cpuSecondsOf(pid) ?? 0]));
   return () => {
     const seconds = (performance.now() - t0) / 1000;
     const self = process.cpuUsage(self0);
-    const server1 = serverPid ? cpuSecondsOf(serverPid) : null;
+    const server1 = serverSeconds();
     let db = 0;
     // backends that ended during the step are missed; those that began count from zero
     for (const pid of postgresPids()) db += (cpuSecondsOf(pid) ?? 0) - (db0.get(pid) ?? 0);

@@ -23,7 +23,16 @@ import { kommuneLookupBench, rankingBench } from './domain-benches.js';
 import { measureFirstLoad } from './first-load.js';
 import { snapshotBench } from './snapshot-bench.js';
 import { goalFor } from './goals.js';
-import { catchUpBench, connectMany, type Fanout, intakeBench, measureConcurrentFanout, measureFanout, ringCall } from './live-benches.js';
+import {
+  catchUpBench,
+  connectMany,
+  type Fanout,
+  intakeBench,
+  measureConcurrentFanout,
+  measureFanout,
+  measureFanoutInTurns,
+  ringCall,
+} from './live-benches.js';
 import { cpuMeter, currentCommit, describeMachine, type Pinning, pinCores } from './machine.js';
 import { floodBench, simulatedFleet, sustainedBench, type Target } from './position-load.js';
 import { writeReadmeTable } from './readme-table.js';
@@ -94,40 +103,54 @@ const ringer = (t: Target, base: string, tag: string, path?: string) => async (i
 };
 
 interface Baselines {
-  bare: Fanout;
-  sameRoute: Fanout;
+  bare: Child;
+  sameRoute: Child;
 }
 
 /**
- * The baselines for each number of consoles, measured before the real server and then stopped:
- * the same-route server is a second instance on the real server's database, so while it runs it
- * reads every event the real server writes, on the real server's core.
+ * The baseline servers, beside the real one on its core: a bare Socket.IO broadcast, and the
+ * same-route server (a second instance on the real server's database that does not tail the event
+ * log, so the real server's calls cost it nothing).
  */
-async function measureBaselines(pinning: Pinning, serverEnv: Record<string, string>, t: Target): Promise<Map<number, Baselines>> {
-  const bare = await startChild(pinning, join(repoRoot, 'apps/server/bench/bare-socketio-server.ts'), { PORT: '0' });
-  const sameRoute = await startChild(pinning, join(repoRoot, 'apps/server/bench/same-route-server.ts'), serverEnv);
-  try {
-    const run = Date.now();
-    const measured = new Map<number, Baselines>();
-    for (const consoles of FANOUT_CONSOLES) {
-      const bareRun = await fanout(consoles, bare.url, async (i) => {
-        const id = `bare-${consoles}-${i}`;
-        await fetch(`${bare.url}/`, { method: 'POST', body: JSON.stringify({ data: { id } }) });
-        return id;
-      });
-      const tag = `fanout-${consoles}-${run}-b`;
-      const same = await fanout(consoles, sameRoute.url, ringer(t, sameRoute.url, tag, '/api/v1/bench/integrations/calls'), t.cookie);
-      measured.set(consoles, { bare: bareRun, sameRoute: same });
-    }
-    return measured;
-  } finally {
-    await Promise.all([stopChild(bare), stopChild(sameRoute)]);
-  }
+async function startBaselines(pinning: Pinning, serverEnv: Record<string, string>): Promise<Baselines> {
+  const [bare, sameRoute] = await Promise.all([
+    startChild(pinning, join(repoRoot, 'apps/server/bench/bare-socketio-server.ts'), { PORT: '0' }),
+    startChild(pinning, join(repoRoot, 'apps/server/bench/same-route-server.ts'), serverEnv),
+  ]);
+  return { bare, sameRoute };
 }
 
+/**
+ * Call → screen on `consoles` consoles: the real server and the same-route server in turns, round
+ * by round (measureFanoutInTurns), each with its own consoles connected all along; then the bare
+ * broadcast, which is shown for scale and has no ratio.
+ */
 async function fanoutRows(consoles: number, baselines: Baselines, t: Target): Promise<BenchRow[]> {
-  const { bare: bareRun, sameRoute: same } = baselines;
-  const real = await fanout(consoles, t.url, ringer(t, t.url, `fanout-${consoles}-${Date.now()}-r`), t.cookie);
+  const { bare, sameRoute } = baselines;
+  const tag = `fanout-${consoles}-${Date.now()}`;
+  const [realSockets, sameSockets] = await Promise.all([
+    connectMany(t.url, consoles, t.cookie),
+    connectMany(sameRoute.url, consoles, t.cookie),
+  ]);
+  let real: Fanout;
+  let same: Fanout;
+  try {
+    [real, same] = (await measureFanoutInTurns(
+      [
+        { sockets: realSockets, send: ringer(t, t.url, `${tag}-r`) },
+        { sockets: sameSockets, send: ringer(t, sameRoute.url, `${tag}-b`, '/api/v1/bench/integrations/calls') },
+      ],
+      ROUNDS,
+      idOfCall,
+    )) as [Fanout, Fanout];
+  } finally {
+    for (const s of [...realSockets, ...sameSockets]) s.disconnect();
+  }
+  const bareRun = await fanout(consoles, bare.url, async (i) => {
+    const id = `bare-${consoles}-${i}`;
+    await fetch(`${bare.url}/`, { method: 'POST', body: JSON.stringify({ data: { id } }) });
+    return id;
+  });
   const p = (f: Fanout, n: number) => percentile(f.latencies, n);
   return [
     row(`call registered → screen, ${consoles} consoles, p50`, 'ms', p(real, 50), p(same, 50)),
@@ -185,10 +208,11 @@ async function main() {
   const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
   const wanted = (step: string) => !only || only.some((w) => step.includes(w));
   let serverPid: number | undefined;
+  let baselinePids: number[] = [];
   const step = async (name: string, f: () => Promise<BenchRow[]> | BenchRow[]) => {
     if (!wanted(name)) return;
     const t0 = Date.now();
-    const meter = cpuMeter(serverPid);
+    const meter = cpuMeter(serverPid === undefined ? undefined : [serverPid, ...baselinePids]);
     try {
       const made = await f();
       const c = meter();
@@ -224,8 +248,15 @@ async function main() {
       // the baseline servers are started only for the steps that use them
       const fanoutStep = (consoles: number) => `call → screen, ${consoles} consoles`;
       if (FANOUT_CONSOLES.map(fanoutStep).some(wanted)) {
-        const baselines = await measureBaselines(pinning, serverEnv, t);
-        for (const consoles of FANOUT_CONSOLES) await step(fanoutStep(consoles), () => fanoutRows(consoles, baselines.get(consoles)!, t));
+        const baselines = await startBaselines(pinning, serverEnv);
+        // the server column of these rows counts all three servers: they share the server's core
+        baselinePids = [baselines.bare, baselines.sameRoute].flatMap((c) => c.child.pid ?? []);
+        try {
+          for (const consoles of FANOUT_CONSOLES) await step(fanoutStep(consoles), () => fanoutRows(consoles, baselines, t));
+        } finally {
+          baselinePids = [];
+          await Promise.all([stopChild(baselines.bare), stopChild(baselines.sameRoute)]);
+        }
       }
       await step('call → screen, 200 consoles, 20 concurrent senders', () => concurrentRows(200, 20, t));
       await step('CTI intake', () => intakeBench(server.url, key));

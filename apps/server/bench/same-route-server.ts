@@ -3,7 +3,9 @@
 // serialised by the same response schema, emitted to the same centre room through the same
 // Socket.IO server that consoles joined with their session cookie) with one extra route that does
 // everything the real intake does EXCEPT the transaction and the event log: no insert, no seq, no
-// NOTIFY. Comparing the two shows what durability costs. Run as a child process by run.ts.
+// NOTIFY. Comparing the two shows what durability costs. Run as a child process by run.ts, beside
+// the real server and measured in turns with it; it does not tail the event log (its pump is
+// stopped once it listens), so the real server's calls reach neither it nor its consoles.
 import { CallSummary, RegisterCallRequest } from '@amk/contracts';
 import { createPrisma } from '@amk/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -38,5 +40,6 @@ const baselineRoute: FastifyPluginAsyncZod = async (scoped) => {
 };
 await app.register(baselineRoute, API_V1);
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
+await app.pump.stop();
 console.log(`listening ${new URL(address).port}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void app.close().finally(() => process.exit(0)));
