@@ -6,7 +6,7 @@
 // socket handler calls (applyPositions), so what is measured is the console's own work: store
 // update, per-frame diff, MapLibre updateData, React. The baseline (bare-maplibre-page.ts) moves
 // the same points with setData on the same basemap, camera and map size. The two are measured in
-// turns (console, bare, console, bare) so a neighbour's load on the shared machine falls on both.
+// turns (console, bare, bare, console) so a neighbour's load on the shared machine falls on both.
 import type { Browser, Page } from '@playwright/test';
 import { launchChromium } from './browser.js';
 import { printHotSpots } from './hot-spots.js';
@@ -244,9 +244,11 @@ async function inTurns(consolePage: Page, barePage: Page): Promise<{ console: Me
   await measureWindow(barePage, 2);
   const c: Sample[] = [];
   const b: Sample[] = [];
+  // console, bare, bare, console: each page's windows sit alike in time (ABBA)
   for (let turn = 0; turn < TURNS; turn++) {
-    c.push(await measureWindow(consolePage, SECONDS, turn === 0 && !!process.env.BENCH_PROFILE));
-    b.push(await measureWindow(barePage, SECONDS));
+    const consoleWindow = async () => c.push(await measureWindow(consolePage, SECONDS, turn === 0 && !!process.env.BENCH_PROFILE));
+    const bareWindow = async () => b.push(await measureWindow(barePage, SECONDS));
+    for (const measure of turn % 2 === 0 ? [consoleWindow, bareWindow] : [bareWindow, consoleWindow]) await measure();
   }
   return { console: summarise(c), bare: summarise(b) };
 }
