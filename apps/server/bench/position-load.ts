@@ -45,7 +45,7 @@ export async function simulatedFleet(prisma: Db, n: number): Promise<SimUnit[]> 
 }
 
 /** A terminal's report (position-report.ts): unit `i` of the fleet at `tick`. */
-export const reportPosition = (url: string, key: string, unit: SimUnit, at: string, tick: number, i: number) =>
+const reportPosition = (url: string, key: string, unit: SimUnit, at: string, tick: number, i: number) =>
   fetch(`${url}${positionPath(unit.callSign)}`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },

@@ -1,14 +1,18 @@
 /// <reference lib="dom" />
 // `pnpm bench --soak`: the sustained load (500 unit positions and 10 calls a second, each call
-// ringing, lost and then answered late, so the queue and the callback list stay the size a real
-// night's do) for SOAK_MINUTES (default 30) with 200 consoles listening and one real console in
-// Chromium. Every 30 s it samples the server's resident memory and the console's JavaScript heap
-// (after a garbage collection); after the warm-up (the first sixth) both must stay flat, and every
-// console must have received every call. Not part of CI: it takes half an hour.
+// ringing, lost, answered late and closed half a minute after it rang, so the queue, the callback
+// list and the open list stay the size a real night's do: soak-load.ts, a process of its own) for
+// SOAK_MINUTES (default 30) with 200 consoles listening and one real console in Chromium. Every
+// 30 s it samples the server's resident memory and the console's JavaScript heap (after a garbage
+// collection); after the warm-up (the first sixth) both must stay flat, and every console must have
+// received every call. Not part of CI: it takes half an hour.
 import { launchChromium } from './browser.js';
-import { connectMany, onEvent, ringCall } from './live-benches.js';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { connectMany, onEvent } from './live-benches.js';
 import { rssMbOf } from './machine.js';
-import { reportPosition, type Target } from './position-load.js';
+import type { Target } from './position-load.js';
 import { type BenchRow, row } from './stats.js';
 
 const SAMPLE_MS = 30_000;
@@ -20,27 +24,46 @@ interface Sample {
   consoleMb: number;
 }
 
-const integration = (t: Target, path: string, body: unknown) =>
-  fetch(`${t.url}/api/v1/integrations/${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${t.key}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  }).then((r) => r.arrayBuffer());
+/** The load's process (soak-load.ts): what it has sent so far, and the calls the server took. */
+function startLoad(t: Target, callSigns: string[], run: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'soak-load.ts')], {
+    env: {
+      ...process.env,
+      SOAK_URL: t.url,
+      SOAK_KEY: t.key,
+      SOAK_COOKIE: t.cookie,
+      SOAK_RUN: run,
+      SOAK_CALL_SIGNS: JSON.stringify(callSigns),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const load = { positions: 0, calls: 0, closed: 0, failed: 0, skipped: 0, failures: '{}', registered: new Set<string>() };
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    const registered = /^registered (\S+)$/.exec(line);
+    if (registered) return void load.registered.add(registered[1]!);
+    const sent = /^sent (\d+) (\d+) closed (\d+) failed (\d+) skipped (\d+)$/.exec(line);
+    if (sent) {
+      const [positions, calls, closed, failed, skipped] = sent.slice(1).map(Number);
+      Object.assign(load, { positions, calls, closed, failed, skipped });
+    }
+    if (line.startsWith('failures ')) load.failures = line.slice('failures '.length);
+  });
+  return {
+    load,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
 
 export async function soak(t: Target, fleet: { id: string; callSign: string }[]): Promise<BenchRow[]> {
   const minutes = Number(process.env.SOAK_MINUTES ?? 30);
-  const units = fleet.slice(0, 500);
+  const callSigns = fleet.slice(0, 500).map((u) => u.callSign);
   const sockets = await connectMany(t.url, CONSOLES, t.cookie);
   // Each console counts the ringing calls it heard; a call counts once the server took it (201).
   const heard = new Map<string, number>();
-  const registered = new Set<string>();
-  let refused = 0;
-  // what the refusals were (status code, or 'network' when no answer came), printed at the end
-  const refusedBy = new Map<string, number>();
-  const refuse = (why: string) => {
-    refused++;
-    refusedBy.set(why, (refusedBy.get(why) ?? 0) + 1);
-  };
   let disconnects = 0;
   for (const s of sockets) {
     onEvent(s, (e: { type: string; data: { externalId?: string | null; state?: string } }) => {
@@ -70,71 +93,46 @@ export async function soak(t: Target, fleet: { id: string; callSign: string }[])
   const samples: Sample[] = [];
   const start = Date.now();
   const until = start + minutes * 60_000;
-  let nextSample = start;
-  let tick = 0;
-  const pending = new Set<Promise<unknown>>();
-  const track = (p: Promise<unknown>) => {
-    const q = p.catch(() => {}).finally(() => pending.delete(q));
-    pending.add(q);
-  };
+  const { load, stop } = startLoad(t, callSigns, String(start));
+  let sendingSeconds = 0;
   try {
-    while (Date.now() < until) {
-      tick++;
-      for (let i = 0; i < 50; i++) {
-        const index = ((tick - 1) * 50 + i) % units.length;
-        const at = new Date().toISOString();
-        track(reportPosition(t.url, t.key, units[index]!, at, tick % 600, index).then((r) => r.arrayBuffer()));
-      }
-      const externalId = `soak-${start}-${tick}`;
-      track(
-        ringCall(t.url, t.key, externalId).then(
-          async (r) => {
-            await r.arrayBuffer();
-            if (r.status !== 201) return refuse(String(r.status));
-            registered.add(externalId);
-            await new Promise((res) => setTimeout(res, 1_000));
-            const id = encodeURIComponent(externalId);
-            await integration(t, `calls/${id}/ended`, { endedAt: new Date().toISOString() });
-            await integration(t, `calls/${id}/answered`, { answeredAt: new Date().toISOString() });
-          },
-          () => refuse('network'),
-        ),
+    for (let next = start; next < until; next += SAMPLE_MS) {
+      await new Promise((r) => setTimeout(r, Math.max(0, next - Date.now())));
+      const sample = {
+        minute: (Date.now() - start) / 60_000,
+        serverMb: t.serverPid ? rssMbOf(t.serverPid) : null,
+        consoleMb: await consoleHeapMb(),
+      };
+      samples.push(sample);
+      console.log(
+        `[soak] ${sample.minute.toFixed(1)} min: server ${sample.serverMb?.toFixed(0)} MB, console heap ${sample.consoleMb.toFixed(1)} MB; sent ${load.positions} positions, ${load.calls} calls, ${load.closed} closed, ${load.failed} failed`,
       );
-      if (Date.now() >= nextSample) {
-        nextSample += SAMPLE_MS;
-        const sample = {
-          minute: (Date.now() - start) / 60_000,
-          serverMb: t.serverPid ? rssMbOf(t.serverPid) : null,
-          consoleMb: await consoleHeapMb(),
-        };
-        samples.push(sample);
-        console.log(
-          `[soak] ${sample.minute.toFixed(1)} min: server ${sample.serverMb?.toFixed(0)} MB, console heap ${sample.consoleMb.toFixed(1)} MB`,
-        );
-      }
-      await new Promise((r) => setTimeout(r, 100));
     }
-    await Promise.all(pending);
-    await new Promise((r) => setTimeout(r, 2_000));
+    await new Promise((r) => setTimeout(r, Math.max(0, until - Date.now())));
   } finally {
+    sendingSeconds = (Date.now() - start) / 1000;
+    // the load's last calls live on for half a minute after it stops sending; then the events settle
+    await stop();
+    await new Promise((r) => setTimeout(r, 2_000));
     for (const s of sockets) s.disconnect();
     await browser.close();
   }
 
-  if (refused) console.log(`[soak] refused registrations: ${JSON.stringify(Object.fromEntries(refusedBy))}`);
+  if (load.failed) console.log(`[soak] failed requests: ${load.failures}`);
   // Flat after warm-up: the mean of the last quarter against the mean of the quarter after warm-up.
   const warm = samples.filter((s) => s.minute >= minutes / 6);
   const quarter = Math.max(1, Math.floor(warm.length / 4));
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   const growth = (pick: (s: Sample) => number | null) =>
     mean(warm.slice(-quarter).map((s) => pick(s) ?? 0)) - mean(warm.slice(0, quarter).map((s) => pick(s) ?? 0));
-  // What the load generator really sent: it shares its core with the browser and the 200 consoles'
-  // sockets, and when that core is saturated it rings fewer calls than the 10 a second it aims at.
-  const seconds = (Date.now() - start) / 1000;
+  // What the load really sent: it shares its core with the browser and the 200 consoles' sockets,
+  // and when that core is saturated it falls behind the 10 calls and 500 positions a second.
   return [
     row(`soak: minutes under sustained load with ${CONSOLES} consoles`, 'min', minutes),
-    row('soak: calls rung per second (achieved; aimed at 10)', 'calls/s', tick / seconds),
-    row('soak: positions sent per second (achieved; aimed at 500)', 'reports/s', (tick * 50) / seconds),
+    row('soak: calls rung per second (achieved; aimed at 10)', 'calls/s', load.calls / sendingSeconds),
+    row('soak: positions sent per second (achieved; aimed at 500)', 'reports/s', load.positions / sendingSeconds),
+    row("soak: positions skipped (the unit's last report still unanswered)", 'reports', load.skipped),
+    row('soak: calls closed (each half a minute after it rang)', 'calls', load.closed),
     row('soak: server resident memory after warm-up', 'MB', warm[0]?.serverMb ?? NaN),
     row(
       'soak: server memory growth after warm-up',
@@ -147,12 +145,12 @@ export async function soak(t: Target, fleet: { id: string; callSign: string }[])
       'MB',
       growth((s) => s.consoleMb),
     ),
-    row('soak: calls registered', 'calls', registered.size),
-    row('soak: call registrations refused', 'calls', refused),
+    row('soak: calls registered', 'calls', load.registered.size),
+    row('soak: requests failed (answered with an error or not at all)', 'requests', load.failed),
     row(
       'soak: call events lost (console × call)',
       'events',
-      [...registered].reduce((lost, id) => lost + CONSOLES - (heard.get(id) ?? 0), 0),
+      [...load.registered].reduce((lost, id) => lost + CONSOLES - (heard.get(id) ?? 0), 0),
     ),
     row('soak: console connections dropped', 'sockets', disconnects),
   ];
