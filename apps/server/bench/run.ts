@@ -243,7 +243,7 @@ async function main() {
     const fleet = await simulatedFleet(prisma, FLEET);
 
     if (process.argv.includes('--soak')) {
-      rows.push(...(await soak(t, fleet)).map((r) => ({ ...r, goal: goalFor(r.name) })));
+      await step('soak', () => soak(t, fleet));
     } else {
       // the baseline servers are started only for the steps that use them
       const fanoutStep = (consoles: number) => `call → screen, ${consoles} consoles`;
@@ -281,9 +281,12 @@ async function main() {
   const stamped = rows.map((r) => ({ ...r, commit, date, machine }));
   report(stamped, machine, pinning.pinned);
   const resultsFile = join(repoRoot, 'bench-results.json');
-  // A partial run (BENCH_ONLY) updates its own rows and keeps the others.
-  const previous: BenchRow[] = only && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : [];
-  const merged = [...previous.filter((p) => !stamped.some((r) => r.name === p.name)), ...stamped];
+  // A partial run (BENCH_ONLY) or the soak updates its own rows and keeps the others; a full run
+  // replaces every row but the soak's, which only the soak measures.
+  const soakRun = process.argv.includes('--soak');
+  const previous: BenchRow[] = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : [];
+  const kept = previous.filter((p) => (only || soakRun || p.name.startsWith('soak:')) && !stamped.some((r) => r.name === p.name));
+  const merged = [...kept, ...stamped];
   writeFileSync(resultsFile, `${JSON.stringify(merged, null, 2)}\n`);
   // One line per run, never rewritten: the figures of every commit that was measured.
   const history = {

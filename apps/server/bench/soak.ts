@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { connectMany, onEvent } from './live-benches.js';
-import { rssMbOf } from './machine.js';
+import { cpuMeter, rssMbOf } from './machine.js';
 import type { Target } from './position-load.js';
 import { type BenchRow, row } from './stats.js';
 
@@ -96,8 +96,12 @@ export async function soak(t: Target, fleet: { id: string; callSign: string }[])
   const { load, stop } = startLoad(t, callSigns, String(start));
   let sendingSeconds = 0;
   try {
+    // each sample also says how busy the server's core was since the last one (server + PostgreSQL)
+    let meter = cpuMeter(t.serverPid);
     for (let next = start; next < until; next += SAMPLE_MS) {
       await new Promise((r) => setTimeout(r, Math.max(0, next - Date.now())));
+      const cpu = meter();
+      meter = cpuMeter(t.serverPid);
       const sample = {
         minute: (Date.now() - start) / 60_000,
         serverMb: t.serverPid ? rssMbOf(t.serverPid) : null,
@@ -105,7 +109,7 @@ export async function soak(t: Target, fleet: { id: string; callSign: string }[])
       };
       samples.push(sample);
       console.log(
-        `[soak] ${sample.minute.toFixed(1)} min: server ${sample.serverMb?.toFixed(0)} MB, console heap ${sample.consoleMb.toFixed(1)} MB; sent ${load.positions} positions, ${load.calls} calls, ${load.closed} closed, ${load.failed} failed`,
+        `[soak] ${sample.minute.toFixed(1)} min: server ${sample.serverMb?.toFixed(0)} MB, console heap ${sample.consoleMb.toFixed(1)} MB; sent ${load.positions} positions, ${load.calls} calls, ${load.closed} closed, ${load.failed} failed; CPU % server ${cpu.server?.toFixed(0)}, PostgreSQL ${cpu.database?.toFixed(0)}`,
       );
     }
     await new Promise((r) => setTimeout(r, Math.max(0, until - Date.now())));
