@@ -1,13 +1,11 @@
 // Unit positions as load: the sustained mix an ordinary busy night brings (500 reports a second and
 // 10 calls a second, 100 consoles listening), and a flood of terminals sending back to back, to
 // show that calls are not held up by cars driving (issue 17, "calls first, always").
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Db } from '@amk/db';
 import { skimPositions } from './skim-positions.js';
 import { connectMany, type Fanout, measureFanout, onEvent, ringCall } from './live-benches.js';
+import { startLoadProcess } from './load-process.js';
 import { cpuMeter } from './machine.js';
 import { positionBody, positionPath } from './position-report.js';
 import { percentile, row, type BenchRow } from './stats.js';
@@ -126,23 +124,18 @@ export async function sustainedBench(t: Target, fleet: SimUnit[], consoles: numb
  * ends it and waits for its last counts.
  */
 function startFlood(t: Target, fleet: SimUnit[], senders: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'flood-senders.ts')], {
-    env: {
-      ...process.env,
-      FLOOD_URL: t.url,
-      FLOOD_KEY: t.key,
-      FLOOD_SENDERS: String(senders),
-      FLOOD_CALL_SIGNS: JSON.stringify(fleet.map((u) => u.callSign)),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
   const counts = { taken: 0, refused: 0 };
   let started: () => void;
   const sending = new Promise<void>((resolve) => {
     started = resolve;
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  createInterface({ input: child.stdout! }).on('line', (line) => {
+  const env = {
+    FLOOD_URL: t.url,
+    FLOOD_KEY: t.key,
+    FLOOD_SENDERS: String(senders),
+    FLOOD_CALL_SIGNS: JSON.stringify(fleet.map((u) => u.callSign)),
+  };
+  const terminals = startLoadProcess('flood-senders.ts', env, (line) => {
     const m = /^taken (\d+) refused (\d+)$/.exec(line);
     if (!m) return;
     counts.taken = Number(m[1]);
@@ -152,14 +145,12 @@ function startFlood(t: Target, fleet: SimUnit[], senders: number) {
   return {
     counts,
     level: async (ms: number) => {
-      await Promise.race([sending, exited]);
-      if (child.exitCode !== null) throw new Error(`the flood's terminals exited with ${child.exitCode}`);
+      await Promise.race([sending, terminals.exited]);
+      const code = terminals.exitCode();
+      if (code !== null) throw new Error(`the flood's terminals exited with ${code}`);
       await new Promise((r) => setTimeout(r, ms));
     },
-    stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
+    stop: terminals.stop,
   };
 }
 

@@ -7,10 +7,8 @@
 // collection); after the warm-up (the first sixth) both must stay flat, and every console must have
 // received every call. Not part of CI: it takes half an hour.
 import { launchChromium } from './browser.js';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { connectMany, onEvent } from './live-benches.js';
+import { startLoadProcess } from './load-process.js';
 import { cpuMeter, rssMbOf } from './machine.js';
 import type { Target } from './position-load.js';
 import { type BenchRow, row } from './stats.js';
@@ -26,20 +24,9 @@ interface Sample {
 
 /** The load's process (soak-load.ts): what it has sent so far, and the calls the server took. */
 function startLoad(t: Target, callSigns: string[], run: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'soak-load.ts')], {
-    env: {
-      ...process.env,
-      SOAK_URL: t.url,
-      SOAK_KEY: t.key,
-      SOAK_COOKIE: t.cookie,
-      SOAK_RUN: run,
-      SOAK_CALL_SIGNS: JSON.stringify(callSigns),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
   const load = { positions: 0, calls: 0, closed: 0, failed: 0, skipped: 0, failures: '{}', registered: new Set<string>() };
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  createInterface({ input: child.stdout! }).on('line', (line) => {
+  const env = { SOAK_URL: t.url, SOAK_KEY: t.key, SOAK_COOKIE: t.cookie, SOAK_RUN: run, SOAK_CALL_SIGNS: JSON.stringify(callSigns) };
+  const { stop } = startLoadProcess('soak-load.ts', env, (line) => {
     const registered = /^registered (\S+)$/.exec(line);
     if (registered) return void load.registered.add(registered[1]!);
     const sent = /^sent (\d+) (\d+) closed (\d+) failed (\d+) skipped (\d+)$/.exec(line);
@@ -49,13 +36,7 @@ function startLoad(t: Target, callSigns: string[], run: string) {
     }
     if (line.startsWith('failures ')) load.failures = line.slice('failures '.length);
   });
-  return {
-    load,
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  return { load, stop };
 }
 
 export async function soak(t: Target, fleet: { id: string; callSign: string }[]): Promise<BenchRow[]> {
