@@ -185,14 +185,17 @@ export const ringCall = (url: string, key: string, externalId: string, path = '/
   fetch(`${url}${path}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      externalId,
-      centre: 'AMK-BERGEN',
-      line: '113',
-      callerNumber: '+4790000000',
-      ringingAt: new Date().toISOString(),
-    }),
+    body: JSON.stringify(ringingCallBody(externalId)),
   });
+
+/** What telephony sends for a ringing call at the bench's centre (ringCall, soak-load.ts). */
+export const ringingCallBody = (externalId: string) => ({
+  externalId,
+  centre: 'AMK-BERGEN',
+  line: '113',
+  callerNumber: '+4790000000',
+  ringingAt: new Date().toISOString(),
+});
 
 export async function intakeBench(url: string, key: string, seconds = 10, workers = 20): Promise<BenchRow[]> {
   const until = Date.now() + seconds * 1000;

@@ -208,11 +208,11 @@ async function main() {
   const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
   const wanted = (step: string) => !only || only.some((w) => step.includes(w));
   let serverPid: number | undefined;
-  let baselinePids: number[] = [];
-  const step = async (name: string, f: () => Promise<BenchRow[]> | BenchRow[]) => {
+  /** `besideServer`: other servers on the server's core while this step runs, counted in its server CPU. */
+  const step = async (name: string, f: () => Promise<BenchRow[]> | BenchRow[], besideServer: number[] = []) => {
     if (!wanted(name)) return;
     const t0 = Date.now();
-    const meter = cpuMeter(serverPid === undefined ? undefined : [serverPid, ...baselinePids]);
+    const meter = cpuMeter(serverPid === undefined ? undefined : [serverPid, ...besideServer]);
     try {
       const made = await f();
       const c = meter();
@@ -250,11 +250,10 @@ async function main() {
       if (FANOUT_CONSOLES.map(fanoutStep).some(wanted)) {
         const baselines = await startBaselines(pinning, serverEnv);
         // the server column of these rows counts all three servers: they share the server's core
-        baselinePids = [baselines.bare, baselines.sameRoute].flatMap((c) => c.child.pid ?? []);
+        const baselinePids = [baselines.bare, baselines.sameRoute].flatMap((c) => c.child.pid ?? []);
         try {
-          for (const consoles of FANOUT_CONSOLES) await step(fanoutStep(consoles), () => fanoutRows(consoles, baselines, t));
+          for (const consoles of FANOUT_CONSOLES) await step(fanoutStep(consoles), () => fanoutRows(consoles, baselines, t), baselinePids);
         } finally {
-          baselinePids = [];
           await Promise.all([stopChild(baselines.bare), stopChild(baselines.sameRoute)]);
         }
       }

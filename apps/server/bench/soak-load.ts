@@ -17,6 +17,7 @@
 // an error or not at all), and on SIGTERM it stops sending, waits for what is in flight (a call's
 // life included), prints the totals once more and `failures <JSON>`: how many failed, by what.
 import { Agent, request } from 'node:http';
+import { ringingCallBody } from './live-benches.js';
 import { positionBody, positionPath } from './position-report.js';
 
 const url = process.env.SOAK_URL!;
@@ -83,17 +84,7 @@ const later = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** One call's life: rung, lost, answered late as a callback, closed by the operator. */
 async function callLife(externalId: string) {
-  const rung = await send(
-    '/api/v1/integrations/calls',
-    {
-      externalId,
-      centre: 'AMK-BERGEN',
-      line: '113',
-      callerNumber: '+4790000000',
-      ringingAt: new Date().toISOString(),
-    },
-    'key',
-  );
+  const rung = await send('/api/v1/integrations/calls', ringingCallBody(externalId), 'key');
   const { id } = JSON.parse(rung) as { id: string };
   console.log(`registered ${externalId}`);
   await later(1_000);
