@@ -10,6 +10,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { launchChromium } from './browser.js';
 import { printHotSpots } from './hot-spots.js';
+import { printMapLayerCost } from './map-layer-cost.js';
 import { type BarePageSetup, startBarePage } from './bare-maplibre-page.js';
 import { type Base, buildScenario, STEP_DEG, UNITS } from './console-scenario.js';
 import type { BenchRow } from './stats.js';
@@ -259,6 +260,10 @@ export async function measureConsoleMainThread(url: string): Promise<BenchRow[]>
   try {
     const scene = `${UNITS} units moving`;
     const desk = await openConsole(browser, url, '/', 'amk.bergen', { width: 1600, height: 900 });
+    if (process.env.BENCH_LAYER_COST) {
+      await measureWindow(desk.page, 3);
+      await printMapLayerCost(desk.page, [...LIVE_SOURCES]);
+    }
     const deskBare = await openBare(browser, bare, desk.setup, desk.bases);
     const d = await inTurns(desk.page, deskBare);
     await Promise.all([desk.page.close(), deskBare.close()]);

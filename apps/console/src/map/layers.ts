@@ -104,7 +104,9 @@ export const liveLayers: LayerSpecification[] = [
     type: 'line',
     source: 'units',
     filter: isLine,
-    paint: { 'line-color': ifSelected(SELECTED_COLOUR, '#ff9800'), 'line-width': ifSelected(3, 2), 'line-dasharray': [2, 1] },
+    // Solid, not dashed: without a graphics card each frame is drawn on the processor, and dashes
+    // cost up to a fifth of the console's frame with 667 units on missions (README, BENCH_LAYER_COST).
+    paint: { 'line-color': ifSelected(SELECTED_COLOUR, '#ff9800'), 'line-width': ifSelected(3, 2) },
   },
   {
     id: 'call-accuracy',
