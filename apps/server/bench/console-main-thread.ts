@@ -261,6 +261,7 @@ export async function measureConsoleMainThread(url: string): Promise<BenchRow[]>
     const scene = `${UNITS} units moving`;
     const desk = await openConsole(browser, url, '/', 'amk.bergen', { width: 1600, height: 900 });
     if (process.env.BENCH_LAYER_COST) {
+      // a few moves first, as in the measured windows, so the map's tiles hold moved units
       await measureWindow(desk.page, 3);
       await printMapLayerCost(desk.page, [...LIVE_SOURCES]);
     }
