@@ -120,8 +120,9 @@ export async function sustainedBench(t: Target, fleet: SimUnit[], consoles: numb
 
 /**
  * The flood's terminals in a child process (flood-senders.ts), on the load's core as the rest of
- * the load is: `counts` follows what it prints, `level` waits until it has sent for `ms`, `stop`
- * ends it and waits for its last counts.
+ * the load is: `counts` follows what it prints, `level` waits until it has sent for `ms`, `pause`
+ * stops its terminals and waits until none is sending (its counts then exact), `resume` starts
+ * them again, `stop` ends it and waits for its last counts.
  */
 function startFlood(t: Target, fleet: SimUnit[], senders: number) {
   const counts = { taken: 0, refused: 0 };
@@ -129,6 +130,7 @@ function startFlood(t: Target, fleet: SimUnit[], senders: number) {
   const sending = new Promise<void>((resolve) => {
     started = resolve;
   });
+  let paused: (() => void) | null = null;
   const env = {
     FLOOD_URL: t.url,
     FLOOD_KEY: t.key,
@@ -136,11 +138,12 @@ function startFlood(t: Target, fleet: SimUnit[], senders: number) {
     FLOOD_CALL_SIGNS: JSON.stringify(fleet.map((u) => u.callSign)),
   };
   const terminals = startLoadProcess('flood-senders.ts', env, (line) => {
-    const m = /^taken (\d+) refused (\d+)$/.exec(line);
+    const m = /^(paused )?taken (\d+) refused (\d+)$/.exec(line);
     if (!m) return;
-    counts.taken = Number(m[1]);
-    counts.refused = Number(m[2]);
+    counts.taken = Number(m[2]);
+    counts.refused = Number(m[3]);
     started();
+    if (m[1]) paused?.();
   });
   return {
     counts,
@@ -148,25 +151,40 @@ function startFlood(t: Target, fleet: SimUnit[], senders: number) {
       await Promise.race([sending, terminals.exited]);
       const code = terminals.exitCode();
       if (code !== null) throw new Error(`the flood's terminals exited with ${code}`);
-      await new Promise((r) => setTimeout(r, ms));
+      await sleep(ms);
     },
+    pause: () =>
+      new Promise<void>((resolve) => {
+        paused = resolve;
+        terminals.send('pause');
+      }),
+    resume: () => terminals.send('resume'),
     stop: terminals.stop,
   };
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Calls per window of the flood bench; windows go quiet, flooded, flooded, quiet, and again. */
+const FLOOD_WINDOW = 25;
+
 /**
- * Call delivery to `consoles` consoles measured twice in the same run: quiet, then while
- * `senders` terminals report positions back to back, as fast as the server answers (how many
- * reports a second it took is a row, and the server's and PostgreSQL's CPU meanwhile, which say
- * how near saturation that is). No call may be lost.
+ * Call delivery to `consoles` consoles with and without `senders` terminals reporting positions
+ * back to back, as fast as the server answers, `rounds` calls each, in the same run and in turns:
+ * windows of 25 calls go quiet, flooded, flooded, quiet, and again, the flood paused and resumed
+ * between them. The host's neighbours come and go over seconds, and measured one after the other
+ * (200 calls quiet, then 200 flooded) the no-flood p99 that the flood's is held to moved from 10 to
+ * 34 ms between runs. How many reports a second the server took while flooded is a row, and the
+ * server's and PostgreSQL's CPU meanwhile, which say how near saturation that is. No call may be
+ * lost.
  */
-export async function floodBench(t: Target, fleet: SimUnit[], consoles: number, rounds: number, senders = 128): Promise<BenchRow[]> {
+export async function floodBench(t: Target, fleet: SimUnit[], consoles: number, rounds: number, senders: number): Promise<BenchRow[]> {
   // the consoles time calls and never read positions: they skim them (skim-positions.ts)
   const sockets = await connectMany(t.url, consoles, t.cookie, {}, skimPositions);
-  const fanout = (tag: string) =>
+  const fanout = (tag: string, calls: number) =>
     measureFanout(
       sockets,
-      rounds,
+      calls,
       async (i) => {
         const res = await ringCall(t.url, t.key, `flood-${tag}-${Date.now()}-${i}`);
         if (res.status !== 201) throw new Error(`registering a call answered ${res.status}`);
@@ -174,46 +192,74 @@ export async function floodBench(t: Target, fleet: SimUnit[], consoles: number, 
       },
       (d) => (d as { id: string }).id,
     );
+  const quiet: Fanout = { latencies: [], lost: 0 };
+  const flooded: Fanout = { latencies: [], lost: 0 };
+  const add = (into: Fanout, window: Fanout) => {
+    into.latencies.push(...window.latencies);
+    into.lost += window.lost;
+  };
+  // while flooded: seconds, reports taken, and CPU-seconds of the server and of PostgreSQL
+  const busy = { seconds: 0, taken: 0, server: 0 as number | null, database: 0 as number | null };
+  const flood = startFlood(t, fleet, senders);
   try {
-    const quiet = await fanout('quiet');
-
-    const flood = startFlood(t, fleet, senders);
-    let flooded: Fanout;
-    let rate: number;
-    let cpu: ReturnType<ReturnType<typeof cpuMeter>>;
-    try {
-      await flood.level(2_000); // let the flood reach its level
-      const takenBefore = flood.counts.taken;
-      const floodStart = performance.now();
+    await flood.level(2_000); // the server warmed up under the flood
+    await flood.pause();
+    const windows = Math.ceil(rounds / FLOOD_WINDOW) * 2;
+    for (let w = 0; w < windows; w++) {
+      const calls = Math.min(FLOOD_WINDOW, rounds - Math.floor(w / 2) * FLOOD_WINDOW);
+      if (w % 4 === 0 || w % 4 === 3) {
+        await sleep(200); // the last flooded window's reports answered
+        add(quiet, await fanout(`quiet-${w}`, calls));
+        continue;
+      }
+      const takenBefore = flood.counts.taken; // exact: read after a pause
+      const start = performance.now();
       const meter = cpuMeter(t.serverPid);
-      flooded = await fanout('flood');
-      cpu = meter();
-      rate = (flood.counts.taken - takenBefore) / ((performance.now() - floodStart) / 1000);
-    } finally {
-      await flood.stop();
+      flood.resume();
+      await flood.level(500); // the terminals connected and sending again
+      add(flooded, await fanout(`flood-${w}`, calls));
+      await flood.pause();
+      const seconds = (performance.now() - start) / 1000;
+      const cpu = meter();
+      busy.seconds += seconds;
+      busy.taken += flood.counts.taken - takenBefore;
+      busy.server = cpu.server === null || busy.server === null ? null : busy.server + (cpu.server * seconds) / 100;
+      busy.database = cpu.database === null || busy.database === null ? null : busy.database + (cpu.database * seconds) / 100;
     }
-    const { refused } = flood.counts;
-
-    const quietP99 = percentile(quiet.latencies, 99);
-    return [
-      // Named anew when the flood moved to its own process (flood-senders.ts): not comparable with
-      // the figures before it, whose senders shared the consoles' event loop and core.
-      row(`position reports taken per second, ${senders} terminals sending back to back from their own process`, 'reports/s', rate),
-      // whether the flood saturates the server's core (server and PostgreSQL share it)
-      ...(cpu.server === null ? [] : [row('server CPU under the position flood', '% of a core', cpu.server)]),
-      ...(cpu.database === null ? [] : [row('PostgreSQL CPU under the position flood', '% of a core', cpu.database)]),
-      row(`call delivery p99, ${consoles} consoles, no position flood`, 'ms', quietP99),
-      row(`call delivery p99 under position flood, ${consoles} consoles`, 'ms', percentile(flooded.latencies, 99), quietP99),
-      row(
-        `call delivery p50 under position flood, ${consoles} consoles`,
-        'ms',
-        percentile(flooded.latencies, 50),
-        percentile(quiet.latencies, 50),
-      ),
-      row('call events lost under position flood (console × call)', 'events', flooded.lost + quiet.lost),
-      row('position reports refused under flood', 'reports', refused),
-    ];
   } finally {
+    await flood.stop();
     for (const s of sockets) s.disconnect();
   }
+  quiet.latencies.sort((a, b) => a - b);
+  flooded.latencies.sort((a, b) => a - b);
+  const { refused } = flood.counts;
+  const share = (cpuSeconds: number | null) => (cpuSeconds === null ? null : (cpuSeconds / busy.seconds) * 100);
+  const server = share(busy.server);
+  const database = share(busy.database);
+  const quietP99 = percentile(quiet.latencies, 99);
+  // the 128 terminals' rows keep the names they have had since 89661d1, for bench-history.jsonl
+  const of = (name: string) => (senders === 128 ? name : `${name}, ${senders} terminals`);
+  const quietName = `call delivery p99, ${consoles} consoles, no position flood`;
+  return [
+    // Named anew when the flood moved to its own process (flood-senders.ts): not comparable with
+    // the figures before it, whose senders shared the consoles' event loop and core.
+    row(
+      `position reports taken per second, ${senders} terminals sending back to back from their own process`,
+      'reports/s',
+      busy.taken / busy.seconds,
+    ),
+    // whether the flood saturates the server's core (server and PostgreSQL share it)
+    ...(server === null ? [] : [row(of('server CPU under the position flood'), '% of a core', server)]),
+    ...(database === null ? [] : [row(of('PostgreSQL CPU under the position flood'), '% of a core', database)]),
+    row(senders === 128 ? quietName : `${quietName}, in turns with ${senders} terminals`, 'ms', quietP99),
+    row(of(`call delivery p99 under position flood, ${consoles} consoles`), 'ms', percentile(flooded.latencies, 99), quietP99),
+    row(
+      of(`call delivery p50 under position flood, ${consoles} consoles`),
+      'ms',
+      percentile(flooded.latencies, 50),
+      percentile(quiet.latencies, 50),
+    ),
+    row(of('call events lost under position flood (console × call)'), 'events', flooded.lost + quiet.lost),
+    row(of('position reports refused under flood'), 'reports', refused),
+  ];
 }
