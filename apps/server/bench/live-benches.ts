@@ -5,13 +5,13 @@ import { io as connect, type ManagerOptions, type Socket } from 'socket.io-clien
 import type { Db } from '@amk/db';
 import { percentile, row, type BenchRow } from './stats.js';
 
-/** `parser`: socket.io's own unless given (skim-positions.ts for consoles that never read positions). */
+/** `options`: more for socket.io-client (skim-positions.ts for consoles that never read positions). */
 export async function connectMany(
   url: string,
   n: number,
   cookie?: string,
   auth: object = {},
-  parser?: ManagerOptions['parser'],
+  options: Partial<ManagerOptions> = {},
 ): Promise<Socket[]> {
   const sockets = Array.from({ length: n }, () =>
     connect(url, {
@@ -21,7 +21,7 @@ export async function connectMany(
       reconnection: false,
       extraHeaders: cookie ? { cookie } : {},
       auth,
-      ...(parser && { parser }),
+      ...options,
     }),
   );
   await Promise.all(
