@@ -45,7 +45,7 @@ const MONTH_CALLS = Number(process.env.BENCH_MONTH_CALLS ?? (quick ? 100_000 : 1
 const PURGE_N = Number(process.env.BENCH_PURGE_N ?? (quick ? 50_000 : 1_000_000));
 const FLEET = 2_000;
 const FANOUT_CONSOLES = [100, 200];
-/** Terminals enough to fill the server's core with position reports (with PostgreSQL, about 90 % of it on this machine; 128 filled 65–78 %). */
+/** Terminals enough to fill the server's core with position reports (with PostgreSQL, 85–100 % busy on this machine by /proc/stat, against about 60 % with 128). */
 const SATURATING_SENDERS = 512;
 
 interface Child {
