@@ -153,11 +153,15 @@ function startFlood(t: Target, fleet: SimUnit[], senders: number) {
       if (code !== null) throw new Error(`the flood's terminals exited with ${code}`);
       await sleep(ms);
     },
-    pause: () =>
-      new Promise<void>((resolve) => {
-        paused = resolve;
+    pause: async () => {
+      const said = new Promise<'paused'>((resolve) => {
+        paused = () => resolve('paused');
         terminals.send('pause');
-      }),
+      });
+      // a flood that died would never say it paused
+      if ((await Promise.race([said, terminals.exited.then(() => 'exited' as const)])) === 'exited')
+        throw new Error(`the flood's terminals exited with ${terminals.exitCode()}`);
+    },
     resume: () => terminals.send('resume'),
     stop: terminals.stop,
   };
