@@ -142,16 +142,25 @@ export class PositionWriter {
 
   private async writeBatch(batch: Pending[]): Promise<void> {
     if (!batch.length) return;
-    const col = <T>(f: (p: Pending) => T) => batch.map(f);
+    // One jsonb parameter rather than an array per column: pg writes each array as a literal with
+    // every element escaped (about 5 % of all the server allocated under a flood of reports),
+    // where JSON.stringify is one native pass.
+    const rows = JSON.stringify(
+      batch.map((p) => ({
+        callSign: p.callSign,
+        centreId: p.centreId,
+        lat: p.report.lat,
+        lon: p.report.lon,
+        at: new Date(p.at).toISOString(),
+        speed: p.report.speedKmh ?? null,
+        heading: p.report.headingDeg ?? null,
+      })),
+    );
     const moved = await this.db.$queryRaw<Unit[]>`
       UPDATE "Unit" AS u
       SET "lat" = r.lat, "lon" = r.lon, "positionAt" = r.at, "speedKmh" = r.speed, "headingDeg" = r.heading
-      FROM unnest(
-        ${col((p) => p.callSign)}::text[], ${col((p) => p.centreId)}::uuid[],
-        ${col((p) => p.report.lat)}::float8[], ${col((p) => p.report.lon)}::float8[],
-        ${col((p) => new Date(p.at).toISOString())}::timestamptz[],
-        ${col((p) => p.report.speedKmh ?? null)}::float8[], ${col((p) => p.report.headingDeg ?? null)}::float8[]
-      ) AS r("callSign", "centreId", lat, lon, at, speed, heading)
+      FROM jsonb_to_recordset(${rows}::jsonb)
+        AS r("callSign" text, "centreId" uuid, lat float8, lon float8, at timestamptz, speed float8, heading float8)
       WHERE u."callSign" = r."callSign" AND u."centreId" = r."centreId" AND (u."positionAt" IS NULL OR u."positionAt" < r.at)
       RETURNING u.*`;
     const byCallSign = new Map(moved.map((u) => [u.callSign, u]));
