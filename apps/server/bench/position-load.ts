@@ -2,6 +2,7 @@
 // 10 calls a second, 100 consoles listening), and a flood of terminals sending back to back, to
 // show that calls are not held up by cars driving (issue 17, "calls first, always").
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '@amk/db';
 import { skimPositions } from './skim-positions.js';
 import { connectMany, type Fanout, measureFanout, onEvent, ringCall } from './live-benches.js';
@@ -93,11 +94,11 @@ export async function sustainedBench(t: Target, fleet: SimUnit[], consoles: numb
     const externalId = `sustained-${start}-${tick}`;
     callSent.set(externalId, performance.now());
     inFlight.push(ringCall(t.url, t.key, externalId));
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
   await Promise.all(inFlight);
   const cpu = meter();
-  await new Promise((r) => setTimeout(r, 500));
+  await sleep(500);
   for (const s of sockets) s.disconnect();
   positionLatency.sort((a, b) => a - b);
   callLatency.sort((a, b) => a - b);
@@ -166,8 +167,6 @@ function startFlood(t: Target, fleet: SimUnit[], senders: number) {
     stop: terminals.stop,
   };
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Calls per window of the flood bench; windows go quiet, flooded, flooded, quiet, and again. */
 const FLOOD_WINDOW = 25;
